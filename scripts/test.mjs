@@ -1,0 +1,72 @@
+// `npm test`: every test of the project, in order — type checks, unit/property/corpus tests (Vitest, Node), the
+// builds, then the browser tests (Playwright on the built site and extension). Ends with one line
+// `N passed, N failed` carrying the real totals (CI reads it).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+
+const results = 'dist/test-results';
+mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const status = spawnSync(command, args, { stdio: 'inherit', shell: false }).status;
+  return status === 0;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+// 1. Type checks count as one test each: a type error is a failure.
+for (const project of ['tsconfig.json', 'core/tsconfig.json']) {
+  if (run(`typecheck ${project}`, 'npx', ['tsc', '-p', project, '--noEmit'])) passed++;
+  else failed++;
+}
+
+// 2. Node tests.
+run('unit, property and corpus tests', 'npx', [
+  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`,
+]);
+const vitest = readJson(`${results}/vitest.json`);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0);
+} else failed++;
+
+// 3. Browser tests, when there are any: build what they exercise, then run them.
+const hasBrowserTests = (dir) =>
+  existsSync(dir) &&
+  readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
+if (hasBrowserTests('test/browser')) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.error(
+      `\nBrowser tests need Chromium at ${chromium} (and Firefox ESR for the extension's Firefox tests).\n` +
+        'Install them with:  sudo apt-get install -y chromium firefox-esr\n' +
+        '(Playwright cannot download browsers on these machines; never run `npx playwright install`.)',
+    );
+    failed++;
+  } else {
+    const built = run('build site', 'npx', ['vite', 'build', '--config', 'site/vite.config.ts']);
+    const extBuilt = !existsSync('extension/entrypoints/content.ts') && !existsSync('extension/entrypoints/content')
+      ? true
+      : run('build extension (chrome)', 'npx', ['wxt', 'build']) &&
+        run('build extension (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+    if (!built || !extBuilt) failed++;
+    run('browser tests', 'npx', ['playwright', 'test']);
+    const pw = readJson(`${results}/playwright.json`);
+    if (pw?.stats) {
+      passed += pw.stats.expected + (pw.stats.flaky ?? 0);
+      failed += pw.stats.unexpected;
+    } else failed++;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
