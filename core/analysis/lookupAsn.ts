@@ -1,0 +1,89 @@
+// IP → autonomous system and registration country, offline, by binary search over the table from readAsnTable.
+import type { AsnTable } from './readAsnTable';
+import { parseIpAddress, type IpAddress } from './parseIpAddress';
+
+export interface AsnInfo {
+  /** Autonomous system number, when the address is routed/delegated. */
+  asn?: number;
+  /** The AS organisation as the data source names it (e.g. "Google LLC"). */
+  asnName?: string;
+  /** ISO 3166-1 alpha-2 country of the RIR registration (not a geolocation of the host). */
+  country?: string;
+}
+
+/** Index of the last row whose start is ≤ the key, or -1. */
+function lastStartAtOrBelow(starts: Uint32Array, key: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle]! <= key) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function lastStartAtOrBelow64(highs: Uint32Array, lows: Uint32Array, keyHigh: number, keyLow: number): number {
+  let low = 0;
+  let high = highs.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const h = highs[middle]!;
+    if (h < keyHigh || (h === keyHigh && lows[middle]! <= keyLow)) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+const nameDecoder = new TextDecoder();
+/** Decoded AS names, kept per table: a million lookups hit only a few hundred distinct networks. */
+const nameCache = new WeakMap<AsnTable, Map<number, string>>();
+
+function asnName(table: AsnTable, index: number): string {
+  let cache = nameCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(table, cache);
+  }
+  let name = cache.get(index);
+  if (name === undefined) {
+    name = nameDecoder.decode(table.asnNames.subarray(table.asnNameOffset[index]!, table.asnNameOffset[index + 1]!));
+    cache.set(index, name);
+  }
+  return name;
+}
+
+function describe(table: AsnTable, asnIndex: number, countryIndex: number): AsnInfo {
+  const info: AsnInfo = {};
+  if (asnIndex > 0) {
+    info.asn = table.asnNumber[asnIndex]!;
+    const name = asnName(table, asnIndex);
+    if (name) info.asnName = name;
+  }
+  const country = table.countryCodes[countryIndex];
+  if (countryIndex > 0 && country) info.country = country;
+  return info;
+}
+
+/** Looks up a parsed address. Returns an empty object for addresses the data does not cover (private, unrouted). */
+export function lookupAsnOfAddress(table: AsnTable, address: IpAddress): AsnInfo {
+  if (address.family === 4) {
+    const row = lastStartAtOrBelow(table.v4Start, address.value);
+    return row < 0 ? {} : describe(table, table.v4Asn[row]!, table.v4Country[row]!);
+  }
+  // The table keeps the upper 64 bits of IPv6 addresses (see scripts/build-asn-table.mjs).
+  const row = lastStartAtOrBelow64(table.v6High, table.v6Low, address.words[0], address.words[1]);
+  return row < 0 ? {} : describe(table, table.v6Asn[row]!, table.v6Country[row]!);
+}
+
+/** Looks up an address written as text; an unreadable address yields an empty object. */
+export function lookupAsn(table: AsnTable, ip: string): AsnInfo {
+  const address = parseIpAddress(ip);
+  return address ? lookupAsnOfAddress(table, address) : {};
+}
