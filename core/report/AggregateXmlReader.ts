@@ -1,0 +1,287 @@
+// Streaming reader for aggregate report XML. Text arrives in chunks; the reader splits each `<feedback>` document at
+// record boundaries: the head (everything before the first `<record>`: version, report_metadata, policy_published,
+// extension) is parsed once, then records are parsed in batches with fast-xml-parser and handed on. The whole document
+// never exists as one string or tree, so memory stays flat however large the report (Google sends hundreds of
+// thousands of rows). Several documents in one stream (reports pasted into one file) are read one after another.
+import { XMLParser } from 'fast-xml-parser';
+import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
+import { ReportFailure } from './ReportFailure';
+import { looksDamaged, repairXml } from './repairXml';
+import {
+  WarningSet,
+  child,
+  children,
+  findElement,
+  text,
+  toAggregateRecord,
+  toMetadata,
+  toPolicyPublished,
+  type XmlNode,
+} from './toAggregateReport';
+import type { AggregateRecord, AggregateReport } from './types';
+
+const NAME = '(?:[A-Za-z_][\\w.-]*:)?';
+const FEEDBACK_START = new RegExp(`<(${NAME}feedback)(?=[\\s>/])`, 'g');
+const FEEDBACK_END = new RegExp(`</${NAME}feedback\\s*>`, 'g');
+const RECORD_START = new RegExp(`<${NAME}record(?=[\\s>/])`, 'g');
+const RECORD_END = new RegExp(`</${NAME}record\\s*>`, 'g');
+/** DTDs are refused outright: internal entities are how "billion laughs" expansion works (RFC 9990 §7). */
+const DTD = /<!DOCTYPE|<!ENTITY/i;
+/** Characters kept back from the end of a chunk so that a tag split across chunks is seen whole. */
+const LOOKBEHIND = 64;
+/** Record text gathered before one fast-xml-parser call: big enough to amortize the call, small enough to stay flat. */
+const BATCH_CHARS = 256 * 1024;
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+/** The head of an aggregate report, before any record: what a consumer needs to interpret records as they stream. */
+export type AggregateHead = Omit<AggregateReport, 'records'>;
+
+export interface AggregateXmlSink {
+  /** A batch of records of the report whose head was given by the last `onHead`. */
+  onRecords(records: AggregateRecord[], head: AggregateHead): void;
+  onHead(head: AggregateHead): void;
+  /** The report is complete; `warnings` are what was recovered from while reading it. */
+  onReportEnd(head: AggregateHead, warnings: string[]): void;
+}
+
+type Mode = 'between' | 'head' | 'records';
+
+export class AggregateXmlReader {
+  private buffer = '';
+  private mode: Mode = 'between';
+  private head = '';
+  private feedbackTag = 'feedback';
+  private batch: string[] = [];
+  private batchChars = 0;
+  private current: AggregateHead | undefined;
+  private warnings = new WarningSet();
+  private recordCount = 0;
+  /** Documents seen in this stream; more than one means reports were pasted together. */
+  documents = 0;
+  private ignoredText = 0;
+
+  constructor(
+    private readonly sink: AggregateXmlSink,
+    private readonly fileLabel: string,
+  ) {}
+
+  push(chunk: string): void {
+    this.buffer = this.buffer + chunk;
+    this.scan(false);
+  }
+
+  end(): void {
+    this.scan(true);
+    if (this.mode !== 'between') {
+      this.warnings.add(this.mode === 'head' ? 'report ends before its first record (truncated)' : 'report ends without </feedback> (truncated)');
+      this.finishDocument(this.buffer);
+    }
+    this.buffer = '';
+  }
+
+  private scan(final: boolean): void {
+    let pos = 0;
+    const buf = this.buffer;
+    for (;;) {
+      if (this.mode === 'between') {
+        FEEDBACK_START.lastIndex = pos;
+        const start = FEEDBACK_START.exec(buf);
+        if (!start) {
+          const keep = final ? buf.length : Math.max(pos, buf.length - LOOKBEHIND);
+          this.noteIgnored(buf.slice(pos, keep));
+          pos = keep;
+          break;
+        }
+        this.noteIgnored(buf.slice(pos, start.index));
+        this.beginDocument(start[1]!);
+        pos = start.index;
+        continue;
+      }
+      if (this.mode === 'head') {
+        RECORD_START.lastIndex = pos;
+        FEEDBACK_END.lastIndex = pos;
+        const record = RECORD_START.exec(buf);
+        const end = FEEDBACK_END.exec(buf);
+        if (end && (!record || end.index < record.index)) {
+          this.head += buf.slice(pos, end.index);
+          this.startRecords();
+          pos = end.index + end[0].length;
+          this.finishDocument('');
+          continue;
+        }
+        if (record) {
+          this.head += buf.slice(pos, record.index);
+          this.startRecords();
+          pos = record.index;
+          continue;
+        }
+        const keep = final ? buf.length : Math.max(pos, buf.length - LOOKBEHIND);
+        this.head += buf.slice(pos, keep);
+        pos = keep;
+        if (this.head.length > MAX_ELEMENT_CHARS) {
+          throw new ReportFailure('too-large', `${this.fileLabel}: the report head (before the first record) exceeds ${MAX_ELEMENT_CHARS} characters`);
+        }
+        break;
+      }
+      // records
+      RECORD_START.lastIndex = pos;
+      FEEDBACK_END.lastIndex = pos;
+      const record = RECORD_START.exec(buf);
+      const end = FEEDBACK_END.exec(buf);
+      if (end && (!record || end.index < record.index)) {
+        this.noteBetweenRecords(buf.slice(pos, end.index));
+        pos = end.index + end[0].length;
+        this.finishDocument('');
+        continue;
+      }
+      if (!record) {
+        const keep = final ? pos : Math.max(pos, buf.length - LOOKBEHIND);
+        this.noteBetweenRecords(buf.slice(pos, keep));
+        pos = keep;
+        break;
+      }
+      RECORD_END.lastIndex = record.index;
+      const close = RECORD_END.exec(buf);
+      if (!close) {
+        if (buf.length - record.index > MAX_ELEMENT_CHARS) {
+          throw new ReportFailure('too-large', `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`);
+        }
+        pos = record.index;
+        break;
+      }
+      this.noteBetweenRecords(buf.slice(pos, record.index));
+      const recordText = buf.slice(record.index, close.index + close[0].length);
+      this.batch.push(recordText);
+      this.batchChars += recordText.length;
+      if (this.batchChars >= BATCH_CHARS) this.flushBatch();
+      pos = close.index + close[0].length;
+    }
+    this.buffer = buf.slice(pos);
+  }
+
+  private noteIgnored(textOutside: string): void {
+    if (DTD.test(textOutside)) {
+      throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
+    }
+    const stripped = textOutside.replace(/<\?xml[^>]*>|[\s-]+|<!--[\s\S]*?-->/g, '');
+    if (stripped !== '') this.ignoredText += stripped.length;
+  }
+
+  private noteBetweenRecords(textBetween: string): void {
+    if (/<[A-Za-z]/.test(textBetween)) this.warnings.add('ignored elements between records');
+  }
+
+  private beginDocument(feedbackTag: string): void {
+    this.mode = 'head';
+    this.head = '';
+    this.feedbackTag = feedbackTag;
+    this.documents++;
+    this.current = undefined;
+    this.recordCount = 0;
+    this.warnings = new WarningSet();
+    if (this.ignoredText > 0) {
+      this.warnings.add(`ignored ${this.ignoredText} characters of non-report text before <feedback>`);
+      this.ignoredText = 0;
+    }
+  }
+
+  /** Parse the head now that it is complete: records need its alignment modes. */
+  private startRecords(): void {
+    this.mode = 'records';
+    const xml = `${this.head}</${this.feedbackTag}>`;
+    const tree = this.parse(xml, 'report head');
+    const feedback = findElement(tree, 'feedback') ?? tree;
+    const namespace = /\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']+)["']/.exec(this.head.slice(0, 2000))?.[1];
+    const head: AggregateHead = {
+      kind: 'aggregate',
+      // Metadata and policy are searched below feedback too: a missing </report_metadata> nests policy_published.
+      metadata: toMetadata(child(feedback, 'report_metadata') ?? findElement(feedback, 'report_metadata'), this.warnings),
+      policy: toPolicyPublished(child(feedback, 'policy_published') ?? findElement(feedback, 'policy_published'), this.warnings),
+    };
+    const version = text(child(feedback, 'version'));
+    if (version !== '') head.version = version;
+    if (namespace) head.namespace = namespace;
+    const extension = child(feedback, 'extension');
+    if (typeof extension === 'object' && !Array.isArray(extension)) head.extension = extension;
+    this.current = head;
+    this.sink.onHead(head);
+  }
+
+  private finishDocument(remainder: string): void {
+    if (this.mode === 'head') {
+      this.head += remainder;
+      this.startRecords();
+    } else if (remainder.trim() !== '') {
+      // Truncated inside a record: keep what can be read if it names a source and a count.
+      const repaired = repairXml(remainder);
+      const salvaged = this.recordsOf(this.parse(repaired.xml, 'truncated record'), 1).filter(
+        (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
+      );
+      if (salvaged.length) {
+        this.emit(salvaged);
+        this.warnings.add('kept the last record, cut off by truncation');
+      } else this.warnings.add('dropped an incomplete last record');
+    }
+    this.flushBatch();
+    if (this.current) this.sink.onReportEnd(this.current, this.warnings.list());
+    this.mode = 'between';
+    this.current = undefined;
+  }
+
+  private flushBatch(): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    this.batchChars = 0;
+    let records = this.recordsOf(this.parse(`<b>${batch.join('')}</b>`, 'records'), batch.length);
+    if (records.length !== batch.length) {
+      // A damaged record swallowed or split its neighbours: read each on its own.
+      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record'), 1));
+    }
+    this.emit(records);
+  }
+
+  private emit(nodes: XmlNode[]): void {
+    const head = this.current!;
+    this.recordCount += nodes.length;
+    if (this.recordCount > MAX_RECORDS_PER_REPORT) {
+      throw new ReportFailure('too-large', `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`);
+    }
+    const records = nodes.map((node) => toAggregateRecord(node, head.policy, this.warnings));
+    this.sink.onRecords(records, head);
+  }
+
+  private recordsOf(tree: XmlNode, expected: number): XmlNode[] {
+    const wrapper = child(tree, 'b');
+    const found = children(wrapper ?? tree, 'record');
+    return expected === 1 && found.length === 0 && wrapper === undefined ? [] : found;
+  }
+
+  private parse(xml: string, what: string): XmlNode {
+    if (DTD.test(xml)) {
+      throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
+    }
+    let source = xml;
+    if (looksDamaged(source)) {
+      const repaired = repairXml(source);
+      source = repaired.xml;
+      for (const repair of repaired.repairs) this.warnings.add(`repaired malformed XML in ${what}: ${repair}`);
+    }
+    try {
+      return xmlParser.parse(source) as XmlNode;
+    } catch (error) {
+      this.warnings.add(`unreadable XML in ${what} skipped (${error instanceof Error ? error.message : String(error)})`);
+      return {};
+    }
+  }
+}

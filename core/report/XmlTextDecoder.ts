@@ -1,0 +1,75 @@
+// Streaming bytes → text for XML documents: the encoding comes from the byte-order mark or the XML declaration
+// (XML 1.0 §4.3.3, Appendix F), defaulting to UTF-8. Invalid bytes become U+FFFD and are reported, not fatal: real
+// reports carry raw windows-1252 bytes in UTF-8 documents (dmarc.md; fixture domainaware__parsedmarc/invalid_utf_8.xml).
+
+const DECLARATION_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+/** Bytes to wait for before choosing an encoding: enough for any XML declaration. */
+const DECLARATION_WINDOW = 256;
+
+export class XmlTextDecoder {
+  private decoder: TextDecoder | undefined;
+  private pending: Uint8Array | undefined;
+  /** The encoding in use, once chosen. */
+  encoding = 'utf-8';
+  /** Replacement characters produced: bytes that were invalid in the encoding. */
+  invalidSequences = 0;
+  readonly notes: string[] = [];
+
+  push(bytes: Uint8Array): string {
+    if (this.decoder) return this.decode(bytes, true);
+    this.pending = this.pending ? concat(this.pending, bytes) : bytes;
+    if (this.pending.length < DECLARATION_WINDOW) return '';
+    return this.start(true);
+  }
+
+  end(): string {
+    let text = '';
+    if (!this.decoder) text = this.start(false);
+    return text + this.decode(new Uint8Array(0), false);
+  }
+
+  private start(stream: boolean): string {
+    const head = this.pending ?? new Uint8Array(0);
+    this.pending = undefined;
+    let offset = 0;
+    let label = 'utf-8';
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+      offset = 3;
+      this.notes.push('removed a UTF-8 byte-order mark');
+    } else if (head[0] === 0xff && head[1] === 0xfe) {
+      offset = 2;
+      label = 'utf-16le';
+    } else if (head[0] === 0xfe && head[1] === 0xff) {
+      offset = 2;
+      label = 'utf-16be';
+    } else {
+      let ascii = '';
+      for (let i = 0; i < Math.min(head.length, DECLARATION_WINDOW); i++) ascii += String.fromCharCode(head[i]!);
+      const declared = DECLARATION_ENCODING.exec(ascii)?.[1];
+      if (declared) label = declared.toLowerCase();
+    }
+    try {
+      this.decoder = new TextDecoder(label, { ignoreBOM: true });
+    } catch {
+      this.notes.push(`unknown declared encoding "${label}", read as UTF-8`);
+      this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    }
+    this.encoding = this.decoder.encoding;
+    return this.decode(head.subarray(offset), stream);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    const text = this.decoder!.decode(bytes, { stream });
+    if (text.includes('\ufffd')) {
+      for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) this.invalidSequences++;
+    }
+    return text;
+  }
+}
+
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,44 @@
+// Limits on untrusted input. Each names the attack it stops; hitting one gives the `too-large` (or `malformed`) error,
+// never a hang or an out-of-memory crash. RFC 9990 §7 (security considerations) names zip bombs, gzip bombs and XML
+// entity expansion as the risks of accepting report attachments.
+
+/** Largest input file accepted, compressed (a 1 GB report gzips to well under this). Stops memory exhaustion by sheer size. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Largest total of decompressed bytes produced from one input file, across all archive layers. Streaming keeps memory
+ * flat, so this only bounds time: 4 GiB of XML is hours of reports from the largest senders.
+ */
+export const MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024;
+
+/**
+ * Largest ratio of decompressed bytes to input bytes, checked once more than {@link RATIO_CHECK_FLOOR} bytes came
+ * out. Real DMARC XML compresses 10–40×; a gzip or zip bomb expands ~1000× per layer. Stops decompression bombs early.
+ */
+export const MAX_EXPANSION_RATIO = 250;
+/** Below this many decompressed bytes the ratio is not checked: tiny reports may compress oddly well. */
+export const RATIO_CHECK_FLOOR = 1024 * 1024;
+
+/** Deepest container nesting (mbox → message → rfc822 → zip → gz → xml is 5). Stops recursive archives (zip quines). */
+export const MAX_NESTING_DEPTH = 8;
+
+/** Most members read from one zip. Stops zips with millions of tiny entries. */
+export const MAX_ZIP_MEMBERS = 10_000;
+
+/** Most messages read from one mbox, and most reports returned for one input file. */
+export const MAX_REPORTS_PER_FILE = 100_000;
+
+/** Largest single email (message or mbox part) handed to the MIME parser, which holds it whole in memory. */
+export const MAX_EMAIL_BYTES = 64 * 1024 * 1024;
+
+/** Largest JSON document (TLS-RPT), parsed whole. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** Most `<record>` elements in one aggregate report (Google's largest seen are a few hundred thousand). */
+export const MAX_RECORDS_PER_REPORT = 5_000_000;
+
+/**
+ * Largest text of one `<record>`, and of the report head (everything before the first record). Streaming parses one
+ * record batch at a time; a "record" that never closes must not grow the buffer without bound.
+ */
+export const MAX_ELEMENT_CHARS = 4 * 1024 * 1024;

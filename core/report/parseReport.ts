@@ -1,0 +1,503 @@
+// Bytes in, typed reports out. The container is sniffed from content at every layer (gzip, zip, email, mbox, XML,
+// JSON), decompression and XML parsing stream chunk by chunk, and every oddity recovered from becomes a warning.
+// Untrusted input never throws from here: the result is `{ok: true, reports}` or `{ok: false, error: {code, message}}`.
+import { Gunzip, Inflate } from 'fflate';
+import PostalMime, { type Email } from 'postal-mime';
+import { AggregateXmlReader, type AggregateHead } from './AggregateXmlReader';
+import {
+  MAX_DECOMPRESSED_BYTES,
+  MAX_EMAIL_BYTES,
+  MAX_EXPANSION_RATIO,
+  MAX_INPUT_BYTES,
+  MAX_JSON_BYTES,
+  MAX_NESTING_DEPTH,
+  MAX_REPORTS_PER_FILE,
+  RATIO_CHECK_FLOOR,
+} from './limits';
+import { parseFailureReport } from './parseFailureReport';
+import { parseTlsReport } from './parseTlsReport';
+import { isZipNoise, readZipEntries } from './readZipEntries';
+import { ReportFailure } from './ReportFailure';
+import { SNIFF_BYTES, sniffContainer, type ContainerKind } from './sniffContainer';
+import type { AggregateRecord, AggregateReport, ParsedReport, ParseResult, ReportErrorCode, ReportPath } from './types';
+import { XmlTextDecoder, concat } from './XmlTextDecoder';
+
+export interface ParseOptions {
+  /** Shown in messages and the first element of every report's path. */
+  fileName?: string;
+  /** Checked between chunks; an aborted parse ends with the `aborted` error. */
+  signal?: { readonly aborted: boolean };
+  /** Aggregate records as they stream, batch by batch (for consumers that store or total them as they come). */
+  onRecords?: (records: AggregateRecord[], head: AggregateHead, path: ReportPath) => void;
+  /**
+   * Keep aggregate records in the returned reports (default true). With false, records only reach `onRecords` and the
+   * result's reports carry `stats` alone: how a 1 GB report is read in flat memory.
+   */
+  retainRecords?: boolean;
+}
+
+export interface ReportStats {
+  records: number;
+  messages: number;
+}
+
+export type ParsedReportWithStats = ParsedReport & { stats?: ReportStats };
+
+/** Input bytes handed to a decompressor at once: bounds each burst of output (a bomb expands ~1000× per byte). */
+const INPUT_SLICE = 64 * 1024;
+
+interface Problem {
+  path: ReportPath;
+  code: ReportErrorCode;
+  message: string;
+}
+
+/** Errors that say more than "this is not a report" win when a file yields nothing. */
+const PROBLEM_WEIGHT: Record<ReportErrorCode, number> = {
+  aborted: 9,
+  'too-large': 8,
+  encrypted: 7,
+  'corrupt-archive': 6,
+  malformed: 5,
+  unsupported: 4,
+  'not-a-report': 2,
+  empty: 1,
+};
+
+class ReadContext {
+  readonly reports: ParsedReportWithStats[] = [];
+  readonly problems: Problem[] = [];
+  readonly warnings: string[] = [];
+  private readonly pending: Array<Promise<void>> = [];
+  private deferredFailure: unknown;
+  private decompressed = 0;
+
+  constructor(
+    readonly label: string,
+    readonly inputBytes: number,
+    readonly options: ParseOptions,
+  ) {}
+
+  /** Work that must finish before the result (MIME parsing is asynchronous); its failure is kept, not left unhandled. */
+  defer(work: Promise<void>): void {
+    this.pending.push(work.catch((error: unknown) => {
+      this.deferredFailure ??= error;
+    }));
+  }
+
+  async settle(): Promise<void> {
+    while (this.pending.length) await this.pending.shift();
+    if (this.deferredFailure !== undefined) throw this.deferredFailure;
+  }
+
+  checkAborted(): void {
+    if (this.options.signal?.aborted) throw new ReportFailure('aborted', `${this.label}: reading was cancelled`);
+  }
+
+  /** Every decompressed byte passes here: the size and ratio limits stop gzip and zip bombs (RFC 9990 §7). */
+  countDecompressed(bytes: number): void {
+    this.decompressed += bytes;
+    if (this.decompressed > MAX_DECOMPRESSED_BYTES) {
+      throw new ReportFailure('too-large', `${this.label}: expands to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB`);
+    }
+    if (this.decompressed > RATIO_CHECK_FLOOR && this.decompressed > this.inputBytes * MAX_EXPANSION_RATIO) {
+      throw new ReportFailure(
+        'too-large',
+        `${this.label}: expands more than ${MAX_EXPANSION_RATIO}× its size (a decompression bomb?); refused`,
+      );
+    }
+  }
+
+  addReport(report: ParsedReportWithStats): void {
+    if (this.reports.length >= MAX_REPORTS_PER_FILE) {
+      throw new ReportFailure('too-large', `${this.label}: more than ${MAX_REPORTS_PER_FILE} reports in one file`);
+    }
+    this.reports.push(report);
+  }
+
+  problem(path: ReportPath, failure: ReportFailure): void {
+    if (failure.fatal) throw failure;
+    this.problems.push({ path, code: failure.code, message: failure.message });
+  }
+}
+
+/** A sink for one document's bytes, whatever its kind turns out to be. */
+interface ByteSink {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+function describePath(path: ReportPath): string {
+  return path.join(' › ');
+}
+
+/**
+ * One document (the input, a decompressed layer, an archive member or an attachment): buffers the first bytes, sniffs
+ * what they are, then streams the rest to the matching reader.
+ */
+class DocumentStream implements ByteSink {
+  private head: Uint8Array | undefined;
+  private sink: ByteSink | undefined;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly path: ReportPath,
+    private readonly depth: number,
+  ) {
+    if (depth > MAX_NESTING_DEPTH) {
+      throw new ReportFailure('too-large', `${describePath(path)}: containers nested deeper than ${MAX_NESTING_DEPTH} levels`);
+    }
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.sink) return this.sink.push(chunk);
+    this.head = this.head ? concat(this.head, chunk) : chunk;
+    if (this.head.length >= SNIFF_BYTES) this.start();
+  }
+
+  end(): void {
+    if (!this.sink) this.start();
+    this.sink!.end();
+  }
+
+  private start(): void {
+    const head = this.head ?? new Uint8Array(0);
+    this.head = undefined;
+    const { kind, detail } = sniffContainer(head.subarray(0, SNIFF_BYTES));
+    this.sink = this.sinkFor(kind, detail);
+    if (head.length) this.sink.push(head);
+  }
+
+  private sinkFor(kind: ContainerKind, detail: string | undefined): ByteSink {
+    const where = describePath(this.path);
+    switch (kind) {
+      case 'gzip':
+        return new GzipStream(this.ctx, new DocumentStream(this.ctx, this.path, this.depth + 1), where);
+      case 'xml':
+        return new XmlStream(this.ctx, this.path);
+      case 'zip':
+        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) => readZip(this.ctx, bytes, this.path, this.depth));
+      case 'json':
+        return new BufferedDocument(this.ctx, where, MAX_JSON_BYTES, (bytes) => readJson(this.ctx, bytes, this.path));
+      case 'email':
+        return new BufferedDocument(this.ctx, where, MAX_EMAIL_BYTES, (bytes) => {
+          this.ctx.defer(readEmail(this.ctx, bytes, this.path, this.depth));
+        });
+      case 'mbox':
+        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) => readMbox(this.ctx, bytes, this.path, this.depth));
+      case 'unused':
+        return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the reporter sent the placeholder text "unused" instead of a report`));
+      case 'empty':
+        return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the file is empty`));
+      case 'pgp':
+        return refuse(this.ctx, this.path, new ReportFailure('encrypted', `${where}: PGP-encrypted content cannot be read`));
+      case 'binary':
+        return refuse(this.ctx, this.path, new ReportFailure('not-a-report', `${where}: ${detail ? `a ${detail}` : 'binary data'}, not a report`));
+      case 'text':
+        return refuse(this.ctx, this.path, new ReportFailure('not-a-report', `${where}: plain text without a report`));
+    }
+  }
+}
+
+/** Records why a document was not read and swallows its bytes. */
+function refuse(ctx: ReadContext, path: ReportPath, failure: ReportFailure): ByteSink {
+  ctx.problem(path, failure);
+  return { push() {}, end() {} };
+}
+
+/** Collects a whole document (formats read in one piece: zip directory, JSON, MIME) up to a size limit. */
+class BufferedDocument implements ByteSink {
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly where: string,
+    private readonly limit: number,
+    private readonly onComplete: (bytes: Uint8Array) => void,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.size += chunk.length;
+    if (this.size > this.limit) throw new ReportFailure('too-large', `${this.where}: larger than ${this.limit / 2 ** 20} MiB`);
+    this.chunks.push(chunk);
+  }
+
+  end(): void {
+    const bytes = this.chunks.length === 1 ? this.chunks[0]! : this.chunks.reduce(concat, new Uint8Array(0));
+    this.chunks = [];
+    this.onComplete(bytes);
+  }
+}
+
+/** RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning. */
+class GzipStream implements ByteSink {
+  private readonly gunzip: Gunzip;
+  private produced = 0;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly inner: ByteSink,
+    private readonly where: string,
+  ) {
+    this.gunzip = new Gunzip((data) => {
+      this.produced += data.length;
+      ctx.countDecompressed(data.length);
+      inner.push(data);
+    });
+  }
+
+  push(chunk: Uint8Array): void {
+    for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
+      this.ctx.checkAborted();
+      this.feed(chunk.subarray(at, at + INPUT_SLICE), false);
+    }
+  }
+
+  end(): void {
+    this.feed(new Uint8Array(0), true);
+    this.inner.end();
+  }
+
+  private feed(slice: Uint8Array, final: boolean): void {
+    try {
+      this.gunzip.push(slice, final);
+    } catch (error) {
+      if (error instanceof ReportFailure) throw error;
+      const code = (error as { code?: number }).code;
+      // fflate code 6 is a bad gzip header: after a complete member that means trailing garbage, not corruption.
+      if (code === 6 && this.produced > 0) {
+        this.ctx.warnings.push(`${this.where}: ignored bytes after the end of the gzip data`);
+        this.gunzip.ondata = () => {};
+        this.gunzip.push = () => {};
+        return;
+      }
+      const reason = code === 0 ? 'the gzip data ends early (truncated)' : `the gzip data is damaged (${(error as Error).message})`;
+      throw new ReportFailure('corrupt-archive', `${this.where}: ${reason}`);
+    }
+  }
+}
+
+/** Aggregate report XML: decoded and split into records as it streams. */
+class XmlStream implements ByteSink {
+  private readonly decoder = new XmlTextDecoder();
+  private readonly reader: AggregateXmlReader;
+  private readonly started: ParsedReportWithStats[] = [];
+  private current: ParsedReportWithStats | undefined;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly path: ReportPath,
+  ) {
+    const retain = ctx.options.retainRecords !== false;
+    this.reader = new AggregateXmlReader(
+      {
+        onHead: (head) => {
+          const report: AggregateReport = { ...head, records: [] };
+          this.current = { report, warnings: [], path, stats: { records: 0, messages: 0 } };
+          this.started.push(this.current);
+        },
+        onRecords: (records, head) => {
+          const current = this.current!;
+          if (retain) (current.report as AggregateReport).records.push(...records);
+          current.stats!.records += records.length;
+          for (const r of records) current.stats!.messages += r.count;
+          ctx.options.onRecords?.(records, head, path);
+        },
+        onReportEnd: (_head, warnings) => {
+          const current = this.current!;
+          current.warnings.push(...warnings);
+          if (!retain) (current.report as AggregateReport).records = [];
+          ctx.addReport(current);
+          this.current = undefined;
+        },
+      },
+      describePath(path),
+    );
+  }
+
+  push(chunk: Uint8Array): void {
+    this.ctx.checkAborted();
+    const text = this.decoder.push(chunk);
+    if (text) this.reader.push(text);
+  }
+
+  end(): void {
+    this.reader.push(this.decoder.end());
+    this.reader.end();
+    const notes = [...this.decoder.notes];
+    if (this.decoder.invalidSequences > 0) {
+      notes.push(`replaced ${this.decoder.invalidSequences} byte sequence(s) invalid in ${this.decoder.encoding} with U+FFFD`);
+    }
+    if (this.reader.documents > 1) notes.push(`${this.reader.documents} reports were pasted into one file; read each`);
+    for (const report of this.started) report.warnings.unshift(...notes);
+    if (this.reader.documents === 0) {
+      this.ctx.problem(this.path, new ReportFailure('not-a-report', `${describePath(this.path)}: XML without a <feedback> element, not a DMARC aggregate report`));
+    }
+  }
+}
+
+function pushInSlices(ctx: ReadContext, sink: ByteSink, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; at += INPUT_SLICE) {
+    ctx.checkAborted();
+    sink.push(bytes.subarray(at, at + INPUT_SLICE));
+  }
+  sink.end();
+}
+
+/** Runs `read` for one archive member or attachment; a failure there is recorded and the others still read. */
+function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ReportFailure) ctx.problem(path, error);
+    else throw error;
+  }
+}
+
+function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: number): void {
+  const entries = readZipEntries(zip, describePath(path));
+  for (const entry of entries) {
+    if (isZipNoise(entry.name)) continue;
+    const memberPath = [...path, entry.name];
+    readPart(ctx, memberPath, () => {
+      const where = describePath(memberPath);
+      if (entry.encrypted) throw new ReportFailure('encrypted', `${where}: the zip member is password-protected`);
+      const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+      const document = new DocumentStream(ctx, memberPath, depth + 1);
+      if (entry.method === 0) {
+        ctx.countDecompressed(data.length);
+        return pushInSlices(ctx, document, data);
+      }
+      if (entry.method !== 8) throw new ReportFailure('unsupported', `${where}: zip compression method ${entry.method} is not supported`);
+      const inflate = new Inflate((chunk) => {
+        ctx.countDecompressed(chunk.length);
+        document.push(chunk);
+      });
+      try {
+        for (let at = 0; at < data.length; at += INPUT_SLICE) {
+          ctx.checkAborted();
+          inflate.push(data.subarray(at, at + INPUT_SLICE), at + INPUT_SLICE >= data.length);
+        }
+        if (data.length === 0) inflate.push(data, true);
+      } catch (error) {
+        if (error instanceof ReportFailure) throw error;
+        throw new ReportFailure('corrupt-archive', `${where}: the zip member is damaged (${(error as Error).message})`);
+      }
+      document.end();
+    });
+  }
+}
+
+function readJson(ctx: ReadContext, bytes: Uint8Array, path: ReportPath): void {
+  const where = describePath(path);
+  const outcome = parseTlsReport(new TextDecoder('utf-8').decode(bytes));
+  if (!outcome.ok) throw new ReportFailure('not-a-report', `${where}: JSON but not an SMTP TLS report (${outcome.reason})`);
+  ctx.addReport({ report: outcome.report, warnings: outcome.warnings, path });
+}
+
+/** RFC 4155 mbox: messages start at lines beginning `From ` (after the first, preceded by an empty line). */
+function readMbox(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): void {
+  const starts: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const atLineStart = i === 0 || bytes[i - 1] === 0x0a;
+    if (atLineStart && bytes[i] === 0x46 && bytes[i + 1] === 0x72 && bytes[i + 2] === 0x6f && bytes[i + 3] === 0x6d && bytes[i + 4] === 0x20) {
+      starts.push(i);
+    }
+  }
+  starts.forEach((start, n) => {
+    const lineEnd = bytes.indexOf(0x0a, start);
+    const end = starts[n + 1] ?? bytes.length;
+    if (lineEnd < 0 || lineEnd + 1 >= end) return;
+    ctx.defer(readEmail(ctx, bytes.subarray(lineEnd + 1, end), [...path, `message ${n + 1}`], depth + 1));
+  });
+}
+
+function attachmentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+/** Parts of a failure report that describe the failed message rather than carry a report. */
+const FAILURE_PARTS = new Set(['message/feedback-report', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers']);
+
+async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): Promise<void> {
+  const where = describePath(path);
+  let email: Email;
+  try {
+    email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+  } catch (error) {
+    ctx.problem(path, new ReportFailure('malformed', `${where}: the email cannot be parsed (${(error as Error).message})`));
+    return;
+  }
+  ctx.checkAborted();
+  if (email.attachments.some((a) => a.mimeType === 'application/pkcs7-mime' || a.mimeType === 'application/x-pkcs7-mime')) {
+    ctx.problem(path, new ReportFailure('encrypted', `${where}: S/MIME-encrypted message cannot be read`));
+    return;
+  }
+  const failure = parseFailureReport(email);
+  if (failure.kind === 'failure') {
+    ctx.addReport({ report: failure.report, warnings: failure.warnings, path });
+    return;
+  }
+  if (failure.kind === 'abuse') {
+    ctx.problem(
+      path,
+      new ReportFailure('unsupported', `${where}: an ARF "${failure.feedbackType}" feedback report, not a DMARC or TLS report`),
+    );
+    return;
+  }
+  const before = ctx.reports.length;
+  email.attachments.forEach((attachment, index) => {
+    if (FAILURE_PARTS.has(attachment.mimeType)) return;
+    const name = attachment.filename ?? `part ${index + 1} (${attachment.mimeType})`;
+    const partPath = [...path, name];
+    readPart(ctx, partPath, () => pushInSlices(ctx, new DocumentStream(ctx, partPath, depth + 1), attachmentBytes(attachment.content)));
+  });
+  // Some reporters paste the XML into the message body instead of attaching it.
+  if (ctx.reports.length === before && email.text && /<(?:[\w.-]+:)?feedback[\s>]/.test(email.text)) {
+    const bodyPath = [...path, 'message body'];
+    readPart(ctx, bodyPath, () => pushInSlices(ctx, new DocumentStream(ctx, bodyPath, depth + 1), new TextEncoder().encode(email.text!)));
+  }
+  if (ctx.reports.length === before && email.attachments.length === 0) {
+    ctx.problem(path, new ReportFailure('not-a-report', `${where}: an email without a report attachment`));
+  }
+}
+
+function toResult(ctx: ReadContext): ParseResult {
+  if (ctx.reports.length > 0) {
+    // Members that are not reports (a README in a zip, the failing message of a failure report) are expected noise;
+    // problems that lost a report are worth a warning.
+    const lost = ctx.problems.filter((p) => p.code !== 'not-a-report' && p.code !== 'empty');
+    return { ok: true, reports: ctx.reports, warnings: [...ctx.warnings, ...lost.map((p) => p.message)] };
+  }
+  const worst = [...ctx.problems].sort((a, b) => PROBLEM_WEIGHT[b.code] - PROBLEM_WEIGHT[a.code])[0];
+  return {
+    ok: false,
+    error: worst ?? { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
+    warnings: ctx.warnings,
+  };
+}
+
+/** Read every report in `input` (one file's bytes). Never throws for bad input. */
+export async function parseReport(input: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
+  const label = options.fileName ?? 'input';
+  const ctx = new ReadContext(label, input.length, options);
+  try {
+    if (input.length > MAX_INPUT_BYTES) {
+      throw new ReportFailure('too-large', `${label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
+    }
+    const path = [label];
+    readPart(ctx, path, () => pushInSlices(ctx, new DocumentStream(ctx, path, 0), input));
+    await ctx.settle();
+    return toResult(ctx);
+  } catch (error) {
+    if (error instanceof ReportFailure) return { ok: false, error: { code: error.code, message: error.message }, warnings: ctx.warnings };
+    // A bug of ours, not the input's fault: still a typed result, so one bad file never takes down an import.
+    return {
+      ok: false,
+      error: { code: 'malformed', message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)})` },
+      warnings: ctx.warnings,
+    };
+  }
+}

@@ -1,0 +1,333 @@
+// From the parsed XML tree (fast-xml-parser objects, namespace prefixes removed) to the typed AggregateReport.
+// Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
+// misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
+import { isDkimAligned, isSpfAligned } from '../analysis/alignment';
+import type {
+  AggregateRecord,
+  AlignmentMode,
+  DkimAuthResult,
+  DkimResult,
+  Disposition,
+  DmarcPolicy,
+  DmarcVerdict,
+  OverrideReason,
+  PolicyOverride,
+  PolicyPublished,
+  RawValues,
+  ReportMetadata,
+  SpfAuthResult,
+  SpfResult,
+} from './types';
+
+export type XmlNode = string | XmlObject | XmlNode[];
+export interface XmlObject {
+  [name: string]: XmlNode;
+}
+
+/** Collects warnings without repeating the same one for every record of a large report. */
+export class WarningSet {
+  private readonly seen = new Map<string, number>();
+  add(message: string): void {
+    this.seen.set(message, (this.seen.get(message) ?? 0) + 1);
+  }
+  list(): string[] {
+    return [...this.seen].map(([message, n]) => (n > 1 ? `${message} (×${n})` : message));
+  }
+}
+
+function isObject(node: XmlNode | undefined): node is XmlObject {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+/** The first child named any of `names` (aliases: real reports misspell elements). */
+export function child(node: XmlNode | undefined, ...names: string[]): XmlNode | undefined {
+  if (Array.isArray(node)) node = node[0];
+  if (!isObject(node)) return undefined;
+  for (const name of names) {
+    const value = node[name];
+    if (value !== undefined) return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+/** Every child named any of `names`, in document order per name. */
+export function children(node: XmlNode | undefined, ...names: string[]): XmlNode[] {
+  if (Array.isArray(node)) node = node[0];
+  if (!isObject(node)) return [];
+  const out: XmlNode[] = [];
+  for (const name of names) {
+    const value = node[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) out.push(...value);
+    else out.push(value);
+  }
+  return out;
+}
+
+/** Text content of an element (`<a>x</a>`, `<a attr="">x</a>` or mixed content). */
+export function text(node: XmlNode | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node.trim();
+  if (Array.isArray(node)) return text(node[0]);
+  const value = node['#text'];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function optionalText(node: XmlNode | undefined): string | undefined {
+  const value = text(node);
+  return value === '' ? undefined : value;
+}
+
+/** Depth-first search for an element by name: tolerates wrappers such as the stray IKEA `<xs:schema>`. */
+export function findElement(node: XmlNode | undefined, name: string, depth = 3): XmlNode | undefined {
+  if (Array.isArray(node)) node = node[0];
+  if (!isObject(node)) return undefined;
+  if (node[name] !== undefined) return child(node, name);
+  if (depth === 0) return undefined;
+  for (const value of Object.values(node)) {
+    const found = findElement(value, name, depth - 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function normalizeWord(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** Map a raw enum value through `aliases`, recording the raw value when it differed. */
+function normalizeEnum<T extends string>(
+  raw: string,
+  allowed: readonly T[],
+  aliases: Record<string, T>,
+  fallback: T,
+  field: string,
+  rawValues: RawValues,
+  warnings: WarningSet,
+): T {
+  const word = normalizeWord(raw);
+  let value: T;
+  if ((allowed as readonly string[]).includes(word)) value = word as T;
+  else if (word in aliases) value = aliases[word]!;
+  else {
+    value = fallback;
+    warnings.add(`unknown ${field} value "${raw}" read as "${fallback}"`);
+  }
+  if (value !== raw) rawValues[field] = raw;
+  return value;
+}
+
+const DISPOSITIONS = ['none', 'quarantine', 'reject', 'pass'] as const;
+const VERDICTS = ['pass', 'fail'] as const;
+const DKIM_RESULTS = ['none', 'pass', 'fail', 'policy', 'neutral', 'temperror', 'permerror'] as const;
+const SPF_RESULTS = ['none', 'neutral', 'pass', 'fail', 'softfail', 'temperror', 'permerror'] as const;
+const POLICIES = ['none', 'quarantine', 'reject'] as const;
+const REASONS = [
+  'forwarded',
+  'sampled_out',
+  'trusted_forwarder',
+  'mailing_list',
+  'local_policy',
+  'policy_test_mode',
+  'other',
+] as const;
+
+/** Older and non-standard result words seen in real reports (dmarc.md "Values"). */
+const RESULT_ALIASES = {
+  hardfail: 'fail',
+  unknown: 'none',
+  error: 'temperror',
+  'temp-error': 'temperror',
+  'perm-error': 'permerror',
+  '': 'none',
+} as const;
+
+function withRaw<T extends object>(value: T, raw: RawValues): T & { raw?: RawValues } {
+  return Object.keys(raw).length ? { ...value, raw } : value;
+}
+
+/** Unix seconds; decimal timestamps (`"1538204542.0"`) are seen in real reports. */
+function parseTimestamp(value: string, field: string, warnings: WarningSet, raw: RawValues): number {
+  const n = Number(value);
+  if (value === '' || !Number.isFinite(n)) {
+    warnings.add(`${field} "${value}" is not a Unix timestamp`);
+    if (value !== '') raw[field] = value;
+    return 0;
+  }
+  if (!Number.isInteger(n)) raw[field] = value;
+  return Math.floor(n);
+}
+
+function parseCount(value: string, warnings: WarningSet, raw: RawValues): number {
+  const n = Number(value);
+  if (value === '' || !Number.isFinite(n) || n < 0) {
+    warnings.add(`record count "${value}" is not a number; counted as 0`);
+    raw.count = value;
+    return 0;
+  }
+  if (!Number.isInteger(n)) raw.count = value;
+  return Math.round(n);
+}
+
+/** RFC 7489 appendix C `ReportMetadataType`; RFC 9990 adds `generator`. */
+export function toMetadata(node: XmlNode | undefined, warnings: WarningSet): ReportMetadata {
+  const raw: RawValues = {};
+  const email = text(child(node, 'email'));
+  let orgName = text(child(node, 'org_name'));
+  if (orgName === '' && email !== '') {
+    // dmarc.md: org_name missing — take it from the reporter's address.
+    orgName = email.replace(/^.*@/, '').replace(/[<>\s]/g, '');
+    warnings.add(`org_name missing; taken from email (${orgName})`);
+  }
+  const range = child(node, 'date_range', 'data_range', 'daterange');
+  if (child(node, 'date_range') === undefined && range !== undefined) warnings.add('misspelled <date_range> read');
+  const extra = optionalText(child(node, 'extra_contact_info'));
+  const generator = optionalText(child(node, 'generator'));
+  const metadata: ReportMetadata = {
+    orgName,
+    email,
+    reportId: text(child(node, 'report_id')),
+    begin: parseTimestamp(text(child(range, 'begin')), 'begin', warnings, raw),
+    end: parseTimestamp(text(child(range, 'end')), 'end', warnings, raw),
+    errors: children(node, 'error').map(text).filter((e) => e !== ''),
+  };
+  if (extra !== undefined) metadata.extraContactInfo = extra;
+  if (generator !== undefined) metadata.generator = generator;
+  if (metadata.reportId === '') warnings.add('report_id missing');
+  return withRaw(metadata, raw);
+}
+
+function optionalPolicy(
+  node: XmlNode | undefined,
+  field: string,
+  raw: RawValues,
+  warnings: WarningSet,
+): DmarcPolicy | undefined {
+  const value = text(node);
+  if (value === '') return undefined;
+  return normalizeEnum(value, POLICIES, {}, 'none', field, raw, warnings);
+}
+
+function alignmentMode(node: XmlNode | undefined, field: string, raw: RawValues): AlignmentMode | undefined {
+  const value = normalizeWord(text(node));
+  if (value === '') return undefined;
+  const mode: AlignmentMode = value.startsWith('s') ? 's' : 'r';
+  if (mode !== text(node)) raw[field] = text(node);
+  return mode;
+}
+
+/** RFC 7489 appendix C `PolicyPublishedType`; RFC 9990 adds np, testing, discovery_method and drops pct. */
+export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSet): PolicyPublished {
+  const raw: RawValues = {};
+  const policy: PolicyPublished = { domain: text(child(node, 'domain')).toLowerCase() };
+  const p = optionalPolicy(child(node, 'p'), 'p', raw, warnings);
+  const sp = optionalPolicy(child(node, 'sp'), 'sp', raw, warnings);
+  const np = optionalPolicy(child(node, 'np'), 'np', raw, warnings);
+  const adkim = alignmentMode(child(node, 'adkim'), 'adkim', raw);
+  const aspf = alignmentMode(child(node, 'aspf'), 'aspf', raw);
+  if (p) policy.p = p;
+  if (sp) policy.sp = sp;
+  if (np) policy.np = np;
+  if (adkim) policy.adkim = adkim;
+  if (aspf) policy.aspf = aspf;
+  const pct = text(child(node, 'pct'));
+  if (pct !== '') {
+    const n = Number(pct);
+    if (Number.isFinite(n)) policy.pct = n;
+    else warnings.add(`pct "${pct}" is not a number`);
+  }
+  const fo = optionalText(child(node, 'fo'));
+  if (fo !== undefined) policy.fo = fo;
+  const testing = normalizeWord(text(child(node, 'testing')));
+  if (testing === 'y' || testing === 'n') policy.testing = testing;
+  const discovery = normalizeWord(text(child(node, 'discovery_method')));
+  if (discovery === 'psl' || discovery === 'treewalk') policy.discoveryMethod = discovery;
+  if (policy.domain === '') warnings.add('policy_published has no domain');
+  return withRaw(policy, raw);
+}
+
+function toReason(node: XmlNode, warnings: WarningSet): PolicyOverride {
+  const raw: RawValues = {};
+  const typeText = text(child(node, 'type'));
+  const type = normalizeEnum<OverrideReason>(typeText, REASONS, {}, 'other', 'type', raw, warnings);
+  const reason: PolicyOverride = { type };
+  const comment = optionalText(child(node, 'comment'));
+  if (comment !== undefined) reason.comment = comment;
+  return withRaw(reason, raw);
+}
+
+function toDkimResult(node: XmlNode, warnings: WarningSet): DkimAuthResult {
+  const raw: RawValues = {};
+  const result: DkimAuthResult = {
+    domain: text(child(node, 'domain')).toLowerCase(),
+    result: normalizeEnum<DkimResult>(text(child(node, 'result')), DKIM_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+  };
+  const selector = optionalText(child(node, 'selector'));
+  if (selector !== undefined) result.selector = selector;
+  const human = optionalText(child(node, 'human_result'));
+  if (human !== undefined) result.humanResult = human;
+  return withRaw(result, raw);
+}
+
+function toSpfResult(node: XmlNode, warnings: WarningSet): SpfAuthResult {
+  const raw: RawValues = {};
+  const result: SpfAuthResult = {
+    domain: text(child(node, 'domain')).toLowerCase(),
+    result: normalizeEnum<SpfResult>(text(child(node, 'result')), SPF_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+  };
+  const scope = normalizeWord(text(child(node, 'scope')));
+  if (scope === 'mfrom' || scope === 'helo') result.scope = scope;
+  const human = optionalText(child(node, 'human_result'));
+  if (human !== undefined) result.humanResult = human;
+  return withRaw(result, raw);
+}
+
+const KNOWN_RECORD_CHILDREN = new Set(['row', 'identifiers', 'identities', 'auth_results', 'policy_evaluated']);
+
+export interface AlignmentPolicy {
+  adkim?: AlignmentMode;
+  aspf?: AlignmentMode;
+}
+
+/** RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes. */
+export function toAggregateRecord(node: XmlNode, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
+  const raw: RawValues = {};
+  const row = child(node, 'row');
+  // Two corpus files put policy_evaluated beside <row> instead of inside it.
+  const evaluated = child(row, 'policy_evaluated') ?? child(node, 'policy_evaluated');
+  if (evaluated === undefined) warnings.add('record without policy_evaluated');
+  const identifiers = child(node, 'identifiers', 'identities');
+  if (child(node, 'identifiers') === undefined && identifiers !== undefined) warnings.add('misspelled <identities> read as <identifiers>');
+  const auth = child(node, 'auth_results');
+  const dispositionText = text(child(evaluated, 'disposition'));
+  const sourceIp = text(child(row, 'source_ip'));
+  if (!/^[\d.]+$|:/.test(sourceIp)) warnings.add(`source_ip "${sourceIp}" is not an IP address`);
+  const record: AggregateRecord = {
+    sourceIp,
+    count: parseCount(text(child(row, 'count')), warnings, raw),
+    disposition: normalizeEnum<Disposition>(dispositionText, DISPOSITIONS, { '': 'none' }, 'none', 'disposition', raw, warnings),
+    dkim: normalizeEnum<DmarcVerdict>(text(child(evaluated, 'dkim', 'diskim')), VERDICTS, {}, 'fail', 'dkim', raw, warnings),
+    spf: normalizeEnum<DmarcVerdict>(text(child(evaluated, 'spf')), VERDICTS, {}, 'fail', 'spf', raw, warnings),
+    reasons: children(evaluated, 'reason').map((r) => toReason(r, warnings)),
+    headerFrom: text(child(identifiers, 'header_from')).toLowerCase(),
+    dkimResults: children(auth, 'dkim', 'diskim').map((r) => toDkimResult(r, warnings)),
+    spfResults: children(auth, 'spf').map((r) => toSpfResult(r, warnings)),
+    dkimAligned: false,
+    spfAligned: false,
+  };
+  if (child(auth, 'diskim') !== undefined || child(evaluated, 'diskim') !== undefined) warnings.add('misspelled <diskim> read as <dkim>');
+  const envelopeFrom = optionalText(child(identifiers, 'envelope_from'));
+  if (envelopeFrom !== undefined) record.envelopeFrom = envelopeFrom.toLowerCase();
+  const envelopeTo = optionalText(child(identifiers, 'envelope_to'));
+  if (envelopeTo !== undefined) record.envelopeTo = envelopeTo.toLowerCase();
+  record.dkimAligned = isDkimAligned(record.dkimResults, record.headerFrom, policy.adkim);
+  record.spfAligned = isSpfAligned(record.spfResults, record.headerFrom, policy.aspf);
+  if (isObject(node)) {
+    for (const [name, value] of Object.entries(node)) {
+      if (KNOWN_RECORD_CHILDREN.has(name)) continue;
+      (record.extensions ??= {})[name] = value;
+      warnings.add(`unknown record element <${name}> kept as an extension`);
+    }
+  }
+  return withRaw(record, raw);
+}
