@@ -474,7 +474,7 @@ function toResult(ctx: ReadContext): ParseResult {
   const worst = [...ctx.problems].sort((a, b) => PROBLEM_WEIGHT[b.code] - PROBLEM_WEIGHT[a.code])[0];
   return {
     ok: false,
-    error: worst ?? { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
+    error: worst ? { code: worst.code, message: worst.message } : { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
     warnings: ctx.warnings,
   };
 }

@@ -1,0 +1,133 @@
+// Our reports in parsedmarc's JSON field names (its docs/source/output.md), so pipelines built for parsedmarc's
+// Elasticsearch / OpenSearch / Splunk output can take DMARC Lens output unchanged. Source enrichment parsedmarc does
+// with network lookups (reverse DNS, base domain, name/type) is left null: we never send an IP anywhere.
+import { passesDmarc } from '../analysis/summarizeReport';
+import type { AggregateReport, FailureReport, Report, TlsReport } from './types';
+
+/** parsedmarc writes UTC times as `YYYY-MM-DD HH:MM:SS`. */
+function parsedmarcTime(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+function xmlSchema(report: AggregateReport): string {
+  if (report.namespace?.includes('dmarc-2.0') || report.version === '2.0') return '2.0';
+  return report.version === '1.0' ? '1.0' : 'draft';
+}
+
+function aggregateToParsedmarc(report: AggregateReport): Record<string, unknown> {
+  const { metadata, policy } = report;
+  const timespan = metadata.end - metadata.begin;
+  return {
+    xml_schema: xmlSchema(report),
+    report_metadata: {
+      org_name: metadata.orgName,
+      org_email: metadata.email,
+      org_extra_contact_info: metadata.extraContactInfo ?? null,
+      report_id: metadata.reportId,
+      begin_date: parsedmarcTime(metadata.begin),
+      end_date: parsedmarcTime(metadata.end),
+      timespan_requires_normalization: timespan > 86_400,
+      original_timespan_seconds: timespan,
+      errors: metadata.errors,
+    },
+    policy_published: {
+      domain: policy.domain,
+      adkim: policy.adkim ?? 'r',
+      aspf: policy.aspf ?? 'r',
+      p: policy.p ?? 'none',
+      sp: policy.sp ?? policy.p ?? 'none',
+      pct: policy.pct === undefined ? '100' : String(policy.pct),
+      fo: policy.fo ?? '0',
+    },
+    records: report.records.map((record) => ({
+      source: {
+        ip_address: record.sourceIp,
+        country: null,
+        reverse_dns: null,
+        base_domain: null,
+        name: null,
+        type: null,
+        asn: null,
+        as_name: null,
+        as_domain: null,
+      },
+      count: record.count,
+      alignment: { spf: record.spf === 'pass', dkim: record.dkim === 'pass', dmarc: passesDmarc(record) },
+      policy_evaluated: {
+        disposition: record.disposition,
+        dkim: record.dkim,
+        spf: record.spf,
+        policy_override_reasons: record.reasons.map((r) => ({ type: r.type, comment: r.comment ?? null })),
+      },
+      identifiers: {
+        header_from: record.headerFrom,
+        envelope_from: record.envelopeFrom ?? null,
+        envelope_to: record.envelopeTo ?? null,
+      },
+      auth_results: {
+        dkim: record.dkimResults.map((r) => ({ domain: r.domain, selector: r.selector ?? 'none', result: r.result })),
+        spf: record.spfResults.map((r) => ({ domain: r.domain, scope: r.scope ?? 'mfrom', result: r.result })),
+      },
+      normalized_timespan: timespan > 86_400,
+      interval_begin: parsedmarcTime(metadata.begin),
+      interval_end: parsedmarcTime(metadata.end),
+    })),
+  };
+}
+
+function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
+  return {
+    feedback_type: report.feedbackType,
+    user_agent: report.userAgent ?? null,
+    version: report.version ?? null,
+    original_mail_from: report.originalMailFrom ?? null,
+    original_rcpt_to: report.originalRcptTo ?? null,
+    arrival_date: report.arrivalDate ?? null,
+    arrival_date_utc: report.arrivalTime === undefined ? null : parsedmarcTime(report.arrivalTime),
+    message_id: report.original?.messageId ?? null,
+    authentication_results: report.authenticationResults ?? null,
+    delivery_result: report.deliveryResult ?? null,
+    auth_failure: (report.authFailure ?? '').split(/\s*,\s*/).filter(Boolean),
+    reported_domain: report.reportedDomain ?? null,
+    source: { ip_address: report.sourceIp ?? null, country: null, reverse_dns: null, base_domain: null, name: null, type: null, asn: null, as_name: null, as_domain: null },
+    dkim_domain: report.dkimDomain ?? null,
+    sample_headers_only: report.original !== undefined && report.original.headers.length > 0,
+    parsed_sample: report.original
+      ? { from: report.original.from ?? null, to: report.original.to ?? null, subject: report.original.subject ?? null, date: report.original.date ?? null }
+      : null,
+  };
+}
+
+function tlsToParsedmarc(report: TlsReport): Record<string, unknown> {
+  return {
+    organization_name: report.organizationName,
+    begin_date: new Date(report.begin * 1000).toISOString().replace('.000Z', 'Z'),
+    end_date: new Date(report.end * 1000).toISOString().replace('.000Z', 'Z'),
+    report_id: report.reportId,
+    policies: report.policies.map((policy) => ({
+      policy_domain: policy.policyDomain,
+      policy_type: policy.policyType,
+      policy_strings: policy.policyString,
+      successful_session_count: policy.successfulSessions,
+      failed_session_count: policy.failedSessions,
+      failure_details: policy.failureDetails.map((d) => ({
+        result_type: d.resultType,
+        failed_session_count: d.failedSessionCount,
+        sending_mta_ip: d.sendingMtaIp ?? null,
+        receiving_ip: d.receivingIp ?? null,
+        receiving_mx_hostname: d.receivingMxHostname ?? null,
+      })),
+    })),
+  };
+}
+
+export function toParsedmarcJson(report: Report): Record<string, unknown> {
+  switch (report.kind) {
+    case 'aggregate':
+      return aggregateToParsedmarc(report);
+    case 'failure':
+      return failureToParsedmarc(report);
+    case 'tls':
+      return tlsToParsedmarc(report);
+  }
+}
