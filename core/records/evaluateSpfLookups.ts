@@ -1,0 +1,173 @@
+// Follows an SPF record's include tree through an injected resolver and counts what RFC 7208 §4.6.4 limits:
+// terms that cause DNS lookups (at most 10 over the whole evaluation) and lookups with no answer (at most 2).
+import { checkSpfRecordCount, isSpfRecordText, MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS, parseSpfRecord } from './spfRecord';
+import type { SpfMechanism, SpfRecord } from './spfRecord';
+import { askResolver, type DnsAnswer, type DnsResolver, type RecordIssue } from './types';
+import { joinTxtStrings } from './txtStrings';
+
+/**
+ * A hostile or broken include tree could make us query without end; real evaluations stop at 10 lookups, so 40
+ * questions is far beyond anything a valid record needs while keeping a DoH server from being hammered.
+ */
+export const MAX_SPF_QUESTIONS = 40;
+/** RFC 7208 §4.6.4: an mx mechanism looking up more than 10 MX hosts' addresses is a permerror. */
+export const MAX_SPF_MX_HOSTS = 10;
+
+export interface SpfLookupNode {
+  domain: string;
+  /** How this node was reached: the term of the parent record, or `domain` for the root. */
+  via: string;
+  /** The SPF record found, when there was exactly one. */
+  record?: string;
+  /** Problems found at this node (no record, syntax errors, loops). */
+  issues: RecordIssue[];
+  children: SpfLookupNode[];
+}
+
+export interface SpfLookupEvaluation {
+  root: SpfLookupNode;
+  /** Terms costing a DNS lookup over the whole tree (include, a, mx, ptr, exists, redirect). */
+  lookups: number;
+  /** Lookups that found no record (NXDOMAIN or no data). */
+  voidLookups: number;
+  /** The totals and anything that makes the whole evaluation a permerror or temperror. */
+  issues: RecordIssue[];
+}
+
+interface Walk {
+  resolver: DnsResolver;
+  lookups: number;
+  voidLookups: number;
+  questions: number;
+  issues: RecordIssue[];
+}
+
+async function ask(walk: Walk, name: string, type: 'TXT' | 'A' | 'AAAA' | 'MX'): Promise<DnsAnswer> {
+  if (walk.questions >= MAX_SPF_QUESTIONS)
+    return { status: 'error', message: `stopped after ${MAX_SPF_QUESTIONS} DNS questions` };
+  walk.questions++;
+  return askResolver(walk.resolver, name, type);
+}
+
+function isVoid(answer: DnsAnswer): boolean {
+  return answer.status === 'nxdomain' || answer.status === 'nodata' || (answer.status === 'ok' && answer.answers.length === 0);
+}
+
+/** Evaluates `domain`'s SPF record the way a receiver would count it, without a message (so macros stay unfollowed). */
+export async function evaluateSpfLookups(domain: string, resolver: DnsResolver): Promise<SpfLookupEvaluation> {
+  const walk: Walk = { resolver, lookups: 0, voidLookups: 0, questions: 0, issues: [] };
+  const root = await visit(walk, domain.toLowerCase().replace(/\.$/, ''), 'domain', []);
+  if (walk.lookups > MAX_SPF_DNS_LOOKUPS)
+    walk.issues.push({
+      severity: 'error',
+      code: 'spf-too-many-lookups',
+      message: `Evaluating the record takes ${walk.lookups} DNS lookups through its includes; receivers stop at ${MAX_SPF_DNS_LOOKUPS} and SPF fails with permerror (RFC 7208 §4.6.4).`,
+      fix: 'Remove includes of services you no longer use, replace a/mx with ip4/ip6, or move a service to a subdomain with its own SPF record.',
+    });
+  if (walk.voidLookups > MAX_SPF_VOID_LOOKUPS)
+    walk.issues.push({
+      severity: 'error',
+      code: 'spf-too-many-void-lookups',
+      message: `${walk.voidLookups} lookups found nothing; receivers allow ${MAX_SPF_VOID_LOOKUPS} and then fail with permerror (RFC 7208 §4.6.4).`,
+      fix: 'Remove includes and a/mx terms that point at names without records.',
+    });
+  return { root, lookups: walk.lookups, voidLookups: walk.voidLookups, issues: walk.issues };
+}
+
+async function visit(walk: Walk, domain: string, via: string, stack: string[]): Promise<SpfLookupNode> {
+  const node: SpfLookupNode = { domain, via, issues: [], children: [] };
+  if (stack.includes(domain)) {
+    node.issues.push({
+      severity: 'error',
+      code: 'spf-include-loop',
+      message: `${domain} includes itself through ${[...stack, domain].join(' → ')}; receivers fail with permerror.`,
+    });
+    return node;
+  }
+  const answer = await ask(walk, domain, 'TXT');
+  if (answer.status === 'error') {
+    node.issues.push({ severity: 'error', code: 'spf-temperror', message: `Could not read the TXT records of ${domain}: ${answer.message}.` });
+    return node;
+  }
+  if (isVoid(answer) && stack.length > 0) walk.voidLookups++;
+  const texts = answer.status === 'ok' ? answer.answers.map(joinTxtStrings) : [];
+  const spfTexts = texts.filter(isSpfRecordText);
+  if (spfTexts.length === 0) {
+    node.issues.push({
+      severity: 'error',
+      code: 'spf-no-record',
+      message:
+        stack.length === 0
+          ? `${domain} publishes no SPF record.`
+          : `${domain} (reached by ${via}) publishes no SPF record, which makes the including record fail with permerror (RFC 7208 §5.2).`,
+    });
+    return node;
+  }
+  node.issues.push(...checkSpfRecordCount(texts));
+  const text = spfTexts[0] as string;
+  node.record = text;
+  const parsed = parseSpfRecord(text);
+  node.issues.push(...parsed.issues);
+  if (!parsed.ok) return node;
+  await followTerms(walk, node, parsed.record, [...stack, domain]);
+  return node;
+}
+
+async function followTerms(walk: Walk, node: SpfLookupNode, record: SpfRecord, stack: string[]): Promise<void> {
+  const hasAll = record.terms.some((term) => term.kind === 'mechanism' && term.name === 'all');
+  for (const term of record.terms) {
+    if (term.kind === 'modifier') {
+      // RFC 7208 §6.1: redirect is used only when no mechanism matched, and ignored if "all" is present.
+      if (term.name !== 'redirect' || hasAll) continue;
+      walk.lookups++;
+      if (term.value.includes('%')) continue;
+      node.children.push(await visit(walk, term.value.toLowerCase(), `redirect=${term.value}`, stack));
+      continue;
+    }
+    if (!['include', 'a', 'mx', 'ptr', 'exists'].includes(term.name)) continue;
+    walk.lookups++;
+    const target = (term.domainSpec ?? node.domain).toLowerCase();
+    if (target.includes('%')) continue;
+    if (term.name === 'include') {
+      node.children.push(await visit(walk, target, `include:${term.domainSpec ?? ''}`, stack));
+      continue;
+    }
+    if (term.name === 'ptr') continue;
+    await checkAddressTerm(walk, node, term, target);
+  }
+}
+
+async function checkAddressTerm(walk: Walk, node: SpfLookupNode, term: SpfMechanism, target: string): Promise<void> {
+  if (term.name === 'mx') {
+    const answer = await ask(walk, target, 'MX');
+    if (answer.status === 'error') return;
+    if (isVoid(answer)) {
+      walk.voidLookups++;
+      node.issues.push({ severity: 'warning', code: 'spf-void-mx', message: `mx:${target} finds no MX record (a void lookup).`, tag: 'mx' });
+      return;
+    }
+    const hosts = answer.status === 'ok' ? answer.answers.length : 0;
+    if (hosts > MAX_SPF_MX_HOSTS)
+      node.issues.push({
+        severity: 'error',
+        code: 'spf-too-many-mx',
+        message: `${target} has ${hosts} MX hosts; the mx mechanism may look up at most ${MAX_SPF_MX_HOSTS} (RFC 7208 §4.6.4).`,
+        tag: 'mx',
+      });
+    return;
+  }
+  // a and exists: the receiver asks A (or AAAA for an IPv6 client for a); void only when neither has an answer.
+  const a = await ask(walk, target, 'A');
+  if (a.status === 'error' || !isVoid(a)) return;
+  if (term.name === 'a') {
+    const aaaa = await ask(walk, target, 'AAAA');
+    if (aaaa.status === 'error' || !isVoid(aaaa)) return;
+  }
+  walk.voidLookups++;
+  node.issues.push({
+    severity: 'warning',
+    code: `spf-void-${term.name}`,
+    message: `${term.name}:${target} finds no address (a void lookup).`,
+    tag: term.name,
+  });
+}

@@ -1,0 +1,93 @@
+// The `tag=value; tag=value` syntax DKIM defines (RFC 6376 §3.2) and DMARC, MTA-STS, TLS-RPT and BIMI reuse.
+import type { RecordIssue } from './types';
+
+export interface Tag {
+  name: string;
+  value: string;
+}
+
+export interface TagListParse {
+  tags: Tag[];
+  issues: RecordIssue[];
+}
+
+/** RFC 6376 §3.2: tag-name = ALPHA *ALNUMPUNC, ALNUMPUNC = ALPHA / DIGIT / "_". */
+const TAG_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** VALCHAR = %x21-3A / %x3C-7E, with whitespace allowed between tvals. */
+const TAG_VALUE = /^[\x21-\x3a\x3c-\x7e]+(?:[ \t\r\n]+[\x21-\x3a\x3c-\x7e]+)*$/;
+
+/**
+ * Splits a tag list into tags, in order. Whitespace around names and values is dropped (it is FWS in the grammar).
+ * A segment without `=`, an invalid name and a repeated tag are errors: RFC 6376 §3.2 says "Tags with duplicate
+ * names MUST NOT occur within a single tag-list; if a tag name does occur more than once, the entire tag-list is
+ * invalid", and DMARC/MTA-STS/TLS-RPT inherit the syntax. `recordName` prefixes the issue codes (`dmarc-…`).
+ */
+export function parseTagList(text: string, recordName: string): TagListParse {
+  const tags: Tag[] = [];
+  const issues: RecordIssue[] = [];
+  const seen = new Set<string>();
+  const segments = text.split(';');
+  segments.forEach((segment, index) => {
+    const trimmed = segment.trim();
+    if (trimmed === '') {
+      // A trailing ";" is allowed by the grammar; an empty segment in the middle (";;") is tolerated with a note.
+      if (index !== segments.length - 1 && index !== 0) {
+        issues.push({
+          severity: 'info',
+          code: `${recordName}-empty-tag`,
+          message: 'The record has an empty tag (two semicolons in a row); receivers skip it.',
+          fix: 'Remove the extra semicolon.',
+        });
+      }
+      return;
+    }
+    const equals = trimmed.indexOf('=');
+    if (equals < 0) {
+      issues.push({
+        severity: 'error',
+        code: `${recordName}-malformed-tag`,
+        message: `"${trimmed}" is not a tag: every part between semicolons must be name=value.`,
+        fix: 'Write it as name=value, or remove it.',
+        tag: trimmed,
+      });
+      return;
+    }
+    const name = trimmed.slice(0, equals).trim();
+    const value = trimmed.slice(equals + 1).trim();
+    if (!TAG_NAME.test(name)) {
+      issues.push({
+        severity: 'error',
+        code: `${recordName}-invalid-tag-name`,
+        message: `"${name}" is not a valid tag name (a letter followed by letters, digits or "_").`,
+        tag: name,
+      });
+      return;
+    }
+    if (value !== '' && !TAG_VALUE.test(value)) {
+      issues.push({
+        severity: 'error',
+        code: `${recordName}-invalid-tag-value`,
+        message: `The value of ${name} contains characters a tag value cannot hold (control characters or non-ASCII).`,
+        tag: name,
+      });
+    }
+    if (seen.has(name)) {
+      issues.push({
+        severity: 'error',
+        code: `${recordName}-duplicate-tag`,
+        message: `The tag ${name} appears more than once, which makes the whole record invalid.`,
+        fix: `Keep a single ${name}= tag.`,
+        tag: name,
+      });
+      return;
+    }
+    seen.add(name);
+    tags.push({ name, value });
+  });
+  return { tags, issues };
+}
+
+/** Formats tags as `a=b; c=d` (the spacing RFC 7489 and RFC 8461 use in their examples). */
+export function formatTagList(tags: readonly Tag[]): string {
+  return tags.map((tag) => `${tag.name}=${tag.value}`).join('; ');
+}

@@ -1,0 +1,49 @@
+// SMTP TLS Reporting (RFC 8460 §3): TXT at `_smtp._tls.<domain>` saying where to send TLS reports.
+import { formatTagList, parseTagList, type Tag } from './tagList';
+import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
+import { hasErrors } from './types';
+
+export interface TlsRptRecord {
+  /** mailto: or https: URIs, in order. */
+  rua: string[];
+  extensions: Tag[];
+}
+
+function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
+  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
+}
+
+export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord> {
+  const { tags, issues } = parseTagList(text, 'tls-rpt');
+  if (tags[0]?.name !== 'v' || tags[0].value !== 'TLSRPTv1') {
+    issues.unshift(issue('error', 'tls-rpt-missing-version', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).', 'v'));
+    return { ok: false, issues };
+  }
+  let rua: string[] | undefined;
+  const extensions: Tag[] = [];
+  for (const tag of tags.slice(1)) {
+    if (tag.name !== 'rua') {
+      extensions.push(tag);
+      continue;
+    }
+    rua = tag.value.split(',').map((uri) => uri.trim());
+    for (const uri of rua)
+      if (!/^(?:mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(uri))
+        issues.push(issue('error', 'tls-rpt-invalid-rua', `${uri} must be a mailto: or https: address (RFC 8460 §3).`, 'rua'));
+  }
+  if (!rua) issues.push(issue('error', 'tls-rpt-missing-rua', 'The record needs rua= with the address for reports.', 'rua'));
+  if (!rua || hasErrors(issues)) return { ok: false, issues };
+  return { ok: true, record: { rua, extensions }, issues };
+}
+
+export function formatTlsRptRecord(record: TlsRptRecord): string {
+  return formatTagList([{ name: 'v', value: 'TLSRPTv1' }, { name: 'rua', value: record.rua.join(',') }, ...record.extensions]);
+}
+
+export function explainTlsRptRecord(record: TlsRptRecord): TagExplanation[] {
+  return [
+    { tag: 'v', value: 'TLSRPTv1', meaning: 'SMTP TLS reporting, version 1.' },
+    { tag: 'rua', value: record.rua.join(','), meaning: `Daily reports about TLS connection failures to your mail servers go to ${record.rua.join(' and ')}.` },
+    ...record.extensions.map((tag) => ({ tag: tag.name, value: tag.value, meaning: 'An extension; senders ignore it.' })),
+  ];
+}
