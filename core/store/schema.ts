@@ -1,0 +1,123 @@
+// The IndexedDB layout of DMARC Lens, versioned from day one. Each entry of `migrations` takes the database from
+// version i to i + 1; opening at DB_VERSION runs every step the stored database has not seen yet, inside the one
+// versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
+
+export const DB_NAME = 'dmarc-lens';
+export const DB_VERSION = 1;
+
+/** What every stored report carries besides its own content. */
+interface StoredReportBase {
+  /** Dedupe key (core/analysis/reportKey.ts): the same report stored twice is one report. */
+  key: string;
+  /** The domain the report is about (policy domain, reported domain, TLS policy domain), lower-cased. */
+  domain: string;
+  /** Who sent the report. */
+  orgName: string;
+  /** Unix seconds, UTC. */
+  begin: number;
+  end: number;
+  /** The file the report came from, as the user's system named it. */
+  fileName: string;
+  /** Where inside that file (zip member, message part…). */
+  path: string[];
+  /** Oddities the parser recovered from, for this report and its file. */
+  warnings: string[];
+  /** Unix milliseconds. */
+  importedAt: number;
+}
+
+export interface StoredAggregateReport extends StoredReportBase {
+  kind: 'aggregate';
+  /** The report without its records (they live in the `records` store, keyed for range queries). */
+  report: Omit<AggregateReport, 'records'>;
+  recordCount: number;
+  messageCount: number;
+  /** Whether the raw XML was kept (within RAW_XML_MAX_CHARS) in the `rawXml` store. */
+  hasRawXml: boolean;
+}
+
+export interface StoredFailureReport extends StoredReportBase {
+  kind: 'failure';
+  report: FailureReport;
+}
+
+export interface StoredTlsReport extends StoredReportBase {
+  kind: 'tls';
+  report: TlsReport;
+  successfulSessions: number;
+  failedSessions: number;
+}
+
+export type StoredReport = StoredAggregateReport | StoredFailureReport | StoredTlsReport;
+
+/**
+ * Primary key of a stored record: `[domain, begin, reportKey, index]`. Ordered so that "one domain, one period" — the
+ * dashboard's question — is a single contiguous key range, read without any secondary index.
+ */
+export type RecordId = [domain: string, begin: number, reportKey: string, index: number];
+
+export interface StoredRecord {
+  id: RecordId;
+  reportKey: string;
+  domain: string;
+  /** The reporter (report_metadata org_name). */
+  orgName: string;
+  begin: number;
+  end: number;
+  record: AggregateRecord;
+}
+
+export interface StoredRawXml {
+  key: string;
+  xml: string;
+}
+
+export interface ReportDbSchema extends DBSchema {
+  reports: {
+    key: string;
+    value: StoredReport;
+    indexes: { byDomain: string; byKind: string };
+  };
+  records: {
+    key: RecordId;
+    value: StoredRecord;
+    indexes: { byReport: string };
+  };
+  rawXml: {
+    key: string;
+    value: StoredRawXml;
+  };
+}
+
+export type ReportDatabase = IDBPDatabase<ReportDbSchema>;
+type UpgradeTransaction = IDBPTransaction<ReportDbSchema, ArrayLike<StoreNames<ReportDbSchema>>, 'versionchange'>;
+
+/** migrations[i] upgrades a database at version i to version i + 1. Append, never edit a released step. */
+export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransaction) => void> = [
+  // 0 → 1: the first layout.
+  (db) => {
+    const reports = db.createObjectStore('reports', { keyPath: 'key' });
+    reports.createIndex('byDomain', 'domain');
+    reports.createIndex('byKind', 'kind');
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('byReport', 'reportKey');
+    db.createObjectStore('rawXml', { keyPath: 'key' });
+  },
+];
+
+if (migrations.length !== DB_VERSION) throw new Error('core/store: one migration per schema version');
+
+/** Opens (creating or migrating as needed) the report database. `name` lets tests and benchmarks use their own. */
+export function openReportDatabase(name: string = DB_NAME): Promise<ReportDatabase> {
+  return openDB<ReportDbSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) migrations[version]!(db, tx);
+    },
+    blocking(_current, _blocked, event) {
+      // Another tab wants a newer schema: let it, rather than leaving it blocked.
+      (event as unknown as { target: { close(): void } }).target.close();
+    },
+  });
+}

@@ -1,0 +1,110 @@
+// Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
+// aggregate reports one StoredRecord per <record>, keyed for the dashboard's "domain + period" range reads.
+import type { ParsedReport } from '../report/types';
+import type { RecordId, StoredRecord, StoredReport } from './schema';
+import { normalizeDomain } from '../analysis/alignment';
+import { reportKey } from '../analysis/reportKey';
+
+/** Raw XML kept for drill-down is capped: a Google report of 300k rows is ~100 MB of XML nobody reads in a browser. */
+export const RAW_XML_MAX_CHARS = 2_000_000;
+
+export interface ReportRows {
+  report: StoredReport;
+  records: StoredRecord[];
+  /** The report's XML, when the caller had it and it is within RAW_XML_MAX_CHARS. */
+  rawXml?: string;
+}
+
+export interface FileContext {
+  fileName: string;
+  /** Warnings about the file as a whole (added to each of its reports). */
+  fileWarnings?: readonly string[];
+  /** Unix milliseconds. */
+  importedAt: number;
+}
+
+export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: string): ReportRows {
+  const { report } = parsed;
+  const key = reportKey(report);
+  const base = {
+    key,
+    fileName: file.fileName,
+    path: parsed.path,
+    warnings: [...(file.fileWarnings ?? []), ...parsed.warnings],
+    importedAt: file.importedAt,
+  };
+  switch (report.kind) {
+    case 'aggregate': {
+      const { records, ...head } = report;
+      const domain = normalizeDomain(report.policy.domain);
+      const { orgName, begin, end } = report.metadata;
+      const keptXml = rawXml !== undefined && rawXml.length <= RAW_XML_MAX_CHARS ? rawXml : undefined;
+      let messageCount = 0;
+      const rows = records.map((record, index): StoredRecord => {
+        messageCount += record.count;
+        const id: RecordId = [domain, begin, key, index];
+        return { id, reportKey: key, domain, orgName, begin, end, record };
+      });
+      return {
+        report: {
+          ...base,
+          kind: 'aggregate',
+          domain,
+          orgName,
+          begin,
+          end,
+          report: head,
+          recordCount: records.length,
+          messageCount,
+          hasRawXml: keptXml !== undefined,
+        },
+        records: rows,
+        ...(keptXml !== undefined ? { rawXml: keptXml } : {}),
+      };
+    }
+    case 'failure': {
+      const time = report.arrivalTime ?? 0;
+      return {
+        report: {
+          ...base,
+          kind: 'failure',
+          domain: normalizeDomain(report.reportedDomain ?? domainOfAddress(report.original?.from) ?? ''),
+          orgName: report.userAgent ?? domainOfAddress(report.reporter?.from) ?? '',
+          begin: time,
+          end: time,
+          report,
+        },
+        records: [],
+      };
+    }
+    case 'tls': {
+      let successfulSessions = 0;
+      let failedSessions = 0;
+      for (const policy of report.policies) {
+        successfulSessions += policy.successfulSessions;
+        failedSessions += policy.failedSessions;
+      }
+      return {
+        report: {
+          ...base,
+          kind: 'tls',
+          domain: normalizeDomain(report.policies[0]?.policyDomain ?? ''),
+          orgName: report.organizationName,
+          begin: report.begin,
+          end: report.end,
+          report,
+          successfulSessions,
+          failedSessions,
+        },
+        records: [],
+      };
+    }
+  }
+}
+
+/** The domain part of an RFC 5322 address, with or without display name and angle brackets. */
+export function domainOfAddress(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  const match = /@([^\s>@"]+)\s*>?\s*$/.exec(address.trim()) ?? /@([^\s>@",;]+)/.exec(address);
+  return match?.[1] ? normalizeDomain(match[1]) : undefined;
+}

@@ -1,0 +1,186 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupLines, restoreBackup } from '../../../core/store/backup';
+import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
+import {
+  ALL_TIME,
+  countStored,
+  listAggregateReports,
+  listDomains,
+  listTlsReports,
+  readRawXml,
+  readRecords,
+  readRecordsOfReport,
+} from '../../../core/store/queries';
+import { saveReportRows } from '../../../core/store/saveReportRows';
+import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { summarizeRecords } from '../../../core/store/summarizeRecords';
+import { RAW_XML_MAX_CHARS, toReportRows } from '../../../core/store/toStoredReport';
+import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
+
+let db: ReportDatabase;
+let name: string;
+let counter = 0;
+
+beforeEach(async () => {
+  name = `test-${++counter}`;
+  db = await openReportDatabase(name);
+});
+afterEach(() => db.close());
+
+const file = { fileName: 'r.xml', importedAt: 1 };
+
+describe('schema', () => {
+  it('creates every store at the current version and keeps data when reopened', async () => {
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'records', 'reports']);
+    await saveReportRows(db, [toReportRows(aggregate('google.com', '1', [record()]), file)]);
+    db.close();
+    db = await openReportDatabase(name);
+    expect(await countStored(db)).toEqual({ reports: 1, records: 1 });
+  });
+});
+
+describe('saveReportRows', () => {
+  it('stores a report once: the same org + report id again is a duplicate', async () => {
+    const first = await saveReportRows(db, [toReportRows(aggregate('google.com', '1', [record({ count: 5 })]), file)]);
+    const again = await saveReportRows(db, [
+      toReportRows(aggregate('google.com', '1', [record({ count: 5 })]), { ...file, fileName: 'copy.xml' }),
+      toReportRows(aggregate('google.com', '2', [record({ count: 3 })]), file),
+      toReportRows(aggregate('google.com', '2', [record({ count: 3 })]), file),
+    ]);
+    expect(first).toEqual(['imported']);
+    expect(again).toEqual(['duplicate', 'imported', 'duplicate']);
+    expect(await countStored(db)).toEqual({ reports: 2, records: 2 });
+  });
+
+  it('keys on org name and report id with case preserved', async () => {
+    const outcomes = await saveReportRows(db, [
+      toReportRows(aggregate('Example', 'abc', [record()]), file),
+      toReportRows(aggregate('Example', 'ABC', [record()]), file),
+      toReportRows(aggregate('other.org', 'abc', [record()]), file),
+    ]);
+    expect(outcomes).toEqual(['imported', 'imported', 'imported']);
+  });
+
+  it('keeps raw XML within the cap only', async () => {
+    const small = toReportRows(aggregate('a.org', '1', [record()]), file, '<feedback/>');
+    const big = toReportRows(aggregate('b.org', '1', [record()]), file, 'x'.repeat(RAW_XML_MAX_CHARS + 1));
+    await saveReportRows(db, [small, big]);
+    expect(await readRawXml(db, small.report.key)).toBe('<feedback/>');
+    expect(await readRawXml(db, big.report.key)).toBeUndefined();
+    expect(small.report.kind === 'aggregate' && small.report.hasRawXml).toBe(true);
+  });
+});
+
+describe('queries', () => {
+  beforeEach(async () => {
+    const rows = [];
+    for (let day = 0; day < 40; day++) {
+      rows.push(
+        toReportRows(
+          aggregate('google.com', `g${day}`, [record({ count: 10 }), record({ sourceIp: '198.51.100.7', count: 1, dkim: 'fail', spf: 'fail' })], {
+            begin: MARCH_1 + day * DAY,
+          }),
+          file,
+        ),
+      );
+    }
+    rows.push(toReportRows(aggregate('yahoo.com', 'y1', [record({ count: 7 })], { domain: 'Example.NET', begin: MARCH_1 }), file));
+    rows.push(toReportRows(tls('google.com', 't1'), file));
+    await saveReportRows(db, rows);
+  });
+
+  it('lists domains, lower-cased', async () => {
+    expect(await listDomains(db)).toEqual(['example.com', 'example.net']);
+  });
+
+  it('reads one domain over a period as a key range', async () => {
+    const tenDays = { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 15 * DAY };
+    const records = await readRecords(db, 'example.com', tenDays);
+    expect(records).toHaveLength(20);
+    expect(records.every((r) => r.domain === 'example.com')).toBe(true);
+    const all = await readRecords(db, null, ALL_TIME);
+    expect(all).toHaveLength(81);
+  });
+
+  it('reads in chunks larger sets than one request returns', async () => {
+    const many = Array.from({ length: 9000 }, (_, i) => record({ sourceIp: `10.0.${i >> 8}.${i & 255}` }));
+    await saveReportRows(db, [toReportRows(aggregate('big.example', 'b', many, { domain: 'big.test' }), file)]);
+    const chunks: number[] = [];
+    const records = await readRecords(db, 'big.test', ALL_TIME, (chunk) => chunks.push(chunk.length));
+    expect(records).toHaveLength(9000);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(new Set(records.map((r) => r.id[3])).size).toBe(9000);
+  });
+
+  it('summarizes totals, days and sources that add up', async () => {
+    const period = { from: MARCH_1, to: MARCH_1 + 30 * DAY };
+    const summary = summarizeRecords(await readRecords(db, 'example.com', period), period);
+    expect(summary.totals.messages).toBe(330);
+    expect(summary.totals.dmarcPass).toBe(300);
+    expect(summary.totals.sources).toBe(2);
+    expect(summary.totals.reports).toBe(30);
+    expect(summary.daily).toHaveLength(30);
+    expect(summary.daily.reduce((s, d) => s + d.pass + d.fail + d.quarantined + d.rejected, 0)).toBe(330);
+    expect(summary.sources.reduce((s, g) => s + g.messages, 0)).toBe(330);
+    expect(summary.sources[0]).toMatchObject({ name: 'example.com', messages: 330, sourceClass: 'misconfigured' });
+  });
+
+  it('spreads a multi-day report over its days and counts only the share inside the period', async () => {
+    await saveReportRows(db, [
+      toReportRows(aggregate('week.org', 'w', [record({ count: 70 })], { domain: 'week.test', begin: MARCH_1, end: MARCH_1 + 7 * DAY - 1 }), file),
+    ]);
+    const whole = summarizeRecords(await readRecords(db, 'week.test'), ALL_TIME);
+    expect(whole.daily.map((d) => d.pass)).toEqual([10, 10, 10, 10, 10, 10, 10]);
+    const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
+    expect(summarizeRecords(await readRecords(db, 'week.test', threeDays), threeDays).totals.messages).toBe(30);
+  });
+
+  it('lists reports by kind and domain', async () => {
+    expect(await listAggregateReports(db, 'example.net')).toHaveLength(1);
+    expect(await listAggregateReports(db, null)).toHaveLength(41);
+    const tlsReports = await listTlsReports(db, 'example.com');
+    expect(tlsReports[0]).toMatchObject({ successfulSessions: 10, failedSessions: 2 });
+  });
+
+  it('deletes one domain with its records, or everything', async () => {
+    const [one] = await listAggregateReports(db, 'example.com');
+    expect(await deleteDomain(db, 'example.com')).toBe(41);
+    expect(await readRecordsOfReport(db, one!.key)).toEqual([]);
+    expect(await listDomains(db)).toEqual(['example.net']);
+    expect(await countStored(db)).toEqual({ reports: 1, records: 1 });
+    await deleteEverything(db);
+    expect(await countStored(db)).toEqual({ reports: 0, records: 0 });
+  });
+
+  it('backs up and restores everything, skipping what is already there', async () => {
+    const lines: string[] = [];
+    for await (const chunk of backupLines(db, 5)) lines.push(...chunk.split('\n').filter(Boolean));
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'dmarc-lens-backup', version: 1, schemaVersion: DB_VERSION });
+    const before = await countStored(db);
+
+    const fresh = await openReportDatabase(`${name}-restored`);
+    const restored = await restoreBackup(fresh, lines);
+    expect(restored).toEqual({ ok: true, imported: 42, duplicates: 0, records: 81, skippedLines: 0 });
+    expect(await countStored(fresh)).toEqual(before);
+    expect(await restoreBackup(fresh, lines)).toMatchObject({ ok: true, imported: 0, duplicates: 42, records: 0 });
+    expect(await countStored(fresh)).toEqual(before);
+    fresh.close();
+  });
+
+  it('refuses what is not a backup and skips rows that are not valid', async () => {
+    expect(await restoreBackup(db, ['hello'], 'x.txt')).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
+    expect(await restoreBackup(db, ['{"format":"dmarc-lens-backup","version":99,"schemaVersion":1}'])).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
+    const result = await restoreBackup(db, [
+      '{"format":"dmarc-lens-backup","version":1,"schemaVersion":1,"exportedAt":0}',
+      '{"store":"reports","value":{"key":1}}',
+      '{"store":"records","value":{"id":"nope"}}',
+      'not json',
+    ]);
+    expect(result).toEqual({ ok: true, imported: 0, duplicates: 0, records: 0, skippedLines: 3 });
+  });
+});
