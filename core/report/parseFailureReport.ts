@@ -98,13 +98,18 @@ const TEXT_FIELD_ALIASES: Record<string, string> = {
   'received date': 'arrival-date',
 };
 
+/** How many body lines of a plain-text report are read (fields and the copied header). */
+const MAX_TEXT_LINES = 5000;
+
 /** The line that introduces the copied header in Exim's report. */
 const HEADER_COPY_MARKER = /^\s*-{2,}.*\bcopy of the (?:message|headers?)\b/i;
 
 function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome {
   const body = typeof email.text === 'string' ? email.text : '';
-  if (body === '') return { kind: 'none' };
-  const lines = body.split(/\r?\n/);
+  // Cheap test first: most messages handed here are aggregate reports or letters.
+  if (!/feedback-type\s*:|sender domain\s*:/i.test(body)) return { kind: 'none' };
+  // The fields sit at the top of the body; a report is never thousands of lines before its header copy.
+  const lines = body.split(/\r?\n/, MAX_TEXT_LINES);
   const markerAt = lines.findIndex((l) => HEADER_COPY_MARKER.test(l));
   const fieldLines = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
   const fields = parseTextFields(fieldLines);
@@ -212,7 +217,7 @@ function buildReport(format: 'arf' | 'text', feedbackType: string, fields: Field
   if (rcpts.length > 0) report.originalRcptTo = rcpts.join(', ');
   // RFC 5965 §3.3 Authentication-Results (RFC 8601 syntax), kept as written.
   set('authenticationResults', first(fields, 'authentication-results'));
-  // RFC 6591 §3.1 DKIM and SPF details.
+  // RFC 6591 §3.2 DKIM and SPF details (§3.2.1, §3.2.2) and Delivery-Result.
   set('dkimDomain', opt(first(fields, 'dkim-domain'), (v) => stripComments(v).toLowerCase()));
   set('dkimIdentity', opt(first(fields, 'dkim-identity'), stripComments));
   set('dkimSelector', opt(first(fields, 'dkim-selector'), stripComments));

@@ -303,6 +303,8 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
     policies.push(readPolicy(entry, where, warnings));
   });
 
+  if (policies.length === 0) warnings.push('report: no policies (RFC 8460 §4.3 expects one entry per policy applied)');
+
   const report: TlsReport = {
     kind: 'tls',
     organizationName,

@@ -443,7 +443,7 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
             'report-id': 'r',
             'contact-info': 'c',
             'date-range': { 'start-datetime': start, 'end-datetime': end },
-            policies: [],
+            policies: [stsPolicy],
           }),
         ),
       );
@@ -483,6 +483,12 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
       { resultType: 'certificate-expired', failedSessionCount: 2 },
     ]);
     expect(warnings.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reads an empty policies list with a warning', () => {
+    const { report, warnings } = expectOk(parseTlsReport(minimal([])));
+    expect(report.policies).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/no policies/)]);
   });
 
   it('accepts result types and policy types outside RFC 8460 with a warning', () => {
