@@ -1,0 +1,177 @@
+// Which sending service sent a report record, from what the record itself says (DKIM d= domains, the envelope
+// domain, the header From domain) and, when the caller has them, the reverse-DNS names and the ASN of the source IP.
+// Nothing here touches the network: rDNS names come from an opt-in lookup (lookupReverseDns.ts), ASNs from the
+// offline table (lookupAsn.ts).
+import type { AggregateRecord } from '../report/types';
+import { normalizeDomain, organizationalDomain } from './alignment';
+import type { AsnInfo } from './lookupAsn';
+import { SENDING_SERVICES, type SendingService } from './sendingServices';
+
+/** How the service was recognised, strongest first. */
+export type IdentificationEvidence = 'dkim' | 'envelope' | 'header-from' | 'rdns' | 'asn';
+
+export interface SourceIdentification {
+  service?: SendingService;
+  evidence?: IdentificationEvidence;
+  /** The domain, host name or `AS<n>` that matched. */
+  matched?: string;
+}
+
+export interface IdentifyContext {
+  /** PTR names of the source IP, when the user opted into reverse DNS. */
+  rdnsNames?: readonly string[];
+  /** The source IP's ASN, from the offline table. */
+  asn?: AsnInfo;
+}
+
+interface ServiceIndex {
+  byDomain: Map<string, SendingService>;
+  byRdns: Map<string, SendingService>;
+  byAsn: Map<number, SendingService>;
+  bySpfInclude: Map<string, SendingService>;
+  byId: Map<string, SendingService>;
+}
+
+function buildIndex(services: readonly SendingService[]): ServiceIndex {
+  const index: ServiceIndex = {
+    byDomain: new Map(),
+    byRdns: new Map(),
+    byAsn: new Map(),
+    bySpfInclude: new Map(),
+    byId: new Map(),
+  };
+  for (const service of services) {
+    index.byId.set(service.id, service);
+    for (const domain of [...service.dkimDomains, ...service.envelopeDomains]) {
+      const key = normalizeDomain(domain);
+      if (!index.byDomain.has(key)) index.byDomain.set(key, service);
+    }
+    for (const suffix of service.rdnsSuffixes) {
+      const key = normalizeDomain(suffix);
+      if (!index.byRdns.has(key)) index.byRdns.set(key, service);
+    }
+    for (const asn of service.asns ?? []) if (!index.byAsn.has(asn)) index.byAsn.set(asn, service);
+    for (const include of service.spfIncludes) {
+      const key = normalizeDomain(include.replace(/^(include|a|mx):/i, ''));
+      if (!index.bySpfInclude.has(key)) index.bySpfInclude.set(key, service);
+    }
+  }
+  return index;
+}
+
+const catalogue = buildIndex(SENDING_SERVICES);
+
+/** The entry whose suffix list holds the longest suffix of `name` (so "clients.your-server.de" beats "your-server.de"). */
+function findBySuffix(map: Map<string, SendingService>, name: string): { service: SendingService; suffix: string } | undefined {
+  let candidate = normalizeDomain(name);
+  while (candidate) {
+    const service = map.get(candidate);
+    if (service) return { service, suffix: candidate };
+    const dot = candidate.indexOf('.');
+    if (dot < 0) return undefined;
+    candidate = candidate.slice(dot + 1);
+  }
+  return undefined;
+}
+
+/** The catalogue entry that signs or bounces with `domain` (or a subdomain of one of its domains). */
+export function findServiceByDomain(domain: string): SendingService | undefined {
+  return findBySuffix(catalogue.byDomain, domain)?.service;
+}
+
+/** The catalogue entry whose servers carry PTR name `hostName`. */
+export function findServiceByHostName(hostName: string): SendingService | undefined {
+  return findBySuffix(catalogue.byRdns, hostName)?.service;
+}
+
+/** The catalogue entry whose SPF include this is (`include:` prefix optional), e.g. "include:sendgrid.net". */
+export function findServiceBySpfInclude(include: string): SendingService | undefined {
+  return catalogue.bySpfInclude.get(normalizeDomain(include.replace(/^(include|a|mx):/i, '')));
+}
+
+export function findServiceById(id: string): SendingService | undefined {
+  return catalogue.byId.get(id);
+}
+
+/** The catalogue entry whose network this AS is. */
+export function findServiceByAsn(asn: number): SendingService | undefined {
+  return catalogue.byAsn.get(asn);
+}
+
+// Mailing-list software puts the list on its own host name; these first labels name one whatever the organisation
+// (Mailman's lists.example.org, LISTSERV's listserv.example.edu, Sympa's sympa.example.fr).
+const LIST_HOST_LABELS = new Set(['lists', 'list', 'mailman', 'listserv', 'sympa', 'groups', 'discuss', 'lists-old']);
+const listHosts = new Map<string, SendingService>();
+
+function listHostService(domain: string): SendingService | undefined {
+  const name = normalizeDomain(domain);
+  const first = name.split('.', 1)[0] ?? '';
+  if (!LIST_HOST_LABELS.has(first) || name.split('.').length < 3) return undefined;
+  let service = listHosts.get(name);
+  if (!service) {
+    service = {
+      id: `list:${name}`,
+      name: `Mailing list at ${name}`,
+      type: 'mailing-list',
+      dkimDomains: [name],
+      envelopeDomains: [name],
+      rdnsSuffixes: [],
+      spfIncludes: [],
+    };
+    if (listHosts.size < 10_000) listHosts.set(name, service);
+  }
+  return service;
+}
+
+function matchDomain(domain: string | undefined, headerFromOrg: string): { service: SendingService; matched: string } | undefined {
+  if (!domain) return undefined;
+  const name = normalizeDomain(domain);
+  if (!name) return undefined;
+  // A domain of the sender's own organisation says nothing about which service sent (a customer-branded
+  // return path or d= of the customer's own).
+  if (organizationalDomain(name) === headerFromOrg) {
+    const list = listHostService(name);
+    return list ? { service: list, matched: name } : undefined;
+  }
+  const found = findBySuffix(catalogue.byDomain, name);
+  if (found) return { service: found.service, matched: name };
+  const list = listHostService(name);
+  return list ? { service: list, matched: name } : undefined;
+}
+
+/**
+ * Names the service behind a record. Order of trust: a passing DKIM signature of a third party (only the key holder
+ * can make it), the envelope domain, any other DKIM signature, the header From domain itself, the PTR names, the AS.
+ */
+export function identifySource(record: AggregateRecord, context: IdentifyContext = {}): SourceIdentification {
+  const headerFromOrg = record.headerFrom ? organizationalDomain(record.headerFrom) : '';
+  for (const dkim of record.dkimResults) {
+    if (dkim.result !== 'pass') continue;
+    const match = matchDomain(dkim.domain, headerFromOrg);
+    if (match) return { service: match.service, evidence: 'dkim', matched: match.matched };
+  }
+  const envelopeDomains = [record.envelopeFrom, ...record.spfResults.filter((r) => r.scope !== 'helo').map((r) => r.domain)];
+  for (const domain of envelopeDomains) {
+    const match = matchDomain(domain, headerFromOrg);
+    if (match) return { service: match.service, evidence: 'envelope', matched: match.matched };
+  }
+  for (const dkim of record.dkimResults) {
+    if (dkim.result === 'pass') continue;
+    const match = matchDomain(dkim.domain, headerFromOrg);
+    if (match) return { service: match.service, evidence: 'dkim', matched: match.matched };
+  }
+  if (record.headerFrom) {
+    const found = findBySuffix(catalogue.byDomain, record.headerFrom);
+    if (found) return { service: found.service, evidence: 'header-from', matched: normalizeDomain(record.headerFrom) };
+  }
+  for (const name of context.rdnsNames ?? []) {
+    const found = findBySuffix(catalogue.byRdns, name);
+    if (found) return { service: found.service, evidence: 'rdns', matched: normalizeDomain(name) };
+  }
+  const asn = context.asn?.asn;
+  if (asn !== undefined) {
+    const service = catalogue.byAsn.get(asn);
+    if (service) return { service, evidence: 'asn', matched: `AS${asn}` };
+  }
+  return {};
+}

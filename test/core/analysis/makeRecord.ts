@@ -1,0 +1,53 @@
+// Test helper: aggregate records and reports built from the few fields a test cares about.
+import type { AggregateRecord, AggregateReport, PolicyPublished } from '../../../core/report/types';
+import { isDkimAligned, isSpfAligned } from '../../../core/analysis/alignment';
+
+export type RecordInput = Partial<Omit<AggregateRecord, 'dkimResults' | 'spfResults'>> & {
+  dkim?: AggregateRecord['dkim'];
+  spf?: AggregateRecord['spf'];
+  dkimResults?: AggregateRecord['dkimResults'];
+  spfResults?: AggregateRecord['spfResults'];
+};
+
+/** A record; dkim/spf verdicts and the aligned flags follow from the auth results unless given. */
+export function makeRecord(input: RecordInput = {}, policy: Pick<PolicyPublished, 'adkim' | 'aspf'> = {}): AggregateRecord {
+  const headerFrom = input.headerFrom ?? 'example.com';
+  const dkimResults = input.dkimResults ?? [];
+  const spfResults = input.spfResults ?? [];
+  const dkimAligned = input.dkimAligned ?? isDkimAligned(dkimResults, headerFrom, policy.adkim ?? 'r');
+  const spfAligned = input.spfAligned ?? isSpfAligned(spfResults, headerFrom, policy.aspf ?? 'r');
+  return {
+    sourceIp: input.sourceIp ?? '192.0.2.10',
+    count: input.count ?? 1,
+    disposition: input.disposition ?? 'none',
+    dkim: input.dkim ?? (dkimAligned ? 'pass' : 'fail'),
+    spf: input.spf ?? (spfAligned ? 'pass' : 'fail'),
+    reasons: input.reasons ?? [],
+    headerFrom,
+    ...(input.envelopeFrom !== undefined ? { envelopeFrom: input.envelopeFrom } : {}),
+    dkimResults,
+    spfResults,
+    dkimAligned,
+    spfAligned,
+  };
+}
+
+export function makeReport(
+  records: AggregateRecord[],
+  options: { policy?: Partial<PolicyPublished>; begin?: number; end?: number; orgName?: string; reportId?: string } = {},
+): AggregateReport {
+  const begin = options.begin ?? Date.UTC(2026, 0, 1) / 1000;
+  return {
+    kind: 'aggregate',
+    metadata: {
+      orgName: options.orgName ?? 'receiver.example',
+      email: 'dmarc@receiver.example',
+      reportId: options.reportId ?? `r-${begin}`,
+      begin,
+      end: options.end ?? begin + 86_399,
+      errors: [],
+    },
+    policy: { domain: 'example.com', p: 'none', ...options.policy },
+    records,
+  };
+}
