@@ -154,8 +154,9 @@ function parseTimestamp(value: string, field: string, warnings: WarningSet, raw:
     if (value !== '') raw[field] = value;
     return 0;
   }
-  if (!Number.isInteger(n)) raw[field] = value;
-  return Math.floor(n);
+  const seconds = Math.floor(n);
+  if (String(seconds) !== value) raw[field] = value;
+  return seconds;
 }
 
 function parseCount(value: string, warnings: WarningSet, raw: RawValues): number {
@@ -165,8 +166,9 @@ function parseCount(value: string, warnings: WarningSet, raw: RawValues): number
     raw.count = value;
     return 0;
   }
-  if (!Number.isInteger(n)) raw.count = value;
-  return Math.round(n);
+  const count = Math.round(n);
+  if (String(count) !== value) raw.count = value;
+  return count;
 }
 
 /** RFC 7489 appendix C `ReportMetadataType`; RFC 9990 adds `generator`. */
