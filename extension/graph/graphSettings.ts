@@ -1,0 +1,27 @@
+// The opt-in Microsoft Graph mode for Outlook: off unless the user enters their own application (client) id and grants
+// the optional permissions. Nothing of it runs, and no request goes to Microsoft, while it is off.
+
+export interface GraphSettings {
+  enabled: boolean;
+  /** The Entra application (client) id the user registered, with this extension's redirect URL as SPA redirect. */
+  clientId: string;
+  /** `common`, `organizations`, `consumers` or a tenant id. */
+  tenant: string;
+}
+
+const SETTINGS_KEY = 'graphSettings';
+export const DEFAULT_GRAPH_SETTINGS: GraphSettings = { enabled: false, clientId: '', tenant: 'common' };
+
+export async function readGraphSettings(): Promise<GraphSettings> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<GraphSettings> | undefined;
+  return { ...DEFAULT_GRAPH_SETTINGS, ...stored };
+}
+
+export async function writeGraphSettings(settings: GraphSettings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/** Application ids are GUIDs; anything else would only produce a confusing sign-in error later. */
+export function isApplicationId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
+}

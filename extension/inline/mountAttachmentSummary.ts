@@ -1,0 +1,98 @@
+// One report attachment's life on the page: insert the card, read the bytes (waiting out Gmail's virus scan),
+// have the background parse them, show the summary or say in plain words why not.
+import { attachmentPayload, sendToBackground } from '../messaging/contentMessages';
+import type { AttachmentPayload } from '../messaging/messages';
+import type { MountedSummary } from '../webmail/watchWebmail';
+import { AttachmentUnavailableError, type AttachmentBytes, type AttachmentRef } from '../webmail/webmailAdapter';
+import { createSummaryCardView, type SummaryCardView } from './summaryCardView';
+
+/** A card still being scanned or rendered is retried, with growing pauses, for about two minutes. */
+const PENDING_RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 15_000, 30_000, 30_000];
+
+export function mountAttachmentSummary(ref: AttachmentRef): MountedSummary {
+  const view = createSummaryCardView(ref.fileName);
+  view.host.setAttribute('data-layer', ref.layer);
+  const abort = new AbortController();
+  const attach = () => {
+    const anchor = ref.mountPoint();
+    // After the anchor and after the summaries already following it, so several reports keep their order.
+    let last: Element = anchor;
+    while (last.nextElementSibling?.getAttribute('data-dmarc-lens') === 'summary') last = last.nextElementSibling;
+    if (last !== view.host) last.after(view.host);
+  };
+  attach();
+  void summarize(ref, view, abort.signal);
+  return {
+    ensureAttached: () => {
+      if (!view.host.isConnected) attach();
+    },
+    remove: () => {
+      abort.abort();
+      view.host.remove();
+    },
+  };
+}
+
+async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: AbortSignal): Promise<void> {
+  view.show({ state: 'loading', message: 'Reading the report…' });
+  const read = await readBytes(ref, view, signal);
+  if (read === undefined) return;
+  const payload = attachmentPayload(ref.fileName, read.bytes, read.container);
+  const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch(
+    (error: unknown) => ({ ok: false as const, error: { code: 'extension', message: `The extension could not read the report (${String(error)}).` } }),
+  );
+  if (signal.aborted) return;
+  if (!answer.ok) {
+    view.show({ state: 'error', message: answer.error.message });
+    return;
+  }
+  view.show({
+    state: 'done',
+    summaries: answer.summaries,
+    via: read.via,
+    onOpen: (reportKey) => openDashboard(payload, reportKey),
+    onSave: () => save(payload),
+  });
+}
+
+async function readBytes(ref: AttachmentRef, view: SummaryCardView, signal: AbortSignal): Promise<AttachmentBytes | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ref.fetchBytes(signal);
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      const unavailable = error instanceof AttachmentUnavailableError
+        ? error
+        : new AttachmentUnavailableError('network', `Reading the attachment failed (${String(error)}).`);
+      const delay = PENDING_RETRY_DELAYS_MS[attempt];
+      if (unavailable.reason === 'pending' && delay !== undefined) {
+        view.show({ state: 'waiting', message: `${unavailable.message} Trying again shortly…` });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (signal.aborted) return undefined;
+        continue;
+      }
+      if (unavailable.reason === 'needs-download') {
+        view.show({
+          state: 'needs-download',
+          message: unavailable.message,
+          onDropPage: () => void sendToBackground({ type: 'open-drop-page', fileName: ref.fileName }),
+        });
+      } else {
+        view.show({ state: 'error', message: `Could not read ${ref.fileName}: ${unavailable.message}` });
+      }
+      return undefined;
+    }
+  }
+}
+
+async function save(payload: AttachmentPayload): Promise<string> {
+  const answer = await sendToBackground({ type: 'save-attachment', attachment: payload });
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.added === 0 ? 'Already saved.' : `Saved ${answer.added} report${answer.added === 1 ? '' : 's'}.`;
+}
+
+async function openDashboard(payload: AttachmentPayload, reportKey: string): Promise<string | undefined> {
+  const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, reportKey });
+  if (!answer.ok) throw new Error(answer.error.message);
+  return undefined;
+}

@@ -1,0 +1,157 @@
+// The inline summary next to a report attachment: a shadow root whose host carries `data-dmarc-lens="summary"`.
+// Built with createElement and textContent only: Gmail enforces Trusted Types, and report strings are untrusted text.
+import type { CardReportSummary } from '../messaging/messages';
+import cardCss from './summaryCard.css?inline';
+
+export type CardState =
+  | { state: 'loading'; message: string }
+  | { state: 'waiting'; message: string }
+  | { state: 'error'; message: string }
+  | { state: 'needs-download'; message: string; onDropPage: () => void }
+  | {
+      state: 'done';
+      summaries: CardReportSummary[];
+      via: string;
+      onOpen: (key: string) => Promise<string | undefined>;
+      onSave: () => Promise<string>;
+    };
+
+export interface SummaryCardView {
+  host: HTMLElement;
+  show(state: CardState): void;
+}
+
+export function createSummaryCardView(fileName: string): SummaryCardView {
+  const host = document.createElement('div');
+  host.setAttribute('data-dmarc-lens', 'summary');
+  host.setAttribute('data-file-name', fileName);
+  // Clicks inside the card must not reach the webmail: Gmail opens its preview or collapses the message otherwise.
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'keyup']) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = cardCss;
+  const card = el('section', 'card');
+  card.setAttribute('aria-label', `DMARC Lens summary of ${fileName}`);
+  shadow.append(style, card);
+
+  const show = (state: CardState) => {
+    host.setAttribute('data-state', state.state);
+    const head = el('div', 'head', [el('span', 'brand', 'DMARC Lens'), el('span', 'file', fileName)]);
+    card.replaceChildren(head, ...body(state));
+  };
+  return { host, show };
+}
+
+function body(state: CardState): Node[] {
+  switch (state.state) {
+    case 'loading':
+    case 'waiting':
+      return [el('div', 'status', state.message)];
+    case 'error': {
+      const error = el('div', 'error', state.message);
+      error.setAttribute('role', 'alert');
+      return [error];
+    }
+    case 'needs-download': {
+      const button = el('button', 'primary', 'Download it, then drop it here');
+      button.setAttribute('data-action', 'drop-page');
+      button.addEventListener('click', state.onDropPage);
+      return [el('div', 'status', state.message), el('div', 'actions', [button])];
+    }
+    case 'done':
+      return [...state.summaries.map((summary) => reportSection(summary, state)), actions(state)];
+  }
+}
+
+function reportSection(summary: CardReportSummary, state: Extract<CardState, { state: 'done' }>): HTMLElement {
+  const section = el('div', 'report');
+  section.setAttribute('data-report-key', summary.key);
+  const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[summary.kind];
+  section.append(el('div', 'title', `${kind}: ${summary.orgName || 'unnamed reporter'} → ${summary.domain}`));
+  const facts = el('div', 'facts', [
+    fact('range', `${formatDay(summary.begin)} – ${formatDay(summary.end)}`, `${summary.begin}-${summary.end}`),
+    fact('messages', `${summary.messages.toLocaleString()} ${summary.kind === 'tls' ? 'sessions' : 'messages'}`, String(summary.messages)),
+  ]);
+  if (summary.passRate !== undefined) {
+    const percent = formatPercent(summary.passRate);
+    const pass = fact('pass-rate', `${percent} ${summary.kind === 'tls' ? 'successful' : 'pass DMARC'}`, String(summary.passRate));
+    pass.classList.add(summary.passRate >= 0.98 ? 'pass-good' : summary.passRate >= 0.9 ? 'pass-mid' : 'pass-bad');
+    facts.append(pass);
+  }
+  section.append(facts);
+  if (summary.topFailingSources.length > 0) {
+    const list = el('ul', 'sources');
+    list.setAttribute('aria-label', 'Top failing sources');
+    for (const source of summary.topFailingSources) {
+      const item = el('li', '', `${source.label} (${source.count.toLocaleString()})`);
+      item.setAttribute('data-source', source.label);
+      item.setAttribute('data-count', String(source.count));
+      list.append(item);
+    }
+    section.append(el('div', 'fact', [el('b', '', 'Top failing sources')]), list);
+  }
+  for (const detail of summary.details) section.append(el('div', 'fact', detail));
+  if (summary.warnings.length > 0) {
+    section.append(el('div', 'warnings', `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`));
+  }
+  const open = el('button', 'primary', 'Open analysis');
+  open.setAttribute('data-action', 'open');
+  open.addEventListener('click', () => runButton(open, () => state.onOpen(summary.key)));
+  section.append(el('div', 'actions', [open]));
+  return section;
+}
+
+function actions(state: Extract<CardState, { state: 'done' }>): HTMLElement {
+  const save = el('button', '', 'Save to DMARC Lens');
+  save.setAttribute('data-action', 'save');
+  save.addEventListener('click', () => runButton(save, state.onSave));
+  return el('div', 'actions', [save, el('span', 'note', `Read locally via ${state.via}; nothing was sent anywhere.`)]);
+}
+
+/** Disables the button while its action runs, then shows the outcome next to it in words. */
+function runButton(button: HTMLButtonElement, action: () => Promise<string | undefined>): void {
+  button.disabled = true;
+  const note = button.parentElement?.querySelector('[data-outcome]') ?? el('span', 'note');
+  note.setAttribute('data-outcome', '');
+  note.setAttribute('role', 'status');
+  button.after(note);
+  action().then(
+    (outcome) => {
+      button.disabled = false;
+      note.textContent = outcome ?? '';
+    },
+    (error: unknown) => {
+      button.disabled = false;
+      note.textContent = `Failed: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
+}
+
+function fact(field: string, text: string, value: string): HTMLElement {
+  const span = el('span', 'fact', text);
+  span.setAttribute('data-field', field);
+  span.setAttribute('data-value', value);
+  return span;
+}
+
+function formatDay(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
+}
+
+function formatPercent(rate: number): string {
+  return rate.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  content?: string | Node[],
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className !== '') element.className = className;
+  if (typeof content === 'string') element.textContent = content;
+  else if (content !== undefined) element.append(...content);
+  return element;
+}

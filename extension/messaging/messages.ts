@@ -1,0 +1,55 @@
+// The messages between the content script, the extension pages and the background. The content script only finds
+// attachments and reads their bytes; the parser, the store and Graph live in the background, so the script injected
+// into every webmail page stays small (see test/bench/extension.bench.ts for the sizes).
+
+/** What the inline card shows for one report (from core's summarizeReport, made serializable). */
+export interface CardReportSummary {
+  kind: 'aggregate' | 'failure' | 'tls';
+  /** The store's dedupe key: the dashboard opens the report by it. */
+  key: string;
+  orgName: string;
+  domain: string;
+  /** Unix seconds, UTC. */
+  begin: number;
+  end: number;
+  /** Messages the report covers (failure reports: 1; TLS: sessions). */
+  messages: number;
+  /** Share of messages passing DMARC, 0–1; undefined when the report kind has no such number. */
+  passRate: number | undefined;
+  topFailingSources: Array<{ label: string; count: number }>;
+  /** Kind-specific lines (TLS failure types, a failure report's failed mechanism). */
+  details: string[];
+  warnings: string[];
+}
+
+/** The attachment as the content script read it. */
+export interface AttachmentPayload {
+  fileName: string;
+  base64: string;
+  /** `message`: the bytes are the whole raw message; the attachment is taken out of it by file name. */
+  container: 'attachment' | 'message';
+}
+
+export type ExtensionError = { code: string; message: string };
+
+export type ParseAnswer = { ok: true; summaries: CardReportSummary[] } | { ok: false; error: ExtensionError };
+export type SaveAnswer = { ok: true; keys: string[]; added: number } | { ok: false; error: ExtensionError };
+export type GraphAnswer =
+  | { ok: true; base64: string }
+  | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string };
+
+export type ExtensionMessage =
+  | { type: 'parse-attachment'; attachment: AttachmentPayload }
+  | { type: 'save-attachment'; attachment: AttachmentPayload }
+  | { type: 'open-dashboard'; attachment?: AttachmentPayload; reportKey?: string }
+  | { type: 'open-drop-page'; fileName: string }
+  | { type: 'graph-attachment'; conversationId: string; fileName: string };
+
+/** The answer type of each message type. */
+export interface AnswerOf {
+  'parse-attachment': ParseAnswer;
+  'save-attachment': SaveAnswer;
+  'open-dashboard': SaveAnswer;
+  'open-drop-page': { ok: true };
+  'graph-attachment': GraphAnswer;
+}

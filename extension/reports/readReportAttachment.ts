@@ -1,0 +1,27 @@
+// Parses an attachment's bytes with core's parser. When the bytes are the whole raw message (Gmail's fallback), only
+// the reports found inside the named attachment are kept: the parser's `path` says which part each came from.
+import { parseReport } from '../../core/report/parseReport';
+import type { ParsedReport, ReportError } from '../../core/report/types';
+
+export type ReadAttachmentResult =
+  | { ok: true; reports: ParsedReport[]; warnings: string[] }
+  | { ok: false; error: ReportError | { code: 'not-in-message'; message: string } };
+
+export async function readReportAttachment(
+  bytes: Uint8Array,
+  fileName: string,
+  container: 'attachment' | 'message',
+): Promise<ReadAttachmentResult> {
+  const result = await parseReport(bytes, { fileName });
+  if (!result.ok) return { ok: false, error: result.error };
+  if (container === 'attachment') return { ok: true, reports: result.reports, warnings: result.warnings };
+  const wanted = fileName.toLowerCase();
+  const inAttachment = result.reports.filter((parsed) => parsed.path.some((part) => part.toLowerCase() === wanted));
+  if (inAttachment.length === 0) {
+    return {
+      ok: false,
+      error: { code: 'not-in-message', message: `${fileName} was not found among the message's attachments.` },
+    };
+  }
+  return { ok: true, reports: inAttachment, warnings: result.warnings };
+}

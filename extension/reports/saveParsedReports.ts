@@ -1,0 +1,24 @@
+// Stores parsed reports in this extension's own IndexedDB (core/store), deduplicated by report key.
+import { openReportDatabase, type ReportDatabase } from '../../core/store/schema';
+import { saveReportRows } from '../../core/store/saveReportRows';
+import { toReportRows } from '../../core/store/toStoredReport';
+import type { ParsedReport } from '../../core/report/types';
+
+let database: Promise<ReportDatabase> | undefined;
+
+/** One connection per extension context (background, popup, dashboard), opened on first use. */
+export function extensionDatabase(): Promise<ReportDatabase> {
+  database ??= openReportDatabase();
+  return database;
+}
+
+export async function saveParsedReports(
+  fileName: string,
+  reports: readonly ParsedReport[],
+  fileWarnings: readonly string[],
+): Promise<{ keys: string[]; added: number }> {
+  const importedAt = Date.now();
+  const rows = reports.map((parsed) => toReportRows(parsed, { fileName, fileWarnings, importedAt }));
+  const outcomes = await saveReportRows(await extensionDatabase(), rows);
+  return { keys: rows.map((row) => row.report.key), added: outcomes.filter((outcome) => outcome === 'imported').length };
+}

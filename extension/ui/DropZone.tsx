@@ -1,0 +1,76 @@
+// A drop zone with a file picker: the way in for reports the webmail will not hand to the extension (Outlook without
+// Graph mode), and for any report file on disk.
+import { useState } from 'preact/hooks';
+import { dashboardUrl } from '../pages/extensionPageUrls';
+import { readDroppedFiles, type DroppedFileOutcome } from './readDroppedFiles';
+import { ReportSummaryLine } from './ReportSummaryLine';
+
+export function DropZone({ expectedFileName, onImported }: { expectedFileName?: string; onImported?: () => void }) {
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcomes, setOutcomes] = useState<DroppedFileOutcome[]>([]);
+
+  const read = async (files: File[]) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    try {
+      setOutcomes(await readDroppedFiles(files));
+      onImported?.();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <label
+        data-testid="drop-zone"
+        class={`block cursor-pointer rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-indigo-600 bg-indigo-50' : 'border-slate-300'}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          void read([...(event.dataTransfer?.files ?? [])]);
+        }}
+      >
+        <span class="block font-semibold">
+          {expectedFileName === undefined ? 'Drop report files here' : `Drop ${expectedFileName} here`}
+        </span>
+        <span class="mt-1 block text-sm text-slate-600">or click to choose them (.xml, .gz, .zip, .json, .eml)</span>
+        <input
+          type="file"
+          multiple
+          class="sr-only"
+          onChange={(event) => void read([...(event.currentTarget.files ?? [])])}
+        />
+      </label>
+      {busy && <p class="mt-2 text-sm" role="status">Reading…</p>}
+      <ul class="mt-3 space-y-2" data-testid="drop-outcomes">
+        {outcomes.map((outcome) => (
+          <li key={outcome.fileName} class="rounded border border-slate-200 p-2 text-sm">
+            <div class="font-mono text-xs text-slate-500 break-all">{outcome.fileName}</div>
+            {outcome.ok ? (
+              outcome.summaries.map((summary) => (
+                <div key={summary.key} class="mt-1">
+                  <ReportSummaryLine summary={summary} />
+                  <a class="text-indigo-700 underline" href={dashboardUrl(summary.key)} target="_blank">
+                    Open analysis
+                  </a>
+                </div>
+              ))
+            ) : (
+              <div class="text-red-700" role="alert">
+                {outcome.message}
+              </div>
+            )}
+            {outcome.ok && <div class="text-xs text-slate-500">{outcome.added === 0 ? 'Already saved.' : `Saved ${outcome.added}.`}</div>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The most recently saved reports of this extension's store, newest first.
+import { useEffect, useState } from 'preact/hooks';
+import type { StoredReport } from '../../core/store/schema';
+import { dashboardUrl } from '../pages/extensionPageUrls';
+import { extensionDatabase } from '../reports/saveParsedReports';
+
+const RECENT_COUNT = 6;
+
+async function readRecentReports(): Promise<StoredReport[]> {
+  const db = await extensionDatabase();
+  const reports = await db.getAll('reports');
+  return reports.sort((a, b) => b.importedAt - a.importedAt).slice(0, RECENT_COUNT);
+}
+
+export function RecentReports({ refresh }: { refresh: number }) {
+  const [reports, setReports] = useState<StoredReport[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    readRecentReports().then(setReports, (e: unknown) => setError(`Could not read saved reports: ${String(e)}`));
+  }, [refresh]);
+  if (error !== undefined) return <p class="text-sm text-red-700">{error}</p>;
+  if (reports === undefined) return <p class="text-sm text-slate-500">Loading…</p>;
+  if (reports.length === 0) return <p class="text-sm text-slate-600">No reports saved yet. Open a report email in Gmail or Outlook, or drop a file below.</p>;
+  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  return (
+    <ul class="divide-y divide-slate-200" data-testid="recent-reports">
+      {reports.map((report) => (
+        <li key={report.key} class="py-1.5 text-sm">
+          <a class="block hover:bg-slate-50" href={dashboardUrl(report.key)} target="_blank">
+            <span class="font-semibold">{report.orgName || 'unnamed reporter'}</span> → {report.domain}
+            <span class="block text-xs text-slate-600">
+              {day(report.begin)} – {day(report.end)}
+              {report.kind === 'aggregate' && ` · ${report.messageCount.toLocaleString()} messages`}
+              {report.kind === 'tls' && ` · ${(report.successfulSessions + report.failedSessions).toLocaleString()} sessions`}
+              {report.kind === 'failure' && ' · failure report'}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,170 @@
+// Gmail (mail.google.com, every /mail/u/N/ account). Cards are found through the layers of gmailSelectors.ts; bytes
+// come from a same-origin fetch of the card's URL (download_url, then the card link with disp=safe), falling back to
+// the raw message, from which the parser takes the attachment out by name.
+import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
+import { findReportFileName, isReportFileName } from '../reportFileName';
+import {
+  AttachmentUnavailableError,
+  type AttachmentBytes,
+  type AttachmentRef,
+  type SelectorLayer,
+  type WebmailAdapter,
+} from '../webmailAdapter';
+import { ACCOUNT_PATH_PATTERN, DOWNLOAD_URL_PATTERN, gmailSelectors as s } from './gmailSelectors';
+
+export const gmailAdapter: WebmailAdapter = {
+  id: 'gmail',
+  matches: (url) => url.hostname === 'mail.google.com',
+  watchedAttributes: ['download_url', 'href', 'aria-disabled', 'aria-busy', 'data-message-id'],
+  scan: scanGmail,
+};
+
+interface FoundCard {
+  card: HTMLElement;
+  fileName: string;
+  layer: SelectorLayer;
+}
+
+function scanGmail(root: ParentNode): AttachmentRef[] {
+  const found: FoundCard[] = [];
+  const taken = (el: Element) => found.some((f) => f.card === el || f.card.contains(el) || el.contains(f.card));
+
+  // Layer 1: Gmail's class names.
+  for (const card of root.querySelectorAll<HTMLElement>(s.card.precise)) {
+    const fileName = card.querySelector(s.cardName.precise)?.textContent?.trim() ?? '';
+    if (isReportFileName(fileName)) found.push({ card, fileName, layer: 'precise' });
+  }
+  // Layer 2: download_url / attachment links, named by download_url, aria-label, title or text.
+  for (const el of root.querySelectorAll<HTMLElement>(s.card.semantic)) {
+    const card = el.closest<HTMLElement>('[download_url]') ?? (el.matches('a') ? el.parentElement : el);
+    if (card === null || taken(card)) continue;
+    const fileName = nameOfCard(card);
+    if (fileName !== undefined) found.push({ card, fileName, layer: 'semantic' });
+  }
+  // Layer 3: any text that is a report file name, inside a message of the conversation view.
+  for (const container of root.querySelectorAll<HTMLElement>(`${s.main}`)) {
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      if (!isReportFileName(text) || node.parentElement === null) continue;
+      const card = cardAround(node.parentElement);
+      if (card === undefined || taken(card)) continue;
+      found.push({ card, fileName: text, layer: 'text' });
+    }
+  }
+  return found.filter((f) => !isDriveCard(f.card)).map(toRef);
+}
+
+function nameOfCard(card: HTMLElement): string | undefined {
+  const downloadUrl = card.getAttribute('download_url');
+  // download_url is `mime:name:url`; the name sits between the first colon and `:https://`.
+  if (downloadUrl !== null) {
+    const name = downloadUrl.slice(downloadUrl.indexOf(':') + 1).replace(DOWNLOAD_URL_PATTERN, '');
+    if (isReportFileName(name)) return name;
+  }
+  for (const el of [card, ...card.querySelectorAll('[aria-label], [title]')]) {
+    const name = findReportFileName(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`);
+    if (name !== undefined) return name;
+  }
+  return findReportFileName(card.textContent ?? '');
+}
+
+/** The card around a text node: the nearest ancestor (within a message) holding an attachment link or download_url. */
+function cardAround(el: HTMLElement): HTMLElement | undefined {
+  for (let current: HTMLElement | null = el, depth = 0; current !== null && depth < 8; depth++) {
+    if (current.matches(s.message.semantic) || current.matches(s.main)) return undefined;
+    if (current.matches('[download_url]') || current.querySelector(s.cardLink.semantic) !== null) return current;
+    current = current.parentElement;
+  }
+  return undefined;
+}
+
+function isDriveCard(card: HTMLElement): boolean {
+  return card.querySelector(s.driveLink) !== null || card.matches(s.driveLink);
+}
+
+function toRef({ card, fileName, layer }: FoundCard): AttachmentRef {
+  const message = card.closest<HTMLElement>(s.message.precise) ?? card.closest<HTMLElement>(s.message.semantic);
+  const messageId = (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '')
+    .replace(/^#/, '');
+  return {
+    fileName,
+    messageKey: messageId,
+    element: card,
+    layer,
+    fetchBytes: (signal) => fetchGmailAttachment(card, fileName, messageId, signal),
+    mountPoint: () =>
+      card.closest(s.attachmentArea.precise) ?? card.closest(s.attachmentArea.semantic) ?? card.parentElement ?? card,
+  };
+}
+
+/** The URLs a card offers, best first: download_url (Chrome), then the card link switched to `disp=safe`. */
+function cardUrls(card: HTMLElement): Array<{ url: string; via: string }> {
+  const urls: Array<{ url: string; via: string }> = [];
+  const downloadUrl = (card.closest('[download_url]') ?? card.querySelector('[download_url]'))?.getAttribute('download_url');
+  const fromAttribute = downloadUrl?.match(DOWNLOAD_URL_PATTERN)?.[1];
+  if (fromAttribute !== undefined) urls.push({ url: fromAttribute, via: 'download_url' });
+  const link = card.querySelector<HTMLAnchorElement>(s.cardLink.precise) ??
+    card.querySelector<HTMLAnchorElement>(s.cardLink.semantic) ??
+    (card.matches(s.cardLink.semantic) ? (card as HTMLAnchorElement) : null);
+  const href = link?.getAttribute('href');
+  if (href) urls.push({ url: href.replace(/([?&])disp=inline\b/, '$1disp=safe'), via: 'attachment link' });
+  return urls;
+}
+
+function isScanning(card: HTMLElement): boolean {
+  return card.matches(s.scanning.semantic) || card.querySelector(`${s.scanning.precise}, ${s.scanning.semantic}`) !== null;
+}
+
+async function fetchGmailAttachment(
+  card: HTMLElement,
+  fileName: string,
+  messageId: string,
+  signal: AbortSignal,
+): Promise<AttachmentBytes> {
+  if (isScanning(card)) throw new AttachmentUnavailableError('pending', 'Gmail is still scanning this attachment for viruses.');
+  const urls = cardUrls(card);
+  let lastError: AttachmentUnavailableError | undefined;
+  for (const { url, via } of urls) {
+    try {
+      return { bytes: await fetchAttachmentUrl(url, signal), container: 'attachment', via };
+    } catch (error) {
+      if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
+      lastError = error;
+    }
+  }
+  // Fallback: the whole raw message (attid=0, disp=comp); the parser takes the attachment out of the MIME by name.
+  if (messageId !== '') {
+    try {
+      return { bytes: await fetchAttachmentUrl(rawMessageUrl(messageId), signal), container: 'message', via: 'raw message' };
+    } catch (error) {
+      if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
+      lastError = error;
+    }
+  }
+  if (urls.length === 0 && messageId === '') {
+    throw new AttachmentUnavailableError('pending', `Gmail has not finished showing ${fileName} yet.`);
+  }
+  throw lastError ?? new AttachmentUnavailableError('needs-download', `Gmail offers no download link for ${fileName}.`);
+}
+
+/** `…/mail/u/N/?view=att&permmsgid=msg-f:…&attid=0&disp=comp&safe=1&zw`, with the account's `ik` when the page has one. */
+function rawMessageUrl(messageId: string): string {
+  const account = location.pathname.match(ACCOUNT_PATH_PATTERN)?.[0] ?? '/mail/';
+  const url = new URL(account, location.href);
+  const ik = anyAttachmentLinkParam('ik');
+  if (ik !== undefined) url.searchParams.set('ik', ik);
+  url.searchParams.set('view', 'att');
+  url.searchParams.set('permmsgid', messageId);
+  url.searchParams.set('attid', '0');
+  url.searchParams.set('disp', 'comp');
+  url.searchParams.set('safe', '1');
+  url.searchParams.set('zw', '');
+  return url.href;
+}
+
+function anyAttachmentLinkParam(name: string): string | undefined {
+  const href = document.querySelector(s.cardLink.semantic)?.getAttribute('href');
+  if (!href) return undefined;
+  return new URL(href, location.href).searchParams.get(name) ?? undefined;
+}
