@@ -2,13 +2,11 @@
 // runs (pages, workers, the extension's service worker, Node with fake-indexeddb) has the global. Read it lazily so a
 // test can install fake-indexeddb before the first query.
 
-import type { ReportDatabase } from './schema';
-
 /**
- * An IDBKeyRange as idb's signatures name it. Those signatures refer to the DOM's IDBKeyRange, which core/ cannot
- * name; the object the global factory returns is that very thing at run time.
+ * The DOM's IDBKeyRange where the DOM lib is present (pages, workers), `never` under core/tsconfig.json where it is
+ * not: either way what idb's signatures accept, and at run time the very object the global factory returns.
  */
-export type KeyRange = NonNullable<Parameters<ReportDatabase['getAll']>[1]>;
+export type KeyRange = typeof globalThis extends { IDBKeyRange: { prototype: infer R } } ? R : never;
 
 interface KeyRangeFactory {
   bound(lower: unknown, upper: unknown, lowerOpen?: boolean, upperOpen?: boolean): KeyRange;

@@ -4,6 +4,7 @@
 // the headline, the chart and the source table always add up to the same number.
 import { organizationalDomain } from '../analysis/alignment';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
+import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
 import type { StoredRecord } from './schema';
@@ -101,10 +102,6 @@ function messagesInPeriod(
   return inside;
 }
 
-export function dmarcPasses(record: AggregateRecord): boolean {
-  return record.dkim === 'pass' || record.spf === 'pass';
-}
-
 /** The sending service a record is grouped under, before the sender catalogue exists: see SourceGroup.name. */
 export function fallbackServiceName(record: AggregateRecord): string {
   const dkim = record.dkimResults.find((r) => r.result === 'pass' && r.domain) ?? record.dkimResults.find((r) => r.domain);
@@ -145,7 +142,7 @@ function emptyCounts(): ResultCounts {
 
 function addCounts(target: ResultCounts, record: AggregateRecord, n: number): void {
   target.messages += n;
-  if (dmarcPasses(record)) target.dmarcPass += n;
+  if (passesDmarc(record)) target.dmarcPass += n;
   if (record.dkim === 'pass') target.dkimAligned += n;
   if (record.spf === 'pass') target.spfAligned += n;
 }
@@ -186,7 +183,7 @@ export class RecordSummarizer {
     const totals = this.#totals;
     for (const stored of records) {
       const { record } = stored;
-      const passes = dmarcPasses(record);
+      const passes = passesDmarc(record);
       const disposition = record.disposition;
       const n = messagesInPeriod(stored, this.period, (day, count) => {
         let point = this.#daily.get(day);

@@ -1,0 +1,155 @@
+// The dashboard: domain and period, headline figures, the daily chart, sources, reporters, failure and TLS reports,
+// and exports of the current view.
+import { useMemo, useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { ImportStart } from '../import/ImportPanel';
+import { buttonClass, downloadFile, inputClass, mutedClass, Section } from '../ui/ui';
+import { DailyChart } from './DailyChart';
+import { exportFileName, sourcesCsv, viewJson } from './exportView';
+import { FailuresList } from './FailuresList';
+import { Headline } from './Headline';
+import { PERIOD_PRESETS, periodOf, type PeriodPreset } from './period';
+import { ReportersTable } from './ReportersTable';
+import { filterSources, NO_SOURCE_FILTERS, SourcesTable, type SourceFilters } from './SourcesTable';
+import { TlsSummary } from './TlsSummary';
+import { useDashboardData } from './useDashboardData';
+
+const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
+  all: 'filters.all',
+  '7': 'filters.last7',
+  '30': 'filters.last30',
+  '90': 'filters.last90',
+  '365': 'filters.last365',
+  custom: 'filters.custom',
+};
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const [domain, setDomain] = useState<string | null>(null);
+  const [preset, setPreset] = useState<PeriodPreset>('all');
+  const [customFrom, setCustomFrom] = useState('');
+  const [customTo, setCustomTo] = useState('');
+  const [filters, setFilters] = useState<SourceFilters>(NO_SOURCE_FILTERS);
+  const period = useMemo(() => periodOf(preset, customFrom, customTo), [preset, customFrom, customTo]);
+  const state = useDashboardData(domain, period);
+  const data = state.data;
+  const shownSources = useMemo(() => (data ? filterSources(data.summary.sources, filters) : []), [data, filters]);
+
+  if (!data) {
+    return (
+      <p class={mutedClass} role="status">
+        {state.status === 'error' ? state.message : t('dash.loading')}
+      </p>
+    );
+  }
+  const nothingStored = data.domains.length === 0;
+  if (nothingStored) {
+    return (
+      <div class="mx-auto max-w-2xl rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-slate-900">
+        <h1 class="text-2xl font-semibold">{t('dash.empty.title')}</h1>
+        <p class={`mt-2 ${mutedClass}`}>{t('dash.empty.body')}</p>
+        <div class="mt-6">
+          <ImportStart centered />
+        </div>
+      </div>
+    );
+  }
+  const { summary } = data;
+  const hasAggregate = summary.totals.messages > 0 || summary.sources.length > 0;
+  return (
+    <div class="space-y-6">
+      <div class="flex flex-wrap items-end justify-between gap-4">
+        <h1 class="text-2xl font-semibold">{t('dash.heading')}</h1>
+        <div class="flex flex-wrap items-end gap-3 text-sm">
+          <label class="flex flex-col gap-1">
+            <span class={mutedClass}>{t('filters.domain')}</span>
+            <select
+              class={inputClass}
+              value={domain ?? ''}
+              onChange={(e) => setDomain(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+              data-testid="domain-select"
+            >
+              <option value="">{t('filters.allDomains')}</option>
+              {data.domains.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="flex flex-col gap-1">
+            <span class={mutedClass}>{t('filters.period')}</span>
+            <select class={inputClass} value={preset} onChange={(e) => setPreset(e.currentTarget.value as PeriodPreset)} data-testid="period-select">
+              {PERIOD_PRESETS.map((p) => (
+                <option key={p} value={p}>
+                  {t(PRESET_LABELS[p])}
+                </option>
+              ))}
+            </select>
+          </label>
+          {preset === 'custom' && (
+            <>
+              <label class="flex flex-col gap-1">
+                <span class={mutedClass}>{t('filters.from')}</span>
+                <input type="date" class={inputClass} value={customFrom} onChange={(e) => setCustomFrom(e.currentTarget.value)} />
+              </label>
+              <label class="flex flex-col gap-1">
+                <span class={mutedClass}>{t('filters.to')}</span>
+                <input type="date" class={inputClass} value={customTo} onChange={(e) => setCustomTo(e.currentTarget.value)} />
+              </label>
+            </>
+          )}
+        </div>
+      </div>
+      <div aria-busy={state.status === 'loading'}>
+        {!hasAggregate ? (
+          <p class={`rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700 ${mutedClass}`}>{t('dash.emptyPeriod')}</p>
+        ) : (
+          <div class="space-y-6">
+            <Headline totals={summary.totals} />
+            <Section id="chart" title={t('chart.heading')}>
+              <DailyChart daily={summary.daily} />
+            </Section>
+            <Section
+              id="sources"
+              title={t('sources.heading')}
+              actions={
+                <div class="flex gap-2" role="group" aria-label={t('export.heading')}>
+                  <button
+                    type="button"
+                    class={buttonClass}
+                    onClick={() => downloadFile(exportFileName(domain, 'csv'), [sourcesCsv(shownSources)], 'text/csv')}
+                  >
+                    {t('export.csv')}
+                  </button>
+                  <button
+                    type="button"
+                    class={buttonClass}
+                    onClick={() => downloadFile(exportFileName(domain, 'json'), [viewJson(domain, period, summary, shownSources)], 'application/json')}
+                  >
+                    {t('export.json')}
+                  </button>
+                </div>
+              }
+            >
+              <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>
+              <SourcesTable groups={summary.sources} filters={filters} onFiltersChange={setFilters} />
+            </Section>
+            <Section id="reporters" title={t('reporters.heading')}>
+              <ReportersTable reports={data.reports} sources={summary.sources} />
+            </Section>
+          </div>
+        )}
+        <div class="mt-6 grid gap-6 lg:grid-cols-2">
+          <Section id="failures" title={t('failures.heading')}>
+            <FailuresList failures={data.failures} />
+          </Section>
+          <Section id="tls" title={t('tls.heading')}>
+            <TlsSummary reports={data.tls} />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// Who sent reports: per reporter the reports and messages, the published policy as each reporter saw it, override
+// reasons, and the warnings of each report (what the parser had to repair or normalize).
+import { useMemo, useState } from 'preact/hooks';
+import type { PolicyPublished } from '../../../core/report/types';
+import type { StoredAggregateReport } from '../../../core/store/schema';
+import type { SourceGroup } from '../../../core/store/summarizeRecords';
+import { useI18n } from '../i18n/i18n';
+import { linkButtonClass, mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+
+/** The policy as a DMARC record would state it (RFC 7489 §6.3 tag names). */
+export function describePolicy(policy: PolicyPublished): string {
+  const tags: Array<[string, string | number | undefined]> = [
+    ['p', policy.p],
+    ['sp', policy.sp],
+    ['np', policy.np],
+    ['adkim', policy.adkim],
+    ['aspf', policy.aspf],
+    ['pct', policy.pct],
+    ['t', policy.testing],
+    ['fo', policy.fo],
+  ];
+  return tags
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([tag, value]) => `${tag}=${value}`)
+    .join('; ');
+}
+
+interface ReporterRow {
+  orgName: string;
+  reports: StoredAggregateReport[];
+  messages: number;
+  policies: string[];
+  overrides: Map<string, number>;
+  warnings: number;
+}
+
+export function buildReporterRows(reports: readonly StoredAggregateReport[], sources: readonly SourceGroup[]): ReporterRow[] {
+  const rows = new Map<string, ReporterRow>();
+  for (const report of reports) {
+    let row = rows.get(report.orgName);
+    if (!row) rows.set(report.orgName, (row = { orgName: report.orgName, reports: [], messages: 0, policies: [], overrides: new Map(), warnings: 0 }));
+    row.reports.push(report);
+    row.messages += report.messageCount;
+    const policy = describePolicy(report.report.policy);
+    if (!row.policies.includes(policy)) row.policies.push(policy);
+    row.warnings += report.warnings.length;
+  }
+  for (const group of sources) {
+    for (const ip of group.ips) {
+      for (const stored of ip.records) {
+        const row = rows.get(stored.orgName);
+        if (!row) continue;
+        for (const reason of stored.record.reasons) row.overrides.set(reason.type, (row.overrides.get(reason.type) ?? 0) + stored.record.count);
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.messages - a.messages);
+}
+
+function ReporterRowView({ row }: { row: ReporterRow }) {
+  const { t, number, date } = useI18n();
+  const [open, setOpen] = useState(false);
+  const withWarnings = row.reports.filter((r) => r.warnings.length > 0);
+  return (
+    <>
+      <tr>
+        <th scope="row" class={`${tdClass} font-medium`}>{row.orgName || '–'}</th>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(row.reports.length)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(row.messages)}</td>
+        <td class={`${tdClass} font-mono text-xs`}>
+          {row.policies.map((p) => (
+            <div key={p}>{p}</div>
+          ))}
+        </td>
+        <td class={`${tdClass} text-xs`}>
+          {[...row.overrides].map(([type, count]) => `${type} (${number(count)})`).join(', ') || '–'}
+        </td>
+        <td class={`${tdClass} text-right`}>
+          {row.warnings === 0 ? (
+            '0'
+          ) : (
+            <button type="button" class={linkButtonClass} aria-expanded={open} onClick={() => setOpen(!open)}>
+              {number(row.warnings)} · {t('reporters.showWarnings')}
+            </button>
+          )}
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={6} class="px-2 pb-3">
+            <ul class="space-y-2 text-xs">
+              {withWarnings.map((report) => (
+                <li key={report.key}>
+                  <div class="font-medium">
+                    {report.fileName} · {report.report.metadata.reportId} · {date(report.begin)}
+                  </div>
+                  <ul class={`ml-4 list-disc ${mutedClass}`}>
+                    {report.warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+export function ReportersTable({ reports, sources }: { reports: readonly StoredAggregateReport[]; sources: readonly SourceGroup[] }) {
+  const { t } = useI18n();
+  const rows = useMemo(() => buildReporterRows(reports, sources), [reports, sources]);
+  if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('reporters.none')}</p>;
+  return (
+    <div class="overflow-x-auto">
+      <table class={tableClass} data-testid="reporters-table">
+        <thead>
+          <tr>
+            <th scope="col" class={thClass}>{t('reporters.col.org')}</th>
+            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.reports')}</th>
+            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.messages')}</th>
+            <th scope="col" class={thClass}>{t('reporters.col.policy')}</th>
+            <th scope="col" class={thClass}>{t('reporters.col.overrides')}</th>
+            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.warnings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <ReporterRowView key={row.orgName} row={row} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+// Sources grouped by sending service, then by IP; sortable, filterable, with a drill-down to the records and the raw
+// XML of each report.
+import { useMemo, useState } from 'preact/hooks';
+import type { AggregateRecord } from '../../../core/report/types';
+import type { SourceClass, SourceGroup, SourceIp } from '../../../core/store/summarizeRecords';
+import type { StoredRecord } from '../../../core/store/schema';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { Badge, type BadgeColour, inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+import { matchIpFilter } from './matchIpFilter';
+import { XmlDialog } from './XmlDialog';
+
+export const CLASS_COLOURS: Record<SourceClass, BadgeColour> = {
+  compliant: 'green',
+  forwarded: 'blue',
+  misconfigured: 'amber',
+  suspicious: 'red',
+};
+const CLASSES = Object.keys(CLASS_COLOURS) as SourceClass[];
+
+type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
+const MAX_GROUPS = 100;
+const MAX_IPS = 50;
+
+export interface SourceFilters {
+  failuresOnly: boolean;
+  sourceClass: SourceClass | '';
+  ip: string;
+  reporter: string;
+}
+
+export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceClass: '', ip: '', reporter: '' };
+
+/** Applies the filters to the groups (IP rows inside a group are narrowed too; empty groups go). */
+export function filterSources(groups: readonly SourceGroup[], filters: SourceFilters): SourceGroup[] {
+  const ipMatches = matchIpFilter(filters.ip);
+  return groups
+    .filter((g) => (!filters.sourceClass || g.sourceClass === filters.sourceClass) && (!filters.failuresOnly || g.dmarcPass < g.messages))
+    .map((g) => {
+      const ips = g.ips.filter(
+        (ip) =>
+          (!ipMatches || ipMatches(ip.ip)) &&
+          (!filters.reporter || ip.reporters.includes(filters.reporter)) &&
+          (!filters.failuresOnly || ip.dmarcPass < ip.messages),
+      );
+      return ips.length === g.ips.length ? g : { ...g, ips };
+    })
+    .filter((g) => g.ips.length > 0);
+}
+
+function rate(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 1;
+}
+
+function sortGroups(groups: SourceGroup[], key: SortKey, descending: boolean): SourceGroup[] {
+  const value = (g: SourceGroup): number | string =>
+    key === 'name'
+      ? g.name
+      : key === 'messages'
+        ? g.messages
+        : rate(key === 'pass' ? g.dmarcPass : key === 'dkim' ? g.dkimAligned : g.spfAligned, g.messages);
+  return [...groups].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return descending ? -order : order;
+  });
+}
+
+function authSummary(record: AggregateRecord, kind: 'dkim' | 'spf'): string {
+  const results = kind === 'dkim' ? record.dkimResults : record.spfResults;
+  const verdict = record[kind];
+  const detail = results.map((r) => `${r.domain || '?'}: ${r.result}`).join(', ');
+  return detail ? `${verdict} (${detail})` : verdict;
+}
+
+function RecordsTable({ records, onShowXml }: { records: readonly StoredRecord[]; onShowXml: (r: StoredRecord) => void }) {
+  const { t, number, date } = useI18n();
+  return (
+    <div class="overflow-x-auto">
+      <table class={`${tableClass} text-xs`}>
+        <thead>
+          <tr>
+            <th scope="col" class={thClass}>{t('records.col.reporter')}</th>
+            <th scope="col" class={thClass}>{t('records.col.period')}</th>
+            <th scope="col" class={`${thClass} text-right`}>{t('records.col.count')}</th>
+            <th scope="col" class={thClass}>{t('records.col.disposition')}</th>
+            <th scope="col" class={thClass}>{t('records.col.dkim')}</th>
+            <th scope="col" class={thClass}>{t('records.col.spf')}</th>
+            <th scope="col" class={thClass}>{t('records.col.headerFrom')}</th>
+            <th scope="col" class={thClass}>{t('records.col.reasons')}</th>
+            <th scope="col" class={thClass}><span class="sr-only">XML</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <tr key={r.id.join('|')}>
+              <td class={tdClass}>{r.orgName}</td>
+              <td class={`${tdClass} whitespace-nowrap`}>{date(r.begin)} – {date(r.end)}</td>
+              <td class={`${tdClass} text-right tabular-nums`}>{number(r.record.count)}</td>
+              <td class={tdClass}>{r.record.disposition}</td>
+              <td class={tdClass}>{authSummary(r.record, 'dkim')}</td>
+              <td class={tdClass}>{authSummary(r.record, 'spf')}</td>
+              <td class={tdClass}>{r.record.headerFrom}</td>
+              <td class={tdClass}>{r.record.reasons.map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : '')).join('; ')}</td>
+              <td class={tdClass}>
+                <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
+                  {t('records.viewXml')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function IpRow({ ip, onShowXml }: { ip: SourceIp; onShowXml: (r: StoredRecord) => void }) {
+  const { t, number, percent } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <tr class="bg-slate-50/60 dark:bg-slate-800/40">
+        <td class={`${tdClass} pl-8 font-mono text-xs`}>
+          <span class="mr-2">{ip.ip}</span>
+          <button type="button" class={linkButtonClass} aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t('sources.hideRecords') : t('sources.showRecords')}
+          </button>
+        </td>
+        <td class={tdClass} />
+        <td class={`${tdClass} text-right tabular-nums`}>{number(ip.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(ip.dmarcPass, ip.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(ip.dkimAligned, ip.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(ip.spfAligned, ip.messages)}</td>
+        <td class={`${tdClass} text-xs ${mutedClass}`}>{ip.reporters.join(', ')}</td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={7} class="px-2 pb-3">
+            <RecordsTable records={ip.records} onShowXml={onShowXml} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function GroupRows({ group, onShowXml }: { group: SourceGroup; onShowXml: (r: StoredRecord) => void }) {
+  const { t, number, percent } = useI18n();
+  const [open, setOpen] = useState(false);
+  const name = group.name || t('sources.unknown');
+  return (
+    <>
+      <tr>
+        <th scope="row" class={`${tdClass} font-medium`}>
+          <button
+            type="button"
+            class="inline-flex items-center gap-1 text-left hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+            aria-expanded={open}
+            aria-label={t('sources.expand', { name })}
+            onClick={() => setOpen(!open)}
+          >
+            <span aria-hidden="true" class="inline-block w-3">{open ? '▾' : '▸'}</span>
+            <span>{name}</span>
+          </button>
+          <div class={`text-xs font-normal ${mutedClass}`}>{t('sources.ips', { count: group.ips.length })}</div>
+        </th>
+        <td class={tdClass}>
+          <Badge colour={CLASS_COLOURS[group.sourceClass]}>{t(`class.${group.sourceClass}` as MessageKey)}</Badge>
+        </td>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(group.dmarcPass, group.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(group.dkimAligned, group.messages)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{percent(group.spfAligned, group.messages)}</td>
+        <td class={`${tdClass} text-xs`}>
+          <div>SPF: {group.spfDomains.join(', ') || '–'}</div>
+          <div>DKIM: {group.dkimDomains.join(', ') || '–'}</div>
+        </td>
+      </tr>
+      {open && group.ips.slice(0, MAX_IPS).map((ip) => <IpRow key={ip.ip} ip={ip} onShowXml={onShowXml} />)}
+    </>
+  );
+}
+
+export function SourcesTable({
+  groups,
+  filters,
+  onFiltersChange,
+}: {
+  groups: readonly SourceGroup[];
+  filters: SourceFilters;
+  onFiltersChange: (filters: SourceFilters) => void;
+}) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'messages', descending: true });
+  const [xmlOf, setXmlOf] = useState<StoredRecord | undefined>();
+  const reporters = useMemo(() => [...new Set(groups.flatMap((g) => g.reporters))].sort(), [groups]);
+  const shown = useMemo(() => sortGroups(filterSources(groups, filters), sort.key, sort.descending), [groups, filters, sort]);
+  const header = (key: SortKey, label: string, alignRight = true) => (
+    <th scope="col" class={`${thClass} ${alignRight ? 'text-right' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        class="inline-flex items-center gap-1 uppercase hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+        onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : key !== 'name' })}
+      >
+        {label}
+        <span aria-hidden="true">{sort.key === key ? (sort.descending ? '↓' : '↑') : ''}</span>
+      </button>
+    </th>
+  );
+  return (
+    <div>
+      <div class="mb-3 flex flex-wrap items-end gap-3 text-sm">
+        <label class="inline-flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={filters.failuresOnly}
+            onChange={(e) => onFiltersChange({ ...filters, failuresOnly: e.currentTarget.checked })}
+          />
+          {t('sources.failuresOnly')}
+        </label>
+        <label class="flex flex-col gap-1">
+          <span class={mutedClass}>{t('sources.class')}</span>
+          <select
+            class={inputClass}
+            value={filters.sourceClass}
+            onChange={(e) => onFiltersChange({ ...filters, sourceClass: e.currentTarget.value as SourceClass | '' })}
+          >
+            <option value="">{t('sources.anyClass')}</option>
+            {CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`class.${c}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="flex flex-col gap-1">
+          <span class={mutedClass}>{t('sources.ipFilter')}</span>
+          <input
+            type="search"
+            class={inputClass}
+            placeholder={t('sources.ipPlaceholder')}
+            value={filters.ip}
+            onInput={(e) => onFiltersChange({ ...filters, ip: e.currentTarget.value })}
+          />
+        </label>
+        <label class="flex flex-col gap-1">
+          <span class={mutedClass}>{t('sources.reporter')}</span>
+          <select class={inputClass} value={filters.reporter} onChange={(e) => onFiltersChange({ ...filters, reporter: e.currentTarget.value })}>
+            <option value="">{t('sources.anyReporter')}</option>
+            {reporters.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p class={`text-sm ${mutedClass}`}>{t('sources.none')}</p>
+      ) : (
+        <div class="overflow-x-auto">
+          <table class={tableClass} data-testid="sources-table">
+            <thead>
+              <tr>
+                {header('name', t('sources.col.source'), false)}
+                <th scope="col" class={thClass}>{t('sources.col.class')}</th>
+                {header('messages', t('sources.col.messages'))}
+                {header('pass', t('sources.col.pass'))}
+                {header('dkim', t('sources.col.dkim'))}
+                {header('spf', t('sources.col.spf'))}
+                <th scope="col" class={thClass}>{t('sources.col.domains')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(0, MAX_GROUPS).map((g) => (
+                <GroupRows key={g.name} group={g} onShowXml={setXmlOf} />
+              ))}
+            </tbody>
+          </table>
+          {shown.length > MAX_GROUPS && <p class={`mt-2 text-sm ${mutedClass}`}>{t('sources.more', { count: shown.length - MAX_GROUPS })}</p>}
+        </div>
+      )}
+      {xmlOf && <XmlDialog reportKey={xmlOf.reportKey} title={`${xmlOf.orgName} ${xmlOf.reportKey.split('\u0000').pop() ?? ''}`} onClose={() => setXmlOf(undefined)} />}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Exports of what the dashboard shows (domain, period and source filters applied): CSV with one row per source IP,
+// JSON with the headline, the daily series and the sources.
+import type { Period } from '../../../core/store/queries';
+import type { RecordSummary, SourceGroup } from '../../../core/store/summarizeRecords';
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheet apps do not run report text as a formula. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const CSV_COLUMNS = [
+  'service',
+  'class',
+  'source_ip',
+  'messages',
+  'dmarc_pass',
+  'dkim_aligned',
+  'spf_aligned',
+  'reporters',
+  'spf_domains',
+  'dkim_domains',
+] as const;
+
+export function sourcesCsv(groups: readonly SourceGroup[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const g of groups) {
+    for (const ip of g.ips) {
+      lines.push(
+        [
+          g.name,
+          g.sourceClass,
+          ip.ip,
+          ip.messages,
+          ip.dmarcPass,
+          ip.dkimAligned,
+          ip.spfAligned,
+          ip.reporters.join(' '),
+          g.spfDomains.join(' '),
+          g.dkimDomains.join(' '),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function viewJson(domain: string | null, period: Period, summary: RecordSummary, groups: readonly SourceGroup[]): string {
+  return JSON.stringify(
+    {
+      domain,
+      period: { from: new Date(period.from * 1000).toISOString(), to: new Date(period.to * 1000).toISOString() },
+      totals: summary.totals,
+      daily: summary.daily,
+      sources: groups.map(({ ips, ...group }) => ({ ...group, ips: ips.map(({ records: _records, ...ip }) => ip) })),
+    },
+    null,
+    2,
+  );
+}
+
+export function exportFileName(domain: string | null, extension: string): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `dmarc-lens-${(domain ?? 'all-domains').replace(/[^a-z0-9.-]/gi, '_')}-${day}.${extension}`;
+}

@@ -1,0 +1,25 @@
+// The dashboard's period choices. Periods are whole UTC days, as reports are (RFC 7489 §7.2: UTC day boundaries).
+import { ALL_TIME, type Period } from '../../../core/store/queries';
+
+export type PeriodPreset = 'all' | '7' | '30' | '90' | '365' | 'custom';
+export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', '7', '30', '90', '365', 'custom'];
+
+const DAY = 86_400;
+
+export function dayStart(isoDay: string): number | undefined {
+  const time = Date.parse(`${isoDay}T00:00:00Z`);
+  return Number.isFinite(time) ? time / 1000 : undefined;
+}
+
+/** `custom` takes two YYYY-MM-DD days, both inclusive. */
+export function periodOf(preset: PeriodPreset, customFrom: string, customTo: string, now = Date.now()): Period {
+  if (preset === 'all') return ALL_TIME;
+  if (preset === 'custom') {
+    const from = dayStart(customFrom) ?? ALL_TIME.from;
+    const lastDay = dayStart(customTo);
+    const to = lastDay === undefined ? ALL_TIME.to : lastDay + DAY;
+    return to > from ? { from, to } : { from: to - DAY, to };
+  }
+  const end = Math.floor(now / 1000 / DAY) * DAY + DAY;
+  return { from: end - Number(preset) * DAY, to: end };
+}

@@ -1,0 +1,147 @@
+// Import worker: reads files, parses them with the core parser and stores them through core/store, so that neither
+// parsing nor IndexedDB writes run on the page's main thread. The page starts one per core (ImportController).
+import { parseReport } from '../../../core/report/parseReport';
+import { looksLikeBackup, restoreBackup } from '../../../core/store/backup';
+import { saveReportRows } from '../../../core/store/saveReportRows';
+import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
+import { extractRawXml } from './extractRawXml';
+import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
+
+interface WorkerScope {
+  postMessage(message: WorkerToMain): void;
+  onmessage: ((event: MessageEvent<MainToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Stored together in one transaction: fewer, larger transactions are what makes thousands of files fast. */
+const BATCH_MAX_FILES = 64;
+const BATCH_MAX_RECORDS = 20_000;
+
+let database: Promise<ReportDatabase> | undefined;
+const db = (): Promise<ReportDatabase> => (database ??= openReportDatabase());
+
+interface PendingFile {
+  result: FileResult;
+  rows: ReportRows[];
+}
+
+let pending: PendingFile[] = [];
+let pendingRecords = 0;
+
+async function flush(): Promise<void> {
+  if (pending.length === 0) return;
+  const batch = pending;
+  pending = [];
+  pendingRecords = 0;
+  const store = await db();
+  try {
+    const outcomes = await saveReportRows(store, batch.flatMap((file) => file.rows));
+    let i = 0;
+    for (const file of batch) countOutcomes(file, outcomes.slice(i, (i += file.rows.length)));
+  } catch {
+    // One bad row must not cost the other files of the batch: store them one by one to find it.
+    for (const file of batch) {
+      try {
+        countOutcomes(file, await saveReportRows(store, file.rows));
+      } catch (error) {
+        Object.assign(file.result, { status: 'refused', errorCode: 'internal', message: `${file.result.fileName}: ${String(error)}` });
+      }
+    }
+  }
+  scope.postMessage({ type: 'results', results: batch.map((file) => file.result) });
+}
+
+function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
+  const imported = outcomes.filter((o) => o === 'imported').length;
+  Object.assign(file.result, {
+    imported,
+    duplicates: outcomes.length - imported,
+    status: imported > 0 ? 'imported' : 'duplicate',
+  });
+}
+
+function baseResult(item: FileToImport): FileResult {
+  return { id: item.id, fileName: item.file.name, size: item.file.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
+}
+
+async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    yield text.slice(start, end);
+    start = end + 1;
+  }
+}
+
+async function importFile(item: FileToImport): Promise<void> {
+  const result = baseResult(item);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await item.file.arrayBuffer());
+  } catch {
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.file.name }] });
+    return;
+  }
+  if (looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)))) {
+    await flush();
+    const restored = await restoreBackup(await db(), textLines(bytes), item.file.name);
+    const done: FileResult = restored.ok
+      ? {
+          ...result,
+          status: restored.imported > 0 ? 'imported' : 'duplicate',
+          imported: restored.imported,
+          duplicates: restored.duplicates,
+          restored: { reports: restored.imported, records: restored.records },
+        }
+      : { ...result, errorCode: restored.error.code, message: restored.error.message };
+    scope.postMessage({ type: 'results', results: [done] });
+    return;
+  }
+  let parsed: Awaited<ReturnType<typeof parseReport>>;
+  try {
+    parsed = await parseReport(bytes, { fileName: item.file.name });
+  } catch (error) {
+    // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.file.name}: ${String(error)}` }] });
+    return;
+  }
+  if (!parsed.ok) {
+    scope.postMessage({
+      type: 'results',
+      results: [{ ...result, errorCode: parsed.error.code, message: parsed.error.message, warnings: parsed.warnings }],
+    });
+    return;
+  }
+  if (parsed.reports.length === 0) {
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
+    return;
+  }
+  const importedAt = Date.now();
+  const single = parsed.reports.length === 1;
+  const rows = parsed.reports.map((report) =>
+    toReportRows(
+      report,
+      { fileName: item.file.name, fileWarnings: parsed.warnings, importedAt },
+      // Several reports pasted into one plain file share its text: keep XML only where it is the report's own.
+      report.report.kind === 'aggregate' && (single || report.path.length > 1) ? extractRawXml(bytes, report.path) : undefined,
+    ),
+  );
+  result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
+  pending.push({ result, rows });
+  pendingRecords += rows.reduce((sum, r) => sum + r.records.length, 0);
+  if (pending.length >= BATCH_MAX_FILES || pendingRecords >= BATCH_MAX_RECORDS) await flush();
+}
+
+let queue = Promise.resolve();
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type !== 'files') return;
+  queue = queue.then(async () => {
+    for (const item of message.files) await importFile(item);
+    await flush();
+    scope.postMessage({ type: 'chunkDone' });
+  });
+};
