@@ -1,6 +1,6 @@
 // The DMARC policy record, TXT at `_dmarc.<domain>`: RFC 7489 §6.3–6.4 and its successor RFC 9989 ("DMARCbis"),
 // which adds np, psd and t and makes pct, rf and ri historic.
-import { getDomain } from 'tldts';
+import { organizationalDomain } from '../analysis/alignment';
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors } from './types';
@@ -206,11 +206,11 @@ export function reportUriDomain(uri: string): string | undefined {
  * publish `<policy-domain>._report._dmarc.<report-domain>` TXT `v=DMARC1`. Returns one name per such domain.
  */
 export function externalReportAuthorizations(policyDomain: string, record: DmarcRecord): string[] {
-  const policyOrg = getDomain(policyDomain) ?? policyDomain.toLowerCase();
+  const policyOrg = organizationalDomain(policyDomain);
   const names = new Set<string>();
   for (const { uri } of [...(record.rua ?? []), ...(record.ruf ?? [])]) {
     const domain = reportUriDomain(uri);
-    if (domain && (getDomain(domain) ?? domain) !== policyOrg) {
+    if (domain && organizationalDomain(domain) !== policyOrg) {
       names.add(`${policyDomain.toLowerCase()}._report._dmarc.${domain}`);
     }
   }

@@ -1,0 +1,307 @@
+// The sender-domain wizard's engine: from the services and servers that send for a domain, every DNS record to
+// publish (and the MTA-STS policy file), with the checks of each record type run over the result.
+import { checkBimiRecord, formatBimiRecord } from './bimiRecord';
+import { buildDkimKeyRecord, checkDkimKeyRecord, formatDkimKeyRecord, isValidDkimSelector, type DkimKeyType } from './dkimKeyRecord';
+import { decodeBase64 } from './base64';
+import { checkDmarcRecord, externalReportAuthorizations, formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
+import { isIpv4Address, isIpv6Address } from './ipAddress';
+import { checkMtaStsPolicy, formatMtaStsPolicy, formatMtaStsRecord, type MtaStsMode } from './mtaStsRecord';
+import { findSender, type SenderService } from './senderCatalogue';
+import { checkSpfRecord, formatSpfRecord, isValidDomainSpec, type SpfRecord, type SpfTerm } from './spfRecord';
+import { formatTlsRptRecord } from './tlsRptRecord';
+import { formatTxtForZone } from './txtStrings';
+import type { RecordIssue } from './types';
+
+export type DmarcReceivers = 'both' | 'rfc7489' | 'rfc9989';
+
+export interface DkimKeySetup {
+  selector: string;
+  keyType: DkimKeyType;
+  /** Base64 of the public key: SubjectPublicKeyInfo for RSA, the 32 raw bytes for Ed25519 (RFC 8463 §4.2). */
+  publicKey: string;
+}
+
+export interface SubdomainSetup {
+  /** The label under the domain, e.g. `news` for news.example.com. */
+  label: string;
+  /** Catalogue ids of the services that send from this subdomain instead of the main domain. */
+  senderIds: string[];
+}
+
+export interface DomainSetup {
+  domain: string;
+  /** Catalogue ids (core/records/senderCatalogue.ts) of services sending from the main domain. */
+  senderIds: string[];
+  /** Own servers' addresses or networks: `192.0.2.10`, `198.51.100.0/24`, `2001:db8::/48`. */
+  ownNetworks: string[];
+  /** Own servers by host name (an a: mechanism each). */
+  ownHosts: string[];
+  /** Whether the domain's own MX hosts send mail (the mx mechanism). */
+  mxSends: boolean;
+  spfAll: '~' | '-';
+  dmarc: DmarcRecord;
+  /** Which receivers the DMARC record is written for: RFC 7489 ones read pct; RFC 9989 ones read np, psd and t. */
+  dmarcReceivers: DmarcReceivers;
+  dkimKeys: DkimKeySetup[];
+  subdomains: SubdomainSetup[];
+  mtaSts?: { mode: MtaStsMode; mx: string[]; maxAgeDays: number; id: string };
+  tlsRptRua?: string[];
+  bimi?: { logoUrl: string; certificateUrl?: string };
+}
+
+export interface PublishedRecord {
+  /** Fully qualified, without the trailing dot. */
+  name: string;
+  type: 'TXT' | 'CNAME';
+  value: string;
+  /** What the record is for, in a few words. */
+  purpose: string;
+  /** The value has `<…>` parts to fill in from the provider's dashboard. */
+  placeholder: boolean;
+  /** Published by someone else (e.g. the report domain's authorization), not in your zone. */
+  publishedBy?: string;
+}
+
+export interface PublishedFile {
+  url: string;
+  content: string;
+  purpose: string;
+}
+
+export interface DomainRecordsPlan {
+  records: PublishedRecord[];
+  files: PublishedFile[];
+  issues: RecordIssue[];
+}
+
+/** RFC 1035 §2.3.1 host names; we do not generate records for anything else. */
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+export function normalizeDomainName(text: string): string {
+  return text.trim().toLowerCase().replace(/\.$/, '');
+}
+
+export function isValidDomainName(text: string): boolean {
+  return DOMAIN.test(normalizeDomainName(text));
+}
+
+/** Drops the tags one kind of receiver does not read, so each sees a record written for it. */
+export function dmarcRecordForReceivers(record: DmarcRecord, receivers: DmarcReceivers): DmarcRecord {
+  if (receivers === 'both') return record;
+  const copy: DmarcRecord = { ...record, extensions: [...record.extensions] };
+  if (receivers === 'rfc7489') {
+    delete copy.np;
+    delete copy.psd;
+    delete copy.t;
+  } else {
+    // RFC 9989 §A (historic tags): pct, rf and ri are gone; t replaces pct.
+    delete copy.pct;
+    delete copy.rf;
+    delete copy.ri;
+  }
+  return copy;
+}
+
+/** Builds the SPF record for the main domain or a subdomain; issues name terms that could not be written. */
+export function buildSpfRecord(
+  senders: readonly SenderService[],
+  ownNetworks: readonly string[],
+  ownHosts: readonly string[],
+  mxSends: boolean,
+  all: '~' | '-',
+): { record: SpfRecord; issues: RecordIssue[] } {
+  // Addresses first: they cost no DNS lookup, and receivers stop at the first match.
+  const addressTerms: SpfTerm[] = [];
+  const terms: SpfTerm[] = [];
+  const issues: RecordIssue[] = [];
+  if (mxSends) terms.push({ kind: 'mechanism', name: 'mx' });
+  for (const host of ownHosts.map(normalizeDomainName).filter((h) => h !== '')) {
+    if (isValidDomainSpec(host) && isValidDomainName(host)) terms.push({ kind: 'mechanism', name: 'a', domainSpec: host });
+    else issues.push({ severity: 'error', code: 'setup-invalid-host', message: `${host} is not a host name.`, tag: 'a' });
+  }
+  for (const network of ownNetworks.map((n) => n.trim()).filter((n) => n !== '')) {
+    const [address = '', prefix] = network.split('/');
+    const bits = prefix === undefined ? undefined : Number(prefix);
+    if (isIpv4Address(address) && (bits === undefined || (/^\d+$/.test(prefix ?? '') && bits <= 32)))
+      addressTerms.push({ kind: 'mechanism', name: 'ip4', ip: address, ...(bits === undefined ? {} : { ip4Cidr: bits }) });
+    else if (isIpv6Address(address) && (bits === undefined || (/^\d+$/.test(prefix ?? '') && bits <= 128)))
+      addressTerms.push({ kind: 'mechanism', name: 'ip6', ip: address, ...(bits === undefined ? {} : { ip6Cidr: bits }) });
+    else issues.push({ severity: 'error', code: 'setup-invalid-network', message: `${network} is not an IPv4 or IPv6 address or network.` });
+  }
+  const includes = new Set(senders.flatMap((sender) => (sender.spfInclude ? [sender.spfInclude] : [])));
+  for (const include of includes) terms.push({ kind: 'mechanism', name: 'include', domainSpec: include });
+  terms.push({ kind: 'mechanism', qualifier: all, name: 'all' });
+  return { record: { terms: [...addressTerms, ...terms] }, issues };
+}
+
+function senderRecords(domain: string, senders: readonly SenderService[]): PublishedRecord[] {
+  return senders.flatMap((sender) =>
+    sender.dkimRecords.map((dkim) => ({
+      name: `${dkim.name}.${domain}`,
+      type: dkim.type,
+      value: dkim.value.replace(/<domain>/g, domain.replace(/\./g, '-')),
+      purpose: `DKIM for ${sender.name} (${sender.whereToFind})`,
+      placeholder: /<[^>]+>/.test(dkim.value.replace(/<domain>/g, '')),
+    })),
+  );
+}
+
+function sendersOf(ids: readonly string[], issues: RecordIssue[]): SenderService[] {
+  return ids.flatMap((id) => {
+    const sender = findSender(id);
+    if (!sender) issues.push({ severity: 'error', code: 'setup-unknown-sender', message: `Unknown sending service "${id}".` });
+    return sender ? [sender] : [];
+  });
+}
+
+/** Every record (and file) the domain should publish for this setup, with the issues the checks find in them. */
+export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
+  const issues: RecordIssue[] = [];
+  const records: PublishedRecord[] = [];
+  const files: PublishedFile[] = [];
+  const domain = normalizeDomainName(setup.domain);
+  if (!isValidDomainName(domain)) {
+    issues.push({ severity: 'error', code: 'setup-invalid-domain', message: `"${setup.domain}" is not a domain name such as example.com.` });
+    return { records, files, issues };
+  }
+  const senders = sendersOf(setup.senderIds, issues);
+
+  // SPF for the main domain.
+  const spf = buildSpfRecord(senders, setup.ownNetworks, setup.ownHosts, setup.mxSends, setup.spfAll);
+  issues.push(...spf.issues, ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'));
+  records.push({ name: domain, type: 'TXT', value: formatSpfRecord(spf.record), purpose: 'SPF: the servers allowed to send as this domain', placeholder: false });
+  for (const sender of senders) {
+    if (sender.spfAlignment === 'provider')
+      issues.push({
+        severity: 'info',
+        code: 'setup-spf-not-aligned',
+        message: `${sender.name} sends with its own bounce domain, so SPF cannot align for its mail: DMARC passes only through its DKIM signature.`,
+        fix: `Publish the DKIM records for ${sender.name} before moving DMARC past p=none.`,
+      });
+    if (sender.spfAlignment === 'custom-return-path')
+      issues.push({
+        severity: 'info',
+        code: 'setup-custom-return-path',
+        message: `${sender.name}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.`,
+        fix: sender.whereToFind,
+      });
+  }
+  if (setup.spfAll === '-')
+    issues.push({
+      severity: 'info',
+      code: 'spf-fail-all',
+      message: '-all asks receivers to reject mail from unlisted servers; some do so before DKIM and DMARC are checked, losing forwarded mail.',
+      fix: '~all is the usual companion of a DMARC policy; choose -all only when every sender is listed.',
+    });
+
+  // DKIM: services' records and the user's own keys.
+  records.push(...senderRecords(domain, senders));
+  for (const key of setup.dkimKeys) {
+    if (!isValidDkimSelector(key.selector)) {
+      issues.push({ severity: 'error', code: 'setup-invalid-selector', message: `"${key.selector}" is not a valid DKIM selector (letters, digits, hyphens, dots).` });
+      continue;
+    }
+    const bytes = decodeBase64(key.publicKey);
+    if (!bytes) {
+      issues.push({ severity: 'error', code: 'setup-invalid-key', message: `The public key for selector ${key.selector} is not base64.` });
+      continue;
+    }
+    const record = buildDkimKeyRecord(key.keyType, bytes);
+    issues.push(...checkDkimKeyRecord(record));
+    records.push({ name: `${key.selector}._domainkey.${domain}`, type: 'TXT', value: formatDkimKeyRecord(record), purpose: `DKIM public key (${key.keyType === 'rsa' ? 'RSA' : 'Ed25519'}) for your own servers`, placeholder: false });
+  }
+  const dkimConfigured = setup.dkimKeys.length > 0 || senders.some((sender) => sender.dkimRecords.length > 0);
+  if (!dkimConfigured)
+    issues.push({ severity: 'warning', code: 'setup-no-dkim', message: 'Nothing signs this domain\'s mail with DKIM: DMARC then depends on SPF alone, which forwarding breaks.', fix: 'Generate a DKIM key for your own servers or add the services that sign for you.' });
+
+  // DMARC for the main domain.
+  const dmarc = dmarcRecordForReceivers(setup.dmarc, setup.dmarcReceivers);
+  issues.push(...checkDmarcRecord(dmarc, { policyDomain: domain, dkimConfigured }));
+  records.push({ name: `_dmarc.${domain}`, type: 'TXT', value: formatDmarcRecord(dmarc), purpose: 'DMARC policy and report addresses', placeholder: false });
+  for (const name of externalReportAuthorizations(domain, dmarc))
+    records.push({
+      name,
+      type: 'TXT',
+      value: 'v=DMARC1',
+      purpose: 'Authorizes the report domain to receive your reports (RFC 7489 §7.1)',
+      placeholder: false,
+      publishedBy: name.split('._report._dmarc.')[1] ?? '',
+    });
+
+  // Subdomain strategy: bulk services on their own subdomain, each with its own SPF, DKIM and a monitoring DMARC.
+  for (const sub of setup.subdomains) {
+    const label = sub.label.trim().toLowerCase();
+    const subdomain = `${label}.${domain}`;
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
+      issues.push({ severity: 'error', code: 'setup-invalid-subdomain', message: `"${sub.label}" is not a valid subdomain label.` });
+      continue;
+    }
+    const subSenders = sendersOf(sub.senderIds, issues);
+    const subSpf = buildSpfRecord(subSenders, [], [], false, '~');
+    records.push({ name: subdomain, type: 'TXT', value: formatSpfRecord(subSpf.record), purpose: `SPF for ${subdomain} (${subSenders.map((s) => s.name).join(', ')})`, placeholder: false });
+    records.push(...senderRecords(subdomain, subSenders));
+    const subDmarc: DmarcRecord = { p: 'none', ...(dmarc.rua ? { rua: dmarc.rua } : {}), extensions: [] };
+    records.push({
+      name: `_dmarc.${subdomain}`,
+      type: 'TXT',
+      value: formatDmarcRecord(subDmarc),
+      purpose: `DMARC for ${subdomain}: monitoring on its own pace, so the main domain can move to enforcement sooner`,
+      placeholder: false,
+    });
+  }
+  const bulkOnMain = senders.filter((sender) => sender.bulk);
+  if (bulkOnMain.length > 0)
+    issues.push({
+      severity: 'info',
+      code: 'setup-subdomain-advice',
+      message: `${bulkOnMain.map((s) => s.name).join(', ')} send${bulkOnMain.length === 1 ? 's' : ''} bulk mail from the main domain. Moving ${bulkOnMain.length === 1 ? 'it' : 'them'} to a subdomain such as news.${domain} keeps their reputation and misconfigurations apart and lets ${domain} reach p=reject sooner.`,
+      fix: 'Add a subdomain in the wizard and move the bulk services there.',
+    });
+
+  // MTA-STS and TLS-RPT.
+  if (setup.mtaSts) {
+    const { mode, mx, maxAgeDays, id } = setup.mtaSts;
+    records.push({ name: `_mta-sts.${domain}`, type: 'TXT', value: formatMtaStsRecord({ id, extensions: [] }), purpose: 'MTA-STS: announces the policy file (change id whenever the file changes)', placeholder: false });
+    const policy = { mode, mx: mx.map(normalizeDomainName).filter((m) => m !== ''), maxAge: Math.round(maxAgeDays * 86_400), extensions: [] };
+    if (policy.mx.length === 0 && mode !== 'none')
+      issues.push({ severity: 'error', code: 'mta-sts-policy-no-mx', message: 'The MTA-STS policy needs your MX host names.', tag: 'mx' });
+    issues.push(...checkMtaStsPolicy(policy));
+    files.push({ url: `https://mta-sts.${domain}/.well-known/mta-sts.txt`, content: formatMtaStsPolicy(policy), purpose: 'MTA-STS policy file, served over HTTPS with a valid certificate for mta-sts.' + domain });
+    if (!setup.tlsRptRua || setup.tlsRptRua.length === 0)
+      issues.push({ severity: 'info', code: 'mta-sts-without-tls-rpt', message: 'With MTA-STS, publish a TLS-RPT record too, to hear about TLS failures before enforcing.' });
+  }
+  if (setup.tlsRptRua && setup.tlsRptRua.length > 0)
+    records.push({ name: `_smtp._tls.${domain}`, type: 'TXT', value: formatTlsRptRecord({ rua: setup.tlsRptRua, extensions: [] }), purpose: 'TLS-RPT: where to send SMTP TLS reports (RFC 8460)', placeholder: false });
+
+  if (setup.bimi) {
+    const bimi = { l: setup.bimi.logoUrl.trim(), ...(setup.bimi.certificateUrl?.trim() ? { a: setup.bimi.certificateUrl.trim() } : {}), extensions: [] };
+    issues.push(...checkBimiRecord(bimi, dmarc));
+    records.push({ name: `default._bimi.${domain}`, type: 'TXT', value: formatBimiRecord(bimi), purpose: 'BIMI: brand logo shown by supporting mailbox providers', placeholder: false });
+  }
+  return { records, files, issues: dedupeIssues(issues) };
+}
+
+function dedupeIssues(issues: RecordIssue[]): RecordIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A BIND zone-file snippet (RFC 1035 §5) for the records in your own zone: fully qualified names, long TXT values
+ * split into 255-byte strings inside parentheses.
+ */
+export function formatZoneSnippet(records: readonly PublishedRecord[], ttl = 3600): string {
+  const lines = records
+    .filter((record) => record.publishedBy === undefined)
+    .map((record) => {
+      const value = record.type === 'TXT' ? formatTxtForZone(record.value, { multiline: true }) : `${record.value.replace(/\.$/, '')}.`;
+      const comment = record.placeholder ? ' ; fill in the <…> parts from the provider' : '';
+      return `${record.name}.\t${ttl}\tIN\t${record.type}\t${value}${comment}`;
+    });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,184 @@
+// The checker: any record (or several, or a zone-file snippet) pasted by the user, recognised by its version tag,
+// parsed, explained and checked.
+import { checkBimiRecord, explainBimiRecord, parseBimiRecord } from './bimiRecord';
+import { checkDkimKeyRecord, explainDkimKeyRecord, parseDkimKeyRecord } from './dkimKeyRecord';
+import { checkDmarcRecord, explainDmarcRecord, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
+import { checkMtaStsPolicy, explainMtaStsRecord, parseMtaStsPolicy, parseMtaStsRecord } from './mtaStsRecord';
+import { checkSpfRecord, checkSpfRecordCount, explainSpfRecord, isSpfRecordText, parseSpfRecord } from './spfRecord';
+import { explainTlsRptRecord, parseTlsRptRecord } from './tlsRptRecord';
+import { joinTxtStrings, parseTxtPresentation } from './txtStrings';
+import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
+
+export type RecordKind = 'dmarc' | 'spf' | 'dkim' | 'mta-sts' | 'mta-sts-policy' | 'tls-rpt' | 'bimi' | 'dmarc-authorization';
+
+export interface RecordCheck {
+  kind: RecordKind | 'unknown';
+  /** The owner name when it came from a zone line. */
+  name?: string;
+  text: string;
+  valid: boolean;
+  explanation: TagExplanation[];
+  issues: RecordIssue[];
+}
+
+/** Pasted text is capped: the checker reads records, not whole zone files of a hosting company. */
+export const MAX_CHECK_INPUT_CHARS = 200_000;
+export const MAX_CHECKED_RECORDS = 200;
+
+/** Recognises a record by its leading version tag (and, for a DKIM key without v=, by its p= tag). */
+export function detectRecordKind(text: string, name?: string): RecordKind | 'unknown' {
+  const t = text.trim();
+  const lowerName = name?.toLowerCase() ?? '';
+  if (/^v\s*=\s*DMARC1\s*;?\s*$/.test(t) && lowerName.includes('._report._dmarc.')) return 'dmarc-authorization';
+  if (/^v\s*=\s*DMARC1\b/i.test(t)) return 'dmarc';
+  if (/^v=spf1\b/i.test(t)) return 'spf';
+  if (/^v\s*=\s*DKIM1\b/i.test(t) || (/(^|;)\s*p\s*=/.test(t) && (lowerName.includes('._domainkey') || /(^|;)\s*k\s*=/.test(t))))
+    return 'dkim';
+  if (/^v\s*=\s*STSv1\b/i.test(t)) return 'mta-sts';
+  if (/^version\s*:\s*STSv1\b/i.test(t)) return 'mta-sts-policy';
+  if (/^v\s*=\s*TLSRPTv1\b/i.test(t)) return 'tls-rpt';
+  if (/^v\s*=\s*BIMI1\b/i.test(t)) return 'bimi';
+  if (lowerName.includes('._domainkey') || /(^|;)\s*p\s*=/.test(t)) return 'dkim';
+  return 'unknown';
+}
+
+function fromParse<R>(
+  kind: RecordKind,
+  text: string,
+  result: RecordParseResult<R>,
+  explain: (record: R) => TagExplanation[],
+  check: (record: R) => RecordIssue[],
+): RecordCheck {
+  if (!result.ok) return { kind, text, valid: false, explanation: [], issues: result.issues };
+  return { kind, text, valid: true, explanation: explain(result.record), issues: [...result.issues, ...check(result.record)] };
+}
+
+/** Checks one record's text (TXT strings already joined). `dmarc` lets a BIMI check see the domain's DMARC record. */
+export function checkRecord(text: string, options: { name?: string; dmarc?: DmarcRecord } = {}): RecordCheck {
+  const kind = detectRecordKind(text, options.name);
+  const withName = (check: RecordCheck): RecordCheck => (options.name === undefined ? check : { ...check, name: options.name });
+  const policyDomain = options.name?.toLowerCase().replace(/^_dmarc\./, '').replace(/\.$/, '');
+  switch (kind) {
+    case 'dmarc':
+      return withName(
+        fromParse(kind, text, parseDmarcRecord(text), explainDmarcRecord, (record) =>
+          checkDmarcRecord(record, policyDomain && options.name?.toLowerCase().startsWith('_dmarc.') ? { policyDomain } : {}),
+        ),
+      );
+    case 'dmarc-authorization':
+      return withName({
+        kind,
+        text,
+        valid: true,
+        explanation: [{ tag: 'v', value: 'DMARC1', meaning: 'Authorizes the domain named before ._report._dmarc. to send its DMARC reports to this domain (RFC 7489 §7.1).' }],
+        issues: [],
+      });
+    case 'spf':
+      return withName(fromParse(kind, text, parseSpfRecord(text), explainSpfRecord, checkSpfRecord));
+    case 'dkim':
+      return withName(fromParse(kind, text, parseDkimKeyRecord(text), explainDkimKeyRecord, checkDkimKeyRecord));
+    case 'mta-sts':
+      return withName(fromParse(kind, text, parseMtaStsRecord(text), explainMtaStsRecord, () => []));
+    case 'mta-sts-policy':
+      return withName(
+        fromParse(kind, text, parseMtaStsPolicy(text), (policy) => [
+          { tag: 'mode', value: policy.mode, meaning: { enforce: 'Senders must deliver over TLS to a listed MX with a valid certificate, or not at all.', testing: 'Senders deliver anyway but report TLS failures (TLS-RPT).', none: 'The policy is withdrawn.' }[policy.mode] },
+          ...policy.mx.map((mx) => ({ tag: 'mx', value: mx, meaning: 'An MX host senders may deliver to.' })),
+          { tag: 'max_age', value: String(policy.maxAge), meaning: `Senders cache the policy for ${Math.round(policy.maxAge / 86_400)} days.` },
+        ], checkMtaStsPolicy),
+      );
+    case 'tls-rpt':
+      return withName(fromParse(kind, text, parseTlsRptRecord(text), explainTlsRptRecord, () => []));
+    case 'bimi':
+      return withName(fromParse(kind, text, parseBimiRecord(text), explainBimiRecord, (record) => checkBimiRecord(record, options.dmarc)));
+    case 'unknown':
+      return withName({
+        kind,
+        text,
+        valid: false,
+        explanation: [],
+        issues: [{ severity: 'error', code: 'unknown-record', message: 'Not a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record: none starts with its version tag (v=DMARC1, v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1, v=BIMI1).' }],
+      });
+  }
+}
+
+/** One TXT line of a zone file: `name [ttl] [class] TXT "…" …`. */
+const ZONE_TXT_LINE = /^(\S+)\s+(?:\d+\s+)?(?:IN\s+)?(?:\d+\s+)?TXT\s+([\s\S]+)$/i;
+
+/**
+ * Checks pasted text: a zone-file snippet (one record per TXT line, parentheses spanning lines), a lone record value,
+ * or an MTA-STS policy file. Several SPF records at one name are reported (RFC 7208 §4.5).
+ */
+export function checkRecordText(input: string): RecordCheck[] {
+  const text = input.length > MAX_CHECK_INPUT_CHARS ? input.slice(0, MAX_CHECK_INPUT_CHARS) : input;
+  if (/^\s*version\s*:/i.test(text)) return [checkRecord(text.trim())];
+  const entries = zoneEntries(text);
+  if (entries.length === 0) {
+    const strings = parseTxtPresentation(text.replace(/\s*\n\s*/g, ' '));
+    if (strings === undefined)
+      return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [{ severity: 'error', code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }];
+    const value = joinTxtStrings(strings).trim();
+    return value === '' ? [] : [checkRecord(value)];
+  }
+  const dmarc = entries
+    .map((entry) => (entry.value !== undefined && detectRecordKind(entry.value, entry.name) === 'dmarc' ? parseDmarcRecord(entry.value) : undefined))
+    .find((result) => result?.ok);
+  const checks = entries.slice(0, MAX_CHECKED_RECORDS).map((entry) =>
+    entry.value === undefined
+      ? { kind: 'unknown' as const, name: entry.name, text: entry.raw, valid: false, explanation: [], issues: [{ severity: 'error' as const, code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }
+      : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
+  );
+  const byName = new Map<string, string[]>();
+  for (const entry of entries) if (entry.value !== undefined && isSpfRecordText(entry.value)) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry.value]);
+  for (const [name, values] of byName) {
+    const issues = checkSpfRecordCount(values);
+    const first = checks.find((check) => check.name === name && check.kind === 'spf');
+    if (first && issues.length > 0) first.issues.unshift(...issues);
+  }
+  return checks;
+}
+
+interface ZoneEntry {
+  name: string;
+  raw: string;
+  value: string | undefined;
+}
+
+function zoneEntries(text: string): ZoneEntry[] {
+  // Join parenthesised continuations (RFC 1035 §5.1) into one logical line, ignoring ; comments outside quotes.
+  const logical: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const withoutComment = stripComment(line);
+    for (const char of withoutComment.replace(/"(?:[^"\\]|\\.)*"/g, '')) {
+      if (char === '(') depth++;
+      if (char === ')') depth = Math.max(0, depth - 1);
+    }
+    current += ` ${withoutComment}`;
+    if (depth === 0) {
+      if (current.trim() !== '') logical.push(current.trim());
+      current = '';
+    }
+  }
+  if (current.trim() !== '') logical.push(current.trim());
+  const entries: ZoneEntry[] = [];
+  for (const line of logical) {
+    const match = ZONE_TXT_LINE.exec(line);
+    if (!match) continue;
+    const strings = parseTxtPresentation(match[2] ?? '');
+    entries.push({ name: (match[1] ?? '').replace(/\.$/, ''), raw: line, value: strings && joinTxtStrings(strings) });
+  }
+  return entries;
+}
+
+function stripComment(line: string): string {
+  let inQuote = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === '\\') index++;
+    else if (char === '"') inQuote = !inQuote;
+    else if (char === ';' && !inQuote) return line.slice(0, index);
+  }
+  return line;
+}

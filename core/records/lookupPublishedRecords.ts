@@ -1,0 +1,104 @@
+// The checker's live mode: reads a domain's published records through the injected resolver and checks them.
+// Only called when the user has turned live lookups on; core itself never reaches the network.
+import { organizationalDomain } from '../analysis/alignment';
+import { checkRecord, type RecordCheck } from './checkRecordText';
+import { externalReportAuthorizations, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
+import { evaluateSpfLookups, type SpfLookupEvaluation } from './evaluateSpfLookups';
+import { isSpfRecordText } from './spfRecord';
+import { joinTxtStrings } from './txtStrings';
+import { askResolver, type DnsResolver, type RecordIssue } from './types';
+
+export interface PublishedRecordsReport {
+  domain: string;
+  /** Every record found, checked, with its owner name. */
+  checks: RecordCheck[];
+  /** The SPF include tree and its lookup counts, when the domain has an SPF record. */
+  spf?: SpfLookupEvaluation;
+  /** Records not found, lookups that failed, missing authorizations. */
+  issues: RecordIssue[];
+}
+
+/** At most this many DKIM selectors are looked up per check (each is one DNS question). */
+export const MAX_DKIM_SELECTORS = 10;
+
+async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: string }> {
+  const answer = await askResolver(resolver, name, 'TXT');
+  if (answer.status === 'ok') return { values: answer.answers.map(joinTxtStrings) };
+  if (answer.status === 'error') return { values: [], error: answer.message };
+  return { values: [] };
+}
+
+export async function lookupPublishedRecords(
+  domainInput: string,
+  resolver: DnsResolver,
+  options: { dkimSelectors?: string[] } = {},
+): Promise<PublishedRecordsReport> {
+  const domain = domainInput.trim().toLowerCase().replace(/\.$/, '');
+  const checks: RecordCheck[] = [];
+  const issues: RecordIssue[] = [];
+  const missing = (code: string, message: string, severity: RecordIssue['severity'] = 'warning') => issues.push({ severity, code, message });
+  const failed = (name: string, error: string) => missing('lookup-failed', `Could not look up ${name}: ${error}.`, 'error');
+
+  // DMARC: the domain's own record, else the organizational domain's (RFC 7489 §6.6.3 policy discovery).
+  let dmarc: DmarcRecord | undefined;
+  let dmarcName = `_dmarc.${domain}`;
+  let dmarcTxt = await readTxt(resolver, dmarcName);
+  const org = organizationalDomain(domain);
+  if (!dmarcTxt.error && !dmarcTxt.values.some((v) => /^v\s*=\s*DMARC1/.test(v)) && org !== domain) {
+    dmarcName = `_dmarc.${org}`;
+    dmarcTxt = await readTxt(resolver, dmarcName);
+  }
+  if (dmarcTxt.error) failed(dmarcName, dmarcTxt.error);
+  const dmarcValues = dmarcTxt.values.filter((v) => /^v\s*=\s*DMARC1/.test(v));
+  if (dmarcValues.length > 1)
+    missing('dmarc-multiple-records', `${dmarcName} has ${dmarcValues.length} DMARC records; receivers then apply none of them.`, 'error');
+  for (const value of dmarcValues) {
+    checks.push(checkRecord(value, { name: dmarcName }));
+    const parsed = parseDmarcRecord(value);
+    if (parsed.ok) dmarc ??= parsed.record;
+  }
+  if (!dmarcTxt.error && dmarcValues.length === 0) missing('dmarc-missing', `${domain} publishes no DMARC record (looked at _dmarc.${domain}${org !== domain ? ` and _dmarc.${org}` : ''}).`, 'error');
+
+  // SPF, with the include tree.
+  const spfTxt = await readTxt(resolver, domain);
+  if (spfTxt.error) failed(domain, spfTxt.error);
+  const spfValues = spfTxt.values.filter(isSpfRecordText);
+  if (spfValues.length > 0) {
+    for (const value of spfValues) checks.push(checkRecord(value, { name: domain }));
+    if (spfValues.length > 1)
+      missing('spf-multiple-records', `${domain} publishes ${spfValues.length} SPF records; receivers return permerror (RFC 7208 §4.5).`, 'error');
+  } else if (!spfTxt.error) missing('spf-missing', `${domain} publishes no SPF record.`);
+  const spf = spfValues.length === 1 ? await evaluateSpfLookups(domain, resolver) : undefined;
+
+  // DKIM selectors the user named (there is no way to list them from DNS).
+  for (const selector of (options.dkimSelectors ?? []).slice(0, MAX_DKIM_SELECTORS)) {
+    const name = `${selector}._domainkey.${domain}`;
+    const txt = await readTxt(resolver, name);
+    if (txt.error) failed(name, txt.error);
+    else if (txt.values.length === 0) missing('dkim-missing', `No DKIM key at ${name}.`);
+    for (const value of txt.values) checks.push(checkRecord(value, { name }));
+  }
+
+  // MTA-STS, TLS-RPT, BIMI: optional, so their absence is information, not a warning.
+  for (const [name, code, what] of [
+    [`_mta-sts.${domain}`, 'mta-sts-missing', 'MTA-STS'],
+    [`_smtp._tls.${domain}`, 'tls-rpt-missing', 'TLS-RPT'],
+    [`default._bimi.${domain}`, 'bimi-missing', 'BIMI'],
+  ] as const) {
+    const txt = await readTxt(resolver, name);
+    if (txt.error) failed(name, txt.error);
+    else if (txt.values.length === 0) missing(code, `No ${what} record at ${name}.`, 'info');
+    for (const value of txt.values) checks.push(checkRecord(value, { name, ...(dmarc ? { dmarc } : {}) }));
+  }
+
+  // Report addresses at other domains need their authorization record (RFC 7489 §7.1).
+  if (dmarc)
+    for (const name of externalReportAuthorizations(dmarcName.replace(/^_dmarc\./, ''), dmarc)) {
+      const txt = await readTxt(resolver, name);
+      if (txt.error) failed(name, txt.error);
+      else if (!txt.values.some((v) => /^v\s*=\s*DMARC1/.test(v)))
+        missing('dmarc-authorization-missing', `${name} does not publish v=DMARC1, so receivers will not send reports there.`, 'error');
+    }
+
+  return { domain, checks, ...(spf ? { spf } : {}), issues };
+}

@@ -1,0 +1,129 @@
+// A dated plan from p=none to p=reject. RFC 7489 receivers honour pct (§6.3: the policy applies to that share of
+// failing mail, the next weaker policy to the rest), hence the classic stepped table; RFC 9989 made pct historic and
+// offers t=y (test mode: the policy acts one level weaker) instead, with its advice to stay at p=none and then at
+// p=quarantine for at least a month each before p=reject.
+import { formatDmarcRecord, type DmarcPolicy, type DmarcRecord } from './dmarcRecord';
+
+export type RolloutFlavour = 'rfc7489' | 'rfc9989';
+
+export interface RolloutStep {
+  index: number;
+  /** YYYY-MM-DD (UTC) the step starts. */
+  startsOn: string;
+  /** Days to stay before the next step; undefined for the last. */
+  minimumDays?: number;
+  policy: DmarcPolicy;
+  /** RFC 7489 pct (omitted at 100, its default). */
+  pct?: number;
+  /** RFC 9989 test mode. */
+  testing: boolean;
+  /** The DMARC record to publish during this step. */
+  record: string;
+  /** What receivers do to failing mail during this step, in one sentence. */
+  effect: string;
+  /** Where the dwell time comes from. */
+  dwellSource: 'rfc9989' | 'plan';
+}
+
+export interface RolloutPlanOptions {
+  flavour: RolloutFlavour;
+  /** First day of the plan (today, usually). */
+  start: Date;
+  /** The rest of the record kept on every step (rua, adkim, …); p, pct and t are set per step. */
+  base: DmarcRecord;
+  /** For RFC 9989 plans: also write pct=0 on t=y steps so RFC 7489 receivers soften the policy the same way. */
+  compatiblePct?: boolean;
+  /** Days per intermediate pct step of the RFC 7489 table (default 7). */
+  pctStepDays?: number;
+  /** Days per t=y step of the RFC 9989 path (default 14). */
+  testStepDays?: number;
+}
+
+/** RFC 9989 rollout advice: at least a month at p=none, then at least a month at p=quarantine. */
+export const RFC9989_MINIMUM_DAYS = 30;
+export const STEPPED_PERCENTAGES: readonly number[] = [1, 5, 10, 25, 50, 100];
+
+const DAY_MS = 86_400_000;
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): string {
+  if (policy === 'none') return 'Nothing changes for failing mail; you collect reports to find every legitimate sender.';
+  if (testing)
+    return policy === 'quarantine'
+      ? 'Test mode: failing mail is still delivered normally (quarantine acts as none), and reports show what would have been quarantined.'
+      : 'Test mode: failing mail is quarantined rather than rejected.';
+  const weaker = policy === 'reject' ? 'quarantined' : 'delivered normally';
+  const verb = policy === 'reject' ? 'rejected' : 'quarantined (spam folder)';
+  return pct >= 100 ? `All failing mail is ${verb}.` : `${pct}% of failing mail is ${verb}; the rest is ${weaker}.`;
+}
+
+export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
+  const base: DmarcRecord = { ...options.base, extensions: [...options.base.extensions] };
+  delete base.p;
+  delete base.pct;
+  delete base.t;
+  type Shape = { policy: DmarcPolicy; pct: number; testing: boolean; days?: number; dwellSource: RolloutStep['dwellSource'] };
+  const shapes: Shape[] = [];
+  if (options.flavour === 'rfc7489') {
+    const pctDays = options.pctStepDays ?? 7;
+    shapes.push({ policy: 'none', pct: 100, testing: false, days: RFC9989_MINIMUM_DAYS, dwellSource: 'rfc9989' });
+    for (const policy of ['quarantine', 'reject'] as const)
+      for (const pct of STEPPED_PERCENTAGES)
+        shapes.push({
+          policy,
+          pct,
+          testing: false,
+          // The last quarantine step is the month at full quarantine RFC 9989 asks for; the final reject step is open-ended.
+          ...(policy === 'reject' && pct === 100 ? {} : { days: pct === 100 ? RFC9989_MINIMUM_DAYS : pctDays }),
+          dwellSource: pct === 100 && policy === 'quarantine' ? 'rfc9989' : 'plan',
+        });
+  } else {
+    const testDays = options.testStepDays ?? 14;
+    shapes.push(
+      { policy: 'none', pct: 100, testing: false, days: RFC9989_MINIMUM_DAYS, dwellSource: 'rfc9989' },
+      { policy: 'quarantine', pct: 100, testing: true, days: testDays, dwellSource: 'plan' },
+      { policy: 'quarantine', pct: 100, testing: false, days: RFC9989_MINIMUM_DAYS, dwellSource: 'rfc9989' },
+      { policy: 'reject', pct: 100, testing: true, days: testDays, dwellSource: 'plan' },
+      { policy: 'reject', pct: 100, testing: false, dwellSource: 'plan' },
+    );
+  }
+  let day = Date.UTC(options.start.getUTCFullYear(), options.start.getUTCMonth(), options.start.getUTCDate());
+  return shapes.map((shape, index) => {
+    const record: DmarcRecord = { ...base, p: shape.policy };
+    if (options.flavour === 'rfc7489' && shape.pct !== 100) record.pct = shape.pct;
+    if (shape.testing) {
+      record.t = 'y';
+      // RFC 9989: pct=0 is what RFC 7489 receivers understand as "test" (the next weaker policy for all mail).
+      if (options.compatiblePct) record.pct = 0;
+    }
+    const step: RolloutStep = {
+      index,
+      startsOn: isoDay(new Date(day)),
+      policy: shape.policy,
+      ...(record.pct === undefined ? {} : { pct: record.pct }),
+      testing: shape.testing,
+      record: formatDmarcRecord(record),
+      effect: effectOf(shape.policy, shape.pct, shape.testing),
+      dwellSource: shape.dwellSource,
+      ...(shape.days === undefined ? {} : { minimumDays: shape.days }),
+    };
+    day += (shape.days ?? 0) * DAY_MS;
+    return step;
+  });
+}
+
+/** The step a published record corresponds to (the last one whose policy, pct and test mode match), or -1. */
+export function findCurrentStep(plan: readonly RolloutStep[], record: DmarcRecord): number {
+  const policy = record.p ?? 'none';
+  const testing = record.t === 'y';
+  let found = -1;
+  for (const step of plan) {
+    // pct is ignored on t=y steps: there it is only the optional RFC 7489 companion (pct=0).
+    const pctMatches = step.testing || (step.pct ?? 100) === (record.pct ?? 100);
+    if (step.policy === policy && step.testing === testing && pctMatches) found = step.index;
+  }
+  return found;
+}

@@ -1,0 +1,207 @@
+// Common services that send mail for a domain, with what each needs in DNS to pass DMARC. The values are those the
+// providers document for customers; exact DKIM targets carry per-account parts, shown as `<…>` placeholders the user
+// copies from the provider's own DNS settings page.
+
+export interface SenderDkimRecord {
+  /** Name relative to the domain, e.g. `selector1._domainkey`. */
+  name: string;
+  type: 'CNAME' | 'TXT';
+  /** The target or value; `<…>` marks the part the provider's dashboard gives. */
+  value: string;
+}
+
+export interface SenderService {
+  id: string;
+  name: string;
+  /** The include: to add to the domain's SPF record, when the service's envelope sender uses the customer's domain. */
+  spfInclude?: string;
+  /**
+   * How SPF relates to DMARC for this service: `aligned` when the envelope sender (Return-Path) is the customer's
+   * domain, `custom-return-path` when a subdomain must be pointed at the provider for SPF to align, `provider` when
+   * the provider's own bounce domain is used (SPF cannot align; DMARC rests on DKIM).
+   */
+  spfAlignment: 'aligned' | 'custom-return-path' | 'provider';
+  /** DKIM practice in one sentence. */
+  dkimPractice: string;
+  /** Records the provider asks for, in its usual shape. */
+  dkimRecords: SenderDkimRecord[];
+  /** Bulk or marketing mail: a candidate for its own subdomain (see subdomain strategy). */
+  bulk: boolean;
+  /** Where in the provider's interface the exact values are found. */
+  whereToFind: string;
+}
+
+export const SENDER_CATALOGUE: readonly SenderService[] = [
+  {
+    id: 'google-workspace',
+    name: 'Google Workspace',
+    spfInclude: '_spf.google.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Generate a 2048-bit key in the Admin console and publish it as a TXT record under the selector "google".',
+    dkimRecords: [{ name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' }],
+    bulk: false,
+    whereToFind: 'Admin console → Apps → Google Workspace → Gmail → Authenticate email',
+  },
+  {
+    id: 'microsoft-365',
+    name: 'Microsoft 365',
+    spfInclude: 'spf.protection.outlook.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Publish two CNAMEs (selector1, selector2) pointing at keys Microsoft rotates, then enable DKIM signing for the domain.',
+    dkimRecords: [
+      { name: 'selector1._domainkey', type: 'CNAME', value: 'selector1-<domain-key>._domainkey.<tenant>.onmicrosoft.com' },
+      { name: 'selector2._domainkey', type: 'CNAME', value: 'selector2-<domain-key>._domainkey.<tenant>.onmicrosoft.com' },
+    ],
+    bulk: false,
+    whereToFind: 'Microsoft Defender portal → Email authentication settings → DKIM',
+  },
+  {
+    id: 'amazon-ses',
+    name: 'Amazon SES',
+    spfInclude: 'amazonses.com',
+    spfAlignment: 'custom-return-path',
+    dkimPractice: 'Easy DKIM: three CNAMEs pointing at keys Amazon manages and rotates.',
+    dkimRecords: [1, 2, 3].map((n) => ({ name: `<token${n}>._domainkey`, type: 'CNAME' as const, value: `<token${n}>.dkim.amazonses.com` })),
+    bulk: true,
+    whereToFind: 'SES console → Identities → your domain → Authentication (also set a custom MAIL FROM domain for SPF alignment)',
+  },
+  {
+    id: 'sendgrid',
+    name: 'SendGrid (Twilio)',
+    spfInclude: 'sendgrid.net',
+    spfAlignment: 'custom-return-path',
+    dkimPractice: 'Domain authentication: CNAMEs for the s1/s2 selectors and a return-path subdomain, all pointing at SendGrid.',
+    dkimRecords: [
+      { name: 's1._domainkey', type: 'CNAME', value: 's1.domainkey.<account>.wl.sendgrid.net' },
+      { name: 's2._domainkey', type: 'CNAME', value: 's2.domainkey.<account>.wl.sendgrid.net' },
+    ],
+    bulk: true,
+    whereToFind: 'Settings → Sender Authentication → Authenticate your domain',
+  },
+  {
+    id: 'mailchimp',
+    name: 'Mailchimp',
+    spfAlignment: 'provider',
+    dkimPractice: 'Two CNAMEs (k2, k3) pointing at Mailchimp keys; Mailchimp uses its own bounce domain, so DMARC rests on DKIM.',
+    dkimRecords: [
+      { name: 'k2._domainkey', type: 'CNAME', value: 'dkim2.mcsv.net' },
+      { name: 'k3._domainkey', type: 'CNAME', value: 'dkim3.mcsv.net' },
+    ],
+    bulk: true,
+    whereToFind: 'Account → Domains → Authenticate',
+  },
+  {
+    id: 'mailgun',
+    name: 'Mailgun',
+    spfInclude: 'mailgun.org',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Mailgun generates the key and shows a TXT (or CNAME) record for its selector; it recommends a sending subdomain such as mg.',
+    dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Mailgun>' }],
+    bulk: true,
+    whereToFind: 'Sending → Domains → DNS records',
+  },
+  {
+    id: 'postmark',
+    name: 'Postmark',
+    spfAlignment: 'custom-return-path',
+    dkimPractice: 'A TXT record under a dated selector ending in "pm", and a pm-bounces CNAME as the Return-Path so SPF aligns.',
+    dkimRecords: [{ name: '<date>pm._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Postmark>' }],
+    bulk: false,
+    whereToFind: 'Sender Signatures / Domains → DNS settings',
+  },
+  {
+    id: 'brevo',
+    name: 'Brevo (Sendinblue)',
+    spfInclude: 'spf.brevo.com',
+    spfAlignment: 'provider',
+    dkimPractice: 'Two CNAMEs (brevo1, brevo2) pointing at keys Brevo manages; its bounce domain is its own, so DMARC rests on DKIM.',
+    dkimRecords: [
+      { name: 'brevo1._domainkey', type: 'CNAME', value: 'b1.<domain-id>.dkim.brevo.com' },
+      { name: 'brevo2._domainkey', type: 'CNAME', value: 'b2.<domain-id>.dkim.brevo.com' },
+    ],
+    bulk: true,
+    whereToFind: 'Senders, Domains & Dedicated IPs → Domains → Authenticate',
+  },
+  {
+    id: 'hubspot',
+    name: 'HubSpot',
+    spfAlignment: 'provider',
+    dkimPractice: 'Two CNAMEs (hs1, hs2 with your account id) pointing at HubSpot keys; SPF uses an account-specific include HubSpot shows.',
+    dkimRecords: [
+      { name: 'hs1-<account>._domainkey', type: 'CNAME', value: '<domain>.hs1-<account>.dkim.hubspotemail.net' },
+      { name: 'hs2-<account>._domainkey', type: 'CNAME', value: '<domain>.hs2-<account>.dkim.hubspotemail.net' },
+    ],
+    bulk: true,
+    whereToFind: 'Settings → Content → Domains & URLs → Email sending domains',
+  },
+  {
+    id: 'salesforce',
+    name: 'Salesforce',
+    spfInclude: '_spf.salesforce.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Create a DKIM key in Setup; publish the two CNAMEs (selector and alternate selector) Salesforce shows, then activate it.',
+    dkimRecords: [
+      { name: '<selector>._domainkey', type: 'CNAME', value: '<selector>.<id>.custdkim.salesforce.com' },
+      { name: '<alternate>._domainkey', type: 'CNAME', value: '<alternate>.<id>.custdkim.salesforce.com' },
+    ],
+    bulk: false,
+    whereToFind: 'Setup → DKIM Keys',
+  },
+  {
+    id: 'zendesk',
+    name: 'Zendesk',
+    spfInclude: 'mail.zendesk.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Two CNAMEs (zendesk1, zendesk2) pointing at Zendesk keys, then enable digital signatures.',
+    dkimRecords: [
+      { name: 'zendesk1._domainkey', type: 'CNAME', value: 'zendesk1._domainkey.zendesk.com' },
+      { name: 'zendesk2._domainkey', type: 'CNAME', value: 'zendesk2._domainkey.zendesk.com' },
+    ],
+    bulk: false,
+    whereToFind: 'Admin Center → Channels → Email → Email settings',
+  },
+  {
+    id: 'flowmailer',
+    name: 'Flowmailer',
+    spfInclude: 'spf.flowmailer.net',
+    spfAlignment: 'custom-return-path',
+    dkimPractice: 'Flowmailer creates the key pair and shows the DKIM CNAMEs and a return-path subdomain to point at it.',
+    dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by Flowmailer>' }],
+    bulk: true,
+    whereToFind: 'Flowmailer dashboard → Sender domains',
+  },
+  {
+    id: 'smtpeter',
+    name: 'SMTPeter',
+    spfInclude: 'spf.smtpeter.com',
+    spfAlignment: 'custom-return-path',
+    dkimPractice: 'SMTPeter generates and rotates the keys; publish the CNAME delegations it lists for the sender domain.',
+    dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by SMTPeter>' }],
+    bulk: true,
+    whereToFind: 'SMTPeter dashboard → Sender domains → DNS',
+  },
+  {
+    id: 'zoho-mail',
+    name: 'Zoho Mail',
+    spfInclude: 'zoho.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Add a selector in the Zoho admin console and publish the TXT record it shows.',
+    dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from Zoho>' }],
+    bulk: false,
+    whereToFind: 'Admin console → Domains → Email configuration → DKIM',
+  },
+  {
+    id: 'fastmail',
+    name: 'Fastmail',
+    spfInclude: 'spf.messagingengine.com',
+    spfAlignment: 'aligned',
+    dkimPractice: 'Three CNAMEs (fm1, fm2, fm3) pointing at keys Fastmail manages.',
+    dkimRecords: [1, 2, 3].map((n) => ({ name: `fm${n}._domainkey`, type: 'CNAME' as const, value: `fm${n}.<domain>.dkim.fmhosted.com` })),
+    bulk: false,
+    whereToFind: 'Settings → Domains → DNS settings',
+  },
+];
+
+export function findSender(id: string): SenderService | undefined {
+  return SENDER_CATALOGUE.find((sender) => sender.id === id);
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  buildDomainRecords,
+  dmarcRecordForReceivers,
+  formatZoneSnippet,
+  type DomainSetup,
+} from '../../../core/records/buildDomainRecords';
+import { checkRecordText } from '../../../core/records/checkRecordText';
+import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
+import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
+
+const base: DomainSetup = {
+  domain: 'Example.COM.',
+  senderIds: ['google-workspace', 'mailchimp'],
+  ownNetworks: ['192.0.2.10', '2001:db8::/48'],
+  ownHosts: ['mail.example.com'],
+  mxSends: false,
+  spfAll: '~',
+  dmarc: { p: 'none', rua: [{ uri: 'mailto:dmarc@example.com' }], pct: 50, t: 'y', np: 'reject', extensions: [] },
+  dmarcReceivers: 'both',
+  dkimKeys: [],
+  subdomains: [],
+};
+
+const spki = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+describe('buildDomainRecords', () => {
+  it('writes SPF, DKIM of the services, DMARC', () => {
+    const plan = buildDomainRecords(base);
+    expect(plan.records.map((r) => [r.name, r.type, r.value])).toEqual([
+      ['example.com', 'TXT', 'v=spf1 ip4:192.0.2.10 ip6:2001:db8::/48 a:mail.example.com include:_spf.google.com ~all'],
+      ['google._domainkey.example.com', 'TXT', 'v=DKIM1; k=rsa; p=<key from the Admin console>'],
+      ['k2._domainkey.example.com', 'CNAME', 'dkim2.mcsv.net'],
+      ['k3._domainkey.example.com', 'CNAME', 'dkim3.mcsv.net'],
+      ['_dmarc.example.com', 'TXT', 'v=DMARC1; p=none; np=reject; t=y; pct=50; rua=mailto:dmarc@example.com'],
+    ]);
+    const codes = plan.issues.map((i) => i.code);
+    expect(codes).toContain('setup-spf-not-aligned');
+    expect(codes).toContain('setup-subdomain-advice');
+    expect(codes).toContain('dmarc-monitoring-only');
+  });
+
+  it('writes the record for each kind of receiver', () => {
+    const record = base.dmarc;
+    expect(dmarcRecordForReceivers(record, 'rfc7489')).toEqual({ p: 'none', rua: record.rua, pct: 50, extensions: [] });
+    expect(dmarcRecordForReceivers(record, 'rfc9989')).toEqual({ p: 'none', rua: record.rua, t: 'y', np: 'reject', extensions: [] });
+  });
+
+  it('own DKIM keys, third-party rua authorization, subdomains, MTA-STS, TLS-RPT, BIMI', () => {
+    const plan = buildDomainRecords({
+      ...base,
+      senderIds: ['google-workspace'],
+      dkimKeys: [{ selector: 's202611', keyType: 'rsa', publicKey: spki() }],
+      dmarc: { p: 'reject', rua: [{ uri: 'mailto:x@reports.example.net' }], extensions: [] },
+      dmarcReceivers: 'rfc9989',
+      subdomains: [{ label: 'news', senderIds: ['mailchimp', 'sendgrid'] }],
+      mtaSts: { mode: 'testing', mx: ['mx1.example.com'], maxAgeDays: 7, id: '20261122' },
+      tlsRptRua: ['mailto:tls@example.com'],
+      bimi: { logoUrl: 'https://example.com/logo.svg' },
+    });
+    const names = plan.records.map((r) => r.name);
+    expect(names).toEqual([
+      'example.com',
+      'google._domainkey.example.com',
+      's202611._domainkey.example.com',
+      '_dmarc.example.com',
+      'example.com._report._dmarc.reports.example.net',
+      'news.example.com',
+      'k2._domainkey.news.example.com',
+      'k3._domainkey.news.example.com',
+      's1._domainkey.news.example.com',
+      's2._domainkey.news.example.com',
+      '_dmarc.news.example.com',
+      '_mta-sts.example.com',
+      '_smtp._tls.example.com',
+      'default._bimi.example.com',
+    ]);
+    expect(plan.records[4]?.publishedBy).toBe('reports.example.net');
+    expect(plan.records[5]?.value).toBe('v=spf1 include:sendgrid.net ~all');
+    expect(plan.records[10]?.value).toBe('v=DMARC1; p=none; rua=mailto:x@reports.example.net');
+    expect(plan.files).toEqual([
+      {
+        url: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
+        content: 'version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 604800\r\n',
+        purpose: expect.any(String),
+      },
+    ]);
+    const codes = plan.issues.map((i) => i.code);
+    expect(codes).toContain('dmarc-external-report-domain');
+    expect(codes).not.toContain('dmarc-reject-without-dkim');
+    expect(codes).toContain('bimi-no-certificate');
+    expect(codes).not.toContain('bimi-needs-enforcement');
+
+    // The zone snippet reads back in the checker as the same records, each valid.
+    const zone = formatZoneSnippet(plan.records);
+    expect(zone).not.toContain('_report._dmarc');
+    const checked = checkRecordText(zone);
+    expect(checked.map((c) => c.kind)).toEqual(['spf', 'dkim', 'dkim', 'dmarc', 'spf', 'dmarc', 'mta-sts', 'tls-rpt', 'bimi']);
+    expect(checked.filter((c) => c.kind !== 'dkim' || c.name !== 'google._domainkey.example.com').every((c) => c.valid)).toBe(true);
+    expect(zone).toMatch(/s202611\._domainkey\.example\.com\.\t3600\tIN\tTXT\t\( "v=DKIM1; k=rsa; p=[^"]{200,}"\n  "[^"]+" \)/);
+  });
+
+  it('warns when nothing signs with DKIM and p=reject', () => {
+    const plan = buildDomainRecords({ ...base, senderIds: [], dmarc: { p: 'reject', extensions: [] } });
+    expect(plan.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['setup-no-dkim', 'dmarc-reject-without-dkim', 'dmarc-no-rua']));
+  });
+
+  it('rejects bad input without throwing', () => {
+    expect(buildDomainRecords({ ...base, domain: 'not a domain' }).issues[0]?.code).toBe('setup-invalid-domain');
+    const codes = buildDomainRecords({
+      ...base,
+      ownNetworks: ['192.0.2.300', '10.0.0.0/40'],
+      ownHosts: ['bad host'],
+      senderIds: ['nope'],
+      dkimKeys: [{ selector: 'bad_sel', keyType: 'rsa', publicKey: 'x' }],
+      subdomains: [{ label: '-x', senderIds: [] }],
+    }).issues.map((i) => i.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['setup-unknown-sender', 'setup-invalid-network', 'setup-invalid-host', 'setup-invalid-selector', 'setup-invalid-subdomain']),
+    );
+  });
+});
+
+it('every catalogue entry is complete', () => {
+  const ids = new Set<string>();
+  for (const sender of SENDER_CATALOGUE) {
+    expect(ids.has(sender.id)).toBe(false);
+    ids.add(sender.id);
+    expect(sender.dkimRecords.length).toBeGreaterThan(0);
+    if (sender.spfInclude) expect(sender.spfInclude).toMatch(/^[a-z0-9_.-]+\.[a-z]+$/);
+  }
+  for (const name of ['Google Workspace', 'Microsoft 365', 'Amazon SES', 'SendGrid (Twilio)', 'Mailchimp', 'Mailgun', 'Postmark', 'Brevo (Sendinblue)', 'HubSpot', 'Salesforce', 'Zendesk', 'Flowmailer', 'SMTPeter'])
+    expect(SENDER_CATALOGUE.map((s) => s.name)).toContain(name);
+});
+
+it('dkimConfigSnippets name the key, selector and domain', () => {
+  const snippets = dkimConfigSnippets({ domain: 'example.com', selector: 's202611', keyType: 'ed25519' });
+  expect(snippets.map((s) => s.id)).toEqual(['opendkim', 'postfix', 'rspamd', 'exim']);
+  expect(snippets[0]?.content).toContain('s202611._domainkey.example.com example.com:s202611:/etc/opendkim/keys/s202611.example.com.private.pem');
+  expect(snippets[2]?.content).toContain('selector = "s202611";');
+  expect(snippets[3]?.content).toContain('dkim_selector = s202611');
+  expect(snippets[0]?.note).toContain('Ed25519');
+  expect(snippets[1]?.note).not.toContain('Ed25519');
+});

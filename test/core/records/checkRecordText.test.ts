@@ -1,0 +1,92 @@
+import { expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkRecordText, detectRecordKind } from '../../../core/records/checkRecordText';
+import { lookupPublishedRecords } from '../../../core/records/lookupPublishedRecords';
+import { fakeResolver } from './fakeResolver';
+
+it('recognises each record kind', () => {
+  expect(detectRecordKind('v=DMARC1; p=none')).toBe('dmarc');
+  expect(detectRecordKind('v=spf1 -all')).toBe('spf');
+  expect(detectRecordKind('k=rsa; p=MIGf')).toBe('dkim');
+  expect(detectRecordKind('p=', 's1._domainkey.example.com')).toBe('dkim');
+  expect(detectRecordKind('v=STSv1; id=1')).toBe('mta-sts');
+  expect(detectRecordKind('version: STSv1\nmode: none')).toBe('mta-sts-policy');
+  expect(detectRecordKind('v=TLSRPTv1; rua=mailto:a@b.example')).toBe('tls-rpt');
+  expect(detectRecordKind('v=BIMI1; l=')).toBe('bimi');
+  expect(detectRecordKind('v=DMARC1', 'example.com._report._dmarc.example.net')).toBe('dmarc-authorization');
+  expect(detectRecordKind('google-site-verification=abc')).toBe('unknown');
+});
+
+it('checks a lone value, quoted or not', () => {
+  const [check] = checkRecordText('  "v=DMARC1; p=reject; " "rua=mailto:d@example.com"\n');
+  expect(check).toMatchObject({ kind: 'dmarc', valid: true, text: 'v=DMARC1; p=reject; rua=mailto:d@example.com' });
+  expect(check?.explanation.map((e) => e.tag)).toEqual(['v', 'p', 'rua']);
+  const [bad] = checkRecordText('v=spf1 include:_spf.google.com ptr +all');
+  expect(bad?.issues.map((i) => i.code)).toEqual(['spf-plus-all', 'spf-ptr']);
+  expect(checkRecordText('   ')).toEqual([]);
+  expect(checkRecordText('"v=spf1 -all')[0]?.issues[0]?.code).toBe('unclosed-quote');
+});
+
+it('checks a zone snippet: comments, TTL/class, parentheses, several SPF records at one name', () => {
+  const zone = [
+    '; our records',
+    'example.com.  3600 IN TXT "v=spf1 mx -all" ; main',
+    'example.com.  IN TXT "v=spf1 include:_spf.google.com ~all"',
+    '_dmarc.example.com. 300 IN TXT ( "v=DMARC1; p=quarantine; "',
+    '   "rua=mailto:r@reports.example.net" )',
+    'default._bimi.example.com. IN TXT "v=BIMI1; l=https://example.com/logo.svg"',
+    'www.example.com. IN CNAME example.com.',
+  ].join('\n');
+  const checks = checkRecordText(zone);
+  expect(checks.map((c) => [c.name, c.kind])).toEqual([
+    ['example.com', 'spf'],
+    ['example.com', 'spf'],
+    ['_dmarc.example.com', 'dmarc'],
+    ['default._bimi.example.com', 'bimi'],
+  ]);
+  expect(checks[0]?.issues[0]?.code).toBe('spf-multiple-records');
+  expect(checks[2]?.issues.map((i) => i.code)).toContain('dmarc-external-report-domain');
+  // BIMI sees the DMARC record from the same snippet.
+  expect(checks[3]?.issues.map((i) => i.code)).toEqual(['bimi-no-certificate']);
+});
+
+it('never throws on arbitrary input', () => {
+  fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => void checkRecordText(text)));
+  fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => void checkRecordText(`x IN TXT ${text}`)));
+});
+
+it('lookupPublishedRecords reads and checks what a domain publishes', async () => {
+  const asked: string[] = [];
+  const resolver = fakeResolver(
+    {
+      'example.com': { TXT: ['v=spf1 include:_spf.example.net -all', 'verification=1'] },
+      '_spf.example.net': { TXT: ['v=spf1 ip4:192.0.2.0/24 -all'] },
+      '_dmarc.example.com': { TXT: ['v=DMARC1; p=reject; rua=mailto:r@reports.example.net'] },
+      's1._domainkey.example.com': { TXT: [['v=DKIM1; k=ed25519; ', 'p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=']] },
+      '_smtp._tls.example.com': { TXT: ['v=TLSRPTv1; rua=mailto:tls@example.com'] },
+    },
+    asked,
+  );
+  const report = await lookupPublishedRecords('Example.com', resolver, { dkimSelectors: ['s1', 's2'] });
+  expect(report.checks.map((c) => [c.name, c.kind, c.valid])).toEqual([
+    ['_dmarc.example.com', 'dmarc', true],
+    ['example.com', 'spf', true],
+    ['s1._domainkey.example.com', 'dkim', true],
+    ['_smtp._tls.example.com', 'tls-rpt', true],
+  ]);
+  expect(report.spf?.lookups).toBe(1);
+  expect(report.issues.map((i) => i.code)).toEqual(['dkim-missing', 'mta-sts-missing', 'bimi-missing', 'dmarc-authorization-missing']);
+  expect(asked).toContain('example.com._report._dmarc.reports.example.net TXT');
+});
+
+it('lookupPublishedRecords falls back to the organizational domain and reports DNS failures', async () => {
+  const report = await lookupPublishedRecords(
+    'mail.example.co.uk',
+    fakeResolver({
+      '_dmarc.example.co.uk': { TXT: ['v=DMARC1; p=none; rua=mailto:d@example.co.uk'] },
+      'mail.example.co.uk': 'SERVFAIL',
+    }),
+  );
+  expect(report.checks[0]?.name).toBe('_dmarc.example.co.uk');
+  expect(report.issues.map((i) => i.code)).toContain('lookup-failed');
+});
