@@ -1,0 +1,147 @@
+// What-if: recompute every stored record under a hypothetical DMARC record and count, per source, the messages that
+// would pass, be delivered anyway, be quarantined or be rejected. Alignment is recomputed from auth_results
+// (RFC 7489 §3.1, RFC 9989 §4.4), so stricter adkim/aspf show their effect; the policy is applied as RFC 9989 does:
+// p for the domain itself, sp for its subdomains, np (falling back to sp, then p) for non-existent subdomains, and
+// t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
+import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
+import { isDkimAligned, isSpfAligned, normalizeDomain } from './alignment';
+import { SourceResolver, reportCoversDomain, sourceGroupKey, type GroupSourcesOptions } from './groupSources';
+
+export interface HypotheticalPolicy {
+  p?: DmarcPolicy;
+  sp?: DmarcPolicy;
+  np?: DmarcPolicy;
+  adkim?: AlignmentMode;
+  aspf?: AlignmentMode;
+  /** RFC 9989 test mode. */
+  t?: 'y' | 'n';
+}
+
+export interface SimulatePolicyOptions extends GroupSourcesOptions {
+  /**
+   * Header From domains known not to exist (NXDOMAIN), to which np applies. Reports cannot tell, so by default no
+   * domain is treated as non-existent and np has no effect.
+   */
+  nonExistentDomains?: Iterable<string>;
+}
+
+export interface Outcome {
+  /** DMARC pass. */
+  pass: number;
+  /** DMARC fail, delivered because the applied policy is none. */
+  none: number;
+  quarantine: number;
+  reject: number;
+}
+
+export interface SimulatedSource extends Outcome {
+  key: string;
+  label: string;
+  messages: number;
+  /** Messages delivered today (disposition none/pass) that the hypothetical policy would quarantine or reject. */
+  newlyBlocked: number;
+  /** Of the blocked messages, those a receiver overrode before (forwarded, mailing list, local policy…): receivers
+   *  will likely do so again. */
+  previouslyOverridden: number;
+}
+
+export interface PolicySimulation {
+  hypothetical: HypotheticalPolicy;
+  /** What would happen. */
+  simulated: Outcome & { messages: number; newlyBlocked: number };
+  /** What receivers reported. */
+  reported: Outcome & { messages: number };
+  /** Sources that would lose messages, most affected first, then the others by volume. */
+  sources: SimulatedSource[];
+}
+
+const STEP_DOWN: Record<DmarcPolicy, DmarcPolicy> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
+
+/** The policy RFC 9989 applies to a failing message with this From domain under `policy`. */
+export function appliedPolicy(
+  headerFrom: string,
+  policy: Pick<PolicyPublished, 'domain' | 'p' | 'sp' | 'np' | 'testing'>,
+  nonExistent: ReadonlySet<string> = new Set(),
+): DmarcPolicy {
+  const from = normalizeDomain(headerFrom);
+  const isPolicyDomain = from === normalizeDomain(policy.domain) || from === '';
+  const p = policy.p ?? 'none';
+  let applied: DmarcPolicy;
+  if (isPolicyDomain) applied = p;
+  else if (nonExistent.has(from)) applied = policy.np ?? policy.sp ?? p;
+  else applied = policy.sp ?? p;
+  return policy.testing === 'y' ? STEP_DOWN[applied] : applied;
+}
+
+function wouldPass(record: AggregateRecord, adkim: AlignmentMode, aspf: AlignmentMode): boolean {
+  // Without auth_results of a kind the receiver's verdict is all there is; keep it.
+  const dkim = record.dkimResults.length > 0 ? isDkimAligned(record.dkimResults, record.headerFrom, adkim) : record.dkim === 'pass';
+  if (dkim) return true;
+  return record.spfResults.length > 0 ? isSpfAligned(record.spfResults, record.headerFrom, aspf) : record.spf === 'pass';
+}
+
+const emptyOutcome = (): Outcome => ({ pass: 0, none: 0, quarantine: 0, reject: 0 });
+
+/** Recomputes every record of the reports under `hypothetical` (merged over each report's published policy). */
+export function simulatePolicy(
+  reports: Iterable<AggregateReport>,
+  hypothetical: HypotheticalPolicy,
+  options: SimulatePolicyOptions = {},
+): PolicySimulation {
+  const nonExistent = new Set([...(options.nonExistentDomains ?? [])].map(normalizeDomain));
+  const resolver = new SourceResolver(options);
+  const sources = new Map<string, SimulatedSource>();
+  const simulated = { ...emptyOutcome(), messages: 0, newlyBlocked: 0 };
+  const reported = { ...emptyOutcome(), messages: 0 };
+  for (const report of reports) {
+    if (report.kind !== 'aggregate') continue;
+    if (options.domain && !reportCoversDomain(report, options.domain)) continue;
+    if (options.since !== undefined && report.metadata.end < options.since) continue;
+    if (options.until !== undefined && report.metadata.begin >= options.until) continue;
+    const published = report.policy;
+    const policy = {
+      domain: published.domain,
+      p: hypothetical.p ?? published.p ?? 'none',
+      ...(hypothetical.sp ?? published.sp ? { sp: hypothetical.sp ?? published.sp } : {}),
+      ...(hypothetical.np ?? published.np ? { np: hypothetical.np ?? published.np } : {}),
+      testing: hypothetical.t ?? published.testing ?? 'n',
+    } as const;
+    const adkim = hypothetical.adkim ?? published.adkim ?? 'r';
+    const aspf = hypothetical.aspf ?? published.aspf ?? 'r';
+    for (const record of report.records) {
+      const count = record.count;
+      const context = resolver.resolve(record);
+      const { key, label } = sourceGroupKey(record, context);
+      let source = sources.get(key);
+      if (!source) {
+        source = { key, label, messages: 0, ...emptyOutcome(), newlyBlocked: 0, previouslyOverridden: 0 };
+        sources.set(key, source);
+      }
+      source.messages += count;
+      simulated.messages += count;
+      reported.messages += count;
+      const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
+      if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass'))) reported.pass += count;
+      else reported[actual] += count;
+      const outcome: keyof Outcome = wouldPass(record, adkim, aspf) ? 'pass' : appliedPolicy(record.headerFrom, policy, nonExistent);
+      source[outcome] += count;
+      simulated[outcome] += count;
+      if ((outcome === 'quarantine' || outcome === 'reject') && (actual === 'none' || actual === 'pass')) {
+        source.newlyBlocked += count;
+        simulated.newlyBlocked += count;
+      }
+      if ((outcome === 'quarantine' || outcome === 'reject') && record.reasons.length > 0) {
+        source.previouslyOverridden += count;
+      }
+    }
+  }
+  const blocked = (s: SimulatedSource) => s.quarantine + s.reject;
+  return {
+    hypothetical,
+    simulated,
+    reported,
+    sources: [...sources.values()].sort(
+      (a, b) => blocked(b) - blocked(a) || b.messages - a.messages || (a.key < b.key ? -1 : 1),
+    ),
+  };
+}

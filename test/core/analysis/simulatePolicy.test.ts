@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { appliedPolicy, simulatePolicy } from '../../../core/analysis/simulatePolicy';
+import { makeRecord, makeReport } from './makeRecord';
+
+const pass = 'pass' as const;
+
+// example.com publishes p=none. Four sources:
+//  - SendGrid signing d=mail.example.com (relaxed-aligned only), 100 messages;
+//  - the domain's own server, SPF pass for bounce.example.com (relaxed only) and DKIM d=example.com, 50;
+//  - a spoofer, 20 messages, failing both;
+//  - a mailing list that broke DKIM, receiver override mailing_list, 10 messages, from news.example.com.
+const records = [
+  makeRecord({ sourceIp: '167.89.1.1', count: 100, dkimResults: [{ domain: 'mail.example.com', result: pass }, { domain: 'sendgrid.net', result: pass }], envelopeFrom: 'sendgrid.net', spfResults: [{ domain: 'sendgrid.net', result: pass }] }),
+  makeRecord({ sourceIp: '203.0.113.5', count: 50, dkimResults: [{ domain: 'example.com', result: pass }], envelopeFrom: 'bounce.example.com', spfResults: [{ domain: 'bounce.example.com', result: pass }] }),
+  makeRecord({ sourceIp: '198.51.100.66', count: 20, spfResults: [{ domain: 'spoof.example.net', result: 'fail' }] }),
+  makeRecord({ sourceIp: '192.0.2.77', count: 10, headerFrom: 'news.example.com', reasons: [{ type: 'mailing_list' }], dkimResults: [{ domain: 'example.com', result: 'fail' }], envelopeFrom: 'lists.example.org', spfResults: [{ domain: 'lists.example.org', result: pass }] }),
+];
+const reports = [makeReport(records, { policy: { domain: 'example.com', p: 'none' } })];
+const byKey = (simulation: ReturnType<typeof simulatePolicy>) => new Map(simulation.sources.map((s) => [s.key, s]));
+
+describe('appliedPolicy (RFC 9989)', () => {
+  const policy = { domain: 'example.com', p: 'reject' as const, sp: 'quarantine' as const, np: 'reject' as const };
+  it('uses p for the domain, sp for subdomains, np for non-existent ones, and t=y steps down', () => {
+    expect(appliedPolicy('example.com', policy)).toBe('reject');
+    expect(appliedPolicy('a.example.com', policy)).toBe('quarantine');
+    expect(appliedPolicy('ghost.example.com', policy, new Set(['ghost.example.com']))).toBe('reject');
+    expect(appliedPolicy('ghost.example.com', { domain: 'example.com', p: 'quarantine' }, new Set(['ghost.example.com']))).toBe('quarantine');
+    expect(appliedPolicy('example.com', { ...policy, testing: 'y' })).toBe('quarantine');
+    expect(appliedPolicy('a.example.com', { ...policy, testing: 'y' })).toBe('none');
+  });
+});
+
+describe('simulatePolicy', () => {
+  it('reports today as the receivers did and changes nothing under the published policy', () => {
+    const same = simulatePolicy(reports, {});
+    expect(same.reported).toEqual({ messages: 180, pass: 150, none: 30, quarantine: 0, reject: 0 });
+    expect(same.simulated).toEqual({ messages: 180, pass: 150, none: 30, quarantine: 0, reject: 0, newlyBlocked: 0 });
+  });
+
+  it('p=reject rejects the spoofer and the list copies, and says the list copies were overridden before', () => {
+    const result = simulatePolicy(reports, { p: 'reject' });
+    expect(result.simulated).toMatchObject({ pass: 150, reject: 30, newlyBlocked: 30 });
+    const sources = byKey(result);
+    expect(sources.get('ip:198.51.100.66')).toMatchObject({ reject: 20, newlyBlocked: 20, previouslyOverridden: 0 });
+    expect(sources.get('list:lists.example.org')).toMatchObject({ reject: 10, previouslyOverridden: 10 });
+    expect(result.sources[0]!.key).toBe('ip:198.51.100.66');
+  });
+
+  it('sp applies to subdomains: p=reject sp=quarantine quarantines news.example.com', () => {
+    const sources = byKey(simulatePolicy(reports, { p: 'reject', sp: 'quarantine' }));
+    expect(sources.get('list:lists.example.org')).toMatchObject({ quarantine: 10, reject: 0 });
+  });
+
+  it('adkim=s breaks SendGrid signing as mail.example.com; aspf=s alone changes nothing for it (no SPF alignment)', () => {
+    const strict = byKey(simulatePolicy(reports, { p: 'quarantine', adkim: 's' }));
+    expect(strict.get('sendgrid')).toMatchObject({ messages: 100, pass: 0, quarantine: 100, newlyBlocked: 100 });
+    expect(strict.get('ip:203.0.113.5')).toMatchObject({ pass: 50 });
+    const both = byKey(simulatePolicy(reports, { p: 'quarantine', adkim: 's', aspf: 's' }));
+    expect(both.get('ip:203.0.113.5')).toMatchObject({ pass: 50 }); // DKIM d=example.com is strict-aligned
+  });
+
+  it('aspf=s fails a source that aligns only through a relaxed SPF pass', () => {
+    const spfOnly = [makeReport([makeRecord({ count: 7, envelopeFrom: 'bounce.example.com', spfResults: [{ domain: 'bounce.example.com', result: pass }] })], { policy: { domain: 'example.com', p: 'reject' } })];
+    expect(simulatePolicy(spfOnly, {}).simulated.pass).toBe(7);
+    expect(simulatePolicy(spfOnly, { aspf: 's' }).simulated).toMatchObject({ pass: 0, reject: 7 });
+  });
+
+  it('t=y steps the applied policy down one level', () => {
+    expect(simulatePolicy(reports, { p: 'reject', t: 'y' }).simulated).toMatchObject({ quarantine: 30, reject: 0 });
+    expect(simulatePolicy(reports, { p: 'quarantine', t: 'y' }).simulated).toMatchObject({ none: 30, quarantine: 0 });
+  });
+
+  it('np applies only to domains the caller knows do not exist', () => {
+    const ghost = [makeReport([makeRecord({ count: 4, headerFrom: 'ghost.example.com' })], { policy: { domain: 'example.com', p: 'none', sp: 'none' } })];
+    expect(simulatePolicy(ghost, { np: 'reject' }).simulated.reject).toBe(0);
+    expect(simulatePolicy(ghost, { np: 'reject' }, { nonExistentDomains: ['ghost.example.com'] }).simulated.reject).toBe(4);
+  });
+});
