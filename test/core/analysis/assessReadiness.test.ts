@@ -6,7 +6,7 @@ const pass = 'pass' as const;
 const DAY = 86_400;
 const start = Date.UTC(2026, 0, 1) / 1000;
 
-function dailyReports(days: number, policy: Parameters<typeof makeReport>[1]['policy'], records: () => ReturnType<typeof makeRecord>[]) {
+function dailyReports(days: number, policy: NonNullable<Parameters<typeof makeReport>[1]>['policy'], records: () => ReturnType<typeof makeRecord>[]) {
   return Array.from({ length: days }, (_, i) =>
     makeReport(records(), { policy, begin: start + i * DAY, end: start + (i + 1) * DAY - 1, reportId: `d${i}` }),
   );
