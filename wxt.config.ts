@@ -14,15 +14,18 @@ export default defineConfig({
     name: 'DMARC Lens',
     description:
       'Summarizes DMARC and SMTP TLS report attachments inside Gmail and Outlook on the web. Reports are read in your browser; nothing is sent anywhere.',
-    permissions: ['storage'],
-    optional_permissions: ['identity'],
+    // Firefox cannot make `identity` optional (and shows no install prompt for it), so there it is a plain permission;
+    // the Microsoft hosts stay optional on both.
+    permissions: browser === 'firefox' ? ['storage', 'identity'] : ['storage'],
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }),
     optional_host_permissions: GRAPH_ORIGINS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: '{5f0b3d62-7c1e-4a8e-9d2f-0b6c1a7e4d93}',
-              strict_min_version: '140.0',
+              // 142: the first Firefox (desktop and Android) with data_collection_permissions.
+              strict_min_version: '142.0',
               // Email content is processed locally and never transmitted.
               data_collection_permissions: { required: ['none'] },
             },

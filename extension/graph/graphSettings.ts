@@ -1,5 +1,12 @@
 // The opt-in Microsoft Graph mode for Outlook: off unless the user enters their own application (client) id and grants
 // the optional permissions. Nothing of it runs, and no request goes to Microsoft, while it is off.
+import { GRAPH_ORIGINS } from './graphPermissions';
+
+/** What turning Graph mode on asks for. Firefox grants `identity` at install (it cannot be optional there). */
+export const GRAPH_PERMISSIONS =
+  import.meta.env.BROWSER === 'firefox'
+    ? { origins: GRAPH_ORIGINS }
+    : { permissions: ['identity' as const], origins: GRAPH_ORIGINS };
 
 export interface GraphSettings {
   enabled: boolean;

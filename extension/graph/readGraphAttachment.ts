@@ -3,8 +3,7 @@
 // /me/messages?$filter=conversationId eq '…' → /attachments → /$value. Never reads tokens from the Outlook page.
 import type { GraphAnswer } from '../messaging/messages';
 import { bytesToBase64 } from '../messaging/base64Bytes';
-import { GRAPH_PERMISSIONS } from './graphPermissions';
-import { readGraphSettings, type GraphSettings } from './graphSettings';
+import { GRAPH_PERMISSIONS, readGraphSettings, type GraphSettings } from './graphSettings';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const SCOPE = 'https://graph.microsoft.com/Mail.Read';

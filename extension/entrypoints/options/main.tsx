@@ -3,8 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
-import { GRAPH_PERMISSIONS } from '../../graph/graphPermissions';
-import { DEFAULT_GRAPH_SETTINGS, isApplicationId, readGraphSettings, writeGraphSettings, type GraphSettings } from '../../graph/graphSettings';
+import { DEFAULT_GRAPH_SETTINGS, GRAPH_PERMISSIONS, isApplicationId, readGraphSettings, writeGraphSettings, type GraphSettings } from '../../graph/graphSettings';
 
 function Options() {
   const [settings, setSettings] = useState<GraphSettings>(DEFAULT_GRAPH_SETTINGS);

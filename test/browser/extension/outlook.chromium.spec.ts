@@ -1,0 +1,66 @@
+// The extension in Chromium on the synthetic Outlook on the web (test/fixtures/webmail/outlook.html).
+import { expect, test } from '@playwright/test';
+import { card, expectCardMatches } from './cardReader';
+import { expectedSummaries } from './expectedSummary';
+import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { outlookAttachments, outlookNoUrlAttachment } from './webmailRoutes';
+
+test.describe.configure({ mode: 'serial' });
+let ext: ExtensionBrowser;
+test.beforeAll(async () => {
+  ext = await launchExtension();
+});
+test.afterAll(async () => {
+  await ext.close();
+});
+
+const one = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
+const three = outlookAttachments['AAMkADFixtureAttachmentThree=']!;
+
+for (const origin of ['https://outlook.office.com', 'https://outlook.cloud.microsoft']) {
+  test(`${origin}: the tile with a download link is summarized; the one without leads to the drop page`, async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/mail/inbox`);
+    await expectCardMatches(page, one.fileName, await expectedSummaries(one.bytes, one.fileName));
+    const noUrl = card(page, outlookNoUrlAttachment.fileName);
+    await expect(noUrl).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
+    await expect(noUrl).toContainText('Download it, then drop it here');
+    // The message list's options and the picture attachment get no card.
+    await expect(page.locator('[data-dmarc-lens="summary"]')).toHaveCount(2);
+
+    const [dropPage] = await Promise.all([
+      ext.context.waitForEvent('page'),
+      noUrl.locator('button[data-action="drop-page"]').click(),
+    ]);
+    await dropPage.waitForLoadState();
+    expect(new URL(dropPage.url()).searchParams.get('file')).toBe(outlookNoUrlAttachment.fileName);
+    await expect(dropPage.getByTestId('drop-steps')).toContainText(outlookNoUrlAttachment.fileName);
+    await dropPage.locator('input[type=file]').setInputFiles({
+      name: outlookNoUrlAttachment.fileName,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(outlookNoUrlAttachment.bytes),
+    });
+    const [expected] = await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName);
+    if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
+    const outcome = dropPage.getByTestId('drop-outcomes');
+    await expect(outcome.locator('[data-field="messages"]')).toHaveText(expected.messages.toLocaleString('en-US'));
+    await expect(outcome.locator('[data-field="pass-rate"]')).toHaveText(`${(expected.dmarcPassRate * 100).toFixed(1)} %`);
+    await expect(outcome).toContainText(expected.domain);
+    await dropPage.close();
+
+    expect(ext.elsewhere).toEqual([]);
+    expect(ext.requests.every((r) => r.startsWith(`GET ${origin}/`) || /^GET https:\/\/outlook\./.test(r))).toBe(true);
+    await page.close();
+  });
+}
+
+test('selecting another conversation swaps the reading pane and its summaries', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://outlook.office.com/mail/inbox');
+  await expect(card(page, one.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await page.locator('#MailList [data-convid="AAQkADFixtureConversationTwo="]').click();
+  await expectCardMatches(page, three.fileName, await expectedSummaries(three.bytes, three.fileName));
+  await expect(card(page, one.fileName)).toHaveCount(0);
+  await expect(page.locator('[data-dmarc-lens="summary"]')).toHaveCount(1);
+  await page.close();
+});
