@@ -74,7 +74,8 @@ class ReadContext {
 
   constructor(
     readonly label: string,
-    readonly inputBytes: number,
+    /** Input bytes read so far: the whole input for parseReport, growing chunk by chunk for parseReportStream. */
+    public inputBytes: number,
     readonly options: ParseOptions,
   ) {}
 
@@ -480,15 +481,50 @@ function toResult(ctx: ReadContext): ParseResult {
 }
 
 /** Read every report in `input` (one file's bytes). Never throws for bad input. */
-export async function parseReport(input: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  const label = options.fileName ?? 'input';
-  const ctx = new ReadContext(label, input.length, options);
-  try {
+export function parseReport(input: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
+  return readInput(options, input.length, (ctx, document) => {
     if (input.length > MAX_INPUT_BYTES) {
-      throw new ReportFailure('too-large', `${label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
+      throw new ReportFailure('too-large', `${ctx.label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
     }
+    pushInSlices(ctx, document, input);
+  });
+}
+
+/**
+ * Like {@link parseReport}, reading the input chunk by chunk (a File's stream, a file on disk) so that not even the
+ * compressed bytes need to be in memory at once. With `retainRecords: false` memory stays flat for any report size.
+ */
+export function parseReportStream(chunks: AsyncIterable<Uint8Array>, options: ParseOptions = {}): Promise<ParseResult> {
+  return readInput(options, 0, async (ctx, document) => {
+    for await (const chunk of chunks) {
+      ctx.inputBytes += chunk.length;
+      if (ctx.inputBytes > MAX_INPUT_BYTES) {
+        throw new ReportFailure('too-large', `${ctx.label}: over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
+      }
+      for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
+        ctx.checkAborted();
+        document.push(chunk.subarray(at, at + INPUT_SLICE));
+      }
+    }
+    document.end();
+  });
+}
+
+async function readInput(
+  options: ParseOptions,
+  inputBytes: number,
+  feed: (ctx: ReadContext, document: ByteSink) => void | Promise<void>,
+): Promise<ParseResult> {
+  const label = options.fileName ?? 'input';
+  const ctx = new ReadContext(label, inputBytes, options);
+  try {
     const path = [label];
-    readPart(ctx, path, () => pushInSlices(ctx, new DocumentStream(ctx, path, 0), input));
+    try {
+      await feed(ctx, new DocumentStream(ctx, path, 0));
+    } catch (error) {
+      if (error instanceof ReportFailure) ctx.problem(path, error);
+      else throw error;
+    }
     await ctx.settle();
     return toResult(ctx);
   } catch (error) {

@@ -9,24 +9,58 @@ const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
 const BARE_LESS_THAN = /<(?![A-Za-z_/!?])|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])/g;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
-/** Cheap test for the damage {@link repairXml} fixes; false for almost every real report. */
-export function looksDamaged(xml: string): boolean {
-  BARE_AMPERSAND.lastIndex = 0;
-  BARE_LESS_THAN.lastIndex = 0;
-  return BARE_AMPERSAND.test(xml) || BARE_LESS_THAN.test(xml) || !tagsBalanced(xml);
+const GT = 62; // >
+const SLASH = 47;
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
 }
 
-function tagsBalanced(xml: string): boolean {
-  const stack: string[] = [];
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const name = m[2];
-    if (name === undefined || m[3]) continue;
-    if (m[1]) {
-      if (stack.pop() !== name) return false;
-    } else stack.push(name);
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58;
+}
+
+/**
+ * Cheap test for the damage {@link repairXml} fixes, false for almost every real report: one pass over the text
+ * checking that every `<` starts markup, every `&` a reference, and that start and end tags pair up by count
+ * (record batches are checked with this on every read, so it must cost far less than parsing).
+ */
+export function looksDamaged(xml: string): boolean {
+  let depth = 0;
+  const length = xml.length;
+  for (let i = xml.indexOf('<'), amp = xml.indexOf('&'); i !== -1 || amp !== -1; ) {
+    if (amp !== -1 && (i === -1 || amp < i)) {
+      BARE_AMPERSAND.lastIndex = amp;
+      const bare = BARE_AMPERSAND.exec(xml);
+      if (bare && bare.index === amp) return true;
+      amp = xml.indexOf('&', amp + 1);
+      continue;
+    }
+    const next = xml.charCodeAt(i + 1);
+    if (next === 33 || next === 63) {
+      // <!-- -->, <![CDATA[ ]]>, <? ?>: skip to their end.
+      const close = xml.startsWith('<!--', i) ? xml.indexOf('-->', i) : xml.startsWith('<![CDATA[', i) ? xml.indexOf(']]>', i) : xml.indexOf('>', i);
+      if (close === -1) return true;
+      i = xml.indexOf('<', close);
+      if (amp !== -1 && amp < close) amp = xml.indexOf('&', close);
+      continue;
+    }
+    const closing = next === SLASH;
+    let j = closing ? i + 2 : i + 1;
+    if (!isNameStart(xml.charCodeAt(j))) return true;
+    while (j < length && isNameChar(xml.charCodeAt(j))) j++;
+    const after = xml.charCodeAt(j);
+    if (after !== GT && after !== SLASH && after !== 32 && after !== 9 && after !== 10 && after !== 13) return true;
+    const end = xml.indexOf('>', j);
+    if (end === -1) return true;
+    const nextLt = xml.indexOf('<', j);
+    if (nextLt !== -1 && nextLt < end) return true;
+    if (closing) {
+      if (--depth < 0) return true;
+    } else if (xml.charCodeAt(end - 1) !== SLASH) depth++;
+    i = nextLt;
   }
-  return stack.length === 0;
+  return depth !== 0;
 }
 
 export interface Repaired {
