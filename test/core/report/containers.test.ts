@@ -233,3 +233,30 @@ describe('what is not a report', () => {
     expect(await parseReport(new Uint8Array(0), { fileName: 'zero.xml' })).toMatchObject({ ok: false, error: { code: 'empty', message: 'zero.xml: the file is empty' } });
   });
 });
+
+describe('cancellation', () => {
+  it('stops with the aborted error when the signal is set', async () => {
+    const signal = { aborted: true };
+    expect(await parseReport(gzipSync(utf8(xml)), { fileName: 'r.xml.gz', signal })).toMatchObject({ ok: false, error: { code: 'aborted' } });
+  });
+});
+
+describe('streaming consumers', () => {
+  it('hands records to onRecords and can leave them out of the result (flat memory for huge reports)', async () => {
+    const seen: number[] = [];
+    const result = await parseReport(gzipSync(utf8(xml)), { retainRecords: false, onRecords: (batch) => seen.push(...batch.map((r) => r.count)) });
+    expect(seen).toEqual([3, 4]);
+    expect(result.ok && (result.reports[0]!.report as AggregateReport).records).toEqual([]);
+    expect(result.ok && result.reports[0]).toMatchObject({ stats: { records: 2, messages: 7 } });
+  });
+
+  it('reads a report from a stream of chunks', async () => {
+    const { parseReportStream } = await import('../../../core/report/parseReport');
+    const bytes = gzipSync(utf8(reportXml({ records: Array.from({ length: 500 }, (_, i) => recordXml({ count: i })) })));
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 1000) yield bytes.subarray(i, i + 1000);
+    }
+    const result = await parseReportStream(chunks(), { fileName: 'stream.xml.gz' });
+    expect(messagesOf(result)).toEqual([(499 * 500) / 2]);
+  });
+});
