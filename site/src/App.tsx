@@ -12,7 +12,7 @@ import type { MessageKey } from './i18n/messages';
 import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { readDroppedFiles } from './import/readDroppedFiles';
-import { inputClass, mutedClass } from './ui/ui';
+import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 
 // Delivered by the DNS-records and sender-intelligence engineers; wired by file name (see LazySlot).
 const recordsPage = import.meta.glob('./records/RecordsPage.tsx');
@@ -145,9 +145,19 @@ function Shell({
             </label>
           </div>
         </div>
-        {progress.running && route !== 'import' && (
-          <div class="mx-auto max-w-7xl px-4 pb-3">
+        {progress.total > 0 && route !== 'import' && (
+          <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 pb-3">
             <ImportStatus progress={progress} compact />
+            {!progress.running && (
+              <>
+                <a href="#/import" class={linkButtonClass}>
+                  {t('import.results')}
+                </a>
+                <button type="button" class={linkButtonClass} onClick={() => importer.dismiss()}>
+                  {t('import.dismiss')}
+                </button>
+              </>
+            )}
           </div>
         )}
       </header>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { StoredFailureReport } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
-import { mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
 /** Keeps the domain of an address and hides the local part: `j***@example.com`. */
 export function redactAddress(text: string | undefined): string {
@@ -23,7 +23,7 @@ export function FailuresList({ failures }: { failures: readonly StoredFailureRep
         <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} />
         {t('failures.redact')}
       </label>
-      <div class="overflow-x-auto">
+      <TableScroller label={t('failures.heading')}>
         <table class={tableClass} data-testid="failures-table">
           <thead>
             <tr>
@@ -50,7 +50,7 @@ export function FailuresList({ failures }: { failures: readonly StoredFailureRep
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
     </div>
   );
 }

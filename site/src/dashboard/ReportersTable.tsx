@@ -5,7 +5,7 @@ import type { PolicyPublished } from '../../../core/report/types';
 import type { StoredAggregateReport } from '../../../core/store/schema';
 import type { SourceGroup } from '../../../core/store/summarizeRecords';
 import { useI18n } from '../i18n/i18n';
-import { linkButtonClass, mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+import { linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
 /** The policy as a DMARC record would state it (RFC 7489 §6.3 tag names). */
 export function describePolicy(policy: PolicyPublished): string {
@@ -114,7 +114,7 @@ export function ReportersTable({ reports, sources }: { reports: readonly StoredA
   const rows = useMemo(() => buildReporterRows(reports, sources), [reports, sources]);
   if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('reporters.none')}</p>;
   return (
-    <div class="overflow-x-auto">
+    <TableScroller label={t('reporters.heading')}>
       <table class={tableClass} data-testid="reporters-table">
         <thead>
           <tr>
@@ -132,6 +132,6 @@ export function ReportersTable({ reports, sources }: { reports: readonly StoredA
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

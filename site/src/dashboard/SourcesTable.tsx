@@ -6,7 +6,7 @@ import type { SourceClass, SourceGroup, SourceIp } from '../../../core/store/sum
 import type { StoredRecord } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { Badge, type BadgeColour, inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+import { Badge, type BadgeColour, inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 import { matchIpFilter } from './matchIpFilter';
 import { XmlDialog } from './XmlDialog';
 
@@ -77,7 +77,7 @@ function authSummary(record: AggregateRecord, kind: 'dkim' | 'spf'): string {
 function RecordsTable({ records, onShowXml }: { records: readonly StoredRecord[]; onShowXml: (r: StoredRecord) => void }) {
   const { t, number, date } = useI18n();
   return (
-    <div class="overflow-x-auto">
+    <TableScroller label={t('records.heading')}>
       <table class={`${tableClass} text-xs`}>
         <thead>
           <tr>
@@ -112,7 +112,7 @@ function RecordsTable({ records, onShowXml }: { records: readonly StoredRecord[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
@@ -260,7 +260,7 @@ export function SourcesTable({
       {shown.length === 0 ? (
         <p class={`text-sm ${mutedClass}`}>{t('sources.none')}</p>
       ) : (
-        <div class="overflow-x-auto">
+        <TableScroller label={t('sources.heading')}>
           <table class={tableClass} data-testid="sources-table">
             <thead>
               <tr>
@@ -280,7 +280,7 @@ export function SourcesTable({
             </tbody>
           </table>
           {shown.length > MAX_GROUPS && <p class={`mt-2 text-sm ${mutedClass}`}>{t('sources.more', { count: shown.length - MAX_GROUPS })}</p>}
-        </div>
+        </TableScroller>
       )}
       {xmlOf && <XmlDialog reportKey={xmlOf.reportKey} title={`${xmlOf.orgName} ${xmlOf.reportKey.split('\u0000').pop() ?? ''}`} onClose={() => setXmlOf(undefined)} />}
     </div>

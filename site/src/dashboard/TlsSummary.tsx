@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { StoredTlsReport } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
-import { mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
+import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
 interface MxRow {
   policy: string;
@@ -42,7 +42,7 @@ export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] })
   const rows = useMemo(() => buildTlsRows(reports), [reports]);
   if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('tls.none')}</p>;
   return (
-    <div class="overflow-x-auto">
+    <TableScroller label={t('tls.heading')}>
       <table class={tableClass} data-testid="tls-table">
         <thead>
           <tr>
@@ -65,6 +65,6 @@ export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

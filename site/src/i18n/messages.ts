@@ -28,6 +28,7 @@ export const en = {
   'import.cancelled': 'Import cancelled: {done} of {total} files were read; what was stored stays stored.',
   'import.finished': 'Import finished: {imported} reports imported, {duplicates} duplicates, {refused} files refused.',
   'import.results': 'Results per file',
+  'import.dismiss': 'Dismiss',
   'import.showAll': 'Show all {count}',
   'import.onlyProblems': 'Only refused files',
   'import.col.file': 'File',
@@ -122,6 +123,7 @@ export const en = {
   'class.misconfigured': 'Misconfigured',
   'class.suspicious': 'Suspicious',
 
+  'records.heading': 'Records',
   'records.col.reporter': 'Reporter',
   'records.col.period': 'Period',
   'records.col.count': 'Count',
@@ -220,6 +222,7 @@ export const nl: Record<MessageKey, string> = {
   'import.cancelled': 'Import afgebroken: {done} van {total} bestanden gelezen; wat al bewaard is, blijft bewaard.',
   'import.finished': 'Import klaar: {imported} rapporten geïmporteerd, {duplicates} dubbel, {refused} bestanden geweigerd.',
   'import.results': 'Resultaat per bestand',
+  'import.dismiss': 'Sluiten',
   'import.showAll': 'Alle {count} tonen',
   'import.onlyProblems': 'Alleen geweigerde bestanden',
   'import.col.file': 'Bestand',
@@ -314,6 +317,7 @@ export const nl: Record<MessageKey, string> = {
   'class.misconfigured': 'Verkeerd ingesteld',
   'class.suspicious': 'Verdacht',
 
+  'records.heading': 'Records',
   'records.col.reporter': 'Rapporteur',
   'records.col.period': 'Periode',
   'records.col.count': 'Aantal',

@@ -83,6 +83,11 @@ export class ImportController {
     return done;
   }
 
+  /** Forgets a finished import's results (the header strip goes away). */
+  dismiss(): void {
+    if (!this.progress.value.running) this.progress.set(IDLE);
+  }
+
   /** Stops at once: workers are terminated; files not yet finished are reported as cancelled. */
   cancel(): void {
     const state = this.progress.value;

@@ -114,13 +114,20 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
   return (
     <div class="mt-4">
       <div class="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 class="text-base font-semibold">{t('import.results')}</h3>
+        <h2 id="import-results-title" class="text-base font-semibold">
+          {t('import.results')}
+        </h2>
         <label class="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
           {t('import.onlyProblems')}
         </label>
       </div>
-      <div class="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <div
+        class="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        role="region"
+        aria-labelledby="import-results-title"
+        tabIndex={0}
+      >
         <table class={tableClass} data-testid="import-results">
           <thead class="sticky top-0 bg-white dark:bg-slate-900">
             <tr>

@@ -69,3 +69,12 @@ export function downloadFile(name: string, parts: BlobPart[], type: string): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+
+/** A horizontally scrolling box for wide tables; focusable so keyboard users can scroll it (WCAG 2.1.1). */
+export function TableScroller({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="overflow-x-auto" tabIndex={0} role="group" aria-label={label}>
+      {children}
+    </div>
+  );
+}

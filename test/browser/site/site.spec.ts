@@ -1,0 +1,228 @@
+// The built site (dist/site, served by scripts/serve-site.mjs on 127.0.0.1:4174) in Chromium: import real corpus
+// reports and broken files, totals against MANIFEST ground truth, persistence, duplicates, backup and restore,
+// cancel, accessibility, report strings as text, and not one request leaving the origin.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { generateReportFiles } from './generateReports';
+import {
+  addReports,
+  AGGREGATE_FILES,
+  axeViolations,
+  BROKEN_FILES,
+  expectedMessages,
+  fixtureFile,
+  ORIGIN,
+  OTHER_REPORT_FILES,
+  recordRequests,
+  SITE_FIXTURES,
+  totalMessages,
+} from './siteHelpers';
+
+const SCREENSHOTS = 'dist/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+async function openImportPage(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/#/import`);
+  await expect(page.getByRole('heading', { name: 'Import reports' })).toBeVisible();
+}
+
+async function openDashboard(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/#/dashboard`);
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts from an empty database and English.
+  await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
+});
+
+test('imports a mix of real reports and broken files; totals match the MANIFEST, survive a reload, and re-import counts duplicates', async ({ page }) => {
+  const requests = recordRequests(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openImportPage(page);
+  const files = [...AGGREGATE_FILES, ...OTHER_REPORT_FILES, ...BROKEN_FILES.map((b) => b.path)].map(fixtureFile);
+  files.push({ name: 'garbage.xml.gz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]) });
+  files.push({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+  await addReports(page, files);
+
+  const reportsInFiles = AGGREGATE_FILES.length + 2 /* multiple_reports.zip holds 3 */ + OTHER_REPORT_FILES.length;
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    `Import finished: ${reportsInFiles} reports imported, 0 duplicates, ${BROKEN_FILES.length + 2} files refused.`,
+  );
+  for (const broken of BROKEN_FILES) {
+    const row = page.getByTestId('import-results').locator('tr', { hasText: broken.path.split('/').pop()! });
+    await expect(row).toContainText('Refused');
+    await expect(row).toContainText(broken.reason);
+  }
+  await expect(page.getByTestId('import-results').locator('tr', { hasText: 'garbage.xml.gz' })).toContainText('damaged');
+
+  const expected = expectedMessages(AGGREGATE_FILES);
+  await openDashboard(page);
+  expect(await totalMessages(page)).toBe(expected);
+  await expect(page.getByTestId('failures-table').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('tls-table')).toBeVisible();
+
+  await page.reload();
+  expect(await totalMessages(page)).toBe(expected);
+
+  await openImportPage(page);
+  await addReports(page, files);
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    `Import finished: 0 reports imported, ${reportsInFiles} duplicates, ${BROKEN_FILES.length + 2} files refused.`,
+  );
+  await openDashboard(page);
+  expect(await totalMessages(page)).toBe(expected);
+
+  // One domain, one period: the figures narrow to it.
+  await page.getByTestId('domain-select').selectOption('secure.200permits.com');
+  await expect(page.getByTestId('total-messages')).toHaveText(String(expectedMessages(AGGREGATE_FILES.filter((f) => f.includes('200permits')))));
+  await page.getByTestId('domain-select').selectOption('');
+
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-dark.png`, fullPage: true });
+  await page.getByTestId('language-select').selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Overzicht', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('total-messages')).toHaveText(expected.toLocaleString('nl-NL'));
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-nl-dark.png`, fullPage: true });
+
+  expect(errors).toEqual([]);
+  requests.assertSameOrigin();
+});
+
+test('sample reports are one click away on first visit', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Try it with sample reports' }).click();
+  await expect.poll(() => totalMessages(page), { timeout: 30_000 }).toBeGreaterThan(5000);
+  await expect(page.getByTestId('sources-table')).toBeVisible();
+  await expect(page.getByTestId('reporters-table')).toBeVisible();
+  // Drill down: a group, its IPs, one IP's records, and the raw XML of a report.
+  await page.getByRole('button', { name: 'Show IP addresses of 200permits.com' }).click();
+  await page.getByRole('button', { name: 'Show records' }).first().click();
+  await page.getByRole('button', { name: 'View XML' }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('<feedback');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  requests.assertSameOrigin();
+});
+
+test('backup downloads as one file and restores into an emptied database', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openImportPage(page);
+  const files = AGGREGATE_FILES.slice(0, 10).map(fixtureFile);
+  await addReports(page, files);
+  const expected = expectedMessages(AGGREGATE_FILES.slice(0, 10));
+
+  await page.goto(`${ORIGIN}/#/data`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-backup').click()]);
+  const backupPath = `dist/test-results/site-backup.jsonl`;
+  await download.saveAs(backupPath);
+  expect(readFileSync(backupPath, 'utf8').split('\n')[0]).toContain('"format":"dmarc-lens-backup"');
+
+  await page.getByTestId('delete-everything').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+
+  await page.goto(`${ORIGIN}/#/data`);
+  await page.getByTestId('restore-backup').setInputFiles(backupPath);
+  await expect(page.getByTestId('stored-counts')).toContainText(`${files.length} reports`, { timeout: 30_000 });
+  await openDashboard(page);
+  expect(await totalMessages(page)).toBe(expected);
+
+  // Restoring the same backup again adds nothing.
+  await openImportPage(page);
+  await addReports(page, [{ name: 'backup.jsonl', mimeType: 'application/x-ndjson', buffer: readFileSync(backupPath) }]);
+  await expect(page.getByTestId('import-results')).toContainText(`${files.length} already stored`);
+  await openDashboard(page);
+  expect(await totalMessages(page)).toBe(expected);
+  requests.assertSameOrigin();
+});
+
+test('an import can be cancelled; what was stored stays, the rest is reported as cancelled', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openImportPage(page);
+  const files = generateReportFiles(3000, { seed: 7 });
+  const all = files.reduce((sum, f) => sum + f.messages, 0);
+  await page.getByLabel('Add reports').setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  const cancel = page.getByRole('button', { name: 'Cancel import' });
+  await expect(cancel).toBeVisible();
+  // Cancel once some files are stored, so that both halves of the promise are checked.
+  await expect(page.getByTestId('import-status').getByRole('status')).toHaveText(/^[1-9][\d,]* of 3,000 files/, { timeout: 30_000 });
+  await cancel.click();
+  await expect(page.getByTestId('import-outcome')).toContainText('Import cancelled');
+  const outcome = (await page.getByTestId('import-outcome').textContent()) ?? '';
+  const read = Number(/cancelled: ([\d,]+) of/.exec(outcome)?.[1]?.replace(/,/g, ''));
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(3000);
+  const cancelled = await page.getByTestId('import-results').locator('tr[data-status=cancelled]').count();
+  expect(cancelled).toBeGreaterThan(0);
+  await openDashboard(page);
+  const stored = await totalMessages(page);
+  expect(stored).toBeGreaterThan(0);
+  expect(stored).toBeLessThan(all);
+  requests.assertSameOrigin();
+});
+
+test('markup in report fields is shown as text and never runs', async ({ page }) => {
+  const requests = recordRequests(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openImportPage(page);
+  await addReports(page, [{ name: 'markup-report.xml', mimeType: 'text/xml', buffer: readFileSync(`${SITE_FIXTURES}markup-report.xml`) }]);
+  await openDashboard(page);
+  await expect(page.getByTestId('total-messages')).toHaveText('7');
+  await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+  await page.getByRole('button', { name: 'Show records' }).first().click();
+  await expect(page.getByTestId('reporters-table')).toContainText("<script>window.__pwned = 'org_name'</script>Evil & Co");
+  await expect(page.getByTestId('sources-table')).toContainText(`<svg onload="window.__pwned='comment'"></svg>`);
+  await expect(page.getByTestId('sources-table')).toContainText(`<img src=x onerror="window.__pwned='dkim'">.example`);
+  await page.getByRole('button', { name: 'View XML' }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('&lt;script&gt;');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(await page.locator('main img, main iframe, main svg[onload], main script').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  requests.assertSameOrigin();
+});
+
+test('axe-core finds no violations on the dashboard, import and data pages, light and dark', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await openImportPage(page);
+  await addReports(page, [...AGGREGATE_FILES.slice(0, 8), ...OTHER_REPORT_FILES, BROKEN_FILES[0]!.path].map(fixtureFile));
+  await page.screenshot({ path: `${SCREENSHOTS}/import.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await openDashboard(page);
+    await page.getByTestId('theme-select').selectOption(theme);
+    await expect(page.getByTestId('total-messages')).toBeVisible();
+    await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+    expect(await axeViolations(page), `dashboard (${theme})`).toEqual([]);
+    await page.goto(`${ORIGIN}/#/data`);
+    await expect(page.getByTestId('stored-counts')).toBeVisible();
+    expect(await axeViolations(page), `data page (${theme})`).toEqual([]);
+  }
+  requests.assertSameOrigin();
+});
+
+test('keyboard: the navigation, filters and drill-down work without a mouse', async ({ page }) => {
+  await openImportPage(page);
+  await addReports(page, AGGREGATE_FILES.slice(8, 15).map(fixtureFile));
+  await openDashboard(page);
+  await expect(page.getByTestId('total-messages')).toBeVisible();
+  const groupButton = page.getByRole('button', { name: /Show IP addresses of/ }).first();
+  await groupButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(groupButton).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('link', { name: 'Import' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/import$/);
+});
