@@ -36,6 +36,8 @@ export interface SpfLookupEvaluation {
 
 interface Walk {
   resolver: DnsResolver;
+  /** A record to evaluate in place of the root's published one (the wizard's, before it is published). */
+  rootRecord?: string;
   lookups: number;
   voidLookups: number;
   questions: number;
@@ -53,9 +55,17 @@ function isVoid(answer: DnsAnswer): boolean {
   return answer.status === 'nxdomain' || answer.status === 'nodata' || (answer.status === 'ok' && answer.answers.length === 0);
 }
 
-/** Evaluates `domain`'s SPF record the way a receiver would count it, without a message (so macros stay unfollowed). */
-export async function evaluateSpfLookups(domain: string, resolver: DnsResolver): Promise<SpfLookupEvaluation> {
-  const walk: Walk = { resolver, lookups: 0, voidLookups: 0, questions: 0, issues: [] };
+/**
+ * Evaluates `domain`'s SPF record the way a receiver would count it, without a message (so macros stay unfollowed).
+ * With `rootRecord`, that text stands in for the domain's published record: the wizard checks a record before it is
+ * published.
+ */
+export async function evaluateSpfLookups(
+  domain: string,
+  resolver: DnsResolver,
+  options: { rootRecord?: string } = {},
+): Promise<SpfLookupEvaluation> {
+  const walk: Walk = { resolver, lookups: 0, voidLookups: 0, questions: 0, issues: [], ...options };
   const root = await visit(walk, domain.toLowerCase().replace(/\.$/, ''), 'domain', []);
   if (walk.lookups > MAX_SPF_DNS_LOOKUPS)
     walk.issues.push({
@@ -84,7 +94,10 @@ async function visit(walk: Walk, domain: string, via: string, stack: string[]): 
     });
     return node;
   }
-  const answer = await ask(walk, domain, 'TXT');
+  const answer: DnsAnswer =
+    stack.length === 0 && walk.rootRecord !== undefined
+      ? { status: 'ok', answers: [[walk.rootRecord]] }
+      : await ask(walk, domain, 'TXT');
   if (answer.status === 'error') {
     node.issues.push({ severity: 'error', code: 'spf-temperror', message: `Could not read the TXT records of ${domain}: ${answer.message}.` });
     return node;

@@ -61,3 +61,12 @@ it('a resolver that throws becomes a temperror, not an exception', async () => {
   });
   expect(result.root.issues[0]?.code).toBe('spf-temperror');
 });
+
+it('evaluates a record before it is published (rootRecord)', async () => {
+  const asked: string[] = [];
+  const resolver = fakeResolver({ '_spf.example.net': { TXT: ['v=spf1 include:x.example.net -all'] }, 'x.example.net': { TXT: ['v=spf1 -all'] } }, asked);
+  const result = await evaluateSpfLookups('example.com', resolver, { rootRecord: 'v=spf1 include:_spf.example.net ~all' });
+  expect(result.lookups).toBe(2);
+  expect(result.root.record).toBe('v=spf1 include:_spf.example.net ~all');
+  expect(asked).toEqual(['_spf.example.net TXT', 'x.example.net TXT']);
+});

@@ -1,0 +1,128 @@
+// The checker: paste records (or a zone snippet) and see them parsed, explained and judged; with live lookups on,
+// read what a domain publishes.
+import { useState } from 'preact/hooks';
+import { checkRecordText, type RecordCheck } from '../../../core/records/checkRecordText';
+import { lookupPublishedRecords, type PublishedRecordsReport } from '../../../core/records/lookupPublishedRecords';
+import { isValidDomainName } from '../../../core/records/buildDomainRecords';
+import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';
+import { ExplanationTable, IssueList } from './IssueList';
+import { useLiveResolver } from './LiveLookups';
+import { SpfLookupTree } from './SpfLookupTree';
+
+const KIND_NAMES: Record<RecordCheck['kind'], string> = {
+  dmarc: 'DMARC',
+  spf: 'SPF',
+  dkim: 'DKIM key',
+  'mta-sts': 'MTA-STS',
+  'mta-sts-policy': 'MTA-STS policy file',
+  'tls-rpt': 'TLS-RPT',
+  bimi: 'BIMI',
+  'dmarc-authorization': 'DMARC report authorization',
+  unknown: 'Unrecognised',
+};
+
+function CheckCard({ check }: { check: RecordCheck }) {
+  const errors = check.issues.filter((issue) => issue.severity === 'error').length;
+  return (
+    <article class="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="check-result" data-kind={check.kind}>
+      <header class="flex flex-wrap items-center gap-2">
+        <h3 class="font-semibold">{KIND_NAMES[check.kind]}</h3>
+        {check.name && <span class="font-mono text-sm">{check.name}</span>}
+        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>{check.valid && errors === 0 ? 'valid' : 'invalid'}</Badge>
+      </header>
+      <p class={`break-all font-mono text-xs ${mutedClass}`}>{check.text}</p>
+      <ExplanationTable rows={check.explanation} />
+      <IssueList issues={check.issues} />
+    </article>
+  );
+}
+
+export function CheckerPanel() {
+  const [text, setText] = useState('');
+  const [checks, setChecks] = useState<RecordCheck[]>();
+  const [domain, setDomain] = useState('');
+  const [selectors, setSelectors] = useState('');
+  const [report, setReport] = useState<PublishedRecordsReport>();
+  const [busy, setBusy] = useState(false);
+  const { resolver, server } = useLiveResolver();
+  const host = new URL(server.endpoint).host;
+  return (
+    <div class="space-y-6">
+      <Section title="Check a record" id="checker-paste">
+        <label class="block text-sm font-medium" for="checker-input">
+          Paste a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record, an MTA-STS policy file, or zone-file lines
+        </label>
+        <textarea
+          id="checker-input"
+          class={`${inputClass} mt-1 block w-full font-mono`}
+          rows={6}
+          data-testid="checker-input"
+          value={text}
+          placeholder={'v=DMARC1; p=none; rua=mailto:dmarc@example.com'}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <div class="mt-2 flex gap-2">
+          <button type="button" class={primaryButtonClass} data-testid="checker-run" onClick={() => setChecks(checkRecordText(text))}>
+            Check
+          </button>
+          <button type="button" class={buttonClass} onClick={() => (setText(''), setChecks(undefined))}>
+            Clear
+          </button>
+        </div>
+        {checks && (
+          <div class="mt-4 space-y-3" aria-live="polite">
+            {checks.length === 0 && <p class={mutedClass}>Nothing to check.</p>}
+            {checks.map((check, index) => (
+              <CheckCard key={index} check={check} />
+            ))}
+          </div>
+        )}
+      </Section>
+
+      <Section title="Check what a domain publishes" id="checker-live">
+        <form
+          class="flex flex-wrap items-end gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!resolver || !isValidDomainName(domain)) return;
+            setBusy(true);
+            void lookupPublishedRecords(domain, resolver, { dkimSelectors: selectors.split(/[\s,]+/).filter(Boolean) })
+              .then(setReport)
+              .finally(() => setBusy(false));
+          }}
+        >
+          <label class="text-sm font-medium">
+            Domain
+            <input class={`${inputClass} ml-2 w-64`} data-testid="live-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value.trim())} />
+          </label>
+          <label class="text-sm font-medium">
+            DKIM selectors
+            <input class={`${inputClass} ml-2 w-48`} data-testid="live-selectors" value={selectors} placeholder="google, selector1" onInput={(e) => setSelectors(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class={primaryButtonClass} disabled={!resolver || busy || !isValidDomainName(domain)} data-testid="live-run">
+            {busy ? 'Looking up…' : 'Look up'}
+          </button>
+        </form>
+        <p class={`mt-2 text-xs ${mutedClass}`}>
+          {resolver
+            ? `The domain's DMARC, SPF (with its includes), DKIM, MTA-STS, TLS-RPT and BIMI records are read through ${host}.`
+            : 'Live DNS lookups are off: turn them on at the top of the page to read published records.'}
+        </p>
+        {report && (
+          <div class="mt-4 space-y-3" data-testid="live-report">
+            <IssueList issues={report.issues} />
+            {report.checks.map((check, index) => (
+              <CheckCard key={index} check={check} />
+            ))}
+            {report.spf && (
+              <div>
+                <h3 class="font-semibold">SPF include tree</h3>
+                <SpfLookupTree evaluation={report.spf} />
+              </div>
+            )}
+          </div>
+        )}
+      </Section>
+    </div>
+  );
+}

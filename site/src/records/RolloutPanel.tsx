@@ -1,0 +1,226 @@
+// The rollout plan: dated steps from p=none to p=reject, and — from the reports stored in this browser — whether the
+// next step is safe now.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { assessNextStep, type NextStepAssessment } from '../../../core/records/assessNextStep';
+import { isValidDomainName, normalizeDomainName } from '../../../core/records/buildDomainRecords';
+import { parseDmarcRecord, type DmarcRecord } from '../../../core/records/dmarcRecord';
+import { buildRolloutPlan, type RolloutFlavour } from '../../../core/records/rolloutPlan';
+import { listDomains, readRecords } from '../../../core/store/queries';
+import { dataVersion, getDatabase } from '../app/database';
+import { useObservable } from '../app/Observable';
+import { Badge, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
+import { CopyButton } from './CopyButton';
+import { readSavedDomain, saveDomain } from './savedSetups';
+
+/** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
+const ASSESSMENT_DAYS = 30;
+
+const VERDICT = {
+  safe: { colour: 'green', label: 'Next step looks safe' },
+  caution: { colour: 'amber', label: 'Caution' },
+  'not-yet': { colour: 'red', label: 'Not yet' },
+  'no-data': { colour: 'grey', label: 'Not enough data' },
+} as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function RolloutPanel() {
+  const [domain, setDomain] = useState('');
+  const [flavour, setFlavour] = useState<RolloutFlavour>('rfc9989');
+  const [start, setStart] = useState(today);
+  const [compatiblePct, setCompatiblePct] = useState(true);
+  const [baseText, setBaseText] = useState('v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com');
+  const [currentStep, setCurrentStep] = useState(0);
+  const [storedDomains, setStoredDomains] = useState<string[]>([]);
+  const [assessment, setAssessment] = useState<NextStepAssessment>();
+  const [status, setStatus] = useState<string>();
+  const version = useObservable(dataVersion);
+  const name = normalizeDomainName(domain);
+
+  useEffect(() => {
+    void getDatabase().then(listDomains).then(setStoredDomains, () => setStoredDomains([]));
+  }, [version]);
+
+  // Opening a domain brings back its saved plan, or starts from the DMARC record its saved wizard setup produced.
+  useEffect(() => {
+    if (!isValidDomainName(name)) return;
+    let stale = false;
+    void readSavedDomain(name).then((saved) => {
+      if (stale || !saved) return;
+      if (saved.plan) {
+        setFlavour(saved.plan.flavour);
+        setStart(saved.plan.start);
+        setCompatiblePct(saved.plan.compatiblePct);
+        setCurrentStep(saved.plan.currentStep);
+      }
+      if (saved.setup?.dmarc.rua) setBaseText(`v=DMARC1; p=none; rua=${saved.setup.dmarc.rua.map((u) => u.uri).join(',')}`);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [name]);
+
+  const base = parseDmarcRecord(baseText);
+  const baseRecord: DmarcRecord = base.ok ? base.record : { extensions: [] };
+  const plan = useMemo(
+    () => buildRolloutPlan({ flavour, start: new Date(`${start}T00:00:00Z`), base: baseRecord, compatiblePct }),
+    [flavour, start, compatiblePct, baseText],
+  );
+  const step = Math.min(currentStep, plan.length - 1);
+  const next = plan[step + 1];
+
+  useEffect(() => {
+    setAssessment(undefined);
+    if (!isValidDomainName(name) || !next) return;
+    let stale = false;
+    const to = Math.floor(Date.now() / 1000);
+    void getDatabase()
+      .then((db) => readRecords(db, name, { from: to - ASSESSMENT_DAYS * 86_400, to }))
+      .then((stored) => {
+        if (stale) return;
+        setAssessment(
+          assessNextStep(
+            stored.map((s) => s.record),
+            { domain: name, next, ...(baseRecord.adkim ? { adkim: baseRecord.adkim } : {}), ...(baseRecord.aspf ? { aspf: baseRecord.aspf } : {}) },
+          ),
+        );
+      });
+    return () => {
+      stale = true;
+    };
+  }, [name, step, plan, version]);
+
+  return (
+    <div class="space-y-6">
+      <Section title="Plan" id="rollout-plan">
+        <div class="grid gap-4 md:grid-cols-2">
+          <label class="text-sm font-medium">
+            Domain
+            <input class={`${inputClass} ml-2 w-64`} list="rollout-domains" data-testid="rollout-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value)} />
+            <datalist id="rollout-domains">
+              {storedDomains.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          </label>
+          <label class="text-sm font-medium">
+            Path
+            <select class={`${inputClass} ml-2`} value={flavour} data-testid="rollout-flavour" onChange={(e) => setFlavour(e.currentTarget.value as RolloutFlavour)}>
+              <option value="rfc9989">RFC 9989: test mode (t=y) steps</option>
+              <option value="rfc7489">RFC 7489: stepped pct table</option>
+            </select>
+          </label>
+          <label class="text-sm font-medium">
+            Start
+            <input type="date" class={`${inputClass} ml-2`} value={start} data-testid="rollout-start" onChange={(e) => setStart(e.currentTarget.value || today())} />
+          </label>
+          {flavour === 'rfc9989' && (
+            <label class="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={compatiblePct} onChange={(e) => setCompatiblePct(e.currentTarget.checked)} />
+              Add pct=0 to test-mode steps, so RFC 7489 receivers soften the policy too
+            </label>
+          )}
+          <label class="text-sm font-medium md:col-span-2">
+            Tags kept on every step (rua, adkim, …)
+            <input class={`${inputClass} mt-1 block w-full font-mono`} data-testid="rollout-base" value={baseText} onInput={(e) => setBaseText(e.currentTarget.value)} />
+            {!base.ok && <span class="text-sm text-red-700" role="alert">{base.issues[0]?.message}</span>}
+          </label>
+        </div>
+        <div class="mt-4 overflow-x-auto">
+          <table class={tableClass} data-testid="rollout-table">
+            <thead>
+              <tr>
+                <th class={thClass} scope="col">Now</th>
+                <th class={thClass} scope="col">From</th>
+                <th class={thClass} scope="col">Stay at least</th>
+                <th class={thClass} scope="col">Record</th>
+                <th class={thClass} scope="col">Effect</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.map((s) => (
+                <tr key={s.index} class={s.index === step ? 'bg-blue-50 dark:bg-blue-950/40' : ''}>
+                  <td class={tdClass}>
+                    <input type="radio" name="current-step" aria-label={`We are at step ${s.index + 1}`} checked={s.index === step} onChange={() => setCurrentStep(s.index)} />
+                  </td>
+                  <td class={`${tdClass} whitespace-nowrap`}>{s.startsOn}</td>
+                  <td class={tdClass}>
+                    {s.minimumDays === undefined ? '—' : `${s.minimumDays} days`}
+                    {s.dwellSource === 'rfc9989' && <span class={`block text-xs ${mutedClass}`}>RFC 9989 advice</span>}
+                  </td>
+                  <td class={`${tdClass} font-mono text-xs`}>
+                    <div class="flex items-start gap-2">
+                      <span class="break-all">{s.record}</span>
+                      <CopyButton text={s.record} label={`Copy the record of step ${s.index + 1}`} />
+                    </div>
+                  </td>
+                  <td class={tdClass}>{s.effect}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="mt-3 flex items-center gap-3">
+          <button
+            type="button"
+            class={primaryButtonClass}
+            disabled={!isValidDomainName(name)}
+            data-testid="rollout-save"
+            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus(`Plan saved for ${name}.`))}
+          >
+            Save plan
+          </button>
+          {status && <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">{status}</span>}
+        </div>
+      </Section>
+
+      <Section title="Is the next step safe?" id="rollout-safety">
+        {!isValidDomainName(name) && <p class={mutedClass}>Enter the domain to judge its next step from the reports stored in this browser.</p>}
+        {isValidDomainName(name) && !next && <p>The plan is complete: p=reject applies to all mail.</p>}
+        {assessment && next && (
+          <div class="space-y-3" data-testid="rollout-assessment" data-verdict={assessment.verdict}>
+            <p class="flex flex-wrap items-center gap-2">
+              <Badge colour={VERDICT[assessment.verdict].colour}>{VERDICT[assessment.verdict].label}</Badge>
+              <span>
+                Next: <span class="font-mono text-sm">{next.record}</span>
+              </span>
+            </p>
+            <p>{assessment.summary}</p>
+            <p class={`text-sm ${mutedClass}`}>
+              Last {ASSESSMENT_DAYS} days: {assessment.totalMessages} messages, {assessment.failingMessages} failing DMARC when alignment is recomputed from the
+              authentication results{assessment.verdictDisagreements > 0 ? ` (receivers' own verdicts differ for ${assessment.verdictDisagreements})` : ''}.
+            </p>
+            {assessment.failingSources.length > 0 && (
+              <table class={tableClass}>
+                <thead>
+                  <tr>
+                    <th class={thClass} scope="col">Authenticates as</th>
+                    <th class={thClass} scope="col">Messages</th>
+                    <th class={thClass} scope="col">Why it fails</th>
+                    <th class={thClass} scope="col">Top sources</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {assessment.failingSources.slice(0, 20).map((source) => (
+                    <tr key={source.identity}>
+                      <td class={tdClass}>
+                        {source.identity === 'unauthenticated' ? 'nobody (likely spoofing)' : source.identity}
+                        {source.overrides.length > 0 && <span class={`block text-xs ${mutedClass}`}>{source.overrides.join(', ')}</span>}
+                      </td>
+                      <td class={tdClass}>{source.messages}</td>
+                      <td class={tdClass}>{source.reason}</td>
+                      <td class={`${tdClass} font-mono text-xs`}>{source.sourceIps.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </Section>
+    </div>
+  );
+}
+

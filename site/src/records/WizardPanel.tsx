@@ -1,0 +1,559 @@
+// The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  buildDomainRecords,
+  formatZoneSnippet,
+  isValidDomainName,
+  normalizeDomainName,
+  type DmarcReceivers,
+  type DomainSetup,
+} from '../../../core/records/buildDomainRecords';
+import { dkimConfigSnippets, privateKeyFileName } from '../../../core/records/dkimConfigSnippets';
+import { suggestDkimSelector } from '../../../core/records/dkimKeyRecord';
+import { explainDmarcTag, type DmarcFailureOption, type DmarcPolicy, type DmarcRecord } from '../../../core/records/dmarcRecord';
+import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/records/evaluateSpfLookups';
+import { mtaStsIdFor, type MtaStsMode } from '../../../core/records/mtaStsRecord';
+import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
+import { Badge, buttonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
+import { CopyButton } from './CopyButton';
+import { generateDkimKeyPair, supportsEd25519, type DkimKeySize, type GeneratedDkimKey } from './generateDkimKeyPair';
+import { IssueList } from './IssueList';
+import { useLiveResolver } from './LiveLookups';
+import { deleteSavedDomain, listSavedDomains, saveDomain, type SavedDomain } from './savedSetups';
+import { SpfLookupTree } from './SpfLookupTree';
+
+export const EMPTY_SETUP: DomainSetup = {
+  domain: '',
+  senderIds: [],
+  ownNetworks: [],
+  ownHosts: [],
+  mxSends: false,
+  spfAll: '~',
+  dmarc: { p: 'none', rua: [], extensions: [] },
+  dmarcReceivers: 'both',
+  dkimKeys: [],
+  subdomains: [],
+};
+
+const splitList = (text: string) => text.split(/[\s,;]+/).filter((item) => item !== '');
+const mailtoList = (text: string) => splitList(text).map((item) => (/^[a-z][a-z0-9+.-]*:/i.test(item) ? item : `mailto:${item}`));
+const fieldLabel = 'block text-sm font-medium';
+const hint = `mt-1 block text-xs ${mutedClass}`;
+
+const UNSET_POLICY_HINT = {
+  p: 'Without p, receivers treat the record as p=none.',
+  sp: 'Not set: subdomains get the policy of p.',
+  np: 'Not set: subdomains that do not exist get sp, or else p (RFC 9989).',
+};
+
+function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'np'; value: DmarcPolicy | undefined; onChange: (v: DmarcPolicy | undefined) => void; optional: boolean }) {
+  return (
+    <label class={fieldLabel}>
+      {tag}=
+      <select
+        class={`${inputClass} ml-2`}
+        data-testid={`dmarc-${tag}`}
+        value={value ?? ''}
+        onChange={(e) => onChange((e.currentTarget.value || undefined) as DmarcPolicy | undefined)}
+      >
+        {optional && <option value="">(not set)</option>}
+        <option value="none">none</option>
+        <option value="quarantine">quarantine</option>
+        <option value="reject">reject</option>
+      </select>
+      <span class={hint}>{value ? explainDmarcTag(tag, value) : UNSET_POLICY_HINT[tag]}</span>
+    </label>
+  );
+}
+
+function DmarcFields({ record, receivers, onChange, onReceivers }: { record: DmarcRecord; receivers: DmarcReceivers; onChange: (r: DmarcRecord) => void; onReceivers: (r: DmarcReceivers) => void }) {
+  const set = <K extends keyof DmarcRecord>(key: K, value: DmarcRecord[K] | undefined) => {
+    const next = { ...record };
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  const [rua, setRua] = useState((record.rua ?? []).map((u) => u.uri).join(', '));
+  const [ruf, setRuf] = useState((record.ruf ?? []).map((u) => u.uri).join(', '));
+  const foOptions: DmarcFailureOption[] = ['0', '1', 'd', 's'];
+  return (
+    <div class="grid gap-4 md:grid-cols-2">
+      <PolicySelect tag="p" value={record.p} optional={false} onChange={(v) => set('p', v)} />
+      <PolicySelect tag="sp" value={record.sp} optional onChange={(v) => set('sp', v)} />
+      <PolicySelect tag="np" value={record.np} optional onChange={(v) => set('np', v)} />
+      <label class={fieldLabel}>
+        rua= (aggregate reports)
+        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-rua" value={rua} placeholder="dmarc-reports@example.com" onInput={(e) => setRua(e.currentTarget.value)} onChange={(e) => set('rua', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
+        <span class={hint}>{explainDmarcTag('rua', 'the addresses you list')}</span>
+      </label>
+      <label class={fieldLabel}>
+        ruf= (failure reports, optional)
+        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-ruf" value={ruf} onInput={(e) => setRuf(e.currentTarget.value)} onChange={(e) => set('ruf', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
+        <span class={hint}>{explainDmarcTag('ruf', 'the addresses you list')}</span>
+      </label>
+      {(['adkim', 'aspf'] as const).map((tag) => (
+        <label key={tag} class={fieldLabel}>
+          {tag}=
+          <select class={`${inputClass} ml-2`} value={record[tag] ?? ''} data-testid={`dmarc-${tag}`} onChange={(e) => set(tag, (e.currentTarget.value || undefined) as 'r' | 's' | undefined)}>
+            <option value="">(default: relaxed)</option>
+            <option value="r">r (relaxed)</option>
+            <option value="s">s (strict)</option>
+          </select>
+          <span class={hint}>{explainDmarcTag(tag, record[tag] ?? 'r')}</span>
+        </label>
+      ))}
+      <fieldset class="text-sm">
+        <legend class="font-medium">fo= (when to send failure reports)</legend>
+        <div class="mt-1 flex gap-3">
+          {foOptions.map((option) => (
+            <label key={option} class="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={record.fo?.includes(option) ?? false}
+                onChange={(e) => {
+                  const current = record.fo ?? [];
+                  set('fo', e.currentTarget.checked ? [...current, option] : current.filter((o) => o !== option));
+                }}
+              />
+              {option}
+            </label>
+          ))}
+        </div>
+        <span class={hint}>{explainDmarcTag('fo', record.fo?.join(':') ?? '0')}</span>
+      </fieldset>
+      <label class={fieldLabel}>
+        Write the record for
+        <select class={`${inputClass} ml-2`} value={receivers} data-testid="dmarc-receivers" onChange={(e) => onReceivers(e.currentTarget.value as DmarcReceivers)}>
+          <option value="both">both kinds of receivers</option>
+          <option value="rfc7489">RFC 7489 receivers (pct)</option>
+          <option value="rfc9989">RFC 9989 receivers (np, psd, t)</option>
+        </select>
+        <span class={hint}>RFC 7489 receivers ignore np, psd and t; RFC 9989 receivers ignore pct, rf and ri.</span>
+      </label>
+      <label class={fieldLabel}>
+        pct= (RFC 7489)
+        <input type="number" min={0} max={100} class={`${inputClass} ml-2 w-20`} data-testid="dmarc-pct" value={record.pct ?? ''} onChange={(e) => set('pct', e.currentTarget.value === '' ? undefined : Math.max(0, Math.min(100, Math.round(Number(e.currentTarget.value)))))} />
+        <span class={hint}>{explainDmarcTag('pct', String(record.pct ?? 100))}</span>
+      </label>
+      <label class={`${fieldLabel} flex flex-wrap items-center gap-2`}>
+        <input type="checkbox" checked={record.t === 'y'} data-testid="dmarc-t" onChange={(e) => set('t', e.currentTarget.checked ? 'y' : undefined)} />
+        t=y (RFC 9989 test mode)
+        <span class={hint}>{explainDmarcTag('t', 'y')}</span>
+      </label>
+      <label class={fieldLabel}>
+        psd=
+        <select class={`${inputClass} ml-2`} value={record.psd ?? ''} onChange={(e) => set('psd', (e.currentTarget.value || undefined) as 'y' | 'n' | 'u' | undefined)}>
+          <option value="">(not set)</option>
+          <option value="n">n</option>
+          <option value="y">y</option>
+          <option value="u">u</option>
+        </select>
+        <span class={hint}>{explainDmarcTag('psd', record.psd ?? 'u')}</span>
+      </label>
+    </div>
+  );
+}
+
+function KeyGenerator({ domain, onKey, ed25519 }: { domain: string; onKey: (selector: string, key: GeneratedDkimKey) => void; ed25519: boolean }) {
+  const [size, setSize] = useState<DkimKeySize>('rsa-2048');
+  const [selector, setSelector] = useState(() => suggestDkimSelector(new Date()));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <div class="flex flex-wrap items-end gap-3">
+      <label class={fieldLabel}>
+        Key
+        <select class={`${inputClass} ml-2`} value={size} data-testid="dkim-size" onChange={(e) => setSize(e.currentTarget.value as DkimKeySize)}>
+          <option value="rsa-2048">RSA 2048 (recommended)</option>
+          <option value="rsa-1024">RSA 1024 (only for DNS hosts that cannot hold long records)</option>
+          <option value="rsa-4096">RSA 4096</option>
+          {ed25519 && <option value="ed25519">Ed25519 (sign with RSA too)</option>}
+        </select>
+      </label>
+      <label class={fieldLabel}>
+        Selector
+        <input class={`${inputClass} ml-2 w-32`} value={selector} data-testid="dkim-selector" onInput={(e) => setSelector(e.currentTarget.value.trim())} />
+      </label>
+      <button
+        type="button"
+        class={primaryButtonClass}
+        disabled={busy || !domain}
+        data-testid="dkim-generate"
+        onClick={() => {
+          setBusy(true);
+          setError(undefined);
+          generateDkimKeyPair(size)
+            .then((key) => onKey(selector, key))
+            .catch((e: unknown) => setError(`Key generation failed: ${String(e)}`))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? 'Generating…' : 'Generate DKIM key pair'}
+      </button>
+      {error && <p role="alert" class="text-sm text-red-700">{error}</p>}
+      <p class={hint}>
+        The key pair is made in this browser with WebCrypto. The private key never leaves the page unless you download it, and is not stored unless you ask.
+        A selector naming the month (e.g. {suggestDkimSelector(new Date())}) makes rotation easy: publish the next key under a new selector.
+      </p>
+    </div>
+  );
+}
+
+export function WizardPanel() {
+  const [setup, setSetup] = useState<DomainSetup>(EMPTY_SETUP);
+  const [networksText, setNetworksText] = useState('');
+  const [hostsText, setHostsText] = useState('');
+  const [keys, setKeys] = useState<Record<string, GeneratedDkimKey>>({});
+  const [keepPrivateKeys, setKeepPrivateKeys] = useState(false);
+  const [ed25519, setEd25519] = useState(false);
+  const [saved, setSaved] = useState<SavedDomain[]>([]);
+  // Bumped when a saved configuration is opened, so the fields that keep their own text start again from it.
+  const [formKey, setFormKey] = useState(0);
+  const [status, setStatus] = useState<string>();
+  const [spfEvaluation, setSpfEvaluation] = useState<SpfLookupEvaluation>();
+  const [tlsRptText, setTlsRptText] = useState('');
+  const [mtaMxText, setMtaMxText] = useState('');
+  const { resolver, server } = useLiveResolver();
+  useEffect(() => void supportsEd25519().then(setEd25519), []);
+  const refreshSaved = () => void listSavedDomains().then(setSaved);
+  useEffect(refreshSaved, []);
+
+  const domain = normalizeDomainName(setup.domain);
+  const domainValid = isValidDomainName(domain);
+  const plan = useMemo(() => (domainValid ? buildDomainRecords(setup) : undefined), [setup, domainValid]);
+  const zone = plan ? formatZoneSnippet(plan.records) : '';
+  const update = (changes: Partial<DomainSetup>) => {
+    setSetup((current) => ({ ...current, ...changes }));
+    setSpfEvaluation(undefined);
+  };
+  const toggleSender = (id: string, on: boolean) =>
+    update({ senderIds: on ? [...setup.senderIds, id] : setup.senderIds.filter((s) => s !== id), subdomains: setup.subdomains.map((sub) => ({ ...sub, senderIds: sub.senderIds.filter((s) => s !== id) })) });
+  const subdomain = setup.subdomains[0];
+  const moveToSubdomain = (id: string, on: boolean) => {
+    const current = subdomain ?? { label: 'news', senderIds: [] };
+    const senderIds = on ? [...current.senderIds, id] : current.senderIds.filter((s) => s !== id);
+    update({
+      senderIds: on ? setup.senderIds.filter((s) => s !== id) : [...setup.senderIds, id],
+      subdomains: senderIds.length > 0 ? [{ ...current, senderIds }] : [],
+    });
+  };
+
+  function load(entry: SavedDomain) {
+    if (!entry.setup) return;
+    setSetup(entry.setup);
+    setNetworksText(entry.setup.ownNetworks.join('\n'));
+    setHostsText(entry.setup.ownHosts.join('\n'));
+    setTlsRptText((entry.setup.tlsRptRua ?? []).join(', '));
+    setMtaMxText((entry.setup.mtaSts?.mx ?? []).join('\n'));
+    setKeys({});
+    setFormKey((k) => k + 1);
+    setStatus(`Loaded the configuration saved for ${entry.domain}.`);
+  }
+
+  return (
+    <div class="space-y-6">
+      <Section title="Domain and senders" id="wizard-senders">
+        <div class="space-y-4">
+          <label class={fieldLabel}>
+            Domain
+            <input class={`${inputClass} ml-2 w-72`} data-testid="wizard-domain" value={setup.domain} placeholder="example.com" onInput={(e) => update({ domain: e.currentTarget.value })} />
+            {setup.domain !== '' && !domainValid && <span class="ml-2 text-sm text-red-700" role="alert">Not a domain name.</span>}
+          </label>
+          <fieldset>
+            <legend class="text-sm font-medium">Services that send mail as this domain</legend>
+            <div class="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {SENDER_CATALOGUE.map((sender) => {
+                const onMain = setup.senderIds.includes(sender.id);
+                const onSub = subdomain?.senderIds.includes(sender.id) ?? false;
+                return (
+                  <div key={sender.id} class="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
+                    <label class="flex items-center gap-2 font-medium">
+                      <input type="checkbox" checked={onMain || onSub} data-testid={`sender-${sender.id}`} onChange={(e) => (onSub ? moveToSubdomain(sender.id, false) : toggleSender(sender.id, e.currentTarget.checked))} />
+                      {sender.name}
+                      {sender.bulk && <Badge colour="grey">bulk</Badge>}
+                    </label>
+                    <span class={hint}>
+                      {sender.spfInclude ? `SPF include:${sender.spfInclude}. ` : 'No SPF include needed. '}
+                      {sender.dkimPractice}
+                    </span>
+                    {(onMain || onSub) && sender.bulk && (
+                      <label class="mt-1 flex items-center gap-2 text-xs">
+                        <input type="checkbox" checked={onSub} data-testid={`subdomain-${sender.id}`} onChange={(e) => moveToSubdomain(sender.id, e.currentTarget.checked)} />
+                        send from a subdomain instead
+                      </label>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+          {subdomain && (
+            <label class={fieldLabel}>
+              Subdomain for bulk mail
+              <input class={`${inputClass} ml-2 w-32`} value={subdomain.label} data-testid="subdomain-label" onInput={(e) => update({ subdomains: [{ ...subdomain, label: e.currentTarget.value }] })} />
+              <span class={mutedClass}>.{domain || 'example.com'}</span>
+              <span class={hint}>
+                Marketing and bulk services on their own subdomain get their own SPF, DKIM and a p=none DMARC record, so the main domain can move to quarantine and reject without waiting for them.
+              </span>
+            </label>
+          )}
+          <div class="grid gap-4 md:grid-cols-2">
+            <label class={fieldLabel}>
+              Your own servers: IP addresses or networks
+              <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-networks" value={networksText} placeholder={'192.0.2.10\n2001:db8::/48'} onInput={(e) => setNetworksText(e.currentTarget.value)} onChange={(e) => update({ ownNetworks: splitList(e.currentTarget.value) })} />
+            </label>
+            <label class={fieldLabel}>
+              Your own servers: host names
+              <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-hosts" value={hostsText} placeholder="mail.example.com" onInput={(e) => setHostsText(e.currentTarget.value)} onChange={(e) => update({ ownHosts: splitList(e.currentTarget.value) })} />
+            </label>
+          </div>
+          <div class="flex flex-wrap gap-6 text-sm">
+            <label class="flex items-center gap-2">
+              <input type="checkbox" checked={setup.mxSends} onChange={(e) => update({ mxSends: e.currentTarget.checked })} />
+              The domain's MX servers send mail too (mx)
+            </label>
+            <fieldset class="flex items-center gap-3">
+              <legend class="sr-only">SPF ending</legend>
+              <label class="flex items-center gap-1">
+                <input type="radio" name="spf-all" checked={setup.spfAll === '~'} onChange={() => update({ spfAll: '~' })} />
+                ~all (softfail: the usual companion of DMARC)
+              </label>
+              <label class="flex items-center gap-1">
+                <input type="radio" name="spf-all" checked={setup.spfAll === '-'} data-testid="spf-fail-all" onChange={() => update({ spfAll: '-' })} />
+                -all (fail)
+              </label>
+            </fieldset>
+          </div>
+        </div>
+      </Section>
+
+      <Section title="DMARC" id="wizard-dmarc">
+        <DmarcFields key={formKey} record={setup.dmarc} receivers={setup.dmarcReceivers} onChange={(dmarc) => update({ dmarc })} onReceivers={(dmarcReceivers) => update({ dmarcReceivers })} />
+      </Section>
+
+      <Section title="DKIM for your own servers" id="wizard-dkim">
+        <KeyGenerator
+          domain={domain}
+          ed25519={ed25519}
+          onKey={(selector, key) => {
+            setKeys((current) => ({ ...current, [selector]: key }));
+            update({ dkimKeys: [...setup.dkimKeys.filter((k) => k.selector !== selector), { selector, keyType: key.keyType, publicKey: key.publicKey }] });
+          }}
+        />
+        {setup.dkimKeys.length > 0 && (
+          <ul class="mt-4 space-y-4">
+            {setup.dkimKeys.map((key) => {
+              const generated = keys[key.selector];
+              return (
+                <li key={key.selector} class="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`dkim-key-${key.selector}`}>
+                  <div class="flex flex-wrap items-center gap-3">
+                    <span class="font-mono text-sm">{`${key.selector}._domainkey.${domain}`}</span>
+                    <Badge colour="grey">{key.keyType === 'rsa' ? `RSA ${generated?.size.slice(4) ?? ''}`.trim() : 'Ed25519'}</Badge>
+                    {generated && (
+                      <button type="button" class={buttonClass} data-testid="dkim-download" onClick={() => downloadFile(privateKeyFileName({ domain, selector: key.selector, keyType: key.keyType }), [generated.privateKeyPem], 'application/x-pem-file')}>
+                        Download private key (PEM)
+                      </button>
+                    )}
+                    <button type="button" class={buttonClass} onClick={() => update({ dkimKeys: setup.dkimKeys.filter((k) => k.selector !== key.selector) })}>
+                      Remove
+                    </button>
+                  </div>
+                  {!generated && <p class={hint}>The private key of this saved selector is not in this page; use the copy you downloaded.</p>}
+                  <details class="mt-2">
+                    <summary class="cursor-pointer text-sm font-medium">Signer configuration (OpenDKIM, Postfix, rspamd, Exim)</summary>
+                    {dkimConfigSnippets({ domain, selector: key.selector, keyType: key.keyType }).map((snippet) => (
+                      <div key={snippet.id} class="mt-2">
+                        <p class="text-sm font-medium">
+                          {snippet.title} <span class={mutedClass}>— {snippet.file}</span>
+                        </p>
+                        <pre class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet.content}</pre>
+                        {snippet.note && <p class={hint}>{snippet.note}</p>}
+                      </div>
+                    ))}
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+
+      <Section title="MTA-STS, TLS-RPT and BIMI (optional)" id="wizard-extra">
+        <div class="grid gap-4 md:grid-cols-2">
+          <div class="space-y-2 text-sm">
+            <label class="flex items-center gap-2 font-medium">
+              <input type="checkbox" checked={setup.mtaSts !== undefined} data-testid="mta-sts-enable" onChange={(e) => update({ mtaSts: e.currentTarget.checked ? { mode: 'testing', mx: splitList(mtaMxText), maxAgeDays: 7, id: mtaStsIdFor(new Date()) } : undefined })} />
+              MTA-STS: require TLS for mail to this domain
+            </label>
+            {setup.mtaSts && (
+              <>
+                <label class={fieldLabel}>
+                  mode
+                  <select class={`${inputClass} ml-2`} value={setup.mtaSts.mode} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mode: e.currentTarget.value as MtaStsMode } })}>
+                    <option value="testing">testing</option>
+                    <option value="enforce">enforce</option>
+                    <option value="none">none</option>
+                  </select>
+                </label>
+                <label class={fieldLabel}>
+                  MX host names
+                  <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={2} data-testid="mta-sts-mx" value={mtaMxText} onInput={(e) => setMtaMxText(e.currentTarget.value)} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mx: splitList(e.currentTarget.value) } })} />
+                </label>
+                <label class={fieldLabel}>
+                  max_age (days)
+                  <input type="number" min={1} max={365} class={`${inputClass} ml-2 w-20`} value={setup.mtaSts.maxAgeDays} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, maxAgeDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 7)) } })} />
+                </label>
+              </>
+            )}
+          </div>
+          <div class="space-y-3">
+            <label class={fieldLabel}>
+              TLS-RPT report addresses
+              <input class={`${inputClass} mt-1 w-full`} data-testid="tls-rpt-rua" value={tlsRptText} placeholder="tls-reports@example.com" onInput={(e) => setTlsRptText(e.currentTarget.value)} onChange={(e) => update({ tlsRptRua: mailtoList(e.currentTarget.value) })} />
+            </label>
+            <label class={fieldLabel}>
+              BIMI logo (https URL of an SVG Tiny PS file)
+              <input class={`${inputClass} mt-1 w-full`} data-testid="bimi-logo" value={setup.bimi?.logoUrl ?? ''} onChange={(e) => update({ bimi: e.currentTarget.value.trim() ? { ...setup.bimi, logoUrl: e.currentTarget.value } : undefined })} />
+            </label>
+            {setup.bimi && (
+              <label class={fieldLabel}>
+                Mark certificate (VMC/CMC) URL
+                <input class={`${inputClass} mt-1 w-full`} value={setup.bimi.certificateUrl ?? ''} onChange={(e) => update({ bimi: { ...setup.bimi!, certificateUrl: e.currentTarget.value } })} />
+              </label>
+            )}
+            <p class={hint}>BIMI logos appear only once DMARC is at p=quarantine or p=reject for 100% of mail.</p>
+          </div>
+        </div>
+      </Section>
+
+      <Section
+        title="Records to publish"
+        id="wizard-output"
+        actions={
+          <div class="flex flex-wrap items-center gap-3 text-sm">
+            <label class="flex items-center gap-1">
+              <input type="checkbox" checked={keepPrivateKeys} onChange={(e) => setKeepPrivateKeys(e.currentTarget.checked)} />
+              also keep private keys in this browser
+            </label>
+            <button
+              type="button"
+              class={primaryButtonClass}
+              disabled={!domainValid}
+              data-testid="wizard-save"
+              onClick={() => {
+                const privateKeys = keepPrivateKeys ? Object.fromEntries(Object.entries(keys).map(([selector, key]) => [selector, key.privateKeyPem])) : undefined;
+                void saveDomain(domain, { setup: { ...setup, domain }, ...(privateKeys ? { privateKeys } : {}) }).then(() => {
+                  setStatus(`Saved the configuration of ${domain} in this browser.`);
+                  refreshSaved();
+                });
+              }}
+            >
+              Save configuration
+            </button>
+          </div>
+        }
+      >
+        {status && <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">{status}</p>}
+        {!plan && <p class={mutedClass}>Enter a domain to see its records.</p>}
+        {plan && (
+          <div class="space-y-4">
+            <div class="overflow-x-auto">
+              <table class={tableClass} data-testid="records-table">
+                <thead>
+                  <tr>
+                    <th class={thClass} scope="col">Name</th>
+                    <th class={thClass} scope="col">Type</th>
+                    <th class={thClass} scope="col">Value</th>
+                    <th class={thClass} scope="col"><span class="sr-only">Copy</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.records.map((record) => (
+                    <tr key={`${record.name}-${record.type}-${record.value}`} data-record-name={record.name}>
+                      <td class={tdClass}>
+                        <span class="break-all font-mono">{record.name}</span>
+                        <span class={hint}>{record.purpose}</span>
+                        {record.publishedBy && <Badge colour="amber">{`published by ${record.publishedBy}`}</Badge>}
+                      </td>
+                      <td class={tdClass}>{record.type}</td>
+                      <td class={`${tdClass} break-all font-mono text-xs`} data-testid="record-value">
+                        {record.value}
+                        {record.placeholder && <span class={hint}>Fill in the parts in angle brackets from the provider's DNS page.</span>}
+                      </td>
+                      <td class={tdClass}>
+                        <CopyButton text={record.value} label={`Copy the ${record.type} value for ${record.name}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <IssueList issues={plan.issues} />
+            {plan.files.map((file) => (
+              <div key={file.url}>
+                <p class="text-sm font-medium">
+                  File to serve at <span class="font-mono">{file.url}</span>
+                </p>
+                <p class={hint}>{file.purpose}</p>
+                <pre class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="mta-sts-policy">{file.content}</pre>
+                <CopyButton text={file.content} label="Copy the MTA-STS policy file" />
+              </div>
+            ))}
+            <div>
+              <div class="flex items-center justify-between">
+                <p class="text-sm font-medium">BIND zone snippet</p>
+                <CopyButton text={zone} label="Copy the zone snippet" />
+              </div>
+              <pre class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="zone-snippet">{zone}</pre>
+            </div>
+            <div class="space-y-2">
+              <button
+                type="button"
+                class={buttonClass}
+                disabled={!resolver}
+                data-testid="spf-count-live"
+                onClick={() => {
+                  const spf = plan.records[0];
+                  if (!resolver || !spf) return;
+                  void evaluateSpfLookups(domain, resolver, { rootRecord: spf.value }).then(setSpfEvaluation);
+                }}
+              >
+                Count SPF lookups through the includes
+              </button>
+              <span class={hint}>
+                {resolver ? `Asks ${new URL(server.endpoint).host} for the included records.` : 'Turn on live DNS lookups (top of the page) to follow the includes; the limit is 10 lookups and 2 void lookups.'}
+              </span>
+              {spfEvaluation && <SpfLookupTree evaluation={spfEvaluation} />}
+            </div>
+          </div>
+        )}
+      </Section>
+
+      {saved.length > 0 && (
+        <Section title="Saved configurations" id="wizard-saved">
+          <ul class="space-y-2" data-testid="saved-setups">
+            {saved.map((entry) => (
+              <li key={entry.domain} class="flex flex-wrap items-center gap-3 text-sm">
+                <span class="font-mono">{entry.domain}</span>
+                <span class={mutedClass}>{new Date(entry.savedAt).toLocaleString()}</span>
+                {entry.setup && (
+                  <button type="button" class={buttonClass} onClick={() => load(entry)}>
+                    Open
+                  </button>
+                )}
+                {entry.privateKeys && (
+                  <button type="button" class={buttonClass} onClick={() => Object.entries(entry.privateKeys ?? {}).forEach(([selector, pem]) => downloadFile(`${selector}.${entry.domain}.private.pem`, [pem], 'application/x-pem-file'))}>
+                    Download kept private keys
+                  </button>
+                )}
+                <button type="button" class={buttonClass} onClick={() => void deleteSavedDomain(entry.domain).then(refreshSaved)}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </div>
+  );
+}

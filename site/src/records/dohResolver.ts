@@ -1,0 +1,59 @@
+// DNS over HTTPS for the checker's live mode (RFC 8484 servers' JSON API, as Cloudflare and Google offer it). Used only
+// after the user turned live lookups on; the page names the host before any question is asked.
+import type { DnsAnswer, DnsRecordType, DnsResolver } from '../../../core/records/types';
+import { parseTxtPresentation } from '../../../core/records/txtStrings';
+
+export interface DohServer {
+  id: string;
+  name: string;
+  /** JSON endpoint; the question goes in `name` and `type` query parameters. */
+  endpoint: string;
+}
+
+export const DOH_SERVERS: readonly DohServer[] = [
+  { id: 'cloudflare', name: 'Cloudflare (cloudflare-dns.com)', endpoint: 'https://cloudflare-dns.com/dns-query' },
+  { id: 'google', name: 'Google (dns.google)', endpoint: 'https://dns.google/resolve' },
+];
+
+/** RFC 1035 §3.2.2 TYPE values. */
+const TYPE_CODES: Record<DnsRecordType, number> = { A: 1, MX: 15, TXT: 16, AAAA: 28 };
+/** A DoH answer that takes longer than this is a temperror, not a hang. */
+const DOH_TIMEOUT_MS = 8000;
+
+interface DohJson {
+  Status?: number;
+  Answer?: Array<{ type?: number; data?: string }>;
+}
+
+export function lookupOverHttps(server: DohServer): DnsResolver {
+  return async (name, type): Promise<DnsAnswer> => {
+    const url = new URL(server.endpoint);
+    url.searchParams.set('name', name);
+    url.searchParams.set('type', type);
+    let json: DohJson;
+    try {
+      const response = await fetch(url, {
+        headers: { accept: 'application/dns-json' },
+        signal: AbortSignal.timeout(DOH_TIMEOUT_MS),
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+      if (!response.ok) return { status: 'error', message: `${server.name} answered HTTP ${response.status}` };
+      json = (await response.json()) as DohJson;
+    } catch (error) {
+      return { status: 'error', message: `${server.name} could not be reached (${String(error)})` };
+    }
+    // RFC 1035 §4.1.1 RCODE: 3 is NXDOMAIN; anything but 0 and 3 (SERVFAIL, REFUSED…) is a failure.
+    if (json.Status === 3) return { status: 'nxdomain' };
+    if (json.Status !== 0) return { status: 'error', message: `DNS error code ${String(json.Status)}` };
+    // Answers may include the CNAME chain that led to the records; keep only the asked type.
+    const data = (json.Answer ?? []).filter((a) => a.type === TYPE_CODES[type] && typeof a.data === 'string').map((a) => a.data as string);
+    if (data.length === 0) return { status: 'nodata' };
+    const answers = data.map((value) => {
+      if (type === 'TXT') return parseTxtPresentation(value) ?? [value];
+      if (type === 'MX') return [value.replace(/^\d+\s+/, '').replace(/\.$/, '')];
+      return [value];
+    });
+    return { status: 'ok', answers };
+  };
+}
