@@ -1,0 +1,326 @@
+// The DNS records pages of the built site (dist/site on 127.0.0.1:4174) in Chromium: the wizard walked end to end,
+// a record copied to the clipboard, DKIM keys whose downloaded private key signs what the published p= verifies, the
+// checker, the rollout plan judged from an imported report, saved configurations, and the network: nothing leaves the
+// page while live lookups are off, and only the named DNS-over-HTTPS host (faked here on its real origin) when on.
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { createPublicKey, sign, verify } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const ORIGIN = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4174';
+const SCREENSHOTS = 'dist/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Every request the page makes, by URL. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+const offOrigin = (urls: string[]) => urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+
+async function openRecords(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
+  await page.goto(`${ORIGIN}/#/records`);
+  await expect(page.getByRole('heading', { name: 'DNS records', level: 1 })).toBeVisible();
+}
+
+function recordRow(page: Page, name: string) {
+  return page.getByTestId('records-table').locator(`tr[data-record-name="${name}"]`);
+}
+
+test('walks the wizard: senders, own servers, DMARC with a third-party rua, subdomain, MTA-STS; copies a record', async ({ page, context }) => {
+  const requests = recordRequests(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await openRecords(page);
+  await page.getByTestId('wizard-domain').fill('example.com');
+  await page.getByTestId('sender-google-workspace').check();
+  await page.getByTestId('sender-sendgrid').check();
+  await page.getByTestId('subdomain-sendgrid').check();
+  await page.getByTestId('own-networks').fill('192.0.2.10\n2001:db8::/48');
+  await page.getByTestId('own-networks').blur();
+  await page.getByTestId('dmarc-p').selectOption('quarantine');
+  await page.getByTestId('dmarc-rua').fill('dmarc@reports.example.net');
+  await page.getByTestId('dmarc-rua').blur();
+  await page.getByTestId('dmarc-t').check();
+  await page.getByTestId('dmarc-receivers').selectOption('rfc9989');
+  await page.getByTestId('mta-sts-enable').check();
+  await page.getByTestId('mta-sts-mx').fill('mx1.example.com');
+  await page.getByTestId('mta-sts-mx').blur();
+  await page.getByTestId('tls-rpt-rua').fill('tls@example.com');
+  await page.getByTestId('tls-rpt-rua').blur();
+
+  await expect(recordRow(page, 'example.com').getByTestId('record-value')).toHaveText(
+    'v=spf1 ip4:192.0.2.10 ip6:2001:db8::/48 include:_spf.google.com ~all',
+  );
+  await expect(recordRow(page, 'news.example.com').getByTestId('record-value')).toHaveText('v=spf1 include:sendgrid.net ~all');
+  const dmarc = 'v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@reports.example.net';
+  await expect(recordRow(page, '_dmarc.example.com').getByTestId('record-value')).toHaveText(dmarc);
+  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText('published by reports.example.net');
+  await expect(recordRow(page, '_dmarc.news.example.com').getByTestId('record-value')).toHaveText(
+    'v=DMARC1; p=none; rua=mailto:dmarc@reports.example.net',
+  );
+  await expect(recordRow(page, '_mta-sts.example.com').getByTestId('record-value')).toHaveText(/^v=STSv1; id=\d{14}$/);
+  await expect(recordRow(page, '_smtp._tls.example.com').getByTestId('record-value')).toHaveText('v=TLSRPTv1; rua=mailto:tls@example.com');
+  await expect(page.getByTestId('mta-sts-policy')).toHaveText('version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 604800\n');
+  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText('example.com._report._dmarc.reports.example.net');
+  await expect(page.getByTestId('zone-snippet')).toContainText(`_dmarc.example.com.\t3600\tIN\tTXT\t"${dmarc}"`);
+
+  await recordRow(page, '_dmarc.example.com').getByRole('button', { name: /Copy the TXT value for _dmarc.example.com/ }).click();
+  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /Copy the TXT value/ })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(dmarc);
+
+  await page.screenshot({ path: `${SCREENSHOTS}/records-wizard.png`, fullPage: true });
+  expect(offOrigin(requests)).toEqual([]);
+});
+
+/** SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410 §4): the 32 raw bytes of p= follow it. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+async function generateAndVerify(page: Page, size: string, selector: string) {
+  await page.getByTestId('dkim-size').selectOption(size);
+  await page.getByTestId('dkim-selector').fill(selector);
+  await page.getByTestId('dkim-generate').click();
+  const key = page.getByTestId(`dkim-key-${selector}`);
+  const downloadPromise = page.waitForEvent('download');
+  await key.getByTestId('dkim-download').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`${selector}.example.org.private.pem`);
+  const pem = readFileSync((await download.path())!, 'utf8');
+  expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
+
+  // The published record, as the table shows it, and the public key inside it.
+  const record = await recordRow(page, `${selector}._domainkey.example.org`).getByTestId('record-value').textContent();
+  const p = /(?:^|; )p=([A-Za-z0-9+/=]+)$/.exec(record ?? '')?.[1];
+  expect(p, record ?? '').toBeDefined();
+  const message = Buffer.from(`DKIM-Signature test for ${selector}: the private key never left the page.`);
+  if (size === 'ed25519') {
+    expect(record).toMatch(/^v=DKIM1; k=ed25519; p=/);
+    const publicKey = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(p!, 'base64')]), format: 'der', type: 'spki' });
+    const signature = sign(null, message, pem);
+    expect(verify(null, message, publicKey, signature)).toBe(true);
+    expect(verify(null, Buffer.from('tampered'), publicKey, signature)).toBe(false);
+  } else {
+    expect(record).toMatch(/^v=DKIM1; k=rsa; p=/);
+    const publicKey = createPublicKey({ key: Buffer.from(p!, 'base64'), format: 'der', type: 'spki' });
+    expect(publicKey.asymmetricKeyDetails?.modulusLength).toBe(Number(size.slice(4)));
+    // rsa-sha256 (RFC 6376 §3.3.1): RSASSA-PKCS1-v1_5 with SHA-256.
+    const signature = sign('sha256', message, pem);
+    expect(verify('sha256', message, publicKey, signature)).toBe(true);
+    expect(verify('sha256', Buffer.from('tampered'), publicKey, signature)).toBe(false);
+  }
+  return { record: record!, pem };
+}
+
+test('generates DKIM keys whose downloaded private key signs what the published public key verifies', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openRecords(page);
+  await page.getByTestId('wizard-domain').fill('example.org');
+  const rsa = await generateAndVerify(page, 'rsa-2048', 's202611');
+  // 2048-bit keys exceed one 255-byte TXT string: the zone snippet splits the record.
+  const zone = (await page.getByTestId('zone-snippet').textContent()) ?? '';
+  const zoneLine = zone.split('\ns202611')[1] ?? zone;
+  expect(zoneLine).toContain('( "v=DKIM1; k=rsa; p=');
+  const strings = [...zone.slice(zone.indexOf('s202611._domainkey')).split(')')[0]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  expect(strings.length).toBe(2);
+  expect(strings.every((s) => s.length <= 255)).toBe(true);
+  expect(strings.join('')).toBe(rsa.record);
+
+  await generateAndVerify(page, 'rsa-1024', 'legacy');
+  await expect(page.locator('[data-code="dkim-key-weak"]')).toBeVisible();
+  const hasEd25519 = (await page.getByTestId('dkim-size').locator('option[value="ed25519"]').count()) > 0;
+  if (hasEd25519) await generateAndVerify(page, 'ed25519', 'ed');
+  await expect(page.getByTestId('dkim-key-s202611').getByText('Signer configuration')).toBeVisible();
+  await page.getByTestId('dkim-key-s202611').getByText('Signer configuration').click();
+  await expect(page.getByTestId('dkim-key-s202611')).toContainText('s202611._domainkey.example.org example.org:s202611:/etc/opendkim/keys/s202611.example.org.private.pem');
+  await page.screenshot({ path: `${SCREENSHOTS}/records-dkim.png`, fullPage: true });
+  expect(offOrigin(requests)).toEqual([]);
+});
+
+test('saved configurations survive a reload and the private key is kept only when asked', async ({ page }) => {
+  await openRecords(page);
+  await page.getByTestId('wizard-domain').fill('saved.example');
+  await page.getByTestId('sender-microsoft-365').check();
+  await page.getByTestId('dkim-generate').click();
+  await expect(page.getByTestId('dkim-download').first()).toBeVisible();
+  await page.getByTestId('wizard-save').click();
+  await expect(page.getByText('Saved the configuration of saved.example in this browser.')).toBeVisible();
+  const stored = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('dmarc-lens-records');
+        open.onsuccess = () => {
+          const get = open.result.transaction('domains').objectStore('domains').get('saved.example');
+          get.onsuccess = () => resolve(get.result);
+        };
+      }),
+  );
+  expect(JSON.stringify(stored)).not.toContain('PRIVATE KEY');
+  await page.reload();
+  await expect(page.getByTestId('saved-setups')).toContainText('saved.example');
+  await page.getByTestId('saved-setups').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('wizard-domain')).toHaveValue('saved.example');
+  await expect(recordRow(page, 'saved.example').getByTestId('record-value')).toHaveText('v=spf1 include:spf.protection.outlook.com ~all');
+  await expect(page.locator('[data-testid^="dkim-key-"]')).toContainText('not in this page');
+});
+
+test('checker: a pasted zone snippet parsed, explained and judged, offline', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openRecords(page);
+  await page.getByRole('tab', { name: 'Check records' }).click();
+  await page.getByTestId('checker-input').fill(
+    [
+      'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
+      'example.com. 3600 IN TXT "v=spf1 -all"',
+      '_dmarc.example.com. IN TXT ( "v=DMARC1; p=reject; pct=50; "',
+      '  "rua=mailto:dmarc@example.com; ri=3600" )',
+      's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+      '<script>alert(1)</script> IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
+    ].join('\n'),
+  );
+  await page.getByTestId('checker-run').click();
+  const results = page.getByTestId('check-result');
+  await expect(results).toHaveCount(5);
+  await expect(results.nth(0)).toHaveAttribute('data-kind', 'spf');
+  await expect(results.nth(0).locator('[data-code="spf-multiple-records"]')).toBeVisible();
+  await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toBeVisible();
+  await expect(results.nth(0).locator('[data-code="spf-ptr"]')).toBeVisible();
+  await expect(results.nth(2)).toContainText('RFC 7489 receivers apply the policy to 50% of failing mail');
+  await expect(results.nth(2).locator('[data-code="dmarc-historic-ri"]')).toBeVisible();
+  await expect(results.nth(3)).toContainText('The public key: Ed25519.');
+  // Names are text, never markup.
+  await expect(results.nth(4)).toContainText('<script>alert(1)</script>');
+  await expect(results.nth(4).locator('[data-code="bimi-invalid-l"]')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/records-checker.png`, fullPage: true });
+  expect(offOrigin(requests)).toEqual([]);
+});
+
+/** A tiny authoritative zone answered in the JSON shape of Cloudflare's DNS-over-HTTPS API. */
+const FAKE_ZONE: Record<string, Record<string, string[]>> = {
+  'example.com': { TXT: ['"v=spf1 include:_spf.example.net mx -all"', '"site-verification=abc"'], MX: ['10 mx.example.com.'] },
+  '_spf.example.net': { TXT: ['"v=spf1 ip4:192.0.2.0/24 " "ip4:198.51.100.0/24 -all"'] },
+  '_dmarc.example.com': { TXT: ['"v=DMARC1; p=reject; rua=mailto:d@example.com"'] },
+  'google._domainkey.example.com': { TXT: ['"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="'] },
+};
+const TYPE_CODES: Record<string, number> = { A: 1, MX: 15, TXT: 16, AAAA: 28 };
+
+async function fakeDoh(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  const name = url.searchParams.get('name') ?? '';
+  const type = url.searchParams.get('type') ?? '';
+  const entry = FAKE_ZONE[name];
+  const records = entry?.[type] ?? [];
+  const body = {
+    Status: entry ? 0 : 3,
+    Question: [{ name, type: TYPE_CODES[type] }],
+    ...(records.length ? { Answer: records.map((data) => ({ name, type: TYPE_CODES[type], TTL: 300, data })) } : {}),
+  };
+  await route.fulfill({ status: 200, contentType: 'application/dns-json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+}
+
+test('live lookups: off by default with no request; on, only the named DNS-over-HTTPS host is asked', async ({ page }) => {
+  const requests = recordRequests(page);
+  const dohQuestions: string[] = [];
+  await page.route('https://cloudflare-dns.com/**', (route) => {
+    dohQuestions.push(route.request().url());
+    return fakeDoh(route);
+  });
+  await openRecords(page);
+  await expect(page.getByTestId('live-lookups')).not.toBeChecked();
+  await expect(page.getByTestId('live-lookups-status')).toContainText('Off: nothing leaves this page');
+  await expect(page.getByTestId('live-lookups-status')).toContainText('cloudflare-dns.com');
+  // With lookups off, the wizard cannot count SPF lookups and the checker cannot look a domain up.
+  await page.getByTestId('wizard-domain').fill('example.com');
+  await expect(page.getByTestId('spf-count-live')).toBeDisabled();
+  await page.getByRole('tab', { name: 'Check records' }).click();
+  await page.getByTestId('live-domain').fill('example.com');
+  await expect(page.getByTestId('live-run')).toBeDisabled();
+  expect(offOrigin(requests)).toEqual([]);
+  expect(dohQuestions).toEqual([]);
+
+  await page.getByTestId('live-lookups').check();
+  await expect(page.getByTestId('live-lookups-status')).toContainText('On: DNS questions (domain names only) go to cloudflare-dns.com');
+  await page.getByTestId('live-selectors').fill('google');
+  await page.getByTestId('live-run').click();
+  const report = page.getByTestId('live-report');
+  await expect(report.getByTestId('check-result')).toHaveCount(3);
+  await expect(report.getByTestId('spf-tree')).toContainText('2 of 10');
+  await expect(report.getByTestId('spf-tree')).toContainText('v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.0/24 -all');
+  await expect(report.locator('[data-code="mta-sts-missing"]')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/records-live.png`, fullPage: true });
+
+  // The wizard's record, evaluated through the includes before it is published.
+  await page.getByRole('tab', { name: 'Set up a domain' }).click();
+  await page.getByTestId('sender-google-workspace').check();
+  await page.getByTestId('spf-count-live').click();
+  const wizardTree = page.locator('#records-panel-wizard').getByTestId('spf-tree');
+  await expect(wizardTree).toContainText('1 of 10');
+  // The fake zone has no _spf.google.com: the include finds nothing, which the tree reports.
+  await expect(wizardTree.locator('[data-code="spf-no-record"]')).toBeVisible();
+
+  const hosts = new Set(offOrigin(requests).map((url) => new URL(url).host));
+  expect([...hosts]).toEqual(['cloudflare-dns.com']);
+  expect(dohQuestions.map((url) => new URL(url).searchParams.get('name'))).toEqual(
+    expect.arrayContaining(['_dmarc.example.com', 'example.com', '_spf.example.net', 'google._domainkey.example.com', '_spf.google.com']),
+  );
+});
+
+/** An RFC 7489 aggregate report for example.com covering the last day, built here so its dates are recent. */
+function recentReport(): Buffer {
+  const end = Math.floor(Date.now() / 1000);
+  const begin = end - 86_400;
+  const row = (ip: string, count: number, dkim: [string, string], spf: [string, string]) => `
+  <record>
+    <row><source_ip>${ip}</source_ip><count>${count}</count>
+      <policy_evaluated><disposition>none</disposition><dkim>${dkim[1] === 'pass' && dkim[0] === 'example.com' ? 'pass' : 'fail'}</dkim><spf>${spf[1] === 'pass' && spf[0] === 'example.com' ? 'pass' : 'fail'}</spf></policy_evaluated>
+    </row>
+    <identifiers><header_from>example.com</header_from></identifiers>
+    <auth_results>
+      <dkim><domain>${dkim[0]}</domain><selector>s1</selector><result>${dkim[1]}</result></dkim>
+      <spf><domain>${spf[0]}</domain><scope>mfrom</scope><result>${spf[1]}</result></spf>
+    </auth_results>
+  </record>`;
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<feedback>
+  <report_metadata><org_name>receiver.example</org_name><email>noreply@receiver.example</email><report_id>records-test-1</report_id>
+    <date_range><begin>${begin}</begin><end>${end}</end></date_range></report_metadata>
+  <policy_published><domain>example.com</domain><adkim>r</adkim><aspf>r</aspf><p>none</p><sp>none</sp><pct>100</pct></policy_published>
+  ${row('192.0.2.1', 900, ['example.com', 'pass'], ['example.com', 'pass'])}
+  ${row('198.51.100.7', 120, ['sendgrid.net', 'pass'], ['bounces.sendgrid.net', 'pass'])}
+  ${row('203.0.113.9', 30, ['spoof.example', 'fail'], ['spoof.example', 'fail'])}
+</feedback>
+`);
+}
+
+test('rollout plan: dated steps and the next step judged from stored reports', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openRecords(page);
+  await page.goto(`${ORIGIN}/#/import`);
+  await page.getByLabel('Add reports').first().setInputFiles({ name: 'receiver.example!example.com!1!2.xml', mimeType: 'text/xml', buffer: recentReport() });
+  await expect(page.getByTestId('import-outcome').first()).toContainText('1 report', { timeout: 60_000 });
+  await page.goto(`${ORIGIN}/#/records`);
+  await page.getByRole('tab', { name: 'Rollout plan' }).click();
+  await page.getByTestId('rollout-domain').fill('example.com');
+  await page.getByTestId('rollout-start').fill('2026-01-01');
+  await expect(page.getByTestId('rollout-table').locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('2026-01-31');
+  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('p=quarantine; t=y; pct=0');
+  const assessment = page.getByTestId('rollout-assessment');
+  // The next step from p=none is quarantine in test mode: nothing is hit, so it is safe.
+  await expect(assessment).toHaveAttribute('data-verdict', 'safe');
+  await expect(assessment).toContainText('1050 messages, 150 failing DMARC');
+  // One step further, quarantine for real: the SendGrid mail that authenticates but does not align is at risk.
+  await page.getByRole('radio', { name: 'We are at step 2' }).check();
+  await expect(assessment).toHaveAttribute('data-verdict', 'not-yet');
+  await expect(assessment).toContainText('sendgrid.net');
+  await expect(assessment).toContainText('DKIM passes for sendgrid.net, which does not align with example.com');
+  await expect(assessment).toContainText('nobody (likely spoofing)');
+
+  await page.getByTestId('rollout-flavour').selectOption('rfc7489');
+  await expect(page.getByTestId('rollout-table').locator('tbody tr')).toHaveCount(13);
+  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(2)).toContainText('p=quarantine; pct=5');
+  await page.getByTestId('rollout-save').click();
+  await expect(page.getByText('Plan saved for example.com.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/records-rollout.png`, fullPage: true });
+  expect(offOrigin(requests)).toEqual([]);
+});
