@@ -6,8 +6,9 @@ import type { DmarcAlignmentMode, DmarcPolicy } from './dmarcRecord';
 import type { RolloutStep } from './rolloutPlan';
 
 /**
- * Share of all mail that may fail while coming from sources that authenticate as someone (a service, a forwarder)
- * before the next step is called unsafe. Mail that authenticates as nobody is spoofing or junk and is meant to be hit.
+ * Share of all mail from sources that authenticate as someone (a service, a forwarder) but fail alignment that the
+ * next step may quarantine or reject (after its pct) before it is called unsafe. Mail that authenticates as nobody is
+ * spoofing or junk and is meant to be hit.
  */
 export const SAFE_AUTHENTICATED_FAILURE_SHARE = 0.005;
 export const CAUTION_AUTHENTICATED_FAILURE_SHARE = 0.02;
@@ -41,6 +42,8 @@ export interface NextStepAssessment {
   messagesHitByNextStep: number;
   /** Failing messages from authenticated sources: the legitimate mail at risk. */
   authenticatedFailingMessages: number;
+  /** Of those, the ones the next step would actually quarantine or reject (its pct share). */
+  authenticatedMessagesHit: number;
   failingSources: FailingSource[];
   /** Messages whose receiver verdict differs from the recomputed one (e.g. local overrides, trusted forwarders). */
   verdictDisagreements: number;
@@ -121,19 +124,21 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
   const authenticatedFailingMessages = failingSources.filter((s) => s.authenticated).reduce((sum, s) => sum + s.messages, 0);
   const share = enforcedShare(options.next);
   const messagesHitByNextStep = Math.round(failingMessages * share);
-  const authenticatedShare = totalMessages === 0 ? 0 : authenticatedFailingMessages / totalMessages;
+  const authenticatedMessagesHit = Math.round(authenticatedFailingMessages * share);
+  const authenticatedShare = totalMessages === 0 ? 0 : authenticatedMessagesHit / totalMessages;
   let verdict: NextStepVerdict;
   if (totalMessages < MIN_MESSAGES_FOR_VERDICT) verdict = 'no-data';
-  else if (share === 0 || authenticatedShare <= SAFE_AUTHENTICATED_FAILURE_SHARE) verdict = 'safe';
+  else if (authenticatedShare <= SAFE_AUTHENTICATED_FAILURE_SHARE) verdict = 'safe';
   else if (authenticatedShare <= CAUTION_AUTHENTICATED_FAILURE_SHARE) verdict = 'caution';
   else verdict = 'not-yet';
   return {
     verdict,
-    summary: summarize(verdict, totalMessages, failingMessages, authenticatedFailingMessages, messagesHitByNextStep, failingSources),
+    summary: summarize(verdict, totalMessages, failingMessages, authenticatedFailingMessages, authenticatedMessagesHit, messagesHitByNextStep, failingSources),
     totalMessages,
     failingMessages,
     messagesHitByNextStep,
     authenticatedFailingMessages,
+    authenticatedMessagesHit,
     failingSources,
     verdictDisagreements,
   };
@@ -158,6 +163,7 @@ function summarize(
   total: number,
   failing: number,
   authenticated: number,
+  authenticatedHit: number,
   hit: number,
   sources: FailingSource[],
 ): string {
@@ -171,8 +177,8 @@ function summarize(
     case 'safe':
       return `Safe: ${failing} of ${total} messages fail DMARC, ${authenticated} of them from authenticated sources; the next step would have hit ${hit}.`;
     case 'caution':
-      return `Caution: ${authenticated} of ${total} messages from authenticated sources (${names}) still fail alignment; the next step would have hit ${hit} failing messages.`;
+      return `Caution: ${authenticated} of ${total} messages from authenticated sources (${names}) still fail alignment; the next step would have hit ${hit} failing messages, ${authenticatedHit} of them from those sources.`;
     case 'not-yet':
-      return `Not yet: ${authenticated} of ${total} messages come from sources that authenticate but do not align (${names}). Fix them before the next step, which would have hit ${hit} messages.`;
+      return `Not yet: ${authenticated} of ${total} messages come from sources that authenticate but do not align (${names}). Fix them before the next step, which would have hit ${hit} messages, ${authenticatedHit} of them from those sources.`;
   }
 }

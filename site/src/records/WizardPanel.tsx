@@ -366,7 +366,7 @@ export function WizardPanel() {
                         <p class="text-sm font-medium">
                           {snippet.title} <span class={mutedClass}>— {snippet.file}</span>
                         </p>
-                        <pre class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet.content}</pre>
+                        <pre tabIndex={0} class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet.content}</pre>
                         {snippet.note && <p class={hint}>{snippet.note}</p>}
                       </div>
                     ))}
@@ -495,7 +495,7 @@ export function WizardPanel() {
                   File to serve at <span class="font-mono">{file.url}</span>
                 </p>
                 <p class={hint}>{file.purpose}</p>
-                <pre class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="mta-sts-policy">{file.content}</pre>
+                <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="mta-sts-policy">{file.content}</pre>
                 <CopyButton text={file.content} label="Copy the MTA-STS policy file" />
               </div>
             ))}
@@ -504,7 +504,7 @@ export function WizardPanel() {
                 <p class="text-sm font-medium">BIND zone snippet</p>
                 <CopyButton text={zone} label="Copy the zone snippet" />
               </div>
-              <pre class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="zone-snippet">{zone}</pre>
+              <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="zone-snippet">{zone}</pre>
             </div>
             <div class="space-y-2">
               <button

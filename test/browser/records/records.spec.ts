@@ -5,6 +5,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { axeViolations } from '../site/siteHelpers';
 
 const ORIGIN = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4174';
 const SCREENSHOTS = 'dist/screenshots';
@@ -323,4 +324,24 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await expect(page.getByText('Plan saved for example.com.')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/records-rollout.png`, fullPage: true });
   expect(offOrigin(requests)).toEqual([]);
+});
+
+test('each records tab passes axe, in light and dark themes', async ({ page }) => {
+  await openRecords(page);
+  await page.getByTestId('wizard-domain').fill('example.com');
+  await page.getByTestId('sender-mailchimp').check();
+  await page.getByTestId('dkim-generate').click();
+  await expect(page.getByTestId('dkim-download').first()).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    await page.getByTestId('theme-select').selectOption(theme);
+    for (const tab of ['Set up a domain', 'Check records', 'Rollout plan']) {
+      await page.getByRole('tab', { name: tab }).click();
+      if (tab === 'Check records') {
+        await page.getByTestId('checker-input').fill('v=DMARC1; p=reject\nv=spf1 +all');
+        await page.getByTestId('checker-run').click();
+      }
+      expect(await axeViolations(page), `${tab} (${theme})`).toEqual([]);
+    }
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}/records-dark.png`, fullPage: true });
 });

@@ -130,3 +130,20 @@ describe('assessNextStep', () => {
     expect(assessNextStep([], { domain: 'example.com', next: { policy: 'reject', testing: false } }).verdict).toBe('no-data');
   });
 });
+
+it('assessNextStep weighs the risk by the share the next step enforces', () => {
+  const good = row({
+    sourceIp: '192.0.2.1',
+    count: 1000,
+    headerFrom: 'example.com',
+    dkimResults: [{ domain: 'example.com', result: 'pass' }],
+  });
+  const service = row({ sourceIp: '198.51.100.7', count: 100, headerFrom: 'example.com', dkimResults: [{ domain: 'mcsv.net', result: 'pass' }] });
+  const verdict = (pct: number) => assessNextStep([good, service], { domain: 'example.com', next: { policy: 'quarantine', pct, testing: false } });
+  expect(verdict(1)).toMatchObject({ verdict: 'safe', authenticatedMessagesHit: 1 });
+  expect(verdict(10)).toMatchObject({ verdict: 'caution', authenticatedMessagesHit: 10 });
+  expect(verdict(100)).toMatchObject({ verdict: 'not-yet', authenticatedMessagesHit: 100 });
+  expect(verdict(100).summary).toBe(
+    'Not yet: 100 of 1100 messages come from sources that authenticate but do not align (mcsv.net). Fix them before the next step, which would have hit 100 messages, 100 of them from those sources.',
+  );
+});
