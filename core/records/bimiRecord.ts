@@ -3,7 +3,7 @@
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { DmarcRecord } from './dmarcRecord';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export interface BimiRecord {
   /** Logo URL (https, SVG); empty declines to show a logo. */
@@ -13,16 +13,13 @@ export interface BimiRecord {
   extensions: Tag[];
 }
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 const HTTPS = /^https:\/\/\S+$/i;
 
 export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
   const { tags, issues } = parseTagList(text, 'bimi');
   if (tags[0]?.name !== 'v' || tags[0].value !== 'BIMI1') {
-    issues.unshift(issue('error', 'bimi-missing-version', 'A BIMI record must start with v=BIMI1.', 'v'));
+    issues.unshift(recordIssue('error', 'bimi-missing-version', 'A BIMI record must start with v=BIMI1.', 'v'));
     return { ok: false, issues };
   }
   let l: string | undefined;
@@ -33,9 +30,9 @@ export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
     else if (tag.name === 'a') a = tag.value;
     else extensions.push(tag);
   }
-  if (l === undefined) issues.push(issue('error', 'bimi-missing-l', 'The record needs l= with the https URL of the logo (or l= empty to decline).', 'l'));
-  else if (l !== '' && !HTTPS.test(l)) issues.push(issue('error', 'bimi-invalid-l', 'l= must be an https: URL of an SVG file.', 'l'));
-  if (a !== undefined && a !== '' && !HTTPS.test(a)) issues.push(issue('error', 'bimi-invalid-a', 'a= must be an https: URL of a PEM certificate.', 'a'));
+  if (l === undefined) issues.push(recordIssue('error', 'bimi-missing-l', 'The record needs l= with the https URL of the logo (or l= empty to decline).', 'l'));
+  else if (l !== '' && !HTTPS.test(l)) issues.push(recordIssue('error', 'bimi-invalid-l', 'l= must be an https: URL of an SVG file.', 'l'));
+  if (a !== undefined && a !== '' && !HTTPS.test(a)) issues.push(recordIssue('error', 'bimi-invalid-a', 'a= must be an https: URL of a PEM certificate.', 'a'));
   if (l === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { l, ...(a === undefined ? {} : { a }), extensions }, issues };
 }
@@ -53,9 +50,9 @@ export function formatBimiRecord(record: BimiRecord): string {
 export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): RecordIssue[] {
   const issues: RecordIssue[] = [];
   if (record.l !== '' && !/\.svg(?:[?#].*)?$/i.test(record.l))
-    issues.push(issue('warning', 'bimi-not-svg', 'The logo must be an SVG Tiny Portable/Secure file.', 'l'));
+    issues.push(recordIssue('warning', 'bimi-not-svg', 'The logo must be an SVG Tiny Portable/Secure file.', 'l'));
   if (record.a === undefined || record.a === '')
-    issues.push(issue('info', 'bimi-no-certificate', 'Without a=, Gmail and Apple Mail show no logo; they require a Verified or Common Mark Certificate.', 'a'));
+    issues.push(recordIssue('info', 'bimi-no-certificate', 'Without a=, Gmail and Apple Mail show no logo; they require a Verified or Common Mark Certificate.', 'a'));
   const enforced =
     dmarc !== undefined &&
     (dmarc.p === 'quarantine' || dmarc.p === 'reject') &&
@@ -64,7 +61,7 @@ export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): Record
     dmarc.sp !== 'none';
   if (!enforced)
     issues.push(
-      issue(
+      recordIssue(
         'warning',
         'bimi-needs-enforcement',
         'BIMI logos are shown only when DMARC is p=quarantine or p=reject on 100% of mail (no pct below 100, no t=y, sp not none).',

@@ -3,7 +3,7 @@
 import { decodeBase64, encodeBase64 } from './base64';
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export type DkimKeyType = 'rsa' | 'ed25519';
 
@@ -31,9 +31,6 @@ export const RECOMMENDED_RSA_KEY_BITS = 2048;
 /** RFC 8463 §3: an Ed25519 public key is 32 bytes. */
 const ED25519_KEY_BYTES = 32;
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 const colonList = (value: string) => value.split(':').map((item) => item.trim());
 
@@ -45,7 +42,7 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
       case 'v':
         // RFC 6376 §3.6.1: "If specified, this tag MUST be set to "DKIM1" … and MUST be the first tag in the record."
         if (index !== 0 || value !== 'DKIM1')
-          issues.push(issue('error', 'dkim-invalid-version', 'v= must be exactly DKIM1 and the first tag.', 'v', 'Start the record with v=DKIM1.'));
+          issues.push(recordIssue('error', 'dkim-invalid-version', 'v= must be exactly DKIM1 and the first tag.', 'v', 'Start the record with v=DKIM1.'));
         else record.version = 'DKIM1';
         break;
       case 'h':
@@ -72,10 +69,10 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
   });
   if (record.p === undefined) {
     issues.push(
-      issue('error', 'dkim-missing-p', 'A DKIM key record needs p= with the public key (RFC 6376 §3.6.1).', 'p'),
+      recordIssue('error', 'dkim-missing-p', 'A DKIM key record needs p= with the public key (RFC 6376 §3.6.1).', 'p'),
     );
   } else if (record.p !== '' && decodeBase64(record.p) === undefined) {
-    issues.push(issue('error', 'dkim-invalid-p', 'p= is not valid base64.', 'p', 'Copy the key again; check nothing was cut or quoted.'));
+    issues.push(recordIssue('error', 'dkim-invalid-p', 'p= is not valid base64.', 'p', 'Copy the key again; check nothing was cut or quoted.'));
   }
   if (record.p === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: record as DkimKeyRecord, issues };
@@ -178,28 +175,28 @@ export function checkDkimKeyRecord(record: DkimKeyRecord): RecordIssue[] {
   const issues: RecordIssue[] = [];
   const keyType = record.k ?? 'rsa';
   if (record.p === '') {
-    issues.push(issue('warning', 'dkim-revoked', 'p= is empty: this key is revoked and every signature with this selector fails.', 'p'));
+    issues.push(recordIssue('warning', 'dkim-revoked', 'p= is empty: this key is revoked and every signature with this selector fails.', 'p'));
     return issues;
   }
   if (keyType !== 'rsa' && keyType !== 'ed25519')
-    issues.push(issue('error', 'dkim-unknown-key-type', `k=${keyType} is not a key type verifiers know (rsa, ed25519).`, 'k'));
+    issues.push(recordIssue('error', 'dkim-unknown-key-type', `k=${keyType} is not a key type verifiers know (rsa, ed25519).`, 'k'));
   const info = describeDkimPublicKey(record);
   if (!info && (keyType === 'rsa' || keyType === 'ed25519'))
-    issues.push(issue('error', 'dkim-unreadable-key', `p= does not hold a valid ${keyType === 'rsa' ? 'RSA' : 'Ed25519'} public key.`, 'p'));
+    issues.push(recordIssue('error', 'dkim-unreadable-key', `p= does not hold a valid ${keyType === 'rsa' ? 'RSA' : 'Ed25519'} public key.`, 'p'));
   if (info?.keyType === 'rsa') {
     if (info.bits < MIN_RSA_KEY_BITS)
-      issues.push(issue('error', 'dkim-key-too-small', `The RSA key has ${info.bits} bits; verifiers reject keys under ${MIN_RSA_KEY_BITS} (RFC 8301 §3.2).`, 'p', 'Generate a 2048-bit key.'));
+      issues.push(recordIssue('error', 'dkim-key-too-small', `The RSA key has ${info.bits} bits; verifiers reject keys under ${MIN_RSA_KEY_BITS} (RFC 8301 §3.2).`, 'p', 'Generate a 2048-bit key.'));
     else if (info.bits < RECOMMENDED_RSA_KEY_BITS)
-      issues.push(issue('warning', 'dkim-key-weak', `The RSA key has ${info.bits} bits; RFC 8301 asks signers for at least ${RECOMMENDED_RSA_KEY_BITS}.`, 'p', 'Rotate to a 2048-bit key under a new selector.'));
+      issues.push(recordIssue('warning', 'dkim-key-weak', `The RSA key has ${info.bits} bits; RFC 8301 asks signers for at least ${RECOMMENDED_RSA_KEY_BITS}.`, 'p', 'Rotate to a 2048-bit key under a new selector.'));
   }
   if (keyType === 'ed25519')
-    issues.push(issue('info', 'dkim-ed25519', 'Ed25519 keys (RFC 8463) are not verified by every receiver yet: sign with an RSA key as well.', 'k'));
+    issues.push(recordIssue('info', 'dkim-ed25519', 'Ed25519 keys (RFC 8463) are not verified by every receiver yet: sign with an RSA key as well.', 'k'));
   if (record.h?.includes('sha1') && !record.h.includes('sha256'))
-    issues.push(issue('error', 'dkim-sha1', 'h= allows only sha1, which RFC 8301 forbids for signing and verifying.', 'h', 'Use h=sha256 or remove h=.'));
+    issues.push(recordIssue('error', 'dkim-sha1', 'h= allows only sha1, which RFC 8301 forbids for signing and verifying.', 'h', 'Use h=sha256 or remove h=.'));
   if (record.t?.includes('y'))
-    issues.push(issue('info', 'dkim-testing', 't=y marks the key as in testing: some receivers treat failed signatures as unsigned.', 't', 'Remove t=y once signing works.'));
+    issues.push(recordIssue('info', 'dkim-testing', 't=y marks the key as in testing: some receivers treat failed signatures as unsigned.', 't', 'Remove t=y once signing works.'));
   if (record.s && !record.s.includes('*') && !record.s.includes('email'))
-    issues.push(issue('error', 'dkim-service-type', `s=${record.s.join(':')} excludes email, so the key cannot verify mail.`, 's'));
+    issues.push(recordIssue('error', 'dkim-service-type', `s=${record.s.join(':')} excludes email, so the key cannot verify mail.`, 's'));
   return issues;
 }
 

@@ -3,7 +3,7 @@
 import { organizationalDomain } from '../analysis/alignment';
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcAlignmentMode = 'r' | 's';
@@ -49,9 +49,6 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
 const KNOWN_TAGS = ['v', 'p', 'sp', 'np', 'adkim', 'aspf', 'pct', 'fo', 'rua', 'ruf', 'rf', 'ri', 'psd', 't'] as const;
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 /**
  * Parses the text of a DMARC TXT record (the character-strings already joined). Tag names are matched without
@@ -64,7 +61,7 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
   const first = tags[0];
   if (!first || first.name.toLowerCase() !== 'v' || first.value !== 'DMARC1') {
     issues.unshift(
-      issue(
+      recordIssue(
         'error',
         'dmarc-missing-version',
         'A DMARC record must start with v=DMARC1 (exactly, in capitals); receivers ignore any other record.',
@@ -80,7 +77,7 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
     const lower = value.toLowerCase();
     switch (key) {
       case 'v':
-        issues.push(issue('error', 'dmarc-duplicate-tag', 'v= may appear only once, first.', 'v'));
+        issues.push(recordIssue('error', 'dmarc-duplicate-tag', 'v= may appear only once, first.', 'v'));
         break;
       case 'p':
       case 'sp':
@@ -88,17 +85,17 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
         if (POLICIES.includes(lower)) record[key] = lower as DmarcPolicy;
         else
           issues.push(
-            issue('error', `dmarc-invalid-${key}`, `${key}=${value} is not a policy: use none, quarantine or reject.`, key),
+            recordIssue('error', `dmarc-invalid-${key}`, `${key}=${value} is not a policy: use none, quarantine or reject.`, key),
           );
         break;
       case 'adkim':
       case 'aspf':
         if (lower === 'r' || lower === 's') record[key] = lower;
-        else issues.push(issue('error', `dmarc-invalid-${key}`, `${key}=${value} must be r (relaxed) or s (strict).`, key));
+        else issues.push(recordIssue('error', `dmarc-invalid-${key}`, `${key}=${value} must be r (relaxed) or s (strict).`, key));
         break;
       case 'pct':
         if (/^\d{1,3}$/.test(value) && Number(value) <= 100) record.pct = Number(value);
-        else issues.push(issue('error', 'dmarc-invalid-pct', `pct=${value} must be a whole number from 0 to 100.`, 'pct'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-pct', `pct=${value} must be a whole number from 0 to 100.`, 'pct'));
         break;
       case 'fo': {
         const options = lower.split(':').map((option) => option.trim());
@@ -106,7 +103,7 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
           record.fo = options as DmarcFailureOption[];
         else
           issues.push(
-            issue('error', 'dmarc-invalid-fo', `fo=${value} must be a colon-separated list of 0, 1, d and s.`, 'fo'),
+            recordIssue('error', 'dmarc-invalid-fo', `fo=${value} must be a colon-separated list of 0, 1, d and s.`, 'fo'),
           );
         break;
       }
@@ -121,20 +118,20 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
         break;
       case 'ri':
         if (/^\d{1,10}$/.test(value) && Number(value) <= 0xffffffff) record.ri = Number(value);
-        else issues.push(issue('error', 'dmarc-invalid-ri', `ri=${value} must be a number of seconds.`, 'ri'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-ri', `ri=${value} must be a number of seconds.`, 'ri'));
         break;
       case 'psd':
         if (lower === 'y' || lower === 'n' || lower === 'u') record.psd = lower;
-        else issues.push(issue('error', 'dmarc-invalid-psd', `psd=${value} must be y, n or u.`, 'psd'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-psd', `psd=${value} must be y, n or u.`, 'psd'));
         break;
       case 't':
         if (lower === 'y' || lower === 'n') record.t = lower;
-        else issues.push(issue('error', 'dmarc-invalid-t', `t=${value} must be y or n.`, 't'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-t', `t=${value} must be y or n.`, 't'));
         break;
       default:
         record.extensions.push({ name, value });
         issues.push(
-          issue('warning', 'dmarc-unknown-tag', `${name} is not a DMARC tag; receivers ignore it (is it a typo?).`, name),
+          recordIssue('warning', 'dmarc-unknown-tag', `${name} is not a DMARC tag; receivers ignore it (is it a typo?).`, name),
         );
     }
   }
@@ -151,7 +148,7 @@ function parseReportUris(value: string, tag: 'rua' | 'ruf', issues: RecordIssue[
     const size = bang > 0 ? item.slice(bang + 1) : undefined;
     if (!URI.test(uri) || (size !== undefined && !URI_SIZE.test(size))) {
       issues.push(
-        issue(
+        recordIssue(
           'error',
           `dmarc-invalid-${tag}`,
           `"${item}" in ${tag}= is not a report address; write mailto:address@domain, separated by commas.`,
@@ -230,11 +227,11 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   const policy = record.p ?? 'none';
   if (record.p === undefined)
     issues.push(
-      issue('warning', 'dmarc-missing-p', 'There is no p= tag; receivers treat the record as p=none.', 'p', 'Add p=none (or stricter).'),
+      recordIssue('warning', 'dmarc-missing-p', 'There is no p= tag; receivers treat the record as p=none.', 'p', 'Add p=none (or stricter).'),
     );
   if (policy === 'none')
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'dmarc-monitoring-only',
         'p=none only asks for reports: receivers will not quarantine or reject mail that fails DMARC.',
@@ -244,7 +241,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
     );
   if (policy === 'reject' && context.dkimConfigured === false)
     issues.push(
-      issue(
+      recordIssue(
         'warning',
         'dmarc-reject-without-dkim',
         'p=reject without DKIM signing relies on SPF alone, which breaks on every forward: RFC 9989 advises against it.',
@@ -254,7 +251,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
     );
   if (!record.rua || record.rua.length === 0)
     issues.push(
-      issue(
+      recordIssue(
         'warning',
         'dmarc-no-rua',
         'No rua= address: you will receive no aggregate reports and cannot see who sends as your domain.',
@@ -265,17 +262,17 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   for (const { uri, maxSize } of [...(record.rua ?? []), ...(record.ruf ?? [])]) {
     if (!/^mailto:/i.test(uri))
       issues.push(
-        issue('warning', 'dmarc-non-mailto-uri', `${uri} is not a mailto: address; receivers only send reports by mail.`, 'rua'),
+        recordIssue('warning', 'dmarc-non-mailto-uri', `${uri} is not a mailto: address; receivers only send reports by mail.`, 'rua'),
       );
     if (maxSize)
       issues.push(
-        issue('info', 'dmarc-uri-size', `The !${maxSize} size limit on ${uri} is ignored by RFC 9989 receivers.`, 'rua'),
+        recordIssue('info', 'dmarc-uri-size', `The !${maxSize} size limit on ${uri} is ignored by RFC 9989 receivers.`, 'rua'),
       );
   }
   if (context.policyDomain)
     for (const name of externalReportAuthorizations(context.policyDomain, record))
       issues.push(
-        issue(
+        recordIssue(
           'warning',
           'dmarc-external-report-domain',
           `Reports go to another organization's domain: it must publish a TXT record ${name} with the value v=DMARC1, or receivers will not send them.`,
@@ -285,7 +282,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
       );
   if (record.ruf && record.ruf.length > 0)
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'dmarc-ruf-privacy',
         'ruf= asks for failure reports, which can contain personal data; few receivers send them.',
@@ -294,7 +291,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
     );
   if (record.pct !== undefined && record.pct !== 100)
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'dmarc-historic-pct',
         `pct=${record.pct} applies the policy to ${record.pct}% of failing mail at RFC 7489 receivers only; RFC 9989 made pct historic and its receivers ignore it.`,
@@ -304,10 +301,10 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
     );
   for (const tag of ['rf', 'ri'] as const)
     if (record[tag] !== undefined)
-      issues.push(issue('info', `dmarc-historic-${tag}`, `${tag}= is historic in RFC 9989; receivers may ignore it.`, tag, `Remove ${tag}=.`));
+      issues.push(recordIssue('info', `dmarc-historic-${tag}`, `${tag}= is historic in RFC 9989; receivers may ignore it.`, tag, `Remove ${tag}=.`));
   if (record.psd === 'y')
     issues.push(
-      issue(
+      recordIssue(
         'warning',
         'dmarc-psd',
         'psd=y declares this domain a public suffix (like a TLD); only registries should publish it.',
@@ -318,7 +315,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   const rank = (p: DmarcPolicy | undefined) => (p === undefined ? -1 : POLICIES.indexOf(p));
   if (record.sp !== undefined && rank(record.sp) < rank(policy))
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'dmarc-weaker-subdomain-policy',
         `Subdomains get sp=${record.sp}, weaker than p=${policy}: spoofed mail from made-up subdomains is treated more leniently.`,
@@ -327,7 +324,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
     );
   if (record.t === 'y' && record.pct !== undefined && record.pct < 100)
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'dmarc-test-mode-and-pct',
         't=y (RFC 9989) and pct (RFC 7489) both soften the policy; each kind of receiver reads only its own tag.',

@@ -2,7 +2,7 @@
 // `https://mta-sts.<domain>/.well-known/mta-sts.txt`.
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export interface MtaStsRecord {
   /** RFC 8461 §3.1 sts-id: 1*32 ALPHA/DIGIT; change it whenever the policy file changes. */
@@ -26,14 +26,11 @@ export const MAX_MTA_STS_MAX_AGE = 31_557_600;
 const STS_ID = /^[A-Za-z0-9]{1,32}$/;
 const MX_PATTERN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord> {
   const { tags, issues } = parseTagList(text, 'mta-sts');
   if (tags[0]?.name !== 'v' || tags[0].value !== 'STSv1') {
-    issues.unshift(issue('error', 'mta-sts-missing-version', 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).', 'v'));
+    issues.unshift(recordIssue('error', 'mta-sts-missing-version', 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).', 'v'));
     return { ok: false, issues };
   }
   let id: string | undefined;
@@ -41,11 +38,11 @@ export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord>
   for (const tag of tags.slice(1)) {
     if (tag.name === 'id') {
       if (STS_ID.test(tag.value)) id = tag.value;
-      else issues.push(issue('error', 'mta-sts-invalid-id', `id=${tag.value} must be 1 to 32 letters and digits.`, 'id', 'Use a timestamp such as 20261122113000.'));
+      else issues.push(recordIssue('error', 'mta-sts-invalid-id', `id=${tag.value} must be 1 to 32 letters and digits.`, 'id', 'Use a timestamp such as 20261122113000.'));
     } else extensions.push(tag);
   }
   if (id === undefined && !issues.some((i) => i.code === 'mta-sts-invalid-id'))
-    issues.push(issue('error', 'mta-sts-missing-id', 'The record needs id=, which senders use to notice a new policy.', 'id'));
+    issues.push(recordIssue('error', 'mta-sts-missing-id', 'The record needs id=, which senders use to notice a new policy.', 'id'));
   if (id === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { id, extensions }, issues };
 }
@@ -75,33 +72,33 @@ export function parseMtaStsPolicy(text: string): RecordParseResult<MtaStsPolicy>
   for (const line of lines) {
     const colon = line.indexOf(':');
     if (colon < 0) {
-      issues.push(issue('error', 'mta-sts-policy-malformed', `"${line}" is not a key: value line.`));
+      issues.push(recordIssue('error', 'mta-sts-policy-malformed', `"${line}" is not a key: value line.`));
       continue;
     }
     fields.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   const versionFirst = fields[0]?.[0] === 'version' && fields[0][1] === 'STSv1';
   if (!versionFirst)
-    issues.push(issue('error', 'mta-sts-policy-version', 'The policy file must start with "version: STSv1".', 'version'));
+    issues.push(recordIssue('error', 'mta-sts-policy-version', 'The policy file must start with "version: STSv1".', 'version'));
   const policy: Partial<MtaStsPolicy> & { mx: string[]; extensions: Array<[string, string]> } = { mx: [], extensions: [] };
   for (const [key, value] of versionFirst ? fields.slice(1) : fields) {
     if (key === 'mode') {
       if (value === 'enforce' || value === 'testing' || value === 'none') policy.mode = value;
-      else issues.push(issue('error', 'mta-sts-policy-mode', `mode: ${value} must be enforce, testing or none.`, 'mode'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-mode', `mode: ${value} must be enforce, testing or none.`, 'mode'));
     } else if (key === 'mx') {
       if (MX_PATTERN.test(value)) policy.mx.push(value);
-      else issues.push(issue('error', 'mta-sts-policy-mx', `mx: ${value} is not a host name or *.domain pattern.`, 'mx'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-mx', `mx: ${value} is not a host name or *.domain pattern.`, 'mx'));
     } else if (key === 'max_age') {
       if (/^\d{1,10}$/.test(value) && Number(value) <= MAX_MTA_STS_MAX_AGE) policy.maxAge = Number(value);
-      else issues.push(issue('error', 'mta-sts-policy-max-age', `max_age: ${value} must be a number of seconds up to ${MAX_MTA_STS_MAX_AGE}.`, 'max_age'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-max-age', `max_age: ${value} must be a number of seconds up to ${MAX_MTA_STS_MAX_AGE}.`, 'max_age'));
     } else if (key === 'version') {
-      if (versionFirst) issues.push(issue('error', 'mta-sts-policy-version', 'version may appear only once, first.', 'version'));
+      if (versionFirst) issues.push(recordIssue('error', 'mta-sts-policy-version', 'version may appear only once, first.', 'version'));
     } else policy.extensions.push([key, value]);
   }
-  if (!policy.mode) issues.push(issue('error', 'mta-sts-policy-no-mode', 'The policy needs a mode: line.', 'mode'));
-  if (policy.maxAge === undefined) issues.push(issue('error', 'mta-sts-policy-no-max-age', 'The policy needs a max_age: line.', 'max_age'));
+  if (!policy.mode) issues.push(recordIssue('error', 'mta-sts-policy-no-mode', 'The policy needs a mode: line.', 'mode'));
+  if (policy.maxAge === undefined) issues.push(recordIssue('error', 'mta-sts-policy-no-max-age', 'The policy needs a max_age: line.', 'max_age'));
   if (policy.mode && policy.mode !== 'none' && policy.mx.length === 0)
-    issues.push(issue('error', 'mta-sts-policy-no-mx', `mode: ${policy.mode} needs at least one mx: line naming your MX hosts.`, 'mx'));
+    issues.push(recordIssue('error', 'mta-sts-policy-no-mx', `mode: ${policy.mode} needs at least one mx: line naming your MX hosts.`, 'mx'));
   if (hasErrors(issues) || !policy.mode || policy.maxAge === undefined) return { ok: false, issues };
   return { ok: true, record: policy as MtaStsPolicy, issues };
 }
@@ -121,8 +118,8 @@ export function formatMtaStsPolicy(policy: MtaStsPolicy): string {
 export function checkMtaStsPolicy(policy: MtaStsPolicy): RecordIssue[] {
   const issues: RecordIssue[] = [];
   if (policy.mode === 'testing')
-    issues.push(issue('info', 'mta-sts-testing', 'mode: testing only asks for TLS reports; senders still deliver without TLS.', 'mode', 'Switch to enforce once the TLS reports are clean.'));
+    issues.push(recordIssue('info', 'mta-sts-testing', 'mode: testing only asks for TLS reports; senders still deliver without TLS.', 'mode', 'Switch to enforce once the TLS reports are clean.'));
   if (policy.mode === 'enforce' && policy.maxAge < 86_400 * 7)
-    issues.push(issue('info', 'mta-sts-short-max-age', 'A max_age under a week gives little protection against downgrade; RFC 8461 §3.2 suggests weeks or more.', 'max_age'));
+    issues.push(recordIssue('info', 'mta-sts-short-max-age', 'A max_age under a week gives little protection against downgrade; RFC 8461 §3.2 suggests weeks or more.', 'max_age'));
   return issues;
 }

@@ -3,7 +3,7 @@
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { txtByteLength, MAX_TXT_STRING_BYTES } from './txtStrings';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export type SpfQualifier = '+' | '-' | '~' | '?';
 export type SpfMechanismName = 'all' | 'include' | 'a' | 'mx' | 'ptr' | 'ip4' | 'ip6' | 'exists';
@@ -56,9 +56,6 @@ const DOMAIN_END = new RegExp(
 );
 const MODIFIER_NAME = /^[A-Za-z][A-Za-z0-9\-_.]*$/;
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 /** RFC 7208 §4.5: a TXT record is an SPF record when it is exactly `v=spf1` or starts with `v=spf1 `. */
 export function isSpfRecordText(text: string): boolean {
@@ -74,12 +71,12 @@ export function parseSpfRecord(text: string): RecordParseResult<SpfRecord> {
   const issues: RecordIssue[] = [];
   if (!isSpfRecordText(text)) {
     issues.push(
-      issue('error', 'spf-missing-version', 'An SPF record must start with v=spf1 followed by a space.', 'v', 'Start the record with "v=spf1 ".'),
+      recordIssue('error', 'spf-missing-version', 'An SPF record must start with v=spf1 followed by a space.', 'v', 'Start the record with "v=spf1 ".'),
     );
     return { ok: false, issues };
   }
   if (/[^\x20-\x7e]/.test(text))
-    issues.push(issue('error', 'spf-invalid-character', 'The record contains tabs, line breaks or non-ASCII characters; terms are separated by spaces only.'));
+    issues.push(recordIssue('error', 'spf-invalid-character', 'The record contains tabs, line breaks or non-ASCII characters; terms are separated by spaces only.'));
   const terms: SpfTerm[] = [];
   // §12: terms = *( 1*SP ( directive / modifier ) ), record ends with *SP.
   for (const word of text.slice(6).split(' ').filter((w) => w !== '')) {
@@ -88,7 +85,7 @@ export function parseSpfRecord(text: string): RecordParseResult<SpfRecord> {
   }
   for (const name of ['redirect', 'exp'])
     if (terms.filter((term) => term.kind === 'modifier' && term.name === name).length > 1)
-      issues.push(issue('error', `spf-duplicate-${name}`, `${name}= may appear only once (RFC 7208 §6).`, name));
+      issues.push(recordIssue('error', `spf-duplicate-${name}`, `${name}= may appear only once (RFC 7208 §6).`, name));
   if (hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { terms }, issues };
 }
@@ -98,14 +95,14 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   if (modifier) {
     const [, rawName = '', value = ''] = modifier;
     if (!MODIFIER_NAME.test(rawName)) {
-      issues.push(issue('error', 'spf-invalid-term', `"${word}" is not a valid SPF term.`, word));
+      issues.push(recordIssue('error', 'spf-invalid-term', `"${word}" is not a valid SPF term.`, word));
       return undefined;
     }
     const lower = rawName.toLowerCase();
     const known = lower === 'redirect' || lower === 'exp';
     const valid = known ? isValidDomainSpec(value) : MACRO_STRING.test(value);
     if (!valid) {
-      issues.push(issue('error', 'spf-invalid-domain', `${rawName}=${value} needs a valid domain.`, rawName));
+      issues.push(recordIssue('error', 'spf-invalid-domain', `${rawName}=${value} needs a valid domain.`, rawName));
       return undefined;
     }
     return { kind: 'modifier', name: known ? lower : rawName, value };
@@ -114,7 +111,7 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   const name = match?.[2]?.toLowerCase() ?? '';
   if (!match || !MECHANISMS.includes(name)) {
     issues.push(
-      issue('error', 'spf-unknown-mechanism', `"${word}" is not an SPF mechanism (all, include, a, mx, ptr, ip4, ip6, exists) or modifier.`, word),
+      recordIssue('error', 'spf-unknown-mechanism', `"${word}" is not an SPF mechanism (all, include, a, mx, ptr, ip4, ip6, exists) or modifier.`, word),
     );
     return undefined;
   }
@@ -122,7 +119,7 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   if (match[1]) mechanism.qualifier = match[1] as SpfQualifier;
   const rest = match[3] ?? '';
   const bad = (message: string) => {
-    issues.push(issue('error', `spf-invalid-${name}`, `${word}: ${message}`, word));
+    issues.push(recordIssue('error', `spf-invalid-${name}`, `${word}: ${message}`, word));
     return undefined;
   };
   switch (name) {
@@ -214,13 +211,13 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
   const redirect = record.terms.find((term) => term.kind === 'modifier' && term.name === 'redirect');
   if (all && (all.qualifier ?? '+') === '+')
     issues.push(
-      issue('error', 'spf-plus-all', `${formatSpfTerm(all)} authorizes every server on the Internet to send as this domain.`, 'all', 'Use ~all or -all.'),
+      recordIssue('error', 'spf-plus-all', `${formatSpfTerm(all)} authorizes every server on the Internet to send as this domain.`, 'all', 'Use ~all or -all.'),
     );
   if (all?.qualifier === '?')
-    issues.push(issue('warning', 'spf-neutral-all', '?all says nothing about other servers; SPF then protects nothing.', 'all', 'Use ~all or -all.'));
+    issues.push(recordIssue('warning', 'spf-neutral-all', '?all says nothing about other servers; SPF then protects nothing.', 'all', 'Use ~all or -all.'));
   if (all?.qualifier === '~')
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'spf-softfail-all',
         '~all marks other servers as "probably not authorized". With DMARC at quarantine or reject this is the usual choice: DMARC decides, and forwarded mail still reaches DMARC evaluation and DKIM.',
@@ -229,7 +226,7 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
     );
   if (all?.qualifier === '-')
     issues.push(
-      issue(
+      recordIssue(
         'info',
         'spf-fail-all',
         '-all tells receivers to reject mail from other servers; some reject before DMARC and DKIM are checked, which can lose forwarded mail that DKIM would have saved.',
@@ -239,37 +236,37 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
     );
   if (!all && !redirect)
     issues.push(
-      issue('warning', 'spf-no-all', 'The record ends without an all mechanism, so mail from any other server gets "neutral".', 'all', 'End the record with ~all or -all.'),
+      recordIssue('warning', 'spf-no-all', 'The record ends without an all mechanism, so mail from any other server gets "neutral".', 'all', 'End the record with ~all or -all.'),
     );
   if (all && redirect)
-    issues.push(issue('warning', 'spf-redirect-ignored', 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).', 'redirect'));
+    issues.push(recordIssue('warning', 'spf-redirect-ignored', 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).', 'redirect'));
   if (allIndex >= 0 && allIndex < mechanisms.length - 1)
     issues.push(
-      issue('warning', 'spf-terms-after-all', `Mechanisms after ${formatSpfTerm(all as SpfMechanism)} are never evaluated.`, 'all', 'Move all to the end.'),
+      recordIssue('warning', 'spf-terms-after-all', `Mechanisms after ${formatSpfTerm(all as SpfMechanism)} are never evaluated.`, 'all', 'Move all to the end.'),
     );
   if (mechanisms.some((term) => term.name === 'ptr'))
     issues.push(
-      issue('warning', 'spf-ptr', 'The ptr mechanism is slow and unreliable; RFC 7208 §5.5 says it SHOULD NOT be used, and some receivers ignore it.', 'ptr', 'Replace ptr with ip4/ip6 or a.'),
+      recordIssue('warning', 'spf-ptr', 'The ptr mechanism is slow and unreliable; RFC 7208 §5.5 says it SHOULD NOT be used, and some receivers ignore it.', 'ptr', 'Replace ptr with ip4/ip6 or a.'),
     );
   const seen = new Set<string>();
   for (const term of record.terms) {
     const text = formatSpfTerm(term).replace(/^[+]/, '').toLowerCase();
     if (seen.has(text))
-      issues.push(issue('warning', 'spf-duplicate-term', `${formatSpfTerm(term)} appears more than once.`, formatSpfTerm(term), 'Remove the repetition.'));
+      issues.push(recordIssue('warning', 'spf-duplicate-term', `${formatSpfTerm(term)} appears more than once.`, formatSpfTerm(term), 'Remove the repetition.'));
     seen.add(text);
   }
   const lookups = countDirectSpfLookups(record);
   if (lookups > MAX_SPF_DNS_LOOKUPS)
     issues.push(
-      issue('error', 'spf-too-many-lookups', `The record needs ${lookups} DNS lookups by itself; receivers stop at ${MAX_SPF_DNS_LOOKUPS} with a permerror (RFC 7208 §4.6.4).`, undefined, 'Replace includes of services you no longer use, or a/mx with ip4/ip6.'),
+      recordIssue('error', 'spf-too-many-lookups', `The record needs ${lookups} DNS lookups by itself; receivers stop at ${MAX_SPF_DNS_LOOKUPS} with a permerror (RFC 7208 §4.6.4).`, undefined, 'Replace includes of services you no longer use, or a/mx with ip4/ip6.'),
     );
   const bytes = txtByteLength(formatSpfRecord(record));
   if (bytes > MAX_TXT_STRING_BYTES)
-    issues.push(issue('info', 'spf-split-strings', `The record is ${bytes} bytes, so it must be published as several strings of at most 255 bytes (joined without spaces by receivers).`));
+    issues.push(recordIssue('info', 'spf-split-strings', `The record is ${bytes} bytes, so it must be published as several strings of at most 255 bytes (joined without spaces by receivers).`));
   if (bytes > RECOMMENDED_SPF_BYTES)
-    issues.push(issue('warning', 'spf-too-long', `The record is ${bytes} bytes; RFC 7208 §3.4 advises staying under ${RECOMMENDED_SPF_BYTES} so the answer fits one UDP packet.`));
+    issues.push(recordIssue('warning', 'spf-too-long', `The record is ${bytes} bytes; RFC 7208 §3.4 advises staying under ${RECOMMENDED_SPF_BYTES} so the answer fits one UDP packet.`));
   if (record.terms.some((term) => formatSpfTerm(term).includes('%')))
-    issues.push(issue('info', 'spf-macros', 'The record uses macros (%{…}); they are expanded per message, so lookups through them cannot be followed here.'));
+    issues.push(recordIssue('info', 'spf-macros', 'The record uses macros (%{…}); they are expanded per message, so lookups through them cannot be followed here.'));
   return issues;
 }
 
@@ -278,7 +275,7 @@ export function checkSpfRecordCount(txtValues: readonly string[]): RecordIssue[]
   const count = txtValues.filter(isSpfRecordText).length;
   if (count > 1)
     return [
-      issue('error', 'spf-multiple-records', `The domain publishes ${count} SPF records; receivers then return permerror and SPF fails for all mail (RFC 7208 §4.5).`, undefined, 'Merge them into one record.'),
+      recordIssue('error', 'spf-multiple-records', `The domain publishes ${count} SPF records; receivers then return permerror and SPF fails for all mail (RFC 7208 §4.5).`, undefined, 'Merge them into one record.'),
     ];
   return [];
 }

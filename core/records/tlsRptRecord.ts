@@ -1,7 +1,7 @@
 // SMTP TLS Reporting (RFC 8460 §3): TXT at `_smtp._tls.<domain>` saying where to send TLS reports.
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors } from './types';
+import { hasErrors, recordIssue } from './types';
 
 export interface TlsRptRecord {
   /** mailto: or https: URIs, in order. */
@@ -9,14 +9,11 @@ export interface TlsRptRecord {
   extensions: Tag[];
 }
 
-function issue(severity: RecordIssue['severity'], code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
-}
 
 export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord> {
   const { tags, issues } = parseTagList(text, 'tls-rpt');
   if (tags[0]?.name !== 'v' || tags[0].value !== 'TLSRPTv1') {
-    issues.unshift(issue('error', 'tls-rpt-missing-version', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).', 'v'));
+    issues.unshift(recordIssue('error', 'tls-rpt-missing-version', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).', 'v'));
     return { ok: false, issues };
   }
   let rua: string[] | undefined;
@@ -29,9 +26,9 @@ export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord>
     rua = tag.value.split(',').map((uri) => uri.trim());
     for (const uri of rua)
       if (!/^(?:mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(uri))
-        issues.push(issue('error', 'tls-rpt-invalid-rua', `${uri} must be a mailto: or https: address (RFC 8460 §3).`, 'rua'));
+        issues.push(recordIssue('error', 'tls-rpt-invalid-rua', `${uri} must be a mailto: or https: address (RFC 8460 §3).`, 'rua'));
   }
-  if (!rua) issues.push(issue('error', 'tls-rpt-missing-rua', 'The record needs rua= with the address for reports.', 'rua'));
+  if (!rua) issues.push(recordIssue('error', 'tls-rpt-missing-rua', 'The record needs rua= with the address for reports.', 'rua'));
   if (!rua || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { rua, extensions }, issues };
 }

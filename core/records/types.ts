@@ -57,6 +57,11 @@ export async function askResolver(resolver: DnsResolver, name: string, type: Dns
   }
 }
 
+/** Builds an issue, leaving out the optional fields that are not given. */
+export function recordIssue(severity: IssueSeverity, code: string, message: string, tag?: string, fix?: string): RecordIssue {
+  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
+}
+
 export function hasErrors(issues: readonly RecordIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }
