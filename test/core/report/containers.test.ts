@@ -153,9 +153,9 @@ describe('zip', () => {
   it('refuses a password-protected member as encrypted', async () => {
     const zip = zipSync({ 'a.xml': utf8(xml) });
     // Set the "encrypted" general-purpose flag in the local header and the central directory entry.
-    zip[6] |= 1;
+    zip[6] = zip[6]! | 1;
     const central = zip.findIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2);
-    zip[central + 8] |= 1;
+    zip[central + 8] = zip[central + 8]! | 1;
     expect(await parseReport(zip, { fileName: 'secret.zip' })).toMatchObject({ ok: false, error: { code: 'encrypted' } });
   });
 
