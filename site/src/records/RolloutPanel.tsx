@@ -3,13 +3,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { assessNextStep, type NextStepAssessment } from '../../../core/records/assessNextStep';
 import { isValidDomainName, normalizeDomainName } from '../../../core/records/buildDomainRecords';
-import { parseDmarcRecord, type DmarcRecord } from '../../../core/records/dmarcRecord';
-import { buildRolloutPlan, type RolloutFlavour } from '../../../core/records/rolloutPlan';
+import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../core/records/dmarcRecord';
+import { buildRolloutPlan, findCurrentStep, type RolloutFlavour } from '../../../core/records/rolloutPlan';
+import { joinTxtStrings } from '../../../core/records/txtStrings';
+import { askResolver } from '../../../core/records/types';
 import { listDomains, readRecords } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
-import { Badge, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
+import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
 import { CopyButton } from './CopyButton';
+import { useLiveResolver } from './LiveLookups';
 import { readSavedDomain, saveDomain } from './savedSetups';
 
 /** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
@@ -38,6 +41,32 @@ export function RolloutPanel() {
   const [status, setStatus] = useState<string>();
   const version = useObservable(dataVersion);
   const name = normalizeDomainName(domain);
+  const { resolver, server } = useLiveResolver();
+
+  /** Reads the domain's published DMARC record (live lookups only) and places it in the plan. */
+  async function readPublished(): Promise<void> {
+    if (!resolver) return;
+    const answer = await askResolver(resolver, `_dmarc.${name}`, 'TXT');
+    const text = answer.status === 'ok' ? answer.answers.map(joinTxtStrings).find((v) => /^v\s*=\s*DMARC1/.test(v)) : undefined;
+    const parsed = text === undefined ? undefined : parseDmarcRecord(text);
+    if (!parsed?.ok) {
+      setStatus(answer.status === 'error' ? `Lookup failed: ${answer.message}.` : `No valid DMARC record at _dmarc.${name}.`);
+      return;
+    }
+    const record = parsed.record;
+    // A published pct other than 100 (without t=y) only exists on the RFC 7489 path.
+    const nextFlavour: RolloutFlavour = record.pct !== undefined && record.pct !== 100 && record.t !== 'y' ? 'rfc7489' : flavour;
+    // The plan sets p, pct and t per step; everything else published (rua, adkim, …) is kept.
+    const kept: DmarcRecord = { ...record, p: 'none' };
+    delete kept.pct;
+    delete kept.t;
+    const nextPlan = buildRolloutPlan({ flavour: nextFlavour, start: new Date(`${start}T00:00:00Z`), base: kept, compatiblePct });
+    const index = findCurrentStep(nextPlan, record);
+    setFlavour(nextFlavour);
+    setBaseText(formatDmarcRecord(kept));
+    if (index >= 0) setCurrentStep(index);
+    setStatus(`Published: ${text}${index >= 0 ? ` (step ${index + 1} of the plan)` : ' (not a step of this plan)'}.`);
+  }
 
   useEffect(() => {
     void getDatabase().then(listDomains).then(setStoredDomains, () => setStoredDomains([]));
@@ -162,7 +191,17 @@ export function RolloutPanel() {
             </tbody>
           </table>
         </div>
-        <div class="mt-3 flex items-center gap-3">
+        <div class="mt-3 flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            class={buttonClass}
+            disabled={!resolver || !isValidDomainName(name)}
+            data-testid="rollout-read-published"
+            title={resolver ? `Asks ${new URL(server.endpoint).host}` : 'Turn on live DNS lookups first'}
+            onClick={() => void readPublished()}
+          >
+            Read the published record
+          </button>
           <button
             type="button"
             class={primaryButtonClass}

@@ -322,8 +322,22 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(2)).toContainText('p=quarantine; pct=5');
   await page.getByTestId('rollout-save').click();
   await expect(page.getByText('Plan saved for example.com.')).toBeVisible();
+
+  // With live lookups on, the published record places the domain in the plan (the fake zone publishes p=reject).
+  const dohQuestions: string[] = [];
+  await page.route('https://cloudflare-dns.com/**', (route) => {
+    dohQuestions.push(new URL(route.request().url()).searchParams.get('name') ?? '');
+    return fakeDoh(route);
+  });
+  await expect(page.getByTestId('rollout-read-published')).toBeDisabled();
+  await page.getByTestId('live-lookups').check();
+  await page.getByTestId('rollout-read-published').click();
+  await expect(page.getByText('Published: v=DMARC1; p=reject; rua=mailto:d@example.com (step 13 of the plan).')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'We are at step 13' })).toBeChecked();
+  await expect(page.getByTestId('rollout-base')).toHaveValue('v=DMARC1; p=none; rua=mailto:d@example.com');
+  expect(dohQuestions).toEqual(['_dmarc.example.com']);
   await page.screenshot({ path: `${SCREENSHOTS}/records-rollout.png`, fullPage: true });
-  expect(offOrigin(requests)).toEqual([]);
+  expect(new Set(offOrigin(requests).map((url) => new URL(url).host))).toEqual(new Set(['cloudflare-dns.com']));
 });
 
 test('each records tab passes axe, in light and dark themes', async ({ page }) => {
