@@ -2,7 +2,10 @@
 // never a hang or an out-of-memory crash. RFC 9990 §7 (security considerations) names zip bombs, gzip bombs and XML
 // entity expansion as the risks of accepting report attachments.
 
-/** Largest input file accepted, compressed (a 1 GB report gzips to well under this). Stops memory exhaustion by sheer size. */
+/**
+ * Largest input accepted whole by parseReport (a 1 GB report gzips to well under this). Stops memory exhaustion by
+ * sheer size. parseReportStream, which never holds its input, is bounded by MAX_DECOMPRESSED_BYTES instead.
+ */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /**

@@ -498,8 +498,9 @@ export function parseReportStream(chunks: AsyncIterable<Uint8Array>, options: Pa
   return readInput(options, 0, async (ctx, document) => {
     for await (const chunk of chunks) {
       ctx.inputBytes += chunk.length;
-      if (ctx.inputBytes > MAX_INPUT_BYTES) {
-        throw new ReportFailure('too-large', `${ctx.label}: over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
+      // Streamed input is never held whole, so only the time bound on decompressed size applies to it.
+      if (ctx.inputBytes > MAX_DECOMPRESSED_BYTES) {
+        throw new ReportFailure('too-large', `${ctx.label}: over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit`);
       }
       for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
         ctx.checkAborted();
