@@ -176,11 +176,14 @@ export function formatDmarcRecord(record: DmarcRecord): string {
   add('adkim', record.adkim);
   add('aspf', record.aspf);
   add('pct', record.pct === undefined ? undefined : String(record.pct));
-  add('fo', record.fo?.join(':'));
-  add('rf', record.rf?.join(':'));
+  // An empty list is no tag at all: `rua=` with nothing after it would make the record invalid.
+  const list = <T,>(items: readonly T[] | undefined, format: (items: readonly T[]) => string) =>
+    items && items.length > 0 ? format(items) : undefined;
+  add('fo', list(record.fo, (fo) => fo.join(':')));
+  add('rf', list(record.rf, (rf) => rf.join(':')));
   add('ri', record.ri === undefined ? undefined : String(record.ri));
-  add('rua', record.rua && formatReportUris(record.rua));
-  add('ruf', record.ruf && formatReportUris(record.ruf));
+  add('rua', list(record.rua, formatReportUris));
+  add('ruf', list(record.ruf, formatReportUris));
   tags.push(...record.extensions);
   return formatTagList(tags);
 }

@@ -29,7 +29,7 @@ export const EMPTY_SETUP: DomainSetup = {
   ownHosts: [],
   mxSends: false,
   spfAll: '~',
-  dmarc: { p: 'none', rua: [], extensions: [] },
+  dmarc: { p: 'none', extensions: [] },
   dmarcReceivers: 'both',
   dkimKeys: [],
   subdomains: [],

@@ -117,6 +117,8 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   const requests = recordRequests(page);
   await openRecords(page);
   await page.getByTestId('wizard-domain').fill('example.org');
+  // Untouched DMARC fields give the minimal valid record, never an empty rua=.
+  await expect(recordRow(page, '_dmarc.example.org').getByTestId('record-value')).toHaveText('v=DMARC1; p=none');
   const rsa = await generateAndVerify(page, 'rsa-2048', 's202611');
   // 2048-bit keys exceed one 255-byte TXT string: the zone snippet splits the record.
   const zone = (await page.getByTestId('zone-snippet').textContent()) ?? '';

@@ -142,3 +142,7 @@ it('parse(format(x)) = x for every DMARC record (fast-check)', () => {
     { numRuns: 300 },
   );
 });
+
+it('an empty report list is left out rather than written as an empty tag', () => {
+  expect(formatDmarcRecord({ p: 'none', rua: [], ruf: [], fo: [], extensions: [] })).toBe('v=DMARC1; p=none');
+});
