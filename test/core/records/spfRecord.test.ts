@@ -121,7 +121,10 @@ it('explainSpfRecord', () => {
 });
 
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
-const domain = fc.tuple(label, fc.stringMatching(/^[a-z]{2,6}$/)).map(([a, tld]) => `${a}.${tld}`);
+const plainDomain = fc.tuple(label, fc.stringMatching(/^[a-z]{2,6}$/)).map(([a, tld]) => `${a}.${tld}`);
+// RFC 7208 §7.1 macro-strings are domain-specs too: kept as written, since they are expanded per message.
+const macroDomain = fc.constantFrom('%{ir}.sbl.example.org', '_spf.%{d2}', '%{l1r-}.%{o}', '%{ir}.%{v}._spf.%{d}', 'x%%y.example.com');
+const domain = fc.oneof({ arbitrary: plainDomain, weight: 4 }, { arbitrary: macroDomain, weight: 1 });
 const qualifier = fc.option(fc.constantFrom('+' as const, '-' as const, '~' as const, '?' as const), { nil: undefined });
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((parts) => parts.join('.'));
 const withQualifier = <T extends object>(term: T, q: '+' | '-' | '~' | '?' | undefined) =>
