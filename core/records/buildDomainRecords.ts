@@ -6,7 +6,7 @@ import { decodeBase64 } from './base64';
 import { checkDmarcRecord, externalReportAuthorizations, formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { checkMtaStsPolicy, formatMtaStsPolicy, formatMtaStsRecord, type MtaStsMode } from './mtaStsRecord';
-import { findSender, type SenderService } from './senderCatalogue';
+import { findSender, senderSetupLocation, type SenderService } from './senderCatalogue';
 import { checkSpfRecord, formatSpfRecord, isValidDomainSpec, type SpfRecord, type SpfTerm } from './spfRecord';
 import { formatTlsRptRecord } from './tlsRptRecord';
 import { formatTxtForZone } from './txtStrings';
@@ -140,7 +140,7 @@ function senderRecords(domain: string, senders: readonly SenderService[]): Publi
       name: `${dkim.name}.${domain}`,
       type: dkim.type,
       value: dkim.value.replace(/<domain>/g, domain.replace(/\./g, '-')),
-      purpose: `DKIM for ${sender.name} (${sender.whereToFind})`,
+      purpose: `DKIM for ${sender.name} (set up at ${senderSetupLocation(sender)})`,
       placeholder: /<[^>]+>/.test(dkim.value.replace(/<domain>/g, '')),
     })),
   );
@@ -183,7 +183,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
         severity: 'info',
         code: 'setup-custom-return-path',
         message: `${sender.name}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.`,
-        fix: sender.whereToFind,
+        fix: `Set it up at ${senderSetupLocation(sender)}.`,
       });
   }
   if (setup.spfAll === '-')

@@ -1,6 +1,8 @@
-// Common services that send mail for a domain, with what each needs in DNS to pass DMARC. The values are those the
-// providers document for customers; exact DKIM targets carry per-account parts, shown as `<…>` placeholders the user
-// copies from the provider's own DNS settings page.
+// Common services that send mail for a domain, with what each needs in DNS to pass DMARC — the wizard's view of them.
+// Services also known to report analysis (core/analysis/sendingServices.ts) link to that entry by `serviceId`, which
+// supplies where DKIM is set up; their SPF include must be one that entry lists (checked by the tests). Exact DKIM
+// targets carry per-account parts, shown as `<…>` placeholders the user copies from the provider's DNS settings page.
+import { findServiceById } from '../analysis/identifySource';
 
 export interface SenderDkimRecord {
   /** Name relative to the domain, e.g. `selector1._domainkey`. */
@@ -13,6 +15,8 @@ export interface SenderDkimRecord {
 export interface SenderService {
   id: string;
   name: string;
+  /** The same service in core/analysis/sendingServices.ts, when it is there. */
+  serviceId?: string;
   /** The include: to add to the domain's SPF record, when the service's envelope sender uses the customer's domain. */
   spfInclude?: string;
   /**
@@ -27,23 +31,24 @@ export interface SenderService {
   dkimRecords: SenderDkimRecord[];
   /** Bulk or marketing mail: a candidate for its own subdomain (see subdomain strategy). */
   bulk: boolean;
-  /** Where in the provider's interface the exact values are found. */
-  whereToFind: string;
+  /** Where in the provider's interface the exact values are found, for services without a linked `serviceId`. */
+  whereToFind?: string;
 }
 
 export const SENDER_CATALOGUE: readonly SenderService[] = [
   {
     id: 'google-workspace',
+    serviceId: 'google',
     name: 'Google Workspace',
     spfInclude: '_spf.google.com',
     spfAlignment: 'aligned',
     dkimPractice: 'Generate a 2048-bit key in the Admin console and publish it as a TXT record under the selector "google".',
     dkimRecords: [{ name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' }],
     bulk: false,
-    whereToFind: 'Admin console → Apps → Google Workspace → Gmail → Authenticate email',
   },
   {
     id: 'microsoft-365',
+    serviceId: 'microsoft-365',
     name: 'Microsoft 365',
     spfInclude: 'spf.protection.outlook.com',
     spfAlignment: 'aligned',
@@ -53,20 +58,20 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 'selector2._domainkey', type: 'CNAME', value: 'selector2-<domain-key>._domainkey.<tenant>.onmicrosoft.com' },
     ],
     bulk: false,
-    whereToFind: 'Microsoft Defender portal → Email authentication settings → DKIM',
   },
   {
     id: 'amazon-ses',
+    serviceId: 'amazon-ses',
     name: 'Amazon SES',
     spfInclude: 'amazonses.com',
     spfAlignment: 'custom-return-path',
     dkimPractice: 'Easy DKIM: three CNAMEs pointing at keys Amazon manages and rotates.',
     dkimRecords: [1, 2, 3].map((n) => ({ name: `<token${n}>._domainkey`, type: 'CNAME' as const, value: `<token${n}>.dkim.amazonses.com` })),
     bulk: true,
-    whereToFind: 'SES console → Identities → your domain → Authentication (also set a custom MAIL FROM domain for SPF alignment)',
   },
   {
     id: 'sendgrid',
+    serviceId: 'sendgrid',
     name: 'SendGrid (Twilio)',
     spfInclude: 'sendgrid.net',
     spfAlignment: 'custom-return-path',
@@ -76,10 +81,10 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 's2._domainkey', type: 'CNAME', value: 's2.domainkey.<account>.wl.sendgrid.net' },
     ],
     bulk: true,
-    whereToFind: 'Settings → Sender Authentication → Authenticate your domain',
   },
   {
     id: 'mailchimp',
+    serviceId: 'mailchimp',
     name: 'Mailchimp',
     spfAlignment: 'provider',
     dkimPractice: 'Two CNAMEs (k2, k3) pointing at Mailchimp keys; Mailchimp uses its own bounce domain, so DMARC rests on DKIM.',
@@ -88,29 +93,29 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 'k3._domainkey', type: 'CNAME', value: 'dkim3.mcsv.net' },
     ],
     bulk: true,
-    whereToFind: 'Account → Domains → Authenticate',
   },
   {
     id: 'mailgun',
+    serviceId: 'mailgun',
     name: 'Mailgun',
     spfInclude: 'mailgun.org',
     spfAlignment: 'aligned',
     dkimPractice: 'Mailgun generates the key and shows a TXT (or CNAME) record for its selector; it recommends a sending subdomain such as mg.',
     dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Mailgun>' }],
     bulk: true,
-    whereToFind: 'Sending → Domains → DNS records',
   },
   {
     id: 'postmark',
+    serviceId: 'postmark',
     name: 'Postmark',
     spfAlignment: 'custom-return-path',
     dkimPractice: 'A TXT record under a dated selector ending in "pm", and a pm-bounces CNAME as the Return-Path so SPF aligns.',
     dkimRecords: [{ name: '<date>pm._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Postmark>' }],
     bulk: false,
-    whereToFind: 'Sender Signatures / Domains → DNS settings',
   },
   {
     id: 'brevo',
+    serviceId: 'brevo',
     name: 'Brevo (Sendinblue)',
     spfInclude: 'spf.brevo.com',
     spfAlignment: 'provider',
@@ -120,10 +125,10 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 'brevo2._domainkey', type: 'CNAME', value: 'b2.<domain-id>.dkim.brevo.com' },
     ],
     bulk: true,
-    whereToFind: 'Senders, Domains & Dedicated IPs → Domains → Authenticate',
   },
   {
     id: 'hubspot',
+    serviceId: 'hubspot',
     name: 'HubSpot',
     spfAlignment: 'provider',
     dkimPractice: 'Two CNAMEs (hs1, hs2 with your account id) pointing at HubSpot keys; SPF uses an account-specific include HubSpot shows.',
@@ -132,10 +137,10 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 'hs2-<account>._domainkey', type: 'CNAME', value: '<domain>.hs2-<account>.dkim.hubspotemail.net' },
     ],
     bulk: true,
-    whereToFind: 'Settings → Content → Domains & URLs → Email sending domains',
   },
   {
     id: 'salesforce',
+    serviceId: 'salesforce',
     name: 'Salesforce',
     spfInclude: '_spf.salesforce.com',
     spfAlignment: 'aligned',
@@ -145,10 +150,10 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: '<alternate>._domainkey', type: 'CNAME', value: '<alternate>.<id>.custdkim.salesforce.com' },
     ],
     bulk: false,
-    whereToFind: 'Setup → DKIM Keys',
   },
   {
     id: 'zendesk',
+    serviceId: 'zendesk',
     name: 'Zendesk',
     spfInclude: 'mail.zendesk.com',
     spfAlignment: 'aligned',
@@ -158,7 +163,6 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
       { name: 'zendesk2._domainkey', type: 'CNAME', value: 'zendesk2._domainkey.zendesk.com' },
     ],
     bulk: false,
-    whereToFind: 'Admin Center → Channels → Email → Email settings',
   },
   {
     id: 'flowmailer',
@@ -182,26 +186,32 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
   },
   {
     id: 'zoho-mail',
+    serviceId: 'zoho-mail',
     name: 'Zoho Mail',
     spfInclude: 'zoho.com',
     spfAlignment: 'aligned',
     dkimPractice: 'Add a selector in the Zoho admin console and publish the TXT record it shows.',
     dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from Zoho>' }],
     bulk: false,
-    whereToFind: 'Admin console → Domains → Email configuration → DKIM',
   },
   {
     id: 'fastmail',
+    serviceId: 'fastmail',
     name: 'Fastmail',
     spfInclude: 'spf.messagingengine.com',
     spfAlignment: 'aligned',
     dkimPractice: 'Three CNAMEs (fm1, fm2, fm3) pointing at keys Fastmail manages.',
     dkimRecords: [1, 2, 3].map((n) => ({ name: `fm${n}._domainkey`, type: 'CNAME' as const, value: `fm${n}.<domain>.dkim.fmhosted.com` })),
     bulk: false,
-    whereToFind: 'Settings → Domains → DNS settings',
   },
 ];
 
 export function findSender(id: string): SenderService | undefined {
   return SENDER_CATALOGUE.find((sender) => sender.id === id);
+}
+
+/** Where in the service's interface DKIM (and the exact record values) are set up. */
+export function senderSetupLocation(sender: SenderService): string {
+  const linked = sender.serviceId === undefined ? undefined : findServiceById(sender.serviceId);
+  return linked?.dkimSetupAt ?? sender.whereToFind ?? `${sender.name}'s DNS settings`;
 }

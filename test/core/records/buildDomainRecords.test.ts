@@ -7,7 +7,8 @@ import {
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
 import { checkRecordText } from '../../../core/records/checkRecordText';
-import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
+import { SENDER_CATALOGUE, senderSetupLocation } from '../../../core/records/senderCatalogue';
+import { findServiceById } from '../../../core/analysis/identifySource';
 import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
 
 const base: DomainSetup = {
@@ -130,6 +131,14 @@ it('every catalogue entry is complete', () => {
     ids.add(sender.id);
     expect(sender.dkimRecords.length).toBeGreaterThan(0);
     if (sender.spfInclude) expect(sender.spfInclude).toMatch(/^[a-z0-9_.-]+\.[a-z]+$/);
+    // One truth per fact: a service the report analysis knows has its SPF include listed there too.
+    if (sender.serviceId) {
+      const service = findServiceById(sender.serviceId);
+      expect(service, sender.id).toBeDefined();
+      if (sender.spfInclude) expect(service?.spfIncludes, sender.id).toContain(sender.spfInclude);
+      expect(sender.whereToFind, sender.id).toBeUndefined();
+    } else expect(sender.whereToFind, sender.id).toBeDefined();
+    expect(senderSetupLocation(sender)).not.toMatch(/DNS settings$/);
   }
   for (const name of ['Google Workspace', 'Microsoft 365', 'Amazon SES', 'SendGrid (Twilio)', 'Mailchimp', 'Mailgun', 'Postmark', 'Brevo (Sendinblue)', 'HubSpot', 'Salesforce', 'Zendesk', 'Flowmailer', 'SMTPeter'])
     expect(SENDER_CATALOGUE.map((s) => s.name)).toContain(name);
