@@ -9,7 +9,8 @@ import { GRAPH_ORIGINS } from './extension/graph/graphPermissions';
 export default defineConfig({
   srcDir: 'extension',
   outDir: 'dist/extension',
-  vite: () => ({ plugins: [preact(), tailwindcss()] }),
+  // `worker.format: 'es'`: the dashboard (the site's app) imports reports in module Web Workers, as on the site.
+  vite: () => ({ plugins: [preact(), tailwindcss()], worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: 'DMARC Lens',
     description:

@@ -4,7 +4,7 @@ import { readGraphAttachment } from '../graph/readGraphAttachment';
 import { base64ToBytes } from '../messaging/base64Bytes';
 import type { AnswerOf, AttachmentPayload, ExtensionMessage, ParseAnswer, SaveAnswer } from '../messaging/messages';
 import { dashboardUrl, dropPageUrl } from '../pages/extensionPageUrls';
-import { readReportAttachment } from '../reports/readReportAttachment';
+import { readReportAttachmentCached } from '../reports/readReportAttachmentCached';
 import { saveParsedReports } from '../reports/saveParsedReports';
 import { toCardReportSummary } from '../reports/toCardReportSummary';
 
@@ -27,7 +27,7 @@ async function answer(message: ExtensionMessage): Promise<AnswerOf[ExtensionMess
       return saveAttachment(message.attachment);
     case 'open-dashboard': {
       const saved: SaveAnswer = message.attachment === undefined ? { ok: true, keys: [], added: 0 } : await saveAttachment(message.attachment);
-      if (saved.ok) await browser.tabs.create({ url: dashboardUrl(message.reportKey ?? saved.keys[0]) });
+      if (saved.ok) await browser.tabs.create({ url: dashboardUrl(message.domain) });
       return saved;
     }
     case 'open-drop-page':
@@ -39,13 +39,13 @@ async function answer(message: ExtensionMessage): Promise<AnswerOf[ExtensionMess
 }
 
 async function parseAttachment(attachment: AttachmentPayload): Promise<ParseAnswer> {
-  const read = await readReportAttachment(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
+  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, summaries: read.reports.map(toCardReportSummary) };
 }
 
 async function saveAttachment(attachment: AttachmentPayload): Promise<SaveAnswer> {
-  const read = await readReportAttachment(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
+  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, ...(await saveParsedReports(attachment.fileName, read.reports, read.warnings)) };
 }

@@ -50,7 +50,7 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
     state: 'done',
     summaries: answer.summaries,
     via: read.via,
-    onOpen: (reportKey) => openDashboard(payload, reportKey),
+    onOpen: (summary) => openDashboard(payload, summary.domain),
     onSave: () => save(payload),
   });
 }
@@ -91,8 +91,9 @@ async function save(payload: AttachmentPayload): Promise<string> {
   return answer.added === 0 ? 'Already saved.' : `Saved ${answer.added} report${answer.added === 1 ? '' : 's'}.`;
 }
 
-async function openDashboard(payload: AttachmentPayload, reportKey: string): Promise<string | undefined> {
-  const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, reportKey });
+/** Saves the file's reports (the dashboard reads the extension's store), then opens the dashboard on the domain. */
+async function openDashboard(payload: AttachmentPayload, domain: string): Promise<string | undefined> {
+  const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, domain });
   if (!answer.ok) throw new Error(answer.error.message);
   return undefined;
 }

@@ -12,7 +12,7 @@ export type CardState =
       state: 'done';
       summaries: CardReportSummary[];
       via: string;
-      onOpen: (key: string) => Promise<string | undefined>;
+      onOpen: (summary: CardReportSummary) => Promise<string | undefined>;
       onSave: () => Promise<string>;
     };
 
@@ -98,7 +98,7 @@ function reportSection(summary: CardReportSummary, state: Extract<CardState, { s
   }
   const open = el('button', 'primary', 'Open analysis');
   open.setAttribute('data-action', 'open');
-  open.addEventListener('click', () => runButton(open, () => state.onOpen(summary.key)));
+  open.addEventListener('click', () => runButton(open, () => state.onOpen(summary)));
   section.append(el('div', 'actions', [open]));
   return section;
 }

@@ -41,7 +41,7 @@ export type GraphAnswer =
 export type ExtensionMessage =
   | { type: 'parse-attachment'; attachment: AttachmentPayload }
   | { type: 'save-attachment'; attachment: AttachmentPayload }
-  | { type: 'open-dashboard'; attachment?: AttachmentPayload; reportKey?: string }
+  | { type: 'open-dashboard'; attachment?: AttachmentPayload; domain?: string }
   | { type: 'open-drop-page'; fileName: string }
   | { type: 'graph-attachment'; conversationId: string; fileName: string };
 

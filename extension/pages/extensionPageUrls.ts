@@ -1,7 +1,8 @@
-// Addresses of the extension's own pages. The dashboard is the site's app; its hash routes are the site's.
-export function dashboardUrl(reportKey?: string): string {
-  const base = `${browser.runtime.getURL('/')}dashboard.html`;
-  return reportKey === undefined ? base : `${base}#/reports/${encodeURIComponent(reportKey)}`;
+// Addresses of the extension's own pages. The dashboard is the site's app, with the site's hash routes
+// (site/src/app/useHashRoute.ts); `?domain=` names the domain of the report the user came from.
+export function dashboardUrl(domain?: string): string {
+  const base = `${browser.runtime.getURL('/')}dashboard.html#/dashboard`;
+  return domain === undefined || domain === '' ? base : `${base}?domain=${encodeURIComponent(domain.toLowerCase())}`;
 }
 
 /** The "download it, then drop it here" page, told which file the user is about to bring. */

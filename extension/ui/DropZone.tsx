@@ -57,7 +57,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
               outcome.summaries.map((summary) => (
                 <div key={summary.key} class="mt-1">
                   <ReportSummaryLine summary={summary} />
-                  <a class="text-indigo-700 underline" href={dashboardUrl(summary.key)} target="_blank">
+                  <a class="text-indigo-700 underline" href={dashboardUrl(summary.domain)} target="_blank">
                     Open analysis
                   </a>
                 </div>

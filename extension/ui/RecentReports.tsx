@@ -26,7 +26,7 @@ export function RecentReports({ refresh }: { refresh: number }) {
     <ul class="divide-y divide-slate-200" data-testid="recent-reports">
       {reports.map((report) => (
         <li key={report.key} class="py-1.5 text-sm">
-          <a class="block hover:bg-slate-50" href={dashboardUrl(report.key)} target="_blank">
+          <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">
             <span class="font-semibold">{report.orgName || 'unnamed reporter'}</span> → {report.domain}
             <span class="block text-xs text-slate-600">
               {day(report.begin)} – {day(report.end)}

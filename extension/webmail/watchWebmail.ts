@@ -4,8 +4,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AttachmentRef, WebmailAdapter } from './webmailAdapter';
 
-/** Gmail and Outlook re-render in bursts; one scan per burst. */
-const SCAN_DEBOUNCE_MS = 250;
+/**
+ * Gmail and Outlook re-render in bursts. The first change after a quiet spell is scanned almost at once (a new card
+ * should get its summary fast: the budget from card to summary is 300 ms); further changes at most every 250 ms.
+ */
+const SCAN_COALESCE_MS = 16;
+const SCAN_MIN_INTERVAL_MS = 250;
 /** Catches what the observer cannot see (attributes outside the filter, cards re-rendered in place). */
 const SAFETY_RESCAN_MS = 3000;
 /** Marks our own elements so their insertion does not trigger another scan. */
@@ -44,12 +48,16 @@ export function watchWebmail(
   };
 
   let timer: number | undefined;
+  let lastScan = -Infinity;
+  const scanNow = () => {
+    timer = undefined;
+    lastScan = performance.now();
+    scan();
+  };
   const scheduleScan = () => {
     if (timer !== undefined) return;
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      scan();
-    }, SCAN_DEBOUNCE_MS);
+    const wait = Math.max(SCAN_COALESCE_MS, lastScan + SCAN_MIN_INTERVAL_MS - performance.now());
+    timer = ctx.setTimeout(scanNow, wait);
   };
 
   const observer = new MutationObserver((mutations) => {
@@ -66,13 +74,13 @@ export function watchWebmail(
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
   ctx.addEventListener(window, 'hashchange', scheduleScan);
   ctx.addEventListener(window, 'popstate', scheduleScan);
-  ctx.setInterval(scan, SAFETY_RESCAN_MS);
+  ctx.setInterval(scanNow, SAFETY_RESCAN_MS);
   ctx.onInvalidated(() => {
     observer.disconnect();
     for (const summary of mounted.values()) summary.remove();
     mounted.clear();
   });
-  scan();
+  scanNow();
 }
 
 function isOwnMutation(mutation: MutationRecord): boolean {
