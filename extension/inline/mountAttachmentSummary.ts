@@ -9,15 +9,23 @@ import { createSummaryCardView, type SummaryCardView } from './summaryCardView';
 /** A card still being scanned or rendered is retried, with growing pauses, for about two minutes. */
 const PENDING_RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 15_000, 30_000, 30_000];
 
+/** Each summary host's card, to keep summaries in the order of their cards. */
+const cardOfSummary = new WeakMap<Element, HTMLElement>();
+
 export function mountAttachmentSummary(ref: AttachmentRef): MountedSummary {
   const view = createSummaryCardView(ref.fileName);
   view.host.setAttribute('data-layer', ref.layer);
   const abort = new AbortController();
+  cardOfSummary.set(view.host, ref.element);
   const attach = () => {
-    const anchor = ref.mountPoint();
-    // After the anchor and after the summaries already following it, so several reports keep their order.
-    let last: Element = anchor;
-    while (last.nextElementSibling?.getAttribute('data-dmarc-lens') === 'summary') last = last.nextElementSibling;
+    // After the anchor, among the summaries already there in the order of their cards (a card whose name rendered
+    // late still gets its summary in its place).
+    let last: Element = ref.mountPoint();
+    for (let next = last.nextElementSibling; next?.getAttribute('data-dmarc-lens') === 'summary'; next = next.nextElementSibling) {
+      const otherCard = cardOfSummary.get(next);
+      if (otherCard !== undefined && ref.element.compareDocumentPosition(otherCard) & Node.DOCUMENT_POSITION_PRECEDING) last = next;
+      else break;
+    }
     if (last !== view.host) last.after(view.host);
   };
   attach();

@@ -60,19 +60,26 @@ function body(state: CardState): Node[] {
       button.addEventListener('click', state.onDropPage);
       return [el('div', 'status', state.message), el('div', 'actions', [button])];
     }
-    case 'done':
-      return [...state.summaries.map((summary) => reportSection(summary, state)), actions(state)];
+    case 'done': {
+      // One report: its Open button joins the Save button in one row. Several (a zip of reports): one Open each.
+      const single = state.summaries.length === 1;
+      const sections = state.summaries.map((summary) => reportSection(summary, state, !single));
+      const first = state.summaries[0];
+      return [...sections, actions(state, single && first !== undefined ? openButton(first, state) : undefined)];
+    }
   }
 }
 
-function reportSection(summary: CardReportSummary, state: Extract<CardState, { state: 'done' }>): HTMLElement {
+type DoneState = Extract<CardState, { state: 'done' }>;
+
+function reportSection(summary: CardReportSummary, state: DoneState, withOpenButton: boolean): HTMLElement {
   const section = el('div', 'report');
   section.setAttribute('data-report-key', summary.key);
   const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[summary.kind];
   section.append(el('div', 'title', `${kind}: ${summary.orgName || 'unnamed reporter'} → ${summary.domain}`));
   const facts = el('div', 'facts', [
     fact('range', `${formatDay(summary.begin)} – ${formatDay(summary.end)}`, `${summary.begin}-${summary.end}`),
-    fact('messages', `${summary.messages.toLocaleString()} ${summary.kind === 'tls' ? 'sessions' : 'messages'}`, String(summary.messages)),
+    fact('messages', `${summary.messages.toLocaleString()} ${noun(summary)}`, String(summary.messages)),
   ]);
   if (summary.passRate !== undefined) {
     const percent = formatPercent(summary.passRate);
@@ -96,18 +103,28 @@ function reportSection(summary: CardReportSummary, state: Extract<CardState, { s
   if (summary.warnings.length > 0) {
     section.append(el('div', 'warnings', `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`));
   }
-  const open = el('button', 'primary', 'Open analysis');
-  open.setAttribute('data-action', 'open');
-  open.addEventListener('click', () => runButton(open, () => state.onOpen(summary)));
-  section.append(el('div', 'actions', [open]));
+  if (withOpenButton) section.append(el('div', 'actions', [openButton(summary, state)]));
   return section;
 }
 
-function actions(state: Extract<CardState, { state: 'done' }>): HTMLElement {
+function noun(summary: CardReportSummary): string {
+  const one = summary.messages === 1;
+  return summary.kind === 'tls' ? (one ? 'session' : 'sessions') : one ? 'message' : 'messages';
+}
+
+function openButton(summary: CardReportSummary, state: DoneState): HTMLButtonElement {
+  const open = el('button', 'primary', 'Open analysis');
+  open.setAttribute('data-action', 'open');
+  open.addEventListener('click', () => runButton(open, () => state.onOpen(summary)));
+  return open;
+}
+
+function actions(state: DoneState, open: HTMLButtonElement | undefined): HTMLElement {
   const save = el('button', '', 'Save to DMARC Lens');
   save.setAttribute('data-action', 'save');
   save.addEventListener('click', () => runButton(save, state.onSave));
-  return el('div', 'actions', [save, el('span', 'note', `Read locally via ${state.via}; nothing was sent anywhere.`)]);
+  const row = el('div', 'actions', [...(open === undefined ? [] : [open]), save]);
+  return el('div', '', [row, el('div', 'note', `Read locally via ${state.via}; nothing was sent anywhere.`)]);
 }
 
 /** Disables the button while its action runs, then shows the outcome next to it in words. */
