@@ -1,6 +1,7 @@
 // Is the next rollout step safe? Answered from stored aggregate records, with alignment recomputed from auth_results
 // (RFC 7489 §3.1) under the alignment modes the domain will publish, rather than trusting each receiver's verdict.
 import { domainsAlign, isDkimAligned, isSpfAligned, organizationalDomain } from '../analysis/alignment';
+import { findServiceByDomain } from '../analysis/identifySource';
 import type { AggregateRecord } from '../report/types';
 import type { DmarcAlignmentMode, DmarcPolicy } from './dmarcRecord';
 import type { RolloutStep } from './rolloutPlan';
@@ -20,6 +21,8 @@ export type NextStepVerdict = 'safe' | 'caution' | 'not-yet' | 'no-data';
 export interface FailingSource {
   /** What the mail authenticated as, when not the domain: a DKIM d= or SPF domain, or `unauthenticated`. */
   identity: string;
+  /** The sending service that domain belongs to, when the catalogue knows it (core/analysis/sendingServices.ts). */
+  service?: string;
   messages: number;
   sourceIps: string[];
   headerFroms: string[];
@@ -94,8 +97,10 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
     const key = identity;
     let source = sources.get(key);
     if (!source) {
+      const service = authDomain === undefined ? undefined : findServiceByDomain(authDomain)?.name;
       source = {
         identity,
+        ...(service === undefined ? {} : { service }),
         messages: 0,
         sourceIps: [],
         headerFroms: [],
@@ -168,7 +173,10 @@ function summarize(
   sources: FailingSource[],
 ): string {
   const known = sources.filter((s) => s.authenticated);
-  const names = known.slice(0, 3).map((s) => s.identity).join(', ');
+  const names = known
+    .slice(0, 3)
+    .map((s) => (s.service ? `${s.service}, ${s.identity}` : s.identity))
+    .join('; ');
   switch (verdict) {
     case 'no-data':
       return total === 0

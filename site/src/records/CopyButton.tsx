@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { buttonClass } from '../ui/ui';
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/** `label` names what is copied for assistive technology; `caption` is the visible text (default "Copy"). */
+export function CopyButton({ text, label, caption = 'Copy' }: { text: string; label: string; caption?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -17,7 +18,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         setTimeout(() => setState('idle'), 2000);
       }}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}
     </button>
   );
 }

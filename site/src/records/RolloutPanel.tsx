@@ -246,6 +246,7 @@ export function RolloutPanel() {
                     <tr key={source.identity}>
                       <td class={tdClass}>
                         {source.identity === 'unauthenticated' ? 'nobody (likely spoofing)' : source.identity}
+                        {source.service && <span class="block text-xs font-medium">{source.service}</span>}
                         {source.overrides.length > 0 && <span class={`block text-xs ${mutedClass}`}>{source.overrides.join(', ')}</span>}
                       </td>
                       <td class={tdClass}>{source.messages}</td>

@@ -14,6 +14,7 @@ import { explainDmarcTag, type DmarcFailureOption, type DmarcPolicy, type DmarcR
 import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/records/evaluateSpfLookups';
 import { mtaStsIdFor, type MtaStsMode } from '../../../core/records/mtaStsRecord';
 import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
+import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/records/txtStrings';
 import { Badge, buttonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { generateDkimKeyPair, supportsEd25519, type DkimKeySize, type GeneratedDkimKey } from './generateDkimKeyPair';
@@ -476,12 +477,20 @@ export function WizardPanel() {
                         {record.publishedBy && <Badge colour="amber">{`published by ${record.publishedBy}`}</Badge>}
                       </td>
                       <td class={tdClass}>{record.type}</td>
-                      <td class={`${tdClass} break-all font-mono text-xs`} data-testid="record-value">
-                        {record.value}
+                      <td class={`${tdClass} break-all font-mono text-xs`}>
+                        <span data-testid="record-value">{record.value}</span>
                         {record.placeholder && <span class={hint}>Fill in the parts in angle brackets from the provider's DNS page.</span>}
+                        {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
+                          <span class={hint}>
+                            {`${txtByteLength(record.value)} bytes: DNS carries it as ${splitTxtValue(record.value).length} strings of at most ${MAX_TXT_STRING_BYTES} bytes. If your DNS host does not split long values itself, paste the quoted strings.`}
+                          </span>
+                        )}
                       </td>
-                      <td class={tdClass}>
+                      <td class={`${tdClass} space-y-1`}>
                         <CopyButton text={record.value} label={`Copy the ${record.type} value for ${record.name}`} />
+                        {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
+                          <CopyButton text={formatTxtForZone(record.value)} label={`Copy the ${record.name} value as quoted 255-byte strings`} caption="Copy as strings" />
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -129,6 +129,13 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   expect(strings.every((s) => s.length <= 255)).toBe(true);
   expect(strings.join('')).toBe(rsa.record);
 
+  // The long record can also be copied as quoted strings, for DNS hosts that do not split long values.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await recordRow(page, 's202611._domainkey.example.org').getByRole('button', { name: /as quoted 255-byte strings/ }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect([...copied.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('')).toBe(rsa.record);
+  expect(copied).toMatch(/^"[^"]{255}" "[^"]+"$/);
+
   await generateAndVerify(page, 'rsa-1024', 'legacy');
   await expect(page.locator('[data-code="dkim-key-weak"]')).toBeVisible();
   const hasEd25519 = (await page.getByTestId('dkim-size').locator('option[value="ed25519"]').count()) > 0;

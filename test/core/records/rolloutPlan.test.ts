@@ -110,6 +110,7 @@ describe('assessNextStep', () => {
     expect(result.verdictDisagreements).toBe(30);
     expect(result.failingSources[0]).toMatchObject({
       identity: 'sendgrid.net',
+      service: 'Twilio SendGrid',
       messages: 30,
       authenticated: true,
       headerFroms: ['news.example.com'],
@@ -144,6 +145,6 @@ it('assessNextStep weighs the risk by the share the next step enforces', () => {
   expect(verdict(10)).toMatchObject({ verdict: 'caution', authenticatedMessagesHit: 10 });
   expect(verdict(100)).toMatchObject({ verdict: 'not-yet', authenticatedMessagesHit: 100 });
   expect(verdict(100).summary).toBe(
-    'Not yet: 100 of 1100 messages come from sources that authenticate but do not align (mcsv.net). Fix them before the next step, which would have hit 100 messages, 100 of them from those sources.',
+    'Not yet: 100 of 1100 messages come from sources that authenticate but do not align (Mailchimp, mcsv.net). Fix them before the next step, which would have hit 100 messages, 100 of them from those sources.',
   );
 });
