@@ -28,11 +28,12 @@ export interface TagExplanation {
   meaning: string;
 }
 
-export type DnsRecordType = 'TXT' | 'A' | 'AAAA' | 'MX';
+export type DnsRecordType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'CNAME';
 
 /**
  * The answer to one DNS question, in RFC words rather than exceptions. For TXT each answer is the list of its
- * character-strings (RFC 1035 §3.3.14), which the caller joins; for MX the exchange host names; for A/AAAA addresses.
+ * character-strings (RFC 1035 §3.3.14), which the caller joins; for MX the exchange host names; for A/AAAA addresses;
+ * for CNAME the target name.
  */
 export type DnsAnswer =
   | { status: 'ok'; answers: string[][] }

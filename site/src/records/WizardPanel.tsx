@@ -8,6 +8,7 @@ import {
   type DmarcReceivers,
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
+import { compareWithPublished, type PublicationCheck, type PublicationStatus } from '../../../core/records/compareWithPublished';
 import { dkimConfigSnippets, privateKeyFileName } from '../../../core/records/dkimConfigSnippets';
 import { suggestDkimSelector } from '../../../core/records/dkimKeyRecord';
 import { explainDmarcTag, type DmarcFailureOption, type DmarcPolicy, type DmarcRecord } from '../../../core/records/dmarcRecord';
@@ -35,6 +36,29 @@ export const EMPTY_SETUP: DomainSetup = {
   dkimKeys: [],
   subdomains: [],
 };
+
+const PUBLICATION: Record<PublicationStatus, { colour: 'green' | 'amber' | 'red' | 'grey'; label: string }> = {
+  published: { colour: 'green', label: 'published' },
+  different: { colour: 'amber', label: 'different value' },
+  missing: { colour: 'red', label: 'missing' },
+  'placeholder-present': { colour: 'green', label: 'present' },
+  'placeholder-missing': { colour: 'red', label: 'missing' },
+  error: { colour: 'grey', label: 'lookup failed' },
+};
+
+function PublicationBadge({ check }: { check: PublicationCheck | undefined }) {
+  if (!check) return null;
+  const { colour, label } = PUBLICATION[check.status];
+  return (
+    <span class="block" data-testid="publication" data-status={check.status}>
+      <Badge colour={colour}>{label}</Badge>
+      {check.status === 'different' && (
+        <span class={`block break-all font-mono text-xs ${mutedClass}`}>{`Published now: ${check.found.join(' | ')}`}</span>
+      )}
+      {check.message && <span class={`block text-xs ${mutedClass}`}>{check.message}</span>}
+    </span>
+  );
+}
 
 const splitList = (text: string) => text.split(/[\s,;]+/).filter((item) => item !== '');
 const mailtoList = (text: string) => splitList(text).map((item) => (/^[a-z][a-z0-9+.-]*:/i.test(item) ? item : `mailto:${item}`));
@@ -212,6 +236,7 @@ export function WizardPanel() {
   const [formKey, setFormKey] = useState(0);
   const [status, setStatus] = useState<string>();
   const [spfEvaluation, setSpfEvaluation] = useState<SpfLookupEvaluation>();
+  const [publication, setPublication] = useState<PublicationCheck[]>();
   const [tlsRptText, setTlsRptText] = useState('');
   const [mtaMxText, setMtaMxText] = useState('');
   const { resolver, server } = useLiveResolver();
@@ -226,6 +251,7 @@ export function WizardPanel() {
   const update = (changes: Partial<DomainSetup>) => {
     setSetup((current) => ({ ...current, ...changes }));
     setSpfEvaluation(undefined);
+    setPublication(undefined);
   };
   const toggleSender = (id: string, on: boolean) =>
     update({ senderIds: on ? [...setup.senderIds, id] : setup.senderIds.filter((s) => s !== id), subdomains: setup.subdomains.map((sub) => ({ ...sub, senderIds: sub.senderIds.filter((s) => s !== id) })) });
@@ -465,6 +491,7 @@ export function WizardPanel() {
                     <th class={thClass} scope="col">Name</th>
                     <th class={thClass} scope="col">Type</th>
                     <th class={thClass} scope="col">Value</th>
+                    {publication && <th class={thClass} scope="col">In DNS now</th>}
                     <th class={thClass} scope="col"><span class="sr-only">Copy</span></th>
                   </tr>
                 </thead>
@@ -486,6 +513,11 @@ export function WizardPanel() {
                           </span>
                         )}
                       </td>
+                      {publication && (
+                        <td class={tdClass}>
+                          <PublicationBadge check={publication.find((c) => c.record === record)} />
+                        </td>
+                      )}
                       <td class={`${tdClass} space-y-1`}>
                         <CopyButton text={record.value} label={`Copy the ${record.type} value for ${record.name}`} />
                         {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
@@ -520,6 +552,17 @@ export function WizardPanel() {
                 type="button"
                 class={buttonClass}
                 disabled={!resolver}
+                data-testid="check-published"
+                onClick={() => {
+                  if (resolver) void compareWithPublished(plan.records, resolver).then(setPublication);
+                }}
+              >
+                Check what is published now
+              </button>{' '}
+              <button
+                type="button"
+                class={buttonClass}
+                disabled={!resolver}
                 data-testid="spf-count-live"
                 onClick={() => {
                   const spf = plan.records[0];
@@ -530,7 +573,9 @@ export function WizardPanel() {
                 Count SPF lookups through the includes
               </button>
               <span class={hint}>
-                {resolver ? `Asks ${new URL(server.endpoint).host} for the included records.` : 'Turn on live DNS lookups (top of the page) to follow the includes; the limit is 10 lookups and 2 void lookups.'}
+                {resolver
+                  ? `Both ask ${new URL(server.endpoint).host}: the first compares each record with what its name publishes, the second follows the SPF includes (limit: 10 lookups, 2 void lookups).`
+                  : 'Turn on live DNS lookups (top of the page) to compare these records with what is published and to follow the SPF includes (limit: 10 lookups, 2 void lookups).'}
               </span>
               {spfEvaluation && <SpfLookupTree evaluation={spfEvaluation} />}
             </div>

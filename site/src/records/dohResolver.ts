@@ -16,7 +16,7 @@ export const DOH_SERVERS: readonly DohServer[] = [
 ];
 
 /** RFC 1035 §3.2.2 TYPE values. */
-const TYPE_CODES: Record<DnsRecordType, number> = { A: 1, MX: 15, TXT: 16, AAAA: 28 };
+const TYPE_CODES: Record<DnsRecordType, number> = { A: 1, CNAME: 5, MX: 15, TXT: 16, AAAA: 28 };
 /** A DoH answer that takes longer than this is a temperror, not a hang. */
 const DOH_TIMEOUT_MS = 8000;
 
@@ -52,6 +52,7 @@ export function lookupOverHttps(server: DohServer): DnsResolver {
     const answers = data.map((value) => {
       if (type === 'TXT') return parseTxtPresentation(value) ?? [value];
       if (type === 'MX') return [value.replace(/^\d+\s+/, '').replace(/\.$/, '')];
+      if (type === 'CNAME') return [value.replace(/\.$/, '')];
       return [value];
     });
     return { status: 'ok', answers };

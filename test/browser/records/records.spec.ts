@@ -242,6 +242,7 @@ test('live lookups: off by default with no request; on, only the named DNS-over-
   // With lookups off, the wizard cannot count SPF lookups and the checker cannot look a domain up.
   await page.getByTestId('wizard-domain').fill('example.com');
   await expect(page.getByTestId('spf-count-live')).toBeDisabled();
+  await expect(page.getByTestId('check-published')).toBeDisabled();
   await page.getByRole('tab', { name: 'Check records' }).click();
   await page.getByTestId('live-domain').fill('example.com');
   await expect(page.getByTestId('live-run')).toBeDisabled();
@@ -267,6 +268,13 @@ test('live lookups: off by default with no request; on, only the named DNS-over-
   await expect(wizardTree).toContainText('1 of 10');
   // The fake zone has no _spf.google.com: the include finds nothing, which the tree reports.
   await expect(wizardTree.locator('[data-code="spf-no-record"]')).toBeVisible();
+
+  // Rolling out: each generated record compared with what its name publishes now.
+  await page.getByTestId('check-published').click();
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toHaveAttribute('data-status', 'different');
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('Published now: v=spf1 include:_spf.example.net mx -all');
+  await expect(recordRow(page, 'google._domainkey.example.com').getByTestId('publication')).toHaveAttribute('data-status', 'placeholder-present');
+  await expect(recordRow(page, '_dmarc.example.com').getByTestId('publication')).toHaveAttribute('data-status', 'different');
 
   const hosts = new Set(offOrigin(requests).map((url) => new URL(url).host));
   expect([...hosts]).toEqual(['cloudflare-dns.com']);
