@@ -1,6 +1,6 @@
 // BIMI (draft-brand-indicators-for-message-identification): TXT at `<selector>._bimi.<domain>` (selector `default`)
 // pointing at an SVG Tiny PS logo and, for most mailbox providers, a mark certificate (VMC/CMC).
-import { formatTagList, parseTagList, type Tag } from './tagList';
+import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
 import type { DmarcRecord } from './dmarcRecord';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue } from './types';
@@ -17,15 +17,13 @@ export interface BimiRecord {
 const HTTPS = /^https:\/\/\S+$/i;
 
 export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
-  const { tags, issues } = parseTagList(text, 'bimi');
-  if (tags[0]?.name !== 'v' || tags[0].value !== 'BIMI1') {
-    issues.unshift(recordIssue('error', 'bimi-missing-version', 'A BIMI record must start with v=BIMI1.', 'v'));
-    return { ok: false, issues };
-  }
+  const versioned = parseVersionedTagList(text, 'bimi', 'BIMI1', 'A BIMI record must start with v=BIMI1.');
+  if (!versioned.ok) return versioned;
+  const { tags, issues } = versioned;
   let l: string | undefined;
   let a: string | undefined;
   const extensions: Tag[] = [];
-  for (const tag of tags.slice(1)) {
+  for (const tag of tags) {
     if (tag.name === 'l') l = tag.value;
     else if (tag.name === 'a') a = tag.value;
     else extensions.push(tag);

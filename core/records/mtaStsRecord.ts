@@ -1,6 +1,6 @@
 // MTA-STS (RFC 8461): the TXT record at `_mta-sts.<domain>` announcing a policy, and the policy file served at
 // `https://mta-sts.<domain>/.well-known/mta-sts.txt`.
-import { formatTagList, parseTagList, type Tag } from './tagList';
+import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue } from './types';
 
@@ -28,14 +28,12 @@ const MX_PATTERN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-
 
 
 export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord> {
-  const { tags, issues } = parseTagList(text, 'mta-sts');
-  if (tags[0]?.name !== 'v' || tags[0].value !== 'STSv1') {
-    issues.unshift(recordIssue('error', 'mta-sts-missing-version', 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).', 'v'));
-    return { ok: false, issues };
-  }
+  const versioned = parseVersionedTagList(text, 'mta-sts', 'STSv1', 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).');
+  if (!versioned.ok) return versioned;
+  const { tags, issues } = versioned;
   let id: string | undefined;
   const extensions: Tag[] = [];
-  for (const tag of tags.slice(1)) {
+  for (const tag of tags) {
     if (tag.name === 'id') {
       if (STS_ID.test(tag.value)) id = tag.value;
       else issues.push(recordIssue('error', 'mta-sts-invalid-id', `id=${tag.value} must be 1 to 32 letters and digits.`, 'id', 'Use a timestamp such as 20261122113000.'));

@@ -1,5 +1,5 @@
 // The `tag=value; tag=value` syntax DKIM defines (RFC 6376 §3.2) and DMARC, MTA-STS, TLS-RPT and BIMI reuse.
-import type { RecordIssue } from './types';
+import { recordIssue, type RecordIssue } from './types';
 
 export interface Tag {
   name: string;
@@ -90,4 +90,22 @@ export function parseTagList(text: string, recordName: string): TagListParse {
 /** Formats tags as `a=b; c=d` (the spacing RFC 7489 and RFC 8461 use in their examples). */
 export function formatTagList(tags: readonly Tag[]): string {
   return tags.map((tag) => `${tag.name}=${tag.value}`).join('; ');
+}
+
+/**
+ * A tag list that must open with `v=<version>` (MTA-STS, TLS-RPT, BIMI): the tags after it, or the issue saying the
+ * version is missing — such a text is not a record of that kind at all. `rule` is the sentence shown to the user.
+ */
+export function parseVersionedTagList(
+  text: string,
+  recordName: string,
+  version: string,
+  rule: string,
+): { ok: true; tags: Tag[]; issues: RecordIssue[] } | { ok: false; issues: RecordIssue[] } {
+  const { tags, issues } = parseTagList(text, recordName);
+  if (tags[0]?.name !== 'v' || tags[0].value !== version) {
+    issues.unshift(recordIssue('error', `${recordName}-missing-version`, rule, 'v'));
+    return { ok: false, issues };
+  }
+  return { ok: true, tags: tags.slice(1), issues };
 }

@@ -1,5 +1,5 @@
 // SMTP TLS Reporting (RFC 8460 §3): TXT at `_smtp._tls.<domain>` saying where to send TLS reports.
-import { formatTagList, parseTagList, type Tag } from './tagList';
+import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue } from './types';
 
@@ -11,14 +11,12 @@ export interface TlsRptRecord {
 
 
 export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord> {
-  const { tags, issues } = parseTagList(text, 'tls-rpt');
-  if (tags[0]?.name !== 'v' || tags[0].value !== 'TLSRPTv1') {
-    issues.unshift(recordIssue('error', 'tls-rpt-missing-version', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).', 'v'));
-    return { ok: false, issues };
-  }
+  const versioned = parseVersionedTagList(text, 'tls-rpt', 'TLSRPTv1', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).');
+  if (!versioned.ok) return versioned;
+  const { tags, issues } = versioned;
   let rua: string[] | undefined;
   const extensions: Tag[] = [];
-  for (const tag of tags.slice(1)) {
+  for (const tag of tags) {
     if (tag.name !== 'rua') {
       extensions.push(tag);
       continue;
