@@ -1,6 +1,13 @@
 // Follows an SPF record's include tree through an injected resolver and counts what RFC 7208 §4.6.4 limits:
 // terms that cause DNS lookups (at most 10 over the whole evaluation) and lookups with no answer (at most 2).
-import { checkSpfRecordCount, isSpfRecordText, MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS, parseSpfRecord } from './spfRecord';
+import {
+  checkSpfRecordCount,
+  isSpfRecordText,
+  LOOKUP_MECHANISMS,
+  MAX_SPF_DNS_LOOKUPS,
+  MAX_SPF_VOID_LOOKUPS,
+  parseSpfRecord,
+} from './spfRecord';
 import type { SpfMechanism, SpfRecord } from './spfRecord';
 import { askResolver, type DnsAnswer, type DnsResolver, type RecordIssue } from './types';
 import { joinTxtStrings } from './txtStrings';
@@ -137,7 +144,7 @@ async function followTerms(walk: Walk, node: SpfLookupNode, record: SpfRecord, s
       node.children.push(await visit(walk, term.value.toLowerCase(), `redirect=${term.value}`, stack));
       continue;
     }
-    if (!['include', 'a', 'mx', 'ptr', 'exists'].includes(term.name)) continue;
+    if (!LOOKUP_MECHANISMS.includes(term.name)) continue;
     walk.lookups++;
     const target = (term.domainSpec ?? node.domain).toLowerCase();
     if (target.includes('%')) continue;

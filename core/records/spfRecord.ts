@@ -44,8 +44,8 @@ export const MAX_SPF_VOID_LOOKUPS = 2;
 export const RECOMMENDED_SPF_BYTES = 450;
 
 const MECHANISMS: readonly string[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
-/** Mechanisms and modifiers that cost one DNS lookup each (RFC 7208 §4.6.4). */
-const LOOKUP_TERMS: readonly string[] = ['include', 'a', 'mx', 'ptr', 'exists', 'redirect'];
+/** Mechanisms that cost one DNS lookup each (RFC 7208 §4.6.4); the redirect modifier does too. */
+export const LOOKUP_MECHANISMS: readonly SpfMechanismName[] = ['include', 'a', 'mx', 'ptr', 'exists'];
 
 // RFC 7208 §7.1 macro-string: macro-expand / macro-literal (%x21-24 / %x26-7E).
 const MACRO_EXPAND = '%\\{[slodiphcrtvSLODIPHCRTV]\\d*[rR]?[.\\-+,/_=]*\\}|%%|%_|%-';
@@ -199,7 +199,9 @@ export function formatSpfRecord(record: SpfRecord): string {
 
 /** DNS lookups the record itself costs, not counting what its includes cost (see evaluateSpfLookups). */
 export function countDirectSpfLookups(record: SpfRecord): number {
-  return record.terms.filter((term) => LOOKUP_TERMS.includes(term.name)).length;
+  return record.terms.filter((term) =>
+    term.kind === 'modifier' ? term.name === 'redirect' : LOOKUP_MECHANISMS.includes(term.name),
+  ).length;
 }
 
 /** Risks and advice for one SPF record (RFC 7208 and common practice). */
@@ -248,6 +250,17 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
     issues.push(
       recordIssue('warning', 'spf-ptr', 'The ptr mechanism is slow and unreliable; RFC 7208 §5.5 says it SHOULD NOT be used, and some receivers ignore it.', 'ptr', 'Replace ptr with ip4/ip6 or a.'),
     );
+  for (const term of record.terms)
+    if (term.kind === 'modifier' && MECHANISMS.includes(term.name.toLowerCase()))
+      issues.push(
+        recordIssue(
+          'warning',
+          'spf-modifier-typo',
+          `${term.name}=${term.value} is read as an unknown modifier and ignored; mechanisms take a colon.`,
+          term.name,
+          `Write ${term.name.toLowerCase()}:${term.value}.`,
+        ),
+      );
   const seen = new Set<string>();
   for (const term of record.terms) {
     const text = formatSpfTerm(term).replace(/^[+]/, '').toLowerCase();
