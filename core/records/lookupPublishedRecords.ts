@@ -88,7 +88,13 @@ export async function lookupPublishedRecords(
     const txt = await readTxt(resolver, name);
     if (txt.error) failed(name, txt.error);
     else if (txt.values.length === 0) missing(code, `No ${what} record at ${name}.`, 'info');
-    for (const value of txt.values) checks.push(checkRecord(value, { name, ...(dmarc ? { dmarc } : {}) }));
+    const recordChecks = txt.values.map((value) => checkRecord(value, { name, ...(dmarc ? { dmarc } : {}) }));
+    // Other TXT records at these names are not ours to judge (RFC 8461 §3.1 tells senders to discard them). With more
+    // than one record of the kind, senders act as if there were none (RFC 8461 §3.1, RFC 8460 §3).
+    const versioned = recordChecks.filter((check) => check.kind !== 'unknown');
+    if (versioned.length > 1)
+      missing(`${code.replace(/-missing$/, '')}-multiple-records`, `${name} has ${versioned.length} ${what} records; senders then ignore them all.`, 'error');
+    checks.push(...versioned);
   }
 
   // Report addresses at other domains need their authorization record (RFC 7489 §7.1).

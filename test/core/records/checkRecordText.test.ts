@@ -79,6 +79,14 @@ it('lookupPublishedRecords reads and checks what a domain publishes', async () =
   expect(asked).toContain('example.com._report._dmarc.reports.example.net TXT');
 });
 
+it('lookupPublishedRecords: two MTA-STS records are as good as none (RFC 8461 §3.1)', async () => {
+  const report = await lookupPublishedRecords(
+    'example.com',
+    fakeResolver({ '_mta-sts.example.com': { TXT: ['v=STSv1; id=1', 'v=STSv1; id=2', 'unrelated'] } }),
+  );
+  expect(report.issues.map((i) => i.code)).toContain('mta-sts-multiple-records');
+});
+
 it('lookupPublishedRecords falls back to the organizational domain and reports DNS failures', async () => {
   const report = await lookupPublishedRecords(
     'mail.example.co.uk',
