@@ -154,6 +154,29 @@ function sendersOf(ids: readonly string[], issues: RecordIssue[]): SenderService
   });
 }
 
+/** What DMARC can rely on for a service, given how its envelope sender is set up (RFC 7489 §3.1.2). */
+function spfAlignmentNotes(sender: SenderService): RecordIssue[] {
+  if (sender.spfAlignment === 'provider')
+    return [
+      {
+        severity: 'info',
+        code: 'setup-spf-not-aligned',
+        message: `${sender.name} sends with its own bounce domain, so SPF cannot align for its mail: DMARC passes only through its DKIM signature.`,
+        fix: `Publish the DKIM records for ${sender.name} before moving DMARC past p=none.`,
+      },
+    ];
+  if (sender.spfAlignment === 'custom-return-path')
+    return [
+      {
+        severity: 'info',
+        code: 'setup-custom-return-path',
+        message: `${sender.name}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.`,
+        fix: `Set it up at ${senderSetupLocation(sender)}.`,
+      },
+    ];
+  return [];
+}
+
 /** Every record (and file) the domain should publish for this setup, with the issues the checks find in them. */
 export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   const issues: RecordIssue[] = [];
@@ -170,22 +193,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   const spf = buildSpfRecord(senders, setup.ownNetworks, setup.ownHosts, setup.mxSends, setup.spfAll);
   issues.push(...spf.issues, ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'));
   records.push({ name: domain, type: 'TXT', value: formatSpfRecord(spf.record), purpose: 'SPF: the servers allowed to send as this domain', placeholder: false });
-  for (const sender of senders) {
-    if (sender.spfAlignment === 'provider')
-      issues.push({
-        severity: 'info',
-        code: 'setup-spf-not-aligned',
-        message: `${sender.name} sends with its own bounce domain, so SPF cannot align for its mail: DMARC passes only through its DKIM signature.`,
-        fix: `Publish the DKIM records for ${sender.name} before moving DMARC past p=none.`,
-      });
-    if (sender.spfAlignment === 'custom-return-path')
-      issues.push({
-        severity: 'info',
-        code: 'setup-custom-return-path',
-        message: `${sender.name}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.`,
-        fix: `Set it up at ${senderSetupLocation(sender)}.`,
-      });
-  }
+  issues.push(...senders.flatMap(spfAlignmentNotes));
   if (setup.spfAll === '-')
     issues.push({
       severity: 'info',
@@ -237,6 +245,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
       continue;
     }
     const subSenders = sendersOf(sub.senderIds, issues);
+    issues.push(...subSenders.flatMap(spfAlignmentNotes));
     const subSpf = buildSpfRecord(subSenders, [], [], false, '~');
     records.push({ name: subdomain, type: 'TXT', value: formatSpfRecord(subSpf.record), purpose: `SPF for ${subdomain} (${subSenders.map((s) => s.name).join(', ')})`, placeholder: false });
     records.push(...senderRecords(subdomain, subSenders));
