@@ -23,6 +23,8 @@ export interface RolloutStep {
   effect: string;
   /** Where the dwell time comes from. */
   dwellSource: 'rfc9989' | 'plan';
+  /** Advice that applies from this step on, when there is some. */
+  advice?: string;
 }
 
 export interface RolloutPlanOptions {
@@ -38,6 +40,13 @@ export interface RolloutPlanOptions {
   /** Days per t=y step of the RFC 9989 path (default 14). */
   testStepDays?: number;
 }
+
+/**
+ * RFC 9989 advises against p=reject for general-purpose mailbox domains whose users post to mailing lists, and asks
+ * a domain at p=reject to sign with DKIM: SPF alone does not survive forwarding.
+ */
+export const REJECT_ADVICE =
+  'Before reject: every source must sign with aligned DKIM, because SPF does not survive forwarding. RFC 9989 advises domains whose users post to mailing lists to stay at quarantine.';
 
 /** RFC 9989 rollout advice: at least a month at p=none, then at least a month at p=quarantine. */
 export const RFC9989_MINIMUM_DAYS = 30;
@@ -109,6 +118,7 @@ export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
       effect: effectOf(shape.policy, shape.pct, shape.testing),
       dwellSource: shape.dwellSource,
       ...(shape.days === undefined ? {} : { minimumDays: shape.days }),
+      ...(shape.policy === 'reject' && shapes[index - 1]?.policy !== 'reject' ? { advice: REJECT_ADVICE } : {}),
     };
     day += (shape.days ?? 0) * DAY_MS;
     return step;

@@ -185,7 +185,10 @@ export function RolloutPanel() {
                       <CopyButton text={s.record} label={`Copy the record of step ${s.index + 1}`} />
                     </div>
                   </td>
-                  <td class={tdClass}>{s.effect}</td>
+                  <td class={tdClass}>
+                    {s.effect}
+                    {s.advice && <span class={`block text-xs ${mutedClass}`}>{s.advice}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -227,6 +230,11 @@ export function RolloutPanel() {
               </span>
             </p>
             <p>{assessment.summary}</p>
+            {next.startsOn > today() && (
+              <p class="text-sm" data-testid="rollout-wait">
+                {`The plan schedules this step for ${next.startsOn}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.`}
+              </p>
+            )}
             <p class={`text-sm ${mutedClass}`}>
               Last {ASSESSMENT_DAYS} days: {assessment.totalMessages} messages, {assessment.failingMessages} failing DMARC when alignment is recomputed from the
               authentication results{assessment.verdictDisagreements > 0 ? ` (receivers' own verdicts differ for ${assessment.verdictDisagreements})` : ''}.

@@ -42,6 +42,8 @@ describe('buildRolloutPlan', () => {
       ['2027-02-18', 'v=DMARC1; p=reject; rua=mailto:dmarc@example.com'],
     ]);
     expect(plan.map((s) => s.minimumDays)).toEqual([30, 14, 30, 14, undefined]);
+    // The advice about DKIM and mailing lists comes with the first reject step.
+    expect(plan.map((s) => s.advice !== undefined)).toEqual([false, false, false, true, false]);
   });
 
   it('finds where a published record is in the plan', () => {
