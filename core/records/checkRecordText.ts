@@ -109,7 +109,29 @@ const ZONE_TXT_LINE = /^(\S+)\s+(?:\d+\s+)?(?:IN\s+)?(?:\d+\s+)?TXT\s+([\s\S]+)$
  * Checks pasted text: a zone-file snippet (one record per TXT line, parentheses spanning lines), a lone record value,
  * or an MTA-STS policy file. Several SPF records at one name are reported (RFC 7208 §4.5).
  */
-export function checkRecordText(input: string): RecordCheck[] {
+/** Where a record of each kind is published for `domain` (DKIM needs a selector, so it has no fixed name). */
+export function recordNameFor(kind: RecordKind | 'unknown', domain: string): string | undefined {
+  switch (kind) {
+    case 'dmarc':
+      return `_dmarc.${domain}`;
+    case 'spf':
+      return domain;
+    case 'mta-sts':
+      return `_mta-sts.${domain}`;
+    case 'tls-rpt':
+      return `_smtp._tls.${domain}`;
+    case 'bimi':
+      return `default._bimi.${domain}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `domain`, when given, is where a lone pasted value is published, so checks that depend on it (a DMARC report
+ * address at another organization) can run.
+ */
+export function checkRecordText(input: string, options: { domain?: string } = {}): RecordCheck[] {
   const text = input.length > MAX_CHECK_INPUT_CHARS ? input.slice(0, MAX_CHECK_INPUT_CHARS) : input;
   if (/^\s*version\s*:/i.test(text)) return [checkRecord(text.trim())];
   const entries = zoneEntries(text);
@@ -118,7 +140,10 @@ export function checkRecordText(input: string): RecordCheck[] {
     if (strings === undefined)
       return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [{ severity: 'error', code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }];
     const value = joinTxtStrings(strings).trim();
-    return value === '' ? [] : [checkRecord(value)];
+    if (value === '') return [];
+    const domain = options.domain?.trim().toLowerCase().replace(/\.$/, '');
+    const name = domain ? recordNameFor(detectRecordKind(value), domain) : undefined;
+    return [checkRecord(value, name === undefined ? {} : { name })];
   }
   const dmarc = entries
     .map((entry) => (entry.value !== undefined && detectRecordKind(entry.value, entry.name) === 'dmarc' ? parseDmarcRecord(entry.value) : undefined))

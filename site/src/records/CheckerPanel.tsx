@@ -39,6 +39,7 @@ function CheckCard({ check }: { check: RecordCheck }) {
 
 export function CheckerPanel() {
   const [text, setText] = useState('');
+  const [pasteDomain, setPasteDomain] = useState('');
   const [checks, setChecks] = useState<RecordCheck[]>();
   const [domain, setDomain] = useState('');
   const [selectors, setSelectors] = useState('');
@@ -61,8 +62,17 @@ export function CheckerPanel() {
           placeholder={'v=DMARC1; p=none; rua=mailto:dmarc@example.com'}
           onInput={(e) => setText(e.currentTarget.value)}
         />
+        <label class="mt-2 block text-sm font-medium">
+          Domain it is published for (optional, for a lone record)
+          <input class={`${inputClass} ml-2 w-64`} data-testid="checker-domain" value={pasteDomain} placeholder="example.com" onInput={(e) => setPasteDomain(e.currentTarget.value)} />
+        </label>
         <div class="mt-2 flex gap-2">
-          <button type="button" class={primaryButtonClass} data-testid="checker-run" onClick={() => setChecks(checkRecordText(text))}>
+          <button
+            type="button"
+            class={primaryButtonClass}
+            data-testid="checker-run"
+            onClick={() => setChecks(checkRecordText(text, isValidDomainName(pasteDomain) ? { domain: pasteDomain } : {}))}
+          >
             Check
           </button>
           <button type="button" class={buttonClass} onClick={() => (setText(''), setChecks(undefined))}>

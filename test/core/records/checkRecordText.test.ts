@@ -24,6 +24,10 @@ it('checks a lone value, quoted or not', () => {
   const [bad] = checkRecordText('v=spf1 include:_spf.google.com ptr +all');
   expect(bad?.issues.map((i) => i.code)).toEqual(['spf-plus-all', 'spf-ptr']);
   expect(checkRecordText('   ')).toEqual([]);
+  // Told the domain, a lone DMARC value is checked where it is published.
+  const [external] = checkRecordText('v=DMARC1; p=none; rua=mailto:r@reports.example.net', { domain: 'Example.com' });
+  expect(external?.name).toBe('_dmarc.example.com');
+  expect(external?.issues.map((i) => i.code)).toContain('dmarc-external-report-domain');
   expect(checkRecordText('"v=spf1 -all')[0]?.issues[0]?.code).toBe('unclosed-quote');
 });
 
