@@ -9,17 +9,28 @@ import { GRAPH_ORIGINS } from './extension/graph/graphPermissions';
 export default defineConfig({
   srcDir: 'extension',
   outDir: 'dist/extension',
+  // The dashboard page is the site's app: it gets the site's static files too (data/asn-table.bin for offline
+  // sender lookups, when built), at the same relative paths.
+  publicDir: 'site/public',
   // `worker.format: 'es'`: the dashboard (the site's app) imports reports in module Web Workers, as on the site.
   vite: () => ({ plugins: [preact(), tailwindcss()], worker: { format: 'es' } }),
-  manifest: ({ browser }) => ({
+  // The Firefox sources zip (for add-on review) holds what rebuilds the extension: no build output, benchmarks or tests,
+  // except the report fixtures the site's sample set bundles.
+  zip: {
+    excludeSources: ['dist/**', 'bench/**', 'test/**'],
+    includeSources: ['test/fixtures/reports/**'],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'DMARC Lens',
     description:
       'Summarizes DMARC and SMTP TLS report attachments inside Gmail and Outlook on the web. Reports are read in your browser; nothing is sent anywhere.',
     // Firefox cannot make `identity` optional (and shows no install prompt for it), so there it is a plain permission;
     // the Microsoft hosts stay optional on both.
     permissions: browser === 'firefox' ? ['storage', 'identity'] : ['storage'],
-    ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }),
-    optional_host_permissions: GRAPH_ORIGINS,
+    // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
+    ...(manifestVersion === 2
+      ? { optional_permissions: GRAPH_ORIGINS }
+      : { optional_host_permissions: GRAPH_ORIGINS, ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }) }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -16,7 +16,7 @@ export async function fetchAttachmentUrl(
     if (attempt > 0) absolute.searchParams.set('zx', Math.random().toString(36).slice(2));
     let response: Response;
     try {
-      response = await fetch(absolute.href, { credentials: 'include', signal, headers });
+      response = await pageFetch(absolute.href, signal, headers);
     } catch (error) {
       if (signal.aborted) throw new AttachmentUnavailableError('aborted', 'Cancelled.');
       throw new AttachmentUnavailableError('network', `The download failed (${String(error)}).`);
@@ -33,6 +33,30 @@ export async function fetchAttachmentUrl(
     'The webmail answered with a web page instead of the file (the download was sent back to the mailbox).',
   );
 }
+
+/**
+ * Chrome and Firefox MV3 content scripts fetch as the page: same origin, the page's cookies. Firefox MV2 content
+ * scripts fetch with the extension's principal, which the webmail's same-origin rules refuse; there `content.fetch`
+ * (Firefox only) is the page's own fetch. Its init object crosses into the page's realm, so it carries plain values
+ * only (no AbortSignal: an abort is noticed right after the answer instead).
+ */
+async function pageFetch(url: string, signal: AbortSignal, headers: Record<string, string>): Promise<Response> {
+  if (firefoxMv2PageFetch !== undefined) {
+    const response = await firefoxMv2PageFetch(url, { credentials: 'include', headers });
+    if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
+    return response;
+  }
+  return fetch(url, { credentials: 'include', signal, headers });
+}
+
+/** Taken once, when the content script starts: the page's `content` global is not stable later on. */
+const firefoxMv2PageFetch: typeof fetch | undefined =
+  import.meta.env.FIREFOX && import.meta.env.MANIFEST_VERSION === 2
+    ? (() => {
+        const page = (globalThis as unknown as { content?: { fetch?: typeof fetch } }).content;
+        return typeof page?.fetch === 'function' ? page.fetch.bind(page) : undefined;
+      })()
+    : undefined;
 
 /** A report is never HTML: XML starts with `<?xml` or `<feedback`, archives with their magic bytes. */
 function looksLikeHtmlPage(contentType: string | null, bytes: Uint8Array): boolean {

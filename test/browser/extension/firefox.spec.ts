@@ -5,18 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportSummary } from '../../../core/analysis/summarizeReport';
 import { expectedSummaries } from './expectedSummary';
-import { launchFirefoxExtension, readCards, type CardContent, type FirefoxExtension } from './launchFirefoxExtension';
+import { existsSync } from 'node:fs';
+import {
+  FIREFOX_BUILDS,
+  firefoxExtensionDir,
+  launchFirefoxExtension,
+  readCards,
+  type CardContent,
+  type FirefoxExtension,
+} from './launchFirefoxExtension';
 import { gmailAttachments, gmailRawMessages, outlookAttachments, outlookNoUrlAttachment } from './webmailRoutes';
 import type { Page } from 'puppeteer-core';
-
-test.describe.configure({ mode: 'serial' });
-let ff: FirefoxExtension;
-test.beforeAll(async () => {
-  ff = await launchFirefoxExtension();
-});
-test.afterAll(async () => {
-  await ff?.close();
-});
 
 function asCardReports(summaries: ReportSummary[]): CardContent['reports'] {
   return summaries.map((summary) => {
@@ -30,118 +29,136 @@ function asCardReports(summaries: ReportSummary[]): CardContent['reports'] {
   });
 }
 
-/** Waits until no card is loading or waiting any more, then returns them all. */
-async function settledCards(page: Page, count: number): Promise<CardContent[]> {
-  await page.waitForFunction(
-    (n: number) => {
-      const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
-      return hosts.length === n && hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''));
-    },
-    { timeout: 20_000, polling: 100 },
-    count,
-  );
-  return readCards(page);
-}
+for (const build of FIREFOX_BUILDS) {
+  test.describe(build, () => {
+    test.describe.configure({ mode: 'serial' });
+    test.skip(
+      !existsSync(firefoxExtensionDir(build)),
+      `${build} is not built (npx wxt build -b firefox${build.endsWith('mv3') ? ' --mv3' : ''})`,
+    );
 
-/**
- * The tab the extension opened. Puppeteer's BiDi target list keeps reporting about:blank for moz-extension:// tabs, so
- * the page itself is asked where it is.
- */
-async function pageAt(pagesBefore: number, path: string): Promise<Page> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const pages = await ff.browser.pages();
-    for (const candidate of pages.slice(pagesBefore)) {
-      const href = await candidate.evaluate(() => location.href).catch(() => '');
-      if (href.includes(path)) return candidate;
+    let ff: FirefoxExtension;
+    test.beforeAll(async () => {
+      ff = await launchFirefoxExtension(firefoxExtensionDir(build));
+    });
+    test.afterAll(async () => {
+      await ff?.close();
+    });
+
+    /** Waits until no card is loading or waiting any more, then returns them all. */
+    async function settledCards(page: Page, count: number): Promise<CardContent[]> {
+      await page.waitForFunction(
+        (n: number) => {
+          const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
+          return hosts.length === n && hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''));
+        },
+        { timeout: 20_000, polling: 100 },
+        count,
+      );
+      return readCards(page);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no tab at ${path} opened`);
+
+    /**
+     * The tab the extension opened. Puppeteer's BiDi target list keeps reporting about:blank for moz-extension:// tabs, so
+     * the page itself is asked where it is.
+     */
+    async function pageAt(pagesBefore: number, path: string): Promise<Page> {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const pages = await ff.browser.pages();
+        for (const candidate of pages.slice(pagesBefore)) {
+          const href = await candidate.evaluate(() => location.href).catch(() => '');
+          if (href.includes(path)) return candidate;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no tab at ${path} opened`);
+    }
+
+    test('Gmail: every report card is summarized with core’s numbers; the corrupt one says why', async () => {
+      const page = await ff.newWebmailPage();
+      await page.goto('https://mail.google.com/mail/u/1/#inbox/thread-a');
+      const cards = await settledCards(page, 7);
+      const byName = new Map(cards.map((c) => [c.fileName, c]));
+      for (const id of ['f_google_zip', 'f_zoho_gz', 'f_outlook_xml', 'f_scanned_xml', 'f_late_xml'] as const) {
+        const attachment = gmailAttachments[id]!;
+        const shown = byName.get(attachment.fileName);
+        expect(shown?.state, attachment.fileName).toBe('done');
+        expect(shown?.reports).toEqual(asCardReports(await expectedSummaries(attachment.bytes, attachment.fileName)));
+      }
+      const raw = gmailRawMessages['msg-f:1800000000000000002']!;
+      const bounced = byName.get(raw.attachmentName);
+      expect(bounced?.reports).toEqual(asCardReports(await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName)));
+      expect(bounced?.text).toContain('raw message');
+      const corrupt = byName.get(gmailAttachments.f_corrupt_gz!.fileName);
+      expect(corrupt?.state).toBe('error');
+      expect(corrupt?.alert).toMatch(/corrupt|decompress/i);
+      expect(await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations)).toEqual([]);
+      expect(ff.elsewhere).toEqual([]);
+      expect(ff.requests.every((r) => r.startsWith('GET https://mail.google.com/'))).toBe(true);
+      await page.close();
+    });
+
+    test('Outlook: the linked tile is summarized; the no-URL tile leads to the drop page, which reads the file', async () => {
+      const page = await ff.newWebmailPage();
+      await page.goto('https://outlook.office.com/mail/inbox');
+      const cards = await settledCards(page, 2);
+      const one = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
+      expect(cards.find((c) => c.fileName === one.fileName)?.reports).toEqual(asCardReports(await expectedSummaries(one.bytes, one.fileName)));
+      const noUrl = cards.find((c) => c.fileName === outlookNoUrlAttachment.fileName);
+      expect(noUrl?.state).toBe('needs-download');
+
+      const pagesBefore = (await ff.browser.pages()).length;
+      await page.evaluate((name: string) => {
+        const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
+        (host?.shadowRoot?.querySelector('button[data-action="drop-page"]') as HTMLButtonElement | null)?.click();
+      }, outlookNoUrlAttachment.fileName);
+      const dropPage = await pageAt(pagesBefore, '/drop.html');
+      const dropUrl = new URL(await dropPage.evaluate(() => location.href));
+      expect(dropUrl.searchParams.get('file')).toBe(outlookNoUrlAttachment.fileName);
+      const file = join(mkdtempSync(join(tmpdir(), 'dmarc-lens-drop-')), outlookNoUrlAttachment.fileName);
+      writeFileSync(file, outlookNoUrlAttachment.bytes);
+      const input = await dropPage.waitForSelector('input[type=file]');
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+      await dropPage.waitForSelector('[data-testid="drop-outcomes"] [data-field="messages"]', { timeout: 10_000 });
+      const [expected] = await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName);
+      if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
+      const shown = await dropPage.evaluate(() => document.querySelector('[data-testid="drop-outcomes"] [data-field="messages"]')?.textContent);
+      expect(shown).toBe(expected.messages.toLocaleString('en-US'));
+      expect(ff.elsewhere).toEqual([]);
+      await dropPage.close();
+      await page.close();
+    });
+
+    test('Open analysis saves the report and opens the extension dashboard on its domain', async () => {
+      const attachment = gmailAttachments.f_google_zip!;
+      const [expected] = await expectedSummaries(attachment.bytes, attachment.fileName);
+      if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
+      const page = await ff.newWebmailPage();
+      await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
+      await settledCards(page, 4);
+      const pagesBefore = (await ff.browser.pages()).length;
+      await page.evaluate((name: string) => {
+        const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
+        (host?.shadowRoot?.querySelector('button[data-action="open"]') as HTMLButtonElement | null)?.click();
+      }, attachment.fileName);
+      const dashboard = await pageAt(pagesBefore, '/dashboard.html');
+      await dashboard.waitForFunction(
+        // The domain is listed (with Chromium's dashboard test: not yet preselected by the site from `?domain=`).
+        (domain: string) =>
+          [...document.querySelectorAll('[data-testid="domain-select"] option')].some((option) => option.textContent === domain),
+        { timeout: 15_000, polling: 100 },
+        expected.domain,
+      );
+      // This browser's store also holds the report dropped in the Outlook test: pick the domain as a user would.
+      await dashboard.select('[data-testid="domain-select"]', expected.domain);
+      await dashboard.waitForFunction(
+        (total: string) => document.querySelector('[data-testid="total-messages"]')?.textContent === total,
+        { timeout: 15_000, polling: 100 },
+        expected.messages.toLocaleString('en-US'),
+      );
+      expect(ff.elsewhere).toEqual([]);
+      await dashboard.close();
+      await page.close();
+    });
+  });
 }
-
-test('Firefox, Gmail: every report card is summarized with core’s numbers; the corrupt one says why', async () => {
-  const page = await ff.newWebmailPage();
-  await page.goto('https://mail.google.com/mail/u/1/#inbox/thread-a');
-  const cards = await settledCards(page, 7);
-  const byName = new Map(cards.map((c) => [c.fileName, c]));
-  for (const id of ['f_google_zip', 'f_zoho_gz', 'f_outlook_xml', 'f_scanned_xml', 'f_late_xml'] as const) {
-    const attachment = gmailAttachments[id]!;
-    const shown = byName.get(attachment.fileName);
-    expect(shown?.state, attachment.fileName).toBe('done');
-    expect(shown?.reports).toEqual(asCardReports(await expectedSummaries(attachment.bytes, attachment.fileName)));
-  }
-  const raw = gmailRawMessages['msg-f:1800000000000000002']!;
-  const bounced = byName.get(raw.attachmentName);
-  expect(bounced?.reports).toEqual(asCardReports(await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName)));
-  expect(bounced?.text).toContain('raw message');
-  const corrupt = byName.get(gmailAttachments.f_corrupt_gz!.fileName);
-  expect(corrupt?.state).toBe('error');
-  expect(corrupt?.alert).toMatch(/corrupt|decompress/i);
-  expect(await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations)).toEqual([]);
-  expect(ff.elsewhere).toEqual([]);
-  expect(ff.requests.every((r) => r.startsWith('GET https://mail.google.com/'))).toBe(true);
-  await page.close();
-});
-
-test('Firefox, Outlook: the linked tile is summarized; the no-URL tile leads to the drop page, which reads the file', async () => {
-  const page = await ff.newWebmailPage();
-  await page.goto('https://outlook.office.com/mail/inbox');
-  const cards = await settledCards(page, 2);
-  const one = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
-  expect(cards.find((c) => c.fileName === one.fileName)?.reports).toEqual(asCardReports(await expectedSummaries(one.bytes, one.fileName)));
-  const noUrl = cards.find((c) => c.fileName === outlookNoUrlAttachment.fileName);
-  expect(noUrl?.state).toBe('needs-download');
-
-  const pagesBefore = (await ff.browser.pages()).length;
-  await page.evaluate((name: string) => {
-    const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
-    (host?.shadowRoot?.querySelector('button[data-action="drop-page"]') as HTMLButtonElement | null)?.click();
-  }, outlookNoUrlAttachment.fileName);
-  const dropPage = await pageAt(pagesBefore, '/drop.html');
-  const dropUrl = new URL(await dropPage.evaluate(() => location.href));
-  expect(dropUrl.searchParams.get('file')).toBe(outlookNoUrlAttachment.fileName);
-  const file = join(mkdtempSync(join(tmpdir(), 'dmarc-lens-drop-')), outlookNoUrlAttachment.fileName);
-  writeFileSync(file, outlookNoUrlAttachment.bytes);
-  const input = await dropPage.waitForSelector('input[type=file]');
-  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
-  await dropPage.waitForSelector('[data-testid="drop-outcomes"] [data-field="messages"]', { timeout: 10_000 });
-  const [expected] = await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName);
-  if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
-  const shown = await dropPage.evaluate(() => document.querySelector('[data-testid="drop-outcomes"] [data-field="messages"]')?.textContent);
-  expect(shown).toBe(expected.messages.toLocaleString('en-US'));
-  expect(ff.elsewhere).toEqual([]);
-  await dropPage.close();
-  await page.close();
-});
-
-test('Firefox: Open analysis saves the report and opens the extension dashboard on its domain', async () => {
-  const attachment = gmailAttachments.f_google_zip!;
-  const [expected] = await expectedSummaries(attachment.bytes, attachment.fileName);
-  if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
-  const page = await ff.newWebmailPage();
-  await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
-  await settledCards(page, 4);
-  const pagesBefore = (await ff.browser.pages()).length;
-  await page.evaluate((name: string) => {
-    const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
-    (host?.shadowRoot?.querySelector('button[data-action="open"]') as HTMLButtonElement | null)?.click();
-  }, attachment.fileName);
-  const dashboard = await pageAt(pagesBefore, '/dashboard.html');
-  await dashboard.waitForFunction(
-    // The domain is listed (with Chromium's dashboard test: not yet preselected by the site from `?domain=`).
-    (domain: string) =>
-      [...document.querySelectorAll('[data-testid="domain-select"] option')].some((option) => option.textContent === domain),
-    { timeout: 15_000, polling: 100 },
-    expected.domain,
-  );
-  // This browser's store also holds the report dropped in the Outlook test: pick the domain as a user would.
-  await dashboard.select('[data-testid="domain-select"]', expected.domain);
-  await dashboard.waitForFunction(
-    (total: string) => document.querySelector('[data-testid="total-messages"]')?.textContent === total,
-    { timeout: 15_000, polling: 100 },
-    expected.messages.toLocaleString('en-US'),
-  );
-  expect(ff.elsewhere).toEqual([]);
-  await dashboard.close();
-  await page.close();
-});

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { answerWebmailRequest } from './webmailRoutes';
 
-export const FIREFOX_EXTENSION_DIR = resolve('dist/extension/firefox-mv3');
+/** The Firefox builds: `wxt build -b firefox --mv3` and `wxt build -b firefox` (MV2). */
+export const FIREFOX_BUILDS = ['firefox-mv3', 'firefox-mv2'] as const;
+export const firefoxExtensionDir = (build: (typeof FIREFOX_BUILDS)[number]) => resolve(`dist/extension/${build}`);
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = '{5f0b3d62-7c1e-4a8e-9d2f-0b6c1a7e4d93}';
 /** Pinned, so the tests know the moz-extension:// origin in advance. */
@@ -23,7 +25,7 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(extensionDir: string): Promise<FirefoxExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'dmarc-lens-ff-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -34,7 +36,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  await browser.installExtension(extensionDir);
   const requests: string[] = [];
   const elsewhere: string[] = [];
   return {
