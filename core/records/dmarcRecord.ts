@@ -292,6 +292,10 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
         'ruf',
       ),
     );
+  if (record.fo && (!record.ruf || record.ruf.length === 0))
+    issues.push(
+      recordIssue('info', 'dmarc-fo-without-ruf', 'fo= only chooses when failure reports are sent; without ruf= none are.', 'fo', 'Add ruf= or remove fo=.'),
+    );
   if (record.pct !== undefined && record.pct !== 100)
     issues.push(
       recordIssue(

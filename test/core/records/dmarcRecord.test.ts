@@ -84,6 +84,9 @@ describe('checkDmarcRecord', () => {
       'dmarc-external-report-domain',
     );
   });
+  it('fo= without ruf= does nothing', () => {
+    expect(codes('v=DMARC1; p=none; fo=1; rua=mailto:a@example.com')).toEqual(['dmarc-monitoring-only', 'dmarc-fo-without-ruf']);
+  });
   it('flags historic tags and psd=y', () => {
     expect(codes('v=DMARC1; p=quarantine; pct=10; ri=3600; psd=y; rua=mailto:a@example.com')).toEqual([
       'dmarc-historic-pct',
