@@ -137,6 +137,8 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   expect(copied).toMatch(/^"[^"]{255}" "[^"]+"$/);
 
   await generateAndVerify(page, 'rsa-1024', 'legacy');
+  const big = await generateAndVerify(page, 'rsa-4096', 'big');
+  expect(big.record.length).toBeGreaterThan(700);
   await expect(page.locator('[data-code="dkim-key-weak"]')).toBeVisible();
   const hasEd25519 = (await page.getByTestId('dkim-size').locator('option[value="ed25519"]').count()) > 0;
   if (hasEd25519) await generateAndVerify(page, 'ed25519', 'ed');
