@@ -13,6 +13,8 @@ export interface ReadinessOptions extends GroupSourcesOptions {
   threshold?: number;
   /** Days of reports under the current policy before moving on (default 30, RFC 9989's "at least a month"). */
   minimumDays?: number;
+  /** Groups already computed by groupSources with the same domain and period (saves a second pass). */
+  groups?: readonly SourceGroup[];
 }
 
 export interface PolicyStep {
@@ -139,7 +141,7 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
     for (let day = first; day <= last && day - first < 366; day++) days.add(day);
   }
 
-  const groups = groupSources(own, { ...options, domain });
+  const groups = options.groups ?? groupSources(own, { ...options, domain });
   const known = groups.filter((g) => g.classification.class === 'compliant' || g.classification.class === 'misconfigured');
   const sources = known
     .map((g) => sourceReadiness(g, threshold, next))

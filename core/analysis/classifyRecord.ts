@@ -53,38 +53,68 @@ export function passesDmarc(record: AggregateRecord): boolean {
   return record.dkim === 'pass' || record.spf === 'pass' || record.dkimAligned || record.spfAligned;
 }
 
-/** Whether any DKIM signature (passing or not) claims the From domain's organisation. */
-export function hasOwnSignature(record: AggregateRecord): boolean {
-  if (!record.headerFrom) return false;
-  const org = organizationalDomain(record.headerFrom);
-  return record.dkimResults.some((d) => d.domain !== '' && organizationalDomain(d.domain) === org);
+/** What a record's identifiers say about its origin; depends only on its domains and results, so it is cached. */
+export interface RecordFacts {
+  /** A DKIM signature (passing or not) of the From domain's organisation. */
+  ownSignature: boolean;
+  /** The envelope domain is the From domain's own (so the domain's SPF record was the one checked). */
+  ownEnvelope: boolean;
+  /** An SPF pass for the MAIL FROM identity (RFC 7208 §2.4), aligned or not. */
+  spfPassed: boolean;
+  /** A DKIM signature with one of the identified service's tenant domains (e.g. `…gappssmtp.com`). */
+  tenantSigned: boolean;
+  /** The envelope domain, normalized. */
+  envelope?: string;
+  /** Passing signatures of other organisations. */
+  foreignPassingDkim: string[];
+  /** Failing signatures of the From domain's organisation, as `selector|result`. */
+  ownFailingSignatures: string[];
 }
 
-/** Whether the envelope domain is the From domain's own (so the domain's SPF record was the one checked). */
-export function hasOwnEnvelope(record: AggregateRecord): boolean {
-  const envelope = record.envelopeFrom ?? record.spfResults.find((r) => r.scope !== 'helo')?.domain;
-  if (!envelope || !record.headerFrom) return false;
-  return organizationalDomain(envelope) === organizationalDomain(record.headerFrom);
+export function recordFacts(record: AggregateRecord, identification: SourceIdentification): RecordFacts {
+  const org = record.headerFrom ? organizationalDomain(record.headerFrom) : '';
+  const envelopeRaw = record.envelopeFrom ?? record.spfResults.find((r) => r.scope !== 'helo')?.domain;
+  const envelope = envelopeRaw ? normalizeDomain(envelopeRaw) : undefined;
+  const tenantDomains = identification.service?.tenantDkimDomains ?? [];
+  const facts: RecordFacts = {
+    ownSignature: false,
+    ownEnvelope: envelope !== undefined && org !== '' && organizationalDomain(envelope) === org,
+    spfPassed: record.spfResults.some((r) => r.result === 'pass' && r.scope !== 'helo'),
+    tenantSigned: false,
+    ...(envelope ? { envelope } : {}),
+    foreignPassingDkim: [],
+    ownFailingSignatures: [],
+  };
+  for (const dkim of record.dkimResults) {
+    if (!dkim.domain) continue;
+    const name = normalizeDomain(dkim.domain);
+    const own = org !== '' && organizationalDomain(name) === org;
+    if (own) {
+      facts.ownSignature = true;
+      if (dkim.result !== 'pass') facts.ownFailingSignatures.push(`${dkim.selector ?? ''}|${dkim.result}`);
+    } else if (dkim.result === 'pass') facts.foreignPassingDkim.push(name);
+    if (tenantDomains.some((t) => name === t || name.endsWith(`.${t}`))) facts.tenantSigned = true;
+  }
+  return facts;
 }
 
 /** The cause of one record's outcome; `identification` comes from identifySource. */
-export function classifyRecord(record: AggregateRecord, identification: SourceIdentification): RecordCause {
+export function classifyRecord(
+  record: AggregateRecord,
+  identification: SourceIdentification,
+  facts: RecordFacts = recordFacts(record, identification),
+): RecordCause {
   if (passesDmarc(record)) return 'dmarc-pass';
   if (record.reasons.some((r) => FORWARDING_REASONS.has(r.type))) return 'receiver-says-forwarded';
   const service = identification.service;
   if (service?.type === 'forwarder') return 'forwarding-service';
   if (service?.type === 'mailing-list') return 'mailing-list';
   if (service && service.type !== 'mailbox' && service.type !== 'cloud') return 'service-unaligned';
-  if (service?.type === 'mailbox') {
-    const tenantDomains = service.tenantDkimDomains ?? [];
-    const tenantSigned = record.dkimResults.some((d) => {
-      const name = normalizeDomain(d.domain);
-      return tenantDomains.some((t) => name === t || name.endsWith(`.${t}`));
-    });
-    // A tenant signature or the domain's own envelope: the mail left from the domain's own account at this provider.
-    if (tenantSigned || (hasOwnEnvelope(record) && !hasOwnSignature(record))) return 'own-tenant-unaligned';
+  // A tenant signature or the domain's own envelope: the mail left from the domain's own account at this provider.
+  if (service?.type === 'mailbox' && (facts.tenantSigned || (facts.ownEnvelope && !facts.ownSignature))) {
+    return 'own-tenant-unaligned';
   }
-  if (hasOwnSignature(record)) return 'own-signature-relayed';
+  if (facts.ownSignature) return 'own-signature-relayed';
   if (service?.type === 'mailbox') return 'mailbox-account';
   if (service?.type === 'cloud') return 'cloud-server';
   return 'unknown-failing';

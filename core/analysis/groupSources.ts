@@ -3,8 +3,8 @@
 // allocation beyond map updates: a million records take well under a second.
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
-import { classifyRecord, hasOwnEnvelope, type RecordCause } from './classifyRecord';
-import { identifySource, type IdentificationEvidence, type SourceIdentification } from './identifySource';
+import { classifyRecord, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
+import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
@@ -79,9 +79,8 @@ interface Accumulator {
   dispositions: Record<Disposition, number>;
   causes: Partial<Record<RecordCause, number>>;
   headerFromDomains: MutableCounts;
-  ips: MutableCounts;
-  asns: Map<number, { name?: string; messages: number }>;
-  countries: MutableCounts;
+  /** The contexts (IP + identification) that fed this group; their tallies give IPs, ASNs and countries. */
+  contexts: SourceContext[];
   foreignDkimDomains: MutableCounts;
   envelopeDomains: MutableCounts;
   ownEnvelopeSpfFailing: number;
@@ -93,6 +92,13 @@ interface Accumulator {
 
 function add(map: MutableCounts, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
+}
+
+/** The counts with their keys normalized as domains (merging `Example.com` into `example.com`). */
+function normalizedKeys(map: MutableCounts): MutableCounts {
+  const result: MutableCounts = new Map();
+  for (const [key, count] of map) add(result, normalizeDomain(key), count);
+  return result;
 }
 
 function sorted(map: MutableCounts, limit = 50): Counted[] {
@@ -113,6 +119,54 @@ export interface SourceContext {
   identification: SourceIdentification;
   asn: AsnInfo;
   rdnsNames?: readonly string[];
+  /** sourceGroupKey of the record. */
+  groupKey: string;
+  groupLabel: string;
+  /** The source IP (a context belongs to one IP). */
+  ip: string;
+  /**
+   * Scratch space of the call that owns the resolver: messages counted on this context and the group it feeds.
+   * Counting per context instead of per record keeps a million records to a few map lookups each.
+   */
+  tally: { messages: number; group?: unknown };
+}
+
+/** A record's context plus the facts of its identifiers (both shared between records: do not modify). */
+export interface ResolvedRecord {
+  context: SourceContext;
+  facts: RecordFacts;
+}
+
+function hashText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return Math.imul(h ^ 124, 16777619); // a separator, so "ab"+"c" and "a"+"bc" differ
+}
+
+/** FNV-1a over the fields identification and facts depend on. */
+function identifierHash(record: AggregateRecord): number {
+  let h = hashText(2166136261, record.headerFrom);
+  h = hashText(h, record.envelopeFrom ?? '');
+  for (const d of record.dkimResults) h = hashText(hashText(hashText(h, d.domain), d.result), d.selector ?? '');
+  h = Math.imul(h ^ 35, 16777619);
+  for (const r of record.spfResults) h = hashText(hashText(hashText(h, r.domain), r.result), r.scope ?? '');
+  return h;
+}
+
+function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean {
+  if (a.headerFrom !== b.headerFrom || a.envelopeFrom !== b.envelopeFrom) return false;
+  if (a.dkimResults.length !== b.dkimResults.length || a.spfResults.length !== b.spfResults.length) return false;
+  for (let i = 0; i < a.dkimResults.length; i++) {
+    const x = a.dkimResults[i]!;
+    const y = b.dkimResults[i]!;
+    if (x.domain !== y.domain || x.result !== y.result || x.selector !== y.selector) return false;
+  }
+  for (let i = 0; i < a.spfResults.length; i++) {
+    const x = a.spfResults[i]!;
+    const y = b.spfResults[i]!;
+    if (x.domain !== y.domain || x.result !== y.result || x.scope !== y.scope) return false;
+  }
+  return true;
 }
 
 /**
@@ -120,33 +174,76 @@ export interface SourceContext {
  * domains and envelope — identification of a record depends only on those.
  */
 export class SourceResolver {
-  private readonly asnByIp = new Map<string, AsnInfo>();
-  private readonly identificationByKey = new Map<string, SourceIdentification>();
+  /** Per IP: its ASN and the contexts built for it (one per identification seen with it, usually one or two). */
+  private readonly byIp = new Map<
+    string,
+    { asn: AsnInfo; network?: SourceContext; last?: SourceContext; byDomains?: Map<SourceIdentification, SourceContext> }
+  >();
+  private readonly byKey = new Map<number, Array<{ exemplar: AggregateRecord; identification: SourceIdentification; facts?: RecordFacts }>>();
 
   constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
 
-  resolve(record: AggregateRecord): SourceContext {
-    let asn = this.asnByIp.get(record.sourceIp);
-    if (asn === undefined) {
-      asn = this.options.asnTable ? lookupAsn(this.options.asnTable, record.sourceIp) : {};
-      if (this.asnByIp.size < 1_000_000) this.asnByIp.set(record.sourceIp, asn);
+  private context(record: AggregateRecord, identification: SourceIdentification, asn: AsnInfo, rdnsNames: readonly string[] | undefined): SourceContext {
+    const partial = { identification, asn, ...(rdnsNames ? { rdnsNames } : {}) };
+    const { key, label } = sourceGroupKey(record, partial);
+    return { ...partial, groupKey: key, groupLabel: label, ip: record.sourceIp, tally: { messages: 0 } };
+  }
+
+  resolve(record: AggregateRecord): ResolvedRecord {
+    let ip = this.byIp.get(record.sourceIp);
+    if (ip === undefined) {
+      ip = { asn: this.options.asnTable ? lookupAsn(this.options.asnTable, record.sourceIp) : {} };
+      if (this.byIp.size < 1_000_000) this.byIp.set(record.sourceIp, ip);
+    }
+    // Identification and facts depend only on the record's identifiers, which repeat across records: look them up
+    // by a hash of those fields (no key string per record: a million records would allocate 100 MB of keys).
+    const hash = identifierHash(record);
+    let bucket = this.byKey.get(hash);
+    let byKey = bucket?.find((entry) => sameIdentifiers(entry.exemplar, record));
+    if (byKey === undefined) {
+      byKey = { exemplar: record, identification: identifyByRecordDomains(record) };
+      if (!bucket) {
+        bucket = [];
+        if (this.byKey.size < 200_000) this.byKey.set(hash, bucket);
+      }
+      bucket.push(byKey);
     }
     const rdnsNames = this.options.rdns?.get(record.sourceIp);
-    let key = `${record.headerFrom}|${record.envelopeFrom ?? ''}|${asn.asn ?? ''}`;
-    for (const d of record.dkimResults) key += `|${d.domain}:${d.result}`;
-    for (const s of record.spfResults) key += `|${s.domain}:${s.scope ?? ''}`;
-    if (rdnsNames) key += `|${rdnsNames.join(',')}`;
-    let identification = this.identificationByKey.get(key);
-    if (identification === undefined) {
-      identification = identifySource(record, { asn, ...(rdnsNames ? { rdnsNames } : {}) });
-      if (this.identificationByKey.size < 500_000) this.identificationByKey.set(key, identification);
+    let context: SourceContext;
+    if (!byKey.identification.service) {
+      if (!ip.network) {
+        const network = identifyByNetwork({ asn: ip.asn, ...(rdnsNames ? { rdnsNames } : {}) });
+        ip.network = this.context(record, network, ip.asn, rdnsNames);
+      }
+      context = ip.network;
+    } else if (ip.last?.identification === byKey.identification) {
+      // Most IPs send one kind of mail: a one-entry cache on the IP saves a map lookup per record.
+      context = ip.last;
+    } else {
+      ip.byDomains ??= new Map();
+      let found = ip.byDomains.get(byKey.identification);
+      if (!found) {
+        found = this.context(record, byKey.identification, ip.asn, rdnsNames);
+        ip.byDomains.set(byKey.identification, found);
+      }
+      ip.last = found;
+      context = found;
     }
-    return { identification, asn, ...(rdnsNames ? { rdnsNames } : {}) };
+    // Facts depend on the identified service (its tenant domains) only through the domain-based identification or,
+    // without one, the network's; cache them for the common case of a domain-identified record.
+    let facts: RecordFacts;
+    if (byKey.identification.service) {
+      facts = byKey.facts ??= recordFacts(record, byKey.identification);
+    } else facts = recordFacts(record, context.identification);
+    return { context, facts };
   }
 }
 
 /** The group a record belongs to: its service, else its PTR organisation, else its network, else its address. */
-export function sourceGroupKey(record: AggregateRecord, context: SourceContext): { key: string; label: string } {
+export function sourceGroupKey(
+  record: AggregateRecord,
+  context: Pick<SourceContext, 'identification' | 'asn' | 'rdnsNames'>,
+): { key: string; label: string } {
   const service = context.identification.service;
   if (service) return { key: service.id, label: service.name };
   const ptr = context.rdnsNames?.[0];
@@ -173,9 +270,7 @@ function newAccumulator(key: string, label: string, context: SourceContext, time
     dispositions: { none: 0, quarantine: 0, reject: 0, pass: 0 },
     causes: {},
     headerFromDomains: new Map(),
-    ips: new Map(),
-    asns: new Map(),
-    countries: new Map(),
+    contexts: [],
     foreignDkimDomains: new Map(),
     envelopeDomains: new Map(),
     ownEnvelopeSpfFailing: 0,
@@ -189,7 +284,13 @@ function newAccumulator(key: string, label: string, context: SourceContext, time
   return acc;
 }
 
-function accumulate(acc: Accumulator, record: AggregateRecord, context: SourceContext, cause: RecordCause, time: number): void {
+function accumulate(
+  acc: Accumulator,
+  record: AggregateRecord,
+  { context, facts }: ResolvedRecord,
+  cause: RecordCause,
+  time: number,
+): void {
   const count = record.count;
   acc.messages += count;
   acc.records += 1;
@@ -199,32 +300,43 @@ function accumulate(acc: Accumulator, record: AggregateRecord, context: SourceCo
   acc.dispositions[record.disposition] += count;
   if (record.dkimAligned) acc.dkimAligned += count;
   if (record.spfAligned) acc.spfAligned += count;
-  add(acc.headerFromDomains, normalizeDomain(record.headerFrom), count);
-  add(acc.ips, record.sourceIp, count);
-  const asn = context.asn;
-  if (asn.asn !== undefined) {
-    const entry = acc.asns.get(asn.asn);
-    if (entry) entry.messages += count;
-    else acc.asns.set(asn.asn, { ...(asn.asnName ? { name: asn.asnName } : {}), messages: count });
-  }
-  if (asn.country) add(acc.countries, asn.country, count);
+  add(acc.headerFromDomains, record.headerFrom, count);
+  context.tally.messages += count;
   if (record.dkimResults.length === 0) acc.unsigned += count;
   if (cause === 'dmarc-pass') {
     acc.passing += count;
     return;
   }
-  const headerOrg = record.headerFrom ? organizationalDomain(record.headerFrom) : '';
-  for (const dkim of record.dkimResults) {
-    if (!dkim.domain) continue;
-    const own = organizationalDomain(dkim.domain) === headerOrg;
-    if (!own && dkim.result === 'pass') add(acc.foreignDkimDomains, normalizeDomain(dkim.domain), count);
-    if (own && dkim.result !== 'pass') add(acc.ownSignatureFailingSelectors, `${dkim.selector ?? ''}|${dkim.result}`, count);
+  for (const domain of facts.foreignPassingDkim) add(acc.foreignDkimDomains, domain, count);
+  for (const signature of facts.ownFailingSignatures) add(acc.ownSignatureFailingSelectors, signature, count);
+  if (facts.envelope) add(acc.envelopeDomains, facts.envelope, count);
+  if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += count;
+}
+
+/** IPs, ASNs and countries of a group, from the tallies of its contexts. */
+function networksOf(contexts: readonly SourceContext[]): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+  const ips: MutableCounts = new Map();
+  const asns = new Map<number, { name?: string; messages: number }>();
+  const countries: MutableCounts = new Map();
+  for (const context of contexts) {
+    const count = context.tally.messages;
+    add(ips, context.ip, count);
+    const asn = context.asn;
+    if (asn.asn !== undefined) {
+      const entry = asns.get(asn.asn);
+      if (entry) entry.messages += count;
+      else asns.set(asn.asn, { ...(asn.asnName ? { name: asn.asnName } : {}), messages: count });
+    }
+    if (asn.country) add(countries, asn.country, count);
   }
-  const envelope = record.envelopeFrom ?? record.spfResults.find((r) => r.scope !== 'helo')?.domain;
-  if (envelope) add(acc.envelopeDomains, normalizeDomain(envelope), count);
-  if (hasOwnEnvelope(record) && !record.spfResults.some((r) => r.result === 'pass' && r.scope !== 'helo')) {
-    acc.ownEnvelopeSpfFailing += count;
-  }
+  return {
+    ips: sorted(ips),
+    asns: [...asns]
+      .map(([asn, v]) => ({ asn, ...v }))
+      .sort((a, b) => b.messages - a.messages)
+      .slice(0, 20),
+    countries: sorted(countries),
+  };
 }
 
 function finish(acc: Accumulator): SourceGroup {
@@ -240,13 +352,8 @@ function finish(acc: Accumulator): SourceGroup {
     spfAligned: acc.spfAligned,
     dispositions: acc.dispositions,
     causes: acc.causes,
-    headerFromDomains: sorted(acc.headerFromDomains),
-    ips: sorted(acc.ips),
-    asns: [...acc.asns]
-      .map(([asn, v]) => ({ asn, ...v }))
-      .sort((a, b) => b.messages - a.messages)
-      .slice(0, 20),
-    countries: sorted(acc.countries),
+    headerFromDomains: sorted(normalizedKeys(acc.headerFromDomains)),
+    ...networksOf(acc.contexts),
     foreignDkimDomains: sorted(acc.foreignDkimDomains),
     envelopeDomains: sorted(acc.envelopeDomains),
     ownEnvelopeSpfFailing: acc.ownEnvelopeSpfFailing,
@@ -272,14 +379,19 @@ export function groupSources(reports: Iterable<AggregateReport>, options: GroupS
     if (options.until !== undefined && report.metadata.begin >= options.until) continue;
     const time = report.metadata.begin;
     for (const record of report.records) {
-      const context = resolver.resolve(record);
-      const { key, label } = sourceGroupKey(record, context);
-      let acc = groups.get(key);
+      const resolved = resolver.resolve(record);
+      const { context } = resolved;
+      let acc = context.tally.group as Accumulator | undefined;
       if (!acc) {
-        acc = newAccumulator(key, label, context, time);
-        groups.set(key, acc);
+        acc = groups.get(context.groupKey);
+        if (!acc) {
+          acc = newAccumulator(context.groupKey, context.groupLabel, context, time);
+          groups.set(context.groupKey, acc);
+        }
+        context.tally.group = acc;
+        acc.contexts.push(context);
       }
-      accumulate(acc, record, context, classifyRecord(record, context.identification), time);
+      accumulate(acc, record, resolved, classifyRecord(record, context.identification, resolved.facts), time);
     }
   }
   return [...groups.values()].map(finish).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));

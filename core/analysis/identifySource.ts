@@ -140,10 +140,10 @@ function matchDomain(domain: string | undefined, headerFromOrg: string): { servi
 }
 
 /**
- * Names the service behind a record. Order of trust: a passing DKIM signature of a third party (only the key holder
- * can make it), the envelope domain, any other DKIM signature, the header From domain itself, the PTR names, the AS.
+ * The service named by the record's own identifiers. Order of trust: a passing DKIM signature of a third party (only
+ * the key holder can make it), the envelope domain, any other DKIM signature, the header From domain itself.
  */
-export function identifySource(record: AggregateRecord, context: IdentifyContext = {}): SourceIdentification {
+export function identifyByRecordDomains(record: AggregateRecord): SourceIdentification {
   const headerFromOrg = record.headerFrom ? organizationalDomain(record.headerFrom) : '';
   for (const dkim of record.dkimResults) {
     if (dkim.result !== 'pass') continue;
@@ -164,6 +164,11 @@ export function identifySource(record: AggregateRecord, context: IdentifyContext
     const found = findBySuffix(catalogue.byDomain, record.headerFrom);
     if (found) return { service: found.service, evidence: 'header-from', matched: normalizeDomain(record.headerFrom) };
   }
+  return {};
+}
+
+/** The service named by the source IP's PTR names, then by its autonomous system. */
+export function identifyByNetwork(context: IdentifyContext): SourceIdentification {
   for (const name of context.rdnsNames ?? []) {
     const found = findBySuffix(catalogue.byRdns, name);
     if (found) return { service: found.service, evidence: 'rdns', matched: normalizeDomain(name) };
@@ -174,4 +179,13 @@ export function identifySource(record: AggregateRecord, context: IdentifyContext
     if (service) return { service, evidence: 'asn', matched: `AS${asn}` };
   }
   return {};
+}
+
+/**
+ * Names the service behind a record: from the record's domains first (identifyByRecordDomains), then from the
+ * network the caller knows the source IP belongs to (identifyByNetwork).
+ */
+export function identifySource(record: AggregateRecord, context: IdentifyContext = {}): SourceIdentification {
+  const byDomains = identifyByRecordDomains(record);
+  return byDomains.service ? byDomains : identifyByNetwork(context);
 }

@@ -5,7 +5,7 @@
 // t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
 import { isDkimAligned, isSpfAligned, normalizeDomain } from './alignment';
-import { SourceResolver, reportCoversDomain, sourceGroupKey, type GroupSourcesOptions } from './groupSources';
+import { SourceResolver, reportCoversDomain, type GroupSourcesOptions } from './groupSources';
 
 export interface HypotheticalPolicy {
   p?: DmarcPolicy;
@@ -110,8 +110,9 @@ export function simulatePolicy(
     const aspf = hypothetical.aspf ?? published.aspf ?? 'r';
     for (const record of report.records) {
       const count = record.count;
-      const context = resolver.resolve(record);
-      const { key, label } = sourceGroupKey(record, context);
+      const { context } = resolver.resolve(record);
+      const key = context.groupKey;
+      const label = context.groupLabel;
       let source = sources.get(key);
       if (!source) {
         source = { key, label, messages: 0, ...emptyOutcome(), newlyBlocked: 0, previouslyOverridden: 0 };
