@@ -253,8 +253,14 @@ export function WizardPanel() {
     setSpfEvaluation(undefined);
     setPublication(undefined);
   };
+  // Unticking a service removes it wherever it sends from; a subdomain left without services goes too.
   const toggleSender = (id: string, on: boolean) =>
-    update({ senderIds: on ? [...setup.senderIds, id] : setup.senderIds.filter((s) => s !== id), subdomains: setup.subdomains.map((sub) => ({ ...sub, senderIds: sub.senderIds.filter((s) => s !== id) })) });
+    update({
+      senderIds: on ? [...setup.senderIds, id] : setup.senderIds.filter((s) => s !== id),
+      subdomains: setup.subdomains
+        .map((sub) => ({ ...sub, senderIds: sub.senderIds.filter((s) => s !== id) }))
+        .filter((sub) => sub.senderIds.length > 0),
+    });
   const subdomain = setup.subdomains[0];
   const moveToSubdomain = (id: string, on: boolean) => {
     const current = subdomain ?? { label: 'news', senderIds: [] };
@@ -295,7 +301,7 @@ export function WizardPanel() {
                 return (
                   <div key={sender.id} class="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
                     <label class="flex items-center gap-2 font-medium">
-                      <input type="checkbox" checked={onMain || onSub} data-testid={`sender-${sender.id}`} onChange={(e) => (onSub ? moveToSubdomain(sender.id, false) : toggleSender(sender.id, e.currentTarget.checked))} />
+                      <input type="checkbox" checked={onMain || onSub} data-testid={`sender-${sender.id}`} onChange={(e) => toggleSender(sender.id, e.currentTarget.checked)} />
                       {sender.name}
                       {sender.bulk && <Badge colour="grey">bulk</Badge>}
                     </label>

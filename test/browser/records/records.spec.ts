@@ -72,6 +72,11 @@ test('walks the wizard: senders, own servers, DMARC with a third-party rua, subd
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(dmarc);
 
   await page.screenshot({ path: `${SCREENSHOTS}/records-wizard.png`, fullPage: true });
+
+  // Unticking the service removes it, and the subdomain it had, altogether.
+  await page.getByTestId('sender-sendgrid').uncheck();
+  await expect(recordRow(page, 'news.example.com')).toHaveCount(0);
+  await expect(page.getByTestId('subdomain-label')).toHaveCount(0);
   expect(offOrigin(requests)).toEqual([]);
 });
 
