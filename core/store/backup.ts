@@ -2,14 +2,16 @@
 // (`{"store": "...", "value": {...}}`). Lines keep memory flat on both sides: a million records never become one
 // string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped.
 import { keyRanges } from './keyRange';
-import { DB_VERSION, type ReportDatabase, type StoredRecord, type StoredReport } from './schema';
-import { CHUNK_SIZE } from './queries';
+import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredReport } from './schema';
+
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
 export const BACKUP_VERSION = 1;
 
 const STORES = ['reports', 'records', 'rawXml'] as const;
+/** Rows read per request while writing a backup. */
+const ROWS_PER_REQUEST = 200;
 type BackupStore = (typeof STORES)[number];
 
 export interface BackupHeader {
@@ -34,13 +36,13 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
     for (;;) {
       const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
       const [values, keys] = await Promise.all([
-        db.getAll(store, range, CHUNK_SIZE),
-        db.getAllKeys(store, range, CHUNK_SIZE),
+        db.getAll(store, range, ROWS_PER_REQUEST),
+        db.getAllKeys(store, range, ROWS_PER_REQUEST),
       ]);
       let text = '';
       for (const value of values) text += `${JSON.stringify({ store, value })}\n`;
       if (text) yield text;
-      if (values.length < CHUNK_SIZE) break;
+      if (values.length < ROWS_PER_REQUEST) break;
       lowerKey = keys[keys.length - 1];
     }
   }
@@ -75,7 +77,7 @@ export async function restoreBackup(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite');
+    const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite', { durability: 'relaxed' });
     const reportRows = batch.filter((row) => row.store === 'reports').map((row) => row.value as StoredReport);
     const existing = await Promise.all(reportRows.map((r) => tx.objectStore('reports').getKey(r.key)));
     const writes: Array<Promise<unknown>> = [];
@@ -90,10 +92,10 @@ export async function restoreBackup(
     });
     for (const row of batch) {
       if (row.store === 'records') {
-        const record = row.value as StoredRecord;
-        if (!restored.has(record.reportKey)) continue;
-        records++;
-        writes.push(tx.objectStore('records').put(record));
+        const batch = row.value as StoredRecordBatch;
+        if (!restored.has(batch.reportKey)) continue;
+        records += batch.records.length;
+        writes.push(tx.objectStore('records').put(batch));
       } else if (row.store === 'rawXml') {
         const raw = row.value as { key: string; xml: string };
         if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));
@@ -154,6 +156,19 @@ function isHeader(value: unknown): value is BackupHeader {
   );
 }
 
+function isRecordShaped(value: unknown): boolean {
+  const record = value as Record<string, unknown> | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.count === 'number' &&
+    typeof record.sourceIp === 'string' &&
+    Array.isArray(record.reasons) &&
+    Array.isArray(record.dkimResults) &&
+    Array.isArray(record.spfResults)
+  );
+}
+
 /** Checks the shape enough that a stored row cannot break the queries (the file is untrusted input). */
 function validRow(value: unknown): { store: BackupStore; value: unknown } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -173,7 +188,7 @@ function validRow(value: unknown): { store: BackupStore; value: unknown } | unde
         : undefined;
     case 'records': {
       const id = r.id;
-      const record = r.record as Record<string, unknown> | null | undefined;
+      const records = r.records;
       return Array.isArray(id) &&
         id.length === 4 &&
         typeof id[0] === 'string' &&
@@ -184,10 +199,8 @@ function validRow(value: unknown): { store: BackupStore; value: unknown } | unde
         typeof r.domain === 'string' &&
         typeof r.begin === 'number' &&
         typeof r.end === 'number' &&
-        typeof record === 'object' &&
-        record !== null &&
-        typeof record.count === 'number' &&
-        typeof record.sourceIp === 'string'
+        Array.isArray(records) &&
+        records.every(isRecordShaped)
         ? { store, value: row }
         : undefined;
     }

@@ -1,17 +1,19 @@
 // Read side of core/store. Every read is bounded by an index or key range, and big reads come back in chunks so that
 // a page calling these from its main thread never decodes more than CHUNK_SIZE records in one task.
-import { keyRanges } from './keyRange';
-import type {
-  ReportDatabase,
-  StoredAggregateReport,
-  StoredFailureReport,
-  StoredRecord,
-  StoredReport,
-  StoredTlsReport,
+import { keyRanges, prefixUpperBound } from './keyRange';
+import {
+  RECORDS_PER_BATCH,
+  type ReportDatabase,
+  type StoredAggregateReport,
+  type StoredFailureReport,
+  type StoredRecord,
+  type StoredRecordBatch,
+  type StoredReport,
+  type StoredTlsReport,
 } from './schema';
 
-/** Records decoded per IndexedDB request: ~5 ms of structured-clone work in Chromium. */
-export const CHUNK_SIZE = 4000;
+/** Record batches decoded per IndexedDB request (up to 8 × RECORDS_PER_BATCH records): a few ms of structured clone. */
+export const BATCHES_PER_REQUEST = 8;
 
 /**
  * Reports are keyed by their `begin`; one that began before a period can still reach into it. RFC 7489 §7.2 asks for
@@ -41,9 +43,24 @@ export async function listDomains(db: ReportDatabase): Promise<string[]> {
   return domains;
 }
 
+/** The records of a stored batch, each with its report's context. */
+export function recordsOfBatch(batch: StoredRecordBatch): StoredRecord[] {
+  const [domain, begin, reportKey, index] = batch.id;
+  const first = index * RECORDS_PER_BATCH;
+  return batch.records.map((record, i) => ({
+    id: [domain, begin, reportKey, first + i],
+    reportKey,
+    domain,
+    orgName: batch.orgName,
+    begin,
+    end: batch.end,
+    record,
+  }));
+}
+
 /**
  * Hands the aggregate records of `domain` (or of every domain, when null) whose report period overlaps `period` to
- * `onChunk`, CHUNK_SIZE at a time, in key order.
+ * `onChunk`, a few thousand at a time, in key order.
  */
 export async function forEachRecordChunk(
   db: ReportDatabase,
@@ -58,11 +75,11 @@ export async function forEachRecordChunk(
     const upper = [d, period.to];
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const chunk = await db.getAll('records', range, CHUNK_SIZE);
-      const kept = chunk.filter((r) => r.end >= period.from);
+      const batches = await db.getAll('records', range, BATCHES_PER_REQUEST);
+      const kept = batches.filter((b) => b.end >= period.from).flatMap(recordsOfBatch);
       if (kept.length > 0) onChunk(kept);
-      if (chunk.length < CHUNK_SIZE) break;
-      lower = chunk[chunk.length - 1]!.id;
+      if (batches.length < BATCHES_PER_REQUEST) break;
+      lower = batches[batches.length - 1]!.id;
       lowerOpen = true;
     }
   }
@@ -87,8 +104,25 @@ function overlaps(report: StoredReport, period: Period): boolean {
   return report.end >= period.from && report.begin < period.to;
 }
 
-async function reportsOfKind(db: ReportDatabase, kind: StoredReport['kind']): Promise<StoredReport[]> {
-  return db.getAllFromIndex('reports', 'byKind', kind);
+/** Reports decoded per IndexedDB request. */
+const REPORTS_PER_REQUEST = 500;
+
+/** Every report of `kind` (about `domain`, unless null), read page by page along the byKind index. */
+async function reportsOfKind(db: ReportDatabase, kind: StoredReport['kind'], domain: string | null): Promise<StoredReport[]> {
+  const prefix = domain === null ? [kind] : [kind, domain];
+  const upper = prefixUpperBound(prefix);
+  const out: StoredReport[] = [];
+  let lower: unknown[] = prefix;
+  let lowerOpen = false;
+  for (;;) {
+    const range = keyRanges().bound(lower, upper, lowerOpen, false);
+    const page = await db.getAllFromIndex('reports', 'byKind', range, REPORTS_PER_REQUEST);
+    for (const report of page) out.push(report);
+    if (page.length < REPORTS_PER_REQUEST) return out;
+    const last = page[page.length - 1]!;
+    lower = [last.kind, last.domain, last.key];
+    lowerOpen = true;
+  }
 }
 
 export async function listAggregateReports(
@@ -96,7 +130,7 @@ export async function listAggregateReports(
   domain: string | null,
   period: Period = ALL_TIME,
 ): Promise<StoredAggregateReport[]> {
-  const all = domain === null ? await reportsOfKind(db, 'aggregate') : await db.getAllFromIndex('reports', 'byDomain', domain);
+  const all = await reportsOfKind(db, 'aggregate', domain);
   return all.filter((r): r is StoredAggregateReport => r.kind === 'aggregate' && overlaps(r, period));
 }
 
@@ -105,11 +139,9 @@ export async function listFailureReports(
   domain: string | null,
   period: Period = ALL_TIME,
 ): Promise<StoredFailureReport[]> {
-  const all = await reportsOfKind(db, 'failure');
-  return all.filter(
-    (r): r is StoredFailureReport =>
-      r.kind === 'failure' && (domain === null || r.domain === domain) && (r.begin === 0 || overlaps(r, period)),
-  );
+  const all = await reportsOfKind(db, 'failure', domain);
+  // A failure report whose arrival date could not be read (stored as 0) is shown in every period.
+  return all.filter((r): r is StoredFailureReport => r.kind === 'failure' && (r.begin === 0 || overlaps(r, period)));
 }
 
 export async function listTlsReports(
@@ -117,7 +149,8 @@ export async function listTlsReports(
   domain: string | null,
   period: Period = ALL_TIME,
 ): Promise<StoredTlsReport[]> {
-  const all = await reportsOfKind(db, 'tls');
+  // A TLS report covers every policy domain it lists; it is stored under the first (see toReportRows).
+  const all = await reportsOfKind(db, 'tls', null);
   return all.filter(
     (r): r is StoredTlsReport =>
       r.kind === 'tls' &&
@@ -131,7 +164,8 @@ export async function readRawXml(db: ReportDatabase, reportKey: string): Promise
 }
 
 export async function readRecordsOfReport(db: ReportDatabase, reportKey: string): Promise<StoredRecord[]> {
-  return db.getAllFromIndex('records', 'byReport', reportKey);
+  const batches = await db.getAllFromIndex('records', 'byReport', reportKey);
+  return batches.sort((a, b) => a.id[3] - b.id[3]).flatMap(recordsOfBatch);
 }
 
 export interface StoreCounts {
@@ -140,6 +174,13 @@ export interface StoreCounts {
 }
 
 export async function countStored(db: ReportDatabase): Promise<StoreCounts> {
-  const [reports, records] = await Promise.all([db.count('reports'), db.count('records')]);
+  let reports = 0;
+  let records = 0;
+  let cursor = await db.transaction('reports').store.openCursor();
+  while (cursor) {
+    reports++;
+    if (cursor.value.kind === 'aggregate') records += cursor.value.recordCount;
+    cursor = await cursor.continue();
+  }
   return { reports, records };
 }

@@ -9,7 +9,7 @@ export type SaveOutcome = 'imported' | 'duplicate';
 
 export async function saveReportRows(db: ReportDatabase, batch: readonly ReportRows[]): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
-  const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite');
+  const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite', { durability: 'relaxed' });
   const reports = tx.objectStore('reports');
   const existing = await Promise.all(batch.map((rows) => reports.getKey(rows.report.key)));
   const seen = new Set<string>();
@@ -20,7 +20,7 @@ export async function saveReportRows(db: ReportDatabase, batch: readonly ReportR
     seen.add(key);
     writes.push(reports.put(rows.report));
     const records = tx.objectStore('records');
-    for (const record of rows.records) writes.push(records.put(record));
+    for (const batch of rows.batches) writes.push(records.put(batch));
     if (rows.rawXml !== undefined) writes.push(tx.objectStore('rawXml').put({ key, xml: rows.rawXml }));
     return 'imported';
   });

@@ -1,7 +1,7 @@
 // Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
-// aggregate reports one StoredRecord per <record>, keyed for the dashboard's "domain + period" range reads.
+// aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
 import type { ParsedReport } from '../report/types';
-import type { RecordId, StoredRecord, StoredReport } from './schema';
+import { RECORDS_PER_BATCH, type StoredRecordBatch, type StoredReport } from './schema';
 import { normalizeDomain } from '../analysis/alignment';
 import { reportKey } from '../analysis/reportKey';
 
@@ -10,7 +10,7 @@ export const RAW_XML_MAX_CHARS = 2_000_000;
 
 export interface ReportRows {
   report: StoredReport;
-  records: StoredRecord[];
+  batches: StoredRecordBatch[];
   /** The report's XML, when the caller had it and it is within RAW_XML_MAX_CHARS. */
   rawXml?: string;
 }
@@ -37,14 +37,25 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
     case 'aggregate': {
       const { records, ...head } = report;
       const domain = normalizeDomain(report.policy.domain);
-      const { orgName, begin, end } = report.metadata;
+      const { orgName } = report.metadata;
+      // A key must be a valid IndexedDB key: a date the parser could not read must not make the report unstorable.
+      const begin = Number.isFinite(report.metadata.begin) ? report.metadata.begin : 0;
+      const end = Number.isFinite(report.metadata.end) ? report.metadata.end : begin;
       const keptXml = rawXml !== undefined && rawXml.length <= RAW_XML_MAX_CHARS ? rawXml : undefined;
       let messageCount = 0;
-      const rows = records.map((record, index): StoredRecord => {
-        messageCount += record.count;
-        const id: RecordId = [domain, begin, key, index];
-        return { id, reportKey: key, domain, orgName, begin, end, record };
-      });
+      for (const record of records) messageCount += record.count;
+      const batches: StoredRecordBatch[] = [];
+      for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
+        batches.push({
+          id: [domain, begin, key, start / RECORDS_PER_BATCH],
+          reportKey: key,
+          domain,
+          orgName,
+          begin,
+          end,
+          records: records.slice(start, start + RECORDS_PER_BATCH),
+        });
+      }
       return {
         report: {
           ...base,
@@ -58,7 +69,7 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
           messageCount,
           hasRawXml: keptXml !== undefined,
         },
-        records: rows,
+        batches,
         ...(keptXml !== undefined ? { rawXml: keptXml } : {}),
       };
     }
@@ -74,7 +85,7 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
           end: time,
           report,
         },
-        records: [],
+        batches: [],
       };
     }
     case 'tls': {
@@ -96,7 +107,7 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
           successfulSessions,
           failedSessions,
         },
-        records: [],
+        batches: [],
       };
     }
   }

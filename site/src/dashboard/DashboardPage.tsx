@@ -141,7 +141,7 @@ export function DashboardPage() {
             </Section>
           </div>
         )}
-        <div class="mt-6 grid gap-6 lg:grid-cols-2">
+        <div class="mt-6 space-y-6">
           <Section id="failures" title={t('failures.heading')}>
             <FailuresList failures={data.failures} />
           </Section>

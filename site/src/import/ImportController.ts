@@ -34,10 +34,15 @@ const IDLE: ImportProgress = {
   revision: 0,
 };
 
+/** Files up to this size are read by the page and their bytes transferred (see FileToImport.content). */
+const SEND_BYTES_BELOW = 4 * 1024 * 1024;
 /** Chunks each worker holds at once: the next one is ready when it finishes the current. */
 const CHUNKS_IN_FLIGHT = 2;
-/** Views re-read the database at most this often while an import runs (and once at its end). */
-const REFRESH_INTERVAL_MS = 1500;
+/**
+ * Views re-read the database at most this often while an import runs (and once at its end). Re-reading competes
+ * with the workers' writes for the same object stores, so it is rare.
+ */
+const REFRESH_INTERVAL_MS = 10_000;
 
 export type WorkerFactory = () => Worker;
 
@@ -47,13 +52,16 @@ const defaultWorkerFactory: WorkerFactory = () =>
 export class ImportController {
   readonly progress = new Observable<ImportProgress>(IDLE);
   #workers: Worker[] = [];
+  /** Bumped per import, so a chunk read for an earlier (cancelled) import is never sent. */
+  #run = 0;
   #files = new Map<number, File>();
   /** Files handed to each worker and not yet reported back. */
   #assigned = new Map<Worker, Set<number>>();
-  #queue: FileToImport[] = [];
+  #queue: Array<{ id: number; file: File }> = [];
   #pendingIds = new Set<number>();
   #notifyScheduled = false;
   #lastRefresh = 0;
+
   #finish?: () => void;
 
   constructor(private readonly createWorker: WorkerFactory = defaultWorkerFactory) {}
@@ -61,11 +69,13 @@ export class ImportController {
   /** Imports `files`; resolves when every file has a result (or the import was cancelled). */
   start(files: readonly File[]): Promise<void> {
     if (this.progress.value.running) this.cancel();
+    this.#run++;
     const items = files.map((file, id) => ({ id, file }));
     this.#queue = [...items];
     this.#pendingIds = new Set(items.map((item) => item.id));
     this.#files = new Map(items.map((item) => [item.id, item.file]));
     this.progress.set({ ...IDLE, running: files.length > 0, total: files.length, startedAt: performance.now(), results: [] });
+    this.#lastRefresh = performance.now();
     if (files.length === 0) return Promise.resolve();
     const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
     const count = Math.max(1, Math.min(cores, 8, files.length));
@@ -109,12 +119,31 @@ export class ImportController {
     if (this.#queue.length === 0) return;
     // Smaller chunks near the end keep every core busy until the last file.
     const size = Math.max(1, Math.min(32, Math.ceil(this.#queue.length / (this.#workers.length * 4 || 4))));
-    const files = this.#queue.splice(0, size);
+    const chunk = this.#queue.splice(0, size);
     const assigned = this.#assigned.get(worker) ?? new Set<number>();
-    for (const item of files) assigned.add(item.id);
+    for (const item of chunk) assigned.add(item.id);
     this.#assigned.set(worker, assigned);
-    const message: MainToWorker = { type: 'files', files };
-    worker.postMessage(message);
+    const run = this.#run;
+    void Promise.all(
+      chunk.map(async ({ id, file }): Promise<FileToImport> => {
+        let content: ArrayBuffer | File = file;
+        if (file.size <= SEND_BYTES_BELOW) {
+          try {
+            content = await file.arrayBuffer();
+          } catch {
+            // Unreadable here: the worker tries again and reports it.
+          }
+        }
+        return { id, name: file.name, size: file.size, content };
+      }),
+    ).then((files) => {
+      if (run !== this.#run || !this.#workers.includes(worker)) return;
+      const message: MainToWorker = { type: 'files', files };
+      worker.postMessage(
+        message,
+        files.flatMap((f) => (f.content instanceof ArrayBuffer ? [f.content] : [])),
+      );
+    });
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
@@ -131,11 +160,11 @@ export class ImportController {
         state.duplicates += result.duplicates;
         if (result.status === 'refused') state.refused++;
       }
-      this.#scheduleNotify();
+      if (this.#pendingIds.size === 0) this.#complete();
+      else this.#scheduleNotify();
       return;
     }
     this.#feed(worker);
-    if (this.#pendingIds.size === 0) this.#complete();
   }
 
   #failWorker(worker: Worker, reason: string): void {

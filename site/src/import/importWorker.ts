@@ -29,11 +29,23 @@ interface PendingFile {
 let pending: PendingFile[] = [];
 let pendingRecords = 0;
 
+/**
+ * The batch being written. IndexedDB does its work off this thread, so the next files are parsed while the previous
+ * batch is stored; at most one batch is in flight, which bounds memory and keeps results in order.
+ */
+let saving: Promise<void> = Promise.resolve();
+
+/** Starts storing what is pending (after the batch in flight); resolves once the new batch is handed over. */
 async function flush(): Promise<void> {
+  await saving;
   if (pending.length === 0) return;
   const batch = pending;
   pending = [];
   pendingRecords = 0;
+  saving = saveBatch(batch);
+}
+
+async function saveBatch(batch: PendingFile[]): Promise<void> {
   const store = await db();
   try {
     const outcomes = await saveReportRows(store, batch.flatMap((file) => file.rows));
@@ -62,7 +74,7 @@ function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
 }
 
 function baseResult(item: FileToImport): FileResult {
-  return { id: item.id, fileName: item.file.name, size: item.file.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
+  return { id: item.id, fileName: item.name, size: item.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
 }
 
 async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
@@ -76,18 +88,50 @@ async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
   }
 }
 
-async function importFile(item: FileToImport): Promise<void> {
+/**
+ * Reading a File is an IPC round trip to the browser process (milliseconds each for small files), so the reads of
+ * the next files of a chunk run while the current one is parsed, up to READ_AHEAD_BYTES in flight.
+ */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+const READ_AHEAD_FILES = 16;
+
+class ReadAhead {
+  readonly #reads: Array<Promise<ArrayBuffer>> = [];
+  #started = 0;
+  #bytesAhead = 0;
+
+  constructor(private readonly items: readonly FileToImport[]) {}
+
+  /** The bytes of items[index]; starts the reads of the files after it within the read-ahead budget. */
+  take(index: number): Promise<ArrayBuffer> {
+    while (
+      this.#started < this.items.length &&
+      (this.#started <= index || (this.#started <= index + READ_AHEAD_FILES && this.#bytesAhead < READ_AHEAD_BYTES))
+    ) {
+      const item = this.items[this.#started]!;
+      const read = item.content instanceof ArrayBuffer ? Promise.resolve(item.content) : item.content.arrayBuffer();
+      read.catch(() => undefined); // a failed read is reported when its file's turn comes
+      this.#reads[this.#started++] = read;
+      this.#bytesAhead += item.size;
+    }
+    this.#bytesAhead -= this.items[index]!.size;
+    return this.#reads[index]!;
+  }
+}
+
+async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promise<void> {
   const result = baseResult(item);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await item.file.arrayBuffer());
+    bytes = new Uint8Array(await read);
   } catch {
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.file.name }] });
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.name }] });
     return;
   }
   if (looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)))) {
     await flush();
-    const restored = await restoreBackup(await db(), textLines(bytes), item.file.name);
+    await saving;
+    const restored = await restoreBackup(await db(), textLines(bytes), item.name);
     const done: FileResult = restored.ok
       ? {
           ...result,
@@ -102,10 +146,10 @@ async function importFile(item: FileToImport): Promise<void> {
   }
   let parsed: Awaited<ReturnType<typeof parseReport>>;
   try {
-    parsed = await parseReport(bytes, { fileName: item.file.name });
+    parsed = await parseReport(bytes, { fileName: item.name });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.file.name}: ${String(error)}` }] });
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
     return;
   }
   if (!parsed.ok) {
@@ -124,24 +168,28 @@ async function importFile(item: FileToImport): Promise<void> {
   const rows = parsed.reports.map((report) =>
     toReportRows(
       report,
-      { fileName: item.file.name, fileWarnings: parsed.warnings, importedAt },
+      { fileName: item.name, fileWarnings: parsed.warnings, importedAt },
       // Several reports pasted into one plain file share its text: keep XML only where it is the report's own.
       report.report.kind === 'aggregate' && (single || report.path.length > 1) ? extractRawXml(bytes, report.path) : undefined,
     ),
   );
   result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
   pending.push({ result, rows });
-  pendingRecords += rows.reduce((sum, r) => sum + r.records.length, 0);
+  pendingRecords += rows.reduce((sum, r) => sum + r.batches.reduce((n, b) => n + b.records.length, 0), 0);
   if (pending.length >= BATCH_MAX_FILES || pendingRecords >= BATCH_MAX_RECORDS) await flush();
 }
 
 let queue = Promise.resolve();
+let chunksWaiting = 0;
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type !== 'files') return;
+  chunksWaiting++;
   queue = queue.then(async () => {
-    for (const item of message.files) await importFile(item);
-    await flush();
+    const reads = new ReadAhead(message.files);
+    for (let i = 0; i < message.files.length; i++) await importFile(message.files[i]!, reads.take(i));
+    // Batches may span chunks; only when no further chunk is queued must what is pending go out now.
+    if (--chunksWaiting === 0) await flush();
     scope.postMessage({ type: 'chunkDone' });
   });
 };

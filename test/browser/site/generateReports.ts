@@ -2,6 +2,7 @@
 // IPs, pass and fail mixes, one report per reporter per day), packed as .xml.gz or .zip like real ones arrive.
 // Deterministic: the same seed gives the same files, so totals can be asserted.
 import { gzipSync, zipSync, strToU8 } from 'fflate';
+import { seededRandom } from '../../bench/generateAggregateXml';
 
 export interface GeneratedFile {
   name: string;
@@ -13,18 +14,6 @@ export interface GeneratedFile {
 
 const REPORTERS = ['google.com', 'Yahoo', 'Outlook.com', 'Mail.Ru', 'GMX', 'comcast.net', 'Fastmail Pty Ltd', 'xs4all.nl'];
 const DAY = 86_400;
-
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -54,7 +43,7 @@ ${rows}
  * `lastDay` (Unix seconds of a UTC midnight).
  */
 export function generateReportFiles(count: number, options: { seed?: number; recordsPerFile?: number; domains?: string[]; lastDay?: number } = {}): GeneratedFile[] {
-  const random = rng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const domains = options.domains ?? ['example.com', 'example.net'];
   const perFile = options.recordsPerFile ?? 15;
   const lastDay = options.lastDay ?? 1_767_225_600; // 2026-01-01

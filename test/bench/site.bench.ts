@@ -1,0 +1,186 @@
+// Benchmark (not a test) of the site in headless Chromium, on the built site (dist/site):
+//  1. 10,000 generated report files (≈150k records, .xml.gz and .zip mixed) from being picked ("Add reports") to the
+//     dashboard showing their exact total, with the longest main-thread task seen meanwhile (PerformanceObserver
+//     'longtask'); targets < 5 s on 2 cores, no task > 100 ms.
+//  2. A dashboard query over 1,000,000 stored records: choose one domain and "Last 30 days" and time until the
+//     headline shows that slice's total; target < 300 ms.
+//   npx vite build --config site/vite.config.ts && node --import tsx test/bench/site.bench.ts [--files 10000] [--million 1000000]
+// Writes dist/bench/site.json.
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs } from '../../playwright.config';
+import { generateReportFiles, type GeneratedFile } from '../browser/site/generateReports';
+
+const PORT = 4191;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DAY = 86_400;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+
+function writeFiles(dir: string, files: readonly GeneratedFile[]): string[] {
+  return files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.buffer);
+    return path;
+  });
+}
+
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Resolves with performance.now() in the page at the moment the headline total reads `expected`. */
+function totalShownAt(page: Page, expected: number, timeout: number): Promise<number> {
+  return page
+    .waitForFunction(
+      (want) => {
+        const text = document.querySelector('[data-testid="total-messages"]')?.textContent ?? '';
+        return Number(text.replace(/[^0-9]/g, '')) === want ? performance.now() : false;
+      },
+      expected,
+      { polling: 'raf', timeout },
+    )
+    .then((handle) => handle.jsonValue() as Promise<number>);
+}
+
+async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  const tasks = await page.evaluate(
+    ([a, b]) =>
+      (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks.filter(
+        (t) => t.start + t.duration >= a && t.start <= b,
+      ),
+    [from, to] as const,
+  );
+  if (process.argv.includes('--verbose')) {
+    for (const t of tasks) console.log(`  long task at +${Math.round(t.start - from)} ms: ${Math.round(t.duration)} ms`);
+  }
+  return Math.max(0, ...tasks.map((t) => t.duration));
+}
+
+/** Picks `paths` with the "Add reports" input of the empty dashboard; returns the in-page time of the pick. */
+async function pickFiles(page: Page, paths: string[]): Promise<number> {
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="add-reports"]');
+    input?.addEventListener('change', () => ((window as unknown as { __pickedAt: number }).__pickedAt = performance.now()), { capture: true, once: true });
+  });
+  await page.locator('[data-testid="add-reports"]').first().setInputFiles(paths);
+  return page.evaluate(() => (window as unknown as { __pickedAt: number }).__pickedAt);
+}
+
+async function main(): Promise<void> {
+  const fileCount = arg('files', 10_000);
+  const million = arg('million', 1_000_000);
+  const server = spawn(process.execPath, ['scripts/serve-site.mjs', String(PORT)], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 400));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
+  const dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-site-bench-'));
+  const results: Record<string, unknown> = { cores: (await import('node:os')).cpus().length };
+  try {
+    // 1. Drop → dashboard.
+    {
+      const files = generateReportFiles(fileCount, { seed: 11, recordsPerFile: 15 });
+      const records = files.reduce((s, f) => s + f.records, 0);
+      const messages = files.reduce((s, f) => s + f.messages, 0);
+      const paths = writeFiles(dir, files);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await watchLongTasks(page);
+      await page.goto(`${ORIGIN}/#/dashboard`);
+      await page.getByRole('heading', { name: 'No reports yet' }).waitFor();
+      const pickedAt = await pickFiles(page, paths);
+      const shownAt = await totalShownAt(page, messages, 300_000);
+      const longest = await longestTask(page, pickedAt, shownAt);
+      results.dropToDashboard = { files: fileCount, records, messages, ms: Math.round(shownAt - pickedAt), longestMainThreadTaskMs: Math.round(longest) };
+      console.log(
+        `drop → dashboard: ${fileCount} files, ${records} records in ${((shownAt - pickedAt) / 1000).toFixed(2)} s ` +
+          `(target < 5 s on 2 cores); longest main-thread task ${Math.round(longest)} ms (target ≤ 100 ms)`,
+      );
+      await context.close();
+    }
+    // 2. Dashboard query over a million stored records: two domains, a year of daily reports from 8 reporters.
+    {
+      const today = Math.floor(Date.now() / 1000 / DAY) * DAY;
+      const perFile = 200;
+      const count = Math.ceil(million / perFile);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const files = generateReportFiles(count, { seed: 12, recordsPerFile: perFile, domains: ['example.com', 'example.net'], lastDay: today });
+      const records = files.reduce((s, f) => s + f.records, 0);
+      const paths = writeFiles(dir, files);
+      // What "example.com, last 30 days" must show: files of that domain whose day is within the 30 days.
+      const from = today + DAY - 30 * DAY;
+      let sliceMessages = 0;
+      let sliceRecords = 0;
+      files.forEach((f) => {
+        const [, domain, begin] = f.name.split('!');
+        if (domain === 'example.com' && Number(begin) >= from) {
+          sliceMessages += f.messages;
+          sliceRecords += f.records;
+        }
+      });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await watchLongTasks(page);
+      await page.goto(`${ORIGIN}/#/dashboard`);
+      await page.getByRole('heading', { name: 'No reports yet' }).waitFor();
+      const pickedAt = await pickFiles(page, paths);
+      const allMessages = files.reduce((s, f) => s + f.messages, 0);
+      const loadedAt = await totalShownAt(page, allMessages, 900_000);
+      console.log(`stored ${records} records from ${count} files in ${((loadedAt - pickedAt) / 1000).toFixed(1)} s`);
+      const timings: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        // Back to all domains / all time, then time the switch to one domain and 30 days.
+        await page.getByTestId('domain-select').selectOption('');
+        await page.getByTestId('period-select').selectOption('all');
+        await totalShownAt(page, allMessages, 120_000);
+        await page.getByTestId('domain-select').selectOption('example.com');
+        await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, { timeout: 120_000 });
+        const start = await page.evaluate(() => {
+          const select = document.querySelector<HTMLSelectElement>('[data-testid="period-select"]')!;
+          const now = performance.now();
+          select.value = '30';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          return now;
+        });
+        const shown = await totalShownAt(page, sliceMessages, 120_000);
+        timings.push(shown - start);
+      }
+      const best = Math.min(...timings);
+      const longest = await longestTask(page, loadedAt, Number.MAX_SAFE_INTEGER);
+      results.dashboardQuery = {
+        storedRecords: records,
+        sliceRecords,
+        runsMs: timings.map(Math.round),
+        bestMs: Math.round(best),
+        longestMainThreadTaskDuringQueriesMs: Math.round(longest),
+        loadSeconds: Math.round((loadedAt - pickedAt) / 100) / 10,
+      };
+      console.log(
+        `dashboard query (example.com, last 30 days: ${sliceRecords} of ${records} records): ` +
+          `${timings.map((t) => `${Math.round(t)} ms`).join(', ')} (target < 300 ms)`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync('dist/bench', { recursive: true });
+  writeFileSync('dist/bench/site.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written: dist/bench/site.json');
+}
+
+await main();
