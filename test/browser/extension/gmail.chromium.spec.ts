@@ -55,7 +55,9 @@ test('summaries appear next to every report card, with core’s numbers, and not
   })).toBe('refused');
   expect(ext.elsewhere).toEqual([]);
   expect(ext.requests.filter((r) => /realattid=f_invoice|drive\.google/.test(r))).toEqual([]);
-  expect(ext.requests.every((r) => r.startsWith('GET https://mail.google.com/'))).toBe(true);
+  // Gmail's own hosts only; the zoho card's download went through the redirect to the attachment host.
+  expect(ext.requests.every((r) => /^GET https:\/\/(mail\.google\.com|mail-attachment\.googleusercontent\.com)\//.test(r))).toBe(true);
+  expect(ext.requests.filter((r) => r.includes('mail-attachment.googleusercontent.com') && r.includes('realattid=f_zoho_gz'))).toHaveLength(1);
   await page.close();
 });
 

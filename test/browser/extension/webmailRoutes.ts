@@ -53,6 +53,13 @@ export const gmailRawMessages: Record<string, { bytes: Uint8Array; attachmentNam
   'msg-f:1800000000000000002': { bytes: report(BORSCHOW_EML), attachmentName: 'google.com!borschow.com!1549929600!1550015999.zip', source: BORSCHOW_EML },
 };
 
+/**
+ * Gmail answers attachment downloads with a redirect to mail-attachment.googleusercontent.com, which answers with CORS
+ * headers for mail.google.com. This card's download takes that path.
+ */
+export const REDIRECTED_ATTACHMENT = 'f_zoho_gz';
+export const ATTACHMENT_HOST = 'mail-attachment.googleusercontent.com';
+
 /** The card whose download bounces back to an HTML page (the raw-message fallback must take over). */
 export const BOUNCING_ATTACHMENT = 'f_bounce_zip';
 
@@ -99,6 +106,7 @@ const bytes = (data: Uint8Array, fileName: string): WebmailAnswer => ({
 
 export function answerWebmailRequest(url: URL, headers: Record<string, string>): WebmailAnswer | undefined {
   if (url.origin === 'https://mail.google.com') return answerGmail(url);
+  if (url.origin === `https://${ATTACHMENT_HOST}`) return answerAttachmentHost(url, headers);
   if (OUTLOOK_ORIGINS.includes(url.origin)) return answerOutlook(url, headers);
   return undefined;
 }
@@ -117,11 +125,29 @@ function answerGmail(url: URL): WebmailAnswer | undefined {
     const id = url.searchParams.get('realattid') ?? '';
     // The download bounced back to Gmail: an HTML page with status 200, as Gmail answers after a session refresh.
     if (id === BOUNCING_ATTACHMENT) return html('<!doctype html><html><head><title>Gmail</title></head><body>Loading…</body></html>');
+    if (id === REDIRECTED_ATTACHMENT) {
+      const target = new URL(`https://${ATTACHMENT_HOST}/attachment${account.slice('/mail'.length)}`);
+      target.search = url.search;
+      target.searchParams.set('sig', 'fixture-signature');
+      return { status: 302, headers: { location: target.href, 'cache-control': 'no-store' }, body: Buffer.from('') };
+    }
     const attachment = gmailAttachments[id];
     return attachment === undefined ? { status: 404, headers: {}, body: Buffer.from('') } : bytes(attachment.bytes, attachment.fileName);
   }
   const fixture = GMAIL_ACCOUNT_PAGES[url.pathname];
   return fixture === undefined ? undefined : html(page(fixture), GMAIL_CSP);
+}
+
+/** The attachment host answers Gmail's redirected downloads, and only for Gmail's origin (CORS with credentials). */
+function answerAttachmentHost(url: URL, headers: Record<string, string>): WebmailAnswer | undefined {
+  const cors = { 'access-control-allow-origin': 'https://mail.google.com', 'access-control-allow-credentials': 'true' };
+  if (!url.pathname.startsWith('/attachment/u/')) return undefined;
+  const attachment = gmailAttachments[url.searchParams.get('realattid') ?? ''];
+  if (headers.origin !== 'https://mail.google.com' || attachment === undefined || url.searchParams.get('sig') === null) {
+    return { status: 403, headers: cors, body: Buffer.from('') };
+  }
+  const answer = bytes(attachment.bytes, attachment.fileName);
+  return { ...answer, headers: { ...answer.headers, ...cors } };
 }
 
 function answerOutlook(url: URL, headers: Record<string, string>): WebmailAnswer | undefined {
