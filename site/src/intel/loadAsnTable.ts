@@ -1,0 +1,23 @@
+// Fetches the offline ASN table (site/public/data/asn-table.bin, built by scripts/build-asn-table.mjs) once, the
+// first time sender intelligence needs it: about 4 MB from the site's own origin, nothing sent anywhere else.
+import { readAsnTable, type AsnTable } from '../../../core/analysis/readAsnTable';
+
+export const ASN_TABLE_PATH = 'data/asn-table.bin';
+
+let loading: Promise<AsnTable> | undefined;
+
+/** The table, or a rejected promise with a sentence saying why it is unavailable. */
+export function loadAsnTable(): Promise<AsnTable> {
+  loading ??= (async () => {
+    const response = await fetch(new URL(ASN_TABLE_PATH, document.baseURI), { credentials: 'omit' });
+    if (!response.ok) throw new Error(`The ASN table could not be loaded (HTTP ${response.status}).`);
+    const result = readAsnTable(new Uint8Array(await response.arrayBuffer()));
+    if (!result.ok) throw new Error(result.error.message);
+    return result.table;
+  })();
+  // A failed load may succeed later (offline, then online): forget the failure.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
