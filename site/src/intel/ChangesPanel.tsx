@@ -4,7 +4,8 @@ import { useMemo } from 'preact/hooks';
 import { changesSinceLastImport } from '../../../core/analysis/changesSinceLastImport';
 import type { AggregateReport, PolicyPublished } from '../../../core/report/types';
 import { Badge, mutedClass, Section } from '../ui/ui';
-import { CLASS_BADGE, useAsnTable } from './SendersPanel';
+import { CLASS_BADGE } from './SendersTable';
+import { useAsnTable } from './useAsnTable';
 
 export function ChangesPanel({
   previous,

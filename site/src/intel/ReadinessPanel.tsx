@@ -4,7 +4,8 @@ import { useMemo } from 'preact/hooks';
 import { assessReadiness, describeStep } from '../../../core/analysis/assessReadiness';
 import type { AggregateReport } from '../../../core/report/types';
 import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
-import { CLASS_BADGE, useAsnTable } from './SendersPanel';
+import { CLASS_BADGE } from './SendersTable';
+import { useAsnTable } from './useAsnTable';
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 

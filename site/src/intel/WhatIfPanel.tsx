@@ -4,7 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis/simulatePolicy';
 import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report/types';
 import { inputClass, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
-import { useAsnTable } from './SendersPanel';
+import { useAsnTable } from './useAsnTable';
 
 const POLICIES: DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 const formatNumber = (n: number) => n.toLocaleString('en-US');
