@@ -1,6 +1,6 @@
 // SMTP TLS Reporting (RFC 8460 §3): TXT at `_smtp._tls.<domain>` saying where to send TLS reports.
 import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
-import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
+import type { RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue } from './types';
 
 export interface TlsRptRecord {

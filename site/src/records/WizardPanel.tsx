@@ -5,20 +5,21 @@ import {
   formatZoneSnippet,
   isValidDomainName,
   normalizeDomainName,
-  type DmarcReceivers,
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
-import { compareWithPublished, type PublicationCheck, type PublicationStatus } from '../../../core/records/compareWithPublished';
+import { compareWithPublished, type PublicationCheck } from '../../../core/records/compareWithPublished';
 import { dkimConfigSnippets, privateKeyFileName } from '../../../core/records/dkimConfigSnippets';
-import { suggestDkimSelector } from '../../../core/records/dkimKeyRecord';
-import { explainDmarcTag, type DmarcFailureOption, type DmarcPolicy, type DmarcRecord } from '../../../core/records/dmarcRecord';
 import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/records/evaluateSpfLookups';
 import { mtaStsIdFor, type MtaStsMode } from '../../../core/records/mtaStsRecord';
 import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
 import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/records/txtStrings';
 import { Badge, buttonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
 import { CopyButton } from './CopyButton';
-import { generateDkimKeyPair, supportsEd25519, type DkimKeySize, type GeneratedDkimKey } from './generateDkimKeyPair';
+import { supportsEd25519, type GeneratedDkimKey } from './generateDkimKeyPair';
+import { DkimKeyGenerator } from './DkimKeyGenerator';
+import { DmarcFields } from './DmarcFields';
+import { fieldLabel, hint, mailtoList, splitList } from './formStyles';
+import { PublicationBadge } from './PublicationBadge';
 import { IssueList } from './IssueList';
 import { useLiveResolver } from './LiveLookups';
 import { deleteSavedDomain, listSavedDomains, saveDomain, type SavedDomain } from './savedSetups';
@@ -36,193 +37,6 @@ export const EMPTY_SETUP: DomainSetup = {
   dkimKeys: [],
   subdomains: [],
 };
-
-const PUBLICATION: Record<PublicationStatus, { colour: 'green' | 'amber' | 'red' | 'grey'; label: string }> = {
-  published: { colour: 'green', label: 'published' },
-  different: { colour: 'amber', label: 'different value' },
-  missing: { colour: 'red', label: 'missing' },
-  'placeholder-present': { colour: 'green', label: 'present' },
-  'placeholder-missing': { colour: 'red', label: 'missing' },
-  error: { colour: 'grey', label: 'lookup failed' },
-};
-
-function PublicationBadge({ check }: { check: PublicationCheck | undefined }) {
-  if (!check) return null;
-  const { colour, label } = PUBLICATION[check.status];
-  return (
-    <span class="block" data-testid="publication" data-status={check.status}>
-      <Badge colour={colour}>{label}</Badge>
-      {check.status === 'different' && (
-        <span class={`block break-all font-mono text-xs ${mutedClass}`}>{`Published now: ${check.found.join(' | ')}`}</span>
-      )}
-      {check.message && <span class={`block text-xs ${mutedClass}`}>{check.message}</span>}
-    </span>
-  );
-}
-
-const splitList = (text: string) => text.split(/[\s,;]+/).filter((item) => item !== '');
-const mailtoList = (text: string) => splitList(text).map((item) => (/^[a-z][a-z0-9+.-]*:/i.test(item) ? item : `mailto:${item}`));
-const fieldLabel = 'block text-sm font-medium';
-const hint = `mt-1 block text-xs ${mutedClass}`;
-
-const UNSET_POLICY_HINT = {
-  p: 'Without p, receivers treat the record as p=none.',
-  sp: 'Not set: subdomains get the policy of p.',
-  np: 'Not set: subdomains that do not exist get sp, or else p (RFC 9989).',
-};
-
-function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'np'; value: DmarcPolicy | undefined; onChange: (v: DmarcPolicy | undefined) => void; optional: boolean }) {
-  return (
-    <label class={fieldLabel}>
-      {tag}=
-      <select
-        class={`${inputClass} ml-2`}
-        data-testid={`dmarc-${tag}`}
-        value={value ?? ''}
-        onChange={(e) => onChange((e.currentTarget.value || undefined) as DmarcPolicy | undefined)}
-      >
-        {optional && <option value="">(not set)</option>}
-        <option value="none">none</option>
-        <option value="quarantine">quarantine</option>
-        <option value="reject">reject</option>
-      </select>
-      <span class={hint}>{value ? explainDmarcTag(tag, value) : UNSET_POLICY_HINT[tag]}</span>
-    </label>
-  );
-}
-
-function DmarcFields({ record, receivers, onChange, onReceivers }: { record: DmarcRecord; receivers: DmarcReceivers; onChange: (r: DmarcRecord) => void; onReceivers: (r: DmarcReceivers) => void }) {
-  const set = <K extends keyof DmarcRecord>(key: K, value: DmarcRecord[K] | undefined) => {
-    const next = { ...record };
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
-    else next[key] = value;
-    onChange(next);
-  };
-  const [rua, setRua] = useState((record.rua ?? []).map((u) => u.uri).join(', '));
-  const [ruf, setRuf] = useState((record.ruf ?? []).map((u) => u.uri).join(', '));
-  const foOptions: DmarcFailureOption[] = ['0', '1', 'd', 's'];
-  return (
-    <div class="grid gap-4 md:grid-cols-2">
-      <PolicySelect tag="p" value={record.p} optional={false} onChange={(v) => set('p', v)} />
-      <PolicySelect tag="sp" value={record.sp} optional onChange={(v) => set('sp', v)} />
-      <PolicySelect tag="np" value={record.np} optional onChange={(v) => set('np', v)} />
-      <label class={fieldLabel}>
-        rua= (aggregate reports)
-        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-rua" value={rua} placeholder="dmarc-reports@example.com" onInput={(e) => setRua(e.currentTarget.value)} onChange={(e) => set('rua', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
-        <span class={hint}>{explainDmarcTag('rua', 'the addresses you list')}</span>
-      </label>
-      <label class={fieldLabel}>
-        ruf= (failure reports, optional)
-        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-ruf" value={ruf} onInput={(e) => setRuf(e.currentTarget.value)} onChange={(e) => set('ruf', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
-        <span class={hint}>{explainDmarcTag('ruf', 'the addresses you list')}</span>
-      </label>
-      {(['adkim', 'aspf'] as const).map((tag) => (
-        <label key={tag} class={fieldLabel}>
-          {tag}=
-          <select class={`${inputClass} ml-2`} value={record[tag] ?? ''} data-testid={`dmarc-${tag}`} onChange={(e) => set(tag, (e.currentTarget.value || undefined) as 'r' | 's' | undefined)}>
-            <option value="">(default: relaxed)</option>
-            <option value="r">r (relaxed)</option>
-            <option value="s">s (strict)</option>
-          </select>
-          <span class={hint}>{explainDmarcTag(tag, record[tag] ?? 'r')}</span>
-        </label>
-      ))}
-      <fieldset class="text-sm">
-        <legend class="font-medium">fo= (when to send failure reports)</legend>
-        <div class="mt-1 flex gap-3">
-          {foOptions.map((option) => (
-            <label key={option} class="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={record.fo?.includes(option) ?? false}
-                onChange={(e) => {
-                  const current = record.fo ?? [];
-                  set('fo', e.currentTarget.checked ? [...current, option] : current.filter((o) => o !== option));
-                }}
-              />
-              {option}
-            </label>
-          ))}
-        </div>
-        <span class={hint}>{explainDmarcTag('fo', record.fo?.join(':') ?? '0')}</span>
-      </fieldset>
-      <label class={fieldLabel}>
-        Write the record for
-        <select class={`${inputClass} ml-2`} value={receivers} data-testid="dmarc-receivers" onChange={(e) => onReceivers(e.currentTarget.value as DmarcReceivers)}>
-          <option value="both">both kinds of receivers</option>
-          <option value="rfc7489">RFC 7489 receivers (pct)</option>
-          <option value="rfc9989">RFC 9989 receivers (np, psd, t)</option>
-        </select>
-        <span class={hint}>RFC 7489 receivers ignore np, psd and t; RFC 9989 receivers ignore pct, rf and ri.</span>
-      </label>
-      <label class={fieldLabel}>
-        pct= (RFC 7489)
-        <input type="number" min={0} max={100} class={`${inputClass} ml-2 w-20`} data-testid="dmarc-pct" value={record.pct ?? ''} onChange={(e) => set('pct', e.currentTarget.value === '' ? undefined : Math.max(0, Math.min(100, Math.round(Number(e.currentTarget.value)))))} />
-        <span class={hint}>{explainDmarcTag('pct', String(record.pct ?? 100))}</span>
-      </label>
-      <label class={`${fieldLabel} flex flex-wrap items-center gap-2`}>
-        <input type="checkbox" checked={record.t === 'y'} data-testid="dmarc-t" onChange={(e) => set('t', e.currentTarget.checked ? 'y' : undefined)} />
-        t=y (RFC 9989 test mode)
-        <span class={hint}>{explainDmarcTag('t', 'y')}</span>
-      </label>
-      <label class={fieldLabel}>
-        psd=
-        <select class={`${inputClass} ml-2`} value={record.psd ?? ''} onChange={(e) => set('psd', (e.currentTarget.value || undefined) as 'y' | 'n' | 'u' | undefined)}>
-          <option value="">(not set)</option>
-          <option value="n">n</option>
-          <option value="y">y</option>
-          <option value="u">u</option>
-        </select>
-        <span class={hint}>{explainDmarcTag('psd', record.psd ?? 'u')}</span>
-      </label>
-    </div>
-  );
-}
-
-function KeyGenerator({ domain, onKey, ed25519 }: { domain: string; onKey: (selector: string, key: GeneratedDkimKey) => void; ed25519: boolean }) {
-  const [size, setSize] = useState<DkimKeySize>('rsa-2048');
-  const [selector, setSelector] = useState(() => suggestDkimSelector(new Date()));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  return (
-    <div class="flex flex-wrap items-end gap-3">
-      <label class={fieldLabel}>
-        Key
-        <select class={`${inputClass} ml-2`} value={size} data-testid="dkim-size" onChange={(e) => setSize(e.currentTarget.value as DkimKeySize)}>
-          <option value="rsa-2048">RSA 2048 (recommended)</option>
-          <option value="rsa-1024">RSA 1024 (only for DNS hosts that cannot hold long records)</option>
-          <option value="rsa-4096">RSA 4096</option>
-          {ed25519 && <option value="ed25519">Ed25519 (sign with RSA too)</option>}
-        </select>
-      </label>
-      <label class={fieldLabel}>
-        Selector
-        <input class={`${inputClass} ml-2 w-32`} value={selector} data-testid="dkim-selector" onInput={(e) => setSelector(e.currentTarget.value.trim())} />
-      </label>
-      <button
-        type="button"
-        class={primaryButtonClass}
-        disabled={busy || !domain}
-        data-testid="dkim-generate"
-        onClick={() => {
-          setBusy(true);
-          setError(undefined);
-          generateDkimKeyPair(size)
-            .then((key) => onKey(selector, key))
-            .catch((e: unknown) => setError(`Key generation failed: ${String(e)}`))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {busy ? 'Generating…' : 'Generate DKIM key pair'}
-      </button>
-      {error && <p role="alert" class="text-sm text-red-700">{error}</p>}
-      <p class={hint}>
-        The key pair is made in this browser with WebCrypto. The private key never leaves the page unless you download it, and is not stored unless you ask.
-        A selector naming the month (e.g. {suggestDkimSelector(new Date())}) makes rotation easy: publish the next key under a new selector.
-      </p>
-    </div>
-  );
-}
 
 export function WizardPanel() {
   const [setup, setSetup] = useState<DomainSetup>(EMPTY_SETUP);
@@ -365,7 +179,7 @@ export function WizardPanel() {
       </Section>
 
       <Section title="DKIM for your own servers" id="wizard-dkim">
-        <KeyGenerator
+        <DkimKeyGenerator
           domain={domain}
           ed25519={ed25519}
           onKey={(selector, key) => {
