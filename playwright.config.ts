@@ -13,6 +13,10 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+// The built site's port: 4174 unless SITE_PORT says otherwise (two test runs on one machine). Specs read SITE_ORIGIN.
+const sitePort = Number(process.env.SITE_PORT ?? 4174);
+process.env.SITE_ORIGIN ??= `http://127.0.0.1:${sitePort}`;
+
 export default defineConfig({
   testDir: 'test/browser',
   testMatch: '**/*.spec.ts',
@@ -26,8 +30,8 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
-    command: 'node scripts/serve-site.mjs 4174',
-    port: 4174,
+    command: `node scripts/serve-site.mjs ${sitePort}`,
+    port: sitePort,
     reuseExistingServer: false,
   },
 });
