@@ -262,6 +262,17 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
         'Add rua=mailto:dmarc-reports@your-domain.',
       ),
     );
+  for (const tag of ['rua', 'ruf'] as const)
+    if ((record[tag]?.length ?? 0) > 2)
+      issues.push(
+        recordIssue(
+          'warning',
+          `dmarc-many-${tag}`,
+          `${tag}= lists ${record[tag]?.length} addresses; receivers only have to send to two of them (RFC 7489 §6.2), so later ones may get nothing.`,
+          tag,
+          'Keep at most two addresses, the most important first.',
+        ),
+      );
   for (const { uri, maxSize } of [...(record.rua ?? []), ...(record.ruf ?? [])]) {
     if (!/^mailto:/i.test(uri))
       issues.push(

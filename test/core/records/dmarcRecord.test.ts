@@ -84,6 +84,12 @@ describe('checkDmarcRecord', () => {
       'dmarc-external-report-domain',
     );
   });
+  it('more than two report addresses', () => {
+    expect(codes('v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.com,mailto:c@example.com')).toEqual([
+      'dmarc-monitoring-only',
+      'dmarc-many-rua',
+    ]);
+  });
   it('fo= without ruf= does nothing', () => {
     expect(codes('v=DMARC1; p=none; fo=1; rua=mailto:a@example.com')).toEqual(['dmarc-monitoring-only', 'dmarc-fo-without-ruf']);
   });
