@@ -290,6 +290,22 @@ test('live lookups: off by default with no request; on, only the named DNS-over-
   );
 });
 
+test('live lookups through Google: the status names dns.google and only it is asked', async ({ page }) => {
+  const requests = recordRequests(page);
+  await page.route('https://dns.google/**', fakeDoh);
+  await page.route('https://cloudflare-dns.com/**', (route) => route.abort());
+  await openRecords(page);
+  await page.getByTestId('doh-server').selectOption('google');
+  await expect(page.getByTestId('live-lookups-status')).toContainText('Turn on to let dns.google answer');
+  expect(offOrigin(requests)).toEqual([]);
+  await page.getByTestId('live-lookups').check();
+  await page.getByRole('tab', { name: 'Check records' }).click();
+  await page.getByTestId('live-domain').fill('example.com');
+  await page.getByTestId('live-run').click();
+  await expect(page.getByTestId('live-report').getByTestId('check-result')).toHaveCount(2);
+  expect(new Set(offOrigin(requests).map((url) => new URL(url).host))).toEqual(new Set(['dns.google']));
+});
+
 /** An RFC 7489 aggregate report for example.com covering the last day, built here so its dates are recent. */
 function recentReport(): Buffer {
   const end = Math.floor(Date.now() / 1000);
