@@ -73,11 +73,27 @@ export function appliedPolicy(
   return policy.testing === 'y' ? STEP_DOWN[applied] : applied;
 }
 
-function wouldPass(record: AggregateRecord, adkim: AlignmentMode, aspf: AlignmentMode): boolean {
-  // Without auth_results of a kind the receiver's verdict is all there is; keep it.
-  const dkim = record.dkimResults.length > 0 ? isDkimAligned(record.dkimResults, record.headerFrom, adkim) : record.dkim === 'pass';
+/**
+ * Whether the record would pass under the given modes. Under the published mode the receiver's verdict stands (or
+ * an aligned pass in auth_results, see passesDmarc); only a changed mode is recomputed from auth_results, and without
+ * auth_results of a kind the receiver's verdict is all there is.
+ */
+function wouldPass(
+  record: AggregateRecord,
+  adkim: AlignmentMode,
+  aspf: AlignmentMode,
+  published: Pick<PolicyPublished, 'adkim' | 'aspf'>,
+): boolean {
+  const dkimAsReported = record.dkim === 'pass' || record.dkimAligned;
+  const dkim =
+    adkim === (published.adkim ?? 'r') || record.dkimResults.length === 0
+      ? dkimAsReported
+      : isDkimAligned(record.dkimResults, record.headerFrom, adkim);
   if (dkim) return true;
-  return record.spfResults.length > 0 ? isSpfAligned(record.spfResults, record.headerFrom, aspf) : record.spf === 'pass';
+  const spfAsReported = record.spf === 'pass' || record.spfAligned;
+  return aspf === (published.aspf ?? 'r') || record.spfResults.length === 0
+    ? spfAsReported
+    : isSpfAligned(record.spfResults, record.headerFrom, aspf);
 }
 
 const emptyOutcome = (): Outcome => ({ pass: 0, none: 0, quarantine: 0, reject: 0 });
@@ -124,7 +140,7 @@ export function simulatePolicy(
       const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
       if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass'))) reported.pass += count;
       else reported[actual] += count;
-      const outcome: keyof Outcome = wouldPass(record, adkim, aspf) ? 'pass' : appliedPolicy(record.headerFrom, policy, nonExistent);
+      const outcome: keyof Outcome = wouldPass(record, adkim, aspf, published) ? 'pass' : appliedPolicy(record.headerFrom, policy, nonExistent);
       source[outcome] += count;
       simulated[outcome] += count;
       if ((outcome === 'quarantine' || outcome === 'reject') && (actual === 'none' || actual === 'pass')) {

@@ -75,4 +75,11 @@ describe('simulatePolicy', () => {
     expect(simulatePolicy(ghost, { np: 'reject' }).simulated.reject).toBe(0);
     expect(simulatePolicy(ghost, { np: 'reject' }, { nonExistentDomains: ['ghost.example.com'] }).simulated.reject).toBe(4);
   });
+
+  it('keeps the receiver’s verdict under the published modes and recomputes only a changed mode', () => {
+    // The receiver says SPF pass, but auth_results name another domain (anonymized samples do this).
+    const odd = [makeReport([makeRecord({ count: 5, spf: 'pass', spfResults: [{ domain: 'other.example.net', result: pass }] })], { policy: { domain: 'example.com', p: 'none' } })];
+    expect(simulatePolicy(odd, { p: 'reject' }).simulated).toMatchObject({ pass: 5, reject: 0 });
+    expect(simulatePolicy(odd, { p: 'reject', aspf: 's' }).simulated).toMatchObject({ pass: 0, reject: 5 });
+  });
 });
