@@ -25,29 +25,46 @@ interface DohJson {
   Answer?: Array<{ type?: number; data?: string }>;
 }
 
+/**
+ * Asks `server` one question over its JSON API and returns the parsed body, or why there is none. Shared by every
+ * DoH user of the site (this resolver, reverse DNS in site/src/intel), so the privacy settings are in one place:
+ * no cookies, no referrer, a timeout.
+ */
+export async function askDnsJson(
+  server: DohServer,
+  name: string,
+  type: string,
+): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+  const url = new URL(server.endpoint);
+  url.searchParams.set('name', name);
+  url.searchParams.set('type', type);
+  try {
+    const response = await fetch(url, {
+      headers: { accept: 'application/dns-json' },
+      signal: AbortSignal.timeout(DOH_TIMEOUT_MS),
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+    if (!response.ok) return { ok: false, message: `${server.name} answered HTTP ${response.status}` };
+    return { ok: true, json: await response.json() };
+  } catch (error) {
+    return { ok: false, message: `${server.name} could not be reached (${String(error)})` };
+  }
+}
+
 export function lookupOverHttps(server: DohServer): DnsResolver {
   return async (name, type): Promise<DnsAnswer> => {
-    const url = new URL(server.endpoint);
-    url.searchParams.set('name', name);
-    url.searchParams.set('type', type);
-    let json: DohJson;
-    try {
-      const response = await fetch(url, {
-        headers: { accept: 'application/dns-json' },
-        signal: AbortSignal.timeout(DOH_TIMEOUT_MS),
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      });
-      if (!response.ok) return { status: 'error', message: `${server.name} answered HTTP ${response.status}` };
-      json = (await response.json()) as DohJson;
-    } catch (error) {
-      return { status: 'error', message: `${server.name} could not be reached (${String(error)})` };
-    }
+    const asked = await askDnsJson(server, name, type);
+    if (!asked.ok) return { status: 'error', message: asked.message };
+    // The body is the server's word, not ours: anything but an object with a numeric Status is a failure.
+    const json = (typeof asked.json === 'object' && asked.json !== null ? asked.json : {}) as DohJson;
     // RFC 1035 §4.1.1 RCODE: 3 is NXDOMAIN; anything but 0 and 3 (SERVFAIL, REFUSED…) is a failure.
     if (json.Status === 3) return { status: 'nxdomain' };
     if (json.Status !== 0) return { status: 'error', message: `DNS error code ${String(json.Status)}` };
     // Answers may include the CNAME chain that led to the records; keep only the asked type.
-    const data = (json.Answer ?? []).filter((a) => a.type === TYPE_CODES[type] && typeof a.data === 'string').map((a) => a.data as string);
+    const data = (Array.isArray(json.Answer) ? json.Answer : [])
+      .filter((a) => typeof a === 'object' && a !== null && a.type === TYPE_CODES[type] && typeof a.data === 'string')
+      .map((a) => a.data as string);
     if (data.length === 0) return { status: 'nodata' };
     const answers = data.map((value) => {
       if (type === 'TXT') return parseTxtPresentation(value) ?? [value];
