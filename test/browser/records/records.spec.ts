@@ -23,7 +23,8 @@ const offOrigin = (urls: string[]) => urls.filter((url) => !url.startsWith(`${OR
 async function openRecords(page: Page): Promise<void> {
   await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
   await page.goto(`${ORIGIN}/#/records`);
-  await expect(page.getByRole('heading', { name: 'DNS records', level: 1 })).toBeVisible();
+  // The records page is its own chunk (LazySlot): give a busy machine time to load it.
+  await expect(page.getByRole('heading', { name: 'DNS records', level: 1 })).toBeVisible({ timeout: 20_000 });
 }
 
 function recordRow(page: Page, name: string) {
