@@ -2,12 +2,12 @@
 // come from a same-origin fetch of the card's URL (download_url, then the card link with disp=safe), falling back to
 // the raw message, from which the parser takes the attachment out by name.
 import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
+import { FoundAttachments, type FoundAttachment } from '../foundAttachments';
 import { findReportFileName, isReportFileName } from '../reportFileName';
 import {
   AttachmentUnavailableError,
   type AttachmentBytes,
   type AttachmentRef,
-  type SelectorLayer,
   type WebmailAdapter,
 } from '../webmailAdapter';
 import { ACCOUNT_PATH_PATTERN, DOWNLOAD_URL_PATTERN, gmailSelectors as s } from './gmailSelectors';
@@ -19,27 +19,20 @@ export const gmailAdapter: WebmailAdapter = {
   scan: scanGmail,
 };
 
-interface FoundCard {
-  card: HTMLElement;
-  fileName: string;
-  layer: SelectorLayer;
-}
-
 function scanGmail(root: ParentNode): AttachmentRef[] {
-  const found: FoundCard[] = [];
-  const taken = (el: Element) => found.some((f) => f.card === el || f.card.contains(el) || el.contains(f.card));
+  const found = new FoundAttachments();
 
   // Layer 1: Gmail's class names.
   for (const card of root.querySelectorAll<HTMLElement>(s.card.precise)) {
     const fileName = card.querySelector(s.cardName.precise)?.textContent?.trim() ?? '';
-    if (isReportFileName(fileName)) found.push({ card, fileName, layer: 'precise' });
+    if (isReportFileName(fileName)) found.add(card, fileName, 'precise');
   }
   // Layer 2: download_url / attachment links, named by download_url, aria-label, title or text.
   for (const el of root.querySelectorAll<HTMLElement>(s.card.semantic)) {
     const card = el.closest<HTMLElement>('[download_url]') ?? (el.matches('a') ? el.parentElement : el);
-    if (card === null || taken(card)) continue;
+    if (card === null || found.has(card)) continue;
     const fileName = nameOfCard(card);
-    if (fileName !== undefined) found.push({ card, fileName, layer: 'semantic' });
+    if (fileName !== undefined) found.add(card, fileName, 'semantic');
   }
   // Layer 3: any text that is a report file name, inside a message of the conversation view.
   for (const container of root.querySelectorAll<HTMLElement>(`${s.main}`)) {
@@ -48,11 +41,11 @@ function scanGmail(root: ParentNode): AttachmentRef[] {
       const text = node.textContent?.trim() ?? '';
       if (!isReportFileName(text) || node.parentElement === null) continue;
       const card = cardAround(node.parentElement);
-      if (card === undefined || taken(card)) continue;
-      found.push({ card, fileName: text, layer: 'text' });
+      if (card === undefined || found.has(card)) continue;
+      found.add(card, text, 'text');
     }
   }
-  return found.filter((f) => !isDriveCard(f.card)).map(toRef);
+  return found.all.filter((f) => !isDriveCard(f.element)).map(toRef);
 }
 
 function nameOfCard(card: HTMLElement): string | undefined {
@@ -83,7 +76,7 @@ function isDriveCard(card: HTMLElement): boolean {
   return card.querySelector(s.driveLink) !== null || card.matches(s.driveLink);
 }
 
-function toRef({ card, fileName, layer }: FoundCard): AttachmentRef {
+function toRef({ element: card, fileName, layer }: FoundAttachment): AttachmentRef {
   const message = card.closest<HTMLElement>(s.message.precise) ?? card.closest<HTMLElement>(s.message.semantic);
   const messageId = (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '')
     .replace(/^#/, '');

@@ -4,12 +4,12 @@
 // authenticates downloads with bearer tokens the page keeps to itself; reading them would be credential harvesting.
 import { requestGraphAttachment } from '../../messaging/contentMessages';
 import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
+import { FoundAttachments, type FoundAttachment } from '../foundAttachments';
 import { findReportFileName, isReportFileName } from '../reportFileName';
 import {
   AttachmentUnavailableError,
   type AttachmentBytes,
   type AttachmentRef,
-  type SelectorLayer,
   type WebmailAdapter,
 } from '../webmailAdapter';
 import { OWA_CANARY_COOKIE, outlookSelectors as s } from './outlookSelectors';
@@ -23,26 +23,19 @@ export const outlookAdapter: WebmailAdapter = {
   scan: scanOutlook,
 };
 
-interface FoundTile {
-  tile: HTMLElement;
-  fileName: string;
-  layer: SelectorLayer;
-}
-
 function scanOutlook(root: ParentNode): AttachmentRef[] {
-  const found: FoundTile[] = [];
-  const taken = (el: Element) => found.some((f) => f.tile === el || f.tile.contains(el) || el.contains(f.tile));
+  const found = new FoundAttachments();
 
   // Only inside the reading pane: the message list is a listbox of options too.
   const panes = readingPanes(root);
   for (const tile of panes.flatMap((pane) => [...pane.querySelectorAll<HTMLElement>(s.tile.precise)])) {
     const fileName = tile.querySelector(s.tileName.precise)?.getAttribute('title')?.trim() ?? '';
-    if (isReportFileName(fileName)) found.push({ tile, fileName, layer: 'precise' });
+    if (isReportFileName(fileName)) found.add(tile, fileName, 'precise');
   }
   for (const tile of panes.flatMap((pane) => [...pane.querySelectorAll<HTMLElement>(s.tile.semantic)])) {
-    if (taken(tile)) continue;
+    if (found.has(tile)) continue;
     const fileName = nameOfTile(tile);
-    if (fileName !== undefined) found.push({ tile, fileName, layer: 'semantic' });
+    if (fileName !== undefined) found.add(tile, fileName, 'semantic');
   }
   for (const pane of panes) {
     const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
@@ -52,10 +45,10 @@ function scanOutlook(root: ParentNode): AttachmentRef[] {
       // Outside a message body only: a report name quoted in the text of a mail is not an attachment.
       if (!isReportFileName(text) || parent === null || parent.closest(s.messageBody) !== null) continue;
       const tile = parent.closest<HTMLElement>('[role="option"], [title]') ?? parent;
-      if (!taken(tile)) found.push({ tile, fileName: text, layer: 'text' });
+      if (!found.has(tile)) found.add(tile, text, 'text');
     }
   }
-  return found.map(toRef);
+  return found.all.map(toRef);
 }
 
 function readingPanes(root: ParentNode): HTMLElement[] {
@@ -75,7 +68,7 @@ function conversationId(): string {
   return document.querySelector(s.selectedConversation)?.getAttribute('data-convid') ?? '';
 }
 
-function toRef({ tile, fileName, layer }: FoundTile): AttachmentRef {
+function toRef({ element: tile, fileName, layer }: FoundAttachment): AttachmentRef {
   const list = tile.closest(s.attachmentList.semantic);
   // Index of this attachment among all tiles of the reading pane: stable while the conversation is shown.
   const pane = tile.closest(`${s.readingPane.precise}, ${s.readingPane.semantic}`) ?? document;

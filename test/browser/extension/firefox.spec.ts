@@ -29,6 +29,18 @@ function asCardReports(summaries: ReportSummary[]): CardContent['reports'] {
   });
 }
 
+/** Clicks a button inside a card's shadow root (puppeteer's selectors do not pierce it). */
+function clickCardButton(page: Page, fileName: string, action: 'open' | 'save' | 'drop-page'): Promise<void> {
+  return page.evaluate(
+    (name: string, wanted: string) => {
+      const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
+      (host?.shadowRoot?.querySelector(`button[data-action="${wanted}"]`) as HTMLButtonElement | null)?.click();
+    },
+    fileName,
+    action,
+  );
+}
+
 for (const build of FIREFOX_BUILDS) {
   test.describe(build, () => {
     test.describe.configure({ mode: 'serial' });
@@ -110,10 +122,7 @@ for (const build of FIREFOX_BUILDS) {
       expect(noUrl?.state).toBe('needs-download');
 
       const pagesBefore = (await ff.browser.pages()).length;
-      await page.evaluate((name: string) => {
-        const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
-        (host?.shadowRoot?.querySelector('button[data-action="drop-page"]') as HTMLButtonElement | null)?.click();
-      }, outlookNoUrlAttachment.fileName);
+      await clickCardButton(page, outlookNoUrlAttachment.fileName, 'drop-page');
       const dropPage = await pageAt(pagesBefore, '/drop.html');
       const dropUrl = new URL(await dropPage.evaluate(() => location.href));
       expect(dropUrl.searchParams.get('file')).toBe(outlookNoUrlAttachment.fileName);
@@ -139,10 +148,7 @@ for (const build of FIREFOX_BUILDS) {
       await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
       await settledCards(page, 4);
       const pagesBefore = (await ff.browser.pages()).length;
-      await page.evaluate((name: string) => {
-        const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${name}"]`);
-        (host?.shadowRoot?.querySelector('button[data-action="open"]') as HTMLButtonElement | null)?.click();
-      }, attachment.fileName);
+      await clickCardButton(page, attachment.fileName, 'open');
       const dashboard = await pageAt(pagesBefore, '/dashboard.html');
       await dashboard.waitForFunction(
         // The domain is listed (with Chromium's dashboard test: not yet preselected by the site from `?domain=`).
