@@ -18,6 +18,19 @@ export interface PublishedRecordsReport {
   issues: RecordIssue[];
 }
 
+const isDmarcText = (value: string) => /^v\s*=\s*DMARC1/.test(value);
+
+/**
+ * RFC 9989 §4.10 DNS tree walk: the names whose `_dmarc` record is looked for, in order — the domain itself, then
+ * (starting at no more than 7 labels) one label shorter each time, down to the top-level domain.
+ */
+export function dmarcTreeWalk(domain: string): string[] {
+  const labels = domain.split('.').filter((label) => label !== '');
+  const names = [labels.join('.')];
+  for (let count = Math.min(labels.length - 1, 7); count >= 1; count--) names.push(labels.slice(-count).join('.'));
+  return names;
+}
+
 /** At most this many DKIM selectors are looked up per check (each is one DNS question). */
 export const MAX_DKIM_SELECTORS = 10;
 
@@ -39,17 +52,18 @@ export async function lookupPublishedRecords(
   const missing = (code: string, message: string, severity: RecordIssue['severity'] = 'warning') => issues.push({ severity, code, message });
   const failed = (name: string, error: string) => missing('lookup-failed', `Could not look up ${name}: ${error}.`, 'error');
 
-  // DMARC: the domain's own record, else the organizational domain's (RFC 7489 §6.6.3 policy discovery).
+  // DMARC policy discovery by the RFC 9989 tree walk: the domain, then its parents up to the TLD. RFC 7489 receivers
+  // look at the domain and its PSL organizational domain, which the walk passes through too.
   let dmarc: DmarcRecord | undefined;
   let dmarcName = `_dmarc.${domain}`;
-  let dmarcTxt = await readTxt(resolver, dmarcName);
-  const org = organizationalDomain(domain);
-  if (!dmarcTxt.error && !dmarcTxt.values.some((v) => /^v\s*=\s*DMARC1/.test(v)) && org !== domain) {
-    dmarcName = `_dmarc.${org}`;
+  let dmarcTxt: { values: string[]; error?: string } = { values: [] };
+  for (const name of dmarcTreeWalk(domain)) {
+    dmarcName = `_dmarc.${name}`;
     dmarcTxt = await readTxt(resolver, dmarcName);
+    if (dmarcTxt.error || dmarcTxt.values.some(isDmarcText)) break;
   }
   if (dmarcTxt.error) failed(dmarcName, dmarcTxt.error);
-  const dmarcValues = dmarcTxt.values.filter((v) => /^v\s*=\s*DMARC1/.test(v));
+  const dmarcValues = dmarcTxt.values.filter(isDmarcText);
   if (dmarcValues.length > 1)
     missing('dmarc-multiple-records', `${dmarcName} has ${dmarcValues.length} DMARC records; receivers then apply none of them.`, 'error');
   for (const value of dmarcValues) {
@@ -57,7 +71,19 @@ export async function lookupPublishedRecords(
     const parsed = parseDmarcRecord(value);
     if (parsed.ok) dmarc ??= parsed.record;
   }
-  if (!dmarcTxt.error && dmarcValues.length === 0) missing('dmarc-missing', `${domain} publishes no DMARC record (looked at _dmarc.${domain}${org !== domain ? ` and _dmarc.${org}` : ''}).`, 'error');
+  if (dmarcValues.length > 0 && dmarcName !== `_dmarc.${domain}`) {
+    const org = organizationalDomain(domain);
+    const fromOrg = dmarcName === `_dmarc.${org}`;
+    missing(
+      'dmarc-inherited',
+      fromOrg
+        ? `${domain} has no DMARC record of its own; the record of ${org} applies (its sp= and np= tags govern subdomains).`
+        : `${domain} gets its DMARC policy from ${dmarcName.slice(7)} by the RFC 9989 tree walk; RFC 7489 receivers look at ${org} instead.`,
+      'info',
+    );
+  }
+  if (!dmarcTxt.error && dmarcValues.length === 0)
+    missing('dmarc-missing', `${domain} publishes no DMARC record, and no parent domain does either.`, 'error');
 
   // SPF, with the include tree.
   const spfTxt = await readTxt(resolver, domain);

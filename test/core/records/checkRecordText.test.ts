@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkRecordText, detectRecordKind } from '../../../core/records/checkRecordText';
-import { lookupPublishedRecords } from '../../../core/records/lookupPublishedRecords';
+import { dmarcTreeWalk, lookupPublishedRecords } from '../../../core/records/lookupPublishedRecords';
 import { fakeResolver } from './fakeResolver';
 
 it('recognises each record kind', () => {
@@ -101,4 +101,27 @@ it('lookupPublishedRecords falls back to the organizational domain and reports D
   );
   expect(report.checks[0]?.name).toBe('_dmarc.example.co.uk');
   expect(report.issues.map((i) => i.code)).toContain('lookup-failed');
+});
+
+it('RFC 9989 tree walk: the domain, then parents from at most 7 labels down to the TLD', () => {
+  expect(dmarcTreeWalk('mail.example.co.uk')).toEqual(['mail.example.co.uk', 'example.co.uk', 'co.uk', 'uk']);
+  expect(dmarcTreeWalk('a.b.c.d.e.f.g.h.i.example')).toEqual([
+    'a.b.c.d.e.f.g.h.i.example',
+    'd.e.f.g.h.i.example',
+    'e.f.g.h.i.example',
+    'f.g.h.i.example',
+    'g.h.i.example',
+    'h.i.example',
+    'i.example',
+    'example',
+  ]);
+});
+
+it('lookupPublishedRecords finds a policy published by an intermediate parent', async () => {
+  const report = await lookupPublishedRecords(
+    'x.dept.example.com',
+    fakeResolver({ '_dmarc.dept.example.com': { TXT: ['v=DMARC1; p=reject'] }, '_dmarc.example.com': { TXT: ['v=DMARC1; p=none'] } }),
+  );
+  expect(report.checks[0]?.name).toBe('_dmarc.dept.example.com');
+  expect(report.issues.find((i) => i.code === 'dmarc-inherited')?.message).toContain('RFC 9989 tree walk');
 });
