@@ -45,6 +45,8 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
   view.show({ state: 'loading', message: 'Reading the report…' });
   const read = await readBytes(ref, view, signal);
   if (read === undefined) return;
+  // Large reports take the parser seconds: say how much there is to read.
+  view.show({ state: 'loading', message: `Reading the report (${formatSize(read.bytes.length)})…` });
   const payload = attachmentPayload(ref.fileName, read.bytes, read.container);
   const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch(
     (error: unknown) => ({ ok: false as const, error: { code: 'extension', message: `The extension could not read the report (${String(error)}).` } }),
@@ -104,4 +106,9 @@ async function openDashboard(payload: AttachmentPayload, domain: string): Promis
   const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, domain });
   if (!answer.ok) throw new Error(answer.error.message);
   return undefined;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,5 +1,6 @@
 // The extension in Chromium on the synthetic Outlook on the web (test/fixtures/webmail/outlook.html).
 import { expect, test } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { card, expectCardMatches } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
@@ -62,5 +63,23 @@ test('selecting another conversation swaps the reading pane and its summaries', 
   await expectCardMatches(page, three.fileName, await expectedSummaries(three.bytes, three.fileName));
   await expect(card(page, one.fileName)).toHaveCount(0);
   await expect(page.locator('[data-dmarc-lens="summary"]')).toHaveCount(1);
+  await page.close();
+});
+
+test('the inline cards pass axe-core’s WCAG 2 A/AA checks', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://outlook.office.com/mail/inbox');
+  await expect(card(page, one.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download');
+  // The Outlook fixture has no CSP, so axe can be injected as a script (the Gmail one refuses inline scripts).
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core') });
+  type AxeResults = { violations: Array<{ id: string; nodes: unknown[] }>; passes: unknown[] };
+  const { violations, passes } = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe;
+    const result = await axe.run({ include: [['[data-dmarc-lens="summary"]']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return { violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`), passes: result.passes.length };
+  });
+  expect(violations).toEqual([]);
+  expect(passes).toBeGreaterThan(5); // the rules did reach the cards (contrast, button names, …)
   await page.close();
 });
