@@ -38,6 +38,17 @@ export function RecordsPage() {
               id={`records-tab-${t.id}`}
               aria-selected={tab === t.id}
               aria-controls={`records-panel-${t.id}`}
+              // WAI-ARIA tabs pattern: only the selected tab is in the Tab order; arrow keys move between tabs.
+              tabIndex={tab === t.id ? 0 : -1}
+              onKeyDown={(e) => {
+                const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                if (step === 0) return;
+                e.preventDefault();
+                const index = (TABS.findIndex((x) => x.id === t.id) + step + TABS.length) % TABS.length;
+                const target = TABS[index] as (typeof TABS)[number];
+                setTab(target.id);
+                document.getElementById(`records-tab-${target.id}`)?.focus();
+              }}
               class={`-mb-px rounded-t-md border px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
                 tab === t.id
                   ? 'border-slate-200 border-b-white bg-white text-blue-800 dark:border-slate-800 dark:border-b-slate-950 dark:bg-slate-950 dark:text-blue-200'

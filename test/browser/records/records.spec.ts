@@ -399,4 +399,12 @@ test('each records tab passes axe, in light and dark themes', async ({ page }) =
     }
   }
   await page.screenshot({ path: `${SCREENSHOTS}/records-dark.png`, fullPage: true });
+  // Keyboard: arrow keys move between the tabs.
+  await page.getByRole('tab', { name: 'Set up a domain' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Check records' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Check records' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Rollout plan' })).toHaveAttribute('aria-selected', 'true');
 });
