@@ -4,6 +4,7 @@
 // domain publishing p=reject must sign with DKIM, because SPF alone does not survive forwarding.
 import type { AggregateReport, DmarcPolicy } from '../report/types';
 import { normalizeDomain } from './alignment';
+import { formatCount } from './formatCount';
 import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import type { SourceClass } from './classifyRecord';
 
@@ -91,7 +92,7 @@ function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep
   if (alignedShare < threshold) {
     result.blocking = true;
     result.blocker =
-      `${group.label}: ${percent(alignedShare)} of ${group.messages.toLocaleString('en-US')} messages aligned ` +
+      `${group.label}: ${percent(alignedShare)} of ${formatCount(group.messages)} messages aligned ` +
       `(needs ${percent(threshold)})` + (group.classification.fix ? `. ${group.classification.fix}` : '.');
   } else if (next?.p === 'reject' && dkimAlignedShare < threshold) {
     result.blocking = true;

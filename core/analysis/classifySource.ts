@@ -2,6 +2,7 @@
 // Classes follow how DMARC tools present sources (docs/dmarc.md): compliant, misconfigured (a known service of the
 // domain failing alignment), forwarded, suspicious (unknown, failing both).
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
+import { formatCount } from './formatCount';
 import type { SourceGroup } from './groupSources';
 
 export interface SourceClassification {
@@ -18,7 +19,7 @@ export interface SourceClassification {
  */
 export const FAILURE_TOLERANCE = 0.02;
 
-const numberFormat = (n: number) => n.toLocaleString('en-US');
+const numberFormat = formatCount;
 const percent = (part: number, whole: number) => {
   if (whole === 0) return '0%';
   const value = (part / whole) * 100;

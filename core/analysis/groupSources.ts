@@ -102,7 +102,7 @@ export function reportCoversDomain(report: AggregateReport, domain: string): boo
 export interface SourceContext {
   identification: SourceIdentification;
   asn: AsnInfo;
-  rdnsNames?: readonly string[];
+  rdnsNames: readonly string[] | undefined;
   /** sourceGroupKey of the record. */
   groupKey: string;
   groupLabel: string;
@@ -168,9 +168,12 @@ export class SourceResolver {
   constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
 
   private context(record: AggregateRecord, identification: SourceIdentification, asn: AsnInfo, rdnsNames: readonly string[] | undefined): SourceContext {
-    const partial = { identification, asn, ...(rdnsNames ? { rdnsNames } : {}) };
-    const { key, label } = sourceGroupKey(record, partial);
-    return { ...partial, groupKey: key, groupLabel: label, ip: record.sourceIp, tally: { messages: 0 } };
+    // One literal with every field (rdnsNames possibly undefined): all contexts share one hidden class.
+    const context: SourceContext = { identification, asn, rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp, tally: { messages: 0 } };
+    const { key, label } = sourceGroupKey(record, context);
+    context.groupKey = key;
+    context.groupLabel = label;
+    return context;
   }
 
   resolve(record: AggregateRecord): ResolvedRecord {
@@ -226,7 +229,7 @@ export class SourceResolver {
 /** The group a record belongs to: its service, else its PTR organisation, else its network, else its address. */
 export function sourceGroupKey(
   record: AggregateRecord,
-  context: Pick<SourceContext, 'identification' | 'asn' | 'rdnsNames'>,
+  context: { identification: SourceIdentification; asn: AsnInfo; rdnsNames?: readonly string[] | undefined },
 ): { key: string; label: string } {
   const service = context.identification.service;
   if (service) return { key: service.id, label: service.name };

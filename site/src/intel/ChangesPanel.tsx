@@ -1,6 +1,7 @@
 // "What changed since the last import": new sources, sources that started failing, and policies reporters saw that
 // differ from before or from each other (core/analysis/changesSinceLastImport.ts).
 import { useMemo } from 'preact/hooks';
+import { formatCount } from '../../../core/analysis/formatCount';
 import { changesSinceLastImport } from '../../../core/analysis/changesSinceLastImport';
 import type { AggregateReport, PolicyPublished } from '../../../core/report/types';
 import { Badge, mutedClass, Section } from '../ui/ui';
@@ -46,7 +47,7 @@ export function ChangesPanel({
           ))}
           {changes.newSources.map((c) => (
             <li key={`${c.domain}-${c.key}-new`}>
-              <Badge colour="blue">New source</Badge> <strong>{c.domain}</strong>: {c.label}, {c.messages.toLocaleString('en-US')} messages{' '}
+              <Badge colour="blue">New source</Badge> <strong>{c.domain}</strong>: {c.label}, {formatCount(c.messages)} messages{' '}
               <Badge colour={CLASS_BADGE[c.class].colour}>{CLASS_BADGE[c.class].text}</Badge> — {c.reason}
             </li>
           ))}

@@ -1,6 +1,7 @@
 // Readiness of one domain for its next policy step: the share of aligned mail per known source over the chosen
 // period, and what blocks the step (core/analysis/assessReadiness.ts).
 import { useMemo } from 'preact/hooks';
+import { formatCount } from '../../../core/analysis/formatCount';
 import { assessReadiness, describeStep } from '../../../core/analysis/assessReadiness';
 import type { AggregateReport } from '../../../core/report/types';
 import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
@@ -25,9 +26,9 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
         <p class={`mt-1 text-sm ${mutedClass}`}>
           Now: {describeStep(readiness.current)}
           {readiness.next ? ` · next: ${describeStep(readiness.next)}` : ''} · {readiness.daysUnderCurrentPolicy} days of reports
-          under the current policy · {percent(readiness.alignedShare)} of {readiness.messages.toLocaleString('en-US')} messages aligned
-          {readiness.suspiciousMessages ? ` · ${readiness.suspiciousMessages.toLocaleString('en-US')} suspicious messages the next step acts on` : ''}
-          {readiness.forwardedMessages ? ` · ${readiness.forwardedMessages.toLocaleString('en-US')} forwarded` : ''}
+          under the current policy · {percent(readiness.alignedShare)} of {formatCount(readiness.messages)} messages aligned
+          {readiness.suspiciousMessages ? ` · ${formatCount(readiness.suspiciousMessages)} suspicious messages the next step acts on` : ''}
+          {readiness.forwardedMessages ? ` · ${formatCount(readiness.forwardedMessages)} forwarded` : ''}
         </p>
       ) : null}
       {readiness.blockers.length ? (
@@ -57,7 +58,7 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
                   <td class={tdClass}>
                     <Badge colour={CLASS_BADGE[s.class].colour}>{CLASS_BADGE[s.class].text}</Badge>
                   </td>
-                  <td class={`${tdClass} text-right tabular-nums`}>{s.messages.toLocaleString('en-US')}</td>
+                  <td class={`${tdClass} text-right tabular-nums`}>{formatCount(s.messages)}</td>
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.alignedShare)}</td>
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.dkimAlignedShare)}</td>
                   <td class={tdClass}>{s.blocking ? <Badge colour="red">Blocks</Badge> : <Badge colour="green">OK</Badge>}</td>

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SourceClass } from '../../../core/analysis/classifyRecord';
 import { groupSources, type SourceGroup } from '../../../core/analysis/groupSources';
+import { formatCount } from '../../../core/analysis/formatCount';
 import type { AggregateReport } from '../../../core/report/types';
 import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass, type BadgeColour } from '../ui/ui';
 import { AsnAttribution } from './AsnAttribution';
@@ -25,7 +26,7 @@ const EVIDENCE_TEXT = {
   asn: 'by its network (AS)',
 } as const;
 
-const formatNumber = (n: number) => n.toLocaleString('en-US');
+const formatNumber = formatCount;
 const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '–');
 
 function SpoofingSummary({ groups }: { groups: readonly SourceGroup[] }) {

@@ -1,13 +1,14 @@
 // What-if: every stored record recomputed under a hypothetical DMARC record (core/analysis/simulatePolicy.ts), with
 // the sources and messages that would be quarantined or rejected.
 import { useMemo, useState } from 'preact/hooks';
+import { formatCount } from '../../../core/analysis/formatCount';
 import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis/simulatePolicy';
 import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report/types';
 import { inputClass, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { useAsnTable } from './useAsnTable';
 
 const POLICIES: DmarcPolicy[] = ['none', 'quarantine', 'reject'];
-const formatNumber = (n: number) => n.toLocaleString('en-US');
+const formatNumber = formatCount;
 
 function Choice<T extends string>({
   label,
