@@ -5,8 +5,13 @@
 
 /** `&` not starting a character or entity reference (XML 1.0 §4.1). */
 const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
-/** `<` that cannot start markup, or a would-be tag whose name runs into a character names may not hold (`<a@b.c>`). */
-const BARE_LESS_THAN = /<(?![A-Za-z_/!?])|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])/g;
+/**
+ * `<` that cannot start markup: not followed by a name, a would-be tag whose name runs into a character names may not
+ * hold (`<a@b.c>`), or one never closed by `>` before the next `<` or the end (`<text </root>`).
+ */
+const BARE_LESS_THAN = /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])|<(?=[^<>]*(?:<|$))/g;
+/** Attributes of a start tag. Reports carry none that matter (namespaces are read before repair), so repair drops them. */
+const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)\s[^<>]*?(\/?)>/g;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
 const GT = 62; // >
@@ -86,6 +91,7 @@ export function repairXml(xml: string): Repaired {
     return '&lt;';
   });
   if (lessThans) repairs.push(`escaped ${lessThans} "<" that did not start a tag`);
+  text = text.replace(START_TAG_ATTRIBUTES, '<$1$2>');
 
   const out: string[] = [];
   const stack: string[] = [];
