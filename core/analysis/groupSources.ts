@@ -216,12 +216,12 @@ export class SourceResolver {
       ip.last = found;
       context = found;
     }
-    // Facts depend on the identified service (its tenant domains) only through the domain-based identification or,
-    // without one, the network's; cache them for the common case of a domain-identified record.
-    let facts: RecordFacts;
-    if (byKey.identification.service) {
-      facts = byKey.facts ??= recordFacts(record, byKey.identification);
-    } else facts = recordFacts(record, context.identification);
+    // Facts depend on the service only through its tenant DKIM domains: cache them per identifier set, computed with
+    // the service that was identified (by domains, or by network when it has tenant domains).
+    const factsService = byKey.identification.service ?? context.identification.service;
+    const facts = factsService?.tenantDkimDomains
+      ? (byKey.identification.service ? (byKey.facts ??= recordFacts(record, byKey.identification)) : recordFacts(record, context.identification))
+      : (byKey.facts ??= recordFacts(record, byKey.identification));
     return { context, facts };
   }
 }
