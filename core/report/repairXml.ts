@@ -10,8 +10,9 @@ const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
  * hold (`<a@b.c>`), or one never closed by `>` before the next `<` or the end (`<text </root>`).
  */
 const BARE_LESS_THAN = /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])|<(?=[^<>]*(?:<|$))/g;
-/** Attributes of a start tag. Reports carry none that matter (namespaces are read before repair), so repair drops them. */
-const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)\s[^<>]*?(\/?)>/g;
+/** A start tag with attributes; ill-formed ones are dropped (reports carry none that matter: xmlns is read before repair). */
+const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g;
+const WELL_FORMED_ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
 const GT = 62; // >
@@ -91,7 +92,9 @@ export function repairXml(xml: string): Repaired {
     return '&lt;';
   });
   if (lessThans) repairs.push(`escaped ${lessThans} "<" that did not start a tag`);
-  text = text.replace(START_TAG_ATTRIBUTES, '<$1$2>');
+  text = text.replace(START_TAG_ATTRIBUTES, (tag, name: string, attributes: string, selfClosing: string) =>
+    WELL_FORMED_ATTRIBUTES.test(attributes) ? tag : `<${name}${selfClosing}>`,
+  );
 
   const out: string[] = [];
   const stack: string[] = [];
