@@ -12,6 +12,8 @@ const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
 const BARE_LESS_THAN = /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])|<(?=[^<>]*(?:<|$))/g;
 /** A start tag with attributes; ill-formed ones are dropped (reports carry none that matter: xmlns is read before repair). */
 const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g;
+/** An end tag carrying anything after its name (`</a x>`, `</a/>`): only `</a>` is well-formed. */
+const END_TAG_WITH_JUNK = /<\/([A-Za-z_][\w.:-]*)(?:\s*[^\s>][^<>]*)>/g;
 const WELL_FORMED_ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
@@ -92,6 +94,7 @@ export function repairXml(xml: string): Repaired {
     return '&lt;';
   });
   if (lessThans) repairs.push(`escaped ${lessThans} "<" that did not start a tag`);
+  text = text.replace(END_TAG_WITH_JUNK, '</$1>');
   text = text.replace(START_TAG_ATTRIBUTES, (tag, name: string, attributes: string, selfClosing: string) =>
     WELL_FORMED_ATTRIBUTES.test(attributes) ? tag : `<${name}${selfClosing}>`,
   );

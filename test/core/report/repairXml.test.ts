@@ -37,7 +37,7 @@ describe('repairXml — the damage real reports carry (dmarc.md)', () => {
   });
 
   it('always produces well-formed XML from tag soup', () => {
-    const piece = fc.constantFrom('<a>', '</a>', '<b>', '</b>', '<c/>', 'text', '&', '<', '>', '<x@y>', '&amp;', ' ', '<a x="1">', '</', '/>', '"', '=', '<!-- c -->');
+    const piece = fc.constantFrom('<a>', '</a>', '<b>', '</b>', '<c/>', 'text', '&', '<', '>', '<x@y>', '&amp;', ' ', '<a x="1">', '</', '/>', '"', '=', '<!-- c -->', '<?pi?>');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const { xml } = repairXml(`<root>${pieces.join('')}</root>`);
