@@ -1,5 +1,6 @@
 // The sender-domain wizard's engine: from the services and servers that send for a domain, every DNS record to
 // publish (and the MTA-STS policy file), with the checks of each record type run over the result.
+import { normalizeDomain } from '../analysis/alignment';
 import { checkBimiRecord, formatBimiRecord } from './bimiRecord';
 import { buildDkimKeyRecord, checkDkimKeyRecord, formatDkimKeyRecord, isValidDkimSelector, type DkimKeyType } from './dkimKeyRecord';
 import { decodeBase64 } from './base64';
@@ -77,12 +78,8 @@ export interface DomainRecordsPlan {
 /** RFC 1035 §2.3.1 host names; we do not generate records for anything else. */
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
-export function normalizeDomainName(text: string): string {
-  return text.trim().toLowerCase().replace(/\.$/, '');
-}
-
 export function isValidDomainName(text: string): boolean {
-  return DOMAIN.test(normalizeDomainName(text));
+  return DOMAIN.test(normalizeDomain(text));
 }
 
 /** Drops the tags one kind of receiver does not read, so each sees a record written for it. */
@@ -115,7 +112,7 @@ export function buildSpfRecord(
   const terms: SpfTerm[] = [];
   const issues: RecordIssue[] = [];
   if (mxSends) terms.push({ kind: 'mechanism', name: 'mx' });
-  for (const host of ownHosts.map(normalizeDomainName).filter((h) => h !== '')) {
+  for (const host of ownHosts.map(normalizeDomain).filter((h) => h !== '')) {
     if (isValidDomainSpec(host) && isValidDomainName(host)) terms.push({ kind: 'mechanism', name: 'a', domainSpec: host });
     else issues.push({ severity: 'error', code: 'setup-invalid-host', message: `${host} is not a host name.`, tag: 'a' });
   }
@@ -182,7 +179,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   const issues: RecordIssue[] = [];
   const records: PublishedRecord[] = [];
   const files: PublishedFile[] = [];
-  const domain = normalizeDomainName(setup.domain);
+  const domain = normalizeDomain(setup.domain);
   if (!isValidDomainName(domain)) {
     issues.push({ severity: 'error', code: 'setup-invalid-domain', message: `"${setup.domain}" is not a domain name such as example.com.` });
     return { records, files, issues };
@@ -271,7 +268,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   if (setup.mtaSts) {
     const { mode, mx, maxAgeDays, id } = setup.mtaSts;
     records.push({ name: `_mta-sts.${domain}`, type: 'TXT', value: formatMtaStsRecord({ id, extensions: [] }), purpose: 'MTA-STS: announces the policy file (change id whenever the file changes)', placeholder: false });
-    const policy = { mode, mx: mx.map(normalizeDomainName).filter((m) => m !== ''), maxAge: Math.round(maxAgeDays * 86_400), extensions: [] };
+    const policy = { mode, mx: mx.map(normalizeDomain).filter((m) => m !== ''), maxAge: Math.round(maxAgeDays * 86_400), extensions: [] };
     if (policy.mx.length === 0 && mode !== 'none')
       issues.push({ severity: 'error', code: 'mta-sts-policy-no-mx', message: 'The MTA-STS policy needs your MX host names.', tag: 'mx' });
     issues.push(...checkMtaStsPolicy(policy));

@@ -1,5 +1,6 @@
 // The checker: any record (or several, or a zone-file snippet) pasted by the user, recognised by its version tag,
 // parsed, explained and checked.
+import { normalizeDomain } from '../analysis/alignment';
 import { checkBimiRecord, explainBimiRecord, parseBimiRecord } from './bimiRecord';
 import { checkDkimKeyRecord, explainDkimKeyRecord, parseDkimKeyRecord } from './dkimKeyRecord';
 import { checkDmarcRecord, explainDmarcRecord, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
@@ -141,7 +142,7 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
       return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [{ severity: 'error', code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }];
     const value = joinTxtStrings(strings).trim();
     if (value === '') return [];
-    const domain = options.domain?.trim().toLowerCase().replace(/\.$/, '');
+    const domain = options.domain === undefined ? undefined : normalizeDomain(options.domain);
     const name = domain ? recordNameFor(detectRecordKind(value), domain) : undefined;
     return [checkRecord(value, name === undefined ? {} : { name })];
   }

@@ -1,5 +1,6 @@
 // Rollout check: is what the wizard generated actually in DNS? Each generated record is looked up through the
 // injected resolver (live lookups only) and compared with what the name publishes.
+import { normalizeDomain } from '../analysis/alignment';
 import type { PublishedRecord } from './buildDomainRecords';
 import { joinTxtStrings } from './txtStrings';
 import { askResolver, type DnsResolver } from './types';
@@ -36,8 +37,6 @@ function normalizeTxt(value: string): string {
   return value.trim().replace(/\s*;\s*/g, ';').replace(/\s*=\s*/g, '=').replace(/;$/, '');
 }
 
-const normalizeName = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
-
 export async function compareWithPublished(records: readonly PublishedRecord[], resolver: DnsResolver): Promise<PublicationCheck[]> {
   const checks: PublicationCheck[] = [];
   for (const record of records) {
@@ -48,13 +47,13 @@ export async function compareWithPublished(records: readonly PublishedRecord[], 
     }
     const values = answer.status === 'ok' ? answer.answers.map(record.type === 'TXT' ? joinTxtStrings : (a) => a.join('')) : [];
     const found =
-      record.type === 'TXT' ? values.filter((value) => txtKind(value) === txtKind(record.value)) : values.map(normalizeName);
+      record.type === 'TXT' ? values.filter((value) => txtKind(value) === txtKind(record.value)) : values.map(normalizeDomain);
     let status: PublicationStatus;
     if (record.placeholder) status = found.length > 0 ? 'placeholder-present' : 'placeholder-missing';
     else if (found.length === 0) status = 'missing';
     else if (record.type === 'TXT')
       status = found.some((value) => normalizeTxt(value) === normalizeTxt(record.value)) ? 'published' : 'different';
-    else status = found.includes(normalizeName(record.value)) ? 'published' : 'different';
+    else status = found.includes(normalizeDomain(record.value)) ? 'published' : 'different';
     checks.push({ record, status, found });
   }
   return checks;

@@ -47,8 +47,6 @@ const URI_SIZE = /^\d+[kmgt]?$/i;
 /** RFC 3986 scheme followed by at least one character. */
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
-const KNOWN_TAGS = ['v', 'p', 'sp', 'np', 'adkim', 'aspf', 'pct', 'fo', 'rua', 'ruf', 'rf', 'ri', 'psd', 't'] as const;
-
 
 /**
  * Parses the text of a DMARC TXT record (the character-strings already joined). Tag names are matched without
@@ -368,7 +366,7 @@ export function explainDmarcRecord(record: DmarcRecord): TagExplanation[] {
 /** What a single DMARC tag means, for explaining a record or a wizard field. */
 export function explainDmarcTag(name: string, value: string): string {
   const policy = POLICY_MEANING[value as DmarcPolicy] ?? 'an unknown policy';
-  switch (name.toLowerCase() as (typeof KNOWN_TAGS)[number] | string) {
+  switch (name.toLowerCase()) {
     case 'v':
       return 'Marks the record as DMARC version 1; it must come first.';
     case 'p':

@@ -1,5 +1,6 @@
 // Follows an SPF record's include tree through an injected resolver and counts what RFC 7208 §4.6.4 limits:
 // terms that cause DNS lookups (at most 10 over the whole evaluation) and lookups with no answer (at most 2).
+import { normalizeDomain } from '../analysis/alignment';
 import {
   checkSpfRecordCount,
   isSpfRecordText,
@@ -73,7 +74,7 @@ export async function evaluateSpfLookups(
   options: { rootRecord?: string } = {},
 ): Promise<SpfLookupEvaluation> {
   const walk: Walk = { resolver, lookups: 0, voidLookups: 0, questions: 0, issues: [], ...options };
-  const root = await visit(walk, domain.toLowerCase().replace(/\.$/, ''), 'domain', []);
+  const root = await visit(walk, normalizeDomain(domain), 'domain', []);
   if (walk.lookups > MAX_SPF_DNS_LOOKUPS)
     walk.issues.push({
       severity: 'error',

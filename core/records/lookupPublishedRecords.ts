@@ -1,6 +1,6 @@
 // The checker's live mode: reads a domain's published records through the injected resolver and checks them.
 // Only called when the user has turned live lookups on; core itself never reaches the network.
-import { organizationalDomain } from '../analysis/alignment';
+import { normalizeDomain, organizationalDomain } from '../analysis/alignment';
 import { checkRecord, type RecordCheck } from './checkRecordText';
 import { externalReportAuthorizations, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { evaluateSpfLookups, type SpfLookupEvaluation } from './evaluateSpfLookups';
@@ -46,7 +46,7 @@ export async function lookupPublishedRecords(
   resolver: DnsResolver,
   options: { dkimSelectors?: string[] } = {},
 ): Promise<PublishedRecordsReport> {
-  const domain = domainInput.trim().toLowerCase().replace(/\.$/, '');
+  const domain = normalizeDomain(domainInput);
   const checks: RecordCheck[] = [];
   const issues: RecordIssue[] = [];
   const missing = (code: string, message: string, severity: RecordIssue['severity'] = 'warning') => issues.push({ severity, code, message });

@@ -2,7 +2,8 @@
 // next step is safe now.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { assessNextStep, type NextStepAssessment } from '../../../core/records/assessNextStep';
-import { isValidDomainName, normalizeDomainName } from '../../../core/records/buildDomainRecords';
+import { normalizeDomain } from '../../../core/analysis/alignment';
+import { isValidDomainName } from '../../../core/records/buildDomainRecords';
 import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../core/records/dmarcRecord';
 import { buildRolloutPlan, findCurrentStep, type RolloutFlavour } from '../../../core/records/rolloutPlan';
 import { joinTxtStrings } from '../../../core/records/txtStrings';
@@ -40,7 +41,7 @@ export function RolloutPanel() {
   const [assessment, setAssessment] = useState<NextStepAssessment>();
   const [status, setStatus] = useState<string>();
   const version = useObservable(dataVersion);
-  const name = normalizeDomainName(domain);
+  const name = normalizeDomain(domain);
   const { resolver, server } = useLiveResolver();
 
   /** Reads the domain's published DMARC record (live lookups only) and places it in the plan. */

@@ -1,10 +1,10 @@
 // The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { normalizeDomain } from '../../../core/analysis/alignment';
 import {
   buildDomainRecords,
   formatZoneSnippet,
   isValidDomainName,
-  normalizeDomainName,
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
 import { compareWithPublished, type PublicationCheck } from '../../../core/records/compareWithPublished';
@@ -58,7 +58,7 @@ export function WizardPanel() {
   const refreshSaved = () => void listSavedDomains().then(setSaved);
   useEffect(refreshSaved, []);
 
-  const domain = normalizeDomainName(setup.domain);
+  const domain = normalizeDomain(setup.domain);
   const domainValid = isValidDomainName(domain);
   const plan = useMemo(() => (domainValid ? buildDomainRecords(setup) : undefined), [setup, domainValid]);
   const zone = plan ? formatZoneSnippet(plan.records) : '';
