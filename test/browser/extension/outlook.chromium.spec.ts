@@ -83,3 +83,15 @@ test('the inline cards pass axe-core’s WCAG 2 A/AA checks', async () => {
   expect(passes).toBeGreaterThan(5); // the rules did reach the cards (contrast, button names, …)
   await page.close();
 });
+
+test('Graph mode stays off until a real application id is given; Outlook then asks nothing of Microsoft', async () => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Application (client) id').fill('my-app');
+  await options.getByRole('button', { name: 'Turn Graph mode on' }).click();
+  await expect(options.getByRole('status')).toContainText('GUID');
+  await expect(options.getByRole('button', { name: 'Turn Graph mode on' })).toBeVisible();
+  await options.close();
+  expect(ext.requests.filter((r) => /microsoft(online)?\.com\//.test(r) && !/outlook\./.test(r))).toEqual([]);
+  expect(ext.elsewhere).toEqual([]);
+});
