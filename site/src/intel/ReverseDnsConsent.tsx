@@ -28,8 +28,11 @@ export function ReverseDnsConsent({
     });
     setProgress(undefined);
     setOpen(false);
+    const named = [...result.names.values()].filter((names) => names.length > 0).length;
+    const withoutPtr = result.names.size - named;
     setMessage(
-      `${result.names.size} of ${ips.length} addresses named (${result.fromCache} from this browser's cache)` +
+      `${named} of ${ips.length} addresses named (${result.fromCache} answers from this browser's cache)` +
+        (withoutPtr ? `; ${withoutPtr} have no reverse DNS name` : '') +
         (result.failed.size ? `; ${result.failed.size} lookups failed.` : '.'),
     );
     onResolved(result.names);
