@@ -13,7 +13,7 @@ const BARE_LESS_THAN = /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.
 /** A start tag with attributes; ill-formed ones are dropped (reports carry none that matter: xmlns is read before repair). */
 const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g;
 /** An end tag carrying anything after its name (`</a x>`, `</a/>`): only `</a>` is well-formed. */
-const END_TAG_WITH_JUNK = /<\/([A-Za-z_][\w.:-]*)(?:\s*[^\s>][^<>]*)>/g;
+const END_TAG_WITH_JUNK = /<\/([A-Za-z_][\w.:-]*)(?![\w.:-])\s*[^\s>][^<>]*>/g;
 const WELL_FORMED_ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
