@@ -60,6 +60,13 @@ function buildIndex(services: readonly SendingService[]): ServiceIndex {
 }
 
 const catalogue = buildIndex(SENDING_SERVICES);
+const returnPathServices = SENDING_SERVICES.filter((s) => s.returnPathLabel);
+
+/** The service whose custom return-path naming this own-domain envelope follows (`em1234.example.com`). */
+function findByReturnPathLabel(envelope: string): SendingService | undefined {
+  const first = envelope.split('.', 1)[0] ?? '';
+  return returnPathServices.find((s) => s.returnPathLabel!.test(first));
+}
 
 /** The entry whose suffix list holds the longest suffix of `name` (so "clients.your-server.de" beats "your-server.de"). */
 function findBySuffix(map: Map<string, SendingService>, name: string): { service: SendingService; suffix: string } | undefined {
@@ -154,6 +161,11 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
   for (const domain of envelopeDomains) {
     const match = matchDomain(domain, headerFromOrg);
     if (match) return { service: match.service, evidence: 'envelope', matched: match.matched };
+    const name = domain ? normalizeDomain(domain) : '';
+    if (name && organizationalDomain(name) === headerFromOrg && name !== headerFromOrg) {
+      const service = findByReturnPathLabel(name);
+      if (service) return { service, evidence: 'envelope', matched: name };
+    }
   }
   for (const dkim of record.dkimResults) {
     if (dkim.result === 'pass') continue;

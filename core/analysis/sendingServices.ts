@@ -53,10 +53,18 @@ export interface SendingService {
   tenantDkimDomains?: readonly string[];
   /** Where the customer turns on DKIM for their own domain, used in the advice ("at <where>"). */
   dkimSetupAt?: string;
+  /**
+   * The first label the service gives a customer's own return-path domain (a CNAME to the service), e.g. SendGrid's
+   * `em1234.example.com`: an aligned envelope that still names the service.
+   */
+  returnPathLabel?: RegExp;
 }
 
 type Identifiers = Partial<
-  Pick<SendingService, 'dkimDomains' | 'envelopeDomains' | 'rdnsSuffixes' | 'spfIncludes' | 'asns' | 'tenantDkimDomains' | 'dkimSetupAt'>
+  Pick<
+    SendingService,
+    'dkimDomains' | 'envelopeDomains' | 'rdnsSuffixes' | 'spfIncludes' | 'asns' | 'tenantDkimDomains' | 'dkimSetupAt' | 'returnPathLabel'
+  >
 >;
 
 function service(id: string, name: string, type: SendingServiceType, ids: Identifiers): SendingService {
@@ -71,6 +79,7 @@ function service(id: string, name: string, type: SendingServiceType, ids: Identi
     ...(ids.asns ? { asns: ids.asns } : {}),
     ...(ids.tenantDkimDomains ? { tenantDkimDomains: ids.tenantDkimDomains } : {}),
     ...(ids.dkimSetupAt ? { dkimSetupAt: ids.dkimSetupAt } : {}),
+    ...(ids.returnPathLabel ? { returnPathLabel: ids.returnPathLabel } : {}),
   };
 }
 
@@ -333,6 +342,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['sendgrid.net'],
     asns: [11377],
     dkimSetupAt: 'SendGrid (Settings › Sender Authentication › Domain Authentication)',
+    returnPathLabel: /^em\d+$/,
   }),
   service('mailgun', 'Mailgun', 'transactional', {
     dkimDomains: ['mailgun.org', 'mailgun.net', 'mg-d0.com'],
@@ -347,6 +357,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     rdnsSuffixes: ['mtasv.net'],
     spfIncludes: ['spf.mtasv.net'],
     dkimSetupAt: 'Postmark (Sender Signatures › DNS settings)',
+    returnPathLabel: /^pm-bounces$/,
   }),
   service('sparkpost', 'SparkPost (Bird)', 'transactional', {
     dkimDomains: ['sparkpostmail.com', 'sparkpostmail1.com', 'eu.sparkpostmail.com'],

@@ -96,6 +96,8 @@ describe('realistic examples', () => {
     ['pm.mtasv.net', 'postmark'],
     ['bf08x.hubspotemail.net', 'hubspot'],
     ['lists.debian.org', 'list:lists.debian.org'],
+    ['em1234.customer-example.org', 'sendgrid'], // SendGrid's branded return path (a CNAME to sendgrid.net)
+    ['pm-bounces.customer-example.org', 'postmark'],
   ];
   it.each(viaEnvelope)('envelope %s → %s', (domain, id) => {
     const record = makeRecord({ headerFrom: customer, envelopeFrom: domain, spfResults: [{ domain, result: 'pass' }] });
@@ -142,6 +144,11 @@ describe('realistic examples', () => {
 
   it('falls back to the header From domain when it is a service’s own', () => {
     expect(identifySource(makeRecord({ headerFrom: 'facebookmail.com' })).service?.id).toBe('facebook');
+  });
+
+  it('does not take an ordinary own subdomain for a service’s return path', () => {
+    const record = makeRecord({ headerFrom: customer, envelopeFrom: 'em.customer-example.org', spfResults: [{ domain: 'em.customer-example.org', result: 'pass' }] });
+    expect(identifySource(record)).toEqual({});
   });
 
   it('names nothing for a record with no recognisable identifier', () => {
