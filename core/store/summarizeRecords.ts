@@ -3,6 +3,7 @@
 // spread over the days they cover (core/analysis/spreadOverDays.ts) and only the share inside the period counts, so
 // the headline, the chart and the source table always add up to the same number.
 import { organizationalDomain } from '../analysis/alignment';
+import { identifyByRecordDomains } from '../analysis/identifySource';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
@@ -46,20 +47,24 @@ export interface SourceIp extends ResultCounts {
 }
 
 export interface SourceGroup extends ResultCounts {
-  /** Organizational domain of the passing DKIM d= (else the SPF / envelope domain), or '' when none is known. */
+  /** The sending service (serviceNameOf), or '' when nothing names it. */
   name: string;
+  ipCount: number;
   sourceClass: SourceClass;
   spfDomains: string[];
   dkimDomains: string[];
   reporters: string[];
   overrideReasons: OverrideReason[];
-  ips: SourceIp[];
+  /** By messages, most first; sorted on first access (a group of unknown senders can hold tens of thousands). */
+  readonly ips: SourceIp[];
 }
 
 export interface RecordSummary {
   totals: Totals;
   daily: DailyPoint[];
   sources: SourceGroup[];
+  /** Per reporter (org name): messages with each override reason (RFC 7489 §6.6.2 PolicyOverrideReason). */
+  overridesByReporter: Map<string, Map<OverrideReason, number>>;
 }
 
 const DAY = 86_400;
@@ -102,8 +107,16 @@ function messagesInPeriod(
   return inside;
 }
 
-/** The sending service a record is grouped under, before the sender catalogue exists: see SourceGroup.name. */
-export function fallbackServiceName(record: AggregateRecord): string {
+/**
+ * The sending service a record is grouped under: the sender catalogue's name for it (core/analysis/identifySource,
+ * from the record's own domains; no network lookups here), else the organizational domain that authenticated it.
+ */
+export function serviceNameOf(record: AggregateRecord): string {
+  return identifyByRecordDomains(record).service?.name ?? organizationalDomainOf(record);
+}
+
+/** The organizational domain of the passing DKIM d= (else the SPF / envelope domain), or '' when none is known. */
+export function organizationalDomainOf(record: AggregateRecord): string {
   const dkim = record.dkimResults.find((r) => r.result === 'pass' && r.domain) ?? record.dkimResults.find((r) => r.domain);
   if (dkim?.result === 'pass') return organizationalDomain(dkim.domain);
   const spf = record.spfResults.find((r) => r.result === 'pass' && r.domain && r.scope !== 'helo');
@@ -120,7 +133,7 @@ const FORWARDING_REASONS: ReadonlySet<OverrideReason> = new Set(['forwarded', 'm
  * unaligned while SPF failed (the signature of a forwarder or list); misconfigured: a sender that passes sometimes or
  * authenticates as itself without aligning; suspicious: fails everything.
  */
-export function classifyGroup(group: Omit<SourceGroup, 'sourceClass'>, failingRecords: readonly AggregateRecord[]): SourceClass {
+export function classifyGroup(group: Omit<SourceGroup, 'sourceClass' | 'ips'>, failingRecords: readonly AggregateRecord[]): SourceClass {
   if (group.messages === 0 || group.dmarcPass / group.messages >= 0.98) return 'compliant';
   if (group.overrideReasons.some((r) => FORWARDING_REASONS.has(r))) return 'forwarded';
   const authenticatesAsSomeone = failingRecords.some(
@@ -154,13 +167,13 @@ interface GroupAcc {
   reporters: Set<string>;
   reasons: Set<OverrideReason>;
   failing: AggregateRecord[];
-  ips: Map<string, SourceIp & { reporterSet: Set<string> }>;
+  ips: Map<string, SourceIp>;
 }
 
 /**
  * Summarizes records chunk by chunk (as readRecords hands them over), so a page can fold a million records in
  * between other work instead of in one long task. `serviceName` names the group of a record; the default is
- * fallbackServiceName, replaced by the sender catalogue's identification when that exists.
+ * serviceNameOf, replaced by the sender catalogue's identification when that exists.
  */
 export class RecordSummarizer {
   readonly #totals: Totals = {
@@ -173,11 +186,27 @@ export class RecordSummarizer {
   readonly #reportKeys = new Set<string>();
   readonly #groups = new Map<string, GroupAcc>();
   readonly #allIps = new Set<string>();
+  readonly #overrides = new Map<string, Map<OverrideReason, number>>();
 
   constructor(
     private readonly period: Period,
-    private readonly serviceName: (record: AggregateRecord) => string = fallbackServiceName,
+    private readonly serviceName: (record: AggregateRecord) => string = serviceNameOf,
   ) {}
+
+  /** Service names by the identifiers that decide them: real data repeats a handful of combinations endlessly. */
+  readonly #names = new Map<string, string>();
+
+  #nameOf(record: AggregateRecord): string {
+    let key = `${record.headerFrom}\u0000${record.envelopeFrom ?? ''}`;
+    for (const d of record.dkimResults) key += `\u0000d${d.result === 'pass' ? '+' : '-'}${d.domain}`;
+    for (const r of record.spfResults) key += `\u0000s${r.scope === 'helo' ? 'h' : ''}${r.result === 'pass' ? '+' : '-'}${r.domain}`;
+    let name = this.#names.get(key);
+    if (name === undefined) {
+      name = this.serviceName(record);
+      if (this.#names.size < 100_000) this.#names.set(key, name);
+    }
+    return name;
+  }
 
   add(records: readonly StoredRecord[]): void {
     const totals = this.#totals;
@@ -199,7 +228,7 @@ export class RecordSummarizer {
       this.#reportKeys.add(stored.reportKey);
       this.#allIps.add(record.sourceIp);
 
-      const name = this.serviceName(record);
+      const name = this.#nameOf(record);
       let group = this.#groups.get(name);
       if (!group) {
         group = {
@@ -217,15 +246,20 @@ export class RecordSummarizer {
       for (const s of record.spfResults) if (s.domain) group.spf.add(s.domain.toLowerCase());
       for (const d of record.dkimResults) if (d.domain) group.dkim.add(d.domain.toLowerCase());
       group.reporters.add(stored.orgName);
-      for (const reason of record.reasons) group.reasons.add(reason.type);
+      for (const reason of record.reasons) {
+        group.reasons.add(reason.type);
+        let byType = this.#overrides.get(stored.orgName);
+        if (!byType) this.#overrides.set(stored.orgName, (byType = new Map()));
+        byType.set(reason.type, (byType.get(reason.type) ?? 0) + n);
+      }
       if (!passes) group.failing.push(record);
       let ip = group.ips.get(record.sourceIp);
       if (!ip) {
-        ip = { ip: record.sourceIp, ...emptyCounts(), reporters: [], reporterSet: new Set(), records: [] };
+        ip = { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] };
         group.ips.set(record.sourceIp, ip);
       }
       addCounts(ip, record, n);
-      ip.reporterSet.add(stored.orgName);
+      if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
       ip.records.push(stored);
     }
   }
@@ -233,23 +267,25 @@ export class RecordSummarizer {
   result(): RecordSummary {
     const totals = { ...this.#totals, sources: this.#allIps.size, reports: this.#reportKeys.size };
     const sources: SourceGroup[] = [...this.#groups].map(([name, g]) => {
-      const ips = [...g.ips.values()]
-        .map(({ reporterSet, ...ip }) => ({ ...ip, reporters: [...reporterSet].sort() }))
-        .sort((a, b) => b.messages - a.messages);
+      let sortedIps: SourceIp[] | undefined;
       const group = {
         name,
         ...g.counts,
+        ipCount: g.ips.size,
         spfDomains: [...g.spf].sort(),
         dkimDomains: [...g.dkim].sort(),
         reporters: [...g.reporters].sort(),
         overrideReasons: [...g.reasons].sort(),
-        ips,
+        get ips(): SourceIp[] {
+          sortedIps ??= [...g.ips.values()].sort((a, b) => b.messages - a.messages);
+          return sortedIps;
+        },
       };
-      return { ...group, sourceClass: classifyGroup(group, g.failing) };
+      return Object.assign(group, { sourceClass: classifyGroup(group, g.failing) });
     });
     sources.sort((a, b) => b.messages - a.messages);
     const daily = [...this.#daily.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
-    return { totals, daily, sources };
+    return { totals, daily, sources, overridesByReporter: this.#overrides };
   }
 }
 

@@ -137,7 +137,7 @@ export function DashboardPage() {
               <SourcesTable groups={summary.sources} filters={filters} onFiltersChange={setFilters} />
             </Section>
             <Section id="reporters" title={t('reporters.heading')}>
-              <ReportersTable reports={data.reports} sources={summary.sources} />
+              <ReportersTable reports={data.reports} overridesByReporter={summary.overridesByReporter} />
             </Section>
           </div>
         )}

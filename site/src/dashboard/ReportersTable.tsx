@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PolicyPublished } from '../../../core/report/types';
 import type { StoredAggregateReport } from '../../../core/store/schema';
-import type { SourceGroup } from '../../../core/store/summarizeRecords';
+import type { OverrideReason } from '../../../core/report/types';
 import { useI18n } from '../i18n/i18n';
 import { linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
@@ -30,29 +30,26 @@ interface ReporterRow {
   reports: StoredAggregateReport[];
   messages: number;
   policies: string[];
-  overrides: Map<string, number>;
+  overrides: ReadonlyMap<OverrideReason, number>;
   warnings: number;
 }
 
-export function buildReporterRows(reports: readonly StoredAggregateReport[], sources: readonly SourceGroup[]): ReporterRow[] {
+export function buildReporterRows(
+  reports: readonly StoredAggregateReport[],
+  overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>,
+): ReporterRow[] {
   const rows = new Map<string, ReporterRow>();
   for (const report of reports) {
     let row = rows.get(report.orgName);
-    if (!row) rows.set(report.orgName, (row = { orgName: report.orgName, reports: [], messages: 0, policies: [], overrides: new Map(), warnings: 0 }));
+    if (!row) rows.set(
+        report.orgName,
+        (row = { orgName: report.orgName, reports: [], messages: 0, policies: [], overrides: overridesByReporter.get(report.orgName) ?? new Map(), warnings: 0 }),
+      );
     row.reports.push(report);
     row.messages += report.messageCount;
     const policy = describePolicy(report.report.policy);
     if (!row.policies.includes(policy)) row.policies.push(policy);
     row.warnings += report.warnings.length;
-  }
-  for (const group of sources) {
-    for (const ip of group.ips) {
-      for (const stored of ip.records) {
-        const row = rows.get(stored.orgName);
-        if (!row) continue;
-        for (const reason of stored.record.reasons) row.overrides.set(reason.type, (row.overrides.get(reason.type) ?? 0) + stored.record.count);
-      }
-    }
   }
   return [...rows.values()].sort((a, b) => b.messages - a.messages);
 }
@@ -109,9 +106,15 @@ function ReporterRowView({ row }: { row: ReporterRow }) {
   );
 }
 
-export function ReportersTable({ reports, sources }: { reports: readonly StoredAggregateReport[]; sources: readonly SourceGroup[] }) {
+export function ReportersTable({
+  reports,
+  overridesByReporter,
+}: {
+  reports: readonly StoredAggregateReport[];
+  overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>;
+}) {
   const { t } = useI18n();
-  const rows = useMemo(() => buildReporterRows(reports, sources), [reports, sources]);
+  const rows = useMemo(() => buildReporterRows(reports, overridesByReporter), [reports, overridesByReporter]);
   if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('reporters.none')}</p>;
   return (
     <TableScroller label={t('reporters.heading')}>

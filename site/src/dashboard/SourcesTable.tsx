@@ -34,8 +34,11 @@ export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceCla
 /** Applies the filters to the groups (IP rows inside a group are narrowed too; empty groups go). */
 export function filterSources(groups: readonly SourceGroup[], filters: SourceFilters): SourceGroup[] {
   const ipMatches = matchIpFilter(filters.ip);
-  return groups
-    .filter((g) => (!filters.sourceClass || g.sourceClass === filters.sourceClass) && (!filters.failuresOnly || g.dmarcPass < g.messages))
+  const byClass = groups.filter(
+    (g) => (!filters.sourceClass || g.sourceClass === filters.sourceClass) && (!filters.failuresOnly || g.dmarcPass < g.messages),
+  );
+  if (!ipMatches && !filters.reporter && !filters.failuresOnly) return byClass;
+  return byClass
     .map((g) => {
       const ips = g.ips.filter(
         (ip) =>
@@ -43,7 +46,7 @@ export function filterSources(groups: readonly SourceGroup[], filters: SourceFil
           (!filters.reporter || ip.reporters.includes(filters.reporter)) &&
           (!filters.failuresOnly || ip.dmarcPass < ip.messages),
       );
-      return ips.length === g.ips.length ? g : { ...g, ips };
+      return ips.length === g.ips.length ? g : { ...g, ips, ipCount: ips.length };
     })
     .filter((g) => g.ips.length > 0);
 }
@@ -164,7 +167,7 @@ function GroupRows({ group, onShowXml }: { group: SourceGroup; onShowXml: (r: St
             <span aria-hidden="true" class="inline-block w-3">{open ? '▾' : '▸'}</span>
             <span>{name}</span>
           </button>
-          <div class={`text-xs font-normal ${mutedClass}`}>{t('sources.ips', { count: group.ips.length })}</div>
+          <div class={`text-xs font-normal ${mutedClass}`}>{t('sources.ips', { count: group.ipCount })}</div>
         </th>
         <td class={tdClass}>
           <Badge colour={CLASS_COLOURS[group.sourceClass]}>{t(`class.${group.sourceClass}` as MessageKey)}</Badge>

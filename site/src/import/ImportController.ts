@@ -36,6 +36,8 @@ const IDLE: ImportProgress = {
 
 /** Files up to this size are read by the page and their bytes transferred (see FileToImport.content). */
 const SEND_BYTES_BELOW = 4 * 1024 * 1024;
+/** Files whose handles the page touches in one task (see #readChunk). */
+const FILES_PER_TASK = 2;
 /** Chunks each worker holds at once: the next one is ready when it finishes the current. */
 const CHUNKS_IN_FLIGHT = 2;
 /**
@@ -124,19 +126,7 @@ export class ImportController {
     for (const item of chunk) assigned.add(item.id);
     this.#assigned.set(worker, assigned);
     const run = this.#run;
-    void Promise.all(
-      chunk.map(async ({ id, file }): Promise<FileToImport> => {
-        let content: ArrayBuffer | File = file;
-        if (file.size <= SEND_BYTES_BELOW) {
-          try {
-            content = await file.arrayBuffer();
-          } catch {
-            // Unreadable here: the worker tries again and reports it.
-          }
-        }
-        return { id, name: file.name, size: file.size, content };
-      }),
-    ).then((files) => {
+    void this.#readChunk(chunk).then((files) => {
       if (run !== this.#run || !this.#workers.includes(worker)) return;
       const message: MainToWorker = { type: 'files', files };
       worker.postMessage(
@@ -144,6 +134,30 @@ export class ImportController {
         files.flatMap((f) => (f.content instanceof ArrayBuffer ? [f.content] : [])),
       );
     });
+  }
+
+  /**
+   * Touching a picked File (its size, its bytes, or cloning it) costs the main thread a synchronous round trip to the
+   * browser process, several milliseconds when the workers keep every core busy: a few files per task, then yield.
+   */
+  async #readChunk(chunk: ReadonlyArray<{ id: number; file: File }>): Promise<FileToImport[]> {
+    const reads: Array<Promise<FileToImport>> = [];
+    for (let i = 0; i < chunk.length; i++) {
+      if (i > 0 && i % FILES_PER_TASK === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const { id, file } = chunk[i]!;
+      const size = file.size;
+      const base = { id, name: file.name, size };
+      reads.push(
+        size <= SEND_BYTES_BELOW
+          ? file.arrayBuffer().then(
+              (content): FileToImport => ({ ...base, content }),
+              // Unreadable here: the worker tries again and reports it.
+              (): FileToImport => ({ ...base, content: file }),
+            )
+          : Promise.resolve({ ...base, content: file }),
+      );
+    }
+    return Promise.all(reads);
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
