@@ -8,7 +8,8 @@ import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../
 import { buildRolloutPlan, findCurrentStep, type RolloutFlavour } from '../../../core/records/rolloutPlan';
 import { joinTxtStrings } from '../../../core/records/txtStrings';
 import { askResolver } from '../../../core/records/types';
-import { listDomains, readRecords } from '../../../core/store/queries';
+import { publishedPolicyHistory, type PublishedPolicyRun } from '../../../core/records/publishedPolicyHistory';
+import { listAggregateReports, listDomains, readRecords } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
@@ -39,6 +40,7 @@ export function RolloutPanel() {
   const [currentStep, setCurrentStep] = useState(0);
   const [storedDomains, setStoredDomains] = useState<string[]>([]);
   const [assessment, setAssessment] = useState<NextStepAssessment>();
+  const [reported, setReported] = useState<PublishedPolicyRun>();
   const [status, setStatus] = useState<string>();
   const version = useObservable(dataVersion);
   const name = normalizeDomain(domain);
@@ -92,6 +94,21 @@ export function RolloutPanel() {
     };
   }, [name]);
 
+  // What the stored reports say is published now, and since when (no DNS needed).
+  useEffect(() => {
+    setReported(undefined);
+    if (!isValidDomainName(name)) return;
+    let stale = false;
+    void getDatabase()
+      .then((db) => listAggregateReports(db, name))
+      .then((reports) => {
+        if (!stale) setReported(publishedPolicyHistory(reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy }))));
+      });
+    return () => {
+      stale = true;
+    };
+  }, [name, version]);
+
   const base = parseDmarcRecord(baseText);
   const baseRecord: DmarcRecord = base.ok ? base.record : { extensions: [] };
   const plan = useMemo(
@@ -100,6 +117,9 @@ export function RolloutPanel() {
   );
   const step = Math.min(currentStep, plan.length - 1);
   const next = plan[step + 1];
+  const reportedStep = reported ? findCurrentStep(plan, reported.record) : -1;
+  const daysAtReportedStep = reported ? Math.floor((Date.now() / 1000 - reported.since) / 86_400) : 0;
+  const minimumDays = plan[step]?.minimumDays;
 
   useEffect(() => {
     setAssessment(undefined);
@@ -158,6 +178,19 @@ export function RolloutPanel() {
             {!base.ok && <span class="text-sm text-red-700" role="alert">{base.issues[0]?.message}</span>}
           </label>
         </div>
+        {reported && (
+          <p class="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="rollout-reported">
+            <span>
+              {`Your stored reports show receivers found ${formatDmarcRecord(reported.record)} since ${new Date(reported.since * 1000).toISOString().slice(0, 10)} (${reported.reports} report${reported.reports === 1 ? '' : 's'}, ${daysAtReportedStep} day${daysAtReportedStep === 1 ? '' : 's'})`}
+              {reportedStep >= 0 ? `: step ${reportedStep + 1} of this plan.` : ': not a step of this plan.'}
+            </span>
+            {reportedStep >= 0 && reportedStep !== step && (
+              <button type="button" class={buttonClass} data-testid="rollout-use-reported" onClick={() => setCurrentStep(reportedStep)}>
+                Use as the current step
+              </button>
+            )}
+          </p>
+        )}
         <div class="mt-4 overflow-x-auto">
           <table class={tableClass} data-testid="rollout-table">
             <thead>
@@ -231,6 +264,11 @@ export function RolloutPanel() {
               </span>
             </p>
             <p>{assessment.summary}</p>
+            {reportedStep === step && minimumDays !== undefined && daysAtReportedStep < minimumDays && (
+              <p class="text-sm" data-testid="rollout-dwell">
+                {`The reports show ${daysAtReportedStep} day${daysAtReportedStep === 1 ? '' : 's'} at this step; stay at least ${minimumDays}${plan[step]?.dwellSource === 'rfc9989' ? ' (RFC 9989 advice)' : ''} so every sender's monthly mail has been seen.`}
+              </p>
+            )}
             {next.startsOn > today() && (
               <p class="text-sm" data-testid="rollout-wait">
                 {`The plan schedules this step for ${next.startsOn}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.`}

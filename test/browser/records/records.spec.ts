@@ -347,6 +347,10 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await expect(page.getByTestId('rollout-table').locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('2026-01-31');
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('p=quarantine; t=y; pct=0');
+  // The stored report says what is published (p=none), so the plan knows where the domain stands and for how long.
+  await expect(page.getByTestId('rollout-reported')).toContainText(/receivers found v=DMARC1; p=none; sp=none; adkim=r; aspf=r since \d{4}-\d\d-\d\d \(1 report, [01] days?\)/);
+  await expect(page.getByTestId('rollout-reported')).toContainText('step 1 of this plan');
+  await expect(page.getByTestId('rollout-dwell')).toContainText('stay at least 30 (RFC 9989 advice)');
   const assessment = page.getByTestId('rollout-assessment');
   // The next step from p=none is quarantine in test mode: nothing is hit, so it is safe.
   await expect(assessment).toHaveAttribute('data-verdict', 'safe');
