@@ -6,8 +6,9 @@ import { listDomains } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { PERIOD_PRESETS, periodOf, type PeriodPreset } from '../dashboard/period';
-import { inputClass, mutedClass } from '../ui/ui';
+import { mutedClass } from '../ui/ui';
 import { ChangesPanel } from './ChangesPanel';
+import { LabelledSelect } from './LabelledSelect';
 import { loadStoredReports, splitByLastImport, type LoadedReport } from './loadStoredReports';
 import { ReadinessPanel } from './ReadinessPanel';
 import { SendersTable } from './SendersTable';
@@ -68,26 +69,13 @@ export function SendersPanel() {
   return (
     <div class="space-y-4" data-testid="senders-page">
       <div class="flex flex-wrap items-end gap-3">
-        <label class="flex flex-col text-sm">
-          <span class="font-medium">Domain</span>
-          <select class={inputClass} value={domain ?? ''} onChange={(e) => setDomain((e.target as HTMLSelectElement).value)}>
-            {domains.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="flex flex-col text-sm">
-          <span class="font-medium">Period</span>
-          <select class={inputClass} value={preset} onChange={(e) => setPreset((e.target as HTMLSelectElement).value as PeriodPreset)}>
-            {PERIOD_PRESETS.filter((p) => p !== 'custom').map((p) => (
-              <option key={p} value={p}>
-                {PRESET_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect label="Domain" value={domain ?? ''} options={domains.map((d) => [d, d] as const)} onChange={setDomain} />
+        <LabelledSelect
+          label="Period"
+          value={preset}
+          options={PERIOD_PRESETS.filter((p) => p !== 'custom').map((p) => [p, PRESET_LABELS[p]] as const)}
+          onChange={setPreset}
+        />
       </div>
       {!loaded ? (
         <p class={mutedClass} role="status">Reading reports…</p>

@@ -4,36 +4,17 @@ import { useMemo, useState } from 'preact/hooks';
 import { formatCount } from '../../../core/analysis/formatCount';
 import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis/simulatePolicy';
 import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report/types';
-import { inputClass, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
+import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
+import { LabelledSelect } from './LabelledSelect';
 import { useAsnTable } from './useAsnTable';
 
 const POLICIES: DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 const formatNumber = formatCount;
 
-function Choice<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T | '';
-  options: readonly T[];
-  onChange: (value: T | '') => void;
-}) {
-  return (
-    <label class="flex flex-col text-sm">
-      <span class="font-medium">{label}</span>
-      <select class={inputClass} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as T | '')}>
-        <option value="">as published</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+/** A what-if field: "as published" (empty) or one of the values. */
+function Choice<T extends string>(props: { label: string; value: T | ''; options: readonly T[]; onChange: (value: T | '') => void }) {
+  const options = [['', 'as published'] as const, ...props.options.map((o) => [o, o] as const)];
+  return <LabelledSelect<T | ''> label={props.label} value={props.value} options={options} onChange={props.onChange} />;
 }
 
 export function WhatIfPanel({ reports, domain }: { reports: readonly AggregateReport[]; domain: string }) {
