@@ -180,6 +180,17 @@ test('saved configurations survive a reload and the private key is kept only whe
   await expect(page.getByTestId('wizard-domain')).toHaveValue('saved.example');
   await expect(recordRow(page, 'saved.example').getByTestId('record-value')).toHaveText('v=spf1 include:spf.protection.outlook.com ~all');
   await expect(page.locator('[data-testid^="dkim-key-"]')).toContainText('not in this page');
+
+  // Asked to, the page keeps the private key, and offers it back.
+  await page.getByTestId('dkim-selector').fill('kept');
+  await page.getByTestId('dkim-generate').click();
+  await expect(page.getByTestId('dkim-key-kept').getByTestId('dkim-download')).toBeVisible();
+  await page.getByLabel('also keep private keys in this browser').check();
+  await page.getByTestId('wizard-save').click();
+  await page.reload();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('saved-setups').getByRole('button', { name: 'Download kept private keys' }).click();
+  expect((await download).suggestedFilename()).toBe('kept.saved.example.private.pem');
 });
 
 test('checker: a pasted zone snippet parsed, explained and judged, offline', async ({ page }) => {
