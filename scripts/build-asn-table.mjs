@@ -19,7 +19,7 @@
 // Each row covers [start, next start); asnIndex 0 / countryIndex 0 mean "no data" (index 0 is a placeholder entry).
 // The whole buffer is gzip-compressed (about a third of the size); the reader inflates it when it sees the gzip magic.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -298,7 +298,10 @@ if (isMain) {
     const { bytes, counts } = buildAsnTable();
     const compressed = gzipSync(bytes, { level: 9 });
     mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, compressed);
+    // Write aside and rename: test workers that build the table at the same time never read a half-written file.
+    const partial = `${output}.${process.pid}.partial`;
+    writeFileSync(partial, compressed);
+    renameSync(partial, output);
     console.log(
       `${output}: ${counts.v4} IPv4 and ${counts.v6} IPv6 ranges, ${counts.asns} ASNs, ` +
         `${(bytes.length / 1e6).toFixed(1)} MB → ${(compressed.length / 1e6).toFixed(1)} MB gzip, ${Date.now() - started} ms`,
