@@ -55,7 +55,10 @@ if (hasBrowserTests('test/browser')) {
     );
     failed++;
   } else {
-    const built = run('build site', 'npx', ['vite', 'build', '--config', 'site/vite.config.ts']);
+    // The offline ASN/country table (site/public/data, not committed) ships with the site and the extension.
+    const built =
+      run('build ASN table', 'node', ['scripts/build-asn-table.mjs']) &&
+      run('build site', 'npx', ['vite', 'build', '--config', 'site/vite.config.ts']);
     const extBuilt =
       run('build extension (chrome)', 'npx', ['wxt', 'build']) &&
       run('build extension (firefox MV3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) &&
