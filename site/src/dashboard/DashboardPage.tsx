@@ -1,6 +1,6 @@
 // The dashboard: domain and period, headline figures, the daily chart, sources, reporters, failure and TLS reports,
 // and exports of the current view.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { ImportStart } from '../import/ImportPanel';
@@ -35,6 +35,10 @@ export function DashboardPage() {
   const state = useDashboardData(domain, period);
   const data = state.data;
   const shownSources = useMemo(() => (data ? filterSources(data.summary.sources, filters) : []), [data, filters]);
+  // The chosen domain was deleted (Data page): fall back to all domains.
+  useEffect(() => {
+    if (domain !== null && state.status === 'ready' && !state.data.domains.includes(domain)) setDomain(null);
+  }, [state, domain]);
 
   if (!data) {
     return (

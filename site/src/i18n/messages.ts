@@ -95,7 +95,7 @@ export const en = {
   'chart.summary': 'Daily messages from {first} to {last}; at most {max} on one day.',
 
   'sources.heading': 'Sources',
-  'sources.hint': 'Grouped by sending service (the organizational domain of the DKIM signature or envelope sender), then by IP address.',
+  'sources.hint': 'Grouped by sending service (from the built-in sender catalogue, otherwise the organizational domain of the DKIM signature or envelope sender), then by IP address.',
   'sources.failuresOnly': 'Failures only',
   'sources.class': 'Class',
   'sources.anyClass': 'Any class',
@@ -289,7 +289,7 @@ export const nl: Record<MessageKey, string> = {
   'chart.summary': 'Berichten per dag van {first} tot {last}; hoogstens {max} op één dag.',
 
   'sources.heading': 'Bronnen',
-  'sources.hint': 'Gegroepeerd per verzenddienst (het organisatiedomein van de DKIM-handtekening of envelopafzender), daarna per IP-adres.',
+  'sources.hint': 'Gegroepeerd per verzenddienst (uit de ingebouwde catalogus van afzenders, anders het organisatiedomein van de DKIM-handtekening of envelopafzender), daarna per IP-adres.',
   'sources.failuresOnly': 'Alleen mislukte',
   'sources.class': 'Klasse',
   'sources.anyClass': 'Elke klasse',

@@ -106,7 +106,11 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const results = useMemo(
-    () => [...progress.results].filter((r) => !onlyProblems || r.status === 'refused').sort((a, b) => a.id - b.id),
+    // Refused files first: they are what needs a look.
+    () =>
+      progress.results
+        .filter((r) => !onlyProblems || r.status === 'refused')
+        .sort((a, b) => Number(b.status === 'refused') - Number(a.status === 'refused') || a.id - b.id),
     [progress.revision, onlyProblems],
   );
   if (progress.results.length === 0) return null;

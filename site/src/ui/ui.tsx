@@ -55,7 +55,7 @@ const badgeColours = {
 export type BadgeColour = keyof typeof badgeColours;
 
 export function Badge({ colour, children }: { colour: BadgeColour; children: ComponentChildren }) {
-  return <span class={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${badgeColours[colour]}`}>{children}</span>;
+  return <span class={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${badgeColours[colour]}`}>{children}</span>;
 }
 
 /** Offers `content` as a file download; the Blob URL is same-origin and revoked right after. */
