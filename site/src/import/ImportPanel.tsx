@@ -100,17 +100,18 @@ function ResultDetail({ result }: { result: FileResult }) {
 }
 
 const SHOWN_RESULTS = 200;
+const RESULT_ORDER: Record<FileResult['status'], number> = { refused: 0, cancelled: 1, imported: 2, duplicate: 2 };
 
 export function ImportResults({ progress }: { progress: ImportProgress }) {
   const { t } = useI18n();
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const results = useMemo(
-    // Refused files first: they are what needs a look.
+    // Refused files first, then cancelled ones: they are what needs a look.
     () =>
       progress.results
         .filter((r) => !onlyProblems || r.status === 'refused')
-        .sort((a, b) => Number(b.status === 'refused') - Number(a.status === 'refused') || a.id - b.id),
+        .sort((a, b) => RESULT_ORDER[a.status] - RESULT_ORDER[b.status] || a.id - b.id),
     [progress.revision, onlyProblems],
   );
   if (progress.results.length === 0) return null;
