@@ -5,6 +5,7 @@
 import { organizationalDomain } from '../analysis/alignment';
 import { identifyByRecordDomains } from '../analysis/identifySource';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
+import type { SourceClass } from '../analysis/classifyRecord';
 import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
@@ -37,8 +38,8 @@ export interface DailyPoint {
   rejected: number;
 }
 
-/** The fallback classes, until core/analysis names services (sender-intelligence issue): see classifyGroup. */
-export type SourceClass = 'compliant' | 'forwarded' | 'misconfigured' | 'suspicious';
+/** A group's class is one of the sender-intelligence words (core/analysis/classifyRecord.ts), decided by classifyGroup. */
+export type { SourceClass };
 
 export interface SourceIp extends ResultCounts {
   ip: string;
@@ -172,8 +173,8 @@ interface GroupAcc {
 
 /**
  * Summarizes records chunk by chunk (as readRecords hands them over), so a page can fold a million records in
- * between other work instead of in one long task. `serviceName` names the group of a record; the default is
- * serviceNameOf, replaced by the sender catalogue's identification when that exists.
+ * between other work instead of in one long task. `serviceName` names the group of a record (default serviceNameOf:
+ * the sender catalogue, else the authenticated organizational domain).
  */
 export class RecordSummarizer {
   readonly #totals: Totals = {
