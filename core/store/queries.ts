@@ -1,6 +1,6 @@
 // Read side of core/store. Every read is bounded by an index or key range, and big reads come back in chunks so that
 // a page calling these from its main thread never decodes more than CHUNK_SIZE records in one task.
-import { keyRanges, prefixUpperBound } from './keyRange';
+import { keyRanges } from './keyRange';
 import {
   RECORDS_PER_BATCH,
   type ReportDatabase,
@@ -107,22 +107,33 @@ function overlaps(report: StoredReport, period: Period): boolean {
 /** Reports decoded per IndexedDB request. */
 const REPORTS_PER_REQUEST = 500;
 
-/** Every report of `kind` (about `domain`, unless null), read page by page along the byKind index. */
-async function reportsOfKind(db: ReportDatabase, kind: StoredReport['kind'], domain: string | null): Promise<StoredReport[]> {
-  const prefix = domain === null ? [kind] : [kind, domain];
-  const upper = prefixUpperBound(prefix);
+/**
+ * Every report of `kind` about `domain` (every domain when null) that began within `begins`, read page by page along
+ * the byKind index.
+ */
+async function reportsOfKind(
+  db: ReportDatabase,
+  kind: StoredReport['kind'],
+  domain: string | null,
+  begins: Period = ALL_TIME,
+): Promise<StoredReport[]> {
+  const domains = domain === null ? await listDomains(db) : [domain];
   const out: StoredReport[] = [];
-  let lower: unknown[] = prefix;
-  let lowerOpen = false;
-  for (;;) {
-    const range = keyRanges().bound(lower, upper, lowerOpen, false);
-    const page = await db.getAllFromIndex('reports', 'byKind', range, REPORTS_PER_REQUEST);
-    for (const report of page) out.push(report);
-    if (page.length < REPORTS_PER_REQUEST) return out;
-    const last = page[page.length - 1]!;
-    lower = [last.kind, last.domain, last.key];
-    lowerOpen = true;
+  for (const d of domains) {
+    const upper = [kind, d, begins.to];
+    let lower: unknown[] = [kind, d, begins.from];
+    let lowerOpen = false;
+    for (;;) {
+      const range = keyRanges().bound(lower, upper, lowerOpen, true);
+      const page = await db.getAllFromIndex('reports', 'byKind', range, REPORTS_PER_REQUEST);
+      for (const report of page) out.push(report);
+      if (page.length < REPORTS_PER_REQUEST) break;
+      const last = page[page.length - 1]!;
+      lower = [last.kind, last.domain, last.begin, last.key];
+      lowerOpen = true;
+    }
   }
+  return out;
 }
 
 export async function listAggregateReports(
@@ -130,7 +141,8 @@ export async function listAggregateReports(
   domain: string | null,
   period: Period = ALL_TIME,
 ): Promise<StoredAggregateReport[]> {
-  const all = await reportsOfKind(db, 'aggregate', domain);
+  const begins = { from: period.from - MAX_REPORT_SPAN_SECONDS, to: period.to };
+  const all = await reportsOfKind(db, 'aggregate', domain, begins);
   return all.filter((r): r is StoredAggregateReport => r.kind === 'aggregate' && overlaps(r, period));
 }
 

@@ -96,8 +96,11 @@ export interface ReportDbSchema extends DBSchema {
   reports: {
     key: string;
     value: StoredReport;
-    /** byKind: `[kind, domain, key]`, unique per report, so one kind (of one domain) is a range read page by page. */
-    indexes: { byDomain: string; byKind: [string, string, string] };
+    /**
+     * byKind: `[kind, domain, begin, key]`, unique per report, so "aggregate reports of one domain in one period" is
+     * one range, read page by page.
+     */
+    indexes: { byDomain: string; byKind: [string, string, number, string] };
   };
   records: {
     key: BatchId;
@@ -119,7 +122,7 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
   (db) => {
     const reports = db.createObjectStore('reports', { keyPath: 'key' });
     reports.createIndex('byDomain', 'domain');
-    reports.createIndex('byKind', ['kind', 'domain', 'key']);
+    reports.createIndex('byKind', ['kind', 'domain', 'begin', 'key']);
     const records = db.createObjectStore('records', { keyPath: 'id' });
     records.createIndex('byReport', 'reportKey');
     db.createObjectStore('rawXml', { keyPath: 'key' });
