@@ -2,31 +2,17 @@
 // DNS-over-HTTPS server, answers are kept in IndexedDB for a week so the same addresses are never asked twice.
 import { openDB, type IDBPDatabase } from 'idb';
 import { readDnsJsonPtrAnswer, type PtrResolver, type ReverseDnsCache } from '../../../core/analysis/lookupReverseDns';
-import type { DohServer } from '../records/dohResolver';
+import { askDnsJson, type DohServer } from '../records/dohResolver';
 
-/** A PTR answer that takes longer than this is a failure, not a hang. */
-const PTR_TIMEOUT_MS = 8000;
 /** PTR records change rarely; a week-old answer is still a good name. */
 const CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const CACHE_DB = 'dmarc-lens-rdns';
 
+/** Questions go through the site's one DoH client (askDnsJson: no cookies, no referrer, a timeout). */
 export function ptrOverHttps(server: DohServer): PtrResolver {
   return async (queryName) => {
-    const url = new URL(server.endpoint);
-    url.searchParams.set('name', queryName);
-    url.searchParams.set('type', 'PTR');
-    try {
-      const response = await fetch(url, {
-        headers: { accept: 'application/dns-json' },
-        signal: AbortSignal.timeout(PTR_TIMEOUT_MS),
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      });
-      if (!response.ok) return { status: 'error', message: `${server.name} answered HTTP ${response.status}` };
-      return readDnsJsonPtrAnswer(await response.json());
-    } catch (error) {
-      return { status: 'error', message: `${server.name} could not be reached (${String(error)})` };
-    }
+    const asked = await askDnsJson(server, queryName, 'PTR');
+    return asked.ok ? readDnsJsonPtrAnswer(asked.json) : { status: 'error', message: asked.message };
   };
 }
 
