@@ -106,7 +106,7 @@ export function DashboardPage() {
           )}
         </div>
       </div>
-      <div aria-busy={state.status === 'loading'}>
+      <div aria-busy={state.status === 'loading'} class={state.status === 'loading' ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         {!hasAggregate ? (
           <p class={`rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700 ${mutedClass}`}>{t('dash.emptyPeriod')}</p>
         ) : (

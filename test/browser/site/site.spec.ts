@@ -77,6 +77,7 @@ test('imports a mix of real reports and broken files; totals match the MANIFEST,
   await page.getByTestId('domain-select').selectOption('secure.200permits.com');
   await expect(page.getByTestId('total-messages')).toHaveText(String(expectedMessages(AGGREGATE_FILES.filter((f) => f.includes('200permits')))));
   await page.getByTestId('domain-select').selectOption('');
+  await expect(page.getByTestId('total-messages')).toHaveText(expected.toLocaleString('en-US'));
 
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
   await page.getByTestId('theme-select').selectOption('dark');
