@@ -39,13 +39,14 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
-/** Text of the first bytes for pattern checks; UTF-16 BOMs handled, the rest read as Latin-1 (lossless per byte). */
+/** One byte, one character: ASCII patterns match whatever the real encoding (WHATWG "latin1" is windows-1252). */
+const byteText = new TextDecoder('latin1');
+
+/** Text of the first bytes for pattern checks; UTF-16 BOMs handled, the rest read byte per character. */
 function headText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  let text = '';
-  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
-  return text.replace(/^\xef\xbb\xbf/, '');
+  return byteText.decode(bytes).replace(/^\u00ef\u00bb\u00bf/, '');
 }
 
 const EMAIL_HEADER = /^[!-9;-~]+:[ \t]?\S?/;
