@@ -1,7 +1,9 @@
 // Backup and restore of the whole database as one JSON Lines file: a header line, then one line per stored row
 // (`{"store": "...", "value": {...}}`). Lines keep memory flat on both sides: a million records never become one
-// string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped.
+// string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped. Record
+// digests are derived from record batches, so a backup leaves them out and a restore rebuilds them.
 import { keyRanges } from './keyRange';
+import { toRecordDigest } from './toRecordDigest';
 import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredReport } from './schema';
 
 
@@ -77,7 +79,7 @@ export async function restoreBackup(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(['reports', 'records', 'recordDigests', 'rawXml'], 'readwrite', { durability: 'relaxed' });
     const reportRows = batch.filter((row) => row.store === 'reports').map((row) => row.value as StoredReport);
     const existing = await Promise.all(reportRows.map((r) => tx.objectStore('reports').getKey(r.key)));
     const writes: Array<Promise<unknown>> = [];
@@ -95,7 +97,7 @@ export async function restoreBackup(
         const batch = row.value as StoredRecordBatch;
         if (!restored.has(batch.reportKey)) continue;
         records += batch.records.length;
-        writes.push(tx.objectStore('records').put(batch));
+        writes.push(tx.objectStore('records').put(batch), tx.objectStore('recordDigests').put(toRecordDigest(batch)));
       } else if (row.store === 'rawXml') {
         const raw = row.value as { key: string; xml: string };
         if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));

@@ -1,6 +1,7 @@
 // Read side of core/store. Every read is bounded by an index or key range, and big reads come back in chunks so that
 // a page calling these from its main thread never decodes more than CHUNK_SIZE records in one task.
 import { keyRanges } from './keyRange';
+import { recordsOfDigest } from './toRecordDigest';
 import {
   RECORDS_PER_BATCH,
   type ReportDatabase,
@@ -8,6 +9,7 @@ import {
   type StoredFailureReport,
   type StoredRecord,
   type StoredRecordBatch,
+  type StoredRecordDigest,
   type StoredReport,
   type StoredTlsReport,
 } from './schema';
@@ -83,6 +85,48 @@ export async function forEachRecordChunk(
       lowerOpen = true;
     }
   }
+}
+
+/** Record digests decoded per IndexedDB request (up to 16 × RECORDS_PER_BATCH records, a few ms to decode). */
+export const DIGESTS_PER_REQUEST = 16;
+
+/**
+ * Hands the record digests of `domain` (or of every domain, when null) whose report period overlaps `period` to
+ * `onChunk`, a few thousand records at a time, ordered by report end. What the dashboard reads: the same records as
+ * forEachRecordChunk in a fraction of the decoding time (StoredRecordDigest).
+ */
+export async function forEachDigestChunk(
+  db: ReportDatabase,
+  domain: string | null,
+  period: Period,
+  onChunk: (chunk: StoredRecordDigest[]) => void,
+): Promise<void> {
+  const domains = domain === null ? await listDomains(db) : [domain];
+  for (const d of domains) {
+    let lower: unknown[] = [d, period.from];
+    let lowerOpen = false;
+    // Digests are keyed by end: a report ending after the period reaches back into it only if it began before it ended.
+    const upper = [d, period.to + MAX_REPORT_SPAN_SECONDS];
+    for (;;) {
+      const range = keyRanges().bound(lower, upper, lowerOpen, true);
+      const digests = await db.getAll('recordDigests', range, DIGESTS_PER_REQUEST);
+      const kept = digests.filter((digest) => digest.begin < period.to);
+      if (kept.length > 0) onChunk(kept);
+      if (digests.length < DIGESTS_PER_REQUEST) break;
+      lower = digests[digests.length - 1]!.id;
+      lowerOpen = true;
+    }
+  }
+}
+
+/** Like forEachRecordChunk, from the record digests: records without `raw` and `extensions`. */
+export function forEachRecordOfDigests(
+  db: ReportDatabase,
+  domain: string | null,
+  period: Period,
+  onChunk: (chunk: StoredRecord[]) => void,
+): Promise<void> {
+  return forEachDigestChunk(db, domain, period, (digests) => onChunk(digests.flatMap(recordsOfDigest)));
 }
 
 /** The records forEachRecordChunk would hand over, as one list. */

@@ -3,13 +3,14 @@
 // inside it, and IndexedDB serializes overlapping readwrite transactions, so parallel import workers cannot both
 // store the same report.
 import type { ReportDatabase } from './schema';
+import { toRecordDigest } from './toRecordDigest';
 import type { ReportRows } from './toStoredReport';
 
 export type SaveOutcome = 'imported' | 'duplicate';
 
 export async function saveReportRows(db: ReportDatabase, batch: readonly ReportRows[]): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
-  const tx = db.transaction(['reports', 'records', 'rawXml'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['reports', 'records', 'recordDigests', 'rawXml'], 'readwrite', { durability: 'relaxed' });
   const reports = tx.objectStore('reports');
   const existing = await Promise.all(batch.map((rows) => reports.getKey(rows.report.key)));
   const seen = new Set<string>();
@@ -20,7 +21,8 @@ export async function saveReportRows(db: ReportDatabase, batch: readonly ReportR
     seen.add(key);
     writes.push(reports.put(rows.report));
     const records = tx.objectStore('records');
-    for (const batch of rows.batches) writes.push(records.put(batch));
+    const digests = tx.objectStore('recordDigests');
+    for (const batch of rows.batches) writes.push(records.put(batch), digests.put(toRecordDigest(batch)));
     if (rows.rawXml !== undefined) writes.push(tx.objectStore('rawXml').put({ key, xml: rows.rawXml }));
     return 'imported';
   });

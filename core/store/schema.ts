@@ -3,9 +3,10 @@
 // versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
+import { toRecordDigest } from './toRecordDigest';
 
 export const DB_NAME = 'dmarc-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** What every stored report carries besides its own content. */
 interface StoredReportBase {
@@ -87,6 +88,42 @@ export interface StoredRecord {
   record: AggregateRecord;
 }
 
+/**
+ * Primary key of a record digest: `[domain, end, reportKey, batch]`. Keyed by the report's end, not its begin: a period
+ * [from, to) is then the range `[domain, from] … [domain, to + MAX_REPORT_SPAN_SECONDS]`, which for the dashboard's
+ * usual "last N days" reads nothing outside the period (keyed by begin it had to start MAX_REPORT_SPAN_SECONDS early).
+ */
+export type DigestId = [domain: string, end: number, reportKey: string, batch: number];
+
+/**
+ * What a record says besides who sent it and how many messages: everything the dashboard figures, the source
+ * classification and the drill-down table read. Drops `raw` and `extensions`, which only the raw XML view shows.
+ */
+export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count' | 'raw' | 'extensions'>;
+
+/**
+ * The compact twin of a StoredRecordBatch, written with it at import (and backfilled by migration 1 → 2). Real
+ * reports repeat a handful of outcomes (same DKIM d= and selector, same SPF domain, same verdicts) across hundreds of
+ * source IPs, so a batch keeps each distinct profile once and per record only an index, an IP and a count, the numbers
+ * in typed arrays: IndexedDB decodes it several times faster than the batch of full records, which was most of the
+ * dashboard query's time. Derived data: backups leave it out and restore rebuilds it.
+ */
+export interface StoredRecordDigest {
+  id: DigestId;
+  reportKey: string;
+  domain: string;
+  orgName: string;
+  begin: number;
+  end: number;
+  /** Record index in its report of the first record here (batch × RECORDS_PER_BATCH). */
+  first: number;
+  profiles: RecordProfile[];
+  /** Per record, in report order: its index into `profiles`. */
+  profileOf: Uint16Array;
+  sourceIps: string[];
+  counts: Float64Array;
+}
+
 export interface StoredRawXml {
   key: string;
   xml: string;
@@ -111,13 +148,22 @@ export interface ReportDbSchema extends DBSchema {
     key: string;
     value: StoredRawXml;
   };
+  recordDigests: {
+    key: DigestId;
+    value: StoredRecordDigest;
+    indexes: { byReport: string };
+  };
 }
 
 export type ReportDatabase = IDBPDatabase<ReportDbSchema>;
 type UpgradeTransaction = IDBPTransaction<ReportDbSchema, ArrayLike<StoreNames<ReportDbSchema>>, 'versionchange'>;
 
-/** migrations[i] upgrades a database at version i to version i + 1. Append, never edit a released step. */
-export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransaction) => void> = [
+/**
+ * migrations[i] upgrades a database at version i to version i + 1. Append, never edit a released step. A step may go
+ * on asynchronously with requests on `tx` (a backfill): the versionchange transaction stays open until they finish,
+ * and a failure aborts the upgrade as a whole.
+ */
+export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransaction) => void | Promise<void>> = [
   // 0 → 1: the first layout.
   (db) => {
     const reports = db.createObjectStore('reports', { keyPath: 'key' });
@@ -127,6 +173,16 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     records.createIndex('byReport', 'reportKey');
     db.createObjectStore('rawXml', { keyPath: 'key' });
   },
+  // 1 → 2: record digests for the dashboard, backfilled from the stored record batches.
+  async (db, tx) => {
+    const digests = db.createObjectStore('recordDigests', { keyPath: 'id' });
+    digests.createIndex('byReport', 'reportKey');
+    let cursor = await tx.objectStore('records').openCursor();
+    while (cursor) {
+      void tx.objectStore('recordDigests').put(toRecordDigest(cursor.value));
+      cursor = await cursor.continue();
+    }
+  },
 ];
 
 if (migrations.length !== DB_VERSION) throw new Error('core/store: one migration per schema version');
@@ -135,7 +191,18 @@ if (migrations.length !== DB_VERSION) throw new Error('core/store: one migration
 export function openReportDatabase(name: string = DB_NAME): Promise<ReportDatabase> {
   return openDB<ReportDbSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) migrations[version]!(db, tx);
+      // Each step starts synchronously, so schema changes happen while the versionchange transaction is active; a
+      // backfill's requests queue behind those of the steps before it. A rejected step aborts the whole upgrade.
+      for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
+        const done = migrations[version]!(db, tx);
+        done?.catch(() => {
+          try {
+            tx.abort();
+          } catch {
+            // Already aborted by the failed request.
+          }
+        });
+      }
     },
     blocking(_current, _blocked, event) {
       // Another tab wants a newer schema: let it, rather than leaving it blocked.

@@ -1,8 +1,9 @@
 // Loads what the dashboard shows for one domain and period, re-reading when stored data changes. Records are folded
-// into the summary chunk by chunk as IndexedDB hands them over, so no single task decodes or sums them all at once.
+// into the summary chunk by chunk as IndexedDB hands them over, so no single task decodes or sums them all at once;
+// they come from the record digests (core/store/toRecordDigest.ts), not the full stored batches.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  forEachRecordChunk,
+  forEachRecordOfDigests,
   listAggregateReports,
   listDomains,
   listFailureReports,
@@ -41,7 +42,7 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
         listAggregateReports(db, domain, period),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
-        forEachRecordChunk(db, domain, period, (chunk) => {
+        forEachRecordOfDigests(db, domain, period, (chunk) => {
           if (!stale) summarizer.add(chunk);
         }),
       ]);

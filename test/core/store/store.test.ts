@@ -33,7 +33,7 @@ const file = { fileName: 'r.xml', importedAt: 1 };
 describe('schema', () => {
   it('creates every store at the current version and keeps data when reopened', async () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'records', 'reports']);
+    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordDigests', 'records', 'reports']);
     await saveReportRows(db, [toReportRows(aggregate('google.com', '1', [record()]), file)]);
     db.close();
     db = await openReportDatabase(name);
