@@ -152,28 +152,30 @@ function overlaps(report: StoredReport, period: Period): boolean {
 const REPORTS_PER_REQUEST = 500;
 
 /**
- * Every report of `kind` about `domain` (every domain when null) that began within `begins`, read page by page along
- * the byKind index.
+ * Every report of `kind` about `domain` (every domain when null) whose begin (or, with `byEnd`, end) lies within
+ * `keys`, read page by page along the byKind (byKindEnd) index.
  */
 async function reportsOfKind(
   db: ReportDatabase,
   kind: StoredReport['kind'],
   domain: string | null,
-  begins: Period = ALL_TIME,
+  keys: Period = ALL_TIME,
+  byEnd = false,
 ): Promise<StoredReport[]> {
   const domains = domain === null ? await listDomains(db) : [domain];
+  const index = byEnd ? 'byKindEnd' : 'byKind';
   const out: StoredReport[] = [];
   for (const d of domains) {
-    const upper = [kind, d, begins.to];
-    let lower: unknown[] = [kind, d, begins.from];
+    const upper = [kind, d, keys.to];
+    let lower: unknown[] = [kind, d, keys.from];
     let lowerOpen = false;
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const page = await db.getAllFromIndex('reports', 'byKind', range, REPORTS_PER_REQUEST);
+      const page = await db.getAllFromIndex('reports', index, range, REPORTS_PER_REQUEST);
       for (const report of page) out.push(report);
       if (page.length < REPORTS_PER_REQUEST) break;
       const last = page[page.length - 1]!;
-      lower = [last.kind, last.domain, last.begin, last.key];
+      lower = [last.kind, last.domain, byEnd ? last.end : last.begin, last.key];
       lowerOpen = true;
     }
   }
@@ -185,8 +187,9 @@ export async function listAggregateReports(
   domain: string | null,
   period: Period = ALL_TIME,
 ): Promise<StoredAggregateReport[]> {
-  const begins = { from: period.from - MAX_REPORT_SPAN_SECONDS, to: period.to };
-  const all = await reportsOfKind(db, 'aggregate', domain, begins);
+  // By end, like the record digests: a report ending after the period began before it ended, within the longest span.
+  const ends = { from: period.from, to: period.to + MAX_REPORT_SPAN_SECONDS };
+  const all = await reportsOfKind(db, 'aggregate', domain, ends, true);
   return all.filter((r): r is StoredAggregateReport => r.kind === 'aggregate' && overlaps(r, period));
 }
 

@@ -135,9 +135,10 @@ export interface ReportDbSchema extends DBSchema {
     value: StoredReport;
     /**
      * byKind: `[kind, domain, begin, key]`, unique per report, so "aggregate reports of one domain in one period" is
-     * one range, read page by page.
+     * one range, read page by page. byKindEnd: `[kind, domain, end, key]` (schema 2), the same keyed by the report's
+     * end, so a recent period reads no report that ended before it.
      */
-    indexes: { byDomain: string; byKind: [string, string, number, string] };
+    indexes: { byDomain: string; byKind: [string, string, number, string]; byKindEnd: [string, string, number, string] };
   };
   records: {
     key: BatchId;
@@ -173,8 +174,9 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     records.createIndex('byReport', 'reportKey');
     db.createObjectStore('rawXml', { keyPath: 'key' });
   },
-  // 1 → 2: record digests for the dashboard, backfilled from the stored record batches.
+  // 1 → 2: record digests for the dashboard, backfilled from the stored record batches; reports indexed by end.
   async (db, tx) => {
+    tx.objectStore('reports').createIndex('byKindEnd', ['kind', 'domain', 'end', 'key']);
     const digests = db.createObjectStore('recordDigests', { keyPath: 'id' });
     digests.createIndex('byReport', 'reportKey');
     let cursor = await tx.objectStore('records').openCursor();

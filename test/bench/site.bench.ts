@@ -158,9 +158,15 @@ async function main(): Promise<void> {
       const timings: number[] = [];
       // Narrow to example.com over the last 7 days, then time the switch to the last 30 days: a range read of that
       // domain's keys and the summary of what it returns, rendered.
+      const phase = async (label: string) => {
+        if (process.argv.includes('--verbose')) console.log(`  +${Math.round((await page.evaluate(() => performance.now())) - loadedAt)} ms: ${label}`);
+      };
+      await phase('all domains, all time shown; choosing last 7 days');
       await page.getByTestId('period-select').selectOption('7');
+      await phase('choosing example.com');
       await page.getByTestId('domain-select').selectOption('example.com');
       for (let run = 0; run < 3; run++) {
+        await phase(`run ${run + 1}`);
         await page.getByTestId('period-select').selectOption('7');
         await totalShownAt(page, weekMessages, 120_000);
         const start = await page.evaluate(() => {

@@ -6,7 +6,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
-import { ALL_TIME, forEachDigestChunk, forEachRecordOfDigests, readRecords, type Period } from '../../../core/store/queries';
+import { ALL_TIME, forEachDigestChunk, forEachRecordOfDigests, listAggregateReports, readRecords, type Period } from '../../../core/store/queries';
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import { migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema, type StoredRecord, type StoredRecordDigest } from '../../../core/store/schema';
 import { summarizeRecords } from '../../../core/store/summarizeRecords';
@@ -149,6 +149,9 @@ describe('migration 1 → 2', () => {
     opened.push(db);
     expect(db.version).toBe(2);
     expect(await db.count('reports')).toBe(42);
+    // The reports' new byKindEnd index is built over the stored reports too.
+    expect(await listAggregateReports(db, null)).toHaveLength(42);
+    expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
     expect(await db.count('recordDigests')).toBe(await db.count('records'));
     for (const period of PERIODS) {
       expect(comparable(await digestRecords(db, null, period))).toEqual(comparable(await readRecords(db, null, period)));
