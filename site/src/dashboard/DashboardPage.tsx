@@ -1,11 +1,13 @@
 // The dashboard: domain and period, headline figures, the daily chart, sources, reporters, failure and TLS reports,
-// and exports of the current view.
+// and exports of the current view. The domain and period live in the hash query (dashboardView.ts), so a view can
+// be linked and the extension can open the dashboard on one domain.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { ImportStart } from '../import/ImportPanel';
 import { buttonClass, downloadFile, inputClass, mutedClass, Section } from '../ui/ui';
 import { DailyChart } from './DailyChart';
+import { hashOfView, isDashboardHash, sameView, viewFromHash, type DashboardView } from './dashboardView';
 import { exportFileName, sourcesCsv, viewJson } from './exportView';
 import { FailuresList } from './FailuresList';
 import { Headline } from './Headline';
@@ -24,12 +26,37 @@ const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
   custom: 'filters.custom',
 };
 
+/**
+ * The view the address names, kept in step both ways: a changed view replaces the address (no history entry per
+ * filter, no hashchange), and a new address — a link opened in this tab, the back button — changes the view.
+ */
+function useLinkedView(): [DashboardView, (view: DashboardView) => void] {
+  const [view, setView] = useState<DashboardView>(() => viewFromHash(location.hash));
+  useEffect(() => {
+    const follow = () => {
+      // Leaving for another page: that page's address is not a dashboard view.
+      if (!isDashboardHash(location.hash)) return;
+      const linked = viewFromHash(location.hash);
+      setView((current) => (sameView(current, linked) ? current : linked));
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  useEffect(() => {
+    const hash = hashOfView(view);
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  }, [view]);
+  return [view, setView];
+}
+
 export function DashboardPage() {
   const { t } = useI18n();
-  const [domain, setDomain] = useState<string | null>(null);
-  const [preset, setPreset] = useState<PeriodPreset>('all');
-  const [customFrom, setCustomFrom] = useState('');
-  const [customTo, setCustomTo] = useState('');
+  const [view, setView] = useLinkedView();
+  const { domain, preset, customFrom, customTo } = view;
+  const setDomain = (value: string | null) => setView({ ...view, domain: value });
+  const setPreset = (value: PeriodPreset) => setView({ ...view, preset: value });
+  const setCustomFrom = (value: string) => setView({ ...view, customFrom: value });
+  const setCustomTo = (value: string) => setView({ ...view, customTo: value });
   const [filters, setFilters] = useState<SourceFilters>(NO_SOURCE_FILTERS);
   const period = useMemo(() => periodOf(preset, customFrom, customTo), [preset, customFrom, customTo]);
   const state = useDashboardData(domain, period);

@@ -1,10 +1,11 @@
 // The site's pure helpers, checked in Node by the Playwright runner (no page needed): the sources table's IP/CIDR
-// filter, CSV quoting of report text, failure-report redaction and the dashboard's periods.
+// filter, CSV quoting of report text, failure-report redaction, the dashboard's periods and its view in the address.
 import { expect, test } from '@playwright/test';
 import { csvField, sourcesCsv } from '../../../site/src/dashboard/exportView';
 import { redactAddress } from '../../../site/src/dashboard/FailuresList';
 import { matchIpFilter } from '../../../site/src/dashboard/matchIpFilter';
 import { periodOf } from '../../../site/src/dashboard/period';
+import { hashOfView, isDashboardHash, viewFromHash } from '../../../site/src/dashboard/dashboardView';
 import { describePolicy } from '../../../site/src/dashboard/ReportersTable';
 
 test('IP filter: IPv4 and IPv6 CIDR, exact addresses, and text as you type', () => {
@@ -68,4 +69,18 @@ test('published policy reads like the DMARC record it came from', () => {
   expect(describePolicy({ domain: 'example.com', p: 'reject', sp: 'none', adkim: 's', aspf: 'r', pct: 100, testing: 'n' })).toBe(
     'p=reject; sp=none; adkim=s; aspf=r; pct=100; t=n',
   );
+});
+
+test('the dashboard view in the hash: read leniently, written minimally, round-tripped', () => {
+  expect(viewFromHash('#/dashboard?domain=Example.COM.')).toEqual({ domain: 'example.com', preset: 'all', customFrom: '', customTo: '' });
+  expect(viewFromHash('#/dashboard')).toEqual({ domain: null, preset: 'all', customFrom: '', customTo: '' });
+  expect(viewFromHash('#/dashboard?domain=&period=bogus&from=2024-03-01')).toEqual({ domain: null, preset: 'all', customFrom: '', customTo: '' });
+  const custom = viewFromHash('#/dashboard?domain=a.example&period=custom&from=2024-03-01&to=2024-03-31');
+  expect(custom).toEqual({ domain: 'a.example', preset: 'custom', customFrom: '2024-03-01', customTo: '2024-03-31' });
+  expect(hashOfView(custom)).toBe('#/dashboard?domain=a.example&period=custom&from=2024-03-01&to=2024-03-31');
+  expect(viewFromHash(hashOfView(custom))).toEqual(custom);
+  expect(hashOfView({ domain: null, preset: 'all', customFrom: '', customTo: '' })).toBe('#/dashboard');
+  expect(hashOfView({ domain: 'x.example', preset: '30', customFrom: '2024-03-01', customTo: '' })).toBe('#/dashboard?domain=x.example&period=30');
+  expect(['', '#/', '#/dashboard', '#/dashboard?domain=a'].every(isDashboardHash)).toBe(true);
+  expect(['#/import', '#/records', '#/dashboards'].some(isDashboardHash)).toBe(false);
 });
