@@ -32,3 +32,15 @@ export async function writeGraphSettings(settings: GraphSettings): Promise<void>
 export function isApplicationId(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
 }
+
+/**
+ * The redirect URL the user registers with their application, shown before Graph mode is on (the application id comes
+ * from that registration) and after it is turned off. Chrome's is the documented `https://<extension id>.chromiumapp.org/`
+ * (what `identity.getRedirectURL()` returns); it is built here because Chrome exposes no usable `identity` API while
+ * the optional permission is not granted: once given back, `identity.getRedirectURL` throws "not available in this
+ * context", which blanked the options page. Firefox grants `identity` at install and derives its own URL.
+ */
+export function graphRedirectUrl(): string {
+  if (import.meta.env.BROWSER === 'firefox') return browser.identity.getRedirectURL();
+  return `https://${browser.runtime.id}.chromiumapp.org/`;
+}

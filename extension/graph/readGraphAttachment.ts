@@ -24,16 +24,22 @@ export async function readGraphAttachment(conversationId: string, fileName: stri
   }
   try {
     const token = await accessToken(settings);
-    const messages = await graphJson<{ value: Array<{ id: string; hasAttachments: boolean }> }>(
-      token,
-      `/me/messages?$filter=${encodeURIComponent(`conversationId eq '${conversationId.replace(/'/g, "''")}'`)}&$select=id,hasAttachments`,
-    );
-    for (const message of messages.value.filter((m) => m.hasAttachments)) {
-      const attachments = await graphJson<{ value: Array<{ id: string; name: string }> }>(
+    // Outlook on the web names the conversation by its EWS id; Graph knows the REST form of the same id. The id as the
+    // page has it is asked only when its REST form finds nothing.
+    let messages: Array<{ id: string; hasAttachments: boolean }> = [];
+    for (const id of new Set([toRestId(conversationId), conversationId])) {
+      messages = await graphList<{ id: string; hasAttachments: boolean }>(
+        token,
+        `/me/messages?$filter=${encodeURIComponent(`conversationId eq '${id.replace(/'/g, "''")}'`)}&$select=id,hasAttachments`,
+      );
+      if (messages.length > 0) break;
+    }
+    for (const message of messages.filter((m) => m.hasAttachments)) {
+      const attachments = await graphList<{ id: string; name: string }>(
         token,
         `/me/messages/${encodeURIComponent(message.id)}/attachments?$select=id,name`,
       );
-      const match = attachments.value.find((a) => a.name === fileName);
+      const match = attachments.find((a) => a.name === fileName);
       if (match === undefined) continue;
       const response = await fetch(
         `${GRAPH}/me/messages/${encodeURIComponent(message.id)}/attachments/${encodeURIComponent(match.id)}/$value`,
@@ -48,8 +54,28 @@ export async function readGraphAttachment(conversationId: string, fileName: stri
   }
 }
 
-async function graphJson<T>(token: string, path: string): Promise<T> {
-  const response = await fetch(`${GRAPH}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+/**
+ * EWS ids (what Outlook on the web puts in the page) are standard base64; Graph's REST ids are the same bytes with `-`
+ * for `/` and `_` for `+` (the conversion Office.js's `convertToRestId` makes).
+ */
+export function toRestId(ewsId: string): string {
+  return ewsId.replace(/\//g, '-').replace(/\+/g, '_');
+}
+
+/** A Graph collection, following its `@odata.nextLink` pages (a long conversation has more than one page). */
+async function graphList<T>(token: string, path: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let url: string | undefined = `${GRAPH}${path}`, pages = 0; url !== undefined && pages < 20; pages++) {
+    const page: { value: T[]; '@odata.nextLink'?: string } = await graphJson(token, url);
+    items.push(...page.value);
+    const next = page['@odata.nextLink'];
+    url = next !== undefined && next.startsWith(`${GRAPH}/`) ? next : undefined;
+  }
+  return items;
+}
+
+async function graphJson<T>(token: string, url: string): Promise<T> {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   if (response.status === 401) cachedToken = undefined;
   if (!response.ok) throw new Error(`Microsoft Graph answered ${response.status}`);
   return (await response.json()) as T;

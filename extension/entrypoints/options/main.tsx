@@ -3,13 +3,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
-import { DEFAULT_GRAPH_SETTINGS, GRAPH_PERMISSIONS, isApplicationId, readGraphSettings, writeGraphSettings, type GraphSettings } from '../../graph/graphSettings';
+import { DEFAULT_GRAPH_SETTINGS, GRAPH_PERMISSIONS, graphRedirectUrl, isApplicationId, readGraphSettings, writeGraphSettings, type GraphSettings } from '../../graph/graphSettings';
 
 function Options() {
   const [settings, setSettings] = useState<GraphSettings>(DEFAULT_GRAPH_SETTINGS);
   const [message, setMessage] = useState('');
   useEffect(() => void readGraphSettings().then(setSettings), []);
-  const redirectUrl = browser.identity?.getRedirectURL?.() ?? '(shown once Graph mode is on)';
+  const redirectUrl = graphRedirectUrl();
 
   const turnOn = async () => {
     if (!isApplicationId(settings.clientId)) {
