@@ -5,6 +5,7 @@ import { recordsOfDigest } from './toRecordDigest';
 import {
   RECORDS_PER_BATCH,
   type ReportDatabase,
+  type ReportDbSchema,
   type StoredAggregateReport,
   type StoredFailureReport,
   type StoredRecord,
@@ -61,6 +62,33 @@ export function recordsOfBatch(batch: StoredRecordBatch): StoredRecord[] {
 }
 
 /**
+ * Reads the rows of `store` keyed `[domain, time, …]` for each of `domains`, with time in [from, to), `perRequest`
+ * rows per IndexedDB request, handing each page to `onPage`.
+ */
+async function forEachPageByDomainAndTime<Store extends 'records' | 'recordDigests'>(
+  db: ReportDatabase,
+  store: Store,
+  domains: readonly string[],
+  times: Period,
+  perRequest: number,
+  onPage: (rows: ReportDbSchema[Store]['value'][]) => void,
+): Promise<void> {
+  for (const d of domains) {
+    let lower: unknown[] = [d, times.from];
+    let lowerOpen = false;
+    const upper = [d, times.to];
+    for (;;) {
+      const range = keyRanges().bound(lower, upper, lowerOpen, true);
+      const rows = await db.getAll(store, range, perRequest);
+      onPage(rows);
+      if (rows.length < perRequest) break;
+      lower = rows[rows.length - 1]!.id;
+      lowerOpen = true;
+    }
+  }
+}
+
+/**
  * Hands the aggregate records of `domain` (or of every domain, when null) whose report period overlaps `period` to
  * `onChunk`, a few thousand at a time, in key order.
  */
@@ -71,20 +99,12 @@ export async function forEachRecordChunk(
   onChunk: (chunk: StoredRecord[]) => void,
 ): Promise<void> {
   const domains = domain === null ? await listDomains(db) : [domain];
-  for (const d of domains) {
-    let lower: unknown[] = [d, period.from - MAX_REPORT_SPAN_SECONDS];
-    let lowerOpen = false;
-    const upper = [d, period.to];
-    for (;;) {
-      const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const batches = await db.getAll('records', range, BATCHES_PER_REQUEST);
-      const kept = batches.filter((b) => b.end >= period.from).flatMap(recordsOfBatch);
-      if (kept.length > 0) onChunk(kept);
-      if (batches.length < BATCHES_PER_REQUEST) break;
-      lower = batches[batches.length - 1]!.id;
-      lowerOpen = true;
-    }
-  }
+  // Batches are keyed by begin: one that began up to MAX_REPORT_SPAN_SECONDS before the period may reach into it.
+  const begins = { from: period.from - MAX_REPORT_SPAN_SECONDS, to: period.to };
+  await forEachPageByDomainAndTime(db, 'records', domains, begins, BATCHES_PER_REQUEST, (batches) => {
+    const kept = batches.filter((b) => b.end >= period.from).flatMap(recordsOfBatch);
+    if (kept.length > 0) onChunk(kept);
+  });
 }
 
 /** Record digests decoded per IndexedDB request (up to 16 × RECORDS_PER_BATCH records, a few ms to decode). */
@@ -102,21 +122,12 @@ export async function forEachDigestChunk(
   onChunk: (chunk: StoredRecordDigest[]) => void,
 ): Promise<void> {
   const domains = domain === null ? await listDomains(db) : [domain];
-  for (const d of domains) {
-    let lower: unknown[] = [d, period.from];
-    let lowerOpen = false;
-    // Digests are keyed by end: a report ending after the period reaches back into it only if it began before it ended.
-    const upper = [d, period.to + MAX_REPORT_SPAN_SECONDS];
-    for (;;) {
-      const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const digests = await db.getAll('recordDigests', range, DIGESTS_PER_REQUEST);
-      const kept = digests.filter((digest) => digest.begin < period.to);
-      if (kept.length > 0) onChunk(kept);
-      if (digests.length < DIGESTS_PER_REQUEST) break;
-      lower = digests[digests.length - 1]!.id;
-      lowerOpen = true;
-    }
-  }
+  // Digests are keyed by end: a report ending after the period reaches back into it only if it began before it ended.
+  const ends = { from: period.from, to: period.to + MAX_REPORT_SPAN_SECONDS };
+  await forEachPageByDomainAndTime(db, 'recordDigests', domains, ends, DIGESTS_PER_REQUEST, (digests) => {
+    const kept = digests.filter((digest) => digest.begin < period.to);
+    if (kept.length > 0) onChunk(kept);
+  });
 }
 
 /** Like forEachRecordChunk, from the record digests: records without `raw` and `extensions`. */
