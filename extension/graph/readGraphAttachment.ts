@@ -45,12 +45,15 @@ export async function readGraphAttachment(conversationId: string, fileName: stri
         `${GRAPH}/me/messages/${encodeURIComponent(message.id)}/attachments/${encodeURIComponent(match.id)}/$value`,
         { headers: { Authorization: `Bearer ${token}` } },
       );
+      if (response.status === 401) cachedToken = undefined;
       if (!response.ok) throw new Error(`Microsoft Graph answered ${response.status} to the download`);
       return { ok: true, base64: bytesToBase64(new Uint8Array(await response.arrayBuffer())) };
     }
     return { ok: false, reason: 'not-found', message: `Microsoft Graph found no attachment named ${fileName} in this conversation.` };
   } catch (error) {
-    return { ok: false, reason: 'failed', message: `Microsoft Graph: ${error instanceof Error ? error.message : String(error)}.` };
+    // Chrome's own messages end with a period ("Authorization page could not be loaded."); say it once.
+    const said = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
+    return { ok: false, reason: 'failed', message: `Microsoft Graph: ${said}.` };
   }
 }
 

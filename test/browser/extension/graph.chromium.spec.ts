@@ -6,6 +6,7 @@
 // user granted these permissions in an earlier session (Chromium then grants them again from the click without a
 // dialog, as it does for a user who turned Graph mode off and on again); they are not active until the click.
 import { expect, test, type Worker } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { GRAPH_ORIGINS } from '../../../extension/graph/graphPermissions';
 import { card, expectCardMatches } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
@@ -58,9 +59,10 @@ test.beforeAll(async () => {
   ext = await launchExtension({
     previouslyGranted: { api: ['identity'], hosts: GRAPH_ORIGINS },
     answer: microsoft.answer,
-    // launchWebAuthFlow loads the sign-in page where context.route cannot see it: the Microsoft hosts are also mapped
-    // to the local HTTPS server, which answers with the same fakes.
-    localHosts: ['login.microsoftonline.com', 'graph.microsoft.com'],
+    // launchWebAuthFlow loads the sign-in page in a browser-owned WebContents that context.route does not see (unmapped,
+    // it fails with "Authorization page could not be loaded"): the login host is also mapped to the local HTTPS server,
+    // which answers with the same fake. The token request and Graph come from the service worker, through context.route.
+    localHosts: ['login.microsoftonline.com'],
     rewriteWebmail: (url, answer) =>
       url.pathname === '/mail/inbox' ? { ...answer, body: Buffer.from(answer.body.toString('utf8').replaceAll(FIXTURE_CONVID, OWA_CONVID)) } : answer,
   });
@@ -74,6 +76,31 @@ test.afterAll(async () => {
 const graphPermissions = { permissions: ['identity'], origins: GRAPH_ORIGINS };
 const hasGraphPermissions = () => worker.evaluate((p) => chrome.permissions.contains(p), graphPermissions);
 const microsoftRequests = () => ext.requests.filter((r) => /\/\/(login\.microsoftonline|graph\.microsoft)\.com\//.test(r));
+
+test('the fake token endpoint refuses a code verifier that does not match the challenge (its check is not vacuous)', async () => {
+  const verifier = 'a'.repeat(43);
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const request = (method: string, body?: string) => ({
+    method,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body === undefined ? undefined : Buffer.from(body),
+    via: 'route' as const,
+  });
+  const authorize = new URL(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`);
+  authorize.search = new URLSearchParams({
+    client_id: CLIENT_ID, response_type: 'code', redirect_uri: `https://${extensionId}.chromiumapp.org/`,
+    scope: 'https://graph.microsoft.com/Mail.Read', code_challenge: challenge, code_challenge_method: 'S256', state: 's',
+  }).toString();
+  const redirect = await microsoft.answer(authorize, request('GET'));
+  const code = new URL(redirect!.headers.location!).searchParams.get('code')!;
+  const token = new URL(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`);
+  const form = (v: string) => new URLSearchParams({ client_id: CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: `https://${extensionId}.chromiumapp.org/`, code_verifier: v }).toString();
+  expect((await microsoft.answer(token, request('POST', form('b'.repeat(43)))))!.status).toBe(400);
+  expect(microsoft.problems).toEqual(['invalid_grant: the code_verifier does not match the code_challenge']);
+  // The code is spent either way, as at Microsoft.
+  expect((await microsoft.answer(token, request('POST', form(verifier))))!.status).toBe(400);
+  for (const list of [microsoft.problems, microsoft.authorizations, microsoft.tokenRequests, microsoft.seen]) list.length = 0;
+});
 
 test('Graph mode off: the tile without a URL offers the drop path and nothing asks Microsoft', async () => {
   expect(await hasGraphPermissions()).toBe(false);
@@ -101,7 +128,23 @@ test('turning Graph mode on asks for identity and the Microsoft hosts from the c
   expect(microsoftRequests()).toEqual([]); // turning it on asks Microsoft nothing yet
 });
 
+test('the user declines consent on Microsoft’s page: the card says so in plain words and offers the drop path', async () => {
+  microsoft.nextSignIn = 'decline';
+  const page = await ext.context.newPage();
+  await page.goto('https://outlook.office.com/mail/inbox');
+  const tile = card(page, outlookNoUrlAttachment.fileName);
+  await expect(tile).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
+  await expect(tile).toContainText('Microsoft Graph: AADSTS65004: User declined to consent to access the app. Download it, then drop it here.');
+  await page.close();
+  expect(microsoft.authorizations).toHaveLength(1);
+  expect(microsoft.tokenRequests).toEqual([]);
+  expect(microsoft.graphCalls).toEqual([]);
+  expect(microsoft.problems).toEqual([]);
+  for (const list of [microsoft.authorizations, microsoft.seen]) list.length = 0;
+});
+
 test('the tile without a URL is read through Microsoft Graph after a PKCE sign-in; the numbers are the core’s', async () => {
+  const start = ext.requests.length;
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
   await expectCardMatches(page, outlookNoUrlAttachment.fileName, await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName));
@@ -134,10 +177,21 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
   expect(microsoft.tokenRequests).toHaveLength(1);
   await page.close();
 
+  // Which way each request reached the fakes: only the sign-in page outside context.route.
+  expect(microsoft.seen).toEqual([
+    `local GET https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`,
+    `route POST https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
+    ...[1, 2].flatMap(() => [
+      'route GET https://graph.microsoft.com/v1.0/me/messages',
+      'route GET https://graph.microsoft.com/v1.0/me/messages/AAMkADFixture-Message_One%3D/attachments',
+      'route GET https://graph.microsoft.com/v1.0/me/messages/AAMkADFixture-Message_Two%3D/attachments',
+      'route GET https://graph.microsoft.com/v1.0/me/messages/AAMkADFixture-Message_Two%3D/attachments/AAMkADFixture-Attachment_Two%3D/$value',
+    ]),
+  ]);
   expect(ext.elsewhere).toEqual([]);
   const allowed = /^(GET|POST|OPTIONS) https:\/\/(outlook\.office\.com|login\.microsoftonline\.com|graph\.microsoft\.com)\//;
   expect(ext.requests.filter((r) => !allowed.test(r))).toEqual([]);
-  expect(microsoftRequests().filter((r) => r.includes('login.microsoftonline.com'))).toEqual([
+  expect(ext.requests.slice(start).filter((r) => r.includes('login.microsoftonline.com'))).toEqual([
     expect.stringMatching(new RegExp(`^GET https://login\\.microsoftonline\\.com/${TENANT}/oauth2/v2\\.0/authorize\\?`)),
     `POST https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
   ]);

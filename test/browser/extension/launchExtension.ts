@@ -28,6 +28,8 @@ export interface FakeRequest {
   method: string;
   headers: Record<string, string>;
   body: Buffer | undefined;
+  /** How it reached the fakes: Playwright's context.route, or the local HTTPS server a mapped host resolves to. */
+  via: 'route' | 'local';
 }
 
 /**
@@ -56,7 +58,7 @@ async function startLocalHosts(
         const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
         const url = new URL(request.url ?? '/', `https://${headers.host ?? hosts[0]}`);
         const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
-        void answer(url, { method: request.method ?? 'GET', headers, body }).then((answered) => {
+        void answer(url, { method: request.method ?? 'GET', headers, body, via: 'local' }).then((answered) => {
           record(`${request.method} ${url.href}`, answered !== undefined);
           response.writeHead(answered?.status ?? 404, answered?.headers ?? {});
           response.end(answered?.body);
@@ -154,6 +156,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       method: request.method(),
       headers: await request.allHeaders(),
       body: request.postDataBuffer() ?? undefined,
+      via: 'route',
     });
     if (answer === undefined) {
       elsewhere.push(`${request.method()} ${request.url()}`);

@@ -29,6 +29,10 @@ export interface FakeMicrosoft {
   tokenRequests: URLSearchParams[];
   graphCalls: string[];
   accessToken: string;
+  /** Every request as `via METHOD origin+path` (via: context.route or the local HTTPS server). */
+  seen: string[];
+  /** The next sign-in: the user consents (default) or declines on Microsoft's page. */
+  nextSignIn: 'consent' | 'decline';
 }
 
 const base64Url = (bytes: Buffer) => bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -46,6 +50,7 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
   const authorizations: URLSearchParams[] = [];
   const tokenRequests: URLSearchParams[] = [];
   const graphCalls: string[] = [];
+  const seen: string[] = [];
   /** Issued codes → the PKCE challenge and redirect URI they were issued for. */
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const accessToken = `fake-access-token-${base64Url(createHash('sha256').update(String(Math.random())).digest())}`;
@@ -65,6 +70,17 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
       const challenge = q.get('code_challenge') ?? '';
       if (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
         return refuse(400, 'invalid_request', 'PKCE with S256 is required');
+      }
+      if (fake.nextSignIn === 'decline') {
+        // The user declined consent: Microsoft sends the browser back with an error instead of a code.
+        fake.nextSignIn = 'consent';
+        const back = new URL(options.redirectUri);
+        back.search = new URLSearchParams({
+          error: 'access_denied',
+          error_description: 'AADSTS65004: User declined to consent to access the app.',
+          state: q.get('state') ?? '',
+        }).toString();
+        return { status: 302, headers: { location: back.href, 'cache-control': 'no-store' }, body: Buffer.from('') };
       }
       // The user signed in and consented: back to the redirect URI with a code, as Microsoft does (302).
       const code = `fake-code-${codes.size + 1}-${base64Url(createHash('sha256').update(challenge).digest()).slice(0, 16)}`;
@@ -145,16 +161,19 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
     return json(404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }, CORS);
   }
 
-  return {
+  const fake: FakeMicrosoft = {
     problems,
     authorizations,
     tokenRequests,
     graphCalls,
     accessToken,
+    seen,
+    nextSignIn: 'consent',
     answer: async (url, request) => {
-      if (url.origin === 'https://login.microsoftonline.com') return answerLogin(url, request);
-      if (url.origin === 'https://graph.microsoft.com') return answerGraph(url, request);
-      return undefined;
+      if (url.origin !== 'https://login.microsoftonline.com' && url.origin !== 'https://graph.microsoft.com') return undefined;
+      seen.push(`${request.via} ${request.method} ${url.origin}${url.pathname}`);
+      return url.origin === 'https://login.microsoftonline.com' ? answerLogin(url, request) : answerGraph(url, request);
     },
   };
+  return fake;
 }
