@@ -62,7 +62,10 @@ test.beforeAll(async () => {
     // launchWebAuthFlow loads the sign-in page in a browser-owned WebContents that context.route does not see (unmapped,
     // it fails with "Authorization page could not be loaded"): the login host is also mapped to the local HTTPS server,
     // which answers with the same fake. The token request and Graph come from the service worker, through context.route.
-    localHosts: ['login.microsoftonline.com'],
+    // The redirect URI's host is mapped too, answered by nothing, so that a request there is seen: Chromium itself
+    // requests the redirect URI (with the code or the error) while launchWebAuthFlow completes on it. Unmapped, as
+    // here without internet, that request fails at name resolution and nothing records it.
+    localHosts: ['login.microsoftonline.com', `${extensionId}.chromiumapp.org`],
     rewriteWebmail: (url, answer) =>
       url.pathname === '/mail/inbox' ? { ...answer, body: Buffer.from(answer.body.toString('utf8').replaceAll(FIXTURE_CONVID, OWA_CONVID)) } : answer,
   });
@@ -188,9 +191,15 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
       'route GET https://graph.microsoft.com/v1.0/me/messages/AAMkADFixture-Message_Two%3D/attachments/AAMkADFixture-Attachment_Two%3D/$value',
     ]),
   ]);
-  expect(ext.elsewhere).toEqual([]);
+  // Nothing else left the browser. Besides the webmail and Microsoft, Chromium itself may load the redirect URI while
+  // launchWebAuthFlow completes on it (seen here for the consented sign-in, with the code, before the token request;
+  // not for the declined one): the extension does not make that request and cannot prevent it, and the code in it is
+  // useless without the PKCE verifier, which only the token request carried.
+  const redirectUriLoad = new RegExp(`^GET https://${extensionId}\\.chromiumapp\\.org/\\?`);
+  expect(ext.elsewhere.filter((r) => !redirectUriLoad.test(r))).toEqual([]);
+  expect(ext.elsewhere.length).toBeLessThanOrEqual(2); // at most one per sign-in
   const allowed = /^(GET|POST|OPTIONS) https:\/\/(outlook\.office\.com|login\.microsoftonline\.com|graph\.microsoft\.com)\//;
-  expect(ext.requests.filter((r) => !allowed.test(r))).toEqual([]);
+  expect(ext.requests.filter((r) => !allowed.test(r) && !redirectUriLoad.test(r))).toEqual([]);
   expect(ext.requests.slice(start).filter((r) => r.includes('login.microsoftonline.com'))).toEqual([
     expect.stringMatching(new RegExp(`^GET https://login\\.microsoftonline\\.com/${TENANT}/oauth2/v2\\.0/authorize\\?`)),
     `POST https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
@@ -212,10 +221,11 @@ test('turning Graph mode off gives the permissions back; the tile offers the dro
   await options.close();
 
   const before = microsoftRequests().length;
+  const elsewhereBefore = ext.elsewhere.length;
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
   await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
   await page.close();
   expect(microsoftRequests()).toHaveLength(before);
-  expect(ext.elsewhere).toEqual([]);
+  expect(ext.elsewhere).toHaveLength(elsewhereBefore);
 });
