@@ -98,14 +98,18 @@ export function recordFacts(record: AggregateRecord, identification: SourceIdent
   return facts;
 }
 
-/** The cause of one record's outcome; `identification` comes from identifySource. */
-export function classifyRecord(
-  record: AggregateRecord,
-  identification: SourceIdentification,
-  facts: RecordFacts = recordFacts(record, identification),
-): RecordCause {
-  if (passesDmarc(record)) return 'dmarc-pass';
-  if (record.reasons.some((r) => FORWARDING_REASONS.has(r.type))) return 'receiver-says-forwarded';
+/** Whether a receiver's override reason says the record was forwarded or came from a mailing list. */
+export function receiverSaysForwarded(record: AggregateRecord): boolean {
+  const reasons = record.reasons;
+  for (let i = 0; i < reasons.length; i++) if (FORWARDING_REASONS.has(reasons[i]!.type)) return true;
+  return false;
+}
+
+/**
+ * The cause of a record that failed DMARC without a forwarding override: depends only on the identification and
+ * the facts, so callers that see the same identifiers many times compute it once.
+ */
+export function causeOfFailure(identification: SourceIdentification, facts: RecordFacts): RecordCause {
   const service = identification.service;
   if (service?.type === 'forwarder') return 'forwarding-service';
   if (service?.type === 'mailing-list') return 'mailing-list';
@@ -118,4 +122,15 @@ export function classifyRecord(
   if (service?.type === 'mailbox') return 'mailbox-account';
   if (service?.type === 'cloud') return 'cloud-server';
   return 'unknown-failing';
+}
+
+/** The cause of one record's outcome; `identification` comes from identifySource. */
+export function classifyRecord(
+  record: AggregateRecord,
+  identification: SourceIdentification,
+  facts: RecordFacts = recordFacts(record, identification),
+): RecordCause {
+  if (passesDmarc(record)) return 'dmarc-pass';
+  if (receiverSaysForwarded(record)) return 'receiver-says-forwarded';
+  return causeOfFailure(identification, facts);
 }

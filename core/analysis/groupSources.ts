@@ -1,9 +1,10 @@
 // Gathers the records of aggregate reports into source groups — one per sending service, or per network when the
-// service is unknown — with the counts the classification, readiness and the UI need. One pass; per record a few map
-// lookups (IP, identifier hash), everything else cached per IP or per identifier set (test/bench/intel.bench.ts).
+// service is unknown — with the counts the classification, readiness and the UI need. One pass; a record costs a
+// lookup of its cell (source IP × identifier set) and a few additions to the cell's counters; identification, facts,
+// cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
-import { classifyRecord, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
+import { causeOfFailure, passesDmarc, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
 import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
@@ -78,13 +79,6 @@ function add(map: MutableCounts, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
 }
 
-/** The counts with their keys normalized as domains (merging `Example.com` into `example.com`). */
-function normalizedKeys(map: MutableCounts): MutableCounts {
-  const result: MutableCounts = new Map();
-  for (const [key, count] of map) add(result, normalizeDomain(key), count);
-  return result;
-}
-
 function sorted(map: MutableCounts, limit = 50): Counted[] {
   return [...map]
     .map(([value, messages]) => ({ value, messages }))
@@ -108,17 +102,80 @@ export interface SourceContext {
   groupLabel: string;
   /** The source IP (a context belongs to one IP). */
   ip: string;
-  /**
-   * Scratch space of the call that owns the resolver: messages counted on this context and the group it feeds.
-   * Counting per context instead of per record keeps a million records to a few map lookups each.
-   */
-  tally: { messages: number; group?: unknown };
 }
 
-/** A record's context plus the facts of its identifiers (both shared between records: do not modify). */
-export interface ResolvedRecord {
+/**
+ * One distinct combination of the fields identification and facts depend on (header From, envelope, DKIM and SPF
+ * results), with what follows from them. Shared between records: do not modify.
+ */
+export interface IdentifierSet {
+  /** The first record seen with these identifiers. */
+  exemplar: AggregateRecord;
+  identification: SourceIdentification;
+  /** The header From domain, normalized. */
+  headerFrom: string;
+  /** Facts computed with `identification` (see SourceCell.facts). */
+  facts: RecordFacts | undefined;
+  /** Position in the resolver's table (a small integer). */
+  index: number;
+  /** identifierHash of the exemplar. */
+  hash: number;
+  /** The next set with the same hash slot. */
+  next: IdentifierSet | undefined;
+}
+
+/**
+ * What every record from one IP with one identifier set shares: its context (group), the facts of its identifiers
+ * and the cause it has when it fails DMARC without a forwarding override. Records add their counts here; groups are
+ * built from cells, so a million records cost a few lookups and additions each.
+ */
+export interface SourceCell {
   context: SourceContext;
+  identifiers: IdentifierSet;
   facts: RecordFacts;
+  /** classifyRecord's cause for a failing record of this cell without a forwarding override reason. */
+  failureCause: RecordCause;
+}
+
+interface IpEntry {
+  asn: AsnInfo;
+  rdnsNames: readonly string[] | undefined;
+  network: SourceContext | undefined;
+  /** Contexts of identifications from domains (usually one or two). */
+  byIdentification: Map<SourceIdentification, SourceContext> | undefined;
+  last: Cell | undefined;
+  /** Cells of this IP: a short list, then a map by identifier-set index. */
+  cells: Cell[];
+  cellMap: Map<number, Cell> | undefined;
+}
+
+/** A cell with its counters (internal to the resolver's owner). */
+interface Cell extends SourceCell {
+  /** Creation order. */
+  order: number;
+  records: number;
+  messages: number;
+  passing: number;
+  dkimAligned: number;
+  spfAligned: number;
+  none: number;
+  quarantine: number;
+  reject: number;
+  pass: number;
+  /** Dispositions outside the four known words (only from hand-built records). */
+  otherDispositions: MutableCounts | undefined;
+  /** Failing records with a forwarding override reason. */
+  overriddenRecords: number;
+  overriddenMessages: number;
+  /** Failing records without one. */
+  failingRecords: number;
+  failingMessages: number;
+  /** Sequence number of the first record of each kind (-1: none yet): the order causes first appeared in a group. */
+  firstPass: number;
+  firstOverridden: number;
+  firstFailing: number;
+  firstSeen: number;
+  lastSeen: number;
 }
 
 function hashText(hash: number, text: string): number {
@@ -128,16 +185,27 @@ function hashText(hash: number, text: string): number {
 }
 
 /** FNV-1a over the fields identification and facts depend on. */
-function identifierHash(record: AggregateRecord): number {
+export function identifierHash(record: AggregateRecord): number {
   let h = hashText(2166136261, record.headerFrom);
-  h = hashText(h, record.envelopeFrom ?? '');
-  for (const d of record.dkimResults) h = hashText(hashText(hashText(h, d.domain), d.result), d.selector ?? '');
+  h = record.envelopeFrom === undefined ? Math.imul(h ^ 1, 16777619) : hashText(h, record.envelopeFrom);
+  const dkim = record.dkimResults;
+  for (let i = 0; i < dkim.length; i++) {
+    const d = dkim[i]!;
+    h = hashText(hashText(h, d.domain), d.result);
+    h = d.selector === undefined ? Math.imul(h ^ 2, 16777619) : hashText(h, d.selector);
+  }
   h = Math.imul(h ^ 35, 16777619);
-  for (const r of record.spfResults) h = hashText(hashText(hashText(h, r.domain), r.result), r.scope ?? '');
-  return h;
+  const spf = record.spfResults;
+  for (let i = 0; i < spf.length; i++) {
+    const r = spf[i]!;
+    h = hashText(hashText(h, r.domain), r.result);
+    h = r.scope === undefined ? Math.imul(h ^ 2, 16777619) : hashText(h, r.scope);
+  }
+  return h & 0x3fffffff; // a small integer (Smi) in every engine
 }
 
-function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean {
+/** Whether two records have the same identifiers (the fields identifierHash reads). */
+export function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean {
   if (a.headerFrom !== b.headerFrom || a.envelopeFrom !== b.envelopeFrom) return false;
   if (a.dkimResults.length !== b.dkimResults.length || a.spfResults.length !== b.spfResults.length) return false;
   for (let i = 0; i < a.dkimResults.length; i++) {
@@ -153,76 +221,169 @@ function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean {
   return true;
 }
 
+/** Cells kept in one IP's list before it switches to a map. */
+const CELL_LIST_LIMIT = 8;
+
 /**
  * Per-call caches: the same IP recurs across thousands of records, and so does the same combination of DKIM
- * domains and envelope — identification of a record depends only on those.
+ * domains and envelope — identification of a record depends only on those. `cell(record)` returns the record's
+ * cell; the caller counts on it.
  */
 export class SourceResolver {
-  /** Per IP: its ASN and the contexts built for it (one per identification seen with it, usually one or two). */
-  private readonly byIp = new Map<
-    string,
-    { asn: AsnInfo; network?: SourceContext; last?: SourceContext; byDomains?: Map<SourceIdentification, SourceContext> }
-  >();
-  private readonly byKey = new Map<number, Array<{ exemplar: AggregateRecord; identification: SourceIdentification; facts?: RecordFacts }>>();
+  private readonly byIp = new Map<string, IpEntry>();
+  /** Open-addressing table of identifier sets: slot → 1 + index in `sets`, 0 when empty. */
+  private slots = new Int32Array(1024);
+  private readonly sets: IdentifierSet[] = [];
+  /** Every cell, in creation order. */
+  readonly cells: Cell[] = [];
+  /** Every context, in creation order (the order of the first record of each). */
+  readonly contexts: SourceContext[] = [];
 
   constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
 
-  private context(record: AggregateRecord, identification: SourceIdentification, asn: AsnInfo, rdnsNames: readonly string[] | undefined): SourceContext {
-    // One literal with every field (rdnsNames possibly undefined): all contexts share one hidden class.
-    const context: SourceContext = { identification, asn, rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp, tally: { messages: 0 } };
+  /** The identifier set of a record (created on first sight). */
+  identifierSet(record: AggregateRecord): IdentifierSet {
+    const hash = identifierHash(record);
+    const at = this.slots[hash & (this.slots.length - 1)]!;
+    for (let set = at === 0 ? undefined : this.sets[at - 1]; set !== undefined; set = set.next) {
+      if (set.hash === hash && sameIdentifiers(set.exemplar, record)) return set;
+    }
+    const set: IdentifierSet = {
+      exemplar: record,
+      identification: identifyByRecordDomains(record),
+      headerFrom: normalizeDomain(record.headerFrom),
+      facts: undefined,
+      index: this.sets.length,
+      hash,
+      next: undefined,
+    };
+    this.sets.push(set);
+    if (this.sets.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 4);
+      for (const each of this.sets) {
+        each.next = undefined;
+        this.link(each);
+      }
+    } else this.link(set);
+    return set;
+  }
+
+  /** Puts a set into its slot's chain (separate chaining: the slot holds the chain's head). */
+  private link(set: IdentifierSet): void {
+    const slot = set.hash & (this.slots.length - 1);
+    const at = this.slots[slot]!;
+    if (at !== 0) set.next = this.sets[at - 1];
+    this.slots[slot] = set.index + 1;
+  }
+
+  private ipEntry(ip: string): IpEntry {
+    let entry = this.byIp.get(ip);
+    if (entry === undefined) {
+      entry = {
+        asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : {},
+        rdnsNames: this.options.rdns?.get(ip),
+        network: undefined,
+        byIdentification: undefined,
+        last: undefined,
+        cells: [],
+        cellMap: undefined,
+      };
+      this.byIp.set(ip, entry);
+    }
+    return entry;
+  }
+
+  private context(record: AggregateRecord, identification: SourceIdentification, ip: IpEntry): SourceContext {
+    const context: SourceContext = { identification, asn: ip.asn, rdnsNames: ip.rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp };
     const { key, label } = sourceGroupKey(record, context);
     context.groupKey = key;
     context.groupLabel = label;
+    this.contexts.push(context);
     return context;
   }
 
-  resolve(record: AggregateRecord): ResolvedRecord {
-    let ip = this.byIp.get(record.sourceIp);
-    if (ip === undefined) {
-      ip = { asn: this.options.asnTable ? lookupAsn(this.options.asnTable, record.sourceIp) : {} };
-      if (this.byIp.size < 1_000_000) this.byIp.set(record.sourceIp, ip);
-    }
-    // Identification and facts depend only on the record's identifiers, which repeat across records: look them up
-    // by a hash of those fields (no key string per record: a million records would allocate 100 MB of keys).
-    const hash = identifierHash(record);
-    let bucket = this.byKey.get(hash);
-    let byKey = bucket?.find((entry) => sameIdentifiers(entry.exemplar, record));
-    if (byKey === undefined) {
-      byKey = { exemplar: record, identification: identifyByRecordDomains(record) };
-      if (!bucket) {
-        bucket = [];
-        if (this.byKey.size < 200_000) this.byKey.set(hash, bucket);
+  /** The cell of a record: its source IP with its identifier set. */
+  cell(record: AggregateRecord): Cell {
+    const ip = this.ipEntry(record.sourceIp);
+    const last = ip.last;
+    // Most IPs send one kind of mail: compare with the IP's last cell before hashing.
+    if (last !== undefined && sameIdentifiers(last.identifiers.exemplar, record)) return last;
+    const set = this.identifierSet(record);
+    let cell: Cell | undefined;
+    if (ip.cellMap !== undefined) cell = ip.cellMap.get(set.index);
+    else {
+      const cells = ip.cells;
+      for (let i = 0; i < cells.length; i++) {
+        if (cells[i]!.identifiers === set) {
+          cell = cells[i];
+          break;
+        }
       }
-      bucket.push(byKey);
     }
-    const rdnsNames = this.options.rdns?.get(record.sourceIp);
+    if (cell === undefined) cell = this.newCell(record, set, ip);
+    ip.last = cell;
+    return cell;
+  }
+
+  private newCell(record: AggregateRecord, set: IdentifierSet, ip: IpEntry): Cell {
     let context: SourceContext;
-    if (!byKey.identification.service) {
+    if (!set.identification.service) {
       if (!ip.network) {
-        const network = identifyByNetwork({ asn: ip.asn, ...(rdnsNames ? { rdnsNames } : {}) });
-        ip.network = this.context(record, network, ip.asn, rdnsNames);
+        const network = identifyByNetwork({ asn: ip.asn, ...(ip.rdnsNames ? { rdnsNames: ip.rdnsNames } : {}) });
+        ip.network = this.context(record, network, ip);
       }
       context = ip.network;
-    } else if (ip.last?.identification === byKey.identification) {
-      // Most IPs send one kind of mail: a one-entry cache on the IP saves a map lookup per record.
-      context = ip.last;
     } else {
-      ip.byDomains ??= new Map();
-      let found = ip.byDomains.get(byKey.identification);
+      ip.byIdentification ??= new Map();
+      let found = ip.byIdentification.get(set.identification);
       if (!found) {
-        found = this.context(record, byKey.identification, ip.asn, rdnsNames);
-        ip.byDomains.set(byKey.identification, found);
+        found = this.context(record, set.identification, ip);
+        ip.byIdentification.set(set.identification, found);
       }
-      ip.last = found;
       context = found;
     }
-    // Facts depend on the service only through its tenant DKIM domains: cache them per identifier set, computed with
-    // the service that was identified (by domains, or by network when it has tenant domains).
-    const factsService = byKey.identification.service ?? context.identification.service;
-    const facts = factsService?.tenantDkimDomains
-      ? (byKey.identification.service ? (byKey.facts ??= recordFacts(record, byKey.identification)) : recordFacts(record, context.identification))
-      : (byKey.facts ??= recordFacts(record, byKey.identification));
-    return { context, facts };
+    // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
+    // domains, or by network when that one has tenant domains.
+    const facts =
+      !set.identification.service && context.identification.service?.tenantDkimDomains
+        ? recordFacts(set.exemplar, context.identification)
+        : (set.facts ??= recordFacts(set.exemplar, set.identification));
+    const cell: Cell = {
+      context,
+      identifiers: set,
+      facts,
+      failureCause: causeOfFailure(context.identification, facts),
+      order: this.cells.length,
+      records: 0,
+      messages: 0,
+      passing: 0,
+      dkimAligned: 0,
+      spfAligned: 0,
+      none: 0,
+      quarantine: 0,
+      reject: 0,
+      pass: 0,
+      otherDispositions: undefined,
+      overriddenRecords: 0,
+      overriddenMessages: 0,
+      failingRecords: 0,
+      failingMessages: 0,
+      firstPass: -1,
+      firstOverridden: -1,
+      firstFailing: -1,
+      firstSeen: Infinity,
+      lastSeen: -Infinity,
+    };
+    this.cells.push(cell);
+    if (ip.cellMap !== undefined) ip.cellMap.set(set.index, cell);
+    else {
+      ip.cells.push(cell);
+      if (ip.cells.length > CELL_LIST_LIMIT) {
+        ip.cellMap = new Map(ip.cells.map((c) => [c.identifiers.index, c]));
+        ip.cells = [];
+      }
+    }
+    return cell;
   }
 }
 
@@ -245,10 +406,10 @@ export function sourceGroupKey(
   return { key: `ip:${record.sourceIp}`, label: record.sourceIp || 'unknown address' };
 }
 
-function newAccumulator(key: string, label: string, context: SourceContext, time: number): Accumulator {
+function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
   const acc: Accumulator = {
-    key,
-    label,
+    key: context.groupKey,
+    label: context.groupLabel,
     messages: 0,
     records: 0,
     passing: 0,
@@ -263,50 +424,64 @@ function newAccumulator(key: string, label: string, context: SourceContext, time
     ownEnvelopeSpfFailing: 0,
     ownSignatureFailingSelectors: new Map(),
     unsigned: 0,
-    firstSeen: time,
-    lastSeen: time,
+    firstSeen: cell.firstSeen,
+    lastSeen: cell.lastSeen,
   };
   if (context.identification.service) acc.service = context.identification.service;
   if (context.identification.evidence) acc.evidence = context.identification.evidence;
   return acc;
 }
 
-function accumulate(
-  acc: Accumulator,
-  record: AggregateRecord,
-  { context, facts }: ResolvedRecord,
-  cause: RecordCause,
-  time: number,
-): void {
-  const count = record.count;
+/** Adds a cell's counts to its group. Cause order: by the first record of each cause (see causesInOrder). */
+function accumulateCell(acc: Accumulator, cell: Cell, causeSeen: Map<RecordCause, { first: number; messages: number }>): void {
+  const count = cell.messages;
   acc.messages += count;
-  acc.records += 1;
-  if (time < acc.firstSeen) acc.firstSeen = time;
-  if (time > acc.lastSeen) acc.lastSeen = time;
-  acc.causes[cause] = (acc.causes[cause] ?? 0) + count;
-  acc.dispositions[record.disposition] += count;
-  if (record.dkimAligned) acc.dkimAligned += count;
-  if (record.spfAligned) acc.spfAligned += count;
-  add(acc.headerFromDomains, record.headerFrom, count);
-  context.tally.messages += count;
-  if (record.dkimResults.length === 0) acc.unsigned += count;
-  if (cause === 'dmarc-pass') {
-    acc.passing += count;
-    return;
+  acc.records += cell.records;
+  if (cell.firstSeen < acc.firstSeen) acc.firstSeen = cell.firstSeen;
+  if (cell.lastSeen > acc.lastSeen) acc.lastSeen = cell.lastSeen;
+  const d = acc.dispositions;
+  d.none += cell.none;
+  d.quarantine += cell.quarantine;
+  d.reject += cell.reject;
+  d.pass += cell.pass;
+  if (cell.otherDispositions) {
+    const loose = d as Record<string, number>;
+    for (const [key, value] of cell.otherDispositions) loose[key] = (loose[key] ?? 0) + value;
   }
-  for (const domain of facts.foreignPassingDkim) add(acc.foreignDkimDomains, domain, count);
-  for (const signature of facts.ownFailingSignatures) add(acc.ownSignatureFailingSelectors, signature, count);
-  if (facts.envelope) add(acc.envelopeDomains, facts.envelope, count);
-  if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += count;
+  acc.dkimAligned += cell.dkimAligned;
+  acc.spfAligned += cell.spfAligned;
+  acc.passing += cell.passing;
+  const set = cell.identifiers;
+  add(acc.headerFromDomains, set.headerFrom, count);
+  if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
+  const seen = (cause: RecordCause, first: number, messages: number) => {
+    if (first < 0) return;
+    const entry = causeSeen.get(cause);
+    if (!entry) causeSeen.set(cause, { first, messages });
+    else {
+      entry.messages += messages;
+      if (first < entry.first) entry.first = first;
+    }
+  };
+  seen('dmarc-pass', cell.firstPass, cell.passing);
+  seen('receiver-says-forwarded', cell.firstOverridden, cell.overriddenMessages);
+  seen(cell.failureCause, cell.firstFailing, cell.failingMessages);
+  if (cell.overriddenRecords + cell.failingRecords === 0) return;
+  const failing = cell.overriddenMessages + cell.failingMessages;
+  const facts = cell.facts;
+  for (const domain of facts.foreignPassingDkim) add(acc.foreignDkimDomains, domain, failing);
+  for (const signature of facts.ownFailingSignatures) add(acc.ownSignatureFailingSelectors, signature, failing);
+  if (facts.envelope) add(acc.envelopeDomains, facts.envelope, failing);
+  if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += failing;
 }
 
-/** IPs, ASNs and countries of a group, from the tallies of its contexts. */
-function networksOf(contexts: readonly SourceContext[]): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+/** IPs, ASNs and countries of a group, from the messages counted per context. */
+function networksOf(contexts: readonly SourceContext[], messagesOf: Map<SourceContext, number>): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
   const ips: MutableCounts = new Map();
   const asns = new Map<number, { name?: string; messages: number }>();
   const countries: MutableCounts = new Map();
   for (const context of contexts) {
-    const count = context.tally.messages;
+    const count = messagesOf.get(context) ?? 0;
     add(ips, context.ip, count);
     const asn = context.asn;
     if (asn.asn !== undefined) {
@@ -326,7 +501,7 @@ function networksOf(contexts: readonly SourceContext[]): Pick<SourceGroup, 'ips'
   };
 }
 
-function finish(acc: Accumulator): SourceGroup {
+function finish(acc: Accumulator, messagesOf: Map<SourceContext, number>): SourceGroup {
   const base: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
@@ -339,8 +514,8 @@ function finish(acc: Accumulator): SourceGroup {
     spfAligned: acc.spfAligned,
     dispositions: acc.dispositions,
     causes: acc.causes,
-    headerFromDomains: sorted(normalizedKeys(acc.headerFromDomains)),
-    ...networksOf(acc.contexts),
+    headerFromDomains: sorted(acc.headerFromDomains),
+    ...networksOf(acc.contexts, messagesOf),
     foreignDkimDomains: sorted(acc.foreignDkimDomains),
     envelopeDomains: sorted(acc.envelopeDomains),
     ownEnvelopeSpfFailing: acc.ownEnvelopeSpfFailing,
@@ -352,34 +527,120 @@ function finish(acc: Accumulator): SourceGroup {
   return { ...base, classification: classifySource(base) };
 }
 
+/** Whether a report passes the domain and period filters of the options. */
+function reportSelected(report: AggregateReport, options: GroupSourcesOptions): boolean {
+  if (report.kind !== 'aggregate') return false;
+  if (options.domain && !reportCoversDomain(report, options.domain)) return false;
+  if (options.since !== undefined && report.metadata.end < options.since) return false;
+  if (options.until !== undefined && report.metadata.begin >= options.until) return false;
+  return true;
+}
+
+/**
+ * groupSources, incrementally: add reports (or chunks of them) as they arrive, read the groups at any time. Adding
+ * costs a few lookups and additions per record; reading the groups costs time per distinct (IP, identifiers) pair,
+ * not per record.
+ */
+export class SourceGrouper {
+  private readonly resolver: SourceResolver;
+  /** Records added so far: orders the causes of a group by their first record. */
+  private sequence = 0;
+
+  constructor(private readonly options: GroupSourcesOptions = {}) {
+    this.resolver = new SourceResolver(options);
+  }
+
+  /** Adds a report's records when it passes the options' filters (domain, since, until); says whether it did. */
+  addReport(report: AggregateReport): boolean {
+    if (!reportSelected(report, this.options)) return false;
+    this.addRecords(report.records, report.metadata.begin);
+    return true;
+  }
+
+  /**
+   * Adds records of one report (no filtering), dated `time` (the report's begin, Unix seconds). A report may be
+   * added in several chunks.
+   */
+  addRecords(records: readonly AggregateRecord[], time: number): void {
+    const resolver = this.resolver;
+    let sequence = this.sequence;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const cell = resolver.cell(record);
+      const count = record.count;
+      cell.records += 1;
+      cell.messages += count;
+      if (time < cell.firstSeen) cell.firstSeen = time;
+      if (time > cell.lastSeen) cell.lastSeen = time;
+      const disposition = record.disposition;
+      if (disposition === 'none') cell.none += count;
+      else if (disposition === 'reject') cell.reject += count;
+      else if (disposition === 'quarantine') cell.quarantine += count;
+      else if (disposition === 'pass') cell.pass += count;
+      else add((cell.otherDispositions ??= new Map()), disposition, count);
+      if (record.dkimAligned) cell.dkimAligned += count;
+      if (record.spfAligned) cell.spfAligned += count;
+      if (passesDmarc(record)) {
+        cell.passing += count;
+        if (cell.firstPass < 0) cell.firstPass = sequence;
+      } else if (receiverSaysForwarded(record)) {
+        cell.overriddenRecords += 1;
+        cell.overriddenMessages += count;
+        if (cell.firstOverridden < 0) cell.firstOverridden = sequence;
+      } else {
+        cell.failingRecords += 1;
+        cell.failingMessages += count;
+        if (cell.firstFailing < 0) cell.firstFailing = sequence;
+      }
+      sequence++;
+    }
+    this.sequence = sequence;
+  }
+
+  /** The groups of everything added so far, classified, largest first. */
+  groups(): SourceGroup[] {
+    const groups = new Map<string, Accumulator>();
+    const causeSeen = new Map<Accumulator, Map<RecordCause, { first: number; messages: number }>>();
+    const messagesOf = new Map<SourceContext, number>();
+    const groupOf = new Map<SourceContext, Accumulator>();
+    const { cells, contexts } = this.resolver;
+    // Contexts in the order of their first record, as the groups first saw them (ASN ties keep that order).
+    const firstCell = new Map<SourceContext, Cell>();
+    for (const cell of cells) {
+      if (cell.records === 0) continue;
+      messagesOf.set(cell.context, (messagesOf.get(cell.context) ?? 0) + cell.messages);
+      if (!firstCell.has(cell.context)) firstCell.set(cell.context, cell);
+    }
+    for (const context of contexts) {
+      const cell = firstCell.get(context);
+      if (!cell) continue;
+      let acc = groups.get(context.groupKey);
+      if (!acc) {
+        acc = newAccumulator(context, cell);
+        groups.set(context.groupKey, acc);
+        causeSeen.set(acc, new Map());
+      }
+      acc.contexts.push(context);
+      groupOf.set(context, acc);
+    }
+    for (const cell of cells) {
+      if (cell.records === 0) continue;
+      const acc = groupOf.get(cell.context)!;
+      accumulateCell(acc, cell, causeSeen.get(acc)!);
+    }
+    for (const [acc, seen] of causeSeen) {
+      for (const [cause, { messages }] of [...seen].sort((a, b) => a[1].first - b[1].first)) acc.causes[cause] = messages;
+    }
+    return [...groups.values()].map((acc) => finish(acc, messagesOf)).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
+  }
+}
+
 /**
  * Groups every record of the (aggregate) reports by source and classifies each group. Largest groups first.
  * Non-aggregate reports in the input are ignored.
  */
 export function groupSources(reports: Iterable<AggregateReport>, options: GroupSourcesOptions = {}): SourceGroup[] {
-  const resolver = new SourceResolver(options);
-  const groups = new Map<string, Accumulator>();
-  for (const report of reports) {
-    if (report.kind !== 'aggregate') continue;
-    if (options.domain && !reportCoversDomain(report, options.domain)) continue;
-    if (options.since !== undefined && report.metadata.end < options.since) continue;
-    if (options.until !== undefined && report.metadata.begin >= options.until) continue;
-    const time = report.metadata.begin;
-    for (const record of report.records) {
-      const resolved = resolver.resolve(record);
-      const { context } = resolved;
-      let acc = context.tally.group as Accumulator | undefined;
-      if (!acc) {
-        acc = groups.get(context.groupKey);
-        if (!acc) {
-          acc = newAccumulator(context.groupKey, context.groupLabel, context, time);
-          groups.set(context.groupKey, acc);
-        }
-        context.tally.group = acc;
-        acc.contexts.push(context);
-      }
-      accumulate(acc, record, resolved, classifyRecord(record, context.identification, resolved.facts), time);
-    }
-  }
-  return [...groups.values()].map(finish).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
+  const grouper = new SourceGrouper(options);
+  for (const report of reports) grouper.addReport(report);
+  return grouper.groups();
 }

@@ -126,7 +126,7 @@ export function simulatePolicy(
     const aspf = hypothetical.aspf ?? published.aspf ?? 'r';
     for (const record of report.records) {
       const count = record.count;
-      const { context } = resolver.resolve(record);
+      const { context } = resolver.cell(record);
       const key = context.groupKey;
       const label = context.groupLabel;
       let source = sources.get(key);
