@@ -1,6 +1,6 @@
 // Runs an import on a pool of workers (one per core) and keeps its progress as an Observable the UI renders.
-// The page only hands File handles over (structured clone of a File copies no bytes) and counts results; every byte
-// is read, parsed and stored inside the workers.
+// The page only hands File handles over (structured clone of a File copies no bytes, and the page never asks a File
+// for its size or bytes) and counts results; every byte is read, parsed and stored inside the workers.
 import { notifyDataChanged } from '../app/database';
 import { Observable } from '../app/Observable';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
@@ -34,10 +34,11 @@ const IDLE: ImportProgress = {
   revision: 0,
 };
 
-/** Files up to this size are read by the page and their bytes transferred (see FileToImport.content). */
-const SEND_BYTES_BELOW = 4 * 1024 * 1024;
-/** Files whose handles the page touches in one task (see #readChunk). */
-const FILES_PER_TASK = 2;
+/**
+ * Files per message to a worker at most. Cloning a File into a message costs the page ~0.2–0.3 ms (a synchronous
+ * round trip to the browser process for its metadata), so one message stays well under a long task.
+ */
+const FILES_PER_MESSAGE = 48;
 /** Chunks each worker holds at once: the next one is ready when it finishes the current. */
 const CHUNKS_IN_FLIGHT = 2;
 /**
@@ -54,8 +55,6 @@ const defaultWorkerFactory: WorkerFactory = () =>
 export class ImportController {
   readonly progress = new Observable<ImportProgress>(IDLE);
   #workers: Worker[] = [];
-  /** Bumped per import, so a chunk read for an earlier (cancelled) import is never sent. */
-  #run = 0;
   #files = new Map<number, File>();
   /** Files handed to each worker and not yet reported back. */
   #assigned = new Map<Worker, Set<number>>();
@@ -71,7 +70,6 @@ export class ImportController {
   /** Imports `files`; resolves when every file has a result (or the import was cancelled). */
   start(files: readonly File[]): Promise<void> {
     if (this.progress.value.running) this.cancel();
-    this.#run++;
     const items = files.map((file, id) => ({ id, file }));
     this.#queue = [...items];
     this.#pendingIds = new Set(items.map((item) => item.id));
@@ -107,7 +105,7 @@ export class ImportController {
     this.#stopWorkers();
     for (const id of this.#pendingIds) {
       const file = this.#files.get(id);
-      if (file) state.results.push({ id, fileName: file.name, size: file.size, status: 'cancelled', imported: 0, duplicates: 0, warnings: [] });
+      if (file) state.results.push({ id, fileName: file.name, size: 0, status: 'cancelled', imported: 0, duplicates: 0, warnings: [] });
     }
     this.#pendingIds.clear();
     this.#files.clear();
@@ -120,44 +118,14 @@ export class ImportController {
   #feed(worker: Worker): void {
     if (this.#queue.length === 0) return;
     // Smaller chunks near the end keep every core busy until the last file.
-    const size = Math.max(1, Math.min(32, Math.ceil(this.#queue.length / (this.#workers.length * 4 || 4))));
+    const size = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(this.#queue.length / (this.#workers.length * 4 || 4))));
     const chunk = this.#queue.splice(0, size);
     const assigned = this.#assigned.get(worker) ?? new Set<number>();
     for (const item of chunk) assigned.add(item.id);
     this.#assigned.set(worker, assigned);
-    const run = this.#run;
-    void this.#readChunk(chunk).then((files) => {
-      if (run !== this.#run || !this.#workers.includes(worker)) return;
-      const message: MainToWorker = { type: 'files', files };
-      worker.postMessage(
-        message,
-        files.flatMap((f) => (f.content instanceof ArrayBuffer ? [f.content] : [])),
-      );
-    });
-  }
-
-  /**
-   * Touching a picked File (its size, its bytes, or cloning it) costs the main thread a synchronous round trip to the
-   * browser process, several milliseconds when the workers keep every core busy: a few files per task, then yield.
-   */
-  async #readChunk(chunk: ReadonlyArray<{ id: number; file: File }>): Promise<FileToImport[]> {
-    const reads: Array<Promise<FileToImport>> = [];
-    for (let i = 0; i < chunk.length; i++) {
-      if (i > 0 && i % FILES_PER_TASK === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      const { id, file } = chunk[i]!;
-      const size = file.size;
-      const base = { id, name: file.name, size };
-      reads.push(
-        size <= SEND_BYTES_BELOW
-          ? file.arrayBuffer().then(
-              (content): FileToImport => ({ ...base, content }),
-              // Unreadable here: the worker tries again and reports it.
-              (): FileToImport => ({ ...base, content: file }),
-            )
-          : Promise.resolve({ ...base, content: file }),
-      );
-    }
-    return Promise.all(reads);
+    // Only handles: the worker reads size and bytes (see FileToImport.file).
+    const message: MainToWorker = { type: 'files', files: chunk };
+    worker.postMessage(message);
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
@@ -195,7 +163,7 @@ export class ImportController {
       state.results.push({
         id,
         fileName: file?.name ?? String(id),
-        size: file?.size ?? 0,
+        size: 0,
         status: 'refused',
         imported: 0,
         duplicates: 0,

@@ -74,7 +74,7 @@ function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
 }
 
 function baseResult(item: FileToImport): FileResult {
-  return { id: item.id, fileName: item.name, size: item.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
+  return { id: item.id, fileName: item.file.name, size: item.file.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
 }
 
 async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
@@ -108,13 +108,13 @@ class ReadAhead {
       this.#started < this.items.length &&
       (this.#started <= index || (this.#started <= index + READ_AHEAD_FILES && this.#bytesAhead < READ_AHEAD_BYTES))
     ) {
-      const item = this.items[this.#started]!;
-      const read = item.content instanceof ArrayBuffer ? Promise.resolve(item.content) : item.content.arrayBuffer();
+      const { file } = this.items[this.#started]!;
+      const read = file.arrayBuffer();
       read.catch(() => undefined); // a failed read is reported when its file's turn comes
       this.#reads[this.#started++] = read;
-      this.#bytesAhead += item.size;
+      this.#bytesAhead += file.size;
     }
-    this.#bytesAhead -= this.items[index]!.size;
+    this.#bytesAhead -= this.items[index]!.file.size;
     return this.#reads[index]!;
   }
 }
@@ -125,13 +125,13 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
   try {
     bytes = new Uint8Array(await read);
   } catch {
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.name }] });
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.file.name }] });
     return;
   }
   if (looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)))) {
     await flush();
     await saving;
-    const restored = await restoreBackup(await db(), textLines(bytes), item.name);
+    const restored = await restoreBackup(await db(), textLines(bytes), item.file.name);
     const done: FileResult = restored.ok
       ? {
           ...result,
@@ -146,10 +146,10 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
   }
   let parsed: Awaited<ReturnType<typeof parseReport>>;
   try {
-    parsed = await parseReport(bytes, { fileName: item.name });
+    parsed = await parseReport(bytes, { fileName: item.file.name });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.file.name}: ${String(error)}` }] });
     return;
   }
   if (!parsed.ok) {
@@ -168,7 +168,7 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
   const rows = parsed.reports.map((report) =>
     toReportRows(
       report,
-      { fileName: item.name, fileWarnings: parsed.warnings, importedAt },
+      { fileName: item.file.name, fileWarnings: parsed.warnings, importedAt },
       // Several reports pasted into one plain file share its text: keep XML only where it is the report's own.
       report.report.kind === 'aggregate' && (single || report.path.length > 1) ? extractRawXml(bytes, report.path) : undefined,
     ),
