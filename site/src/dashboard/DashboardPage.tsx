@@ -13,6 +13,7 @@ import { FailuresList } from './FailuresList';
 import { Headline } from './Headline';
 import { PERIOD_PRESETS, periodOf, type PeriodPreset } from './period';
 import { ReportersTable } from './ReportersTable';
+import { Staged } from './Staged';
 import { filterSources, NO_SOURCE_FILTERS, SourcesTable, type SourceFilters } from './SourcesTable';
 import { TlsSummary } from './TlsSummary';
 import { useDashboardData } from './useDashboardData';
@@ -140,7 +141,9 @@ export function DashboardPage() {
           <div class="space-y-6">
             <Headline totals={summary.totals} />
             <Section id="chart" title={t('chart.heading')}>
-              <DailyChart daily={summary.daily} />
+              <Staged minHeight="13rem">
+                <DailyChart daily={summary.daily} />
+              </Staged>
             </Section>
             <Section
               id="sources"
@@ -165,19 +168,27 @@ export function DashboardPage() {
               }
             >
               <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>
-              <SourcesTable groups={summary.sources} filters={filters} onFiltersChange={setFilters} />
+              <Staged minHeight="12rem">
+                <SourcesTable groups={summary.sources} filters={filters} onFiltersChange={setFilters} />
+              </Staged>
             </Section>
             <Section id="reporters" title={t('reporters.heading')}>
-              <ReportersTable reports={data.reports} overridesByReporter={summary.overridesByReporter} />
+              <Staged>
+                <ReportersTable reports={data.reports} overridesByReporter={summary.overridesByReporter} />
+              </Staged>
             </Section>
           </div>
         )}
         <div class="mt-6 space-y-6">
           <Section id="failures" title={t('failures.heading')}>
-            <FailuresList failures={data.failures} />
+            <Staged>
+              <FailuresList failures={data.failures} />
+            </Staged>
           </Section>
           <Section id="tls" title={t('tls.heading')}>
-            <TlsSummary reports={data.tls} />
+            <Staged>
+              <TlsSummary reports={data.tls} />
+            </Staged>
           </Section>
         </div>
       </div>
