@@ -306,20 +306,22 @@ export class SourceResolver {
   cell(record: AggregateRecord): Cell {
     const ip = this.ipEntry(record.sourceIp);
     const last = ip.last;
-    // Most IPs send one kind of mail: compare with the IP's last cell before hashing.
+    // An IP sends a few kinds of mail: compare with its cells (last one first) before hashing the identifiers.
     if (last !== undefined && sameIdentifiers(last.identifiers.exemplar, record)) return last;
-    const set = this.identifierSet(record);
     let cell: Cell | undefined;
-    if (ip.cellMap !== undefined) cell = ip.cellMap.get(set.index);
-    else {
+    if (ip.cellMap === undefined) {
       const cells = ip.cells;
       for (let i = 0; i < cells.length; i++) {
-        if (cells[i]!.identifiers === set) {
-          cell = cells[i];
-          break;
+        const candidate = cells[i]!;
+        if (candidate !== last && sameIdentifiers(candidate.identifiers.exemplar, record)) {
+          ip.last = candidate;
+          return candidate;
         }
       }
     }
+    const set = this.identifierSet(record);
+    // Without a map, the scan above has shown this IP has no cell for the set yet.
+    if (ip.cellMap !== undefined) cell = ip.cellMap.get(set.index);
     if (cell === undefined) cell = this.newCell(record, set, ip);
     ip.last = cell;
     return cell;

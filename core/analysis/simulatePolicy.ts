@@ -5,7 +5,7 @@
 // t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
 import { isDkimAligned, isSpfAligned, normalizeDomain } from './alignment';
-import { SourceResolver, reportCoversDomain, type GroupSourcesOptions } from './groupSources';
+import { SourceResolver, reportCoversDomain, type GroupSourcesOptions, type IdentifierSet } from './groupSources';
 
 export interface HypotheticalPolicy {
   p?: DmarcPolicy;
@@ -63,14 +63,48 @@ export function appliedPolicy(
   policy: Pick<PolicyPublished, 'domain' | 'p' | 'sp' | 'np' | 'testing'>,
   nonExistent: ReadonlySet<string> = new Set(),
 ): DmarcPolicy {
-  const from = normalizeDomain(headerFrom);
-  const isPolicyDomain = from === normalizeDomain(policy.domain) || from === '';
+  return appliedPolicyToNormalized(normalizeDomain(headerFrom), normalizeDomain(policy.domain), policy, nonExistent);
+}
+
+/** appliedPolicy with the From domain and the policy domain already normalized (normalizeDomain). */
+export function appliedPolicyToNormalized(
+  from: string,
+  policyDomain: string,
+  policy: Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'testing'>,
+  nonExistent: ReadonlySet<string>,
+): DmarcPolicy {
+  const isPolicyDomain = from === policyDomain || from === '';
   const p = policy.p ?? 'none';
   let applied: DmarcPolicy;
   if (isPolicyDomain) applied = p;
   else if (nonExistent.has(from)) applied = policy.np ?? policy.sp ?? p;
   else applied = policy.sp ?? p;
   return policy.testing === 'y' ? STEP_DOWN[applied] : applied;
+}
+
+/** Alignment recomputed under a changed mode depends only on the identifiers: cached per identifier set. */
+class AlignmentCache {
+  /** Per identifier set: bit 0 set when computed, bit 1 the result; DKIM in the low byte, SPF in the next. */
+  private readonly bits = new Map<IdentifierSet, number>();
+
+  dkim(set: IdentifierSet, record: AggregateRecord, mode: AlignmentMode): boolean {
+    const shift = mode === 's' ? 0 : 2;
+    const bits = this.bits.get(set) ?? 0;
+    if ((bits >> shift) & 1) return ((bits >> (shift + 1)) & 1) === 1;
+    return this.store(set, bits, shift, isDkimAligned(record.dkimResults, record.headerFrom, mode));
+  }
+
+  spf(set: IdentifierSet, record: AggregateRecord, mode: AlignmentMode): boolean {
+    const shift = mode === 's' ? 4 : 6;
+    const bits = this.bits.get(set) ?? 0;
+    if ((bits >> shift) & 1) return ((bits >> (shift + 1)) & 1) === 1;
+    return this.store(set, bits, shift, isSpfAligned(record.spfResults, record.headerFrom, mode));
+  }
+
+  private store(set: IdentifierSet, bits: number, shift: number, value: boolean): boolean {
+    this.bits.set(set, bits | (1 << shift) | (value ? 2 << shift : 0));
+    return value;
+  }
 }
 
 /**
@@ -80,6 +114,8 @@ export function appliedPolicy(
  */
 function wouldPass(
   record: AggregateRecord,
+  set: IdentifierSet,
+  alignment: AlignmentCache,
   adkim: AlignmentMode,
   aspf: AlignmentMode,
   published: Pick<PolicyPublished, 'adkim' | 'aspf'>,
@@ -88,12 +124,12 @@ function wouldPass(
   const dkim =
     adkim === (published.adkim ?? 'r') || record.dkimResults.length === 0
       ? dkimAsReported
-      : isDkimAligned(record.dkimResults, record.headerFrom, adkim);
+      : alignment.dkim(set, record, adkim);
   if (dkim) return true;
   const spfAsReported = record.spf === 'pass' || record.spfAligned;
   return aspf === (published.aspf ?? 'r') || record.spfResults.length === 0
     ? spfAsReported
-    : isSpfAligned(record.spfResults, record.headerFrom, aspf);
+    : alignment.spf(set, record, aspf);
 }
 
 const emptyOutcome = (): Outcome => ({ pass: 0, none: 0, quarantine: 0, reject: 0 });
@@ -106,6 +142,7 @@ export function simulatePolicy(
 ): PolicySimulation {
   const nonExistent = new Set([...(options.nonExistentDomains ?? [])].map(normalizeDomain));
   const resolver = new SourceResolver(options);
+  const alignment = new AlignmentCache();
   const sources = new Map<string, SimulatedSource>();
   const simulated = { ...emptyOutcome(), messages: 0, newlyBlocked: 0 };
   const reported = { ...emptyOutcome(), messages: 0 };
@@ -124,9 +161,10 @@ export function simulatePolicy(
     } as const;
     const adkim = hypothetical.adkim ?? published.adkim ?? 'r';
     const aspf = hypothetical.aspf ?? published.aspf ?? 'r';
+    const policyDomain = normalizeDomain(published.domain);
     for (const record of report.records) {
       const count = record.count;
-      const { context } = resolver.cell(record);
+      const { context, identifiers } = resolver.cell(record);
       const key = context.groupKey;
       const label = context.groupLabel;
       let source = sources.get(key);
@@ -140,7 +178,9 @@ export function simulatePolicy(
       const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
       if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass'))) reported.pass += count;
       else reported[actual] += count;
-      const outcome: keyof Outcome = wouldPass(record, adkim, aspf, published) ? 'pass' : appliedPolicy(record.headerFrom, policy, nonExistent);
+      const outcome: keyof Outcome = wouldPass(record, identifiers, alignment, adkim, aspf, published)
+        ? 'pass'
+        : appliedPolicyToNormalized(identifiers.headerFrom, policyDomain, policy, nonExistent);
       source[outcome] += count;
       simulated[outcome] += count;
       if ((outcome === 'quarantine' || outcome === 'reject') && (actual === 'none' || actual === 'pass')) {
