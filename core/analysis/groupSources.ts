@@ -79,11 +79,25 @@ function add(map: MutableCounts, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
 }
 
-function sorted(map: MutableCounts, limit = 50): Counted[] {
-  return [...map]
-    .map(([value, messages]) => ({ value, messages }))
-    .sort((a, b) => b.messages - a.messages || (a.value < b.value ? -1 : 1))
-    .slice(0, limit);
+/** Most messages first, then by value: a total order, as values are distinct. */
+const byMessages = (a: Counted, b: Counted) => b.messages - a.messages || (a.value < b.value ? -1 : 1);
+
+/** The `limit` largest counts, most messages first, then by value. */
+export function sorted(map: MutableCounts, limit = 50): Counted[] {
+  if (map.size <= limit * 4) {
+    return [...map].map(([value, messages]) => ({ value, messages })).sort(byMessages).slice(0, limit);
+  }
+  // Large maps (a service's IPs): keep the best `limit` in a sorted array instead of sorting everything.
+  const best: Counted[] = [];
+  for (const [value, messages] of map) {
+    const entry = { value, messages };
+    if (best.length === limit && byMessages(entry, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byMessages(entry, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /** Whether a report belongs to `domain`: its policy domain is the domain or one of its subdomains. */
@@ -102,6 +116,8 @@ export interface SourceContext {
   groupLabel: string;
   /** The source IP (a context belongs to one IP). */
   ip: string;
+  /** Position in the resolver's creation order. */
+  index: number;
 }
 
 /**
@@ -142,7 +158,7 @@ interface IpEntry {
   rdnsNames: readonly string[] | undefined;
   network: SourceContext | undefined;
   /** Contexts of identifications from domains (usually one or two). */
-  byIdentification: Map<SourceIdentification, SourceContext> | undefined;
+  byIdentification: SourceContext[] | undefined;
   last: Cell | undefined;
   /** Cells of this IP: a short list, then a map by identifier-set index. */
   cells: Cell[];
@@ -294,7 +310,7 @@ export class SourceResolver {
   }
 
   private context(record: AggregateRecord, identification: SourceIdentification, ip: IpEntry): SourceContext {
-    const context: SourceContext = { identification, asn: ip.asn, rdnsNames: ip.rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp };
+    const context: SourceContext = { identification, asn: ip.asn, rdnsNames: ip.rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp, index: this.contexts.length };
     const { key, label } = sourceGroupKey(record, context);
     context.groupKey = key;
     context.groupLabel = label;
@@ -336,11 +352,17 @@ export class SourceResolver {
       }
       context = ip.network;
     } else {
-      ip.byIdentification ??= new Map();
-      let found = ip.byIdentification.get(set.identification);
+      const contexts = (ip.byIdentification ??= []);
+      let found: SourceContext | undefined;
+      for (let i = 0; i < contexts.length; i++) {
+        if (contexts[i]!.identification === set.identification) {
+          found = contexts[i];
+          break;
+        }
+      }
       if (!found) {
         found = this.context(record, set.identification, ip);
-        ip.byIdentification.set(set.identification, found);
+        contexts.push(found);
       }
       context = found;
     }
@@ -478,12 +500,12 @@ function accumulateCell(acc: Accumulator, cell: Cell, causeSeen: Map<RecordCause
 }
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
-function networksOf(contexts: readonly SourceContext[], messagesOf: Map<SourceContext, number>): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+function networksOf(contexts: readonly SourceContext[], messagesOf: Float64Array): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
   const ips: MutableCounts = new Map();
   const asns = new Map<number, { name?: string; messages: number }>();
   const countries: MutableCounts = new Map();
   for (const context of contexts) {
-    const count = messagesOf.get(context) ?? 0;
+    const count = messagesOf[context.index]!;
     add(ips, context.ip, count);
     const asn = context.asn;
     if (asn.asn !== undefined) {
@@ -503,7 +525,7 @@ function networksOf(contexts: readonly SourceContext[], messagesOf: Map<SourceCo
   };
 }
 
-function finish(acc: Accumulator, messagesOf: Map<SourceContext, number>): SourceGroup {
+function finish(acc: Accumulator, messagesOf: Float64Array): SourceGroup {
   const base: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
@@ -603,18 +625,20 @@ export class SourceGrouper {
   groups(): SourceGroup[] {
     const groups = new Map<string, Accumulator>();
     const causeSeen = new Map<Accumulator, Map<RecordCause, { first: number; messages: number }>>();
-    const messagesOf = new Map<SourceContext, number>();
-    const groupOf = new Map<SourceContext, Accumulator>();
     const { cells, contexts } = this.resolver;
-    // Contexts in the order of their first record, as the groups first saw them (ASN ties keep that order).
-    const firstCell = new Map<SourceContext, Cell>();
+    // Per context (by index): its messages, its group and its first cell.
+    const messagesOf = new Float64Array(contexts.length);
+    const groupOf: Array<Accumulator | undefined> = new Array(contexts.length);
+    const firstCell: Array<Cell | undefined> = new Array(contexts.length);
     for (const cell of cells) {
       if (cell.records === 0) continue;
-      messagesOf.set(cell.context, (messagesOf.get(cell.context) ?? 0) + cell.messages);
-      if (!firstCell.has(cell.context)) firstCell.set(cell.context, cell);
+      const index = cell.context.index;
+      messagesOf[index] = messagesOf[index]! + cell.messages;
+      if (firstCell[index] === undefined) firstCell[index] = cell;
     }
+    // Contexts in the order of their first record, as the groups first saw them (ASN ties keep that order).
     for (const context of contexts) {
-      const cell = firstCell.get(context);
+      const cell = firstCell[context.index];
       if (!cell) continue;
       let acc = groups.get(context.groupKey);
       if (!acc) {
@@ -623,11 +647,11 @@ export class SourceGrouper {
         causeSeen.set(acc, new Map());
       }
       acc.contexts.push(context);
-      groupOf.set(context, acc);
+      groupOf[context.index] = acc;
     }
     for (const cell of cells) {
       if (cell.records === 0) continue;
-      const acc = groupOf.get(cell.context)!;
+      const acc = groupOf[cell.context.index]!;
       accumulateCell(acc, cell, causeSeen.get(acc)!);
     }
     for (const [acc, seen] of causeSeen) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSources, identifierHash, sameIdentifiers, SourceGrouper, SourceResolver } from '../../../core/analysis/groupSources';
+import { groupSources, identifierHash, sameIdentifiers, sorted, SourceGrouper, SourceResolver } from '../../../core/analysis/groupSources';
 import { causeOfFailure, classifyRecord, receiverSaysForwarded, recordFacts } from '../../../core/analysis/classifyRecord';
 import { identifySource } from '../../../core/analysis/identifySource';
 import { makeBenchReports } from '../../bench/intelBenchCase';
@@ -119,5 +119,17 @@ describe('causeOfFailure and receiverSaysForwarded', () => {
     }
     expect(receiverSaysForwarded(makeRecord({ reasons: [{ type: 'local_policy' }, { type: 'trusted_forwarder' }] }))).toBe(true);
     expect(receiverSaysForwarded(makeRecord({ reasons: [{ type: 'sampled_out' }] }))).toBe(false);
+  });
+});
+
+describe('sorted', () => {
+  it('returns the largest counts, ties by value, the same whether the map is small or large', () => {
+    const map = new Map<string, number>();
+    for (let i = 0; i < 1000; i++) map.set(`v${(i * 7919) % 1000}`, (i * 31) % 17);
+    const full = [...map].map(([value, messages]) => ({ value, messages })).sort((a, b) => b.messages - a.messages || (a.value < b.value ? -1 : 1));
+    expect(sorted(map)).toEqual(full.slice(0, 50));
+    expect(sorted(map, 5)).toEqual(full.slice(0, 5));
+    expect(sorted(map, 2000)).toEqual(full);
+    expect(sorted(new Map())).toEqual([]);
   });
 });
