@@ -4,7 +4,7 @@
 // cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
-import { causeOfFailure, passesDmarc, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
+import { CLASS_OF_CAUSE, causeOfFailure, passesDmarc, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
 import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
@@ -73,7 +73,13 @@ type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries'
   Record<CountedField, MutableCounts> & {
     /** The contexts (IP + identification) that fed this group; their tallies give IPs, ASNs and countries. */
     contexts: SourceContext[];
+    /** Per cause (index in CAUSES): sequence number of its first record (Infinity: none) and its messages. */
+    causeFirst: Float64Array;
+    causeMessages: Float64Array;
   };
+
+const CAUSES = Object.keys(CLASS_OF_CAUSE) as RecordCause[];
+const CAUSE_INDEX = new Map(CAUSES.map((cause, index) => [cause, index]));
 
 function add(map: MutableCounts, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
@@ -167,6 +173,8 @@ interface IpEntry {
 
 /** A cell with its counters (internal to the resolver's owner). */
 interface Cell extends SourceCell {
+  /** failureCause's index in CAUSES. */
+  failureCauseIndex: number;
   /** Creation order. */
   order: number;
   records: number;
@@ -372,11 +380,13 @@ export class SourceResolver {
       !set.identification.service && context.identification.service?.tenantDkimDomains
         ? recordFacts(set.exemplar, context.identification)
         : (set.facts ??= recordFacts(set.exemplar, set.identification));
+    const failureCause = causeOfFailure(context.identification, facts);
     const cell: Cell = {
       context,
       identifiers: set,
       facts,
-      failureCause: causeOfFailure(context.identification, facts),
+      failureCause,
+      failureCauseIndex: CAUSE_INDEX.get(failureCause)!,
       order: this.cells.length,
       records: 0,
       messages: 0,
@@ -448,6 +458,8 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
     ownEnvelopeSpfFailing: 0,
     ownSignatureFailingSelectors: new Map(),
     unsigned: 0,
+    causeFirst: new Float64Array(CAUSES.length).fill(Infinity),
+    causeMessages: new Float64Array(CAUSES.length),
     firstSeen: cell.firstSeen,
     lastSeen: cell.lastSeen,
   };
@@ -457,7 +469,14 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
 }
 
 /** Adds a cell's counts to its group. Cause order: by the first record of each cause (see causesInOrder). */
-function accumulateCell(acc: Accumulator, cell: Cell, causeSeen: Map<RecordCause, { first: number; messages: number }>): void {
+/** Counts a cause's messages in a group, remembering the sequence number of its first record. */
+function seen(acc: Accumulator, index: number, first: number, messages: number): void {
+  if (first < 0) return;
+  acc.causeMessages[index] = acc.causeMessages[index]! + messages;
+  if (first < acc.causeFirst[index]!) acc.causeFirst[index] = first;
+}
+
+function accumulateCell(acc: Accumulator, cell: Cell): void {
   const count = cell.messages;
   acc.messages += count;
   acc.records += cell.records;
@@ -478,18 +497,9 @@ function accumulateCell(acc: Accumulator, cell: Cell, causeSeen: Map<RecordCause
   const set = cell.identifiers;
   add(acc.headerFromDomains, set.headerFrom, count);
   if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
-  const seen = (cause: RecordCause, first: number, messages: number) => {
-    if (first < 0) return;
-    const entry = causeSeen.get(cause);
-    if (!entry) causeSeen.set(cause, { first, messages });
-    else {
-      entry.messages += messages;
-      if (first < entry.first) entry.first = first;
-    }
-  };
-  seen('dmarc-pass', cell.firstPass, cell.passing);
-  seen('receiver-says-forwarded', cell.firstOverridden, cell.overriddenMessages);
-  seen(cell.failureCause, cell.firstFailing, cell.failingMessages);
+  seen(acc, CAUSE_INDEX.get('dmarc-pass')!, cell.firstPass, cell.passing);
+  seen(acc, CAUSE_INDEX.get('receiver-says-forwarded')!, cell.firstOverridden, cell.overriddenMessages);
+  seen(acc, cell.failureCauseIndex, cell.firstFailing, cell.failingMessages);
   if (cell.overriddenRecords + cell.failingRecords === 0) return;
   const failing = cell.overriddenMessages + cell.failingMessages;
   const facts = cell.facts;
@@ -624,7 +634,6 @@ export class SourceGrouper {
   /** The groups of everything added so far, classified, largest first. */
   groups(): SourceGroup[] {
     const groups = new Map<string, Accumulator>();
-    const causeSeen = new Map<Accumulator, Map<RecordCause, { first: number; messages: number }>>();
     const { cells, contexts } = this.resolver;
     // Per context (by index): its messages, its group and its first cell.
     const messagesOf = new Float64Array(contexts.length);
@@ -644,7 +653,6 @@ export class SourceGrouper {
       if (!acc) {
         acc = newAccumulator(context, cell);
         groups.set(context.groupKey, acc);
-        causeSeen.set(acc, new Map());
       }
       acc.contexts.push(context);
       groupOf[context.index] = acc;
@@ -652,10 +660,12 @@ export class SourceGrouper {
     for (const cell of cells) {
       if (cell.records === 0) continue;
       const acc = groupOf[cell.context.index]!;
-      accumulateCell(acc, cell, causeSeen.get(acc)!);
+      accumulateCell(acc, cell);
     }
-    for (const [acc, seen] of causeSeen) {
-      for (const [cause, { messages }] of [...seen].sort((a, b) => a[1].first - b[1].first)) acc.causes[cause] = messages;
+    for (const acc of groups.values()) {
+      const order = CAUSES.map((_, index) => index).filter((index) => acc.causeFirst[index]! < Infinity);
+      order.sort((x, y) => acc.causeFirst[x]! - acc.causeFirst[y]!);
+      for (const index of order) acc.causes[CAUSES[index]!] = acc.causeMessages[index]!;
     }
     return [...groups.values()].map((acc) => finish(acc, messagesOf)).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
   }
