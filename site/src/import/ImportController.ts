@@ -40,8 +40,13 @@ const IDLE: ImportProgress = {
  * (traced: 48 files took 60–94 ms), so a message of 16 stays far from a long task.
  */
 const FILES_PER_MESSAGE = 16;
-/** Chunks each worker holds at once: the next one is ready when it finishes the current. */
-const CHUNKS_IN_FLIGHT = 3;
+/**
+ * What one message may cost the page. That round trip's latency grows with the load on the machine (5–7 ms a file
+ * was traced under tracing's extra load), so the files per message follow the measured cost per file.
+ */
+const MESSAGE_BUDGET_MS = 30;
+/** Files each worker holds unparsed at once (in however many messages), so it never waits for the page. */
+const FILES_HELD = 40;
 /**
  * Views re-read the database at most this often while an import runs (and once at its end). Re-reading competes
  * with the workers' writes for the same object stores, so it is rare.
@@ -63,6 +68,10 @@ export class ImportController {
   #pendingIds = new Set<number>();
   #notifyScheduled = false;
   #lastRefresh = 0;
+  /** Per worker, the sizes of the messages it has not finished reading yet (oldest first). */
+  #held = new Map<Worker, number[]>();
+  /** Measured cost to the page of cloning one File into a message (moving average), in ms. */
+  #msPerFile = 1;
 
   #finish?: () => void;
 
@@ -89,8 +98,9 @@ export class ImportController {
         this.#failWorker(worker, String(event.message ?? 'worker error'));
       };
       this.#workers.push(worker);
-      // Each first message in a task of its own: all at once in the change event made one long task.
-      for (let c = 0; c < CHUNKS_IN_FLIGHT; c++) setTimeout(() => this.#feed(worker), 0);
+      this.#held.set(worker, []);
+      // The first messages each in a task of its own: all at once in the change event made one long task.
+      setTimeout(() => this.#topUp(worker), 0);
     }
     return done;
   }
@@ -117,18 +127,29 @@ export class ImportController {
     this.#finish?.();
   }
 
+  /** Feeds `worker` one message, and again in a later task until it holds FILES_HELD files. */
+  #topUp(worker: Worker): void {
+    this.#feed(worker);
+    const held = this.#held.get(worker);
+    if (held && held.reduce((a, b) => a + b, 0) < FILES_HELD && this.#queue.length > 0) setTimeout(() => this.#topUp(worker), 0);
+  }
+
   #feed(worker: Worker): void {
     // A timer of an earlier (cancelled or replaced) import may still fire: its worker is gone.
     if (this.#queue.length === 0 || !this.#workers.includes(worker)) return;
     // Smaller chunks near the end keep every core busy until the last file.
-    const size = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(this.#queue.length / (this.#workers.length * 4 || 4))));
+    const affordable = Math.max(1, Math.floor(MESSAGE_BUDGET_MS / this.#msPerFile));
+    const size = Math.max(1, Math.min(FILES_PER_MESSAGE, affordable, Math.ceil(this.#queue.length / (this.#workers.length * 4 || 4))));
     const chunk = this.#queue.splice(0, size);
     const assigned = this.#assigned.get(worker) ?? new Set<number>();
     for (const item of chunk) assigned.add(item.id);
     this.#assigned.set(worker, assigned);
     // Only handles: the worker reads size and bytes (see FileToImport.file).
+    this.#held.get(worker)?.push(chunk.length);
     const message: MainToWorker = { type: 'files', files: chunk };
+    const started = performance.now();
     worker.postMessage(message);
+    this.#msPerFile = 0.7 * this.#msPerFile + (0.3 * (performance.now() - started)) / chunk.length;
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
@@ -149,7 +170,8 @@ export class ImportController {
       else this.#scheduleNotify();
       return;
     }
-    this.#feed(worker);
+    this.#held.get(worker)?.shift();
+    this.#topUp(worker);
   }
 
   #failWorker(worker: Worker, reason: string): void {
@@ -159,6 +181,7 @@ export class ImportController {
     this.#workers = this.#workers.filter((w) => w !== worker);
     const lost = this.#workers.length === 0 ? [...this.#pendingIds] : [...(this.#assigned.get(worker) ?? [])];
     this.#assigned.delete(worker);
+    this.#held.delete(worker);
     const state = this.progress.value;
     for (const id of lost) {
       if (!this.#pendingIds.delete(id)) continue;
@@ -209,5 +232,6 @@ export class ImportController {
     for (const worker of this.#workers) worker.terminate();
     this.#workers = [];
     this.#assigned.clear();
+    this.#held.clear();
   }
 }
