@@ -44,7 +44,7 @@ const FILES_PER_MESSAGE = 16;
  * What one message may cost the page. That round trip's latency grows with the load on the machine (5–7 ms a file
  * was traced under tracing's extra load), so the files per message follow the measured cost per file.
  */
-const MESSAGE_BUDGET_MS = 30;
+const MESSAGE_BUDGET_MS = 20;
 /** Files each worker holds unparsed at once (in however many messages), so it never waits for the page. */
 const FILES_HELD = 40;
 /**
@@ -149,7 +149,9 @@ export class ImportController {
     const message: MainToWorker = { type: 'files', files: chunk };
     const started = performance.now();
     worker.postMessage(message);
-    this.#msPerFile = 0.7 * this.#msPerFile + (0.3 * (performance.now() - started)) / chunk.length;
+    // A slow message shrinks the next one at once; fast ones let the size grow back gradually.
+    const sample = (performance.now() - started) / chunk.length;
+    this.#msPerFile = Math.max(sample, 0.7 * this.#msPerFile + 0.3 * sample);
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
