@@ -70,8 +70,11 @@ export class ImportController {
   #lastRefresh = 0;
   /** Per worker, the sizes of the messages it has not finished reading yet (oldest first). */
   #held = new Map<Worker, number[]>();
-  /** Measured cost to the page of cloning one File into a message (moving average), in ms. */
-  #msPerFile = 1;
+  /**
+   * Measured cost to the page of cloning one File into a message (moving average), in ms. Starts pessimistic: right
+   * after a pick of thousands the browser process is still busy with the file list, and the first messages are slow.
+   */
+  #msPerFile = 5;
 
   #finish?: () => void;
 
@@ -84,6 +87,7 @@ export class ImportController {
     this.#queue = [...items];
     this.#pendingIds = new Set(items.map((item) => item.id));
     this.#files = new Map(items.map((item) => [item.id, item.file]));
+    this.#msPerFile = 5;
     this.progress.set({ ...IDLE, running: files.length > 0, total: files.length, startedAt: performance.now(), results: [] });
     this.#lastRefresh = performance.now();
     if (files.length === 0) return Promise.resolve();
