@@ -234,7 +234,7 @@ export class AggregateXmlReader {
     } else if (remainder.trim() !== '') {
       // Truncated inside a record: keep what can be read if it names a source and a count.
       const repaired = repairXml(remainder);
-      const salvaged = this.recordsOf(this.parse(repaired.xml, 'truncated record'), 1).filter(
+      const salvaged = this.recordsOf(this.parse(repaired.xml, 'truncated record')).filter(
         (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
       );
       if (salvaged.length) {
@@ -253,10 +253,10 @@ export class AggregateXmlReader {
     const batch = this.batch;
     this.batch = [];
     this.batchChars = 0;
-    let records = this.recordsOf(this.parse(`<b>${batch.join('')}</b>`, 'records'), batch.length);
+    let records = this.recordsOf(this.parse(`<b>${batch.join('')}</b>`, 'records'));
     if (records.length !== batch.length) {
       // A damaged record swallowed or split its neighbours: read each on its own.
-      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record'), 1));
+      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record')));
     }
     this.emit(records);
   }
@@ -271,10 +271,9 @@ export class AggregateXmlReader {
     this.sink.onRecords(records, head);
   }
 
-  private recordsOf(tree: XmlNode, expected: number): XmlNode[] {
-    const wrapper = child(tree, 'b');
-    const found = children(wrapper ?? tree, 'record');
-    return expected === 1 && found.length === 0 && wrapper === undefined ? [] : found;
+  /** The `<record>` elements of a parsed batch (wrapped in `<b>`) or of a single record. */
+  private recordsOf(tree: XmlNode): XmlNode[] {
+    return children(child(tree, 'b') ?? tree, 'record');
   }
 
   private parse(xml: string, what: string): XmlNode {
