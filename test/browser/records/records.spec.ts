@@ -163,17 +163,18 @@ test('saved configurations survive a reload and the private key is kept only whe
   await expect(page.getByTestId('dkim-download').first()).toBeVisible();
   await page.getByTestId('wizard-save').click();
   await expect(page.getByText('Saved the configuration of saved.example in this browser.')).toBeVisible();
-  const stored = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open('dmarc-lens-records');
-        open.onsuccess = () => {
-          const get = open.result.transaction('domains').objectStore('domains').get('saved.example');
-          get.onsuccess = () => resolve(get.result);
-        };
-      }),
-  );
-  expect(JSON.stringify(stored)).not.toContain('PRIVATE KEY');
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('dmarc-lens-records');
+          open.onsuccess = () => {
+            const get = open.result.transaction('domains').objectStore('domains').get('saved.example');
+            get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+          };
+        }),
+    );
+  expect(await stored()).not.toContain('PRIVATE KEY');
   await page.reload();
   await expect(page.getByTestId('saved-setups')).toContainText('saved.example');
   await page.getByTestId('saved-setups').getByRole('button', { name: 'Open' }).click();
@@ -187,6 +188,8 @@ test('saved configurations survive a reload and the private key is kept only whe
   await expect(page.getByTestId('dkim-key-kept').getByTestId('dkim-download')).toBeVisible();
   await page.getByLabel('also keep private keys in this browser').check();
   await page.getByTestId('wizard-save').click();
+  // The save is an IndexedDB write: reload only once it is stored, or the reload can cut it off.
+  await expect.poll(stored).toContain('PRIVATE KEY');
   await page.reload();
   const download = page.waitForEvent('download');
   await page.getByTestId('saved-setups').getByRole('button', { name: 'Download kept private keys' }).click();
