@@ -180,9 +180,7 @@ export class AggregateXmlReader {
   }
 
   private noteIgnored(textOutside: string): void {
-    if (DTD.test(textOutside)) {
-      throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
-    }
+    this.refuseDtd(textOutside);
     const stripped = textOutside.replace(/<\?xml[^>]*>|[\s-]+|<!--[\s\S]*?-->/g, '');
     if (stripped !== '') this.ignoredText += stripped.length;
   }
@@ -276,10 +274,14 @@ export class AggregateXmlReader {
     return children(child(tree, 'b') ?? tree, 'record');
   }
 
-  private parse(xml: string, what: string): XmlNode {
-    if (DTD.test(xml)) {
-      throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
+  private refuseDtd(text: string): void {
+    if (DTD.test(text)) {
+        throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
     }
+  }
+
+  private parse(xml: string, what: string): XmlNode {
+    this.refuseDtd(xml);
     let source = xml;
     if (looksDamaged(source)) {
       const repaired = repairXml(source);

@@ -1,6 +1,7 @@
 // Streaming bytes → text for XML documents: the encoding comes from the byte-order mark or the XML declaration
 // (XML 1.0 §4.3.3, Appendix F), defaulting to UTF-8. Invalid bytes become U+FFFD and are reported, not fatal: real
 // reports carry raw windows-1252 bytes in UTF-8 documents (dmarc.md; fixture domainaware__parsedmarc/invalid_utf_8.xml).
+import { concatBytes } from './concatBytes';
 
 const DECLARATION_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
 /** Bytes to wait for before choosing an encoding: enough for any XML declaration. */
@@ -17,7 +18,7 @@ export class XmlTextDecoder {
 
   push(bytes: Uint8Array): string {
     if (this.decoder) return this.decode(bytes, true);
-    this.pending = this.pending ? concat(this.pending, bytes) : bytes;
+    this.pending = this.pending ? concatBytes([this.pending, bytes]) : bytes;
     if (this.pending.length < DECLARATION_WINDOW) return '';
     return this.start(true);
   }
@@ -65,11 +66,4 @@ export class XmlTextDecoder {
     }
     return text;
   }
-}
-
-export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }

@@ -20,7 +20,8 @@ import { isZipNoise, readZipEntries } from './readZipEntries';
 import { ReportFailure } from './ReportFailure';
 import { SNIFF_BYTES, sniffContainer, type ContainerKind } from './sniffContainer';
 import type { AggregateRecord, AggregateReport, ParsedReport, ParseResult, ReportErrorCode, ReportPath } from './types';
-import { XmlTextDecoder, concat } from './XmlTextDecoder';
+import { XmlTextDecoder } from './XmlTextDecoder';
+import { concatBytes } from './concatBytes';
 
 export interface ParseOptions {
   /** Shown in messages and the first element of every report's path. */
@@ -152,7 +153,7 @@ class DocumentStream implements ByteSink {
 
   push(chunk: Uint8Array): void {
     if (this.sink) return this.sink.push(chunk);
-    this.head = this.head ? concat(this.head, chunk) : chunk;
+    this.head = this.head ? concatBytes([this.head, chunk]) : chunk;
     if (this.head.length >= SNIFF_BYTES) this.start();
   }
 
@@ -225,7 +226,7 @@ class BufferedDocument implements ByteSink {
   }
 
   end(): void {
-    const bytes = this.chunks.length === 1 ? this.chunks[0]! : this.chunks.reduce(concat, new Uint8Array(0));
+    const bytes = concatBytes(this.chunks);
     this.chunks = [];
     this.onComplete(bytes);
   }

@@ -1,21 +1,12 @@
 // Containers and encodings real reports arrive in (dmarc.md "Containers" and "XML"), sniffed by content only.
 import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../../../core/report/concatBytes';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateReport, ParseResult } from '../../../core/report/types';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
 const xml = reportXml({ records: [recordXml({ count: 3 }), recordXml({ count: 4 })] });
-
-function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function messagesOf(result: ParseResult): number[] {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -58,7 +49,7 @@ function email(parts: Array<{ type: string; name?: string; body: string; encodin
 
 describe('plain XML', () => {
   it('reads XML with a byte-order mark and leading whitespace', async () => {
-    const bytes = concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(`\r\n  ${xml}`));
+    const bytes = concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8(`\r\n  ${xml}`)]);
     expect(messagesOf(await parseReport(bytes))).toEqual([7]);
   });
 
@@ -105,12 +96,12 @@ describe('gzip', () => {
   it('reads gzip, multi-member gzip and double gzip', async () => {
     const half = Math.floor(xml.length / 2);
     expect(messagesOf(await parseReport(gzipSync(utf8(xml))))).toEqual([7]);
-    expect(messagesOf(await parseReport(concatBytes(gzipSync(utf8(xml.slice(0, half))), gzipSync(utf8(xml.slice(half))))))).toEqual([7]);
+    expect(messagesOf(await parseReport(concatBytes([gzipSync(utf8(xml.slice(0, half))), gzipSync(utf8(xml.slice(half)))])))).toEqual([7]);
     expect(messagesOf(await parseReport(gzipSync(gzipSync(utf8(xml)))))).toEqual([7]);
   });
 
   it('ignores trailing bytes after the gzip data (Mimecast) with a warning', async () => {
-    const result = await parseReport(concatBytes(gzipSync(utf8(xml)), utf8('\r\n\r\n')), { fileName: 'mimecast.xml.gz' });
+    const result = await parseReport(concatBytes([gzipSync(utf8(xml)), utf8('\r\n\r\n')]), { fileName: 'mimecast.xml.gz' });
     expect(messagesOf(result)).toEqual([7]);
     expect(result.warnings.join()).toMatch(/ignored bytes after the end of the gzip data/);
   });
