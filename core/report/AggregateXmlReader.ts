@@ -6,6 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { ReportFailure } from './ReportFailure';
+import { readWellFormedXml } from './readWellFormedXml';
 import { looksDamaged, repairXml } from './repairXml';
 import {
   WarningSet,
@@ -32,7 +33,8 @@ const LOOKBEHIND = 64;
 /** Record text gathered before one fast-xml-parser call: big enough to amortize the call, small enough to stay flat. */
 const BATCH_CHARS = 256 * 1024;
 
-const xmlParser = new XMLParser({
+/** fast-xml-parser as the general path reads reports; readWellFormedXml builds the same tree for plain XML. */
+export const XML_PARSER_OPTIONS = {
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
@@ -43,7 +45,8 @@ const xmlParser = new XMLParser({
   ignorePiTags: true,
   // No callbacks use element paths; building the path string for every element costs ~8% of parse time.
   jPath: false,
-});
+} as const;
+const xmlParser = new XMLParser(XML_PARSER_OPTIONS);
 
 /** The head of an aggregate report, before any record: what a consumer needs to interpret records as they stream. */
 export type AggregateHead = Omit<AggregateReport, 'records'>;
@@ -281,6 +284,9 @@ export class AggregateXmlReader {
   }
 
   private parse(xml: string, what: string): XmlNode {
+    // Plain well-formed XML (nearly every report) is read by the fast path; a DTD is never plain, so it is refused below.
+    const plain = readWellFormedXml(xml);
+    if (plain !== undefined) return plain;
     this.refuseDtd(xml);
     let source = xml;
     if (looksDamaged(source)) {
