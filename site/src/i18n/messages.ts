@@ -1,5 +1,9 @@
-// Every string the site shows, in English and Dutch. Keys name the place; `{name}` marks a parameter.
-export const en = {
+// Every string the site shows, in English and Dutch. Keys name the place; `{name}` marks a parameter. The records and
+// senders pages keep theirs in files of their own, merged here.
+import { recordsEn, recordsNl } from './recordsMessages';
+import { sendersEn, sendersNl } from './sendersMessages';
+
+const siteEn = {
   'app.title': 'DMARC Lens',
   'app.tagline': 'DMARC, failure and SMTP TLS reports, read entirely in your browser.',
   'app.skip': 'Skip to content',
@@ -191,9 +195,11 @@ export const en = {
   'slot.senders': 'Sender intelligence (service names, classes and advice) will appear here.',
 } as const;
 
+export const en = { ...siteEn, ...recordsEn, ...sendersEn };
+
 export type MessageKey = keyof typeof en;
 
-export const nl: Record<MessageKey, string> = {
+const siteNl: Record<keyof typeof siteEn, string> = {
   'app.title': 'DMARC Lens',
   'app.tagline': 'DMARC-, foutmeldings- en SMTP TLS-rapporten, volledig in je browser gelezen.',
   'app.skip': 'Naar de inhoud',
@@ -384,3 +390,5 @@ export const nl: Record<MessageKey, string> = {
   'slot.records': 'De generator en controle van DNS-records verschijnen hier.',
   'slot.senders': 'Afzenderinformatie (dienstnamen, klassen en advies) verschijnt hier.',
 };
+
+export const nl: Record<MessageKey, string> = { ...siteNl, ...recordsNl, ...sendersNl };
