@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const root = new URL('../dist/site/', import.meta.url).pathname;
+// SITE_DIR serves another build (a benchmark of a build made elsewhere while dist/site is rebuilt by someone else).
+const root = process.env.SITE_DIR ? `${process.env.SITE_DIR.replace(/\/$/, '')}/` : new URL('../dist/site/', import.meta.url).pathname;
 const port = Number(process.argv[2] ?? 4174);
 const types = {
   '.html': 'text/html; charset=utf-8',
