@@ -55,14 +55,20 @@ export interface AggregateXmlSink {
   /** A batch of records of the report whose head was given by the last `onHead`. */
   onRecords(records: AggregateRecord[], head: AggregateHead): void;
   onHead(head: AggregateHead): void;
-  /** The report is complete; `warnings` are what was recovered from while reading it. */
-  onReportEnd(head: AggregateHead, warnings: string[]): void;
+  /**
+   * The report is complete; `warnings` are what was recovered from while reading it. `start` and `end` are where its
+   * document lies in the text pushed so far (from `<feedback` to after `</feedback>`, or to the end of a truncated one).
+   */
+  onReportEnd(head: AggregateHead, warnings: string[], start: number, end: number): void;
 }
 
 type Mode = 'between' | 'head' | 'records';
 
 export class AggregateXmlReader {
   private buffer = '';
+  /** Characters of the stream before `buffer`: turns positions in the buffer into positions in the whole text. */
+  private consumed = 0;
+  private documentStart = 0;
   private mode: Mode = 'between';
   private head = '';
   private feedbackTag = 'feedback';
@@ -89,8 +95,9 @@ export class AggregateXmlReader {
     this.scan(true);
     if (this.mode !== 'between') {
       this.warnings.add(this.mode === 'head' ? 'report ends before its first record (truncated)' : 'report ends without </feedback> (truncated)');
-      this.finishDocument(this.buffer);
+      this.finishDocument(this.buffer, this.consumed + this.buffer.length);
     }
+    this.consumed += this.buffer.length;
     this.buffer = '';
   }
 
@@ -118,7 +125,7 @@ export class AggregateXmlReader {
           break;
         }
         this.noteIgnored(buf.slice(pos, start.index));
-        this.beginDocument(start[1]!);
+        this.beginDocument(start[1]!, this.consumed + start.index);
         pos = start.index;
         continue;
       }
@@ -130,7 +137,7 @@ export class AggregateXmlReader {
           this.head += buf.slice(pos, end.index);
           this.startRecords();
           pos = end.index + end[0].length;
-          this.finishDocument('');
+          this.finishDocument('', this.consumed + pos);
           continue;
         }
         if (record) {
@@ -154,7 +161,7 @@ export class AggregateXmlReader {
       if (end && (!record || end.index < record.index)) {
         this.noteBetweenRecords(buf.slice(pos, end.index));
         pos = end.index + end[0].length;
-        this.finishDocument('');
+        this.finishDocument('', this.consumed + pos);
         continue;
       }
       if (!record) {
@@ -180,6 +187,7 @@ export class AggregateXmlReader {
       pos = close.index + close[0].length;
     }
     this.buffer = buf.slice(pos);
+    this.consumed += pos;
   }
 
   private noteIgnored(textOutside: string): void {
@@ -192,8 +200,9 @@ export class AggregateXmlReader {
     if (/<[A-Za-z]/.test(textBetween)) this.warnings.add('ignored elements between records');
   }
 
-  private beginDocument(feedbackTag: string): void {
+  private beginDocument(feedbackTag: string, start: number): void {
     this.mode = 'head';
+    this.documentStart = start;
     this.head = '';
     this.feedbackTag = feedbackTag;
     this.documents++;
@@ -228,7 +237,7 @@ export class AggregateXmlReader {
     this.sink.onHead(head);
   }
 
-  private finishDocument(remainder: string): void {
+  private finishDocument(remainder: string, end: number): void {
     if (this.mode === 'head') {
       this.head += remainder;
       this.startRecords();
@@ -244,7 +253,7 @@ export class AggregateXmlReader {
       } else this.warnings.add('dropped an incomplete last record');
     }
     this.flushBatch();
-    if (this.current) this.sink.onReportEnd(this.current, this.warnings.list());
+    if (this.current) this.sink.onReportEnd(this.current, this.warnings.list(), this.documentStart, end);
     this.mode = 'between';
     this.current = undefined;
   }

@@ -45,3 +45,9 @@ export const MAX_RECORDS_PER_REPORT = 5_000_000;
  * record batch at a time; a "record" that never closes must not grow the buffer without bound.
  */
 export const MAX_ELEMENT_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Longest decoded XML text of one file or archive member kept to show a report's raw XML (readReportXml). Streaming
+ * never otherwise holds a report's text whole; this stops a huge report from being kept in memory just to be shown.
+ */
+export const MAX_XML_TEXT_CHARS = 64 * 1024 * 1024;

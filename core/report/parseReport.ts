@@ -12,6 +12,7 @@ import {
   MAX_JSON_BYTES,
   MAX_NESTING_DEPTH,
   MAX_REPORTS_PER_FILE,
+  MAX_XML_TEXT_CHARS,
   RATIO_CHECK_FLOOR,
 } from './limits';
 import { parseFailureReport } from './parseFailureReport';
@@ -35,6 +36,12 @@ export interface ParseOptions {
    * result's reports carry `stats` alone: how a 1 GB report is read in flat memory.
    */
   retainRecords?: boolean;
+  /**
+   * The decoded XML text of each aggregate report, once its document has been read (for showing the raw report, see
+   * readReportXml): the whole text when the report is alone in its file or member, else its own `<feedback` … `</feedback>`.
+   * Not called for reports whose file or member decodes to more than {@link MAX_XML_TEXT_CHARS} characters.
+   */
+  onAggregateXml?: (xml: string, report: ParsedReport) => void;
 }
 
 export interface ReportStats {
@@ -286,12 +293,18 @@ class XmlStream implements ByteSink {
   private readonly reader: AggregateXmlReader;
   private readonly started: ParsedReportWithStats[] = [];
   private current: ParsedReportWithStats | undefined;
+  /** The decoded text so far, kept only for `onAggregateXml` and dropped past MAX_XML_TEXT_CHARS. */
+  private text: string[] | undefined;
+  private textChars = 0;
+  /** Where each started report's document lies in the text. */
+  private readonly spans: Array<[start: number, end: number]> = [];
 
   constructor(
     private readonly ctx: ReadContext,
     private readonly path: ReportPath,
   ) {
     const retain = ctx.options.retainRecords !== false;
+    if (ctx.options.onAggregateXml) this.text = [];
     this.reader = new AggregateXmlReader(
       {
         onHead: (head) => {
@@ -306,8 +319,9 @@ class XmlStream implements ByteSink {
           for (const r of records) current.stats!.messages += r.count;
           ctx.options.onRecords?.(records, head, path);
         },
-        onReportEnd: (_head, warnings) => {
+        onReportEnd: (_head, warnings, start, end) => {
           const current = this.current!;
+          this.spans.push([start, end]);
           current.warnings.push(...warnings);
           if (!retain) (current.report as AggregateReport).records = [];
           ctx.addReport(current);
@@ -321,11 +335,11 @@ class XmlStream implements ByteSink {
   push(chunk: Uint8Array): void {
     this.ctx.checkAborted();
     const text = this.decoder.push(chunk);
-    if (text) this.reader.push(text);
+    if (text) this.read(text);
   }
 
   end(): void {
-    this.reader.push(this.decoder.end());
+    this.read(this.decoder.end());
     this.reader.end();
     const notes = [...this.decoder.notes];
     if (this.decoder.invalidSequences > 0) {
@@ -336,6 +350,26 @@ class XmlStream implements ByteSink {
     if (this.reader.documents === 0) {
       this.ctx.problem(this.path, new ReportFailure('not-a-report', `${describePath(this.path)}: XML without a <feedback> element, not a DMARC aggregate report`));
     }
+    this.handOverText();
+  }
+
+  private read(text: string): void {
+    if (this.text) {
+      this.textChars += text.length;
+      if (this.textChars > MAX_XML_TEXT_CHARS) this.text = undefined;
+      else this.text.push(text);
+    }
+    this.reader.push(text);
+  }
+
+  private handOverText(): void {
+    if (!this.text) return;
+    const whole = this.text.join('');
+    this.text = undefined;
+    this.started.forEach((report, n) => {
+      const [start, end] = this.spans[n]!;
+      this.ctx.options.onAggregateXml!(this.started.length === 1 ? whole : whole.slice(start, end), report);
+    });
   }
 }
 
