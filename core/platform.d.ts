@@ -17,3 +17,6 @@ declare const console: {
   error(...data: unknown[]): void;
 };
 declare function queueMicrotask(callback: () => void): void;
+/** Base64 of a binary string (each char code 0–255) and back. */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -1,20 +1,28 @@
-// Backup and restore of the whole database as one JSON Lines file: a header line, then one line per stored row
+// Backup and restore of the whole database as one JSON Lines file: a header line, then one line per row
 // (`{"store": "...", "value": {...}}`). Lines keep memory flat on both sides: a million records never become one
-// string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped. Record
-// digests are derived from record batches, so a backup leaves them out and a restore rebuilds them.
+// string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped. Records
+// are written as batches of full records (`records` lines), whatever the schema keeps them in, so backups of every
+// schema version restore into every later one; kept files (`sources`) carry their bytes in base64.
 import { keyRanges } from './keyRange';
-import { toRecordDigest } from './toRecordDigest';
-import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredReport } from './schema';
-
+import { ChunkPacker } from './recordChunks';
+import { recordsOfDigest, toRecordDigest } from './toRecordDigest';
+import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource } from './schema';
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
 export const BACKUP_VERSION = 1;
 
-const STORES = ['reports', 'records', 'rawXml'] as const;
-/** Rows read per request while writing a backup. */
+/** Stores read for a backup, in order; `records` lines are written from `recordChunks`. */
+const STORES = ['reports', 'recordChunks', 'rawXml', 'sources'] as const;
+type BackupStore = 'reports' | 'records' | 'rawXml' | 'sources';
+/** Rows read per request while writing a backup (record chunks hold up to RECORDS_PER_CHUNK records each). */
 const ROWS_PER_REQUEST = 200;
-type BackupStore = (typeof STORES)[number];
+const CHUNKS_PER_REQUEST = 2;
+
+/** A kept file as a backup line holds it. */
+interface SourceLine extends Omit<StoredSource, 'bytes'> {
+  base64: string;
+}
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -34,19 +42,52 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };
   yield `${JSON.stringify(header)}\n`;
   for (const store of STORES) {
+    const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : ROWS_PER_REQUEST;
     let lowerKey: unknown;
     for (;;) {
       const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
       const [values, keys] = await Promise.all([
-        db.getAll(store, range, ROWS_PER_REQUEST),
-        db.getAllKeys(store, range, ROWS_PER_REQUEST),
+        db.getAll(store, range, perRequest),
+        db.getAllKeys(store, range, perRequest),
       ]);
       let text = '';
-      for (const value of values) text += `${JSON.stringify({ store, value })}\n`;
+      for (const value of values) {
+        if (store === 'recordChunks') {
+          for (const digest of (value as { digests: StoredRecordDigest[] }).digests) {
+            text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
+          }
+        } else if (store === 'sources') {
+          const { bytes, ...rest } = value as StoredSource;
+          text += `${JSON.stringify({ store, value: { ...rest, base64: toBase64(bytes) } satisfies SourceLine })}\n`;
+        } else text += `${JSON.stringify({ store, value })}\n`;
+      }
       if (text) yield text;
-      if (values.length < ROWS_PER_REQUEST) break;
+      if (values.length < perRequest) break;
       lowerKey = keys[keys.length - 1];
     }
+  }
+}
+
+function toBatch(digest: StoredRecordDigest): StoredRecordBatch {
+  const { domain, begin, end, reportKey, orgName } = digest;
+  const records = recordsOfDigest(digest).map((stored) => stored.record);
+  return { id: [domain, begin, reportKey, digest.id[3]], reportKey, domain, orgName, begin, end, records };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array | undefined {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
   }
 }
 
@@ -79,7 +120,7 @@ export async function restoreBackup(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const tx = db.transaction(['reports', 'records', 'recordDigests', 'rawXml'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(['reports', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
     const reportRows = batch.filter((row) => row.store === 'reports').map((row) => row.value as StoredReport);
     const existing = await Promise.all(reportRows.map((r) => tx.objectStore('reports').getKey(r.key)));
     const writes: Array<Promise<unknown>> = [];
@@ -92,17 +133,24 @@ export async function restoreBackup(
       imported++;
       writes.push(tx.objectStore('reports').put(report));
     });
+    const packer = new ChunkPacker();
     for (const row of batch) {
       if (row.store === 'records') {
         const batch = row.value as StoredRecordBatch;
         if (!restored.has(batch.reportKey)) continue;
         records += batch.records.length;
-        writes.push(tx.objectStore('records').put(batch), tx.objectStore('recordDigests').put(toRecordDigest(batch)));
+        packer.add(toRecordDigest(batch));
       } else if (row.store === 'rawXml') {
         const raw = row.value as { key: string; xml: string };
         if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));
+      } else if (row.store === 'sources') {
+        const { base64, ...source } = row.value as SourceLine;
+        const bytes = fromBase64(base64);
+        const reportKeys = source.reportKeys.filter((key) => restored.has(key));
+        if (bytes && reportKeys.length > 0) writes.push(tx.objectStore('sources').put({ ...source, reportKeys, bytes }));
       }
     }
+    for (const chunk of packer.takeAll()) writes.push(tx.objectStore('recordChunks').put(chunk));
     await Promise.all([...writes, tx.done]);
   };
 
@@ -208,6 +256,14 @@ function validRow(value: unknown): { store: BackupStore; value: unknown } | unde
     }
     case 'rawXml':
       return typeof r.key === 'string' && typeof r.xml === 'string' ? { store, value: row } : undefined;
+    case 'sources':
+      return typeof r.id === 'string' &&
+        typeof r.fileName === 'string' &&
+        typeof r.base64 === 'string' &&
+        Array.isArray(r.reportKeys) &&
+        r.reportKeys.every((key) => typeof key === 'string')
+        ? { store, value: row }
+        : undefined;
     default:
       return undefined;
   }

@@ -1,27 +1,27 @@
-// Read side of core/store. Every read is bounded by an index or key range, and big reads come back in chunks so that
-// a page calling these from its main thread never decodes more than CHUNK_SIZE records in one task.
-import { keyRanges } from './keyRange';
+// Read side of core/store. Every read is bounded by an index or key range, and big reads come back in pages so that
+// a page calling these from its main thread never decodes more than about RECORDS_PER_REQUEST records in one task.
+import { readReportXml } from '../report/readReportXml';
+import { keyRanges, prefixUpperBound } from './keyRange';
+import { chunkDay } from './recordChunks';
 import { recordsOfDigest } from './toRecordDigest';
 import {
   RECORDS_PER_BATCH,
+  RECORDS_PER_CHUNK,
   type ReportDatabase,
-  type ReportDbSchema,
   type StoredAggregateReport,
   type StoredFailureReport,
   type StoredRecord,
   type StoredRecordBatch,
+  type StoredRecordChunk,
   type StoredRecordDigest,
   type StoredReport,
   type StoredTlsReport,
 } from './schema';
 
-/** Record batches decoded per IndexedDB request (up to 8 × RECORDS_PER_BATCH records): a few ms of structured clone. */
-export const BATCHES_PER_REQUEST = 8;
-
 /**
- * Reports are keyed by their `begin`; one that began before a period can still reach into it. RFC 7489 §7.2 asks for
- * daily reports; real ones span up to a few weeks (shared/docs/dmarc.md), so a read for a period starts this much
- * earlier and keeps what overlaps.
+ * Reports are found by the day they end; one that ended after a period can still reach back into it. RFC 7489 §7.2
+ * asks for daily reports; real ones span up to a few weeks (shared/docs/dmarc.md), so a read for a period goes on
+ * this much later and keeps what overlaps.
  */
 export const MAX_REPORT_SPAN_SECONDS = 62 * 86_400;
 
@@ -46,7 +46,7 @@ export async function listDomains(db: ReportDatabase): Promise<string[]> {
   return domains;
 }
 
-/** The records of a stored batch, each with its report's context. */
+/** The records of a batch, each with its report's context. */
 export function recordsOfBatch(batch: StoredRecordBatch): StoredRecord[] {
   const [domain, begin, reportKey, index] = batch.id;
   const first = index * RECORDS_PER_BATCH;
@@ -61,59 +61,41 @@ export function recordsOfBatch(batch: StoredRecordBatch): StoredRecord[] {
   }));
 }
 
+/** Records decoded per IndexedDB request, about: a few ms of structured clone. */
+const RECORDS_PER_REQUEST = 8000;
+
 /**
- * Reads the rows of `store` keyed `[domain, time, …]` for each of `domains`, with time in [from, to), `perRequest`
- * rows per IndexedDB request, handing each page to `onPage`.
+ * Reads the record chunks of each of `domains` whose day lies in [days.from, days.to), handing each page to `onPage`.
+ * Chunks hold from one to RECORDS_PER_CHUNK records, so the rows per request follow the records per row seen so far.
  */
-async function forEachPageByDomainAndTime<Store extends 'records' | 'recordDigests'>(
+async function forEachChunkPage(
   db: ReportDatabase,
-  store: Store,
   domains: readonly string[],
-  times: Period,
-  perRequest: number,
-  onPage: (rows: ReportDbSchema[Store]['value'][]) => void,
+  days: Period,
+  onPage: (chunks: StoredRecordChunk[]) => void,
 ): Promise<void> {
+  let perRequest = Math.max(1, Math.floor(RECORDS_PER_REQUEST / RECORDS_PER_CHUNK));
   for (const d of domains) {
-    let lower: unknown[] = [d, times.from];
+    let lower: unknown[] = [d, days.from];
     let lowerOpen = false;
-    const upper = [d, times.to];
+    const upper = [d, days.to];
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const rows = await db.getAll(store, range, perRequest);
-      onPage(rows);
-      if (rows.length < perRequest) break;
-      lower = rows[rows.length - 1]!.id;
+      const chunks = await db.getAll('recordChunks', range, perRequest);
+      onPage(chunks);
+      if (chunks.length < perRequest) break;
+      lower = chunks[chunks.length - 1]!.id;
       lowerOpen = true;
+      let records = 0;
+      for (const chunk of chunks) for (const digest of chunk.digests) records += digest.profileOf.length;
+      perRequest = Math.min(256, Math.max(1, Math.floor((RECORDS_PER_REQUEST * chunks.length) / Math.max(1, records))));
     }
   }
 }
 
 /**
- * Hands the aggregate records of `domain` (or of every domain, when null) whose report period overlaps `period` to
- * `onChunk`, a few thousand at a time, in key order.
- */
-export async function forEachRecordChunk(
-  db: ReportDatabase,
-  domain: string | null,
-  period: Period,
-  onChunk: (chunk: StoredRecord[]) => void,
-): Promise<void> {
-  const domains = domain === null ? await listDomains(db) : [domain];
-  // Batches are keyed by begin: one that began up to MAX_REPORT_SPAN_SECONDS before the period may reach into it.
-  const begins = { from: period.from - MAX_REPORT_SPAN_SECONDS, to: period.to };
-  await forEachPageByDomainAndTime(db, 'records', domains, begins, BATCHES_PER_REQUEST, (batches) => {
-    const kept = batches.filter((b) => b.end >= period.from).flatMap(recordsOfBatch);
-    if (kept.length > 0) onChunk(kept);
-  });
-}
-
-/** Record digests decoded per IndexedDB request (up to 16 × RECORDS_PER_BATCH records, a few ms to decode). */
-export const DIGESTS_PER_REQUEST = 16;
-
-/**
  * Hands the record digests of `domain` (or of every domain, when null) whose report period overlaps `period` to
- * `onChunk`, a few thousand records at a time, ordered by report end. What the dashboard reads: the same records as
- * forEachRecordChunk in a fraction of the decoding time (StoredRecordDigest).
+ * `onChunk`, a few thousand records at a time: what the dashboard reads.
  */
 export async function forEachDigestChunk(
   db: ReportDatabase,
@@ -122,16 +104,25 @@ export async function forEachDigestChunk(
   onChunk: (chunk: StoredRecordDigest[]) => void,
 ): Promise<void> {
   const domains = domain === null ? await listDomains(db) : [domain];
-  // Digests are keyed by end: a report ending after the period reaches back into it only if it began before it ended.
-  const ends = { from: period.from, to: period.to + MAX_REPORT_SPAN_SECONDS };
-  await forEachPageByDomainAndTime(db, 'recordDigests', domains, ends, DIGESTS_PER_REQUEST, (digests) => {
-    const kept = digests.filter((digest) => digest.begin < period.to);
+  // Chunks are keyed by the day their reports end: a report ending after the period reaches back into it only if it
+  // began before the period ended, within the longest span a report has.
+  const endsBefore = period.to + MAX_REPORT_SPAN_SECONDS;
+  await forEachChunkPage(db, domains, { from: chunkDay(period.from), to: endsBefore }, (chunks) => {
+    const kept: StoredRecordDigest[] = [];
+    for (const chunk of chunks) {
+      for (const digest of chunk.digests) {
+        if (digest.end >= period.from && digest.end < endsBefore && digest.begin < period.to) kept.push(digest);
+      }
+    }
     if (kept.length > 0) onChunk(kept);
   });
 }
 
-/** Like forEachRecordChunk, from the record digests: records without `raw` and `extensions`. */
-export function forEachRecordOfDigests(
+/**
+ * Hands the aggregate records of `domain` (or of every domain, when null) whose report period overlaps `period` to
+ * `onChunk`, a few thousand at a time.
+ */
+export function forEachRecordChunk(
   db: ReportDatabase,
   domain: string | null,
   period: Period,
@@ -229,13 +220,26 @@ export async function listTlsReports(
   );
 }
 
+/** The XML of an aggregate report: read from its kept file (schema 3) or as schema 1–2 kept it; undefined if neither. */
 export async function readRawXml(db: ReportDatabase, reportKey: string): Promise<string | undefined> {
+  const report = await db.get('reports', reportKey);
+  if (report?.kind === 'aggregate' && report.source) {
+    const source = await db.get('sources', report.source.id);
+    if (source) return readReportXml(source.bytes, report.source.path, report.source.document, { fileName: source.fileName });
+  }
   return (await db.get('rawXml', reportKey))?.xml;
 }
 
+/** The records of one aggregate report, in report order. */
 export async function readRecordsOfReport(db: ReportDatabase, reportKey: string): Promise<StoredRecord[]> {
-  const batches = await db.getAllFromIndex('records', 'byReport', reportKey);
-  return batches.sort((a, b) => a.id[3] - b.id[3]).flatMap(recordsOfBatch);
+  const report = await db.get('reports', reportKey);
+  if (report?.kind !== 'aggregate') return [];
+  const day = chunkDay(report.end);
+  const chunks = await db.getAll('recordChunks', keyRanges().bound([report.domain, day], prefixUpperBound([report.domain, day])));
+  return chunks
+    .flatMap((chunk) => chunk.digests.filter((digest) => digest.reportKey === reportKey))
+    .sort((a, b) => a.first - b.first)
+    .flatMap(recordsOfDigest);
 }
 
 export interface StoreCounts {

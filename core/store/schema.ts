@@ -3,10 +3,11 @@
 // versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
+import { ChunkPacker, chunkDay } from './recordChunks';
 import { toRecordDigest } from './toRecordDigest';
 
 export const DB_NAME = 'dmarc-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** What every stored report carries besides its own content. */
 interface StoredReportBase {
@@ -31,12 +32,26 @@ interface StoredReportBase {
 
 export interface StoredAggregateReport extends StoredReportBase {
   kind: 'aggregate';
-  /** The report without its records (they live in the `records` store, keyed for range queries). */
+  /** The report without its records (they live in the `recordChunks` store, keyed for range queries). */
   report: Omit<AggregateReport, 'records'>;
   recordCount: number;
   messageCount: number;
-  /** Whether the raw XML was kept (within RAW_XML_MAX_CHARS) in the `rawXml` store. */
+  /**
+   * Whether the raw XML can be shown: schema 1–2 kept it (within RAW_XML_MAX_CHARS) in the `rawXml` store; since
+   * schema 3 the file it came from is kept in `sources` (see `source`) and the XML is read from it on demand.
+   */
   hasRawXml: boolean;
+  /** Where the report's file is kept, when it was small enough (schema 3). */
+  source?: SourceRef;
+}
+
+/** A report's place in a kept source file: the file's row, and the report's path and document index inside it. */
+export interface SourceRef {
+  id: string;
+  /** ParsedReport.path: zip member, message part… */
+  path: string[];
+  /** Among the reports of that file with the same path (several pasted into one XML file), this one's index. */
+  document: number;
 }
 
 export interface StoredFailureReport extends StoredReportBase {
@@ -54,12 +69,12 @@ export interface StoredTlsReport extends StoredReportBase {
 export type StoredReport = StoredAggregateReport | StoredFailureReport | StoredTlsReport;
 
 /**
- * Primary key of a stored batch of records: `[domain, begin, reportKey, batch]`. Ordered so that "one domain, one
- * period" — the dashboard's question — is a single contiguous key range, read without any secondary index.
+ * Identifies a batch of records: `[domain, begin, reportKey, batch]`. Schema 1–2 stored batches under this key
+ * (store `records`); since schema 3 batches are the form of records in backups and the input of record digests.
  */
 export type BatchId = [domain: string, begin: number, reportKey: string, batch: number];
 
-/** Records per stored batch: one IndexedDB row per record made imports and reads 10–50× slower than batches do. */
+/** Records per batch (and per record digest): bounds what one report contributes to one row. */
 export const RECORDS_PER_BATCH = 500;
 
 /** Up to RECORDS_PER_BATCH consecutive records of one aggregate report, with the report context queries need. */
@@ -88,25 +103,17 @@ export interface StoredRecord {
   record: AggregateRecord;
 }
 
-/**
- * Primary key of a record digest: `[domain, end, reportKey, batch]`. Keyed by the report's end, not its begin: a period
- * [from, to) is then the range `[domain, from] … [domain, to + MAX_REPORT_SPAN_SECONDS]`, which for the dashboard's
- * usual "last N days" reads nothing outside the period (keyed by begin it had to start MAX_REPORT_SPAN_SECONDS early).
- */
+/** Identifies a record digest: `[domain, end, reportKey, batch]` (the key of the schema 2 `recordDigests` store). */
 export type DigestId = [domain: string, end: number, reportKey: string, batch: number];
 
-/**
- * What a record says besides who sent it and how many messages: everything the dashboard figures, the source
- * classification and the drill-down table read. Drops `raw` and `extensions`, which only the raw XML view shows.
- */
-export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count' | 'raw' | 'extensions'>;
+/** What a record says besides who sent it and how many messages (schema 2 digests also left out raw and extensions). */
+export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count'>;
 
 /**
- * The compact twin of a StoredRecordBatch, written with it at import (and backfilled by migration 1 → 2). Real
- * reports repeat a handful of outcomes (same DKIM d= and selector, same SPF domain, same verdicts) across hundreds of
- * source IPs, so a batch keeps each distinct profile once and per record only an index, an IP and a count, the numbers
- * in typed arrays: IndexedDB decodes it several times faster than the batch of full records, which was most of the
- * dashboard query's time. Derived data: backups leave it out and restore rebuilds it.
+ * A batch of records in compact form. Real reports repeat a handful of outcomes (same DKIM d= and selector, same SPF
+ * domain, same verdicts) across hundreds of source IPs, so a digest keeps each distinct profile once and per record
+ * only an index, an IP and a count, the numbers in typed arrays: IndexedDB decodes it several times faster than the
+ * batch of full records.
  */
 export interface StoredRecordDigest {
   id: DigestId;
@@ -124,6 +131,35 @@ export interface StoredRecordDigest {
   counts: Float64Array;
 }
 
+/**
+ * Primary key of a record chunk: `[domain, day, first]`, day = the UTC midnight starting the day its reports end, first
+ * = `reportKey#batch` of its first digest. A period [from, to) is the key range `[domain, day(from)] … [domain, to +
+ * MAX_REPORT_SPAN_SECONDS]`; every report lives in the chunks of one day, so its records are one range too.
+ */
+export type ChunkId = [domain: string, day: number, first: string];
+
+/** Records per chunk at most (a larger report has chunks of its own): a few ms for IndexedDB to decode. */
+export const RECORDS_PER_CHUNK = 4000;
+
+/**
+ * The record digests of the reports of one domain ending on one day, imported together (schema 3). One row for many
+ * reports: per-report rows (and their byReport indexes) made the writes most of an import's cost.
+ */
+export interface StoredRecordChunk {
+  id: ChunkId;
+  digests: StoredRecordDigest[];
+}
+
+/** A report file as it arrived, kept (up to SOURCE_MAX_BYTES) so that the XML of its reports can be shown (schema 3). */
+export interface StoredSource {
+  id: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Keys of the stored reports read from it: the row goes when the last of them is deleted. */
+  reportKeys: string[];
+}
+
+/** The raw XML of a report as schema 1–2 kept it; read for those reports, never written since schema 3. */
 export interface StoredRawXml {
   key: string;
   xml: string;
@@ -140,6 +176,7 @@ export interface ReportDbSchema extends DBSchema {
      */
     indexes: { byDomain: string; byKind: [string, string, number, string]; byKindEnd: [string, string, number, string] };
   };
+  /** Schema 1–2 only: migration 2 → 3 moves the batches into `recordChunks` and deletes the store. */
   records: {
     key: BatchId;
     value: StoredRecordBatch;
@@ -149,10 +186,19 @@ export interface ReportDbSchema extends DBSchema {
     key: string;
     value: StoredRawXml;
   };
+  /** Schema 2 only: deleted by migration 2 → 3. */
   recordDigests: {
     key: DigestId;
     value: StoredRecordDigest;
     indexes: { byReport: string };
+  };
+  recordChunks: {
+    key: ChunkId;
+    value: StoredRecordChunk;
+  };
+  sources: {
+    key: string;
+    value: StoredSource;
   };
 }
 
@@ -185,6 +231,27 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
       cursor = await cursor.continue();
     }
   },
+  // 2 → 3: records move from per-report batches and digests into chunk rows; files kept whole in `sources` from now on.
+  async (db, tx) => {
+    const chunks = db.createObjectStore('recordChunks', { keyPath: 'id' });
+    db.createObjectStore('sources', { keyPath: 'id' });
+    // Batches come in key order (domain, begin): once a batch begins after a day has ended, no later batch of that
+    // domain ends on it, so its chunks are written and memory holds only the days still open.
+    const packer = new ChunkPacker();
+    let domain: string | undefined;
+    let cursor = await tx.objectStore('records').openCursor();
+    while (cursor) {
+      const batch = cursor.value;
+      const ready = batch.domain === domain ? packer.takeBefore(chunkDay(batch.begin)) : packer.takeAll();
+      domain = batch.domain;
+      for (const chunk of ready) void chunks.put(chunk);
+      packer.add(toRecordDigest(batch));
+      cursor = await cursor.continue();
+    }
+    await Promise.all(packer.takeAll().map((chunk) => chunks.put(chunk)));
+    db.deleteObjectStore('records');
+    db.deleteObjectStore('recordDigests');
+  },
 ];
 
 if (migrations.length !== DB_VERSION) throw new Error('core/store: one migration per schema version');
@@ -193,18 +260,21 @@ if (migrations.length !== DB_VERSION) throw new Error('core/store: one migration
 export function openReportDatabase(name: string = DB_NAME): Promise<ReportDatabase> {
   return openDB<ReportDbSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
-      // Each step starts synchronously, so schema changes happen while the versionchange transaction is active; a
-      // backfill's requests queue behind those of the steps before it. A rejected step aborts the whole upgrade.
+      // Steps run in order: one starts when the step before it has finished (a synchronous step at once, an
+      // asynchronous one when its last request succeeded, while the versionchange transaction is still active). A
+      // rejected step aborts the whole upgrade.
+      let previous: Promise<void> | undefined;
       for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
-        const done = migrations[version]!(db, tx);
-        done?.catch(() => {
-          try {
-            tx.abort();
-          } catch {
-            // Already aborted by the failed request.
-          }
-        });
+        const step = migrations[version]!;
+        previous = previous ? previous.then(() => step(db, tx)) : step(db, tx) ?? undefined;
       }
+      previous?.catch(() => {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted by the failed request.
+        }
+      });
     },
     blocking(_current, _blocked, event) {
       // Another tab wants a newer schema: let it, rather than leaving it blocked.

@@ -17,7 +17,7 @@ export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
   const counts = new Float64Array(batch.records.length);
   const sourceIps: string[] = [];
   batch.records.forEach((record, i) => {
-    const { sourceIp, count, raw: _raw, extensions: _extensions, ...profile } = record;
+    const { sourceIp, count, ...profile } = record;
     // Same text, same profile: a difference in key order only costs a duplicate profile, never a wrong one.
     const key = JSON.stringify(profile);
     let at = profileIndex.get(key);
@@ -45,8 +45,8 @@ export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
 }
 
 /**
- * The records of a digest with their report's context, as the dashboard uses them. Equal to the stored records
- * except for `raw` and `extensions`; records of one profile share its nested arrays (treat them as read-only).
+ * The records of a digest with their report's context. Equal to the records it was made from (digests of schema 2
+ * left out `raw` and `extensions`); records of one profile share its nested objects (treat them as read-only).
  */
 export function recordsOfDigest(digest: StoredRecordDigest): StoredRecord[] {
   const { domain, begin, end, reportKey, orgName, first, profiles, profileOf, sourceIps, counts } = digest;

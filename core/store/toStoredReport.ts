@@ -1,18 +1,19 @@
 // Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
 // aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
 import type { ParsedReport } from '../report/types';
-import { RECORDS_PER_BATCH, type StoredRecordBatch, type StoredReport } from './schema';
+import { RECORDS_PER_BATCH, type SourceRef, type StoredRecordBatch, type StoredReport } from './schema';
 import { normalizeDomain } from '../analysis/alignment';
 import { reportKey } from '../analysis/reportKey';
 
-/** Raw XML kept for drill-down is capped: a Google report of 300k rows is ~100 MB of XML nobody reads in a browser. */
-export const RAW_XML_MAX_CHARS = 2_000_000;
+/**
+ * Files kept for showing their reports' XML are capped: a Google report of 300k rows is megabytes of compressed XML
+ * nobody reads in a browser.
+ */
+export const SOURCE_MAX_BYTES = 2 * 1024 * 1024;
 
 export interface ReportRows {
   report: StoredReport;
   batches: StoredRecordBatch[];
-  /** The report's XML, when the caller had it and it is within RAW_XML_MAX_CHARS. */
-  rawXml?: string;
 }
 
 export interface FileContext {
@@ -23,7 +24,8 @@ export interface FileContext {
   importedAt: number;
 }
 
-export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: string): ReportRows {
+/** `source`: where the report's file is kept (aggregate reports only; see StoredSource). */
+export function toReportRows(parsed: ParsedReport, file: FileContext, source?: SourceRef): ReportRows {
   const { report } = parsed;
   const key = reportKey(report);
   const base = {
@@ -41,7 +43,6 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
       // A key must be a valid IndexedDB key: a date the parser could not read must not make the report unstorable.
       const begin = Number.isFinite(report.metadata.begin) ? report.metadata.begin : 0;
       const end = Number.isFinite(report.metadata.end) ? report.metadata.end : begin;
-      const keptXml = rawXml !== undefined && rawXml.length <= RAW_XML_MAX_CHARS ? rawXml : undefined;
       let messageCount = 0;
       for (const record of records) messageCount += record.count;
       const batches: StoredRecordBatch[] = [];
@@ -67,10 +68,10 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, rawXml?: s
           report: head,
           recordCount: records.length,
           messageCount,
-          hasRawXml: keptXml !== undefined,
+          hasRawXml: source !== undefined,
+          ...(source !== undefined ? { source } : {}),
         },
         batches,
-        ...(keptXml !== undefined ? { rawXml: keptXml } : {}),
       };
     }
     case 'failure': {

@@ -3,7 +3,7 @@
 // they come from the record digests (core/store/toRecordDigest.ts), not the full stored batches.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  forEachRecordOfDigests,
+  forEachRecordChunk,
   listAggregateReports,
   listDomains,
   listFailureReports,
@@ -42,7 +42,7 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
         listAggregateReports(db, domain, period),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
-        forEachRecordOfDigests(db, domain, period, (chunk) => {
+        forEachRecordChunk(db, domain, period, (chunk) => {
           if (!stale) summarizer.add(chunk);
         }),
       ]);

@@ -141,7 +141,7 @@ const siteEn = {
 
   'xml.title': 'Report XML: {name}',
   'xml.close': 'Close',
-  'xml.missing': 'The raw XML of this report was not kept (it came inside an email, or was larger than the limit).',
+  'xml.missing': 'The file of this report was not kept (it was larger than 2 MB), so its XML cannot be shown.',
 
   'reporters.heading': 'Reporters',
   'reporters.col.org': 'Reporter',
@@ -337,7 +337,7 @@ const siteNl: Record<keyof typeof siteEn, string> = {
 
   'xml.title': 'XML van rapport: {name}',
   'xml.close': 'Sluiten',
-  'xml.missing': 'De ruwe XML van dit rapport is niet bewaard (het zat in een e-mail, of was groter dan de limiet).',
+  'xml.missing': 'Het bestand van dit rapport is niet bewaard (het was groter dan 2 MB), dus de XML kan niet worden getoond.',
 
   'reporters.heading': 'Rapporteurs',
   'reporters.col.org': 'Rapporteur',

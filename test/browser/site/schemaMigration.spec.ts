@@ -1,6 +1,6 @@
-// A database written by the first schema (version 1: reports, record batches, raw XML; no record digests) opened by
-// today's site in a real browser: the migration backfills the digests inside the upgrade, and the dashboard, which
-// reads only digests, shows every stored message.
+// A database written by the first schema (version 1: reports, record batches, raw XML) opened by today's site in a
+// real browser: the migrations (1 → 2 → 3) move the records into record chunks inside the upgrade, and the dashboard
+// shows every stored message.
 import { expect, test } from '@playwright/test';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { aggregate, DAY, MARCH_1, record } from '../../core/store/storeFixtures';
@@ -57,21 +57,21 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
   await expect.poll(() => totalMessages(page), { timeout: 30_000 }).toBe(expected);
   const stores = await page.evaluate(
     () =>
-      new Promise<{ version: number; digests: number; records: number }>((resolve, reject) => {
+      new Promise<{ version: number; stores: string[]; chunks: number }>((resolve, reject) => {
         const open = indexedDB.open('dmarc-lens');
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['recordDigests', 'records']);
-          const digests = tx.objectStore('recordDigests').count();
-          const records = tx.objectStore('records').count();
+          const tx = db.transaction('recordChunks');
+          const chunks = tx.objectStore('recordChunks').count();
           tx.oncomplete = () => {
-            resolve({ version: db.version, digests: digests.result, records: records.result });
+            resolve({ version: db.version, stores: [...db.objectStoreNames].sort(), chunks: chunks.result });
             db.close();
           };
         };
         open.onerror = () => reject(open.error);
       }),
   );
-  expect(stores).toEqual({ version: 2, digests: 4, records: 4 });
+  // Two reports of one domain ending on different days: one chunk each, holding 1 + 3 batches of records.
+  expect(stores).toEqual({ version: 3, stores: ['rawXml', 'recordChunks', 'reports', 'sources'], chunks: 2 });
   requests.assertSameOrigin();
 });

@@ -168,6 +168,20 @@ test('an import can be cancelled; what was stored stays, the rest is reported as
   requests.assertSameOrigin();
 });
 
+test('the XML of a report that came inside an email is read back from the kept file', async ({ page }) => {
+  const requests = recordRequests(page);
+  const name = 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml';
+  await openImportPage(page);
+  await addReports(page, [fixtureFile(`domainaware__parsedmarc/${name}`)]);
+  await openDashboard(page);
+  await expect(page.getByTestId('total-messages')).toBeVisible();
+  await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+  await page.getByRole('button', { name: 'Show records' }).first().click();
+  await page.getByRole('button', { name: 'View XML' }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('<report_id>949348866075514174</report_id>');
+  requests.assertSameOrigin();
+});
+
 test('markup in report fields is shown as text and never runs', async ({ page }) => {
   const requests = recordRequests(page);
   const dialogs: string[] = [];

@@ -1,15 +1,35 @@
-// Record digests (core/store/toRecordDigest.ts): the dashboard's compact copy of the stored records must say exactly
-// what the full records say, stay in step with imports, deletes and restores, and be backfilled for databases made
-// before it existed (schema version 1).
+// Record chunks (core/store/recordChunks.ts): records stored as digests packed per domain and day must come back
+// exactly as they were imported, stay in step with imports, deletes and restores, and be made from the stores of
+// databases written by schema versions 1 and 2.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
-import { ALL_TIME, forEachDigestChunk, forEachRecordOfDigests, listAggregateReports, readRecords, type Period } from '../../../core/store/queries';
+import { keyRanges } from '../../../core/store/keyRange';
+import {
+  ALL_TIME,
+  forEachDigestChunk,
+  forEachRecordChunk,
+  listAggregateReports,
+  readRecords,
+  readRecordsOfReport,
+  recordsOfBatch,
+  type Period,
+} from '../../../core/store/queries';
+import { chunkDay } from '../../../core/store/recordChunks';
 import { saveReportRows } from '../../../core/store/saveReportRows';
-import { migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema, type StoredRecord, type StoredRecordDigest } from '../../../core/store/schema';
-import { summarizeRecords } from '../../../core/store/summarizeRecords';
+import {
+  migrations,
+  openReportDatabase,
+  RECORDS_PER_BATCH,
+  RECORDS_PER_CHUNK,
+  type ReportDatabase,
+  type ReportDbSchema,
+  type StoredRecord,
+  type StoredRecordDigest,
+} from '../../../core/store/schema';
+import { toRecordDigest } from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
 
@@ -45,17 +65,23 @@ function sampleRows(): ReportRows[] {
   return rows;
 }
 
-async function digestRecords(db: ReportDatabase, domain: string | null, period: Period): Promise<StoredRecord[]> {
+async function storedRecords(db: ReportDatabase, domain: string | null, period: Period): Promise<StoredRecord[]> {
   const out: StoredRecord[] = [];
-  await forEachRecordOfDigests(db, domain, period, (chunk) => out.push(...chunk));
+  await forEachRecordChunk(db, domain, period, (chunk) => out.push(...chunk));
   return out;
 }
 
-/** Records as the full batches hold them, minus what digests leave out, in one order. */
-function comparable(records: readonly StoredRecord[]): unknown[] {
-  return records
-    .map(({ record: { raw: _raw, extensions: _extensions, ...rest }, ...context }) => ({ ...context, record: rest }))
-    .sort((a, b) => (a.id.join('|') < b.id.join('|') ? -1 : 1));
+/** The records of `rows` whose report overlaps `period`, as the store should hand them over, in one order. */
+function expected(rows: readonly ReportRows[], domain: string | null, period: Period): StoredRecord[] {
+  return sorted(
+    rows
+      .flatMap((r) => r.batches.flatMap(recordsOfBatch))
+      .filter((r) => (domain === null || r.domain === domain) && r.end >= period.from && r.begin < period.to),
+  );
+}
+
+function sorted(records: readonly StoredRecord[]): StoredRecord[] {
+  return [...records].sort((a, b) => (a.id.join('|') < b.id.join('|') ? -1 : 1));
 }
 
 const PERIODS: Period[] = [
@@ -66,95 +92,105 @@ const PERIODS: Period[] = [
   { from: MARCH_1 + 100 * DAY, to: MARCH_1 + 130 * DAY },
 ];
 
-describe('record digests', () => {
+describe('record chunks', () => {
   let db: ReportDatabase;
   beforeEach(async () => {
     db = await freshDatabase();
     await saveReportRows(db, sampleRows());
   });
 
-  it('hand over the same records and summaries as the full batches, for every period', async () => {
+  it('hand over exactly the stored records, raw values and extensions included, for every domain and period', async () => {
+    const rows = sampleRows();
     for (const domain of ['example.com', 'example.net', null]) {
       for (const period of PERIODS) {
-        const full = await readRecords(db, domain, period);
-        const fromDigests = await digestRecords(db, domain, period);
-        expect(comparable(fromDigests)).toEqual(comparable(full));
-        const a = summarizeRecords(full, period);
-        const b = summarizeRecords(fromDigests, period);
-        expect(b.totals).toEqual(a.totals);
-        expect(b.daily).toEqual(a.daily);
-        expect(b.sources.map(({ ips: _ips, ...g }) => g)).toEqual(a.sources.map(({ ips: _ips, ...g }) => g));
+        expect(sorted(await storedRecords(db, domain, period))).toEqual(expected(rows, domain, period));
+        expect(sorted(await readRecords(db, domain, period))).toEqual(expected(rows, domain, period));
       }
     }
   });
 
-  it('keep each distinct outcome of a batch once', async () => {
+  it('hold one domain’s reports ending on one day in one row', async () => {
+    // 40 days of example.com (the week-long report ends on day 9, with that day's daily report), 1 of example.net.
+    expect(await db.count('recordChunks')).toBe(41);
+    const chunks = await db.getAll('recordChunks');
+    expect(chunks.every((chunk) => chunk.digests.every((d) => d.domain === chunk.id[0] && chunkDay(d.end) === chunk.id[1]))).toBe(true);
+  });
+
+  it('keep each distinct outcome of a batch once, and split what is larger than a batch or a chunk', async () => {
     const digests: StoredRecordDigest[] = [];
     await forEachDigestChunk(db, 'example.com', { from: MARCH_1, to: MARCH_1 + DAY }, (chunk) => digests.push(...chunk));
     const daily = digests.find((d) => d.reportKey.includes('g0'));
     expect(daily?.profiles).toHaveLength(3);
-    const many = Array.from({ length: 1200 }, (_, i) => record({ sourceIp: `10.0.${i >> 8}.${i & 255}`, count: i + 1 }));
-    await saveReportRows(db, [toReportRows(aggregate('big.example', 'b', many, { domain: 'big.test' }), file)]);
-    const big: StoredRecordDigest[] = [];
-    await forEachDigestChunk(db, 'big.test', ALL_TIME, (chunk) => big.push(...chunk));
-    expect(big.map((d) => d.profiles.length)).toEqual([1, 1, 1]);
-    expect(comparable(await digestRecords(db, 'big.test', ALL_TIME))).toEqual(comparable(await readRecords(db, 'big.test')));
+    const many = Array.from({ length: RECORDS_PER_CHUNK + 1200 }, (_, i) => record({ sourceIp: `10.0.${i >> 8}.${i & 255}`, count: i + 1 }));
+    const big = toReportRows(aggregate('big.example', 'b', many, { domain: 'big.test' }), file);
+    await saveReportRows(db, [big]);
+    const bigDigests: StoredRecordDigest[] = [];
+    await forEachDigestChunk(db, 'big.test', ALL_TIME, (chunk) => bigDigests.push(...chunk));
+    expect(bigDigests.map((d) => d.profiles.length)).toEqual(Array(Math.ceil(many.length / RECORDS_PER_BATCH)).fill(1));
+    expect(await db.count('recordChunks', keyRanges().bound(['big.test'], ['big.test', []]))).toBe(2);
+    expect(sorted(await storedRecords(db, 'big.test', ALL_TIME))).toEqual(expected([big], null, ALL_TIME));
+    expect(await readRecordsOfReport(db, big.report.key)).toEqual(big.batches.flatMap(recordsOfBatch));
   });
 
   it('are not written again for a duplicate report', async () => {
     const again = await saveReportRows(db, sampleRows().slice(0, 2));
     expect(again).toEqual(['duplicate', 'duplicate']);
-    expect(await db.count('recordDigests')).toBe(await db.count('records'));
+    expect(await db.count('recordChunks')).toBe(41);
   });
 
   it('go with their domain, and with everything', async () => {
     await deleteDomain(db, 'example.com');
-    expect(await digestRecords(db, 'example.com', ALL_TIME)).toEqual([]);
-    expect(await digestRecords(db, 'example.net', ALL_TIME)).toHaveLength(1);
+    expect(await storedRecords(db, 'example.com', ALL_TIME)).toEqual([]);
+    expect(await storedRecords(db, 'example.net', ALL_TIME)).toHaveLength(1);
     await deleteEverything(db);
-    expect(await db.count('recordDigests')).toBe(0);
+    expect(await db.count('recordChunks')).toBe(0);
   });
 
-  it('stay out of backups and are rebuilt by a restore', async () => {
+  it('are backed up as full records and rebuilt by a restore', async () => {
     const lines: string[] = [];
     for await (const chunk of backupLines(db, 5)) lines.push(...chunk.split('\n').filter(Boolean));
-    expect(lines.some((line) => line.includes('"recordDigests"'))).toBe(false);
+    expect(lines.filter((line) => line.startsWith('{"store":"records"'))).toHaveLength(42);
     const restored = await freshDatabase();
     expect(await restoreBackup(restored, lines)).toMatchObject({ ok: true, imported: 42 });
-    expect(comparable(await digestRecords(restored, null, ALL_TIME))).toEqual(comparable(await digestRecords(db, null, ALL_TIME)));
+    expect(sorted(await storedRecords(restored, null, ALL_TIME))).toEqual(expected(sampleRows(), null, ALL_TIME));
     expect(await restoreBackup(restored, lines)).toMatchObject({ ok: true, imported: 0, duplicates: 42 });
-    expect(await restored.count('recordDigests')).toBe(await db.count('recordDigests'));
   });
 });
 
-describe('migration 1 → 2', () => {
-  it('backfills the digests of a version 1 database and keeps its data', async () => {
-    const name = `digest-migration-${++counter}`;
-    const v1 = await openDB<ReportDbSchema>(name, 1, {
-      upgrade(db, _old, _new, tx) {
-        void migrations[0]!(db, tx);
-      },
-    });
-    const rows = sampleRows();
-    // What saveReportRows wrote at version 1: reports and record batches.
-    const tx = v1.transaction(['reports', 'records'], 'readwrite');
-    await Promise.all([
-      ...rows.map((r) => tx.objectStore('reports').put(r.report)),
-      ...rows.flatMap((r) => r.batches.map((b) => tx.objectStore('records').put(b))),
-      tx.done,
-    ]);
-    v1.close();
-
-    const db = await openReportDatabase(name);
-    opened.push(db);
-    expect(db.version).toBe(2);
-    expect(await db.count('reports')).toBe(42);
-    // The reports' new byKindEnd index is built over the stored reports too.
-    expect(await listAggregateReports(db, null)).toHaveLength(42);
-    expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
-    expect(await db.count('recordDigests')).toBe(await db.count('records'));
-    for (const period of PERIODS) {
-      expect(comparable(await digestRecords(db, null, period))).toEqual(comparable(await readRecords(db, null, period)));
-    }
+/** A database as an older schema left it: opened at `version` by the migrations up to it, with `rows` written. */
+async function olderDatabase(version: 1 | 2, rows: readonly ReportRows[]): Promise<string> {
+  const name = `chunk-migration-${++counter}`;
+  const old = await openDB<ReportDbSchema>(name, version, {
+    upgrade(db, _old, _new, tx) {
+      for (const step of migrations.slice(0, version)) void step(db, tx);
+    },
   });
+  const tx = old.transaction(version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'], 'readwrite');
+  await Promise.all([
+    ...rows.map((r) => tx.objectStore('reports').put(r.report)),
+    ...rows.flatMap((r) => r.batches.map((b) => tx.objectStore('records').put(b))),
+    ...(version === 2 ? rows.flatMap((r) => r.batches.map((b) => tx.objectStore('recordDigests').put(toRecordDigest(b)))) : []),
+    tx.done,
+  ]);
+  old.close();
+  return name;
+}
+
+describe('migrations to schema 3', () => {
+  for (const version of [1, 2] as const) {
+    it(`move the records of a version ${version} database into chunks and drop the old stores`, async () => {
+      // Many days and a large report, so the migration hands chunks over while it reads.
+      const rows = sampleRows();
+      const many = Array.from({ length: 1200 }, (_, i) => record({ sourceIp: `10.2.${i >> 8}.${i & 255}`, count: 1 }));
+      rows.push(toReportRows(aggregate('big.example', 'b', many, { begin: MARCH_1 + 20 * DAY }), file));
+      const db = await openReportDatabase(await olderDatabase(version, rows));
+      opened.push(db);
+      expect(db.version).toBe(3);
+      expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reports', 'sources']);
+      expect(await db.count('reports')).toBe(43);
+      expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
+      for (const period of PERIODS) expect(sorted(await storedRecords(db, null, period))).toEqual(expected(rows, null, period));
+      expect(await db.count('recordChunks')).toBe(41);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
@@ -15,7 +16,9 @@ import {
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
 import { summarizeRecords } from '../../../core/store/summarizeRecords';
-import { RAW_XML_MAX_CHARS, toReportRows } from '../../../core/store/toStoredReport';
+import { toReportRows } from '../../../core/store/toStoredReport';
+import { parseReport } from '../../../core/report/parseReport';
+import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
 
 let db: ReportDatabase;
@@ -33,7 +36,7 @@ const file = { fileName: 'r.xml', importedAt: 1 };
 describe('schema', () => {
   it('creates every store at the current version and keeps data when reopened', async () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordDigests', 'records', 'reports']);
+    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reports', 'sources']);
     await saveReportRows(db, [toReportRows(aggregate('google.com', '1', [record()]), file)]);
     db.close();
     db = await openReportDatabase(name);
@@ -63,13 +66,47 @@ describe('saveReportRows', () => {
     expect(outcomes).toEqual(['imported', 'imported', 'imported']);
   });
 
-  it('keeps raw XML within the cap only', async () => {
-    const small = toReportRows(aggregate('a.org', '1', [record()]), file, '<feedback/>');
-    const big = toReportRows(aggregate('b.org', '1', [record()]), file, 'x'.repeat(RAW_XML_MAX_CHARS + 1));
-    await saveReportRows(db, [small, big]);
-    expect(await readRawXml(db, small.report.key)).toBe('<feedback/>');
-    expect(await readRawXml(db, big.report.key)).toBeUndefined();
-    expect(small.report.kind === 'aggregate' && small.report.hasRawXml).toBe(true);
+  it('keeps a report’s file and reads its XML back from it, for every container', async () => {
+    for (const fixture of ['estadocuenta1.infonacot.gob.mx!example.com!1536853302!1536939702!2940.xml.zip', 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml']) {
+      const bytes = new Uint8Array(readFileSync(`${FIXTURE_REPORTS}domainaware__parsedmarc/${fixture}`));
+      const parsed = await parseReport(bytes, { fileName: fixture });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const [report] = parsed.reports;
+      const id = `source-${fixture}`;
+      const rows = toReportRows(report!, file, { id, path: report!.path, document: 0 });
+      await saveReportRows(db, [rows], [{ id, fileName: fixture, bytes, reportKeys: [rows.report.key, 'not-imported'] }]);
+      expect(rows.report.kind === 'aggregate' && rows.report.hasRawXml).toBe(true);
+      const xml = await readRawXml(db, rows.report.key);
+      expect(xml).toMatch(/^\s*(<\?xml[^>]*>\s*)?<feedback/);
+      const again = await parseReport(new TextEncoder().encode(xml), { fileName: 'again.xml' });
+      expect(again.ok && again.reports[0]!.report).toEqual(report!.report);
+      expect((await db.get('sources', id))?.reportKeys).toEqual([rows.report.key]);
+    }
+  });
+
+  it('reads the XML schema 1–2 kept for a report', async () => {
+    const rows = toReportRows(aggregate('a.org', '1', [record()]), file);
+    await saveReportRows(db, [rows]);
+    await db.put('rawXml', { key: rows.report.key, xml: '<feedback/>' });
+    expect(await readRawXml(db, rows.report.key)).toBe('<feedback/>');
+    expect(await readRawXml(db, 'unknown')).toBeUndefined();
+  });
+
+  it('keeps a file while one of its reports is stored, and backs it up', async () => {
+    const a = toReportRows(aggregate('a.org', '1', [record()], { domain: 'a.test' }), file, { id: 'shared', path: ['m.mbox'], document: 0 });
+    const b = toReportRows(aggregate('b.org', '1', [record()], { domain: 'b.test' }), file, { id: 'shared', path: ['m.mbox'], document: 1 });
+    const bytes = new Uint8Array([1, 2, 3, 250]);
+    await saveReportRows(db, [a, b], [{ id: 'shared', fileName: 'm.mbox', bytes, reportKeys: [a.report.key, b.report.key] }]);
+    const lines: string[] = [];
+    for await (const chunk of backupLines(db, 5)) lines.push(...chunk.split('\n').filter(Boolean));
+    const fresh = await openReportDatabase(`${name}-sources`);
+    expect(await restoreBackup(fresh, lines)).toMatchObject({ ok: true, imported: 2 });
+    expect(await fresh.get('sources', 'shared')).toEqual({ id: 'shared', fileName: 'm.mbox', bytes, reportKeys: [a.report.key, b.report.key] });
+    fresh.close();
+    await deleteDomain(db, 'a.test');
+    expect((await db.get('sources', 'shared'))?.reportKeys).toEqual([b.report.key]);
+    await deleteDomain(db, 'b.test');
+    expect(await db.get('sources', 'shared')).toBeUndefined();
   });
 });
 
