@@ -1,9 +1,10 @@
 // Is the next rollout step safe? Answered from stored aggregate records, with alignment recomputed from auth_results
 // (RFC 7489 §3.1) under the alignment modes the domain will publish, rather than trusting each receiver's verdict.
-import { domainsAlign, isDkimAligned, isSpfAligned, organizationalDomain } from '../analysis/alignment';
+import { isDkimAligned, isSpfAligned, organizationalDomain } from '../analysis/alignment';
 import { findServiceByDomain } from '../analysis/identifySource';
 import type { AggregateRecord } from '../report/types';
 import type { DmarcAlignmentMode, DmarcPolicy } from './dmarcRecord';
+import { englishText, recordText, type RecordText } from './recordTexts';
 import type { RolloutStep } from './rolloutPlan';
 
 /**
@@ -26,8 +27,9 @@ export interface FailingSource {
   messages: number;
   sourceIps: string[];
   headerFroms: string[];
-  /** Why it fails DMARC, in one sentence. */
+  /** Why it fails DMARC, in one sentence (English; `reasonText` by id). */
   reason: string;
+  reasonText: RecordText;
   /** Authenticates as a service or forwarder (worth fixing), rather than as nobody (spoofing). */
   authenticated: boolean;
   /** Receivers' override reasons seen (forwarded, mailing_list…). */
@@ -36,8 +38,9 @@ export interface FailingSource {
 
 export interface NextStepAssessment {
   verdict: NextStepVerdict;
-  /** One or two sentences for the page. */
+  /** One or two sentences for the page (English; `summaryText` by id). */
   summary: string;
+  summaryText: RecordText;
   totalMessages: number;
   /** Messages failing DMARC after recomputing alignment. */
   failingMessages: number;
@@ -98,13 +101,15 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
     let source = sources.get(key);
     if (!source) {
       const service = authDomain === undefined ? undefined : findServiceByDomain(authDomain)?.name;
+      const reason = failureReason(record, from, adkim, aspf);
       source = {
         identity,
         ...(service === undefined ? {} : { service }),
         messages: 0,
         sourceIps: [],
         headerFroms: [],
-        reason: failureReason(record, from, adkim, aspf),
+        reason: englishText(reason),
+        reasonText: reason,
         authenticated: authDomain !== undefined,
         overrides: [],
         ips: new Map(),
@@ -136,9 +141,11 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
   else if (authenticatedShare <= SAFE_AUTHENTICATED_FAILURE_SHARE) verdict = 'safe';
   else if (authenticatedShare <= CAUTION_AUTHENTICATED_FAILURE_SHARE) verdict = 'caution';
   else verdict = 'not-yet';
+  const summary = summarize(verdict, totalMessages, failingMessages, authenticatedFailingMessages, authenticatedMessagesHit, messagesHitByNextStep, failingSources);
   return {
     verdict,
-    summary: summarize(verdict, totalMessages, failingMessages, authenticatedFailingMessages, authenticatedMessagesHit, messagesHitByNextStep, failingSources),
+    summary: englishText(summary),
+    summaryText: summary,
     totalMessages,
     failingMessages,
     messagesHitByNextStep,
@@ -149,18 +156,21 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
   };
 }
 
-function failureReason(record: AggregateRecord, from: string, adkim: DmarcAlignmentMode, aspf: DmarcAlignmentMode): string {
+/**
+ * Why a record fails DMARC, DKIM first. Only called for failing records, so a passing DKIM or SPF result there never
+ * aligns: were the first one aligned, the record would pass.
+ */
+function failureReason(record: AggregateRecord, from: string, adkim: DmarcAlignmentMode, aspf: DmarcAlignmentMode): RecordText {
   const dkimPass = record.dkimResults.find((r) => r.result === 'pass');
   const spfPass = record.spfResults.find((r) => r.result === 'pass' && r.scope !== 'helo');
-  const parts: string[] = [];
-  if (dkimPass && !domainsAlign(dkimPass.domain, from, adkim))
-    parts.push(`DKIM passes for ${dkimPass.domain}, which does not align with ${from}${adkim === 's' ? ' (strict)' : ''}`);
-  else if (!dkimPass) parts.push(record.dkimResults.length === 0 ? 'the mail is not DKIM-signed' : 'its DKIM signature fails');
-  if (spfPass && !domainsAlign(spfPass.domain, from, aspf))
-    parts.push(`SPF passes for ${spfPass.domain}, which does not align with ${from}${aspf === 's' ? ' (strict)' : ''}`);
-  else if (!spfPass) parts.push('SPF does not pass');
-  const sentence = parts.join('; ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
+  const strict = (mode: DmarcAlignmentMode) => (mode === 's' ? recordText('assess.reason.strict') : '');
+  const dkim = dkimPass
+    ? recordText('assess.reason.dkim-unaligned', { domain: dkimPass.domain, from, strict: strict(adkim) })
+    : recordText(record.dkimResults.length === 0 ? 'assess.reason.unsigned' : 'assess.reason.dkim-fails');
+  const spf = spfPass
+    ? recordText('assess.reason.spf-unaligned', { domain: spfPass.domain, from, strict: strict(aspf) })
+    : recordText('assess.reason.spf-fails');
+  return recordText('assess.reason', { dkim, spf });
 }
 
 function summarize(
@@ -171,7 +181,7 @@ function summarize(
   authenticatedHit: number,
   hit: number,
   sources: FailingSource[],
-): string {
+): RecordText {
   const known = sources.filter((s) => s.authenticated);
   const names = known
     .slice(0, 3)
@@ -179,14 +189,12 @@ function summarize(
     .join('; ');
   switch (verdict) {
     case 'no-data':
-      return total === 0
-        ? 'No stored reports for this domain in the period: import aggregate reports first.'
-        : `Only ${total} messages in the period: too few to judge the next step.`;
+      return total === 0 ? recordText('assess.summary.no-reports') : recordText('assess.summary.too-few', { total });
     case 'safe':
-      return `Safe: ${failing} of ${total} messages fail DMARC, ${authenticated} of them from authenticated sources; the next step would have hit ${hit}.`;
+      return recordText('assess.summary.safe', { failing, total, authenticated, hit });
     case 'caution':
-      return `Caution: ${authenticated} of ${total} messages from authenticated sources (${names}) still fail alignment; the next step would have hit ${hit} failing messages, ${authenticatedHit} of them from those sources.`;
+      return recordText('assess.summary.caution', { authenticated, total, sources: names, hit, authenticatedHit });
     case 'not-yet':
-      return `Not yet: ${authenticated} of ${total} messages come from sources that authenticate but do not align (${names}). Fix them before the next step, which would have hit ${hit} messages, ${authenticatedHit} of them from those sources.`;
+      return recordText('assess.summary.not-yet', { authenticated, total, sources: names, hit, authenticatedHit });
   }
 }

@@ -2,8 +2,9 @@
 // pointing at an SVG Tiny PS logo and, for most mailbox providers, a mark certificate (VMC/CMC).
 import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
 import type { DmarcRecord } from './dmarcRecord';
+import { recordText } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export interface BimiRecord {
   /** Logo URL (https, SVG); empty declines to show a logo. */
@@ -17,7 +18,7 @@ export interface BimiRecord {
 const HTTPS = /^https:\/\/\S+$/i;
 
 export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
-  const versioned = parseVersionedTagList(text, 'bimi', 'BIMI1', 'A BIMI record must start with v=BIMI1.');
+  const versioned = parseVersionedTagList(text, 'bimi', 'BIMI1', recordText('bimi.missing-version'));
   if (!versioned.ok) return versioned;
   const { tags, issues } = versioned;
   let l: string | undefined;
@@ -28,9 +29,9 @@ export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
     else if (tag.name === 'a') a = tag.value;
     else extensions.push(tag);
   }
-  if (l === undefined) issues.push(recordIssue('error', 'bimi-missing-l', 'The record needs l= with the https URL of the logo (or l= empty to decline).', 'l'));
-  else if (l !== '' && !HTTPS.test(l)) issues.push(recordIssue('error', 'bimi-invalid-l', 'l= must be an https: URL of an SVG file.', 'l'));
-  if (a !== undefined && a !== '' && !HTTPS.test(a)) issues.push(recordIssue('error', 'bimi-invalid-a', 'a= must be an https: URL of a PEM certificate.', 'a'));
+  if (l === undefined) issues.push(recordIssue('error', 'bimi-missing-l', recordText('bimi.missing-l'), 'l'));
+  else if (l !== '' && !HTTPS.test(l)) issues.push(recordIssue('error', 'bimi-invalid-l', recordText('bimi.invalid-l'), 'l'));
+  if (a !== undefined && a !== '' && !HTTPS.test(a)) issues.push(recordIssue('error', 'bimi-invalid-a', recordText('bimi.invalid-a'), 'a'));
   if (l === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { l, ...(a === undefined ? {} : { a }), extensions }, issues };
 }
@@ -48,9 +49,8 @@ export function formatBimiRecord(record: BimiRecord): string {
 export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): RecordIssue[] {
   const issues: RecordIssue[] = [];
   if (record.l !== '' && !/\.svg(?:[?#].*)?$/i.test(record.l))
-    issues.push(recordIssue('warning', 'bimi-not-svg', 'The logo must be an SVG Tiny Portable/Secure file.', 'l'));
-  if (record.a === undefined || record.a === '')
-    issues.push(recordIssue('info', 'bimi-no-certificate', 'Without a=, Gmail and Apple Mail show no logo; they require a Verified or Common Mark Certificate.', 'a'));
+    issues.push(recordIssue('warning', 'bimi-not-svg', recordText('bimi.not-svg'), 'l'));
+  if (record.a === undefined || record.a === '') issues.push(recordIssue('info', 'bimi-no-certificate', recordText('bimi.no-certificate'), 'a'));
   const enforced =
     dmarc !== undefined &&
     (dmarc.p === 'quarantine' || dmarc.p === 'reject') &&
@@ -58,23 +58,15 @@ export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): Record
     dmarc.t !== 'y' &&
     dmarc.sp !== 'none';
   if (!enforced)
-    issues.push(
-      recordIssue(
-        'warning',
-        'bimi-needs-enforcement',
-        'BIMI logos are shown only when DMARC is p=quarantine or p=reject on 100% of mail (no pct below 100, no t=y, sp not none).',
-        'v',
-        'Finish the DMARC rollout first.',
-      ),
-    );
+    issues.push(recordIssue('warning', 'bimi-needs-enforcement', recordText('bimi.needs-enforcement'), 'v', recordText('bimi.needs-enforcement.fix')));
   return issues;
 }
 
 export function explainBimiRecord(record: BimiRecord): TagExplanation[] {
   return [
-    { tag: 'v', value: 'BIMI1', meaning: 'Brand Indicators for Message Identification, version 1.' },
-    { tag: 'l', value: record.l, meaning: record.l === '' ? 'No logo: the domain declines to show one.' : 'Where mailbox providers fetch the logo (SVG).' },
-    ...(record.a === undefined ? [] : [{ tag: 'a', value: record.a, meaning: 'The mark certificate proving the logo belongs to the domain owner.' }]),
-    ...record.extensions.map((tag) => ({ tag: tag.name, value: tag.value, meaning: 'Not a BIMI tag known here; mailbox providers may ignore it.' })),
+    tagExplanation('v', 'BIMI1', recordText('bimi.explain.v')),
+    tagExplanation('l', record.l, recordText(record.l === '' ? 'bimi.explain.l.none' : 'bimi.explain.l')),
+    ...(record.a === undefined ? [] : [tagExplanation('a', record.a, recordText('bimi.explain.a'))]),
+    ...record.extensions.map((tag) => tagExplanation(tag.name, tag.value, recordText('bimi.explain.unknown'))),
   ];
 }

@@ -11,7 +11,8 @@ import { findSender, senderSetupLocation, type SenderService } from './senderCat
 import { checkSpfRecord, formatSpfRecord, isValidDomainSpec, type SpfRecord, type SpfTerm } from './spfRecord';
 import { formatTlsRptRecord } from './tlsRptRecord';
 import { formatTxtForZone } from './txtStrings';
-import type { RecordIssue } from './types';
+import { englishText, recordText, type RecordText } from './recordTexts';
+import { recordIssue, type RecordIssue } from './types';
 
 export type DmarcReceivers = 'both' | 'rfc7489' | 'rfc9989';
 
@@ -55,8 +56,9 @@ export interface PublishedRecord {
   name: string;
   type: 'TXT' | 'CNAME';
   value: string;
-  /** What the record is for, in a few words. */
+  /** What the record is for, in a few words (English; `purposeText` is the same by id). */
   purpose: string;
+  purposeText: RecordText;
   /** The value has `<…>` parts to fill in from the provider's dashboard. */
   placeholder: boolean;
   /** Published by someone else (e.g. the report domain's authorization), not in your zone. */
@@ -67,6 +69,12 @@ export interface PublishedFile {
   url: string;
   content: string;
   purpose: string;
+  purposeText: RecordText;
+}
+
+/** A record's or file's purpose, in English and by id. */
+function purpose(text: RecordText): { purpose: string; purposeText: RecordText } {
+  return { purpose: englishText(text), purposeText: text };
 }
 
 export interface DomainRecordsPlan {
@@ -114,7 +122,7 @@ export function buildSpfRecord(
   if (mxSends) terms.push({ kind: 'mechanism', name: 'mx' });
   for (const host of ownHosts.map(normalizeDomain).filter((h) => h !== '')) {
     if (isValidDomainSpec(host) && isValidDomainName(host)) terms.push({ kind: 'mechanism', name: 'a', domainSpec: host });
-    else issues.push({ severity: 'error', code: 'setup-invalid-host', message: `${host} is not a host name.`, tag: 'a' });
+    else issues.push(recordIssue('error', 'setup-invalid-host', recordText('setup.invalid-host', { host }), 'a'));
   }
   for (const network of ownNetworks.map((n) => n.trim()).filter((n) => n !== '')) {
     const [address = '', prefix] = network.split('/');
@@ -123,7 +131,7 @@ export function buildSpfRecord(
       addressTerms.push({ kind: 'mechanism', name: 'ip4', ip: address, ...(bits === undefined ? {} : { ip4Cidr: bits }) });
     else if (isIpv6Address(address) && (bits === undefined || (/^\d+$/.test(prefix ?? '') && bits <= 128)))
       addressTerms.push({ kind: 'mechanism', name: 'ip6', ip: address, ...(bits === undefined ? {} : { ip6Cidr: bits }) });
-    else issues.push({ severity: 'error', code: 'setup-invalid-network', message: `${network} is not an IPv4 or IPv6 address or network.` });
+    else issues.push(recordIssue('error', 'setup-invalid-network', recordText('setup.invalid-network', { network })));
   }
   const includes = new Set(senders.flatMap((sender) => (sender.spfInclude ? [sender.spfInclude] : [])));
   for (const include of includes) terms.push({ kind: 'mechanism', name: 'include', domainSpec: include });
@@ -137,7 +145,7 @@ function senderRecords(domain: string, senders: readonly SenderService[]): Publi
       name: `${dkim.name}.${domain}`,
       type: dkim.type,
       value: dkim.value.replace(/<domain>/g, domain.replace(/\./g, '-')),
-      purpose: `DKIM for ${sender.name} (set up at ${senderSetupLocation(sender)})`,
+      ...purpose(recordText('purpose.sender-dkim', { service: sender.name, location: senderSetupLocation(sender) })),
       placeholder: /<[^>]+>/.test(dkim.value.replace(/<domain>/g, '')),
     })),
   );
@@ -146,7 +154,7 @@ function senderRecords(domain: string, senders: readonly SenderService[]): Publi
 function sendersOf(ids: readonly string[], issues: RecordIssue[]): SenderService[] {
   return ids.flatMap((id) => {
     const sender = findSender(id);
-    if (!sender) issues.push({ severity: 'error', code: 'setup-unknown-sender', message: `Unknown sending service "${id}".` });
+    if (!sender) issues.push(recordIssue('error', 'setup-unknown-sender', recordText('setup.unknown-sender', { id })));
     return sender ? [sender] : [];
   });
 }
@@ -155,21 +163,23 @@ function sendersOf(ids: readonly string[], issues: RecordIssue[]): SenderService
 function spfAlignmentNotes(sender: SenderService): RecordIssue[] {
   if (sender.spfAlignment === 'provider')
     return [
-      {
-        severity: 'info',
-        code: 'setup-spf-not-aligned',
-        message: `${sender.name} sends with its own bounce domain, so SPF cannot align for its mail: DMARC passes only through its DKIM signature.`,
-        fix: `Publish the DKIM records for ${sender.name} before moving DMARC past p=none.`,
-      },
+      recordIssue(
+        'info',
+        'setup-spf-not-aligned',
+        recordText('setup.spf-not-aligned', { service: sender.name }),
+        undefined,
+        recordText('setup.spf-not-aligned.fix', { service: sender.name }),
+      ),
     ];
   if (sender.spfAlignment === 'custom-return-path')
     return [
-      {
-        severity: 'info',
-        code: 'setup-custom-return-path',
-        message: `${sender.name}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.`,
-        fix: `Set it up at ${senderSetupLocation(sender)}.`,
-      },
+      recordIssue(
+        'info',
+        'setup-custom-return-path',
+        recordText('setup.custom-return-path', { service: sender.name }),
+        undefined,
+        recordText('setup.custom-return-path.fix', { location: senderSetupLocation(sender) }),
+      ),
     ];
   return [];
 }
@@ -181,7 +191,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   const files: PublishedFile[] = [];
   const domain = normalizeDomain(setup.domain);
   if (!isValidDomainName(domain)) {
-    issues.push({ severity: 'error', code: 'setup-invalid-domain', message: `"${setup.domain}" is not a domain name such as example.com.` });
+    issues.push(recordIssue('error', 'setup-invalid-domain', recordText('setup.invalid-domain', { domain: setup.domain })));
     return { records, files, issues };
   }
   const senders = sendersOf(setup.senderIds, issues);
@@ -189,46 +199,47 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   // SPF for the main domain.
   const spf = buildSpfRecord(senders, setup.ownNetworks, setup.ownHosts, setup.mxSends, setup.spfAll);
   issues.push(...spf.issues, ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'));
-  records.push({ name: domain, type: 'TXT', value: formatSpfRecord(spf.record), purpose: 'SPF: the servers allowed to send as this domain', placeholder: false });
+  records.push({ name: domain, type: 'TXT', value: formatSpfRecord(spf.record), ...purpose(recordText('purpose.spf')), placeholder: false });
   issues.push(...senders.flatMap(spfAlignmentNotes));
   if (setup.spfAll === '-')
-    issues.push({
-      severity: 'info',
-      code: 'spf-fail-all',
-      message: '-all asks receivers to reject mail from unlisted servers; some do so before DKIM and DMARC are checked, losing forwarded mail.',
-      fix: '~all is the usual companion of a DMARC policy; choose -all only when every sender is listed.',
-    });
+    issues.push(recordIssue('info', 'spf-fail-all', recordText('setup.fail-all'), undefined, recordText('setup.fail-all.fix')));
 
   // DKIM: services' records and the user's own keys.
   records.push(...senderRecords(domain, senders));
   for (const key of setup.dkimKeys) {
     if (!isValidDkimSelector(key.selector)) {
-      issues.push({ severity: 'error', code: 'setup-invalid-selector', message: `"${key.selector}" is not a valid DKIM selector (letters, digits, hyphens, dots).` });
+      issues.push(recordIssue('error', 'setup-invalid-selector', recordText('setup.invalid-selector', { selector: key.selector })));
       continue;
     }
     const bytes = decodeBase64(key.publicKey);
     if (!bytes) {
-      issues.push({ severity: 'error', code: 'setup-invalid-key', message: `The public key for selector ${key.selector} is not base64.` });
+      issues.push(recordIssue('error', 'setup-invalid-key', recordText('setup.invalid-key', { selector: key.selector })));
       continue;
     }
     const record = buildDkimKeyRecord(key.keyType, bytes);
     issues.push(...checkDkimKeyRecord(record));
-    records.push({ name: `${key.selector}._domainkey.${domain}`, type: 'TXT', value: formatDkimKeyRecord(record), purpose: `DKIM public key (${key.keyType === 'rsa' ? 'RSA' : 'Ed25519'}) for your own servers`, placeholder: false });
+    records.push({
+      name: `${key.selector}._domainkey.${domain}`,
+      type: 'TXT',
+      value: formatDkimKeyRecord(record),
+      ...purpose(recordText('purpose.own-dkim', { keyType: key.keyType === 'rsa' ? 'RSA' : 'Ed25519' })),
+      placeholder: false,
+    });
   }
   const dkimConfigured = setup.dkimKeys.length > 0 || senders.some((sender) => sender.dkimRecords.length > 0);
   if (!dkimConfigured)
-    issues.push({ severity: 'warning', code: 'setup-no-dkim', message: 'Nothing signs this domain\'s mail with DKIM: DMARC then depends on SPF alone, which forwarding breaks.', fix: 'Generate a DKIM key for your own servers or add the services that sign for you.' });
+    issues.push(recordIssue('warning', 'setup-no-dkim', recordText('setup.no-dkim'), undefined, recordText('setup.no-dkim.fix')));
 
   // DMARC for the main domain.
   const dmarc = dmarcRecordForReceivers(setup.dmarc, setup.dmarcReceivers);
   issues.push(...checkDmarcRecord(dmarc, { policyDomain: domain, dkimConfigured }));
-  records.push({ name: `_dmarc.${domain}`, type: 'TXT', value: formatDmarcRecord(dmarc), purpose: 'DMARC policy and report addresses', placeholder: false });
+  records.push({ name: `_dmarc.${domain}`, type: 'TXT', value: formatDmarcRecord(dmarc), ...purpose(recordText('purpose.dmarc')), placeholder: false });
   for (const name of externalReportAuthorizations(domain, dmarc))
     records.push({
       name,
       type: 'TXT',
       value: 'v=DMARC1',
-      purpose: 'Authorizes the report domain to receive your reports (RFC 7489 §7.1)',
+      ...purpose(recordText('purpose.report-authorization')),
       placeholder: false,
       publishedBy: name.split('._report._dmarc.')[1] ?? '',
     });
@@ -238,51 +249,73 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
     const label = sub.label.trim().toLowerCase();
     const subdomain = `${label}.${domain}`;
     if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
-      issues.push({ severity: 'error', code: 'setup-invalid-subdomain', message: `"${sub.label}" is not a valid subdomain label.` });
+      issues.push(recordIssue('error', 'setup-invalid-subdomain', recordText('setup.invalid-subdomain', { label: sub.label })));
       continue;
     }
     const subSenders = sendersOf(sub.senderIds, issues);
     issues.push(...subSenders.flatMap(spfAlignmentNotes));
     const subSpf = buildSpfRecord(subSenders, [], [], false, '~');
-    records.push({ name: subdomain, type: 'TXT', value: formatSpfRecord(subSpf.record), purpose: `SPF for ${subdomain} (${subSenders.map((s) => s.name).join(', ')})`, placeholder: false });
+    records.push({
+      name: subdomain,
+      type: 'TXT',
+      value: formatSpfRecord(subSpf.record),
+      ...purpose(recordText('purpose.subdomain-spf', { subdomain, services: subSenders.map((s) => s.name).join(', ') })),
+      placeholder: false,
+    });
     records.push(...senderRecords(subdomain, subSenders));
     const subDmarc: DmarcRecord = { p: 'none', ...(dmarc.rua ? { rua: dmarc.rua } : {}), extensions: [] };
     records.push({
       name: `_dmarc.${subdomain}`,
       type: 'TXT',
       value: formatDmarcRecord(subDmarc),
-      purpose: `DMARC for ${subdomain}: monitoring on its own pace, so the main domain can move to enforcement sooner`,
+      ...purpose(recordText('purpose.subdomain-dmarc', { subdomain })),
       placeholder: false,
     });
   }
   const bulkOnMain = senders.filter((sender) => sender.bulk);
   if (bulkOnMain.length > 0)
-    issues.push({
-      severity: 'info',
-      code: 'setup-subdomain-advice',
-      message: `${bulkOnMain.map((s) => s.name).join(', ')} send${bulkOnMain.length === 1 ? 's' : ''} bulk mail from the main domain. Moving ${bulkOnMain.length === 1 ? 'it' : 'them'} to a subdomain such as news.${domain} keeps their reputation and misconfigurations apart and lets ${domain} reach p=reject sooner.`,
-      fix: 'Add a subdomain in the wizard and move the bulk services there.',
-    });
+    issues.push(
+      recordIssue(
+        'info',
+        'setup-subdomain-advice',
+        recordText(bulkOnMain.length === 1 ? 'setup.subdomain-advice.one' : 'setup.subdomain-advice.many', {
+          services: bulkOnMain.map((s) => s.name).join(', '),
+          domain,
+        }),
+        undefined,
+        recordText('setup.subdomain-advice.fix'),
+      ),
+    );
 
   // MTA-STS and TLS-RPT.
   if (setup.mtaSts) {
     const { mode, mx, maxAgeDays, id } = setup.mtaSts;
-    records.push({ name: `_mta-sts.${domain}`, type: 'TXT', value: formatMtaStsRecord({ id, extensions: [] }), purpose: 'MTA-STS: announces the policy file (change id whenever the file changes)', placeholder: false });
+    records.push({ name: `_mta-sts.${domain}`, type: 'TXT', value: formatMtaStsRecord({ id, extensions: [] }), ...purpose(recordText('purpose.mta-sts')), placeholder: false });
     const policy = { mode, mx: mx.map(normalizeDomain).filter((m) => m !== ''), maxAge: Math.round(maxAgeDays * 86_400), extensions: [] };
     if (policy.mx.length === 0 && mode !== 'none')
-      issues.push({ severity: 'error', code: 'mta-sts-policy-no-mx', message: 'The MTA-STS policy needs your MX host names.', tag: 'mx' });
+      issues.push(recordIssue('error', 'mta-sts-policy-no-mx', recordText('setup.mta-sts-no-mx'), 'mx'));
     issues.push(...checkMtaStsPolicy(policy));
-    files.push({ url: `https://mta-sts.${domain}/.well-known/mta-sts.txt`, content: formatMtaStsPolicy(policy), purpose: 'MTA-STS policy file, served over HTTPS with a valid certificate for mta-sts.' + domain });
+    files.push({
+      url: `https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+      content: formatMtaStsPolicy(policy),
+      ...purpose(recordText('purpose.mta-sts-file', { domain })),
+    });
     if (!setup.tlsRptRua || setup.tlsRptRua.length === 0)
-      issues.push({ severity: 'info', code: 'mta-sts-without-tls-rpt', message: 'With MTA-STS, publish a TLS-RPT record too, to hear about TLS failures before enforcing.' });
+      issues.push(recordIssue('info', 'mta-sts-without-tls-rpt', recordText('setup.mta-sts-without-tls-rpt')));
   }
   if (setup.tlsRptRua && setup.tlsRptRua.length > 0)
-    records.push({ name: `_smtp._tls.${domain}`, type: 'TXT', value: formatTlsRptRecord({ rua: setup.tlsRptRua, extensions: [] }), purpose: 'TLS-RPT: where to send SMTP TLS reports (RFC 8460)', placeholder: false });
+    records.push({
+      name: `_smtp._tls.${domain}`,
+      type: 'TXT',
+      value: formatTlsRptRecord({ rua: setup.tlsRptRua, extensions: [] }),
+      ...purpose(recordText('purpose.tls-rpt')),
+      placeholder: false,
+    });
 
   if (setup.bimi) {
     const bimi = { l: setup.bimi.logoUrl.trim(), ...(setup.bimi.certificateUrl?.trim() ? { a: setup.bimi.certificateUrl.trim() } : {}), extensions: [] };
     issues.push(...checkBimiRecord(bimi, dmarc));
-    records.push({ name: `default._bimi.${domain}`, type: 'TXT', value: formatBimiRecord(bimi), purpose: 'BIMI: brand logo shown by supporting mailbox providers', placeholder: false });
+    records.push({ name: `default._bimi.${domain}`, type: 'TXT', value: formatBimiRecord(bimi), ...purpose(recordText('purpose.bimi')), placeholder: false });
   }
   return { records, files, issues: dedupeIssues(issues) };
 }
@@ -299,14 +332,18 @@ function dedupeIssues(issues: RecordIssue[]): RecordIssue[] {
 
 /**
  * A BIND zone-file snippet (RFC 1035 §5) for the records in your own zone: fully qualified names, long TXT values
- * split into 255-byte strings inside parentheses.
+ * split into 255-byte strings inside parentheses. `placeholderComment` ends the lines with `<…>` parts to fill in (a
+ * page passes it in its own language).
  */
-export function formatZoneSnippet(records: readonly PublishedRecord[], ttl = 3600): string {
+export function formatZoneSnippet(
+  records: readonly PublishedRecord[],
+  { ttl = 3600, placeholderComment = englishText(recordText('zone.placeholder-comment')) }: { ttl?: number; placeholderComment?: string } = {},
+): string {
   const lines = records
     .filter((record) => record.publishedBy === undefined)
     .map((record) => {
       const value = record.type === 'TXT' ? formatTxtForZone(record.value, { multiline: true }) : `${record.value.replace(/\.$/, '')}.`;
-      const comment = record.placeholder ? ' ; fill in the <…> parts from the provider' : '';
+      const comment = record.placeholder ? ` ; ${placeholderComment}` : '';
       return `${record.name}.\t${ttl}\tIN\t${record.type}\t${value}${comment}`;
     });
   return `${lines.join('\n')}\n`;

@@ -8,7 +8,8 @@ import { checkMtaStsPolicy, explainMtaStsRecord, parseMtaStsPolicy, parseMtaStsR
 import { checkSpfRecord, checkSpfRecordCount, explainSpfRecord, isSpfRecordText, parseSpfRecord } from './spfRecord';
 import { explainTlsRptRecord, parseTlsRptRecord } from './tlsRptRecord';
 import { joinTxtStrings, parseTxtPresentation } from './txtStrings';
-import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
+import { recordText } from './recordTexts';
+import { recordIssue, tagExplanation, type RecordIssue, type RecordParseResult, type TagExplanation } from './types';
 
 export type RecordKind = 'dmarc' | 'spf' | 'dkim' | 'mta-sts' | 'mta-sts-policy' | 'tls-rpt' | 'bimi' | 'dmarc-authorization';
 
@@ -71,7 +72,7 @@ export function checkRecord(text: string, options: { name?: string; dmarc?: Dmar
         kind,
         text,
         valid: true,
-        explanation: [{ tag: 'v', value: 'DMARC1', meaning: 'Authorizes the domain named before ._report._dmarc. to send its DMARC reports to this domain (RFC 7489 §7.1).' }],
+        explanation: [tagExplanation('v', 'DMARC1', recordText('dmarc.explain.authorization'))],
         issues: [],
       });
     case 'spf':
@@ -83,9 +84,9 @@ export function checkRecord(text: string, options: { name?: string; dmarc?: Dmar
     case 'mta-sts-policy':
       return withName(
         fromParse(kind, text, parseMtaStsPolicy(text), (policy) => [
-          { tag: 'mode', value: policy.mode, meaning: { enforce: 'Senders must deliver over TLS to a listed MX with a valid certificate, or not at all.', testing: 'Senders deliver anyway but report TLS failures (TLS-RPT).', none: 'The policy is withdrawn.' }[policy.mode] },
-          ...policy.mx.map((mx) => ({ tag: 'mx', value: mx, meaning: 'An MX host senders may deliver to.' })),
-          { tag: 'max_age', value: String(policy.maxAge), meaning: `Senders cache the policy for ${Math.round(policy.maxAge / 86_400)} days.` },
+          tagExplanation('mode', policy.mode, recordText(`mta-sts.explain.mode.${policy.mode}`)),
+          ...policy.mx.map((mx) => tagExplanation('mx', mx, recordText('mta-sts.explain.mx'))),
+          tagExplanation('max_age', String(policy.maxAge), recordText('mta-sts.explain.max-age', { days: Math.round(policy.maxAge / 86_400) })),
         ], checkMtaStsPolicy),
       );
     case 'tls-rpt':
@@ -98,7 +99,7 @@ export function checkRecord(text: string, options: { name?: string; dmarc?: Dmar
         text,
         valid: false,
         explanation: [],
-        issues: [{ severity: 'error', code: 'unknown-record', message: 'Not a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record: none starts with its version tag (v=DMARC1, v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1, v=BIMI1).' }],
+        issues: [recordIssue('error', 'unknown-record', recordText('check.unknown-record'))],
       });
   }
 }
@@ -139,7 +140,7 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
   if (entries.length === 0) {
     const strings = parseTxtPresentation(text.replace(/\s*\n\s*/g, ' '));
     if (strings === undefined)
-      return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [{ severity: 'error', code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }];
+      return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [unclosedQuote()] }];
     const value = joinTxtStrings(strings).trim();
     if (value === '') return [];
     const domain = options.domain === undefined ? undefined : normalizeDomain(options.domain);
@@ -151,7 +152,7 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
     .find((result) => result?.ok);
   const checks = entries.slice(0, MAX_CHECKED_RECORDS).map((entry) =>
     entry.value === undefined
-      ? { kind: 'unknown' as const, name: entry.name, text: entry.raw, valid: false, explanation: [], issues: [{ severity: 'error' as const, code: 'unclosed-quote', message: 'A quoted string is not closed.' }] }
+      ? { kind: 'unknown' as const, name: entry.name, text: entry.raw, valid: false, explanation: [], issues: [unclosedQuote()] }
       : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
   );
   const byName = new Map<string, string[]>();
@@ -162,6 +163,10 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
     if (first && issues.length > 0) first.issues.unshift(...issues);
   }
   return checks;
+}
+
+function unclosedQuote(): RecordIssue {
+  return recordIssue('error', 'unclosed-quote', recordText('check.unclosed-quote'));
 }
 
 interface ZoneEntry {

@@ -2,6 +2,7 @@
 // injected resolver (live lookups only) and compared with what the name publishes.
 import { normalizeDomain } from '../analysis/alignment';
 import type { PublishedRecord } from './buildDomainRecords';
+import type { RecordText } from './recordTexts';
 import { joinTxtStrings } from './txtStrings';
 import { askResolver, type DnsResolver } from './types';
 
@@ -23,8 +24,9 @@ export interface PublicationCheck {
   status: PublicationStatus;
   /** Values of the same kind found at the name. */
   found: string[];
-  /** For `error`: why. */
+  /** For `error`: why (`messageText` is the same by id, when the resolver gave one). */
   message?: string;
+  messageText?: RecordText;
 }
 
 /** The leading version tag that says which kind of TXT record a value is (`v=spf1`, `v=DMARC1`…), lower-cased. */
@@ -42,7 +44,7 @@ export async function compareWithPublished(records: readonly PublishedRecord[], 
   for (const record of records) {
     const answer = await askResolver(resolver, record.name, record.type);
     if (answer.status === 'error') {
-      checks.push({ record, status: 'error', found: [], message: answer.message });
+      checks.push({ record, status: 'error', found: [], message: answer.message, ...(answer.text ? { messageText: answer.text } : {}) });
       continue;
     }
     const values = answer.status === 'ok' ? answer.answers.map(record.type === 'TXT' ? joinTxtStrings : (a) => a.join('')) : [];

@@ -1,6 +1,7 @@
 // Ready-to-paste signer configuration for a key generated in the wizard. Paths are the Debian packages' defaults;
 // the private key file is the PEM the page offers for download.
 import type { DkimKeyType } from './dkimKeyRecord';
+import { englishText, recordText, type RecordText } from './recordTexts';
 
 export interface DkimSignerConfig {
   domain: string;
@@ -14,7 +15,9 @@ export interface ConfigSnippet {
   /** Which file the snippet goes in. */
   file: string;
   content: string;
+  /** In English; `noteText` is the same by id. */
   note?: string;
+  noteText?: RecordText;
 }
 
 export function privateKeyFileName({ domain, selector }: DkimSignerConfig): string {
@@ -24,11 +27,7 @@ export function privateKeyFileName({ domain, selector }: DkimSignerConfig): stri
 export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
   const { domain, selector, keyType } = config;
   const key = privateKeyFileName(config);
-  const ed25519Note =
-    keyType === 'ed25519'
-      ? 'Ed25519 signing (RFC 8463) needs OpenDKIM 2.11+, rspamd 1.9+ or Exim 4.93+; also sign with an RSA key, as not every receiver verifies Ed25519.'
-      : undefined;
-  return [
+  const snippets: Array<Omit<ConfigSnippet, 'note' | 'noteText'> & { note: RecordText }> = [
     {
       id: 'opendkim',
       title: 'OpenDKIM',
@@ -48,11 +47,11 @@ export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
         `*@${domain} ${selector}._domainkey.${domain}`,
         '',
       ].join('\n'),
-      note: `Install the key with: install -o opendkim -m 600 ${key} /etc/opendkim/keys/`,
+      note: recordText('snippet.install-key', { command: `install -o opendkim -m 600 ${key} /etc/opendkim/keys/` }),
     },
     {
       id: 'postfix',
-      title: 'Postfix with OpenDKIM',
+      title: 'Postfix + OpenDKIM',
       file: '/etc/postfix/main.cf',
       content: [
         '# Hand every message to OpenDKIM (the Socket above) for signing.',
@@ -62,7 +61,7 @@ export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
         'non_smtpd_milters = $smtpd_milters',
         '',
       ].join('\n'),
-      note: 'Reload with: postfix reload',
+      note: recordText('snippet.reload', { command: 'postfix reload' }),
     },
     {
       id: 'rspamd',
@@ -78,12 +77,12 @@ export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
         '}',
         '',
       ].join('\n'),
-      note: `Install the key with: install -o _rspamd -m 600 ${key} /var/lib/rspamd/dkim/`,
+      note: recordText('snippet.install-key', { command: `install -o _rspamd -m 600 ${key} /var/lib/rspamd/dkim/` }),
     },
     {
       id: 'exim',
-      title: 'Exim',
-      file: 'remote_smtp transport (e.g. /etc/exim4/conf.d/transport/30_exim4-config_remote_smtp)',
+      title: 'Exim, remote_smtp transport',
+      file: '/etc/exim4/conf.d/transport/30_exim4-config_remote_smtp',
       content: [
         'remote_smtp:',
         '  driver = smtp',
@@ -93,7 +92,15 @@ export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
         '  dkim_canon = relaxed',
         '',
       ].join('\n'),
-      note: `Install the key with: install -o Debian-exim -m 640 ${key} /etc/exim4/dkim/`,
+      note: recordText('snippet.install-key', { command: `install -o Debian-exim -m 640 ${key} /etc/exim4/dkim/` }),
     },
-  ].map((snippet) => (ed25519Note && snippet.id !== 'postfix' ? { ...snippet, note: `${snippet.note ?? ''} ${ed25519Note}`.trim() } : snippet)) as ConfigSnippet[];
+  ];
+  return snippets.map((snippet) => {
+    // Every signer but Postfix (which only hands mail to OpenDKIM) needs to know about Ed25519.
+    const note =
+      keyType === 'ed25519' && snippet.id !== 'postfix'
+        ? recordText('snippet.note-and-ed25519', { note: snippet.note, ed25519: recordText('snippet.ed25519') })
+        : snippet.note;
+    return { ...snippet, note: englishText(note), noteText: note };
+  });
 }

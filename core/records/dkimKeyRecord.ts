@@ -2,8 +2,9 @@
 // RFC 8463 and the key-size rules of RFC 8301.
 import { decodeBase64, encodeBase64 } from './base64';
 import { formatTagList, parseTagList, type Tag } from './tagList';
+import { joinTexts, recordText, type RecordText } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export type DkimKeyType = 'rsa' | 'ed25519';
 
@@ -42,7 +43,7 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
       case 'v':
         // RFC 6376 §3.6.1: "If specified, this tag MUST be set to "DKIM1" … and MUST be the first tag in the record."
         if (index !== 0 || value !== 'DKIM1')
-          issues.push(recordIssue('error', 'dkim-invalid-version', 'v= must be exactly DKIM1 and the first tag.', 'v', 'Start the record with v=DKIM1.'));
+          issues.push(recordIssue('error', 'dkim-invalid-version', recordText('dkim.invalid-version'), 'v', recordText('dkim.invalid-version.fix')));
         else record.version = 'DKIM1';
         break;
       case 'h':
@@ -68,11 +69,9 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
     }
   });
   if (record.p === undefined) {
-    issues.push(
-      recordIssue('error', 'dkim-missing-p', 'A DKIM key record needs p= with the public key (RFC 6376 §3.6.1).', 'p'),
-    );
+    issues.push(recordIssue('error', 'dkim-missing-p', recordText('dkim.missing-p'), 'p'));
   } else if (record.p !== '' && decodeBase64(record.p) === undefined) {
-    issues.push(recordIssue('error', 'dkim-invalid-p', 'p= is not valid base64.', 'p', 'Copy the key again; check nothing was cut or quoted.'));
+    issues.push(recordIssue('error', 'dkim-invalid-p', recordText('dkim.invalid-p'), 'p', recordText('dkim.invalid-p.fix')));
   }
   if (record.p === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: record as DkimKeyRecord, issues };
@@ -175,48 +174,66 @@ export function checkDkimKeyRecord(record: DkimKeyRecord): RecordIssue[] {
   const issues: RecordIssue[] = [];
   const keyType = record.k ?? 'rsa';
   if (record.p === '') {
-    issues.push(recordIssue('warning', 'dkim-revoked', 'p= is empty: this key is revoked and every signature with this selector fails.', 'p'));
+    issues.push(recordIssue('warning', 'dkim-revoked', recordText('dkim.revoked'), 'p'));
     return issues;
   }
   if (keyType !== 'rsa' && keyType !== 'ed25519')
-    issues.push(recordIssue('error', 'dkim-unknown-key-type', `k=${keyType} is not a key type verifiers know (rsa, ed25519).`, 'k'));
+    issues.push(recordIssue('error', 'dkim-unknown-key-type', recordText('dkim.unknown-key-type', { keyType }), 'k'));
   const info = describeDkimPublicKey(record);
   if (!info && (keyType === 'rsa' || keyType === 'ed25519'))
-    issues.push(recordIssue('error', 'dkim-unreadable-key', `p= does not hold a valid ${keyType === 'rsa' ? 'RSA' : 'Ed25519'} public key.`, 'p'));
+    issues.push(recordIssue('error', 'dkim-unreadable-key', recordText('dkim.unreadable-key', { keyType: keyType === 'rsa' ? 'RSA' : 'Ed25519' }), 'p'));
   if (info?.keyType === 'rsa') {
+    // Key sizes are written as names ("2048-bit"), not as counts with thousands separators.
+    const bits = String(info.bits);
     if (info.bits < MIN_RSA_KEY_BITS)
-      issues.push(recordIssue('error', 'dkim-key-too-small', `The RSA key has ${info.bits} bits; verifiers reject keys under ${MIN_RSA_KEY_BITS} (RFC 8301 §3.2).`, 'p', 'Generate a 2048-bit key.'));
+      issues.push(
+        recordIssue('error', 'dkim-key-too-small', recordText('dkim.key-too-small', { bits, min: String(MIN_RSA_KEY_BITS) }), 'p', recordText('dkim.key-too-small.fix')),
+      );
     else if (info.bits < RECOMMENDED_RSA_KEY_BITS)
-      issues.push(recordIssue('warning', 'dkim-key-weak', `The RSA key has ${info.bits} bits; RFC 8301 asks signers for at least ${RECOMMENDED_RSA_KEY_BITS}.`, 'p', 'Rotate to a 2048-bit key under a new selector.'));
+      issues.push(
+        recordIssue('warning', 'dkim-key-weak', recordText('dkim.key-weak', { bits, recommended: String(RECOMMENDED_RSA_KEY_BITS) }), 'p', recordText('dkim.key-weak.fix')),
+      );
   }
-  if (keyType === 'ed25519')
-    issues.push(recordIssue('info', 'dkim-ed25519', 'Ed25519 keys (RFC 8463) are not verified by every receiver yet: sign with an RSA key as well.', 'k'));
+  if (keyType === 'ed25519') issues.push(recordIssue('info', 'dkim-ed25519', recordText('dkim.ed25519'), 'k'));
   if (record.h?.includes('sha1') && !record.h.includes('sha256'))
-    issues.push(recordIssue('error', 'dkim-sha1', 'h= allows only sha1, which RFC 8301 forbids for signing and verifying.', 'h', 'Use h=sha256 or remove h=.'));
-  if (record.t?.includes('y'))
-    issues.push(recordIssue('info', 'dkim-testing', 't=y marks the key as in testing: some receivers treat failed signatures as unsigned.', 't', 'Remove t=y once signing works.'));
+    issues.push(recordIssue('error', 'dkim-sha1', recordText('dkim.sha1'), 'h', recordText('dkim.sha1.fix')));
+  if (record.t?.includes('y')) issues.push(recordIssue('info', 'dkim-testing', recordText('dkim.testing'), 't', recordText('dkim.testing.fix')));
   if (record.s && !record.s.includes('*') && !record.s.includes('email'))
-    issues.push(recordIssue('error', 'dkim-service-type', `s=${record.s.join(':')} excludes email, so the key cannot verify mail.`, 's'));
+    issues.push(recordIssue('error', 'dkim-service-type', recordText('dkim.service-type', { services: record.s.join(':') }), 's'));
   return issues;
 }
 
 export function explainDkimKeyRecord(record: DkimKeyRecord): TagExplanation[] {
   const info = describeDkimPublicKey(record);
   const tags = parseTagList(formatDkimKeyRecord(record), 'dkim').tags;
-  return tags.map(({ name, value }) => ({
-    tag: name,
-    value: name === 'p' && value.length > 40 ? `${value.slice(0, 20)}…${value.slice(-12)}` : value,
-    meaning:
-      {
-        v: 'DKIM key record, version 1.',
-        h: `Hash algorithms this key may be used with: ${value}.`,
-        k: `Key type: ${value === 'ed25519' ? 'Ed25519 (RFC 8463)' : value.toUpperCase()}.`,
-        n: 'A note for people; receivers ignore it.',
-        p: value === '' ? 'Empty: the key is revoked.' : info ? `The public key: ${info.keyType === 'rsa' ? `RSA, ${info.bits} bits` : 'Ed25519'}.` : 'The public key (could not be read).',
-        s: `Service types the key is for: ${value}.`,
-        t: `Flags: ${value.split(':').map((flag) => ({ y: 'testing', s: 'the i= domain must equal d=, no subdomains' })[flag] ?? flag).join(', ')}.`,
-      }[name] ?? 'Not a DKIM key tag; receivers ignore it.',
-  }));
+  return tags.map(({ name, value }) =>
+    tagExplanation(name, name === 'p' && value.length > 40 ? `${value.slice(0, 20)}…${value.slice(-12)}` : value, explainDkimTag(name, value, info)),
+  );
+}
+
+function explainDkimTag(name: string, value: string, info: DkimPublicKeyInfo | undefined): RecordText {
+  switch (name) {
+    case 'v':
+      return recordText('dkim.explain.v');
+    case 'h':
+      return recordText('dkim.explain.h', { value });
+    case 'k':
+      return recordText('dkim.explain.k', { keyType: value === 'ed25519' ? 'Ed25519 (RFC 8463)' : value.toUpperCase() });
+    case 'n':
+      return recordText('dkim.explain.n');
+    case 'p':
+      if (value === '') return recordText('dkim.explain.p.revoked');
+      if (!info) return recordText('dkim.explain.p.unreadable');
+      return info.keyType === 'rsa' ? recordText('dkim.explain.p.rsa', { bits: String(info.bits) }) : recordText('dkim.explain.p.ed25519');
+    case 's':
+      return recordText('dkim.explain.s', { value });
+    case 't': {
+      const flags = value.split(':').map((flag) => (flag === 'y' ? recordText('dkim.explain.t.y') : flag === 's' ? recordText('dkim.explain.t.s') : flag));
+      return recordText('dkim.explain.t', { flags: joinTexts(flags, 'list.comma') });
+    }
+    default:
+      return recordText('dkim.explain.unknown');
+  }
 }
 
 /** RFC 7468 textual encoding: base64 in 64-character lines between BEGIN/END labels. */

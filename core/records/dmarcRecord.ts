@@ -2,8 +2,9 @@
 // which adds np, psd and t and makes pct, rf and ri historic.
 import { organizationalDomain } from '../analysis/alignment';
 import { formatTagList, parseTagList, type Tag } from './tagList';
+import { joinTexts, recordText, type RecordText, type RecordTextParam } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcAlignmentMode = 'r' | 's';
@@ -58,15 +59,7 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
   const { tags, issues } = parseTagList(text, 'dmarc');
   const first = tags[0];
   if (!first || first.name.toLowerCase() !== 'v' || first.value !== 'DMARC1') {
-    issues.unshift(
-      recordIssue(
-        'error',
-        'dmarc-missing-version',
-        'A DMARC record must start with v=DMARC1 (exactly, in capitals); receivers ignore any other record.',
-        'v',
-        'Put v=DMARC1 first.',
-      ),
-    );
+    issues.unshift(recordIssue('error', 'dmarc-missing-version', recordText('dmarc.missing-version'), 'v', recordText('dmarc.missing-version.fix')));
     return { ok: false, issues };
   }
   const record: DmarcRecord = { extensions: [] };
@@ -75,34 +68,30 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
     const lower = value.toLowerCase();
     switch (key) {
       case 'v':
-        issues.push(recordIssue('error', 'dmarc-duplicate-tag', 'v= may appear only once, first.', 'v'));
+        issues.push(recordIssue('error', 'dmarc-duplicate-tag', recordText('dmarc.repeated-version'), 'v'));
         break;
       case 'p':
       case 'sp':
       case 'np':
         if (POLICIES.includes(lower)) record[key] = lower as DmarcPolicy;
         else
-          issues.push(
-            recordIssue('error', `dmarc-invalid-${key}`, `${key}=${value} is not a policy: use none, quarantine or reject.`, key),
-          );
+          issues.push(recordIssue('error', `dmarc-invalid-${key}`, recordText('dmarc.invalid-policy', { tag: key, value }), key));
         break;
       case 'adkim':
       case 'aspf':
         if (lower === 'r' || lower === 's') record[key] = lower;
-        else issues.push(recordIssue('error', `dmarc-invalid-${key}`, `${key}=${value} must be r (relaxed) or s (strict).`, key));
+        else issues.push(recordIssue('error', `dmarc-invalid-${key}`, recordText('dmarc.invalid-alignment', { tag: key, value }), key));
         break;
       case 'pct':
         if (/^\d{1,3}$/.test(value) && Number(value) <= 100) record.pct = Number(value);
-        else issues.push(recordIssue('error', 'dmarc-invalid-pct', `pct=${value} must be a whole number from 0 to 100.`, 'pct'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-pct', recordText('dmarc.invalid-pct', { value }), 'pct'));
         break;
       case 'fo': {
         const options = lower.split(':').map((option) => option.trim());
         if (options.every((option) => FAILURE_OPTIONS.includes(option)))
           record.fo = options as DmarcFailureOption[];
         else
-          issues.push(
-            recordIssue('error', 'dmarc-invalid-fo', `fo=${value} must be a colon-separated list of 0, 1, d and s.`, 'fo'),
-          );
+          issues.push(recordIssue('error', 'dmarc-invalid-fo', recordText('dmarc.invalid-fo', { value }), 'fo'));
         break;
       }
       case 'rua':
@@ -116,21 +105,19 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
         break;
       case 'ri':
         if (/^\d{1,10}$/.test(value) && Number(value) <= 0xffffffff) record.ri = Number(value);
-        else issues.push(recordIssue('error', 'dmarc-invalid-ri', `ri=${value} must be a number of seconds.`, 'ri'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-ri', recordText('dmarc.invalid-ri', { value }), 'ri'));
         break;
       case 'psd':
         if (lower === 'y' || lower === 'n' || lower === 'u') record.psd = lower;
-        else issues.push(recordIssue('error', 'dmarc-invalid-psd', `psd=${value} must be y, n or u.`, 'psd'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-psd', recordText('dmarc.invalid-psd', { value }), 'psd'));
         break;
       case 't':
         if (lower === 'y' || lower === 'n') record.t = lower;
-        else issues.push(recordIssue('error', 'dmarc-invalid-t', `t=${value} must be y or n.`, 't'));
+        else issues.push(recordIssue('error', 'dmarc-invalid-t', recordText('dmarc.invalid-t', { value }), 't'));
         break;
       default:
         record.extensions.push({ name, value });
-        issues.push(
-          recordIssue('warning', 'dmarc-unknown-tag', `${name} is not a DMARC tag; receivers ignore it (is it a typo?).`, name),
-        );
+        issues.push(recordIssue('warning', 'dmarc-unknown-tag', recordText('dmarc.unknown-tag', { name }), name));
     }
   }
   if (hasErrors(issues)) return { ok: false, issues };
@@ -145,14 +132,7 @@ function parseReportUris(value: string, tag: 'rua' | 'ruf', issues: RecordIssue[
     const uri = bang > 0 ? item.slice(0, bang) : item;
     const size = bang > 0 ? item.slice(bang + 1) : undefined;
     if (!URI.test(uri) || (size !== undefined && !URI_SIZE.test(size))) {
-      issues.push(
-        recordIssue(
-          'error',
-          `dmarc-invalid-${tag}`,
-          `"${item}" in ${tag}= is not a report address; write mailto:address@domain, separated by commas.`,
-          tag,
-        ),
-      );
+      issues.push(recordIssue('error', `dmarc-invalid-${tag}`, recordText('dmarc.invalid-report-uri', { item, tag }), tag));
       return undefined;
     }
     uris.push(size === undefined ? { uri } : { uri, maxSize: size.toLowerCase() });
@@ -227,59 +207,24 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   const issues: RecordIssue[] = [];
   const policy = record.p ?? 'none';
   if (record.p === undefined)
-    issues.push(
-      recordIssue('warning', 'dmarc-missing-p', 'There is no p= tag; receivers treat the record as p=none.', 'p', 'Add p=none (or stricter).'),
-    );
+    issues.push(recordIssue('warning', 'dmarc-missing-p', recordText('dmarc.missing-p'), 'p', recordText('dmarc.missing-p.fix')));
   if (policy === 'none')
-    issues.push(
-      recordIssue(
-        'info',
-        'dmarc-monitoring-only',
-        'p=none only asks for reports: receivers will not quarantine or reject mail that fails DMARC.',
-        'p',
-        'Once the reports show every legitimate source aligned, move on to quarantine (see the rollout plan).',
-      ),
-    );
+    issues.push(recordIssue('info', 'dmarc-monitoring-only', recordText('dmarc.monitoring-only'), 'p', recordText('dmarc.monitoring-only.fix')));
   if (policy === 'reject' && context.dkimConfigured === false)
     issues.push(
-      recordIssue(
-        'warning',
-        'dmarc-reject-without-dkim',
-        'p=reject without DKIM signing relies on SPF alone, which breaks on every forward: RFC 9989 advises against it.',
-        'p',
-        'Set up DKIM for every sending service before publishing p=reject.',
-      ),
+      recordIssue('warning', 'dmarc-reject-without-dkim', recordText('dmarc.reject-without-dkim'), 'p', recordText('dmarc.reject-without-dkim.fix')),
     );
   if (!record.rua || record.rua.length === 0)
-    issues.push(
-      recordIssue(
-        'warning',
-        'dmarc-no-rua',
-        'No rua= address: you will receive no aggregate reports and cannot see who sends as your domain.',
-        'rua',
-        'Add rua=mailto:dmarc-reports@your-domain.',
-      ),
-    );
-  for (const tag of ['rua', 'ruf'] as const)
-    if ((record[tag]?.length ?? 0) > 2)
-      issues.push(
-        recordIssue(
-          'warning',
-          `dmarc-many-${tag}`,
-          `${tag}= lists ${record[tag]?.length} addresses; receivers only have to send to two of them (RFC 7489 §6.2), so later ones may get nothing.`,
-          tag,
-          'Keep at most two addresses, the most important first.',
-        ),
-      );
+    issues.push(recordIssue('warning', 'dmarc-no-rua', recordText('dmarc.no-rua'), 'rua', recordText('dmarc.no-rua.fix')));
+  for (const tag of ['rua', 'ruf'] as const) {
+    const count = record[tag]?.length ?? 0;
+    if (count > 2)
+      issues.push(recordIssue('warning', `dmarc-many-${tag}`, recordText('dmarc.many-uris', { tag, count }), tag, recordText('dmarc.many-uris.fix')));
+  }
   for (const { uri, maxSize } of [...(record.rua ?? []), ...(record.ruf ?? [])]) {
     if (!/^mailto:/i.test(uri))
-      issues.push(
-        recordIssue('warning', 'dmarc-non-mailto-uri', `${uri} is not a mailto: address; receivers only send reports by mail.`, 'rua'),
-      );
-    if (maxSize)
-      issues.push(
-        recordIssue('info', 'dmarc-uri-size', `The !${maxSize} size limit on ${uri} is ignored by RFC 9989 receivers.`, 'rua'),
-      );
+      issues.push(recordIssue('warning', 'dmarc-non-mailto-uri', recordText('dmarc.non-mailto-uri', { uri }), 'rua'));
+    if (maxSize) issues.push(recordIssue('info', 'dmarc-uri-size', recordText('dmarc.uri-size', { size: maxSize, uri }), 'rua'));
   }
   if (context.policyDomain)
     for (const name of externalReportAuthorizations(context.policyDomain, record))
@@ -287,132 +232,86 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
         recordIssue(
           'warning',
           'dmarc-external-report-domain',
-          `Reports go to another organization's domain: it must publish a TXT record ${name} with the value v=DMARC1, or receivers will not send them.`,
+          recordText('dmarc.external-report-domain', { name }),
           'rua',
-          `Ask the owner of ${name.split('._report._dmarc.')[1] ?? 'that domain'} to publish ${name} TXT "v=DMARC1" (many report services do this for you).`,
+          // Every name externalReportAuthorizations makes holds `._report._dmarc.`; the report domain follows it.
+          recordText('dmarc.external-report-domain.fix', { domain: name.split('._report._dmarc.')[1] ?? name, name }),
         ),
       );
   if (record.ruf && record.ruf.length > 0)
-    issues.push(
-      recordIssue(
-        'info',
-        'dmarc-ruf-privacy',
-        'ruf= asks for failure reports, which can contain personal data; few receivers send them.',
-        'ruf',
-      ),
-    );
+    issues.push(recordIssue('info', 'dmarc-ruf-privacy', recordText('dmarc.ruf-privacy'), 'ruf'));
   if (record.fo && (!record.ruf || record.ruf.length === 0))
-    issues.push(
-      recordIssue('info', 'dmarc-fo-without-ruf', 'fo= only chooses when failure reports are sent; without ruf= none are.', 'fo', 'Add ruf= or remove fo=.'),
-    );
+    issues.push(recordIssue('info', 'dmarc-fo-without-ruf', recordText('dmarc.fo-without-ruf'), 'fo', recordText('dmarc.fo-without-ruf.fix')));
   if (record.pct !== undefined && record.pct !== 100)
     issues.push(
-      recordIssue(
-        'info',
-        'dmarc-historic-pct',
-        `pct=${record.pct} applies the policy to ${record.pct}% of failing mail at RFC 7489 receivers only; RFC 9989 made pct historic and its receivers ignore it.`,
-        'pct',
-        'For RFC 9989 receivers use t=y while testing a stricter policy (pct=0 corresponds to t=y).',
-      ),
+      recordIssue('info', 'dmarc-historic-pct', recordText('dmarc.historic-pct', { pct: record.pct }), 'pct', recordText('dmarc.historic-pct.fix')),
     );
   for (const tag of ['rf', 'ri'] as const)
     if (record[tag] !== undefined)
-      issues.push(recordIssue('info', `dmarc-historic-${tag}`, `${tag}= is historic in RFC 9989; receivers may ignore it.`, tag, `Remove ${tag}=.`));
+      issues.push(recordIssue('info', `dmarc-historic-${tag}`, recordText('dmarc.historic-tag', { tag }), tag, recordText('dmarc.historic-tag.fix', { tag })));
   if (record.psd === 'y')
-    issues.push(
-      recordIssue(
-        'warning',
-        'dmarc-psd',
-        'psd=y declares this domain a public suffix (like a TLD); only registries should publish it.',
-        'psd',
-        'Remove psd=y unless you operate a public suffix.',
-      ),
-    );
+    issues.push(recordIssue('warning', 'dmarc-psd', recordText('dmarc.psd'), 'psd', recordText('dmarc.psd.fix')));
   const rank = (p: DmarcPolicy | undefined) => (p === undefined ? -1 : POLICIES.indexOf(p));
   if (record.sp !== undefined && rank(record.sp) < rank(policy))
-    issues.push(
-      recordIssue(
-        'info',
-        'dmarc-weaker-subdomain-policy',
-        `Subdomains get sp=${record.sp}, weaker than p=${policy}: spoofed mail from made-up subdomains is treated more leniently.`,
-        'sp',
-      ),
-    );
+    issues.push(recordIssue('info', 'dmarc-weaker-subdomain-policy', recordText('dmarc.weaker-subdomain-policy', { sp: record.sp, p: policy }), 'sp'));
   if (record.t === 'y' && record.pct !== undefined && record.pct < 100)
-    issues.push(
-      recordIssue(
-        'info',
-        'dmarc-test-mode-and-pct',
-        't=y (RFC 9989) and pct (RFC 7489) both soften the policy; each kind of receiver reads only its own tag.',
-        't',
-      ),
-    );
+    issues.push(recordIssue('info', 'dmarc-test-mode-and-pct', recordText('dmarc.test-mode-and-pct'), 't'));
   return issues;
 }
 
-const POLICY_MEANING: Record<DmarcPolicy, string> = {
-  none: 'take no action on mail that fails DMARC, only report it',
-  quarantine: 'treat mail that fails DMARC as suspicious (usually the spam folder)',
-  reject: 'refuse mail that fails DMARC during the SMTP transaction',
+const FAILURE_CONDITIONS: Record<DmarcFailureOption, RecordText> = {
+  '0': recordText('dmarc.explain.fo.0'),
+  '1': recordText('dmarc.explain.fo.1'),
+  d: recordText('dmarc.explain.fo.d'),
+  s: recordText('dmarc.explain.fo.s'),
 };
 
 /** One sentence per tag, in record order, for the checker and the wizard. */
 export function explainDmarcRecord(record: DmarcRecord): TagExplanation[] {
   const text = formatDmarcRecord(record);
   const { tags } = parseTagList(text, 'dmarc');
-  return tags.map(({ name, value }) => ({ tag: name, value, meaning: explainDmarcTag(name, value) }));
+  return tags.map(({ name, value }) => tagExplanation(name, value, explainDmarcTag(name, value)));
+}
+
+/** Where reports of `tag` go, for explaining a record (the addresses) or a wizard field (the addresses you list). */
+export function explainReportAddresses(tag: 'rua' | 'ruf', addresses: RecordTextParam): RecordText {
+  return recordText(tag === 'rua' ? 'dmarc.explain.rua' : 'dmarc.explain.ruf', { addresses });
 }
 
 /** What a single DMARC tag means, for explaining a record or a wizard field. */
-export function explainDmarcTag(name: string, value: string): string {
-  const policy = POLICY_MEANING[value as DmarcPolicy] ?? 'an unknown policy';
+export function explainDmarcTag(name: string, value: string): RecordText {
+  const policy = POLICIES.includes(value) ? recordText(`dmarc.policy.${value as DmarcPolicy}`) : recordText('dmarc.policy.unknown');
   switch (name.toLowerCase()) {
     case 'v':
-      return 'Marks the record as DMARC version 1; it must come first.';
+      return recordText('dmarc.explain.v');
     case 'p':
-      return `Policy for the domain itself: receivers ${policy}.`;
+      return recordText('dmarc.explain.p', { policy });
     case 'sp':
-      return `Policy for subdomains: receivers ${policy}. Without sp, subdomains get p.`;
+      return recordText('dmarc.explain.sp', { policy });
     case 'np':
-      return `RFC 9989 policy for subdomains that do not exist in DNS: receivers ${policy}. Falls back to sp, then p.`;
+      return recordText('dmarc.explain.np', { policy });
     case 'adkim':
-      return value === 's'
-        ? 'Strict DKIM alignment: the signing domain d= must equal the From domain exactly.'
-        : 'Relaxed DKIM alignment: the signing domain d= may be any domain of the same organization as the From domain.';
+      return recordText(value === 's' ? 'dmarc.explain.adkim.s' : 'dmarc.explain.adkim.r');
     case 'aspf':
-      return value === 's'
-        ? 'Strict SPF alignment: the envelope sender (Return-Path) domain must equal the From domain exactly.'
-        : 'Relaxed SPF alignment: the envelope sender domain may be any domain of the same organization as the From domain.';
+      return recordText(value === 's' ? 'dmarc.explain.aspf.s' : 'dmarc.explain.aspf.r');
     case 'pct':
-      return `RFC 7489 receivers apply the policy to ${value}% of failing mail and the next weaker policy to the rest; historic in RFC 9989.`;
-    case 'fo':
-      return `Failure reports are requested when ${value
-        .split(':')
-        .map(
-          (option) =>
-            ({ '0': 'all checks fail', '1': 'any check fails', d: 'a DKIM signature fails', s: 'SPF fails' })[option] ??
-            option,
-        )
-        .join(', or when ')}.`;
+      return recordText('dmarc.explain.pct', { pct: value });
+    case 'fo': {
+      const conditions = value.split(':').map((option) => (Object.hasOwn(FAILURE_CONDITIONS, option) ? FAILURE_CONDITIONS[option as DmarcFailureOption] : option));
+      return recordText('dmarc.explain.fo', { conditions: joinTexts(conditions, 'dmarc.explain.fo.or') });
+    }
     case 'rua':
-      return `Aggregate (daily summary) reports are sent to ${value.split(',').join(' and ')}.`;
     case 'ruf':
-      return `Failure reports about single messages are sent to ${value.split(',').join(' and ')}.`;
+      return explainReportAddresses(name.toLowerCase() as 'rua' | 'ruf', joinTexts(value.split(','), 'list.and'));
     case 'rf':
-      return 'Format of failure reports (afrf); historic in RFC 9989.';
+      return recordText('dmarc.explain.rf');
     case 'ri':
-      return `Asks for aggregate reports every ${value} seconds (receivers send daily regardless); historic in RFC 9989.`;
+      return recordText('dmarc.explain.ri', { seconds: value });
     case 'psd':
-      return value === 'y'
-        ? 'RFC 9989: this domain is a public suffix domain (a registry such as a TLD).'
-        : value === 'n'
-          ? 'RFC 9989: this domain is an organizational domain, not a public suffix; the tree walk stops here.'
-          : 'RFC 9989: no statement about being a public suffix (the default).';
+      return recordText(value === 'y' ? 'dmarc.explain.psd.y' : value === 'n' ? 'dmarc.explain.psd.n' : 'dmarc.explain.psd.u');
     case 't':
-      return value === 'y'
-        ? 'RFC 9989 test mode: receivers apply the next weaker policy (reject acts as quarantine, quarantine as none) while you watch the reports.'
-        : 'RFC 9989: the policy is applied as written (not in test mode).';
+      return recordText(value === 'y' ? 'dmarc.explain.t.y' : 'dmarc.explain.t.n');
     default:
-      return 'Not a DMARC tag; receivers ignore it.';
+      return recordText('dmarc.explain.unknown');
   }
 }

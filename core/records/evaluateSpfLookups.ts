@@ -10,7 +10,8 @@ import {
   parseSpfRecord,
 } from './spfRecord';
 import type { SpfMechanism, SpfRecord } from './spfRecord';
-import { askResolver, type DnsAnswer, type DnsResolver, type RecordIssue } from './types';
+import { recordText } from './recordTexts';
+import { askResolver, dnsError, dnsErrorReason, recordIssue, type DnsAnswer, type DnsResolver, type RecordIssue } from './types';
 import { joinTxtStrings } from './txtStrings';
 
 /**
@@ -53,8 +54,7 @@ interface Walk {
 }
 
 async function ask(walk: Walk, name: string, type: 'TXT' | 'A' | 'AAAA' | 'MX'): Promise<DnsAnswer> {
-  if (walk.questions >= MAX_SPF_QUESTIONS)
-    return { status: 'error', message: `stopped after ${MAX_SPF_QUESTIONS} DNS questions` };
+  if (walk.questions >= MAX_SPF_QUESTIONS) return dnsError(recordText('dns.question-limit', { max: MAX_SPF_QUESTIONS }));
   walk.questions++;
   return askResolver(walk.resolver, name, type);
 }
@@ -76,30 +76,32 @@ export async function evaluateSpfLookups(
   const walk: Walk = { resolver, lookups: 0, voidLookups: 0, questions: 0, issues: [], ...options };
   const root = await visit(walk, normalizeDomain(domain), 'domain', []);
   if (walk.lookups > MAX_SPF_DNS_LOOKUPS)
-    walk.issues.push({
-      severity: 'error',
-      code: 'spf-too-many-lookups',
-      message: `Evaluating the record takes ${walk.lookups} DNS lookups through its includes; receivers stop at ${MAX_SPF_DNS_LOOKUPS} and SPF fails with permerror (RFC 7208 §4.6.4).`,
-      fix: 'Remove includes of services you no longer use, replace a/mx with ip4/ip6, or move a service to a subdomain with its own SPF record.',
-    });
+    walk.issues.push(
+      recordIssue(
+        'error',
+        'spf-too-many-lookups',
+        recordText('spf.tree-too-many-lookups', { count: walk.lookups, max: MAX_SPF_DNS_LOOKUPS }),
+        undefined,
+        recordText('spf.tree-too-many-lookups.fix'),
+      ),
+    );
   if (walk.voidLookups > MAX_SPF_VOID_LOOKUPS)
-    walk.issues.push({
-      severity: 'error',
-      code: 'spf-too-many-void-lookups',
-      message: `${walk.voidLookups} lookups found nothing; receivers allow ${MAX_SPF_VOID_LOOKUPS} and then fail with permerror (RFC 7208 §4.6.4).`,
-      fix: 'Remove includes and a/mx terms that point at names without records.',
-    });
+    walk.issues.push(
+      recordIssue(
+        'error',
+        'spf-too-many-void-lookups',
+        recordText('spf.too-many-void-lookups', { count: walk.voidLookups, max: MAX_SPF_VOID_LOOKUPS }),
+        undefined,
+        recordText('spf.too-many-void-lookups.fix'),
+      ),
+    );
   return { root, lookups: walk.lookups, voidLookups: walk.voidLookups, issues: walk.issues };
 }
 
 async function visit(walk: Walk, domain: string, via: string, stack: string[]): Promise<SpfLookupNode> {
   const node: SpfLookupNode = { domain, via, issues: [], children: [] };
   if (stack.includes(domain)) {
-    node.issues.push({
-      severity: 'error',
-      code: 'spf-include-loop',
-      message: `${domain} includes itself through ${[...stack, domain].join(' → ')}; receivers fail with permerror.`,
-    });
+    node.issues.push(recordIssue('error', 'spf-include-loop', recordText('spf.include-loop', { domain, path: [...stack, domain].join(' → ') })));
     return node;
   }
   const answer: DnsAnswer =
@@ -107,21 +109,15 @@ async function visit(walk: Walk, domain: string, via: string, stack: string[]): 
       ? { status: 'ok', answers: [[walk.rootRecord]] }
       : await ask(walk, domain, 'TXT');
   if (answer.status === 'error') {
-    node.issues.push({ severity: 'error', code: 'spf-temperror', message: `Could not read the TXT records of ${domain}: ${answer.message}.` });
+    node.issues.push(recordIssue('error', 'spf-temperror', recordText('spf.temperror', { domain, error: dnsErrorReason(answer) })));
     return node;
   }
   if (isVoid(answer) && stack.length > 0) walk.voidLookups++;
   const texts = answer.status === 'ok' ? answer.answers.map(joinTxtStrings) : [];
   const spfTexts = texts.filter(isSpfRecordText);
   if (spfTexts.length === 0) {
-    node.issues.push({
-      severity: 'error',
-      code: 'spf-no-record',
-      message:
-        stack.length === 0
-          ? `${domain} publishes no SPF record.`
-          : `${domain} (reached by ${via}) publishes no SPF record, which makes the including record fail with permerror (RFC 7208 §5.2).`,
-    });
+    const text = stack.length === 0 ? recordText('spf.no-record', { domain }) : recordText('spf.no-included-record', { domain, via });
+    node.issues.push(recordIssue('error', 'spf-no-record', text));
     return node;
   }
   node.issues.push(...checkSpfRecordCount(texts));
@@ -164,17 +160,12 @@ async function checkAddressTerm(walk: Walk, node: SpfLookupNode, term: SpfMechan
     if (answer.status === 'error') return;
     if (isVoid(answer)) {
       walk.voidLookups++;
-      node.issues.push({ severity: 'warning', code: 'spf-void-mx', message: `mx:${target} finds no MX record (a void lookup).`, tag: 'mx' });
+      node.issues.push(recordIssue('warning', 'spf-void-mx', recordText('spf.void-mx', { target }), 'mx'));
       return;
     }
     const hosts = answer.status === 'ok' ? answer.answers.length : 0;
     if (hosts > MAX_SPF_MX_HOSTS)
-      node.issues.push({
-        severity: 'error',
-        code: 'spf-too-many-mx',
-        message: `${target} has ${hosts} MX hosts; the mx mechanism may look up at most ${MAX_SPF_MX_HOSTS} (RFC 7208 §4.6.4).`,
-        tag: 'mx',
-      });
+      node.issues.push(recordIssue('error', 'spf-too-many-mx', recordText('spf.too-many-mx', { target, hosts, max: MAX_SPF_MX_HOSTS }), 'mx'));
     return;
   }
   // a and exists: the receiver asks A (or AAAA for an IPv6 client for a); void only when neither has an answer.
@@ -185,10 +176,5 @@ async function checkAddressTerm(walk: Walk, node: SpfLookupNode, term: SpfMechan
     if (aaaa.status === 'error' || !isVoid(aaaa)) return;
   }
   walk.voidLookups++;
-  node.issues.push({
-    severity: 'warning',
-    code: `spf-void-${term.name}`,
-    message: `${term.name}:${target} finds no address (a void lookup).`,
-    tag: term.name,
-  });
+  node.issues.push(recordIssue('warning', `spf-void-${term.name}`, recordText('spf.void-address', { mechanism: term.name, target }), term.name));
 }

@@ -6,7 +6,8 @@ import { externalReportAuthorizations, parseDmarcRecord, type DmarcRecord } from
 import { evaluateSpfLookups, type SpfLookupEvaluation } from './evaluateSpfLookups';
 import { isSpfRecordText } from './spfRecord';
 import { joinTxtStrings } from './txtStrings';
-import { askResolver, type DnsResolver, type RecordIssue } from './types';
+import { recordText, type RecordText } from './recordTexts';
+import { askResolver, dnsErrorReason, recordIssue, type DnsResolver, type RecordIssue } from './types';
 
 export interface PublishedRecordsReport {
   domain: string;
@@ -34,10 +35,10 @@ export function dmarcTreeWalk(domain: string): string[] {
 /** At most this many DKIM selectors are looked up per check (each is one DNS question). */
 export const MAX_DKIM_SELECTORS = 10;
 
-async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: string }> {
+async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: RecordText | string }> {
   const answer = await askResolver(resolver, name, 'TXT');
   if (answer.status === 'ok') return { values: answer.answers.map(joinTxtStrings) };
-  if (answer.status === 'error') return { values: [], error: answer.message };
+  if (answer.status === 'error') return { values: [], error: dnsErrorReason(answer) };
   return { values: [] };
 }
 
@@ -49,14 +50,14 @@ export async function lookupPublishedRecords(
   const domain = normalizeDomain(domainInput);
   const checks: RecordCheck[] = [];
   const issues: RecordIssue[] = [];
-  const missing = (code: string, message: string, severity: RecordIssue['severity'] = 'warning') => issues.push({ severity, code, message });
-  const failed = (name: string, error: string) => missing('lookup-failed', `Could not look up ${name}: ${error}.`, 'error');
+  const missing = (code: string, text: RecordText, severity: RecordIssue['severity'] = 'warning') => issues.push(recordIssue(severity, code, text));
+  const failed = (name: string, error: RecordText | string) => missing('lookup-failed', recordText('dns.lookup-failed', { name, error }), 'error');
 
   // DMARC policy discovery by the RFC 9989 tree walk: the domain, then its parents up to the TLD. RFC 7489 receivers
   // look at the domain and its PSL organizational domain, which the walk passes through too.
   let dmarc: DmarcRecord | undefined;
   let dmarcName = `_dmarc.${domain}`;
-  let dmarcTxt: { values: string[]; error?: string } = { values: [] };
+  let dmarcTxt: Awaited<ReturnType<typeof readTxt>> = { values: [] };
   for (const name of dmarcTreeWalk(domain)) {
     dmarcName = `_dmarc.${name}`;
     dmarcTxt = await readTxt(resolver, dmarcName);
@@ -65,7 +66,7 @@ export async function lookupPublishedRecords(
   if (dmarcTxt.error) failed(dmarcName, dmarcTxt.error);
   const dmarcValues = dmarcTxt.values.filter(isDmarcText);
   if (dmarcValues.length > 1)
-    missing('dmarc-multiple-records', `${dmarcName} has ${dmarcValues.length} DMARC records; receivers then apply none of them.`, 'error');
+    missing('dmarc-multiple-records', recordText('live.dmarc-multiple-records', { name: dmarcName, count: dmarcValues.length }), 'error');
   for (const value of dmarcValues) {
     checks.push(checkRecord(value, { name: dmarcName }));
     const parsed = parseDmarcRecord(value);
@@ -77,13 +78,13 @@ export async function lookupPublishedRecords(
     missing(
       'dmarc-inherited',
       fromOrg
-        ? `${domain} has no DMARC record of its own; the record of ${org} applies (its sp= and np= tags govern subdomains).`
-        : `${domain} gets its DMARC policy from ${dmarcName.slice(7)} by the RFC 9989 tree walk; RFC 7489 receivers look at ${org} instead.`,
+        ? recordText('live.dmarc-from-organization', { domain, organization: org })
+        : recordText('live.dmarc-from-tree-walk', { domain, source: dmarcName.slice(7), organization: org }),
       'info',
     );
   }
   if (!dmarcTxt.error && dmarcValues.length === 0)
-    missing('dmarc-missing', `${domain} publishes no DMARC record, and no parent domain does either.`, 'error');
+    missing('dmarc-missing', recordText('live.dmarc-missing', { domain }), 'error');
 
   // SPF, with the include tree.
   const spfTxt = await readTxt(resolver, domain);
@@ -92,8 +93,8 @@ export async function lookupPublishedRecords(
   if (spfValues.length > 0) {
     for (const value of spfValues) checks.push(checkRecord(value, { name: domain }));
     if (spfValues.length > 1)
-      missing('spf-multiple-records', `${domain} publishes ${spfValues.length} SPF records; receivers return permerror (RFC 7208 §4.5).`, 'error');
-  } else if (!spfTxt.error) missing('spf-missing', `${domain} publishes no SPF record.`);
+      missing('spf-multiple-records', recordText('spf.multiple-published', { domain, count: spfValues.length }), 'error');
+  } else if (!spfTxt.error) missing('spf-missing', recordText('spf.no-record', { domain }));
   const spf = spfValues.length === 1 ? await evaluateSpfLookups(domain, resolver) : undefined;
 
   // DKIM selectors the user named (there is no way to list them from DNS).
@@ -101,7 +102,7 @@ export async function lookupPublishedRecords(
     const name = `${selector}._domainkey.${domain}`;
     const txt = await readTxt(resolver, name);
     if (txt.error) failed(name, txt.error);
-    else if (txt.values.length === 0) missing('dkim-missing', `No DKIM key at ${name}.`);
+    else if (txt.values.length === 0) missing('dkim-missing', recordText('dkim.missing-at', { name }));
     for (const value of txt.values) checks.push(checkRecord(value, { name }));
   }
 
@@ -113,13 +114,17 @@ export async function lookupPublishedRecords(
   ] as const) {
     const txt = await readTxt(resolver, name);
     if (txt.error) failed(name, txt.error);
-    else if (txt.values.length === 0) missing(code, `No ${what} record at ${name}.`, 'info');
+    else if (txt.values.length === 0) missing(code, recordText('live.optional-missing', { kind: what, name }), 'info');
     const recordChecks = txt.values.map((value) => checkRecord(value, { name, ...(dmarc ? { dmarc } : {}) }));
     // Other TXT records at these names are not ours to judge (RFC 8461 §3.1 tells senders to discard them). With more
     // than one record of the kind, senders act as if there were none (RFC 8461 §3.1, RFC 8460 §3).
     const versioned = recordChecks.filter((check) => check.kind !== 'unknown');
     if (versioned.length > 1)
-      missing(`${code.replace(/-missing$/, '')}-multiple-records`, `${name} has ${versioned.length} ${what} records; senders then ignore them all.`, 'error');
+      missing(
+        `${code.replace(/-missing$/, '')}-multiple-records`,
+        recordText('live.optional-multiple-records', { name, count: versioned.length, kind: what }),
+        'error',
+      );
     checks.push(...versioned);
   }
 
@@ -129,7 +134,7 @@ export async function lookupPublishedRecords(
       const txt = await readTxt(resolver, name);
       if (txt.error) failed(name, txt.error);
       else if (!txt.values.some((v) => /^v\s*=\s*DMARC1/.test(v)))
-        missing('dmarc-authorization-missing', `${name} does not publish v=DMARC1, so receivers will not send reports there.`, 'error');
+        missing('dmarc-authorization-missing', recordText('live.authorization-missing', { name }), 'error');
     }
 
   return { domain, checks, ...(spf ? { spf } : {}), issues };

@@ -1,8 +1,9 @@
 // MTA-STS (RFC 8461): the TXT record at `_mta-sts.<domain>` announcing a policy, and the policy file served at
 // `https://mta-sts.<domain>/.well-known/mta-sts.txt`.
 import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
+import { recordText } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export interface MtaStsRecord {
   /** RFC 8461 §3.1 sts-id: 1*32 ALPHA/DIGIT; change it whenever the policy file changes. */
@@ -28,7 +29,7 @@ const MX_PATTERN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-
 
 
 export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord> {
-  const versioned = parseVersionedTagList(text, 'mta-sts', 'STSv1', 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).');
+  const versioned = parseVersionedTagList(text, 'mta-sts', 'STSv1', recordText('mta-sts.missing-version'));
   if (!versioned.ok) return versioned;
   const { tags, issues } = versioned;
   let id: string | undefined;
@@ -36,11 +37,11 @@ export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord>
   for (const tag of tags) {
     if (tag.name === 'id') {
       if (STS_ID.test(tag.value)) id = tag.value;
-      else issues.push(recordIssue('error', 'mta-sts-invalid-id', `id=${tag.value} must be 1 to 32 letters and digits.`, 'id', 'Use a timestamp such as 20261122113000.'));
+      else issues.push(recordIssue('error', 'mta-sts-invalid-id', recordText('mta-sts.invalid-id', { id: tag.value }), 'id', recordText('mta-sts.invalid-id.fix')));
     } else extensions.push(tag);
   }
   if (id === undefined && !issues.some((i) => i.code === 'mta-sts-invalid-id'))
-    issues.push(recordIssue('error', 'mta-sts-missing-id', 'The record needs id=, which senders use to notice a new policy.', 'id'));
+    issues.push(recordIssue('error', 'mta-sts-missing-id', recordText('mta-sts.missing-id'), 'id'));
   if (id === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { id, extensions }, issues };
 }
@@ -56,9 +57,9 @@ export function mtaStsIdFor(date: Date): string {
 
 export function explainMtaStsRecord(record: MtaStsRecord): TagExplanation[] {
   return [
-    { tag: 'v', value: 'STSv1', meaning: 'MTA-STS version 1: this domain publishes a policy requiring TLS for incoming mail.' },
-    { tag: 'id', value: record.id, meaning: 'Policy version; senders fetch the policy file again when it changes.' },
-    ...record.extensions.map((tag) => ({ tag: tag.name, value: tag.value, meaning: 'An extension; senders ignore it.' })),
+    tagExplanation('v', 'STSv1', recordText('mta-sts.explain.v')),
+    tagExplanation('id', record.id, recordText('mta-sts.explain.id')),
+    ...record.extensions.map((tag) => tagExplanation(tag.name, tag.value, recordText('tag.extension'))),
   ];
 }
 
@@ -70,33 +71,33 @@ export function parseMtaStsPolicy(text: string): RecordParseResult<MtaStsPolicy>
   for (const line of lines) {
     const colon = line.indexOf(':');
     if (colon < 0) {
-      issues.push(recordIssue('error', 'mta-sts-policy-malformed', `"${line}" is not a key: value line.`));
+      issues.push(recordIssue('error', 'mta-sts-policy-malformed', recordText('mta-sts.policy-malformed', { line })));
       continue;
     }
     fields.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   const versionFirst = fields[0]?.[0] === 'version' && fields[0][1] === 'STSv1';
   if (!versionFirst)
-    issues.push(recordIssue('error', 'mta-sts-policy-version', 'The policy file must start with "version: STSv1".', 'version'));
+    issues.push(recordIssue('error', 'mta-sts-policy-version', recordText('mta-sts.policy-version'), 'version'));
   const policy: Partial<MtaStsPolicy> & { mx: string[]; extensions: Array<[string, string]> } = { mx: [], extensions: [] };
   for (const [key, value] of versionFirst ? fields.slice(1) : fields) {
     if (key === 'mode') {
       if (value === 'enforce' || value === 'testing' || value === 'none') policy.mode = value;
-      else issues.push(recordIssue('error', 'mta-sts-policy-mode', `mode: ${value} must be enforce, testing or none.`, 'mode'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-mode', recordText('mta-sts.policy-mode', { value }), 'mode'));
     } else if (key === 'mx') {
       if (MX_PATTERN.test(value)) policy.mx.push(value);
-      else issues.push(recordIssue('error', 'mta-sts-policy-mx', `mx: ${value} is not a host name or *.domain pattern.`, 'mx'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-mx', recordText('mta-sts.policy-mx', { value }), 'mx'));
     } else if (key === 'max_age') {
       if (/^\d{1,10}$/.test(value) && Number(value) <= MAX_MTA_STS_MAX_AGE) policy.maxAge = Number(value);
-      else issues.push(recordIssue('error', 'mta-sts-policy-max-age', `max_age: ${value} must be a number of seconds up to ${MAX_MTA_STS_MAX_AGE}.`, 'max_age'));
+      else issues.push(recordIssue('error', 'mta-sts-policy-max-age', recordText('mta-sts.policy-max-age', { value, max: MAX_MTA_STS_MAX_AGE }), 'max_age'));
     } else if (key === 'version') {
-      if (versionFirst) issues.push(recordIssue('error', 'mta-sts-policy-version', 'version may appear only once, first.', 'version'));
+      if (versionFirst) issues.push(recordIssue('error', 'mta-sts-policy-version', recordText('mta-sts.policy-repeated-version'), 'version'));
     } else policy.extensions.push([key, value]);
   }
-  if (!policy.mode) issues.push(recordIssue('error', 'mta-sts-policy-no-mode', 'The policy needs a mode: line.', 'mode'));
-  if (policy.maxAge === undefined) issues.push(recordIssue('error', 'mta-sts-policy-no-max-age', 'The policy needs a max_age: line.', 'max_age'));
+  if (!policy.mode) issues.push(recordIssue('error', 'mta-sts-policy-no-mode', recordText('mta-sts.policy-no-mode'), 'mode'));
+  if (policy.maxAge === undefined) issues.push(recordIssue('error', 'mta-sts-policy-no-max-age', recordText('mta-sts.policy-no-max-age'), 'max_age'));
   if (policy.mode && policy.mode !== 'none' && policy.mx.length === 0)
-    issues.push(recordIssue('error', 'mta-sts-policy-no-mx', `mode: ${policy.mode} needs at least one mx: line naming your MX hosts.`, 'mx'));
+    issues.push(recordIssue('error', 'mta-sts-policy-no-mx', recordText('mta-sts.policy-no-mx', { mode: policy.mode }), 'mx'));
   if (hasErrors(issues) || !policy.mode || policy.maxAge === undefined) return { ok: false, issues };
   return { ok: true, record: policy as MtaStsPolicy, issues };
 }
@@ -116,8 +117,8 @@ export function formatMtaStsPolicy(policy: MtaStsPolicy): string {
 export function checkMtaStsPolicy(policy: MtaStsPolicy): RecordIssue[] {
   const issues: RecordIssue[] = [];
   if (policy.mode === 'testing')
-    issues.push(recordIssue('info', 'mta-sts-testing', 'mode: testing only asks for TLS reports; senders still deliver without TLS.', 'mode', 'Switch to enforce once the TLS reports are clean.'));
+    issues.push(recordIssue('info', 'mta-sts-testing', recordText('mta-sts.testing'), 'mode', recordText('mta-sts.testing.fix')));
   if (policy.mode === 'enforce' && policy.maxAge < 86_400 * 7)
-    issues.push(recordIssue('info', 'mta-sts-short-max-age', 'A max_age under a week gives little protection against downgrade; RFC 8461 §3.2 suggests weeks or more.', 'max_age'));
+    issues.push(recordIssue('info', 'mta-sts-short-max-age', recordText('mta-sts.short-max-age'), 'max_age'));
   return issues;
 }

@@ -3,6 +3,7 @@
 // offers t=y (test mode: the policy acts one level weaker) instead, with its advice to stay at p=none and then at
 // p=quarantine for at least a month each before p=reject.
 import { formatDmarcRecord, type DmarcPolicy, type DmarcRecord } from './dmarcRecord';
+import { englishText, recordText, type RecordText } from './recordTexts';
 
 export type RolloutFlavour = 'rfc7489' | 'rfc9989';
 
@@ -19,12 +20,14 @@ export interface RolloutStep {
   testing: boolean;
   /** The DMARC record to publish during this step. */
   record: string;
-  /** What receivers do to failing mail during this step, in one sentence. */
+  /** What receivers do to failing mail during this step, in one sentence (English; `effectText` by id). */
   effect: string;
+  effectText: RecordText;
   /** Where the dwell time comes from. */
   dwellSource: 'rfc9989' | 'plan';
-  /** Advice that applies from this step on, when there is some. */
+  /** Advice that applies from this step on, when there is some (English; `adviceText` by id). */
   advice?: string;
+  adviceText?: RecordText;
 }
 
 export interface RolloutPlanOptions {
@@ -45,8 +48,7 @@ export interface RolloutPlanOptions {
  * RFC 9989 advises against p=reject for general-purpose mailbox domains whose users post to mailing lists, and asks
  * a domain at p=reject to sign with DKIM: SPF alone does not survive forwarding.
  */
-export const REJECT_ADVICE =
-  'Before reject: every source must sign with aligned DKIM, because SPF does not survive forwarding. RFC 9989 advises domains whose users post to mailing lists to stay at quarantine.';
+export const REJECT_ADVICE = recordText('rollout.reject-advice');
 
 /** RFC 9989 rollout advice: at least a month at p=none, then at least a month at p=quarantine. */
 export const RFC9989_MINIMUM_DAYS = 30;
@@ -58,15 +60,11 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): string {
-  if (policy === 'none') return 'Nothing changes for failing mail; you collect reports to find every legitimate sender.';
-  if (testing)
-    return policy === 'quarantine'
-      ? 'Test mode: failing mail is still delivered normally (quarantine acts as none), and reports show what would have been quarantined.'
-      : 'Test mode: failing mail is quarantined rather than rejected.';
-  const weaker = policy === 'reject' ? 'quarantined' : 'delivered normally';
-  const verb = policy === 'reject' ? 'rejected' : 'quarantined (spam folder)';
-  return pct >= 100 ? `All failing mail is ${verb}.` : `${pct}% of failing mail is ${verb}; the rest is ${weaker}.`;
+function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): RecordText {
+  if (policy === 'none') return recordText('rollout.effect.none');
+  if (testing) return recordText(policy === 'quarantine' ? 'rollout.effect.test-quarantine' : 'rollout.effect.test-reject');
+  if (pct >= 100) return recordText(policy === 'reject' ? 'rollout.effect.all-rejected' : 'rollout.effect.all-quarantined');
+  return recordText(policy === 'reject' ? 'rollout.effect.some-rejected' : 'rollout.effect.some-quarantined', { pct });
 }
 
 export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
@@ -108,6 +106,7 @@ export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
       // RFC 9989: pct=0 is what RFC 7489 receivers understand as "test" (the next weaker policy for all mail).
       if (options.compatiblePct) record.pct = 0;
     }
+    const effect = effectOf(shape.policy, shape.pct, shape.testing);
     const step: RolloutStep = {
       index,
       startsOn: isoDay(new Date(day)),
@@ -115,10 +114,11 @@ export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
       ...(record.pct === undefined ? {} : { pct: record.pct }),
       testing: shape.testing,
       record: formatDmarcRecord(record),
-      effect: effectOf(shape.policy, shape.pct, shape.testing),
+      effect: englishText(effect),
+      effectText: effect,
       dwellSource: shape.dwellSource,
       ...(shape.days === undefined ? {} : { minimumDays: shape.days }),
-      ...(shape.policy === 'reject' && shapes[index - 1]?.policy !== 'reject' ? { advice: REJECT_ADVICE } : {}),
+      ...(shape.policy === 'reject' && shapes[index - 1]?.policy !== 'reject' ? { advice: englishText(REJECT_ADVICE), adviceText: REJECT_ADVICE } : {}),
     };
     day += (shape.days ?? 0) * DAY_MS;
     return step;

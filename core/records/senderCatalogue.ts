@@ -3,6 +3,7 @@
 // supplies where DKIM is set up; their SPF include must be one that entry lists (checked by the tests). Exact DKIM
 // targets carry per-account parts, shown as `<…>` placeholders the user copies from the provider's DNS settings page.
 import { findServiceById } from '../analysis/identifySource';
+import { recordText, type RecordText } from './recordTexts';
 
 export interface SenderDkimRecord {
   /** Name relative to the domain, e.g. `selector1._domainkey`. */
@@ -26,7 +27,7 @@ export interface SenderService {
    */
   spfAlignment: 'aligned' | 'custom-return-path' | 'provider';
   /** DKIM practice in one sentence. */
-  dkimPractice: string;
+  dkimPractice: RecordText;
   /** Records the provider asks for, in its usual shape. */
   dkimRecords: SenderDkimRecord[];
   /** Bulk or marketing mail: a candidate for its own subdomain (see subdomain strategy). */
@@ -42,7 +43,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Google Workspace',
     spfInclude: '_spf.google.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Generate a 2048-bit key in the Admin console and publish it as a TXT record under the selector "google".',
+    dkimPractice: recordText('sender.google-workspace'),
     dkimRecords: [{ name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' }],
     bulk: false,
   },
@@ -52,7 +53,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Microsoft 365',
     spfInclude: 'spf.protection.outlook.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Publish two CNAMEs (selector1, selector2) pointing at keys Microsoft rotates, then enable DKIM signing for the domain.',
+    dkimPractice: recordText('sender.microsoft-365'),
     dkimRecords: [
       { name: 'selector1._domainkey', type: 'CNAME', value: 'selector1-<domain-key>._domainkey.<tenant>.onmicrosoft.com' },
       { name: 'selector2._domainkey', type: 'CNAME', value: 'selector2-<domain-key>._domainkey.<tenant>.onmicrosoft.com' },
@@ -65,7 +66,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Amazon SES',
     spfInclude: 'amazonses.com',
     spfAlignment: 'custom-return-path',
-    dkimPractice: 'Easy DKIM: three CNAMEs pointing at keys Amazon manages and rotates.',
+    dkimPractice: recordText('sender.amazon-ses'),
     dkimRecords: [1, 2, 3].map((n) => ({ name: `<token${n}>._domainkey`, type: 'CNAME' as const, value: `<token${n}>.dkim.amazonses.com` })),
     bulk: true,
   },
@@ -75,7 +76,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'SendGrid (Twilio)',
     spfInclude: 'sendgrid.net',
     spfAlignment: 'custom-return-path',
-    dkimPractice: 'Domain authentication: CNAMEs for the s1/s2 selectors and a return-path subdomain, all pointing at SendGrid.',
+    dkimPractice: recordText('sender.sendgrid'),
     dkimRecords: [
       { name: 's1._domainkey', type: 'CNAME', value: 's1.domainkey.<account>.wl.sendgrid.net' },
       { name: 's2._domainkey', type: 'CNAME', value: 's2.domainkey.<account>.wl.sendgrid.net' },
@@ -87,7 +88,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     serviceId: 'mailchimp',
     name: 'Mailchimp',
     spfAlignment: 'provider',
-    dkimPractice: 'Two CNAMEs (k2, k3) pointing at Mailchimp keys; Mailchimp uses its own bounce domain, so DMARC rests on DKIM.',
+    dkimPractice: recordText('sender.mailchimp'),
     dkimRecords: [
       { name: 'k2._domainkey', type: 'CNAME', value: 'dkim2.mcsv.net' },
       { name: 'k3._domainkey', type: 'CNAME', value: 'dkim3.mcsv.net' },
@@ -100,7 +101,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Mailgun',
     spfInclude: 'mailgun.org',
     spfAlignment: 'aligned',
-    dkimPractice: 'Mailgun generates the key and shows a TXT (or CNAME) record for its selector; it recommends a sending subdomain such as mg.',
+    dkimPractice: recordText('sender.mailgun'),
     dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Mailgun>' }],
     bulk: true,
   },
@@ -109,7 +110,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     serviceId: 'postmark',
     name: 'Postmark',
     spfAlignment: 'custom-return-path',
-    dkimPractice: 'A TXT record under a dated selector ending in "pm", and a pm-bounces CNAME as the Return-Path so SPF aligns.',
+    dkimPractice: recordText('sender.postmark'),
     dkimRecords: [{ name: '<date>pm._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Postmark>' }],
     bulk: false,
   },
@@ -119,7 +120,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Brevo (Sendinblue)',
     spfInclude: 'spf.brevo.com',
     spfAlignment: 'provider',
-    dkimPractice: 'Two CNAMEs (brevo1, brevo2) pointing at keys Brevo manages; its bounce domain is its own, so DMARC rests on DKIM.',
+    dkimPractice: recordText('sender.brevo'),
     dkimRecords: [
       { name: 'brevo1._domainkey', type: 'CNAME', value: 'b1.<domain-id>.dkim.brevo.com' },
       { name: 'brevo2._domainkey', type: 'CNAME', value: 'b2.<domain-id>.dkim.brevo.com' },
@@ -131,7 +132,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     serviceId: 'hubspot',
     name: 'HubSpot',
     spfAlignment: 'provider',
-    dkimPractice: 'Two CNAMEs (hs1, hs2 with your account id) pointing at HubSpot keys; SPF uses an account-specific include HubSpot shows.',
+    dkimPractice: recordText('sender.hubspot'),
     dkimRecords: [
       { name: 'hs1-<account>._domainkey', type: 'CNAME', value: '<domain>.hs1-<account>.dkim.hubspotemail.net' },
       { name: 'hs2-<account>._domainkey', type: 'CNAME', value: '<domain>.hs2-<account>.dkim.hubspotemail.net' },
@@ -144,7 +145,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Salesforce',
     spfInclude: '_spf.salesforce.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Create a DKIM key in Setup; publish the two CNAMEs (selector and alternate selector) Salesforce shows, then activate it.',
+    dkimPractice: recordText('sender.salesforce'),
     dkimRecords: [
       { name: '<selector>._domainkey', type: 'CNAME', value: '<selector>.<id>.custdkim.salesforce.com' },
       { name: '<alternate>._domainkey', type: 'CNAME', value: '<alternate>.<id>.custdkim.salesforce.com' },
@@ -157,7 +158,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Zendesk',
     spfInclude: 'mail.zendesk.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Two CNAMEs (zendesk1, zendesk2) pointing at Zendesk keys, then enable digital signatures.',
+    dkimPractice: recordText('sender.zendesk'),
     dkimRecords: [
       { name: 'zendesk1._domainkey', type: 'CNAME', value: 'zendesk1._domainkey.zendesk.com' },
       { name: 'zendesk2._domainkey', type: 'CNAME', value: 'zendesk2._domainkey.zendesk.com' },
@@ -169,7 +170,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Flowmailer',
     spfInclude: 'spf.flowmailer.net',
     spfAlignment: 'custom-return-path',
-    dkimPractice: 'Flowmailer creates the key pair and shows the DKIM CNAMEs and a return-path subdomain to point at it.',
+    dkimPractice: recordText('sender.flowmailer'),
     dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by Flowmailer>' }],
     bulk: true,
     whereToFind: 'Flowmailer dashboard → Sender domains',
@@ -179,7 +180,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'SMTPeter',
     spfInclude: 'spf.smtpeter.com',
     spfAlignment: 'custom-return-path',
-    dkimPractice: 'SMTPeter generates and rotates the keys; publish the CNAME delegations it lists for the sender domain.',
+    dkimPractice: recordText('sender.smtpeter'),
     dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by SMTPeter>' }],
     bulk: true,
     whereToFind: 'SMTPeter dashboard → Sender domains → DNS',
@@ -190,7 +191,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Zoho Mail',
     spfInclude: 'zoho.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Add a selector in the Zoho admin console and publish the TXT record it shows.',
+    dkimPractice: recordText('sender.zoho-mail'),
     dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from Zoho>' }],
     bulk: false,
   },
@@ -200,7 +201,7 @@ export const SENDER_CATALOGUE: readonly SenderService[] = [
     name: 'Fastmail',
     spfInclude: 'spf.messagingengine.com',
     spfAlignment: 'aligned',
-    dkimPractice: 'Three CNAMEs (fm1, fm2, fm3) pointing at keys Fastmail manages.',
+    dkimPractice: recordText('sender.fastmail'),
     dkimRecords: [1, 2, 3].map((n) => ({ name: `fm${n}._domainkey`, type: 'CNAME' as const, value: `fm${n}.<domain>.dkim.fmhosted.com` })),
     bulk: false,
   },
@@ -210,8 +211,11 @@ export function findSender(id: string): SenderService | undefined {
   return SENDER_CATALOGUE.find((sender) => sender.id === id);
 }
 
-/** Where in the service's interface DKIM (and the exact record values) are set up. */
-export function senderSetupLocation(sender: SenderService): string {
+/**
+ * Where in the service's interface DKIM (and the exact record values) are set up: the provider's own menu path, in the
+ * words of its interface, or else a sentence.
+ */
+export function senderSetupLocation(sender: SenderService): string | RecordText {
   const linked = sender.serviceId === undefined ? undefined : findServiceById(sender.serviceId);
-  return linked?.dkimSetupAt ?? sender.whereToFind ?? `${sender.name}'s DNS settings`;
+  return linked?.dkimSetupAt ?? sender.whereToFind ?? recordText('sender.dns-settings', { service: sender.name });
 }

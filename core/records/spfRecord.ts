@@ -2,8 +2,9 @@
 // Grammar: RFC 7208 §12 (collected ABNF); evaluation limits: §4.6.4.
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { txtByteLength, MAX_TXT_STRING_BYTES } from './txtStrings';
+import { recordText, type RecordText } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export type SpfQualifier = '+' | '-' | '~' | '?';
 export type SpfMechanismName = 'all' | 'include' | 'a' | 'mx' | 'ptr' | 'ip4' | 'ip6' | 'exists';
@@ -70,13 +71,11 @@ export function isValidDomainSpec(spec: string): boolean {
 export function parseSpfRecord(text: string): RecordParseResult<SpfRecord> {
   const issues: RecordIssue[] = [];
   if (!isSpfRecordText(text)) {
-    issues.push(
-      recordIssue('error', 'spf-missing-version', 'An SPF record must start with v=spf1 followed by a space.', 'v', 'Start the record with "v=spf1 ".'),
-    );
+    issues.push(recordIssue('error', 'spf-missing-version', recordText('spf.missing-version'), 'v', recordText('spf.missing-version.fix')));
     return { ok: false, issues };
   }
   if (/[^\x20-\x7e]/.test(text))
-    issues.push(recordIssue('error', 'spf-invalid-character', 'The record contains tabs, line breaks or non-ASCII characters; terms are separated by spaces only.'));
+    issues.push(recordIssue('error', 'spf-invalid-character', recordText('spf.invalid-character')));
   const terms: SpfTerm[] = [];
   // §12: terms = *( 1*SP ( directive / modifier ) ), record ends with *SP.
   for (const word of text.slice(6).split(' ').filter((w) => w !== '')) {
@@ -85,7 +84,7 @@ export function parseSpfRecord(text: string): RecordParseResult<SpfRecord> {
   }
   for (const name of ['redirect', 'exp'])
     if (terms.filter((term) => term.kind === 'modifier' && term.name === name).length > 1)
-      issues.push(recordIssue('error', `spf-duplicate-${name}`, `${name}= may appear only once (RFC 7208 §6).`, name));
+      issues.push(recordIssue('error', `spf-duplicate-${name}`, recordText('spf.repeated-modifier', { name }), name));
   if (hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { terms }, issues };
 }
@@ -95,14 +94,14 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   if (modifier) {
     const [, rawName = '', value = ''] = modifier;
     if (!MODIFIER_NAME.test(rawName)) {
-      issues.push(recordIssue('error', 'spf-invalid-term', `"${word}" is not a valid SPF term.`, word));
+      issues.push(recordIssue('error', 'spf-invalid-term', recordText('spf.invalid-term', { term: word }), word));
       return undefined;
     }
     const lower = rawName.toLowerCase();
     const known = lower === 'redirect' || lower === 'exp';
     const valid = known ? isValidDomainSpec(value) : MACRO_STRING.test(value);
     if (!valid) {
-      issues.push(recordIssue('error', 'spf-invalid-domain', `${rawName}=${value} needs a valid domain.`, rawName));
+      issues.push(recordIssue('error', 'spf-invalid-domain', recordText('spf.invalid-modifier-domain', { name: rawName, value }), rawName));
       return undefined;
     }
     return { kind: 'modifier', name: known ? lower : rawName, value };
@@ -110,27 +109,26 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   const match = /^([+\-~?]?)([A-Za-z0-9]+)(.*)$/.exec(word);
   const name = match?.[2]?.toLowerCase() ?? '';
   if (!match || !MECHANISMS.includes(name)) {
-    issues.push(
-      recordIssue('error', 'spf-unknown-mechanism', `"${word}" is not an SPF mechanism (all, include, a, mx, ptr, ip4, ip6, exists) or modifier.`, word),
-    );
+    issues.push(recordIssue('error', 'spf-unknown-mechanism', recordText('spf.unknown-mechanism', { term: word }), word));
     return undefined;
   }
   const mechanism: SpfMechanism = { kind: 'mechanism', name: name as SpfMechanismName };
   if (match[1]) mechanism.qualifier = match[1] as SpfQualifier;
   const rest = match[3] ?? '';
-  const bad = (message: string) => {
-    issues.push(recordIssue('error', `spf-invalid-${name}`, `${word}: ${message}`, word));
+  const bad = (text: RecordText) => {
+    issues.push(recordIssue('error', `spf-invalid-${name}`, text, word));
     return undefined;
   };
+  const term = word;
   switch (name) {
     case 'all':
-      return rest === '' ? mechanism : bad('all takes no argument.');
+      return rest === '' ? mechanism : bad(recordText('spf.all-argument', { term }));
     case 'include':
     case 'exists':
     case 'ptr': {
-      if (rest === '') return name === 'ptr' ? mechanism : bad(`${name} needs a domain, as ${name}:example.com.`);
+      if (rest === '') return name === 'ptr' ? mechanism : bad(recordText('spf.needs-domain', { term, mechanism: name }));
       const spec = rest.startsWith(':') ? rest.slice(1) : undefined;
-      if (spec === undefined || !isValidDomainSpec(spec)) return bad('the domain is not valid.');
+      if (spec === undefined || !isValidDomainSpec(spec)) return bad(recordText('spf.invalid-domain', { term }));
       mechanism.domainSpec = spec;
       return mechanism;
     }
@@ -142,33 +140,34 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
       const ip6Text = cidr?.[2] ?? '';
       const head = rest.slice(0, rest.length - ip4Text.length - ip6Text.length);
       if (head !== '') {
-        if (!head.startsWith(':') || !isValidDomainSpec(head.slice(1))) return bad('the domain is not valid.');
+        if (!head.startsWith(':') || !isValidDomainSpec(head.slice(1))) return bad(recordText('spf.invalid-domain', { term }));
         mechanism.domainSpec = head.slice(1);
       }
       if (ip4Text) {
         const bits = Number(ip4Text.slice(1));
-        if (bits > 32) return bad('an IPv4 prefix length is at most 32.');
+        if (bits > 32) return bad(recordText('spf.ip4-cidr-too-long', { term }));
         mechanism.ip4Cidr = bits;
       }
       if (ip6Text) {
         const bits = Number(ip6Text.slice(2));
-        if (bits > 128) return bad('an IPv6 prefix length is at most 128.');
+        if (bits > 128) return bad(recordText('spf.ip6-cidr-too-long', { term }));
         mechanism.ip6Cidr = bits;
       }
       return mechanism;
     }
     case 'ip4':
     case 'ip6': {
-      if (!rest.startsWith(':')) return bad(`${name} needs an address, as ${name}:${name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32'}.`);
+      if (!rest.startsWith(':'))
+        return bad(recordText('spf.needs-address', { term, mechanism: name, example: name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32' }));
       const slash = rest.indexOf('/');
       const address = slash < 0 ? rest.slice(1) : rest.slice(1, slash);
       const prefix = slash < 0 ? undefined : rest.slice(slash + 1);
       const valid = name === 'ip4' ? isIpv4Address(address) : isIpv6Address(address);
-      if (!valid) return bad(`${address} is not an ${name === 'ip4' ? 'IPv4' : 'IPv6'} address.`);
+      if (!valid) return bad(recordText('spf.invalid-address', { term, address, family: name === 'ip4' ? 'IPv4' : 'IPv6' }));
       mechanism.ip = address;
       if (prefix !== undefined) {
         const max = name === 'ip4' ? 32 : 128;
-        if (!/^(?:0|[1-9]\d{0,2})$/.test(prefix) || Number(prefix) > max) return bad(`the prefix length must be 0 to ${max}.`);
+        if (!/^(?:0|[1-9]\d{0,2})$/.test(prefix) || Number(prefix) > max) return bad(recordText('spf.prefix-range', { term, max }));
         if (name === 'ip4') mechanism.ip4Cidr = Number(prefix);
         else mechanism.ip6Cidr = Number(prefix);
       }
@@ -212,74 +211,67 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
   const all = mechanisms[allIndex];
   const redirect = record.terms.find((term) => term.kind === 'modifier' && term.name === 'redirect');
   if (all && (all.qualifier ?? '+') === '+')
-    issues.push(
-      recordIssue('error', 'spf-plus-all', `${formatSpfTerm(all)} authorizes every server on the Internet to send as this domain.`, 'all', 'Use ~all or -all.'),
-    );
+    issues.push(recordIssue('error', 'spf-plus-all', recordText('spf.plus-all', { term: formatSpfTerm(all) }), 'all', recordText('spf.use-softfail-or-fail')));
   if (all?.qualifier === '?')
-    issues.push(recordIssue('warning', 'spf-neutral-all', '?all says nothing about other servers; SPF then protects nothing.', 'all', 'Use ~all or -all.'));
-  if (all?.qualifier === '~')
-    issues.push(
-      recordIssue(
-        'info',
-        'spf-softfail-all',
-        '~all marks other servers as "probably not authorized". With DMARC at quarantine or reject this is the usual choice: DMARC decides, and forwarded mail still reaches DMARC evaluation and DKIM.',
-        'all',
-      ),
-    );
-  if (all?.qualifier === '-')
-    issues.push(
-      recordIssue(
-        'info',
-        'spf-fail-all',
-        '-all tells receivers to reject mail from other servers; some reject before DMARC and DKIM are checked, which can lose forwarded mail that DKIM would have saved.',
-        'all',
-        'Use -all only when every sender is listed; ~all is the safer companion of a DMARC policy.',
-      ),
-    );
-  if (!all && !redirect)
-    issues.push(
-      recordIssue('warning', 'spf-no-all', 'The record ends without an all mechanism, so mail from any other server gets "neutral".', 'all', 'End the record with ~all or -all.'),
-    );
-  if (all && redirect)
-    issues.push(recordIssue('warning', 'spf-redirect-ignored', 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).', 'redirect'));
+    issues.push(recordIssue('warning', 'spf-neutral-all', recordText('spf.neutral-all'), 'all', recordText('spf.use-softfail-or-fail')));
+  if (all?.qualifier === '~') issues.push(recordIssue('info', 'spf-softfail-all', recordText('spf.softfail-all'), 'all'));
+  if (all?.qualifier === '-') issues.push(recordIssue('info', 'spf-fail-all', recordText('spf.fail-all'), 'all', recordText('spf.fail-all.fix')));
+  if (!all && !redirect) issues.push(recordIssue('warning', 'spf-no-all', recordText('spf.no-all'), 'all', recordText('spf.no-all.fix')));
+  if (all && redirect) issues.push(recordIssue('warning', 'spf-redirect-ignored', recordText('spf.redirect-ignored'), 'redirect'));
   if (allIndex >= 0 && allIndex < mechanisms.length - 1)
     issues.push(
-      recordIssue('warning', 'spf-terms-after-all', `Mechanisms after ${formatSpfTerm(all as SpfMechanism)} are never evaluated.`, 'all', 'Move all to the end.'),
+      recordIssue(
+        'warning',
+        'spf-terms-after-all',
+        recordText('spf.terms-after-all', { term: formatSpfTerm(all as SpfMechanism) }),
+        'all',
+        recordText('spf.terms-after-all.fix'),
+      ),
     );
   if (mechanisms.some((term) => term.name === 'ptr'))
-    issues.push(
-      recordIssue('warning', 'spf-ptr', 'The ptr mechanism is slow and unreliable; RFC 7208 §5.5 says it SHOULD NOT be used, and some receivers ignore it.', 'ptr', 'Replace ptr with ip4/ip6 or a.'),
-    );
+    issues.push(recordIssue('warning', 'spf-ptr', recordText('spf.ptr'), 'ptr', recordText('spf.ptr.fix')));
   for (const term of record.terms)
     if (term.kind === 'modifier' && MECHANISMS.includes(term.name.toLowerCase()))
       issues.push(
         recordIssue(
           'warning',
           'spf-modifier-typo',
-          `${term.name}=${term.value} is read as an unknown modifier and ignored; mechanisms take a colon.`,
+          recordText('spf.modifier-typo', { name: term.name, value: term.value }),
           term.name,
-          `Write ${term.name.toLowerCase()}:${term.value}.`,
+          recordText('spf.modifier-typo.fix', { mechanism: term.name.toLowerCase(), value: term.value }),
         ),
       );
   const seen = new Set<string>();
   for (const term of record.terms) {
     const text = formatSpfTerm(term).replace(/^[+]/, '').toLowerCase();
     if (seen.has(text))
-      issues.push(recordIssue('warning', 'spf-duplicate-term', `${formatSpfTerm(term)} appears more than once.`, formatSpfTerm(term), 'Remove the repetition.'));
+      issues.push(
+        recordIssue(
+          'warning',
+          'spf-duplicate-term',
+          recordText('spf.duplicate-term', { term: formatSpfTerm(term) }),
+          formatSpfTerm(term),
+          recordText('spf.duplicate-term.fix'),
+        ),
+      );
     seen.add(text);
   }
   const lookups = countDirectSpfLookups(record);
   if (lookups > MAX_SPF_DNS_LOOKUPS)
     issues.push(
-      recordIssue('error', 'spf-too-many-lookups', `The record needs ${lookups} DNS lookups by itself; receivers stop at ${MAX_SPF_DNS_LOOKUPS} with a permerror (RFC 7208 §4.6.4).`, undefined, 'Replace includes of services you no longer use, or a/mx with ip4/ip6.'),
+      recordIssue(
+        'error',
+        'spf-too-many-lookups',
+        recordText('spf.too-many-lookups', { count: lookups, max: MAX_SPF_DNS_LOOKUPS }),
+        undefined,
+        recordText('spf.too-many-lookups.fix'),
+      ),
     );
   const bytes = txtByteLength(formatSpfRecord(record));
-  if (bytes > MAX_TXT_STRING_BYTES)
-    issues.push(recordIssue('info', 'spf-split-strings', `The record is ${bytes} bytes, so it must be published as several strings of at most 255 bytes (joined without spaces by receivers).`));
+  if (bytes > MAX_TXT_STRING_BYTES) issues.push(recordIssue('info', 'spf-split-strings', recordText('spf.split-strings', { bytes })));
   if (bytes > RECOMMENDED_SPF_BYTES)
-    issues.push(recordIssue('warning', 'spf-too-long', `The record is ${bytes} bytes; RFC 7208 §3.4 advises staying under ${RECOMMENDED_SPF_BYTES} so the answer fits one UDP packet.`));
-  if (record.terms.some((term) => formatSpfTerm(term).includes('%')))
-    issues.push(recordIssue('info', 'spf-macros', 'The record uses macros (%{…}); they are expanded per message, so lookups through them cannot be followed here.'));
+    issues.push(recordIssue('warning', 'spf-too-long', recordText('spf.too-long', { bytes, max: RECOMMENDED_SPF_BYTES })));
+  if (record.terms.some((term) => formatSpfTerm(term).includes('%'))) issues.push(recordIssue('info', 'spf-macros', recordText('spf.macros')));
   return issues;
 }
 
@@ -288,7 +280,7 @@ export function checkSpfRecordCount(txtValues: readonly string[]): RecordIssue[]
   const count = txtValues.filter(isSpfRecordText).length;
   if (count > 1)
     return [
-      recordIssue('error', 'spf-multiple-records', `The domain publishes ${count} SPF records; receivers then return permerror and SPF fails for all mail (RFC 7208 §4.5).`, undefined, 'Merge them into one record.'),
+      recordIssue('error', 'spf-multiple-records', recordText('spf.multiple-records', { count }), undefined, recordText('spf.multiple-records.fix')),
     ];
   return [];
 }
@@ -302,38 +294,40 @@ const QUALIFIER_MEANING: Record<SpfQualifier, string> = {
 
 export function explainSpfRecord(record: SpfRecord): TagExplanation[] {
   return [
-    { tag: 'v', value: 'spf1', meaning: 'Marks the record as SPF version 1.' },
-    ...record.terms.map((term) => ({ tag: term.name, value: formatSpfTerm(term), meaning: explainSpfTerm(term) })),
+    tagExplanation('v', 'spf1', recordText('spf.explain.v')),
+    ...record.terms.map((term) => tagExplanation(term.name, formatSpfTerm(term), explainSpfTerm(term))),
   ];
 }
 
-export function explainSpfTerm(term: SpfTerm): string {
+export function explainSpfTerm(term: SpfTerm): RecordText {
   if (term.kind === 'modifier') {
-    if (term.name === 'redirect') return `When nothing else matches, use the SPF record of ${term.value} instead (one DNS lookup).`;
-    if (term.name === 'exp') return `On fail, receivers may show the explanation published at ${term.value}.`;
-    return 'An unknown modifier; receivers ignore it.';
+    if (term.name === 'redirect') return recordText('spf.explain.redirect', { domain: term.value });
+    if (term.name === 'exp') return recordText('spf.explain.exp', { domain: term.value });
+    return recordText('spf.explain.unknown-modifier');
   }
+  // The result words are RFC 7208 §2.6's, the same in every language.
   const result = QUALIFIER_MEANING[term.qualifier ?? '+'];
-  const target = term.domainSpec ?? 'this domain';
-  const cidr =
-    term.ip4Cidr !== undefined || term.ip6Cidr !== undefined
-      ? ` (networks /${term.ip4Cidr ?? 32} for IPv4, /${term.ip6Cidr ?? 128} for IPv6)`
-      : '';
+  const target = term.domainSpec ?? recordText('spf.explain.this-domain');
+  const hasCidr = term.ip4Cidr !== undefined || term.ip6Cidr !== undefined;
+  const cidr = hasCidr ? recordText('spf.explain.cidr', { ip4: term.ip4Cidr ?? 32, ip6: term.ip6Cidr ?? 128 }) : '';
   switch (term.name) {
     case 'all':
-      return `Every other server: ${result}.`;
+      return recordText('spf.explain.all', { result });
     case 'include':
-      return `Servers allowed by the SPF record of ${target}: ${result} (one DNS lookup, plus whatever that record costs).`;
+      return recordText('spf.explain.include', { target, result });
     case 'a':
-      return `The addresses of ${target}${cidr}: ${result} (one DNS lookup).`;
+      return recordText('spf.explain.a', { target, cidr, result });
     case 'mx':
-      return `The mail servers (MX) of ${target}${cidr}: ${result} (one DNS lookup, plus one per MX host).`;
+      return recordText('spf.explain.mx', { target, cidr, result });
     case 'ptr':
-      return `Servers whose reverse DNS name ends in ${target}: ${result}. Discouraged by RFC 7208 §5.5.`;
+      return recordText('spf.explain.ptr', { target, result });
     case 'ip4':
     case 'ip6':
-      return `The address${term.ip4Cidr !== undefined || term.ip6Cidr !== undefined ? ' range' : ''} ${formatSpfTerm(term).replace(/^[+\-~?]?ip[46]:/, '')}: ${result} (no DNS lookup).`;
+      return recordText(hasCidr ? 'spf.explain.address-range' : 'spf.explain.address', {
+        address: formatSpfTerm(term).replace(/^[+\-~?]?ip[46]:/, ''),
+        result,
+      });
     case 'exists':
-      return `If ${target} resolves to an address: ${result} (one DNS lookup; usually a macro-based rule).`;
+      return recordText('spf.explain.exists', { target, result });
   }
 }

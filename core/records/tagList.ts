@@ -1,4 +1,5 @@
 // The `tag=value; tag=value` syntax DKIM defines (RFC 6376 §3.2) and DMARC, MTA-STS, TLS-RPT and BIMI reuse.
+import { recordText, type RecordText } from './recordTexts';
 import { recordIssue, type RecordIssue } from './types';
 
 export interface Tag {
@@ -32,53 +33,29 @@ export function parseTagList(text: string, recordName: string): TagListParse {
     if (trimmed === '') {
       // A trailing ";" is allowed by the grammar; an empty segment in the middle (";;") is tolerated with a note.
       if (index !== segments.length - 1 && index !== 0) {
-        issues.push({
-          severity: 'info',
-          code: `${recordName}-empty-tag`,
-          message: 'The record has an empty tag (two semicolons in a row); receivers skip it.',
-          fix: 'Remove the extra semicolon.',
-        });
+        issues.push(recordIssue('info', `${recordName}-empty-tag`, recordText('tag.empty'), undefined, recordText('tag.empty.fix')));
       }
       return;
     }
     const equals = trimmed.indexOf('=');
     if (equals < 0) {
-      issues.push({
-        severity: 'error',
-        code: `${recordName}-malformed-tag`,
-        message: `"${trimmed}" is not a tag: every part between semicolons must be name=value.`,
-        fix: 'Write it as name=value, or remove it.',
-        tag: trimmed,
-      });
+      issues.push(
+        recordIssue('error', `${recordName}-malformed-tag`, recordText('tag.malformed', { segment: trimmed }), trimmed, recordText('tag.malformed.fix')),
+      );
       return;
     }
     const name = trimmed.slice(0, equals).trim();
     const value = trimmed.slice(equals + 1).trim();
     if (!TAG_NAME.test(name)) {
-      issues.push({
-        severity: 'error',
-        code: `${recordName}-invalid-tag-name`,
-        message: `"${name}" is not a valid tag name (a letter followed by letters, digits or "_").`,
-        tag: name,
-      });
+      issues.push(recordIssue('error', `${recordName}-invalid-tag-name`, recordText('tag.invalid-name', { name }), name));
       return;
     }
-    if (value !== '' && !TAG_VALUE.test(value)) {
-      issues.push({
-        severity: 'error',
-        code: `${recordName}-invalid-tag-value`,
-        message: `The value of ${name} contains characters a tag value cannot hold (control characters or non-ASCII).`,
-        tag: name,
-      });
-    }
+    if (value !== '' && !TAG_VALUE.test(value))
+      issues.push(recordIssue('error', `${recordName}-invalid-tag-value`, recordText('tag.invalid-value', { name }), name));
     if (seen.has(name)) {
-      issues.push({
-        severity: 'error',
-        code: `${recordName}-duplicate-tag`,
-        message: `The tag ${name} appears more than once, which makes the whole record invalid.`,
-        fix: `Keep a single ${name}= tag.`,
-        tag: name,
-      });
+      issues.push(
+        recordIssue('error', `${recordName}-duplicate-tag`, recordText('tag.duplicate', { name }), name, recordText('tag.duplicate.fix', { name })),
+      );
       return;
     }
     seen.add(name);
@@ -100,7 +77,7 @@ export function parseVersionedTagList(
   text: string,
   recordName: string,
   version: string,
-  rule: string,
+  rule: RecordText,
 ): { ok: true; tags: Tag[]; issues: RecordIssue[] } | { ok: false; issues: RecordIssue[] } {
   const { tags, issues } = parseTagList(text, recordName);
   if (tags[0]?.name !== 'v' || tags[0].value !== version) {

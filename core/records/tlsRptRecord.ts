@@ -1,7 +1,8 @@
 // SMTP TLS Reporting (RFC 8460 §3): TXT at `_smtp._tls.<domain>` saying where to send TLS reports.
 import { formatTagList, parseVersionedTagList, type Tag } from './tagList';
+import { joinTexts, recordText } from './recordTexts';
 import type { RecordParseResult, TagExplanation } from './types';
-import { hasErrors, recordIssue } from './types';
+import { hasErrors, recordIssue, tagExplanation } from './types';
 
 export interface TlsRptRecord {
   /** mailto: or https: URIs, in order. */
@@ -11,7 +12,7 @@ export interface TlsRptRecord {
 
 
 export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord> {
-  const versioned = parseVersionedTagList(text, 'tls-rpt', 'TLSRPTv1', 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).');
+  const versioned = parseVersionedTagList(text, 'tls-rpt', 'TLSRPTv1', recordText('tls-rpt.missing-version'));
   if (!versioned.ok) return versioned;
   const { tags, issues } = versioned;
   let rua: string[] | undefined;
@@ -24,9 +25,9 @@ export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord>
     rua = tag.value.split(',').map((uri) => uri.trim());
     for (const uri of rua)
       if (!/^(?:mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(uri))
-        issues.push(recordIssue('error', 'tls-rpt-invalid-rua', `${uri} must be a mailto: or https: address (RFC 8460 §3).`, 'rua'));
+        issues.push(recordIssue('error', 'tls-rpt-invalid-rua', recordText('tls-rpt.invalid-rua', { uri }), 'rua'));
   }
-  if (!rua) issues.push(recordIssue('error', 'tls-rpt-missing-rua', 'The record needs rua= with the address for reports.', 'rua'));
+  if (!rua) issues.push(recordIssue('error', 'tls-rpt-missing-rua', recordText('tls-rpt.missing-rua'), 'rua'));
   if (!rua || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { rua, extensions }, issues };
 }
@@ -37,8 +38,8 @@ export function formatTlsRptRecord(record: TlsRptRecord): string {
 
 export function explainTlsRptRecord(record: TlsRptRecord): TagExplanation[] {
   return [
-    { tag: 'v', value: 'TLSRPTv1', meaning: 'SMTP TLS reporting, version 1.' },
-    { tag: 'rua', value: record.rua.join(','), meaning: `Daily reports about TLS connection failures to your mail servers go to ${record.rua.join(' and ')}.` },
-    ...record.extensions.map((tag) => ({ tag: tag.name, value: tag.value, meaning: 'An extension; senders ignore it.' })),
+    tagExplanation('v', 'TLSRPTv1', recordText('tls-rpt.explain.v')),
+    tagExplanation('rua', record.rua.join(','), recordText('tls-rpt.explain.rua', { addresses: joinTexts(record.rua, 'list.and') })),
+    ...record.extensions.map((tag) => tagExplanation(tag.name, tag.value, recordText('tag.extension'))),
   ];
 }

@@ -1,5 +1,6 @@
 // Shapes shared by every record module: the issues a check reports, the result of parsing untrusted record text,
 // and the injected DNS resolver (core never does I/O itself; the site passes a DNS-over-HTTPS one, tests a fake).
+import { englishText, recordText, type RecordText } from './recordTexts';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
@@ -8,10 +9,13 @@ export interface RecordIssue {
   severity: IssueSeverity;
   /** Stable machine word, e.g. `dmarc-missing-version`, `spf-too-many-lookups`. */
   code: string;
-  /** One human sentence saying what is wrong. */
+  /** One human sentence saying what is wrong, in English. */
   message: string;
+  /** The same sentence by id, for translation. */
+  text: RecordText;
   /** What to do about it, when there is something to do. */
   fix?: string;
+  fixText?: RecordText;
   /** The tag or term the issue is about. */
   tag?: string;
 }
@@ -25,7 +29,13 @@ export type RecordParseResult<R> =
 export interface TagExplanation {
   tag: string;
   value: string;
+  /** In English; `meaningText` is the same sentence by id. */
   meaning: string;
+  meaningText: RecordText;
+}
+
+export function tagExplanation(tag: string, value: string, meaning: RecordText): TagExplanation {
+  return { tag, value, meaning: englishText(meaning), meaningText: meaning };
 }
 
 export type DnsRecordType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'CNAME';
@@ -41,8 +51,8 @@ export type DnsAnswer =
   | { status: 'nxdomain' }
   /** The name exists but has no record of the asked type. */
   | { status: 'nodata' }
-  /** SERVFAIL, timeout, network error: RFC 7208 §2.6.6 temperror territory. */
-  | { status: 'error'; message: string };
+  /** SERVFAIL, timeout, network error: RFC 7208 §2.6.6 temperror territory. `text` is `message` by id, when known. */
+  | { status: 'error'; message: string; text?: RecordText };
 
 /** Injected DNS lookup (like postalsys/mailauth's `resolver` parameter), so core/records stays pure. */
 export type DnsResolver = (name: string, type: DnsRecordType) => Promise<DnsAnswer>;
@@ -52,15 +62,32 @@ export async function askResolver(resolver: DnsResolver, name: string, type: Dns
   try {
     const answer = await resolver(name, type);
     if (answer && typeof answer === 'object' && 'status' in answer) return answer;
-    return { status: 'error', message: `the resolver gave no usable answer for ${name} ${type}` };
+    return dnsError(recordText('dns.unusable-answer', { name, type }));
   } catch (error) {
-    return { status: 'error', message: `lookup of ${name} ${type} failed: ${String(error)}` };
+    return dnsError(recordText('dns.lookup-threw', { name, type, error: String(error) }));
   }
 }
 
-/** Builds an issue, leaving out the optional fields that are not given. */
-export function recordIssue(severity: IssueSeverity, code: string, message: string, tag?: string, fix?: string): RecordIssue {
-  return { severity, code, message, ...(tag === undefined ? {} : { tag }), ...(fix === undefined ? {} : { fix }) };
+/** A failed DNS answer saying why. */
+export function dnsError(text: RecordText): Extract<DnsAnswer, { status: 'error' }> {
+  return { status: 'error', message: englishText(text), text };
+}
+
+/** Why a DNS answer failed, as a sentence parameter: by id when the resolver gave one. */
+export function dnsErrorReason(answer: { message: string; text?: RecordText }): RecordText | string {
+  return answer.text ?? answer.message;
+}
+
+/** Builds an issue with its English sentences, leaving out the optional fields that are not given. */
+export function recordIssue(severity: IssueSeverity, code: string, text: RecordText, tag?: string, fix?: RecordText): RecordIssue {
+  return {
+    severity,
+    code,
+    message: englishText(text),
+    text,
+    ...(tag === undefined ? {} : { tag }),
+    ...(fix === undefined ? {} : { fix: englishText(fix), fixText: fix }),
+  };
 }
 
 export function hasErrors(issues: readonly RecordIssue[]): boolean {

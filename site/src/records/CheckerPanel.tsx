@@ -4,31 +4,34 @@ import { useState } from 'preact/hooks';
 import { checkRecordText, type RecordCheck } from '../../../core/records/checkRecordText';
 import { lookupPublishedRecords, type PublishedRecordsReport } from '../../../core/records/lookupPublishedRecords';
 import { isValidDomainName } from '../../../core/records/buildDomainRecords';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';
 import { ExplanationTable, IssueList } from './IssueList';
 import { useLiveResolver } from './LiveLookups';
 import { SpfLookupTree } from './SpfLookupTree';
 
-const KIND_NAMES: Record<RecordCheck['kind'], string> = {
-  dmarc: 'DMARC',
-  spf: 'SPF',
-  dkim: 'DKIM key',
-  'mta-sts': 'MTA-STS',
-  'mta-sts-policy': 'MTA-STS policy file',
-  'tls-rpt': 'TLS-RPT',
-  bimi: 'BIMI',
-  'dmarc-authorization': 'DMARC report authorization',
-  unknown: 'Unrecognised',
+const KIND_NAMES: Record<RecordCheck['kind'], MessageKey> = {
+  dmarc: 'records.kind.dmarc',
+  spf: 'records.kind.spf',
+  dkim: 'records.kind.dkim',
+  'mta-sts': 'records.kind.mta-sts',
+  'mta-sts-policy': 'records.kind.mta-sts-policy',
+  'tls-rpt': 'records.kind.tls-rpt',
+  bimi: 'records.kind.bimi',
+  'dmarc-authorization': 'records.kind.dmarc-authorization',
+  unknown: 'records.kind.unknown',
 };
 
 function CheckCard({ check }: { check: RecordCheck }) {
+  const { t } = useI18n();
   const errors = check.issues.filter((issue) => issue.severity === 'error').length;
   return (
     <article class="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="check-result" data-kind={check.kind}>
       <header class="flex flex-wrap items-center gap-2">
-        <h3 class="font-semibold">{KIND_NAMES[check.kind]}</h3>
+        <h3 class="font-semibold">{t(KIND_NAMES[check.kind])}</h3>
         {check.name && <span class="font-mono text-sm">{check.name}</span>}
-        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>{check.valid && errors === 0 ? 'valid' : 'invalid'}</Badge>
+        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>{t(check.valid && errors === 0 ? 'records.checker.valid' : 'records.checker.invalid')}</Badge>
       </header>
       <p class={`break-all font-mono text-xs ${mutedClass}`}>{check.text}</p>
       <ExplanationTable rows={check.explanation} />
@@ -38,6 +41,7 @@ function CheckCard({ check }: { check: RecordCheck }) {
 }
 
 export function CheckerPanel() {
+  const { t } = useI18n();
   const [text, setText] = useState('');
   const [pasteDomain, setPasteDomain] = useState('');
   const [checks, setChecks] = useState<RecordCheck[]>();
@@ -49,9 +53,9 @@ export function CheckerPanel() {
   const host = new URL(server.endpoint).host;
   return (
     <div class="space-y-6">
-      <Section title="Check a record" id="checker-paste">
+      <Section title={t('records.checker.pasteHeading')} id="checker-paste">
         <label class="block text-sm font-medium" for="checker-input">
-          Paste a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record, an MTA-STS policy file, or zone-file lines
+          {t('records.checker.pasteLabel')}
         </label>
         <textarea
           id="checker-input"
@@ -63,7 +67,7 @@ export function CheckerPanel() {
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <label class="mt-2 block text-sm font-medium">
-          Domain it is published for (optional, for a lone record)
+          {t('records.checker.pasteDomain')}
           <input class={`${inputClass} ml-2 w-64`} data-testid="checker-domain" value={pasteDomain} placeholder="example.com" onInput={(e) => setPasteDomain(e.currentTarget.value)} />
         </label>
         <div class="mt-2 flex gap-2">
@@ -73,15 +77,15 @@ export function CheckerPanel() {
             data-testid="checker-run"
             onClick={() => setChecks(checkRecordText(text, isValidDomainName(pasteDomain) ? { domain: pasteDomain } : {}))}
           >
-            Check
+            {t('records.checker.check')}
           </button>
           <button type="button" class={buttonClass} onClick={() => (setText(''), setChecks(undefined))}>
-            Clear
+            {t('records.checker.clear')}
           </button>
         </div>
         {checks && (
           <div class="mt-4 space-y-3" aria-live="polite">
-            {checks.length === 0 && <p class={mutedClass}>Nothing to check.</p>}
+            {checks.length === 0 && <p class={mutedClass}>{t('records.checker.nothing')}</p>}
             {checks.map((check, index) => (
               <CheckCard key={index} check={check} />
             ))}
@@ -89,7 +93,7 @@ export function CheckerPanel() {
         )}
       </Section>
 
-      <Section title="Check what a domain publishes" id="checker-live">
+      <Section title={t('records.checker.liveHeading')} id="checker-live">
         <form
           class="flex flex-wrap items-end gap-3"
           onSubmit={(e) => {
@@ -102,21 +106,19 @@ export function CheckerPanel() {
           }}
         >
           <label class="text-sm font-medium">
-            Domain
+            {t('records.checker.domain')}
             <input class={`${inputClass} ml-2 w-64`} data-testid="live-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value.trim())} />
           </label>
           <label class="text-sm font-medium">
-            DKIM selectors
+            {t('records.checker.selectors')}
             <input class={`${inputClass} ml-2 w-48`} data-testid="live-selectors" value={selectors} placeholder="google, selector1" onInput={(e) => setSelectors(e.currentTarget.value)} />
           </label>
           <button type="submit" class={primaryButtonClass} disabled={!resolver || busy || !isValidDomainName(domain)} data-testid="live-run">
-            {busy ? 'Looking up…' : 'Look up'}
+            {busy ? t('records.checker.lookingUp') : t('records.checker.lookUp')}
           </button>
         </form>
         <p class={`mt-2 text-xs ${mutedClass}`}>
-          {resolver
-            ? `The domain's DMARC, SPF (with its includes), DKIM, MTA-STS, TLS-RPT and BIMI records are read through ${host}.`
-            : 'Live DNS lookups are off: turn them on at the top of the page to read published records.'}
+          {resolver ? t('records.checker.liveOn', { host }) : t('records.checker.liveOff')}
         </p>
         {report && (
           <div class="mt-4 space-y-3" data-testid="live-report">
@@ -126,7 +128,7 @@ export function CheckerPanel() {
             ))}
             {report.spf && (
               <div>
-                <h3 class="font-semibold">SPF include tree</h3>
+                <h3 class="font-semibold">{t('records.checker.spfTree')}</h3>
                 <SpfLookupTree evaluation={report.spf} />
               </div>
             )}

@@ -1,9 +1,11 @@
 // Copies a record value to the clipboard and says so; the value is passed as text, never rendered as HTML.
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
 import { buttonClass } from '../ui/ui';
 
 /** `label` names what is copied for assistive technology; `caption` is the visible text (default "Copy"). */
-export function CopyButton({ text, label, caption = 'Copy' }: { text: string; label: string; caption?: string }) {
+export function CopyButton({ text, label, caption }: { text: string; label: string; caption?: string }) {
+  const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -18,7 +20,7 @@ export function CopyButton({ text, label, caption = 'Copy' }: { text: string; la
         setTimeout(() => setState('idle'), 2000);
       }}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}
+      {state === 'copied' ? t('records.copy.copied') : state === 'failed' ? t('records.copy.failed') : (caption ?? t('records.copy.copy'))}
     </button>
   );
 }

@@ -1,17 +1,31 @@
 // The wizard's DMARC fields: every tag with the sentence saying what its current value does.
 import { useState } from 'preact/hooks';
 import type { DmarcReceivers } from '../../../core/records/buildDomainRecords';
-import { explainDmarcTag, type DmarcFailureOption, type DmarcPolicy, type DmarcRecord } from '../../../core/records/dmarcRecord';
+import {
+  explainDmarcTag,
+  explainReportAddresses,
+  type DmarcFailureOption,
+  type DmarcPolicy,
+  type DmarcRecord,
+} from '../../../core/records/dmarcRecord';
+import { recordText } from '../../../core/records/recordTexts';
+import { useI18n } from '../i18n/i18n';
 import { inputClass } from '../ui/ui';
 import { fieldLabel, hint, mailtoList } from './formStyles';
+import { useRecordText } from './useRecordText';
 
 const UNSET_POLICY_HINT = {
-  p: 'Without p, receivers treat the record as p=none.',
-  sp: 'Not set: subdomains get the policy of p.',
-  np: 'Not set: subdomains that do not exist get sp, or else p (RFC 9989).',
-};
+  p: 'records.dmarc.unset.p',
+  sp: 'records.dmarc.unset.sp',
+  np: 'records.dmarc.unset.np',
+} as const;
+
+/** The wizard's report address fields explain the addresses typed there, whatever they are. */
+const ADDRESSES_YOU_LIST = recordText('dmarc.explain.addresses-you-list');
 
 function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'np'; value: DmarcPolicy | undefined; onChange: (v: DmarcPolicy | undefined) => void; optional: boolean }) {
+  const { t } = useI18n();
+  const say = useRecordText();
   return (
     <label class={fieldLabel}>
       {tag}=
@@ -21,17 +35,19 @@ function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'n
         value={value ?? ''}
         onChange={(e) => onChange((e.currentTarget.value || undefined) as DmarcPolicy | undefined)}
       >
-        {optional && <option value="">(not set)</option>}
+        {optional && <option value="">{t('records.dmarc.notSet')}</option>}
         <option value="none">none</option>
         <option value="quarantine">quarantine</option>
         <option value="reject">reject</option>
       </select>
-      <span class={hint}>{value ? explainDmarcTag(tag, value) : UNSET_POLICY_HINT[tag]}</span>
+      <span class={hint}>{value ? say(explainDmarcTag(tag, value)) : t(UNSET_POLICY_HINT[tag])}</span>
     </label>
   );
 }
 
 export function DmarcFields({ record, receivers, onChange, onReceivers }: { record: DmarcRecord; receivers: DmarcReceivers; onChange: (r: DmarcRecord) => void; onReceivers: (r: DmarcReceivers) => void }) {
+  const { t } = useI18n();
+  const say = useRecordText();
   const set = <K extends keyof DmarcRecord>(key: K, value: DmarcRecord[K] | undefined) => {
     const next = { ...record };
     if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
@@ -47,28 +63,28 @@ export function DmarcFields({ record, receivers, onChange, onReceivers }: { reco
       <PolicySelect tag="sp" value={record.sp} optional onChange={(v) => set('sp', v)} />
       <PolicySelect tag="np" value={record.np} optional onChange={(v) => set('np', v)} />
       <label class={fieldLabel}>
-        rua= (aggregate reports)
+        {t('records.dmarc.rua')}
         <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-rua" value={rua} placeholder="dmarc-reports@example.com" onInput={(e) => setRua(e.currentTarget.value)} onChange={(e) => set('rua', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
-        <span class={hint}>{explainDmarcTag('rua', 'the addresses you list')}</span>
+        <span class={hint}>{say(explainReportAddresses('rua', ADDRESSES_YOU_LIST))}</span>
       </label>
       <label class={fieldLabel}>
-        ruf= (failure reports, optional)
+        {t('records.dmarc.ruf')}
         <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-ruf" value={ruf} onInput={(e) => setRuf(e.currentTarget.value)} onChange={(e) => set('ruf', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
-        <span class={hint}>{explainDmarcTag('ruf', 'the addresses you list')}</span>
+        <span class={hint}>{say(explainReportAddresses('ruf', ADDRESSES_YOU_LIST))}</span>
       </label>
       {(['adkim', 'aspf'] as const).map((tag) => (
         <label key={tag} class={fieldLabel}>
           {tag}=
           <select class={`${inputClass} ml-2`} value={record[tag] ?? ''} data-testid={`dmarc-${tag}`} onChange={(e) => set(tag, (e.currentTarget.value || undefined) as 'r' | 's' | undefined)}>
-            <option value="">(default: relaxed)</option>
-            <option value="r">r (relaxed)</option>
-            <option value="s">s (strict)</option>
+            <option value="">{t('records.dmarc.alignmentDefault')}</option>
+            <option value="r">{t('records.dmarc.relaxed')}</option>
+            <option value="s">{t('records.dmarc.strict')}</option>
           </select>
-          <span class={hint}>{explainDmarcTag(tag, record[tag] ?? 'r')}</span>
+          <span class={hint}>{say(explainDmarcTag(tag, record[tag] ?? 'r'))}</span>
         </label>
       ))}
       <fieldset class="text-sm">
-        <legend class="font-medium">fo= (when to send failure reports)</legend>
+        <legend class="font-medium">{t('records.dmarc.fo')}</legend>
         <div class="mt-1 flex gap-3">
           {foOptions.map((option) => (
             <label key={option} class="flex items-center gap-1">
@@ -84,36 +100,36 @@ export function DmarcFields({ record, receivers, onChange, onReceivers }: { reco
             </label>
           ))}
         </div>
-        <span class={hint}>{explainDmarcTag('fo', record.fo?.join(':') ?? '0')}</span>
+        <span class={hint}>{say(explainDmarcTag('fo', record.fo?.join(':') ?? '0'))}</span>
       </fieldset>
       <label class={fieldLabel}>
-        Write the record for
+        {t('records.dmarc.receivers')}
         <select class={`${inputClass} ml-2`} value={receivers} data-testid="dmarc-receivers" onChange={(e) => onReceivers(e.currentTarget.value as DmarcReceivers)}>
-          <option value="both">both kinds of receivers</option>
-          <option value="rfc7489">RFC 7489 receivers (pct)</option>
-          <option value="rfc9989">RFC 9989 receivers (np, psd, t)</option>
+          <option value="both">{t('records.dmarc.receivers.both')}</option>
+          <option value="rfc7489">{t('records.dmarc.receivers.rfc7489')}</option>
+          <option value="rfc9989">{t('records.dmarc.receivers.rfc9989')}</option>
         </select>
-        <span class={hint}>RFC 7489 receivers ignore np, psd and t; RFC 9989 receivers ignore pct, rf and ri.</span>
+        <span class={hint}>{t('records.dmarc.receivers.hint')}</span>
       </label>
       <label class={fieldLabel}>
-        pct= (RFC 7489)
+        {t('records.dmarc.pct')}
         <input type="number" min={0} max={100} class={`${inputClass} ml-2 w-20`} data-testid="dmarc-pct" value={record.pct ?? ''} onChange={(e) => set('pct', e.currentTarget.value === '' ? undefined : Math.max(0, Math.min(100, Math.round(Number(e.currentTarget.value)))))} />
-        <span class={hint}>{explainDmarcTag('pct', String(record.pct ?? 100))}</span>
+        <span class={hint}>{say(explainDmarcTag('pct', String(record.pct ?? 100)))}</span>
       </label>
       <label class={`${fieldLabel} flex flex-wrap items-center gap-2`}>
         <input type="checkbox" checked={record.t === 'y'} data-testid="dmarc-t" onChange={(e) => set('t', e.currentTarget.checked ? 'y' : undefined)} />
-        t=y (RFC 9989 test mode)
-        <span class={hint}>{explainDmarcTag('t', 'y')}</span>
+        {t('records.dmarc.testMode')}
+        <span class={hint}>{say(explainDmarcTag('t', 'y'))}</span>
       </label>
       <label class={fieldLabel}>
         psd=
         <select class={`${inputClass} ml-2`} value={record.psd ?? ''} onChange={(e) => set('psd', (e.currentTarget.value || undefined) as 'y' | 'n' | 'u' | undefined)}>
-          <option value="">(not set)</option>
+          <option value="">{t('records.dmarc.notSet')}</option>
           <option value="n">n</option>
           <option value="y">y</option>
           <option value="u">u</option>
         </select>
-        <span class={hint}>{explainDmarcTag('psd', record.psd ?? 'u')}</span>
+        <span class={hint}>{say(explainDmarcTag('psd', record.psd ?? 'u'))}</span>
       </label>
     </div>
   );

@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DnsResolver } from '../../../core/records/types';
+import { useI18n } from '../i18n/i18n';
 import { inputClass, mutedClass } from '../ui/ui';
 import { DOH_SERVERS, lookupOverHttps, type DohServer } from './dohResolver';
 
@@ -26,6 +27,7 @@ export function resolverFor(state: LiveLookupState): DnsResolver | undefined {
 }
 
 export function LiveLookupSwitch({ state, onChange }: { state: LiveLookupState; onChange: (state: LiveLookupState) => void }) {
+  const { t } = useI18n();
   const host = new URL(state.server.endpoint).host;
   return (
     <div class="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
@@ -36,10 +38,10 @@ export function LiveLookupSwitch({ state, onChange }: { state: LiveLookupState; 
           data-testid="live-lookups"
           onChange={(e) => onChange({ ...state, enabled: e.currentTarget.checked })}
         />
-        Live DNS lookups
+        {t('records.live.switch')}
       </label>
       <label class="flex items-center gap-2">
-        <span class={mutedClass}>through</span>
+        <span class={mutedClass}>{t('records.live.through')}</span>
         <select
           class={inputClass}
           value={state.server.id}
@@ -54,9 +56,7 @@ export function LiveLookupSwitch({ state, onChange }: { state: LiveLookupState; 
         </select>
       </label>
       <span class={mutedClass} data-testid="live-lookups-status">
-        {state.enabled
-          ? `On: DNS questions (domain names only) go to ${host} over HTTPS.`
-          : `Off: nothing leaves this page. Turn on to let ${host} answer DNS questions for the checker and the SPF lookup count.`}
+        {t(state.enabled ? 'records.live.on' : 'records.live.off', { host })}
       </span>
     </div>
   );

@@ -12,19 +12,22 @@ import { publishedPolicyHistory, type PublishedPolicyRun } from '../../../core/r
 import { listAggregateReports, listDomains, readRecords } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
+import { useI18n } from '../i18n/i18n';
 import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { useLiveResolver } from './LiveLookups';
+import { plural } from './plural';
 import { readSavedDomain, saveDomain } from './savedSetups';
+import { useRecordText } from './useRecordText';
 
 /** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
 const ASSESSMENT_DAYS = 30;
 
 const VERDICT = {
-  safe: { colour: 'green', label: 'Next step looks safe' },
-  caution: { colour: 'amber', label: 'Caution' },
-  'not-yet': { colour: 'red', label: 'Not yet' },
-  'no-data': { colour: 'grey', label: 'Not enough data' },
+  safe: { colour: 'green', label: 'records.rollout.verdict.safe' },
+  caution: { colour: 'amber', label: 'records.rollout.verdict.caution' },
+  'not-yet': { colour: 'red', label: 'records.rollout.verdict.not-yet' },
+  'no-data': { colour: 'grey', label: 'records.rollout.verdict.no-data' },
 } as const;
 
 function today(): string {
@@ -32,6 +35,9 @@ function today(): string {
 }
 
 export function RolloutPanel() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const say = useRecordText();
   const [domain, setDomain] = useState('');
   const [flavour, setFlavour] = useState<RolloutFlavour>('rfc9989');
   const [start, setStart] = useState(today);
@@ -52,8 +58,12 @@ export function RolloutPanel() {
     const answer = await askResolver(resolver, `_dmarc.${name}`, 'TXT');
     const text = answer.status === 'ok' ? answer.answers.map(joinTxtStrings).find((v) => /^v\s*=\s*DMARC1/.test(v)) : undefined;
     const parsed = text === undefined ? undefined : parseDmarcRecord(text);
-    if (!parsed?.ok) {
-      setStatus(answer.status === 'error' ? `Lookup failed: ${answer.message}.` : `No valid DMARC record at _dmarc.${name}.`);
+    if (text === undefined || !parsed?.ok) {
+      setStatus(
+        answer.status === 'error'
+          ? t('records.rollout.lookupFailed', { error: say(answer.text ?? answer.message) })
+          : t('records.rollout.noRecord', { name: `_dmarc.${name}` }),
+      );
       return;
     }
     const record = parsed.record;
@@ -68,7 +78,7 @@ export function RolloutPanel() {
     setFlavour(nextFlavour);
     setBaseText(formatDmarcRecord(kept));
     if (index >= 0) setCurrentStep(index);
-    setStatus(`Published: ${text}${index >= 0 ? ` (step ${index + 1} of the plan)` : ' (not a step of this plan)'}.`);
+    setStatus(index >= 0 ? t('records.rollout.published', { record: text, step: index + 1 }) : t('records.rollout.publishedOffPlan', { record: text }));
   }
 
   useEffect(() => {
@@ -144,10 +154,10 @@ export function RolloutPanel() {
 
   return (
     <div class="space-y-6">
-      <Section title="Plan" id="rollout-plan">
+      <Section title={t('records.rollout.planHeading')} id="rollout-plan">
         <div class="grid gap-4 md:grid-cols-2">
           <label class="text-sm font-medium">
-            Domain
+            {t('records.rollout.domain')}
             <input class={`${inputClass} ml-2 w-64`} list="rollout-domains" data-testid="rollout-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value)} />
             <datalist id="rollout-domains">
               {storedDomains.map((d) => (
@@ -156,37 +166,42 @@ export function RolloutPanel() {
             </datalist>
           </label>
           <label class="text-sm font-medium">
-            Path
+            {t('records.rollout.path')}
             <select class={`${inputClass} ml-2`} value={flavour} data-testid="rollout-flavour" onChange={(e) => setFlavour(e.currentTarget.value as RolloutFlavour)}>
-              <option value="rfc9989">RFC 9989: test mode (t=y) steps</option>
-              <option value="rfc7489">RFC 7489: stepped pct table</option>
+              <option value="rfc9989">{t('records.rollout.path.rfc9989')}</option>
+              <option value="rfc7489">{t('records.rollout.path.rfc7489')}</option>
             </select>
           </label>
           <label class="text-sm font-medium">
-            Start
+            {t('records.rollout.start')}
             <input type="date" class={`${inputClass} ml-2`} value={start} data-testid="rollout-start" onChange={(e) => setStart(e.currentTarget.value || today())} />
           </label>
           {flavour === 'rfc9989' && (
             <label class="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={compatiblePct} onChange={(e) => setCompatiblePct(e.currentTarget.checked)} />
-              Add pct=0 to test-mode steps, so RFC 7489 receivers soften the policy too
+              {t('records.rollout.compatiblePct')}
             </label>
           )}
           <label class="text-sm font-medium md:col-span-2">
-            Tags kept on every step (rua, adkim, …)
+            {t('records.rollout.base')}
             <input class={`${inputClass} mt-1 block w-full font-mono`} data-testid="rollout-base" value={baseText} onInput={(e) => setBaseText(e.currentTarget.value)} />
-            {!base.ok && <span class="text-sm text-red-700" role="alert">{base.issues[0]?.message}</span>}
+            {!base.ok && base.issues[0] && <span class="text-sm text-red-700" role="alert">{say(base.issues[0].text)}</span>}
           </label>
         </div>
         {reported && (
           <p class="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="rollout-reported">
             <span>
-              {`Your stored reports show receivers found ${formatDmarcRecord(reported.record)} since ${new Date(reported.since * 1000).toISOString().slice(0, 10)} (${reported.reports} report${reported.reports === 1 ? '' : 's'}, ${daysAtReportedStep} day${daysAtReportedStep === 1 ? '' : 's'})`}
-              {reportedStep >= 0 ? `: step ${reportedStep + 1} of this plan.` : ': not a step of this plan.'}
+              {t(reportedStep >= 0 ? 'records.rollout.reported' : 'records.rollout.reportedOffPlan', {
+                record: formatDmarcRecord(reported.record),
+                since: new Date(reported.since * 1000).toISOString().slice(0, 10),
+                reports: plural(i18n, 'records.rollout.reports', reported.reports),
+                days: plural(i18n, 'records.rollout.days', daysAtReportedStep),
+                step: reportedStep + 1,
+              })}
             </span>
             {reportedStep >= 0 && reportedStep !== step && (
               <button type="button" class={buttonClass} data-testid="rollout-use-reported" onClick={() => setCurrentStep(reportedStep)}>
-                Use as the current step
+                {t('records.rollout.useReported')}
               </button>
             )}
           </p>
@@ -195,33 +210,33 @@ export function RolloutPanel() {
           <table class={tableClass} data-testid="rollout-table">
             <thead>
               <tr>
-                <th class={thClass} scope="col">Now</th>
-                <th class={thClass} scope="col">From</th>
-                <th class={thClass} scope="col">Stay at least</th>
-                <th class={thClass} scope="col">Record</th>
-                <th class={thClass} scope="col">Effect</th>
+                <th class={thClass} scope="col">{t('records.rollout.col.now')}</th>
+                <th class={thClass} scope="col">{t('records.rollout.col.from')}</th>
+                <th class={thClass} scope="col">{t('records.rollout.col.stay')}</th>
+                <th class={thClass} scope="col">{t('records.rollout.col.record')}</th>
+                <th class={thClass} scope="col">{t('records.rollout.col.effect')}</th>
               </tr>
             </thead>
             <tbody>
               {plan.map((s) => (
                 <tr key={s.index} class={s.index === step ? 'bg-blue-50 dark:bg-blue-950/40' : ''}>
                   <td class={tdClass}>
-                    <input type="radio" name="current-step" aria-label={`We are at step ${s.index + 1}`} checked={s.index === step} onChange={() => setCurrentStep(s.index)} />
+                    <input type="radio" name="current-step" aria-label={t('records.rollout.atStep', { step: s.index + 1 })} checked={s.index === step} onChange={() => setCurrentStep(s.index)} />
                   </td>
                   <td class={`${tdClass} whitespace-nowrap`}>{s.startsOn}</td>
                   <td class={tdClass}>
-                    {s.minimumDays === undefined ? '—' : `${s.minimumDays} days`}
-                    {s.dwellSource === 'rfc9989' && <span class={`block text-xs ${mutedClass}`}>RFC 9989 advice</span>}
+                    {s.minimumDays === undefined ? '—' : plural(i18n, 'records.rollout.days', s.minimumDays)}
+                    {s.dwellSource === 'rfc9989' && <span class={`block text-xs ${mutedClass}`}>{t('records.rollout.rfcAdvice')}</span>}
                   </td>
                   <td class={`${tdClass} font-mono text-xs`}>
                     <div class="flex items-start gap-2">
                       <span class="break-all">{s.record}</span>
-                      <CopyButton text={s.record} label={`Copy the record of step ${s.index + 1}`} />
+                      <CopyButton text={s.record} label={t('records.rollout.copyStep', { step: s.index + 1 })} />
                     </div>
                   </td>
                   <td class={tdClass}>
-                    {s.effect}
-                    {s.advice && <span class={`block text-xs ${mutedClass}`}>{s.advice}</span>}
+                    {say(s.effectText)}
+                    {s.adviceText && <span class={`block text-xs ${mutedClass}`}>{say(s.adviceText)}</span>}
                   </td>
                 </tr>
               ))}
@@ -234,70 +249,77 @@ export function RolloutPanel() {
             class={buttonClass}
             disabled={!resolver || !isValidDomainName(name)}
             data-testid="rollout-read-published"
-            title={resolver ? `Asks ${new URL(server.endpoint).host}` : 'Turn on live DNS lookups first'}
+            title={resolver ? t('records.rollout.asks', { host: new URL(server.endpoint).host }) : t('records.rollout.turnOnFirst')}
             onClick={() => void readPublished()}
           >
-            Read the published record
+            {t('records.rollout.readPublished')}
           </button>
           <button
             type="button"
             class={primaryButtonClass}
             disabled={!isValidDomainName(name)}
             data-testid="rollout-save"
-            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus(`Plan saved for ${name}.`))}
+            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus(t('records.rollout.saved', { domain: name })))}
           >
-            Save plan
+            {t('records.rollout.save')}
           </button>
           {status && <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">{status}</span>}
         </div>
       </Section>
 
-      <Section title="Is the next step safe?" id="rollout-safety">
-        {!isValidDomainName(name) && <p class={mutedClass}>Enter the domain to judge its next step from the reports stored in this browser.</p>}
-        {isValidDomainName(name) && !next && <p>The plan is complete: p=reject applies to all mail.</p>}
+      <Section title={t('records.rollout.safetyHeading')} id="rollout-safety">
+        {!isValidDomainName(name) && <p class={mutedClass}>{t('records.rollout.enterDomain')}</p>}
+        {isValidDomainName(name) && !next && <p>{t('records.rollout.complete')}</p>}
         {assessment && next && (
           <div class="space-y-3" data-testid="rollout-assessment" data-verdict={assessment.verdict}>
             <p class="flex flex-wrap items-center gap-2">
-              <Badge colour={VERDICT[assessment.verdict].colour}>{VERDICT[assessment.verdict].label}</Badge>
+              <Badge colour={VERDICT[assessment.verdict].colour}>{t(VERDICT[assessment.verdict].label)}</Badge>
               <span>
-                Next: <span class="font-mono text-sm">{next.record}</span>
+                {t('records.rollout.next')} <span class="font-mono text-sm">{next.record}</span>
               </span>
             </p>
-            <p>{assessment.summary}</p>
+            <p>{say(assessment.summaryText)}</p>
             {reportedStep === step && minimumDays !== undefined && daysAtReportedStep < minimumDays && (
               <p class="text-sm" data-testid="rollout-dwell">
-                {`The reports show ${daysAtReportedStep} day${daysAtReportedStep === 1 ? '' : 's'} at this step; stay at least ${minimumDays}${plan[step]?.dwellSource === 'rfc9989' ? ' (RFC 9989 advice)' : ''} so every sender's monthly mail has been seen.`}
+                {t(plan[step]?.dwellSource === 'rfc9989' ? 'records.rollout.dwellAdvised' : 'records.rollout.dwell', {
+                  days: plural(i18n, 'records.rollout.days', daysAtReportedStep),
+                  minimum: minimumDays,
+                })}
               </p>
             )}
             {next.startsOn > today() && (
               <p class="text-sm" data-testid="rollout-wait">
-                {`The plan schedules this step for ${next.startsOn}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.`}
+                {t('records.rollout.wait', { date: next.startsOn })}
               </p>
             )}
             <p class={`text-sm ${mutedClass}`}>
-              Last {ASSESSMENT_DAYS} days: {assessment.totalMessages} messages, {assessment.failingMessages} failing DMARC when alignment is recomputed from the
-              authentication results{assessment.verdictDisagreements > 0 ? ` (receivers' own verdicts differ for ${assessment.verdictDisagreements})` : ''}.
+              {t(assessment.verdictDisagreements > 0 ? 'records.rollout.lastDaysDisagreeing' : 'records.rollout.lastDays', {
+                days: ASSESSMENT_DAYS,
+                total: assessment.totalMessages,
+                failing: assessment.failingMessages,
+                disagreeing: assessment.verdictDisagreements,
+              })}
             </p>
             {assessment.failingSources.length > 0 && (
               <table class={tableClass}>
                 <thead>
                   <tr>
-                    <th class={thClass} scope="col">Authenticates as</th>
-                    <th class={thClass} scope="col">Messages</th>
-                    <th class={thClass} scope="col">Why it fails</th>
-                    <th class={thClass} scope="col">Top sources</th>
+                    <th class={thClass} scope="col">{t('records.rollout.col.identity')}</th>
+                    <th class={thClass} scope="col">{t('records.rollout.col.messages')}</th>
+                    <th class={thClass} scope="col">{t('records.rollout.col.reason')}</th>
+                    <th class={thClass} scope="col">{t('records.rollout.col.sources')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {assessment.failingSources.slice(0, 20).map((source) => (
                     <tr key={source.identity}>
                       <td class={tdClass}>
-                        {source.identity === 'unauthenticated' ? 'nobody (likely spoofing)' : source.identity}
+                        {source.identity === 'unauthenticated' ? t('records.rollout.nobody') : source.identity}
                         {source.service && <span class="block text-xs font-medium">{source.service}</span>}
                         {source.overrides.length > 0 && <span class={`block text-xs ${mutedClass}`}>{source.overrides.join(', ')}</span>}
                       </td>
-                      <td class={tdClass}>{source.messages}</td>
-                      <td class={tdClass}>{source.reason}</td>
+                      <td class={tdClass}>{i18n.number(source.messages)}</td>
+                      <td class={tdClass}>{say(source.reasonText)}</td>
                       <td class={`${tdClass} font-mono text-xs`}>{source.sourceIps.join(', ')}</td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 // The include tree of an SPF evaluation with its lookup counts (RFC 7208 §4.6.4 limits).
 import type { SpfLookupEvaluation, SpfLookupNode } from '../../../core/records/evaluateSpfLookups';
 import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/records/spfRecord';
+import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass } from '../ui/ui';
 import { IssueList } from './IssueList';
 
@@ -22,16 +23,19 @@ function Node({ node }: { node: SpfLookupNode }) {
 }
 
 export function SpfLookupTree({ evaluation }: { evaluation: SpfLookupEvaluation }) {
+  const { t } = useI18n();
   const over = evaluation.lookups > MAX_SPF_DNS_LOOKUPS;
   const voidOver = evaluation.voidLookups > MAX_SPF_VOID_LOOKUPS;
   return (
     <div class="space-y-2" data-testid="spf-tree">
       <p class="flex flex-wrap gap-3 text-sm">
         <span>
-          DNS lookups: <Badge colour={over ? 'red' : 'green'}>{`${evaluation.lookups} of ${MAX_SPF_DNS_LOOKUPS}`}</Badge>
+          {t('records.spfTree.lookups')}{' '}
+          <Badge colour={over ? 'red' : 'green'}>{t('records.spfTree.count', { count: evaluation.lookups, max: MAX_SPF_DNS_LOOKUPS })}</Badge>
         </span>
         <span>
-          Void lookups: <Badge colour={voidOver ? 'red' : 'green'}>{`${evaluation.voidLookups} of ${MAX_SPF_VOID_LOOKUPS}`}</Badge>
+          {t('records.spfTree.voidLookups')}{' '}
+          <Badge colour={voidOver ? 'red' : 'green'}>{t('records.spfTree.count', { count: evaluation.voidLookups, max: MAX_SPF_VOID_LOOKUPS })}</Badge>
         </span>
       </p>
       <IssueList issues={evaluation.issues} />

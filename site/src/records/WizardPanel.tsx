@@ -11,8 +11,11 @@ import { compareWithPublished, type PublicationCheck } from '../../../core/recor
 import { dkimConfigSnippets, privateKeyFileName } from '../../../core/records/dkimConfigSnippets';
 import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/records/evaluateSpfLookups';
 import { mtaStsIdFor, type MtaStsMode } from '../../../core/records/mtaStsRecord';
+import { recordText } from '../../../core/records/recordTexts';
 import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
+import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/records/spfRecord';
 import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/records/txtStrings';
+import { useI18n } from '../i18n/i18n';
 import { Badge, buttonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { supportsEd25519, type GeneratedDkimKey } from './generateDkimKeyPair';
@@ -24,6 +27,7 @@ import { IssueList } from './IssueList';
 import { useLiveResolver } from './LiveLookups';
 import { deleteSavedDomain, listSavedDomains, saveDomain, type SavedDomain } from './savedSetups';
 import { SpfLookupTree } from './SpfLookupTree';
+import { useRecordText } from './useRecordText';
 
 export const EMPTY_SETUP: DomainSetup = {
   domain: '',
@@ -39,6 +43,8 @@ export const EMPTY_SETUP: DomainSetup = {
 };
 
 export function WizardPanel() {
+  const { t, dateTime } = useI18n();
+  const say = useRecordText();
   const [setup, setSetup] = useState<DomainSetup>(EMPTY_SETUP);
   const [networksText, setNetworksText] = useState('');
   const [hostsText, setHostsText] = useState('');
@@ -61,7 +67,7 @@ export function WizardPanel() {
   const domain = normalizeDomain(setup.domain);
   const domainValid = isValidDomainName(domain);
   const plan = useMemo(() => (domainValid ? buildDomainRecords(setup) : undefined), [setup, domainValid]);
-  const zone = plan ? formatZoneSnippet(plan.records) : '';
+  const zone = plan ? formatZoneSnippet(plan.records, { placeholderComment: say(recordText('zone.placeholder-comment')) }) : '';
   const update = (changes: Partial<DomainSetup>) => {
     setSetup((current) => ({ ...current, ...changes }));
     setSpfEvaluation(undefined);
@@ -94,20 +100,20 @@ export function WizardPanel() {
     setMtaMxText((entry.setup.mtaSts?.mx ?? []).join('\n'));
     setKeys({});
     setFormKey((k) => k + 1);
-    setStatus(`Loaded the configuration saved for ${entry.domain}.`);
+    setStatus(t('records.wizard.loaded', { domain: entry.domain }));
   }
 
   return (
     <div class="space-y-6">
-      <Section title="Domain and senders" id="wizard-senders">
+      <Section title={t('records.wizard.sendersHeading')} id="wizard-senders">
         <div class="space-y-4">
           <label class={fieldLabel}>
-            Domain
+            {t('records.wizard.domain')}
             <input class={`${inputClass} ml-2 w-72`} data-testid="wizard-domain" value={setup.domain} placeholder="example.com" onInput={(e) => update({ domain: e.currentTarget.value })} />
-            {setup.domain !== '' && !domainValid && <span class="ml-2 text-sm text-red-700" role="alert">Not a domain name.</span>}
+            {setup.domain !== '' && !domainValid && <span class="ml-2 text-sm text-red-700" role="alert">{t('records.wizard.notADomain')}</span>}
           </label>
           <fieldset>
-            <legend class="text-sm font-medium">Services that send mail as this domain</legend>
+            <legend class="text-sm font-medium">{t('records.wizard.services')}</legend>
             <div class="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {SENDER_CATALOGUE.map((sender) => {
                 const onMain = setup.senderIds.includes(sender.id);
@@ -117,16 +123,16 @@ export function WizardPanel() {
                     <label class="flex items-center gap-2 font-medium">
                       <input type="checkbox" checked={onMain || onSub} data-testid={`sender-${sender.id}`} onChange={(e) => toggleSender(sender.id, e.currentTarget.checked)} />
                       {sender.name}
-                      {sender.bulk && <Badge colour="grey">bulk</Badge>}
+                      {sender.bulk && <Badge colour="grey">{t('records.wizard.bulk')}</Badge>}
                     </label>
                     <span class={hint}>
-                      {sender.spfInclude ? `SPF include:${sender.spfInclude}. ` : 'No SPF include needed. '}
-                      {sender.dkimPractice}
+                      {sender.spfInclude ? t('records.wizard.spfInclude', { include: sender.spfInclude }) : t('records.wizard.noSpfInclude')}{' '}
+                      {say(sender.dkimPractice)}
                     </span>
                     {(onMain || onSub) && sender.bulk && (
                       <label class="mt-1 flex items-center gap-2 text-xs">
                         <input type="checkbox" checked={onSub} data-testid={`subdomain-${sender.id}`} onChange={(e) => moveToSubdomain(sender.id, e.currentTarget.checked)} />
-                        send from a subdomain instead
+                        {t('records.wizard.useSubdomain')}
                       </label>
                     )}
                   </div>
@@ -136,38 +142,36 @@ export function WizardPanel() {
           </fieldset>
           {subdomain && (
             <label class={fieldLabel}>
-              Subdomain for bulk mail
+              {t('records.wizard.subdomain')}
               <input class={`${inputClass} ml-2 w-32`} value={subdomain.label} data-testid="subdomain-label" onInput={(e) => update({ subdomains: [{ ...subdomain, label: e.currentTarget.value }] })} />
               <span class={mutedClass}>.{domain || 'example.com'}</span>
-              <span class={hint}>
-                Marketing and bulk services on their own subdomain get their own SPF, DKIM and a p=none DMARC record, so the main domain can move to quarantine and reject without waiting for them.
-              </span>
+              <span class={hint}>{t('records.wizard.subdomainHint')}</span>
             </label>
           )}
           <div class="grid gap-4 md:grid-cols-2">
             <label class={fieldLabel}>
-              Your own servers: IP addresses or networks
+              {t('records.wizard.ownNetworks')}
               <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-networks" value={networksText} placeholder={'192.0.2.10\n2001:db8::/48'} onInput={(e) => setNetworksText(e.currentTarget.value)} onChange={(e) => update({ ownNetworks: splitList(e.currentTarget.value) })} />
             </label>
             <label class={fieldLabel}>
-              Your own servers: host names
+              {t('records.wizard.ownHosts')}
               <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-hosts" value={hostsText} placeholder="mail.example.com" onInput={(e) => setHostsText(e.currentTarget.value)} onChange={(e) => update({ ownHosts: splitList(e.currentTarget.value) })} />
             </label>
           </div>
           <div class="flex flex-wrap gap-6 text-sm">
             <label class="flex items-center gap-2">
               <input type="checkbox" checked={setup.mxSends} onChange={(e) => update({ mxSends: e.currentTarget.checked })} />
-              The domain's MX servers send mail too (mx)
+              {t('records.wizard.mxSends')}
             </label>
             <fieldset class="flex items-center gap-3">
-              <legend class="sr-only">SPF ending</legend>
+              <legend class="sr-only">{t('records.wizard.spfEnding')}</legend>
               <label class="flex items-center gap-1">
                 <input type="radio" name="spf-all" checked={setup.spfAll === '~'} onChange={() => update({ spfAll: '~' })} />
-                ~all (softfail: the usual companion of DMARC)
+                {t('records.wizard.softfailAll')}
               </label>
               <label class="flex items-center gap-1">
                 <input type="radio" name="spf-all" checked={setup.spfAll === '-'} data-testid="spf-fail-all" onChange={() => update({ spfAll: '-' })} />
-                -all (fail)
+                {t('records.wizard.failAll')}
               </label>
             </fieldset>
           </div>
@@ -178,7 +182,7 @@ export function WizardPanel() {
         <DmarcFields key={formKey} record={setup.dmarc} receivers={setup.dmarcReceivers} onChange={(dmarc) => update({ dmarc })} onReceivers={(dmarcReceivers) => update({ dmarcReceivers })} />
       </Section>
 
-      <Section title="DKIM for your own servers" id="wizard-dkim">
+      <Section title={t('records.wizard.dkimHeading')} id="wizard-dkim">
         <DkimKeyGenerator
           domain={domain}
           ed25519={ed25519}
@@ -198,23 +202,23 @@ export function WizardPanel() {
                     <Badge colour="grey">{key.keyType === 'rsa' ? `RSA ${generated?.size.slice(4) ?? ''}`.trim() : 'Ed25519'}</Badge>
                     {generated && (
                       <button type="button" class={buttonClass} data-testid="dkim-download" onClick={() => downloadFile(privateKeyFileName({ domain, selector: key.selector, keyType: key.keyType }), [generated.privateKeyPem], 'application/x-pem-file')}>
-                        Download private key (PEM)
+                        {t('records.wizard.downloadKey')}
                       </button>
                     )}
                     <button type="button" class={buttonClass} onClick={() => update({ dkimKeys: setup.dkimKeys.filter((k) => k.selector !== key.selector) })}>
-                      Remove
+                      {t('records.wizard.remove')}
                     </button>
                   </div>
-                  {!generated && <p class={hint}>The private key of this saved selector is not in this page; use the copy you downloaded.</p>}
+                  {!generated && <p class={hint}>{t('records.wizard.keyNotHere')}</p>}
                   <details class="mt-2">
-                    <summary class="cursor-pointer text-sm font-medium">Signer configuration (OpenDKIM, Postfix, rspamd, Exim)</summary>
+                    <summary class="cursor-pointer text-sm font-medium">{t('records.wizard.signerConfig')}</summary>
                     {dkimConfigSnippets({ domain, selector: key.selector, keyType: key.keyType }).map((snippet) => (
                       <div key={snippet.id} class="mt-2">
                         <p class="text-sm font-medium">
                           {snippet.title} <span class={mutedClass}>— {snippet.file}</span>
                         </p>
                         <pre tabIndex={0} class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet.content}</pre>
-                        {snippet.note && <p class={hint}>{snippet.note}</p>}
+                        {snippet.noteText && <p class={hint}>{say(snippet.noteText)}</p>}
                       </div>
                     ))}
                   </details>
@@ -225,17 +229,17 @@ export function WizardPanel() {
         )}
       </Section>
 
-      <Section title="MTA-STS, TLS-RPT and BIMI (optional)" id="wizard-extra">
+      <Section title={t('records.wizard.extraHeading')} id="wizard-extra">
         <div class="grid gap-4 md:grid-cols-2">
           <div class="space-y-2 text-sm">
             <label class="flex items-center gap-2 font-medium">
               <input type="checkbox" checked={setup.mtaSts !== undefined} data-testid="mta-sts-enable" onChange={(e) => update({ mtaSts: e.currentTarget.checked ? { mode: 'testing', mx: splitList(mtaMxText), maxAgeDays: 7, id: mtaStsIdFor(new Date()) } : undefined })} />
-              MTA-STS: require TLS for mail to this domain
+              {t('records.wizard.mtaSts')}
             </label>
             {setup.mtaSts && (
               <>
                 <label class={fieldLabel}>
-                  mode
+                  {t('records.wizard.mode')}
                   <select class={`${inputClass} ml-2`} value={setup.mtaSts.mode} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mode: e.currentTarget.value as MtaStsMode } })}>
                     <option value="testing">testing</option>
                     <option value="enforce">enforce</option>
@@ -243,11 +247,11 @@ export function WizardPanel() {
                   </select>
                 </label>
                 <label class={fieldLabel}>
-                  MX host names
+                  {t('records.wizard.mx')}
                   <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={2} data-testid="mta-sts-mx" value={mtaMxText} onInput={(e) => setMtaMxText(e.currentTarget.value)} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mx: splitList(e.currentTarget.value) } })} />
                 </label>
                 <label class={fieldLabel}>
-                  max_age (days)
+                  {t('records.wizard.maxAge')}
                   <input type="number" min={1} max={365} class={`${inputClass} ml-2 w-20`} value={setup.mtaSts.maxAgeDays} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, maxAgeDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 7)) } })} />
                 </label>
               </>
@@ -255,32 +259,32 @@ export function WizardPanel() {
           </div>
           <div class="space-y-3">
             <label class={fieldLabel}>
-              TLS-RPT report addresses
+              {t('records.wizard.tlsRpt')}
               <input class={`${inputClass} mt-1 w-full`} data-testid="tls-rpt-rua" value={tlsRptText} placeholder="tls-reports@example.com" onInput={(e) => setTlsRptText(e.currentTarget.value)} onChange={(e) => update({ tlsRptRua: mailtoList(e.currentTarget.value) })} />
             </label>
             <label class={fieldLabel}>
-              BIMI logo (https URL of an SVG Tiny PS file)
+              {t('records.wizard.bimiLogo')}
               <input class={`${inputClass} mt-1 w-full`} data-testid="bimi-logo" value={setup.bimi?.logoUrl ?? ''} onChange={(e) => update({ bimi: e.currentTarget.value.trim() ? { ...setup.bimi, logoUrl: e.currentTarget.value } : undefined })} />
             </label>
             {setup.bimi && (
               <label class={fieldLabel}>
-                Mark certificate (VMC/CMC) URL
+                {t('records.wizard.bimiCertificate')}
                 <input class={`${inputClass} mt-1 w-full`} value={setup.bimi.certificateUrl ?? ''} onChange={(e) => update({ bimi: { ...setup.bimi!, certificateUrl: e.currentTarget.value } })} />
               </label>
             )}
-            <p class={hint}>BIMI logos appear only once DMARC is at p=quarantine or p=reject for 100% of mail.</p>
+            <p class={hint}>{t('records.wizard.bimiHint')}</p>
           </div>
         </div>
       </Section>
 
       <Section
-        title="Records to publish"
+        title={t('records.wizard.outputHeading')}
         id="wizard-output"
         actions={
           <div class="flex flex-wrap items-center gap-3 text-sm">
             <label class="flex items-center gap-1">
               <input type="checkbox" checked={keepPrivateKeys} onChange={(e) => setKeepPrivateKeys(e.currentTarget.checked)} />
-              also keep private keys in this browser
+              {t('records.wizard.keepKeys')}
             </label>
             <button
               type="button"
@@ -290,29 +294,29 @@ export function WizardPanel() {
               onClick={() => {
                 const privateKeys = keepPrivateKeys ? Object.fromEntries(Object.entries(keys).map(([selector, key]) => [selector, key.privateKeyPem])) : undefined;
                 void saveDomain(domain, { setup: { ...setup, domain }, ...(privateKeys ? { privateKeys } : {}) }).then(() => {
-                  setStatus(`Saved the configuration of ${domain} in this browser.`);
+                  setStatus(t('records.wizard.saved', { domain }));
                   refreshSaved();
                 });
               }}
             >
-              Save configuration
+              {t('records.wizard.save')}
             </button>
           </div>
         }
       >
         {status && <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">{status}</p>}
-        {!plan && <p class={mutedClass}>Enter a domain to see its records.</p>}
+        {!plan && <p class={mutedClass}>{t('records.wizard.enterDomain')}</p>}
         {plan && (
           <div class="space-y-4">
             <div class="overflow-x-auto">
               <table class={tableClass} data-testid="records-table">
                 <thead>
                   <tr>
-                    <th class={thClass} scope="col">Name</th>
-                    <th class={thClass} scope="col">Type</th>
-                    <th class={thClass} scope="col">Value</th>
-                    {publication && <th class={thClass} scope="col">In DNS now</th>}
-                    <th class={thClass} scope="col"><span class="sr-only">Copy</span></th>
+                    <th class={thClass} scope="col">{t('records.wizard.col.name')}</th>
+                    <th class={thClass} scope="col">{t('records.wizard.col.type')}</th>
+                    <th class={thClass} scope="col">{t('records.wizard.col.value')}</th>
+                    {publication && <th class={thClass} scope="col">{t('records.wizard.col.inDns')}</th>}
+                    <th class={thClass} scope="col"><span class="sr-only">{t('records.copy.copy')}</span></th>
                   </tr>
                 </thead>
                 <tbody>
@@ -320,16 +324,20 @@ export function WizardPanel() {
                     <tr key={`${record.name}-${record.type}-${record.value}`} data-record-name={record.name}>
                       <td class={tdClass}>
                         <span class="break-all font-mono">{record.name}</span>
-                        <span class={hint}>{record.purpose}</span>
-                        {record.publishedBy && <Badge colour="amber">{`published by ${record.publishedBy}`}</Badge>}
+                        <span class={hint}>{say(record.purposeText)}</span>
+                        {record.publishedBy && <Badge colour="amber">{t('records.wizard.publishedBy', { domain: record.publishedBy })}</Badge>}
                       </td>
                       <td class={tdClass}>{record.type}</td>
                       <td class={`${tdClass} break-all font-mono text-xs`}>
                         <span data-testid="record-value">{record.value}</span>
-                        {record.placeholder && <span class={hint}>Fill in the parts in angle brackets from the provider's DNS page.</span>}
+                        {record.placeholder && <span class={hint}>{t('records.wizard.placeholder')}</span>}
                         {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
                           <span class={hint}>
-                            {`${txtByteLength(record.value)} bytes: DNS carries it as ${splitTxtValue(record.value).length} strings of at most ${MAX_TXT_STRING_BYTES} bytes. If your DNS host does not split long values itself, paste the quoted strings.`}
+                            {t('records.wizard.longTxt', {
+                              bytes: txtByteLength(record.value),
+                              strings: splitTxtValue(record.value).length,
+                              max: MAX_TXT_STRING_BYTES,
+                            })}
                           </span>
                         )}
                       </td>
@@ -339,9 +347,13 @@ export function WizardPanel() {
                         </td>
                       )}
                       <td class={`${tdClass} space-y-1`}>
-                        <CopyButton text={record.value} label={`Copy the ${record.type} value for ${record.name}`} />
+                        <CopyButton text={record.value} label={t('records.wizard.copyValue', { type: record.type, name: record.name })} />
                         {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
-                          <CopyButton text={formatTxtForZone(record.value)} label={`Copy the ${record.name} value as quoted 255-byte strings`} caption="Copy as strings" />
+                          <CopyButton
+                            text={formatTxtForZone(record.value)}
+                            label={t('records.wizard.copyStrings', { name: record.name, max: MAX_TXT_STRING_BYTES })}
+                            caption={t('records.wizard.copyAsStrings')}
+                          />
                         )}
                       </td>
                     </tr>
@@ -353,17 +365,17 @@ export function WizardPanel() {
             {plan.files.map((file) => (
               <div key={file.url}>
                 <p class="text-sm font-medium">
-                  File to serve at <span class="font-mono">{file.url}</span>
+                  {t('records.wizard.fileAt')} <span class="font-mono">{file.url}</span>
                 </p>
-                <p class={hint}>{file.purpose}</p>
+                <p class={hint}>{say(file.purposeText)}</p>
                 <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="mta-sts-policy">{file.content}</pre>
-                <CopyButton text={file.content} label="Copy the MTA-STS policy file" />
+                <CopyButton text={file.content} label={t('records.wizard.copyPolicy')} />
               </div>
             ))}
             <div>
               <div class="flex items-center justify-between">
-                <p class="text-sm font-medium">BIND zone snippet</p>
-                <CopyButton text={zone} label="Copy the zone snippet" />
+                <p class="text-sm font-medium">{t('records.wizard.zone')}</p>
+                <CopyButton text={zone} label={t('records.wizard.copyZone')} />
               </div>
               <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="zone-snippet">{zone}</pre>
             </div>
@@ -377,7 +389,7 @@ export function WizardPanel() {
                   if (resolver) void compareWithPublished(plan.records, resolver).then(setPublication);
                 }}
               >
-                Check what is published now
+                {t('records.wizard.checkPublished')}
               </button>{' '}
               <button
                 type="button"
@@ -390,12 +402,12 @@ export function WizardPanel() {
                   void evaluateSpfLookups(domain, resolver, { rootRecord: spf.value }).then(setSpfEvaluation);
                 }}
               >
-                Count SPF lookups through the includes
+                {t('records.wizard.countSpf')}
               </button>
               <span class={hint}>
                 {resolver
-                  ? `Both ask ${new URL(server.endpoint).host}: the first compares each record with what its name publishes, the second follows the SPF includes (limit: 10 lookups, 2 void lookups).`
-                  : 'Turn on live DNS lookups (top of the page) to compare these records with what is published and to follow the SPF includes (limit: 10 lookups, 2 void lookups).'}
+                  ? t('records.wizard.liveOn', { host: new URL(server.endpoint).host, max: MAX_SPF_DNS_LOOKUPS, maxVoid: MAX_SPF_VOID_LOOKUPS })
+                  : t('records.wizard.liveOff', { max: MAX_SPF_DNS_LOOKUPS, maxVoid: MAX_SPF_VOID_LOOKUPS })}
               </span>
               {spfEvaluation && <SpfLookupTree evaluation={spfEvaluation} />}
             </div>
@@ -404,24 +416,24 @@ export function WizardPanel() {
       </Section>
 
       {saved.length > 0 && (
-        <Section title="Saved configurations" id="wizard-saved">
+        <Section title={t('records.wizard.savedHeading')} id="wizard-saved">
           <ul class="space-y-2" data-testid="saved-setups">
             {saved.map((entry) => (
               <li key={entry.domain} class="flex flex-wrap items-center gap-3 text-sm">
                 <span class="font-mono">{entry.domain}</span>
-                <span class={mutedClass}>{new Date(entry.savedAt).toLocaleString()}</span>
+                <span class={mutedClass}>{dateTime(Math.floor(entry.savedAt / 1000))}</span>
                 {entry.setup && (
                   <button type="button" class={buttonClass} onClick={() => load(entry)}>
-                    Open
+                    {t('records.wizard.open')}
                   </button>
                 )}
                 {entry.privateKeys && (
                   <button type="button" class={buttonClass} onClick={() => Object.entries(entry.privateKeys ?? {}).forEach(([selector, pem]) => downloadFile(`${selector}.${entry.domain}.private.pem`, [pem], 'application/x-pem-file'))}>
-                    Download kept private keys
+                    {t('records.wizard.downloadKept')}
                   </button>
                 )}
                 <button type="button" class={buttonClass} onClick={() => void deleteSavedDomain(entry.domain).then(refreshSaved)}>
-                  Delete
+                  {t('records.wizard.delete')}
                 </button>
               </li>
             ))}

@@ -1,6 +1,7 @@
 // DNS over HTTPS for the checker's live mode (RFC 8484 servers' JSON API, as Cloudflare and Google offer it). Used only
 // after the user turned live lookups on; the page names the host before any question is asked.
-import type { DnsAnswer, DnsRecordType, DnsResolver } from '../../../core/records/types';
+import { englishText, recordText, type RecordText } from '../../../core/records/recordTexts';
+import { dnsError, type DnsAnswer, type DnsRecordType, type DnsResolver } from '../../../core/records/types';
 import { parseTxtPresentation } from '../../../core/records/txtStrings';
 
 export interface DohServer {
@@ -34,7 +35,7 @@ export async function askDnsJson(
   server: DohServer,
   name: string,
   type: string,
-): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+): Promise<{ ok: true; json: unknown } | { ok: false; message: string; text: RecordText }> {
   const url = new URL(server.endpoint);
   url.searchParams.set('name', name);
   url.searchParams.set('type', type);
@@ -45,22 +46,26 @@ export async function askDnsJson(
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     });
-    if (!response.ok) return { ok: false, message: `${server.name} answered HTTP ${response.status}` };
+    if (!response.ok) return failure(recordText('dns.http-status', { server: server.name, status: String(response.status) }));
     return { ok: true, json: await response.json() };
   } catch (error) {
-    return { ok: false, message: `${server.name} could not be reached (${String(error)})` };
+    return failure(recordText('dns.unreachable', { server: server.name, error: String(error) }));
   }
+}
+
+function failure(text: RecordText): { ok: false; message: string; text: RecordText } {
+  return { ok: false, message: englishText(text), text };
 }
 
 export function lookupOverHttps(server: DohServer): DnsResolver {
   return async (name, type): Promise<DnsAnswer> => {
     const asked = await askDnsJson(server, name, type);
-    if (!asked.ok) return { status: 'error', message: asked.message };
+    if (!asked.ok) return dnsError(asked.text);
     // The body is the server's word, not ours: anything but an object with a numeric Status is a failure.
     const json = (typeof asked.json === 'object' && asked.json !== null ? asked.json : {}) as DohJson;
     // RFC 1035 §4.1.1 RCODE: 3 is NXDOMAIN; anything but 0 and 3 (SERVFAIL, REFUSED…) is a failure.
     if (json.Status === 3) return { status: 'nxdomain' };
-    if (json.Status !== 0) return { status: 'error', message: `DNS error code ${String(json.Status)}` };
+    if (json.Status !== 0) return dnsError(recordText('dns.rcode', { code: String(json.Status) }));
     // Answers may include the CNAME chain that led to the records; keep only the asked type.
     const data = (Array.isArray(json.Answer) ? json.Answer : [])
       .filter((a) => typeof a === 'object' && a !== null && a.type === TYPE_CODES[type] && typeof a.data === 'string')

@@ -368,7 +368,8 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   const assessment = page.getByTestId('rollout-assessment');
   // The next step from p=none is quarantine in test mode: nothing is hit, so it is safe.
   await expect(assessment).toHaveAttribute('data-verdict', 'safe');
-  await expect(assessment).toContainText('1050 messages, 150 failing DMARC');
+  // Counts are written the page language's way (here English: 1,050).
+  await expect(assessment).toContainText('1,050 messages, 150 failing DMARC');
   // One step further, quarantine for real: the SendGrid mail that authenticates but does not align is at risk.
   await page.getByRole('radio', { name: 'We are at step 2' }).check();
   await expect(assessment).toHaveAttribute('data-verdict', 'not-yet');

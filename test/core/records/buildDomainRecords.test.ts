@@ -86,6 +86,7 @@ describe('buildDomainRecords', () => {
         url: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
         content: 'version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 604800\r\n',
         purpose: expect.any(String),
+        purposeText: expect.objectContaining({ id: 'purpose.mta-sts-file' }),
       },
     ]);
     const codes = plan.issues.map((i) => i.code);
