@@ -5,6 +5,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { recordsEn, recordsNl } from '../../../site/src/i18n/recordsMessages';
 import { axeViolations } from '../site/siteHelpers';
 
 const ORIGIN = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4174';
@@ -348,13 +349,18 @@ function recentReport(): Buffer {
 `);
 }
 
-test('rollout plan: dated steps and the next step judged from stored reports', async ({ page }) => {
-  const requests = recordRequests(page);
-  await openRecords(page);
+/** Imports the generated report through the Import page (in English) and comes back to the records page. */
+async function importRecentReport(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/import`);
   await page.getByLabel('Add reports').first().setInputFiles({ name: 'receiver.example!example.com!1!2.xml', mimeType: 'text/xml', buffer: recentReport() });
   await expect(page.getByTestId('import-outcome').first()).toContainText('1 report', { timeout: 60_000 });
   await page.goto(`${ORIGIN}/#/records`);
+}
+
+test('rollout plan: dated steps and the next step judged from stored reports', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openRecords(page);
+  await importRecentReport(page);
   await page.getByRole('tab', { name: 'Rollout plan' }).click();
   await page.getByTestId('rollout-domain').fill('example.com');
   await page.getByTestId('rollout-start').fill('2026-01-01');
@@ -426,4 +432,179 @@ test('each records tab passes axe, in light and dark themes', async ({ page }) =
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Rollout plan' })).toHaveAttribute('aria-selected', 'true');
+});
+
+/**
+ * The English of the records catalogue that must not show once the page is in Dutch: each English entry that differs
+ * from its Dutch, cut at its `{parameters}`, keeping the pieces of two words or more that no Dutch entry contains
+ * (protocol terms and record syntax read the same in both languages).
+ */
+function englishPieces(): Map<string, string> {
+  const dutch = Object.values(recordsNl);
+  const pieces = new Map<string, string>();
+  for (const key of Object.keys(recordsEn) as Array<keyof typeof recordsEn>) {
+    if (recordsEn[key] === recordsNl[key]) continue;
+    for (const piece of recordsEn[key].split(/\{\w+\}/).map((part) => part.trim())) {
+      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
+    }
+  }
+  return pieces;
+}
+
+/** What a reader sees and hears of the page: visible text, option texts, accessible names and tooltips. */
+async function readableText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
+      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
+    ].join('\n'),
+  );
+}
+
+async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const text = await readableText(page);
+  const left = [...englishPieces()].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  expect(left, where).toEqual([]);
+}
+
+test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no English of the records catalogue', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await page.route('https://cloudflare-dns.com/**', fakeDoh);
+  expect(englishPieces().size).toBeGreaterThan(300);
+  await openRecords(page);
+  await importRecentReport(page);
+  await page.getByTestId('language-select').selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'DNS-records', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Domein instellen' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('live-lookups-status')).toHaveText(
+    'Uit: niets verlaat deze pagina. Zet dit aan om cloudflare-dns.com de DNS-vragen van de controle en de telling van SPF-lookups te laten beantwoorden.',
+  );
+  await expect(page.getByText('Vul een domein in om de records ervan te zien.')).toBeVisible();
+  await expectNoEnglish(page, 'empty wizard');
+
+  // The wizard, walked with services, own servers, a third-party rua, a subdomain, MTA-STS, TLS-RPT, BIMI and a key.
+  await page.getByTestId('wizard-domain').fill('example.com');
+  await page.getByTestId('sender-google-workspace').check();
+  await page.getByTestId('sender-mailchimp').check();
+  await page.getByTestId('sender-sendgrid').check();
+  await page.getByTestId('subdomain-sendgrid').check();
+  await page.getByTestId('own-networks').fill('192.0.2.10\nnot-a-network');
+  await page.getByTestId('own-networks').blur();
+  await page.getByTestId('dmarc-p').selectOption('reject');
+  await page.getByTestId('dmarc-sp').selectOption('none');
+  await page.getByTestId('dmarc-rua').fill('dmarc@reports.example.net');
+  await page.getByTestId('dmarc-rua').blur();
+  await page.getByTestId('dmarc-t').check();
+  await page.getByTestId('mta-sts-enable').check();
+  await page.getByTestId('tls-rpt-rua').fill('tls@example.com');
+  await page.getByTestId('tls-rpt-rua').blur();
+  await page.getByTestId('bimi-logo').fill('https://example.com/logo.png');
+  await page.getByTestId('bimi-logo').blur();
+  await page.getByTestId('dkim-size').selectOption('rsa-1024');
+  await page.getByTestId('dkim-selector').fill('s1');
+  await page.getByTestId('dkim-generate').click();
+  await expect(page.getByTestId('dkim-key-s1').getByTestId('dkim-download')).toHaveText('Privésleutel downloaden (PEM)');
+  await page.getByTestId('dkim-key-s1').getByText('Configuratie voor het ondertekenen').click();
+  await expect(page.getByTestId('dkim-key-s1')).toContainText('Installeer de sleutel met: install -o opendkim');
+
+  await expect(page.getByRole('heading', { name: 'Te publiceren records' })).toBeVisible();
+  await expect(recordRow(page, 'example.com')).toContainText('SPF: de servers die namens dit domein mogen mailen');
+  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText('gepubliceerd door reports.example.net');
+  await expect(recordRow(page, 's1._domainkey.example.com')).toContainText('Publieke DKIM-sleutel (RSA) voor je eigen servers');
+  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText(
+    'Rapporten gaan naar het domein van een andere organisatie: dat moet een TXT-record example.com._report._dmarc.reports.example.net met de waarde v=DMARC1 publiceren',
+  );
+  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText('Oplossing: Vraag de eigenaar van reports.example.net');
+  await expect(page.locator('[data-code="setup-invalid-network"]')).toContainText('not-a-network is geen IPv4- of IPv6-adres of -netwerk.');
+  await expect(page.locator('[data-code="dkim-key-weak"]')).toContainText('De RSA-sleutel heeft 1024 bits');
+  await expect(page.locator('[data-code="mta-sts-policy-no-mx"]')).toContainText('Het MTA-STS-beleid heeft je MX-hostnamen nodig.');
+  await expect(page.locator('[data-code="setup-spf-not-aligned"]').first()).toContainText('verstuurt met een eigen bouncedomein');
+  await expect(page.getByTestId('dmarc-p').locator('..')).toContainText('Beleid voor het domein zelf: ontvangers weigeren mail die niet door DMARC komt al tijdens de SMTP-sessie.');
+  await expect(page.getByTestId('zone-snippet')).toContainText('; vul de <…>-delen in met de gegevens van de provider');
+  await recordRow(page, '_dmarc.example.com').getByRole('button', { name: 'De TXT-waarde voor _dmarc.example.com kopiëren' }).click();
+  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /De TXT-waarde/ })).toHaveText('Gekopieerd');
+  await page.getByTestId('wizard-save').click();
+  await expect(page.getByText('De configuratie van example.com is in deze browser bewaard.')).toBeVisible();
+  await expect(page.getByTestId('saved-setups').getByRole('button', { name: 'Openen' })).toBeVisible();
+
+  // Live lookups on: the generated records compared with the (fake) zone, the SPF record followed through its includes.
+  await page.getByTestId('live-lookups').check();
+  await expect(page.getByTestId('live-lookups-status')).toHaveText('Aan: DNS-vragen (alleen domeinnamen) gaan via HTTPS naar cloudflare-dns.com.');
+  await page.getByTestId('check-published').click();
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('andere waarde');
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('Nu gepubliceerd: v=spf1 include:_spf.example.net mx -all');
+  await page.getByTestId('spf-count-live').click();
+  const wizardTree = page.locator('#records-panel-wizard').getByTestId('spf-tree');
+  await expect(wizardTree).toContainText('DNS-lookups:');
+  await expect(wizardTree.locator('[data-code="spf-no-record"]').first()).toContainText('publiceert geen SPF-record, waardoor het record dat het opneemt een permerror geeft');
+  await page.screenshot({ path: `${SCREENSHOTS}/records-nl-wizard.png`, fullPage: true });
+  await expectNoEnglish(page, 'wizard');
+
+  // The checker: pasted records with their findings and explanations, then what the fake zone publishes.
+  await page.getByRole('tab', { name: 'Records controleren' }).click();
+  await page.getByTestId('checker-input').fill(
+    [
+      'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
+      'example.com. 3600 IN TXT "v=spf1 -all"',
+      '_dmarc.example.com. IN TXT "v=DMARC1; p=reject; pct=50; fo=1:d; rua=mailto:dmarc@example.com; ri=3600"',
+      's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+      '_mta-sts.example.com. IN TXT "v=STSv1; id=bad-id!"',
+      '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls@example.com"',
+      'default._bimi.example.com. IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
+      'x.example.com. IN TXT "hello"',
+    ].join('\n'),
+  );
+  await page.getByTestId('checker-run').click();
+  const results = page.getByTestId('check-result');
+  await expect(results).toHaveCount(8);
+  await expect(results.nth(0)).toContainText('ongeldig');
+  await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText('+all geeft elke server op internet toestemming om namens dit domein te mailen.');
+  await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText('Oplossing: Gebruik ~all of -all.');
+  await expect(results.nth(2)).toContainText('Ontvangers volgens RFC 7489 passen het beleid toe op 50% van de mail die niet door DMARC komt');
+  await expect(results.nth(2)).toContainText('Foutmeldingsrapporten worden gevraagd als een van de controles mislukt, of als een DKIM-handtekening ongeldig is.');
+  await expect(results.nth(3)).toContainText('DKIM-sleutel');
+  await expect(results.nth(3)).toContainText('De publieke sleutel: Ed25519.');
+  await expect(results.nth(5)).toContainText('Dagelijkse rapporten over mislukte TLS-verbindingen met je mailservers gaan naar mailto:tls@example.com.');
+  await expect(results.nth(7)).toContainText('Niet herkend');
+  await page.getByTestId('live-domain').fill('example.com');
+  await page.getByTestId('live-selectors').fill('google');
+  await page.getByTestId('live-run').click();
+  const report = page.getByTestId('live-report');
+  await expect(report.getByTestId('spf-tree')).toContainText('2 van 10');
+  await expect(report.locator('[data-code="mta-sts-missing"]')).toContainText('Geen MTA-STS-record op _mta-sts.example.com.');
+  await expect(report.getByRole('heading', { name: 'SPF-includeboom' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/records-nl-checker.png`, fullPage: true });
+  await expectNoEnglish(page, 'checker');
+
+  // The rollout plan, judged from the imported report, and placed by the published record.
+  await page.getByRole('tab', { name: 'Uitrolplan' }).click();
+  await expect(page.getByText('Vul het domein in om de volgende stap te beoordelen')).toBeVisible();
+  await page.getByTestId('rollout-domain').fill('example.com');
+  await page.getByTestId('rollout-start').fill('2026-01-01');
+  const rows = page.getByTestId('rollout-table').locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(0)).toContainText('30 dagen');
+  await expect(rows.nth(0)).toContainText('Er verandert niets voor mail die niet door DMARC komt');
+  await expect(rows.nth(3)).toContainText('Vóór reject: elke bron moet ondertekenen met DKIM dat in lijn is');
+  await expect(page.getByTestId('rollout-reported')).toContainText(/Volgens je bewaarde rapporten zien ontvangers sinds \d{4}-\d\d-\d\d het record v=DMARC1; p=none/);
+  await expect(page.getByTestId('rollout-reported')).toContainText('(1 rapport, ');
+  await expect(page.getByTestId('rollout-reported')).toContainText('stap 1 van dit plan.');
+  const assessment = page.getByTestId('rollout-assessment');
+  await expect(assessment).toHaveAttribute('data-verdict', 'safe');
+  await expect(assessment).toContainText('Volgende stap lijkt veilig');
+  await expect(assessment).toContainText('Laatste 30 dagen: 1.050 berichten, waarvan 150 niet door DMARC komen');
+  await page.getByRole('radio', { name: 'We zijn bij stap 2' }).check();
+  await expect(assessment).toHaveAttribute('data-verdict', 'not-yet');
+  await expect(assessment).toContainText('Nog niet: 120 van de 1.050 berichten komen van bronnen die wel authenticeren maar niet in lijn zijn');
+  await expect(assessment).toContainText('DKIM slaagt voor sendgrid.net, dat niet in lijn is met example.com; SPF slaagt voor bounces.sendgrid.net');
+  await expect(assessment).toContainText('niemand (waarschijnlijk spoofing)');
+  await page.screenshot({ path: `${SCREENSHOTS}/records-nl-rollout.png`, fullPage: true });
+  await expectNoEnglish(page, 'rollout, next step judged');
+  await page.getByTestId('rollout-read-published').click();
+  await expect(page.getByText('Gepubliceerd: v=DMARC1; p=reject; rua=mailto:d@example.com (stap 5 van het plan).')).toBeVisible();
+  await page.getByTestId('rollout-save').click();
+  await expect(page.getByText('Plan bewaard voor example.com.')).toBeVisible();
+  await expectNoEnglish(page, 'rollout, placed by the published record');
+  expect(await axeViolations(page), 'rollout in Dutch').toEqual([]);
 });
