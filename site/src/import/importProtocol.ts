@@ -3,20 +3,20 @@
 export interface FileToImport {
   /** Position in the import, to match results back. */
   id: number;
+  name: string;
   /**
-   * The picked or dropped File, untouched by the page. Whatever the page does with a File — its size, its bytes, a
-   * clone — costs its main thread a synchronous round trip to the browser process (0.15 ms idle, over a millisecond
-   * while the workers keep every core busy); cloning many in one message is the cheapest of these, so the page only
-   * posts handles and the worker reads size and bytes.
+   * The file's bytes, read by the page and transferred (not copied). Asking a File for its size, or cloning it into a
+   * message, costs the page's main thread a synchronous round trip to the browser process (see ImportController);
+   * reading it does not.
    */
-  file: File;
+  bytes: ArrayBuffer;
 }
 
 /** What happened to one file. `refused` carries the parser's typed error code (core/report/types.ts ReportErrorCode). */
 export interface FileResult {
   id: number;
   fileName: string;
-  /** Bytes; 0 for a file never read (cancelled, or lost with a crashed worker): the page does not ask. */
+  /** Bytes; 0 for a file never read (cancelled, unreadable, or lost with a crashed worker). */
   size: number;
   status: 'imported' | 'duplicate' | 'refused' | 'cancelled';
   /** Reports newly stored from this file. */

@@ -1,5 +1,6 @@
-// Import worker: reads files, parses them with the core parser and stores them through core/store, so that neither
-// parsing nor IndexedDB writes run on the page's main thread. The page starts one per core (ImportController).
+// Import worker: parses the files the page read (their bytes transferred here) with the core parser and stores them
+// through core/store, so that neither parsing nor IndexedDB writes run on the page's main thread. The page starts one
+// per core (ImportController).
 import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackup, restoreBackup } from '../../../core/store/backup';
 import { saveReportRows } from '../../../core/store/saveReportRows';
@@ -79,7 +80,7 @@ function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
 }
 
 function baseResult(item: FileToImport): FileResult {
-  return { id: item.id, fileName: item.file.name, size: item.file.size, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
+  return { id: item.id, fileName: item.name, size: item.bytes.byteLength, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
 }
 
 async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
@@ -93,50 +94,13 @@ async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
   }
 }
 
-/**
- * Reading a File is an IPC round trip to the browser process (milliseconds each for small files), so the reads of
- * the next files of a chunk run while the current one is parsed, up to READ_AHEAD_BYTES in flight.
- */
-const READ_AHEAD_BYTES = 32 * 1024 * 1024;
-const READ_AHEAD_FILES = 16;
-
-class ReadAhead {
-  readonly #reads: Array<Promise<ArrayBuffer>> = [];
-  #started = 0;
-  #bytesAhead = 0;
-
-  constructor(private readonly items: readonly FileToImport[]) {}
-
-  /** The bytes of items[index]; starts the reads of the files after it within the read-ahead budget. */
-  take(index: number): Promise<ArrayBuffer> {
-    while (
-      this.#started < this.items.length &&
-      (this.#started <= index || (this.#started <= index + READ_AHEAD_FILES && this.#bytesAhead < READ_AHEAD_BYTES))
-    ) {
-      const { file } = this.items[this.#started]!;
-      const read = file.arrayBuffer();
-      read.catch(() => undefined); // a failed read is reported when its file's turn comes
-      this.#reads[this.#started++] = read;
-      this.#bytesAhead += file.size;
-    }
-    this.#bytesAhead -= this.items[index]!.file.size;
-    return this.#reads[index]!;
-  }
-}
-
-async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promise<void> {
+async function importFile(item: FileToImport): Promise<void> {
   const result = baseResult(item);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await read);
-  } catch {
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'unreadable', message: item.file.name }] });
-    return;
-  }
+  const bytes = new Uint8Array(item.bytes);
   if (looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)))) {
     await flush();
     await saving;
-    const restored = await restoreBackup(await db(), textLines(bytes), item.file.name);
+    const restored = await restoreBackup(await db(), textLines(bytes), item.name);
     const done: FileResult = restored.ok
       ? {
           ...result,
@@ -151,10 +115,10 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
   }
   let parsed: Awaited<ReturnType<typeof parseReport>>;
   try {
-    parsed = await parseReport(bytes, { fileName: item.file.name });
+    parsed = await parseReport(bytes, { fileName: item.name });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.file.name}: ${String(error)}` }] });
+    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
     return;
   }
   if (!parsed.ok) {
@@ -168,7 +132,7 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
     scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
     return;
   }
-  const context = { fileName: item.file.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
+  const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
   const keep = bytes.length <= SOURCE_MAX_BYTES && parsed.reports.some((report) => report.report.kind === 'aggregate');
   const sourceId = keep ? `${context.importedAt.toString(36)}-${item.id}-${Math.random().toString(36).slice(2)}` : undefined;
   // Reports pasted into one XML file share a path: each is found again by its index among them.
@@ -183,7 +147,7 @@ async function importFile(item: FileToImport, read: Promise<ArrayBuffer>): Promi
   const source: StoredSource | undefined =
     sourceId === undefined
       ? undefined
-      : { id: sourceId, fileName: item.file.name, bytes, reportKeys: rows.filter((r) => r.report.kind === 'aggregate').map((r) => r.report.key) };
+      : { id: sourceId, fileName: item.name, bytes, reportKeys: rows.filter((r) => r.report.kind === 'aggregate').map((r) => r.report.key) };
   result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
   pending.push({ result, rows, ...(source ? { source } : {}) });
   pendingRecords += rows.reduce((sum, r) => sum + r.batches.reduce((n, b) => n + b.records.length, 0), 0);
@@ -197,8 +161,7 @@ scope.onmessage = (event) => {
   if (message.type !== 'files') return;
   chunksWaiting++;
   queue = queue.then(async () => {
-    const reads = new ReadAhead(message.files);
-    for (let i = 0; i < message.files.length; i++) await importFile(message.files[i]!, reads.take(i));
+    for (const file of message.files) await importFile(file);
     // Batches may span chunks; only when no further chunk is queued must what is pending go out now.
     if (--chunksWaiting === 0) await flush();
     scope.postMessage({ type: 'chunkDone' });
