@@ -51,6 +51,20 @@ export interface DomainSetup {
   bimi?: { logoUrl: string; certificateUrl?: string };
 }
 
+/** A setup with nothing chosen yet: the wizard's starting point. */
+export const EMPTY_DOMAIN_SETUP: DomainSetup = {
+  domain: '',
+  senderIds: [],
+  ownNetworks: [],
+  ownHosts: [],
+  mxSends: false,
+  spfAll: '~',
+  dmarc: { p: 'none', extensions: [] },
+  dmarcReceivers: 'both',
+  dkimKeys: [],
+  subdomains: [],
+};
+
 export interface PublishedRecord {
   /** Fully qualified, without the trailing dot. */
   name: string;

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { normalizeDomain } from '../../../core/analysis/alignment';
 import {
   buildDomainRecords,
+  EMPTY_DOMAIN_SETUP,
   formatZoneSnippet,
   isValidDomainName,
   type DomainSetup,
@@ -29,23 +30,10 @@ import { deleteSavedDomain, listSavedDomains, saveDomain, type SavedDomain } fro
 import { SpfLookupTree } from './SpfLookupTree';
 import { useRecordText } from './useRecordText';
 
-export const EMPTY_SETUP: DomainSetup = {
-  domain: '',
-  senderIds: [],
-  ownNetworks: [],
-  ownHosts: [],
-  mxSends: false,
-  spfAll: '~',
-  dmarc: { p: 'none', extensions: [] },
-  dmarcReceivers: 'both',
-  dkimKeys: [],
-  subdomains: [],
-};
-
 export function WizardPanel() {
   const { t, dateTime } = useI18n();
   const say = useRecordText();
-  const [setup, setSetup] = useState<DomainSetup>(EMPTY_SETUP);
+  const [setup, setSetup] = useState<DomainSetup>(EMPTY_DOMAIN_SETUP);
   const [networksText, setNetworksText] = useState('');
   const [hostsText, setHostsText] = useState('');
   const [keys, setKeys] = useState<Record<string, GeneratedDkimKey>>({});

@@ -28,6 +28,19 @@ async function openRecords(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'DNS records', level: 1 })).toBeVisible({ timeout: 20_000 });
 }
 
+/** Types into a field and leaves it: the wizard's list fields apply what was typed when they lose focus. */
+async function enter(page: Page, testId: string, value: string): Promise<void> {
+  await page.getByTestId(testId).fill(value);
+  await page.getByTestId(testId).blur();
+}
+
+/** Pastes zone-file lines into the checker, runs it and gives its result cards. */
+async function checkPasted(page: Page, lines: string[]) {
+  await page.getByTestId('checker-input').fill(lines.join('\n'));
+  await page.getByTestId('checker-run').click();
+  return page.getByTestId('check-result');
+}
+
 function recordRow(page: Page, name: string) {
   return page.getByTestId('records-table').locator(`tr[data-record-name="${name}"]`);
 }
@@ -40,18 +53,14 @@ test('walks the wizard: senders, own servers, DMARC with a third-party rua, subd
   await page.getByTestId('sender-google-workspace').check();
   await page.getByTestId('sender-sendgrid').check();
   await page.getByTestId('subdomain-sendgrid').check();
-  await page.getByTestId('own-networks').fill('192.0.2.10\n2001:db8::/48');
-  await page.getByTestId('own-networks').blur();
+  await enter(page, 'own-networks', '192.0.2.10\n2001:db8::/48');
   await page.getByTestId('dmarc-p').selectOption('quarantine');
-  await page.getByTestId('dmarc-rua').fill('dmarc@reports.example.net');
-  await page.getByTestId('dmarc-rua').blur();
+  await enter(page, 'dmarc-rua', 'dmarc@reports.example.net');
   await page.getByTestId('dmarc-t').check();
   await page.getByTestId('dmarc-receivers').selectOption('rfc9989');
   await page.getByTestId('mta-sts-enable').check();
-  await page.getByTestId('mta-sts-mx').fill('mx1.example.com');
-  await page.getByTestId('mta-sts-mx').blur();
-  await page.getByTestId('tls-rpt-rua').fill('tls@example.com');
-  await page.getByTestId('tls-rpt-rua').blur();
+  await enter(page, 'mta-sts-mx', 'mx1.example.com');
+  await enter(page, 'tls-rpt-rua', 'tls@example.com');
 
   await expect(recordRow(page, 'example.com').getByTestId('record-value')).toHaveText(
     'v=spf1 ip4:192.0.2.10 ip6:2001:db8::/48 include:_spf.google.com ~all',
@@ -201,18 +210,14 @@ test('checker: a pasted zone snippet parsed, explained and judged, offline', asy
   const requests = recordRequests(page);
   await openRecords(page);
   await page.getByRole('tab', { name: 'Check records' }).click();
-  await page.getByTestId('checker-input').fill(
-    [
-      'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
-      'example.com. 3600 IN TXT "v=spf1 -all"',
-      '_dmarc.example.com. IN TXT ( "v=DMARC1; p=reject; pct=50; "',
-      '  "rua=mailto:dmarc@example.com; ri=3600" )',
-      's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
-      '<script>alert(1)</script> IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
-    ].join('\n'),
-  );
-  await page.getByTestId('checker-run').click();
-  const results = page.getByTestId('check-result');
+  const results = await checkPasted(page, [
+    'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
+    'example.com. 3600 IN TXT "v=spf1 -all"',
+    '_dmarc.example.com. IN TXT ( "v=DMARC1; p=reject; pct=50; "',
+    '  "rua=mailto:dmarc@example.com; ri=3600" )',
+    's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+    '<script>alert(1)</script> IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
+  ]);
   await expect(results).toHaveCount(5);
   await expect(results.nth(0)).toHaveAttribute('data-kind', 'spf');
   await expect(results.nth(0).locator('[data-code="spf-multiple-records"]')).toBeVisible();
@@ -489,18 +494,14 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await page.getByTestId('sender-mailchimp').check();
   await page.getByTestId('sender-sendgrid').check();
   await page.getByTestId('subdomain-sendgrid').check();
-  await page.getByTestId('own-networks').fill('192.0.2.10\nnot-a-network');
-  await page.getByTestId('own-networks').blur();
+  await enter(page, 'own-networks', '192.0.2.10\nnot-a-network');
   await page.getByTestId('dmarc-p').selectOption('reject');
   await page.getByTestId('dmarc-sp').selectOption('none');
-  await page.getByTestId('dmarc-rua').fill('dmarc@reports.example.net');
-  await page.getByTestId('dmarc-rua').blur();
+  await enter(page, 'dmarc-rua', 'dmarc@reports.example.net');
   await page.getByTestId('dmarc-t').check();
   await page.getByTestId('mta-sts-enable').check();
-  await page.getByTestId('tls-rpt-rua').fill('tls@example.com');
-  await page.getByTestId('tls-rpt-rua').blur();
-  await page.getByTestId('bimi-logo').fill('https://example.com/logo.png');
-  await page.getByTestId('bimi-logo').blur();
+  await enter(page, 'tls-rpt-rua', 'tls@example.com');
+  await enter(page, 'bimi-logo', 'https://example.com/logo.png');
   await page.getByTestId('dkim-size').selectOption('rsa-1024');
   await page.getByTestId('dkim-selector').fill('s1');
   await page.getByTestId('dkim-generate').click();
@@ -543,20 +544,16 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
 
   // The checker: pasted records with their findings and explanations, then what the fake zone publishes.
   await page.getByRole('tab', { name: 'Records controleren' }).click();
-  await page.getByTestId('checker-input').fill(
-    [
-      'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
-      'example.com. 3600 IN TXT "v=spf1 -all"',
-      '_dmarc.example.com. IN TXT "v=DMARC1; p=reject; pct=50; fo=1:d; rua=mailto:dmarc@example.com; ri=3600"',
-      's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
-      '_mta-sts.example.com. IN TXT "v=STSv1; id=bad-id!"',
-      '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls@example.com"',
-      'default._bimi.example.com. IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
-      'x.example.com. IN TXT "hello"',
-    ].join('\n'),
-  );
-  await page.getByTestId('checker-run').click();
-  const results = page.getByTestId('check-result');
+  const results = await checkPasted(page, [
+    'example.com. 3600 IN TXT "v=spf1 ptr include:_spf.google.com +all"',
+    'example.com. 3600 IN TXT "v=spf1 -all"',
+    '_dmarc.example.com. IN TXT "v=DMARC1; p=reject; pct=50; fo=1:d; rua=mailto:dmarc@example.com; ri=3600"',
+    's1._domainkey.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+    '_mta-sts.example.com. IN TXT "v=STSv1; id=bad-id!"',
+    '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls@example.com"',
+    'default._bimi.example.com. IN TXT "v=BIMI1; l=http://example.com/logo.svg"',
+    'x.example.com. IN TXT "hello"',
+  ]);
   await expect(results).toHaveCount(8);
   await expect(results.nth(0)).toContainText('ongeldig');
   await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText('+all geeft elke server op internet toestemming om namens dit domein te mailen.');

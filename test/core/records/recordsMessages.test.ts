@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { assessNextStep } from '../../../core/records/assessNextStep';
-import { buildDomainRecords, formatZoneSnippet, type DomainSetup } from '../../../core/records/buildDomainRecords';
+import { buildDomainRecords, EMPTY_DOMAIN_SETUP, formatZoneSnippet, type DomainSetup } from '../../../core/records/buildDomainRecords';
 import { checkRecordText } from '../../../core/records/checkRecordText';
 import { compareWithPublished } from '../../../core/records/compareWithPublished';
 import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
@@ -17,6 +17,7 @@ import { SENDER_CATALOGUE, senderSetupLocation } from '../../../core/records/sen
 import type { DnsResolver } from '../../../core/records/types';
 import type { AggregateRecord } from '../../../core/report/types';
 import { recordsEn, recordsNl, recordTextKey } from '../../../site/src/i18n/recordsMessages';
+import { aggregateRow } from './aggregateRow';
 import { fakeResolver } from './fakeResolver';
 
 type Key = keyof typeof recordsEn;
@@ -136,18 +137,7 @@ async function sampleOutput(): Promise<unknown[]> {
   output.push(dkimConfigSnippets({ domain: 'example.com', selector: 's1', keyType: 'ed25519' }));
   for (const flavour of ['rfc7489', 'rfc9989'] as const) output.push(buildRolloutPlan({ flavour, start: new Date('2026-01-01'), base: { extensions: [] } }));
 
-  const row = (partial: Partial<AggregateRecord> & Pick<AggregateRecord, 'sourceIp' | 'count'>): AggregateRecord => ({
-    headerFrom: 'example.com',
-    disposition: 'none',
-    dkim: 'fail',
-    spf: 'fail',
-    reasons: [],
-    dkimResults: [],
-    spfResults: [],
-    dkimAligned: false,
-    spfAligned: false,
-    ...partial,
-  });
+  const row = (partial: Partial<AggregateRecord> & Pick<AggregateRecord, 'sourceIp' | 'count'>) => aggregateRow({ headerFrom: 'example.com', ...partial });
   const records = [
     row({ sourceIp: '192.0.2.1', count: 1000, dkimResults: [{ domain: 'example.com', result: 'pass' }], spfResults: [{ domain: 'example.com', result: 'pass' }] }),
     row({ sourceIp: '192.0.2.2', count: 15, dkimResults: [{ domain: 'sendgrid.net', result: 'pass' }], spfResults: [{ domain: 'sendgrid.net', result: 'pass' }] }),
@@ -236,24 +226,9 @@ describe('records catalogue', () => {
   });
 
   it('writes the zone snippet comment in the language it is given', () => {
-    const plan = buildDomainRecords({ ...sampleSetup(), senderIds: ['google-workspace'] });
+    const plan = buildDomainRecords({ ...EMPTY_DOMAIN_SETUP, domain: 'example.com', senderIds: ['google-workspace'] });
     expect(formatZoneSnippet(plan.records)).toContain('; fill in the <…> parts from the provider');
     const comment = recordsNl[recordTextKey('zone.placeholder-comment')];
     expect(formatZoneSnippet(plan.records, { placeholderComment: comment })).toContain(`; ${comment}`);
   });
 });
-
-function sampleSetup(): DomainSetup {
-  return {
-    domain: 'example.com',
-    senderIds: [],
-    ownNetworks: [],
-    ownHosts: [],
-    mxSends: false,
-    spfAll: '~',
-    dmarc: { p: 'none', extensions: [] },
-    dmarcReceivers: 'both',
-    dkimKeys: [],
-    subdomains: [],
-  };
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRolloutPlan, findCurrentStep } from '../../../core/records/rolloutPlan';
 import { assessNextStep } from '../../../core/records/assessNextStep';
 import { parseDmarcRecord } from '../../../core/records/dmarcRecord';
-import type { AggregateRecord } from '../../../core/report/types';
+import { aggregateRow } from './aggregateRow';
 
 const base = { rua: [{ uri: 'mailto:dmarc@example.com' }], p: 'reject' as const, pct: 3, extensions: [] };
 const start = new Date('2026-11-22T15:00:00Z');
@@ -61,22 +61,8 @@ describe('buildRolloutPlan', () => {
   });
 });
 
-function row(partial: Partial<AggregateRecord> & Pick<AggregateRecord, 'sourceIp' | 'count' | 'headerFrom'>): AggregateRecord {
-  return {
-    disposition: 'none',
-    dkim: 'fail',
-    spf: 'fail',
-    reasons: [],
-    dkimResults: [],
-    spfResults: [],
-    dkimAligned: false,
-    spfAligned: false,
-    ...partial,
-  };
-}
-
 describe('assessNextStep', () => {
-  const aligned = row({
+  const aligned = aggregateRow({
     sourceIp: '192.0.2.1',
     count: 1000,
     headerFrom: 'example.com',
@@ -85,8 +71,8 @@ describe('assessNextStep', () => {
     dkimResults: [{ domain: 'example.com', selector: 'google', result: 'pass' }],
     spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'pass' }],
   });
-  const spoof = row({ sourceIp: '203.0.113.9', count: 40, headerFrom: 'example.com', spfResults: [{ domain: 'example.com', result: 'fail' }] });
-  const unalignedService = row({
+  const spoof = aggregateRow({ sourceIp: '203.0.113.9', count: 40, headerFrom: 'example.com', spfResults: [{ domain: 'example.com', result: 'fail' }] });
+  const unalignedService = aggregateRow({
     sourceIp: '198.51.100.7',
     count: 30,
     headerFrom: 'news.example.com',
@@ -95,7 +81,7 @@ describe('assessNextStep', () => {
     dkimResults: [{ domain: 'sendgrid.net', selector: 's1', result: 'pass' }],
     spfResults: [{ domain: 'bounces.sendgrid.net', result: 'pass' }],
   });
-  const otherDomain = row({ sourceIp: '192.0.2.99', count: 5000, headerFrom: 'example.org' });
+  const otherDomain = aggregateRow({ sourceIp: '192.0.2.99', count: 5000, headerFrom: 'example.org' });
 
   it('safe when only unauthenticated mail fails', () => {
     const result = assessNextStep([aligned, spoof, otherDomain], { domain: 'example.com', next: { policy: 'quarantine', pct: 25, testing: false } });
@@ -123,7 +109,7 @@ describe('assessNextStep', () => {
   });
 
   it('test mode steps hit nothing and strict alignment is applied', () => {
-    const sub = row({ ...aligned, headerFrom: 'mail.example.com' });
+    const sub = aggregateRow({ ...aligned, headerFrom: 'mail.example.com' });
     expect(assessNextStep([aligned, sub], { domain: 'example.com', next: { policy: 'quarantine', testing: true } }).messagesHitByNextStep).toBe(0);
     const strict = assessNextStep([aligned, sub], { domain: 'example.com', adkim: 's', aspf: 's', next: { policy: 'reject', testing: false } });
     expect(strict).toMatchObject({ failingMessages: 1000, verdict: 'not-yet' });
@@ -135,13 +121,13 @@ describe('assessNextStep', () => {
 });
 
 it('assessNextStep weighs the risk by the share the next step enforces', () => {
-  const good = row({
+  const good = aggregateRow({
     sourceIp: '192.0.2.1',
     count: 1000,
     headerFrom: 'example.com',
     dkimResults: [{ domain: 'example.com', result: 'pass' }],
   });
-  const service = row({ sourceIp: '198.51.100.7', count: 100, headerFrom: 'example.com', dkimResults: [{ domain: 'mcsv.net', result: 'pass' }] });
+  const service = aggregateRow({ sourceIp: '198.51.100.7', count: 100, headerFrom: 'example.com', dkimResults: [{ domain: 'mcsv.net', result: 'pass' }] });
   const verdict = (pct: number) => assessNextStep([good, service], { domain: 'example.com', next: { policy: 'quarantine', pct, testing: false } });
   expect(verdict(1)).toMatchObject({ verdict: 'safe', authenticatedMessagesHit: 1 });
   expect(verdict(10)).toMatchObject({ verdict: 'caution', authenticatedMessagesHit: 10 });
