@@ -5,13 +5,15 @@ import { useI18n } from '../i18n/i18n';
 import { inputClass, primaryButtonClass } from '../ui/ui';
 import { fieldLabel, hint } from './formStyles';
 import { generateDkimKeyPair, type DkimKeySize, type GeneratedDkimKey } from './generateDkimKeyPair';
+import { useRecordText, type PageMessage } from './useRecordText';
 
 export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; onKey: (selector: string, key: GeneratedDkimKey) => void; ed25519: boolean }) {
   const { t } = useI18n();
+  const say = useRecordText();
   const [size, setSize] = useState<DkimKeySize>('rsa-2048');
   const [selector, setSelector] = useState(() => suggestDkimSelector(new Date()));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<PageMessage>();
   return (
     <div class="flex flex-wrap items-end gap-3">
       <label class={fieldLabel}>
@@ -37,13 +39,13 @@ export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; o
           setError(undefined);
           generateDkimKeyPair(size)
             .then((key) => onKey(selector, key))
-            .catch((e: unknown) => setError(t('records.dkim.failed', { error: String(e) })))
+            .catch((e: unknown) => setError({ key: 'records.dkim.failed', params: { error: String(e) } }))
             .finally(() => setBusy(false));
         }}
       >
         {busy ? t('records.dkim.generating') : t('records.dkim.generate')}
       </button>
-      {error && <p role="alert" class="text-sm text-red-700">{error}</p>}
+      {error && <p role="alert" class="text-sm text-red-700">{say(error)}</p>}
       <p class={hint}>{t('records.dkim.hint', { example: suggestDkimSelector(new Date()) })}</p>
     </div>
   );

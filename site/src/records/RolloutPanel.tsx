@@ -18,7 +18,7 @@ import { CopyButton } from './CopyButton';
 import { useLiveResolver } from './LiveLookups';
 import { plural } from './plural';
 import { readSavedDomain, saveDomain } from './savedSetups';
-import { useRecordText } from './useRecordText';
+import { useRecordText, type PageMessage } from './useRecordText';
 
 /** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
 const ASSESSMENT_DAYS = 30;
@@ -47,7 +47,7 @@ export function RolloutPanel() {
   const [storedDomains, setStoredDomains] = useState<string[]>([]);
   const [assessment, setAssessment] = useState<NextStepAssessment>();
   const [reported, setReported] = useState<PublishedPolicyRun>();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<PageMessage>();
   const version = useObservable(dataVersion);
   const name = normalizeDomain(domain);
   const { resolver, server } = useLiveResolver();
@@ -61,8 +61,8 @@ export function RolloutPanel() {
     if (text === undefined || !parsed?.ok) {
       setStatus(
         answer.status === 'error'
-          ? t('records.rollout.lookupFailed', { error: say(answer.text ?? answer.message) })
-          : t('records.rollout.noRecord', { name: `_dmarc.${name}` }),
+          ? { key: 'records.rollout.lookupFailed', params: { error: answer.text ?? answer.message } }
+          : { key: 'records.rollout.noRecord', params: { name: `_dmarc.${name}` } },
       );
       return;
     }
@@ -78,7 +78,11 @@ export function RolloutPanel() {
     setFlavour(nextFlavour);
     setBaseText(formatDmarcRecord(kept));
     if (index >= 0) setCurrentStep(index);
-    setStatus(index >= 0 ? t('records.rollout.published', { record: text, step: index + 1 }) : t('records.rollout.publishedOffPlan', { record: text }));
+    setStatus(
+      index >= 0
+        ? { key: 'records.rollout.published', params: { record: text, step: index + 1 } }
+        : { key: 'records.rollout.publishedOffPlan', params: { record: text } },
+    );
   }
 
   useEffect(() => {
@@ -259,11 +263,11 @@ export function RolloutPanel() {
             class={primaryButtonClass}
             disabled={!isValidDomainName(name)}
             data-testid="rollout-save"
-            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus(t('records.rollout.saved', { domain: name })))}
+            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus({ key: 'records.rollout.saved', params: { domain: name } }))}
           >
             {t('records.rollout.save')}
           </button>
-          {status && <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">{status}</span>}
+          {status && <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">{say(status)}</span>}
         </div>
       </Section>
 

@@ -28,7 +28,7 @@ import { IssueList } from './IssueList';
 import { useLiveResolver } from './LiveLookups';
 import { deleteSavedDomain, listSavedDomains, saveDomain, type SavedDomain } from './savedSetups';
 import { SpfLookupTree } from './SpfLookupTree';
-import { useRecordText } from './useRecordText';
+import { useRecordText, type PageMessage } from './useRecordText';
 
 export function WizardPanel() {
   const { t, dateTime } = useI18n();
@@ -42,7 +42,7 @@ export function WizardPanel() {
   const [saved, setSaved] = useState<SavedDomain[]>([]);
   // Bumped when a saved configuration is opened, so the fields that keep their own text start again from it.
   const [formKey, setFormKey] = useState(0);
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<PageMessage>();
   const [spfEvaluation, setSpfEvaluation] = useState<SpfLookupEvaluation>();
   const [publication, setPublication] = useState<PublicationCheck[]>();
   const [tlsRptText, setTlsRptText] = useState('');
@@ -88,7 +88,7 @@ export function WizardPanel() {
     setMtaMxText((entry.setup.mtaSts?.mx ?? []).join('\n'));
     setKeys({});
     setFormKey((k) => k + 1);
-    setStatus(t('records.wizard.loaded', { domain: entry.domain }));
+    setStatus({ key: 'records.wizard.loaded', params: { domain: entry.domain } });
   }
 
   return (
@@ -282,7 +282,7 @@ export function WizardPanel() {
               onClick={() => {
                 const privateKeys = keepPrivateKeys ? Object.fromEntries(Object.entries(keys).map(([selector, key]) => [selector, key.privateKeyPem])) : undefined;
                 void saveDomain(domain, { setup: { ...setup, domain }, ...(privateKeys ? { privateKeys } : {}) }).then(() => {
-                  setStatus(t('records.wizard.saved', { domain }));
+                  setStatus({ key: 'records.wizard.saved', params: { domain } });
                   refreshSaved();
                 });
               }}
@@ -292,7 +292,7 @@ export function WizardPanel() {
           </div>
         }
       >
-        {status && <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">{status}</p>}
+        {status && <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">{say(status)}</p>}
         {!plan && <p class={mutedClass}>{t('records.wizard.enterDomain')}</p>}
         {plan && (
           <div class="space-y-4">
