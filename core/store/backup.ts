@@ -6,7 +6,7 @@
 import { keyRanges } from './keyRange';
 import { ChunkPacker } from './recordChunks';
 import { recordsOfDigest, toRecordDigest } from './toRecordDigest';
-import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource } from './schema';
+import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource, type StoredSourceFile } from './schema';
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
@@ -19,9 +19,10 @@ type BackupStore = 'reports' | 'records' | 'rawXml' | 'sources';
 const ROWS_PER_REQUEST = 200;
 const CHUNKS_PER_REQUEST = 2;
 
-/** A kept file as a backup line holds it. */
-interface SourceLine extends Omit<StoredSource, 'bytes'> {
-  base64: string;
+/** Kept files as a backup line holds them. */
+interface SourceLine {
+  id: string;
+  files: Array<(Omit<StoredSourceFile, 'bytes'> & { base64: string }) | null>;
 }
 
 export interface BackupHeader {
@@ -57,8 +58,9 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
             text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
           }
         } else if (store === 'sources') {
-          const { bytes, ...rest } = value as StoredSource;
-          text += `${JSON.stringify({ store, value: { ...rest, base64: toBase64(bytes) } satisfies SourceLine })}\n`;
+          const { id, files } = value as StoredSource;
+          const line: SourceLine = { id, files: files.map((file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) }) };
+          text += `${JSON.stringify({ store, value: line })}\n`;
         } else text += `${JSON.stringify({ store, value })}\n`;
       }
       if (text) yield text;
@@ -144,10 +146,13 @@ export async function restoreBackup(
         const raw = row.value as { key: string; xml: string };
         if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));
       } else if (row.store === 'sources') {
-        const { base64, ...source } = row.value as SourceLine;
-        const bytes = fromBase64(base64);
-        const reportKeys = source.reportKeys.filter((key) => restored.has(key));
-        if (bytes && reportKeys.length > 0) writes.push(tx.objectStore('sources').put({ ...source, reportKeys, bytes }));
+        const line = row.value as SourceLine;
+        const files = line.files.map((file): StoredSourceFile | null => {
+          const bytes = file && fromBase64(file.base64);
+          const reportKeys = file?.reportKeys.filter((key) => restored.has(key)) ?? [];
+          return file && bytes && reportKeys.length > 0 ? { fileName: file.fileName, bytes, reportKeys } : null;
+        });
+        if (files.some((file) => file !== null)) writes.push(tx.objectStore('sources').put({ id: line.id, files }));
       }
     }
     for (const chunk of packer.takeAll()) writes.push(tx.objectStore('recordChunks').put(chunk));
@@ -219,6 +224,18 @@ function isRecordShaped(value: unknown): boolean {
   );
 }
 
+function isSourceFileLine(value: unknown): boolean {
+  if (value === null) return true;
+  const file = value as Record<string, unknown>;
+  return (
+    typeof file === 'object' &&
+    typeof file.fileName === 'string' &&
+    typeof file.base64 === 'string' &&
+    Array.isArray(file.reportKeys) &&
+    file.reportKeys.every((key) => typeof key === 'string')
+  );
+}
+
 /** Checks the shape enough that a stored row cannot break the queries (the file is untrusted input). */
 function validRow(value: unknown): { store: BackupStore; value: unknown } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -257,13 +274,7 @@ function validRow(value: unknown): { store: BackupStore; value: unknown } | unde
     case 'rawXml':
       return typeof r.key === 'string' && typeof r.xml === 'string' ? { store, value: row } : undefined;
     case 'sources':
-      return typeof r.id === 'string' &&
-        typeof r.fileName === 'string' &&
-        typeof r.base64 === 'string' &&
-        Array.isArray(r.reportKeys) &&
-        r.reportKeys.every((key) => typeof key === 'string')
-        ? { store, value: row }
-        : undefined;
+      return typeof r.id === 'string' && Array.isArray(r.files) && r.files.every(isSourceFileLine) ? { store, value: row } : undefined;
     default:
       return undefined;
   }

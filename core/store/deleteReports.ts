@@ -1,11 +1,14 @@
 // Deleting stored data: one domain's reports (every kind) with their records, kept files and raw XML, or everything.
 import { keyRanges, prefixUpperBound } from './keyRange';
-import type { ReportDatabase } from './schema';
+import { REPORT_KINDS, type ReportDatabase, type StoredReport } from './schema';
 
 /** Deletes every report about `domain`; returns how many reports went. */
 export async function deleteDomain(db: ReportDatabase, domain: string): Promise<number> {
   const tx = db.transaction(['reports', 'recordChunks', 'sources', 'rawXml'], 'readwrite');
-  const reports = await tx.objectStore('reports').index('byDomain').getAll(domain);
+  const byKindEnd = tx.objectStore('reports').index('byKindEnd');
+  const reports: StoredReport[] = (
+    await Promise.all(REPORT_KINDS.map((kind) => byKindEnd.getAll(keyRanges().bound([kind, domain], prefixUpperBound([kind, domain])))))
+  ).flat();
   const deleted = new Set(reports.map((report) => report.key));
   const sourceIds = new Set(reports.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])));
   const writes: Array<Promise<unknown>> = [
@@ -13,11 +16,14 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
     ...reports.map((report) => tx.objectStore('rawXml').delete(report.key)),
     tx.objectStore('recordChunks').delete(keyRanges().bound([domain], prefixUpperBound([domain]))),
   ];
-  // A file may hold reports about other domains too (an mbox, a zip of several): it stays while one of them does.
+  // A kept file may hold reports about other domains too (an mbox, a zip of several): it stays while one of them does.
   for (const source of await Promise.all([...sourceIds].map((id) => tx.objectStore('sources').get(id)))) {
     if (!source) continue;
-    const reportKeys = source.reportKeys.filter((key) => !deleted.has(key));
-    writes.push(reportKeys.length > 0 ? tx.objectStore('sources').put({ ...source, reportKeys }) : tx.objectStore('sources').delete(source.id));
+    const files = source.files.map((file) => {
+      const reportKeys = file?.reportKeys.filter((key) => !deleted.has(key)) ?? [];
+      return file && reportKeys.length > 0 ? { ...file, reportKeys } : null;
+    });
+    writes.push(files.some((file) => file !== null) ? tx.objectStore('sources').put({ ...source, files }) : tx.objectStore('sources').delete(source.id));
   }
   await Promise.all([...writes, tx.done]);
   return reports.length;

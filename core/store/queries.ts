@@ -16,6 +16,7 @@ import {
   type StoredRecordDigest,
   type StoredReport,
   type StoredTlsReport,
+  REPORT_KINDS,
 } from './schema';
 
 /**
@@ -35,15 +36,19 @@ export interface Period {
 /** From 1970 to the end of year 9999 (day names stay four-digit years, so they sort as strings). */
 export const ALL_TIME: Period = { from: 0, to: 253_402_300_800 };
 
-/** Every domain that has reports of any kind, sorted. */
+/** Every domain that has reports of any kind, sorted: one step of the byKindEnd index per kind and domain. */
 export async function listDomains(db: ReportDatabase): Promise<string[]> {
-  const domains: string[] = [];
-  let cursor = await db.transaction('reports').store.index('byDomain').openKeyCursor(null, 'nextunique');
-  while (cursor) {
-    if (cursor.key !== '') domains.push(cursor.key);
-    cursor = await cursor.continue();
+  const domains = new Set<string>();
+  const index = db.transaction('reports').store.index('byKindEnd');
+  for (const kind of REPORT_KINDS) {
+    let cursor = await index.openKeyCursor(keyRanges().bound([kind], prefixUpperBound([kind])));
+    while (cursor) {
+      const domain = cursor.key[1];
+      if (domain !== '') domains.add(domain);
+      cursor = await cursor.continue(prefixUpperBound([kind, domain]) as never);
+    }
   }
-  return domains;
+  return [...domains].sort();
 }
 
 /** The records of a batch, each with its report's context. */
@@ -154,30 +159,28 @@ function overlaps(report: StoredReport, period: Period): boolean {
 const REPORTS_PER_REQUEST = 500;
 
 /**
- * Every report of `kind` about `domain` (every domain when null) whose begin (or, with `byEnd`, end) lies within
- * `keys`, read page by page along the byKind (byKindEnd) index.
+ * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read page by page along
+ * the byKindEnd index.
  */
 async function reportsOfKind(
   db: ReportDatabase,
   kind: StoredReport['kind'],
   domain: string | null,
-  keys: Period = ALL_TIME,
-  byEnd = false,
+  ends: Period = ALL_TIME,
 ): Promise<StoredReport[]> {
   const domains = domain === null ? await listDomains(db) : [domain];
-  const index = byEnd ? 'byKindEnd' : 'byKind';
   const out: StoredReport[] = [];
   for (const d of domains) {
-    const upper = [kind, d, keys.to];
-    let lower: unknown[] = [kind, d, keys.from];
+    const upper = [kind, d, ends.to];
+    let lower: unknown[] = [kind, d, ends.from];
     let lowerOpen = false;
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const page = await db.getAllFromIndex('reports', index, range, REPORTS_PER_REQUEST);
+      const page = await db.getAllFromIndex('reports', 'byKindEnd', range, REPORTS_PER_REQUEST);
       for (const report of page) out.push(report);
       if (page.length < REPORTS_PER_REQUEST) break;
       const last = page[page.length - 1]!;
-      lower = [last.kind, last.domain, byEnd ? last.end : last.begin, last.key];
+      lower = [last.kind, last.domain, last.end, last.key];
       lowerOpen = true;
     }
   }
@@ -191,7 +194,7 @@ export async function listAggregateReports(
 ): Promise<StoredAggregateReport[]> {
   // By end, like the record digests: a report ending after the period began before it ended, within the longest span.
   const ends = { from: period.from, to: period.to + MAX_REPORT_SPAN_SECONDS };
-  const all = await reportsOfKind(db, 'aggregate', domain, ends, true);
+  const all = await reportsOfKind(db, 'aggregate', domain, ends);
   return all.filter((r): r is StoredAggregateReport => r.kind === 'aggregate' && overlaps(r, period));
 }
 
@@ -224,8 +227,8 @@ export async function listTlsReports(
 export async function readRawXml(db: ReportDatabase, reportKey: string): Promise<string | undefined> {
   const report = await db.get('reports', reportKey);
   if (report?.kind === 'aggregate' && report.source) {
-    const source = await db.get('sources', report.source.id);
-    if (source) return readReportXml(source.bytes, report.source.path, report.source.document, { fileName: source.fileName });
+    const file = (await db.get('sources', report.source.id))?.files[report.source.file];
+    if (file) return readReportXml(file.bytes, report.source.path, report.source.document, { fileName: file.fileName });
   }
   return (await db.get('rawXml', reportKey))?.xml;
 }

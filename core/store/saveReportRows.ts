@@ -1,43 +1,94 @@
 // Stores parsed reports idempotently: a report whose key is already stored (or appears twice in one batch) is a
-// duplicate and changes nothing. One readwrite transaction per batch: the existence checks and the writes happen
-// inside it, and IndexedDB serializes overlapping readwrite transactions, so parallel import workers cannot both
-// store the same report. Records go into chunk rows (recordChunks.ts), a few per batch rather than one per report.
+// duplicate and changes nothing. One readwrite transaction per batch: IndexedDB serializes overlapping readwrite
+// transactions, so parallel import workers cannot both store the same report. A batch writes one row per report,
+// a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than its bytes.
+import { unwrap } from 'idb';
 import { ChunkPacker } from './recordChunks';
-import type { ReportDatabase, StoredSource } from './schema';
+import type { ReportDatabase, StoredAggregateReport, StoredReport, StoredSource, StoredSourceFile } from './schema';
 import { toRecordDigest } from './toRecordDigest';
-import type { ReportRows } from './toStoredReport';
+import { SOURCE_MAX_BYTES, type ReportRows } from './toStoredReport';
 
 export type SaveOutcome = 'imported' | 'duplicate';
 
-/**
- * Stores `batch`; `sources` are the files its reports refer to (StoredAggregateReport.source), each written when at
- * least one of its reports is imported, listing only those.
- */
-export async function saveReportRows(
-  db: ReportDatabase,
-  batch: readonly ReportRows[],
-  sources: readonly StoredSource[] = [],
-): Promise<SaveOutcome[]> {
-  if (batch.length === 0) return [];
+/** What one file gave: its reports' rows and, to keep for showing their XML, the file itself. */
+export interface FileRows {
+  rows: readonly ReportRows[];
+  /** Kept when the file holds an aggregate report and is within SOURCE_MAX_BYTES. */
+  source?: { fileName: string; bytes: Uint8Array };
+}
+
+/** Stores the reports of `files`; per file, per report, whether it was imported or a duplicate. */
+export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]): Promise<SaveOutcome[][]> {
+  if (files.every((file) => file.rows.length === 0)) return files.map(() => []);
   const tx = db.transaction(['reports', 'recordChunks', 'sources'], 'readwrite', { durability: 'relaxed' });
-  const reports = tx.objectStore('reports');
-  const existing = await Promise.all(batch.map((rows) => reports.getKey(rows.report.key)));
-  const imported = new Set<string>();
+  const sourceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const kept: Array<StoredSourceFile | null> = [];
+  const reportStore = unwrap(tx.objectStore('reports')) as unknown as RawStore;
+  const adds: Array<Promise<boolean>> = [];
+  const rowsOf = files.map((file) => {
+    const keep = file.source !== undefined && file.source.bytes.length <= SOURCE_MAX_BYTES && file.rows.some((r) => r.report.kind === 'aggregate');
+    const documents = new Map<string, number>();
+    const reports = file.rows.map(({ report }) => {
+      if (!keep || report.kind !== 'aggregate') return report;
+      // Reports pasted into one XML file share a path: each is found again by its index among them.
+      const path = report.path.join('\u0000');
+      const document = documents.get(path) ?? 0;
+      documents.set(path, document + 1);
+      const withSource: StoredAggregateReport = { ...report, hasRawXml: true, source: { id: sourceId, file: kept.length, path: report.path, document } };
+      return withSource;
+    });
+    if (keep) kept.push({ fileName: file.source!.fileName, bytes: file.source!.bytes, reportKeys: [] });
+    for (const report of reports) adds.push(addUnlessStored(reportStore, report));
+    return reports;
+  });
+  const added = await Promise.all(adds);
   const writes: Array<Promise<unknown>> = [];
   const packer = new ChunkPacker();
-  const outcomes = batch.map((rows, i): SaveOutcome => {
-    const key = rows.report.key;
-    if (existing[i] !== undefined || imported.has(key)) return 'duplicate';
-    imported.add(key);
-    writes.push(reports.put(rows.report));
-    for (const records of rows.batches) packer.add(toRecordDigest(records));
-    return 'imported';
-  });
+  let i = 0;
+  const outcomes = files.map((file, f) =>
+    file.rows.map((rows, r): SaveOutcome => {
+      if (!added[i++]) return 'duplicate';
+      const report = rowsOf[f]![r]!;
+      if (report.kind === 'aggregate' && report.source) kept[report.source.file]!.reportKeys.push(report.key);
+      for (const records of rows.batches) packer.add(toRecordDigest(records));
+      return 'imported';
+    }),
+  );
   for (const chunk of packer.takeAll()) writes.push(tx.objectStore('recordChunks').put(chunk));
-  for (const source of sources) {
-    const reportKeys = source.reportKeys.filter((key) => imported.has(key));
-    if (reportKeys.length > 0) writes.push(tx.objectStore('sources').put({ ...source, reportKeys }));
-  }
+  const sources = kept.map((file) => (file && file.reportKeys.length > 0 ? file : null));
+  if (sources.some((file) => file !== null)) writes.push(tx.objectStore('sources').put({ id: sourceId, files: sources } satisfies StoredSource));
   await Promise.all([...writes, tx.done]);
   return outcomes;
+}
+
+/** Stores `batch` (reports of files not kept): per report, whether it was imported or a duplicate. */
+export async function saveReportRows(db: ReportDatabase, batch: readonly ReportRows[]): Promise<SaveOutcome[]> {
+  const [outcomes] = await saveFiles(db, [{ rows: batch }]);
+  return outcomes!;
+}
+
+/**
+ * Adds `report` unless its key is stored already (or was added earlier in this transaction): one request instead of a
+ * lookup and a write. The failed add of a duplicate is kept from aborting the transaction.
+ */
+function addUnlessStored(store: RawStore, report: StoredReport): Promise<boolean> {
+  const request = store.add(report);
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(true);
+    request.onerror = (event) => {
+      if (request.error?.name !== 'ConstraintError') return reject(request.error);
+      event.preventDefault();
+      event.stopPropagation();
+      resolve(false);
+    };
+  });
+}
+
+/** The part of IDBObjectStore and IDBRequest used here (core compiles without the DOM lib). */
+interface RawStore {
+  add(value: unknown): {
+    error: { name: string } | null;
+    onsuccess: (() => void) | null;
+    onerror: ((event: { preventDefault(): void; stopPropagation(): void }) => void) | null;
+  };
 }

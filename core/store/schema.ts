@@ -45,9 +45,10 @@ export interface StoredAggregateReport extends StoredReportBase {
   source?: SourceRef;
 }
 
-/** A report's place in a kept source file: the file's row, and the report's path and document index inside it. */
+/** Where a report's file is kept: the `sources` row, the file in it, and the report's path and index in the file. */
 export interface SourceRef {
   id: string;
+  file: number;
   /** ParsedReport.path: zip member, message part… */
   path: string[];
   /** Among the reports of that file with the same path (several pasted into one XML file), this one's index. */
@@ -67,6 +68,8 @@ export interface StoredTlsReport extends StoredReportBase {
 }
 
 export type StoredReport = StoredAggregateReport | StoredFailureReport | StoredTlsReport;
+
+export const REPORT_KINDS: ReadonlyArray<StoredReport['kind']> = ['aggregate', 'failure', 'tls'];
 
 /**
  * Identifies a batch of records: `[domain, begin, reportKey, batch]`. Schema 1–2 stored batches under this key
@@ -150,13 +153,21 @@ export interface StoredRecordChunk {
   digests: StoredRecordDigest[];
 }
 
-/** A report file as it arrived, kept (up to SOURCE_MAX_BYTES) so that the XML of its reports can be shown (schema 3). */
-export interface StoredSource {
-  id: string;
+/** A report file as it arrived, kept (up to SOURCE_MAX_BYTES) so that the XML of its reports can be shown. */
+export interface StoredSourceFile {
   fileName: string;
   bytes: Uint8Array;
-  /** Keys of the stored reports read from it: the row goes when the last of them is deleted. */
+  /** Keys of the stored reports read from it: the file goes when the last of them is deleted. */
   reportKeys: string[];
+}
+
+/**
+ * The files of one stored batch (schema 3): one row per batch, not per file, for the same reason as record chunks. A
+ * file whose reports were all deleted becomes null (SourceRef.file stays valid); the row goes with its last file.
+ */
+export interface StoredSource {
+  id: string;
+  files: Array<StoredSourceFile | null>;
 }
 
 /** The raw XML of a report as schema 1–2 kept it; read for those reports, never written since schema 3. */
@@ -170,9 +181,10 @@ export interface ReportDbSchema extends DBSchema {
     key: string;
     value: StoredReport;
     /**
-     * byKind: `[kind, domain, begin, key]`, unique per report, so "aggregate reports of one domain in one period" is
-     * one range, read page by page. byKindEnd: `[kind, domain, end, key]` (schema 2), the same keyed by the report's
-     * end, so a recent period reads no report that ended before it.
+     * byKindEnd: `[kind, domain, end, key]`, unique per report, so "aggregate reports of one domain in one period" is
+     * one range, read page by page, and a recent period reads no report that ended before it. Schema 1–2 also had
+     * byDomain and byKind (`[kind, domain, begin, key]`); every index is written with every report, so schema 3 keeps
+     * only the one all queries can use.
      */
     indexes: { byDomain: string; byKind: [string, string, number, string]; byKindEnd: [string, string, number, string] };
   };
@@ -231,8 +243,11 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
       cursor = await cursor.continue();
     }
   },
-  // 2 → 3: records move from per-report batches and digests into chunk rows; files kept whole in `sources` from now on.
+  // 2 → 3: records move from per-report batches and digests into chunk rows; files kept whole in `sources` from now on;
+  // reports keep one index.
   async (db, tx) => {
+    tx.objectStore('reports').deleteIndex('byDomain');
+    tx.objectStore('reports').deleteIndex('byKind');
     const chunks = db.createObjectStore('recordChunks', { keyPath: 'id' });
     db.createObjectStore('sources', { keyPath: 'id' });
     // Batches come in key order (domain, begin): once a batch begins after a day has ended, no later batch of that

@@ -1,7 +1,7 @@
 // Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
 // aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
 import type { ParsedReport } from '../report/types';
-import { RECORDS_PER_BATCH, type SourceRef, type StoredRecordBatch, type StoredReport } from './schema';
+import { RECORDS_PER_BATCH, type StoredRecordBatch, type StoredReport } from './schema';
 import { normalizeDomain } from '../analysis/alignment';
 import { reportKey } from '../analysis/reportKey';
 
@@ -24,8 +24,7 @@ export interface FileContext {
   importedAt: number;
 }
 
-/** `source`: where the report's file is kept (aggregate reports only; see StoredSource). */
-export function toReportRows(parsed: ParsedReport, file: FileContext, source?: SourceRef): ReportRows {
+export function toReportRows(parsed: ParsedReport, file: FileContext): ReportRows {
   const { report } = parsed;
   const key = reportKey(report);
   const base = {
@@ -68,8 +67,7 @@ export function toReportRows(parsed: ParsedReport, file: FileContext, source?: S
           report: head,
           recordCount: records.length,
           messageCount,
-          hasRawXml: source !== undefined,
-          ...(source !== undefined ? { source } : {}),
+          hasRawXml: false,
         },
         batches,
       };

@@ -3,9 +3,9 @@
 // per core (ImportController).
 import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackup, restoreBackup } from '../../../core/store/backup';
-import { saveReportRows } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type ReportDatabase, type StoredSource } from '../../../core/store/schema';
-import { SOURCE_MAX_BYTES, toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
+import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
+import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { toReportRows } from '../../../core/store/toStoredReport';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
 interface WorkerScope {
@@ -21,11 +21,8 @@ const BATCH_MAX_RECORDS = 20_000;
 let database: Promise<ReportDatabase> | undefined;
 const db = (): Promise<ReportDatabase> => (database ??= openReportDatabase());
 
-interface PendingFile {
+interface PendingFile extends FileRows {
   result: FileResult;
-  rows: ReportRows[];
-  /** The file itself, kept so that its reports' XML can be shown (when small enough and holding aggregate reports). */
-  source?: StoredSource;
 }
 
 let pending: PendingFile[] = [];
@@ -50,18 +47,13 @@ async function flush(): Promise<void> {
 async function saveBatch(batch: PendingFile[]): Promise<void> {
   const store = await db();
   try {
-    const outcomes = await saveReportRows(
-      store,
-      batch.flatMap((file) => file.rows),
-      batch.flatMap((file) => (file.source ? [file.source] : [])),
-    );
-    let i = 0;
-    for (const file of batch) countOutcomes(file, outcomes.slice(i, (i += file.rows.length)));
+    const outcomes = await saveFiles(store, batch);
+    batch.forEach((file, i) => countOutcomes(file, outcomes[i]!));
   } catch {
     // One bad row must not cost the other files of the batch: store them one by one to find it.
     for (const file of batch) {
       try {
-        countOutcomes(file, await saveReportRows(store, file.rows, file.source ? [file.source] : []));
+        countOutcomes(file, (await saveFiles(store, [file]))[0]!);
       } catch (error) {
         Object.assign(file.result, { status: 'refused', errorCode: 'internal', message: `${file.result.fileName}: ${String(error)}` });
       }
@@ -133,23 +125,9 @@ async function importFile(item: FileToImport): Promise<void> {
     return;
   }
   const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
-  const keep = bytes.length <= SOURCE_MAX_BYTES && parsed.reports.some((report) => report.report.kind === 'aggregate');
-  const sourceId = keep ? `${context.importedAt.toString(36)}-${item.id}-${Math.random().toString(36).slice(2)}` : undefined;
-  // Reports pasted into one XML file share a path: each is found again by its index among them.
-  const documents = new Map<string, number>();
-  const rows = parsed.reports.map((report) => {
-    if (sourceId === undefined || report.report.kind !== 'aggregate') return toReportRows(report, context);
-    const pathKey = report.path.join('\u0000');
-    const document = documents.get(pathKey) ?? 0;
-    documents.set(pathKey, document + 1);
-    return toReportRows(report, context, { id: sourceId, path: report.path, document });
-  });
-  const source: StoredSource | undefined =
-    sourceId === undefined
-      ? undefined
-      : { id: sourceId, fileName: item.name, bytes, reportKeys: rows.filter((r) => r.report.kind === 'aggregate').map((r) => r.report.key) };
+  const rows = parsed.reports.map((report) => toReportRows(report, context));
   result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
-  pending.push({ result, rows, ...(source ? { source } : {}) });
+  pending.push({ result, rows, source: { fileName: item.name, bytes } });
   pendingRecords += rows.reduce((sum, r) => sum + r.batches.reduce((n, b) => n + b.records.length, 0), 0);
   if (pending.length >= BATCH_MAX_FILES || pendingRecords >= BATCH_MAX_RECORDS) await flush();
 }

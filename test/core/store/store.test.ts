@@ -13,10 +13,10 @@ import {
   readRecords,
   readRecordsOfReport,
 } from '../../../core/store/queries';
-import { saveReportRows } from '../../../core/store/saveReportRows';
+import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
 import { summarizeRecords } from '../../../core/store/summarizeRecords';
-import { toReportRows } from '../../../core/store/toStoredReport';
+import { SOURCE_MAX_BYTES, toReportRows } from '../../../core/store/toStoredReport';
 import { parseReport } from '../../../core/report/parseReport';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
@@ -72,16 +72,26 @@ describe('saveReportRows', () => {
       const parsed = await parseReport(bytes, { fileName: fixture });
       if (!parsed.ok) throw new Error(parsed.error.message);
       const [report] = parsed.reports;
-      const id = `source-${fixture}`;
-      const rows = toReportRows(report!, file, { id, path: report!.path, document: 0 });
-      await saveReportRows(db, [rows], [{ id, fileName: fixture, bytes, reportKeys: [rows.report.key, 'not-imported'] }]);
-      expect(rows.report.kind === 'aggregate' && rows.report.hasRawXml).toBe(true);
+      const rows = toReportRows(report!, file);
+      expect(await saveFiles(db, [{ rows: [rows], source: { fileName: fixture, bytes } }])).toEqual([['imported']]);
+      const stored = await db.get('reports', rows.report.key);
+      expect(stored?.kind === 'aggregate' && stored.hasRawXml).toBe(true);
       const xml = await readRawXml(db, rows.report.key);
       expect(xml).toMatch(/^\s*(<\?xml[^>]*>\s*)?<feedback/);
       const again = await parseReport(new TextEncoder().encode(xml), { fileName: 'again.xml' });
       expect(again.ok && again.reports[0]!.report).toEqual(report!.report);
-      expect((await db.get('sources', id))?.reportKeys).toEqual([rows.report.key]);
     }
+    expect(await db.count('sources')).toBe(2);
+  });
+
+  it('keeps no file when all its reports were stored already, or when it is too large', async () => {
+    const rows = toReportRows(aggregate('a.org', '1', [record()]), file);
+    await saveReportRows(db, [rows]);
+    expect(await saveFiles(db, [{ rows: [rows], source: { fileName: 'a.xml', bytes: new Uint8Array([60]) } }])).toEqual([['duplicate']]);
+    const big = toReportRows(aggregate('b.org', '1', [record()]), file);
+    await saveFiles(db, [{ rows: [big], source: { fileName: 'b.xml', bytes: new Uint8Array(SOURCE_MAX_BYTES + 1) } }]);
+    expect(await db.count('sources')).toBe(0);
+    expect(await readRawXml(db, big.report.key)).toBeUndefined();
   });
 
   it('reads the XML schema 1–2 kept for a report', async () => {
@@ -93,20 +103,31 @@ describe('saveReportRows', () => {
   });
 
   it('keeps a file while one of its reports is stored, and backs it up', async () => {
-    const a = toReportRows(aggregate('a.org', '1', [record()], { domain: 'a.test' }), file, { id: 'shared', path: ['m.mbox'], document: 0 });
-    const b = toReportRows(aggregate('b.org', '1', [record()], { domain: 'b.test' }), file, { id: 'shared', path: ['m.mbox'], document: 1 });
+    const a = toReportRows(aggregate('a.org', '1', [record()], { domain: 'a.test' }), file);
+    const b = toReportRows(aggregate('b.org', '1', [record()], { domain: 'b.test' }), file);
+    const other = toReportRows(aggregate('c.org', '1', [record()], { domain: 'c.test' }), file);
     const bytes = new Uint8Array([1, 2, 3, 250]);
-    await saveReportRows(db, [a, b], [{ id: 'shared', fileName: 'm.mbox', bytes, reportKeys: [a.report.key, b.report.key] }]);
+    await saveFiles(db, [
+      { rows: [a, b], source: { fileName: 'm.mbox', bytes } },
+      { rows: [other], source: { fileName: 'c.xml', bytes: new Uint8Array([60]) } },
+    ]);
+    const [row] = await db.getAll('sources');
+    expect(row?.files).toEqual([
+      { fileName: 'm.mbox', bytes, reportKeys: [a.report.key, b.report.key] },
+      { fileName: 'c.xml', bytes: new Uint8Array([60]), reportKeys: [other.report.key] },
+    ]);
     const lines: string[] = [];
     for await (const chunk of backupLines(db, 5)) lines.push(...chunk.split('\n').filter(Boolean));
     const fresh = await openReportDatabase(`${name}-sources`);
-    expect(await restoreBackup(fresh, lines)).toMatchObject({ ok: true, imported: 2 });
-    expect(await fresh.get('sources', 'shared')).toEqual({ id: 'shared', fileName: 'm.mbox', bytes, reportKeys: [a.report.key, b.report.key] });
+    expect(await restoreBackup(fresh, lines)).toMatchObject({ ok: true, imported: 3 });
+    expect(await fresh.getAll('sources')).toEqual([row]);
     fresh.close();
     await deleteDomain(db, 'a.test');
-    expect((await db.get('sources', 'shared'))?.reportKeys).toEqual([b.report.key]);
+    expect((await db.get('sources', row!.id))?.files.map((f) => f?.reportKeys)).toEqual([[b.report.key], [other.report.key]]);
+    await deleteDomain(db, 'c.test');
+    expect((await db.get('sources', row!.id))?.files.map((f) => f?.reportKeys ?? null)).toEqual([[b.report.key], null]);
     await deleteDomain(db, 'b.test');
-    expect(await db.get('sources', 'shared')).toBeUndefined();
+    expect(await db.count('sources')).toBe(0);
   });
 });
 
