@@ -40,6 +40,31 @@ const NAV_LABELS: Record<Route, MessageKey> = {
   data: 'nav.data',
 };
 
+/**
+ * The import's progress under the header on every page but Import. It subscribes on its own: the shell around the
+ * page (and the page) must not render again for every progress step of an import.
+ */
+function HeaderImportStatus({ importer }: { importer: ImportController }) {
+  const { t } = useI18n();
+  const progress = useObservable(importer.progress);
+  if (progress.total === 0) return null;
+  return (
+    <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 pb-3">
+      <ImportStatus progress={progress} compact />
+      {!progress.running && (
+        <>
+          <a href="#/import" class={linkButtonClass}>
+            {t('import.results')}
+          </a>
+          <button type="button" class={linkButtonClass} onClick={() => importer.dismiss()}>
+            {t('import.dismiss')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
 function Shell({
   locale,
   onLocale,
@@ -55,7 +80,6 @@ function Shell({
 }) {
   const { t } = useI18n();
   const route = useHashRoute();
-  const progress = useObservable(importer.progress);
   const [dragging, setDragging] = useState(false);
 
   // Drop anywhere on the page: listeners on the window, so the whole viewport is a drop zone, folders included.
@@ -145,21 +169,7 @@ function Shell({
             </label>
           </div>
         </div>
-        {progress.total > 0 && route !== 'import' && (
-          <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 pb-3">
-            <ImportStatus progress={progress} compact />
-            {!progress.running && (
-              <>
-                <a href="#/import" class={linkButtonClass}>
-                  {t('import.results')}
-                </a>
-                <button type="button" class={linkButtonClass} onClick={() => importer.dismiss()}>
-                  {t('import.dismiss')}
-                </button>
-              </>
-            )}
-          </div>
-        )}
+        {route !== 'import' && <HeaderImportStatus importer={importer} />}
       </header>
       <main id="main" class="mx-auto max-w-7xl px-4 py-6">
         {route === 'dashboard' && <DashboardPage />}

@@ -44,6 +44,8 @@ const READS_IN_FLIGHT = 64;
 const FILES_HELD = 64;
 /** Bytes read but not yet parsed at most, beyond one message: bounds memory when the files are large. */
 const BYTES_AHEAD = 64 * 1024 * 1024;
+/** Progress is shown this often while an import runs: often enough to look alive, rarely enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 200;
 /**
  * Views re-read the database at most this often while an import runs (and once at its end). Re-reading competes
  * with the workers' writes for the same object stores, so it is rare.
@@ -242,7 +244,7 @@ export class ImportController {
   #scheduleNotify(): void {
     if (this.#notifyScheduled) return;
     this.#notifyScheduled = true;
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this.#notifyScheduled = false;
       const state = this.progress.value;
       this.progress.set({ ...state, revision: state.revision + 1 });
@@ -251,7 +253,7 @@ export class ImportController {
         this.#lastRefresh = now;
         notifyDataChanged();
       }
-    });
+    }, PROGRESS_INTERVAL_MS);
   }
 
   #complete(): void {
