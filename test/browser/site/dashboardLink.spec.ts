@@ -18,7 +18,7 @@ function messagesOf(files: readonly GeneratedFile[], domain: string): number {
 async function importGenerated(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/import`);
   await addReports(page, [...recent, ...old]);
-  await expect(page.getByTestId('import-outcome')).toContainText('32 reports imported', { timeout: 30_000 });
+  await expect(page.getByTestId('import-outcome')).toContainText('Reports imported: 32;', { timeout: 30_000 });
 }
 
 function hashOf(page: Page): string {

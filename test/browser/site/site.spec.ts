@@ -47,7 +47,7 @@ test('imports a mix of real reports and broken files; totals match the MANIFEST,
 
   const reportsInFiles = AGGREGATE_FILES.length + 2 /* multiple_reports.zip holds 3 */ + OTHER_REPORT_FILES.length;
   await expect(page.getByTestId('import-outcome')).toHaveText(
-    `Import finished: ${reportsInFiles} reports imported, 0 duplicates, ${BROKEN_FILES.length + 2} files refused.`,
+    `Import finished. Reports imported: ${reportsInFiles}; duplicates: 0; files refused: ${BROKEN_FILES.length + 2}.`,
   );
   for (const broken of BROKEN_FILES) {
     const row = page.getByTestId('import-results').locator('tr', { hasText: broken.path.split('/').pop()! });
@@ -68,7 +68,7 @@ test('imports a mix of real reports and broken files; totals match the MANIFEST,
   await openImportPage(page);
   await addReports(page, files);
   await expect(page.getByTestId('import-outcome')).toHaveText(
-    `Import finished: 0 reports imported, ${reportsInFiles} duplicates, ${BROKEN_FILES.length + 2} files refused.`,
+    `Import finished. Reports imported: 0; duplicates: ${reportsInFiles}; files refused: ${BROKEN_FILES.length + 2}.`,
   );
   await openDashboard(page);
   expect(await totalMessages(page)).toBe(expected);
