@@ -15,6 +15,7 @@ import {
   MAX_XML_TEXT_CHARS,
   RATIO_CHECK_FLOOR,
 } from './limits';
+import { gunzipWhole, inflateWhole } from './inflateWhole';
 import { parseFailureReport } from './parseFailureReport';
 import { parseTlsReport } from './parseTlsReport';
 import { isZipNoise, readZipEntries } from './readZipEntries';
@@ -102,6 +103,12 @@ class ReadContext {
   checkAborted(): void {
     if (this.options.signal?.aborted) throw new ReportFailure('aborted', `${this.label}: reading was cancelled`);
   }
+
+  /** Whether `bytes` more decompressed bytes stay within the limits {@link countDecompressed} enforces. */
+  readonly allowsDecompressed = (bytes: number): boolean => {
+    const total = this.decompressed + bytes;
+    return total <= MAX_DECOMPRESSED_BYTES && (total <= RATIO_CHECK_FLOOR || total <= this.inputBytes * MAX_EXPANSION_RATIO);
+  };
 
   /** Every decompressed byte passes here: the size and ratio limits stop gzip and zip bombs (RFC 9990 §7). */
   countDecompressed(bytes: number): void {
@@ -239,22 +246,27 @@ class BufferedDocument implements ByteSink {
   }
 }
 
-/** RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning. */
+/**
+ * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
+ * The Gunzip is made at the first slice that is not exactly one small complete member: such a slice is inflated in one
+ * call (gunzipWhole) to the one chunk the Gunzip would give, and a Gunzip made after it reads on as one would after it.
+ */
 class GzipStream implements ByteSink {
-  private readonly gunzip: Gunzip;
+  private gunzip: Gunzip | undefined;
   private produced = 0;
+  private ignoringRest = false;
 
   constructor(
     private readonly ctx: ReadContext,
     private readonly inner: ByteSink,
     private readonly where: string,
-  ) {
-    this.gunzip = new Gunzip((data) => {
-      this.produced += data.length;
-      ctx.countDecompressed(data.length);
-      inner.push(data);
-    });
-  }
+  ) {}
+
+  private readonly emit = (data: Uint8Array): void => {
+    this.produced += data.length;
+    this.ctx.countDecompressed(data.length);
+    this.inner.push(data);
+  };
 
   push(chunk: Uint8Array): void {
     for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
@@ -269,21 +281,32 @@ class GzipStream implements ByteSink {
   }
 
   private feed(slice: Uint8Array, final: boolean): void {
+    if (this.ignoringRest) return;
     try {
-      this.gunzip.push(slice, final);
+      this.inflate(slice, final);
     } catch (error) {
       if (error instanceof ReportFailure) throw error;
       const code = (error as { code?: number }).code;
       // fflate code 6 is a bad gzip header: after a complete member that means trailing garbage, not corruption.
       if (code === 6 && this.produced > 0) {
         this.ctx.warnings.push(`${this.where}: ignored bytes after the end of the gzip data`);
-        this.gunzip.ondata = () => {};
-        this.gunzip.push = () => {};
+        this.ignoringRest = true;
         return;
       }
       const reason = code === 0 ? 'the gzip data ends early (truncated)' : `the gzip data is damaged (${(error as Error).message})`;
       throw new ReportFailure('corrupt-archive', `${this.where}: ${reason}`);
     }
+  }
+
+  private inflate(slice: Uint8Array, final: boolean): void {
+    if (!this.gunzip) {
+      // A Gunzip's final push between members flushes one empty chunk.
+      if (final && slice.length === 0) return this.emit(slice);
+      const whole = gunzipWhole(slice, this.ctx.allowsDecompressed);
+      if (whole) return this.emit(whole);
+      this.gunzip = new Gunzip(this.emit);
+    }
+    this.gunzip.push(slice, final);
   }
 }
 
@@ -391,6 +414,15 @@ function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
   }
 }
 
+function inflateInSlices(ctx: ReadContext, data: Uint8Array, emit: (chunk: Uint8Array) => void): void {
+  const inflate = new Inflate(emit);
+  for (let at = 0; at < data.length; at += INPUT_SLICE) {
+    ctx.checkAborted();
+    inflate.push(data.subarray(at, at + INPUT_SLICE), at + INPUT_SLICE >= data.length);
+  }
+  if (data.length === 0) inflate.push(data, true);
+}
+
 function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: number): void {
   const entries = readZipEntries(zip, describePath(path));
   for (const entry of entries) {
@@ -406,16 +438,17 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         return pushInSlices(ctx, document, data);
       }
       if (entry.method !== 8) throw new ReportFailure('unsupported', `${where}: zip compression method ${entry.method} is not supported`);
-      const inflate = new Inflate((chunk) => {
+      const emit = (chunk: Uint8Array): void => {
         ctx.countDecompressed(chunk.length);
         document.push(chunk);
-      });
+      };
+      // A member streaming would read in one push gives one output chunk: inflated in one call when small, the same.
+      const whole = data.length <= INPUT_SLICE ? inflateWhole(data, entry.uncompressedSize, ctx.allowsDecompressed) : undefined;
       try {
-        for (let at = 0; at < data.length; at += INPUT_SLICE) {
+        if (whole) {
           ctx.checkAborted();
-          inflate.push(data.subarray(at, at + INPUT_SLICE), at + INPUT_SLICE >= data.length);
-        }
-        if (data.length === 0) inflate.push(data, true);
+          emit(whole);
+        } else inflateInSlices(ctx, data, emit);
       } catch (error) {
         if (error instanceof ReportFailure) throw error;
         throw new ReportFailure('corrupt-archive', `${where}: the zip member is damaged (${(error as Error).message})`);

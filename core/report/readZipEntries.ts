@@ -23,7 +23,8 @@ const EOCD_SEARCH = 22 + 0xffff;
 function u16(bytes: Uint8Array, at: number): number {
   return bytes[at]! | (bytes[at + 1]! << 8);
 }
-function u32(bytes: Uint8Array, at: number): number {
+/** Little-endian unsigned 32-bit integer at `at` (zip and gzip fields). */
+export function u32(bytes: Uint8Array, at: number): number {
   return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 

@@ -1,0 +1,75 @@
+// Small compressed documents inflated in one call into a buffer of exactly their declared size. fflate's streaming
+// inflate allocates and zero-fills a 160 KiB output buffer per DEFLATE block, which dominates reading the few-KB
+// .xml.gz and .zip files most reports arrive as. These functions give undefined whenever anything does not check out,
+// and the caller then streams as usual: their output is used only where it is exactly what streaming would produce.
+import { inflateSync } from 'fflate';
+import { u32 } from './readZipEntries';
+
+/**
+ * Largest declared size inflated in one call. The buffer is allocated before inflating, from a size field of the
+ * untrusted input: this bounds what a lying size can make the reader allocate. Larger documents stream.
+ */
+export const WHOLE_INFLATE_MAX_BYTES = 4 * 1024 * 1024;
+
+const FHCRC = 2;
+const FEXTRA = 4;
+const FNAME = 8;
+const FCOMMENT = 16;
+
+/**
+ * Raw DEFLATE `data` inflated into a buffer of its declared `size`, or undefined when `size` is over
+ * WHOLE_INFLATE_MAX_BYTES or refused by `allowed` (the decompression limits), when the data is damaged or truncated,
+ * or when it inflates to any other size. Data after the end of the DEFLATE stream is ignored, as streaming does.
+ */
+export function inflateWhole(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
+  return inflateInto(data, size, allowed, false);
+}
+
+/**
+ * The content of `gzip` when it is exactly one complete RFC 1952 member (header, DEFLATE data, 8-byte trailer) whose
+ * ISIZE is its content's size, under the same bounds as {@link inflateWhole}; otherwise undefined. Several members,
+ * bytes after the member (Mimecast) and a wrong ISIZE are left to streaming, which reads them its own way.
+ */
+export function gunzipWhole(gzip: Uint8Array, allowed: (size: number) => boolean): Uint8Array | undefined {
+  const start = gzipHeaderLength(gzip);
+  if (start === undefined || gzip.length < start + 9) return undefined;
+  return inflateInto(gzip.subarray(start, gzip.length - 8), u32(gzip, gzip.length - 4), allowed, true);
+}
+
+/** RFC 1952 §2.3 member header length, read as fflate's Gunzip reads it; undefined when not a complete deflate header. */
+function gzipHeaderLength(gzip: Uint8Array): number | undefined {
+  if (gzip.length < 10 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) return undefined;
+  const flags = gzip[3]!;
+  let at = 10;
+  if (flags & FEXTRA) {
+    if (gzip.length < 12) return undefined;
+    at += 2 + (gzip[10]! | (gzip[11]! << 8));
+  }
+  for (const field of [FNAME, FCOMMENT]) {
+    if (!(flags & field)) continue;
+    while (at < gzip.length && gzip[at] !== 0) at++;
+    if (at >= gzip.length) return undefined;
+    at++;
+  }
+  if (flags & FHCRC) at += 2;
+  return at <= gzip.length ? at : undefined;
+}
+
+function inflateInto(data: Uint8Array, size: number, allowed: (size: number) => boolean, mustEndAtLastByte: boolean): Uint8Array | undefined {
+  if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
+  // One byte more than declared: fflate drops writes past a given buffer, so longer output shows as a full buffer.
+  const out = new Uint8Array(size + 1);
+  // The stream must need its last byte: if it already ends without it, something follows it. A prefix of a stream that
+  // ends within the prefix inflates exactly as the whole, so failing without the last byte proves the end is there.
+  if (mustEndAtLastByte && inflates(data.subarray(0, data.length - 1), out) !== undefined) return undefined;
+  const inflated = inflates(data, out);
+  return inflated?.length === size ? inflated : undefined;
+}
+
+function inflates(data: Uint8Array, out: Uint8Array): Uint8Array | undefined {
+  try {
+    return inflateSync(data, { out });
+  } catch {
+    return undefined;
+  }
+}
