@@ -1,7 +1,7 @@
 // Small compressed documents inflated in one call into a buffer of exactly their declared size. fflate's streaming
-// inflate allocates and zero-fills a 160 KiB output buffer per DEFLATE block, which dominates reading the few-KB
-// .xml.gz and .zip files most reports arrive as. These functions give undefined whenever anything does not check out,
-// and the caller then streams as usual: their output is used only where it is exactly what streaming would produce.
+// inflate allocates and zero-fills an output buffer of at least 128 KiB per DEFLATE block, which dominates reading the
+// few-KB .xml.gz and .zip files most reports arrive as. These functions give undefined whenever anything does not
+// check out, and the caller then streams as usual: their output is used only where it is exactly what streaming gives.
 import { inflateSync } from 'fflate';
 import { u32 } from './readZipEntries';
 
@@ -55,18 +55,23 @@ function gzipHeaderLength(gzip: Uint8Array): number | undefined {
   return at <= gzip.length ? at : undefined;
 }
 
-function inflateInto(data: Uint8Array, size: number, allowed: (size: number) => boolean, mustEndAtLastByte: boolean): Uint8Array | undefined {
+function inflateInto(
+  data: Uint8Array,
+  size: number,
+  allowed: (size: number) => boolean,
+  mustEndAtLastByte: boolean,
+): Uint8Array | undefined {
   if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
   // One byte more than declared: fflate drops writes past a given buffer, so longer output shows as a full buffer.
   const out = new Uint8Array(size + 1);
   // The stream must need its last byte: if it already ends without it, something follows it. A prefix of a stream that
   // ends within the prefix inflates exactly as the whole, so failing without the last byte proves the end is there.
-  if (mustEndAtLastByte && inflates(data.subarray(0, data.length - 1), out) !== undefined) return undefined;
-  const inflated = inflates(data, out);
+  if (mustEndAtLastByte && tryInflate(data.subarray(0, data.length - 1), out) !== undefined) return undefined;
+  const inflated = tryInflate(data, out);
   return inflated?.length === size ? inflated : undefined;
 }
 
-function inflates(data: Uint8Array, out: Uint8Array): Uint8Array | undefined {
+function tryInflate(data: Uint8Array, out: Uint8Array): Uint8Array | undefined {
   try {
     return inflateSync(data, { out });
   } catch {

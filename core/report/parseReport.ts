@@ -39,8 +39,8 @@ export interface ParseOptions {
   retainRecords?: boolean;
   /**
    * The decoded XML text of each aggregate report, once its document has been read (for showing the raw report, see
-   * readReportXml): the whole text when the report is alone in its file or member, else its own `<feedback` … `</feedback>`.
-   * Not called for reports whose file or member decodes to more than {@link MAX_XML_TEXT_CHARS} characters.
+   * readReportXml): the whole text when the report is alone in its file or member, else its own `<feedback` …
+   * `</feedback>`. Not called for reports whose file or member decodes to more than {@link MAX_XML_TEXT_CHARS} characters.
    */
   onAggregateXml?: (xml: string, report: ParsedReport) => void;
 }
