@@ -358,7 +358,7 @@ function recentReport(): Buffer {
 async function importRecentReport(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/import`);
   await page.getByLabel('Add reports').first().setInputFiles({ name: 'receiver.example!example.com!1!2.xml', mimeType: 'text/xml', buffer: recentReport() });
-  await expect(page.getByTestId('import-outcome').first()).toContainText('1 report', { timeout: 60_000 });
+  await expect(page.getByTestId('import-outcome').first()).toContainText('Reports imported: 1;', { timeout: 60_000 });
   await page.goto(`${ORIGIN}/#/records`);
 }
 
