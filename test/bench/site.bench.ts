@@ -36,6 +36,9 @@ function writeFiles(dir: string, files: readonly GeneratedFile[]): string[] {
  * (Linux); empty elsewhere. Wall time on a shared 2-core machine swings with its load; CPU time says what the import
  * itself costs.
  */
+/** Marks this run's Chromium processes (as their user agent) apart from any other Chromium on the machine. */
+const BROWSER_MARKER = `dmarc-lens-site-bench-${process.pid}`;
+
 function chromiumCpuSeconds(): Map<string, number> {
   const out = new Map<string, number>();
   let pids: string[] = [];
@@ -48,7 +51,7 @@ function chromiumCpuSeconds(): Map<string, number> {
   for (const pid of pids) {
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!command.includes('chromium') || !command.includes('dmarc-lens-site-bench')) continue;
+      if (!command.includes('chromium') || !command.includes(BROWSER_MARKER)) continue;
       const kind = /--type=([\w-]+)/.exec(command)?.[1] ?? 'browser';
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       out.set(kind, (out.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
@@ -128,10 +131,9 @@ async function main(): Promise<void> {
   const million = arg('million', 1_000_000);
   const server = spawn(process.execPath, ['scripts/serve-site.mjs', String(PORT)], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 400));
-  // The marker argument tells this run's Chromium processes from any other on the machine (chromiumCpuSeconds).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs, '--user-agent=dmarc-lens-site-bench'],
+    args: [...chromiumArgs, `--user-agent=${BROWSER_MARKER}`],
     headless: true,
   });
   const dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-site-bench-'));
