@@ -4,8 +4,8 @@
 // domain publishing p=reject must sign with DKIM, because SPF alone does not survive forwarding.
 import type { AggregateReport, DmarcPolicy } from '../report/types';
 import { normalizeDomain } from './alignment';
-import { formatCount } from './formatCount';
-import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
+import { groupSources, labelExplanation, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import type { SourceClass } from './classifyRecord';
 
 export interface ReadinessOptions extends GroupSourcesOptions {
@@ -34,8 +34,10 @@ export interface SourceReadiness {
   /** Aligned-DKIM share (what survives forwarding). */
   dkimAlignedShare: number;
   blocking: boolean;
-  /** Why it blocks, when it does. */
+  /** Why it blocks, when it does (English). */
   blocker?: string;
+  /** `blocker` as a code with parameters, for other languages. */
+  blockerExplanation?: Explanation;
 }
 
 export interface Readiness {
@@ -45,16 +47,20 @@ export interface Readiness {
   /** The next step, or undefined when p=reject is fully in force. */
   next?: PolicyStep;
   ready: boolean;
-  /** One sentence. */
+  /** One sentence (English). */
   summary: string;
+  /** `summary` as a code with parameters, for other languages. */
+  summaryExplanation: Explanation;
   messages: number;
   alignedShare: number;
   /** Distinct UTC days covered by reports under the current policy. */
   daysUnderCurrentPolicy: number;
   /** Known sources (compliant or misconfigured), blocking first. */
   sources: SourceReadiness[];
-  /** Everything that stands in the way, one sentence each. */
+  /** Everything that stands in the way, one sentence each (English). */
   blockers: string[];
+  /** `blockers` as codes with parameters. */
+  blockerExplanations: Explanation[];
   /** Messages of forwarded and suspicious sources (not blockers: the next step is meant to act on them). */
   forwardedMessages: number;
   suspiciousMessages: number;
@@ -75,8 +81,6 @@ export function describeStep(step: PolicyStep & { pct?: number }): string {
   return `p=${step.p}${step.t === 'y' ? ' t=y' : ''}${pct}`;
 }
 
-const percent = (share: number) => `${Number((share * 100).toFixed(share >= 0.9995 ? 0 : 1))}%`;
-
 function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep | undefined): SourceReadiness {
   const alignedShare = group.messages ? group.passing / group.messages : 0;
   const dkimAlignedShare = group.messages ? group.dkimAligned / group.messages : 0;
@@ -89,16 +93,19 @@ function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep
     dkimAlignedShare,
     blocking: false,
   };
+  const label = labelExplanation(group.key, group.label);
+  let blocker: Explanation | undefined;
   if (alignedShare < threshold) {
-    result.blocking = true;
-    result.blocker =
-      `${group.label}: ${percent(alignedShare)} of ${formatCount(group.messages)} messages aligned ` +
-      `(needs ${percent(threshold)})` + (group.classification.fix ? `. ${group.classification.fix}` : '.');
+    const params = { label, aligned: percentage(alignedShare), messages: quantity(group.messages, 'message'), threshold: percentage(threshold) };
+    const fix = group.classification.fixExplanation;
+    blocker = fix ? explain('readiness.belowThresholdFix', { ...params, fix }) : explain('readiness.belowThreshold', params);
   } else if (next?.p === 'reject' && dkimAlignedShare < threshold) {
+    blocker = explain('readiness.spfOnly', { label, spfOnly: percentage(1 - dkimAlignedShare) });
+  }
+  if (blocker) {
     result.blocking = true;
-    result.blocker =
-      `${group.label} passes on SPF alone for ${percent(1 - dkimAlignedShare)} of its mail: p=reject needs DKIM ` +
-      `(RFC 9989), or forwarded copies will be rejected. Turn on DKIM signing for your domain there.`;
+    result.blocker = formatExplanation(blocker);
+    result.blockerExplanation = blocker;
   }
   return result;
 }
@@ -152,36 +159,40 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
   const forwardedMessages = groups.filter((g) => g.classification.class === 'forwarded').reduce((n, g) => n + g.messages, 0);
   const suspiciousMessages = groups.filter((g) => g.classification.class === 'suspicious').reduce((n, g) => n + g.messages, 0);
 
-  const blockers: string[] = [];
-  if (!current) blockers.push(`No aggregate reports for ${domain} in the chosen period.`);
+  const blockers: Explanation[] = [];
+  if (!current) blockers.push(explain('readiness.noReports', { domain }));
   if (current && days.size < minimumDays && next) {
-    blockers.push(
-      `Only ${days.size} day${days.size === 1 ? '' : 's'} of reports under ${describeStep(current)}; RFC 9989 suggests ` +
-        `watching at least ${minimumDays} days before the next step.`,
-    );
+    blockers.push(explain('readiness.fewDays', { days: quantity(days.size, 'day'), step: describeStep(current), minimumDays }));
   }
-  for (const source of sources) if (source.blocker) blockers.push(source.blocker);
+  for (const source of sources) if (source.blockerExplanation) blockers.push(source.blockerExplanation);
 
   const ready = current !== undefined && next !== undefined && blockers.length === 0;
-  let summary: string;
-  if (!current) summary = `No reports for ${domain} yet.`;
-  else if (!next) summary = `${domain} is at p=reject: the last step. Keep watching for new sources.`;
+  let summary: Explanation;
+  if (!current) summary = explain('readiness.summaryNoReports', { domain });
+  else if (!next) summary = explain('readiness.summaryAtReject', { domain });
   else if (ready) {
-    summary = `${domain} is ready for ${describeStep(next)}: every known source aligns at least ${percent(threshold)} over ${days.size} days.`;
+    summary = explain('readiness.summaryReady', {
+      domain,
+      step: describeStep(next),
+      threshold: percentage(threshold),
+      days: quantity(days.size, 'day'),
+    });
   } else {
-    summary = `${domain} is not ready for ${describeStep(next)}: ${blockers.length} thing${blockers.length === 1 ? '' : 's'} to fix first.`;
+    summary = explain('readiness.summaryNotReady', { domain, step: describeStep(next), things: quantity(blockers.length, 'thing') });
   }
   return {
     domain,
     ...(current ? { current } : {}),
     ...(next ? { next } : {}),
     ready,
-    summary,
+    summary: formatExplanation(summary),
+    summaryExplanation: summary,
     messages,
     alignedShare: messages ? passing / messages : 0,
     daysUnderCurrentPolicy: days.size,
     sources,
-    blockers,
+    blockers: blockers.map((blocker) => formatExplanation(blocker)),
+    blockerExplanations: blockers,
     forwardedMessages,
     suspiciousMessages,
   };

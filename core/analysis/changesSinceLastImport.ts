@@ -3,7 +3,8 @@
 // record the user just looked up in DNS).
 import type { AggregateReport, PolicyPublished } from '../report/types';
 import { normalizeDomain } from './alignment';
-import { groupSources, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { explain, formatExplanation, type Explanation } from './explanation';
+import { groupSources, labelExplanation, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import type { SourceClass } from './classifyRecord';
 
 export interface ChangesOptions extends Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> {
@@ -20,7 +21,9 @@ export interface NewSource {
   label: string;
   messages: number;
   class: SourceClass;
+  /** The source's reason (classifySource), in English. */
   reason: string;
+  reasonExplanation: Explanation;
 }
 
 export interface StartedFailing {
@@ -30,13 +33,17 @@ export interface StartedFailing {
   passShareBefore: number;
   passShareNow: number;
   failingMessages: number;
+  /** In English. */
   reason: string;
+  reasonExplanation: Explanation;
 }
 
 export interface PolicyChange {
   domain: string;
   kind: 'changed-since-last-import' | 'reporters-disagree' | 'differs-from-published';
+  /** In English. */
   sentence: string;
+  explanation: Explanation;
 }
 
 export interface ImportChanges {
@@ -72,7 +79,11 @@ function byDomain(reports: readonly AggregateReport[]): Map<string, AggregateRep
 }
 
 const share = (group: SourceGroup) => (group.messages ? group.passing / group.messages : 1);
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent = (value: number) => ({ percent: Math.round(value * 100), decimals: 0 as const });
+
+function policyChange(domain: string, kind: PolicyChange['kind'], explanation: Explanation): PolicyChange {
+  return { domain, kind, sentence: formatExplanation(explanation), explanation };
+}
 
 /** Compares the reports of an import with everything stored before it. */
 export function changesSinceLastImport(
@@ -102,8 +113,15 @@ export function changesSinceLastImport(
           messages: group.messages,
           class: group.classification.class,
           reason: group.classification.reason,
+          reasonExplanation: group.classification.reasonExplanation,
         });
       } else if (share(old) >= wasPassingAt && share(group) < failingBelow) {
+        const reason = explain('changes.startedFailing', {
+          label: labelExplanation(group.key, group.label),
+          before: percent(share(old)),
+          now: percent(share(group)),
+          advice: group.classification.fixExplanation ?? group.classification.reasonExplanation,
+        });
         changes.startedFailing.push({
           domain,
           key: group.key,
@@ -111,7 +129,8 @@ export function changesSinceLastImport(
           passShareBefore: share(old),
           passShareNow: share(group),
           failingMessages: group.messages - group.passing,
-          reason: `${group.label} passed DMARC for ${percent(share(old))} of its mail before this import and ${percent(share(group))} now. ${group.classification.fix ?? group.classification.reason}`,
+          reason: formatExplanation(reason),
+          reasonExplanation: reason,
         });
       }
     }
@@ -127,11 +146,7 @@ export function changesSinceLastImport(
     }
     if (seen.size > 1) {
       const list = [...seen].map(([text, orgs]) => `${text} (${orgs.slice(0, 3).join(', ')}${orgs.length > 3 ? '…' : ''})`);
-      changes.policyChanges.push({
-        domain,
-        kind: 'reporters-disagree',
-        sentence: `Reporters saw different policies for ${domain}: ${list.join('; ')}. A recent change still propagating, or more than one DMARC record (RFC 7489 §6.6.3: then none applies).`,
-      });
+      changes.policyChanges.push(policyChange(domain, 'reporters-disagree', explain('changes.reportersDisagree', { domain, policies: list.join('; ') })));
     }
     const newestNow = sorted[sorted.length - 1];
     const newestBefore = [...earlier].sort((a, b) => a.metadata.end - b.metadata.end).pop();
@@ -139,11 +154,9 @@ export function changesSinceLastImport(
       const was = policyText(newestBefore.policy);
       const is = policyText(newestNow.policy);
       if (was !== is) {
-        changes.policyChanges.push({
-          domain,
-          kind: 'changed-since-last-import',
-          sentence: `Reporters now see ${is} for ${domain}; before this import they saw ${was}.`,
-        });
+        changes.policyChanges.push(
+          policyChange(domain, 'changed-since-last-import', explain('changes.changedSinceLastImport', { now: is, domain, before: was })),
+        );
       }
     }
     const published = options.publishedPolicies?.get(domain);
@@ -151,11 +164,13 @@ export function changesSinceLastImport(
       const dns = policyText(published);
       const reported = policyText(newestNow.policy);
       if (dns !== reported) {
-        changes.policyChanges.push({
-          domain,
-          kind: 'differs-from-published',
-          sentence: `${domain} publishes ${dns}, but the newest report (${newestNow.metadata.orgName}) saw ${reported}: reports lag a day or two behind a change; otherwise check for a second record or a typo.`,
-        });
+        changes.policyChanges.push(
+          policyChange(
+            domain,
+            'differs-from-published',
+            explain('changes.differsFromPublished', { domain, published: dns, reporter: newestNow.metadata.orgName, reported }),
+          ),
+        );
       }
     }
   }

@@ -1,17 +1,10 @@
 // One class per source group, with the reason in a sentence and, for a misconfigured service, the fix.
 // Classes follow how DMARC tools present sources (docs/dmarc.md): compliant, misconfigured (a known service of the
-// domain failing alignment), forwarded, suspicious (unknown, failing both).
+// domain failing alignment), forwarded, suspicious (unknown, failing both). Reason and fix are explanations
+// (explanation.ts) with their English text beside them.
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
-import { formatCount } from './formatCount';
-import type { SourceGroup } from './groupSources';
-
-export interface SourceClassification {
-  class: SourceClass;
-  /** Why, in one sentence a domain owner can read. */
-  reason: string;
-  /** What to change, for misconfigured sources. */
-  fix?: string;
-}
+import { explain, formatExplanation, quantity, type Explanation, type ExplanationParam, type Percentage } from './explanation';
+import { labelExplanation, type SourceGroup } from './groupSources';
 
 /**
  * Failing messages up to this share of a group do not change its class: a compliant service still has a few
@@ -19,32 +12,41 @@ export interface SourceClassification {
  */
 export const FAILURE_TOLERANCE = 0.02;
 
-const numberFormat = formatCount;
-const percent = (part: number, whole: number) => {
-  if (whole === 0) return '0%';
+/** part/whole in percent: whole numbers at the ends (0%, 100%), one decimal between. */
+function share(part: number, whole: number): Percentage {
+  if (whole === 0) return { percent: 0, decimals: 0 };
   const value = (part / whole) * 100;
-  return `${value >= 99.95 || value < 0.05 ? value.toFixed(0) : value.toFixed(1)}%`;
-};
-const plural = (n: number, word: string) => `${numberFormat(n)} ${word}${n === 1 ? '' : 's'}`;
+  const decimals = value >= 99.95 || value < 0.05 ? 0 : 1;
+  return { percent: Number(value.toFixed(decimals)), decimals };
+}
 
 type GroupFacts = Omit<SourceGroup, 'classification'>;
 
-function topDomain(group: GroupFacts): string {
-  return group.headerFromDomains[0]?.value ?? 'your domain';
+function topDomain(group: GroupFacts): ExplanationParam {
+  return group.headerFromDomains[0]?.value ?? explain('label.yourDomain');
 }
 
-function countriesText(group: GroupFacts): string {
+/** The service's name, else the group's label, as a parameter (generated names are explanations). */
+function nameOf(group: GroupFacts): ExplanationParam {
+  return group.service ? labelExplanation(group.service.id, group.service.name) : labelExplanation(group.key, group.label);
+}
+
+function countriesClause(group: GroupFacts): ExplanationParam {
   if (group.countries.length === 0) return '';
-  const shown = group.countries.slice(0, 3).map((c) => `${c.value} ${numberFormat(c.messages)}`);
-  const more = group.countries.length > 3 ? ` and ${group.countries.length - 3} more` : '';
-  return ` from networks registered in ${shown.join(', ')}${more}`;
+  const countries = group.countries.slice(0, 3).map((c) => explain('suspicious.country', { country: c.value, messages: c.messages }));
+  return group.countries.length > 3
+    ? explain('suspicious.moreCountries', { countries, more: group.countries.length - 3 })
+    : explain('suspicious.countries', { countries });
 }
 
-function dominantFailingClass(group: GroupFacts): { cls: Exclude<SourceClass, 'compliant'>; cause: RecordCause } {
+/** The class of most failing messages and its most frequent cause; undefined for a compliant group. */
+type Dominant = { cls: Exclude<SourceClass, 'compliant'>; cause: RecordCause } | undefined;
+
+function dominantFailingClass(causes: GroupFacts['causes']): NonNullable<Dominant> {
   const byClass = new Map<Exclude<SourceClass, 'compliant'>, number>();
   let topCause: RecordCause = 'unknown-failing';
   let topCauseCount = -1;
-  for (const [cause, count] of Object.entries(group.causes) as Array<[RecordCause, number]>) {
+  for (const [cause, count] of Object.entries(causes) as Array<[RecordCause, number]>) {
     const cls = CLASS_OF_CAUSE[cause];
     if (cls === 'compliant') continue;
     byClass.set(cls, (byClass.get(cls) ?? 0) + count);
@@ -59,7 +61,7 @@ function dominantFailingClass(group: GroupFacts): { cls: Exclude<SourceClass, 'c
       bestCount = count;
     }
   }
-  for (const [cause, count] of Object.entries(group.causes) as Array<[RecordCause, number]>) {
+  for (const [cause, count] of Object.entries(causes) as Array<[RecordCause, number]>) {
     if (CLASS_OF_CAUSE[cause] === best && count > topCauseCount) {
       topCause = cause;
       topCauseCount = count;
@@ -68,101 +70,170 @@ function dominantFailingClass(group: GroupFacts): { cls: Exclude<SourceClass, 'c
   return { cls: best, cause: topCause };
 }
 
-function misconfiguredFix(group: GroupFacts, domain: string): string {
+/** DKIM first (a broken signature of the domain's own, or signing to turn on), then SPF. */
+function misconfiguredFix(group: GroupFacts, domain: ExplanationParam): Explanation {
   const service = group.service;
-  const name = service?.name ?? group.label;
-  const steps: string[] = [];
+  const name = nameOf(group);
+  let dkim: Explanation;
   const brokenSignature = group.ownSignatureFailingSelectors[0];
   if (brokenSignature) {
     const [selector = '', result = 'fail'] = brokenSignature.value.split('|');
-    const keyName = `${selector || '<selector>'}._domainkey.${domain}`;
-    steps.push(
+    const keyName = `${selector || '<selector>'}._domainkey.${formatExplanation(domain)}`;
+    dkim =
       result === 'temperror'
-        ? `receivers could not fetch the DKIM key ${keyName} (temperror): make sure it resolves reliably from every DNS server of ${domain}`
-        : `the DKIM signature d=${domain}${selector ? ` (selector ${selector})` : ''} from ${name} does not verify (${result}): ` +
-            `publish the key ${name} gives you at ${keyName} exactly as shown`,
-    );
+        ? explain('fix.keyUnreachable', { keyName, domain })
+        : explain('fix.signatureBroken', { domain, selector: selector ? explain('fix.selector', { selector }) : '', name, result, keyName });
   } else {
-    const where = service?.dkimSetupAt ?? name;
     const signsAs = group.foreignDkimDomains[0]?.value;
-    steps.push(
-      `turn on DKIM signing with d=${domain} at ${where}` + (signsAs ? ` (it signs as ${signsAs} today, which does not align)` : ''),
-    );
+    dkim = explain('fix.turnOnDkim', {
+      domain,
+      where: service?.dkimSetupAt ?? name,
+      signsAs: signsAs ? explain('fix.signsAs', { signsAs }) : '',
+    });
   }
+  let spf: Explanation | undefined;
   if (group.ownEnvelopeSpfFailing > 0) {
     const envelope = group.envelopeDomains[0]?.value ?? domain;
     const include = service?.spfIncludes[0];
-    steps.push(
-      include
-        ? `add ${include.includes(':') ? include : `include:${include}`} to the SPF record of ${envelope}`
-        : `authorize ${name}'s servers in the SPF record of ${envelope}`,
-    );
+    spf = include
+      ? explain('fix.addInclude', { include: include.includes(':') ? include : `include:${include}`, envelope })
+      : explain('fix.authorizeServers', { name, envelope });
   } else if (group.envelopeDomains[0] && service) {
-    steps.push(`optionally set a custom return-path under ${domain} at ${name} so SPF aligns as well`);
+    spf = explain('fix.returnPath', { domain, name });
   }
-  const text = steps.join('; ');
-  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  return spf ? explain('fix.dkimAndSpf', { dkim, spf }) : explain('fix.dkim', { dkim });
+}
+
+/** The reason (and fix) of a group whose class is known: compliant without `dominant`, else its dominant failure. */
+function explainSource(group: GroupFacts, dominant: Dominant): { reason: Explanation; fix?: Explanation } {
+  if (group.messages === 0) return { reason: explain('source.noMessages') };
+  const domain = topDomain(group);
+  const failing = group.messages - group.passing;
+  const messages = quantity(group.messages, 'message');
+  const label = labelExplanation(group.key, group.label);
+  if (!dominant) {
+    const signed = group.dkimAligned >= group.passing * 0.98;
+    const params = {
+      passShare: share(group.passing, group.messages),
+      messages,
+      label,
+      fewFailed: failing > 0 ? explain('source.fewFailed', { failed: quantity(failing, 'message') }) : '',
+    };
+    return {
+      reason: signed
+        ? explain('source.compliant', params)
+        : explain('source.compliantPartlySigned', { ...params, dkimShare: share(group.dkimAligned, group.messages) }),
+    };
+  }
+  const { cls, cause } = dominant;
+  const name = nameOf(group);
+  switch (cls) {
+    case 'misconfigured': {
+      const code = cause === 'own-tenant-unaligned' ? 'source.misconfiguredTenant' : 'source.misconfigured';
+      return { reason: explain(code, { name, failing, messages, domain }), fix: misconfiguredFix(group, domain) };
+    }
+    case 'forwarded': {
+      const why =
+        cause === 'receiver-says-forwarded'
+          ? explain('forwarded.receiverSaysForwarded')
+          : cause === 'forwarding-service'
+            ? explain('forwarded.forwardingService', { name })
+            : cause === 'mailing-list'
+              ? explain('forwarded.mailingList', { name })
+              : cause === 'own-signature-relayed'
+                ? explain('forwarded.ownSignatureRelayed', { domain })
+                : explain('forwarded.relayed');
+      return { reason: explain('source.forwarded', { failing, messages, label, why }) };
+    }
+    default: {
+      const blocked = group.dispositions.reject + group.dispositions.quarantine;
+      const what =
+        cause === 'mailbox-account'
+          ? explain('suspicious.mailboxAccount', { name, domain })
+          : cause === 'cloud-server'
+            ? explain('suspicious.cloudServer', { name, domain })
+            : explain('suspicious.unknown', { domain });
+      return {
+        reason: explain('source.suspicious', {
+          failing,
+          messages,
+          what,
+          countries: countriesClause(group),
+          blocked: blocked > 0 ? explain('suspicious.blocked', { blocked }) : '',
+        }),
+      };
+    }
+  }
+}
+
+/**
+ * A source group's class, decided at once, with its reason and, for a misconfigured service, the fix: explanations
+ * (codes with parameters, for other languages) and their English texts, each written when first read — the dashboard
+ * classifies thousands of groups and shows a hundred, in one language.
+ */
+export class SourceClassification {
+  readonly class: SourceClass;
+  readonly #facts: () => GroupFacts;
+  readonly #dominant: Dominant;
+  #explained: { reason: Explanation; fix?: Explanation } | undefined;
+  #reasonText: string | undefined;
+  #fixText: string | undefined;
+
+  /** `facts` gives the group's facts when the reason is first read. */
+  constructor(facts: () => GroupFacts, dominant: Dominant) {
+    this.class = dominant?.cls ?? 'compliant';
+    this.#facts = facts;
+    this.#dominant = dominant;
+  }
+
+  get #explanation(): { reason: Explanation; fix?: Explanation } {
+    return (this.#explained ??= explainSource(this.#facts(), this.#dominant));
+  }
+
+  /** Why, in one sentence a domain owner can read. */
+  get reasonExplanation(): Explanation {
+    return this.#explanation.reason;
+  }
+
+  /** What to change, for misconfigured sources. */
+  get fixExplanation(): Explanation | undefined {
+    return this.#explanation.fix;
+  }
+
+  /** The reason in English. */
+  get reason(): string {
+    return (this.#reasonText ??= formatExplanation(this.reasonExplanation));
+  }
+
+  /** The fix in English. */
+  get fix(): string | undefined {
+    const fix = this.fixExplanation;
+    return fix && (this.#fixText ??= formatExplanation(fix));
+  }
+
+  /** Exports (the dashboard's JSON) carry the class with its reason and fix, in English and as explanations. */
+  toJSON(): { class: SourceClass; reason: string; fix?: string; reasonExplanation: Explanation; fixExplanation?: Explanation } {
+    const { fix, fixExplanation } = this;
+    return { class: this.class, reason: this.reason, ...(fix ? { fix } : {}), reasonExplanation: this.reasonExplanation, ...(fixExplanation ? { fixExplanation } : {}) };
+  }
+}
+
+/**
+ * The class of a group from its messages, passing messages and (for a failing group) its causes; the reason and fix
+ * from its facts, asked for when first read (SourceGrouper.classes gathers them only then).
+ */
+export function classifyCounts(
+  messages: number,
+  passing: number,
+  causes: () => GroupFacts['causes'],
+  facts: () => GroupFacts,
+): SourceClassification {
+  const failing = messages - passing;
+  const compliant = messages === 0 || failing <= messages * FAILURE_TOLERANCE;
+  return new SourceClassification(facts, compliant ? undefined : dominantFailingClass(causes()));
 }
 
 /** The class, reason and fix of a source group from its counts. */
 export function classifySource(group: GroupFacts): SourceClassification {
-  const domain = topDomain(group);
-  const failing = group.messages - group.passing;
-  if (group.messages === 0) return { class: 'compliant', reason: 'No messages in the chosen period.' };
-  if (failing <= group.messages * FAILURE_TOLERANCE) {
-    const signed = group.dkimAligned >= group.passing * 0.98;
-    const how = signed ? 'with aligned DKIM' : `(aligned DKIM on ${percent(group.dkimAligned, group.messages)})`;
-    const rest = failing > 0 ? `; ${plural(failing, 'message')} failed, too few to change the verdict` : '';
-    return {
-      class: 'compliant',
-      reason: `${percent(group.passing, group.messages)} of ${plural(group.messages, 'message')} from ${group.label} pass DMARC ${how}${rest}.`,
-    };
-  }
-  const { cls, cause } = dominantFailingClass(group);
-  const share = `${numberFormat(failing)} of ${plural(group.messages, 'message')}`;
-  const name = group.service?.name ?? group.label;
-  switch (cls) {
-    case 'misconfigured': {
-      const tenant = cause === 'own-tenant-unaligned';
-      const who = tenant ? `${name} (your organisation's account there)` : name;
-      const ifNotYours = tenant
-        ? ''
-        : ` If you do not use ${name}, someone else's ${name} account is sending as ${domain}: report it to ${name}.`;
-      return {
-        class: 'misconfigured',
-        reason: `${who} sent ${share} as ${domain} without aligned DKIM or SPF, so DMARC fails.${ifNotYours}`,
-        fix: misconfiguredFix(group, domain),
-      };
-    }
-    case 'forwarded': {
-      const why: Record<string, string> = {
-        'receiver-says-forwarded': `the receivers marked them as forwarded or mailing-list mail (policy override)`,
-        'forwarding-service': `${name} forwards mail it did not write, so SPF checks its servers instead of yours`,
-        'mailing-list': `${name} is a mailing list: it changes the message, which breaks your DKIM signature, and sends from its own servers`,
-        'own-signature-relayed': `they carry your DKIM signature (d=${domain}) but arrive from a server you do not send from, so the signature broke on the way`,
-      };
-      return {
-        class: 'forwarded',
-        reason:
-          `${share} from ${group.label} failed DMARC after forwarding: ${why[cause] ?? 'they were relayed by a third party'}. ` +
-          `Nothing to fix for these unless you send from this source; keep DKIM signing everything so forwarded copies can pass.`,
-      };
-    }
-    default: {
-      const blocked = group.dispositions.reject + group.dispositions.quarantine;
-      const handled = blocked > 0 ? ` Receivers rejected or quarantined ${numberFormat(blocked)}.` : '';
-      const what =
-        cause === 'mailbox-account'
-          ? `someone's ${name} account put ${domain} in From`
-          : cause === 'cloud-server'
-            ? `a server at ${name} (a general-purpose cloud) sent as ${domain}`
-            : `an unrecognised sender used ${domain} in From`;
-      return {
-        class: 'suspicious',
-        reason:
-          `${share} failed both DKIM and SPF: ${what}${countriesText(group)}.${handled} ` +
-          `Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.`,
-      };
-    }
-  }
+  return classifyCounts(group.messages, group.passing, () => group.causes, () => group);
 }

@@ -9,7 +9,8 @@ import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
-import { classifySource, type SourceClassification } from './classifySource';
+import { classifyCounts, classifySource, type SourceClassification } from './classifySource';
+import { explain, formatExplanation, type ExplanationParam } from './explanation';
 
 export interface GroupSourcesOptions {
   /** Only reports whose policy domain is this domain (or a subdomain's report rolled up to it). */
@@ -65,21 +66,37 @@ export interface SourceGroup {
   classification: SourceClassification;
 }
 
+/** A group's key, label, messages and classification (SourceGrouper.classes). */
+export interface GroupClass {
+  key: string;
+  label: string;
+  messages: number;
+  classification: SourceClassification;
+  /** The contexts (IP + identification) that fed the group, in the order of their first record. */
+  contexts: SourceContext[];
+}
+
 type MutableCounts = Map<string, number>;
 
 /** A group while records are added: the counted fields of SourceGroup, with maps where the group has lists. */
 type CountedField = 'headerFromDomains' | 'foreignDkimDomains' | 'envelopeDomains' | 'ownSignatureFailingSelectors';
-type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries' | 'classification'> &
-  Record<CountedField, MutableCounts> & {
-    /** The contexts (IP + identification) that fed this group; their tallies give IPs, ASNs and countries. */
+type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries' | 'classification'> & {
+    headerFromDomains: MutableCounts;
+    /** Counts of failing mail, made when a group has some (most groups only pass). */
+    foreignDkimDomains: MutableCounts | undefined;
+    envelopeDomains: MutableCounts | undefined;
+    ownSignatureFailingSelectors: MutableCounts | undefined;
+    /** The contexts (IP + identification) that fed this group, with their messages: IPs, ASNs and countries. */
     contexts: SourceContext[];
-    /** Per cause (index in CAUSES): sequence number of its first record (Infinity: none) and its messages. */
-    causeFirst: Float64Array;
-    causeMessages: Float64Array;
+    contextMessages: number[];
+    /** Position of a context in `contexts`, once the group has several (a service seen from many IPs). */
+    contextAt: Map<SourceContext, number> | undefined;
   };
 
 const CAUSES = Object.keys(CLASS_OF_CAUSE) as RecordCause[];
 const CAUSE_INDEX = new Map(CAUSES.map((cause, index) => [cause, index]));
+const PASS_INDEX = CAUSE_INDEX.get('dmarc-pass')!;
+const OVERRIDDEN_INDEX = CAUSE_INDEX.get('receiver-says-forwarded')!;
 
 function add(map: MutableCounts, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
@@ -90,6 +107,12 @@ const byMessages = (a: Counted, b: Counted) => b.messages - a.messages || (a.val
 
 /** The `limit` largest counts, most messages first, then by value. */
 export function sorted(map: MutableCounts, limit = 50): Counted[] {
+  // Most groups count one value (one IP, one From domain) or none: nothing to spread and sort.
+  if (map.size <= 1) {
+    const one: Counted[] = [];
+    map.forEach((messages, value) => one.push({ value, messages }));
+    return one;
+  }
   if (map.size <= limit * 4) {
     return [...map].map(([value, messages]) => ({ value, messages })).sort(byMessages).slice(0, limit);
   }
@@ -245,6 +268,9 @@ export function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean
   return true;
 }
 
+/** What is known of an IP's network without the ASN table: nothing (one object for every such IP). */
+const NO_ASN: AsnInfo = Object.freeze({});
+
 /** Cells kept in one IP's list before it switches to a map. */
 const CELL_LIST_LIMIT = 8;
 
@@ -304,7 +330,7 @@ export class SourceResolver {
     let entry = this.byIp.get(ip);
     if (entry === undefined) {
       entry = {
-        asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : {},
+        asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
         rdnsNames: this.options.rdns?.get(ip),
         network: undefined,
         byIdentification: undefined,
@@ -431,13 +457,25 @@ export function sourceGroupKey(
   const ptr = context.rdnsNames?.[0];
   if (ptr) {
     const org = organizationalDomain(ptr);
-    return { key: `rdns:${org}`, label: `Servers under ${org}` };
+    return { key: `rdns:${org}`, label: formatExplanation(explain('label.rdns', { org })) };
   }
   if (context.asn.asn !== undefined) {
     const name = context.asn.asnName ? ` ${context.asn.asnName}` : '';
     return { key: `asn:${context.asn.asn}`, label: `AS${context.asn.asn}${name}` };
   }
-  return { key: `ip:${record.sourceIp}`, label: record.sourceIp || 'unknown address' };
+  return { key: `ip:${record.sourceIp}`, label: record.sourceIp || formatExplanation(explain('label.unknownAddress')) };
+}
+
+/**
+ * A group's label (or a service's name) as an explanation parameter: the names this module and identifySource
+ * write in words — servers under a PTR organisation, a mailing-list host, an unknown address — become explanations
+ * a page can translate; every other label is a name and stays as it is.
+ */
+export function labelExplanation(key: string, label: string): ExplanationParam {
+  if (key.startsWith('rdns:')) return explain('label.rdns', { org: key.slice('rdns:'.length) });
+  if (key.startsWith('list:')) return explain('label.mailingList', { host: key.slice('list:'.length) });
+  if (key === 'ip:') return explain('label.unknownAddress');
+  return label;
 }
 
 function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
@@ -453,13 +491,13 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
     causes: {},
     headerFromDomains: new Map(),
     contexts: [],
-    foreignDkimDomains: new Map(),
-    envelopeDomains: new Map(),
+    contextMessages: [],
+    contextAt: undefined,
+    foreignDkimDomains: undefined,
+    envelopeDomains: undefined,
     ownEnvelopeSpfFailing: 0,
-    ownSignatureFailingSelectors: new Map(),
+    ownSignatureFailingSelectors: undefined,
     unsigned: 0,
-    causeFirst: new Float64Array(CAUSES.length).fill(Infinity),
-    causeMessages: new Float64Array(CAUSES.length),
     firstSeen: cell.firstSeen,
     lastSeen: cell.lastSeen,
   };
@@ -468,16 +506,51 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
   return acc;
 }
 
-/** Adds a cell's counts to its group. Cause order: by the first record of each cause (see causesInOrder). */
-/** Counts a cause's messages in a group, remembering the sequence number of its first record. */
-function seen(acc: Accumulator, index: number, first: number, messages: number): void {
+/** Per cause (index in CAUSES): sequence number of its first record (Infinity: none) and its messages. Scratch
+ *  space of causesOf, which runs to completion for one group at a time. */
+const causeFirst = new Array<number>(CAUSES.length).fill(Infinity);
+const causeMessages = new Array<number>(CAUSES.length).fill(0);
+
+function seen(index: number, first: number, messages: number): void {
   if (first < 0) return;
-  acc.causeMessages[index] = acc.causeMessages[index]! + messages;
-  if (first < acc.causeFirst[index]!) acc.causeFirst[index] = first;
+  causeMessages[index] = causeMessages[index]! + messages;
+  if (first < causeFirst[index]!) causeFirst[index] = first;
 }
 
+/** Messages per cause of a group's cells, causes in the order of their first record. */
+function causesOf(cells: readonly Cell[]): Partial<Record<RecordCause, number>> {
+  for (const cell of cells) {
+    seen(PASS_INDEX, cell.firstPass, cell.passing);
+    seen(OVERRIDDEN_INDEX, cell.firstOverridden, cell.overriddenMessages);
+    seen(cell.failureCauseIndex, cell.firstFailing, cell.failingMessages);
+  }
+  const order: number[] = [];
+  for (let index = 0; index < CAUSES.length; index++) if (causeFirst[index]! < Infinity) order.push(index);
+  if (order.length > 1) order.sort((x, y) => causeFirst[x]! - causeFirst[y]!);
+  const causes: Partial<Record<RecordCause, number>> = {};
+  for (const index of order) causes[CAUSES[index]!] = causeMessages[index]!;
+  causeFirst.fill(Infinity);
+  causeMessages.fill(0);
+  return causes;
+}
+
+/** Adds a cell's counts to its group. */
 function accumulateCell(acc: Accumulator, cell: Cell): void {
   const count = cell.messages;
+  const context = cell.context;
+  const contexts = acc.contexts;
+  // Cells come in the order they were made, so a context's first cell comes first: contexts keep that order.
+  if (contexts[contexts.length - 1] === context) acc.contextMessages[contexts.length - 1]! += count;
+  else {
+    if (!acc.contextAt && contexts.length > 0) acc.contextAt = new Map(contexts.map((c, i) => [c, i]));
+    const at = acc.contextAt?.get(context);
+    if (at !== undefined) acc.contextMessages[at]! += count;
+    else {
+      acc.contextAt?.set(context, contexts.length);
+      contexts.push(context);
+      acc.contextMessages.push(count);
+    }
+  }
   acc.messages += count;
   acc.records += cell.records;
   if (cell.firstSeen < acc.firstSeen) acc.firstSeen = cell.firstSeen;
@@ -497,25 +570,32 @@ function accumulateCell(acc: Accumulator, cell: Cell): void {
   const set = cell.identifiers;
   add(acc.headerFromDomains, set.headerFrom, count);
   if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
-  seen(acc, CAUSE_INDEX.get('dmarc-pass')!, cell.firstPass, cell.passing);
-  seen(acc, CAUSE_INDEX.get('receiver-says-forwarded')!, cell.firstOverridden, cell.overriddenMessages);
-  seen(acc, cell.failureCauseIndex, cell.firstFailing, cell.failingMessages);
   if (cell.overriddenRecords + cell.failingRecords === 0) return;
   const failing = cell.overriddenMessages + cell.failingMessages;
   const facts = cell.facts;
-  for (const domain of facts.foreignPassingDkim) add(acc.foreignDkimDomains, domain, failing);
-  for (const signature of facts.ownFailingSignatures) add(acc.ownSignatureFailingSelectors, signature, failing);
-  if (facts.envelope) add(acc.envelopeDomains, facts.envelope, failing);
+  for (const domain of facts.foreignPassingDkim) add((acc.foreignDkimDomains ??= new Map()), domain, failing);
+  for (const signature of facts.ownFailingSignatures) add((acc.ownSignatureFailingSelectors ??= new Map()), signature, failing);
+  if (facts.envelope) add((acc.envelopeDomains ??= new Map()), facts.envelope, failing);
   if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += failing;
 }
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
-function networksOf(contexts: readonly SourceContext[], messagesOf: Float64Array): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+function networksOf(contexts: readonly SourceContext[], messagesOf: readonly number[]): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+  if (contexts.length === 1) {
+    // One IP (a source the ASN table does not place is grouped by its address): its counts are the group's.
+    const { ip, asn } = contexts[0]!;
+    const messages = messagesOf[0]!;
+    return {
+      ips: [{ value: ip, messages }],
+      asns: asn.asn === undefined ? [] : [{ asn: asn.asn, ...(asn.asnName ? { name: asn.asnName } : {}), messages }],
+      countries: asn.country ? [{ value: asn.country, messages }] : [],
+    };
+  }
   const ips: MutableCounts = new Map();
   const asns = new Map<number, { name?: string; messages: number }>();
   const countries: MutableCounts = new Map();
-  for (const context of contexts) {
-    const count = messagesOf[context.index]!;
+  contexts.forEach((context, i) => {
+    const count = messagesOf[i]!;
     add(ips, context.ip, count);
     const asn = context.asn;
     if (asn.asn !== undefined) {
@@ -524,7 +604,7 @@ function networksOf(contexts: readonly SourceContext[], messagesOf: Float64Array
       else asns.set(asn.asn, { ...(asn.asnName ? { name: asn.asnName } : {}), messages: count });
     }
     if (asn.country) add(countries, asn.country, count);
-  }
+  });
   return {
     ips: sorted(ips),
     asns: [...asns]
@@ -535,12 +615,22 @@ function networksOf(contexts: readonly SourceContext[], messagesOf: Float64Array
   };
 }
 
-function finish(acc: Accumulator, messagesOf: Float64Array): SourceGroup {
-  const base: Omit<SourceGroup, 'classification'> = {
+/** A group's counts from its cells (in the order they were made). */
+function accumulatorOf(cells: readonly Cell[]): Accumulator {
+  const first = cells[0]!;
+  const acc = newAccumulator(first.context, first);
+  for (const cell of cells) accumulateCell(acc, cell);
+  acc.causes = causesOf(cells);
+  return acc;
+}
+
+/** A group's facts from its cells: everything but the classification. */
+function factsOf(cells: readonly Cell[]): Omit<SourceGroup, 'classification'> {
+  const acc = accumulatorOf(cells);
+  const { ips, asns, countries } = networksOf(acc.contexts, acc.contextMessages);
+  const facts: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
-    ...(acc.service ? { service: acc.service } : {}),
-    ...(acc.evidence ? { evidence: acc.evidence } : {}),
     messages: acc.messages,
     records: acc.records,
     passing: acc.passing,
@@ -549,17 +639,31 @@ function finish(acc: Accumulator, messagesOf: Float64Array): SourceGroup {
     dispositions: acc.dispositions,
     causes: acc.causes,
     headerFromDomains: sorted(acc.headerFromDomains),
-    ...networksOf(acc.contexts, messagesOf),
-    foreignDkimDomains: sorted(acc.foreignDkimDomains),
-    envelopeDomains: sorted(acc.envelopeDomains),
+    ips,
+    asns,
+    countries,
+    foreignDkimDomains: acc.foreignDkimDomains ? sorted(acc.foreignDkimDomains) : [],
+    envelopeDomains: acc.envelopeDomains ? sorted(acc.envelopeDomains) : [],
     ownEnvelopeSpfFailing: acc.ownEnvelopeSpfFailing,
-    ownSignatureFailingSelectors: sorted(acc.ownSignatureFailingSelectors),
+    ownSignatureFailingSelectors: acc.ownSignatureFailingSelectors ? sorted(acc.ownSignatureFailingSelectors) : [],
     unsigned: acc.unsigned,
     firstSeen: acc.firstSeen,
     lastSeen: acc.lastSeen,
   };
-  return { ...base, classification: classifySource(base) };
+  if (acc.service) facts.service = acc.service;
+  if (acc.evidence) facts.evidence = acc.evidence;
+  return facts;
 }
+
+function finish(cells: readonly Cell[]): SourceGroup {
+  const facts = factsOf(cells);
+  // The facts become the group (no copy): classifySource keeps them to explain the class when asked.
+  return Object.assign(facts, { classification: classifySource(facts) });
+}
+
+/** Most messages first, then by key. */
+const largestFirst = (a: { messages: number; key: string }, b: { messages: number; key: string }) =>
+  b.messages - a.messages || (a.key < b.key ? -1 : 1);
 
 /** Whether a report passes the domain and period filters of the options. */
 function reportSelected(report: AggregateReport, options: GroupSourcesOptions): boolean {
@@ -596,78 +700,93 @@ export class SourceGrouper {
    * added in several chunks.
    */
   addRecords(records: readonly AggregateRecord[], time: number): void {
-    const resolver = this.resolver;
-    let sequence = this.sequence;
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const cell = resolver.cell(record);
-      const count = record.count;
-      cell.records += 1;
-      cell.messages += count;
-      if (time < cell.firstSeen) cell.firstSeen = time;
-      if (time > cell.lastSeen) cell.lastSeen = time;
-      const disposition = record.disposition;
-      if (disposition === 'none') cell.none += count;
-      else if (disposition === 'reject') cell.reject += count;
-      else if (disposition === 'quarantine') cell.quarantine += count;
-      else if (disposition === 'pass') cell.pass += count;
-      else add((cell.otherDispositions ??= new Map()), disposition, count);
-      if (record.dkimAligned) cell.dkimAligned += count;
-      if (record.spfAligned) cell.spfAligned += count;
-      if (passesDmarc(record)) {
-        cell.passing += count;
-        if (cell.firstPass < 0) cell.firstPass = sequence;
-      } else if (receiverSaysForwarded(record)) {
-        cell.overriddenRecords += 1;
-        cell.overriddenMessages += count;
-        if (cell.firstOverridden < 0) cell.firstOverridden = sequence;
-      } else {
-        cell.failingRecords += 1;
-        cell.failingMessages += count;
-        if (cell.firstFailing < 0) cell.firstFailing = sequence;
-      }
-      sequence++;
+    for (let i = 0; i < records.length; i++) this.addRecord(records[i]!, time);
+  }
+
+  /**
+   * Adds one record (no filtering) dated `time`, counted as `count` messages — its own count, or the share of a
+   * multi-day report inside a period. Returns the record's cell: its context (`groupKey`, `groupLabel`) and
+   * identifier set.
+   */
+  addRecord(record: AggregateRecord, time: number, count: number = record.count): SourceCell {
+    const cell = this.resolver.cell(record);
+    const sequence = this.sequence++;
+    cell.records += 1;
+    cell.messages += count;
+    if (time < cell.firstSeen) cell.firstSeen = time;
+    if (time > cell.lastSeen) cell.lastSeen = time;
+    const disposition = record.disposition;
+    if (disposition === 'none') cell.none += count;
+    else if (disposition === 'reject') cell.reject += count;
+    else if (disposition === 'quarantine') cell.quarantine += count;
+    else if (disposition === 'pass') cell.pass += count;
+    else add((cell.otherDispositions ??= new Map()), disposition, count);
+    if (record.dkimAligned) cell.dkimAligned += count;
+    if (record.spfAligned) cell.spfAligned += count;
+    if (passesDmarc(record)) {
+      cell.passing += count;
+      if (cell.firstPass < 0) cell.firstPass = sequence;
+    } else if (receiverSaysForwarded(record)) {
+      cell.overriddenRecords += 1;
+      cell.overriddenMessages += count;
+      if (cell.firstOverridden < 0) cell.firstOverridden = sequence;
+    } else {
+      cell.failingRecords += 1;
+      cell.failingMessages += count;
+      if (cell.firstFailing < 0) cell.firstFailing = sequence;
     }
-    this.sequence = sequence;
+    return cell;
   }
 
   /** The groups of everything added so far, classified, largest first. */
   groups(): SourceGroup[] {
-    const groups = new Map<string, Accumulator>();
-    const { cells, contexts } = this.resolver;
-    // Per context (by index): its messages, its group and its first cell.
-    const messagesOf = new Float64Array(contexts.length);
-    const groupOf: Array<Accumulator | undefined> = new Array(contexts.length);
-    const firstCell: Array<Cell | undefined> = new Array(contexts.length);
-    for (const cell of cells) {
-      if (cell.records === 0) continue;
-      const index = cell.context.index;
-      messagesOf[index] = messagesOf[index]! + cell.messages;
-      if (firstCell[index] === undefined) firstCell[index] = cell;
-    }
-    // Contexts in the order of their first record, as the groups first saw them (ASN ties keep that order).
-    for (const context of contexts) {
-      const cell = firstCell[context.index];
-      if (!cell) continue;
-      let acc = groups.get(context.groupKey);
-      if (!acc) {
-        acc = newAccumulator(context, cell);
-        groups.set(context.groupKey, acc);
+    return [...this.cellsByGroup().values()].map(finish).sort(largestFirst);
+  }
+
+  /**
+   * The key, label, messages and classification of every group, largest first, without the rest of each group: its
+   * facts are gathered when the classification's reason or fix is first read. For a page that shows a few of
+   * thousands of groups (the dashboard's sources table).
+   */
+  classes(): GroupClass[] {
+    const classes: GroupClass[] = [];
+    for (const cells of this.cellsByGroup().values()) {
+      const { context } = cells[0]!;
+      let messages = 0;
+      let passing = 0;
+      const contexts: SourceContext[] = [];
+      let seen: Set<SourceContext> | undefined;
+      for (const cell of cells) {
+        messages += cell.messages;
+        passing += cell.passing;
+        if (contexts.length === 0) contexts.push(cell.context);
+        if (contexts[contexts.length - 1] === cell.context) continue;
+        seen ??= new Set(contexts);
+        if (!seen.has(cell.context)) {
+          seen.add(cell.context);
+          contexts.push(cell.context);
+        }
       }
-      acc.contexts.push(context);
-      groupOf[context.index] = acc;
+      const classification = classifyCounts(messages, passing, () => causesOf(cells), () => factsOf(cells));
+      classes.push({ key: context.groupKey, label: context.groupLabel, messages, classification, contexts });
     }
-    for (const cell of cells) {
+    return classes.sort(largestFirst);
+  }
+
+  /**
+   * The cells of each group, in the order they were made; groups in the order of their first cell (so of their first
+   * record), contexts within a group too.
+   */
+  private cellsByGroup(): Map<string, Cell[]> {
+    const groups = new Map<string, Cell[]>();
+    for (const cell of this.resolver.cells) {
       if (cell.records === 0) continue;
-      const acc = groupOf[cell.context.index]!;
-      accumulateCell(acc, cell);
+      const key = cell.context.groupKey;
+      const cells = groups.get(key);
+      if (cells) cells.push(cell);
+      else groups.set(key, [cell]);
     }
-    for (const acc of groups.values()) {
-      const order = CAUSES.map((_, index) => index).filter((index) => acc.causeFirst[index]! < Infinity);
-      order.sort((x, y) => acc.causeFirst[x]! - acc.causeFirst[y]!);
-      for (const index of order) acc.causes[CAUSES[index]!] = acc.causeMessages[index]!;
-    }
-    return [...groups.values()].map((acc) => finish(acc, messagesOf)).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
+    return groups;
   }
 }
 

@@ -4,6 +4,7 @@
 // offline table (lookupAsn.ts).
 import type { AggregateRecord } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
+import { explain, formatExplanation } from './explanation';
 import type { AsnInfo } from './lookupAsn';
 import { SENDING_SERVICES, type SendingService } from './sendingServices';
 
@@ -118,7 +119,7 @@ function listHostService(domain: string): SendingService | undefined {
   if (!service) {
     service = {
       id: `list:${name}`,
-      name: `Mailing list at ${name}`,
+      name: formatExplanation(explain('label.mailingList', { host: name })),
       type: 'mailing-list',
       dkimDomains: [name],
       envelopeDomains: [name],

@@ -1,4 +1,6 @@
-// A labelled drop-down for the sender pages' pickers (domain, period, the what-if fields).
+// A labelled drop-down for the sender pages' pickers (domain, period, the what-if fields). The label names the
+// select by id rather than by wrapping it, so its accessible name is the label alone, not the label and the choice.
+import { useId } from 'preact/hooks';
 import { inputClass } from '../ui/ui';
 
 export function LabelledSelect<T extends string>({
@@ -13,16 +15,19 @@ export function LabelledSelect<T extends string>({
   options: ReadonlyArray<readonly [value: T, text: string]>;
   onChange: (value: T) => void;
 }) {
+  const id = useId();
   return (
-    <label class="flex flex-col text-sm">
-      <span class="font-medium">{label}</span>
-      <select class={inputClass} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as T)}>
+    <div class="flex flex-col text-sm">
+      <label class="font-medium" for={id}>
+        {label}
+      </label>
+      <select id={id} class={inputClass} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as T)}>
         {options.map(([optionValue, text]) => (
           <option key={optionValue} value={optionValue}>
             {text}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

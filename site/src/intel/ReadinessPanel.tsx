@@ -1,67 +1,81 @@
 // Readiness of one domain for its next policy step: the share of aligned mail per known source over the chosen
 // period, and what blocks the step (core/analysis/assessReadiness.ts).
 import { useMemo } from 'preact/hooks';
-import { formatCount } from '../../../core/analysis/formatCount';
 import { assessReadiness, describeStep } from '../../../core/analysis/assessReadiness';
 import type { AggregateReport } from '../../../core/report/types';
+import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
-import { CLASS_BADGE } from './SendersTable';
+import { ClassBadge } from './ClassBadge';
 import { useAsnTable } from './useAsnTable';
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+import { useSenderText } from './useSenderText';
 
 export function ReadinessPanel({ reports, domain }: { reports: readonly AggregateReport[]; domain: string }) {
+  const { t, number, percent } = useI18n();
+  const text = useSenderText();
   const { table } = useAsnTable();
   const readiness = useMemo(
     () => assessReadiness(reports as AggregateReport[], { domain, ...(table ? { asnTable: table } : {}) }),
     [reports, domain, table],
   );
+  const current = readiness.current;
+  // The facts line: policy now and next, days watched, aligned share, and what the next step would act on.
+  const facts = current
+    ? [
+        t('senders.readiness.now', { step: describeStep(current) }),
+        ...(readiness.next ? [t('senders.readiness.next', { step: describeStep(readiness.next) })] : []),
+        t('senders.readiness.days', { days: text.count('senders.unit.day', readiness.daysUnderCurrentPolicy) }),
+        t('senders.readiness.aligned', {
+          share: percent(readiness.alignedShare, 1),
+          messages: text.count('senders.unit.message', readiness.messages),
+        }),
+        ...(readiness.suspiciousMessages ? [text.count('senders.count.suspicious', readiness.suspiciousMessages)] : []),
+        ...(readiness.forwardedMessages ? [text.count('senders.count.forwarded', readiness.forwardedMessages)] : []),
+      ]
+    : [];
   return (
-    <Section title={`Ready for the next step? (${domain})`} id="intel-readiness">
+    <Section title={t('senders.readiness.title', { domain })} id="intel-readiness">
       <p class="text-base" data-testid="readiness-summary">
-        {readiness.ready ? <Badge colour="green">Ready</Badge> : <Badge colour={readiness.next ? 'amber' : 'grey'}>{readiness.next ? 'Not yet' : 'Done'}</Badge>}{' '}
-        {readiness.summary}
+        {readiness.ready ? (
+          <Badge colour="green">{t('senders.readiness.ready')}</Badge>
+        ) : (
+          <Badge colour={readiness.next ? 'amber' : 'grey'}>{readiness.next ? t('senders.readiness.notYet') : t('senders.readiness.done')}</Badge>
+        )}{' '}
+        {text.explain(readiness.summaryExplanation)}
       </p>
-      {readiness.current ? (
-        <p class={`mt-1 text-sm ${mutedClass}`}>
-          Now: {describeStep(readiness.current)}
-          {readiness.next ? ` · next: ${describeStep(readiness.next)}` : ''} · {readiness.daysUnderCurrentPolicy} days of reports
-          under the current policy · {percent(readiness.alignedShare)} of {formatCount(readiness.messages)} messages aligned
-          {readiness.suspiciousMessages ? ` · ${formatCount(readiness.suspiciousMessages)} suspicious messages the next step acts on` : ''}
-          {readiness.forwardedMessages ? ` · ${formatCount(readiness.forwardedMessages)} forwarded` : ''}
-        </p>
-      ) : null}
-      {readiness.blockers.length ? (
-        <ul class="mt-3 list-disc space-y-1 pl-5 text-sm" aria-label="What blocks the next step">
-          {readiness.blockers.map((b) => (
-            <li key={b}>{b}</li>
+      {facts.length ? <p class={`mt-1 text-sm ${mutedClass}`}>{facts.join(' · ')}</p> : null}
+      {readiness.blockerExplanations.length ? (
+        <ul class="mt-3 list-disc space-y-1 pl-5 text-sm" aria-label={t('senders.readiness.blockers')} data-testid="readiness-blockers">
+          {readiness.blockerExplanations.map((blocker, i) => (
+            <li key={readiness.blockers[i]}>{text.explain(blocker)}</li>
           ))}
         </ul>
       ) : null}
       {readiness.sources.length ? (
-        <TableScroller label="Known sources and their alignment">
+        <TableScroller label={t('senders.readiness.sources')}>
           <table class={`${tableClass} mt-3`}>
             <thead>
               <tr>
-                <th class={thClass} scope="col">Known source</th>
-                <th class={thClass} scope="col">Class</th>
-                <th class={`${thClass} text-right`} scope="col">Messages</th>
-                <th class={`${thClass} text-right`} scope="col">Aligned</th>
-                <th class={`${thClass} text-right`} scope="col">DKIM aligned</th>
-                <th class={thClass} scope="col">Blocks?</th>
+                <th class={thClass} scope="col">{t('senders.readiness.col.source')}</th>
+                <th class={thClass} scope="col">{t('senders.col.class')}</th>
+                <th class={`${thClass} text-right`} scope="col">{t('senders.col.messages')}</th>
+                <th class={`${thClass} text-right`} scope="col">{t('senders.readiness.col.aligned')}</th>
+                <th class={`${thClass} text-right`} scope="col">{t('senders.readiness.col.dkimAligned')}</th>
+                <th class={thClass} scope="col">{t('senders.readiness.col.blocks')}</th>
               </tr>
             </thead>
             <tbody>
               {readiness.sources.map((s) => (
                 <tr key={s.key} data-testid="readiness-row">
-                  <td class={tdClass}>{s.label}</td>
+                  <td class={tdClass}>{text.label(s.key, s.label)}</td>
                   <td class={tdClass}>
-                    <Badge colour={CLASS_BADGE[s.class].colour}>{CLASS_BADGE[s.class].text}</Badge>
+                    <ClassBadge sourceClass={s.class} />
                   </td>
-                  <td class={`${tdClass} text-right tabular-nums`}>{formatCount(s.messages)}</td>
-                  <td class={`${tdClass} text-right tabular-nums`}>{percent(s.alignedShare)}</td>
-                  <td class={`${tdClass} text-right tabular-nums`}>{percent(s.dkimAlignedShare)}</td>
-                  <td class={tdClass}>{s.blocking ? <Badge colour="red">Blocks</Badge> : <Badge colour="green">OK</Badge>}</td>
+                  <td class={`${tdClass} text-right tabular-nums`}>{number(s.messages)}</td>
+                  <td class={`${tdClass} text-right tabular-nums`}>{percent(s.alignedShare, 1)}</td>
+                  <td class={`${tdClass} text-right tabular-nums`}>{percent(s.dkimAlignedShare, 1)}</td>
+                  <td class={tdClass}>
+                    {s.blocking ? <Badge colour="red">{t('senders.readiness.blocks')}</Badge> : <Badge colour="green">{t('senders.readiness.ok')}</Badge>}
+                  </td>
                 </tr>
               ))}
             </tbody>

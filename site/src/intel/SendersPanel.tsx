@@ -6,6 +6,8 @@ import { listDomains } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { PERIOD_PRESETS, periodOf, type PeriodPreset } from '../dashboard/period';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { mutedClass } from '../ui/ui';
 import { ChangesPanel } from './ChangesPanel';
 import { LabelledSelect } from './LabelledSelect';
@@ -14,16 +16,18 @@ import { ReadinessPanel } from './ReadinessPanel';
 import { SendersTable } from './SendersTable';
 import { WhatIfPanel } from './WhatIfPanel';
 
-const PRESET_LABELS: Record<PeriodPreset, string> = {
-  all: 'All time',
-  '7': 'Last 7 days',
-  '30': 'Last 30 days',
-  '90': 'Last 90 days',
-  '365': 'Last year',
-  custom: 'Custom',
+/** The dashboard's words for the same periods. */
+const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
+  all: 'filters.all',
+  '7': 'filters.last7',
+  '30': 'filters.last30',
+  '90': 'filters.last90',
+  '365': 'filters.last365',
+  custom: 'filters.custom',
 };
 
 export function SendersPanel() {
+  const { t } = useI18n();
   const version = useObservable(dataVersion);
   const [domains, setDomains] = useState<string[] | undefined>();
   const [domain, setDomain] = useState<string | null>(null);
@@ -62,23 +66,42 @@ export function SendersPanel() {
   const reports = useMemo(() => (loaded && 'reports' in loaded ? loaded.reports.map((r) => r.report) : []), [loaded]);
   const split = useMemo(() => splitByLastImport(loaded && 'reports' in loaded ? loaded.reports : []), [loaded]);
 
-  if (domains === undefined) return <p class={mutedClass} role="status">Reading reports…</p>;
+  const heading = <h1 class="text-2xl font-semibold">{t('senders.heading')}</h1>;
+  if (domains === undefined) {
+    return (
+      <div class="space-y-4">
+        {heading}
+        <p class={mutedClass} role="status">{t('senders.loading')}</p>
+      </div>
+    );
+  }
   if (domains.length === 0) {
-    return <p class={mutedClass}>No reports stored yet. Import aggregate reports to see who sends as your domains.</p>;
+    return (
+      <div class="space-y-4">
+        {heading}
+        <p class={mutedClass}>{t('senders.empty')}</p>
+      </div>
+    );
   }
   return (
     <div class="space-y-4" data-testid="senders-page">
-      <div class="flex flex-wrap items-end gap-3">
-        <LabelledSelect label="Domain" value={domain ?? ''} options={domains.map((d) => [d, d] as const)} onChange={setDomain} />
-        <LabelledSelect
-          label="Period"
-          value={preset}
-          options={PERIOD_PRESETS.filter((p) => p !== 'custom').map((p) => [p, PRESET_LABELS[p]] as const)}
-          onChange={setPreset}
-        />
+      <div class="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          {heading}
+          <p class={`mt-1 text-sm ${mutedClass}`}>{t('senders.intro')}</p>
+        </div>
+        <div class="flex flex-wrap items-end gap-3">
+          <LabelledSelect label={t('filters.domain')} value={domain ?? ''} options={domains.map((d) => [d, d] as const)} onChange={setDomain} />
+          <LabelledSelect
+            label={t('filters.period')}
+            value={preset}
+            options={PERIOD_PRESETS.filter((p) => p !== 'custom').map((p) => [p, t(PRESET_LABELS[p])] as const)}
+            onChange={setPreset}
+          />
+        </div>
       </div>
       {!loaded ? (
-        <p class={mutedClass} role="status">Reading reports…</p>
+        <p class={mutedClass} role="status">{t('senders.loading')}</p>
       ) : 'error' in loaded ? (
         <p role="alert">{loaded.error}</p>
       ) : domain ? (

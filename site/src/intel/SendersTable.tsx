@@ -3,33 +3,22 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SourceClass } from '../../../core/analysis/classifyRecord';
 import { groupSources, type SourceGroup } from '../../../core/analysis/groupSources';
-import { formatCount } from '../../../core/analysis/formatCount';
 import type { AggregateReport } from '../../../core/report/types';
-import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass, type BadgeColour } from '../ui/ui';
+import { useI18n } from '../i18n/i18n';
+import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { AsnAttribution } from './AsnAttribution';
+import { ClassBadge, SOURCE_CLASSES } from './ClassBadge';
 import { useAsnTable } from './useAsnTable';
 import { cachedReverseDns } from './ptrOverHttps';
 import { ReverseDnsConsent } from './ReverseDnsConsent';
+import { useSenderText } from './useSenderText';
 
-export const CLASS_BADGE: Record<SourceClass, { colour: BadgeColour; text: string }> = {
-  compliant: { colour: 'green', text: 'Compliant' },
-  misconfigured: { colour: 'amber', text: 'Misconfigured' },
-  forwarded: { colour: 'blue', text: 'Forwarded' },
-  suspicious: { colour: 'red', text: 'Suspicious' },
-};
-
-const EVIDENCE_TEXT = {
-  dkim: 'by its DKIM signature',
-  envelope: 'by its envelope domain',
-  'header-from': 'by the From domain',
-  rdns: 'by reverse DNS',
-  asn: 'by its network (AS)',
-} as const;
-
-const formatNumber = formatCount;
-const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '–');
+/** Rows shown at most; the rest are counted below the table. */
+const MAX_ROWS = 200;
 
 function SpoofingSummary({ groups }: { groups: readonly SourceGroup[] }) {
+  const { t, number } = useI18n();
+  const text = useSenderText();
   const suspicious = groups.filter((g) => g.classification.class === 'suspicious');
   if (suspicious.length === 0) return null;
   const messages = suspicious.reduce((n, g) => n + g.messages, 0);
@@ -39,44 +28,51 @@ function SpoofingSummary({ groups }: { groups: readonly SourceGroup[] }) {
   const top = [...countries].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
     <p class="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="spoofing-summary">
-      <strong>Possible spoofing:</strong> {formatNumber(messages)} message{messages === 1 ? '' : 's'} from{' '}
-      {suspicious.length} unrecognised source{suspicious.length === 1 ? '' : 's'} failed both DKIM and SPF
-      {top.length ? ` (networks registered in ${top.map(([c, n]) => `${c} ${formatNumber(n)}`).join(', ')})` : ''}.{' '}
-      Receivers rejected or quarantined {formatNumber(blocked)}.
+      <strong>{t('senders.spoofing.title')}</strong>{' '}
+      {t('senders.spoofing.body', {
+        messages: text.count('senders.unit.message', messages),
+        sources: text.count('senders.count.unrecognisedSources', suspicious.length),
+        countries: top.length ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') }) : '',
+        blocked,
+      })}
     </p>
   );
 }
 
 function SenderRow({ group }: { group: SourceGroup }) {
-  const badge = CLASS_BADGE[group.classification.class];
+  const { t, number, percent } = useI18n();
+  const text = useSenderText();
   const asn = group.asns[0];
+  const { classification } = group;
   return (
-    <tr data-testid="sender-row" data-class={group.classification.class}>
+    <tr data-testid="sender-row" data-class={classification.class} data-key={group.key}>
       <td class={tdClass}>
-        <div class="font-medium">{group.label}</div>
+        <div class="font-medium" data-testid="sender-label">{text.label(group.key, group.label)}</div>
         <div class={`text-xs ${mutedClass}`}>
-          {group.service ? `${group.service.type}, recognised ${group.evidence ? EVIDENCE_TEXT[group.evidence] : ''}` : 'not a known service'}
+          {group.service
+            ? group.evidence
+              ? t('senders.recognised', { type: t(`senders.type.${group.service.type}`), evidence: t(`senders.evidence.${group.evidence}`) })
+              : t(`senders.type.${group.service.type}`)
+            : t('senders.notKnown')}
         </div>
       </td>
       <td class={tdClass}>
-        <Badge colour={badge.colour}>{badge.text}</Badge>
+        <ClassBadge sourceClass={classification.class} />
       </td>
-      <td class={`${tdClass} text-right tabular-nums`}>{formatNumber(group.messages)}</td>
-      <td class={`${tdClass} text-right tabular-nums`}>{share(group.passing, group.messages)}</td>
+      <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
+      <td class={`${tdClass} text-right tabular-nums`}>{percent(group.passing, group.messages)}</td>
       <td class={`${tdClass} text-xs`}>
         {asn ? <div>AS{asn.asn}{asn.name ? ` ${asn.name}` : ''}{group.asns.length > 1 ? ` +${group.asns.length - 1}` : ''}</div> : null}
         {group.countries.length ? (
-          <div class={mutedClass}>{group.countries.slice(0, 3).map((c) => `${c.value} ${formatNumber(c.messages)}`).join(', ')}</div>
+          <div class={mutedClass}>{group.countries.slice(0, 3).map((c) => `${c.value} ${number(c.messages)}`).join(', ')}</div>
         ) : null}
-        <div class={mutedClass}>
-          {group.ips.length} IP{group.ips.length === 1 ? '' : 's'}
-        </div>
+        <div class={mutedClass}>{text.count('senders.count.ips', group.ips.length)}</div>
       </td>
       <td class={`${tdClass} max-w-xl text-sm`}>
-        <p>{group.classification.reason}</p>
-        {group.classification.fix ? (
-          <p class="mt-1 font-medium">
-            <span class="sr-only">Fix: </span>→ {group.classification.fix}
+        <p data-testid="sender-reason">{text.explain(classification.reasonExplanation)}</p>
+        {classification.fixExplanation ? (
+          <p class="mt-1 font-medium" data-testid="sender-fix">
+            <span class="sr-only">{t('senders.fix')} </span>→ {text.explain(classification.fixExplanation)}
           </p>
         ) : null}
       </td>
@@ -92,6 +88,8 @@ export function SendersTable({
   /** Only this domain's reports (and its subdomains'); null for all. */
   domain?: string | null;
 }) {
+  const { t } = useI18n();
+  const text = useSenderText();
   const { table, error } = useAsnTable();
   const [rdns, setRdns] = useState<Map<string, string[]>>(new Map());
   const groups = useMemo(
@@ -118,43 +116,45 @@ export function SendersTable({
   const totals = new Map<SourceClass, number>();
   for (const g of groups) totals.set(g.classification.class, (totals.get(g.classification.class) ?? 0) + g.messages);
   return (
-    <Section title={domain ? `Senders of ${domain}` : 'Senders'} id="intel-senders">
+    <Section title={domain ? t('senders.table.title', { domain }) : t('senders.table.titleAll')} id="intel-senders">
       {groups.length === 0 ? (
-        <p class={mutedClass}>No aggregate report records for this selection.</p>
+        <p class={mutedClass}>{t('senders.table.none')}</p>
       ) : (
         <>
           <p class="mb-3 flex flex-wrap gap-3 text-sm" data-testid="class-totals">
-            {(Object.keys(CLASS_BADGE) as SourceClass[]).map((cls) => (
+            {SOURCE_CLASSES.map((cls) => (
               <span key={cls}>
-                <Badge colour={CLASS_BADGE[cls].colour}>{CLASS_BADGE[cls].text}</Badge> {formatNumber(totals.get(cls) ?? 0)} messages
+                <ClassBadge sourceClass={cls} /> {text.count('senders.unit.message', totals.get(cls) ?? 0)}
               </span>
             ))}
           </p>
           <SpoofingSummary groups={groups} />
-          <TableScroller label="Senders">
+          <TableScroller label={t('senders.table.titleAll')}>
             <table class={tableClass}>
               <thead>
                 <tr>
-                  <th class={thClass} scope="col">Source</th>
-                  <th class={thClass} scope="col">Class</th>
-                  <th class={`${thClass} text-right`} scope="col">Messages</th>
-                  <th class={`${thClass} text-right`} scope="col">DMARC pass</th>
-                  <th class={thClass} scope="col">Network</th>
-                  <th class={thClass} scope="col">Why, and what to do</th>
+                  <th class={thClass} scope="col">{t('senders.col.source')}</th>
+                  <th class={thClass} scope="col">{t('senders.col.class')}</th>
+                  <th class={`${thClass} text-right`} scope="col">{t('senders.col.messages')}</th>
+                  <th class={`${thClass} text-right`} scope="col">{t('senders.col.pass')}</th>
+                  <th class={thClass} scope="col">{t('senders.col.network')}</th>
+                  <th class={thClass} scope="col">{t('senders.col.why')}</th>
                 </tr>
               </thead>
               <tbody>
-                {groups.slice(0, 200).map((g) => (
+                {groups.slice(0, MAX_ROWS).map((g) => (
                   <SenderRow key={g.key} group={g} />
                 ))}
               </tbody>
             </table>
           </TableScroller>
-          {groups.length > 200 ? <p class={`mt-2 text-sm ${mutedClass}`}>The 200 largest of {groups.length} sources are shown.</p> : null}
+          {groups.length > MAX_ROWS ? (
+            <p class={`mt-2 text-sm ${mutedClass}`}>{t('senders.table.more', { shown: MAX_ROWS, count: groups.length })}</p>
+          ) : null}
           <ReverseDnsConsent ips={unnamedIps} onResolved={(found) => setRdns(new Map([...rdns, ...found]))} />
         </>
       )}
-      {error ? <p class={`mt-2 text-sm ${mutedClass}`}>{error} Sources are named from report data only.</p> : null}
+      {error ? <p class={`mt-2 text-sm ${mutedClass}`}>{t('senders.asn.unavailable', { detail: error })}</p> : null}
       <AsnAttribution {...(table ? { meta: table.meta } : {})} />
     </Section>
   );

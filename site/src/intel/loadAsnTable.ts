@@ -6,11 +6,11 @@ export const ASN_TABLE_PATH = 'data/asn-table.bin';
 
 let loading: Promise<AsnTable> | undefined;
 
-/** The table, or a rejected promise with a sentence saying why it is unavailable. */
+/** The table, or a rejected promise whose message says why it is unavailable (`HTTP 404`, a format error). */
 export function loadAsnTable(): Promise<AsnTable> {
   loading ??= (async () => {
     const response = await fetch(new URL(ASN_TABLE_PATH, document.baseURI), { credentials: 'omit' });
-    if (!response.ok) throw new Error(`The ASN table could not be loaded (HTTP ${response.status}).`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const result = readAsnTable(new Uint8Array(await response.arrayBuffer()));
     if (!result.ok) throw new Error(result.error.message);
     return result.table;
