@@ -1,11 +1,12 @@
-// The dashboard's figures from stored records: headline totals, a daily series, and sources grouped by sending
-// service then IP. Pure and synchronous: callable on a page, in a worker, or in Node tests. Multi-day reports are
-// spread over the days they cover (core/analysis/spreadOverDays.ts) and only the share inside the period counts, so
-// the headline, the chart and the source table always add up to the same number.
-import { organizationalDomain } from '../analysis/alignment';
-import { identifyByRecordDomains } from '../analysis/identifySource';
-import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
+// The dashboard's figures from stored records: headline totals, a daily series, and sources grouped as the Senders
+// page groups them (core/analysis/groupSources: by sending service, else by network), each with the class, reason
+// and fix of classifySource, then by IP. Pure and synchronous: callable on a page, in a worker, or in Node tests.
+// Multi-day reports are spread over the days they cover (core/analysis/spreadOverDays.ts) and only the share inside
+// the period counts, so the headline, the chart and the source table always add up to the same number.
 import type { SourceClass } from '../analysis/classifyRecord';
+import type { SourceClassification } from '../analysis/classifySource';
+import { SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
+import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
@@ -38,7 +39,7 @@ export interface DailyPoint {
   rejected: number;
 }
 
-/** A group's class is one of the sender-intelligence words (core/analysis/classifyRecord.ts), decided by classifyGroup. */
+/** A group's class is one of the sender-intelligence words (core/analysis/classifyRecord.ts). */
 export type { SourceClass };
 
 export interface SourceIp extends ResultCounts {
@@ -47,8 +48,9 @@ export interface SourceIp extends ResultCounts {
   records: StoredRecord[];
 }
 
+/** What the dashboard counts per source group (and what its exports write). */
 export interface SourceGroup extends ResultCounts {
-  /** The sending service (serviceNameOf), or '' when nothing names it. */
+  /** What the Senders page calls the group: the service, or the network. */
   name: string;
   ipCount: number;
   sourceClass: SourceClass;
@@ -56,14 +58,22 @@ export interface SourceGroup extends ResultCounts {
   dkimDomains: string[];
   reporters: string[];
   overrideReasons: OverrideReason[];
-  /** By messages, most first; sorted on first access (a group of unknown senders can hold tens of thousands). */
+  /** By messages, most first. */
   readonly ips: SourceIp[];
+}
+
+/** A source group of a summary: its counts with the Senders page's group key and classification. */
+export interface ClassifiedSourceGroup extends SourceGroup {
+  /** The sender-intelligence group: a service id, `asn:<n>`, `rdns:<organization>` or `ip:<address>`. */
+  key: string;
+  /** Class (`sourceClass`), reason and fix from classifySource, as on the Senders page. */
+  classification: SourceClassification;
 }
 
 export interface RecordSummary {
   totals: Totals;
   daily: DailyPoint[];
-  sources: SourceGroup[];
+  sources: ClassifiedSourceGroup[];
   /** Per reporter (org name): messages with each override reason (RFC 7489 §6.6.2 PolicyOverrideReason). */
   overridesByReporter: Map<string, Map<OverrideReason, number>>;
 }
@@ -108,48 +118,6 @@ function messagesInPeriod(
   return inside;
 }
 
-/**
- * The sending service a record is grouped under: the sender catalogue's name for it (core/analysis/identifySource,
- * from the record's own domains; no network lookups here), else the organizational domain that authenticated it.
- */
-export function serviceNameOf(record: AggregateRecord): string {
-  return identifyByRecordDomains(record).service?.name ?? organizationalDomainOf(record);
-}
-
-/** The organizational domain of the passing DKIM d= (else the SPF / envelope domain), or '' when none is known. */
-export function organizationalDomainOf(record: AggregateRecord): string {
-  const dkim = record.dkimResults.find((r) => r.result === 'pass' && r.domain) ?? record.dkimResults.find((r) => r.domain);
-  if (dkim?.result === 'pass') return organizationalDomain(dkim.domain);
-  const spf = record.spfResults.find((r) => r.result === 'pass' && r.domain && r.scope !== 'helo');
-  if (spf) return organizationalDomain(spf.domain);
-  if (record.envelopeFrom) return organizationalDomain(record.envelopeFrom);
-  if (dkim) return organizationalDomain(dkim.domain);
-  return '';
-}
-
-const FORWARDING_REASONS: ReadonlySet<OverrideReason> = new Set(['forwarded', 'mailing_list', 'trusted_forwarder']);
-
-/**
- * compliant: (nearly) all DMARC pass; forwarded: failures the receivers attribute to forwarding, or DKIM that passed
- * unaligned while SPF failed (the signature of a forwarder or list); misconfigured: a sender that passes sometimes or
- * authenticates as itself without aligning; suspicious: fails everything.
- */
-export function classifyGroup(group: Omit<SourceGroup, 'sourceClass' | 'ips'>, failingRecords: readonly AggregateRecord[]): SourceClass {
-  if (group.messages === 0 || group.dmarcPass / group.messages >= 0.98) return 'compliant';
-  if (group.overrideReasons.some((r) => FORWARDING_REASONS.has(r))) return 'forwarded';
-  const authenticatesAsSomeone = failingRecords.some(
-    (r) => r.dkimResults.some((d) => d.result === 'pass') || r.spfResults.some((s) => s.result === 'pass'),
-  );
-  if (group.dmarcPass > 0) return 'misconfigured';
-  if (
-    failingRecords.length > 0 &&
-    failingRecords.every((r) => r.dkimResults.some((d) => d.result === 'pass') && !r.spfResults.some((s) => s.result === 'pass'))
-  ) {
-    return 'forwarded';
-  }
-  return authenticatesAsSomeone ? 'misconfigured' : 'suspicious';
-}
-
 function emptyCounts(): ResultCounts {
   return { messages: 0, dmarcPass: 0, dkimAligned: 0, spfAligned: 0 };
 }
@@ -161,20 +129,92 @@ function addCounts(target: ResultCounts, record: AggregateRecord, n: number): vo
   if (record.spf === 'pass') target.spfAligned += n;
 }
 
-interface GroupAcc {
-  counts: ResultCounts;
-  spf: Set<string>;
-  dkim: Set<string>;
-  reporters: Set<string>;
-  reasons: Set<OverrideReason>;
-  failing: AggregateRecord[];
-  ips: Map<string, SourceIp>;
+/**
+ * What the summary keeps per source context (one IP as one identification, core/analysis/groupSources): its row of
+ * the sources table, the identifier sets its records had (their SPF and DKIM domains), and override reasons.
+ */
+interface ContextAcc {
+  ip: SourceIp;
+  cells: SourceCell[];
+  reasons: Set<OverrideReason> | undefined;
 }
+
+/** One row for an IP seen as two identifications of one group (its own rows stay as they are). */
+function mergedIp(a: SourceIp, b: SourceIp): SourceIp {
+  return {
+    ip: a.ip,
+    messages: a.messages + b.messages,
+    dmarcPass: a.dmarcPass + b.dmarcPass,
+    dkimAligned: a.dkimAligned + b.dkimAligned,
+    spfAligned: a.spfAligned + b.spfAligned,
+    reporters: [...new Set([...a.reporters, ...b.reporters])],
+    records: [...a.records, ...b.records],
+  };
+}
+
+/** Adds `value` to a short list of distinct values (a group's domains and reporters are a handful). */
+function addDistinct<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** The sources table's group from its contexts: counts, IPs, domains, reporters, override reasons. */
+function sourceGroup(group: GroupClass, accs: readonly ContextAcc[]): ClassifiedSourceGroup {
+  let messages = 0;
+  let dmarcPass = 0;
+  let dkimAligned = 0;
+  let spfAligned = 0;
+  const spfDomains: string[] = [];
+  const dkimDomains: string[] = [];
+  const reporters: string[] = [];
+  const reasons: OverrideReason[] = [];
+  let ips: SourceIp[] = [];
+  // A group fed by one context (one IP, the usual case) has that context's row as its only IP.
+  const byIp = accs.length > 1 ? new Map<string, SourceIp>() : undefined;
+  for (const acc of accs) {
+    const ip = acc.ip;
+    messages += ip.messages;
+    dmarcPass += ip.dmarcPass;
+    dkimAligned += ip.dkimAligned;
+    spfAligned += ip.spfAligned;
+    for (const reporter of ip.reporters) addDistinct(reporters, reporter);
+    if (acc.reasons) for (const reason of acc.reasons) addDistinct(reasons, reason);
+    for (const cell of acc.cells) {
+      const { spfResults, dkimResults } = cell.identifiers.exemplar;
+      for (const r of spfResults) if (r.domain) addDistinct(spfDomains, r.domain.toLowerCase());
+      for (const r of dkimResults) if (r.domain) addDistinct(dkimDomains, r.domain.toLowerCase());
+    }
+    if (!byIp) ips = [ip];
+    else {
+      const seen = byIp.get(ip.ip);
+      byIp.set(ip.ip, seen ? mergedIp(seen, ip) : ip);
+    }
+  }
+  if (byIp) ips = [...byIp.values()].sort((a, b) => b.messages - a.messages);
+  return {
+    key: group.key,
+    name: group.label,
+    messages,
+    dmarcPass,
+    dkimAligned,
+    spfAligned,
+    ipCount: ips.length,
+    sourceClass: group.classification.class,
+    classification: group.classification,
+    spfDomains: spfDomains.sort(),
+    dkimDomains: dkimDomains.sort(),
+    reporters: reporters.sort(),
+    overrideReasons: reasons.sort(),
+    ips,
+  };
+}
+
+/** What groups sources: the options of groupSources that name them (the offline ASN table, opt-in PTR names). */
+export type SummaryOptions = Pick<GroupSourcesOptions, 'asnTable' | 'rdns'>;
 
 /**
  * Summarizes records chunk by chunk (as readRecords hands them over), so a page can fold a million records in
- * between other work instead of in one long task. `serviceName` names the group of a record (default serviceNameOf:
- * the sender catalogue, else the authenticated organizational domain).
+ * between other work instead of in one long task. Sources are grouped and classified by core/analysis's
+ * SourceGrouper, fed each record's messages inside the period.
  */
 export class RecordSummarizer {
   readonly #totals: Totals = {
@@ -185,28 +225,17 @@ export class RecordSummarizer {
   };
   readonly #daily = new Map<string, DailyPoint>();
   readonly #reportKeys = new Set<string>();
-  readonly #groups = new Map<string, GroupAcc>();
+  /** By SourceContext.index (contexts are numbered in the order the grouper made them). */
+  readonly #contexts: Array<ContextAcc | undefined> = [];
   readonly #allIps = new Set<string>();
   readonly #overrides = new Map<string, Map<OverrideReason, number>>();
+  readonly #grouper: SourceGrouper;
 
   constructor(
     private readonly period: Period,
-    private readonly serviceName: (record: AggregateRecord) => string = serviceNameOf,
-  ) {}
-
-  /** Service names by the identifiers that decide them: real data repeats a handful of combinations endlessly. */
-  readonly #names = new Map<string, string>();
-
-  #nameOf(record: AggregateRecord): string {
-    let key = `${record.headerFrom}\u0000${record.envelopeFrom ?? ''}`;
-    for (const d of record.dkimResults) key += `\u0000d${d.result === 'pass' ? '+' : '-'}${d.domain}`;
-    for (const r of record.spfResults) key += `\u0000s${r.scope === 'helo' ? 'h' : ''}${r.result === 'pass' ? '+' : '-'}${r.domain}`;
-    let name = this.#names.get(key);
-    if (name === undefined) {
-      name = this.serviceName(record);
-      if (this.#names.size < 100_000) this.#names.set(key, name);
-    }
-    return name;
+    options: SummaryOptions = {},
+  ) {
+    this.#grouper = new SourceGrouper(options);
   }
 
   add(records: readonly StoredRecord[]): void {
@@ -229,74 +258,37 @@ export class RecordSummarizer {
       this.#reportKeys.add(stored.reportKey);
       this.#allIps.add(record.sourceIp);
 
-      const name = this.#nameOf(record);
-      let group = this.#groups.get(name);
-      if (!group) {
-        group = {
-          counts: emptyCounts(),
-          spf: new Set(),
-          dkim: new Set(),
-          reporters: new Set(),
-          reasons: new Set(),
-          failing: [],
-          ips: new Map(),
-        };
-        this.#groups.set(name, group);
+      const cell = this.#grouper.addRecord(record, stored.begin, n);
+      let acc = this.#contexts[cell.context.index];
+      if (!acc) {
+        acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] }, cells: [], reasons: undefined };
+        this.#contexts[cell.context.index] = acc;
       }
-      addCounts(group.counts, record, n);
-      for (const s of record.spfResults) if (s.domain) group.spf.add(s.domain.toLowerCase());
-      for (const d of record.dkimResults) if (d.domain) group.dkim.add(d.domain.toLowerCase());
-      group.reporters.add(stored.orgName);
+      const ip = acc.ip;
+      addCounts(ip, record, n);
+      if (acc.cells[acc.cells.length - 1] !== cell && !acc.cells.includes(cell)) acc.cells.push(cell);
+      if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
+      ip.records.push(stored);
       for (const reason of record.reasons) {
-        group.reasons.add(reason.type);
+        (acc.reasons ??= new Set()).add(reason.type);
         let byType = this.#overrides.get(stored.orgName);
         if (!byType) this.#overrides.set(stored.orgName, (byType = new Map()));
         byType.set(reason.type, (byType.get(reason.type) ?? 0) + n);
       }
-      if (!passes) group.failing.push(record);
-      let ip = group.ips.get(record.sourceIp);
-      if (!ip) {
-        ip = { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] };
-        group.ips.set(record.sourceIp, ip);
-      }
-      addCounts(ip, record, n);
-      if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
-      ip.records.push(stored);
     }
   }
 
   result(): RecordSummary {
     const totals = { ...this.#totals, sources: this.#allIps.size, reports: this.#reportKeys.size };
-    const sources: SourceGroup[] = [...this.#groups].map(([name, g]) => {
-      let sortedIps: SourceIp[] | undefined;
-      const group = {
-        name,
-        ...g.counts,
-        ipCount: g.ips.size,
-        spfDomains: [...g.spf].sort(),
-        dkimDomains: [...g.dkim].sort(),
-        reporters: [...g.reporters].sort(),
-        overrideReasons: [...g.reasons].sort(),
-        get ips(): SourceIp[] {
-          sortedIps ??= [...g.ips.values()].sort((a, b) => b.messages - a.messages);
-          return sortedIps;
-        },
-      };
-      return Object.assign(group, { sourceClass: classifyGroup(group, g.failing) });
-    });
-    sources.sort((a, b) => b.messages - a.messages);
+    const sources = this.#grouper.classes().map((group) => sourceGroup(group, group.contexts.map((context) => this.#contexts[context.index]!)));
     const daily = [...this.#daily.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
     return { totals, daily, sources, overridesByReporter: this.#overrides };
   }
 }
 
 /** Summarizes `records` (as readRecords returns them) over `period` in one go. */
-export function summarizeRecords(
-  records: readonly StoredRecord[],
-  period: Period,
-  serviceName?: (record: AggregateRecord) => string,
-): RecordSummary {
-  const summarizer = new RecordSummarizer(period, serviceName);
+export function summarizeRecords(records: readonly StoredRecord[], period: Period, options: SummaryOptions = {}): RecordSummary {
+  const summarizer = new RecordSummarizer(period, options);
   summarizer.add(records);
   return summarizer.result();
 }

@@ -1,22 +1,16 @@
-// Sources grouped by sending service, then by IP; sortable, filterable, with a drill-down to the records and the raw
-// XML of each report.
+// Sources grouped as the Senders page groups them (by sending service, else by network), each with its class and,
+// when opened, the reason and fix the Senders page gives, then by IP; sortable, filterable, with a drill-down to the
+// records and the raw XML of each report.
 import { useMemo, useState } from 'preact/hooks';
 import type { AggregateRecord } from '../../../core/report/types';
-import type { SourceClass, SourceGroup, SourceIp } from '../../../core/store/summarizeRecords';
+import type { ClassifiedSourceGroup, SourceClass, SourceIp } from '../../../core/store/summarizeRecords';
 import type { StoredRecord } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
-import { Badge, type BadgeColour, inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
+import { ClassBadge, SOURCE_CLASSES } from '../intel/ClassBadge';
+import { useSenderText } from '../intel/useSenderText';
+import { inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 import { matchIpFilter } from './matchIpFilter';
 import { XmlDialog } from './XmlDialog';
-
-export const CLASS_COLOURS: Record<SourceClass, BadgeColour> = {
-  compliant: 'green',
-  forwarded: 'blue',
-  misconfigured: 'amber',
-  suspicious: 'red',
-};
-const CLASSES = Object.keys(CLASS_COLOURS) as SourceClass[];
 
 type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
 const MAX_GROUPS = 100;
@@ -32,7 +26,7 @@ export interface SourceFilters {
 export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceClass: '', ip: '', reporter: '' };
 
 /** Applies the filters to the groups (IP rows inside a group are narrowed too; empty groups go). */
-export function filterSources(groups: readonly SourceGroup[], filters: SourceFilters): SourceGroup[] {
+export function filterSources(groups: readonly ClassifiedSourceGroup[], filters: SourceFilters): ClassifiedSourceGroup[] {
   const ipMatches = matchIpFilter(filters.ip);
   const byClass = groups.filter(
     (g) => (!filters.sourceClass || g.sourceClass === filters.sourceClass) && (!filters.failuresOnly || g.dmarcPass < g.messages),
@@ -55,19 +49,22 @@ function rate(part: number, whole: number): number {
   return whole > 0 ? part / whole : 1;
 }
 
-function sortGroups(groups: SourceGroup[], key: SortKey, descending: boolean): SourceGroup[] {
-  const value = (g: SourceGroup): number | string =>
+/** The groups in the chosen order; the summary already lists them by messages, most first. */
+function sortGroups(groups: ClassifiedSourceGroup[], key: SortKey, descending: boolean): ClassifiedSourceGroup[] {
+  if (key === 'messages' && descending) return groups;
+  const value = (g: ClassifiedSourceGroup): number | string =>
     key === 'name'
       ? g.name
       : key === 'messages'
         ? g.messages
         : rate(key === 'pass' ? g.dmarcPass : key === 'dkim' ? g.dkimAligned : g.spfAligned, g.messages);
-  return [...groups].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const order = x < y ? -1 : x > y ? 1 : 0;
+  // Each group's value once, not once per comparison: a source table can hold thousands of groups.
+  const keyed = groups.map((group) => ({ group, value: value(group) }));
+  keyed.sort((a, b) => {
+    const order = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
     return descending ? -order : order;
   });
+  return keyed.map((k) => k.group);
 }
 
 function authSummary(record: AggregateRecord, kind: 'dkim' | 'spf'): string {
@@ -149,13 +146,15 @@ function IpRow({ ip, onShowXml }: { ip: SourceIp; onShowXml: (r: StoredRecord) =
   );
 }
 
-function GroupRows({ group, onShowXml }: { group: SourceGroup; onShowXml: (r: StoredRecord) => void }) {
+function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowXml: (r: StoredRecord) => void }) {
   const { t, number, percent } = useI18n();
+  const text = useSenderText();
   const [open, setOpen] = useState(false);
-  const name = group.name || t('sources.unknown');
+  const name = text.label(group.key, group.name);
+  const { classification } = group;
   return (
     <>
-      <tr>
+      <tr data-testid="source-group" data-key={group.key} data-class={group.sourceClass}>
         <th scope="row" class={`${tdClass} font-medium`}>
           <button
             type="button"
@@ -165,12 +164,12 @@ function GroupRows({ group, onShowXml }: { group: SourceGroup; onShowXml: (r: St
             onClick={() => setOpen(!open)}
           >
             <span aria-hidden="true" class="inline-block w-3">{open ? '▾' : '▸'}</span>
-            <span>{name}</span>
+            <span data-testid="source-name">{name}</span>
           </button>
           <div class={`text-xs font-normal ${mutedClass}`}>{t('sources.ips', { count: group.ipCount })}</div>
         </th>
         <td class={tdClass}>
-          <Badge colour={CLASS_COLOURS[group.sourceClass]}>{t(`class.${group.sourceClass}` as MessageKey)}</Badge>
+          <ClassBadge sourceClass={group.sourceClass} />
         </td>
         <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
         <td class={`${tdClass} text-right tabular-nums`}>{percent(group.dmarcPass, group.messages)}</td>
@@ -181,6 +180,18 @@ function GroupRows({ group, onShowXml }: { group: SourceGroup; onShowXml: (r: St
           <div>DKIM: {group.dkimDomains.join(', ') || '–'}</div>
         </td>
       </tr>
+      {open && (
+        <tr>
+          <td colSpan={7} class={`${tdClass} text-sm`} data-testid="source-reason">
+            <p>{text.explain(classification.reasonExplanation)}</p>
+            {classification.fixExplanation ? (
+              <p class="mt-1 font-medium">
+                <span class="sr-only">{t('senders.fix')} </span>→ {text.explain(classification.fixExplanation)}
+              </p>
+            ) : null}
+          </td>
+        </tr>
+      )}
       {open && group.ips.slice(0, MAX_IPS).map((ip) => <IpRow key={ip.ip} ip={ip} onShowXml={onShowXml} />)}
     </>
   );
@@ -191,14 +202,18 @@ export function SourcesTable({
   filters,
   onFiltersChange,
 }: {
-  groups: readonly SourceGroup[];
+  groups: readonly ClassifiedSourceGroup[];
   filters: SourceFilters;
   onFiltersChange: (filters: SourceFilters) => void;
 }) {
   const { t } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'messages', descending: true });
   const [xmlOf, setXmlOf] = useState<StoredRecord | undefined>();
-  const reporters = useMemo(() => [...new Set(groups.flatMap((g) => g.reporters))].sort(), [groups]);
+  const reporters = useMemo(() => {
+    const all = new Set<string>();
+    for (const g of groups) for (const reporter of g.reporters) all.add(reporter);
+    return [...all].sort();
+  }, [groups]);
   const shown = useMemo(() => sortGroups(filterSources(groups, filters), sort.key, sort.descending), [groups, filters, sort]);
   const header = (key: SortKey, label: string, alignRight = true) => (
     <th scope="col" class={`${thClass} ${alignRight ? 'text-right' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -231,9 +246,9 @@ export function SourcesTable({
             onChange={(e) => onFiltersChange({ ...filters, sourceClass: e.currentTarget.value as SourceClass | '' })}
           >
             <option value="">{t('sources.anyClass')}</option>
-            {CLASSES.map((c) => (
+            {SOURCE_CLASSES.map((c) => (
               <option key={c} value={c}>
-                {t(`class.${c}` as MessageKey)}
+                {t(`class.${c}`)}
               </option>
             ))}
           </select>
@@ -278,7 +293,7 @@ export function SourcesTable({
             </thead>
             <tbody>
               {shown.slice(0, MAX_GROUPS).map((g) => (
-                <GroupRows key={g.name} group={g} onShowXml={setXmlOf} />
+                <GroupRows key={g.key} group={g} onShowXml={setXmlOf} />
               ))}
             </tbody>
           </table>

@@ -1,0 +1,154 @@
+// The dashboard's summary: sources grouped, named and classified exactly as the Senders page does it
+// (core/analysis/groupSources), over real fixture reports and constructed ones, with the period's share of
+// multi-day reports; totals, days and groups add up.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { groupSources, type GroupSourcesOptions } from '../../../core/analysis/groupSources';
+import { parseReport } from '../../../core/report/parseReport';
+import type { AggregateRecord, AggregateReport } from '../../../core/report/types';
+import { ALL_TIME } from '../../../core/store/queries';
+import type { StoredRecord } from '../../../core/store/schema';
+import { summarizeRecords } from '../../../core/store/summarizeRecords';
+import { loadAsnTableForTest } from '../analysis/asnTableFile';
+import { DAY, MARCH_1, record } from './storeFixtures';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
+
+/** The aggregate reports of the site's "Try it with sample reports" set (site/src/import/sampleReports.ts). */
+const SAMPLE_FILES = [
+  'jonzobrist__DMARC-Report-Manager/aol.com!secure.200permits.com!1769126400!1769212799.xml.gz',
+  'jonzobrist__DMARC-Report-Manager/comcast.net!secure.200permits.com!1766188800!1766275200.xml',
+  'jonzobrist__DMARC-Report-Manager/google.com!secure.200permits.com!1766361600!1766447999.xml',
+  'jonzobrist__DMARC-Report-Manager/google.com!secure.200permits.com!1768867200!1768953599(1).zip',
+  'jonzobrist__DMARC-Report-Manager/protection.outlook.com!secure.200permits.com!1766448000!1766534400.xml',
+  'jonzobrist__DMARC-Report-Manager/yahoo.com!secure.200permits.com!1768953600!1769039999.xml.gz',
+  'DSalko__dmarc_parser/complete.xml',
+  'resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml',
+  'domainaware__parsedmarc/nice-input.xml.gz',
+  'andreialecu__dmarc-report-parser/email-source-with-zip.txt',
+  'freitagsrunde__dmarc-report-aggregator/aol.eml',
+];
+
+async function sampleReports(): Promise<AggregateReport[]> {
+  const reports: AggregateReport[] = [];
+  for (const path of SAMPLE_FILES) {
+    const result = await parseReport(new Uint8Array(readFileSync(fixtures + path)), { fileName: path.split('/').pop()! });
+    if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+    for (const { report } of result.reports) if (report.kind === 'aggregate') reports.push(report);
+  }
+  return reports;
+}
+
+/** Records as the store hands them to the dashboard. */
+function stored(reports: readonly AggregateReport[]): StoredRecord[] {
+  return reports.flatMap((report, r) =>
+    report.records.map((rec, i) => ({
+      id: [report.policy.domain.toLowerCase(), report.metadata.begin, `report-${r}`, i] as StoredRecord['id'],
+      reportKey: `report-${r}`,
+      domain: report.policy.domain.toLowerCase(),
+      orgName: report.metadata.orgName,
+      begin: report.metadata.begin,
+      end: report.metadata.end,
+      record: rec,
+    })),
+  );
+}
+
+function storedRecord(rec: AggregateRecord, begin = MARCH_1, end = begin + DAY - 1, reportKey = `r-${begin}`): StoredRecord {
+  return { id: ['example.com', begin, reportKey, 0], reportKey, domain: 'example.com', orgName: 'receiver.example', begin, end, record: rec };
+}
+
+describe('summarizeRecords: sources as the Senders page sees them', () => {
+  const table = loadAsnTableForTest();
+
+  it.each([
+    ['with the offline ASN table', { asnTable: table }],
+    ['without it', {}],
+  ] as Array<[string, GroupSourcesOptions]>)('has the same groups, names, classes, reasons and fixes as groupSources, %s', async (_, options) => {
+    const reports = await sampleReports();
+    for (const domain of [...new Set(reports.map((r) => r.policy.domain.toLowerCase()))]) {
+      const summary = summarizeRecords(
+        stored(reports).filter((s) => s.domain === domain),
+        ALL_TIME,
+        options,
+      );
+      const senders = groupSources(reports, { ...options, domain });
+      expect(summary.sources.map((g) => [g.key, g.name, g.messages, g.sourceClass, g.classification.reason, g.classification.fix])).toEqual(
+        senders.map((g) => [g.key, g.label, g.messages, g.classification.class, g.classification.reason, g.classification.fix]),
+      );
+    }
+  });
+
+  it('names the services of the sample reports and gives each its reason', async () => {
+    const reports = await sampleReports();
+    const summary = summarizeRecords(stored(reports), ALL_TIME, { asnTable: table });
+    const byKey = new Map(summary.sources.map((g) => [g.key, g]));
+    expect(byKey.get('sendgrid')).toMatchObject({ name: 'Twilio SendGrid', sourceClass: 'compliant', messages: 343 });
+    expect(byKey.get('amazon-ses')).toMatchObject({ name: 'Amazon SES', sourceClass: 'compliant' });
+    const opserv = summarizeRecords(stored(reports).filter((r) => r.domain === 'opserv.io'), ALL_TIME, { asnTable: table });
+    const google = opserv.sources.find((g) => g.key === 'google');
+    expect(google?.classification.reason).toMatch(/^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/);
+    expect(google?.classification.fix).toMatch(/^Turn on DKIM signing with d=opserv\.io at the Google Admin console/);
+    // Totals, groups and IPs add up.
+    const messages = summary.sources.reduce((n, g) => n + g.messages, 0);
+    expect(messages).toBe(summary.totals.messages);
+    for (const g of summary.sources) expect(g.ips.reduce((n, ip) => n + ip.messages, 0)).toBe(g.messages);
+  });
+
+  it('sorts a compliant sender apart from one that fails both DKIM and SPF', () => {
+    const records: StoredRecord[] = [];
+    for (let day = 0; day < 10; day++) {
+      const begin = MARCH_1 + day * DAY;
+      records.push(storedRecord(record({ count: 10 }), begin));
+      records.push(
+        storedRecord(
+          record({
+            sourceIp: '198.51.100.7',
+            dkim: 'fail',
+            spf: 'fail',
+            envelopeFrom: 'spoof.example.net',
+            dkimResults: [],
+            spfResults: [{ domain: 'spoof.example.net', scope: 'mfrom', result: 'fail' }],
+            dkimAligned: false,
+            spfAligned: false,
+          }),
+          begin,
+          begin + DAY - 1,
+          `s-${begin}`,
+        ),
+      );
+    }
+    const summary = summarizeRecords(records, { from: MARCH_1, to: MARCH_1 + 30 * DAY });
+    expect(summary.totals).toMatchObject({ messages: 110, dmarcPass: 100, sources: 2, reports: 20 });
+    expect(summary.sources.map((g) => [g.key, g.name, g.messages, g.dmarcPass, g.sourceClass])).toEqual([
+      ['ip:192.0.2.1', '192.0.2.1', 100, 100, 'compliant'],
+      ['ip:198.51.100.7', '198.51.100.7', 10, 0, 'suspicious'],
+    ]);
+    expect(summary.sources[1]!.classification.reason).toBe(
+      '10 of 10 messages failed both DKIM and SPF: an unrecognised sender used example.com in From. ' +
+        'Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
+    );
+    expect(summary.sources[1]!.spfDomains).toEqual(['spoof.example.net']);
+  });
+
+  it('takes an aligned pass in auth_results over a receiver that wrote fail, as the Senders page does', () => {
+    // The receiver's verdict stays what the DMARC pass column counts; the class follows core/analysis/classifyRecord.
+    const zohoLike = record({ dkim: 'fail', spf: 'fail' });
+    const summary = summarizeRecords([storedRecord(zohoLike)], ALL_TIME);
+    expect(summary.sources[0]).toMatchObject({ dmarcPass: 0, messages: 1, sourceClass: 'compliant' });
+  });
+
+  it('counts the share of a multi-day report inside the period, in the class as well', () => {
+    const week = storedRecord(
+      record({ count: 70, dkim: 'fail', spf: 'fail', dkimResults: [], spfResults: [], dkimAligned: false, spfAligned: false }),
+      MARCH_1,
+      MARCH_1 + 7 * DAY - 1,
+    );
+    const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
+    const summary = summarizeRecords([week, storedRecord(record({ count: 1000 }), MARCH_1 + 20 * DAY)], threeDays);
+    expect(summary.totals.messages).toBe(30);
+    expect(summary.sources.map((g) => [g.key, g.messages, g.sourceClass])).toEqual([['ip:192.0.2.1', 30, 'suspicious']]);
+    expect(summary.sources[0]!.classification.reason).toMatch(/^30 of 30 messages failed both DKIM and SPF/);
+  });
+});
