@@ -1,0 +1,272 @@
+// The Senders page on the built site in Chromium, with real fixture reports: every source of a domain with the
+// class, reason and fix core/analysis gives it, readiness and the what-if following the user's choices, reverse DNS
+// asking nothing before consent and only PTR questions after, the page in Dutch, the dashboard agreeing on each
+// source's class and name, and axe-core. Screenshots: dist/screenshots/senders-*.png.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assessReadiness } from '../../../core/analysis/assessReadiness';
+import { groupSources, type SourceGroup } from '../../../core/analysis/groupSources';
+import { readAsnTable, type AsnTable } from '../../../core/analysis/readAsnTable';
+import { simulatePolicy } from '../../../core/analysis/simulatePolicy';
+import { parseReport } from '../../../core/report/parseReport';
+import type { AggregateReport } from '../../../core/report/types';
+import { sendersEn, sendersNl } from '../../../site/src/i18n/sendersMessages';
+import { addReports, AGGREGATE_FILES, axeViolations, expectedMessages, FIXTURES, fixtureFile, ORIGIN, recordRequests, totalMessages } from './siteHelpers';
+
+const SCREENSHOTS = 'dist/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The ASN table the site serves (built by scripts/build-asn-table.mjs before the site). */
+function asnTable(): AsnTable {
+  const result = readAsnTable(new Uint8Array(readFileSync(fileURLToPath(new URL('../../../dist/site/data/asn-table.bin', import.meta.url)))));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.table;
+}
+
+/** The aggregate reports of AGGREGATE_FILES, read in Node by the same core the page runs. */
+async function fixtureReports(): Promise<AggregateReport[]> {
+  const reports: AggregateReport[] = [];
+  for (const path of AGGREGATE_FILES) {
+    const result = await parseReport(new Uint8Array(readFileSync(`${FIXTURES}${path}`)), { fileName: path.split('/').pop()! });
+    if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+    for (const { report } of result.reports) if (report.kind === 'aggregate') reports.push(report);
+  }
+  return reports;
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts from an empty database, in English, light.
+  await page.addInitScript(() => {
+    localStorage.setItem('dmarc-lens:locale', 'en');
+    localStorage.setItem('dmarc-lens:theme', 'light');
+  });
+});
+
+/** A section of the Senders page by its id (intel-senders, intel-readiness, intel-what-if, intel-changes). */
+function section(page: Page, id: string) {
+  return page.locator(`section[aria-labelledby="${id}-title"]`);
+}
+
+async function importFixtures(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/#/import`);
+  await addReports(page, AGGREGATE_FILES.map(fixtureFile));
+  await page.goto(`${ORIGIN}/#/dashboard`);
+  expect(await totalMessages(page)).toBe(expectedMessages(AGGREGATE_FILES));
+}
+
+async function openSenders(page: Page, domain: string): Promise<void> {
+  await page.goto(`${ORIGIN}/#/senders`);
+  await page.getByLabel('Domain').selectOption(domain);
+  await expect(page.getByRole('heading', { name: `Senders of ${domain}` })).toBeVisible();
+  await expect(page.getByTestId('asn-attribution')).toContainText('data:'); // the ASN table is in use
+}
+
+/** What the page shows per source row: key, label, class, reason, fix. */
+async function senderRows(page: Page): Promise<Array<{ key: string; label: string; cls: string; reason: string; fix: string }>> {
+  return page.getByTestId('sender-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      key: row.getAttribute('data-key') ?? '',
+      label: row.querySelector('[data-testid="sender-label"]')?.textContent ?? '',
+      cls: row.getAttribute('data-class') ?? '',
+      reason: row.querySelector('[data-testid="sender-reason"]')?.textContent ?? '',
+      fix: row.querySelector('[data-testid="sender-fix"]')?.textContent ?? '',
+    })),
+  );
+}
+
+/**
+ * The English of the Senders catalogue that must not show once the page is in Dutch: each English entry that differs
+ * from its Dutch, cut at its `{parameters}`, keeping the pieces of two words or more that no Dutch entry contains.
+ */
+function englishPieces(): Map<string, string> {
+  const dutch = Object.values(sendersNl);
+  const pieces = new Map<string, string>();
+  for (const key of Object.keys(sendersEn) as Array<keyof typeof sendersEn>) {
+    if (sendersEn[key] === sendersNl[key]) continue;
+    for (const piece of sendersEn[key].split(/\{\w+\}/).map((part) => part.trim())) {
+      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
+    }
+  }
+  return pieces;
+}
+
+/** Visible text, option texts, accessible names and tooltips. */
+async function readableText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
+      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
+    ].join('\n'),
+  );
+}
+
+test('every source of a domain with the class, reason and fix core gives it; in Dutch too; light and dark; no axe violations', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await importFixtures(page);
+  const table = asnTable();
+  const reports = await fixtureReports();
+  await openSenders(page, 'opserv.io');
+
+  const expected = groupSources(reports, { domain: 'opserv.io', asnTable: table });
+  const rows = await senderRows(page);
+  expect(rows).toEqual(
+    expected.map((g: SourceGroup) => ({
+      key: g.key,
+      label: g.label,
+      cls: g.classification.class,
+      reason: g.classification.reason,
+      fix: g.classification.fix ? `Fix: → ${g.classification.fix}` : '',
+    })),
+  );
+  // Checked by hand against DSalko__dmarc_parser/complete.xml (test/core/analysis/classifyCorpus.test.ts).
+  expect(rows.find((r) => r.key === 'sendgrid')).toMatchObject({ label: 'Twilio SendGrid', cls: 'compliant' });
+  const google = rows.find((r) => r.key === 'google')!;
+  expect(google).toMatchObject({ label: 'Google Workspace / Gmail', cls: 'misconfigured' });
+  expect(google.reason).toMatch(/^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/);
+  expect(google.fix).toContain('Turn on DKIM signing with d=opserv.io at the Google Admin console');
+  await expect(page.getByTestId('sender-row').filter({ hasText: 'Twilio SendGrid' })).toContainText('Transactional email, recognised by its DKIM signature');
+  await expect(page.getByTestId('class-totals')).toContainText('Misconfigured 181 messages');
+
+  await page.screenshot({ path: `${SCREENSHOTS}/senders-en-light.png`, fullPage: true });
+  expect(await axeViolations(page), 'English, light').toEqual([]);
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.screenshot({ path: `${SCREENSHOTS}/senders-en-dark.png`, fullPage: true });
+
+  await page.getByTestId('language-select').selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Afzenders', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Afzenders van opserv.io' })).toBeVisible();
+  const dutch = await senderRows(page);
+  expect(dutch.map((r) => [r.key, r.cls])).toEqual(rows.map((r) => [r.key, r.cls]));
+  expect(dutch.find((r) => r.key === 'google')!.reason).toMatch(
+    /^Google Workspace \/ Gmail \(het account van je eigen organisatie daar\) verstuurde 112 van 181 berichten als opserv\.io zonder DKIM of SPF in lijn, dus DMARC mislukt\./,
+  );
+  expect(dutch.find((r) => r.key === 'google')!.fix).toContain('Oplossing: → Zet DKIM-ondertekening met d=opserv.io aan bij');
+  expect(dutch.find((r) => r.key === 'sendgrid')!.reason).toMatch(/^100% van 343 berichten van Twilio SendGrid slaagt voor DMARC met DKIM in lijn\.$/);
+  await expect(page.getByTestId('class-totals')).toContainText('Verkeerd ingesteld 181 berichten');
+  await expect(page.getByTestId('readiness-summary')).toContainText('opserv.io is nog niet klaar voor p=quarantine t=y');
+  const text = await readableText(page);
+  const left = [...englishPieces()].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  expect(left, 'English left on the Dutch page').toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/senders-nl-dark.png`, fullPage: true });
+  expect(await axeViolations(page), 'Dutch, dark').toEqual([]);
+  await page.getByTestId('theme-select').selectOption('light');
+  await page.screenshot({ path: `${SCREENSHOTS}/senders-nl-light.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('readiness and the what-if follow the period and the hypothetical record', async ({ page }) => {
+  await importFixtures(page);
+  const table = asnTable();
+  const reports = await fixtureReports();
+  await openSenders(page, 'opserv.io');
+
+  const readiness = assessReadiness(reports, { domain: 'opserv.io', asnTable: table });
+  await expect(page.getByTestId('readiness-summary')).toContainText(readiness.summary);
+  await expect(page.getByTestId('readiness-blockers').locator('li')).toHaveText(readiness.blockers);
+  expect(readiness.blockers.some((b) => b.startsWith('Google Workspace / Gmail:'))).toBe(true);
+
+  const whatIf = section(page, 'intel-what-if');
+  const outcome = (p: 'reject' | 'none', t?: 'y') => simulatePolicy(reports, { p, ...(t ? { t } : {}) }, { domain: 'opserv.io', asnTable: table });
+  const underReject = outcome('reject');
+  const affected = underReject.sources.filter((s) => s.quarantine + s.reject > 0);
+  expect(affected.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('what-if-summary')).toContainText(
+    `${underReject.simulated.quarantine.toLocaleString('en-US')} be quarantined and ${underReject.simulated.reject.toLocaleString('en-US')} be rejected`,
+  );
+  await expect(page.getByTestId('what-if-row').first()).toContainText(affected[0]!.label);
+  await expect(page.getByTestId('what-if-row')).toHaveCount(affected.length);
+
+  await whatIf.getByLabel('p', { exact: true }).selectOption('none');
+  await expect(page.getByTestId('what-if-summary')).toContainText('0 be quarantined and 0 be rejected');
+  await expect(page.getByTestId('what-if-row')).toHaveCount(0);
+  await expect(whatIf).toContainText('No source would lose mail under this record.');
+
+  // Test mode lowers reject one step: what was rejected is quarantined.
+  await whatIf.getByLabel('p', { exact: true }).selectOption('reject');
+  await whatIf.getByLabel('t (test mode)').selectOption('y');
+  const testMode = outcome('reject', 'y');
+  expect(testMode.simulated.reject).toBe(0);
+  expect(testMode.simulated.quarantine).toBe(underReject.simulated.reject + underReject.simulated.quarantine);
+  await expect(page.getByTestId('what-if-summary')).toContainText(`${testMode.simulated.quarantine.toLocaleString('en-US')} be quarantined and 0 be rejected`);
+
+  // A period without this domain's reports (they are from 2020): nothing to judge, no senders.
+  await page.getByLabel('Period').selectOption('365');
+  await expect(page.getByTestId('readiness-summary')).toContainText('No reports for opserv.io yet.');
+  await expect(section(page, 'intel-senders')).toContainText('No aggregate report records for this selection.');
+  await page.getByLabel('Period').selectOption('all');
+  await expect(page.getByTestId('readiness-summary')).toContainText(readiness.summary);
+});
+
+test('reverse DNS sends nothing until the user agrees, then only PTR questions to the chosen server', async ({ page }) => {
+  const requests = recordRequests(page);
+  await importFixtures(page);
+  await openSenders(page, 'example.com');
+  // Sources no domain names are the ones to ask about: among them those the ASN table cannot place either.
+  const unplaced = await page.getByTestId('sender-row').evaluateAll((rows) =>
+    rows.map((row) => row.getAttribute('data-key') ?? '').filter((key) => key.startsWith('ip:')).map((key) => key.slice(3)),
+  );
+  expect(unplaced).toContain('198.51.100.42');
+
+  const asked: string[] = [];
+  await page.route('https://cloudflare-dns.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(`${url.searchParams.get('type')} ${url.searchParams.get('name')}`);
+    const named = url.searchParams.get('name') === '42.100.51.198.in-addr.arpa';
+    await route.fulfill({
+      contentType: 'application/dns-json',
+      body: JSON.stringify(named ? { Status: 0, Answer: [{ type: 12, data: 'mta1.mail.example.net.' }] } : { Status: 3 }),
+    });
+  });
+
+  await page.getByRole('button', { name: 'Name servers by reverse DNS…' }).click();
+  const consent = page.getByTestId('rdns-consent');
+  await expect(consent).toContainText(/^This sends \d+ source IP addresses of the senders shown, as PTR questions .* to cloudflare-dns\.com over HTTPS\./);
+  const count = Number(/This sends (\d+)/.exec((await consent.textContent()) ?? '')![1]);
+  expect(count).toBeGreaterThanOrEqual(unplaced.length);
+  // Reading the page, opening the consent: every request so far stayed on the site's origin.
+  requests.assertSameOrigin();
+  expect(asked).toEqual([]);
+
+  await page.getByRole('button', { name: `Look up ${count} addresses at cloudflare-dns.com` }).click();
+  await expect(section(page, 'intel-senders').getByRole('status')).toContainText(`1 of ${count} addresses named`);
+  // One PTR question per address, each asked once: those of every unplaced source among them.
+  const reversed = (ip: string) => `PTR ${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  expect(asked).toHaveLength(count);
+  expect(new Set(asked).size).toBe(count);
+  expect(asked.every((question) => /^PTR [0-9a-f.]+\.(in-addr|ip6)\.arpa$/.test(question))).toBe(true);
+  expect(asked).toEqual(expect.arrayContaining(unplaced.map(reversed)));
+  const elsewhere = requests.urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  expect(elsewhere.every((url) => url.startsWith('https://cloudflare-dns.com/dns-query?'))).toBe(true);
+  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText('Servers under example.net');
+  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText('Not a known service');
+});
+
+test('the dashboard gives each source the class and name the Senders page gives it, and the same reason', async ({ page }) => {
+  await importFixtures(page);
+  for (const domain of ['opserv.io', 'example.com']) {
+    await openSenders(page, domain);
+    const senders = new Map((await senderRows(page)).map((r) => [r.key, r]));
+    await page.goto(`${ORIGIN}/#/dashboard?domain=${domain}`);
+    await expect(page.getByTestId('sources-table')).toBeVisible();
+    const dashboard = await page.getByTestId('source-group').evaluateAll((rows) =>
+      rows.map((row) => ({
+        key: row.getAttribute('data-key') ?? '',
+        label: row.querySelector('[data-testid="source-name"]')?.textContent ?? '',
+        cls: row.getAttribute('data-class') ?? '',
+      })),
+    );
+    const shared = dashboard.filter((g) => senders.has(g.key));
+    expect(shared.length, `${domain}: sources on both pages`).toBeGreaterThan(1);
+    for (const g of shared) expect(g, `${domain} ${g.key}`).toEqual({ key: g.key, label: senders.get(g.key)!.label, cls: senders.get(g.key)!.cls });
+    if (domain === 'opserv.io') expect(shared.map((g) => g.key)).toEqual(expect.arrayContaining(['sendgrid', 'google']));
+    if (domain === 'example.com') {
+      // A service named by its own domains has the same messages on both pages, so the same reason word for word.
+      const ses = senders.get('amazon-ses')!;
+      await page.getByRole('button', { name: `Show IP addresses of ${ses.label}` }).click();
+      await expect(page.getByTestId('source-reason')).toHaveText(ses.reason);
+    }
+  }
+});
