@@ -14,6 +14,7 @@ import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from
 import { RecordSummarizer, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
+import { loadAsnTable } from '../intel/loadAsnTable';
 
 export interface DashboardData {
   domains: string[];
@@ -36,7 +37,9 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
     setState((previous) => ({ status: 'loading', data: previous.data }));
     (async () => {
       const db = await getDatabase();
-      const summarizer = new RecordSummarizer(period);
+      // Grouped with the offline ASN table, as the Senders page groups: without it (not built, not loaded) by IP.
+      const asnTable = await loadAsnTable().catch(() => undefined);
+      const summarizer = new RecordSummarizer(period, asnTable ? { asnTable } : {});
       const [domains, reports, failures, tls] = await Promise.all([
         listDomains(db),
         listAggregateReports(db, domain, period),

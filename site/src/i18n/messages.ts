@@ -99,7 +99,7 @@ const siteEn = {
   'chart.summary': 'Daily messages from {first} to {last}; at most {max} on one day.',
 
   'sources.heading': 'Sources',
-  'sources.hint': 'Grouped by sending service (from the built-in sender catalogue, otherwise the organizational domain of the DKIM signature or envelope sender), then by IP address.',
+  'sources.hint': 'Grouped as on the Senders page: by sending service (from the built-in sender catalogue), otherwise by network (offline ASN table) or by IP address; then by IP address.',
   'sources.failuresOnly': 'Failures only',
   'sources.class': 'Class',
   'sources.anyClass': 'Any class',
@@ -295,7 +295,7 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'chart.summary': 'Berichten per dag van {first} tot {last}; hoogstens {max} op één dag.',
 
   'sources.heading': 'Bronnen',
-  'sources.hint': 'Gegroepeerd per verzenddienst (uit de ingebouwde catalogus van afzenders, anders het organisatiedomein van de DKIM-handtekening of envelopafzender), daarna per IP-adres.',
+  'sources.hint': 'Gegroepeerd zoals op de pagina Afzenders: per verzenddienst (uit de ingebouwde catalogus van afzenders), anders per netwerk (offline ASN-tabel) of per IP-adres; daarna per IP-adres.',
   'sources.failuresOnly': 'Alleen mislukte',
   'sources.class': 'Klasse',
   'sources.anyClass': 'Elke klasse',

@@ -182,7 +182,8 @@ describe('queries', () => {
     expect(summary.daily).toHaveLength(30);
     expect(summary.daily.reduce((s, d) => s + d.pass + d.fail + d.quarantined + d.rejected, 0)).toBe(330);
     expect(summary.sources.reduce((s, g) => s + g.messages, 0)).toBe(330);
-    expect(summary.sources[0]).toMatchObject({ name: 'example.com', messages: 330, sourceClass: 'misconfigured' });
+    // Neither IP is in the sender catalogue, and no ASN table is given: each is a source of its own, as on the Senders page.
+    expect(summary.sources[0]).toMatchObject({ key: 'ip:192.0.2.1', name: '192.0.2.1', messages: 300, sourceClass: 'compliant' });
   });
 
   it('spreads a multi-day report over its days and counts only the share inside the period', async () => {
