@@ -662,7 +662,7 @@ function finish(cells: readonly Cell[]): SourceGroup {
 }
 
 /** Most messages first, then by key. */
-const largestFirst = (a: { messages: number; key: string }, b: { messages: number; key: string }) =>
+export const largestFirst = (a: { messages: number; key: string }, b: { messages: number; key: string }) =>
   b.messages - a.messages || (a.key < b.key ? -1 : 1);
 
 /** Whether a report passes the domain and period filters of the options. */
@@ -749,7 +749,11 @@ export class SourceGrouper {
    * thousands of groups (the dashboard's sources table).
    */
   classes(): GroupClass[] {
-    const classes: GroupClass[] = [];
+    return [...this.eachClass()].sort(largestFirst);
+  }
+
+  /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
+  *eachClass(): Generator<GroupClass> {
     for (const cells of this.cellsByGroup().values()) {
       const { context } = cells[0]!;
       let messages = 0;
@@ -768,9 +772,8 @@ export class SourceGrouper {
         }
       }
       const classification = classifyCounts(messages, passing, () => causesOf(cells), () => factsOf(cells));
-      classes.push({ key: context.groupKey, label: context.groupLabel, messages, classification, contexts });
+      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
     }
-    return classes.sort(largestFirst);
   }
 
   /**

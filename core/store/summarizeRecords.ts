@@ -5,7 +5,7 @@
 // the period counts, so the headline, the chart and the source table always add up to the same number.
 import type { SourceClass } from '../analysis/classifyRecord';
 import type { SourceClassification } from '../analysis/classifySource';
-import { SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
+import { largestFirst, SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
@@ -77,6 +77,9 @@ export interface RecordSummary {
   /** Per reporter (org name): messages with each override reason (RFC 7489 §6.6.2 PolicyOverrideReason). */
   overridesByReporter: Map<string, Map<OverrideReason, number>>;
 }
+
+/** The part of a summary that is ready as soon as the records are read: everything but the sources. */
+export type SummaryHeadline = Omit<RecordSummary, 'sources'>;
 
 const DAY = 86_400;
 
@@ -229,15 +232,26 @@ export class RecordSummarizer {
   readonly #contexts: Array<ContextAcc | undefined> = [];
   readonly #allIps = new Set<string>();
   readonly #overrides = new Map<string, Map<OverrideReason, number>>();
-  readonly #grouper: SourceGrouper;
+  /** Made at the first grouping, so that the options may still change until then (see groupWith). */
+  #grouper: SourceGrouper | undefined;
 
   constructor(
     private readonly period: Period,
-    options: SummaryOptions = {},
-  ) {
-    this.#grouper = new SourceGrouper(options);
+    private options: SummaryOptions = {},
+  ) {}
+
+  /** Sets how sources are grouped (an ASN table that arrived while records were read); only before groupSome. */
+  groupWith(options: SummaryOptions): void {
+    if (this.#grouper) throw new Error('RecordSummarizer.groupWith after grouping started');
+    this.options = options;
   }
 
+  /** Records read but not yet grouped into sources, with their messages inside the period. */
+  #ungrouped: StoredRecord[] = [];
+  #ungroupedMessages: number[] = [];
+  #grouped = 0;
+
+  /** Counts `records` into the totals, days and overrides; grouping them into sources waits for groupSome. */
   add(records: readonly StoredRecord[]): void {
     const totals = this.#totals;
     for (const stored of records) {
@@ -257,32 +271,88 @@ export class RecordSummarizer {
       totals.dispositions[disposition] = (totals.dispositions[disposition] ?? 0) + n;
       this.#reportKeys.add(stored.reportKey);
       this.#allIps.add(record.sourceIp);
-
-      const cell = this.#grouper.addRecord(record, stored.begin, n);
-      let acc = this.#contexts[cell.context.index];
-      if (!acc) {
-        acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] }, cells: [], reasons: undefined };
-        this.#contexts[cell.context.index] = acc;
-      }
-      const ip = acc.ip;
-      addCounts(ip, record, n);
-      if (acc.cells[acc.cells.length - 1] !== cell && !acc.cells.includes(cell)) acc.cells.push(cell);
-      if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
-      ip.records.push(stored);
       for (const reason of record.reasons) {
-        (acc.reasons ??= new Set()).add(reason.type);
         let byType = this.#overrides.get(stored.orgName);
         if (!byType) this.#overrides.set(stored.orgName, (byType = new Map()));
         byType.set(reason.type, (byType.get(reason.type) ?? 0) + n);
       }
+      this.#ungrouped.push(stored);
+      this.#ungroupedMessages.push(n);
     }
   }
 
-  result(): RecordSummary {
+  /**
+   * Groups up to `limit` of the records added so far into sources; true when none is left. Grouping (identifying each
+   * record's sender) costs several times the counting, so a page does it in slices, between frames, after showing
+   * the headline.
+   */
+  groupSome(limit: number): boolean {
+    const end = Math.min(this.#ungrouped.length, this.#grouped + limit);
+    for (let i = this.#grouped; i < end; i++) this.#group(this.#ungrouped[i]!, this.#ungroupedMessages[i]!);
+    this.#grouped = end;
+    if (end < this.#ungrouped.length) return false;
+    this.#ungrouped = [];
+    this.#ungroupedMessages = [];
+    this.#grouped = 0;
+    return true;
+  }
+
+  #group(stored: StoredRecord, n: number): void {
+    const { record } = stored;
+    this.#grouper ??= new SourceGrouper(this.options);
+    const cell = this.#grouper.addRecord(record, stored.begin, n);
+    let acc = this.#contexts[cell.context.index];
+    if (!acc) {
+      acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] }, cells: [], reasons: undefined };
+      this.#contexts[cell.context.index] = acc;
+    }
+    const ip = acc.ip;
+    addCounts(ip, record, n);
+    if (acc.cells[acc.cells.length - 1] !== cell && !acc.cells.includes(cell)) acc.cells.push(cell);
+    if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
+    ip.records.push(stored);
+    for (const reason of record.reasons) (acc.reasons ??= new Set()).add(reason.type);
+  }
+
+  /** Totals, days and overrides of everything added so far. */
+  headline(): SummaryHeadline {
     const totals = { ...this.#totals, sources: this.#allIps.size, reports: this.#reportKeys.size };
-    const sources = this.#grouper.classes().map((group) => sourceGroup(group, group.contexts.map((context) => this.#contexts[context.index]!)));
     const daily = [...this.#daily.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
-    return { totals, daily, sources, overridesByReporter: this.#overrides };
+    return { totals, daily, overridesByReporter: this.#overrides };
+  }
+
+  #classes: Iterator<GroupClass> | undefined;
+  #built: ClassifiedSourceGroup[] = [];
+
+  /**
+   * Builds up to `limit` source groups of everything added and grouped so far; the whole list once it is complete,
+   * else undefined (call again). Like groupSome, lets a page spread the work over several tasks.
+   */
+  buildSources(limit: number): ClassifiedSourceGroup[] | undefined {
+    this.#grouper ??= new SourceGrouper(this.options);
+    const classes = (this.#classes ??= this.#grouper.eachClass());
+    for (let n = 0; n < limit; n++) {
+      const next = classes.next();
+      if (next.done) {
+        const built = this.#built.sort(largestFirst);
+        this.#classes = undefined;
+        this.#built = [];
+        return built;
+      }
+      const group = next.value;
+      this.#built.push(sourceGroup(group, group.contexts.map((context) => this.#contexts[context.index]!)));
+    }
+    return undefined;
+  }
+
+  /** The sources of everything added so far, grouped and classified. */
+  sources(): ClassifiedSourceGroup[] {
+    this.groupSome(Infinity);
+    return this.buildSources(Infinity)!;
+  }
+
+  result(): RecordSummary {
+    return { ...this.headline(), sources: this.sources() };
   }
 }
 

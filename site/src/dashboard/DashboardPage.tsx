@@ -153,6 +153,7 @@ export function DashboardPage() {
                   <button
                     type="button"
                     class={buttonClass}
+                    disabled={data.sourcesPending}
                     onClick={() => downloadFile(exportFileName(domain, 'csv'), [sourcesCsv(shownSources)], 'text/csv')}
                   >
                     {t('export.csv')}
@@ -160,6 +161,7 @@ export function DashboardPage() {
                   <button
                     type="button"
                     class={buttonClass}
+                    disabled={data.sourcesPending}
                     onClick={() => downloadFile(exportFileName(domain, 'json'), [viewJson(domain, period, summary, shownSources)], 'application/json')}
                   >
                     {t('export.json')}
@@ -169,7 +171,7 @@ export function DashboardPage() {
             >
               <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>
               <Staged minHeight="12rem">
-                <SourcesTable groups={summary.sources} filters={filters} onFiltersChange={setFilters} />
+                <SourcesTable groups={summary.sources} pending={data.sourcesPending} filters={filters} onFiltersChange={setFilters} />
               </Staged>
             </Section>
             <Section id="reporters" title={t('reporters.heading')}>

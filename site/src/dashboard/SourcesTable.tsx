@@ -199,10 +199,13 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
 
 export function SourcesTable({
   groups,
+  pending = false,
   filters,
   onFiltersChange,
 }: {
   groups: readonly ClassifiedSourceGroup[];
+  /** Sources are still being grouped (the headline above is already shown). */
+  pending?: boolean;
   filters: SourceFilters;
   onFiltersChange: (filters: SourceFilters) => void;
 }) {
@@ -227,8 +230,10 @@ export function SourcesTable({
       </button>
     </th>
   );
+  // What the table holds, for tests and benchmarks: grouping done, and the messages of all groups (the headline total).
+  const messages = useMemo(() => groups.reduce((sum, g) => sum + g.messages, 0), [groups]);
   return (
-    <div>
+    <div data-testid="sources" data-state={pending ? 'pending' : 'ready'} data-messages={pending ? undefined : messages} aria-busy={pending}>
       <div class="mb-3 flex flex-wrap items-end gap-3 text-sm">
         <label class="inline-flex items-center gap-2">
           <input
@@ -276,7 +281,9 @@ export function SourcesTable({
         </label>
       </div>
       {shown.length === 0 ? (
-        <p class={`text-sm ${mutedClass}`}>{t('sources.none')}</p>
+        <p class={`text-sm ${mutedClass}`} role="status">
+          {pending ? t('sources.grouping') : t('sources.none')}
+        </p>
       ) : (
         <TableScroller label={t('sources.heading')}>
           <table class={tableClass} data-testid="sources-table">

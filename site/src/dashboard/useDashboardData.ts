@@ -11,7 +11,7 @@ import {
   type Period,
 } from '../../../core/store/queries';
 import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
-import { RecordSummarizer, type RecordSummary } from '../../../core/store/summarizeRecords';
+import { RecordSummarizer, type ClassifiedSourceGroup, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../intel/loadAsnTable';
@@ -19,10 +19,18 @@ import { loadAsnTable } from '../intel/loadAsnTable';
 export interface DashboardData {
   domains: string[];
   summary: RecordSummary;
+  /** The headline is shown while sources are still being grouped (summary.sources is empty until then). */
+  sourcesPending: boolean;
   reports: StoredAggregateReport[];
   failures: StoredFailureReport[];
   tls: StoredTlsReport[];
 }
+
+/** Records grouped into sources, and source groups built, per task: each about 20 ms of work. */
+const GROUPED_PER_TASK = 5_000;
+const BUILT_PER_TASK = 2_000;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type DashboardState =
   | { status: 'loading'; data?: DashboardData }
@@ -37,10 +45,12 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
     setState((previous) => ({ status: 'loading', data: previous.data }));
     (async () => {
       const db = await getDatabase();
-      // Grouped with the offline ASN table, as the Senders page groups: without it (not built, not loaded) by IP.
-      const asnTable = await loadAsnTable().catch(() => undefined);
-      const summarizer = new RecordSummarizer(period, asnTable ? { asnTable } : {});
-      const [domains, reports, failures, tls] = await Promise.all([
+      // Sources are grouped with the offline ASN table, as the Senders page groups them (without it, by IP). It loads
+      // (once per page) while the records are read and counted.
+      const asnTable = loadAsnTable().catch(() => undefined);
+      const summarizer = new RecordSummarizer(period);
+      const [table, domains, reports, failures, tls] = await Promise.all([
+        asnTable,
         listDomains(db),
         listAggregateReports(db, domain, period),
         listFailureReports(db, domain, period),
@@ -49,7 +59,22 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
           if (!stale) summarizer.add(chunk);
         }),
       ]);
-      if (!stale) setState({ status: 'ready', data: { domains, summary: summarizer.result(), reports, failures, tls } });
+      if (stale) return;
+      if (table) summarizer.groupWith({ asnTable: table });
+      // The headline, chart and reporters first; then the sources, grouped in slices between frames (no long task).
+      const headline = summarizer.headline();
+      setState({ status: 'ready', data: { domains, summary: { ...headline, sources: [] }, sourcesPending: true, reports, failures, tls } });
+      do {
+        await nextTask();
+        if (stale) return;
+      } while (!summarizer.groupSome(GROUPED_PER_TASK));
+      let sources: ClassifiedSourceGroup[] | undefined;
+      do {
+        await nextTask();
+        if (stale) return;
+      } while (!(sources = summarizer.buildSources(BUILT_PER_TASK)));
+      const summary = { ...headline, sources };
+      setState({ status: 'ready', data: { domains, summary, sourcesPending: false, reports, failures, tls } });
     })().catch((error: unknown) => {
       if (!stale) setState((previous) => ({ status: 'error', message: String(error), data: previous.data }));
     });
