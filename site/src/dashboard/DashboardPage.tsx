@@ -3,7 +3,6 @@
 // be linked and the extension can open the dashboard on one domain.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import { ImportStart } from '../import/ImportPanel';
 import { buttonClass, downloadFile, inputClass, mutedClass, Section } from '../ui/ui';
 import { DailyChart } from './DailyChart';
@@ -11,21 +10,12 @@ import { hashOfView, isDashboardHash, sameView, viewFromHash, type DashboardView
 import { exportFileName, sourcesCsv, viewJson } from './exportView';
 import { FailuresList } from './FailuresList';
 import { Headline } from './Headline';
-import { PERIOD_PRESETS, periodOf, type PeriodPreset } from './period';
+import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from './period';
 import { ReportersTable } from './ReportersTable';
 import { Staged } from './Staged';
 import { filterSources, NO_SOURCE_FILTERS, SourcesTable, type SourceFilters } from './SourcesTable';
 import { TlsSummary } from './TlsSummary';
 import { useDashboardData } from './useDashboardData';
-
-const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
-  all: 'filters.all',
-  '7': 'filters.last7',
-  '30': 'filters.last30',
-  '90': 'filters.last90',
-  '365': 'filters.last365',
-  custom: 'filters.custom',
-};
 
 /**
  * The view the address names, kept in step both ways: a changed view replaces the address (no history entry per

@@ -1,8 +1,19 @@
 // The dashboard's period choices. Periods are whole UTC days, as reports are (RFC 7489 §7.2: UTC day boundaries).
 import { ALL_TIME, type Period } from '../../../core/store/queries';
+import type { MessageKey } from '../i18n/messages';
 
 export type PeriodPreset = 'all' | '7' | '30' | '90' | '365' | 'custom';
 export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', '7', '30', '90', '365', 'custom'];
+
+/** How the dashboard and the Senders page name each choice. */
+export const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
+  all: 'filters.all',
+  '7': 'filters.last7',
+  '30': 'filters.last30',
+  '90': 'filters.last90',
+  '365': 'filters.last365',
+  custom: 'filters.custom',
+};
 
 const DAY = 86_400;
 

@@ -5,9 +5,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listDomains } from '../../../core/store/queries';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
-import { PERIOD_PRESETS, periodOf, type PeriodPreset } from '../dashboard/period';
+import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from '../dashboard/period';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import { mutedClass } from '../ui/ui';
 import { ChangesPanel } from './ChangesPanel';
 import { LabelledSelect } from './LabelledSelect';
@@ -17,15 +16,6 @@ import { SendersTable } from './SendersTable';
 import { WhatIfPanel } from './WhatIfPanel';
 
 /** The dashboard's words for the same periods. */
-const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
-  all: 'filters.all',
-  '7': 'filters.last7',
-  '30': 'filters.last30',
-  '90': 'filters.last90',
-  '365': 'filters.last365',
-  custom: 'filters.custom',
-};
-
 export function SendersPanel() {
   const { t } = useI18n();
   const version = useObservable(dataVersion);

@@ -6,7 +6,7 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { recordsEn, recordsNl } from '../../../site/src/i18n/recordsMessages';
-import { axeViolations } from '../site/siteHelpers';
+import { axeViolations, englishPieces, readableText } from '../site/siteHelpers';
 
 const ORIGIN = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4174';
 const SCREENSHOTS = 'dist/screenshots';
@@ -439,44 +439,16 @@ test('each records tab passes axe, in light and dark themes', async ({ page }) =
   await expect(page.getByRole('tab', { name: 'Rollout plan' })).toHaveAttribute('aria-selected', 'true');
 });
 
-/**
- * The English of the records catalogue that must not show once the page is in Dutch: each English entry that differs
- * from its Dutch, cut at its `{parameters}`, keeping the pieces of two words or more that no Dutch entry contains
- * (protocol terms and record syntax read the same in both languages).
- */
-function englishPieces(): Map<string, string> {
-  const dutch = Object.values(recordsNl);
-  const pieces = new Map<string, string>();
-  for (const key of Object.keys(recordsEn) as Array<keyof typeof recordsEn>) {
-    if (recordsEn[key] === recordsNl[key]) continue;
-    for (const piece of recordsEn[key].split(/\{\w+\}/).map((part) => part.trim())) {
-      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
-    }
-  }
-  return pieces;
-}
-
-/** What a reader sees and hears of the page: visible text, option texts, accessible names and tooltips. */
-async function readableText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    [
-      document.body.innerText,
-      ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
-      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
-    ].join('\n'),
-  );
-}
-
 async function expectNoEnglish(page: Page, where: string): Promise<void> {
   const text = await readableText(page);
-  const left = [...englishPieces()].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  const left = [...englishPieces(recordsEn, recordsNl)].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
   expect(left, where).toEqual([]);
 }
 
 test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no English of the records catalogue', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await page.route('https://cloudflare-dns.com/**', fakeDoh);
-  expect(englishPieces().size).toBeGreaterThan(300);
+  expect(englishPieces(recordsEn, recordsNl).size).toBeGreaterThan(300);
   await openRecords(page);
   await importRecentReport(page);
   // What is on screen before the switch is rewritten by it: a status line and the findings of a started setup.

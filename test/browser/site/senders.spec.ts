@@ -12,7 +12,19 @@ import { simulatePolicy } from '../../../core/analysis/simulatePolicy';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateReport } from '../../../core/report/types';
 import { sendersEn, sendersNl } from '../../../site/src/i18n/sendersMessages';
-import { addReports, AGGREGATE_FILES, axeViolations, expectedMessages, FIXTURES, fixtureFile, ORIGIN, recordRequests, totalMessages } from './siteHelpers';
+import {
+  addReports,
+  AGGREGATE_FILES,
+  axeViolations,
+  englishPieces,
+  expectedMessages,
+  FIXTURES,
+  fixtureFile,
+  ORIGIN,
+  readableText,
+  recordRequests,
+  totalMessages,
+} from './siteHelpers';
 
 const SCREENSHOTS = 'dist/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -75,33 +87,6 @@ async function senderRows(page: Page): Promise<Array<{ key: string; label: strin
   );
 }
 
-/**
- * The English of the Senders catalogue that must not show once the page is in Dutch: each English entry that differs
- * from its Dutch, cut at its `{parameters}`, keeping the pieces of two words or more that no Dutch entry contains.
- */
-function englishPieces(): Map<string, string> {
-  const dutch = Object.values(sendersNl);
-  const pieces = new Map<string, string>();
-  for (const key of Object.keys(sendersEn) as Array<keyof typeof sendersEn>) {
-    if (sendersEn[key] === sendersNl[key]) continue;
-    for (const piece of sendersEn[key].split(/\{\w+\}/).map((part) => part.trim())) {
-      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
-    }
-  }
-  return pieces;
-}
-
-/** Visible text, option texts, accessible names and tooltips. */
-async function readableText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    [
-      document.body.innerText,
-      ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
-      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
-    ].join('\n'),
-  );
-}
-
 test('every source of a domain with the class, reason and fix core gives it; in Dutch too; light and dark; no axe violations', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -148,7 +133,7 @@ test('every source of a domain with the class, reason and fix core gives it; in 
   await expect(page.getByTestId('class-totals')).toContainText('Verkeerd ingesteld 181 berichten');
   await expect(page.getByTestId('readiness-summary')).toContainText('opserv.io is nog niet klaar voor p=quarantine t=y');
   const text = await readableText(page);
-  const left = [...englishPieces()].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  const left = [...englishPieces(sendersEn, sendersNl)].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
   expect(left, 'English left on the Dutch page').toEqual([]);
   await page.screenshot({ path: `${SCREENSHOTS}/senders-nl-dark.png`, fullPage: true });
   expect(await axeViolations(page), 'Dutch, dark').toEqual([]);

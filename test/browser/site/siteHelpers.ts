@@ -129,3 +129,30 @@ export async function totalMessages(page: Page): Promise<number> {
   const text = await page.getByTestId('total-messages').textContent({ timeout: 30_000 });
   return Number((text ?? '').replace(/[^0-9]/g, ''));
 }
+
+/**
+ * The pieces of English in `en` a Dutch page must not show: the parts between parameters of each string whose Dutch
+ * differs, with at least two words and found in no Dutch string. Mapped to their key, for the failure message.
+ */
+export function englishPieces<K extends string>(en: Record<K, string>, nl: Record<K, string>): Map<string, string> {
+  const dutch = Object.values<string>(nl);
+  const pieces = new Map<string, string>();
+  for (const key of Object.keys(en) as K[]) {
+    if (en[key] === nl[key]) continue;
+    for (const piece of en[key].split(/\{\w+\}/).map((part) => part.trim())) {
+      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
+    }
+  }
+  return pieces;
+}
+
+/** What a reader sees and hears of the page: visible text, option texts, accessible names and tooltips. */
+export async function readableText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
+      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
+    ].join('\n'),
+  );
+}
