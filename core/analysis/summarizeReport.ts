@@ -48,7 +48,7 @@ export interface FailureSummary {
 export type ReportSummary = AggregateSummary | TlsSummary | FailureSummary;
 
 /** DMARC passes when either identifier passed aligned, as the receiver evaluated it (RFC 7489 §6.6.2). */
-export function passesDmarc(record: AggregateRecord): boolean {
+export function passesDmarc(record: Pick<AggregateRecord, 'dkim' | 'spf'>): boolean {
   return record.dkim === 'pass' || record.spf === 'pass';
 }
 

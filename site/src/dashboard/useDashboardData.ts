@@ -3,7 +3,7 @@
 // they come from the record digests (core/store/toRecordDigest.ts), not the full stored batches.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  forEachRecordChunk,
+  forEachDigestChunk,
   listAggregateReports,
   listDomains,
   listFailureReports,
@@ -55,8 +55,8 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
         listAggregateReports(db, domain, period),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
-        forEachRecordChunk(db, domain, period, (chunk) => {
-          if (!stale) summarizer.add(chunk);
+        forEachDigestChunk(db, domain, period, (digests) => {
+          if (!stale) summarizer.addDigests(digests);
         }),
       ]);
       if (stale) return;

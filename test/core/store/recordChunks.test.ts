@@ -29,6 +29,7 @@ import {
   type StoredRecord,
   type StoredRecordDigest,
 } from '../../../core/store/schema';
+import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { toRecordDigest } from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
@@ -105,6 +106,33 @@ describe('record chunks', () => {
       for (const period of PERIODS) {
         expect(sorted(await storedRecords(db, domain, period))).toEqual(expected(rows, domain, period));
         expect(sorted(await readRecords(db, domain, period))).toEqual(expected(rows, domain, period));
+      }
+    }
+  });
+
+  it('summarize the same from digests as from the records made of them, with and without grouping in slices', async () => {
+    const comparable = (summary: RecordSummary) => ({
+      ...summary,
+      sources: summary.sources.map(({ classification, ips, ...group }) => ({
+        ...group,
+        class: classification.class,
+        reason: classification.reason,
+        ips: ips.map((ip) => ({ ...ip, records: ip.records.map((r) => r.id.join('|')).sort() })),
+      })),
+    });
+    for (const domain of ['example.com', 'example.net', null]) {
+      for (const period of PERIODS) {
+        const fromDigests = new RecordSummarizer(period);
+        await forEachDigestChunk(db, domain, period, (digests) => fromDigests.addDigests(digests));
+        while (!fromDigests.groupSome(7)) {
+          // Seven records at a time, as a page spreads the work.
+        }
+        let sources: RecordSummary['sources'] | undefined;
+        while (!(sources = fromDigests.buildSources(2))) {
+          // Two groups at a time.
+        }
+        const expected = summarizeRecords(await readRecords(db, domain, period), period);
+        expect(comparable({ ...fromDigests.headline(), sources })).toEqual(comparable(expected));
       }
     }
   });
