@@ -263,7 +263,8 @@ export class AggregateXmlReader {
     const batch = this.batch;
     this.batch = [];
     this.batchChars = 0;
-    let records = this.recordsOf(this.parse(`<b>${batch.join('')}</b>`, 'records'));
+    // One join, so the text is one flat string (a concatenation of it would be read through an indirection).
+    let records = this.recordsOf(this.parse(['<b>', ...batch, '</b>'].join(''), 'records'));
     if (records.length !== batch.length) {
       // A damaged record swallowed or split its neighbours: read each on its own.
       records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record')));

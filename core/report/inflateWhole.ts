@@ -3,6 +3,7 @@
 // few-KB .xml.gz and .zip files most reports arrive as. These functions give undefined whenever anything does not
 // check out, and the caller then streams as usual: their output is used only where it is exactly what streaming gives.
 import { inflateSync } from 'fflate';
+import { crc32 } from './crc32';
 import { u32 } from './readZipEntries';
 
 /**
@@ -22,18 +23,33 @@ const FCOMMENT = 16;
  * or when it inflates to any other size. Data after the end of the DEFLATE stream is ignored, as streaming does.
  */
 export function inflateWhole(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
-  return inflateInto(data, size, allowed, false);
+  return inflateInto(data, size, allowed);
 }
 
 /**
- * The content of `gzip` when it is exactly one complete RFC 1952 member (header, DEFLATE data, 8-byte trailer) whose
- * ISIZE is its content's size, under the same bounds as {@link inflateWhole}; otherwise undefined. Several members,
- * bytes after the member (Mimecast) and a wrong ISIZE are left to streaming, which reads them its own way.
+ * The content of `gzip` when it is one complete RFC 1952 member (header, DEFLATE data, 8-byte trailer) whose trailer
+ * checks out against it (ISIZE its size, CRC32 its CRC), under the same bounds as {@link inflateWhole}; otherwise
+ * undefined. Several members, bytes after the member (Mimecast) and a wrong ISIZE or CRC are left to streaming, which
+ * reads them its own way: a trailer at the end that matches the first member's content means the file is that member
+ * alone, unless a second member with the same content follows it — then its gzip header (1f 8b 08) is in the data,
+ * and any such bytes send the file to streaming too. (Only a file crafted to end in a copy of the trailer after other
+ * bytes is read here without streaming's warning about those bytes; its report is the same.)
  */
 export function gunzipWhole(gzip: Uint8Array, allowed: (size: number) => boolean): Uint8Array | undefined {
   const start = gzipHeaderLength(gzip);
   if (start === undefined || gzip.length < start + 9) return undefined;
-  return inflateInto(gzip.subarray(start, gzip.length - 8), u32(gzip, gzip.length - 4), allowed, true);
+  const data = gzip.subarray(start, gzip.length - 8);
+  if (holdsGzipHeader(data)) return undefined;
+  const content = inflateInto(data, u32(gzip, gzip.length - 4), allowed);
+  return content !== undefined && crc32(content) === u32(gzip, gzip.length - 8) ? content : undefined;
+}
+
+/** Whether `data` holds the first bytes of a gzip member anywhere. */
+function holdsGzipHeader(data: Uint8Array): boolean {
+  for (let at = data.indexOf(0x1f); at !== -1 && at < data.length - 2; at = data.indexOf(0x1f, at + 1)) {
+    if (data[at + 1] === 0x8b && data[at + 2] === 8) return true;
+  }
+  return false;
 }
 
 /** RFC 1952 §2.3 member header length, read as fflate's Gunzip reads it; undefined when not a complete deflate header. */
@@ -55,19 +71,10 @@ function gzipHeaderLength(gzip: Uint8Array): number | undefined {
   return at <= gzip.length ? at : undefined;
 }
 
-function inflateInto(
-  data: Uint8Array,
-  size: number,
-  allowed: (size: number) => boolean,
-  mustEndAtLastByte: boolean,
-): Uint8Array | undefined {
+function inflateInto(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
   if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
   // One byte more than declared: fflate drops writes past a given buffer, so longer output shows as a full buffer.
-  const out = new Uint8Array(size + 1);
-  // The stream must need its last byte: if it already ends without it, something follows it. A prefix of a stream that
-  // ends within the prefix inflates exactly as the whole, so failing without the last byte proves the end is there.
-  if (mustEndAtLastByte && tryInflate(data.subarray(0, data.length - 1), out) !== undefined) return undefined;
-  const inflated = tryInflate(data, out);
+  const inflated = tryInflate(data, new Uint8Array(size + 1));
   return inflated?.length === size ? inflated : undefined;
 }
 

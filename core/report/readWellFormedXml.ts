@@ -12,16 +12,54 @@ const COLON = 58; // :
 const BANG = 33; // !
 const QUESTION = 63; // ?
 
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** Character classes of ASCII codes; names are ASCII here (anything else declines). */
+const NAME_START = 1;
+const NAME_CHAR = 2;
+const BLANK = 4;
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  if (start) CLASSES[c]! |= NAME_START | NAME_CHAR;
+  if ((c >= 48 && c <= 57) || c === 45 || c === 46 || c === COLON) CLASSES[c]! |= NAME_CHAR;
+  if (c === 32 || c === 10 || c === 13 || c === 9) CLASSES[c]! |= BLANK;
 }
 
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === COLON;
+function isNameStart(c: number): boolean {
+  return c < 128 && (CLASSES[c]! & NAME_START) !== 0;
 }
 
 function isBlank(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
+  return c < 128 && (CLASSES[c]! & BLANK) !== 0;
+}
+
+/**
+ * Element names seen before, by a hash of their characters: a name read again is the same string, which V8 has
+ * internalized the first time it served as a property key. A fresh slice for every element made each property access
+ * of the tree look its key up in the string table first (a third of this reader's time). Slots are overwritten on
+ * collision, so the cache stays this small whatever the input.
+ */
+const NAME_SLOTS = 1024;
+const cachedNames: Array<string | undefined> = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+const cachedKeys: string[] = new Array<string>(NAME_SLOTS).fill('');
+
+/**
+ * `text` as a string of its own: V8 makes a slice of 13 characters or more a view into the string it was cut from,
+ * which a cached name would keep alive (a whole batch of records) and read through an indirection. The property key
+ * V8 keeps for it is an internalized copy.
+ */
+function ownString(text: string): string {
+  // No prototype: `__proto__` is then a key like any other.
+  const holder = Object.create(null) as Record<string, true>;
+  holder[text] = true;
+  return Object.keys(holder)[0]!;
+}
+
+/** Whether `xml` holds `name` at `at`. */
+function holds(xml: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    if (xml.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Whether text between elements is nothing fast-xml-parser would keep (it trims values with String.prototype.trim). */
@@ -72,7 +110,7 @@ export function readWellFormedXml(xml: string): XmlObject | undefined {
       const depth = qualified.length - 1;
       if (depth < 0) return undefined;
       const name = qualified[depth]!;
-      if (!xml.startsWith(name, lt + 2)) return undefined;
+      if (!holds(xml, lt + 2, name)) return undefined;
       let gt = lt + 2 + name.length;
       while (gt < length && isBlank(xml.charCodeAt(gt))) gt++;
       if (xml.charCodeAt(gt) !== GT) return undefined;
@@ -97,17 +135,28 @@ export function readWellFormedXml(xml: string): XmlObject | undefined {
     if (next === BANG || next === QUESTION || !isNameStart(next)) return undefined;
     // Start tag. Text before it belongs to the parent, which holds elements and may hold no text.
     if (!isIgnorable(xml, textFrom, lt)) return undefined;
-    let end = lt + 2;
+    let end = lt + 1;
     let colon = -1;
-    while (end < length && isNameChar(xml.charCodeAt(end))) {
-      if (xml.charCodeAt(end) === COLON) {
+    let hash = 0;
+    for (; end < length; end++) {
+      const c = xml.charCodeAt(end);
+      if (c >= 128 || (CLASSES[c]! & NAME_CHAR) === 0) break;
+      if (c === COLON) {
         if (colon !== -1) return undefined;
         colon = end;
       }
-      end++;
+      hash = (hash * 31 + c) | 0;
     }
-    const name = xml.slice(lt + 1, end);
-    const key = colon === -1 ? name : xml.slice(colon + 1, end);
+    const slot = hash & (NAME_SLOTS - 1);
+    let name = cachedNames[slot];
+    let key: string;
+    if (name !== undefined && name.length === end - lt - 1 && holds(xml, lt + 1, name)) key = cachedKeys[slot]!;
+    else {
+      name = ownString(xml.slice(lt + 1, end));
+      key = colon === -1 ? name : ownString(xml.slice(colon + 1, end));
+      cachedNames[slot] = name;
+      cachedKeys[slot] = key;
+    }
     if (key === '' || !isNameStart(key.charCodeAt(0)) || key === '__proto__') return undefined;
     // Attributes are skipped, but must be well-formed: `name="value"` pairs without `<` or `&` (those, and a `>`
     // inside a value, are legal XML that the damage check would still flag; the general path reads them).

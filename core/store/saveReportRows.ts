@@ -24,7 +24,7 @@ export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]):
   const sourceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const kept: Array<StoredSourceFile | null> = [];
   const reportStore = unwrap(tx.objectStore('reports')) as unknown as RawStore;
-  const adds: Array<Promise<boolean>> = [];
+  const toAdd: StoredReport[] = [];
   const rowsOf = files.map((file) => {
     const keep = file.source !== undefined && file.source.bytes.length <= SOURCE_MAX_BYTES && file.rows.some((r) => r.report.kind === 'aggregate');
     const documents = new Map<string, number>();
@@ -38,10 +38,10 @@ export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]):
       return withSource;
     });
     if (keep) kept.push({ fileName: file.source!.fileName, bytes: file.source!.bytes, reportKeys: [] });
-    for (const report of reports) adds.push(addUnlessStored(reportStore, report));
+    toAdd.push(...reports);
     return reports;
   });
-  const added = await Promise.all(adds);
+  const added = await addUnlessStored(reportStore, toAdd);
   const writes: Array<Promise<unknown>> = [];
   const packer = new ChunkPacker();
   let i = 0;
@@ -68,19 +68,27 @@ export async function saveReportRows(db: ReportDatabase, batch: readonly ReportR
 }
 
 /**
- * Adds `report` unless its key is stored already (or was added earlier in this transaction): one request instead of a
- * lookup and a write. The failed add of a duplicate is kept from aborting the transaction.
+ * Adds each of `reports` unless its key is stored already (or was added earlier in this transaction): one request
+ * each instead of a lookup and a write; per report, whether it was added. The failed add of a duplicate is kept from
+ * aborting the transaction. Requests of a transaction complete in order, so the last one's event says all are done:
+ * no promise per request (with thousands of reports in an import, those cost more than the duplicate checks).
  */
-function addUnlessStored(store: RawStore, report: StoredReport): Promise<boolean> {
-  const request = store.add(report);
+function addUnlessStored(store: RawStore, reports: readonly StoredReport[]): Promise<boolean[]> {
+  const added = reports.map(() => true);
+  if (reports.length === 0) return Promise.resolve(added);
   return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(true);
-    request.onerror = (event) => {
-      if (request.error?.name !== 'ConstraintError') return reject(request.error);
-      event.preventDefault();
-      event.stopPropagation();
-      resolve(false);
-    };
+    const last = reports.length - 1;
+    reports.forEach((report, i) => {
+      const request = store.add(report);
+      request.onerror = (event) => {
+        if (request.error?.name !== 'ConstraintError') return reject(request.error);
+        event.preventDefault();
+        event.stopPropagation();
+        added[i] = false;
+        if (i === last) resolve(added);
+      };
+      if (i === last) request.onsuccess = () => resolve(added);
+    });
   });
 }
 

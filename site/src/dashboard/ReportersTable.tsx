@@ -110,11 +110,19 @@ export function ReportersTable({
   reports,
   overridesByReporter,
 }: {
-  reports: readonly StoredAggregateReport[];
+  /** Undefined while they are being read. */
+  reports: readonly StoredAggregateReport[] | undefined;
   overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>;
 }) {
   const { t } = useI18n();
-  const rows = useMemo(() => buildReporterRows(reports, overridesByReporter), [reports, overridesByReporter]);
+  const rows = useMemo(() => (reports ? buildReporterRows(reports, overridesByReporter) : []), [reports, overridesByReporter]);
+  if (!reports) {
+    return (
+      <p class={`text-sm ${mutedClass}`} role="status">
+        {t('reporters.reading')}
+      </p>
+    );
+  }
   if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('reporters.none')}</p>;
   return (
     <TableScroller label={t('reporters.heading')}>

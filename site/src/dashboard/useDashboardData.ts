@@ -21,7 +21,8 @@ export interface DashboardData {
   summary: RecordSummary;
   /** The headline is shown while sources are still being grouped (summary.sources is empty until then). */
   sourcesPending: boolean;
-  reports: StoredAggregateReport[];
+  /** Undefined while they are still being read (after the headline). */
+  reports?: StoredAggregateReport[];
   failures: StoredFailureReport[];
   tls: StoredTlsReport[];
 }
@@ -49,10 +50,9 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       // (once per page) while the records are read and counted.
       const asnTable = loadAsnTable().catch(() => undefined);
       const summarizer = new RecordSummarizer(period);
-      const [table, domains, reports, failures, tls] = await Promise.all([
+      const [table, domains, failures, tls] = await Promise.all([
         asnTable,
         listDomains(db),
-        listAggregateReports(db, domain, period),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
         forEachDigestChunk(db, domain, period, (digests) => {
@@ -61,20 +61,25 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       ]);
       if (stale) return;
       if (table) summarizer.groupWith({ asnTable: table });
-      // The headline, chart and reporters first; then the sources, grouped in slices between frames (no long task).
+      // The headline and chart first; then the reports (one row each: after a big import, reading them takes as long
+      // as reading the records) and the sources, grouped in slices between frames (no long task).
       const headline = summarizer.headline();
-      setState({ status: 'ready', data: { domains, summary: { ...headline, sources: [] }, sourcesPending: true, reports, failures, tls } });
+      let data: DashboardData = { domains, summary: { ...headline, sources: [] }, sourcesPending: true, failures, tls };
+      setState({ status: 'ready', data });
+      const reports = listAggregateReports(db, domain, period);
       do {
         await nextTask();
         if (stale) return;
       } while (!summarizer.groupSome(GROUPED_PER_TASK));
+      data = { ...data, reports: await reports };
+      if (stale) return;
+      setState({ status: 'ready', data });
       let sources: ClassifiedSourceGroup[] | undefined;
       do {
         await nextTask();
         if (stale) return;
       } while (!(sources = summarizer.buildSources(BUILT_PER_TASK)));
-      const summary = { ...headline, sources };
-      setState({ status: 'ready', data: { domains, summary, sourcesPending: false, reports, failures, tls } });
+      setState({ status: 'ready', data: { ...data, summary: { ...headline, sources }, sourcesPending: false } });
     })().catch((error: unknown) => {
       if (!stale) setState((previous) => ({ status: 'error', message: String(error), data: previous.data }));
     });

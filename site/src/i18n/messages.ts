@@ -152,6 +152,7 @@ const siteEn = {
   'reporters.col.overrides': 'Override reasons',
   'reporters.col.warnings': 'Warnings',
   'reporters.none': 'No reporter in this view.',
+  'reporters.reading': 'Reading the reports…',
   'reporters.showWarnings': 'Show warnings',
 
   'failures.heading': 'Failure reports',
@@ -349,6 +350,7 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'reporters.col.overrides': 'Redenen voor uitzondering',
   'reporters.col.warnings': 'Waarschuwingen',
   'reporters.none': 'Geen rapporteur in deze weergave.',
+  'reporters.reading': 'Rapporten worden gelezen…',
   'reporters.showWarnings': 'Waarschuwingen tonen',
 
   'failures.heading': 'Foutmeldingsrapporten',
