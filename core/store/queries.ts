@@ -111,16 +111,26 @@ export async function forEachDigestChunk(
   const domains = domain === null ? await listDomains(db) : [domain];
   // Chunks are keyed by the day their reports end: a report ending after the period reaches back into it only if it
   // began before the period ended, within the longest span a report has.
-  const endsBefore = period.to + MAX_REPORT_SPAN_SECONDS;
-  await forEachChunkPage(db, domains, { from: chunkDay(period.from), to: endsBefore }, (chunks) => {
+  await forEachChunkPage(db, domains, { from: chunkDay(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS }, (chunks) => {
     const kept: StoredRecordDigest[] = [];
     for (const chunk of chunks) {
-      for (const digest of chunk.digests) {
-        if (digest.end >= period.from && digest.end < endsBefore && digest.begin < period.to) kept.push(digest);
-      }
+      for (const digest of chunk.digests) if (digestInView(digest, null, period)) kept.push(digest);
     }
     if (kept.length > 0) onChunk(kept);
   });
+}
+
+/**
+ * Whether forEachDigestChunk hands `digest` over for `domain` (every domain when null) and `period`: a page counting
+ * in digests just stored (saveFiles' onStored) takes the same ones a read would.
+ */
+export function digestInView(digest: StoredRecordDigest, domain: string | null, period: Period): boolean {
+  return (
+    (domain === null || digest.domain === domain) &&
+    digest.end >= period.from &&
+    digest.end < period.to + MAX_REPORT_SPAN_SECONDS &&
+    digest.begin < period.to
+  );
 }
 
 /**

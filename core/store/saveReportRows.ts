@@ -4,7 +4,7 @@
 // a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than its bytes.
 import { unwrap } from 'idb';
 import { ChunkPacker } from './recordChunks';
-import type { ReportDatabase, StoredAggregateReport, StoredReport, StoredSource, StoredSourceFile } from './schema';
+import type { ReportDatabase, StoredAggregateReport, StoredRecordDigest, StoredReport, StoredSource, StoredSourceFile } from './schema';
 import { toRecordDigest } from './toRecordDigest';
 import { SOURCE_MAX_BYTES, type ReportRows } from './toStoredReport';
 
@@ -17,8 +17,15 @@ export interface FileRows {
   source?: { fileName: string; bytes: Uint8Array };
 }
 
-/** Stores the reports of `files`; per file, per report, whether it was imported or a duplicate. */
-export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]): Promise<SaveOutcome[][]> {
+/**
+ * Stores the reports of `files`; per file, per report, whether it was imported or a duplicate. `onStored` is handed
+ * the record digests of the reports imported, once the transaction has committed (a page counts them in as they land).
+ */
+export async function saveFiles(
+  db: ReportDatabase,
+  files: readonly FileRows[],
+  onStored?: (digests: StoredRecordDigest[]) => void,
+): Promise<SaveOutcome[][]> {
   if (files.every((file) => file.rows.length === 0)) return files.map(() => []);
   const tx = db.transaction(['reports', 'recordChunks', 'sources'], 'readwrite', { durability: 'relaxed' });
   const sourceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -44,13 +51,18 @@ export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]):
   const added = await addUnlessStored(reportStore, toAdd);
   const writes: Array<Promise<unknown>> = [];
   const packer = new ChunkPacker();
+  const stored: StoredRecordDigest[] = [];
   let i = 0;
   const outcomes = files.map((file, f) =>
     file.rows.map((rows, r): SaveOutcome => {
       if (!added[i++]) return 'duplicate';
       const report = rowsOf[f]![r]!;
       if (report.kind === 'aggregate' && report.source) kept[report.source.file]!.reportKeys.push(report.key);
-      for (const records of rows.batches) packer.add(toRecordDigest(records));
+      for (const records of rows.batches) {
+        const digest = toRecordDigest(records);
+        packer.add(digest);
+        stored.push(digest);
+      }
       return 'imported';
     }),
   );
@@ -58,6 +70,7 @@ export async function saveFiles(db: ReportDatabase, files: readonly FileRows[]):
   const sources = kept.map((file) => (file && file.reportKeys.length > 0 ? file : null));
   if (sources.some((file) => file !== null)) writes.push(tx.objectStore('sources').put({ id: sourceId, files: sources } satisfies StoredSource));
   await Promise.all([...writes, tx.done]);
+  if (stored.length > 0) onStored?.(stored);
   return outcomes;
 }
 

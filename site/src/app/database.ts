@@ -1,6 +1,6 @@
 // The page's connection to the report database (core/store), and a counter that moves whenever stored data changes
 // (an import batch landed, a restore, a delete) so views re-read.
-import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { Observable } from './Observable';
 
 let opening: Promise<ReportDatabase> | undefined;
@@ -15,4 +15,20 @@ export const dataVersion = new Observable(0);
 
 export function notifyDataChanged(): void {
   dataVersion.update((v) => v + 1);
+}
+
+type StoredListener = (digests: readonly StoredRecordDigest[]) => void;
+const storedListeners = new Set<StoredListener>();
+
+/**
+ * Calls `listener` with the records an import has just stored (their transaction committed), between the re-reads
+ * that dataVersion asks for: a view can count them in as they land. Returns the unsubscribe function.
+ */
+export function onRecordsStored(listener: StoredListener): () => void {
+  storedListeners.add(listener);
+  return () => storedListeners.delete(listener);
+}
+
+export function notifyRecordsStored(digests: readonly StoredRecordDigest[]): void {
+  for (const listener of [...storedListeners]) listener(digests);
 }

@@ -52,7 +52,17 @@ export function DashboardPage() {
   const period = useMemo(() => periodOf(preset, customFrom, customTo), [preset, customFrom, customTo]);
   const state = useDashboardData(domain, period);
   const data = state.data;
-  const shownSources = useMemo(() => (data ? filterSources(data.summary.sources, filters) : []), [data, filters]);
+  const shownSources = useMemo(() => (data ? filterSources(data.summary.sources, filters) : []), [data?.summary.sources, filters]);
+  // The tables are made again only when what they show changes: while an import lands, the headline and chart follow
+  // it several times a second, and a table of thousands of sources must not be drawn again each time.
+  const sourcesTable = useMemo(
+    () => data && <SourcesTable groups={data.summary.sources} pending={data.sourcesPending} filters={filters} onFiltersChange={setFilters} />,
+    [data?.summary.sources, data?.sourcesPending, filters],
+  );
+  const reportersTable = useMemo(
+    () => data && <ReportersTable reports={data.reports} overridesByReporter={data.summary.overridesByReporter} />,
+    [data?.reports, data?.summary.overridesByReporter],
+  );
   // The chosen domain was deleted (Data page): fall back to all domains.
   useEffect(() => {
     if (domain !== null && state.status === 'ready' && !state.data.domains.includes(domain)) setDomain(null);
@@ -161,12 +171,12 @@ export function DashboardPage() {
             >
               <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>
               <Staged minHeight="12rem">
-                <SourcesTable groups={summary.sources} pending={data.sourcesPending} filters={filters} onFiltersChange={setFilters} />
+                {sourcesTable}
               </Staged>
             </Section>
             <Section id="reporters" title={t('reporters.heading')}>
               <Staged>
-                <ReportersTable reports={data.reports} overridesByReporter={summary.overridesByReporter} />
+                {reportersTable}
               </Staged>
             </Section>
           </div>

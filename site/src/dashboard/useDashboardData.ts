@@ -1,8 +1,9 @@
 // Loads what the dashboard shows for one domain and period, re-reading when stored data changes. Records are folded
 // into the summary chunk by chunk as IndexedDB hands them over, so no single task decodes or sums them all at once;
 // they come from the record digests (core/store/toRecordDigest.ts), not the full stored batches.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  digestInView,
   forEachDigestChunk,
   listAggregateReports,
   listDomains,
@@ -10,9 +11,9 @@ import {
   listTlsReports,
   type Period,
 } from '../../../core/store/queries';
-import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
+import type { StoredAggregateReport, StoredFailureReport, StoredRecordDigest, StoredTlsReport } from '../../../core/store/schema';
 import { RecordSummarizer, type ClassifiedSourceGroup, type RecordSummary } from '../../../core/store/summarizeRecords';
-import { dataVersion, getDatabase } from '../app/database';
+import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../intel/loadAsnTable';
 
@@ -38,18 +39,55 @@ export type DashboardState =
   | { status: 'ready'; data: DashboardData }
   | { status: 'error'; message: string; data?: DashboardData };
 
+/** While an import stores records, the dashboard shows them this often at most (drawing the chart costs). */
+const LIVE_INTERVAL_MS = 1000;
+
 export function useDashboardData(domain: string | null, period: Period): DashboardState {
   const version = useObservable(dataVersion);
   const [state, setState] = useState<DashboardState>({ status: 'loading' });
+  /** The data last shown: a re-read starts from it (with what an import counted in since). */
+  const shown = useRef<DashboardData | undefined>(undefined);
   useEffect(() => {
     let stale = false;
-    setState((previous) => ({ status: 'loading', data: previous.data }));
+    const show = (next: DashboardState) => {
+      if (next.data) shown.current = next.data;
+      setState(next);
+    };
+    setState((previous) => ({ status: 'loading', data: shown.current ?? previous.data }));
+    const summarizer = new RecordSummarizer(period);
+    // Records an import stores while this read runs are kept until it has ended; from then on they are counted in as
+    // they land (a report the read already counted is not counted again), until the import's end asks for a re-read.
+    let counted: DashboardData | undefined;
+    const landed: StoredRecordDigest[] = [];
+    let liveTimer: ReturnType<typeof setTimeout> | undefined;
+    const countLanded = () => {
+      if (!counted || landed.length === 0) return;
+      const digests = landed.splice(0).filter((d) => digestInView(d, domain, period) && !summarizer.hasCounted(d.reportKey));
+      if (digests.length === 0) return;
+      const domains = new Set(counted.domains);
+      for (const digest of digests) domains.add(digest.domain);
+      summarizer.addDigests(digests);
+      counted = {
+        ...counted,
+        domains: [...domains].sort(),
+        summary: { ...summarizer.headline(), sources: counted.summary.sources },
+        sourcesPending: true,
+      };
+      shown.current = counted;
+      liveTimer ??= setTimeout(() => {
+        liveTimer = undefined;
+        if (!stale && counted) setState({ status: 'ready', data: counted });
+      }, LIVE_INTERVAL_MS);
+    };
+    const unsubscribe = onRecordsStored((digests) => {
+      landed.push(...digests);
+      countLanded();
+    });
     (async () => {
       const db = await getDatabase();
       // Sources are grouped with the offline ASN table, as the Senders page groups them (without it, by IP). It loads
       // (once per page) while the records are read and counted.
       const asnTable = loadAsnTable().catch(() => undefined);
-      const summarizer = new RecordSummarizer(period);
       const [table, domains, failures, tls] = await Promise.all([
         asnTable,
         listDomains(db),
@@ -65,7 +103,7 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       // as reading the records) and the sources, grouped in slices between frames (no long task).
       const headline = summarizer.headline();
       let data: DashboardData = { domains, summary: { ...headline, sources: [] }, sourcesPending: true, failures, tls };
-      setState({ status: 'ready', data });
+      show({ status: 'ready', data });
       const reports = listAggregateReports(db, domain, period);
       do {
         await nextTask();
@@ -73,18 +111,22 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       } while (!summarizer.groupSome(GROUPED_PER_TASK));
       data = { ...data, reports: await reports };
       if (stale) return;
-      setState({ status: 'ready', data });
+      show({ status: 'ready', data });
       let sources: ClassifiedSourceGroup[] | undefined;
       do {
         await nextTask();
         if (stale) return;
       } while (!(sources = summarizer.buildSources(BUILT_PER_TASK)));
-      setState({ status: 'ready', data: { ...data, summary: { ...headline, sources }, sourcesPending: false } });
+      counted = { ...data, summary: { ...headline, sources }, sourcesPending: false };
+      show({ status: 'ready', data: counted });
+      countLanded();
     })().catch((error: unknown) => {
       if (!stale) setState((previous) => ({ status: 'error', message: String(error), data: previous.data }));
     });
     return () => {
       stale = true;
+      unsubscribe();
+      clearTimeout(liveTimer);
     };
   }, [domain, period.from, period.to, version]);
   return state;

@@ -3,7 +3,7 @@
 // to the workers, which parse and store them. Handing the File objects over instead made the page ask the browser
 // process for each file's size synchronously (0.2 ms a file when idle, close to 1 ms while the workers keep the cores
 // busy): for a pick of 10,000 files that round trip was the whole import's bottleneck.
-import { notifyDataChanged } from '../app/database';
+import { notifyDataChanged, notifyRecordsStored } from '../app/database';
 import { Observable } from '../app/Observable';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
@@ -188,6 +188,7 @@ export class ImportController {
     const state = this.progress.value;
     if (!state.running) return;
     if (message.type === 'results') {
+      if (message.digests && message.digests.length > 0) notifyRecordsStored(message.digests);
       for (const result of message.results) this.#assigned.get(worker)?.delete(result.id);
       this.#record(message.results);
       return;

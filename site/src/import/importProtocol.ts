@@ -1,4 +1,5 @@
 // Messages between the page (ImportController) and the import workers (importWorker.ts).
+import type { StoredRecordDigest } from '../../../core/store/schema';
 
 export interface FileToImport {
   /** Position in the import, to match results back. */
@@ -34,6 +35,7 @@ export interface FileResult {
 export type MainToWorker = { type: 'files'; files: FileToImport[] };
 
 export type WorkerToMain =
-  | { type: 'results'; results: FileResult[] }
+  /** `digests`: the records of the reports just stored (their transaction committed). */
+  | { type: 'results'; results: FileResult[]; digests?: StoredRecordDigest[] }
   /** The worker has read the files of a `files` message (their results may follow): time to send more. */
   | { type: 'chunkDone' };

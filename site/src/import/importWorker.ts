@@ -4,7 +4,7 @@
 import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackup, restoreBackup } from '../../../core/store/backup';
 import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
@@ -46,20 +46,23 @@ async function flush(): Promise<void> {
 
 async function saveBatch(batch: PendingFile[]): Promise<void> {
   const store = await db();
+  // The records just stored go to the page with the results, so that the dashboard counts them in as they land.
+  const digests: StoredRecordDigest[] = [];
+  const onStored = (stored: StoredRecordDigest[]) => digests.push(...stored);
   try {
-    const outcomes = await saveFiles(store, batch);
+    const outcomes = await saveFiles(store, batch, onStored);
     batch.forEach((file, i) => countOutcomes(file, outcomes[i]!));
   } catch {
     // One bad row must not cost the other files of the batch: store them one by one to find it.
     for (const file of batch) {
       try {
-        countOutcomes(file, (await saveFiles(store, [file]))[0]!);
+        countOutcomes(file, (await saveFiles(store, [file], onStored))[0]!);
       } catch (error) {
         Object.assign(file.result, { status: 'refused', errorCode: 'internal', message: `${file.result.fileName}: ${String(error)}` });
       }
     }
   }
-  scope.postMessage({ type: 'results', results: batch.map((file) => file.result) });
+  scope.postMessage({ type: 'results', results: batch.map((file) => file.result), digests });
 }
 
 function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {

@@ -168,6 +168,41 @@ test('an import can be cancelled; what was stored stays, the rest is reported as
   requests.assertSameOrigin();
 });
 
+test('the dashboard counts reports in as an import stores them, never twice, and a fresh read then agrees', async ({ page }) => {
+  const requests = recordRequests(page);
+  // Every total the headline shows, and whether the import was still running then.
+  await page.addInitScript(() => {
+    const seen: Array<{ total: number; running: boolean }> = [];
+    (window as unknown as { __totals: typeof seen }).__totals = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="total-messages"]')?.textContent;
+      if (!text) return;
+      const total = Number(text.replace(/[^0-9]/g, ''));
+      const running = document.querySelector('[data-testid="import-status"] progress') !== null;
+      if (seen[seen.length - 1]?.total !== total || seen[seen.length - 1]?.running !== running) seen.push({ total, running });
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const files = generateReportFiles(5000, { seed: 9 });
+  const all = files.reduce((sum, f) => sum + f.messages, 0);
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  await page.getByTestId('add-reports').first().setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  await expect(page.getByTestId('total-messages')).toHaveText(all.toLocaleString('en-US'));
+  // The sources come from the read that follows the import: the same messages.
+  await expect(page.getByTestId('sources')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByTestId('sources')).toHaveAttribute('data-messages', String(all));
+  const seen = await page.evaluate(() => (window as unknown as { __totals: Array<{ total: number; running: boolean }> }).__totals);
+  const whileRunning = seen.filter((s) => s.running).map((s) => s.total);
+  expect(whileRunning.some((total) => total > 0 && total < all), `totals shown while importing: ${whileRunning.join(', ')}`).toBe(true);
+  // Counting in never counts a report twice: the figures only grow, up to the total.
+  const totals = seen.map((s) => s.total);
+  expect(totals.every((total, i) => total <= all && (i === 0 || total >= totals[i - 1]!))).toBe(true);
+  await page.reload();
+  expect(await totalMessages(page)).toBe(all);
+  requests.assertSameOrigin();
+});
+
 test('the XML of a report that came inside an email is read back from the kept file', async ({ page }) => {
   const requests = recordRequests(page);
   const name = 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml';
