@@ -3,21 +3,24 @@
 // string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped. Records
 // are written as batches of full records (`records` lines), whatever the schema keeps them in, so backups of every
 // schema version restore into every later one; kept files (`sources`) carry their bytes in base64.
+import { unwrap } from 'idb';
 import { keyRanges } from './keyRange';
+import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
 import { recordsOfDigest, toRecordDigest } from './toRecordDigest';
-import { DB_VERSION, type ReportDatabase, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource, type StoredSourceFile } from './schema';
+import { DB_VERSION, type ReportDatabase, type ReportPack, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource, type StoredSourceFile } from './schema';
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
 export const BACKUP_VERSION = 1;
 
-/** Stores read for a backup, in order; `records` lines are written from `recordChunks`. */
-const STORES = ['reports', 'recordChunks', 'rawXml', 'sources'] as const;
+/** Stores read for a backup, in order; `reports` lines are written from `reportPacks`, `records` from `recordChunks`. */
+const STORES = ['reportPacks', 'recordChunks', 'rawXml', 'sources'] as const;
 type BackupStore = 'reports' | 'records' | 'rawXml' | 'sources';
 /** Rows read per request while writing a backup (record chunks hold up to RECORDS_PER_CHUNK records each). */
 const ROWS_PER_REQUEST = 200;
 const CHUNKS_PER_REQUEST = 2;
+const PACKS_PER_REQUEST = 8;
 
 /** Kept files as a backup line holds them. */
 interface SourceLine {
@@ -43,7 +46,7 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };
   yield `${JSON.stringify(header)}\n`;
   for (const store of STORES) {
-    const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : ROWS_PER_REQUEST;
+    const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
     let lowerKey: unknown;
     for (;;) {
       const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
@@ -53,7 +56,9 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
       ]);
       let text = '';
       for (const value of values) {
-        if (store === 'recordChunks') {
+        if (store === 'reportPacks') {
+          for (const report of (value as ReportPack).reports) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
+        } else if (store === 'recordChunks') {
           for (const digest of (value as { digests: StoredRecordDigest[] }).digests) {
             text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
           }
@@ -122,18 +127,17 @@ export async function restoreBackup(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const tx = db.transaction(['reports', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(['reportPacks', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
     const reportRows = batch.filter((row) => row.store === 'reports').map((row) => row.value as StoredReport);
-    const existing = await Promise.all(reportRows.map((r) => tx.objectStore('reports').getKey(r.key)));
+    const added = await addReports(unwrap(tx.objectStore('reportPacks')) as unknown as RawPackStore, reportRows);
     const writes: Array<Promise<unknown>> = [];
     reportRows.forEach((report, i) => {
-      if (existing[i] !== undefined || restored.has(report.key)) {
+      if (!added[i]) {
         duplicates++;
         return;
       }
       restored.add(report.key);
       imported++;
-      writes.push(tx.objectStore('reports').put(report));
     });
     const packer = new ChunkPacker();
     for (const row of batch) {

@@ -4,15 +4,14 @@ import { REPORT_KINDS, type ReportDatabase, type StoredReport } from './schema';
 
 /** Deletes every report about `domain`; returns how many reports went. */
 export async function deleteDomain(db: ReportDatabase, domain: string): Promise<number> {
-  const tx = db.transaction(['reports', 'recordChunks', 'sources', 'rawXml'], 'readwrite');
-  const byKindEnd = tx.objectStore('reports').index('byKindEnd');
-  const reports: StoredReport[] = (
-    await Promise.all(REPORT_KINDS.map((kind) => byKindEnd.getAll(keyRanges().bound([kind, domain], prefixUpperBound([kind, domain])))))
-  ).flat();
+  const tx = db.transaction(['reportPacks', 'recordChunks', 'sources', 'rawXml'], 'readwrite');
+  const packs = tx.objectStore('reportPacks');
+  const ranges = REPORT_KINDS.map((kind) => keyRanges().bound([kind, domain], prefixUpperBound([kind, domain])));
+  const reports: StoredReport[] = (await Promise.all(ranges.map((range) => packs.getAll(range)))).flat().flatMap((pack) => pack.reports);
   const deleted = new Set(reports.map((report) => report.key));
   const sourceIds = new Set(reports.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])));
   const writes: Array<Promise<unknown>> = [
-    ...reports.map((report) => tx.objectStore('reports').delete(report.key)),
+    ...ranges.map((range) => packs.delete(range)),
     ...reports.map((report) => tx.objectStore('rawXml').delete(report.key)),
     tx.objectStore('recordChunks').delete(keyRanges().bound([domain], prefixUpperBound([domain]))),
   ];
@@ -30,7 +29,7 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
 }
 
 export async function deleteEverything(db: ReportDatabase): Promise<void> {
-  const stores = ['reports', 'recordChunks', 'sources', 'rawXml'] as const;
+  const stores = ['reportPacks', 'recordChunks', 'sources', 'rawXml'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
 }

@@ -3,6 +3,7 @@
 import { readReportXml } from '../report/readReportXml';
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { chunkDay } from './recordChunks';
+import { getReport } from './reportPacks';
 import { recordsOfDigest } from './toRecordDigest';
 import {
   RECORDS_PER_BATCH,
@@ -36,12 +37,12 @@ export interface Period {
 /** From 1970 to the end of year 9999 (day names stay four-digit years, so they sort as strings). */
 export const ALL_TIME: Period = { from: 0, to: 253_402_300_800 };
 
-/** Every domain that has reports of any kind, sorted: one step of the byKindEnd index per kind and domain. */
+/** Every domain that has reports of any kind, sorted: one step along the report packs per kind and domain. */
 export async function listDomains(db: ReportDatabase): Promise<string[]> {
   const domains = new Set<string>();
-  const index = db.transaction('reports').store.index('byKindEnd');
+  const store = db.transaction('reportPacks').store;
   for (const kind of REPORT_KINDS) {
-    let cursor = await index.openKeyCursor(keyRanges().bound([kind], prefixUpperBound([kind])));
+    let cursor = await store.openKeyCursor(keyRanges().bound([kind], prefixUpperBound([kind])));
     while (cursor) {
       const domain = cursor.key[1];
       if (domain !== '') domains.add(domain);
@@ -165,12 +166,12 @@ function overlaps(report: StoredReport, period: Period): boolean {
   return report.end >= period.from && report.begin < period.to;
 }
 
-/** Reports decoded per IndexedDB request. */
-const REPORTS_PER_REQUEST = 500;
+/** Report packs decoded per IndexedDB request (a pack holds up to REPORTS_PER_PACK reports, most far fewer). */
+const PACKS_PER_REQUEST = 64;
 
 /**
- * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read page by page along
- * the byKindEnd index.
+ * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read pack by pack
+ * (packs are keyed by the day their reports end) and ordered by end and key.
  */
 async function reportsOfKind(
   db: ReportDatabase,
@@ -181,20 +182,27 @@ async function reportsOfKind(
   const domains = domain === null ? await listDomains(db) : [domain];
   const out: StoredReport[] = [];
   for (const d of domains) {
+    const found: StoredReport[] = [];
     const upper = [kind, d, ends.to];
-    let lower: unknown[] = [kind, d, ends.from];
+    let lower: unknown[] = [kind, d, chunkDay(ends.from)];
     let lowerOpen = false;
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const page = await db.getAllFromIndex('reports', 'byKindEnd', range, REPORTS_PER_REQUEST);
-      for (const report of page) out.push(report);
-      if (page.length < REPORTS_PER_REQUEST) break;
-      const last = page[page.length - 1]!;
-      lower = [last.kind, last.domain, last.end, last.key];
+      const packs = await db.getAll('reportPacks', range, PACKS_PER_REQUEST);
+      for (const pack of packs) for (const report of pack.reports) if (report.end >= ends.from && report.end < ends.to) found.push(report);
+      if (packs.length < PACKS_PER_REQUEST) break;
+      lower = packs[packs.length - 1]!.id;
       lowerOpen = true;
     }
+    found.sort((a, b) => a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const report of found) out.push(report);
   }
   return out;
+}
+
+/** Every stored report of every kind, in no particular order. */
+export async function listAllReports(db: ReportDatabase): Promise<StoredReport[]> {
+  return (await db.getAll('reportPacks')).flatMap((pack) => pack.reports);
 }
 
 export async function listAggregateReports(
@@ -235,7 +243,7 @@ export async function listTlsReports(
 
 /** The XML of an aggregate report: read from its kept file (schema 3) or as schema 1–2 kept it; undefined if neither. */
 export async function readRawXml(db: ReportDatabase, reportKey: string): Promise<string | undefined> {
-  const report = await db.get('reports', reportKey);
+  const report = await getReport(db, reportKey);
   if (report?.kind === 'aggregate' && report.source) {
     const file = (await db.get('sources', report.source.id))?.files[report.source.file];
     if (file) return readReportXml(file.bytes, report.source.path, report.source.document, { fileName: file.fileName });
@@ -245,7 +253,7 @@ export async function readRawXml(db: ReportDatabase, reportKey: string): Promise
 
 /** The records of one aggregate report, in report order. */
 export async function readRecordsOfReport(db: ReportDatabase, reportKey: string): Promise<StoredRecord[]> {
-  const report = await db.get('reports', reportKey);
+  const report = await getReport(db, reportKey);
   if (report?.kind !== 'aggregate') return [];
   const day = chunkDay(report.end);
   const chunks = await db.getAll('recordChunks', keyRanges().bound([report.domain, day], prefixUpperBound([report.domain, day])));
@@ -263,10 +271,12 @@ export interface StoreCounts {
 export async function countStored(db: ReportDatabase): Promise<StoreCounts> {
   let reports = 0;
   let records = 0;
-  let cursor = await db.transaction('reports').store.openCursor();
+  let cursor = await db.transaction('reportPacks').store.openCursor();
   while (cursor) {
-    reports++;
-    if (cursor.value.kind === 'aggregate') records += cursor.value.recordCount;
+    for (const report of cursor.value.reports) {
+      reports++;
+      if (report.kind === 'aggregate') records += report.recordCount;
+    }
     cursor = await cursor.continue();
   }
   return { reports, records };

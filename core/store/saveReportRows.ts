@@ -1,9 +1,11 @@
 // Stores parsed reports idempotently: a report whose key is already stored (or appears twice in one batch) is a
 // duplicate and changes nothing. One readwrite transaction per batch: IndexedDB serializes overlapping readwrite
-// transactions, so parallel import workers cannot both store the same report. A batch writes one row per report,
-// a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than its bytes.
+// transactions, so parallel import workers cannot both store the same report. A batch writes a few report packs
+// (reportPacks.ts), a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than
+// its bytes.
 import { unwrap } from 'idb';
 import { ChunkPacker } from './recordChunks';
+import { addReports, type RawPackStore } from './reportPacks';
 import type { ReportDatabase, StoredAggregateReport, StoredRecordDigest, StoredReport, StoredSource, StoredSourceFile } from './schema';
 import { toRecordDigest } from './toRecordDigest';
 import { SOURCE_MAX_BYTES, type ReportRows } from './toStoredReport';
@@ -27,10 +29,10 @@ export async function saveFiles(
   onStored?: (digests: StoredRecordDigest[]) => void,
 ): Promise<SaveOutcome[][]> {
   if (files.every((file) => file.rows.length === 0)) return files.map(() => []);
-  const tx = db.transaction(['reports', 'recordChunks', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['reportPacks', 'recordChunks', 'sources'], 'readwrite', { durability: 'relaxed' });
   const sourceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const kept: Array<StoredSourceFile | null> = [];
-  const reportStore = unwrap(tx.objectStore('reports')) as unknown as RawStore;
+  const packStore = unwrap(tx.objectStore('reportPacks')) as unknown as RawPackStore;
   const toAdd: StoredReport[] = [];
   const rowsOf = files.map((file) => {
     const keep = file.source !== undefined && file.source.bytes.length <= SOURCE_MAX_BYTES && file.rows.some((r) => r.report.kind === 'aggregate');
@@ -48,7 +50,7 @@ export async function saveFiles(
     toAdd.push(...reports);
     return reports;
   });
-  const added = await addUnlessStored(reportStore, toAdd);
+  const added = await addReports(packStore, toAdd);
   const writes: Array<Promise<unknown>> = [];
   const packer = new ChunkPacker();
   const stored: StoredRecordDigest[] = [];
@@ -78,38 +80,4 @@ export async function saveFiles(
 export async function saveReportRows(db: ReportDatabase, batch: readonly ReportRows[]): Promise<SaveOutcome[]> {
   const [outcomes] = await saveFiles(db, [{ rows: batch }]);
   return outcomes!;
-}
-
-/**
- * Adds each of `reports` unless its key is stored already (or was added earlier in this transaction): one request
- * each instead of a lookup and a write; per report, whether it was added. The failed add of a duplicate is kept from
- * aborting the transaction. Requests of a transaction complete in order, so the last one's event says all are done:
- * no promise per request (with thousands of reports in an import, those cost more than the duplicate checks).
- */
-function addUnlessStored(store: RawStore, reports: readonly StoredReport[]): Promise<boolean[]> {
-  const added = reports.map(() => true);
-  if (reports.length === 0) return Promise.resolve(added);
-  return new Promise((resolve, reject) => {
-    const last = reports.length - 1;
-    reports.forEach((report, i) => {
-      const request = store.add(report);
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') return reject(request.error);
-        event.preventDefault();
-        event.stopPropagation();
-        added[i] = false;
-        if (i === last) resolve(added);
-      };
-      if (i === last) request.onsuccess = () => resolve(added);
-    });
-  });
-}
-
-/** The part of IDBObjectStore and IDBRequest used here (core compiles without the DOM lib). */
-interface RawStore {
-  add(value: unknown): {
-    error: { name: string } | null;
-    onsuccess: (() => void) | null;
-    onerror: ((event: { preventDefault(): void; stopPropagation(): void }) => void) | null;
-  };
 }

@@ -4,10 +4,11 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
 import { ChunkPacker, chunkDay } from './recordChunks';
+import { ReportPacker } from './reportPacks';
 import { toRecordDigest } from './toRecordDigest';
 
 export const DB_NAME = 'dmarc-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** What every stored report carries besides its own content. */
 interface StoredReportBase {
@@ -170,6 +171,19 @@ export interface StoredSource {
   files: Array<StoredSourceFile | null>;
 }
 
+/** `[kind, domain, day, first report key]`: day is the UTC midnight starting the day its reports end. */
+export type PackId = [kind: StoredReport['kind'], domain: string, day: number, first: string];
+
+/**
+ * Reports of one kind and domain ending on the same UTC day, stored together (schema 4, see reportPacks.ts). `keys`
+ * lists their keys, under the unique multiEntry index byKey.
+ */
+export interface ReportPack {
+  id: PackId;
+  keys: string[];
+  reports: StoredReport[];
+}
+
 /** The raw XML of a report as schema 1–2 kept it; read for those reports, never written since schema 3. */
 export interface StoredRawXml {
   key: string;
@@ -177,6 +191,16 @@ export interface StoredRawXml {
 }
 
 export interface ReportDbSchema extends DBSchema {
+  /**
+   * Since schema 4: one row per kind, domain, UTC day of end and stored batch. A period of one domain is a key range
+   * (`[kind, domain, day(from)] … [kind, domain, to]`); a report is found by key through byKey.
+   */
+  reportPacks: {
+    key: PackId;
+    value: ReportPack;
+    indexes: { byKey: string };
+  };
+  /** Schema 1–3: one row per report; migration 3 → 4 packs them into `reportPacks` and deletes the store. */
   reports: {
     key: string;
     value: StoredReport;
@@ -266,6 +290,21 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     await Promise.all(packer.takeAll().map((chunk) => chunks.put(chunk)));
     db.deleteObjectStore('records');
     db.deleteObjectStore('recordDigests');
+  },
+  // 3 → 4: reports packed into rows by kind, domain and day of their end. They are read along byKindEnd (kind,
+  // domain, end), so a pack is complete when the next report belongs elsewhere, and memory holds one pack.
+  async (db, tx) => {
+    const packs = db.createObjectStore('reportPacks', { keyPath: 'id' });
+    packs.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
+    const packer = new ReportPacker();
+    let cursor = await tx.objectStore('reports').index('byKindEnd').openCursor();
+    while (cursor) {
+      for (const pack of packer.takeOtherThan(cursor.value)) void packs.put(pack);
+      packer.add(cursor.value);
+      cursor = await cursor.continue();
+    }
+    await Promise.all(packer.takeAll().map((pack) => packs.put(pack)));
+    db.deleteObjectStore('reports');
   },
 ];
 

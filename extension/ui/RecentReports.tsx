@@ -1,5 +1,6 @@
 // The most recently saved reports of this extension's store, newest first.
 import { useEffect, useState } from 'preact/hooks';
+import { listAllReports } from '../../core/store/queries';
 import type { StoredReport } from '../../core/store/schema';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
@@ -8,7 +9,7 @@ const RECENT_COUNT = 6;
 
 async function readRecentReports(): Promise<StoredReport[]> {
   const db = await extensionDatabase();
-  const reports = await db.getAll('reports');
+  const reports = await listAllReports(db);
   return reports.sort((a, b) => b.importedAt - a.importedAt).slice(0, RECENT_COUNT);
 }
 

@@ -1,6 +1,6 @@
 // A database written by the first schema (version 1: reports, record batches, raw XML) opened by today's site in a
-// real browser: the migrations (1 → 2 → 3) move the records into record chunks inside the upgrade, and the dashboard
-// shows every stored message.
+// real browser: the migrations (1 → 2 → 3 → 4) move the records into record chunks and the reports into report packs
+// inside the upgrade, and the dashboard shows every stored message.
 import { expect, test } from '@playwright/test';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { aggregate, DAY, MARCH_1, record } from '../../core/store/storeFixtures';
@@ -57,21 +57,23 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
   await expect.poll(() => totalMessages(page), { timeout: 30_000 }).toBe(expected);
   const stores = await page.evaluate(
     () =>
-      new Promise<{ version: number; stores: string[]; chunks: number }>((resolve, reject) => {
+      new Promise<{ version: number; stores: string[]; chunks: number; packs: number }>((resolve, reject) => {
         const open = indexedDB.open('dmarc-lens');
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('recordChunks');
+          const tx = db.transaction(['recordChunks', 'reportPacks']);
           const chunks = tx.objectStore('recordChunks').count();
+          const packs = tx.objectStore('reportPacks').count();
           tx.oncomplete = () => {
-            resolve({ version: db.version, stores: [...db.objectStoreNames].sort(), chunks: chunks.result });
+            resolve({ version: db.version, stores: [...db.objectStoreNames].sort(), chunks: chunks.result, packs: packs.result });
             db.close();
           };
         };
         open.onerror = () => reject(open.error);
       }),
   );
-  // Two reports of one domain ending on different days: one chunk each, holding 1 + 3 batches of records.
-  expect(stores).toEqual({ version: 3, stores: ['rawXml', 'recordChunks', 'reports', 'sources'], chunks: 2 });
+  // Two reports of one domain ending on different days: one chunk each, holding 1 + 3 batches of records, and one
+  // report pack each.
+  expect(stores).toEqual({ version: 4, stores: ['rawXml', 'recordChunks', 'reportPacks', 'sources'], chunks: 2, packs: 2 });
   requests.assertSameOrigin();
 });

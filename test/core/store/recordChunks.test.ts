@@ -9,6 +9,7 @@ import { deleteDomain, deleteEverything } from '../../../core/store/deleteReport
 import { keyRanges } from '../../../core/store/keyRange';
 import {
   ALL_TIME,
+  countStored,
   forEachDigestChunk,
   forEachRecordChunk,
   listAggregateReports,
@@ -20,6 +21,7 @@ import {
 import { chunkDay } from '../../../core/store/recordChunks';
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import {
+  DB_VERSION,
   migrations,
   openReportDatabase,
   RECORDS_PER_BATCH,
@@ -204,7 +206,7 @@ async function olderDatabase(version: 1 | 2, rows: readonly ReportRows[]): Promi
   return name;
 }
 
-describe('migrations to schema 3', () => {
+describe('migrations from schema 1 and 2', () => {
   for (const version of [1, 2] as const) {
     it(`move the records of a version ${version} database into chunks and drop the old stores`, async () => {
       // Many days and a large report, so the migration hands chunks over while it reads.
@@ -213,9 +215,9 @@ describe('migrations to schema 3', () => {
       rows.push(toReportRows(aggregate('big.example', 'b', many, { begin: MARCH_1 + 20 * DAY }), file));
       const db = await openReportDatabase(await olderDatabase(version, rows));
       opened.push(db);
-      expect(db.version).toBe(3);
-      expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reports', 'sources']);
-      expect(await db.count('reports')).toBe(43);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reportPacks', 'sources']);
+      expect((await countStored(db)).reports).toBe(43);
       expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
       for (const period of PERIODS) expect(sorted(await storedRecords(db, null, period))).toEqual(expected(rows, null, period));
       expect(await db.count('recordChunks')).toBe(41);

@@ -13,6 +13,7 @@ import {
   readRecords,
   readRecordsOfReport,
 } from '../../../core/store/queries';
+import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
 import { summarizeRecords } from '../../../core/store/summarizeRecords';
@@ -36,7 +37,7 @@ const file = { fileName: 'r.xml', importedAt: 1 };
 describe('schema', () => {
   it('creates every store at the current version and keeps data when reopened', async () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reports', 'sources']);
+    expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reportPacks', 'sources']);
     await saveReportRows(db, [toReportRows(aggregate('google.com', '1', [record()]), file)]);
     db.close();
     db = await openReportDatabase(name);
@@ -74,7 +75,7 @@ describe('saveReportRows', () => {
       const [report] = parsed.reports;
       const rows = toReportRows(report!, file);
       expect(await saveFiles(db, [{ rows: [rows], source: { fileName: fixture, bytes } }])).toEqual([['imported']]);
-      const stored = await db.get('reports', rows.report.key);
+      const stored = await getReport(db, rows.report.key);
       expect(stored?.kind === 'aggregate' && stored.hasRawXml).toBe(true);
       const xml = await readRawXml(db, rows.report.key);
       expect(xml).toMatch(/^\s*(<\?xml[^>]*>\s*)?<feedback/);
