@@ -4,6 +4,7 @@
 // never exists as one string or tree, so memory stays flat however large the report (Google sends hundreds of
 // thousands of rows). Several documents in one stream (reports pasted into one file) are read one after another.
 import { XMLParser } from 'fast-xml-parser';
+import { findTag, type FoundTag } from './findTag';
 import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { ReportFailure } from './ReportFailure';
 import { readWellFormedXml } from './readWellFormedXml';
@@ -21,11 +22,6 @@ import {
 } from './toAggregateReport';
 import type { AggregateRecord, AggregateReport } from './types';
 
-const NAME = '(?:[A-Za-z_][\\w.-]*:)?';
-const FEEDBACK_START = new RegExp(`<(${NAME}feedback)(?=[\\s>/])`, 'g');
-const FEEDBACK_END = new RegExp(`</${NAME}feedback\\s*>`, 'g');
-const RECORD_START = new RegExp(`<${NAME}record(?=[\\s>/])`, 'g');
-const RECORD_END = new RegExp(`</${NAME}record\\s*>`, 'g');
 /** DTDs are refused outright: internal entities are how "billion laughs" expansion works (RFC 9990 §7). */
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 /** Characters kept back from the end of a chunk so that a tag split across chunks is seen whole. */
@@ -106,18 +102,14 @@ export class AggregateXmlReader {
     const buf = this.buffer;
     // The next </feedback> at or after `pos`, searched once per chunk rather than once per record: a report has one,
     // and rescanning the rest of the buffer for it after every record made reading quadratic in the chunk size.
-    let feedbackEnd: RegExpExecArray | null | undefined;
-    const nextFeedbackEnd = (): RegExpExecArray | null => {
-      if (feedbackEnd === undefined || (feedbackEnd !== null && feedbackEnd.index < pos)) {
-        FEEDBACK_END.lastIndex = pos;
-        feedbackEnd = FEEDBACK_END.exec(buf);
-      }
+    let feedbackEnd: FoundTag | null | undefined;
+    const nextFeedbackEnd = (): FoundTag | null => {
+      if (feedbackEnd === undefined || (feedbackEnd !== null && feedbackEnd.index < pos)) feedbackEnd = findTag(buf, 'feedback', pos, 'end');
       return feedbackEnd;
     };
     for (;;) {
       if (this.mode === 'between') {
-        FEEDBACK_START.lastIndex = pos;
-        const start = FEEDBACK_START.exec(buf);
+        const start = findTag(buf, 'feedback', pos, 'start');
         if (!start) {
           const keep = final ? buf.length : Math.max(pos, buf.length - LOOKBEHIND);
           this.noteIgnored(buf.slice(pos, keep));
@@ -125,18 +117,17 @@ export class AggregateXmlReader {
           break;
         }
         this.noteIgnored(buf.slice(pos, start.index));
-        this.beginDocument(start[1]!, this.consumed + start.index);
+        this.beginDocument(start.name, this.consumed + start.index);
         pos = start.index;
         continue;
       }
       if (this.mode === 'head') {
-        RECORD_START.lastIndex = pos;
-        const record = RECORD_START.exec(buf);
+        const record = findTag(buf, 'record', pos, 'start');
         const end = nextFeedbackEnd();
         if (end && (!record || end.index < record.index)) {
           this.head += buf.slice(pos, end.index);
           this.startRecords();
-          pos = end.index + end[0].length;
+          pos = end.end;
           this.finishDocument('', this.consumed + pos);
           continue;
         }
@@ -155,12 +146,11 @@ export class AggregateXmlReader {
         break;
       }
       // records
-      RECORD_START.lastIndex = pos;
-      const record = RECORD_START.exec(buf);
+      const record = findTag(buf, 'record', pos, 'start');
       const end = nextFeedbackEnd();
       if (end && (!record || end.index < record.index)) {
         this.noteBetweenRecords(buf.slice(pos, end.index));
-        pos = end.index + end[0].length;
+        pos = end.end;
         this.finishDocument('', this.consumed + pos);
         continue;
       }
@@ -170,8 +160,7 @@ export class AggregateXmlReader {
         pos = keep;
         break;
       }
-      RECORD_END.lastIndex = record.index;
-      const close = RECORD_END.exec(buf);
+      const close = findTag(buf, 'record', record.index, 'end');
       if (!close) {
         if (buf.length - record.index > MAX_ELEMENT_CHARS) {
           throw new ReportFailure('too-large', `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`);
@@ -180,11 +169,11 @@ export class AggregateXmlReader {
         break;
       }
       this.noteBetweenRecords(buf.slice(pos, record.index));
-      const recordText = buf.slice(record.index, close.index + close[0].length);
+      const recordText = buf.slice(record.index, close.end);
       this.batch.push(recordText);
       this.batchChars += recordText.length;
       if (this.batchChars >= BATCH_CHARS) this.flushBatch();
-      pos = close.index + close[0].length;
+      pos = close.end;
     }
     this.buffer = buf.slice(pos);
     this.consumed += pos;
