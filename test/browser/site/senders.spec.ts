@@ -235,6 +235,9 @@ test('the dashboard gives each source the class and name the Senders page gives 
     await openSenders(page, domain);
     const senders = new Map((await senderRows(page)).map((r) => [r.key, r]));
     await page.goto(`${ORIGIN}/#/dashboard?domain=${domain}`);
+    // The view of the previous domain stays on screen (busy) until this one is read: wait for this one's sources.
+    await expect(page.locator('[aria-busy="true"]').filter({ has: page.getByTestId('sources') })).toHaveCount(0);
+    await expect(page.getByTestId('sources')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('sources-table')).toBeVisible();
     const dashboard = await page.getByTestId('source-group').evaluateAll((rows) =>
       rows.map((row) => ({
