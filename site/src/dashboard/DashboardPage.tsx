@@ -56,8 +56,17 @@ export function DashboardPage() {
   // The tables are made again only when what they show changes: while an import lands, the headline and chart follow
   // it several times a second, and a table of thousands of sources must not be drawn again each time.
   const sourcesTable = useMemo(
-    () => data && <SourcesTable groups={data.summary.sources} pending={data.sourcesPending} filters={filters} onFiltersChange={setFilters} />,
-    [data?.summary.sources, data?.sourcesPending, filters],
+    () =>
+      data && (
+        <SourcesTable
+          groups={data.summary.sources}
+          pending={data.sourcesPending}
+          untilImportEnds={data.countingImport}
+          filters={filters}
+          onFiltersChange={setFilters}
+        />
+      ),
+    [data?.summary.sources, data?.sourcesPending, data?.countingImport, filters],
   );
   const reportersTable = useMemo(
     () => data && <ReportersTable reports={data.reports} overridesByReporter={data.summary.overridesByReporter} />,

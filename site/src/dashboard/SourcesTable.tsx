@@ -200,12 +200,15 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
 export function SourcesTable({
   groups,
   pending = false,
+  untilImportEnds = false,
   filters,
   onFiltersChange,
 }: {
   groups: readonly ClassifiedSourceGroup[];
   /** Sources are still being grouped (the headline above is already shown). */
   pending?: boolean;
+  /** Pending because an import is still being counted in: the sources come when it ends. */
+  untilImportEnds?: boolean;
   filters: SourceFilters;
   onFiltersChange: (filters: SourceFilters) => void;
 }) {
@@ -282,7 +285,7 @@ export function SourcesTable({
       </div>
       {shown.length === 0 ? (
         <p class={`text-sm ${mutedClass}`} role="status">
-          {pending ? t('sources.grouping') : t('sources.none')}
+          {pending ? t(untilImportEnds ? 'sources.afterImport' : 'sources.grouping') : t('sources.none')}
         </p>
       ) : (
         <TableScroller label={t('sources.heading')}>

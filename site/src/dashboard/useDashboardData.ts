@@ -22,6 +22,8 @@ export interface DashboardData {
   summary: RecordSummary;
   /** The headline is shown while sources are still being grouped (summary.sources is empty until then). */
   sourcesPending: boolean;
+  /** An import is being counted in: its sources are grouped by the read that follows it. */
+  countingImport?: boolean;
   /** Undefined while they are still being read (after the headline). */
   reports?: StoredAggregateReport[];
   failures: StoredFailureReport[];
@@ -53,7 +55,8 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       if (next.data) shown.current = next.data;
       setState(next);
     };
-    setState((previous) => ({ status: 'loading', data: shown.current ?? previous.data }));
+    // A re-read after an import starts from what was counted in, whose sources are now being named.
+    setState((previous) => ({ status: 'loading', data: shown.current ? { ...shown.current, countingImport: false } : previous.data }));
     const summarizer = new RecordSummarizer(period);
     // Records an import stores while this read runs are kept until it has ended; from then on they are counted in as
     // they land (a report the read already counted is not counted again), until the import's end asks for a re-read.
@@ -72,6 +75,7 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
         domains: [...domains].sort(),
         summary: { ...summarizer.headline(), sources: counted.summary.sources },
         sourcesPending: true,
+        countingImport: true,
       };
       shown.current = counted;
       liveTimer ??= setTimeout(() => {
