@@ -68,6 +68,7 @@ export function DashboardPage() {
       ),
     [data?.summary.sources, data?.sourcesPending, data?.countingImport, filters],
   );
+  const dailyChart = useMemo(() => data && <DailyChart daily={data.summary.daily} />, [data?.summary.daily]);
   const reportersTable = useMemo(
     () => data && <ReportersTable reports={data.reports} overridesByReporter={data.summary.overridesByReporter} />,
     [data?.reports, data?.summary.overridesByReporter],
@@ -151,7 +152,7 @@ export function DashboardPage() {
             <Headline totals={summary.totals} />
             <Section id="chart" title={t('chart.heading')}>
               <Staged minHeight="13rem">
-                <DailyChart daily={summary.daily} />
+                {dailyChart}
               </Staged>
             </Section>
             <Section
