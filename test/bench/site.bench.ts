@@ -4,7 +4,7 @@
 //     'longtask'); targets < 5 s on 2 cores, no task > 100 ms.
 //  2. A dashboard query over 1,000,000 stored records: choose one domain and "Last 30 days" and time until the
 //     headline shows that slice's total; target < 300 ms.
-//   npx vite build --config site/vite.config.ts && node --import tsx test/bench/site.bench.ts [--files 10000] [--million 1000000]
+//   npx vite build --config site/vite.config.ts && node --import tsx test/bench/site.bench.ts [--files 10000] [--runs 3] [--million 1000000]
 // Writes dist/bench/site.json.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -162,38 +162,45 @@ async function main(): Promise<void> {
       const records = files.reduce((s, f) => s + f.records, 0);
       const messages = files.reduce((s, f) => s + f.messages, 0);
       const paths = writeFiles(dir, files);
-      const cpuBefore = chromiumCpuSeconds();
-      const { context, page, pickedAt } = await pickOnEmptyDashboard(browser, paths);
-      const shownAt = await totalShownAt(page, messages, 300_000);
-      const sourcesAt = await sourcesShownAt(page, messages, 60_000);
-      const cpu = cpuSince(cpuBefore);
-      const longest = await longestTask(page, pickedAt, sourcesAt);
-      // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
-      const pickTask = await longestTask(page, 0, pickedAt);
+      // The machine's speed drifts by a quarter over a day: the import runs several times, each in a fresh context.
+      const runs: Array<{ ms: number; sourcesMs: number; longest: number; pickTask: number; cpu: Record<string, number> }> = [];
+      for (let run = 0; run < arg('runs', 3); run++) {
+        const cpuBefore = chromiumCpuSeconds();
+        const { context, page, pickedAt } = await pickOnEmptyDashboard(browser, paths);
+        const shownAt = await totalShownAt(page, messages, 300_000);
+        const sourcesAt = await sourcesShownAt(page, messages, 60_000);
+        const cpu = cpuSince(cpuBefore);
+        // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
+        runs.push({ ms: shownAt - pickedAt, sourcesMs: sourcesAt - pickedAt, longest: await longestTask(page, pickedAt, sourcesAt), pickTask: await longestTask(page, 0, pickedAt), cpu });
+        await context.close();
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const ms = median(runs.map((r) => r.ms));
+      const typical = runs.find((r) => r.ms === ms)!;
       results.dropToDashboard = {
         files: fileCount,
         records,
         messages,
-        ms: Math.round(shownAt - pickedAt),
-        sourcesMs: Math.round(sourcesAt - pickedAt),
-        longestMainThreadTaskMs: Math.round(longest),
-        browserFileListTaskMs: Math.round(pickTask),
-        chromiumCpuSeconds: cpu,
+        ms: Math.round(ms),
+        runsMs: runs.map((r) => Math.round(r.ms)),
+        sourcesMs: Math.round(typical.sourcesMs),
+        longestMainThreadTaskMs: Math.round(Math.max(...runs.map((r) => r.longest))),
+        browserFileListTaskMs: Math.round(typical.pickTask),
+        chromiumCpuSeconds: typical.cpu,
       };
       console.log(
-        `drop → dashboard: ${fileCount} files, ${records} records in ${((shownAt - pickedAt) / 1000).toFixed(2)} s ` +
-          `(target < 5 s on 2 cores), sources table ${((sourcesAt - pickedAt) / 1000).toFixed(2)} s; ` +
-          `longest main-thread task ${Math.round(longest)} ms (target ≤ 100 ms); ` +
-          `the browser's own FileList creation before that: ${Math.round(pickTask)} ms`,
+        `drop → dashboard: ${fileCount} files, ${records} records in ${(ms / 1000).toFixed(2)} s, the median of ` +
+          `${runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s (target < 5 s on 2 cores), sources table ` +
+          `${(typical.sourcesMs / 1000).toFixed(2)} s; longest main-thread task ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms ` +
+          `(target ≤ 100 ms); the browser's own FileList creation before that: ${Math.round(typical.pickTask)} ms`,
       );
-      const cpuTotal = Object.values(cpu).reduce((a, b) => a + b, 0);
+      const cpuTotal = Object.values(typical.cpu).reduce((a, b) => a + b, 0);
       if (cpuTotal > 0) {
         console.log(
-          `  Chromium CPU meanwhile: ${cpuTotal.toFixed(1)} s (${Object.entries(cpu).map(([kind, s]) => `${kind} ${s} s`).join(', ')}), ` +
+          `  Chromium CPU in that run: ${cpuTotal.toFixed(1)} s (${Object.entries(typical.cpu).map(([kind, sec]) => `${kind} ${sec} s`).join(', ')}), ` +
             `${((cpuTotal * 1000) / fileCount).toFixed(2)} ms per file`,
         );
       }
-      await context.close();
     }
     // 2. Dashboard query over a million stored records: two domains, a year of daily reports from 8 reporters.
     if (million > 0) {
