@@ -270,6 +270,18 @@ export class RecordSummarizer {
    * record itself, which waits until the records are grouped (a headline over 150k records then costs a third less).
    */
   addDigests(digests: readonly StoredRecordDigest[]): void {
+    this.#countDigests(digests, true);
+  }
+
+  /**
+   * Counts `digests` into the totals, days and overrides only, keeping nothing of them for grouping into sources: for
+   * a page that counts in records it will read again (an import as it lands).
+   */
+  countDigests(digests: readonly StoredRecordDigest[]): void {
+    this.#countDigests(digests, false);
+  }
+
+  #countDigests(digests: readonly StoredRecordDigest[], keep: boolean): void {
     for (const digest of digests) {
       const { profiles, profileOf, sourceIps, counts } = digest;
       const messages: Array<number | undefined> = new Array(profileOf.length);
@@ -278,7 +290,7 @@ export class RecordSummarizer {
         messages[i] = this.#count(profiles[profileOf[i]!]!, sourceIps[i]!, counts[i]!, digest);
         if (messages[i] !== undefined) any = true;
       }
-      if (any) this.#ungroupedDigests.push({ digest, messages });
+      if (any && keep) this.#ungroupedDigests.push({ digest, messages });
     }
   }
 
@@ -374,13 +386,15 @@ export class RecordSummarizer {
   #built: ClassifiedSourceGroup[] = [];
 
   /**
-   * Builds up to `limit` source groups of everything added and grouped so far; the whole list once it is complete,
-   * else undefined (call again). Like groupSome, lets a page spread the work over several tasks.
+   * Builds source groups of everything added and grouped so far, up to `limit` groups and addresses in all (at least
+   * one group); the whole list once it is complete, else undefined (call again). Like groupSome, lets a page spread
+   * the work over several tasks.
    */
   buildSources(limit: number): ClassifiedSourceGroup[] | undefined {
     this.#grouper ??= new SourceGrouper(this.options);
     const classes = (this.#classes ??= this.#grouper.eachClass());
-    for (let n = 0; n < limit; n++) {
+    // A group of thousands of addresses (one network) is as much work as thousands of small groups: count both.
+    for (let work = 0; work < limit; ) {
       const next = classes.next();
       if (next.done) {
         const built = this.#built.sort(largestFirst);
@@ -390,6 +404,7 @@ export class RecordSummarizer {
       }
       const group = next.value;
       this.#built.push(sourceGroup(group, group.contexts.map((context) => this.#contexts[context.index]!)));
+      work += 1 + group.contexts.length;
     }
     return undefined;
   }

@@ -39,6 +39,8 @@ export function buildReporterRows(
   overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>,
 ): ReporterRow[] {
   const rows = new Map<string, ReporterRow>();
+  // Thousands of reports state a handful of policies: each is described once.
+  const described = new Map<string, string>();
   for (const report of reports) {
     let row = rows.get(report.orgName);
     if (!row) rows.set(
@@ -47,7 +49,10 @@ export function buildReporterRows(
       );
     row.reports.push(report);
     row.messages += report.messageCount;
-    const policy = describePolicy(report.report.policy);
+    const p = report.report.policy;
+    const key = `${p.p}\u0000${p.sp}\u0000${p.np}\u0000${p.adkim}\u0000${p.aspf}\u0000${p.pct}\u0000${p.testing}\u0000${p.fo}`;
+    let policy = described.get(key);
+    if (policy === undefined) described.set(key, (policy = describePolicy(p)));
     if (!row.policies.includes(policy)) row.policies.push(policy);
     row.warnings += report.warnings.length;
   }

@@ -112,6 +112,20 @@ describe('record chunks', () => {
     }
   });
 
+  it('count digests in for the headline alone, as adding them counts them, keeping none for the sources', async () => {
+    for (const period of PERIODS) {
+      const added = new RecordSummarizer(period);
+      const counted = new RecordSummarizer(period);
+      await forEachDigestChunk(db, null, period, (digests) => {
+        added.addDigests(digests);
+        counted.countDigests(digests);
+      });
+      expect(counted.headline()).toEqual(added.headline());
+      for (const key of (await readRecords(db, null, period)).map((r) => r.reportKey)) expect(counted.hasCounted(key)).toBe(added.hasCounted(key));
+      expect(counted.sources()).toEqual([]);
+    }
+  });
+
   it('summarize the same from digests as from the records made of them, with and without grouping in slices', async () => {
     const comparable = (summary: RecordSummary) => ({
       ...summary,
