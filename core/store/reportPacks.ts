@@ -10,14 +10,18 @@ import type { ReportDatabase, ReportPack, StoredReport } from './schema';
 /** Reports per pack at most: a few hundred small reports are one request for IndexedDB to decode. */
 export const REPORTS_PER_PACK = 256;
 
+/** The pack a report belongs in, but for the batch: its kind, domain and the UTC day it ends. */
+function slotOf(report: StoredReport): string {
+  return `${report.kind}\u0000${report.domain}\u0000${chunkDay(report.end)}`;
+}
+
 /** Packs reports by kind, domain and UTC day of their end, in the order given within each pack. */
 export class ReportPacker {
   readonly #open = new Map<string, ReportPack>();
   readonly #done: ReportPack[] = [];
 
   add(report: StoredReport): void {
-    const day = chunkDay(report.end);
-    const slot = `${report.kind}\u0000${report.domain}\u0000${day}`;
+    const slot = slotOf(report);
     let pack = this.#open.get(slot);
     if (pack && pack.reports.length >= REPORTS_PER_PACK) {
       this.#done.push(pack);
@@ -25,7 +29,7 @@ export class ReportPacker {
     }
     if (!pack) {
       // The first report's key makes the id unique: a report is stored once.
-      pack = { id: [report.kind, report.domain, day, report.key], keys: [], reports: [] };
+      pack = { id: [report.kind, report.domain, chunkDay(report.end), report.key], keys: [], reports: [] };
       this.#open.set(slot, pack);
     }
     pack.keys.push(report.key);
@@ -34,7 +38,7 @@ export class ReportPacker {
 
   /** Hands over the packs whose slot differs from `report`'s (for a caller adding reports in pack key order). */
   takeOtherThan(report: StoredReport): ReportPack[] {
-    const slot = `${report.kind}\u0000${report.domain}\u0000${chunkDay(report.end)}`;
+    const slot = slotOf(report);
     for (const [open, pack] of this.#open) {
       if (open === slot) continue;
       this.#open.delete(open);

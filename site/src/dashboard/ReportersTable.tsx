@@ -7,22 +7,30 @@ import type { OverrideReason } from '../../../core/report/types';
 import { useI18n } from '../i18n/i18n';
 import { linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
-/** The policy as a DMARC record would state it (RFC 7489 §6.3 tag names). */
+/** Tag names of a DMARC record (RFC 7489 §6.3) and the policy fields they state, in record order. */
+const POLICY_TAGS = [
+  ['p', 'p'],
+  ['sp', 'sp'],
+  ['np', 'np'],
+  ['adkim', 'adkim'],
+  ['aspf', 'aspf'],
+  ['pct', 'pct'],
+  ['t', 'testing'],
+  ['fo', 'fo'],
+] as const satisfies ReadonlyArray<readonly [string, keyof PolicyPublished]>;
+
+/**
+ * The policy as a DMARC record would state it (RFC 7489 §6.3 tag names). One plain loop: the reporters table calls
+ * it for every report, thousands after a big import.
+ */
 export function describePolicy(policy: PolicyPublished): string {
-  const tags: Array<[string, string | number | undefined]> = [
-    ['p', policy.p],
-    ['sp', policy.sp],
-    ['np', policy.np],
-    ['adkim', policy.adkim],
-    ['aspf', policy.aspf],
-    ['pct', policy.pct],
-    ['t', policy.testing],
-    ['fo', policy.fo],
-  ];
-  return tags
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([tag, value]) => `${tag}=${value}`)
-    .join('; ');
+  let text = '';
+  for (const [tag, field] of POLICY_TAGS) {
+    const value = policy[field];
+    if (value === undefined || value === '') continue;
+    text += `${text === '' ? '' : '; '}${tag}=${value}`;
+  }
+  return text;
 }
 
 interface ReporterRow {
@@ -39,8 +47,6 @@ export function buildReporterRows(
   overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>,
 ): ReporterRow[] {
   const rows = new Map<string, ReporterRow>();
-  // Thousands of reports state a handful of policies: each is described once.
-  const described = new Map<string, string>();
   for (const report of reports) {
     let row = rows.get(report.orgName);
     if (!row) rows.set(
@@ -49,10 +55,7 @@ export function buildReporterRows(
       );
     row.reports.push(report);
     row.messages += report.messageCount;
-    const p = report.report.policy;
-    const key = `${p.p}\u0000${p.sp}\u0000${p.np}\u0000${p.adkim}\u0000${p.aspf}\u0000${p.pct}\u0000${p.testing}\u0000${p.fo}`;
-    let policy = described.get(key);
-    if (policy === undefined) described.set(key, (policy = describePolicy(p)));
+    const policy = describePolicy(report.report.policy);
     if (!row.policies.includes(policy)) row.policies.push(policy);
     row.warnings += report.warnings.length;
   }

@@ -125,8 +125,8 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       ]);
       if (stale) return;
       if (table) summarizer.groupWith({ asnTable: table });
-      // The headline and chart first; then the reports (one row each: after a big import, reading them takes as long
-      // as reading the records) and the sources, grouped in slices between frames (no long task).
+      // The headline and chart first; then the reports (after a big import, thousands to decode) and the sources,
+      // grouped in slices between frames (no long task).
       const headline = summarizer.headline();
       let data: DashboardData = { domains, summary: { ...headline, sources: [] }, sourcesPending: true, failures, tls };
       show({ status: 'ready', data });
