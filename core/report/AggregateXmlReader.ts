@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { findTag, type FoundTag } from './findTag';
 import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { ReportFailure } from './ReportFailure';
+import { readPlainRecords } from './readPlainRecords';
 import { readWellFormedXml } from './readWellFormedXml';
 import { looksDamaged, repairXml } from './repairXml';
 import {
@@ -15,8 +16,10 @@ import {
   children,
   findElement,
   text,
+  recordTextOf,
   toAggregateRecord,
   toMetadata,
+  type RecordText,
   toPolicyPublished,
   type XmlNode,
 } from './toAggregateReport';
@@ -237,7 +240,7 @@ export class AggregateXmlReader {
         (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
       );
       if (salvaged.length) {
-        this.emit(salvaged);
+        this.emit(salvaged.map(recordTextOf));
         this.warnings.add('kept the last record, cut off by truncation');
       } else this.warnings.add('dropped an incomplete last record');
     }
@@ -253,21 +256,29 @@ export class AggregateXmlReader {
     this.batch = [];
     this.batchChars = 0;
     // One join, so the text is one flat string (a concatenation of it would be read through an indirection).
-    let records = this.recordsOf(this.parse(['<b>', ...batch, '</b>'].join(''), 'records'));
+    const joined = batch.join('');
+    // Records in the plain shape nearly every reporter writes are read straight from the text; a batch with any other
+    // record is parsed as a tree, as before.
+    const plain = readPlainRecords(joined);
+    if (plain !== undefined && plain.length === batch.length) {
+      this.emit(plain);
+      return;
+    }
+    let records = this.recordsOf(this.parse(`<b>${joined}</b>`, 'records'));
     if (records.length !== batch.length) {
       // A damaged record swallowed or split its neighbours: read each on its own.
       records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record')));
     }
-    this.emit(records);
+    this.emit(records.map(recordTextOf));
   }
 
-  private emit(nodes: XmlNode[]): void {
+  private emit(texts: RecordText[]): void {
     const head = this.current!;
-    this.recordCount += nodes.length;
+    this.recordCount += texts.length;
     if (this.recordCount > MAX_RECORDS_PER_REPORT) {
       throw new ReportFailure('too-large', `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`);
     }
-    const records = nodes.map((node) => toAggregateRecord(node, head.policy, this.warnings));
+    const records = texts.map((text) => toAggregateRecord(text, head.policy, this.warnings));
     this.sink.onRecords(records, head);
   }
 

@@ -248,39 +248,34 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
   return withRaw(policy, raw);
 }
 
-function toReason(node: XmlNode, warnings: WarningSet): PolicyOverride {
+function toReason(text: ReasonText, warnings: WarningSet): PolicyOverride {
   const raw: RawValues = {};
-  const typeText = text(child(node, 'type'));
-  const type = normalizeEnum<OverrideReason>(typeText, REASONS, {}, 'other', 'type', raw, warnings);
+  const type = normalizeEnum<OverrideReason>(text.type, REASONS, {}, 'other', 'type', raw, warnings);
   const reason: PolicyOverride = { type };
-  const comment = optionalText(child(node, 'comment'));
-  if (comment !== undefined) reason.comment = comment;
+  if (text.comment !== '') reason.comment = text.comment;
   return withRaw(reason, raw);
 }
 
-function toDkimResult(node: XmlNode, warnings: WarningSet): DkimAuthResult {
+function toDkimResult(text: DkimResultText, warnings: WarningSet): DkimAuthResult {
   const raw: RawValues = {};
   const result: DkimAuthResult = {
-    domain: text(child(node, 'domain')).toLowerCase(),
-    result: normalizeEnum<DkimResult>(text(child(node, 'result')), DKIM_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+    domain: text.domain.toLowerCase(),
+    result: normalizeEnum<DkimResult>(text.result, DKIM_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
   };
-  const selector = optionalText(child(node, 'selector'));
-  if (selector !== undefined) result.selector = selector;
-  const human = optionalText(child(node, 'human_result'));
-  if (human !== undefined) result.humanResult = human;
+  if (text.selector !== '') result.selector = text.selector;
+  if (text.humanResult !== '') result.humanResult = text.humanResult;
   return withRaw(result, raw);
 }
 
-function toSpfResult(node: XmlNode, warnings: WarningSet): SpfAuthResult {
+function toSpfResult(text: SpfResultText, warnings: WarningSet): SpfAuthResult {
   const raw: RawValues = {};
   const result: SpfAuthResult = {
-    domain: text(child(node, 'domain')).toLowerCase(),
-    result: normalizeEnum<SpfResult>(text(child(node, 'result')), SPF_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+    domain: text.domain.toLowerCase(),
+    result: normalizeEnum<SpfResult>(text.result, SPF_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
   };
-  const scope = normalizeWord(text(child(node, 'scope')));
+  const scope = normalizeWord(text.scope);
   if (scope === 'mfrom' || scope === 'helo') result.scope = scope;
-  const human = optionalText(child(node, 'human_result'));
-  if (human !== undefined) result.humanResult = human;
+  if (text.humanResult !== '') result.humanResult = text.humanResult;
   return withRaw(result, raw);
 }
 
@@ -291,45 +286,118 @@ export interface AlignmentPolicy {
   aspf?: AlignmentMode;
 }
 
-/** RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes. */
-export function toAggregateRecord(node: XmlNode, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
-  const raw: RawValues = {};
+export interface ReasonText {
+  type: string;
+  comment: string;
+}
+export interface DkimResultText {
+  domain: string;
+  selector: string;
+  result: string;
+  humanResult: string;
+}
+export interface SpfResultText {
+  domain: string;
+  scope: string;
+  result: string;
+  humanResult: string;
+}
+
+/**
+ * A `<record>` as read from the XML, before any interpretation: each value is the element's trimmed text ('' when the
+ * element is missing or empty). Both readers of records produce it (the tree of readWellFormedXml or fast-xml-parser,
+ * and readPlainRecords straight from the text); toAggregateRecord interprets it, so they cannot differ in meaning.
+ */
+export interface RecordText {
+  sourceIp: string;
+  count: string;
+  /** Whether the record has a `<policy_evaluated>` (inside `<row>` or, as two corpus files have it, beside it). */
+  evaluated: boolean;
+  disposition: string;
+  dkim: string;
+  spf: string;
+  reasons: ReasonText[];
+  headerFrom: string;
+  envelopeFrom: string;
+  envelopeTo: string;
+  dkimResults: DkimResultText[];
+  spfResults: SpfResultText[];
+  /** Misspellings read: `<identities>` for `<identifiers>`, `<diskim>` for `<dkim>`. */
+  identities?: boolean;
+  diskim?: boolean;
+  /** Unknown child elements of `<record>`, with their content as parsed. */
+  extensions?: Array<[name: string, value: XmlNode]>;
+}
+
+/** What a parsed `<record>` element says, by element name (misspellings included). */
+export function recordTextOf(node: XmlNode): RecordText {
   const row = child(node, 'row');
   // Two corpus files put policy_evaluated beside <row> instead of inside it.
   const evaluated = child(row, 'policy_evaluated') ?? child(node, 'policy_evaluated');
-  if (evaluated === undefined) warnings.add('record without policy_evaluated');
   const identifiers = child(node, 'identifiers', 'identities');
-  if (child(node, 'identifiers') === undefined && identifiers !== undefined) warnings.add('misspelled <identities> read as <identifiers>');
   const auth = child(node, 'auth_results');
-  const dispositionText = text(child(evaluated, 'disposition'));
-  const sourceIp = text(child(row, 'source_ip'));
+  const record: RecordText = {
+    sourceIp: text(child(row, 'source_ip')),
+    count: text(child(row, 'count')),
+    evaluated: evaluated !== undefined,
+    disposition: text(child(evaluated, 'disposition')),
+    dkim: text(child(evaluated, 'dkim', 'diskim')),
+    spf: text(child(evaluated, 'spf')),
+    reasons: children(evaluated, 'reason').map((r) => ({ type: text(child(r, 'type')), comment: text(child(r, 'comment')) })),
+    headerFrom: text(child(identifiers, 'header_from')),
+    envelopeFrom: text(child(identifiers, 'envelope_from')),
+    envelopeTo: text(child(identifiers, 'envelope_to')),
+    dkimResults: children(auth, 'dkim', 'diskim').map((r) => ({
+      domain: text(child(r, 'domain')),
+      selector: text(child(r, 'selector')),
+      result: text(child(r, 'result')),
+      humanResult: text(child(r, 'human_result')),
+    })),
+    spfResults: children(auth, 'spf').map((r) => ({
+      domain: text(child(r, 'domain')),
+      scope: text(child(r, 'scope')),
+      result: text(child(r, 'result')),
+      humanResult: text(child(r, 'human_result')),
+    })),
+  };
+  if (child(node, 'identifiers') === undefined && identifiers !== undefined) record.identities = true;
+  if (child(auth, 'diskim') !== undefined || child(evaluated, 'diskim') !== undefined) record.diskim = true;
+  if (isObject(node)) {
+    for (const [name, value] of Object.entries(node)) {
+      if (!KNOWN_RECORD_CHILDREN.has(name)) (record.extensions ??= []).push([name, value]);
+    }
+  }
+  return record;
+}
+
+/** RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes. */
+export function toAggregateRecord(text: RecordText, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
+  const raw: RawValues = {};
+  if (!text.evaluated) warnings.add('record without policy_evaluated');
+  if (text.identities) warnings.add('misspelled <identities> read as <identifiers>');
+  const sourceIp = text.sourceIp;
   if (!/^[\d.]+$|:/.test(sourceIp)) warnings.add(`source_ip "${sourceIp}" is not an IP address`);
   const record: AggregateRecord = {
     sourceIp,
-    count: parseCount(text(child(row, 'count')), warnings, raw),
-    disposition: normalizeEnum<Disposition>(dispositionText, DISPOSITIONS, { '': 'none' }, 'none', 'disposition', raw, warnings),
-    dkim: normalizeEnum<DmarcVerdict>(text(child(evaluated, 'dkim', 'diskim')), VERDICTS, {}, 'fail', 'dkim', raw, warnings),
-    spf: normalizeEnum<DmarcVerdict>(text(child(evaluated, 'spf')), VERDICTS, {}, 'fail', 'spf', raw, warnings),
-    reasons: children(evaluated, 'reason').map((r) => toReason(r, warnings)),
-    headerFrom: text(child(identifiers, 'header_from')).toLowerCase(),
-    dkimResults: children(auth, 'dkim', 'diskim').map((r) => toDkimResult(r, warnings)),
-    spfResults: children(auth, 'spf').map((r) => toSpfResult(r, warnings)),
+    count: parseCount(text.count, warnings, raw),
+    disposition: normalizeEnum<Disposition>(text.disposition, DISPOSITIONS, { '': 'none' }, 'none', 'disposition', raw, warnings),
+    dkim: normalizeEnum<DmarcVerdict>(text.dkim, VERDICTS, {}, 'fail', 'dkim', raw, warnings),
+    spf: normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', raw, warnings),
+    reasons: text.reasons.map((r) => toReason(r, warnings)),
+    headerFrom: text.headerFrom.toLowerCase(),
+    dkimResults: text.dkimResults.map((r) => toDkimResult(r, warnings)),
+    spfResults: text.spfResults.map((r) => toSpfResult(r, warnings)),
     dkimAligned: false,
     spfAligned: false,
   };
-  if (child(auth, 'diskim') !== undefined || child(evaluated, 'diskim') !== undefined) warnings.add('misspelled <diskim> read as <dkim>');
-  const envelopeFrom = optionalText(child(identifiers, 'envelope_from'));
-  if (envelopeFrom !== undefined) record.envelopeFrom = envelopeFrom.toLowerCase();
-  const envelopeTo = optionalText(child(identifiers, 'envelope_to'));
-  if (envelopeTo !== undefined) record.envelopeTo = envelopeTo.toLowerCase();
+  if (text.diskim) warnings.add('misspelled <diskim> read as <dkim>');
+  if (text.envelopeFrom !== '') record.envelopeFrom = text.envelopeFrom.toLowerCase();
+  if (text.envelopeTo !== '') record.envelopeTo = text.envelopeTo.toLowerCase();
   record.dkimAligned = isDkimAligned(record.dkimResults, record.headerFrom, policy.adkim);
   record.spfAligned = isSpfAligned(record.spfResults, record.headerFrom, policy.aspf);
-  if (isObject(node)) {
-    for (const [name, value] of Object.entries(node)) {
-      if (KNOWN_RECORD_CHILDREN.has(name)) continue;
-      (record.extensions ??= {})[name] = value;
-      warnings.add(`unknown record element <${name}> kept as an extension`);
-    }
+  for (const [name, value] of text.extensions ?? []) {
+    (record.extensions ??= {})[name] = value;
+    warnings.add(`unknown record element <${name}> kept as an extension`);
   }
   return withRaw(record, raw);
 }

@@ -41,6 +41,18 @@ export function looksLikeBackup(head: string): boolean {
   return /^\s*\{\s*"format"\s*:\s*"dmarc-lens-backup"/.test(head);
 }
 
+/**
+ * True when the file `bytes` is a DMARC Lens backup. Only a file whose first byte other than ASCII blanks and a byte
+ * order mark is `{` is decoded to check: a report never is, and decoding the head of every report cost an import of
+ * thousands of small files more than reading their records.
+ */
+export function looksLikeBackupFile(bytes: Uint8Array): boolean {
+  let at = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) at = 3;
+  while (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09) at++;
+  return bytes[at] === 0x7b && looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)));
+}
+
 /** Every line of a backup of `db`, each ending with "\n". */
 export async function* backupLines(db: ReportDatabase, now: number = Date.now()): AsyncGenerator<string> {
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };

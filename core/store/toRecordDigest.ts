@@ -13,22 +13,22 @@ export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
   const [domain, begin, reportKey, index] = batch.id;
   const profiles: RecordProfile[] = [];
   const profileIndex = new Map<string, number>();
-  const profileOf = new Uint16Array(batch.records.length);
-  const counts = new Float64Array(batch.records.length);
-  const sourceIps: string[] = [];
-  batch.records.forEach((record, i) => {
-    const { sourceIp, count, ...profile } = record;
-    // Same text, same profile: a difference in key order only costs a duplicate profile, never a wrong one.
-    const key = JSON.stringify(profile);
+  const { records } = batch;
+  const profileOf = new Uint16Array(records.length);
+  const counts = new Float64Array(records.length);
+  const sourceIps = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const key = profileKey(record);
     let at = profileIndex.get(key);
     if (at === undefined) {
-      at = profiles.push(profile) - 1;
+      at = profiles.push(profileWithout(record)) - 1;
       profileIndex.set(key, at);
     }
     profileOf[i] = at;
-    counts[i] = count;
-    sourceIps.push(sourceIp);
-  });
+    counts[i] = record.count;
+    sourceIps[i] = record.sourceIp;
+  }
   return {
     id: [domain, batch.end, reportKey, index],
     reportKey,
@@ -42,6 +42,62 @@ export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
     sourceIps,
     counts,
   };
+}
+
+/** Every field of a record, and whether its profile holds it: a field added to AggregateRecord must be decided here. */
+const PROFILE_FIELDS: Record<keyof AggregateRecord, boolean> = {
+  sourceIp: false,
+  count: false,
+  disposition: true,
+  dkim: true,
+  spf: true,
+  reasons: true,
+  headerFrom: true,
+  dkimResults: true,
+  spfResults: true,
+  dkimAligned: true,
+  spfAligned: true,
+  envelopeFrom: true,
+  envelopeTo: true,
+  extensions: true,
+  raw: true,
+};
+const IN_PROFILE = (Object.keys(PROFILE_FIELDS) as Array<keyof AggregateRecord>).filter((field) => PROFILE_FIELDS[field]);
+
+/** The record without its IP and count. */
+function profileWithout(record: AggregateRecord): RecordProfile {
+  const profile: Partial<Record<keyof AggregateRecord, unknown>> = {};
+  for (const field of IN_PROFILE) if (record[field] !== undefined) profile[field] = record[field];
+  return profile as RecordProfile;
+}
+
+/** A string as its length and itself, so that no two sequences of them read alike; `-` for none. */
+function part(text: string | undefined): string {
+  return text === undefined ? '-' : `${text.length}:${text}`;
+}
+
+/**
+ * A text two records share exactly when their profiles are equal (keying by the JSON of each profile was most of the
+ * time to make a digest). Built field by field for records as the parser makes them; a record with raw values or
+ * extensions (rare) is keyed by the JSON of its whole profile instead.
+ */
+export function profileKey(record: AggregateRecord): string {
+  const whole = () => `J${JSON.stringify(profileWithout(record))}`;
+  if (record.raw !== undefined || record.extensions !== undefined) return whole();
+  let key = `${part(record.disposition)}${part(record.dkim)}${part(record.spf)}${record.dkimAligned ? 'A' : 'a'}${record.spfAligned ? 'A' : 'a'}${part(record.headerFrom)}${part(record.envelopeFrom)}${part(record.envelopeTo)}`;
+  for (const reason of record.reasons) {
+    if (reason.raw !== undefined) return whole();
+    key += `R${part(reason.type)}${part(reason.comment)}`;
+  }
+  for (const result of record.dkimResults) {
+    if (result.raw !== undefined) return whole();
+    key += `D${part(result.domain)}${part(result.result)}${part(result.selector)}${part(result.humanResult)}`;
+  }
+  for (const result of record.spfResults) {
+    if (result.raw !== undefined) return whole();
+    key += `S${part(result.domain)}${part(result.result)}${part(result.scope)}${part(result.humanResult)}`;
+  }
+  return key;
 }
 
 /**

@@ -2,7 +2,7 @@
 // through core/store, so that neither parsing nor IndexedDB writes run on the page's main thread. The page starts one
 // per core (ImportController).
 import { parseReport } from '../../../core/report/parseReport';
-import { looksLikeBackup, restoreBackup } from '../../../core/store/backup';
+import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
 import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
@@ -92,7 +92,7 @@ async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
 async function importFile(item: FileToImport): Promise<void> {
   const result = baseResult(item);
   const bytes = new Uint8Array(item.bytes);
-  if (looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)))) {
+  if (looksLikeBackupFile(bytes)) {
     await flush();
     await saving;
     const restored = await restoreBackup(await db(), textLines(bytes), item.name);

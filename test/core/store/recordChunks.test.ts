@@ -2,6 +2,7 @@
 // exactly as they were imported, stay in step with imports, deletes and restores, and be made from the stores of
 // databases written by schema versions 1 and 2.
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, restoreBackup } from '../../../core/store/backup';
@@ -32,9 +33,17 @@ import {
   type StoredRecordDigest,
 } from '../../../core/store/schema';
 import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
-import { toRecordDigest } from '../../../core/store/toRecordDigest';
+import { profileKey, recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
+import type { AggregateRecord } from '../../../core/report/types';
 import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
+
+/** `value` with the keys of every object in it sorted (JSON text that ignores key order). */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedKeys(v)]));
+}
 
 let counter = 0;
 const opened: ReportDatabase[] = [];
@@ -174,6 +183,66 @@ describe('record chunks', () => {
     expect(await db.count('recordChunks', keyRanges().bound(['big.test'], ['big.test', []]))).toBe(2);
     expect(sorted(await storedRecords(db, 'big.test', ALL_TIME))).toEqual(expected([big], null, ALL_TIME));
     expect(await readRecordsOfReport(db, big.report.key)).toEqual(big.batches.flatMap(recordsOfBatch));
+  });
+
+  it('share a profile between two records exactly when everything but their IP and count is equal', () => {
+    const text = fc.constantFrom('', 'a', 'pass', '1:a', '-', 'a1:', 'example.com', 'R', 'D1:a');
+    const optional = fc.option(text, { nil: undefined });
+    /** Mostly absent, as in real records. */
+    const rare = <T,>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary, weight: 1 });
+    const raw = rare(fc.dictionary(fc.constantFrom('result', 'type', 'count'), text, { minKeys: 1, maxKeys: 1 }));
+    const drop = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+    const generated = fc
+      .record({
+        sourceIp: fc.constantFrom('192.0.2.1', '192.0.2.2'),
+        count: fc.nat(3),
+        disposition: fc.constantFrom('none', 'quarantine'),
+        dkim: fc.constantFrom('pass', 'fail'),
+        spf: fc.constantFrom('pass', 'fail'),
+        reasons: fc.array(fc.record({ type: text, comment: optional, raw }), { maxLength: 2 }),
+        headerFrom: text,
+        envelopeFrom: optional,
+        envelopeTo: optional,
+        dkimResults: fc.array(fc.record({ domain: text, result: text, selector: optional, humanResult: optional, raw }), { maxLength: 2 }),
+        spfResults: fc.array(fc.record({ domain: text, result: text, scope: fc.constantFrom(undefined, 'mfrom', 'helo'), humanResult: optional, raw }), { maxLength: 2 }),
+        dkimAligned: fc.boolean(),
+        spfAligned: fc.boolean(),
+        extensions: rare(fc.dictionary(fc.constantFrom('x', 'y'), text, { minKeys: 1, maxKeys: 1 })),
+        raw: raw,
+      })
+      // Absent fields are absent, as the parser makes records.
+      .map((r) => drop(r) as unknown as AggregateRecord);
+    const profile = ({ sourceIp: _ip, count: _count, ...rest }: AggregateRecord) => rest;
+    // Pairs that differ in one field at most, or in one field of the first reason or result, so that equal and
+    // nearly equal profiles both come up often.
+    const nested = { reasons: ['type', 'comment', 'raw'], dkimResults: ['domain', 'result', 'selector', 'humanResult', 'raw'], spfResults: ['domain', 'result', 'scope', 'humanResult', 'raw'] };
+    const paths: Array<[keyof AggregateRecord, string?]> = [
+      ...(Object.keys(record()).concat('envelopeTo', 'extensions', 'raw') as Array<keyof AggregateRecord>).map((field): [keyof AggregateRecord] => [field]),
+      ...Object.entries(nested).flatMap(([list, subfields]) => subfields.map((sub): [keyof AggregateRecord, string] => [list as keyof AggregateRecord, sub])),
+    ];
+    const pair = fc.tuple(generated, generated, fc.constantFrom(...paths), fc.boolean()).map(([a, other, [field, sub], same]) => {
+      let value: unknown = same ? a[field] : other[field];
+      if (sub !== undefined) {
+        const list = a[field] as unknown as Array<Record<string, unknown>>;
+        const replacement = (other[field] as unknown as Array<Record<string, unknown>>)[0]?.[sub];
+        value = list.map((item, i) => (i === 0 && !same ? { ...item, [sub]: replacement } : item));
+      }
+      return [a, drop({ ...a, [field]: value }) as AggregateRecord] as const;
+    });
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(profileKey(a) === profileKey(b)).toBe(JSON.stringify(sortedKeys(profile(a))) === JSON.stringify(sortedKeys(profile(b))));
+        const digest = toRecordDigest({ id: ['d', 0, 'k', 0], reportKey: 'k', domain: 'd', orgName: 'o', begin: 0, end: 0, records: [a, b] });
+        expect(recordsOfDigest(digest).map((r) => r.record)).toEqual([a, b]);
+      }),
+      { numRuns: 4000 },
+    );
+    // Equal profiles are found: pairs differing in IP and count alone.
+    fc.assert(
+      fc.property(generated, (a) => {
+        expect(profileKey(a)).toBe(profileKey({ ...a, sourceIp: '198.51.100.7', count: 9 }));
+      }),
+    );
   });
 
   it('are not written again for a duplicate report', async () => {

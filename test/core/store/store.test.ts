@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupLines, restoreBackup } from '../../../core/store/backup';
+import { backupLines, looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
 import {
   ALL_TIME,
@@ -218,6 +218,11 @@ describe('queries', () => {
     const lines: string[] = [];
     for await (const chunk of backupLines(db, 5)) lines.push(...chunk.split('\n').filter(Boolean));
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'dmarc-lens-backup', version: 1, schemaVersion: DB_VERSION });
+    // The import worker tells a backup from a report by its bytes.
+    const encode = (text: string) => new TextEncoder().encode(text);
+    for (const head of [lines[0]!, `\ufeff \r\n${lines[0]!}`]) expect(looksLikeBackupFile(encode(`${head}\n${lines[1]!}`))).toBe(true);
+    for (const other of ['<feedback/>', '{"format":"other"}', ' x{', '']) expect(looksLikeBackupFile(encode(other))).toBe(false);
+    expect(looksLikeBackupFile(readFileSync(`${FIXTURE_REPORTS}domainaware__parsedmarc/fastmail.com!example.com!1516060800!1516147199!102675056.xml.gz`))).toBe(false);
     const before = await countStored(db);
 
     const fresh = await openReportDatabase(`${name}-restored`);
