@@ -125,7 +125,7 @@ export async function forEachDigestChunk(
  * Whether forEachDigestChunk hands `digest` over for `domain` (every domain when null) and `period`: a page counting
  * in digests just stored (saveFiles' onStored) takes the same ones a read would.
  */
-export function digestInView(digest: StoredRecordDigest, domain: string | null, period: Period): boolean {
+export function digestInView(digest: Pick<StoredRecordDigest, 'domain' | 'begin' | 'end'>, domain: string | null, period: Period): boolean {
   return (
     (domain === null || digest.domain === domain) &&
     digest.end >= period.from &&

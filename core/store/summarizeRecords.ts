@@ -8,10 +8,10 @@ import type { SourceClassification } from '../analysis/classifySource';
 import { largestFirst, SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { passesDmarc } from '../analysis/summarizeReport';
-import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
+import type { AggregateRecord, Disposition, OverrideReason, PolicyOverride } from '../report/types';
 import type { Period } from './queries';
 import type { StoredRecord, StoredRecordDigest } from './schema';
-import { recordsOfDigest } from './toRecordDigest';
+import { recordsOfDigest, type CountedDigest } from './toRecordDigest';
 
 export interface ResultCounts {
   messages: number;
@@ -277,26 +277,32 @@ export class RecordSummarizer {
    * Counts `digests` into the totals, days and overrides only, keeping nothing of them for grouping into sources: for
    * a page that counts in records it will read again (an import as it lands).
    */
-  countDigests(digests: readonly StoredRecordDigest[]): void {
-    this.#countDigests(digests, false);
+  countDigests(digests: readonly CountedDigest[]): void {
+    for (const digest of digests) this.#countDigest(digest);
   }
 
   #countDigests(digests: readonly StoredRecordDigest[], keep: boolean): void {
     for (const digest of digests) {
-      const { profiles, profileOf, sourceIps, counts } = digest;
-      const messages: Array<number | undefined> = new Array(profileOf.length);
-      let any = false;
-      for (let i = 0; i < profileOf.length; i++) {
-        messages[i] = this.#count(profiles[profileOf[i]!]!, sourceIps[i]!, counts[i]!, digest);
-        if (messages[i] !== undefined) any = true;
-      }
-      if (any && keep) this.#ungroupedDigests.push({ digest, messages });
+      const messages = this.#countDigest(digest);
+      if (messages && keep) this.#ungroupedDigests.push({ digest, messages });
     }
+  }
+
+  /** Counts the records of `digest` in; per record its messages inside the period, or undefined when none reach it. */
+  #countDigest(digest: CountedDigest): Array<number | undefined> | undefined {
+    const { profiles, profileOf, sourceIps, counts } = digest;
+    const messages: Array<number | undefined> = new Array(profileOf.length);
+    let any = false;
+    for (let i = 0; i < profileOf.length; i++) {
+      messages[i] = this.#count(profiles[profileOf[i]!]!, sourceIps[i]!, counts[i]!, digest);
+      if (messages[i] !== undefined) any = true;
+    }
+    return any ? messages : undefined;
   }
 
   /** Counts one record into the totals, days and overrides; its messages inside the period, if it reaches it. */
   #count(
-    record: Pick<AggregateRecord, 'dkim' | 'spf' | 'disposition' | 'reasons'>,
+    record: Pick<AggregateRecord, 'dkim' | 'spf' | 'disposition'> & { reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>> },
     sourceIp: string,
     count: number,
     report: { begin: number; end: number; reportKey: string; orgName: string },

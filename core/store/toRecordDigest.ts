@@ -1,5 +1,5 @@
 // Record batches to record digests and back: the compact form the dashboard reads (see StoredRecordDigest).
-import type { AggregateRecord } from '../report/types';
+import type { AggregateRecord, PolicyOverride } from '../report/types';
 import {
   RECORDS_PER_BATCH,
   type RecordProfile,
@@ -98,6 +98,22 @@ export function profileKey(record: AggregateRecord): string {
     key += `S${part(result.domain)}${part(result.result)}${part(result.scope)}${part(result.humanResult)}`;
   }
   return key;
+}
+
+/**
+ * What counting a digest into totals needs: an import posts these to its page as they land, without the identifiers
+ * and results each profile also carries (those are read when records are grouped into sources).
+ */
+export interface CountedDigest
+  extends Pick<StoredRecordDigest, 'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'> {
+  profiles: Array<Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & { reasons: Array<Pick<PolicyOverride, 'type'>> }>;
+}
+
+/** `digest` as counting it in needs it. */
+export function toCountedDigest(digest: StoredRecordDigest): CountedDigest {
+  const { reportKey, domain, orgName, begin, end, profileOf, sourceIps, counts } = digest;
+  const profiles = digest.profiles.map(({ disposition, dkim, spf, reasons }) => ({ disposition, dkim, spf, reasons: reasons.map(({ type }) => ({ type })) }));
+  return { reportKey, domain, orgName, begin, end, profiles, profileOf, sourceIps, counts };
 }
 
 /**

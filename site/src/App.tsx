@@ -188,6 +188,9 @@ function Shell({
   );
 }
 
+/** How long after the app starts its import workers are started. */
+const WARM_UP_AFTER_MS = 500;
+
 export function App() {
   const [locale, setLocale] = useState<Locale>(preferredLocale);
   const [theme, setTheme] = useState<Theme>(() => {
@@ -196,7 +199,14 @@ export function App() {
   });
   const prefersDark = usePrefersDark();
   const importer = useMemo(() => new ImportController(), []);
-  useEffect(() => () => importer.cancel(), [importer]);
+  useEffect(() => {
+    // The import workers start once the page has settled, so that an import does not wait for them to load.
+    const warm = setTimeout(() => importer.warmUp(), WARM_UP_AFTER_MS);
+    return () => {
+      clearTimeout(warm);
+      importer.dispose();
+    };
+  }, [importer]);
   const dark = theme === 'dark' || (theme === 'system' && prefersDark);
   useEffect(() => {
     // The document's own language and colour scheme follow the app (form controls and scrollbars too).

@@ -1,6 +1,7 @@
 // The page's connection to the report database (core/store), and a counter that moves whenever stored data changes
 // (an import batch landed, a restore, a delete) so views re-read.
-import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
+import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import type { CountedDigest } from '../../../core/store/toRecordDigest';
 import { Observable } from './Observable';
 
 let opening: Promise<ReportDatabase> | undefined;
@@ -17,7 +18,7 @@ export function notifyDataChanged(): void {
   dataVersion.update((v) => v + 1);
 }
 
-type StoredListener = (digests: readonly StoredRecordDigest[]) => void;
+type StoredListener = (digests: readonly CountedDigest[]) => void;
 const storedListeners = new Set<StoredListener>();
 
 /**
@@ -29,6 +30,6 @@ export function onRecordsStored(listener: StoredListener): () => void {
   return () => storedListeners.delete(listener);
 }
 
-export function notifyRecordsStored(digests: readonly StoredRecordDigest[]): void {
+export function notifyRecordsStored(digests: readonly CountedDigest[]): void {
   for (const listener of [...storedListeners]) listener(digests);
 }

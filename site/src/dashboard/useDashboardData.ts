@@ -11,7 +11,8 @@ import {
   listTlsReports,
   type Period,
 } from '../../../core/store/queries';
-import type { StoredAggregateReport, StoredFailureReport, StoredRecordDigest, StoredTlsReport } from '../../../core/store/schema';
+import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
+import type { CountedDigest } from '../../../core/store/toRecordDigest';
 import { RecordSummarizer, type ClassifiedSourceGroup, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
@@ -65,7 +66,7 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
     // Records an import stores while this read runs are kept until it has ended; from then on they are counted in as
     // they land (a report the read already counted is not counted again), until the import's end asks for a re-read.
     let counted: DashboardData | undefined;
-    const landed: StoredRecordDigest[] = [];
+    const landed: CountedDigest[] = [];
     let liveTimer: ReturnType<typeof setTimeout> | undefined;
     let shownAt: number | undefined;
     let chartDrawnAt: number | undefined;

@@ -1,5 +1,5 @@
 // Messages between the page (ImportController) and the import workers (importWorker.ts).
-import type { StoredRecordDigest } from '../../../core/store/schema';
+import type { CountedDigest } from '../../../core/store/toRecordDigest';
 
 export interface FileToImport {
   /** Position in the import, to match results back. */
@@ -32,10 +32,11 @@ export interface FileResult {
   restored?: { reports: number; records: number };
 }
 
-export type MainToWorker = { type: 'files'; files: FileToImport[] };
+/** `importId` tells imports apart: workers are kept from one import to the next, and answer with it. */
+export type MainToWorker = { type: 'files'; importId: number; files: FileToImport[] };
 
 export type WorkerToMain =
   /** `digests`: the records of the reports just stored (their transaction committed). */
-  | { type: 'results'; results: FileResult[]; digests?: StoredRecordDigest[] }
+  | { type: 'results'; importId: number; results: FileResult[]; digests?: CountedDigest[] }
   /** The worker has read the files of a `files` message (their results may follow): time to send more. */
-  | { type: 'chunkDone' };
+  | { type: 'chunkDone'; importId: number };

@@ -6,6 +6,7 @@ import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
 import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
+import { toCountedDigest, type CountedDigest } from '../../../core/store/toRecordDigest';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
 interface WorkerScope {
@@ -27,6 +28,15 @@ interface PendingFile extends FileRows {
 
 let pending: PendingFile[] = [];
 let pendingRecords = 0;
+/** The import whose files are being read (workers are kept from one import to the next). */
+let importId = 0;
+
+/** Posts `message` about the import `about` (by default the one being read). */
+function post(message: DistributiveOmit<WorkerToMain, 'importId'>, about = importId): void {
+  scope.postMessage({ ...message, importId: about } as WorkerToMain);
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * The batch being written. IndexedDB does its work off this thread, so the next files are parsed while the previous
@@ -41,14 +51,16 @@ async function flush(): Promise<void> {
   const batch = pending;
   pending = [];
   pendingRecords = 0;
-  saving = saveBatch(batch);
+  saving = saveBatch(batch, importId);
 }
 
-async function saveBatch(batch: PendingFile[]): Promise<void> {
+async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
   const store = await db();
   // The records just stored go to the page with the results, so that the dashboard counts them in as they land.
-  const digests: StoredRecordDigest[] = [];
-  const onStored = (stored: StoredRecordDigest[]) => digests.push(...stored);
+  const digests: CountedDigest[] = [];
+  const onStored = (stored: StoredRecordDigest[]) => {
+    for (const digest of stored) digests.push(toCountedDigest(digest));
+  };
   try {
     const outcomes = await saveFiles(store, batch, onStored);
     batch.forEach((file, i) => countOutcomes(file, outcomes[i]!));
@@ -62,7 +74,7 @@ async function saveBatch(batch: PendingFile[]): Promise<void> {
       }
     }
   }
-  scope.postMessage({ type: 'results', results: batch.map((file) => file.result), digests });
+  post({ type: 'results', results: batch.map((file) => file.result), digests }, about);
 }
 
 function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
@@ -105,7 +117,7 @@ async function importFile(item: FileToImport): Promise<void> {
           restored: { reports: restored.imported, records: restored.records },
         }
       : { ...result, errorCode: restored.error.code, message: restored.error.message };
-    scope.postMessage({ type: 'results', results: [done] });
+    post({ type: 'results', results: [done] });
     return;
   }
   let parsed: Awaited<ReturnType<typeof parseReport>>;
@@ -113,18 +125,18 @@ async function importFile(item: FileToImport): Promise<void> {
     parsed = await parseReport(bytes, { fileName: item.name });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
+    post({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
     return;
   }
   if (!parsed.ok) {
-    scope.postMessage({
+    post({
       type: 'results',
       results: [{ ...result, errorCode: parsed.error.code, message: parsed.error.message, warnings: parsed.warnings }],
     });
     return;
   }
   if (parsed.reports.length === 0) {
-    scope.postMessage({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
+    post({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
     return;
   }
   const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
@@ -142,9 +154,10 @@ scope.onmessage = (event) => {
   if (message.type !== 'files') return;
   chunksWaiting++;
   queue = queue.then(async () => {
+    importId = message.importId;
     for (const file of message.files) await importFile(file);
     // Batches may span chunks; only when no further chunk is queued must what is pending go out now.
     if (--chunksWaiting === 0) await flush();
-    scope.postMessage({ type: 'chunkDone' });
+    post({ type: 'chunkDone' });
   });
 };

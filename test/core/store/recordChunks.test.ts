@@ -33,7 +33,7 @@ import {
   type StoredRecordDigest,
 } from '../../../core/store/schema';
 import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
-import { profileKey, recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
+import { profileKey, recordsOfDigest, toCountedDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import type { AggregateRecord } from '../../../core/report/types';
 import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
@@ -121,13 +121,13 @@ describe('record chunks', () => {
     }
   });
 
-  it('count digests in for the headline alone, as adding them counts them, keeping none for the sources', async () => {
+  it('count digests in for the headline alone (as an import posts them), as adding them counts them, keeping none for the sources', async () => {
     for (const period of PERIODS) {
       const added = new RecordSummarizer(period);
       const counted = new RecordSummarizer(period);
       await forEachDigestChunk(db, null, period, (digests) => {
         added.addDigests(digests);
-        counted.countDigests(digests);
+        counted.countDigests(digests.map(toCountedDigest));
       });
       expect(counted.headline()).toEqual(added.headline());
       for (const key of (await readRecords(db, null, period)).map((r) => r.reportKey)) expect(counted.hasCounted(key)).toBe(added.hasCounted(key));
