@@ -1,9 +1,11 @@
-// Small compressed documents inflated in one call into a buffer of exactly their declared size. fflate's streaming
-// inflate allocates and zero-fills an output buffer of at least 128 KiB per DEFLATE block, which dominates reading the
-// few-KB .xml.gz and .zip files most reports arrive as. These functions give undefined whenever anything does not
-// check out, and the caller then streams as usual: their output is used only where it is exactly what streaming gives.
-import { inflateSync } from 'fflate';
+// Small compressed documents inflated in one call into a buffer of exactly their declared size, by inflateRaw (which
+// reuses its tables: fflate's streaming inflate allocates and zero-fills an output buffer of at least 128 KiB per
+// DEFLATE block and a table of up to 64 KiB per Huffman code, which dominated reading the few-KB .xml.gz and .zip files
+// most reports arrive as). These functions give undefined whenever anything does not check out — the declared size,
+// the CRC32 the container gives — and the caller then streams as usual: their output is used only where it is exactly
+// what streaming gives.
 import { crc32 } from './crc32';
+import { inflateRaw } from './inflateRaw';
 import { u32 } from './readZipEntries';
 
 /**
@@ -20,10 +22,12 @@ const FCOMMENT = 16;
 /**
  * Raw DEFLATE `data` inflated into a buffer of its declared `size`, or undefined when `size` is over
  * WHOLE_INFLATE_MAX_BYTES or refused by `allowed` (the decompression limits), when the data is damaged or truncated,
- * or when it inflates to any other size. Data after the end of the DEFLATE stream is ignored, as streaming does.
+ * or when it inflates to any other size or content whose CRC32 is not `crc`. Data after the end of the DEFLATE stream
+ * is ignored, as streaming does.
  */
-export function inflateWhole(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
-  return inflateInto(data, size, allowed);
+export function inflateWhole(data: Uint8Array, size: number, crc: number, allowed: (size: number) => boolean): Uint8Array | undefined {
+  const content = inflateInto(data, size, allowed);
+  return content !== undefined && crc32(content) === crc ? content : undefined;
 }
 
 /**
@@ -73,15 +77,6 @@ function gzipHeaderLength(gzip: Uint8Array): number | undefined {
 
 function inflateInto(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
   if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
-  // One byte more than declared: fflate drops writes past a given buffer, so longer output shows as a full buffer.
-  const inflated = tryInflate(data, new Uint8Array(size + 1));
-  return inflated?.length === size ? inflated : undefined;
-}
-
-function tryInflate(data: Uint8Array, out: Uint8Array): Uint8Array | undefined {
-  try {
-    return inflateSync(data, { out });
-  } catch {
-    return undefined;
-  }
+  const out = new Uint8Array(size);
+  return inflateRaw(data, out) === size ? out : undefined;
 }

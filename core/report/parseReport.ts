@@ -443,7 +443,7 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         document.push(chunk);
       };
       // A member streaming would read in one push gives one output chunk: inflated in one call when small, the same.
-      const whole = data.length <= INPUT_SLICE ? inflateWhole(data, entry.uncompressedSize, ctx.allowsDecompressed) : undefined;
+      const whole = data.length <= INPUT_SLICE ? inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed) : undefined;
       try {
         if (whole) {
           ctx.checkAborted();

@@ -10,6 +10,8 @@ export interface ZipEntry {
   encrypted: boolean;
   compressedSize: number;
   uncompressedSize: number;
+  /** CRC32 of the uncompressed content, as the central directory gives it. */
+  crc32: number;
   /** Offset of the member's compressed bytes in the archive. */
   dataOffset: number;
 }
@@ -60,6 +62,7 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
     }
     const flags = u16(zip, at + 8);
     const method = u16(zip, at + 10);
+    const crc32 = u32(zip, at + 16);
     const compressedSize = u32(zip, at + 20);
     const uncompressedSize = u32(zip, at + 24);
     const nameLength = u16(zip, at + 28);
@@ -82,6 +85,7 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
       encrypted: (flags & 1) !== 0 || method === 99,
       compressedSize,
       uncompressedSize,
+      crc32,
       dataOffset,
     });
   }

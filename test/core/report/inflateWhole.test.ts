@@ -54,9 +54,9 @@ function withCentralSize(zip: Uint8Array, size: number): Uint8Array {
 }
 
 /** The compressed bytes and declared size of a zip's first member. */
-function firstMember(zip: Uint8Array): { data: Uint8Array; size: number } {
+function firstMember(zip: Uint8Array): { data: Uint8Array; size: number; crc: number } {
   const entry = readZipEntries(zip, 'test.zip')[0]!;
-  return { data: zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), size: entry.uncompressedSize };
+  return { data: zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), size: entry.uncompressedSize, crc: entry.crc32 };
 }
 
 /** A gzip member built by hand, with the RFC 1952 optional header fields. */
@@ -80,8 +80,10 @@ describe('one-call inflation where it is exact', () => {
 
   it('reads a small zip member in one call, as streaming reads it', async () => {
     const zip = zipSync({ 'r.xml': xml });
-    const { data, size } = firstMember(zip);
-    expect(inflateWhole(data, size, always)).toEqual(xml);
+    const { data, size, crc } = firstMember(zip);
+    expect(inflateWhole(data, size, crc, always)).toEqual(xml);
+    // A CRC that does not match leaves the member to streaming.
+    expect(inflateWhole(data, size, crc ^ 1, always)).toBeUndefined();
     expect(messagesOf(await expectAsStreaming(zip, 'r.zip'))).toBe(messages);
   });
 
@@ -118,8 +120,8 @@ describe('falls back to streaming when a declared size is wrong', () => {
     const zip = zipSync({ 'r.xml': xml });
     for (const size of [xml.length + 1, xml.length - 1, 0, 0xffffffff]) {
       const lying = withCentralSize(zip, size);
-      const { data } = firstMember(lying);
-      expect(inflateWhole(data, size, always)).toBeUndefined();
+      const { data, crc } = firstMember(lying);
+      expect(inflateWhole(data, size, crc, always)).toBeUndefined();
       expect(messagesOf(await expectAsStreaming(lying, 'r.zip'))).toBe(messages);
     }
   });
@@ -212,8 +214,8 @@ describe('falls back to streaming for damaged or truncated data', () => {
     const zip = zipSync({ 'r.xml': xml });
     const central = zip.findIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2);
     const cut = setU32(zip, central + 20, firstMember(zip).data.length - 10);
-    const { data, size } = firstMember(cut);
-    expect(inflateWhole(data, size, always)).toBeUndefined();
+    const { data, size, crc } = firstMember(cut);
+    expect(inflateWhole(data, size, crc, always)).toBeUndefined();
     expect(await expectAsStreaming(cut, 'cut.zip')).toMatchObject({ ok: false, error: { code: 'corrupt-archive' } });
   });
 
@@ -242,7 +244,7 @@ describe('decompression bombs stay refused, without large allocations', () => {
     expect(gunzipWhole(gz, always)).toBeUndefined();
     expect(await expectAsStreaming(gz)).toMatchObject({ ok: false, error: { code: 'too-large' } });
     const zip = withCentralSize(zipSync({ 'r.xml': zeros }), 1000);
-    expect(inflateWhole(firstMember(zip).data, 1000, always)).toBeUndefined();
+    expect(inflateWhole(firstMember(zip).data, 1000, firstMember(zip).crc, always)).toBeUndefined();
     expect(await expectAsStreaming(zip)).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
