@@ -7,6 +7,18 @@ const DECLARATION_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]
 /** Bytes to wait for before choosing an encoding: enough for any XML declaration. */
 const DECLARATION_WINDOW = 256;
 
+/**
+ * Decoders not in use, by encoding. Making a TextDecoder for each of thousands of small documents cost more than
+ * decoding them; one is taken for a document and given back at its end, when its last decode has reset it.
+ */
+const idle = new Map<string, TextDecoder[]>();
+/** Idle decoders kept per encoding at most (documents nest: a report in a zip in an email). */
+const IDLE_DECODERS = 4;
+
+function takeDecoder(label: string): TextDecoder {
+  return idle.get(label)?.pop() ?? new TextDecoder(label, { ignoreBOM: true });
+}
+
 export class XmlTextDecoder {
   private decoder: TextDecoder | undefined;
   private pending: Uint8Array | undefined;
@@ -26,7 +38,14 @@ export class XmlTextDecoder {
   end(): string {
     let text = '';
     if (!this.decoder) text = this.start(false);
-    return text + this.decode(new Uint8Array(0), false);
+    text += this.decode(new Uint8Array(0), false);
+    // A decode without `stream` has reset the decoder: the next document may use it.
+    const decoder = this.decoder!;
+    this.decoder = undefined;
+    const free = idle.get(decoder.encoding) ?? [];
+    if (free.length < IDLE_DECODERS) free.push(decoder);
+    idle.set(decoder.encoding, free);
+    return text;
   }
 
   private start(stream: boolean): string {
@@ -44,16 +63,17 @@ export class XmlTextDecoder {
       offset = 2;
       label = 'utf-16be';
     } else {
-      let ascii = '';
-      for (let i = 0; i < Math.min(head.length, DECLARATION_WINDOW); i++) ascii += String.fromCharCode(head[i]!);
-      const declared = DECLARATION_ENCODING.exec(ascii)?.[1];
+      // The declaration ends at its first `>`: only bytes up to there are looked at.
+      const end = head.indexOf(0x3e);
+      const window = head.subarray(0, Math.min(end === -1 ? head.length : end + 1, DECLARATION_WINDOW));
+      const declared = DECLARATION_ENCODING.exec(String.fromCharCode(...window))?.[1];
       if (declared) label = declared.toLowerCase();
     }
     try {
-      this.decoder = new TextDecoder(label, { ignoreBOM: true });
+      this.decoder = takeDecoder(label);
     } catch {
       this.notes.push(`unknown declared encoding "${label}", read as UTF-8`);
-      this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      this.decoder = takeDecoder('utf-8');
     }
     this.encoding = this.decoder.encoding;
     return this.decode(head.subarray(offset), stream);
