@@ -39,7 +39,7 @@ describe('XmlTextDecoder', () => {
           const i = pick % docs.length;
           const size = docs[i]![1];
           texts[i] += decoders[i]!.push(bytes[i]!.subarray(at[i], at[i]! + size));
-          at[i] += size;
+          at[i] = at[i]! + size;
         }
         docs.forEach((_, i) => {
           texts[i] += decoders[i]!.push(bytes[i]!.subarray(at[i])) + decoders[i]!.end();
