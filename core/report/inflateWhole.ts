@@ -26,8 +26,9 @@ const FCOMMENT = 16;
  * is ignored, as streaming does.
  */
 export function inflateWhole(data: Uint8Array, size: number, crc: number, allowed: (size: number) => boolean): Uint8Array | undefined {
-  const content = inflateInto(data, size, allowed);
-  return content !== undefined && crc32(content) === crc ? content : undefined;
+  if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
+  const content = new Uint8Array(size);
+  return inflateRaw(data, content) === size && crc32(content) === crc ? content : undefined;
 }
 
 /**
@@ -44,8 +45,7 @@ export function gunzipWhole(gzip: Uint8Array, allowed: (size: number) => boolean
   if (start === undefined || gzip.length < start + 9) return undefined;
   const data = gzip.subarray(start, gzip.length - 8);
   if (holdsGzipHeader(data)) return undefined;
-  const content = inflateInto(data, u32(gzip, gzip.length - 4), allowed);
-  return content !== undefined && crc32(content) === u32(gzip, gzip.length - 8) ? content : undefined;
+  return inflateWhole(data, u32(gzip, gzip.length - 4), u32(gzip, gzip.length - 8), allowed);
 }
 
 /** Whether `data` holds the first bytes of a gzip member anywhere. */
@@ -73,10 +73,4 @@ function gzipHeaderLength(gzip: Uint8Array): number | undefined {
   }
   if (flags & FHCRC) at += 2;
   return at <= gzip.length ? at : undefined;
-}
-
-function inflateInto(data: Uint8Array, size: number, allowed: (size: number) => boolean): Uint8Array | undefined {
-  if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
-  const out = new Uint8Array(size);
-  return inflateRaw(data, out) === size ? out : undefined;
 }
