@@ -4,6 +4,7 @@
 // references, comments or repeats of a single element; anything else — misspellings, extensions, damage — declines
 // (undefined) and the batch is read through the tree as before. So this reader changes how quickly records are read,
 // never what is read from them (test/core/report/readPlainRecords.test.ts holds it to the tree path).
+import { isBlank } from './readWellFormedXml';
 import type { DkimResultText, ReasonText, RecordText, SpfResultText } from './toAggregateReport';
 
 const LT = 60; // <
@@ -84,10 +85,6 @@ let xml = '';
 let at = 0;
 /** Set by `startTag` when the tag it read was `<name/>`. */
 let empty = false;
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
 
 function skipBlanks(): void {
   while (isBlank(xml.charCodeAt(at))) at++;

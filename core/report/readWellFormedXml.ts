@@ -28,7 +28,8 @@ function isNameStart(c: number): boolean {
   return c < 128 && (CLASSES[c]! & NAME_START) !== 0;
 }
 
-function isBlank(c: number): boolean {
+/** Space, tab, line feed or carriage return: XML's white space (XML 1.0 §2.3 `S`). */
+export function isBlank(c: number): boolean {
   return c < 128 && (CLASSES[c]! & BLANK) !== 0;
 }
 

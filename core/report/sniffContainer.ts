@@ -50,14 +50,13 @@ function headText(bytes: Uint8Array): string {
 }
 
 /**
- * Whether the text below starts with `<` after a UTF-8 byte-order mark and ASCII blanks: what the checks below decide
- * as `xml` first, read straight from the bytes (decoding 4 KB for one character was most of sniffing a report).
- * Anything else, other blanks included, is left to them.
+ * The first byte of `bytes` after a UTF-8 byte-order mark and ASCII blanks (tab to carriage return, space), or
+ * undefined when there is none: what a text format starts with, read without decoding the bytes.
  */
-function startsWithMarkup(head: Uint8Array): boolean {
-  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (at < head.length && (head[at] === 0x20 || (head[at]! >= 0x09 && head[at]! <= 0x0d))) at++;
-  return head[at] === 0x3c;
+export function firstByteOfText(bytes: Uint8Array): number | undefined {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (at < bytes.length && (bytes[at] === 0x20 || (bytes[at]! >= 0x09 && bytes[at]! <= 0x0d))) at++;
+  return bytes[at];
 }
 
 const EMAIL_HEADER = /^[!-9;-~]+:[ \t]?\S?/;
@@ -73,7 +72,9 @@ export function sniffContainer(head: Uint8Array): SniffResult {
   for (const [detail, signature] of BINARY_SIGNATURES) {
     if (head.length >= signature.length && startsWith(head, signature)) return { kind: 'binary', detail };
   }
-  if (startsWithMarkup(head)) return { kind: 'xml' };
+  // What the checks below decide as `xml` first, read straight from the bytes (decoding 4 KB for one character was most
+  // of sniffing a report). Anything else, other blanks included, is left to them.
+  if (firstByteOfText(head) === 0x3c) return { kind: 'xml' };
   const text = headText(head);
   const trimmed = text.trimStart();
   if (trimmed === '') return { kind: 'empty' };

@@ -4,6 +4,7 @@
 // are written as batches of full records (`records` lines), whatever the schema keeps them in, so backups of every
 // schema version restore into every later one; kept files (`sources`) carry their bytes in base64.
 import { unwrap } from 'idb';
+import { firstByteOfText } from '../report/sniffContainer';
 import { keyRanges } from './keyRange';
 import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
@@ -47,10 +48,7 @@ export function looksLikeBackup(head: string): boolean {
  * thousands of small files more than reading their records.
  */
 export function looksLikeBackupFile(bytes: Uint8Array): boolean {
-  let at = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) at = 3;
-  while (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09) at++;
-  return bytes[at] === 0x7b && looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)));
+  return firstByteOfText(bytes) === 0x7b && looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)));
 }
 
 /** Every line of a backup of `db`, each ending with "\n". */
