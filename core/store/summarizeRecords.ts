@@ -8,10 +8,10 @@ import type { SourceClassification } from '../analysis/classifySource';
 import { largestFirst, SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { passesDmarc } from '../analysis/summarizeReport';
-import type { AggregateRecord, Disposition, OverrideReason, PolicyOverride } from '../report/types';
+import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
 import type { StoredRecord, StoredRecordDigest } from './schema';
-import { recordsOfDigest, type CountedDigest } from './toRecordDigest';
+import { recordsOfDigest, type CountedDigest, type CountedProfile } from './toRecordDigest';
 
 export interface ResultCounts {
   messages: number;
@@ -270,7 +270,10 @@ export class RecordSummarizer {
    * record itself, which waits until the records are grouped (a headline over 150k records then costs a third less).
    */
   addDigests(digests: readonly StoredRecordDigest[]): void {
-    this.#countDigests(digests, true);
+    for (const digest of digests) {
+      const messages = this.#countDigest(digest);
+      if (messages) this.#ungroupedDigests.push({ digest, messages });
+    }
   }
 
   /**
@@ -279,13 +282,6 @@ export class RecordSummarizer {
    */
   countDigests(digests: readonly CountedDigest[]): void {
     for (const digest of digests) this.#countDigest(digest);
-  }
-
-  #countDigests(digests: readonly StoredRecordDigest[], keep: boolean): void {
-    for (const digest of digests) {
-      const messages = this.#countDigest(digest);
-      if (messages && keep) this.#ungroupedDigests.push({ digest, messages });
-    }
   }
 
   /** Counts the records of `digest` in; per record its messages inside the period, or undefined when none reach it. */
@@ -302,7 +298,7 @@ export class RecordSummarizer {
 
   /** Counts one record into the totals, days and overrides; its messages inside the period, if it reaches it. */
   #count(
-    record: Pick<AggregateRecord, 'dkim' | 'spf' | 'disposition'> & { reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>> },
+    record: CountedProfile,
     sourceIp: string,
     count: number,
     report: { begin: number; end: number; reportKey: string; orgName: string },

@@ -100,13 +100,16 @@ export function profileKey(record: AggregateRecord): string {
   return key;
 }
 
+/** What counting a record into totals reads of its profile: verdicts, disposition and override types. */
+export type CountedProfile = Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & { reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>> };
+
 /**
  * What counting a digest into totals needs: an import posts these to its page as they land, without the identifiers
  * and results each profile also carries (those are read when records are grouped into sources).
  */
 export interface CountedDigest
   extends Pick<StoredRecordDigest, 'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'> {
-  profiles: Array<Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & { reasons: Array<Pick<PolicyOverride, 'type'>> }>;
+  profiles: CountedProfile[];
 }
 
 /** `digest` as counting it in needs it. */
