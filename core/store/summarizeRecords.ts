@@ -11,7 +11,7 @@ import { passesDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
 import type { StoredRecord, StoredRecordDigest } from './schema';
-import { recordsOfDigest, type CountedDigest, type CountedProfile } from './toRecordDigest';
+import { recordOfDigest, storedRecordOfDigest, type CountedDigest, type CountedProfile } from './toRecordDigest';
 
 export interface ResultCounts {
   messages: number;
@@ -46,7 +46,46 @@ export type { SourceClass };
 export interface SourceIp extends ResultCounts {
   ip: string;
   reporters: string[];
-  records: StoredRecord[];
+  records: SourceRecords;
+}
+
+/**
+ * The records of one source address, kept as where they are (a stored record, or a digest and the record's index in
+ * it) until a drill-down asks for them. Making and keeping all of them as an import's sources were grouped (150k
+ * records) filled the page's garbage collections with their copies.
+ */
+export class SourceRecords {
+  /** A stored record (its index -1), or a digest with the record's index in `#at`. */
+  readonly #from: Array<StoredRecord | StoredRecordDigest> = [];
+  readonly #at: number[] = [];
+
+  get length(): number {
+    return this.#from.length;
+  }
+
+  /** Adds a stored record, or record `at` of a digest. */
+  add(from: StoredRecord | StoredRecordDigest, at = -1): void {
+    this.#from.push(from);
+    this.#at.push(at);
+  }
+
+  /** The records, in the order they were added. */
+  list(): StoredRecord[] {
+    return this.#from.map((from, i) => {
+      const at = this.#at[i]!;
+      return at < 0 ? (from as StoredRecord) : storedRecordOfDigest(from as StoredRecordDigest, at);
+    });
+  }
+
+  /** The records of `a`, then those of `b`. */
+  static concat(a: SourceRecords, b: SourceRecords): SourceRecords {
+    const both = new SourceRecords();
+    for (const records of [a, b]) {
+      both.#from.push(...records.#from);
+      both.#at.push(...records.#at);
+    }
+    return both;
+  }
 }
 
 /** What the dashboard counts per source group (and what its exports write). */
@@ -152,7 +191,7 @@ function mergedIp(a: SourceIp, b: SourceIp): SourceIp {
     dkimAligned: a.dkimAligned + b.dkimAligned,
     spfAligned: a.spfAligned + b.spfAligned,
     reporters: [...new Set([...a.reporters, ...b.reporters])],
-    records: [...a.records, ...b.records],
+    records: SourceRecords.concat(a.records, b.records),
   };
 }
 
@@ -251,9 +290,13 @@ export class RecordSummarizer {
   #ungrouped: StoredRecord[] = [];
   #ungroupedMessages: number[] = [];
   #grouped = 0;
-  /** Digests counted but whose records are not made yet (they are made when grouped), with their messages. */
+  /**
+   * Digests counted but whose records are not grouped yet, with each record's messages; grouping has reached record
+   * `#recordAt` of digest `#digestAt`. A record is made only to be grouped, and not kept (see SourceRecords).
+   */
   #ungroupedDigests: Array<{ digest: StoredRecordDigest; messages: Array<number | undefined> }> = [];
-  #digestsMade = 0;
+  #digestAt = 0;
+  #recordAt = 0;
 
   /** Counts `records` into the totals, days and overrides; grouping them into sources waits for groupSome. */
   add(records: readonly StoredRecord[]): void {
@@ -333,42 +376,53 @@ export class RecordSummarizer {
    * the headline.
    */
   groupSome(limit: number): boolean {
-    // Digests first become records, a few at a time (their records are then grouped like added ones).
-    while (this.#digestsMade < this.#ungroupedDigests.length && this.#ungrouped.length - this.#grouped < limit) {
-      const { digest, messages } = this.#ungroupedDigests[this.#digestsMade++]!;
-      recordsOfDigest(digest).forEach((stored, i) => {
-        const n = messages[i];
-        if (n === undefined) return;
-        this.#ungrouped.push(stored);
-        this.#ungroupedMessages.push(n);
-      });
+    let done = 0;
+    for (; this.#grouped < this.#ungrouped.length && done < limit; done++) {
+      const stored = this.#ungrouped[this.#grouped]!;
+      this.#group(stored.record, stored, this.#ungroupedMessages[this.#grouped++]!, stored);
     }
-    const end = Math.min(this.#ungrouped.length, this.#grouped + limit);
-    for (let i = this.#grouped; i < end; i++) this.#group(this.#ungrouped[i]!, this.#ungroupedMessages[i]!);
-    this.#grouped = end;
-    if (end < this.#ungrouped.length || this.#digestsMade < this.#ungroupedDigests.length) return false;
+    while (done < limit && this.#digestAt < this.#ungroupedDigests.length) {
+      const { digest, messages } = this.#ungroupedDigests[this.#digestAt]!;
+      for (; this.#recordAt < messages.length && done < limit; this.#recordAt++) {
+        const n = messages[this.#recordAt];
+        if (n === undefined) continue;
+        this.#group(recordOfDigest(digest, this.#recordAt), digest, n, digest, this.#recordAt);
+        done++;
+      }
+      if (this.#recordAt === messages.length) {
+        this.#digestAt++;
+        this.#recordAt = 0;
+      }
+    }
+    if (this.#grouped < this.#ungrouped.length || this.#digestAt < this.#ungroupedDigests.length) return false;
     this.#ungroupedDigests = [];
-    this.#digestsMade = 0;
+    this.#digestAt = 0;
     this.#ungrouped = [];
     this.#ungroupedMessages = [];
     this.#grouped = 0;
     return true;
   }
 
-  #group(stored: StoredRecord, n: number): void {
-    const { record } = stored;
+  /** Groups one record of `report` (`from` and `at` say where it is kept: see SourceRecords), `n` messages of it. */
+  #group(
+    record: AggregateRecord,
+    report: { begin: number; orgName: string },
+    n: number,
+    from: StoredRecord | StoredRecordDigest,
+    at = -1,
+  ): void {
     this.#grouper ??= new SourceGrouper(this.options);
-    const cell = this.#grouper.addRecord(record, stored.begin, n);
+    const cell = this.#grouper.addRecord(record, report.begin, n);
     let acc = this.#contexts[cell.context.index];
     if (!acc) {
-      acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: [] }, cells: [], reasons: undefined };
+      acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: new SourceRecords() }, cells: [], reasons: undefined };
       this.#contexts[cell.context.index] = acc;
     }
     const ip = acc.ip;
     addCounts(ip, record, n);
     if (acc.cells[acc.cells.length - 1] !== cell && !acc.cells.includes(cell)) acc.cells.push(cell);
-    if (!ip.reporters.includes(stored.orgName)) ip.reporters.push(stored.orgName);
-    ip.records.push(stored);
+    if (!ip.reporters.includes(report.orgName)) ip.reporters.push(report.orgName);
+    ip.records.add(from, at);
     for (const reason of record.reasons) (acc.reasons ??= new Set()).add(reason.type);
   }
 

@@ -124,11 +124,18 @@ export function toCountedDigest(digest: StoredRecordDigest): CountedDigest {
  * left out `raw` and `extensions`); records of one profile share its nested objects (treat them as read-only).
  */
 export function recordsOfDigest(digest: StoredRecordDigest): StoredRecord[] {
-  const { domain, begin, end, reportKey, orgName, first, profiles, profileOf, sourceIps, counts } = digest;
-  const out: StoredRecord[] = new Array(profileOf.length);
-  for (let i = 0; i < profileOf.length; i++) {
-    const record: AggregateRecord = { ...profiles[profileOf[i]!]!, sourceIp: sourceIps[i]!, count: counts[i]! };
-    out[i] = { id: [domain, begin, reportKey, first + i], reportKey, domain, orgName, begin, end, record };
-  }
+  const out: StoredRecord[] = new Array(digest.profileOf.length);
+  for (let i = 0; i < out.length; i++) out[i] = storedRecordOfDigest(digest, i);
   return out;
+}
+
+/** Record `i` of a digest, as recordsOfDigest makes it. */
+export function storedRecordOfDigest(digest: StoredRecordDigest, i: number): StoredRecord {
+  const { domain, begin, end, reportKey, orgName, first } = digest;
+  return { id: [domain, begin, reportKey, first + i], reportKey, domain, orgName, begin, end, record: recordOfDigest(digest, i) };
+}
+
+/** The record `i` of a digest alone, without its report's context. */
+export function recordOfDigest(digest: StoredRecordDigest, i: number): AggregateRecord {
+  return { ...digest.profiles[digest.profileOf[i]!]!, sourceIp: digest.sourceIps[i]!, count: digest.counts[i]! };
 }

@@ -3,7 +3,7 @@
 // records and the raw XML of each report.
 import { useMemo, useState } from 'preact/hooks';
 import type { AggregateRecord } from '../../../core/report/types';
-import type { ClassifiedSourceGroup, SourceClass, SourceIp } from '../../../core/store/summarizeRecords';
+import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/store/summarizeRecords';
 import type { StoredRecord } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
 import { ClassBadge, SOURCE_CLASSES } from '../intel/ClassBadge';
@@ -74,8 +74,10 @@ function authSummary(record: AggregateRecord, kind: 'dkim' | 'spf'): string {
   return detail ? `${verdict} (${detail})` : verdict;
 }
 
-function RecordsTable({ records, onShowXml }: { records: readonly StoredRecord[]; onShowXml: (r: StoredRecord) => void }) {
+function RecordsTable({ source, onShowXml }: { source: SourceRecords; onShowXml: (r: StoredRecord) => void }) {
   const { t, number, date } = useI18n();
+  // Made when the drill-down opens (the summary keeps only where they are).
+  const records = useMemo(() => source.list(), [source]);
   return (
     <TableScroller label={t('records.heading')}>
       <table class={`${tableClass} text-xs`}>
@@ -138,7 +140,7 @@ function IpRow({ ip, onShowXml }: { ip: SourceIp; onShowXml: (r: StoredRecord) =
       {open && (
         <tr>
           <td colSpan={7} class="px-2 pb-3">
-            <RecordsTable records={ip.records} onShowXml={onShowXml} />
+            <RecordsTable source={ip.records} onShowXml={onShowXml} />
           </td>
         </tr>
       )}

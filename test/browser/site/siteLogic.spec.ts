@@ -7,6 +7,7 @@ import { matchIpFilter } from '../../../site/src/dashboard/matchIpFilter';
 import { periodOf } from '../../../site/src/dashboard/period';
 import { hashOfView, isDashboardHash, viewFromHash } from '../../../site/src/dashboard/dashboardView';
 import { describePolicy } from '../../../site/src/dashboard/ReportersTable';
+import { SourceRecords } from '../../../core/store/summarizeRecords';
 
 test('IP filter: IPv4 and IPv6 CIDR, exact addresses, and text as you type', () => {
   const v4 = matchIpFilter('192.0.2.0/24')!;
@@ -44,7 +45,7 @@ test('CSV: RFC 4180 quoting, and report text never starts a spreadsheet formula'
       dkimDomains: [],
       reporters: ['r'],
       overrideReasons: [],
-      ips: [{ ip: '192.0.2.1', messages: 3, dmarcPass: 0, dkimAligned: 0, spfAligned: 0, reporters: ['r'], records: [] }],
+      ips: [{ ip: '192.0.2.1', messages: 3, dmarcPass: 0, dkimAligned: 0, spfAligned: 0, reporters: ['r'], records: new SourceRecords() }],
     },
   ]);
   expect(csv.split('\r\n')[1]).toBe(`"Evil, Inc",suspicious,192.0.2.1,3,0,0,0,r,'=cmd,`);

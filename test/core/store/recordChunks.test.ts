@@ -142,7 +142,7 @@ describe('record chunks', () => {
         ...group,
         class: classification.class,
         reason: classification.reason,
-        ips: ips.map((ip) => ({ ...ip, records: ip.records.map((r) => r.id.join('|')).sort() })),
+        ips: ips.map((ip) => ({ ...ip, records: ip.records.list().map((r) => r.id.join('|')).sort() })),
       })),
     });
     for (const domain of ['example.com', 'example.net', null]) {

@@ -8,8 +8,9 @@ import { groupSources, type GroupSourcesOptions } from '../../../core/analysis/g
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateRecord, AggregateReport } from '../../../core/report/types';
 import { ALL_TIME } from '../../../core/store/queries';
-import type { StoredRecord } from '../../../core/store/schema';
-import { summarizeRecords } from '../../../core/store/summarizeRecords';
+import type { StoredRecord, StoredRecordBatch } from '../../../core/store/schema';
+import { RecordSummarizer, SourceRecords, summarizeRecords } from '../../../core/store/summarizeRecords';
+import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { loadAsnTableForTest } from '../analysis/asnTableFile';
 import { DAY, MARCH_1, record } from './storeFixtures';
 
@@ -150,5 +151,34 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
     expect(summary.totals.messages).toBe(30);
     expect(summary.sources.map((g) => [g.key, g.messages, g.sourceClass])).toEqual([['ip:192.0.2.1', 30, 'suspicious']]);
     expect(summary.sources[0]!.classification.reason).toMatch(/^30 of 30 messages failed both DKIM and SPF/);
+  });
+  it('hands each address its own records for the drill-down, in the order they came, made only when asked for', () => {
+    const added = storedRecord(record({ count: 3 }), MARCH_1, MARCH_1 + DAY - 1, 'r-a');
+    const batch: StoredRecordBatch = {
+      id: ['example.com', MARCH_1 + DAY, 'r-b', 0],
+      reportKey: 'r-b',
+      domain: 'example.com',
+      orgName: 'other.example',
+      begin: MARCH_1 + DAY,
+      end: MARCH_1 + 2 * DAY - 1,
+      records: [record({ count: 5 }), record({ sourceIp: '198.51.100.7', count: 2 }), record({ count: 7, disposition: 'quarantine' })],
+    };
+    const digest = toRecordDigest(batch);
+    const fromDigest = recordsOfDigest(digest);
+    // Outside the period: counted nowhere, so in no drill-down either.
+    const before = storedRecord(record({ count: 9 }), MARCH_1 - 10 * DAY, MARCH_1 - 9 * DAY - 1, 'r-old');
+    const summarizer = new RecordSummarizer({ from: MARCH_1, to: MARCH_1 + 30 * DAY });
+    summarizer.add([added, before]);
+    summarizer.addDigests([digest]);
+    while (!summarizer.groupSome(1)) {
+      // One record at a time: grouping resumes inside a digest.
+    }
+    const records = new Map(summarizer.buildSources(Infinity)!.flatMap((g) => g.ips).map((ip) => [ip.ip, ip.records]));
+    expect([...records.keys()].sort()).toEqual(['192.0.2.1', '198.51.100.7']);
+    expect(records.get('192.0.2.1')!.list()).toEqual([added, fromDigest[0], fromDigest[2]]);
+    expect(records.get('198.51.100.7')!.list()).toEqual([fromDigest[1]]);
+    expect(records.get('192.0.2.1')!.length).toBe(3);
+    const both = SourceRecords.concat(records.get('198.51.100.7')!, records.get('192.0.2.1')!);
+    expect(both.list()).toEqual([fromDigest[1], added, fromDigest[0], fromDigest[2]]);
   });
 });
