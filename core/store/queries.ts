@@ -2,7 +2,7 @@
 // a page calling these from its main thread never decodes more than about RECORDS_PER_REQUEST records in one task.
 import { readReportXml } from '../report/readReportXml';
 import { keyRanges, prefixUpperBound } from './keyRange';
-import { chunkDay } from './recordChunks';
+import { spanStart, utcMidnight } from './recordChunks';
 import { getReport } from './reportPacks';
 import { recordsOfDigest } from './toRecordDigest';
 import {
@@ -110,9 +110,9 @@ export async function forEachDigestChunk(
   onChunk: (chunk: StoredRecordDigest[]) => void,
 ): Promise<void> {
   const domains = domain === null ? await listDomains(db) : [domain];
-  // Chunks are keyed by the day their reports end: a report ending after the period reaches back into it only if it
-  // began before the period ended, within the longest span a report has.
-  await forEachChunkPage(db, domains, { from: chunkDay(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS }, (chunks) => {
+  // Chunks are keyed by the span of days their reports end in: a report ending after the period reaches back into it
+  // only if it began before the period ended, within the longest span a report has.
+  await forEachChunkPage(db, domains, { from: spanStart(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS }, (chunks) => {
     const kept: StoredRecordDigest[] = [];
     for (const chunk of chunks) {
       for (const digest of chunk.digests) if (digestInView(digest, null, period)) kept.push(digest);
@@ -171,7 +171,7 @@ const PACKS_PER_REQUEST = 64;
 
 /**
  * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read pack by pack
- * (packs are keyed by the day their reports end) and ordered by end and key.
+ * (packs are keyed by the span of days their reports end in) and ordered by end and key.
  */
 async function reportsOfKind(
   db: ReportDatabase,
@@ -184,7 +184,7 @@ async function reportsOfKind(
   for (const d of domains) {
     const found: StoredReport[] = [];
     const upper = [kind, d, ends.to];
-    let lower: unknown[] = [kind, d, chunkDay(ends.from)];
+    let lower: unknown[] = [kind, d, spanStart(ends.from)];
     let lowerOpen = false;
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
@@ -255,8 +255,9 @@ export async function readRawXml(db: ReportDatabase, reportKey: string): Promise
 export async function readRecordsOfReport(db: ReportDatabase, reportKey: string): Promise<StoredRecord[]> {
   const report = await getReport(db, reportKey);
   if (report?.kind !== 'aggregate') return [];
-  const day = chunkDay(report.end);
-  const chunks = await db.getAll('recordChunks', keyRanges().bound([report.domain, day], prefixUpperBound([report.domain, day])));
+  // Its chunks are keyed by the start of its span of days, or (written before spans) by its day.
+  const range = keyRanges().bound([report.domain, spanStart(report.end)], prefixUpperBound([report.domain, utcMidnight(report.end)]));
+  const chunks = await db.getAll('recordChunks', range);
   return chunks
     .flatMap((chunk) => chunk.digests.filter((digest) => digest.reportKey === reportKey))
     .sort((a, b) => a.first - b.first)

@@ -1,21 +1,21 @@
-// Reports packed into rows (schema 4): the reports of one kind and domain that end on the same UTC day and are stored
-// together go into one row, as record digests go into chunks. Chromium spends about as much on each IndexedDB
+// Reports packed into rows (schema 4): the reports of one kind and domain that end in the same span of UTC days
+// (recordChunks.ts spanStart) and are stored together go into one row, as record digests go into chunks. Chromium spends about as much on each IndexedDB
 // request as on the row's content (~0.2 ms of CPU across its processes for a report's 700 bytes), so an import of
 // 10,000 small reports wrote for seconds when each report was a row of its own. A pack lists its report keys under a
 // unique multiEntry index: a report is found by its key in one request, and a report already stored makes adding
 // the pack fail (the dedupe), after which the pack is added again without it.
-import { chunkDay } from './recordChunks';
+import { spanStart } from './recordChunks';
 import type { ReportDatabase, ReportPack, StoredReport } from './schema';
 
 /** Reports per pack at most: a few hundred small reports are one request for IndexedDB to decode. */
 export const REPORTS_PER_PACK = 256;
 
-/** The pack a report belongs in, but for the batch: its kind, domain and the UTC day it ends. */
+/** The pack a report belongs in, but for the batch: its kind, domain and the span of days it ends in. */
 function slotOf(report: StoredReport): string {
-  return `${report.kind}\u0000${report.domain}\u0000${chunkDay(report.end)}`;
+  return `${report.kind}\u0000${report.domain}\u0000${spanStart(report.end)}`;
 }
 
-/** Packs reports by kind, domain and UTC day of their end, in the order given within each pack. */
+/** Packs reports by kind, domain and span of days of their end, in the order given within each pack. */
 export class ReportPacker {
   readonly #open = new Map<string, ReportPack>();
   readonly #done: ReportPack[] = [];
@@ -29,7 +29,7 @@ export class ReportPacker {
     }
     if (!pack) {
       // The first report's key makes the id unique: a report is stored once.
-      pack = { id: [report.kind, report.domain, chunkDay(report.end), report.key], keys: [], reports: [] };
+      pack = { id: [report.kind, report.domain, spanStart(report.end), report.key], keys: [], reports: [] };
       this.#open.set(slot, pack);
     }
     pack.keys.push(report.key);

@@ -3,7 +3,7 @@
 // versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
-import { ChunkPacker, chunkDay } from './recordChunks';
+import { ChunkPacker, utcMidnight } from './recordChunks';
 import { ReportPacker } from './reportPacks';
 import { toRecordDigest } from './toRecordDigest';
 
@@ -136,9 +136,10 @@ export interface StoredRecordDigest {
 }
 
 /**
- * Primary key of a record chunk: `[domain, day, first]`, day = the UTC midnight starting the day its reports end, first
- * = `reportKey#batch` of its first digest. A period [from, to) is the key range `[domain, day(from)] … [domain, to +
- * MAX_REPORT_SPAN_SECONDS]`; every report lives in the chunks of one day, so its records are one range too.
+ * Primary key of a record chunk: `[domain, day, first]`, day = the UTC midnight starting the span of days its reports
+ * end in (recordChunks.ts spanStart; rows written before spans have the day itself), first = `reportKey#batch` of its
+ * first digest. A period [from, to) is the key range `[domain, spanStart(from)] … [domain, to +
+ * MAX_REPORT_SPAN_SECONDS]`; every report lives in the chunks of one day key, so its records are one range too.
  */
 export type ChunkId = [domain: string, day: number, first: string];
 
@@ -146,8 +147,8 @@ export type ChunkId = [domain: string, day: number, first: string];
 export const RECORDS_PER_CHUNK = 4000;
 
 /**
- * The record digests of the reports of one domain ending on one day, imported together (schema 3). One row for many
- * reports: per-report rows (and their byReport indexes) made the writes most of an import's cost.
+ * The record digests of the reports of one domain ending in one span of days, imported together (schema 3). One row
+ * for many reports: per-report rows (and their byReport indexes) made the writes most of an import's cost.
  */
 export interface StoredRecordChunk {
   id: ChunkId;
@@ -171,12 +172,12 @@ export interface StoredSource {
   files: Array<StoredSourceFile | null>;
 }
 
-/** `[kind, domain, day, first report key]`: day is the UTC midnight starting the day its reports end. */
+/** `[kind, domain, day, first report key]`: day as in ChunkId, the start of the span of days its reports end in. */
 export type PackId = [kind: StoredReport['kind'], domain: string, day: number, first: string];
 
 /**
- * Reports of one kind and domain ending on the same UTC day, stored together (schema 4, see reportPacks.ts). `keys`
- * lists their keys, under the unique multiEntry index byKey.
+ * Reports of one kind and domain ending in the same span of UTC days, stored together (schema 4, see reportPacks.ts).
+ * `keys` lists their keys, under the unique multiEntry index byKey.
  */
 export interface ReportPack {
   id: PackId;
@@ -281,7 +282,7 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     let cursor = await tx.objectStore('records').openCursor();
     while (cursor) {
       const batch = cursor.value;
-      const ready = batch.domain === domain ? packer.takeBefore(chunkDay(batch.begin)) : packer.takeAll();
+      const ready = batch.domain === domain ? packer.takeBefore(utcMidnight(batch.begin)) : packer.takeAll();
       domain = batch.domain;
       for (const chunk of ready) void chunks.put(chunk);
       packer.add(toRecordDigest(batch));
@@ -291,7 +292,7 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     db.deleteObjectStore('records');
     db.deleteObjectStore('recordDigests');
   },
-  // 3 → 4: reports packed into rows by kind, domain and day of their end. They are read along byKindEnd (kind,
+  // 3 → 4: reports packed into rows by kind, domain and span of days of their end (recordChunks.ts spanStart). They are read along byKindEnd (kind,
   // domain, end), so a pack is complete when the next report belongs elsewhere, and memory holds one pack.
   async (db, tx) => {
     const packs = db.createObjectStore('reportPacks', { keyPath: 'id' });

@@ -198,6 +198,11 @@ async function main(): Promise<void> {
         const shownAt = await totalShownAt(page, messages, 300_000);
         const sourcesAt = await sourcesShownAt(page, messages, 60_000);
         const cpu = cpuSince(cpuBefore);
+        if (process.argv.includes('--verbose')) {
+          const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
+          for (const [name, at] of marks) console.log(`  mark at +${Math.round(at - pickedAt)} ms: ${name}`);
+          console.log(`  headline at +${Math.round(shownAt - pickedAt)} ms, sources at +${Math.round(sourcesAt - pickedAt)} ms`);
+        }
         // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
         runs.push({ ms: shownAt - pickedAt, sourcesMs: sourcesAt - pickedAt, longest: await longestTask(page, pickedAt, sourcesAt), pickTask: await longestTask(page, 0, pickedAt), cpu });
         await context.close();

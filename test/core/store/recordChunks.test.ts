@@ -1,4 +1,4 @@
-// Record chunks (core/store/recordChunks.ts): records stored as digests packed per domain and day must come back
+// Record chunks (core/store/recordChunks.ts): records stored as digests packed per domain and span of days must come back
 // exactly as they were imported, stay in step with imports, deletes and restores, and be made from the stores of
 // databases written by schema versions 1 and 2.
 import 'fake-indexeddb/auto';
@@ -19,7 +19,7 @@ import {
   recordsOfBatch,
   type Period,
 } from '../../../core/store/queries';
-import { chunkDay } from '../../../core/store/recordChunks';
+import { ROW_SPAN_DAYS, spanStart, utcMidnight } from '../../../core/store/recordChunks';
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import {
   DB_VERSION,
@@ -30,6 +30,7 @@ import {
   type ReportDatabase,
   type ReportDbSchema,
   type StoredRecord,
+  type StoredRecordChunk,
   type StoredRecordDigest,
 } from '../../../core/store/schema';
 import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
@@ -162,11 +163,46 @@ describe('record chunks', () => {
     }
   });
 
-  it('hold one domain’s reports ending on one day in one row', async () => {
-    // 40 days of example.com (the week-long report ends on day 9, with that day's daily report), 1 of example.net.
-    expect(await db.count('recordChunks')).toBe(41);
+  it('hold one domain’s reports ending in one span of days in one row', async () => {
+    // 40 days of example.com from March 1st (a Friday; spans of a week run from Thursdays) make 6 spans, the week-long
+    // report ending on day 9 among them; 1 of example.net.
+    expect(ROW_SPAN_DAYS).toBe(7);
+    expect(await db.count('recordChunks')).toBe(7);
     const chunks = await db.getAll('recordChunks');
-    expect(chunks.every((chunk) => chunk.digests.every((d) => d.domain === chunk.id[0] && chunkDay(d.end) === chunk.id[1]))).toBe(true);
+    expect(chunks.every((chunk) => chunk.digests.every((d) => d.domain === chunk.id[0] && spanStart(d.end) === chunk.id[1]))).toBe(true);
+  });
+
+  it('still read rows written one per day, before rows spanned days', async () => {
+    // The same reports as a database written before spans holds them: a chunk per domain and day of their end.
+    const perDay = await freshDatabase();
+    const packs = new Map<string, StoredRecordChunk>();
+    for (const chunk of await db.getAll('recordChunks')) {
+      for (const digest of chunk.digests) {
+        const day = utcMidnight(digest.end);
+        const key = `${digest.domain}|${day}`;
+        if (!packs.has(key)) packs.set(key, { id: [digest.domain, day, `${digest.reportKey}#${digest.id[3]}`], digests: [] });
+        packs.get(key)!.digests.push(digest);
+      }
+    }
+    const tx = perDay.transaction(['recordChunks', 'reportPacks'], 'readwrite');
+    for (const chunk of packs.values()) void tx.objectStore('recordChunks').put(chunk);
+    for (const pack of await db.getAll('reportPacks')) {
+      for (const report of pack.reports) {
+        void tx.objectStore('reportPacks').put({ id: [report.kind, report.domain, utcMidnight(report.end), report.key], keys: [report.key], reports: [report] });
+      }
+    }
+    await tx.done;
+    expect(await perDay.count('recordChunks')).toBe(41);
+    for (const domain of ['example.com', 'example.net', null]) {
+      for (const period of PERIODS) {
+        expect(sorted(await storedRecords(perDay, domain, period))).toEqual(sorted(await storedRecords(db, domain, period)));
+        expect(await listAggregateReports(perDay, domain, period)).toEqual(await listAggregateReports(db, domain, period));
+      }
+    }
+    for (const key of ['g0', 'g9', 'w', 'y1'].map((id) => sampleRows().find((r) => r.report.key.includes(id))!.report.key)) {
+      expect(await readRecordsOfReport(perDay, key)).toEqual(await readRecordsOfReport(db, key));
+      expect((await readRecordsOfReport(db, key)).length).toBeGreaterThan(0);
+    }
   });
 
   it('keep each distinct outcome of a batch once, and split what is larger than a batch or a chunk', async () => {
@@ -248,7 +284,7 @@ describe('record chunks', () => {
   it('are not written again for a duplicate report', async () => {
     const again = await saveReportRows(db, sampleRows().slice(0, 2));
     expect(again).toEqual(['duplicate', 'duplicate']);
-    expect(await db.count('recordChunks')).toBe(41);
+    expect(await db.count('recordChunks')).toBe(7);
   });
 
   it('go with their domain, and with everything', async () => {
@@ -303,7 +339,7 @@ describe('migrations from schema 1 and 2', () => {
       expect((await countStored(db)).reports).toBe(43);
       expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
       for (const period of PERIODS) expect(sorted(await storedRecords(db, null, period))).toEqual(expected(rows, null, period));
-      expect(await db.count('recordChunks')).toBe(41);
+      expect(await db.count('recordChunks')).toBe(7); // A row per domain and span of days, as an import writes them.
     });
   }
 });

@@ -14,6 +14,7 @@ import {
   readRecordsOfReport,
 } from '../../../core/store/queries';
 import { getReport, REPORTS_PER_PACK } from '../../../core/store/reportPacks';
+import { spanStart } from '../../../core/store/recordChunks';
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema } from '../../../core/store/schema';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
@@ -41,6 +42,8 @@ function sampleRows(): ReportRows[] {
     rows.push(toReportRows(aggregate('google.com', `g${day}`, [record({ count: day })], { begin: MARCH_1 + day * DAY }), file));
     rows.push(toReportRows(aggregate('google.com', `o${day}`, [record({ count: 2 })], { begin: MARCH_1 + day * DAY, domain: 'other.test' }), file));
   }
+  // The next span of days (spans of a week run from Thursdays; March 1st 2024 was a Friday).
+  rows.push(toReportRows(aggregate('google.com', 'o8', [record({ count: 3 })], { begin: MARCH_1 + 8 * DAY, domain: 'other.test' }), file));
   rows.push(toReportRows(tls('Google Inc.', 'tls-1'), file));
   return rows;
 }
@@ -61,12 +64,14 @@ async function everything(db: ReportDatabase) {
 }
 
 describe('report packs', () => {
-  it('store reports a pack per kind, domain and day, and find each by key and by period', async () => {
+  it('store reports a pack per kind, domain and span of days, and find each by key and by period', async () => {
     const db = await open();
     const rows = sampleRows();
     expect(new Set(await saveReportRows(db, rows))).toEqual(new Set(['imported']));
-    // 300 reports of one day: two packs; five days of two domains; one TLS pack.
-    expect(await db.count('reportPacks')).toBe(2 + 10 + 1);
+    // 300 reports of one day and five more days of example.com: two packs; other.test in two spans; one TLS pack.
+    expect(await db.count('reportPacks')).toBe(2 + 2 + 1);
+    const packs = await db.getAll('reportPacks');
+    expect(packs.every((pack) => pack.reports.every((r) => r.kind === pack.id[0] && r.domain === pack.id[1] && spanStart(r.end) === pack.id[2]))).toBe(true);
     for (const { report } of rows) expect(await getReport(db, report.key)).toEqual(report);
     expect(await getReport(db, 'aggregate\u0000nobody\u0000none')).toBeUndefined();
     const all = await listAggregateReports(db, null);
