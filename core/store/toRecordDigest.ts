@@ -8,8 +8,18 @@ import {
   type StoredRecordDigest,
 } from './schema';
 
-/** The digest of a stored batch: each distinct profile once, then per record a profile index, its IP and count. */
-export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
+/**
+ * Profiles made so far, by profileKey: digests made with the same map hold equal profiles as one object. Structured
+ * clone writes an object it has already written as a reference to it, so a chunk row of many reports stores each
+ * outcome of a sender once: IndexedDB then has fewer bytes to serialize, copy and decode, and a read makes one object.
+ */
+export type SharedProfiles = Map<string, RecordProfile>;
+
+/**
+ * The digest of a stored batch: each distinct profile once, then per record a profile index, its IP and count.
+ * Profiles come from `shared` when an equal one is there (treat them as read-only).
+ */
+export function toRecordDigest(batch: StoredRecordBatch, shared: SharedProfiles = new Map()): StoredRecordDigest {
   const [domain, begin, reportKey, index] = batch.id;
   const profiles: RecordProfile[] = [];
   const profileIndex = new Map<string, number>();
@@ -22,7 +32,9 @@ export function toRecordDigest(batch: StoredRecordBatch): StoredRecordDigest {
     const key = profileKey(record);
     let at = profileIndex.get(key);
     if (at === undefined) {
-      at = profiles.push(profileWithout(record)) - 1;
+      let profile = shared.get(key);
+      if (!profile) shared.set(key, (profile = profileWithout(record)));
+      at = profiles.push(profile) - 1;
       profileIndex.set(key, at);
     }
     profileOf[i] = at;
@@ -112,10 +124,20 @@ export interface CountedDigest
   profiles: CountedProfile[];
 }
 
-/** `digest` as counting it in needs it. */
-export function toCountedDigest(digest: StoredRecordDigest): CountedDigest {
+/**
+ * `digest` as counting it in needs it. Profiles shared by digests (see SharedProfiles) stay shared when made with the
+ * same `made` map, so that posting many digests writes each once.
+ */
+export function toCountedDigest(digest: StoredRecordDigest, made = new Map<RecordProfile, CountedProfile>()): CountedDigest {
   const { reportKey, domain, orgName, begin, end, profileOf, sourceIps, counts } = digest;
-  const profiles = digest.profiles.map(({ disposition, dkim, spf, reasons }) => ({ disposition, dkim, spf, reasons: reasons.map(({ type }) => ({ type })) }));
+  const profiles = digest.profiles.map((profile) => {
+    let counted = made.get(profile);
+    if (!counted) {
+      const { disposition, dkim, spf, reasons } = profile;
+      made.set(profile, (counted = { disposition, dkim, spf, reasons: reasons.map(({ type }) => ({ type })) }));
+    }
+    return counted;
+  });
   return { reportKey, domain, orgName, begin, end, profiles, profileOf, sourceIps, counts };
 }
 

@@ -4,9 +4,9 @@
 import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
+import { openReportDatabase, type RecordProfile, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
-import { toCountedDigest, type CountedDigest } from '../../../core/store/toRecordDigest';
+import { toCountedDigest, type CountedDigest, type CountedProfile } from '../../../core/store/toRecordDigest';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
 interface WorkerScope {
@@ -58,8 +58,9 @@ async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
   const store = await db();
   // The records just stored go to the page with the results, so that the dashboard counts them in as they land.
   const digests: CountedDigest[] = [];
+  const counted = new Map<RecordProfile, CountedProfile>();
   const onStored = (stored: StoredRecordDigest[]) => {
-    for (const digest of stored) digests.push(toCountedDigest(digest));
+    for (const digest of stored) digests.push(toCountedDigest(digest, counted));
   };
   try {
     const outcomes = await saveFiles(store, batch, onStored);
