@@ -8,7 +8,7 @@ import { firstByteOfText } from '../report/sniffContainer';
 import { keyRanges } from './keyRange';
 import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
-import { recordsOfDigest, toRecordDigest, type SharedProfiles } from './toRecordDigest';
+import { ProfileTable, recordsOfDigest, toRecordDigest } from './toRecordDigest';
 import { DB_VERSION, type ReportDatabase, type ReportPack, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource, type StoredSourceFile } from './schema';
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
@@ -150,13 +150,13 @@ export async function restoreBackup(
       imported++;
     });
     const packer = new ChunkPacker();
-    const shared: SharedProfiles = new Map();
+    const profiles = new ProfileTable();
     for (const row of batch) {
       if (row.store === 'records') {
         const batch = row.value as StoredRecordBatch;
         if (!restored.has(batch.reportKey)) continue;
         records += batch.records.length;
-        packer.add(toRecordDigest(batch, shared));
+        packer.add(toRecordDigest(batch, profiles));
       } else if (row.store === 'rawXml') {
         const raw = row.value as { key: string; xml: string };
         if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));

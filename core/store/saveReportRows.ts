@@ -7,7 +7,7 @@ import { unwrap } from 'idb';
 import { ChunkPacker } from './recordChunks';
 import { addReports, type RawPackStore } from './reportPacks';
 import type { ReportDatabase, StoredAggregateReport, StoredRecordDigest, StoredReport, StoredSource, StoredSourceFile } from './schema';
-import { toRecordDigest, type SharedProfiles } from './toRecordDigest';
+import { ProfileTable, toRecordDigest } from './toRecordDigest';
 import { SOURCE_MAX_BYTES, type ReportRows } from './toStoredReport';
 
 export type SaveOutcome = 'imported' | 'duplicate';
@@ -54,7 +54,7 @@ export async function saveFiles(
   const writes: Array<Promise<unknown>> = [];
   const packer = new ChunkPacker();
   const stored: StoredRecordDigest[] = [];
-  const shared: SharedProfiles = new Map();
+  const profiles = new ProfileTable();
   let i = 0;
   const outcomes = files.map((file, f) =>
     file.rows.map((rows, r): SaveOutcome => {
@@ -62,7 +62,7 @@ export async function saveFiles(
       const report = rowsOf[f]![r]!;
       if (report.kind === 'aggregate' && report.source) kept[report.source.file]!.reportKeys.push(report.key);
       for (const records of rows.batches) {
-        const digest = toRecordDigest(records, shared);
+        const digest = toRecordDigest(records, profiles);
         packer.add(digest);
         stored.push(digest);
       }

@@ -9,33 +9,61 @@ import {
 } from './schema';
 
 /**
- * Profiles made so far, by profileKey: digests made with the same map hold equal profiles as one object. Structured
- * clone writes an object it has already written as a reference to it, so a chunk row of many reports stores each
- * outcome of a sender once: IndexedDB then has fewer bytes to serialize, copy and decode, and a read makes one object.
+ * The profiles of records made so far, each distinct one once: a digest holds each of its profiles once, and digests
+ * made with the same table hold equal profiles as one object. Structured clone writes an object it has already
+ * written as a reference to it, so a chunk row of many reports stores each outcome of a sender once: IndexedDB then has
+ * fewer bytes to serialize, copy and decode, and a read makes one object.
+ *
+ * Profiles are found by a hash of their fields and compared field by field: building a text key per record (and
+ * hashing it in a Map) was a fifth of everything an import allocated.
  */
-export type SharedProfiles = Map<string, RecordProfile>;
+export class ProfileTable {
+  readonly #byHash = new Map<number, RecordProfile[]>();
+  /** Profiles with raw values or extensions (rare), by the JSON of the whole profile. */
+  readonly #byJson = new Map<string, RecordProfile>();
+
+  /** `hash` must give equal profiles equal numbers; tests pass one that makes every profile collide. */
+  constructor(private readonly hash: (record: AggregateRecord) => number = profileHash) {}
+
+  /** The profile of `record` (everything but its IP and count): an equal one made before, or a new one. */
+  profileOf(record: AggregateRecord): RecordProfile {
+    if (hasRawValues(record)) {
+      const key = JSON.stringify(profileWithout(record));
+      let profile = this.#byJson.get(key);
+      if (!profile) this.#byJson.set(key, (profile = profileWithout(record)));
+      return profile;
+    }
+    const hash = this.hash(record);
+    const candidates = this.#byHash.get(hash);
+    if (candidates) {
+      for (const profile of candidates) if (sameProfile(record, profile)) return profile;
+    }
+    const profile = profileWithout(record);
+    if (candidates) candidates.push(profile);
+    else this.#byHash.set(hash, [profile]);
+    return profile;
+  }
+}
 
 /**
  * The digest of a stored batch: each distinct profile once, then per record a profile index, its IP and count.
- * Profiles come from `shared` when an equal one is there (treat them as read-only).
+ * Profiles come from `profiles` when an equal one is there (treat them as read-only).
  */
-export function toRecordDigest(batch: StoredRecordBatch, shared: SharedProfiles = new Map()): StoredRecordDigest {
+export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTable()): StoredRecordDigest {
   const [domain, begin, reportKey, index] = batch.id;
   const profiles: RecordProfile[] = [];
-  const profileIndex = new Map<string, number>();
+  const profileIndex = new Map<RecordProfile, number>();
   const { records } = batch;
   const profileOf = new Uint16Array(records.length);
   const counts = new Float64Array(records.length);
   const sourceIps = new Array<string>(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const key = profileKey(record);
-    let at = profileIndex.get(key);
+    const profile = table.profileOf(record);
+    let at = profileIndex.get(profile);
     if (at === undefined) {
-      let profile = shared.get(key);
-      if (!profile) shared.set(key, (profile = profileWithout(record)));
       at = profiles.push(profile) - 1;
-      profileIndex.set(key, at);
+      profileIndex.set(profile, at);
     }
     profileOf[i] = at;
     counts[i] = record.count;
@@ -83,33 +111,92 @@ function profileWithout(record: AggregateRecord): RecordProfile {
   return profile as RecordProfile;
 }
 
-/** A string as its length and itself, so that no two sequences of them read alike; `-` for none. */
-function part(text: string | undefined): string {
-  return text === undefined ? '-' : `${text.length}:${text}`;
+/** Whether `record` or one of its reasons or results carries raw values, or it has extensions. */
+function hasRawValues(record: AggregateRecord): boolean {
+  if (record.raw !== undefined || record.extensions !== undefined) return true;
+  for (const reason of record.reasons) if (reason.raw !== undefined) return true;
+  for (const result of record.dkimResults) if (result.raw !== undefined) return true;
+  for (const result of record.spfResults) if (result.raw !== undefined) return true;
+  return false;
 }
 
 /**
- * A text two records share exactly when their profiles are equal (keying by the JSON of each profile was most of the
- * time to make a digest). Built field by field for records as the parser makes them; a record with raw values or
- * extensions (rare) is keyed by the JSON of its whole profile instead.
+ * Whether `profile` (one without raw values or extensions) is the profile of `record` (likewise): every field of
+ * PROFILE_FIELDS but IP and count, and every field of each reason and result, equal.
  */
-export function profileKey(record: AggregateRecord): string {
-  const whole = () => `J${JSON.stringify(profileWithout(record))}`;
-  if (record.raw !== undefined || record.extensions !== undefined) return whole();
-  let key = `${part(record.disposition)}${part(record.dkim)}${part(record.spf)}${record.dkimAligned ? 'A' : 'a'}${record.spfAligned ? 'A' : 'a'}${part(record.headerFrom)}${part(record.envelopeFrom)}${part(record.envelopeTo)}`;
+export function sameProfile(record: AggregateRecord, profile: RecordProfile): boolean {
+  if (
+    record.disposition !== profile.disposition ||
+    record.dkim !== profile.dkim ||
+    record.spf !== profile.spf ||
+    record.dkimAligned !== profile.dkimAligned ||
+    record.spfAligned !== profile.spfAligned ||
+    record.headerFrom !== profile.headerFrom ||
+    record.envelopeFrom !== profile.envelopeFrom ||
+    record.envelopeTo !== profile.envelopeTo ||
+    record.reasons.length !== profile.reasons.length ||
+    record.dkimResults.length !== profile.dkimResults.length ||
+    record.spfResults.length !== profile.spfResults.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < record.reasons.length; i++) {
+    const a = record.reasons[i]!;
+    const b = profile.reasons[i]!;
+    if (a.type !== b.type || a.comment !== b.comment) return false;
+  }
+  for (let i = 0; i < record.dkimResults.length; i++) {
+    const a = record.dkimResults[i]!;
+    const b = profile.dkimResults[i]!;
+    if (a.domain !== b.domain || a.result !== b.result || a.selector !== b.selector || a.humanResult !== b.humanResult) return false;
+  }
+  for (let i = 0; i < record.spfResults.length; i++) {
+    const a = record.spfResults[i]!;
+    const b = profile.spfResults[i]!;
+    if (a.domain !== b.domain || a.result !== b.result || a.scope !== b.scope || a.humanResult !== b.humanResult) return false;
+  }
+  return true;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over `text` (UTF-16 code units) and an end mark no code unit can be; another mark for none. */
+function hashText(hash: number, text: string | undefined): number {
+  if (text === undefined) return Math.imul(hash ^ 0x10001, FNV_PRIME);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(hash ^ 0x10000, FNV_PRIME);
+}
+
+/** A hash of what sameProfile compares: equal profiles hash alike (different ones rarely do). */
+export function profileHash(record: AggregateRecord): number {
+  let hash = FNV_OFFSET;
+  hash = hashText(hash, record.disposition);
+  hash = hashText(hash, record.dkim);
+  hash = hashText(hash, record.spf);
+  hash = Math.imul(hash ^ ((record.dkimAligned ? 1 : 0) | (record.spfAligned ? 2 : 0)), FNV_PRIME);
+  hash = hashText(hash, record.headerFrom);
+  hash = hashText(hash, record.envelopeFrom);
+  hash = hashText(hash, record.envelopeTo);
   for (const reason of record.reasons) {
-    if (reason.raw !== undefined) return whole();
-    key += `R${part(reason.type)}${part(reason.comment)}`;
+    hash = hashText(hash, reason.type);
+    hash = hashText(hash, reason.comment);
   }
+  hash = Math.imul(hash ^ 0x10002, FNV_PRIME);
   for (const result of record.dkimResults) {
-    if (result.raw !== undefined) return whole();
-    key += `D${part(result.domain)}${part(result.result)}${part(result.selector)}${part(result.humanResult)}`;
+    hash = hashText(hash, result.domain);
+    hash = hashText(hash, result.result);
+    hash = hashText(hash, result.selector);
+    hash = hashText(hash, result.humanResult);
   }
+  hash = Math.imul(hash ^ 0x10003, FNV_PRIME);
   for (const result of record.spfResults) {
-    if (result.raw !== undefined) return whole();
-    key += `S${part(result.domain)}${part(result.result)}${part(result.scope)}${part(result.humanResult)}`;
+    hash = hashText(hash, result.domain);
+    hash = hashText(hash, result.result);
+    hash = hashText(hash, result.scope);
+    hash = hashText(hash, result.humanResult);
   }
-  return key;
+  return hash;
 }
 
 /** What counting a record into totals reads of its profile: verdicts, disposition and override types. */
@@ -125,7 +212,7 @@ export interface CountedDigest
 }
 
 /**
- * `digest` as counting it in needs it. Profiles shared by digests (see SharedProfiles) stay shared when made with the
+ * `digest` as counting it in needs it. Profiles shared by digests (see ProfileTable) stay shared when made with the
  * same `made` map, so that posting many digests writes each once.
  */
 export function toCountedDigest(digest: StoredRecordDigest, made = new Map<RecordProfile, CountedProfile>()): CountedDigest {
