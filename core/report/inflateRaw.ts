@@ -244,7 +244,7 @@ export function inflateRaw(data: Uint8Array, out: Uint8Array): number {
         if (symbol === 256) break;
         const lengthCode = symbol - 257;
         if (lengthCode >= 29) return -1;
-        // Up to 5 extra length bits, a distance code of up to 15 bits and 13 extra distance bits: refill between.
+        // Up to 5 extra length bits, a distance code of up to 15 bits and 13 extra distance bits: refill where needed.
         if (bitCount < MAX_BITS) {
           while (bitCount <= 24) {
             bitBuffer |= (next < end ? data[next]! : 0) << bitCount;
@@ -256,13 +256,7 @@ export function inflateRaw(data: Uint8Array, out: Uint8Array): number {
         const length = LENGTH_BASE[lengthCode]! + (bitBuffer & ((1 << lengthBits) - 1));
         bitBuffer >>>= lengthBits;
         bitCount -= lengthBits;
-        if (bitCount < MAX_BITS) {
-          while (bitCount <= 24) {
-            bitBuffer |= (next < end ? data[next]! : 0) << bitCount;
-            next++;
-            bitCount += 8;
-          }
-        }
+        // At least 10 bits are left: enough for a distance code read through the table; `decode` refills for longer.
         let distanceCode: number;
         const distanceEntry = distanceFast[bitBuffer & (FAST_SIZE - 1)]!;
         if (distanceEntry !== 0) {

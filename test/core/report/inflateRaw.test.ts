@@ -46,6 +46,75 @@ const content = fc.oneof(
   ),
 );
 
+/** Writes a DEFLATE stream bit by bit (RFC 1951 §3.1.1: values least significant bit first, codes most significant first). */
+class BitWriter {
+  readonly bytes: number[] = [];
+  #bits = 0;
+
+  value(value: number, n: number): void {
+    for (let i = 0; i < n; i++) this.#bit((value >> i) & 1);
+  }
+
+  code({ code, length }: { code: number; length: number }): void {
+    for (let i = length - 1; i >= 0; i--) this.#bit((code >> i) & 1);
+  }
+
+  #bit(bit: number): void {
+    if (this.#bits % 8 === 0) this.bytes.push(0);
+    this.bytes[this.bytes.length - 1]! |= bit << this.#bits % 8;
+    this.#bits++;
+  }
+}
+
+/** The canonical Huffman code of RFC 1951 §3.2.2 for `lengths` (0: no code), by symbol. */
+function canonicalCodes(lengths: readonly number[]): Array<{ code: number; length: number }> {
+  const counts = new Array<number>(16).fill(0);
+  for (const length of lengths) if (length > 0) counts[length]!++;
+  const next = new Array<number>(16).fill(0);
+  let code = 0;
+  for (let length = 1; length < 16; length++) {
+    next[length] = code;
+    code = (code + counts[length]!) << 1;
+  }
+  return lengths.map((length) => ({ code: length > 0 ? next[length]!++ : 0, length }));
+}
+
+/**
+ * A dynamic block written by hand, with the codes a compressor would rarely choose: literal/length code lengths
+ * `literalLengths` and distance code lengths `distanceLengths`, then `symbols` (literals, or matches with their extra
+ * bits) and the end of block. The code length code gives every length 0–15 a 4-bit code.
+ */
+function dynamicBlock(
+  literalLengths: readonly number[],
+  distanceLengths: readonly number[],
+  symbols: ReadonlyArray<{ literal: number } | { length: number; lengthExtra: number; distance: number; distanceExtra: number }>,
+): Uint8Array {
+  const out = new BitWriter();
+  out.value(1, 1);
+  out.value(2, 2);
+  out.value(literalLengths.length - 257, 5);
+  out.value(distanceLengths.length - 1, 5);
+  out.value(19 - 4, 4);
+  const order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  for (const symbol of order) out.value(symbol < 16 ? 4 : 0, 3);
+  const lengthCodes = canonicalCodes([...Array(16).fill(4), 0, 0, 0]);
+  for (const length of [...literalLengths, ...distanceLengths]) out.code(lengthCodes[length]!);
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  for (const symbol of symbols) {
+    if ('literal' in symbol) {
+      out.code(literalCodes[symbol.literal]!);
+      continue;
+    }
+    out.code(literalCodes[symbol.length]!);
+    out.value(symbol.lengthExtra, [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0][symbol.length - 257]!);
+    out.code(distanceCodes[symbol.distance]!);
+    out.value(symbol.distanceExtra, [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13][symbol.distance]!);
+  }
+  out.code(literalCodes[256]!);
+  return Uint8Array.from(out.bytes);
+}
+
 describe('inflateRaw', () => {
   it('gives back what zlib deflated, at every level and strategy', () => {
     const strategies = [constants.Z_DEFAULT_STRATEGY, constants.Z_FILTERED, constants.Z_HUFFMAN_ONLY, constants.Z_RLE, constants.Z_FIXED];
@@ -56,6 +125,43 @@ describe('inflateRaw', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('reads a 15-bit length code and its 5 extra bits, a 9-bit distance code and its 11 extra bits, at every bit position', () => {
+    // 'A' 1 bit, 'B' 2, end of block 3, 'C'…'M' 4–14, 'N' and length code 281 (131 + 5 extra bits) 15 bits: a
+    // complete code. Distances: codes 0–7 (1–12) 1–8 bits, codes 24 and 25 (4097 and 6145 + 11 extra bits) 9 bits.
+    const literalLengths = new Array<number>(282).fill(0);
+    literalLengths[65] = 1;
+    literalLengths[66] = 2;
+    literalLengths[256] = 3;
+    for (let i = 0; i < 11; i++) literalLengths[67 + i] = 4 + i;
+    literalLengths[78] = 15;
+    literalLengths[281] = 15;
+    const distanceLengths = new Array<number>(26).fill(0);
+    for (let i = 0; i < 8; i++) distanceLengths[i] = i + 1;
+    distanceLengths[24] = 9;
+    distanceLengths[25] = 9;
+    // Literals of 1 and 2 bits before the match put its codes at every position in the reader's bit buffer.
+    for (let lead = 0; lead < 40; lead++) {
+      const literals = Array.from({ length: 8200 + lead }, (_, i) => (i * 7 + lead) % 5 === 0 ? 66 : 65);
+      const symbols = [
+        ...literals.map((literal) => ({ literal })),
+        { length: 281, lengthExtra: 0b10110, distance: 25, distanceExtra: 0b10011010111 },
+        { literal: 78 },
+        { length: 281, lengthExtra: 0b00001, distance: 0, distanceExtra: 0 },
+      ];
+      const expected = [...literals];
+      const copy = (length: number, distance: number) => {
+        for (let i = 0; i < length; i++) expected.push(expected[expected.length - distance]!);
+      };
+      copy(131 + 0b10110, 6145 + 0b10011010111);
+      expected.push(78);
+      copy(131 + 1, 1);
+      const stream = dynamicBlock(literalLengths, distanceLengths, symbols);
+      const want = Uint8Array.from(expected);
+      expect(fflate(stream, want.length)).toEqual(want);
+      expect(inflated(stream, want.length)).toEqual(want);
+    }
   });
 
   it('gives back what fflate deflated', () => {
