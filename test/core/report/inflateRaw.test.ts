@@ -150,7 +150,7 @@ describe('inflateRaw', () => {
         { literal: 78 },
         { length: 281, lengthExtra: 0b00001, distance: 0, distanceExtra: 0 },
       ];
-      const expected = [...literals];
+      const expected: number[] = [...literals];
       const copy = (length: number, distance: number) => {
         for (let i = 0; i < length; i++) expected.push(expected[expected.length - distance]!);
       };
