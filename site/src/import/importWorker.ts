@@ -16,7 +16,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** Stored together in one transaction: fewer, larger transactions are what makes thousands of files fast. */
-const BATCH_MAX_FILES = 64;
+const BATCH_MAX_FILES = 128;
 const BATCH_MAX_RECORDS = 20_000;
 
 let database: Promise<ReportDatabase> | undefined;
