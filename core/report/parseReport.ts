@@ -331,7 +331,7 @@ class XmlStream implements ByteSink {
     this.reader = new AggregateXmlReader(
       {
         onHead: (head) => {
-          const report: AggregateReport = { ...head, records: [] };
+          const report: AggregateReport = Object.assign({}, head, { records: [] });
           this.current = { report, warnings: [], path, stats: { records: 0, messages: 0 } };
           this.started.push(this.current);
         },

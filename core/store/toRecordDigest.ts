@@ -246,5 +246,5 @@ export function storedRecordOfDigest(digest: StoredRecordDigest, i: number): Sto
 
 /** The record `i` of a digest alone, without its report's context. */
 export function recordOfDigest(digest: StoredRecordDigest, i: number): AggregateRecord {
-  return { ...digest.profiles[digest.profileOf[i]!]!, sourceIp: digest.sourceIps[i]!, count: digest.counts[i]! };
+  return Object.assign({}, digest.profiles[digest.profileOf[i]!]!, { sourceIp: digest.sourceIps[i]!, count: digest.counts[i]! });
 }
