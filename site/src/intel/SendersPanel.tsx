@@ -23,7 +23,11 @@ export function SendersPanel() {
   const [domain, setDomain] = useState<string | null>(null);
   const [preset, setPreset] = useState<PeriodPreset>('all');
   const period = useMemo(() => periodOf(preset === 'custom' ? 'all' : preset, '', ''), [preset]);
-  const [loaded, setLoaded] = useState<{ reports: LoadedReport[] } | { error: string } | undefined>();
+  /** What was read, and for which domain and period (`view`). */
+  const [read, setRead] = useState<{ view: string; loaded: { reports: LoadedReport[] } | { error: string } }>();
+  const view = `${domain}|${period.from}|${period.to}|${version}`;
+  // Until this view is read, nothing of the previous one is shown under its name.
+  const loaded = read?.view === view ? read.loaded : undefined;
 
   useEffect(() => {
     let live = true;
@@ -43,10 +47,9 @@ export function SendersPanel() {
   useEffect(() => {
     if (!domain) return;
     let live = true;
-    setLoaded(undefined);
     loadStoredReports(domain, period).then(
-      (reports) => live && setLoaded({ reports }),
-      (error: unknown) => live && setLoaded({ error: String(error) }),
+      (reports) => live && setRead({ view, loaded: { reports } }),
+      (error: unknown) => live && setRead({ view, loaded: { error: String(error) } }),
     );
     return () => {
       live = false;
