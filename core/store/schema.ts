@@ -292,8 +292,9 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     db.deleteObjectStore('records');
     db.deleteObjectStore('recordDigests');
   },
-  // 3 → 4: reports packed into rows by kind, domain and span of days of their end (recordChunks.ts spanStart). They are read along byKindEnd (kind,
-  // domain, end), so a pack is complete when the next report belongs elsewhere, and memory holds one pack.
+  // 3 → 4: reports packed into rows by kind, domain and span of days of their end (recordChunks.ts spanStart). They are
+  // read along byKindEnd (kind, domain, end), so a pack is complete when the next report belongs elsewhere, and memory
+  // holds one pack.
   async (db, tx) => {
     const packs = db.createObjectStore('reportPacks', { keyPath: 'id' });
     packs.createIndex('byKey', 'keys', { unique: true, multiEntry: true });

@@ -47,7 +47,7 @@ export class ProfileTable {
 
 /**
  * The digest of a stored batch: each distinct profile once, then per record a profile index, its IP and count.
- * Profiles come from `profiles` when an equal one is there (treat them as read-only).
+ * Profiles come from `table` when an equal one is there (treat them as read-only).
  */
 export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTable()): StoredRecordDigest {
   const [domain, begin, reportKey, index] = batch.id;
@@ -84,7 +84,10 @@ export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTabl
   };
 }
 
-/** Every field of a record, and whether its profile holds it: a field added to AggregateRecord must be decided here. */
+/**
+ * Every field of a record, and whether its profile holds it: a field added to AggregateRecord must be decided here, and
+ * one the profile holds compared in sameProfile and hashed in profileHash (or, like raw values, sent to the JSON key).
+ */
 const PROFILE_FIELDS: Record<keyof AggregateRecord, boolean> = {
   sourceIp: false,
   count: false,
@@ -124,7 +127,7 @@ function hasRawValues(record: AggregateRecord): boolean {
  * Whether `profile` (one without raw values or extensions) is the profile of `record` (likewise): every field of
  * PROFILE_FIELDS but IP and count, and every field of each reason and result, equal.
  */
-export function sameProfile(record: AggregateRecord, profile: RecordProfile): boolean {
+function sameProfile(record: AggregateRecord, profile: RecordProfile): boolean {
   if (
     record.disposition !== profile.disposition ||
     record.dkim !== profile.dkim ||

@@ -81,6 +81,8 @@ export class ImportController {
   #generation = 0;
 
   #finish?: () => void;
+  /** The next worker's start while warming up (one per task). */
+  #warming: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly createWorker: WorkerFactory = defaultWorkerFactory) {}
 
@@ -91,12 +93,11 @@ export class ImportController {
    */
   warmUp(): void {
     clearTimeout(this.#warming);
-    if (this.#workers.length >= workerCount()) return;
+    const wanted = workerCount();
+    if (this.#workers.length >= wanted) return;
     this.#addWorker();
-    if (this.#workers.length < workerCount()) this.#warming = setTimeout(() => this.warmUp(), 0);
+    if (this.#workers.length < wanted) this.#warming = setTimeout(() => this.warmUp(), 0);
   }
-
-  #warming: ReturnType<typeof setTimeout> | undefined;
 
   /** Ends any import and the workers (the page is going away). */
   dispose(): void {
