@@ -5,7 +5,8 @@
 import type { AggregateReport, DmarcPolicy } from '../report/types';
 import { normalizeDomain } from './alignment';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
-import { groupSources, labelExplanation, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { labelExplanation } from './sourceLabel';
 import type { SourceClass } from './classifyRecord';
 
 export interface ReadinessOptions extends GroupSourcesOptions {

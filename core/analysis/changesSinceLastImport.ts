@@ -4,7 +4,8 @@
 import type { AggregateReport, PolicyPublished } from '../report/types';
 import { normalizeDomain } from './alignment';
 import { explain, formatExplanation, type Explanation } from './explanation';
-import { groupSources, labelExplanation, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { groupSources, type GroupSourcesOptions, type SourceGroup } from './groupSources';
+import { labelExplanation } from './sourceLabel';
 import type { SourceClass } from './classifyRecord';
 
 export interface ChangesOptions extends Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> {

@@ -4,7 +4,8 @@
 // (explanation.ts) with their English text beside them.
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
 import { explain, formatExplanation, quantity, type Explanation, type ExplanationParam, type Percentage } from './explanation';
-import { labelExplanation, type SourceGroup } from './groupSources';
+import type { SourceGroup } from './groupSources';
+import { labelExplanation } from './sourceLabel';
 
 /**
  * Failing messages up to this share of a group do not change its class: a compliant service still has a few

@@ -10,7 +10,10 @@ import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
 import { classifyCounts, classifySource, type SourceClassification } from './classifySource';
-import { explain, formatExplanation, type ExplanationParam } from './explanation';
+import { explain, formatExplanation } from './explanation';
+import { labelExplanation } from './sourceLabel';
+
+export { labelExplanation };
 
 export interface GroupSourcesOptions {
   /** Only reports whose policy domain is this domain (or a subdomain's report rolled up to it). */
@@ -464,18 +467,6 @@ export function sourceGroupKey(
     return { key: `asn:${context.asn.asn}`, label: `AS${context.asn.asn}${name}` };
   }
   return { key: `ip:${record.sourceIp}`, label: record.sourceIp || formatExplanation(explain('label.unknownAddress')) };
-}
-
-/**
- * A group's label (or a service's name) as an explanation parameter: the names this module and identifySource
- * write in words — servers under a PTR organisation, a mailing-list host, an unknown address — become explanations
- * a page can translate; every other label is a name and stays as it is.
- */
-export function labelExplanation(key: string, label: string): ExplanationParam {
-  if (key.startsWith('rdns:')) return explain('label.rdns', { org: key.slice('rdns:'.length) });
-  if (key.startsWith('list:')) return explain('label.mailingList', { host: key.slice('list:'.length) });
-  if (key === 'ip:') return explain('label.unknownAddress');
-  return label;
 }
 
 function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
