@@ -1,15 +1,32 @@
 // Backup and restore of the whole database as one JSON Lines file: a header line, then one line per row
-// (`{"store": "...", "value": {...}}`). Lines keep memory flat on both sides: a million records never become one
+// (`{"store": "...", "value": {...}}`). Lines keep memory flat while writing: a million records never become one
 // string. Restoring goes through the same dedupe as importing: rows of a report already stored are skipped. Records
 // are written as batches of full records (`records` lines), whatever the schema keeps them in, so backups of every
 // schema version restore into every later one; kept files (`sources`) carry their bytes in base64.
+//
+// A restore is all or nothing per file. Every line is checked against the full shape of its row (rowShape.ts) and
+// every report's records are counted against the report before anything is written; then one transaction writes it
+// all, so a refused line, a quota cut or a closed tab leaves the database as it was. Records are staged as digests,
+// the compact form the store keeps them in, so staging costs about what the rows will take in the database.
 import { unwrap } from 'idb';
 import { firstByteOfText } from '../report/sniffContainer';
 import { keyRanges } from './keyRange';
 import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
+import { RAW_XML, RECORD_BATCH, SOURCE_LINE, STORED_REPORT, STORED_SOURCE, digestProblem, isSoundReport, shapeProblem, type Shape } from './rowShape';
 import { ProfileTable, recordsOfDigest, toRecordDigest } from './toRecordDigest';
-import { DB_VERSION, type ReportDatabase, type ReportPack, type StoredRecordBatch, type StoredRecordDigest, type StoredReport, type StoredSource, type StoredSourceFile } from './schema';
+import {
+  DB_VERSION,
+  RECORDS_PER_BATCH,
+  type ReportDatabase,
+  type ReportPack,
+  type StoredAggregateReport,
+  type StoredRecordBatch,
+  type StoredRecordDigest,
+  type StoredReport,
+  type StoredSource,
+  type StoredSourceFile,
+} from './schema';
 
 export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
@@ -55,6 +72,7 @@ export function looksLikeBackupFile(bytes: Uint8Array): boolean {
 export async function* backupLines(db: ReportDatabase, now: number = Date.now()): AsyncGenerator<string> {
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };
   yield `${JSON.stringify(header)}\n`;
+  const checkedProfiles = new WeakSet<object>();
   for (const store of STORES) {
     const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
     let lowerKey: unknown;
@@ -65,18 +83,28 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
         db.getAllKeys(store, range, perRequest),
       ]);
       let text = '';
+      // Rows a previous version or a crafted backup left malformed are left out: a backup holding one would be
+      // refused whole by a restore.
       for (const value of values) {
         if (store === 'reportPacks') {
-          for (const report of (value as ReportPack).reports) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
+          const { reports } = value as ReportPack;
+          if (!Array.isArray(reports)) continue;
+          for (const report of reports) if (isSoundReport(report)) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
         } else if (store === 'recordChunks') {
-          for (const digest of (value as { digests: StoredRecordDigest[] }).digests) {
-            text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
+          const { digests } = value as { digests: StoredRecordDigest[] };
+          if (!Array.isArray(digests)) continue;
+          for (const digest of digests) {
+            if (!digestProblem(digest, checkedProfiles)) text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
           }
         } else if (store === 'sources') {
+          if (shapeProblem(STORED_SOURCE, value, false)) continue;
           const { id, files } = value as StoredSource;
           const line: SourceLine = { id, files: files.map((file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) }) };
           text += `${JSON.stringify({ store, value: line })}\n`;
-        } else text += `${JSON.stringify({ store, value })}\n`;
+        } else if (!shapeProblem(RAW_XML, value, false)) {
+          const { key, xml } = value as { key: string; xml: string };
+          text += `${JSON.stringify({ store, value: { key, xml } })}\n`;
+        }
       }
       if (text) yield text;
       if (values.length < perRequest) break;
@@ -109,80 +137,76 @@ function fromBase64(text: string): Uint8Array | undefined {
 }
 
 export type RestoreResult =
-  | { ok: true; imported: number; duplicates: number; records: number; skippedLines: number }
-  | { ok: false; error: { code: 'not-a-backup' | 'unsupported'; message: string } };
+  | {
+      ok: true;
+      imported: number;
+      duplicates: number;
+      records: number;
+      /** Rows of reports the backup does not hold (records, raw XML): left out. */
+      skippedLines: number;
+    }
+  | { ok: false; error: { code: 'not-a-backup' | 'unsupported' | 'invalid-backup' | 'internal'; message: string } };
 
-/** Rows written per transaction while restoring. */
-const RESTORE_BATCH = 2000;
+type Refused = Extract<RestoreResult, { ok: false }>;
+
+/** A backup read and checked whole, ready to be written. */
+interface StagedBackup {
+  /** By key, in file order, with the line each came from. */
+  reports: Map<string, { line: number; report: StoredReport }>;
+  digests: Array<{ line: number; digest: StoredRecordDigest }>;
+  rawXml: Array<{ key: string; xml: string }>;
+  sources: Array<{ id: string; files: Array<(Omit<StoredSourceFile, 'reportKeys'> & { reportKeys: string[] }) | null> }>;
+  skippedLines: number;
+}
+
+const ROW_SHAPES: Record<BackupStore, Shape> = { reports: STORED_REPORT, records: RECORD_BATCH, rawXml: RAW_XML, sources: SOURCE_LINE };
+const NOTHING_RESTORED = 'Nothing from this backup was restored.';
 
 /**
- * Restores backup lines into `db`. Reports already stored are counted as duplicates and their rows left alone; lines
- * that are not valid rows are skipped and counted. Never throws on bad input.
+ * Restores backup lines into `db`, all or nothing: the whole file is read and checked first, and a line that is not
+ * a valid row, or records that do not add up to their report, refuse the file by name (line, row kind, field and what
+ * is wrong) with the database unchanged. Reports already stored are counted as duplicates and their rows left alone.
+ * Never throws: a failure to store (quota, closed database) is a refusal too, and writes nothing.
  */
 export async function restoreBackup(
   db: ReportDatabase,
   lines: Iterable<string> | AsyncIterable<string>,
   fileName = 'backup',
 ): Promise<RestoreResult> {
+  let staged: StagedBackup | Refused;
+  try {
+    staged = await readBackup(lines, fileName);
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `${fileName} could not be read to the end (${errorText(error)}). ${NOTHING_RESTORED}` } };
+  }
+  if ('error' in staged) return staged;
+  try {
+    return await writeBackup(db, staged);
+  } catch (error) {
+    const reason = errorName(error) === 'QuotaExceededError' ? 'there is not enough storage space left' : `the browser's database refused it (${errorText(error)})`;
+    return { ok: false, error: { code: 'internal', message: `${fileName} could not be restored: ${reason}. ${NOTHING_RESTORED}` } };
+  }
+}
+
+async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileName: string): Promise<StagedBackup | Refused> {
+  const refuse = (line: number, problem: string): Refused => ({
+    ok: false,
+    error: { code: 'invalid-backup', message: `${fileName}, line ${line}: ${problem}. ${NOTHING_RESTORED}` },
+  });
+  const staged: StagedBackup = { reports: new Map(), digests: [], rawXml: [], sources: [], skippedLines: 0 };
+  const sourceIds = new Map<string, number>();
+  const profiles = new ProfileTable();
   let header: BackupHeader | undefined;
-  let imported = 0;
-  let duplicates = 0;
-  let records = 0;
-  let skippedLines = 0;
-  /** Keys of reports this restore added: only their records and raw XML are written. */
-  const restored = new Set<string>();
-  let pending: Array<{ store: BackupStore; value: unknown }> = [];
-
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const tx = db.transaction(['reportPacks', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
-    const reportRows = batch.filter((row) => row.store === 'reports').map((row) => row.value as StoredReport);
-    const added = await addReports(unwrap(tx.objectStore('reportPacks')) as unknown as RawPackStore, reportRows);
-    const writes: Array<Promise<unknown>> = [];
-    reportRows.forEach((report, i) => {
-      if (!added[i]) {
-        duplicates++;
-        return;
-      }
-      restored.add(report.key);
-      imported++;
-    });
-    const packer = new ChunkPacker();
-    const profiles = new ProfileTable();
-    for (const row of batch) {
-      if (row.store === 'records') {
-        const batch = row.value as StoredRecordBatch;
-        if (!restored.has(batch.reportKey)) continue;
-        records += batch.records.length;
-        packer.add(toRecordDigest(batch, profiles));
-      } else if (row.store === 'rawXml') {
-        const raw = row.value as { key: string; xml: string };
-        if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));
-      } else if (row.store === 'sources') {
-        const line = row.value as SourceLine;
-        const files = line.files.map((file): StoredSourceFile | null => {
-          const bytes = file && fromBase64(file.base64);
-          const reportKeys = file?.reportKeys.filter((key) => restored.has(key)) ?? [];
-          return file && bytes && reportKeys.length > 0 ? { fileName: file.fileName, bytes, reportKeys } : null;
-        });
-        if (files.some((file) => file !== null)) writes.push(tx.objectStore('sources').put({ id: line.id, files }));
-      }
-    }
-    for (const chunk of packer.takeAll()) writes.push(tx.objectStore('recordChunks').put(chunk));
-    await Promise.all([...writes, tx.done]);
-  };
-
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     if (!line.trim()) continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
       if (!header) return notABackup(fileName);
-      skippedLines++;
-      continue;
+      return refuse(lineNumber, 'this line is not a complete row (the file may have been cut short or edited)');
     }
     if (!header) {
       if (!isHeader(parsed)) return notABackup(fileName);
@@ -198,20 +222,167 @@ export async function restoreBackup(
       header = parsed;
       continue;
     }
-    const row = validRow(parsed);
-    if (!row) {
-      skippedLines++;
-      continue;
+    const envelope = envelopeProblem(parsed);
+    if (envelope) return refuse(lineNumber, envelope);
+    const { store, value } = parsed as { store: BackupStore; value: unknown };
+    const problem = shapeProblem(ROW_SHAPES[store], value, true);
+    if (problem) {
+      const where = problem.path === '' ? 'the row' : problem.path;
+      return refuse(lineNumber, `the "${store}" row is not valid: ${where} ${problem.problem}`);
     }
-    pending.push(row);
-    if (pending.length >= RESTORE_BATCH) await flush();
+    switch (store) {
+      case 'reports': {
+        const report = value as StoredReport;
+        const earlier = staged.reports.get(report.key);
+        if (earlier) return refuse(lineNumber, `report ${quote(report.key)} is here a second time (first on line ${earlier.line})`);
+        staged.reports.set(report.key, { line: lineNumber, report });
+        break;
+      }
+      case 'records': {
+        const batch = value as StoredRecordBatch;
+        const [domain, begin, reportKey] = batch.id;
+        if (domain !== batch.domain || begin !== batch.begin || reportKey !== batch.reportKey) {
+          return refuse(lineNumber, `the "records" row is not valid: its id ${JSON.stringify(batch.id).slice(0, 200)} does not match its domain, begin and reportKey`);
+        }
+        staged.digests.push({ line: lineNumber, digest: toRecordDigest(batch, profiles) });
+        break;
+      }
+      case 'rawXml':
+        staged.rawXml.push(value as { key: string; xml: string });
+        break;
+      case 'sources': {
+        const line = value as SourceLine;
+        const earlier = sourceIds.get(line.id);
+        if (earlier !== undefined) return refuse(lineNumber, `kept files ${quote(line.id)} are here a second time (first on line ${earlier})`);
+        sourceIds.set(line.id, lineNumber);
+        const files: StagedBackup['sources'][number]['files'] = [];
+        for (const [i, file] of line.files.entries()) {
+          if (!file) {
+            files.push(null);
+            continue;
+          }
+          const bytes = fromBase64(file.base64);
+          if (!bytes) return refuse(lineNumber, `the "sources" row is not valid: files[${i}].base64 is not base64`);
+          files.push({ fileName: file.fileName, bytes, reportKeys: file.reportKeys });
+        }
+        staged.sources.push({ id: line.id, files });
+        break;
+      }
+    }
   }
   if (!header) return notABackup(fileName);
-  await flush();
-  return { ok: true, imported, duplicates, records, skippedLines };
+
+  // Records go with their report: the same domain and dates (or a read for the report's period misses them), each
+  // batch once, and as many records as the report says it has.
+  const counted = new Map<string, { records: number; batches: Set<number> }>();
+  const kept: StagedBackup['digests'] = [];
+  for (const entry of staged.digests) {
+    const { digest, line } = entry;
+    const owner = staged.reports.get(digest.reportKey);
+    if (!owner) {
+      staged.skippedLines++;
+      continue;
+    }
+    const { report } = owner;
+    const about = `records of report ${quote(report.key)} (line ${owner.line})`;
+    if (report.kind !== 'aggregate') return refuse(line, `these are ${about}, which is a ${report.kind} report: only aggregate reports have records`);
+    if (digest.domain !== report.domain || digest.begin !== report.begin || digest.end !== report.end) {
+      return refuse(line, `these ${about} give domain ${quote(digest.domain)}, begin ${digest.begin} and end ${digest.end}; the report has ${quote(report.domain)}, ${report.begin} and ${report.end}`);
+    }
+    let count = counted.get(report.key);
+    if (!count) counted.set(report.key, (count = { records: 0, batches: new Set() }));
+    const batch = digest.id[3];
+    if (count.batches.has(batch)) return refuse(line, `batch ${batch} of the ${about} is here a second time`);
+    count.batches.add(batch);
+    count.records += digest.profileOf.length;
+    kept.push(entry);
+  }
+  staged.digests = kept;
+  for (const { line, report } of staged.reports.values()) {
+    if (report.kind !== 'aggregate') continue;
+    const records = counted.get(report.key)?.records ?? 0;
+    if (records !== report.recordCount) {
+      return refuse(line, `aggregate report ${quote(report.key)} has ${report.recordCount.toLocaleString('en')} records, but the backup holds ${records.toLocaleString('en')} of them`);
+    }
+  }
+  const rawXml = staged.rawXml.filter((raw) => staged.reports.has(raw.key));
+  staged.skippedLines += staged.rawXml.length - rawXml.length;
+  staged.rawXml = rawXml;
+  return staged;
 }
 
-function notABackup(fileName: string): RestoreResult {
+/** Writes a checked backup in one transaction: either all of it that is new is stored, or nothing is. */
+async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<RestoreResult> {
+  const tx = db.transaction(['reportPacks', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const done = tx.done;
+  // A failed write below rejects `done` too; it is awaited only on success.
+  done.catch(() => undefined);
+  try {
+    const reports = [...staged.reports.values()].map((entry) => entry.report);
+    const added = await addReports(unwrap(tx.objectStore('reportPacks')) as unknown as RawPackStore, reports);
+    /** Keys of reports this restore added: only their records, raw XML and kept files are written. */
+    const restored = new Set<string>();
+    let duplicates = 0;
+    reports.forEach((report, i) => {
+      if (added[i]) restored.add(report.key);
+      else duplicates++;
+    });
+    const writes: Array<Promise<unknown>> = [];
+    const packer = new ChunkPacker();
+    let records = 0;
+    for (const { digest } of staged.digests) {
+      if (!restored.has(digest.reportKey)) continue;
+      records += digest.profileOf.length;
+      packer.add(digest);
+    }
+    for (const chunk of packer.takeAll()) writes.push(tx.objectStore('recordChunks').put(chunk));
+    for (const raw of staged.rawXml) if (restored.has(raw.key)) writes.push(tx.objectStore('rawXml').put(raw));
+    for (const source of staged.sources) {
+      const files = source.files.map((file): StoredSourceFile | null => {
+        const reportKeys = file?.reportKeys.filter((key) => restored.has(key)) ?? [];
+        return file && reportKeys.length > 0 ? { fileName: file.fileName, bytes: file.bytes, reportKeys } : null;
+      });
+      if (files.some((file) => file !== null)) writes.push(tx.objectStore('sources').put({ id: source.id, files }));
+    }
+    await Promise.all(writes);
+    await done;
+    return { ok: true, imported: restored.size, duplicates, records, skippedLines: staged.skippedLines };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request, or finished.
+    }
+    throw error;
+  }
+}
+
+/** What is wrong with a line as a row: `{"store": one of the backup's row kinds, "value": …}` and nothing else. */
+function envelopeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'this line is not a row (an object with "store" and "value")';
+  const { store } = value as { store?: unknown };
+  if (typeof store !== 'string' || !Object.hasOwn(ROW_SHAPES, store)) {
+    return `this line is not a row of a kind a backup holds ("reports", "records", "rawXml" or "sources"): its store is ${JSON.stringify(store ?? null).slice(0, 60)}`;
+  }
+  for (const key of Object.keys(value)) if (key !== 'store' && key !== 'value') return `the "${store}" row has a field ${JSON.stringify(key)} rows do not have`;
+  return undefined;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : undefined;
+}
+
+function errorText(error: unknown): string {
+  const name = errorName(error);
+  const message = typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
+  return name && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
+
+function notABackup(fileName: string): Refused {
   return { ok: false, error: { code: 'not-a-backup', message: `${fileName} is not a DMARC Lens backup.` } };
 }
 
@@ -224,73 +395,4 @@ function isHeader(value: unknown): value is BackupHeader {
     typeof v.version === 'number' &&
     typeof v.schemaVersion === 'number'
   );
-}
-
-function isRecordShaped(value: unknown): boolean {
-  const record = value as Record<string, unknown> | null;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    typeof record.count === 'number' &&
-    typeof record.sourceIp === 'string' &&
-    Array.isArray(record.reasons) &&
-    Array.isArray(record.dkimResults) &&
-    Array.isArray(record.spfResults)
-  );
-}
-
-function isSourceFileLine(value: unknown): boolean {
-  if (value === null) return true;
-  const file = value as Record<string, unknown>;
-  return (
-    typeof file === 'object' &&
-    typeof file.fileName === 'string' &&
-    typeof file.base64 === 'string' &&
-    Array.isArray(file.reportKeys) &&
-    file.reportKeys.every((key) => typeof key === 'string')
-  );
-}
-
-/** Checks the shape enough that a stored row cannot break the queries (the file is untrusted input). */
-function validRow(value: unknown): { store: BackupStore; value: unknown } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { store, value: row } = value as { store?: unknown; value?: unknown };
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  switch (store) {
-    case 'reports':
-      return typeof r.key === 'string' &&
-        (r.kind === 'aggregate' || r.kind === 'failure' || r.kind === 'tls') &&
-        typeof r.domain === 'string' &&
-        typeof r.begin === 'number' &&
-        typeof r.end === 'number' &&
-        typeof r.report === 'object' &&
-        r.report !== null
-        ? { store, value: row }
-        : undefined;
-    case 'records': {
-      const id = r.id;
-      const records = r.records;
-      return Array.isArray(id) &&
-        id.length === 4 &&
-        typeof id[0] === 'string' &&
-        typeof id[1] === 'number' &&
-        typeof id[2] === 'string' &&
-        typeof id[3] === 'number' &&
-        typeof r.reportKey === 'string' &&
-        typeof r.domain === 'string' &&
-        typeof r.begin === 'number' &&
-        typeof r.end === 'number' &&
-        Array.isArray(records) &&
-        records.every(isRecordShaped)
-        ? { store, value: row }
-        : undefined;
-    }
-    case 'rawXml':
-      return typeof r.key === 'string' && typeof r.xml === 'string' ? { store, value: row } : undefined;
-    case 'sources':
-      return typeof r.id === 'string' && Array.isArray(r.files) && r.files.every(isSourceFileLine) ? { store, value: row } : undefined;
-    default:
-      return undefined;
-  }
 }

@@ -1,5 +1,7 @@
 // Deleting stored data: one domain's reports (every kind) with their records, kept files and raw XML, or everything.
 import { keyRanges, prefixUpperBound } from './keyRange';
+import { soundReports } from './queries';
+import { shapeProblem, STORED_SOURCE } from './rowShape';
 import { REPORT_KINDS, type ReportDatabase, type StoredReport } from './schema';
 
 /** Deletes every report about `domain`; returns how many reports went. */
@@ -7,7 +9,10 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
   const tx = db.transaction(['reportPacks', 'recordChunks', 'sources', 'rawXml'], 'readwrite');
   const packs = tx.objectStore('reportPacks');
   const ranges = REPORT_KINDS.map((kind) => keyRanges().bound([kind, domain], prefixUpperBound([kind, domain])));
-  const reports: StoredReport[] = (await Promise.all(ranges.map((range) => packs.getAll(range)))).flat().flatMap((pack) => pack.reports);
+  // Malformed reports (see queries.ts soundReports) go with their packs too; only sound ones name raw XML and files.
+  const rows = (await Promise.all(ranges.map((range) => packs.getAll(range)))).flat();
+  const reports: StoredReport[] = rows.flatMap(soundReports);
+  const count = rows.reduce((sum, pack) => sum + (Array.isArray(pack.reports) ? pack.reports.length : 0), 0);
   const deleted = new Set(reports.map((report) => report.key));
   const sourceIds = new Set(reports.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])));
   const writes: Array<Promise<unknown>> = [
@@ -17,7 +22,7 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
   ];
   // A kept file may hold reports about other domains too (an mbox, a zip of several): it stays while one of them does.
   for (const source of await Promise.all([...sourceIds].map((id) => tx.objectStore('sources').get(id)))) {
-    if (!source) continue;
+    if (!source || shapeProblem(STORED_SOURCE, source, false)) continue;
     const files = source.files.map((file) => {
       const reportKeys = file?.reportKeys.filter((key) => !deleted.has(key)) ?? [];
       return file && reportKeys.length > 0 ? { ...file, reportKeys } : null;
@@ -25,7 +30,7 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
     writes.push(files.some((file) => file !== null) ? tx.objectStore('sources').put({ ...source, files }) : tx.objectStore('sources').delete(source.id));
   }
   await Promise.all([...writes, tx.done]);
-  return reports.length;
+  return count;
 }
 
 export async function deleteEverything(db: ReportDatabase): Promise<void> {

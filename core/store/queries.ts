@@ -4,11 +4,13 @@ import { readReportXml } from '../report/readReportXml';
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { spanStart, utcMidnight } from './recordChunks';
 import { getReport } from './reportPacks';
+import { digestProblem, isSoundReport, shapeProblem, STORED_SOURCE } from './rowShape';
 import { recordsOfDigest } from './toRecordDigest';
 import {
   RECORDS_PER_BATCH,
   RECORDS_PER_CHUNK,
   type ReportDatabase,
+  type ReportPack,
   type StoredAggregateReport,
   type StoredFailureReport,
   type StoredRecord,
@@ -93,7 +95,7 @@ async function forEachChunkPage(
       lower = chunks[chunks.length - 1]!.id;
       lowerOpen = true;
       let records = 0;
-      for (const chunk of chunks) for (const digest of chunk.digests) records += digest.profileOf.length;
+      for (const chunk of chunks) for (const digest of soundDigests(chunk)) records += digest.profileOf.length;
       perRequest = Math.min(256, Math.max(1, Math.floor((RECORDS_PER_REQUEST * chunks.length) / Math.max(1, records))));
     }
   }
@@ -115,10 +117,40 @@ export async function forEachDigestChunk(
   await forEachChunkPage(db, domains, { from: spanStart(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS }, (chunks) => {
     const kept: StoredRecordDigest[] = [];
     for (const chunk of chunks) {
-      for (const digest of chunk.digests) if (digestInView(digest, null, period)) kept.push(digest);
+      for (const digest of soundDigests(chunk)) if (digestInView(digest, null, period)) kept.push(digest);
     }
     if (kept.length > 0) onChunk(kept);
   });
+}
+
+/**
+ * Profiles found sound: digests stored together share them (and a read decodes a shared one as one object), so each
+ * is checked once.
+ */
+const soundProfiles = new WeakSet<object>();
+/** Digests checked, by chunk: a chunk is checked once however many times a read goes over it. */
+const checkedChunks = new WeakMap<StoredRecordChunk, StoredRecordDigest[]>();
+
+/**
+ * The digests of `chunk` that have their full shape. A row a previous version or a crafted backup left malformed is
+ * passed over: a page must not break on it (backups are checked in full before they are written since).
+ */
+function soundDigests(chunk: StoredRecordChunk): StoredRecordDigest[] {
+  let sound = checkedChunks.get(chunk);
+  if (!sound) {
+    const digests: unknown = chunk.digests;
+    sound = Array.isArray(digests) ? digests.filter((digest): digest is StoredRecordDigest => digestProblem(digest, soundProfiles) === undefined) : [];
+    checkedChunks.set(chunk, sound);
+  }
+  return sound;
+}
+
+/** The reports of `pack` that have their full shape (see soundDigests). */
+export function soundReports(pack: ReportPack): StoredReport[] {
+  const reports: unknown = pack.reports;
+  if (!Array.isArray(reports)) return [];
+  for (const report of reports) if (!isSoundReport(report)) return reports.filter(isSoundReport);
+  return reports as StoredReport[];
 }
 
 /**
@@ -189,7 +221,7 @@ async function reportsOfKind(
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
       const packs = await db.getAll('reportPacks', range, PACKS_PER_REQUEST);
-      for (const pack of packs) for (const report of pack.reports) if (report.end >= ends.from && report.end < ends.to) found.push(report);
+      for (const pack of packs) for (const report of soundReports(pack)) if (report.end >= ends.from && report.end < ends.to) found.push(report);
       if (packs.length < PACKS_PER_REQUEST) break;
       lower = packs[packs.length - 1]!.id;
       lowerOpen = true;
@@ -202,7 +234,7 @@ async function reportsOfKind(
 
 /** Every stored report of every kind, in no particular order. */
 export async function listAllReports(db: ReportDatabase): Promise<StoredReport[]> {
-  return (await db.getAll('reportPacks')).flatMap((pack) => pack.reports);
+  return (await db.getAll('reportPacks')).flatMap(soundReports);
 }
 
 export async function listAggregateReports(
@@ -245,10 +277,12 @@ export async function listTlsReports(
 export async function readRawXml(db: ReportDatabase, reportKey: string): Promise<string | undefined> {
   const report = await getReport(db, reportKey);
   if (report?.kind === 'aggregate' && report.source) {
-    const file = (await db.get('sources', report.source.id))?.files[report.source.file];
+    const source = await db.get('sources', report.source.id);
+    const file = source && !shapeProblem(STORED_SOURCE, source, false) ? source.files[report.source.file] : undefined;
     if (file) return readReportXml(file.bytes, report.source.path, report.source.document, { fileName: file.fileName });
   }
-  return (await db.get('rawXml', reportKey))?.xml;
+  const raw = await db.get('rawXml', reportKey);
+  return typeof raw?.xml === 'string' ? raw.xml : undefined;
 }
 
 /** The records of one aggregate report, in report order. */
@@ -259,7 +293,7 @@ export async function readRecordsOfReport(db: ReportDatabase, reportKey: string)
   const range = keyRanges().bound([report.domain, spanStart(report.end)], prefixUpperBound([report.domain, utcMidnight(report.end)]));
   const chunks = await db.getAll('recordChunks', range);
   return chunks
-    .flatMap((chunk) => chunk.digests.filter((digest) => digest.reportKey === reportKey))
+    .flatMap((chunk) => soundDigests(chunk).filter((digest) => digest.reportKey === reportKey))
     .sort((a, b) => a.first - b.first)
     .flatMap(recordsOfDigest);
 }
@@ -274,7 +308,7 @@ export async function countStored(db: ReportDatabase): Promise<StoreCounts> {
   let records = 0;
   let cursor = await db.transaction('reportPacks').store.openCursor();
   while (cursor) {
-    for (const report of cursor.value.reports) {
+    for (const report of soundReports(cursor.value)) {
       reports++;
       if (report.kind === 'aggregate') records += report.recordCount;
     }

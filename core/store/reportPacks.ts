@@ -5,6 +5,7 @@
 // A pack lists its report keys under a unique multiEntry index: a report is found by its key in one request, and a
 // report already stored makes adding the pack fail (the dedupe), after which the pack is added again without it.
 import { spanStart } from './recordChunks';
+import { isSoundReport } from './rowShape';
 import type { ReportDatabase, ReportPack, StoredReport } from './schema';
 
 /** Reports per pack at most: a few hundred small reports are one request for IndexedDB to decode. */
@@ -115,5 +116,8 @@ export async function addReports(store: RawPackStore, reports: readonly StoredRe
 /** The stored report with `key`, if any. */
 export async function getReport(db: ReportDatabase, key: string): Promise<StoredReport | undefined> {
   const pack = await db.getFromIndex('reportPacks', 'byKey', key);
-  return pack?.reports.find((report) => report.key === key);
+  const reports: unknown = pack?.reports;
+  const report = Array.isArray(reports) ? (reports as unknown[]).find((r) => typeof r === 'object' && r !== null && (r as { key?: unknown }).key === key) : undefined;
+  // A row a previous version or a crafted backup left malformed is as good as absent (see queries.ts soundReports).
+  return isSoundReport(report) ? report : undefined;
 }

@@ -129,8 +129,11 @@ export interface StoredRecordDigest {
   /** Record index in its report of the first record here (batch × RECORDS_PER_BATCH). */
   first: number;
   profiles: RecordProfile[];
-  /** Per record, in report order: its index into `profiles`. */
-  profileOf: Uint16Array;
+  /**
+   * Per record, in report order: its index into `profiles`. Two bytes each while the profiles fit (every batch of
+   * RECORDS_PER_BATCH records); a digest of more than 65,536 distinct profiles has four.
+   */
+  profileOf: Uint16Array | Uint32Array;
   sourceIps: string[];
   counts: Float64Array;
 }

@@ -54,7 +54,8 @@ export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTabl
   const profiles: RecordProfile[] = [];
   const profileIndex = new Map<RecordProfile, number>();
   const { records } = batch;
-  const profileOf = new Uint16Array(records.length);
+  // Two bytes an index while the profiles fit (a batch of RECORDS_PER_BATCH records always does), four past that.
+  let profileOf: Uint16Array | Uint32Array = new Uint16Array(records.length);
   const counts = new Float64Array(records.length);
   const sourceIps = new Array<string>(records.length);
   for (let i = 0; i < records.length; i++) {
@@ -64,6 +65,7 @@ export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTabl
     if (at === undefined) {
       at = profiles.push(profile) - 1;
       profileIndex.set(profile, at);
+      if (at === 0x10000) profileOf = Uint32Array.from(profileOf);
     }
     profileOf[i] = at;
     counts[i] = record.count;

@@ -234,18 +234,24 @@ describe('queries', () => {
     fresh.close();
   });
 
-  it('refuses what is not a backup and skips rows that are not valid', async () => {
+  it('refuses what is not a backup, and a backup with a row that is not valid, naming the line and storing nothing', async () => {
     expect(await restoreBackup(db, ['hello'], 'x.txt')).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
     expect(await restoreBackup(db, ['{"format":"dmarc-lens-backup","version":99,"schemaVersion":1}'])).toMatchObject({
       ok: false,
       error: { code: 'unsupported' },
     });
-    const result = await restoreBackup(db, [
-      '{"format":"dmarc-lens-backup","version":1,"schemaVersion":1,"exportedAt":0}',
-      '{"store":"reports","value":{"key":1}}',
-      '{"store":"records","value":{"id":"nope"}}',
-      'not json',
-    ]);
-    expect(result).toEqual({ ok: true, imported: 0, duplicates: 0, records: 0, skippedLines: 3 });
+    const before = await countStored(db);
+    const header = '{"format":"dmarc-lens-backup","version":1,"schemaVersion":1,"exportedAt":0}';
+    expect(await restoreBackup(db, [header, '{"store":"reports","value":{"key":1}}'], 'b.jsonl')).toEqual({
+      ok: false,
+      error: { code: 'invalid-backup', message: 'b.jsonl, line 2: the "reports" row is not valid: kind is missing. Nothing from this backup was restored.' },
+    });
+    expect(await restoreBackup(db, [header, '', '{"store":"records","value":{"id":"nope"}}'], 'b.jsonl')).toMatchObject({
+      error: { message: 'b.jsonl, line 3: the "records" row is not valid: id is the text "nope", not a list of 4 items. Nothing from this backup was restored.' },
+    });
+    expect(await restoreBackup(db, [header, 'not json'], 'b.jsonl')).toMatchObject({
+      error: { message: 'b.jsonl, line 2: this line is not a complete row (the file may have been cut short or edited). Nothing from this backup was restored.' },
+    });
+    expect(await countStored(db)).toEqual(before);
   });
 });
