@@ -46,10 +46,11 @@ export const CLASS_OF_CAUSE: Readonly<Record<RecordCause, SourceClass>> = {
 const FORWARDING_REASONS = new Set(['forwarded', 'trusted_forwarder', 'mailing_list']);
 
 /**
- * Whether the record passed DMARC: the receiver said so, or its auth_results show an aligned pass (some reporters,
- * e.g. the zoho.com fixture, write `fail` in policy_evaluated next to an aligned DKIM and SPF pass).
+ * Whether the record passed DMARC by either account: the receiver said so, or its auth_results show an aligned pass
+ * (some reporters, e.g. the zoho.com fixture, write `fail` in policy_evaluated next to an aligned DKIM and SPF pass).
+ * Compare `receiverPassedDmarc` (summarizeReport.ts), the receiver's verdict alone.
  */
-export function passesDmarc(record: AggregateRecord): boolean {
+export function passesByVerdictOrAlignment(record: AggregateRecord): boolean {
   return record.dkim === 'pass' || record.spf === 'pass' || record.dkimAligned || record.spfAligned;
 }
 
@@ -130,7 +131,7 @@ export function classifyRecord(
   identification: SourceIdentification,
   facts: RecordFacts = recordFacts(record, identification),
 ): RecordCause {
-  if (passesDmarc(record)) return 'dmarc-pass';
+  if (passesByVerdictOrAlignment(record)) return 'dmarc-pass';
   if (receiverSaysForwarded(record)) return 'receiver-says-forwarded';
   return causeOfFailure(identification, facts);
 }

@@ -4,7 +4,7 @@
 // cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
-import { CLASS_OF_CAUSE, causeOfFailure, passesDmarc, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
+import { CLASS_OF_CAUSE, causeOfFailure, passesByVerdictOrAlignment, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
 import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
@@ -714,7 +714,7 @@ export class SourceGrouper {
     else add((cell.otherDispositions ??= new Map()), disposition, count);
     if (record.dkimAligned) cell.dkimAligned += count;
     if (record.spfAligned) cell.spfAligned += count;
-    if (passesDmarc(record)) {
+    if (passesByVerdictOrAlignment(record)) {
       cell.passing += count;
       if (cell.firstPass < 0) cell.firstPass = sequence;
     } else if (receiverSaysForwarded(record)) {

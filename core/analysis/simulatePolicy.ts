@@ -109,8 +109,8 @@ class AlignmentCache {
 
 /**
  * Whether the record would pass under the given modes. Under the published mode the receiver's verdict stands (or
- * an aligned pass in auth_results, see passesDmarc); only a changed mode is recomputed from auth_results, and without
- * auth_results of a kind the receiver's verdict is all there is.
+ * an aligned pass in auth_results, see passesByVerdictOrAlignment); only a changed mode is recomputed from
+ * auth_results, and without auth_results of a kind the receiver's verdict is all there is.
  */
 function wouldPass(
   record: AggregateRecord,

@@ -47,10 +47,19 @@ export interface FailureSummary {
 
 export type ReportSummary = AggregateSummary | TlsSummary | FailureSummary;
 
-/** DMARC passes when either identifier passed aligned, as the receiver evaluated it (RFC 7489 §6.6.2). */
-export function passesDmarc(record: Pick<AggregateRecord, 'dkim' | 'spf'>): boolean {
+/**
+ * The receiver's verdict: DMARC passed when policy_evaluated shows either identifier passing aligned (RFC 7489
+ * §6.6.2). Compare `passesByVerdictOrAlignment` (classifyRecord.ts), which also trusts recomputed alignment.
+ */
+export function receiverPassedDmarc(record: Pick<AggregateRecord, 'dkim' | 'spf'>): boolean {
   return record.dkim === 'pass' || record.spf === 'pass';
 }
+
+/**
+ * @deprecated Use receiverPassedDmarc; kept while core/report/toParsedmarcJson.ts and core/store/summarizeRecords.ts
+ * call it by this name.
+ */
+export const passesDmarc = receiverPassedDmarc;
 
 const TOP_FAILING = 5;
 
@@ -70,7 +79,7 @@ export function summarizeAggregate(report: AggregateReport): AggregateSummary {
     sources.add(record.sourceIp);
     if (record.dkimAligned) dkimAligned += record.count;
     if (record.spfAligned) spfAligned += record.count;
-    if (passesDmarc(record)) {
+    if (receiverPassedDmarc(record)) {
       dmarcPass += record.count;
       continue;
     }

@@ -3,8 +3,8 @@
 import { isDkimAligned, isSpfAligned, organizationalDomain } from '../analysis/alignment';
 import { findServiceByDomain } from '../analysis/identifySource';
 import type { AggregateRecord } from '../report/types';
-import type { DmarcAlignmentMode, DmarcPolicy } from './dmarcRecord';
-import { englishText, recordText, type RecordText } from './recordTexts';
+import type { AlignmentMode, DmarcPolicy } from '../report/types';
+import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 import type { RolloutStep } from './rolloutPlan';
 
 /**
@@ -29,7 +29,7 @@ export interface FailingSource {
   headerFroms: string[];
   /** Why it fails DMARC, in one sentence (English; `reasonText` by id). */
   reason: string;
-  reasonText: RecordText;
+  reasonText: DnsRecordSentence;
   /** Authenticates as a service or forwarder (worth fixing), rather than as nobody (spoofing). */
   authenticated: boolean;
   /** Receivers' override reasons seen (forwarded, mailing_list…). */
@@ -40,7 +40,7 @@ export interface NextStepAssessment {
   verdict: NextStepVerdict;
   /** One or two sentences for the page (English; `summaryText` by id). */
   summary: string;
-  summaryText: RecordText;
+  summaryText: DnsRecordSentence;
   totalMessages: number;
   /** Messages failing DMARC after recomputing alignment. */
   failingMessages: number;
@@ -59,8 +59,8 @@ export interface NextStepOptions {
   /** The policy domain; only records whose header_from is it or (for sp) its subdomains count. */
   domain: string;
   next: Pick<RolloutStep, 'policy' | 'pct' | 'testing'>;
-  adkim?: DmarcAlignmentMode;
-  aspf?: DmarcAlignmentMode;
+  adkim?: AlignmentMode;
+  aspf?: AlignmentMode;
 }
 
 const DMARC_WEAKER: Record<DmarcPolicy, DmarcPolicy> = { none: 'none', quarantine: 'none', reject: 'quarantine' };
@@ -160,10 +160,10 @@ export function assessNextStep(records: readonly AggregateRecord[], options: Nex
  * Why a record fails DMARC, DKIM first. Only called for failing records, so a passing DKIM or SPF result there never
  * aligns: were the first one aligned, the record would pass.
  */
-function failureReason(record: AggregateRecord, from: string, adkim: DmarcAlignmentMode, aspf: DmarcAlignmentMode): RecordText {
+function failureReason(record: AggregateRecord, from: string, adkim: AlignmentMode, aspf: AlignmentMode): DnsRecordSentence {
   const dkimPass = record.dkimResults.find((r) => r.result === 'pass');
   const spfPass = record.spfResults.find((r) => r.result === 'pass' && r.scope !== 'helo');
-  const strict = (mode: DmarcAlignmentMode) => (mode === 's' ? recordText('assess.reason.strict') : '');
+  const strict = (mode: AlignmentMode) => (mode === 's' ? recordText('assess.reason.strict') : '');
   const dkim = dkimPass
     ? recordText('assess.reason.dkim-unaligned', { domain: dkimPass.domain, from, strict: strict(adkim) })
     : recordText(record.dkimResults.length === 0 ? 'assess.reason.unsigned' : 'assess.reason.dkim-fails');
@@ -181,7 +181,7 @@ function summarize(
   authenticatedHit: number,
   hit: number,
   sources: FailingSource[],
-): RecordText {
+): DnsRecordSentence {
   const known = sources.filter((s) => s.authenticated);
   const names = known
     .slice(0, 3)

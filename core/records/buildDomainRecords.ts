@@ -11,7 +11,7 @@ import { findSender, senderSetupLocation, type SenderService } from './senderCat
 import { checkSpfRecord, formatSpfRecord, isValidDomainSpec, type SpfRecord, type SpfTerm } from './spfRecord';
 import { formatTlsRptRecord } from './tlsRptRecord';
 import { formatTxtForZone } from './txtStrings';
-import { englishText, recordText, type RecordText } from './recordTexts';
+import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 import { recordIssue, type RecordIssue } from './types';
 
 export type DmarcReceivers = 'both' | 'rfc7489' | 'rfc9989';
@@ -72,7 +72,7 @@ export interface PublishedRecord {
   value: string;
   /** What the record is for, in a few words (English; `purposeText` is the same by id). */
   purpose: string;
-  purposeText: RecordText;
+  purposeText: DnsRecordSentence;
   /** The value has `<…>` parts to fill in from the provider's dashboard. */
   placeholder: boolean;
   /** Published by someone else (e.g. the report domain's authorization), not in your zone. */
@@ -83,11 +83,11 @@ export interface PublishedFile {
   url: string;
   content: string;
   purpose: string;
-  purposeText: RecordText;
+  purposeText: DnsRecordSentence;
 }
 
 /** A record's or file's purpose, in English and by id. */
-function purpose(text: RecordText): { purpose: string; purposeText: RecordText } {
+function purpose(text: DnsRecordSentence): { purpose: string; purposeText: DnsRecordSentence } {
   return { purpose: englishText(text), purposeText: text };
 }
 

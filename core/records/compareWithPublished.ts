@@ -2,7 +2,7 @@
 // injected resolver (live lookups only) and compared with what the name publishes.
 import { normalizeDomain } from '../analysis/alignment';
 import type { PublishedRecord } from './buildDomainRecords';
-import type { RecordText } from './recordTexts';
+import type { DnsRecordSentence } from './recordTexts';
 import { joinTxtStrings } from './txtStrings';
 import { askResolver, type DnsResolver } from './types';
 
@@ -26,7 +26,7 @@ export interface PublicationCheck {
   found: string[];
   /** For `error`: why (`messageText` is the same by id, when the resolver gave one). */
   message?: string;
-  messageText?: RecordText;
+  messageText?: DnsRecordSentence;
 }
 
 /** The leading version tag that says which kind of TXT record a value is (`v=spf1`, `v=DMARC1`…), lower-cased. */

@@ -1,7 +1,7 @@
 // Ready-to-paste signer configuration for a key generated in the wizard. Paths are the Debian packages' defaults;
 // the private key file is the PEM the page offers for download.
 import type { DkimKeyType } from './dkimKeyRecord';
-import { englishText, recordText, type RecordText } from './recordTexts';
+import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 
 export interface DkimSignerConfig {
   domain: string;
@@ -17,7 +17,7 @@ export interface ConfigSnippet {
   content: string;
   /** In English; `noteText` is the same by id. */
   note?: string;
-  noteText?: RecordText;
+  noteText?: DnsRecordSentence;
 }
 
 export function privateKeyFileName({ domain, selector }: DkimSignerConfig): string {
@@ -27,7 +27,7 @@ export function privateKeyFileName({ domain, selector }: DkimSignerConfig): stri
 export function dkimConfigSnippets(config: DkimSignerConfig): ConfigSnippet[] {
   const { domain, selector, keyType } = config;
   const key = privateKeyFileName(config);
-  const snippets: Array<Omit<ConfigSnippet, 'note' | 'noteText'> & { note: RecordText }> = [
+  const snippets: Array<Omit<ConfigSnippet, 'note' | 'noteText'> & { note: DnsRecordSentence }> = [
     {
       id: 'opendkim',
       title: 'OpenDKIM',

@@ -2,7 +2,7 @@
 // RFC 8463 and the key-size rules of RFC 8301.
 import { decodeBase64, encodeBase64 } from './base64';
 import { formatTagList, parseTagList, type Tag } from './tagList';
-import { joinTexts, recordText, type RecordText } from './recordTexts';
+import { joinTexts, recordText, type DnsRecordSentence } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue, tagExplanation } from './types';
 
@@ -211,7 +211,7 @@ export function explainDkimKeyRecord(record: DkimKeyRecord): TagExplanation[] {
   );
 }
 
-function explainDkimTag(name: string, value: string, info: DkimPublicKeyInfo | undefined): RecordText {
+function explainDkimTag(name: string, value: string, info: DkimPublicKeyInfo | undefined): DnsRecordSentence {
   switch (name) {
     case 'v':
       return recordText('dkim.explain.v');

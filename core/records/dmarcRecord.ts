@@ -1,13 +1,14 @@
 // The DMARC policy record, TXT at `_dmarc.<domain>`: RFC 7489 §6.3–6.4 and its successor RFC 9989 ("DMARCbis"),
 // which adds np, psd and t and makes pct, rf and ri historic.
 import { organizationalDomain } from '../analysis/alignment';
+import type { AlignmentMode, DmarcPolicy } from '../report/types';
 import { formatTagList, parseTagList, type Tag } from './tagList';
-import { joinTexts, recordText, type RecordText, type RecordTextParam } from './recordTexts';
+import { joinTexts, recordText, type DnsRecordSentence, type RecordTextParam } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue, tagExplanation } from './types';
 
-export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
-export type DmarcAlignmentMode = 'r' | 's';
+/** @deprecated Import DmarcPolicy from core/report/types; kept while site/src/records/DmarcFields.tsx imports it here. */
+export type { DmarcPolicy } from '../report/types';
 /** RFC 7489 §6.3 `fo`: 0 (all fail), 1 (any fails), d (DKIM fails), s (SPF fails). */
 export type DmarcFailureOption = '0' | '1' | 'd' | 's';
 
@@ -22,8 +23,8 @@ export interface DmarcRecord {
   sp?: DmarcPolicy;
   /** RFC 9989: policy for non-existent subdomains. */
   np?: DmarcPolicy;
-  adkim?: DmarcAlignmentMode;
-  aspf?: DmarcAlignmentMode;
+  adkim?: AlignmentMode;
+  aspf?: AlignmentMode;
   /** RFC 7489 sampling percentage, historic in RFC 9989. */
   pct?: number;
   fo?: DmarcFailureOption[];
@@ -259,7 +260,7 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   return issues;
 }
 
-const FAILURE_CONDITIONS: Record<DmarcFailureOption, RecordText> = {
+const FAILURE_CONDITIONS: Record<DmarcFailureOption, DnsRecordSentence> = {
   '0': recordText('dmarc.explain.fo.0'),
   '1': recordText('dmarc.explain.fo.1'),
   d: recordText('dmarc.explain.fo.d'),
@@ -274,12 +275,12 @@ export function explainDmarcRecord(record: DmarcRecord): TagExplanation[] {
 }
 
 /** Where reports of `tag` go, for explaining a record (the addresses) or a wizard field (the addresses you list). */
-export function explainReportAddresses(tag: 'rua' | 'ruf', addresses: RecordTextParam): RecordText {
+export function explainReportAddresses(tag: 'rua' | 'ruf', addresses: RecordTextParam): DnsRecordSentence {
   return recordText(tag === 'rua' ? 'dmarc.explain.rua' : 'dmarc.explain.ruf', { addresses });
 }
 
 /** What a single DMARC tag means, for explaining a record or a wizard field. */
-export function explainDmarcTag(name: string, value: string): RecordText {
+export function explainDmarcTag(name: string, value: string): DnsRecordSentence {
   const policy = POLICIES.includes(value) ? recordText(`dmarc.policy.${value as DmarcPolicy}`) : recordText('dmarc.policy.unknown');
   switch (name.toLowerCase()) {
     case 'v':

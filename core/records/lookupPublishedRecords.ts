@@ -6,7 +6,7 @@ import { externalReportAuthorizations, parseDmarcRecord, type DmarcRecord } from
 import { evaluateSpfLookups, type SpfLookupEvaluation } from './evaluateSpfLookups';
 import { isSpfRecordText } from './spfRecord';
 import { joinTxtStrings } from './txtStrings';
-import { recordText, type RecordText } from './recordTexts';
+import { recordText, type DnsRecordSentence } from './recordTexts';
 import { askResolver, dnsErrorReason, recordIssue, type DnsResolver, type RecordIssue } from './types';
 
 export interface PublishedRecordsReport {
@@ -35,7 +35,7 @@ export function dmarcTreeWalk(domain: string): string[] {
 /** At most this many DKIM selectors are looked up per check (each is one DNS question). */
 export const MAX_DKIM_SELECTORS = 10;
 
-async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: RecordText | string }> {
+async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: DnsRecordSentence | string }> {
   const answer = await askResolver(resolver, name, 'TXT');
   if (answer.status === 'ok') return { values: answer.answers.map(joinTxtStrings) };
   if (answer.status === 'error') return { values: [], error: dnsErrorReason(answer) };
@@ -50,8 +50,8 @@ export async function lookupPublishedRecords(
   const domain = normalizeDomain(domainInput);
   const checks: RecordCheck[] = [];
   const issues: RecordIssue[] = [];
-  const missing = (code: string, text: RecordText, severity: RecordIssue['severity'] = 'warning') => issues.push(recordIssue(severity, code, text));
-  const failed = (name: string, error: RecordText | string) => missing('lookup-failed', recordText('dns.lookup-failed', { name, error }), 'error');
+  const missing = (code: string, text: DnsRecordSentence, severity: RecordIssue['severity'] = 'warning') => issues.push(recordIssue(severity, code, text));
+  const failed = (name: string, error: DnsRecordSentence | string) => missing('lookup-failed', recordText('dns.lookup-failed', { name, error }), 'error');
 
   // DMARC policy discovery by the RFC 9989 tree walk: the domain, then its parents up to the TLD. RFC 7489 receivers
   // look at the domain and its PSL organizational domain, which the walk passes through too.

@@ -1,7 +1,7 @@
 // Every sentence core/records says to a person, in English, under a stable id. Results carry the id with its
-// parameters (a `RecordText`) next to the English it renders to: the command line and the tests read the English, the
-// site translates the id (site/src/i18n/recordsMessages.ts). `{name}` marks a parameter; a parameter may itself be a
-// RecordText, rendered in the same language (what a policy does, inside the sentence explaining p=).
+// parameters (a `DnsRecordSentence`) next to the English it renders to: the command line and the tests read the
+// English, the site translates the id (site/src/i18n/recordsMessages.ts). `{name}` marks a parameter; a parameter may
+// itself be a DnsRecordSentence, rendered in the same language (what a policy does, inside the sentence explaining p=).
 
 export const RECORD_TEXTS = {
   // Lists: `{first}` is an item, `{rest}` the remaining items joined the same way.
@@ -335,13 +335,19 @@ export const RECORD_TEXTS = {
 } as const;
 
 export type RecordTextId = keyof typeof RECORD_TEXTS;
-export type RecordTextParam = string | number | RecordText;
+export type RecordTextParam = string | number | DnsRecordSentence;
 
-/** A sentence by id with its parameters: render it with `englishText`, or translate the id. */
-export interface RecordText {
+/**
+ * A sentence about DNS records by id with its parameters: render it with `englishText`, or translate the id. (Not the
+ * text of a record itself, which is a plain string everywhere in core/records.)
+ */
+export interface DnsRecordSentence {
   readonly id: RecordTextId;
   readonly params: Readonly<Record<string, RecordTextParam>>;
 }
+
+/** @deprecated The old name, kept while site/src/records/useRecordText.ts and dohResolver.ts still use it. */
+export type RecordText = DnsRecordSentence;
 
 /** The `{name}` parameters of a template (a brace holding anything but a word, as in `%{…}`, is text). */
 type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
@@ -353,7 +359,7 @@ type ParamsOf<Id extends RecordTextId> = ParamNames<(typeof RECORD_TEXTS)[Id]>;
 export function recordText<Id extends RecordTextId>(
   id: Id,
   ...params: [ParamsOf<Id>] extends [never] ? [] : [Record<ParamsOf<Id>, RecordTextParam>]
-): RecordText {
+): DnsRecordSentence {
   return { id, params: params[0] ?? {} };
 }
 
@@ -362,7 +368,7 @@ export function recordText<Id extends RecordTextId>(
  * with the same templates. Numbers go through `formatNumber`, so a page can write them its locale's way.
  */
 export function renderRecordText(
-  text: RecordText,
+  text: DnsRecordSentence,
   template: (id: RecordTextId) => string = (id) => RECORD_TEXTS[id],
   formatNumber: (value: number) => string = String,
 ): string {
@@ -374,7 +380,7 @@ export function renderRecordText(
   });
 }
 
-export function englishText(text: RecordText): string {
+export function englishText(text: DnsRecordSentence): string {
   return renderRecordText(text);
 }
 

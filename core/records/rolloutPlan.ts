@@ -2,8 +2,9 @@
 // failing mail, the next weaker policy to the rest), hence the classic stepped table; RFC 9989 made pct historic and
 // offers t=y (test mode: the policy acts one level weaker) instead, with its advice to stay at p=none and then at
 // p=quarantine for at least a month each before p=reject.
-import { formatDmarcRecord, type DmarcPolicy, type DmarcRecord } from './dmarcRecord';
-import { englishText, recordText, type RecordText } from './recordTexts';
+import type { DmarcPolicy } from '../report/types';
+import { formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
+import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 
 export type RolloutFlavour = 'rfc7489' | 'rfc9989';
 
@@ -22,12 +23,12 @@ export interface RolloutStep {
   record: string;
   /** What receivers do to failing mail during this step, in one sentence (English; `effectText` by id). */
   effect: string;
-  effectText: RecordText;
+  effectText: DnsRecordSentence;
   /** Where the dwell time comes from. */
   dwellSource: 'rfc9989' | 'plan';
   /** Advice that applies from this step on, when there is some (English; `adviceText` by id). */
   advice?: string;
-  adviceText?: RecordText;
+  adviceText?: DnsRecordSentence;
 }
 
 export interface RolloutPlanOptions {
@@ -60,7 +61,7 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): RecordText {
+function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): DnsRecordSentence {
   if (policy === 'none') return recordText('rollout.effect.none');
   if (testing) return recordText(policy === 'quarantine' ? 'rollout.effect.test-quarantine' : 'rollout.effect.test-reject');
   if (pct >= 100) return recordText(policy === 'reject' ? 'rollout.effect.all-rejected' : 'rollout.effect.all-quarantined');

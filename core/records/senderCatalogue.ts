@@ -3,7 +3,7 @@
 // supplies where DKIM is set up; their SPF include must be one that entry lists (checked by the tests). Exact DKIM
 // targets carry per-account parts, shown as `<…>` placeholders the user copies from the provider's DNS settings page.
 import { findServiceById } from '../analysis/identifySource';
-import { recordText, type RecordText } from './recordTexts';
+import { recordText, type DnsRecordSentence } from './recordTexts';
 
 export interface SenderDkimRecord {
   /** Name relative to the domain, e.g. `selector1._domainkey`. */
@@ -27,7 +27,7 @@ export interface SenderService {
    */
   spfAlignment: 'aligned' | 'custom-return-path' | 'provider';
   /** DKIM practice in one sentence. */
-  dkimPractice: RecordText;
+  dkimPractice: DnsRecordSentence;
   /** Records the provider asks for, in its usual shape. */
   dkimRecords: SenderDkimRecord[];
   /** Bulk or marketing mail: a candidate for its own subdomain (see subdomain strategy). */
@@ -215,7 +215,7 @@ export function findSender(id: string): SenderService | undefined {
  * Where in the service's interface DKIM (and the exact record values) are set up: the provider's own menu path, in the
  * words of its interface, or else a sentence.
  */
-export function senderSetupLocation(sender: SenderService): string | RecordText {
+export function senderSetupLocation(sender: SenderService): string | DnsRecordSentence {
   const linked = sender.serviceId === undefined ? undefined : findServiceById(sender.serviceId);
   return linked?.dkimSetupAt ?? sender.whereToFind ?? recordText('sender.dns-settings', { service: sender.name });
 }

@@ -2,7 +2,7 @@
 // Grammar: RFC 7208 §12 (collected ABNF); evaluation limits: §4.6.4.
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { txtByteLength, MAX_TXT_STRING_BYTES } from './txtStrings';
-import { recordText, type RecordText } from './recordTexts';
+import { recordText, type DnsRecordSentence } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue, tagExplanation } from './types';
 
@@ -115,7 +115,7 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   const mechanism: SpfMechanism = { kind: 'mechanism', name: name as SpfMechanismName };
   if (match[1]) mechanism.qualifier = match[1] as SpfQualifier;
   const rest = match[3] ?? '';
-  const bad = (text: RecordText) => {
+  const bad = (text: DnsRecordSentence) => {
     issues.push(recordIssue('error', `spf-invalid-${name}`, text, word));
     return undefined;
   };
@@ -299,7 +299,7 @@ export function explainSpfRecord(record: SpfRecord): TagExplanation[] {
   ];
 }
 
-export function explainSpfTerm(term: SpfTerm): RecordText {
+export function explainSpfTerm(term: SpfTerm): DnsRecordSentence {
   if (term.kind === 'modifier') {
     if (term.name === 'redirect') return recordText('spf.explain.redirect', { domain: term.value });
     if (term.name === 'exp') return recordText('spf.explain.exp', { domain: term.value });

@@ -1,5 +1,5 @@
 // The `tag=value; tag=value` syntax DKIM defines (RFC 6376 §3.2) and DMARC, MTA-STS, TLS-RPT and BIMI reuse.
-import { recordText, type RecordText } from './recordTexts';
+import { recordText, type DnsRecordSentence } from './recordTexts';
 import { recordIssue, type RecordIssue } from './types';
 
 export interface Tag {
@@ -77,7 +77,7 @@ export function parseVersionedTagList(
   text: string,
   recordName: string,
   version: string,
-  rule: RecordText,
+  rule: DnsRecordSentence,
 ): { ok: true; tags: Tag[]; issues: RecordIssue[] } | { ok: false; issues: RecordIssue[] } {
   const { tags, issues } = parseTagList(text, recordName);
   if (tags[0]?.name !== 'v' || tags[0].value !== version) {

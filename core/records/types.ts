@@ -1,6 +1,6 @@
 // Shapes shared by every record module: the issues a check reports, the result of parsing untrusted record text,
 // and the injected DNS resolver (core never does I/O itself; the site passes a DNS-over-HTTPS one, tests a fake).
-import { englishText, recordText, type RecordText } from './recordTexts';
+import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
@@ -12,10 +12,10 @@ export interface RecordIssue {
   /** One human sentence saying what is wrong, in English. */
   message: string;
   /** The same sentence by id, for translation. */
-  text: RecordText;
+  text: DnsRecordSentence;
   /** What to do about it, when there is something to do. */
   fix?: string;
-  fixText?: RecordText;
+  fixText?: DnsRecordSentence;
   /** The tag or term the issue is about. */
   tag?: string;
 }
@@ -31,10 +31,10 @@ export interface TagExplanation {
   value: string;
   /** In English; `meaningText` is the same sentence by id. */
   meaning: string;
-  meaningText: RecordText;
+  meaningText: DnsRecordSentence;
 }
 
-export function tagExplanation(tag: string, value: string, meaning: RecordText): TagExplanation {
+export function tagExplanation(tag: string, value: string, meaning: DnsRecordSentence): TagExplanation {
   return { tag, value, meaning: englishText(meaning), meaningText: meaning };
 }
 
@@ -52,7 +52,7 @@ export type DnsAnswer =
   /** The name exists but has no record of the asked type. */
   | { status: 'nodata' }
   /** SERVFAIL, timeout, network error: RFC 7208 §2.6.6 temperror territory. `text` is `message` by id, when known. */
-  | { status: 'error'; message: string; text?: RecordText };
+  | { status: 'error'; message: string; text?: DnsRecordSentence };
 
 /** Injected DNS lookup (like postalsys/mailauth's `resolver` parameter), so core/records stays pure. */
 export type DnsResolver = (name: string, type: DnsRecordType) => Promise<DnsAnswer>;
@@ -69,17 +69,17 @@ export async function askResolver(resolver: DnsResolver, name: string, type: Dns
 }
 
 /** A failed DNS answer saying why. */
-export function dnsError(text: RecordText): Extract<DnsAnswer, { status: 'error' }> {
+export function dnsError(text: DnsRecordSentence): Extract<DnsAnswer, { status: 'error' }> {
   return { status: 'error', message: englishText(text), text };
 }
 
 /** Why a DNS answer failed, as a sentence parameter: by id when the resolver gave one. */
-export function dnsErrorReason(answer: { message: string; text?: RecordText }): RecordText | string {
+export function dnsErrorReason(answer: { message: string; text?: DnsRecordSentence }): DnsRecordSentence | string {
   return answer.text ?? answer.message;
 }
 
 /** Builds an issue with its English sentences, leaving out the optional fields that are not given. */
-export function recordIssue(severity: IssueSeverity, code: string, text: RecordText, tag?: string, fix?: RecordText): RecordIssue {
+export function recordIssue(severity: IssueSeverity, code: string, text: DnsRecordSentence, tag?: string, fix?: DnsRecordSentence): RecordIssue {
   return {
     severity,
     code,

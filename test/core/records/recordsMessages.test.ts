@@ -11,7 +11,7 @@ import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
 import { explainDmarcTag } from '../../../core/records/dmarcRecord';
 import { evaluateSpfLookups } from '../../../core/records/evaluateSpfLookups';
 import { lookupPublishedRecords } from '../../../core/records/lookupPublishedRecords';
-import { RECORD_TEXTS, renderRecordText, type RecordText, type RecordTextId } from '../../../core/records/recordTexts';
+import { RECORD_TEXTS, renderRecordText, type DnsRecordSentence, type RecordTextId } from '../../../core/records/recordTexts';
 import { buildRolloutPlan } from '../../../core/records/rolloutPlan';
 import { SENDER_CATALOGUE, senderSetupLocation } from '../../../core/records/senderCatalogue';
 import type { DnsResolver } from '../../../core/records/types';
@@ -25,10 +25,10 @@ const keys = Object.keys(recordsEn) as Key[];
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 /** Every sentence inside a value core returned, nested parameters included. */
-function collectTexts(value: unknown, found: RecordText[] = []): RecordText[] {
+function collectTexts(value: unknown, found: DnsRecordSentence[] = []): DnsRecordSentence[] {
   if (Array.isArray(value)) for (const item of value) collectTexts(item, found);
   else if (typeof value === 'object' && value !== null) {
-    if (typeof (value as RecordText).id === 'string' && typeof (value as RecordText).params === 'object') found.push(value as RecordText);
+    if (typeof (value as DnsRecordSentence).id === 'string' && typeof (value as DnsRecordSentence).params === 'object') found.push(value as DnsRecordSentence);
     for (const child of Object.values(value)) collectTexts(child, found);
   }
   return found;
@@ -218,7 +218,7 @@ describe('records catalogue', () => {
       expect(Object.keys(RECORD_TEXTS), text.id).toContain(text.id);
       expect(Object.keys(text.params), text.id).toEqual(expect.arrayContaining(params(recordsNl[recordTextKey(text.id)])));
     }
-    const dutch = (text: RecordText) => renderRecordText(text, (id) => recordsNl[recordTextKey(id)]);
+    const dutch = (text: DnsRecordSentence) => renderRecordText(text, (id) => recordsNl[recordTextKey(id)]);
     // The Dutch of a nested sentence is Dutch throughout.
     expect(dutch(explainDmarcTag('p', 'reject'))).toBe(
       'Beleid voor het domein zelf: ontvangers weigeren mail die niet door DMARC komt al tijdens de SMTP-sessie.',
