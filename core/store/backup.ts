@@ -11,15 +11,15 @@
 import { unwrap } from 'idb';
 import { firstByteOfText } from '../report/sniffContainer';
 import { keyRanges } from './keyRange';
+import { soundReports } from './queries';
 import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
-import { RAW_XML, RECORD_BATCH, SOURCE_LINE, STORED_REPORT, STORED_SOURCE, digestProblem, isSoundReport, shapeProblem, type Shape } from './rowShape';
+import { RAW_XML, RECORD_BATCH, SOURCE_LINE, STORED_REPORT, STORED_SOURCE, digestProblem, shapeProblem, type Shape } from './rowShape';
 import { ProfileTable, recordsOfDigest, toRecordDigest } from './toRecordDigest';
 import {
   DB_VERSION,
-  RECORDS_PER_BATCH,
   type ReportDatabase,
-  type ReportPack,
+  type ReportDbSchema,
   type StoredAggregateReport,
   type StoredRecordBatch,
   type StoredRecordDigest,
@@ -32,7 +32,7 @@ export const BACKUP_FORMAT = 'dmarc-lens-backup';
 /** Version of the backup file layout (not of the database schema, which the header records separately). */
 export const BACKUP_VERSION = 1;
 
-/** Stores read for a backup, in order; `reports` lines are written from `reportPacks`, `records` from `recordChunks`. */
+/** Stores read for a backup; `reports` lines are written from `reportPacks`, `records` from `recordChunks`. */
 const STORES = ['reportPacks', 'recordChunks', 'rawXml', 'sources'] as const;
 type BackupStore = 'reports' | 'records' | 'rawXml' | 'sources';
 /** Rows read per request while writing a backup (record chunks hold up to RECORDS_PER_CHUNK records each). */
@@ -68,48 +68,88 @@ export function looksLikeBackupFile(bytes: Uint8Array): boolean {
   return firstByteOfText(bytes) === 0x7b && looksLikeBackup(new TextDecoder().decode(bytes.subarray(0, 200)));
 }
 
-/** Every line of a backup of `db`, each ending with "\n". */
+/**
+ * Every line of a backup of `db`, each ending with "\n". Only what a restore takes is written: rows a previous
+ * version or a crafted backup left malformed, and aggregate reports whose records are not all there (with what records
+ * they have), are left out, or the whole backup would be refused. Knowing which reports have all their records takes a
+ * read of the reports and of the records before they are written.
+ */
 export async function* backupLines(db: ReportDatabase, now: number = Date.now()): AsyncGenerator<string> {
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };
   yield `${JSON.stringify(header)}\n`;
   const checkedProfiles = new WeakSet<object>();
-  for (const store of STORES) {
-    const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
-    let lowerKey: unknown;
-    for (;;) {
-      const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
-      const [values, keys] = await Promise.all([
-        db.getAll(store, range, perRequest),
-        db.getAllKeys(store, range, perRequest),
-      ]);
-      let text = '';
-      // Rows a previous version or a crafted backup left malformed are left out: a backup holding one would be
-      // refused whole by a restore.
-      for (const value of values) {
-        if (store === 'reportPacks') {
-          const { reports } = value as ReportPack;
-          if (!Array.isArray(reports)) continue;
-          for (const report of reports) if (isSoundReport(report)) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
-        } else if (store === 'recordChunks') {
-          const { digests } = value as { digests: StoredRecordDigest[] };
-          if (!Array.isArray(digests)) continue;
-          for (const digest of digests) {
-            if (!digestProblem(digest, checkedProfiles)) text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
-          }
-        } else if (store === 'sources') {
-          if (shapeProblem(STORED_SOURCE, value, false)) continue;
-          const { id, files } = value as StoredSource;
-          const line: SourceLine = { id, files: files.map((file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) }) };
-          text += `${JSON.stringify({ store, value: line })}\n`;
-        } else if (!shapeProblem(RAW_XML, value, false)) {
-          const { key, xml } = value as { key: string; xml: string };
-          text += `${JSON.stringify({ store, value: { key, xml } })}\n`;
+  const aggregates = new Map<string, { report: StoredAggregateReport; records: number }>();
+  for await (const packs of pages(db, 'reportPacks')) {
+    for (const pack of packs) for (const report of soundReports(pack)) if (report.kind === 'aggregate') aggregates.set(report.key, { report, records: 0 });
+  }
+  // The same walk decides which digests are written, once to count and once to write.
+  const digestsToWrite = async function* (): AsyncGenerator<StoredRecordDigest[]> {
+    const batches = new Set<string>();
+    for await (const chunks of pages(db, 'recordChunks')) {
+      const out: StoredRecordDigest[] = [];
+      for (const { digests } of chunks) {
+        if (!Array.isArray(digests)) continue;
+        for (const digest of digests) {
+          if (digestProblem(digest, checkedProfiles)) continue;
+          const owner = aggregates.get(digest.reportKey)?.report;
+          const batch = `${digest.reportKey}\u0000${digest.id[3]}`;
+          if (!owner || owner.domain !== digest.domain || owner.begin !== digest.begin || owner.end !== digest.end || batches.has(batch)) continue;
+          batches.add(batch);
+          out.push(digest);
         }
       }
-      if (text) yield text;
-      if (values.length < perRequest) break;
-      lowerKey = keys[keys.length - 1];
+      yield out;
     }
+  };
+  for await (const digests of digestsToWrite()) for (const digest of digests) aggregates.get(digest.reportKey)!.records += digest.profileOf.length;
+  const complete = (key: string): boolean => {
+    const entry = aggregates.get(key);
+    return entry !== undefined && entry.records === entry.report.recordCount;
+  };
+
+  for await (const packs of pages(db, 'reportPacks')) {
+    let text = '';
+    for (const pack of packs) {
+      for (const report of soundReports(pack)) if (report.kind !== 'aggregate' || complete(report.key)) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
+    }
+    if (text) yield text;
+  }
+  for await (const digests of digestsToWrite()) {
+    let text = '';
+    for (const digest of digests) if (complete(digest.reportKey)) text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
+    if (text) yield text;
+  }
+  for await (const rows of pages(db, 'rawXml')) {
+    let text = '';
+    for (const value of rows) {
+      if (shapeProblem(RAW_XML, value, false)) continue;
+      const { key, xml } = value;
+      text += `${JSON.stringify({ store: 'rawXml', value: { key, xml } })}\n`;
+    }
+    if (text) yield text;
+  }
+  for await (const rows of pages(db, 'sources')) {
+    let text = '';
+    for (const value of rows) {
+      if (shapeProblem(STORED_SOURCE, value, false)) continue;
+      const { id, files } = value;
+      const line: SourceLine = { id, files: files.map((file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) }) };
+      text += `${JSON.stringify({ store: 'sources', value: line })}\n`;
+    }
+    if (text) yield text;
+  }
+}
+
+/** Every row of `store`, a page at a time. */
+async function* pages<S extends (typeof STORES)[number]>(db: ReportDatabase, store: S): AsyncGenerator<Array<ReportDbSchema[S]['value']>> {
+  const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
+  let lowerKey: unknown;
+  for (;;) {
+    const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
+    const [values, keys] = await Promise.all([db.getAll(store, range, perRequest), db.getAllKeys(store, range, perRequest)]);
+    yield values;
+    if (values.length < perRequest) return;
+    lowerKey = keys[keys.length - 1];
   }
 }
 
@@ -317,6 +357,7 @@ async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<Re
   const done = tx.done;
   // A failed write below rejects `done` too; it is awaited only on success.
   done.catch(() => undefined);
+  const writes: Array<Promise<unknown>> = [];
   try {
     const reports = [...staged.reports.values()].map((entry) => entry.report);
     const added = await addReports(unwrap(tx.objectStore('reportPacks')) as unknown as RawPackStore, reports);
@@ -327,7 +368,6 @@ async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<Re
       if (added[i]) restored.add(report.key);
       else duplicates++;
     });
-    const writes: Array<Promise<unknown>> = [];
     const packer = new ChunkPacker();
     let records = 0;
     for (const { digest } of staged.digests) {
@@ -348,6 +388,8 @@ async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<Re
     await done;
     return { ok: true, imported: restored.size, duplicates, records, skippedLines: staged.skippedLines };
   } catch (error) {
+    // Requests made before the failure fail with the abort; the refusal says why.
+    for (const write of writes) write.catch(() => undefined);
     try {
       tx.abort();
     } catch {
@@ -379,7 +421,7 @@ function errorName(error: unknown): string | undefined {
 function errorText(error: unknown): string {
   const name = errorName(error);
   const message = typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
-  return name && !message.startsWith(name) ? `${name}: ${message}` : message;
+  return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 
 function notABackup(fileName: string): Refused {

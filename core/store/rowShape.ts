@@ -287,93 +287,149 @@ export function shapeProblem(shape: Shape, value: unknown, strict: boolean): Sha
   return check(shape, value, strict, 0);
 }
 
+type Checker = (value: unknown, strict: boolean, depth: number) => ShapeProblem | undefined;
+
+/** Each shape compiled once into a function: reads check every report they hand out, and walking the shape as data cost several times more. */
+const checkers = new WeakMap<Shape, Checker>();
+
 function check(shape: Shape, value: unknown, strict: boolean, depth: number): ShapeProblem | undefined {
+  return checkerOf(shape)(value, strict, depth);
+}
+
+function checkerOf(shape: Shape): Checker {
+  let checker = checkers.get(shape);
+  if (!checker) checkers.set(shape, (checker = compile(shape)));
+  return checker;
+}
+
+function compile(shape: Shape): Checker {
   switch (shape.type) {
-    case 'text':
-      if (typeof value !== 'string') return wrong(value, 'text');
-      return value.length > shape.max ? here(`is ${value.length.toLocaleString('en')} characters long, more than the ${shape.max.toLocaleString('en')} allowed`) : undefined;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return wrong(value, 'a number');
-      if (shape.integer && !Number.isInteger(value)) return wrong(value, 'a whole number');
-      return shape.min !== undefined && value < shape.min ? wrong(value, `a number of at least ${shape.min}`) : undefined;
+    case 'text': {
+      const { max } = shape;
+      return (value) => {
+        if (typeof value !== 'string') return wrong(value, 'text');
+        return value.length > max ? here(`is ${value.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} allowed`) : undefined;
+      };
+    }
+    case 'number': {
+      const { min, integer } = shape;
+      return (value) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) return wrong(value, 'a number');
+        if (integer && !Number.isInteger(value)) return wrong(value, 'a whole number');
+        return min !== undefined && value < min ? wrong(value, `a number of at least ${min}`) : undefined;
+      };
+    }
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : wrong(value, 'true or false');
-    case 'oneOf':
-      return typeof value === 'string' && shape.values.includes(value) ? undefined : wrong(value, `one of ${shape.values.map((v) => `"${v}"`).join(', ')}`);
+      return (value) => (typeof value === 'boolean' ? undefined : wrong(value, 'true or false'));
+    case 'oneOf': {
+      const { values } = shape;
+      const expected = `one of ${values.map((v) => `"${v}"`).join(', ')}`;
+      return (value) => (typeof value === 'string' && values.includes(value) ? undefined : wrong(value, expected));
+    }
     case 'list': {
-      if (!Array.isArray(value)) return wrong(value, 'a list');
-      if (value.length > shape.max) return here(`holds ${value.length.toLocaleString('en')} items, more than the ${shape.max.toLocaleString('en')} allowed`);
-      for (let i = 0; i < value.length; i++) {
-        const problem = check(shape.of, value[i], strict, depth);
-        if (problem) return within(`[${i}]`, problem);
-      }
-      return undefined;
-    }
-    case 'tuple': {
-      if (!Array.isArray(value) || value.length !== shape.of.length) return wrong(value, `a list of ${shape.of.length} items`);
-      for (let i = 0; i < shape.of.length; i++) {
-        const problem = check(shape.of[i]!, value[i], strict, depth);
-        if (problem) return within(`[${i}]`, problem);
-      }
-      return undefined;
-    }
-    case 'object': {
-      if (!isObject(value)) return wrong(value, 'an object');
-      for (const name in shape.fields) {
-        const field = shape.fields[name]!;
-        const item = (value as Record<string, unknown>)[name];
-        let problem: ShapeProblem | undefined;
-        if ('optional' in field) {
-          if (item === undefined) continue;
-          problem = check(field.optional, item, strict, depth);
-        } else problem = item === undefined ? here('is missing') : check(field, item, strict, depth);
-        if (problem) return within(fieldPath(name), problem);
-      }
-      if (strict) {
-        for (const name of Object.keys(value)) if (!Object.hasOwn(shape.fields, name)) return here(`has a field ${JSON.stringify(name)} that this kind of row does not have`);
-      }
-      return undefined;
-    }
-    case 'map': {
-      if (!isObject(value)) return wrong(value, 'an object');
-      for (const name of Object.keys(value)) {
-        if (strict && name === '__proto__') return here('has a field "__proto__"');
-        const problem = check(shape.of, (value as Record<string, unknown>)[name], strict, depth);
-        if (problem) return within(fieldPath(name), problem);
-      }
-      return undefined;
-    }
-    case 'xml': {
-      if (typeof value === 'string') return value.length > MAX_TEXT ? check(text(), value, strict, depth) : undefined;
-      if (depth >= MAX_XML_DEPTH) return here(`is nested more than ${MAX_XML_DEPTH} levels deep`);
-      if (Array.isArray(value)) {
+      const item = checkerOf(shape.of);
+      const { max } = shape;
+      return (value, strict, depth) => {
+        if (!Array.isArray(value)) return wrong(value, 'a list');
+        if (value.length > max) return here(`holds ${value.length.toLocaleString('en')} items, more than the ${max.toLocaleString('en')} allowed`);
         for (let i = 0; i < value.length; i++) {
-          const problem = check(shape, value[i], strict, depth + 1);
+          const problem = item(value[i], strict, depth);
           if (problem) return within(`[${i}]`, problem);
         }
-        return value.length > MAX_LIST ? check(list(xml), value, strict, depth) : undefined;
-      }
-      if (!isObject(value)) return wrong(value, 'text, a list or an object');
-      for (const name of Object.keys(value)) {
-        if (strict && name === '__proto__') return here('has a field "__proto__"');
-        const problem = check(shape, (value as Record<string, unknown>)[name], strict, depth + 1);
-        if (problem) return within(fieldPath(name), problem);
-      }
-      return undefined;
+        return undefined;
+      };
     }
-    case 'nullable':
-      return value === null ? undefined : check(shape.of, value, strict, depth);
+    case 'tuple': {
+      const items = shape.of.map(checkerOf);
+      return (value, strict, depth) => {
+        if (!Array.isArray(value) || value.length !== items.length) return wrong(value, `a list of ${items.length} items`);
+        for (let i = 0; i < items.length; i++) {
+          const problem = items[i]!(value[i], strict, depth);
+          if (problem) return within(`[${i}]`, problem);
+        }
+        return undefined;
+      };
+    }
+    case 'object': {
+      const fields = Object.entries(shape.fields).map(([name, field]) =>
+        'optional' in field ? { name, optional: true, check: checkerOf(field.optional) } : { name, optional: false, check: checkerOf(field) },
+      );
+      const known = new Set(fields.map((field) => field.name));
+      return (value, strict, depth) => {
+        if (!isObject(value)) return wrong(value, 'an object');
+        for (let i = 0; i < fields.length; i++) {
+          const field = fields[i]!;
+          const item = (value as Record<string, unknown>)[field.name];
+          if (item === undefined) {
+            if (field.optional) continue;
+            return within(fieldPath(field.name), here('is missing'));
+          }
+          const problem = field.check(item, strict, depth);
+          if (problem) return within(fieldPath(field.name), problem);
+        }
+        if (strict) {
+          for (const name of Object.keys(value)) if (!known.has(name)) return here(`has a field ${JSON.stringify(name)} that this kind of row does not have`);
+        }
+        return undefined;
+      };
+    }
+    case 'map': {
+      const item = checkerOf(shape.of);
+      return (value, strict, depth) => {
+        if (!isObject(value)) return wrong(value, 'an object');
+        for (const name of Object.keys(value)) {
+          if (strict && name === '__proto__') return here('has a field "__proto__"');
+          const problem = item((value as Record<string, unknown>)[name], strict, depth);
+          if (problem) return within(fieldPath(name), problem);
+        }
+        return undefined;
+      };
+    }
+    case 'xml': {
+      const longText = checkerOf(text());
+      const xmlNode: Checker = (value, strict, depth) => {
+        if (typeof value === 'string') return value.length > MAX_TEXT ? longText(value, strict, depth) : undefined;
+        if (depth >= MAX_XML_DEPTH) return here(`is nested more than ${MAX_XML_DEPTH} levels deep`);
+        if (Array.isArray(value)) {
+          if (value.length > MAX_LIST) return here(`holds ${value.length.toLocaleString('en')} items, more than the ${MAX_LIST.toLocaleString('en')} allowed`);
+          for (let i = 0; i < value.length; i++) {
+            const problem = xmlNode(value[i], strict, depth + 1);
+            if (problem) return within(`[${i}]`, problem);
+          }
+          return undefined;
+        }
+        if (!isObject(value)) return wrong(value, 'text, a list or an object');
+        for (const name of Object.keys(value)) {
+          if (strict && name === '__proto__') return here('has a field "__proto__"');
+          const problem = xmlNode((value as Record<string, unknown>)[name], strict, depth + 1);
+          if (problem) return within(fieldPath(name), problem);
+        }
+        return undefined;
+      };
+      return xmlNode;
+    }
+    case 'nullable': {
+      const inner = checkerOf(shape.of);
+      return (value, strict, depth) => (value === null ? undefined : inner(value, strict, depth));
+    }
     case 'tagged': {
-      if (!isObject(value)) return wrong(value, 'an object');
-      const tag = (value as Record<string, unknown>)[shape.tag];
-      const inner = typeof tag === 'string' && Object.hasOwn(shape.shapes, tag) ? shape.shapes[tag] : undefined;
-      if (!inner) return within(fieldPath(shape.tag), wrong(tag, `one of ${Object.keys(shape.shapes).map((v) => `"${v}"`).join(', ')}`));
-      return check(inner, value, strict, depth);
+      const { tag } = shape;
+      const shapes = new Map(Object.entries(shape.shapes).map(([name, inner]) => [name, checkerOf(inner)]));
+      const expected = `one of ${[...shapes.keys()].map((v) => `"${v}"`).join(', ')}`;
+      return (value, strict, depth) => {
+        if (!isObject(value)) return wrong(value, 'an object');
+        const kind = (value as Record<string, unknown>)[tag];
+        const inner = typeof kind === 'string' ? shapes.get(kind) : undefined;
+        if (!inner) return within(fieldPath(tag), wrong(kind, expected));
+        return inner(value, strict, depth);
+      };
     }
-    case 'typedArray':
-      return ArrayBuffer.isView(value) && shape.names.includes((value as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag])
-        ? undefined
-        : wrong(value, shape.names.join(' or '));
+    case 'typedArray': {
+      const { names } = shape;
+      const expected = names.join(' or ');
+      return (value) =>
+        ArrayBuffer.isView(value) && names.includes((value as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]) ? undefined : wrong(value, expected);
+    }
   }
 }
 
