@@ -1,88 +1,145 @@
 // Source IPs in aggregate reports are text written by the reporter (RFC 9990 §3.1 `IPAddress`: IPv4 dotted quad or
-// an RFC 5952 IPv6 form). This reads them into numbers the ASN table and the grouping code can compare.
+// an RFC 5952 IPv6 form). This reads them into numbers the ASN table and the grouping code can compare, and tells the
+// report reader whether a source_ip is an address at all.
+//
+// Hand-rolled rather than split and matched with regular expressions: the report reader checks every record's
+// source_ip, up to millions per report, and analysis reads each distinct address again.
 
 /** An IPv4 address as an unsigned 32-bit number, or an IPv6 address as four unsigned 32-bit words (high first). */
 export type IpAddress =
   | { family: 4; value: number }
   | { family: 6; words: [number, number, number, number] };
 
-function parseIpv4(text: string): number | undefined {
-  // Hand-rolled: this runs once per distinct source IP, up to a million times per analysis.
+const DOT = 46;
+const COLON = 58;
+
+/** `text[from, to)` as a dotted-quad IPv4 address (an unsigned 32-bit number), or -1. */
+function readIpv4(text: string, from: number, to: number): number {
   let value = 0;
   let octet = 0;
   let digits = 0;
   let parts = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 46; // a virtual final "."
-    if (code === 46) {
-      if (digits === 0 || octet > 255 || parts === 4) return undefined;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : DOT; // a virtual final "."
+    if (code === DOT) {
+      if (digits === 0 || octet > 255 || parts === 4) return -1;
       value = value * 256 + octet;
       parts++;
       octet = 0;
       digits = 0;
     } else if (code >= 48 && code <= 57) {
       // Leading zeros are refused: "010" is octal to some libraries and decimal to others (RFC 6943 §3.1.1).
-      if (digits === 1 && octet === 0) return undefined;
+      if (digits === 1 && octet === 0) return -1;
       octet = octet * 10 + (code - 48);
-      if (++digits > 3) return undefined;
-    } else return undefined;
+      if (++digits > 3) return -1;
+    } else return -1;
   }
-  return parts === 4 ? value : undefined;
+  return parts === 4 ? value : -1;
 }
 
-function parseIpv6(text: string): [number, number, number, number] | undefined {
-  let body = text;
-  const zone = body.indexOf('%');
-  if (zone !== -1) body = body.slice(0, zone); // RFC 6874 zone index: meaningless outside the host
-  let tail: number[] = [];
-  // A trailing dotted quad (RFC 4291 §2.2 form 3), e.g. ::ffff:192.0.2.1.
-  const lastColon = body.lastIndexOf(':');
-  if (body.includes('.', lastColon)) {
-    const v4 = parseIpv4(body.slice(lastColon + 1));
-    if (v4 === undefined) return undefined;
-    tail = [Math.floor(v4 / 65536), v4 % 65536];
-    body = body.slice(0, lastColon + 1);
-    if (!body.endsWith('::')) body = body.slice(0, -1);
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** The eight 16-bit groups of the last IPv6 address read by {@link readIpv6}. */
+const groups = new Uint16Array(8);
+
+/**
+ * `text[from, to)` as an RFC 4291 §2.2 IPv6 text form — eight groups of one to four hex digits, at most one `::`
+ * standing for one or more zero groups, and optionally a dotted quad for the last two groups — into {@link groups}.
+ */
+function readIpv6(text: string, from: number, to: number): boolean {
+  let count = 0;
+  /** Where `::` stands in the groups read, or -1. */
+  let gap = -1;
+  let i = from;
+  if (i < to && text.charCodeAt(i) === COLON) {
+    if (i + 1 >= to || text.charCodeAt(i + 1) !== COLON) return false;
+    gap = 0;
+    i += 2;
   }
-  const halves = body.split('::');
-  if (halves.length > 2) return undefined;
-  const toGroups = (part: string | undefined): number[] | undefined => {
-    if (!part) return [];
-    const groups: number[] = [];
-    for (const group of part.split(':')) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
-      groups.push(parseInt(group, 16));
+  while (i < to) {
+    const start = i;
+    let group = 0;
+    let digits = 0;
+    for (; i < to; i++) {
+      const hex = hexValue(text.charCodeAt(i));
+      if (hex < 0) break;
+      group = group * 16 + hex;
+      digits++;
     }
-    return groups;
-  };
-  const head = toGroups(halves[0]);
-  const rest = toGroups(halves[1]);
-  if (!head || !rest) return undefined;
-  const explicit = head.length + rest.length + tail.length;
-  let groups: number[];
-  if (halves.length === 2) {
-    if (explicit > 7) return undefined;
-    groups = [...head, ...new Array<number>(8 - explicit).fill(0), ...rest, ...tail];
-  } else {
-    if (explicit !== 8) return undefined;
-    groups = [...head, ...tail];
+    if (i < to && text.charCodeAt(i) === DOT) {
+      // RFC 4291 §2.2 form 3: the last 32 bits as a dotted quad, e.g. ::ffff:192.0.2.1.
+      const v4 = readIpv4(text, start, to);
+      if (v4 < 0 || count > 6) return false;
+      groups[count++] = v4 >>> 16;
+      groups[count++] = v4 & 0xffff;
+      i = to;
+      break;
+    }
+    if (digits === 0 || digits > 4 || count === 8) return false;
+    groups[count++] = group;
+    if (i === to) break;
+    if (text.charCodeAt(i) !== COLON) return false;
+    i++;
+    if (i < to && text.charCodeAt(i) === COLON) {
+      if (gap >= 0) return false;
+      gap = count;
+      i++;
+    } else if (i === to) return false;
   }
-  const word = (i: number) => ((groups[i] ?? 0) * 65536 + (groups[i + 1] ?? 0)) >>> 0;
-  return [word(0), word(2), word(4), word(6)];
+  if (gap < 0) return count === 8;
+  if (count > 7) return false;
+  // Move the groups after `::` to the end and fill the gap with zeros.
+  const shift = 8 - count;
+  for (let g = count - 1; g >= gap; g--) groups[g + shift] = groups[g]!;
+  groups.fill(0, gap, gap + shift);
+  return true;
+}
+
+/**
+ * Whether `text` is exactly an IP address as a report writes one (RFC 9990 `IPAddress`): a dotted-quad IPv4 address
+ * without leading zeros, or an RFC 4291 §2.2 IPv6 text form. Nothing around it: no blanks, brackets or zone index
+ * (`%eth0` names an interface on the reporter's own host, meaningless in a report).
+ */
+export function isIpAddressText(text: string): boolean {
+  return text.indexOf(':') >= 0 ? readIpv6(text, 0, text.length) : readIpv4(text, 0, text.length) >= 0;
+}
+
+/** Whether `text` is exactly a dotted-quad IPv4 address without leading zeros. */
+export function isIpv4Text(text: string): boolean {
+  return readIpv4(text, 0, text.length) >= 0;
+}
+
+/** Whether `text` is exactly an RFC 4291 §2.2 IPv6 text form (no brackets, no zone index). */
+export function isIpv6Text(text: string): boolean {
+  return readIpv6(text, 0, text.length);
 }
 
 /**
  * Reads an IPv4 or IPv6 address; `undefined` for anything else (reporters have written host names and empty strings).
+ * Lenient about what people type around an address: blanks, `[…]` and an RFC 6874 zone index are ignored.
  * IPv4-mapped IPv6 addresses (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) are returned as IPv4: that is the sender.
  */
 export function parseIpAddress(text: string): IpAddress | undefined {
   const trimmed = text.trim();
-  if (trimmed.includes(':')) {
-    const words = parseIpv6(trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed);
-    if (!words) return undefined;
-    if (words[0] === 0 && words[1] === 0 && words[2] === 0xffff) return { family: 4, value: words[3] };
-    return { family: 6, words };
+  if (trimmed.indexOf(':') < 0) {
+    const value = readIpv4(trimmed, 0, trimmed.length);
+    return value < 0 ? undefined : { family: 4, value };
   }
-  const value = parseIpv4(trimmed);
-  return value === undefined ? undefined : { family: 4, value };
+  let from = 0;
+  let to = trimmed.length;
+  if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+    from++;
+    to--;
+  }
+  const zone = trimmed.indexOf('%', from);
+  if (zone >= 0 && zone < to) to = zone; // RFC 6874 zone index: meaningless outside the host
+  if (!readIpv6(trimmed, from, to)) return undefined;
+  const word = (i: number): number => (groups[i]! * 65536 + groups[i + 1]!) >>> 0;
+  const words: [number, number, number, number] = [word(0), word(2), word(4), word(6)];
+  if (words[0] === 0 && words[1] === 0 && words[2] === 0xffff) return { family: 4, value: words[3] };
+  return { family: 6, words };
 }

@@ -2,6 +2,17 @@
 // Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
 import { isDkimAligned, isSpfAligned } from '../analysis/alignment';
+import { isIpAddressText } from '../analysis/parseIpAddress';
+import {
+  MAX_RECORD_COUNT,
+  MILLISECONDS_ABOVE,
+  describeTime,
+  invisibleCharactersWarning,
+  isPlausibleReportTime,
+  isTimestampText,
+  readCount,
+  shown,
+} from './plausibility';
 import type {
   AggregateRecord,
   AlignmentMode,
@@ -24,14 +35,26 @@ export interface XmlObject {
   [name: string]: XmlNode;
 }
 
+/**
+ * Most distinct warnings kept for one report. A report of a million records each with a different bad source_ip must
+ * not hold a million messages; the rest are counted.
+ */
+export const MAX_DISTINCT_WARNINGS = 100;
+
 /** Collects warnings without repeating the same one for every record of a large report. */
 export class WarningSet {
   private readonly seen = new Map<string, number>();
+  private dropped = 0;
   add(message: string): void {
-    this.seen.set(message, (this.seen.get(message) ?? 0) + 1);
+    const n = this.seen.get(message);
+    if (n !== undefined) this.seen.set(message, n + 1);
+    else if (this.seen.size < MAX_DISTINCT_WARNINGS) this.seen.set(message, 1);
+    else this.dropped++;
   }
   list(): string[] {
-    return [...this.seen].map(([message, n]) => (n > 1 ? `${message} (×${n})` : message));
+    const list = [...this.seen].map(([message, n]) => (n > 1 ? `${message} (×${n})` : message));
+    if (this.dropped > 0) list.push(`${this.dropped} more warning(s) of other kinds not listed`);
+    return list;
   }
 }
 
@@ -148,33 +171,43 @@ function withRaw<T extends object>(value: T, raw: RawValues): T & { raw?: RawVal
   return value;
 }
 
-/** Unix seconds; decimal timestamps (`"1538204542.0"`) are seen in real reports. */
-function parseTimestamp(value: string, field: string, warnings: WarningSet, raw: RawValues): number {
-  const n = Number(value);
-  if (value === '' || !Number.isFinite(n)) {
-    warnings.add(`${field} "${value}" is not a Unix timestamp`);
-    if (value !== '') raw[field] = value;
+/**
+ * A `<begin>` or `<end>` as Unix seconds. Decimal timestamps (`"1538204542.0"`) are seen in real reports and read as
+ * whole seconds. A time in milliseconds is divided by 1000, with a warning, when that gives a plausible report time.
+ * Anything else that is not digits (`1e9`, `-5`, `0x10`, a date string) or is missing reads as 0, with what was written
+ * kept in `raw` ('' when nothing was): dateRangeProblem then names it, and the report is refused.
+ */
+function parseTimestamp(value: string, field: string, warnings: WarningSet, raw: RawValues, nowSeconds: number): number {
+  if (!isTimestampText(value)) {
+    warnings.add(value === '' ? `date_range has no ${field}` : `${field} ${shown(value)} is not a Unix timestamp`);
+    raw[field] = value;
     return 0;
   }
-  const seconds = Math.floor(n);
+  // At most 2^53 - 1: a 400-digit "timestamp" would otherwise be Infinity.
+  const seconds = Math.min(Math.floor(Number(value)), Number.MAX_SAFE_INTEGER);
   if (String(seconds) !== value) raw[field] = value;
+  if (seconds > MILLISECONDS_ABOVE) {
+    const fromMilliseconds = Math.floor(seconds / 1000);
+    if (isPlausibleReportTime(fromMilliseconds, nowSeconds)) {
+      warnings.add(`${field} ${value} is in milliseconds; read as ${fromMilliseconds} (${describeTime(fromMilliseconds)})`);
+      raw[field] = value;
+      return fromMilliseconds;
+    }
+  }
   return seconds;
 }
 
-function parseCount(value: string, warnings: WarningSet, raw: RawValues): number {
-  const n = Number(value);
-  if (value === '' || !Number.isFinite(n) || n < 0) {
-    warnings.add(`record count "${value}" is not a number; counted as 0`);
-    raw.count = value;
-    return 0;
-  }
-  const count = Math.round(n);
-  if (String(count) !== value) raw.count = value;
-  return count;
+/** Adds a warning when a report's `field` holds invisible or reordering characters (see invisibleCharactersWarning). */
+function noteInvisible(field: string, value: string, warnings: WarningSet, isName = false): void {
+  const warning = invisibleCharactersWarning(field, value, isName);
+  if (warning !== undefined) warnings.add(warning);
 }
 
-/** RFC 7489 appendix C `ReportMetadataType`; RFC 9990 adds `generator`. */
-export function toMetadata(node: XmlNode | undefined, warnings: WarningSet): ReportMetadata {
+/**
+ * RFC 7489 appendix C `ReportMetadataType`; RFC 9990 adds `generator`. `nowSeconds` (the reader's clock) decides
+ * whether a time in milliseconds converts to a plausible one; dateRangeProblem then checks the range as read.
+ */
+export function toMetadata(node: XmlNode | undefined, warnings: WarningSet, nowSeconds = Date.now() / 1000): ReportMetadata {
   const raw: RawValues = {};
   const email = text(child(node, 'email'));
   let orgName = text(child(node, 'org_name'));
@@ -191,13 +224,17 @@ export function toMetadata(node: XmlNode | undefined, warnings: WarningSet): Rep
     orgName,
     email,
     reportId: text(child(node, 'report_id')),
-    begin: parseTimestamp(text(child(range, 'begin')), 'begin', warnings, raw),
-    end: parseTimestamp(text(child(range, 'end')), 'end', warnings, raw),
+    begin: parseTimestamp(text(child(range, 'begin')), 'begin', warnings, raw, nowSeconds),
+    end: parseTimestamp(text(child(range, 'end')), 'end', warnings, raw, nowSeconds),
     errors: children(node, 'error').map(text).filter((e) => e !== ''),
   };
   if (extra !== undefined) metadata.extraContactInfo = extra;
   if (generator !== undefined) metadata.generator = generator;
   if (metadata.reportId === '') warnings.add('report_id missing');
+  noteInvisible('org_name', orgName, warnings, true);
+  noteInvisible('email', email, warnings);
+  noteInvisible('report_id', metadata.reportId, warnings);
+  if (extra !== undefined) noteInvisible('extra_contact_info', extra, warnings);
   return withRaw(metadata, raw);
 }
 
@@ -236,9 +273,12 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
   if (aspf) policy.aspf = aspf;
   const pct = text(child(node, 'pct'));
   if (pct !== '') {
-    const n = Number(pct);
-    if (Number.isFinite(n)) policy.pct = n;
-    else warnings.add(`pct "${pct}" is not a number`);
+    // RFC 7489 §6.3: an integer from 0 to 100; `0x10` or `1e2` are not.
+    const n = readCount(pct);
+    if (n >= 0 && n <= 100) {
+      policy.pct = n;
+      if (String(n) !== pct) raw.pct = pct;
+    } else warnings.add(`pct ${shown(pct)} is not a whole percentage from 0 to 100; ignored`);
   }
   const fo = optionalText(child(node, 'fo'));
   if (fo !== undefined) policy.fo = fo;
@@ -247,6 +287,7 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
   const discovery = normalizeWord(text(child(node, 'discovery_method')));
   if (discovery === 'psl' || discovery === 'treewalk') policy.discoveryMethod = discovery;
   if (policy.domain === '') warnings.add('policy_published has no domain');
+  noteInvisible('policy_published domain', policy.domain, warnings);
   return withRaw(policy, raw);
 }
 
@@ -266,6 +307,8 @@ function toDkimResult(text: DkimResultText, warnings: WarningSet): DkimAuthResul
   };
   if (text.selector !== '') result.selector = text.selector;
   if (text.humanResult !== '') result.humanResult = text.humanResult;
+  noteInvisible('DKIM domain', text.domain, warnings);
+  noteInvisible('DKIM selector', text.selector, warnings);
   return withRaw(result, raw);
 }
 
@@ -278,6 +321,7 @@ function toSpfResult(text: SpfResultText, warnings: WarningSet): SpfAuthResult {
   const scope = normalizeWord(text.scope);
   if (scope === 'mfrom' || scope === 'helo') result.scope = scope;
   if (text.humanResult !== '') result.humanResult = text.humanResult;
+  noteInvisible('SPF domain', text.domain, warnings);
   return withRaw(result, raw);
 }
 
@@ -372,16 +416,71 @@ export function recordTextOf(node: XmlNode): RecordText {
   return record;
 }
 
-/** RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes. */
+/**
+ * Why a record cannot be believed, as a warning naming its source_ip and the field, or undefined when it can: its
+ * source_ip must be an IP address (RFC 9990 `IPAddress`) and its count a whole number of messages no larger than
+ * MAX_RECORD_COUNT. Such a record is left out of the report, so that it is in no total, source or chart.
+ */
+function recordProblem(text: RecordText, count: number): string | undefined {
+  const ip = text.sourceIp;
+  if (ip === '') return 'left out a record without a source_ip';
+  if (!isIpAddressText(ip)) return `left out a record whose source_ip ${shown(ip)} is not an IP address`;
+  if (text.count === '') return `left out a record from ${ip} without a count`;
+  if (count < 0) return `left out a record from ${ip}: count ${shown(text.count)} is not a whole number of messages`;
+  if (count > MAX_RECORD_COUNT) {
+    return `left out a record from ${ip}: count ${shown(text.count)} is more than the ${MAX_RECORD_COUNT} messages one record can plausibly hold`;
+  }
+  return undefined;
+}
+
+/**
+ * RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes; undefined, with
+ * a warning, for a record whose source_ip or count cannot be believed (see recordProblem).
+ */
+export function readAggregateRecord(text: RecordText, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord | undefined {
+  const count = readCount(text.count);
+  const problem = recordProblem(text, count);
+  if (problem !== undefined) {
+    warnings.add(problem);
+    return undefined;
+  }
+  return buildRecord(text, count, policy, warnings);
+}
+
+/** The believable records of `texts`, in order: what a report's totals are made from. */
+export function toAggregateRecords(texts: readonly RecordText[], policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord[] {
+  const records: AggregateRecord[] = [];
+  for (const text of texts) {
+    const record = readAggregateRecord(text, policy, warnings);
+    if (record !== undefined) records.push(record);
+  }
+  return records;
+}
+
+/**
+ * The reading before records were checked, for AggregateXmlReader until it calls toAggregateRecords: every record is
+ * kept, a count that is not a number reads as 0, and a source_ip that is not an address only warns.
+ * @deprecated Use toAggregateRecords, which leaves out what cannot be believed.
+ */
 export function toAggregateRecord(text: RecordText, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
+  if (!/^[\d.]+$|:/.test(text.sourceIp)) warnings.add(`source_ip ${shown(text.sourceIp)} is not an IP address`);
+  const n = Number(text.count);
+  let count = Math.round(n);
+  if (text.count === '' || !Number.isFinite(n) || n < 0) {
+    warnings.add(`record count ${shown(text.count)} is not a number; counted as 0`);
+    count = 0;
+  }
+  return buildRecord(text, count, policy, warnings);
+}
+
+function buildRecord(text: RecordText, count: number, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
   const raw: RawValues = {};
   if (!text.evaluated) warnings.add('record without policy_evaluated');
   if (text.identities) warnings.add('misspelled <identities> read as <identifiers>');
-  const sourceIp = text.sourceIp;
-  if (!/^[\d.]+$|:/.test(sourceIp)) warnings.add(`source_ip "${sourceIp}" is not an IP address`);
+  if (String(count) !== text.count) raw.count = text.count;
   const record: AggregateRecord = {
-    sourceIp,
-    count: parseCount(text.count, warnings, raw),
+    sourceIp: text.sourceIp,
+    count,
     disposition: normalizeEnum<Disposition>(text.disposition, DISPOSITIONS, { '': 'none' }, 'none', 'disposition', raw, warnings),
     dkim: normalizeEnum<DmarcVerdict>(text.dkim, VERDICTS, {}, 'fail', 'dkim', raw, warnings),
     spf: normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', raw, warnings),
@@ -392,9 +491,16 @@ export function toAggregateRecord(text: RecordText, policy: AlignmentPolicy, war
     dkimAligned: false,
     spfAligned: false,
   };
+  noteInvisible('header_from', text.headerFrom, warnings);
   if (text.diskim) warnings.add('misspelled <diskim> read as <dkim>');
-  if (text.envelopeFrom !== '') record.envelopeFrom = text.envelopeFrom.toLowerCase();
-  if (text.envelopeTo !== '') record.envelopeTo = text.envelopeTo.toLowerCase();
+  if (text.envelopeFrom !== '') {
+    record.envelopeFrom = text.envelopeFrom.toLowerCase();
+    noteInvisible('envelope_from', text.envelopeFrom, warnings);
+  }
+  if (text.envelopeTo !== '') {
+    record.envelopeTo = text.envelopeTo.toLowerCase();
+    noteInvisible('envelope_to', text.envelopeTo, warnings);
+  }
   record.dkimAligned = isDkimAligned(record.dkimResults, record.headerFrom, policy.adkim);
   record.spfAligned = isSpfAligned(record.spfResults, record.headerFrom, policy.aspf);
   for (const [name, value] of text.extensions ?? []) {
