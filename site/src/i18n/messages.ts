@@ -58,6 +58,8 @@ const siteEn = {
   'error.not-a-backup': 'This is not a DMARC Lens backup.',
   'error.unreadable': 'The file could not be read from disk.',
   'error.internal': 'Something went wrong while storing this file.',
+  'error.too-slow': 'This file took too long to read, so it was set aside; the other files were read as usual.',
+  'error.storage-full': 'Your browser’s storage for this site is full: delete old reports on the Data page or free disk space, then import this file again.',
 
   'filters.domain': 'Domain',
   'filters.allDomains': 'All domains',
@@ -257,6 +259,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'error.not-a-backup': 'Dit is geen back-up van DMARC Lens.',
   'error.unreadable': 'Het bestand kon niet van schijf worden gelezen.',
   'error.internal': 'Er ging iets mis bij het bewaren van dit bestand.',
+  'error.too-slow': 'Het lezen van dit bestand duurde te lang, dus is het overgeslagen; de andere bestanden zijn gewoon gelezen.',
+  'error.storage-full': 'De opslag van je browser voor deze site is vol: verwijder oude rapporten op de pagina Gegevens of maak schijfruimte vrij, en importeer dit bestand dan opnieuw.',
 
   'filters.domain': 'Domein',
   'filters.allDomains': 'Alle domeinen',

@@ -53,6 +53,27 @@ const FILES_HELD = 2 * FILES_PER_MESSAGE;
 const BYTES_AHEAD = 64 * 1024 * 1024;
 /** Progress is shown this often while an import runs: often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 200;
+/**
+ * The watchdog's budget: how long a worker may go without a sign of progress (a file started, a batch of records read,
+ * results; importWorker.ts posts one at most every 100 ms) before the file it is reading is abandoned. No step of a
+ * sound file comes near it: between two signs the parser reads one record or one file's head, well under a second
+ * on a laptop, leaving room for a slow phone and a busy machine. A pathological file (a 1.6 KB .xml.gz once took the
+ * parser 78 s) then costs the import this long and no longer.
+ */
+const STALL_BUDGET_MS = 15_000;
+/**
+ * Added to the budget per byte of the file: one second a megabyte, however slow the device. A file read as a whole
+ * without record batches (an mbox of failure reports, a TLS report, a backup) may be legitimately long: a 500 MB
+ * backup gets more than eight minutes.
+ */
+const STALL_BYTES_PER_MS = 1_000;
+/** How often the watchdog looks. */
+const WATCHDOG_TICK_MS = 500;
+/**
+ * Test-only: a localStorage key whose number replaces the whole budget (milliseconds), so that a browser test sees a
+ * slow file abandoned without waiting for the real budget. Nothing in the site sets it.
+ */
+export const STALL_BUDGET_TEST_KEY = 'dmarc-lens:test:stall-budget-ms';
 export type WorkerFactory = () => Worker;
 
 const defaultWorkerFactory: WorkerFactory = () =>
@@ -64,13 +85,35 @@ interface Held {
   bytes: number;
 }
 
+/** A file waiting to be read and sent. */
+interface Queued {
+  id: number;
+  file: File;
+  /** Sent again after its worker was stopped (see FileToImport). */
+  watched?: boolean;
+  retried?: boolean;
+}
+
+/** The last sign of life from a worker: when, and which file it said it was reading (null: between files). */
+interface Sign {
+  at: number;
+  reading: number | null | undefined;
+}
+
 export class ImportController {
   readonly progress = new Observable<ImportProgress>(IDLE);
   #workers: Worker[] = [];
   #files = new Map<number, File>();
   /** Files handed to each worker and not yet reported back. */
   #assigned = new Map<Worker, Set<number>>();
-  #queue: Array<{ id: number; file: File }> = [];
+  #queue: Queued[] = [];
+  /** Per file handed to a worker and not yet reported back: its size, and whether it was sent watched. */
+  #sent = new Map<number, { size: number; watched: boolean }>();
+  #signs = new Map<Worker, Sign>();
+  #watchdog: ReturnType<typeof setInterval> | undefined;
+  #lastTick = 0;
+  /** Date.now() when the import began (see FileToImport.retriedSince). */
+  #startedEpoch = 0;
   #pendingIds = new Set<number>();
   #notifyScheduled = false;
   /** Per worker, the messages it has not finished reading yet (oldest first). */
@@ -84,7 +127,11 @@ export class ImportController {
   /** The next worker's start while warming up (one per task). */
   #warming: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly createWorker: WorkerFactory = defaultWorkerFactory) {}
+  constructor(
+    private readonly createWorker: WorkerFactory = defaultWorkerFactory,
+    /** Milliseconds a file of `size` bytes may go without a sign of progress. */
+    private readonly stallBudget: (size: number) => number = defaultStallBudget(),
+  ) {}
 
   /**
    * Starts the workers before any import (they load and compile the parser, 150–200 ms, which an import would
@@ -125,8 +172,11 @@ export class ImportController {
     this.#files = new Map(items.map((item) => [item.id, item.file]));
     this.#reading = 0;
     this.#generation++;
+    this.#sent.clear();
+    this.#startedEpoch = Date.now();
     this.progress.set({ ...IDLE, running: files.length > 0, total: files.length, startedAt: performance.now(), results: [] });
     if (files.length === 0) return Promise.resolve();
+    this.#startWatchdog();
     const done = new Promise<void>((resolve) => (this.#finish = resolve));
     // Every worker now: an import that comes before they were all warmed up starts the rest at once.
     clearTimeout(this.#warming);
@@ -156,6 +206,7 @@ export class ImportController {
     this.#pendingIds.clear();
     this.#files.clear();
     this.#queue = [];
+    this.#stopWatchdog();
     this.progress.set({ ...state, running: false, cancelled: true, finishedAt: performance.now(), revision: state.revision + 1 });
     notifyDataChanged();
     this.#finish?.();
@@ -178,7 +229,7 @@ export class ImportController {
     }
   }
 
-  async #readAndSend(chunk: Array<{ id: number; file: File }>): Promise<void> {
+  async #readAndSend(chunk: Queued[]): Promise<void> {
     const generation = this.#generation;
     this.#reading += chunk.length;
     const reads = await Promise.allSettled(chunk.map((item) => item.file.arrayBuffer()));
@@ -187,8 +238,13 @@ export class ImportController {
     const files: FileToImport[] = [];
     const unreadable: FileResult[] = [];
     reads.forEach((read, i) => {
-      const { id, file } = chunk[i]!;
-      if (read.status === 'fulfilled') files.push({ id, name: file.name, bytes: read.value });
+      const { id, file, watched, retried } = chunk[i]!;
+      if (read.status === 'fulfilled') {
+        const item: FileToImport = { id, name: file.name, bytes: read.value };
+        if (watched) item.watched = true;
+        if (retried) item.retriedSince = this.#startedEpoch;
+        files.push(item);
+      }
       else unreadable.push({ id, fileName: file.name, size: 0, status: 'refused', imported: 0, duplicates: 0, warnings: [], errorCode: 'unreadable', message: file.name });
     });
     if (this.#queue.length === 0 && this.#reading === 0) performance.mark('dmarc-lens:files-read');
@@ -197,7 +253,12 @@ export class ImportController {
     const worker = [...this.#held].sort((a, b) => count(a[1]) - count(b[1]))[0]?.[0];
     if (worker && files.length > 0) {
       const assigned = this.#assigned.get(worker) ?? new Set<number>();
-      for (const file of files) assigned.add(file.id);
+      // A worker that held nothing was idle, not silent: its watchdog clock starts now.
+      if (assigned.size === 0) this.#signs.set(worker, { at: performance.now(), reading: undefined });
+      for (const file of files) {
+        assigned.add(file.id);
+        this.#sent.set(file.id, { size: file.bytes.byteLength, watched: file.watched === true });
+      }
       this.#assigned.set(worker, assigned);
       const bytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
       this.#held.get(worker)!.push({ files: files.length, bytes });
@@ -211,11 +272,18 @@ export class ImportController {
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
     const state = this.progress.value;
-    // Workers outlive imports: a message about an import that has ended (cancelled, or replaced) is dropped.
-    if (!state.running || message.importId !== this.#generation) return;
+    // Workers outlive imports: a message about an import that has ended (cancelled, or replaced) is dropped, and so is
+    // one a stopped worker posted before it was stopped (its files were sent again).
+    if (!state.running || message.importId !== this.#generation || !this.#workers.includes(worker)) return;
+    const sign = this.#signs.get(worker);
+    this.#signs.set(worker, { at: performance.now(), reading: message.type === 'progress' ? message.reading : sign?.reading });
+    if (message.type === 'progress') return;
     if (message.type === 'results') {
       if (message.digests && message.digests.length > 0) notifyRecordsStored(message.digests);
-      for (const result of message.results) this.#assigned.get(worker)?.delete(result.id);
+      for (const result of message.results) {
+        this.#assigned.get(worker)?.delete(result.id);
+        this.#sent.delete(result.id);
+      }
       this.#record(message.results);
       return;
     }
@@ -249,7 +317,87 @@ export class ImportController {
     const lost = this.#workers.length === 0 ? [...this.#pendingIds] : [...(this.#assigned.get(worker) ?? [])];
     this.#assigned.delete(worker);
     this.#held.delete(worker);
+    this.#signs.delete(worker);
     this.#failFiles(lost, reason);
+    this.#pump();
+  }
+
+  #startWatchdog(): void {
+    this.#stopWatchdog();
+    this.#lastTick = performance.now();
+    this.#watchdog = setInterval(() => this.#checkStalls(), WATCHDOG_TICK_MS);
+  }
+
+  #stopWatchdog(): void {
+    clearInterval(this.#watchdog);
+    this.#watchdog = undefined;
+  }
+
+  /** Abandons the file of every worker that has been silent past its budget. */
+  #checkStalls(): void {
+    const now = performance.now();
+    // A tick that comes late means this thread was busy (or the tab hidden): signs that arrived meanwhile may not have
+    // been handled yet, so the delay is not counted as silence.
+    const late = Math.max(0, now - this.#lastTick - WATCHDOG_TICK_MS);
+    this.#lastTick = now;
+    for (const worker of [...this.#workers]) {
+      const assigned = this.#assigned.get(worker);
+      const sign = this.#signs.get(worker);
+      if (!assigned || assigned.size === 0 || !sign) continue;
+      const order = [...assigned];
+      // Files are read in the order they were sent. Before the one the worker last said it was reading, all are read.
+      const from = typeof sign.reading === 'number' ? Math.max(0, order.indexOf(sign.reading)) : 0;
+      const suspects = order.slice(from);
+      // A watched file says when its reading starts and ends: the one last said to start is exactly the stuck one.
+      const culprit = typeof sign.reading === 'number' && this.#sent.get(sign.reading)?.watched ? sign.reading : undefined;
+      const size = culprit !== undefined ? this.#sizeOf(culprit) : Math.max(0, ...suspects.map((id) => this.#sizeOf(id)));
+      if (now - sign.at - late > this.stallBudget(size)) this.#abandon(worker, order, suspects, culprit);
+    }
+  }
+
+  #sizeOf(id: number): number {
+    return this.#sent.get(id)?.size ?? 0;
+  }
+
+  /**
+   * Stops a worker that went silent and carries on without what held it up: the stuck file, when it is known, is
+   * reported as too slow; otherwise the suspects are sent again, watched, so that a second stall names the file. The
+   * worker's other files are sent again to a fresh worker: nothing is lost, and nothing is counted twice (their results
+   * had not come; see FileToImport.retriedSince for a batch stored just before the stop).
+   */
+  #abandon(worker: Worker, order: readonly number[], suspects: readonly number[], culprit: number | undefined): void {
+    worker.terminate();
+    this.#workers = this.#workers.filter((w) => w !== worker);
+    this.#assigned.delete(worker);
+    this.#held.delete(worker);
+    this.#signs.delete(worker);
+    const seconds = Math.max(1, Math.round(this.stallBudget(culprit !== undefined ? this.#sizeOf(culprit) : 0) / 1000));
+    const tooSlow = (id: number): FileResult => ({
+      id,
+      fileName: this.#files.get(id)?.name ?? String(id),
+      size: this.#sizeOf(id),
+      status: 'refused',
+      imported: 0,
+      duplicates: 0,
+      warnings: [],
+      errorCode: 'too-slow',
+      message: `${this.#files.get(id)?.name ?? id}: no progress for ${seconds} s; reading was stopped`,
+    });
+    // Suspects already watched, and none of them stuck while being read: the worker was stuck between files (storing
+    // them, say). Sending them a third time would only wait again.
+    const refused =
+      culprit !== undefined ? [culprit] : suspects.every((id) => this.#sent.get(id)?.watched) ? [...suspects] : [];
+    const again: Queued[] = [];
+    for (const id of order) {
+      const file = this.#files.get(id);
+      const watched = culprit === undefined && refused.length === 0 && suspects.includes(id);
+      if (file && !refused.includes(id)) again.push({ id, file, retried: true, ...(watched ? { watched } : {}) });
+      this.#sent.delete(id);
+    }
+    this.#queue.unshift(...again);
+    this.#addWorker();
+    this.#held.set(this.#workers.at(-1)!, []);
+    this.#record(refused.map(tooSlow));
     this.#pump();
   }
 
@@ -286,7 +434,10 @@ export class ImportController {
 
   #complete(): void {
     // The workers stay for the next import.
+    this.#stopWatchdog();
     this.#assigned.clear();
+    this.#signs.clear();
+    this.#sent.clear();
     this.#held.clear();
     this.#files.clear();
     const state = this.progress.value;
@@ -302,7 +453,21 @@ export class ImportController {
     this.#workers = [];
     this.#assigned.clear();
     this.#held.clear();
+    this.#signs.clear();
+    this.#stopWatchdog();
   }
+}
+
+/** The watchdog's budget for a file of `size` bytes, or the test-only override (STALL_BUDGET_TEST_KEY). */
+function defaultStallBudget(): (size: number) => number {
+  let override = Number.NaN;
+  try {
+    override = Number(globalThis.localStorage?.getItem(STALL_BUDGET_TEST_KEY) ?? Number.NaN);
+  } catch {
+    // Storage may be unavailable (blocked cookies): the real budget applies.
+  }
+  if (Number.isFinite(override) && override > 0) return () => override;
+  return (size) => STALL_BUDGET_MS + size / STALL_BYTES_PER_MS;
 }
 
 /** Workers an import runs on: one per core, at most MAX_WORKERS. */

@@ -11,9 +11,24 @@ export interface FileToImport {
    * reading it does not.
    */
   bytes: ArrayBuffer;
+  /**
+   * Say when this file's reading starts and ends, whatever the time since the last message: set on files sent again
+   * after a worker was stopped without knowing which of them held it up, so that a second stall names the file.
+   */
+  watched?: boolean;
+  /**
+   * Set on a file sent again after the worker holding it was stopped: Date.now() when the import began. Reports of it
+   * found already stored since then, under its name, were stored by that worker (whose results never came) and count
+   * as imported, not as duplicates.
+   */
+  retriedSince?: number;
 }
 
-/** What happened to one file. `refused` carries the parser's typed error code (core/report/types.ts ReportErrorCode). */
+/**
+ * What happened to one file. `refused` carries the parser's typed error code (core/report/types.ts ReportErrorCode) or
+ * one of the import's own: `unreadable` (the browser could not read it), `too-slow` (abandoned by the watchdog),
+ * `storage-full` (the browser's storage quota for the site is used up), `internal`.
+ */
 export interface FileResult {
   id: number;
   fileName: string;
@@ -39,4 +54,9 @@ export type WorkerToMain =
   /** `digests`: the records of the reports just stored (their transaction committed). */
   | { type: 'results'; importId: number; results: FileResult[]; digests?: CountedDigest[] }
   /** The worker has read the files of a `files` message (their results may follow): time to send more. */
-  | { type: 'chunkDone'; importId: number };
+  | { type: 'chunkDone'; importId: number }
+  /**
+   * A sign of life for the page's watchdog: the worker is reading file `reading` (posted at a file's start and as its
+   * records stream, at most every PROGRESS_POST_MS), or, with null, has finished reading a watched file.
+   */
+  | { type: 'progress'; importId: number; reading: number | null };

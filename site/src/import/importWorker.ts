@@ -3,11 +3,13 @@
 // per core (ImportController).
 import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
-import { saveFiles, type FileRows } from '../../../core/store/saveReportRows';
+import { getReport } from '../../../core/store/reportPacks';
+import { saveFiles, type FileRows, type SaveOutcome } from '../../../core/store/saveReportRows';
 import { openReportDatabase, type RecordProfile, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { toCountedDigest, type CountedDigest, type CountedProfile } from '../../../core/store/toRecordDigest';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
+import { isStorageFull } from './storageFull';
 
 interface WorkerScope {
   postMessage(message: WorkerToMain): void;
@@ -18,12 +20,19 @@ const scope = self as unknown as WorkerScope;
 /** Stored together in one transaction: fewer, larger transactions are what makes thousands of files fast. */
 const BATCH_MAX_FILES = 128;
 const BATCH_MAX_RECORDS = 20_000;
+/**
+ * How often at most the worker tells the page which file it is reading (ImportController's watchdog takes a long
+ * silence for a stuck file). Each message costs the page's main thread some tens of microseconds, so one per file
+ * would cost a 10,000-file import a large part of a second; ten a second cost nothing.
+ */
+const PROGRESS_POST_MS = 100;
 
 let database: Promise<ReportDatabase> | undefined;
 const db = (): Promise<ReportDatabase> => (database ??= openReportDatabase());
 
 interface PendingFile extends FileRows {
   result: FileResult;
+  retriedSince?: number;
 }
 
 let pending: PendingFile[] = [];
@@ -31,9 +40,18 @@ let pendingRecords = 0;
 /** The import whose files are being read (workers are kept from one import to the next). */
 let importId = 0;
 
+/** performance.now() of the last message to the page. */
+let lastPost = 0;
+
 /** Posts `message` about the import `about` (by default the one being read). */
 function post(message: DistributiveOmit<WorkerToMain, 'importId'>, about = importId): void {
+  lastPost = performance.now();
   scope.postMessage({ ...message, importId: about } as WorkerToMain);
+}
+
+/** Tells the page this worker is alive and reading file `id`, unless it heard from it a moment ago. */
+function signProgress(id: number | null, always = false): void {
+  if (always || performance.now() - lastPost >= PROGRESS_POST_MS) post({ type: 'progress', reading: id });
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -64,18 +82,40 @@ async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
   };
   try {
     const outcomes = await saveFiles(store, batch, onStored);
-    batch.forEach((file, i) => countOutcomes(file, outcomes[i]!));
+    for (const [i, file] of batch.entries()) countOutcomes(file, await ownDuplicates(store, file, outcomes[i]!));
   } catch {
     // One bad row must not cost the other files of the batch: store them one by one to find it.
     for (const file of batch) {
       try {
-        countOutcomes(file, (await saveFiles(store, [file], onStored))[0]!);
+        countOutcomes(file, await ownDuplicates(store, file, (await saveFiles(store, [file], onStored))[0]!));
       } catch (error) {
-        Object.assign(file.result, { status: 'refused', errorCode: 'internal', message: `${file.result.fileName}: ${String(error)}` });
+        Object.assign(file.result, refusal(file.result.fileName, error));
       }
     }
   }
   post({ type: 'results', results: batch.map((file) => file.result), digests }, about);
+}
+
+/** A file refused because storing it failed: a full storage in plain words, anything else as it came. */
+function refusal(fileName: string, error: unknown): Pick<FileResult, 'status' | 'errorCode' | 'message'> {
+  const name = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
+  return { status: 'refused', errorCode: isStorageFull(error) ? 'storage-full' : 'internal', message: `${fileName}: ${name}` };
+}
+
+/**
+ * For a file sent again after its worker was stopped: its reports found stored during this import under its name were
+ * stored by that worker (a batch that committed just before the stop, whose results never reached the page).
+ */
+async function ownDuplicates(store: ReportDatabase, file: PendingFile, outcomes: readonly SaveOutcome[]): Promise<SaveOutcome[]> {
+  const since = file.retriedSince;
+  if (since === undefined) return [...outcomes];
+  return Promise.all(
+    outcomes.map(async (outcome, i): Promise<SaveOutcome> => {
+      if (outcome === 'imported') return outcome;
+      const stored = await getReport(store, file.rows[i]!.report.key);
+      return stored !== undefined && stored.importedAt >= since && stored.fileName === file.result.fileName ? 'imported' : 'duplicate';
+    }),
+  );
 }
 
 function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
@@ -103,12 +143,20 @@ async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
 }
 
 async function importFile(item: FileToImport): Promise<void> {
+  signProgress(item.id, item.watched);
   const result = baseResult(item);
   const bytes = new Uint8Array(item.bytes);
   if (looksLikeBackupFile(bytes)) {
     await flush();
     await saving;
-    const restored = await restoreBackup(await db(), textLines(bytes), item.name);
+    let restored: Awaited<ReturnType<typeof restoreBackup>>;
+    try {
+      restored = await restoreBackup(await db(), textLines(bytes), item.name);
+    } catch (error) {
+      // restoreBackup promises not to throw on bad input; a full storage or a broken database still can.
+      post({ type: 'results', results: [{ ...result, ...refusal(item.name, error) }] });
+      return;
+    }
     const done: FileResult = restored.ok
       ? {
           ...result,
@@ -117,17 +165,20 @@ async function importFile(item: FileToImport): Promise<void> {
           duplicates: restored.duplicates,
           restored: { reports: restored.imported, records: restored.records },
         }
-      : { ...result, errorCode: restored.error.code, message: restored.error.message };
+      : { ...result, errorCode: isStorageFull(restored.error.message) ? 'storage-full' : restored.error.code, message: restored.error.message };
     post({ type: 'results', results: [done] });
     return;
   }
   let parsed: Awaited<ReturnType<typeof parseReport>>;
   try {
-    parsed = await parseReport(bytes, { fileName: item.name });
+    // Records stream in batches: each is a sign of progress, so a long report is not taken for a stuck one.
+    parsed = await parseReport(bytes, { fileName: item.name, onRecords: () => signProgress(item.id) });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
     post({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
     return;
+  } finally {
+    if (item.watched) signProgress(null, true);
   }
   if (!parsed.ok) {
     post({
@@ -143,7 +194,7 @@ async function importFile(item: FileToImport): Promise<void> {
   const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
   const rows = parsed.reports.map((report) => toReportRows(report, context));
   result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
-  pending.push({ result, rows, source: { fileName: item.name, bytes } });
+  pending.push({ result, rows, source: { fileName: item.name, bytes }, retriedSince: item.retriedSince });
   pendingRecords += rows.reduce((sum, r) => sum + r.batches.reduce((n, b) => n + b.records.length, 0), 0);
   if (pending.length >= BATCH_MAX_FILES || pendingRecords >= BATCH_MAX_RECORDS) await flush();
 }

@@ -1,0 +1,121 @@
+// ImportController's watchdog with scripted workers that speak the real protocol (importProtocol.ts): a worker that
+// goes silent past the budget is stopped, the file that held it up is reported as too slow, every other file is
+// imported exactly once, and a file that is slow but shows progress is left alone.
+import { describe, expect, it } from 'vitest';
+import { ImportController } from '../../site/src/import/ImportController';
+import type { FileResult, MainToWorker, WorkerToMain } from '../../site/src/import/importProtocol';
+
+/** How each scripted file behaves: read in a moment, never finish, or take `ms` while posting progress every 50 ms. */
+type Behaviour = { kind: 'quick' } | { kind: 'stuck' } | { kind: 'slow'; ms: number };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+class ScriptedWorker {
+  onmessage: ((event: MessageEvent<WorkerToMain>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly received: number[] = [];
+  #queue = Promise.resolve();
+
+  constructor(private readonly behaviour: (name: string) => Behaviour) {}
+
+  postMessage(message: MainToWorker): void {
+    this.#queue = this.#queue.then(async () => {
+      // Like importWorker.ts: results go out in batches (here one per message), after the message's files are read.
+      const results: FileResult[] = [];
+      for (const file of message.files) {
+        this.received.push(file.id);
+        if (file.watched) this.#post({ type: 'progress', importId: message.importId, reading: file.id });
+        const behaviour = this.behaviour(file.name);
+        if (behaviour.kind === 'stuck') await new Promise(() => {});
+        if (behaviour.kind === 'slow') {
+          for (let spent = 0; spent < behaviour.ms; spent += 50) {
+            await sleep(50);
+            this.#post({ type: 'progress', importId: message.importId, reading: file.id });
+          }
+        } else await sleep(2);
+        if (file.watched) this.#post({ type: 'progress', importId: message.importId, reading: null });
+        results.push({ id: file.id, fileName: file.name, size: file.bytes.byteLength, status: 'imported', imported: 1, duplicates: 0, warnings: [] });
+      }
+      this.#post({ type: 'results', importId: message.importId, results });
+      this.#post({ type: 'chunkDone', importId: message.importId });
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  #post(message: WorkerToMain): void {
+    if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent<WorkerToMain>);
+  }
+}
+
+function importer(behaviour: (name: string) => Behaviour, budgetMs: number) {
+  const workers: ScriptedWorker[] = [];
+  const controller = new ImportController(
+    () => {
+      const worker = new ScriptedWorker(behaviour);
+      workers.push(worker);
+      return worker as unknown as Worker;
+    },
+    () => budgetMs,
+  );
+  return { controller, workers };
+}
+
+const files = (names: readonly string[]) => names.map((name) => new File([new Uint8Array(100)], name));
+
+function outcomes(controller: ImportController): Array<[string, string, string | undefined]> {
+  return controller.progress.value.results
+    .map((r): [string, string, string | undefined] => [r.fileName, r.status, r.errorCode])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+describe('ImportController watchdog', () => {
+  it('stops a silent worker, names the file that held it up, and imports every other file once', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => (i === 17 ? 'stuck.xml' : `report-${String(i).padStart(2, '0')}.xml`));
+    const { controller, workers } = importer((name) => ({ kind: name.startsWith('stuck') ? 'stuck' : 'quick' }), 300);
+    const started = performance.now();
+    await controller.start(files(names));
+    const state = controller.progress.value;
+    expect([state.running, state.done, state.total, state.imported, state.refused]).toEqual([false, 40, 40, 39, 1]);
+    expect(outcomes(controller)).toEqual(
+      names.map((name): [string, string, string | undefined] => (name === 'stuck.xml' ? [name, 'refused', 'too-slow'] : [name, 'imported', undefined])).sort((a, b) => a[0].localeCompare(b[0])),
+    );
+    const slow = state.results.find((r) => r.fileName === 'stuck.xml')!;
+    expect(slow.message).toBe('stuck.xml: no progress for 1 s; reading was stopped');
+    // First stall: the worker's results had not come, so its files were all suspects and were sent again, watched; the
+    // second stall named the file. Two workers stopped, two fresh ones started.
+    expect(workers).toHaveLength(4);
+    expect(workers.filter((w) => w.terminated)).toHaveLength(2);
+    const stuckId = names.indexOf('stuck.xml');
+    expect(workers.filter((w) => w.received.includes(stuckId))).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    controller.dispose();
+  });
+
+  it('leaves a slow file alone while it shows progress', async () => {
+    const { controller, workers } = importer((name) => (name === 'big.xml' ? { kind: 'slow', ms: 1_500 } : { kind: 'quick' }), 300);
+    await controller.start(files(['a.xml', 'big.xml', 'b.xml', 'c.xml']));
+    expect(outcomes(controller)).toEqual([
+      ['a.xml', 'imported', undefined],
+      ['b.xml', 'imported', undefined],
+      ['big.xml', 'imported', undefined],
+      ['c.xml', 'imported', undefined],
+    ]);
+    expect(workers.filter((w) => w.terminated)).toHaveLength(0);
+    controller.dispose();
+  });
+
+  it('finishes when the stuck file is the only one, and keeps no timer running after', async () => {
+    const { controller, workers } = importer(() => ({ kind: 'stuck' }), 200);
+    await controller.start(files(['only.xml.gz']));
+    expect(outcomes(controller)).toEqual([['only.xml.gz', 'refused', 'too-slow']]);
+    expect(controller.progress.value.running).toBe(false);
+    const stopped = workers.filter((w) => w.terminated).length;
+    await sleep(1_200);
+    expect(workers.filter((w) => w.terminated)).toHaveLength(stopped);
+    controller.dispose();
+  });
+});
