@@ -5,8 +5,14 @@
 import type { AggregateRecord } from '../report/types';
 import { normalizeDomain, organizationalDomain } from './alignment';
 import { explain, formatExplanation } from './explanation';
+import {
+  findServiceByAsn,
+  findServiceByDomain,
+  findServiceByHostName,
+  findServiceByReturnPathLabel,
+} from './findSendingService';
 import type { AsnInfo } from './lookupAsn';
-import { SENDING_SERVICES, type SendingService } from './sendingServices';
+import type { SendingService } from './sendingServices';
 
 /** How the service was recognised, strongest first. */
 export type IdentificationEvidence = 'dkim' | 'envelope' | 'header-from' | 'rdns' | 'asn';
@@ -23,87 +29,6 @@ export interface IdentifyContext {
   rdnsNames?: readonly string[];
   /** The source IP's ASN, from the offline table. */
   asn?: AsnInfo;
-}
-
-interface ServiceIndex {
-  byDomain: Map<string, SendingService>;
-  byRdns: Map<string, SendingService>;
-  byAsn: Map<number, SendingService>;
-  bySpfInclude: Map<string, SendingService>;
-  byId: Map<string, SendingService>;
-}
-
-function buildIndex(services: readonly SendingService[]): ServiceIndex {
-  const index: ServiceIndex = {
-    byDomain: new Map(),
-    byRdns: new Map(),
-    byAsn: new Map(),
-    bySpfInclude: new Map(),
-    byId: new Map(),
-  };
-  for (const service of services) {
-    index.byId.set(service.id, service);
-    for (const domain of [...service.dkimDomains, ...service.envelopeDomains]) {
-      const key = normalizeDomain(domain);
-      if (!index.byDomain.has(key)) index.byDomain.set(key, service);
-    }
-    for (const suffix of service.rdnsSuffixes) {
-      const key = normalizeDomain(suffix);
-      if (!index.byRdns.has(key)) index.byRdns.set(key, service);
-    }
-    for (const asn of service.asns ?? []) if (!index.byAsn.has(asn)) index.byAsn.set(asn, service);
-    for (const include of service.spfIncludes) {
-      const key = normalizeDomain(include.replace(/^(include|a|mx):/i, ''));
-      if (!index.bySpfInclude.has(key)) index.bySpfInclude.set(key, service);
-    }
-  }
-  return index;
-}
-
-const catalogue = buildIndex(SENDING_SERVICES);
-const returnPathServices = SENDING_SERVICES.filter((s) => s.returnPathLabel);
-
-/** The service whose custom return-path naming this own-domain envelope follows (`em1234.example.com`). */
-function findByReturnPathLabel(envelope: string): SendingService | undefined {
-  const first = envelope.split('.', 1)[0] ?? '';
-  return returnPathServices.find((s) => s.returnPathLabel!.test(first));
-}
-
-/** The entry whose suffix list holds the longest suffix of `name` (so "clients.your-server.de" beats "your-server.de"). */
-function findBySuffix(map: Map<string, SendingService>, name: string): { service: SendingService; suffix: string } | undefined {
-  let candidate = normalizeDomain(name);
-  while (candidate) {
-    const service = map.get(candidate);
-    if (service) return { service, suffix: candidate };
-    const dot = candidate.indexOf('.');
-    if (dot < 0) return undefined;
-    candidate = candidate.slice(dot + 1);
-  }
-  return undefined;
-}
-
-/** The catalogue entry that signs or bounces with `domain` (or a subdomain of one of its domains). */
-export function findServiceByDomain(domain: string): SendingService | undefined {
-  return findBySuffix(catalogue.byDomain, domain)?.service;
-}
-
-/** The catalogue entry whose servers carry PTR name `hostName`. */
-export function findServiceByHostName(hostName: string): SendingService | undefined {
-  return findBySuffix(catalogue.byRdns, hostName)?.service;
-}
-
-/** The catalogue entry whose SPF include this is (`include:` prefix optional), e.g. "include:sendgrid.net". */
-export function findServiceBySpfInclude(include: string): SendingService | undefined {
-  return catalogue.bySpfInclude.get(normalizeDomain(include.replace(/^(include|a|mx):/i, '')));
-}
-
-export function findServiceById(id: string): SendingService | undefined {
-  return catalogue.byId.get(id);
-}
-
-/** The catalogue entry whose network this AS is. */
-export function findServiceByAsn(asn: number): SendingService | undefined {
-  return catalogue.byAsn.get(asn);
 }
 
 // Mailing-list software puts the list on its own host name; these first labels name one whatever the organisation
@@ -141,8 +66,8 @@ function matchDomain(domain: string | undefined, headerFromOrg: string): { servi
     const list = listHostService(name);
     return list ? { service: list, matched: name } : undefined;
   }
-  const found = findBySuffix(catalogue.byDomain, name);
-  if (found) return { service: found.service, matched: name };
+  const found = findServiceByDomain(name);
+  if (found) return { service: found, matched: name };
   const list = listHostService(name);
   return list ? { service: list, matched: name } : undefined;
 }
@@ -164,7 +89,7 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
     if (match) return { service: match.service, evidence: 'envelope', matched: match.matched };
     const name = domain ? normalizeDomain(domain) : '';
     if (name && organizationalDomain(name) === headerFromOrg && name !== headerFromOrg) {
-      const service = findByReturnPathLabel(name);
+      const service = findServiceByReturnPathLabel(name);
       if (service) return { service, evidence: 'envelope', matched: name };
     }
   }
@@ -174,8 +99,8 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
     if (match) return { service: match.service, evidence: 'dkim', matched: match.matched };
   }
   if (record.headerFrom) {
-    const found = findBySuffix(catalogue.byDomain, record.headerFrom);
-    if (found) return { service: found.service, evidence: 'header-from', matched: normalizeDomain(record.headerFrom) };
+    const found = findServiceByDomain(record.headerFrom);
+    if (found) return { service: found, evidence: 'header-from', matched: normalizeDomain(record.headerFrom) };
   }
   return {};
 }
@@ -183,12 +108,12 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
 /** The service named by the source IP's PTR names, then by its autonomous system. */
 export function identifyByNetwork(context: IdentifyContext): SourceIdentification {
   for (const name of context.rdnsNames ?? []) {
-    const found = findBySuffix(catalogue.byRdns, name);
-    if (found) return { service: found.service, evidence: 'rdns', matched: normalizeDomain(name) };
+    const found = findServiceByHostName(name);
+    if (found) return { service: found, evidence: 'rdns', matched: normalizeDomain(name) };
   }
   const asn = context.asn?.asn;
   if (asn !== undefined) {
-    const service = catalogue.byAsn.get(asn);
+    const service = findServiceByAsn(asn);
     if (service) return { service, evidence: 'asn', matched: `AS${asn}` };
   }
   return {};

@@ -1,7 +1,9 @@
-// The catalogue of sending services DMARC Lens recognises, written and kept in this project. Each entry lists the
-// identifiers that show up in aggregate reports (DKIM d= domains and envelope/MAIL FROM domains, RFC 9990 §3.1
-// `auth_results` and `identifiers`), the reverse-DNS suffixes of its outbound servers, the SPF includes it publishes
-// for customers (RFC 7208 §5.2), and, where a network is dedicated to it, its autonomous systems.
+// The catalogue of sending services DMARC Lens knows, written and kept in this project: one entry per service, read
+// through findSendingService.ts by the report analysis (identifySource.ts) and the DNS records wizard
+// (core/records/buildDomainRecords.ts). Each entry lists the identifiers that show up in aggregate reports (DKIM d=
+// domains and envelope/MAIL FROM domains, RFC 9990 §3.1 `auth_results` and `identifiers`), the reverse-DNS suffixes of
+// its outbound servers, the SPF includes it publishes for customers (RFC 7208 §5.2), where a network is dedicated to
+// it its autonomous systems, and, for the services the wizard offers, the DNS records it asks its customers for.
 //
 // Matching is by domain suffix: "sendgrid.net" matches d=sendgrid.net and envelope em123.sendgrid.net. A domain must
 // appear in one entry only (test/core/analysis/sendingServices.test.ts checks that every identifier of every entry
@@ -51,19 +53,70 @@ export interface SendingService {
    * signature with one of them shows the mail came from an account of the domain's own organisation.
    */
   tenantDkimDomains?: readonly string[];
-  /** Where the customer turns on DKIM for their own domain, used in the advice ("at <where>"). */
+  /**
+   * Where the customer turns on DKIM for their own domain, in the words of the service's interface: used in the
+   * advice ("at <where>") and by the wizard. Every service with a `dnsSetup` has one.
+   */
   dkimSetupAt?: string;
   /**
    * The first label the service gives a customer's own return-path domain (a CNAME to the service), e.g. SendGrid's
    * `em1234.example.com`: an aligned envelope that still names the service.
    */
   returnPathLabel?: RegExp;
+  /** What the DNS records wizard offers a domain that sends through the service; only services it lists have one. */
+  dnsSetup?: ServiceDnsSetup;
+}
+
+/** A DNS record a service asks its customer to publish for DKIM. */
+export interface DkimSetupRecord {
+  /** Name relative to the domain, e.g. `selector1._domainkey`. */
+  name: string;
+  type: 'CNAME' | 'TXT';
+  /**
+   * The target or value. `<…>` marks a per-account part the customer copies from the service's DNS settings page;
+   * `<domain>` is the customer's domain with its dots written as hyphens.
+   */
+  value: string;
+}
+
+/** The DNS side of a service: what the wizard puts in a domain's records when the domain sends through it. */
+export interface ServiceDnsSetup {
+  /**
+   * The wizard's key for the service, kept in saved setups, when it is not the entry's `id` (the wizard's Google
+   * entry is Workspace, `google-workspace`). Its DKIM sentence is `sender.<key>` in core/records/recordTexts.ts.
+   */
+  wizardId?: string;
+  /** The name the wizard shows when it is not `name`: the product a domain owner sets up rather than what reports show. */
+  wizardName?: string;
+  /**
+   * The include the wizard adds to the domain's SPF record; one of `spfIncludes`. Absent when the service's envelope
+   * sender is its own bounce domain, a return-path subdomain that carries its own SPF, or an account-specific include.
+   */
+  spfInclude?: string;
+  /**
+   * How SPF relates to DMARC: `aligned` when the envelope sender (Return-Path) is the customer's domain,
+   * `custom-return-path` when a subdomain must be pointed at the service for SPF to align, `provider` when the
+   * service's own bounce domain is used (SPF cannot align; DMARC rests on DKIM).
+   */
+  spfAlignment: 'aligned' | 'custom-return-path' | 'provider';
+  /** The DKIM records the service asks for, in its usual shape. */
+  dkimRecords: readonly DkimSetupRecord[];
+  /** Bulk or marketing mail: a candidate for its own subdomain. */
+  bulk: boolean;
 }
 
 type Identifiers = Partial<
   Pick<
     SendingService,
-    'dkimDomains' | 'envelopeDomains' | 'rdnsSuffixes' | 'spfIncludes' | 'asns' | 'tenantDkimDomains' | 'dkimSetupAt' | 'returnPathLabel'
+    | 'dkimDomains'
+    | 'envelopeDomains'
+    | 'rdnsSuffixes'
+    | 'spfIncludes'
+    | 'asns'
+    | 'tenantDkimDomains'
+    | 'dkimSetupAt'
+    | 'returnPathLabel'
+    | 'dnsSetup'
   >
 >;
 
@@ -80,6 +133,7 @@ function service(id: string, name: string, type: SendingServiceType, ids: Identi
     ...(ids.tenantDkimDomains ? { tenantDkimDomains: ids.tenantDkimDomains } : {}),
     ...(ids.dkimSetupAt ? { dkimSetupAt: ids.dkimSetupAt } : {}),
     ...(ids.returnPathLabel ? { returnPathLabel: ids.returnPathLabel } : {}),
+    ...(ids.dnsSetup ? { dnsSetup: ids.dnsSetup } : {}),
   };
 }
 
@@ -97,6 +151,14 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     asns: [15169],
     tenantDkimDomains: ['gappssmtp.com'],
     dkimSetupAt: 'the Google Admin console (Apps › Google Workspace › Gmail › Authenticate email)',
+    dnsSetup: {
+      wizardId: 'google-workspace',
+      wizardName: 'Google Workspace',
+      spfInclude: '_spf.google.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [{ name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' }],
+      bulk: false,
+    },
   }),
   service('microsoft-365', 'Microsoft 365 (Exchange Online)', 'mailbox', {
     dkimDomains: ['onmicrosoft.com'],
@@ -105,6 +167,17 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     asns: [8075],
     tenantDkimDomains: ['onmicrosoft.com'],
     dkimSetupAt: 'the Microsoft Defender portal (Email authentication settings › DKIM)',
+    dnsSetup: {
+      wizardName: 'Microsoft 365',
+      spfInclude: 'spf.protection.outlook.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [1, 2].map((n) => ({
+        name: `selector${n}._domainkey`,
+        type: 'CNAME' as const,
+        value: `selector${n}-<domain-key>._domainkey.<tenant>.onmicrosoft.com`,
+      })),
+      bulk: false,
+    },
   }),
   service('outlook-com', 'Outlook.com / Hotmail', 'mailbox', {
     dkimDomains: [...outlookConsumer, ...hotmail, ...live],
@@ -137,6 +210,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['zoho.com', 'zoho.eu', 'zoho.in'],
     asns: [2639],
     dkimSetupAt: 'the Zoho Mail admin console (Domains › Email configuration › DKIM)',
+    dnsSetup: {
+      spfInclude: 'zoho.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from Zoho>' }],
+      bulk: false,
+    },
   }),
   service('fastmail', 'Fastmail', 'mailbox', {
     dkimDomains: ['fastmail.com', 'fastmail.fm', 'messagingengine.com'],
@@ -145,6 +224,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['spf.messagingengine.com'],
     asns: [151847],
     dkimSetupAt: 'Fastmail settings (Domains › DNS records)',
+    dnsSetup: {
+      spfInclude: 'spf.messagingengine.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [1, 2, 3].map((n) => ({ name: `fm${n}._domainkey`, type: 'CNAME' as const, value: `fm${n}.<domain>.dkim.fmhosted.com` })),
+      bulk: false,
+    },
   }),
   service('proton', 'Proton Mail', 'mailbox', {
     dkimDomains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'],
@@ -334,6 +419,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     rdnsSuffixes: ['amazonses.com'],
     spfIncludes: ['amazonses.com'],
     dkimSetupAt: 'the Amazon SES console (Verified identities › Easy DKIM)',
+    dnsSetup: {
+      spfInclude: 'amazonses.com',
+      spfAlignment: 'custom-return-path',
+      dkimRecords: [1, 2, 3].map((n) => ({ name: `<token${n}>._domainkey`, type: 'CNAME' as const, value: `<token${n}>.dkim.amazonses.com` })),
+      bulk: true,
+    },
   }),
   service('sendgrid', 'Twilio SendGrid', 'transactional', {
     dkimDomains: ['sendgrid.net', 'sendgrid.info', 'sendgrid.me'],
@@ -343,6 +434,13 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     asns: [11377],
     dkimSetupAt: 'SendGrid (Settings › Sender Authentication › Domain Authentication)',
     returnPathLabel: /^em\d+$/,
+    dnsSetup: {
+      wizardName: 'SendGrid (Twilio)',
+      spfInclude: 'sendgrid.net',
+      spfAlignment: 'custom-return-path',
+      dkimRecords: [1, 2].map((n) => ({ name: `s${n}._domainkey`, type: 'CNAME' as const, value: `s${n}.domainkey.<account>.wl.sendgrid.net` })),
+      bulk: true,
+    },
   }),
   service('mailgun', 'Mailgun', 'transactional', {
     dkimDomains: ['mailgun.org', 'mailgun.net', 'mg-d0.com'],
@@ -350,6 +448,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     rdnsSuffixes: ['mailgun.net', 'mailgun.info'],
     spfIncludes: ['mailgun.org', 'eu.mailgun.org'],
     dkimSetupAt: 'Mailgun (Sending › Domains › DNS records)',
+    dnsSetup: {
+      spfInclude: 'mailgun.org',
+      spfAlignment: 'aligned',
+      dkimRecords: [{ name: '<selector>._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Mailgun>' }],
+      bulk: true,
+    },
   }),
   service('postmark', 'Postmark', 'transactional', {
     dkimDomains: ['pm.mtasv.net', 'mtasv.net', 'postmarkapp.com'],
@@ -358,6 +462,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['spf.mtasv.net'],
     dkimSetupAt: 'Postmark (Sender Signatures › DNS settings)',
     returnPathLabel: /^pm-bounces$/,
+    dnsSetup: {
+      spfAlignment: 'custom-return-path',
+      dkimRecords: [{ name: '<date>pm._domainkey', type: 'TXT', value: 'k=rsa; p=<key from Postmark>' }],
+      bulk: false,
+    },
   }),
   service('sparkpost', 'SparkPost (Bird)', 'transactional', {
     dkimDomains: ['sparkpostmail.com', 'sparkpostmail1.com', 'eu.sparkpostmail.com'],
@@ -389,6 +498,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['spf.sendinblue.com', 'spf.brevo.com'],
     asns: [200484],
     dkimSetupAt: 'Brevo (Senders, domains & dedicated IPs › Domains)',
+    dnsSetup: {
+      spfInclude: 'spf.brevo.com',
+      spfAlignment: 'provider',
+      dkimRecords: [1, 2].map((n) => ({ name: `brevo${n}._domainkey`, type: 'CNAME' as const, value: `b${n}.<domain-id>.dkim.brevo.com` })),
+      bulk: true,
+    },
   }),
   service('smtp2go', 'SMTP2GO', 'transactional', {
     dkimDomains: ['smtpcorp.com', 'smtp2go.com'],
@@ -459,6 +574,28 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['_spf.serversmtp.com'],
   }),
 
+  // Offered by the DNS records wizard; their bounce domains and servers are not catalogued yet, so reports never name them.
+  service('flowmailer', 'Flowmailer', 'transactional', {
+    spfIncludes: ['spf.flowmailer.net'],
+    dkimSetupAt: 'Flowmailer (Dashboard › Sender domains)',
+    dnsSetup: {
+      spfInclude: 'spf.flowmailer.net',
+      spfAlignment: 'custom-return-path',
+      dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by Flowmailer>' }],
+      bulk: true,
+    },
+  }),
+  service('smtpeter', 'SMTPeter', 'transactional', {
+    spfIncludes: ['spf.smtpeter.com'],
+    dkimSetupAt: 'SMTPeter (Dashboard › Sender domains › DNS)',
+    dnsSetup: {
+      spfInclude: 'spf.smtpeter.com',
+      spfAlignment: 'custom-return-path',
+      dkimRecords: [{ name: '<selector>._domainkey', type: 'CNAME', value: '<target shown by SMTPeter>' }],
+      bulk: true,
+    },
+  }),
+
   // ── Marketing ──────────────────────────────────────────────────────────────────────────────────────────────────
   service('mailchimp', 'Mailchimp', 'marketing', {
     dkimDomains: ['mcsv.net', 'mcdlv.net', 'mailchimpapp.net'],
@@ -467,6 +604,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['servers.mcsv.net'],
     asns: [14782],
     dkimSetupAt: 'Mailchimp (Website › Domains › Authenticate)',
+    dnsSetup: {
+      spfAlignment: 'provider',
+      dkimRecords: [2, 3].map((n) => ({ name: `k${n}._domainkey`, type: 'CNAME' as const, value: `dkim${n}.mcsv.net` })),
+      bulk: true,
+    },
   }),
   service('constant-contact', 'Constant Contact', 'marketing', {
     dkimDomains: ['constantcontact.com', 'ccsend.com', 'ctctcdn.com'],
@@ -737,6 +879,15 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     rdnsSuffixes: ['hubspotemail.net', 'hubspotstarter.net', 'hubspotfree.net'],
     spfIncludes: ['_spf.hubspotemail.net'],
     dkimSetupAt: 'HubSpot (Settings › Domains & URLs › Email sending domains)',
+    dnsSetup: {
+      spfAlignment: 'provider',
+      dkimRecords: [1, 2].map((n) => ({
+        name: `hs${n}-<account>._domainkey`,
+        type: 'CNAME' as const,
+        value: `<domain>.hs${n}-<account>.dkim.hubspotemail.net`,
+      })),
+      bulk: true,
+    },
   }),
   service('salesforce', 'Salesforce', 'crm', {
     dkimDomains: ['salesforce.com', 'force.com', 'my.salesforce.com'],
@@ -745,6 +896,15 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['_spf.salesforce.com'],
     asns: [14340],
     dkimSetupAt: 'Salesforce Setup (DKIM Keys)',
+    dnsSetup: {
+      spfInclude: '_spf.salesforce.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [
+        { name: '<selector>._domainkey', type: 'CNAME', value: '<selector>.<id>.custdkim.salesforce.com' },
+        { name: '<alternate>._domainkey', type: 'CNAME', value: '<alternate>.<id>.custdkim.salesforce.com' },
+      ],
+      bulk: false,
+    },
   }),
   service('zoho-crm', 'Zoho CRM', 'crm', {
     dkimDomains: ['zohocrm.com', 'zcrm.com'],
@@ -816,6 +976,12 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     spfIncludes: ['mail.zendesk.com'],
     asns: [21880, 61186],
     dkimSetupAt: 'Zendesk Admin Center (Channels › Email › Digitally sign)',
+    dnsSetup: {
+      spfInclude: 'mail.zendesk.com',
+      spfAlignment: 'aligned',
+      dkimRecords: [1, 2].map((n) => ({ name: `zendesk${n}._domainkey`, type: 'CNAME' as const, value: `zendesk${n}._domainkey.zendesk.com` })),
+      bulk: false,
+    },
   }),
   service('freshdesk', 'Freshdesk (Freshworks)', 'ticketing', {
     dkimDomains: ['freshdesk.com', 'freshemail.io', 'freshservice.com', 'freshworks.com'],

@@ -1,7 +1,7 @@
 // Is the next rollout step safe? Answered from stored aggregate records, with alignment recomputed from auth_results
 // (RFC 7489 §3.1) under the alignment modes the domain will publish, rather than trusting each receiver's verdict.
 import { isDkimAligned, isSpfAligned, organizationalDomain } from '../analysis/alignment';
-import { findServiceByDomain } from '../analysis/identifySource';
+import { findServiceByDomain } from '../analysis/findSendingService';
 import type { AggregateRecord } from '../report/types';
 import type { AlignmentMode, DmarcPolicy } from '../report/types';
 import { englishText, recordText, type DnsRecordSentence } from './recordTexts';

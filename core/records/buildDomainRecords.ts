@@ -1,17 +1,17 @@
 // The sender-domain wizard's engine: from the services and servers that send for a domain, every DNS record to
 // publish (and the MTA-STS policy file), with the checks of each record type run over the result.
 import { normalizeDomain } from '../analysis/alignment';
+import { findWizardService, type WizardService } from '../analysis/findSendingService';
 import { checkBimiRecord, formatBimiRecord } from './bimiRecord';
 import { buildDkimKeyRecord, checkDkimKeyRecord, formatDkimKeyRecord, isValidDkimSelector, type DkimKeyType } from './dkimKeyRecord';
 import { decodeBase64 } from './base64';
 import { checkDmarcRecord, externalReportAuthorizations, formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { checkMtaStsPolicy, formatMtaStsPolicy, formatMtaStsRecord, type MtaStsMode } from './mtaStsRecord';
-import { findSender, senderSetupLocation, type SenderService } from './senderCatalogue';
 import { checkSpfRecord, formatSpfRecord, isValidDomainSpec, type SpfRecord, type SpfTerm } from './spfRecord';
 import { formatTlsRptRecord } from './tlsRptRecord';
 import { formatTxtForZone } from './txtStrings';
-import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
+import { englishText, recordText, type DnsRecordSentence, type RecordTextId } from './recordTexts';
 import { recordIssue, type RecordIssue } from './types';
 
 export type DmarcReceivers = 'both' | 'rfc7489' | 'rfc9989';
@@ -26,13 +26,16 @@ export interface DkimKeySetup {
 export interface SubdomainSetup {
   /** The label under the domain, e.g. `news` for news.example.com. */
   label: string;
-  /** Catalogue ids of the services that send from this subdomain instead of the main domain. */
+  /**
+   * Wizard keys (`WizardService.id`, core/analysis/findSendingService.ts) of the services that send from this
+   * subdomain instead of the main domain.
+   */
   senderIds: string[];
 }
 
 export interface DomainSetup {
   domain: string;
-  /** Catalogue ids (core/records/senderCatalogue.ts) of services sending from the main domain. */
+  /** Wizard keys (`WizardService.id`, core/analysis/findSendingService.ts) of services sending from the main domain. */
   senderIds: string[];
   /** Own servers' addresses or networks: `192.0.2.10`, `198.51.100.0/24`, `2001:db8::/48`. */
   ownNetworks: string[];
@@ -123,7 +126,7 @@ export function dmarcRecordForReceivers(record: DmarcRecord, receivers: DmarcRec
 
 /** Builds the SPF record for the main domain or a subdomain; issues name terms that could not be written. */
 export function buildSpfRecord(
-  senders: readonly SenderService[],
+  senders: readonly WizardService[],
   ownNetworks: readonly string[],
   ownHosts: readonly string[],
   mxSends: boolean,
@@ -153,28 +156,38 @@ export function buildSpfRecord(
   return { record: { terms: [...addressTerms, ...terms] }, issues };
 }
 
-function senderRecords(domain: string, senders: readonly SenderService[]): PublishedRecord[] {
+function senderRecords(domain: string, senders: readonly WizardService[]): PublishedRecord[] {
   return senders.flatMap((sender) =>
     sender.dkimRecords.map((dkim) => ({
       name: `${dkim.name}.${domain}`,
       type: dkim.type,
       value: dkim.value.replace(/<domain>/g, domain.replace(/\./g, '-')),
-      ...purpose(recordText('purpose.sender-dkim', { service: sender.name, location: senderSetupLocation(sender) })),
+      ...purpose(recordText('purpose.sender-dkim', { service: sender.name, location: sender.setupAt })),
       placeholder: /<[^>]+>/.test(dkim.value.replace(/<domain>/g, '')),
     })),
   );
 }
 
-function sendersOf(ids: readonly string[], issues: RecordIssue[]): SenderService[] {
+function sendersOf(ids: readonly string[], issues: RecordIssue[]): WizardService[] {
   return ids.flatMap((id) => {
-    const sender = findSender(id);
+    const sender = findWizardService(id);
     if (!sender) issues.push(recordIssue('error', 'setup-unknown-sender', recordText('setup.unknown-sender', { id })));
     return sender ? [sender] : [];
   });
 }
 
+type SenderPracticeId = Extract<RecordTextId, `sender.${string}`>;
+
+/**
+ * How the service does DKIM, in one sentence: `sender.<wizard key>` in recordTexts.ts (the wizard's catalogue test
+ * checks every service the wizard offers has one).
+ */
+export function senderDkimPractice(sender: WizardService): DnsRecordSentence {
+  return recordText(`sender.${sender.id}` as SenderPracticeId);
+}
+
 /** What DMARC can rely on for a service, given how its envelope sender is set up (RFC 7489 §3.1.2). */
-function spfAlignmentNotes(sender: SenderService): RecordIssue[] {
+function spfAlignmentNotes(sender: WizardService): RecordIssue[] {
   if (sender.spfAlignment === 'provider')
     return [
       recordIssue(
@@ -192,7 +205,7 @@ function spfAlignmentNotes(sender: SenderService): RecordIssue[] {
         'setup-custom-return-path',
         recordText('setup.custom-return-path', { service: sender.name }),
         undefined,
-        recordText('setup.custom-return-path.fix', { location: senderSetupLocation(sender) }),
+        recordText('setup.custom-return-path.fix', { location: sender.setupAt }),
       ),
     ];
   return [];

@@ -257,7 +257,7 @@ export const RECORD_TEXTS = {
   'live.optional-multiple-records': '{name} has {count} {kind} records; senders then ignore them all.',
   'live.authorization-missing': '{name} does not publish v=DMARC1, so receivers will not send reports there.',
 
-  // The wizard (buildDomainRecords.ts, senderCatalogue.ts, dkimConfigSnippets.ts).
+  // The wizard (buildDomainRecords.ts, the services of core/analysis/sendingServices.ts, dkimConfigSnippets.ts).
   'setup.invalid-domain': '"{domain}" is not a domain name such as example.com.',
   'setup.invalid-host': '{host} is not a host name.',
   'setup.invalid-network': '{network} is not an IPv4 or IPv6 address or network.',
@@ -290,7 +290,6 @@ export const RECORD_TEXTS = {
   'purpose.tls-rpt': 'TLS-RPT: where to send SMTP TLS reports (RFC 8460)',
   'purpose.bimi': 'BIMI: brand logo shown by supporting mailbox providers',
   'zone.placeholder-comment': 'fill in the <…> parts from the provider',
-  'sender.dns-settings': "{service}'s DNS settings",
   'sender.google-workspace': 'Generate a 2048-bit key in the Admin console and publish it as a TXT record under the selector "google".',
   'sender.microsoft-365': 'Publish two CNAMEs (selector1, selector2) pointing at keys Microsoft rotates, then enable DKIM signing for the domain.',
   'sender.amazon-ses': 'Easy DKIM: three CNAMEs pointing at keys Amazon manages and rotates.',

@@ -685,7 +685,7 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.live.optional-multiple-records': '{name} heeft {count} {kind}-records; afzenders negeren ze dan allemaal.',
   'records.text.live.authorization-missing': '{name} publiceert geen v=DMARC1, dus ontvangers sturen daar geen rapporten heen.',
 
-  // The wizard (buildDomainRecords.ts, senderCatalogue.ts, dkimConfigSnippets.ts).
+  // The wizard (buildDomainRecords.ts, the services of core/analysis/sendingServices.ts, dkimConfigSnippets.ts).
   'records.text.setup.invalid-domain': '"{domain}" is geen domeinnaam zoals example.com.',
   'records.text.setup.invalid-host': '{host} is geen hostnaam.',
   'records.text.setup.invalid-network': '{network} is geen IPv4- of IPv6-adres of -netwerk.',
@@ -718,7 +718,6 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.purpose.tls-rpt': 'TLS-RPT: waar SMTP TLS-rapporten heen gaan (RFC 8460)',
   'records.text.purpose.bimi': 'BIMI: merklogo dat ondersteunende mailboxproviders tonen',
   'records.text.zone.placeholder-comment': 'vul de <…>-delen in met de gegevens van de provider',
-  'records.text.sender.dns-settings': 'de DNS-instellingen van {service}',
   'records.text.sender.google-workspace': 'Genereer een sleutel van 2048 bits in de Admin-console en publiceer die als TXT-record onder de selector "google".',
   'records.text.sender.microsoft-365': 'Publiceer twee CNAME’s (selector1, selector2) die wijzen naar sleutels die Microsoft roteert, en zet daarna DKIM-ondertekening aan voor het domein.',
   'records.text.sender.amazon-ses': 'Easy DKIM: drie CNAME’s die wijzen naar sleutels die Amazon beheert en roteert.',

@@ -1,11 +1,13 @@
 // The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { normalizeDomain } from '../../../core/analysis/alignment';
+import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import {
   buildDomainRecords,
   EMPTY_DOMAIN_SETUP,
   formatZoneSnippet,
   isValidDomainName,
+  senderDkimPractice,
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
 import { compareWithPublished, type PublicationCheck } from '../../../core/records/compareWithPublished';
@@ -13,7 +15,6 @@ import { dkimConfigSnippets, privateKeyFileName } from '../../../core/records/dk
 import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/records/evaluateSpfLookups';
 import { mtaStsIdFor, type MtaStsMode } from '../../../core/records/mtaStsRecord';
 import { recordText } from '../../../core/records/recordTexts';
-import { SENDER_CATALOGUE } from '../../../core/records/senderCatalogue';
 import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/records/spfRecord';
 import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/records/txtStrings';
 import { useI18n } from '../i18n/i18n';
@@ -103,7 +104,7 @@ export function WizardPanel() {
           <fieldset>
             <legend class="text-sm font-medium">{t('records.wizard.services')}</legend>
             <div class="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-              {SENDER_CATALOGUE.map((sender) => {
+              {WIZARD_SERVICES.map((sender) => {
                 const onMain = setup.senderIds.includes(sender.id);
                 const onSub = subdomain?.senderIds.includes(sender.id) ?? false;
                 return (
@@ -115,7 +116,7 @@ export function WizardPanel() {
                     </label>
                     <span class={hint}>
                       {sender.spfInclude ? t('records.wizard.spfInclude', { include: sender.spfInclude }) : t('records.wizard.noSpfInclude')}{' '}
-                      {say(sender.dkimPractice)}
+                      {say(senderDkimPractice(sender))}
                     </span>
                     {(onMain || onSub) && sender.bulk && (
                       <label class="mt-1 flex items-center gap-2 text-xs">

@@ -4,11 +4,12 @@ import {
   buildDomainRecords,
   dmarcRecordForReceivers,
   formatZoneSnippet,
+  senderDkimPractice,
   type DomainSetup,
 } from '../../../core/records/buildDomainRecords';
 import { checkRecordText } from '../../../core/records/checkRecordText';
-import { SENDER_CATALOGUE, senderSetupLocation } from '../../../core/records/senderCatalogue';
-import { findServiceById } from '../../../core/analysis/identifySource';
+import { englishText, RECORD_TEXTS } from '../../../core/records/recordTexts';
+import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
 
 const base: DomainSetup = {
@@ -125,24 +126,24 @@ describe('buildDomainRecords', () => {
   });
 });
 
-it('every catalogue entry is complete', () => {
-  const ids = new Set<string>();
-  for (const sender of SENDER_CATALOGUE) {
-    expect(ids.has(sender.id)).toBe(false);
-    ids.add(sender.id);
-    expect(sender.dkimRecords.length).toBeGreaterThan(0);
-    if (sender.spfInclude) expect(sender.spfInclude).toMatch(/^[a-z0-9_.-]+\.[a-z]+$/);
-    // One truth per fact: a service the report analysis knows has its SPF include listed there too.
-    if (sender.serviceId) {
-      const service = findServiceById(sender.serviceId);
-      expect(service, sender.id).toBeDefined();
-      if (sender.spfInclude) expect(service?.spfIncludes, sender.id).toContain(sender.spfInclude);
-      expect(sender.whereToFind, sender.id).toBeUndefined();
-    } else expect(sender.whereToFind, sender.id).toBeDefined();
-    expect(senderSetupLocation(sender)).not.toMatch(/DNS settings$/);
+it('every service the wizard offers has its DKIM sentence, and its records point the user to the service', () => {
+  for (const sender of WIZARD_SERVICES) {
+    const practice = senderDkimPractice(sender);
+    expect(practice).toEqual({ id: `sender.${sender.id}`, params: {} });
+    expect(englishText(practice)).toBe(RECORD_TEXTS[practice.id]);
   }
-  for (const name of ['Google Workspace', 'Microsoft 365', 'Amazon SES', 'SendGrid (Twilio)', 'Mailchimp', 'Mailgun', 'Postmark', 'Brevo (Sendinblue)', 'HubSpot', 'Salesforce', 'Zendesk', 'Flowmailer', 'SMTPeter'])
-    expect(SENDER_CATALOGUE.map((s) => s.name)).toContain(name);
+  const plan = buildDomainRecords({ ...base, senderIds: ['flowmailer'], ownNetworks: [], ownHosts: [] });
+  expect(plan.records.map((r) => [r.name, r.type, r.value, r.purpose])).toEqual([
+    ['example.com', 'TXT', 'v=spf1 include:spf.flowmailer.net ~all', 'SPF: the servers allowed to send as this domain'],
+    [
+      '<selector>._domainkey.example.com',
+      'CNAME',
+      '<target shown by Flowmailer>',
+      'DKIM for Flowmailer (set up at Flowmailer (Dashboard › Sender domains))',
+    ],
+    ['_dmarc.example.com', 'TXT', 'v=DMARC1; p=none; np=reject; t=y; pct=50; rua=mailto:dmarc@example.com', 'DMARC policy and report addresses'],
+  ]);
+  expect(plan.issues.find((i) => i.code === 'setup-custom-return-path')?.fix).toBe('Set it up at Flowmailer (Dashboard › Sender domains).');
 });
 
 it('dkimConfigSnippets name the key, selector and domain', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { assessNextStep } from '../../../core/records/assessNextStep';
-import { buildDomainRecords, EMPTY_DOMAIN_SETUP, formatZoneSnippet, type DomainSetup } from '../../../core/records/buildDomainRecords';
+import { buildDomainRecords, EMPTY_DOMAIN_SETUP, formatZoneSnippet, senderDkimPractice, type DomainSetup } from '../../../core/records/buildDomainRecords';
 import { checkRecordText } from '../../../core/records/checkRecordText';
 import { compareWithPublished } from '../../../core/records/compareWithPublished';
 import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
@@ -13,7 +13,7 @@ import { evaluateSpfLookups } from '../../../core/records/evaluateSpfLookups';
 import { lookupPublishedRecords } from '../../../core/records/lookupPublishedRecords';
 import { RECORD_TEXTS, renderRecordText, type DnsRecordSentence, type RecordTextId } from '../../../core/records/recordTexts';
 import { buildRolloutPlan } from '../../../core/records/rolloutPlan';
-import { SENDER_CATALOGUE, senderSetupLocation } from '../../../core/records/senderCatalogue';
+import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import type { DnsResolver } from '../../../core/records/types';
 import type { AggregateRecord } from '../../../core/report/types';
 import { recordsEn, recordsNl, recordTextKey } from '../../../site/src/i18n/recordsMessages';
@@ -110,7 +110,7 @@ async function sampleOutput(): Promise<unknown[]> {
 
   const setup: DomainSetup = {
     domain: 'example.com',
-    senderIds: [...SENDER_CATALOGUE.map((s) => s.id), 'nope'],
+    senderIds: [...WIZARD_SERVICES.map((s) => s.id), 'nope'],
     ownNetworks: ['192.0.2.1', 'bad/net'],
     ownHosts: ['mail.example.com', 'bad host'],
     mxSends: true,
@@ -133,7 +133,7 @@ async function sampleOutput(): Promise<unknown[]> {
     buildDomainRecords({ ...setup, senderIds: ['mailchimp'], dkimKeys: [], subdomains: [], tlsRptRua: ['mailto:t@example.com'], mtaSts: { mode: 'testing', mx: ['mx.example.com'], maxAgeDays: 7, id: '2' } }),
     buildDomainRecords({ ...setup, senderIds: [], dkimKeys: [], subdomains: [], mtaSts: undefined, bimi: undefined }),
   ];
-  output.push(plans, SENDER_CATALOGUE, SENDER_CATALOGUE.map(senderSetupLocation));
+  output.push(plans, WIZARD_SERVICES.map(senderDkimPractice));
   output.push(dkimConfigSnippets({ domain: 'example.com', selector: 's1', keyType: 'ed25519' }));
   for (const flavour of ['rfc7489', 'rfc9989'] as const) output.push(buildRolloutPlan({ flavour, start: new Date('2026-01-01'), base: { extensions: [] } }));
 
