@@ -25,8 +25,9 @@ export default defineConfig({
     description:
       'Summarizes DMARC and SMTP TLS report attachments inside Gmail and Outlook on the web. Reports are read in your browser; nothing is sent anywhere.',
     // Firefox cannot make `identity` optional (and shows no install prompt for it), so there it is a plain permission;
-    // the Microsoft hosts stay optional on both.
-    permissions: browser === 'firefox' ? ['storage', 'identity'] : ['storage'],
+    // the Microsoft hosts stay optional on both. Chrome's `offscreen` (no install prompt): its service worker cannot
+    // start Workers, so attachments are read in Workers of an offscreen document (entrypoints/offscreen).
+    permissions: browser === 'firefox' ? ['storage', 'identity'] : ['storage', 'offscreen'],
     // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
     ...(manifestVersion === 2
       ? { optional_permissions: GRAPH_ORIGINS }

@@ -1,32 +1,39 @@
 // The background holds what the content script must not carry into every webmail page: the parser, the store and
-// Microsoft Graph. It answers the messages of messaging/messages.ts and opens the extension's pages.
+// Microsoft Graph. It answers the messages of messaging/messages.ts and opens the extension's pages. It never parses
+// on its own thread: attachments are read in Workers under a watchdog (reports/ParseWorkerPool.ts), so one slow file
+// cannot keep it from answering every other card. Firefox's background is a page and starts those Workers itself;
+// Chrome's is a service worker, which cannot, and forwards the requests to its offscreen document.
 import { readGraphAttachment } from '../graph/readGraphAttachment';
-import { base64ToBytes } from '../messaging/base64Bytes';
-import type { AnswerOf, AttachmentPayload, ExtensionMessage, ParseAnswer, SaveAnswer } from '../messaging/messages';
+import { isExtensionMessage, type AnswerOf, type ExtensionMessage, type SaveAnswer } from '../messaging/messages';
 import { dashboardUrl, dropPageUrl } from '../pages/extensionPageUrls';
-import { readReportAttachmentCached } from '../reports/readReportAttachmentCached';
-import { saveParsedReports } from '../reports/saveParsedReports';
-import { toCardReportSummary } from '../reports/toCardReportSummary';
+import { answerAttachmentRequest, type AttachmentRequestAnswerer } from '../reports/answerAttachmentRequest';
+import { askOffscreenDocument } from '../reports/askOffscreenDocument';
 
 export default defineBackground(() => {
+  const readAttachment = typeof Worker === 'function' ? answerAttachmentRequest : askOffscreenDocument;
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: unknown) => void) => {
     // Only this extension's own scripts and pages may ask (web pages cannot message us: no externally_connectable).
     if (sender.id !== browser.runtime.id || !isExtensionMessage(message)) return false;
-    answer(message).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: { code: 'extension', message: `The extension failed: ${String(error)}` } }),
+    answer(message, readAttachment).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: { code: 'extension', message: `${subjectOf(message)}The extension failed (${String(error)}).` } }),
     );
     return true; // the answer comes asynchronously
   });
 });
 
-async function answer(message: ExtensionMessage): Promise<AnswerOf[ExtensionMessage['type']]> {
+async function answer(
+  message: ExtensionMessage,
+  readAttachment: AttachmentRequestAnswerer,
+): Promise<AnswerOf[ExtensionMessage['type']]> {
   switch (message.type) {
     case 'parse-attachment':
-      return parseAttachment(message.attachment);
     case 'save-attachment':
-      return saveAttachment(message.attachment);
+      return readAttachment(message);
     case 'open-dashboard': {
-      const saved: SaveAnswer = message.attachment === undefined ? { ok: true, keys: [], added: 0 } : await saveAttachment(message.attachment);
+      const saved: SaveAnswer =
+        message.attachment === undefined
+          ? { ok: true, keys: [], added: 0 }
+          : await readAttachment({ type: 'save-attachment', attachment: message.attachment });
       if (saved.ok) await browser.tabs.create({ url: dashboardUrl(message.domain) });
       return saved;
     }
@@ -38,18 +45,8 @@ async function answer(message: ExtensionMessage): Promise<AnswerOf[ExtensionMess
   }
 }
 
-async function parseAttachment(attachment: AttachmentPayload): Promise<ParseAnswer> {
-  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
-  if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, summaries: read.reports.map(toCardReportSummary) };
-}
-
-async function saveAttachment(attachment: AttachmentPayload): Promise<SaveAnswer> {
-  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
-  if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, ...(await saveParsedReports(attachment.fileName, read.reports, read.warnings)) };
-}
-
-function isExtensionMessage(message: unknown): message is ExtensionMessage {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+/** The file a failed message was about, to start its error message with. */
+function subjectOf(message: ExtensionMessage): string {
+  const fileName = 'attachment' in message ? message.attachment?.fileName : 'fileName' in message ? message.fileName : undefined;
+  return fileName === undefined ? '' : `${fileName}: `;
 }

@@ -45,6 +45,36 @@ export type ExtensionMessage =
   | { type: 'open-drop-page'; fileName: string }
   | { type: 'graph-attachment'; conversationId: string; fileName: string };
 
+/** The requests that read an attachment: answered where a Worker can run them (reports/answerAttachmentRequest.ts). */
+export type AttachmentRequest = Extract<ExtensionMessage, { type: 'parse-attachment' | 'save-attachment' }>;
+
+/**
+ * Chrome's service worker cannot start Workers, so it hands attachment requests to its offscreen document with this
+ * message. Every extension page receives runtime messages; only the offscreen document answers this one.
+ */
+export interface OffscreenMessage {
+  type: 'offscreen-attachment';
+  request: AttachmentRequest;
+}
+
+/** Every message type the background answers (a record, so that a new type cannot be left out). */
+const EXTENSION_MESSAGE_TYPES: Record<ExtensionMessage['type'], true> = {
+  'parse-attachment': true,
+  'save-attachment': true,
+  'open-dashboard': true,
+  'open-drop-page': true,
+  'graph-attachment': true,
+};
+
+export function isExtensionMessage(message: unknown): message is ExtensionMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && Object.hasOwn(EXTENSION_MESSAGE_TYPES, type);
+}
+
+export function isOffscreenMessage(message: unknown): message is OffscreenMessage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'offscreen-attachment';
+}
+
 /** The answer type of each message type. */
 export interface AnswerOf {
   'parse-attachment': ParseAnswer;

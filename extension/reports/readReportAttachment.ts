@@ -3,9 +3,15 @@
 import { parseReport } from '../../core/report/parseReport';
 import type { ParsedReport, ReportError } from '../../core/report/types';
 
+/**
+ * Errors of the extension's own beyond the parser's: the named attachment is not in the message; reading took longer
+ * than the parse budget (ParseWorkerPool); the reader itself failed.
+ */
+export type AttachmentError = { code: 'not-in-message' | 'too-slow' | 'extension'; message: string };
+
 export type ReadAttachmentResult =
   | { ok: true; reports: ParsedReport[]; warnings: string[] }
-  | { ok: false; error: ReportError | { code: 'not-in-message'; message: string } };
+  | { ok: false; error: ReportError | AttachmentError };
 
 export async function readReportAttachment(
   bytes: Uint8Array,

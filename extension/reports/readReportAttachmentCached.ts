@@ -1,7 +1,9 @@
-// The background parses an attachment when its card appears, and again when the user saves it or opens the analysis.
+// An attachment is parsed when its card appears, and again when the user saves it or opens the analysis.
 // A large report takes seconds to parse, so the last few results are kept in memory, keyed by the SHA-256 of the bytes.
-// Memory only: a restarted service worker simply parses again.
-import { readReportAttachment, type ReadAttachmentResult } from './readReportAttachment';
+// Memory only: a restarted context simply parses again. Parses run in the context's ParseWorkerPool, under its
+// watchdog; a file abandoned as too slow stays cached as such, so that saving it does not start the wait over.
+import { sharedParseWorkerPool } from './ParseWorkerPool';
+import type { ReadAttachmentResult } from './readReportAttachment';
 
 /** A handful of files: a thread rarely shows more reports at once, and each result holds all its records. */
 const CACHED_FILES = 6;
@@ -16,7 +18,7 @@ export async function readReportAttachmentCached(
   const key = `${container}\u0000${fileName}\u0000${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   let result = cache.get(key);
   if (result === undefined) {
-    result = readReportAttachment(bytes, fileName, container);
+    result = sharedParseWorkerPool().read(bytes, fileName, container);
     if (cache.size >= CACHED_FILES) cache.delete(cache.keys().next().value!);
   } else {
     cache.delete(key); // re-inserted below: most recently used last
