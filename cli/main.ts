@@ -1,11 +1,18 @@
 // `dmarc-lens parse [--format json|csv|parsedmarc] FILE...` — the core, for pipelines and for checking.
 // JSON and parsedmarc: one line per report found (or per file that failed). CSV: one row per aggregate record.
 // Exit status 1 when any file failed, 2 on a usage error.
-import { readFile } from 'node:fs/promises';
+//
+// Files are streamed: each is sized before a byte is read, read in chunks into parseReportStream without keeping its
+// records, and every batch of records is written as it is parsed. Reading waits while the reader of the output is
+// behind, so memory stays flat for any report size and any output speed.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseReport } from '../core/report/parseReport';
-import { toParsedmarcJson } from '../core/report/toParsedmarcJson';
-import type { AggregateReport } from '../core/report/types';
+import { MAX_DECOMPRESSED_BYTES } from '../core/report/limits';
+import { parseReportStream } from '../core/report/parseReport';
+import type { ParseResult } from '../core/report/types';
+import { FileReportWriter, type Format, type Output } from './FileReportWriter';
+import { CSV_HEADER, jsonErrorLine } from './formatReports';
 
 const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc] FILE...
 
@@ -14,90 +21,125 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
   --format csv         one row per aggregate record
   --format parsedmarc  one JSON line per report with parsedmarc's field names`;
 
-type Format = 'json' | 'csv' | 'parsedmarc';
+/** Bytes read from a file at a time: each chunk's records are written before the next chunk is read. */
+const READ_CHUNK_BYTES = 64 * 1024;
 
-const CSV_COLUMNS = [
-  'file', 'org_name', 'report_id', 'begin', 'end', 'domain', 'p', 'sp', 'adkim', 'aspf', 'pct', 'source_ip', 'count',
-  'disposition', 'dkim', 'spf', 'header_from', 'envelope_from', 'envelope_to', 'dkim_aligned', 'spf_aligned',
-  'dkim_domains', 'dkim_results', 'spf_domains', 'spf_results', 'reasons',
-] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export interface CliIo {
+  /** Standard output; `closed` turns true when its reader went away (EPIPE), and reading stops. */
+  out: Output & { readonly closed: boolean };
+  /** One line to standard error. */
+  err: (line: string) => void;
 }
 
-function csvRows(file: string, report: AggregateReport): string[] {
-  const { metadata: m, policy: p } = report;
-  return report.records.map((r) =>
-    [
-      file, m.orgName, m.reportId, new Date(m.begin * 1000).toISOString(), new Date(m.end * 1000).toISOString(),
-      p.domain, p.p, p.sp, p.adkim, p.aspf, p.pct, r.sourceIp, r.count, r.disposition, r.dkim, r.spf, r.headerFrom,
-      r.envelopeFrom, r.envelopeTo, r.dkimAligned, r.spfAligned,
-      r.dkimResults.map((d) => d.domain).join(' '), r.dkimResults.map((d) => d.result).join(' '),
-      r.spfResults.map((s) => s.domain).join(' '), r.spfResults.map((s) => s.result).join(' '),
-      r.reasons.map((x) => x.type).join(' '),
-    ].map(csvCell).join(','),
-  );
+function formatSize(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 }
 
-export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+type ParsedArgs = { files: string[]; format: Format } | { exit: number };
+
+function parseArgs(argv: string[], io: CliIo): ParsedArgs {
   const [command, ...rest] = argv;
   if (command !== 'parse') {
-    err(USAGE);
-    return 2;
+    io.err(USAGE);
+    return { exit: 2 };
   }
   let format: Format = 'json';
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--format') {
-      const value = rest[++i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (value !== 'json' && value !== 'csv' && value !== 'parsedmarc') {
-        err(`unknown format "${value ?? ''}"\n${USAGE}`);
-        return 2;
+        io.err(`unknown format "${value ?? ''}"\n${USAGE}`);
+        return { exit: 2 };
       }
       format = value;
-    } else if (arg.startsWith('--format=')) {
-      rest.splice(i + 1, 0, arg.slice('--format='.length));
-      rest[i] = '--format';
-      i--;
     } else if (arg === '--help' || arg === '-h') {
-      out(USAGE);
-      return 0;
+      io.out.write(`${USAGE}\n`);
+      return { exit: 0 };
     } else files.push(arg);
   }
   if (files.length === 0) {
-    err(USAGE);
-    return 2;
+    io.err(USAGE);
+    return { exit: 2 };
   }
-  if (format === 'csv') out(CSV_COLUMNS.join(','));
+  return { files, format };
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, io);
+  if ('exit' in args) return args.exit;
+  const { files, format } = args;
+  if (format === 'csv') io.out.write(CSV_HEADER);
   let failed = 0;
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      failed++;
-      const message = `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-      if (format === 'csv') err(message);
-      else out(JSON.stringify({ file, error: { code: 'unreadable', message } }));
-      continue;
-    }
-    const result = await parseReport(bytes, { fileName: basename(file) });
-    if (!result.ok) {
-      failed++;
-      if (format === 'csv') err(result.error.message);
-      else out(JSON.stringify({ file, error: result.error, warnings: result.warnings }));
-      continue;
-    }
-    for (const parsed of result.reports) {
-      const warnings = [...parsed.warnings, ...result.warnings];
-      if (format === 'json') out(JSON.stringify({ file, type: parsed.report.kind, path: parsed.path, report: parsed.report, warnings }));
-      else if (format === 'parsedmarc') out(JSON.stringify(toParsedmarcJson(parsed.report)));
-      else if (parsed.report.kind === 'aggregate') for (const row of csvRows(file, parsed.report)) out(row);
-      else err(`${file}: ${parsed.report.kind} report has no aggregate records; use --format json`);
-    }
+    if (io.out.closed) break;
+    if (!(await readFile(file, format, io))) failed++;
+    await io.out.ready();
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** Reads one file and writes its reports. Returns whether it was read; never throws, so the next file is read. */
+async function readFile(file: string, format: Format, io: CliIo): Promise<boolean> {
+  const refuse = (code: string, message: string): false => {
+    if (format === 'csv') io.err(message);
+    else io.out.write(jsonErrorLine(file, { code, message }));
+    return false;
+  };
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return refuse('unreadable', `${file}: is a directory, not a report file`);
+    size = info.size;
+  } catch (error) {
+    return refuse(
+      'unreadable',
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  // The limit parseReportStream applies while reading, applied before reading anything.
+  if (size > MAX_DECOMPRESSED_BYTES) {
+    return refuse(
+      'too-large',
+      `${file}: ${formatSize(size)} is over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit for one file; not read`,
+    );
+  }
+  const writer = new FileReportWriter(format, file, io.out, io.err);
+  try {
+    const signal = {
+      get aborted(): boolean {
+        return io.out.closed;
+      },
+    };
+    const result: ParseResult = await parseReportStream(
+      paced(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }), io.out),
+      {
+        fileName: basename(file),
+        signal,
+        retainRecords: false,
+        onRecords: writer.onRecords,
+      },
+    );
+    if (io.out.closed) {
+      writer.discard();
+      return true;
+    }
+    return !(await writer.finish(result));
+  } catch (error) {
+    // A fault of ours (the parser itself never throws): said, and the next file is still read.
+    writer.discard();
+    return refuse(
+      'internal',
+      `${file}: could not be written (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/** The file's chunks, each handed on only once the output has taken what the previous one produced. */
+async function* paced(chunks: AsyncIterable<Uint8Array>, out: Output): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    yield chunk;
+    await out.ready();
+  }
 }

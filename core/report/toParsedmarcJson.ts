@@ -2,30 +2,52 @@
 // Elasticsearch / OpenSearch / Splunk output can take DMARC Lens output unchanged. Source enrichment parsedmarc does
 // with network lookups (reverse DNS, base domain, name/type) is left null: we never send an IP anywhere.
 import { passesDmarc } from '../analysis/summarizeReport';
-import type { AggregateReport, FailureReport, Report, TlsReport } from './types';
+import { isoFromReportSeconds } from './reportDate';
+import type { AggregateRecord, AggregateReport, FailureReport, Report, TlsReport } from './types';
 
-/** parsedmarc writes UTC times as `YYYY-MM-DD HH:MM:SS`. */
-function parsedmarcTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').slice(0, 19);
+/** parsedmarc writes UTC times as `YYYY-MM-DD HH:MM:SS`; a time no date has (NaN, 1e20 seconds) is null. */
+function parsedmarcTime(unixSeconds: number): string | null {
+  const iso = isoFromReportSeconds(unixSeconds);
+  return iso === undefined ? null : iso.replace('T', ' ').replace(/\.\d{3}Z$/, '');
 }
 
-function xmlSchema(report: AggregateReport): string {
+/** ISO 8601 without milliseconds, as parsedmarc writes SMTP TLS report times; null when no date has that time. */
+function isoSeconds(unixSeconds: number): string | null {
+  const iso = isoFromReportSeconds(unixSeconds);
+  return iso === undefined ? null : iso.replace(/\.000Z$/, 'Z');
+}
+
+function xmlSchema(report: AggregateReportHead): string {
   if (report.namespace?.includes('dmarc-2.0') || report.version === '2.0') return '2.0';
   return report.version === '1.0' ? '1.0' : 'draft';
 }
 
-function aggregateToParsedmarc(report: AggregateReport): Record<string, unknown> {
+/** An aggregate report without its records: what is known before the first record streams. */
+export type AggregateReportHead = Omit<AggregateReport, 'records'>;
+
+/**
+ * parsedmarc's aggregate report in two parts, so that a report can be written while its records stream: `head` holds
+ * every field before `records` (which is parsedmarc's last field), `record` converts one record of this report.
+ */
+export interface ParsedmarcAggregateParts {
+  head: Record<string, unknown>;
+  record: (record: AggregateRecord) => Record<string, unknown>;
+}
+
+export function parsedmarcAggregateParts(report: AggregateReportHead): ParsedmarcAggregateParts {
   const { metadata, policy } = report;
   const timespan = metadata.end - metadata.begin;
-  return {
+  const begin = parsedmarcTime(metadata.begin);
+  const end = parsedmarcTime(metadata.end);
+  const head = {
     xml_schema: xmlSchema(report),
     report_metadata: {
       org_name: metadata.orgName,
       org_email: metadata.email,
       org_extra_contact_info: metadata.extraContactInfo ?? null,
       report_id: metadata.reportId,
-      begin_date: parsedmarcTime(metadata.begin),
-      end_date: parsedmarcTime(metadata.end),
+      begin_date: begin,
+      end_date: end,
       timespan_requires_normalization: timespan > 86_400,
       original_timespan_seconds: timespan,
       errors: metadata.errors,
@@ -39,40 +61,46 @@ function aggregateToParsedmarc(report: AggregateReport): Record<string, unknown>
       pct: policy.pct === undefined ? '100' : String(policy.pct),
       fo: policy.fo ?? '0',
     },
-    records: report.records.map((record) => ({
-      source: {
-        ip_address: record.sourceIp,
-        country: null,
-        reverse_dns: null,
-        base_domain: null,
-        name: null,
-        type: null,
-        asn: null,
-        as_name: null,
-        as_domain: null,
-      },
-      count: record.count,
-      alignment: { spf: record.spf === 'pass', dkim: record.dkim === 'pass', dmarc: passesDmarc(record) },
-      policy_evaluated: {
-        disposition: record.disposition,
-        dkim: record.dkim,
-        spf: record.spf,
-        policy_override_reasons: record.reasons.map((r) => ({ type: r.type, comment: r.comment ?? null })),
-      },
-      identifiers: {
-        header_from: record.headerFrom,
-        envelope_from: record.envelopeFrom ?? null,
-        envelope_to: record.envelopeTo ?? null,
-      },
-      auth_results: {
-        dkim: record.dkimResults.map((r) => ({ domain: r.domain, selector: r.selector ?? 'none', result: r.result })),
-        spf: record.spfResults.map((r) => ({ domain: r.domain, scope: r.scope ?? 'mfrom', result: r.result })),
-      },
-      normalized_timespan: timespan > 86_400,
-      interval_begin: parsedmarcTime(metadata.begin),
-      interval_end: parsedmarcTime(metadata.end),
-    })),
   };
+  const record = (record: AggregateRecord): Record<string, unknown> => ({
+    source: {
+      ip_address: record.sourceIp,
+      country: null,
+      reverse_dns: null,
+      base_domain: null,
+      name: null,
+      type: null,
+      asn: null,
+      as_name: null,
+      as_domain: null,
+    },
+    count: record.count,
+    alignment: { spf: record.spf === 'pass', dkim: record.dkim === 'pass', dmarc: passesDmarc(record) },
+    policy_evaluated: {
+      disposition: record.disposition,
+      dkim: record.dkim,
+      spf: record.spf,
+      policy_override_reasons: record.reasons.map((r) => ({ type: r.type, comment: r.comment ?? null })),
+    },
+    identifiers: {
+      header_from: record.headerFrom,
+      envelope_from: record.envelopeFrom ?? null,
+      envelope_to: record.envelopeTo ?? null,
+    },
+    auth_results: {
+      dkim: record.dkimResults.map((r) => ({ domain: r.domain, selector: r.selector ?? 'none', result: r.result })),
+      spf: record.spfResults.map((r) => ({ domain: r.domain, scope: r.scope ?? 'mfrom', result: r.result })),
+    },
+    normalized_timespan: timespan > 86_400,
+    interval_begin: begin,
+    interval_end: end,
+  });
+  return { head, record };
+}
+
+function aggregateToParsedmarc(report: AggregateReport): Record<string, unknown> {
+  const { head, record } = parsedmarcAggregateParts(report);
+  return { ...head, records: report.records.map(record) };
 }
 
 function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
@@ -89,11 +117,26 @@ function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
     delivery_result: report.deliveryResult ?? null,
     auth_failure: (report.authFailure ?? '').split(/\s*,\s*/).filter(Boolean),
     reported_domain: report.reportedDomain ?? null,
-    source: { ip_address: report.sourceIp ?? null, country: null, reverse_dns: null, base_domain: null, name: null, type: null, asn: null, as_name: null, as_domain: null },
+    source: {
+      ip_address: report.sourceIp ?? null,
+      country: null,
+      reverse_dns: null,
+      base_domain: null,
+      name: null,
+      type: null,
+      asn: null,
+      as_name: null,
+      as_domain: null,
+    },
     dkim_domain: report.dkimDomain ?? null,
     sample_headers_only: report.original !== undefined && report.original.headers.length > 0,
     parsed_sample: report.original
-      ? { from: report.original.from ?? null, to: report.original.to ?? null, subject: report.original.subject ?? null, date: report.original.date ?? null }
+      ? {
+          from: report.original.from ?? null,
+          to: report.original.to ?? null,
+          subject: report.original.subject ?? null,
+          date: report.original.date ?? null,
+        }
       : null,
   };
 }
@@ -101,8 +144,8 @@ function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
 function tlsToParsedmarc(report: TlsReport): Record<string, unknown> {
   return {
     organization_name: report.organizationName,
-    begin_date: new Date(report.begin * 1000).toISOString().replace('.000Z', 'Z'),
-    end_date: new Date(report.end * 1000).toISOString().replace('.000Z', 'Z'),
+    begin_date: isoSeconds(report.begin),
+    end_date: isoSeconds(report.end),
     report_id: report.reportId,
     policies: report.policies.map((policy) => ({
       policy_domain: policy.policyDomain,

@@ -1,14 +1,11 @@
 // Exports of what the dashboard shows (domain, period and source filters applied): CSV with one row per source IP,
 // JSON with the headline, the daily series and the sources.
+import { csvField, csvRow } from '../../../core/report/csv';
+import { isoFromReportSeconds } from '../../../core/report/reportDate';
 import type { Period } from '../../../core/store/queries';
 import type { RecordSummary, SourceGroup } from '../../../core/store/summarizeRecords';
 
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheet apps do not run report text as a formula. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField };
 
 const CSV_COLUMNS = [
   'service',
@@ -28,7 +25,7 @@ export function sourcesCsv(groups: readonly SourceGroup[]): string {
   for (const g of groups) {
     for (const ip of g.ips) {
       lines.push(
-        [
+        csvRow([
           g.name,
           g.sourceClass,
           ip.ip,
@@ -39,20 +36,23 @@ export function sourcesCsv(groups: readonly SourceGroup[]): string {
           ip.reporters.join(' '),
           g.spfDomains.join(' '),
           g.dkimDomains.join(' '),
-        ]
-          .map(csvField)
-          .join(','),
+        ]),
       );
     }
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function viewJson(domain: string | null, period: Period, summary: RecordSummary, groups: readonly SourceGroup[]): string {
+export function viewJson(
+  domain: string | null,
+  period: Period,
+  summary: RecordSummary,
+  groups: readonly SourceGroup[],
+): string {
   return JSON.stringify(
     {
       domain,
-      period: { from: new Date(period.from * 1000).toISOString(), to: new Date(period.to * 1000).toISOString() },
+      period: { from: isoFromReportSeconds(period.from) ?? null, to: isoFromReportSeconds(period.to) ?? null },
       totals: summary.totals,
       daily: summary.daily,
       sources: groups.map(({ ips, ...group }) => ({ ...group, ips: ips.map(({ records: _records, ...ip }) => ip) })),

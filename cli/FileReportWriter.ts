@@ -1,0 +1,169 @@
+// Writes the reports of one input file while it is parsed. Aggregate records arrive batch by batch (parseReportStream's
+// onRecords) and are written at once; the parse result, with each report's warnings and the reports that have no
+// streamed records (failure and TLS reports, aggregate reports without records), comes at the end of the file.
+//
+// A JSON line ends with the report's warnings, which are known only then. The first aggregate report of a file is
+// written straight out and its line finished at the end; any later one is spooled (memory, then a temporary file) and
+// written after it, so that lines never interleave and memory stays flat however large the reports are.
+import type { ParsedReportWithStats } from '../core/report/parseReport';
+import type { AggregateReportHead } from '../core/report/toParsedmarcJson';
+import type { AggregateRecord, ParseResult, ReportPath } from '../core/report/types';
+import {
+  csvRecordRows,
+  jsonAggregateClosing,
+  jsonAggregateOpening,
+  jsonErrorLine,
+  jsonRecords,
+  jsonReportLine,
+  parsedmarcAggregateWriter,
+  parsedmarcLine,
+  type ParsedmarcAggregateWriter,
+} from './formatReports';
+import { Spool } from './Spool';
+
+export type Format = 'json' | 'csv' | 'parsedmarc';
+
+/** Where the CLI writes: `write` may buffer; `ready` waits until a slow reader has taken what was buffered. */
+export interface Output {
+  write(text: string): void;
+  ready(): Promise<void>;
+}
+
+/** An aggregate report whose records are being (or were) written as they came. */
+interface StreamedReport {
+  head: AggregateReportHead;
+  path: ReportPath;
+  records: number;
+  /** Null: written straight to the output. */
+  spool: Spool | null;
+  parsedmarc?: ParsedmarcAggregateWriter;
+}
+
+export class FileReportWriter {
+  private readonly streamed: StreamedReport[] = [];
+  private current: StreamedReport | undefined;
+  private currentHead: AggregateReportHead | undefined;
+
+  constructor(
+    private readonly format: Format,
+    /** The file as named on the command line. */
+    private readonly file: string,
+    private readonly out: Output,
+    private readonly note: (line: string) => void,
+  ) {}
+
+  /** For parseReportStream's `onRecords`: one batch of the report whose head is `head`. */
+  readonly onRecords = (records: AggregateRecord[], head: AggregateReportHead, path: ReportPath): void => {
+    if (head !== this.currentHead) this.start(head, path);
+    const report = this.current!;
+    let text: string;
+    if (this.format === 'csv') text = csvRecordRows(this.file, head, records);
+    else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
+    else text = jsonRecords(records, report.records === 0);
+    report.records += records.length;
+    if (report.spool) report.spool.write(text);
+    else this.out.write(text);
+  };
+
+  private start(head: AggregateReportHead, path: ReportPath): void {
+    const previous = this.current;
+    this.currentHead = head;
+    if (this.format === 'csv') {
+      this.current = { head, path, records: 0, spool: null };
+    } else if (this.format === 'parsedmarc') {
+      // parsedmarc lines carry no warnings: each report is finished as soon as the next one starts.
+      if (previous) this.out.write(previous.parsedmarc!.closing);
+      const parsedmarc = parsedmarcAggregateWriter(head);
+      this.current = { head, path, records: 0, spool: null, parsedmarc };
+      this.out.write(parsedmarc.opening);
+    } else {
+      const spool = this.streamed.length === 0 ? null : new Spool();
+      this.current = { head, path, records: 0, spool };
+      const opening = jsonAggregateOpening(this.file, path, head);
+      if (spool) spool.write(opening);
+      else this.out.write(opening);
+    }
+    this.streamed.push(this.current);
+  }
+
+  /** Writes what is left once the file is read. Returns whether the file failed. */
+  async finish(result: ParseResult): Promise<boolean> {
+    const write = async (text: string): Promise<void> => {
+      this.out.write(text);
+      await this.out.ready();
+    };
+    const fileWarnings = result.warnings;
+    const matched = new Map<StreamedReport, ParsedReportWithStats>();
+    const unstreamed: ParsedReportWithStats[] = [];
+    let next = 0;
+    for (const parsed of result.ok ? (result.reports as ParsedReportWithStats[]) : []) {
+      const at =
+        parsed.report.kind === 'aggregate' && (parsed.stats?.records ?? 0) > 0 ? this.findStreamed(parsed, next) : -1;
+      if (at < 0) unstreamed.push(parsed);
+      else {
+        matched.set(this.streamed[at]!, parsed);
+        next = at + 1;
+      }
+    }
+    // Streamed reports missing from the result broke off (the file was cut short) or were refused after their head.
+    const brokenOff = (report: StreamedReport): string[] => [
+      `${report.path.join(' › ')}: only the first ${report.records} records could be read; the rest of this report is missing`,
+      ...(result.ok ? fileWarnings : [result.error.message, ...fileWarnings]),
+    ];
+    const warningsOf = (report: StreamedReport): string[] => {
+      const parsed = matched.get(report);
+      return parsed ? [...parsed.warnings, ...fileWarnings] : brokenOff(report);
+    };
+
+    if (this.format === 'parsedmarc') {
+      if (this.current) this.out.write(this.current.parsedmarc!.closing);
+      for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
+      for (const parsed of unstreamed) await write(parsedmarcLine(parsed.report));
+    } else if (this.format === 'json') {
+      for (const report of this.streamed) {
+        const closing = jsonAggregateClosing(warningsOf(report));
+        if (report.spool) {
+          report.spool.write(closing);
+          await report.spool.drainTo(write);
+        } else await write(closing);
+      }
+      for (const parsed of unstreamed)
+        await write(jsonReportLine(this.file, parsed, [...parsed.warnings, ...fileWarnings]));
+    } else {
+      for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
+      for (const parsed of unstreamed) {
+        if (parsed.report.kind !== 'aggregate')
+          this.note(`${this.file}: ${parsed.report.kind} report has no aggregate records; use --format json`);
+      }
+    }
+
+    if (result.ok) return false;
+    if (this.format === 'csv') this.note(result.error.message);
+    else await write(jsonErrorLine(this.file, result.error, result.warnings));
+    return true;
+  }
+
+  /** The first streamed report from `from` on that is `parsed` (same place, report id and number of records). */
+  private findStreamed(parsed: ParsedReportWithStats, from: number): number {
+    for (let at = from; at < this.streamed.length; at++) {
+      const report = this.streamed[at]!;
+      if (report.head === parsed.report || this.isSame(report, parsed)) return at;
+    }
+    return -1;
+  }
+
+  private isSame(report: StreamedReport, parsed: ParsedReportWithStats): boolean {
+    const head = parsed.report as AggregateReportHead;
+    return (
+      report.records === parsed.stats?.records &&
+      report.head.metadata.reportId === head.metadata.reportId &&
+      report.path.length === parsed.path.length &&
+      report.path.every((part, i) => part === parsed.path[i])
+    );
+  }
+
+  /** Frees spooled output when reading was abandoned midway (the output was closed). */
+  discard(): void {
+    for (const report of this.streamed) report.spool?.discard();
+  }
+}
