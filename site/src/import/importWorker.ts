@@ -73,7 +73,17 @@ async function flush(): Promise<void> {
 }
 
 async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
-  const store = await db();
+  let store: ReportDatabase;
+  try {
+    store = await db();
+  } catch (error) {
+    // The database would not open (a full storage can refuse even that): these files are refused, the import goes
+    // on, and the next batch tries to open it again.
+    database = undefined;
+    for (const file of batch) Object.assign(file.result, refusal(file.result.fileName, error));
+    post({ type: 'results', results: batch.map((file) => file.result) }, about);
+    return;
+  }
   // The records just stored go to the page with the results, so that the dashboard counts them in as they land.
   const digests: CountedDigest[] = [];
   const counted = new Map<RecordProfile, CountedProfile>();
@@ -98,7 +108,7 @@ async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
 
 /** A file refused because storing it failed: a full storage in plain words, anything else as it came. */
 function refusal(fileName: string, error: unknown): Pick<FileResult, 'status' | 'errorCode' | 'message'> {
-  const name = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
+  const name = error instanceof Error || error instanceof DOMException ? [error.name, error.message].filter(Boolean).join(': ') : String(error);
   return { status: 'refused', errorCode: isStorageFull(error) ? 'storage-full' : 'internal', message: `${fileName}: ${name}` };
 }
 

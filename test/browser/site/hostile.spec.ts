@@ -59,3 +59,52 @@ test('a file that keeps its worker busy past the budget is abandoned and reporte
   await page.goto(`${ORIGIN}/#/dashboard`);
   expect(await totalMessages(page)).toBe(expectedMessages(AGGREGATE_FILES));
 });
+
+test('storage that fills up mid-import: the files that no longer fit are refused in plain words, the others land', async ({ page }) => {
+  // Chromium's own quota for the origin, lowered through the DevTools protocol before the page opens: about what the
+  // empty database and a few reports take (100 KB), so that the writes of an import start failing part way through,
+  // as on a full disk.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 100_000 });
+  await openImportPage(page);
+  // Twelve files of one report each.
+  const paths = AGGREGATE_FILES.slice(0, 12);
+  await addReports(page, paths.map(fixtureFile));
+  const rows = await page.getByTestId('import-results').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ status: tr.getAttribute('data-status'), cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText) })),
+  );
+  expect(rows).toHaveLength(12);
+  const imported = rows.filter((row) => row.status === 'imported');
+  const refused = rows.filter((row) => row.status === 'refused');
+  expect(imported.length, 'some files fit').toBeGreaterThan(0);
+  expect(refused.length, 'some files did not').toBeGreaterThan(0);
+  expect(imported.length + refused.length).toBe(12);
+  for (const row of refused) {
+    const name = row.cells[0]!;
+    expect(row.cells[2]).toBe(
+      `Your browser’s storage for this site is full: delete old reports on the Data page or free disk space, then import this file again.\n${name}: QuotaExceededError`,
+    );
+  }
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    `Import finished. Reports imported: ${imported.length}; duplicates: 0; files refused: ${refused.length}.`,
+  );
+  // What did fit is stored whole and readable.
+  const landed = paths.filter((path) => imported.some((row) => row.cells[0] === path.split('/').pop()));
+  await page.goto(`${ORIGIN}/#/dashboard`);
+  expect(await totalMessages(page)).toBe(expectedMessages(landed));
+});
+
+test('a storage too full even to open the database: every file is refused in plain words and the import finishes', async ({ page }) => {
+  await openImportPage(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 1 });
+  const names = AGGREGATE_FILES.slice(0, 3);
+  await addReports(page, names.map(fixtureFile));
+  await expect(page.getByTestId('import-outcome')).toHaveText('Import finished. Reports imported: 0; duplicates: 0; files refused: 3.');
+  for (const path of names) {
+    const name = path.split('/').pop()!;
+    const row = page.getByTestId('import-results').locator('tr', { hasText: name });
+    await expect(row).toContainText('Your browser’s storage for this site is full');
+    await expect(row).toContainText(`${name}: QuotaExceededError`);
+  }
+});
