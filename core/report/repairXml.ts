@@ -5,6 +5,7 @@
 
 /** `&` not starting a character or entity reference (XML 1.0 §4.1). */
 const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
+const BARE_AMPERSAND_HERE = new RegExp(BARE_AMPERSAND.source, 'y');
 /**
  * `<` that cannot start markup: not followed by a name, a would-be tag whose name runs into a character names may not
  * hold (`<a@b.c>`), or one never closed by `>` before the next `<` or the end (`<text </root>`).
@@ -15,10 +16,28 @@ const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g;
 /** An end tag carrying anything after its name (`</a x>`, `</a/>`): only `</a>` is well-formed. */
 const END_TAG_WITH_JUNK = /<\/([A-Za-z_][\w.:-]*)(?![\w.:-])\s*[^\s>][^<>]*>/g;
 const WELL_FORMED_ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
-const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
+const BANG = 33; // !
+const QUESTION = 63; // ?
+
+/** [A-Za-z_] */
+function isAsciiNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** [\w.:-] */
+function isAsciiNameChar(c: number): boolean {
+  return isAsciiNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58;
+}
+
+/** JavaScript's \s among the characters that can follow a tag name. */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
@@ -38,9 +57,10 @@ export function looksDamaged(xml: string): boolean {
   const length = xml.length;
   for (let i = xml.indexOf('<'), amp = xml.indexOf('&'); i !== -1 || amp !== -1; ) {
     if (amp !== -1 && (i === -1 || amp < i)) {
-      BARE_AMPERSAND.lastIndex = amp;
-      const bare = BARE_AMPERSAND.exec(xml);
-      if (bare && bare.index === amp) return true;
+      // Sticky: a global search from here would run on to the next bare `&`, past every well-formed reference, once
+      // per reference (a report full of `&amp;` took seconds).
+      BARE_AMPERSAND_HERE.lastIndex = amp;
+      if (BARE_AMPERSAND_HERE.test(xml)) return true;
       amp = xml.indexOf('&', amp + 1);
       continue;
     }
@@ -101,31 +121,37 @@ export function repairXml(xml: string): Repaired {
 
   const out: string[] = [];
   const stack: string[] = [];
+  /** How many elements of each name are open: whether an end tag closes anything, without searching the stack. */
+  const openByName = new Map<string, number>();
   let last = 0;
   const dropped = new Set<string>();
   const closed = new Set<string>();
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
-    const name = m[2];
-    if (name === undefined || m[3]) continue;
-    if (!m[1]) {
-      stack.push(name);
+  const pop = (): string => {
+    const name = stack.pop()!;
+    openByName.set(name, openByName.get(name)! - 1);
+    return name;
+  };
+  for (const tag of new TagScanner(text)) {
+    if (tag.selfClosing) continue;
+    if (!tag.closing) {
+      stack.push(tag.name);
+      openByName.set(tag.name, (openByName.get(tag.name) ?? 0) + 1);
       continue;
     }
-    const depth = stack.lastIndexOf(name);
-    out.push(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (depth === -1) {
-      dropped.add(name);
+    out.push(text.slice(last, tag.start));
+    last = tag.end;
+    if (!openByName.get(tag.name)) {
+      dropped.add(tag.name);
       continue;
     }
-    while (stack.length - 1 > depth) {
-      const open = stack.pop()!;
+    // Close what is still open inside the innermost element of this name.
+    while (stack[stack.length - 1] !== tag.name) {
+      const open = pop();
       closed.add(open);
       out.push(`</${open}>`);
     }
-    stack.pop();
-    out.push(m[0]);
+    pop();
+    out.push(text.slice(tag.start, tag.end));
   }
   out.push(text.slice(last));
   if (stack.length) repairs.push(`closed ${stack.length} element(s) left open at the end (${stack.slice(-3).join(', ')})`);
@@ -133,4 +159,86 @@ export function repairXml(xml: string): Repaired {
   if (dropped.size) repairs.push(`dropped closing tag(s) with no matching start: ${[...dropped].join(', ')}`);
   if (closed.size) repairs.push(`closed element(s) missing their end tag: ${[...closed].join(', ')}`);
   return { xml: out.join(''), repairs };
+}
+
+interface ScannedTag {
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+/**
+ * The start and end tags of `text` in order, skipping comments, CDATA sections and processing instructions: what
+ * `/<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g` matches, in
+ * linear time. That expression searched to the end of the text for the terminator of every unclosed `<!--`, `<?` or
+ * `<![CDATA[` (a report head repeating `<!-- >` took minutes); here each terminator's next position is searched once
+ * and remembered.
+ */
+class TagScanner {
+  private readonly ends = new Map<string, { from: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** The first `terminator` at or after `from`, or -1; calls must come with `from` never decreasing. */
+  private next(terminator: string, from: number): number {
+    const known = this.ends.get(terminator);
+    if (known && known.from <= from && (known.at === -1 || known.at >= from)) return known.at;
+    const at = this.text.indexOf(terminator, from);
+    this.ends.set(terminator, { from, at });
+    return at;
+  }
+
+  *[Symbol.iterator](): Generator<ScannedTag> {
+    const text = this.text;
+    const length = text.length;
+    let i = text.indexOf('<');
+    while (i !== -1) {
+      const c = text.charCodeAt(i + 1);
+      let resume = i + 1;
+      if (c === BANG || c === QUESTION) {
+        const [opener, terminator] = text.startsWith('<!--', i)
+          ? ['<!--', '-->']
+          : text.startsWith('<![CDATA[', i)
+            ? ['<![CDATA[', ']]>']
+            : c === QUESTION
+              ? ['<?', '?>']
+              : ['', ''];
+        if (opener !== '') {
+          const close = this.next(terminator, i + opener.length);
+          if (close !== -1) resume = close + terminator.length;
+        }
+      } else {
+        const closing = c === SLASH;
+        const nameStart = closing ? i + 2 : i + 1;
+        let j = nameStart;
+        if (isAsciiNameStart(text.charCodeAt(j))) {
+          j++;
+          while (j < length && isAsciiNameChar(text.charCodeAt(j))) j++;
+          const name = text.slice(nameStart, j);
+          const after = text.charCodeAt(j);
+          let gt = -1;
+          if (after === GT) gt = j;
+          else if (after === SLASH && text.charCodeAt(j + 1) === GT) gt = j + 1;
+          else if (isWhiteSpace(after)) {
+            // Attributes: anything but `<` up to the first `>`.
+            for (let k = j + 1; k < length; k++) {
+              const d = text.charCodeAt(k);
+              if (d === GT) {
+                gt = k;
+                break;
+              }
+              if (d === LT) break;
+            }
+          }
+          if (gt !== -1) {
+            yield { start: i, end: gt + 1, name, closing, selfClosing: gt > j && text.charCodeAt(gt - 1) === SLASH };
+            resume = gt + 1;
+          }
+        }
+      }
+      i = text.indexOf('<', resume);
+    }
+  }
 }
