@@ -4,6 +4,7 @@ import { listAllReports } from '../../core/store/queries';
 import type { StoredReport } from '../../core/store/schema';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
+import { formatCount, formatReportDays } from './reportSummaryText';
 
 const RECENT_COUNT = 6;
 
@@ -21,23 +22,34 @@ export function RecentReports({ refresh }: { refresh: number }) {
   }, [refresh]);
   if (error !== undefined) return <p class="text-sm text-red-700">{error}</p>;
   if (reports === undefined) return <p class="text-sm text-slate-500">Loading…</p>;
-  if (reports.length === 0) return <p class="text-sm text-slate-600">No reports saved yet. Open a report email in Gmail or Outlook, or drop a file below.</p>;
-  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  if (reports.length === 0)
+    return (
+      <p class="text-sm text-slate-600">
+        No reports saved yet. Open a report email in Gmail or Outlook, or drop a file below.
+      </p>
+    );
   return (
     <ul class="divide-y divide-slate-200" data-testid="recent-reports">
       {reports.map((report) => (
-        <li key={report.key} class="py-1.5 text-sm">
-          <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">
-            <span class="font-semibold">{report.orgName || 'unnamed reporter'}</span> → {report.domain}
-            <span class="block text-xs text-slate-600">
-              {day(report.begin)} – {day(report.end)}
-              {report.kind === 'aggregate' && ` · ${report.messageCount.toLocaleString()} messages`}
-              {report.kind === 'tls' && ` · ${(report.successfulSessions + report.failedSessions).toLocaleString()} sessions`}
-              {report.kind === 'failure' && ' · failure report'}
-            </span>
-          </a>
-        </li>
+        <RecentReport key={report.key} report={report} />
       ))}
     </ul>
+  );
+}
+
+/** One saved report: reporter → domain, its days and what it counts. */
+export function RecentReport({ report }: { report: StoredReport }) {
+  return (
+    <li class="py-1.5 text-sm">
+      <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">
+        <span class="font-semibold">{report.orgName || 'unnamed reporter'}</span> → {report.domain}
+        <span class="block text-xs text-slate-600">
+          {formatReportDays(report.begin, report.end)}
+          {report.kind === 'aggregate' && ` · ${formatCount(report.messageCount)} messages`}
+          {report.kind === 'tls' && ` · ${formatCount(report.successfulSessions + report.failedSessions)} sessions`}
+          {report.kind === 'failure' && ' · failure report'}
+        </span>
+      </a>
+    </li>
   );
 }

@@ -1,19 +1,21 @@
 // One report in one line: reporter → domain, dates, messages, DMARC pass rate (the inline card's numbers).
 import type { CardReportSummary } from '../messaging/messages';
+import { formatCount, formatPassRate, formatReportDays } from './reportSummaryText';
 
 export function ReportSummaryLine({ summary }: { summary: CardReportSummary }) {
-  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  const passRate = formatPassRate(summary.passRate);
   return (
     <div data-report-key={summary.key}>
       <span class="font-semibold">{summary.orgName || 'unnamed reporter'}</span> → {summary.domain}
       <span class="text-slate-600">
         {' '}
-        · {day(summary.begin)} – {day(summary.end)} · <span data-field="messages">{summary.messages.toLocaleString()}</span>{' '}
+        · {formatReportDays(summary.begin, summary.end)} ·{' '}
+        <span data-field="messages">{formatCount(summary.messages)}</span>{' '}
         {summary.kind === 'tls' ? 'sessions' : 'messages'}
-        {summary.passRate !== undefined && (
+        {passRate !== undefined && (
           <>
             {' '}
-            · <span data-field="pass-rate">{(summary.passRate * 100).toFixed(1)} %</span> pass
+            · <span data-field="pass-rate">{passRate}</span> pass
           </>
         )}
       </span>
