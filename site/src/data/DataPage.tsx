@@ -5,6 +5,7 @@ import { deleteDomain, deleteEverything } from '../../../core/store/deleteReport
 import { countStored, listDomains, type StoreCounts } from '../../../core/store/queries';
 import { dataVersion, getDatabase, notifyDataChanged } from '../app/database';
 import { useImporter } from '../app/ImporterContext';
+import { ImportResults } from '../import/ImportPanel';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
 import { buttonClass, dangerButtonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';
@@ -51,6 +52,9 @@ export function DataPage() {
   const [domain, setDomain] = useState('');
   const [confirming, setConfirming] = useState<'domain' | 'all' | undefined>();
   const [status, setStatus] = useState('');
+  const progress = useObservable(importer.progress);
+  /** Set when a restore was started here: its outcome (a refusal names the line and what is wrong) is shown here too. */
+  const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     void getDatabase().then(async (db) => {
@@ -100,11 +104,18 @@ export function DataPage() {
               onChange={(e) => {
                 const files = Array.from(e.currentTarget.files ?? []);
                 e.currentTarget.value = '';
-                if (files.length > 0) void importer.start(files);
+                if (files.length === 0) return;
+                setRestoring(true);
+                void importer.start(files);
               }}
             />
           </label>
         </div>
+        {restoring && progress.total > 0 && !progress.running && (
+          <div data-testid="restore-outcome">
+            <ImportResults progress={progress} />
+          </div>
+        )}
       </Section>
       <Section id="delete" title={t('data.deleteAll')}>
         <div class="flex flex-wrap items-end gap-3">
