@@ -60,6 +60,7 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
     state: 'done',
     summaries: answer.summaries,
     via: read.via,
+    hosts: read.hosts,
     onOpen: (summary) => openDashboard(payload, summary.domain),
     onSave: () => save(payload),
   });

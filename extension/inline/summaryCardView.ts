@@ -1,5 +1,9 @@
-// The inline summary next to a report attachment: a shadow root whose host carries `data-dmarc-lens="summary"`.
-// Built with createElement and textContent only: Gmail enforces Trusted Types, and report strings are untrusted text.
+// The inline summary next to a report attachment: a closed shadow root whose host carries `data-dmarc-lens="summary"`.
+// Closed, because the webmail page runs scripts the extension does not control: with an open root any of them could
+// read the card or rewrite its numbers ("100% pass"); only this content script keeps a handle on it.
+// Built with createElement and textContent only: Gmail enforces Trusted Types, and report strings are untrusted text,
+// shown through visibleText so that bidi overrides or zero-width characters cannot make one name look like another.
+import { visibleText } from '../../core/report/visibleText';
 import type { CardReportSummary } from '../messaging/messages';
 import cardCss from './summaryCard.css?inline';
 
@@ -12,6 +16,8 @@ export type CardState =
       state: 'done';
       summaries: CardReportSummary[];
       via: string;
+      /** The hosts the bytes were downloaded from: the card says so instead of claiming nothing was contacted. */
+      hosts: string[];
       onOpen: (summary: CardReportSummary) => Promise<string | undefined>;
       onSave: () => Promise<string>;
     };
@@ -29,16 +35,16 @@ export function createSummaryCardView(fileName: string): SummaryCardView {
   for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'keyup']) {
     host.addEventListener(type, (event) => event.stopPropagation());
   }
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = cardCss;
   const card = el('section', 'card');
-  card.setAttribute('aria-label', `DMARC Lens summary of ${fileName}`);
+  card.setAttribute('aria-label', `DMARC Lens summary of ${visibleText(fileName)}`);
   shadow.append(style, card);
 
   const show = (state: CardState) => {
     host.setAttribute('data-state', state.state);
-    const head = el('div', 'head', [el('span', 'brand', 'DMARC Lens'), el('span', 'file', fileName)]);
+    const head = el('div', 'head', [el('span', 'brand', 'DMARC Lens'), el('span', 'file', visibleText(fileName))]);
     card.replaceChildren(head, ...body(state));
   };
   return { host, show };
@@ -48,9 +54,9 @@ function body(state: CardState): Node[] {
   switch (state.state) {
     case 'loading':
     case 'waiting':
-      return [el('div', 'status', state.message)];
+      return [el('div', 'status', visibleText(state.message))];
     case 'error': {
-      const error = el('div', 'error', state.message);
+      const error = el('div', 'error', visibleText(state.message));
       error.setAttribute('role', 'alert');
       return [error];
     }
@@ -58,7 +64,7 @@ function body(state: CardState): Node[] {
       const button = el('button', 'primary', 'Download it, then drop it here');
       button.setAttribute('data-action', 'drop-page');
       button.addEventListener('click', state.onDropPage);
-      return [el('div', 'status', state.message), el('div', 'actions', [button])];
+      return [el('div', 'status', visibleText(state.message)), el('div', 'actions', [button])];
     }
     case 'done': {
       // One report: its Open button joins the Save button in one row. Several (a zip of reports): one Open each.
@@ -76,7 +82,8 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
   const section = el('div', 'report');
   section.setAttribute('data-report-key', summary.key);
   const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[summary.kind];
-  section.append(el('div', 'title', `${kind}: ${summary.orgName || 'unnamed reporter'} → ${summary.domain}`));
+  const reporter = summary.orgName === '' ? 'unnamed reporter' : visibleText(summary.orgName);
+  section.append(el('div', 'title', `${kind}: ${reporter} → ${visibleText(summary.domain)}`));
   const facts = el('div', 'facts', [
     fact('range', `${formatDay(summary.begin)} – ${formatDay(summary.end)}`, `${summary.begin}-${summary.end}`),
     fact('messages', `${summary.messages.toLocaleString()} ${noun(summary)}`, String(summary.messages)),
@@ -92,14 +99,14 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
     const list = el('ul', 'sources');
     list.setAttribute('aria-label', 'Top failing sources');
     for (const source of summary.topFailingSources) {
-      const item = el('li', '', `${source.label} (${source.count.toLocaleString()})`);
+      const item = el('li', '', `${visibleText(source.label)} (${source.count.toLocaleString()})`);
       item.setAttribute('data-source', source.label);
       item.setAttribute('data-count', String(source.count));
       list.append(item);
     }
     section.append(el('div', 'fact', [el('b', '', 'Top failing sources')]), list);
   }
-  for (const detail of summary.details) section.append(el('div', 'fact', detail));
+  for (const detail of summary.details) section.append(el('div', 'fact', visibleText(detail)));
   if (summary.warnings.length > 0) {
     section.append(el('div', 'warnings', `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`));
   }
@@ -124,7 +131,10 @@ function actions(state: DoneState, open: HTMLButtonElement | undefined): HTMLEle
   save.setAttribute('data-action', 'save');
   save.addEventListener('click', () => runButton(save, state.onSave));
   const row = el('div', 'actions', [...(open === undefined ? [] : [open]), save]);
-  return el('div', '', [row, el('div', 'note', `Read locally via ${state.via}; nothing was sent anywhere.`)]);
+  const source = `Downloaded from ${state.hosts.join(' → ')} (${state.via}) and read in this browser; the report itself is not sent anywhere.`;
+  const note = el('div', 'note', source);
+  note.setAttribute('data-source-hosts', state.hosts.join(' '));
+  return el('div', '', [row, note]);
 }
 
 /** Disables the button while its action runs, then shows the outcome next to it in words. */
@@ -141,7 +151,7 @@ function runButton(button: HTMLButtonElement, action: () => Promise<string | und
     },
     (error: unknown) => {
       button.disabled = false;
-      note.textContent = `Failed: ${error instanceof Error ? error.message : String(error)}`;
+      note.textContent = visibleText(`Failed: ${error instanceof Error ? error.message : String(error)}`);
     },
   );
 }

@@ -13,7 +13,10 @@ export function attachmentPayload(fileName: string, bytes: Uint8Array, container
 export async function requestGraphAttachment(
   conversationId: string,
   fileName: string,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string }> {
+): Promise<{ ok: true; bytes: Uint8Array; hosts: string[] } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string }> {
   const answer = await sendToBackground({ type: 'graph-attachment', conversationId, fileName });
-  return answer.ok ? { ok: true, bytes: base64ToBytes(answer.base64) } : answer;
+  return answer.ok ? { ok: true, bytes: base64ToBytes(answer.base64), hosts: [GRAPH_HOST] } : answer;
 }
+
+/** Where the background reads Graph attachments from (graph/readGraphAttachment.ts); the card names it as the source. */
+const GRAPH_HOST = 'graph.microsoft.com';

@@ -1,37 +1,72 @@
+import { checkAttachmentUrl, isAllowedFinalUrl, type AttachmentUrlPolicy } from './attachmentUrlPolicy';
 import { AttachmentUnavailableError } from './webmailAdapter';
 
+export interface DownloadedAttachment {
+  bytes: Uint8Array;
+  /** The hosts the download contacted, in order (the page's own, then the webmail's attachment host if redirected). */
+  hosts: string[];
+}
+
 /**
- * Reads an attachment URL of the webmail the page is on, with the page's cookies. The URL is made absolute first:
- * Firefox content scripts reject relative URLs. When the answer is an HTML page instead of the file (the download
- * redirected back to the webmail: session refresh, scan interstitial) it retries once with a cache-busting parameter,
- * then gives up with `html-bounce` so the caller can fall back to the next tier.
+ * Reads an attachment URL of the webmail the page is on, with the page's cookies. Every download passes here, and the
+ * URL is checked against `policy` before any request: another host, a look-alike, a user name in the URL, another
+ * scheme or a path that is not the webmail's download is refused (`refused`) without contacting anything. Without
+ * redirect hosts the browser keeps every redirect on the page's origin (mode `same-origin` fails a cross-origin
+ * redirect before requesting it); with them (Gmail's attachment host) the redirect is Gmail's own server's, and where
+ * the download ended is checked before a byte of it is used. `headers` (the Outlook canary) are only allowed with a
+ * same-origin policy, so they never leave the origin.
+ *
+ * When the answer is an HTML page instead of the file (the download redirected back to the webmail: session refresh,
+ * scan interstitial) it retries once with a cache-busting parameter, then gives up with `html-bounce` so the caller can
+ * fall back to the next tier.
  */
 export async function fetchAttachmentUrl(
   url: string,
   signal: AbortSignal,
+  policy: AttachmentUrlPolicy,
   headers: Record<string, string> = {},
-): Promise<Uint8Array> {
-  const absolute = new URL(url, location.href);
+): Promise<DownloadedAttachment> {
+  if (policy.redirectHosts.length > 0 && Object.keys(headers).length > 0) {
+    throw new Error('fetchAttachmentUrl: headers are only sent where no redirect may leave the page’s origin');
+  }
+  // Absolute: Firefox content scripts reject relative URLs.
+  const checked = checkAttachmentUrl(url, location.href, policy);
+  if (!checked.ok) throw new AttachmentUnavailableError('refused', `Not downloaded: ${checked.problem}.`);
+  const absolute = checked.url;
+  const mode: RequestMode = policy.redirectHosts.length === 0 ? 'same-origin' : 'cors';
   for (let attempt = 0; attempt < 2; attempt++) {
     if (attempt > 0) absolute.searchParams.set('zx', Math.random().toString(36).slice(2));
     let response: Response;
     try {
-      response = await pageFetch(absolute.href, signal, headers);
+      response = await pageFetch(absolute.href, signal, { credentials: 'include', mode, redirect: 'follow', headers });
     } catch (error) {
       if (signal.aborted) throw new AttachmentUnavailableError('aborted', 'Cancelled.');
       throw new AttachmentUnavailableError('network', `The download failed (${String(error)}).`);
+    }
+    const finalUrl = response.url === '' ? absolute.href : response.url;
+    if (!isAllowedFinalUrl(finalUrl, location.href, policy)) {
+      throw new AttachmentUnavailableError('refused', `Not read: the download was sent on to ${hostOf(finalUrl)}, which is not the webmail’s.`);
     }
     if (!response.ok) {
       throw new AttachmentUnavailableError('http', `The webmail answered ${response.status} to the download.`);
     }
     // Firefox: the ArrayBuffer belongs to the page's realm; copy it into one of ours before handing it on.
     const bytes = new Uint8Array(new Uint8Array(await response.arrayBuffer()));
-    if (!looksLikeHtmlPage(response.headers.get('content-type'), bytes)) return bytes;
+    const hosts = [...new Set([absolute.host, hostOf(finalUrl)])];
+    if (!looksLikeHtmlPage(response.headers.get('content-type'), bytes)) return { bytes, hosts };
   }
   throw new AttachmentUnavailableError(
     'html-bounce',
     'The webmail answered with a web page instead of the file (the download was sent back to the mailbox).',
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an unknown address';
+  }
 }
 
 /**
@@ -40,13 +75,13 @@ export async function fetchAttachmentUrl(
  * (Firefox only) is the page's own fetch. Its init object crosses into the page's realm, so it carries plain values
  * only (no AbortSignal: an abort is noticed right after the answer instead).
  */
-async function pageFetch(url: string, signal: AbortSignal, headers: Record<string, string>): Promise<Response> {
+async function pageFetch(url: string, signal: AbortSignal, init: RequestInit): Promise<Response> {
   if (firefoxMv2PageFetch !== undefined) {
-    const response = await firefoxMv2PageFetch(url, { credentials: 'include', headers });
+    const response = await firefoxMv2PageFetch(url, init);
     if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
     return response;
   }
-  return fetch(url, { credentials: 'include', signal, headers });
+  return fetch(url, { ...init, signal });
 }
 
 /** Taken once, when the content script starts: the page's `content` global is not stable later on. */

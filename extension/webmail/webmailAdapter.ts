@@ -14,13 +14,16 @@ export interface AttachmentBytes {
   container: 'attachment' | 'message';
   /** How the bytes were obtained, for the card's fine print and the tests (e.g. `download_url`, `raw message`). */
   via: string;
+  /** Every host contacted to get them, in order: the card says where the report came from, and only that. */
+  hosts: string[];
 }
 
 /**
  * Why the bytes could not be read. `pending` means "try again soon" (Gmail's virus scan, a card still rendering);
- * `needs-download` means no tier can read this file and the user should download it and drop it on the extension page.
+ * `needs-download` means no tier can read this file and the user should download it and drop it on the extension page;
+ * `refused` means the URL (or where its download ended) is not the webmail's own, so nothing was (or will be) read.
  */
-export type UnavailableReason = 'pending' | 'needs-download' | 'html-bounce' | 'http' | 'network' | 'aborted';
+export type UnavailableReason = 'pending' | 'needs-download' | 'html-bounce' | 'http' | 'network' | 'aborted' | 'refused';
 
 export class AttachmentUnavailableError extends Error {
   constructor(

@@ -1,6 +1,13 @@
 // Gmail (mail.google.com, every /mail/u/N/ account). Cards are found through the layers of gmailSelectors.ts; bytes
 // come from a same-origin fetch of the card's URL (download_url, then the card link with disp=safe), falling back to
 // the raw message, from which the parser takes the attachment out by name.
+//
+// Messages are written by strangers, and Gmail keeps much of their markup: links, titles, class names, text. So in
+// every layer a card is Gmail's own attachment UI only when it is outside the message body, every URL it offers is a
+// download of this Gmail (GMAIL_DOWNLOADS: never another host, checked again before each request), and, when not
+// found by Gmail's class names, one of its URLs names the very message it sits in (`permmsgid`), which a sender cannot
+// know when writing the mail.
+import { GMAIL_DOWNLOADS, checkAttachmentUrl } from '../attachmentUrlPolicy';
 import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
 import { FoundAttachments, type FoundAttachment } from '../foundAttachments';
 import { findReportFileName, isReportFileName } from '../reportFileName';
@@ -8,6 +15,7 @@ import {
   AttachmentUnavailableError,
   type AttachmentBytes,
   type AttachmentRef,
+  type SelectorLayer,
   type WebmailAdapter,
 } from '../webmailAdapter';
 import { ACCOUNT_PATH_PATTERN, DOWNLOAD_URL_PATTERN, gmailSelectors as s } from './gmailSelectors';
@@ -21,18 +29,21 @@ export const gmailAdapter: WebmailAdapter = {
 
 function scanGmail(root: ParentNode): AttachmentRef[] {
   const found = new FoundAttachments();
+  const add = (card: HTMLElement, fileName: string, layer: SelectorLayer) => {
+    if (isGmailCard(card, layer)) found.add(card, fileName, layer);
+  };
 
   // Layer 1: Gmail's class names.
   for (const card of root.querySelectorAll<HTMLElement>(s.card.precise)) {
     const fileName = card.querySelector(s.cardName.precise)?.textContent?.trim() ?? '';
-    if (isReportFileName(fileName)) found.add(card, fileName, 'precise');
+    if (isReportFileName(fileName)) add(card, fileName, 'precise');
   }
   // Layer 2: download_url / attachment links, named by download_url, aria-label, title or text.
   for (const el of root.querySelectorAll<HTMLElement>(s.card.semantic)) {
     const card = el.closest<HTMLElement>('[download_url]') ?? (el.matches('a') ? el.parentElement : el);
     if (card === null || found.has(card)) continue;
     const fileName = nameOfCard(card);
-    if (fileName !== undefined) found.add(card, fileName, 'semantic');
+    if (fileName !== undefined) add(card, fileName, 'semantic');
   }
   // Layer 3: any text that is a report file name, inside a message of the conversation view.
   for (const container of root.querySelectorAll<HTMLElement>(`${s.main}`)) {
@@ -42,10 +53,28 @@ function scanGmail(root: ParentNode): AttachmentRef[] {
       if (!isReportFileName(text) || node.parentElement === null) continue;
       const card = cardAround(node.parentElement);
       if (card === undefined || found.has(card)) continue;
-      found.add(card, text, 'text');
+      add(card, text, 'text');
     }
   }
-  return found.all.filter((f) => !isDriveCard(f.element)).map(toRef);
+  return found.all.map(toRef);
+}
+
+/**
+ * Whether a candidate is an attachment card of Gmail's own UI: outside any message body, offering only downloads of
+ * this Gmail (a Drive card or a link to another host is not an attachment of the message), and, for the layers that
+ * do not rely on Gmail's class names, offering a download of the message it sits in.
+ */
+function isGmailCard(card: HTMLElement, layer: SelectorLayer): boolean {
+  if (insideMessageBody(card)) return false;
+  const urls = cardUrls(card);
+  if (urls.some(({ url }) => !checkAttachmentUrl(url, location.href, GMAIL_DOWNLOADS).ok)) return false;
+  if (layer === 'precise') return true;
+  const messageId = messageIdOf(card);
+  return messageId !== '' && urls.some(({ url }) => new URL(url, location.href).searchParams.get('permmsgid') === messageId);
+}
+
+function insideMessageBody(el: Element): boolean {
+  return el.closest(s.messageBody) !== null;
 }
 
 function nameOfCard(card: HTMLElement): string | undefined {
@@ -72,14 +101,14 @@ function cardAround(el: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
-function isDriveCard(card: HTMLElement): boolean {
-  return card.querySelector(s.driveLink) !== null || card.matches(s.driveLink);
+/** The id of the message a card belongs to (`msg-f:…`), or '' outside any message. */
+function messageIdOf(card: HTMLElement): string {
+  const message = card.closest<HTMLElement>(s.message.precise) ?? card.closest<HTMLElement>(s.message.semantic);
+  return (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '').replace(/^#/, '');
 }
 
 function toRef({ element: card, fileName, layer }: FoundAttachment): AttachmentRef {
-  const message = card.closest<HTMLElement>(s.message.precise) ?? card.closest<HTMLElement>(s.message.semantic);
-  const messageId = (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '')
-    .replace(/^#/, '');
+  const messageId = messageIdOf(card);
   return {
     fileName,
     messageKey: messageId,
@@ -120,7 +149,8 @@ async function fetchGmailAttachment(
   let lastError: AttachmentUnavailableError | undefined;
   for (const { url, via } of urls) {
     try {
-      return { bytes: await fetchAttachmentUrl(url, signal), container: 'attachment', via };
+      const { bytes, hosts } = await fetchAttachmentUrl(url, signal, GMAIL_DOWNLOADS);
+      return { bytes, hosts, container: 'attachment', via };
     } catch (error) {
       if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
       lastError = error;
@@ -129,7 +159,8 @@ async function fetchGmailAttachment(
   // Fallback: the whole raw message (attid=0, disp=comp); the parser takes the attachment out of the MIME by name.
   if (messageId !== '') {
     try {
-      return { bytes: await fetchAttachmentUrl(rawMessageUrl(messageId), signal), container: 'message', via: 'raw message' };
+      const { bytes, hosts } = await fetchAttachmentUrl(rawMessageUrl(messageId, urls), signal, GMAIL_DOWNLOADS);
+      return { bytes, hosts, container: 'message', via: 'raw message' };
     } catch (error) {
       if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
       lastError = error;
@@ -141,11 +172,14 @@ async function fetchGmailAttachment(
   throw lastError ?? new AttachmentUnavailableError('needs-download', `Gmail offers no download link for ${fileName}.`);
 }
 
-/** `…/mail/u/N/?view=att&permmsgid=msg-f:…&attid=0&disp=comp&safe=1&zw`, with the account's `ik` when the page has one. */
-function rawMessageUrl(messageId: string): string {
+/**
+ * `…/mail/u/N/?view=att&permmsgid=msg-f:…&attid=0&disp=comp&safe=1&zw`, with the account's `ik` when the card's own
+ * URLs carry it (only the card's: a link elsewhere on the page may be a sender's).
+ */
+function rawMessageUrl(messageId: string, cardUrls: Array<{ url: string }>): string {
   const account = location.pathname.match(ACCOUNT_PATH_PATTERN)?.[0] ?? '/mail/';
   const url = new URL(account, location.href);
-  const ik = anyAttachmentLinkParam('ik');
+  const ik = cardUrls.map(({ url: cardUrl }) => new URL(cardUrl, location.href).searchParams.get('ik')).find((value) => value !== null);
   if (ik !== undefined) url.searchParams.set('ik', ik);
   url.searchParams.set('view', 'att');
   url.searchParams.set('permmsgid', messageId);
@@ -154,10 +188,4 @@ function rawMessageUrl(messageId: string): string {
   url.searchParams.set('safe', '1');
   url.searchParams.set('zw', '');
   return url.href;
-}
-
-function anyAttachmentLinkParam(name: string): string | undefined {
-  const href = document.querySelector(s.cardLink.semantic)?.getAttribute('href');
-  if (!href) return undefined;
-  return new URL(href, location.href).searchParams.get(name) ?? undefined;
 }

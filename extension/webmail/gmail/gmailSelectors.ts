@@ -21,12 +21,17 @@ export const gmailSelectors = {
   cardName: { precise: 'span.aV3', semantic: '[title]' },
   /** The card's link to the attachment (`…&view=att&attid=0.1&disp=inline…`). */
   cardLink: { precise: 'a.aQy[href]', semantic: 'a[href*="view=att"][href*="attid="]' },
+  /**
+   * A message's body: `div.ii.gt` holds it, `div.a3s` is the sanitized mail itself. Whatever is in here was written by
+   * the sender, so no layer takes an attachment from inside it. Gmail marks its body with no role or attribute a
+   * sender could not also write, so when these class names change, the rule that a card must name its own message
+   * (gmailAdapter.ts) is what keeps a sender's fake card out.
+   */
+  messageBody: 'div.ii.gt, div.a3s',
   /** The attachment area under a message body (the summaries go right after it, outside the card row). */
   attachmentArea: { precise: 'div.hq.gt', semantic: '[role="list"]' },
   /** Gmail's download button is disabled (and the card busy) while the attachment is being scanned for viruses. */
   scanning: { precise: '.aQw [aria-disabled="true"]', semantic: '[aria-busy="true"], [aria-disabled="true"]' },
-  /** Drive cards link to drive.google.com: their bytes live on another origin and need another login. */
-  driveLink: 'a[href^="https://drive.google.com/"], a[href^="https://docs.google.com/"]',
 } as const;
 
 /** The URL inside `download_url="mime:name:url"`; the URL itself contains colons, so match from `:https://`. */

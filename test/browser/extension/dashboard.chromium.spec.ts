@@ -1,7 +1,7 @@
 // "Open analysis" on the inline card: the report lands in the extension's own store and its dashboard page (the
 // site's app) opens on it. A fresh browser, so the store holds only what this test put there.
 import { expect, test } from '@playwright/test';
-import { card } from './cardReader';
+import { card, clickCardButton } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import { gmailAttachments } from './webmailRoutes';
@@ -22,7 +22,7 @@ test('Open analysis saves the report and opens the extension dashboard with its 
   await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
   const google = card(page, attachment.fileName);
   await expect(google).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
-  const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), google.locator('button[data-action="open"]').click()]);
+  const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), clickCardButton(page, attachment.fileName, 'open')]);
   await dashboard.waitForLoadState();
   expect(dashboard.url()).toBe(`chrome-extension://${ext.extensionId}/dashboard.html#/dashboard?domain=${expected.domain}`);
   // The store holds this one report: the dashboard lists its domain and shows its messages. (The site's dashboard does

@@ -1,6 +1,6 @@
 // The extension in Chromium on the synthetic Gmail (test/fixtures/webmail/gmail*.html served on mail.google.com).
 import { expect, test } from '@playwright/test';
-import { card, expectCardMatches } from './cardReader';
+import { card, clickCardButton, expectCardMatches, readCard } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import { gmailAttachments, gmailRawMessages } from './webmailRoutes';
@@ -24,17 +24,20 @@ test('summaries appear next to every report card, with core’s numbers, and not
   await expectCardMatches(page, gmailAttachments.f_google_zip!.fileName, await expectedOf('f_google_zip'));
   await expectCardMatches(page, gmailAttachments.f_zoho_gz!.fileName, await expectedOf('f_zoho_gz'));
   await expectCardMatches(page, gmailAttachments.f_outlook_xml!.fileName, await expectedOf('f_outlook_xml'));
+  // Each card names the hosts its bytes came from: Gmail, and for the redirected download Gmail's attachment host.
+  expect((await readCard(page, gmailAttachments.f_google_zip!.fileName)).sourceHosts).toBe('mail.google.com');
+  expect((await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).sourceHosts).toBe('mail.google.com mail-attachment.googleusercontent.com');
   // The bounced download fell back to the raw message and took the attachment out of its MIME.
   const raw = gmailRawMessages['msg-f:1800000000000000002']!;
   await expectCardMatches(page, raw.attachmentName, await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName));
-  await expect(card(page, raw.attachmentName)).toContainText('raw message');
+  expect((await readCard(page, raw.attachmentName)).text).toContain('Downloaded from mail.google.com (raw message)');
 
   // The lazily inserted message: a card that was being virus-scanned, a card whose name rendered late, a corrupt one.
   await expectCardMatches(page, gmailAttachments.f_scanned_xml!.fileName, await expectedOf('f_scanned_xml'));
   await expectCardMatches(page, gmailAttachments.f_late_xml!.fileName, await expectedOf('f_late_xml'));
   const corrupt = card(page, gmailAttachments.f_corrupt_gz!.fileName);
   await expect(corrupt).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
-  await expect(corrupt.locator('[role="alert"]')).toContainText(/corrupt|decompress/i);
+  expect((await readCard(page, gmailAttachments.f_corrupt_gz!.fileName)).alert).toMatch(/corrupt|decompress/i);
 
   // No card for the PDF, the Drive file or the report name quoted in the message text; exactly one per report.
   await expect(page.locator('[data-dmarc-lens="summary"]')).toHaveCount(7);
@@ -104,8 +107,8 @@ test('clicking in the card does not reach Gmail, and Save stores the report for 
     (window as unknown as { __pageClicks: number }).__pageClicks = 0;
     document.addEventListener('click', () => (window as unknown as { __pageClicks: number }).__pageClicks++);
   });
-  await zoho.locator('button[data-action="save"]').click();
-  await expect(zoho.locator('[data-outcome]')).toHaveText(/Saved 1 report|Already saved/);
+  await clickCardButton(page, gmailAttachments.f_zoho_gz!.fileName, 'save');
+  await expect.poll(async () => (await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).outcome).toMatch(/^(Saved 1 report\.|Already saved\.)$/);
   expect(await page.evaluate(() => (window as unknown as { __pageClicks: number }).__pageClicks)).toBe(0);
 
   const popup = await ext.context.newPage();

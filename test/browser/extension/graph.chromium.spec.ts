@@ -8,7 +8,7 @@
 import { expect, test, type Worker } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { GRAPH_ORIGINS } from '../../../extension/graph/graphPermissions';
-import { card, expectCardMatches } from './cardReader';
+import { card, expectCardMatches, expectCardText, readCard } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { CHROME_EXTENSION_DIR, launchExtension, unpackedExtensionId, type ExtensionBrowser } from './launchExtension';
 import { fakeMicrosoft } from './microsoftRoutes';
@@ -137,7 +137,7 @@ test('the user declines consent on Microsoft’s page: the card says so in plain
   await page.goto('https://outlook.office.com/mail/inbox');
   const tile = card(page, outlookNoUrlAttachment.fileName);
   await expect(tile).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
-  await expect(tile).toContainText('Microsoft Graph: AADSTS65004: User declined to consent to access the app. Download it, then drop it here.');
+  await expectCardText(page, outlookNoUrlAttachment.fileName, 'Microsoft Graph: AADSTS65004: User declined to consent to access the app. Download it, then drop it here.');
   await page.close();
   expect(microsoft.authorizations).toHaveLength(1);
   expect(microsoft.tokenRequests).toEqual([]);
@@ -151,10 +151,13 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
   await expectCardMatches(page, outlookNoUrlAttachment.fileName, await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName));
-  await expect(card(page, outlookNoUrlAttachment.fileName)).toContainText('via Microsoft Graph');
+  // The card names where the bytes came from: Graph, not the page.
+  expect((await readCard(page, outlookNoUrlAttachment.fileName)).sourceHosts).toBe('graph.microsoft.com');
+  await expectCardText(page, outlookNoUrlAttachment.fileName, 'Downloaded from graph.microsoft.com (Microsoft Graph)');
   // The tile with a GetFileAttachment link still takes the download link (tier 1) and never Graph.
   await expectCardMatches(page, one.fileName, await expectedSummaries(one.bytes, one.fileName));
-  await expect(card(page, one.fileName)).toContainText('via download link');
+  expect((await readCard(page, one.fileName)).sourceHosts).toBe('outlook.office.com');
+  await expectCardText(page, one.fileName, 'Downloaded from outlook.office.com (download link)');
 
   expect(microsoft.problems).toEqual([]);
   // One sign-in: the authorization request carried an S256 challenge and the state; the token request the verifier

@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { answerWebmailRequest } from './webmailRoutes';
+import { cardHostSelector, readCardRoot, type CardContent } from './cardContent';
+import { answerWebmailRequest, type WebmailAnswer } from './webmailRoutes';
+
+export type { CardContent } from './cardContent';
 
 /** The Firefox builds: `wxt build -b firefox --mv3` and `wxt build -b firefox` (MV2). */
 export const FIREFOX_BUILDS = ['firefox-mv3', 'firefox-mv2'] as const;
@@ -25,7 +28,12 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxExtension(extensionDir: string): Promise<FirefoxExtension> {
+export interface FirefoxLaunchOptions {
+  /** Answers for hosts other than the fake webmail (consulted first); `undefined` falls through to the webmail. */
+  answer?: (url: URL, request: { method: string; headers: Record<string, string> }) => WebmailAnswer | undefined;
+}
+
+export async function launchFirefoxExtension(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'dmarc-lens-ff-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -51,7 +59,8 @@ export async function launchFirefoxExtension(extensionDir: string): Promise<Fire
         const url = new URL(request.url());
         if (url.protocol === 'moz-extension:' || url.protocol === 'data:') return void request.continue();
         requests.push(`${request.method()} ${request.url()}`);
-        const answer = answerWebmailRequest(url, request.headers());
+        const seen = { method: request.method(), headers: request.headers() };
+        const answer = options.answer?.(url, seen) ?? answerWebmailRequest(url, seen.headers);
         if (answer === undefined) {
           // Firefox asks every origin for its favicon on its own; that is the browser, not the extension.
           if (url.pathname !== '/favicon.ico') elsewhere.push(`${request.method()} ${request.url()}`);
@@ -68,35 +77,72 @@ export async function launchFirefoxExtension(extensionDir: string): Promise<Fire
   };
 }
 
-/** What the cards of a page show, read from their open shadow roots inside the page. */
-export interface CardContent {
-  fileName: string;
-  state: string;
-  text: string;
-  alert: string;
-  reports: Array<{ messages: string; passRate: string; range: string; sources: Array<[string, string]> }>;
+/** The few WebDriver BiDi pieces of puppeteer's page used below (puppeteer-core's BiDi classes, not its public API). */
+interface BidiPagePieces {
+  browsingContext: { id: string; userContext: { browser: { session: { send(method: string, params: object): Promise<{ result: unknown }> } } } };
+}
+interface BidiRemoteNode {
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } | null };
 }
 
-export function readCards(page: Page): Promise<CardContent[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-dmarc-lens="summary"]')].map((host) => {
-      const root = host.shadowRoot!;
-      const value = (scope: ParentNode, field: string) =>
-        scope.querySelector(`[data-field="${field}"]`)?.getAttribute('data-value') ?? '';
-      return {
-        fileName: host.getAttribute('data-file-name') ?? '',
-        state: host.getAttribute('data-state') ?? '',
-        text: root.textContent ?? '',
-        alert: root.querySelector('[role="alert"]')?.textContent ?? '',
-        reports: [...root.querySelectorAll('[data-report-key]')].map((section) => ({
-          messages: value(section, 'messages'),
-          passRate: value(section, 'pass-rate'),
-          range: value(section, 'range'),
-          sources: [...section.querySelectorAll('[data-source]')].map(
-            (li) => [li.getAttribute('data-source') ?? '', li.getAttribute('data-count') ?? ''] as [string, string],
-          ),
-        })),
-      };
-    }),
-  );
+/**
+ * Calls `fn(root, host, ...args)` in the page on every card host matching `selector`. WebDriver BiDi serializes an
+ * element with its shadow root, closed ones included (NodeProperties.shadowRoot, mode "closed"): the test gets the
+ * root page scripts cannot, and hands it to the function as an argument.
+ */
+async function callOnCardRoots(
+  page: Page,
+  selector: string,
+  fn: (root: ShadowRoot, host: Element, ...args: string[]) => string,
+  args: string[] = [],
+): Promise<string[]> {
+  const { browsingContext } = page.mainFrame() as unknown as BidiPagePieces;
+  const answers: string[] = [];
+  for (const host of await page.$$(selector)) {
+    const remote = (host as unknown as { remoteValue(): BidiRemoteNode }).remoteValue();
+    const rootId = remote.value?.shadowRoot?.sharedId;
+    if (remote.sharedId === undefined || rootId === undefined) throw new Error(`${selector}: the card has no shadow root`);
+    const { result: evaluation } = (await browsingContext.userContext.browser.session.send('script.callFunction', {
+      functionDeclaration: fn.toString(),
+      target: { context: browsingContext.id },
+      awaitPromise: false,
+      arguments: [{ sharedId: rootId }, { sharedId: remote.sharedId }, ...args.map((value) => ({ type: 'string', value }))],
+      resultOwnership: 'none',
+    })) as { result: { type: string; result?: { type: string; value?: unknown } } };
+    if (evaluation.type !== 'success' || evaluation.result?.type !== 'string') {
+      throw new Error(`reading the card failed: ${JSON.stringify(evaluation)}`);
+    }
+    answers.push(evaluation.result.value as string);
+    await host.dispose();
+  }
+  return answers;
+}
+
+/** What the cards of a page show, read from their closed shadow roots. */
+export async function readCards(page: Page): Promise<CardContent[]> {
+  return (await callOnCardRoots(page, '[data-dmarc-lens="summary"]', readCardRoot)).map((json) => JSON.parse(json) as CardContent);
+}
+
+/** Whether the card's root is closed, as the protocol reports it. */
+export async function cardRootModes(page: Page): Promise<string[]> {
+  const modes: string[] = [];
+  for (const host of await page.$$('[data-dmarc-lens="summary"]')) {
+    modes.push((host as unknown as { remoteValue(): BidiRemoteNode }).remoteValue().value?.shadowRoot?.value?.mode ?? 'none');
+    await host.dispose();
+  }
+  return modes;
+}
+
+/** Clicks a button inside a card: a click event dispatched on the button (puppeteer's mouse does not reach into it). */
+export async function clickCardButton(page: Page, fileName: string, action: 'open' | 'save' | 'drop-page'): Promise<void> {
+  const clicked = await callOnCardRoots(page, cardHostSelector(fileName), clickButtonInRoot, [action]);
+  if (clicked[0] !== 'clicked') throw new Error(`the card for ${fileName} has no ${action} button`);
+}
+
+function clickButtonInRoot(root: ShadowRoot, _host: Element, action: string): string {
+  const button = root.querySelector(`button[data-action="${action}"]`);
+  if (!(button instanceof HTMLButtonElement)) return 'none';
+  button.click();
+  return 'clicked';
 }

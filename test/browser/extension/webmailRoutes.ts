@@ -30,6 +30,16 @@ const USSSA_XML = 'domainaware__parsedmarc/usssa.com!example.com!1538784000!1538
 const BORSCHOW_EML = 'domainaware__parsedmarc/Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml';
 
 const zipOf = (path: string, name: string) => zipSync({ [name]: report(path) });
+/**
+ * google.com's real report with its reporter name replaced by one hiding right-to-left overrides: a sender's report
+ * whose `exa‮moc.elpmaxe‬` displays as "exaexample.com" unless the card shows the controls.
+ */
+export const BIDI_ORG_NAME = 'exa\u202Emoc.elpmaxe\u202C';
+const withBidiOrgName = (path: string) => {
+  const xml = new TextDecoder().decode(report(path));
+  if (!xml.includes('<org_name>google.com</org_name>')) throw new Error(`${path} no longer names google.com as its reporter`);
+  return new TextEncoder().encode(xml.replace('<org_name>google.com</org_name>', `<org_name>${BIDI_ORG_NAME}</org_name>`));
+};
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** Gmail attachments by `realattid`. */
@@ -40,6 +50,8 @@ export const gmailAttachments: Record<string, ServedAttachment> = {
   f_scanned_xml: { fileName: baseName(LOLEI_1_XML), bytes: report(LOLEI_1_XML), source: LOLEI_1_XML },
   f_late_xml: { fileName: 'stalwartlabs.example!secure.200permits.com!1766361600!1766447999.xml', bytes: report(STALWART_XML), source: STALWART_XML },
   f_addison_xml: { fileName: baseName(ADDISON_XML), bytes: report(ADDISON_XML), source: ADDISON_XML },
+  // gmail-hostile.html: a card whose file name and reporter name hide right-to-left overrides.
+  f_bidi_xml: { fileName: `${BIDI_ORG_NAME}!secure.200permits.com!1766361600!1766447999.xml`, bytes: withBidiOrgName(GOOGLE_XML), source: GOOGLE_XML },
   // A gzip header followed by garbage: the card must say the archive is corrupt.
   f_corrupt_gz: {
     fileName: 'corrupt.example!secure.200permits.com!1766361600!1766447999.xml.gz',
@@ -63,6 +75,10 @@ export const ATTACHMENT_HOST = 'mail-attachment.googleusercontent.com';
 /** The card whose download bounces back to an HTML page (the raw-message fallback must take over). */
 export const BOUNCING_ATTACHMENT = 'f_bounce_zip';
 
+/** The Outlook download the server answers with a redirect to another host (outlook-hostile.html). */
+export const OUTLOOK_REDIRECTS_AWAY = 'AAMkADFixtureRedirectsAway=';
+export const OUTLOOK_REDIRECT_TARGET = 'https://evil.example/owa/service.svc/s/GetFileAttachment?id=AAMkADFixtureAttachmentThree%3D';
+
 /** Outlook GetFileAttachment ids. */
 export const outlookAttachments: Record<string, ServedAttachment> = {
   'AAMkADFixtureAttachmentOne=': { fileName: `${baseName(LOLEI_1_XML)}.gz`, bytes: gzipSync(report(LOLEI_1_XML)), source: LOLEI_1_XML },
@@ -76,6 +92,7 @@ export const GMAIL_ACCOUNT_PAGES: Record<string, string> = {
   '/mail/u/1/': 'gmail.html',
   '/mail/u/2/': 'gmail-de.html',
   '/mail/u/3/': 'gmail-renamed.html',
+  '/mail/u/4/': 'gmail-hostile.html',
 };
 export const OUTLOOK_ORIGINS = ['https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.live.com', 'https://outlook.cloud.microsoft'];
 
@@ -112,8 +129,8 @@ export function answerWebmailRequest(url: URL, headers: Record<string, string>):
 }
 
 function answerGmail(url: URL): WebmailAnswer | undefined {
-  if (url.pathname === '/fixture/gmail-fixture.js') {
-    return { status: 200, headers: { 'content-type': 'text/javascript' }, body: page('gmail-fixture.js') };
+  if (url.pathname === '/fixture/gmail-fixture.js' || url.pathname === '/fixture/hostile-page.js') {
+    return { status: 200, headers: { 'content-type': 'text/javascript' }, body: page(url.pathname.slice('/fixture/'.length)) };
   }
   const account = url.pathname.match(/^\/mail\/u\/\d+\//)?.[0];
   if (account === undefined) return undefined;
@@ -151,13 +168,17 @@ function answerAttachmentHost(url: URL, headers: Record<string, string>): Webmai
 }
 
 function answerOutlook(url: URL, headers: Record<string, string>): WebmailAnswer | undefined {
-  if (url.pathname === '/fixture/outlook-fixture.js') {
-    return { status: 200, headers: { 'content-type': 'text/javascript' }, body: page('outlook-fixture.js') };
+  if (url.pathname === '/fixture/outlook-fixture.js' || url.pathname === '/fixture/hostile-page.js') {
+    return { status: 200, headers: { 'content-type': 'text/javascript' }, body: page(url.pathname.slice('/fixture/'.length)) };
   }
   if (url.pathname === '/mail/' || url.pathname === '/mail/inbox') return html(page('outlook.html'));
+  if (url.pathname === '/mail/hostile') return html(page('outlook-hostile.html'));
   if (url.pathname === '/owa/service.svc/s/GetFileAttachment') {
     // Classic OWA refuses service calls without its anti-CSRF canary echoed as a header.
     if (headers['x-owa-canary'] !== OWA_CANARY) return { status: 440, headers: {}, body: Buffer.from('Login Timeout') };
+    if (url.searchParams.get('id') === OUTLOOK_REDIRECTS_AWAY) {
+      return { status: 302, headers: { location: OUTLOOK_REDIRECT_TARGET, 'cache-control': 'no-store' }, body: Buffer.from('') };
+    }
     const attachment = outlookAttachments[url.searchParams.get('id') ?? ''];
     return attachment === undefined ? { status: 404, headers: {}, body: Buffer.from('') } : bytes(attachment.bytes, attachment.fileName);
   }

@@ -1,0 +1,162 @@
+// Issue 13 in Chromium: messages written by an attacker (test/fixtures/webmail/gmail-hostile.html, outlook-hostile.html)
+// with attachment-like markup in their bodies, on pages whose own script tries to reach the extension's cards. Every
+// host other than the webmail answers as the attacker's server would (CORS for the webmail, a real report's bytes),
+// and every request the browser makes is recorded: none may go to any other host, no fake card may get a summary,
+// Outlook's canary stays on its origin, and the page cannot read or rewrite a card.
+import { expect, test, type Page } from '@playwright/test';
+import { card, expectCardMatches, readCard, readCards } from './cardReader';
+import { expectedSummaries } from './expectedSummary';
+import { answerAttacker, isAttackerRequest } from './hostileRoutes';
+import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { OUTLOOK_REDIRECTS_AWAY, OUTLOOK_REDIRECT_TARGET, gmailAttachments, outlookAttachments } from './webmailRoutes';
+
+test.describe.configure({ mode: 'serial' });
+
+/** Every request that carried Outlook's canary header, as `METHOD url`. */
+const canaryRequests: string[] = [];
+/** Every request the attacker's hosts received, whichever way (context.route or the local HTTPS server). */
+const attackerHits: string[] = [];
+let ext: ExtensionBrowser;
+test.beforeAll(async () => {
+  ext = await launchExtension({
+    answer: async (url, request) => {
+      if (request.headers['x-owa-canary'] !== undefined) canaryRequests.push(`${request.method} ${url.href}`);
+      const answer = answerAttacker(url, request);
+      if (answer !== undefined) attackerHits.push(`${request.via} ${request.method} ${url.href}`);
+      return answer;
+    },
+    // Reached by Chromium itself when it follows a redirect (outside context.route): answered and recorded too.
+    localHosts: ['evil.example'],
+  });
+});
+test.afterAll(async () => {
+  await ext.close();
+});
+
+const google = gmailAttachments.f_google_zip!;
+const bidi = gmailAttachments.f_bidi_xml!;
+const outlookOne = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
+/** Longer than the content script's safety rescan (3 s): a card it would add late has been added by then. */
+const AFTER_RESCANS_MS = 3500;
+
+/** What a page script sees of the cards and what it managed to do to them (hostile-page.js and direct attempts). */
+async function whatThePageReached(page: Page) {
+  return page.evaluate(() => {
+    const hostile = (window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }).__hostile;
+    const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
+    const attempts = hosts.map((host) => {
+      let attach: string;
+      try {
+        host.attachShadow({ mode: 'open' });
+        attach = 'attached';
+      } catch (error) {
+        attach = (error as Error).name;
+      }
+      const getter = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!;
+      // Writing into the host's light DOM: without a slot in the card it is never displayed.
+      host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
+      return {
+        shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
+        viaPrototype: getter.call(host) === null ? 'null' : 'reachable',
+        attach,
+        innerText: (host as HTMLElement).innerText,
+      };
+    });
+    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, attempts };
+  });
+}
+
+test('Gmail: a sender’s fake cards get no summary and cause no request; the genuine ones are summarized', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
+  await expectCardMatches(page, google.fileName, await expectedSummaries(google.bytes, google.fileName));
+  await expectCardMatches(page, bidi.fileName, await expectedSummaries(bidi.bytes, bidi.fileName));
+  await page.waitForTimeout(AFTER_RESCANS_MS);
+
+  // Only the two cards of Gmail's own attachment row that download from Gmail; none of the body's, none off-site.
+  expect((await readCards(page)).map((c) => c.fileName)).toEqual([google.fileName, bidi.fileName]);
+  await expect(page.locator('[data-dmarc-lens="summary"]:not([data-layer="precise"])')).toHaveCount(0);
+
+  // Right-to-left overrides in the reporter and file names are shown, not obeyed.
+  const shown = await readCard(page, bidi.fileName);
+  expect(shown.reports[0]!.title).toBe('DMARC aggregate report: exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩ → secure.200permits.com');
+  expect(shown.text).toContain('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩!secure.200permits.com!1766361600!1766447999.xml');
+  expect(shown.text).not.toContain('\u202E');
+  expect(shown.sourceHosts).toBe('mail.google.com');
+
+  expect(ext.requests.filter(isAttackerRequest)).toEqual([]);
+  expect(attackerHits).toEqual([]);
+  expect(ext.elsewhere).toEqual([]);
+  // The fake card that pointed at a genuine attachment on mail.google.com was not fetched either.
+  expect(ext.requests.filter((r) => /realattid=(f_addison_xml|f_fake_chip|f_offsite_chip|f_harmless_link)/.test(r))).toEqual([]);
+  expect(ext.requests.filter((r) => r.includes('view=att')).map((r) => new URL(r.slice(4)).searchParams.get('realattid')).sort()).toEqual([
+    'f_bidi_xml',
+    'f_google_zip',
+  ]);
+  await page.close();
+});
+
+test('Gmail: the page’s script can neither read nor rewrite a card', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
+  await expect(card(page, google.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(card(page, bidi.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const before = await readCards(page);
+
+  const reached = await whatThePageReached(page);
+  // Its attachShadow replacement (forcing roots open and keeping them) never saw the extension's call.
+  expect(reached).toEqual({
+    stolenRoots: 0,
+    readTexts: [],
+    rewrites: [],
+    attempts: [0, 1].map(() => ({ shadowRoot: 'null', viaPrototype: 'null', attach: 'NotSupportedError', innerText: '' })),
+  });
+  // What the cards show is unchanged, and the page's text is not displayed in them.
+  const after = await readCards(page);
+  expect(after.map((c) => c.reports)).toEqual(before.map((c) => c.reports));
+  expect(after.map((c) => c.text)).toEqual(before.map((c) => c.text));
+  expect(after.map((c) => c.text).join('')).not.toContain('rewritten by the page');
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await test.info().attach(`card-${colorScheme}.png`, { body: await card(page, google.fileName).screenshot(), contentType: 'image/png' });
+  }
+  expect(ext.requests.filter(isAttackerRequest)).toEqual([]);
+  await page.close();
+});
+
+test('Outlook: body tiles and off-site tiles get no summary, the canary goes only to the page’s own downloads', async () => {
+  canaryRequests.length = 0;
+  const start = ext.requests.length;
+  const page = await ext.context.newPage();
+  await page.goto('https://outlook.office.com/mail/hostile');
+  await expectCardMatches(page, outlookOne.fileName, await expectedSummaries(outlookOne.bytes, outlookOne.fileName));
+  // The download the server sent on to another host: the browser refused to follow it (fetch mode same-origin), and
+  // the card says the download failed and offers the drop path.
+  const redirected = 'redirected.example!victim.example!1764547200!1764633599.xml';
+  await expect(card(page, redirected)).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
+  expect((await readCard(page, redirected)).text).toMatch(/\.xmlThe download failed \(TypeError: Failed to fetch\)\. Download it, then drop it here\./);
+  await page.waitForTimeout(AFTER_RESCANS_MS);
+  expect((await readCards(page)).map((c) => c.fileName)).toEqual([outlookOne.fileName, redirected]);
+  expect((await readCard(page, outlookOne.fileName)).sourceHosts).toBe('outlook.office.com');
+
+  const requests = ext.requests.slice(start);
+  // No attacker host received anything. DevTools announces the redirect's next hop before Chromium refuses to make it
+  // (fetch mode same-origin), so Playwright lists that one request, which neither context.route nor the local server
+  // (where evil.example resolves) ever received.
+  expect(attackerHits).toEqual([]);
+  expect(requests.filter(isAttackerRequest)).toEqual([`GET ${OUTLOOK_REDIRECT_TARGET}`]);
+  expect(ext.elsewhere).toEqual([]);
+  // The canary went with the two downloads of Outlook's own attachment list, on the page's origin, and nowhere else.
+  const download = (id: string) => `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(id)}&isImagePreview=False`;
+  expect(canaryRequests.sort()).toEqual(
+    [download('AAMkADFixtureAttachmentOne='), `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`].sort(),
+  );
+  // The body's fake tile for a genuine attachment on the page's origin was not fetched.
+  expect(requests.filter((r) => r.startsWith('GET https://outlook.office.com/') && r.includes('AAMkADFixtureAttachmentThree'))).toEqual([]);
+
+  const reached = await whatThePageReached(page);
+  expect(reached.stolenRoots).toBe(0);
+  expect(reached.attempts.map((a) => a.shadowRoot)).toEqual(['null', 'null']);
+  await page.close();
+});
