@@ -352,7 +352,7 @@ export interface SpfResultText {
 /**
  * A `<record>` as read from the XML, before any interpretation: each value is the element's trimmed text ('' when the
  * element is missing or empty). Both readers of records produce it (the tree of readWellFormedXml or fast-xml-parser,
- * and readPlainRecords straight from the text); toAggregateRecord interprets it, so they cannot differ in meaning.
+ * and readPlainRecords straight from the text); toAggregateRecords interprets it, so they cannot differ in meaning.
  */
 export interface RecordText {
   sourceIp: string;
