@@ -1,19 +1,40 @@
-// Is a domain ready for the next policy step? Judged the way DMARC tools do (docs/dmarc.md): the share of aligned
-// mail per known source over a period, with the rollout guidance of RFC 9989 (§7 and its deployment appendix):
-// p=none for at least a month, then quarantine for as long, then reject; t=y as the intermediate test step; and a
-// domain publishing p=reject must sign with DKIM, because SPF alone does not survive forwarding.
-import type { AggregateReport, DmarcPolicy } from '../report/types';
-import { normalizeDomain } from './alignment';
+// Is a domain ready for the next policy step? The one judgement behind the Senders page (assessReadiness) and the
+// rollout plan (judgeNextStep, worded by core/records/assessNextStep.ts), with one set of thresholds. Judged the way
+// DMARC tools do (docs/dmarc.md): the share of aligned mail per known source over a period, and the share of all mail
+// that authenticates as someone yet fails alignment that the next step would quarantine or reject, with the rollout
+// guidance of RFC 9989 (§7 and its deployment appendix): p=none for at least a month, then quarantine for as long,
+// then reject; t=y as the intermediate test step; and a domain publishing p=reject must sign with DKIM, because SPF
+// alone does not survive forwarding.
+import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy } from '../report/types';
+import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from './alignment';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
+import { findServiceByDomain } from './findSendingService';
 import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
 import type { SourceClass } from './classifyRecord';
 
+/** The thresholds of the readiness judgement, in one place. */
+export const READINESS_THRESHOLDS = {
+  /** Aligned share every known source must reach. */
+  alignedShare: 0.98,
+  /** Days of reports under the current policy before moving on: RFC 9989's "at least a month". */
+  minimumDays: 30,
+  /** Fewer messages than this say little about a domain's senders. */
+  minimumMessages: 100,
+  /**
+   * Share of all mail, authenticated as someone (a service, a forwarder) but failing alignment, that the next step
+   * may quarantine or reject (after its pct) and still be called safe; up to the second share it calls for caution.
+   * Mail that authenticates as nobody is spoofing or junk and is meant to be hit.
+   */
+  safeFailingShare: 0.005,
+  cautionFailingShare: 0.02,
+} as const;
+
 export interface ReadinessOptions extends GroupSourcesOptions {
   domain: string;
-  /** Aligned share every legitimate source must reach (default 0.98). */
+  /** Aligned share every legitimate source must reach (default READINESS_THRESHOLDS.alignedShare). */
   threshold?: number;
-  /** Days of reports under the current policy before moving on (default 30, RFC 9989's "at least a month"). */
+  /** Days of reports under the current policy before moving on (default READINESS_THRESHOLDS.minimumDays). */
   minimumDays?: number;
   /** Groups already computed by groupSources with the same domain and period (saves a second pass). */
   groups?: readonly SourceGroup[];
@@ -65,6 +86,8 @@ export interface Readiness {
   /** Messages of forwarded and suspicious sources (not blockers: the next step is meant to act on them). */
   forwardedMessages: number;
   suspiciousMessages: number;
+  /** The failing mail the next step would hit (judgeNextStep), when there is a next step. */
+  nextStep?: NextStepJudgement;
 }
 
 const DAY = 86_400;
@@ -114,8 +137,8 @@ function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep
 /** Readiness of `options.domain` for its next policy step, from the stored reports. */
 export function assessReadiness(reports: readonly AggregateReport[], options: ReadinessOptions): Readiness {
   const domain = normalizeDomain(options.domain);
-  const threshold = options.threshold ?? 0.98;
-  const minimumDays = options.minimumDays ?? 30;
+  const threshold = options.threshold ?? READINESS_THRESHOLDS.alignedShare;
+  const minimumDays = options.minimumDays ?? READINESS_THRESHOLDS.minimumDays;
   const own = reports.filter(
     (r) =>
       r.kind === 'aggregate' &&
@@ -166,6 +189,20 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
     blockers.push(explain('readiness.fewDays', { days: quantity(days.size, 'day'), step: describeStep(current), minimumDays }));
   }
   for (const source of sources) if (source.blockerExplanation) blockers.push(source.blockerExplanation);
+  // The failing mail the next step would hit, judged as the rollout plan judges it: a step it calls unsafe is one
+  // this page cannot call ready.
+  const nextStep = next && policySource ? judgeNextStep(own.flatMap((r) => r.records), { domain, next, ...modesOf(policySource) }) : undefined;
+  if (next && nextStep?.verdict === 'not-yet') {
+    blockers.push(
+      explain('readiness.authenticatedFailing', {
+        failing: quantity(nextStep.authenticatedFailingMessages, 'message'),
+        share: percentage(nextStep.authenticatedFailingMessages / nextStep.totalMessages),
+        messages: quantity(nextStep.totalMessages, 'message'),
+        step: describeStep(next),
+        hit: nextStep.authenticatedMessagesHit,
+      }),
+    );
+  }
 
   const ready = current !== undefined && next !== undefined && blockers.length === 0;
   let summary: Explanation;
@@ -196,5 +233,173 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
     blockerExplanations: blockers,
     forwardedMessages,
     suspiciousMessages,
+    ...(nextStep ? { nextStep } : {}),
+  };
+}
+
+function modesOf(report: AggregateReport): { adkim?: AlignmentMode; aspf?: AlignmentMode } {
+  return {
+    ...(report.policy.adkim ? { adkim: report.policy.adkim } : {}),
+    ...(report.policy.aspf ? { aspf: report.policy.aspf } : {}),
+  };
+}
+
+export type NextStepVerdict = 'safe' | 'caution' | 'not-yet' | 'no-data';
+
+/** Why a record fails DMARC, as its auth_results show it (RFC 7489 §3.1): each identifier's part. */
+export interface FailureCause {
+  /** The header From domain the identifiers were checked against. */
+  from: string;
+  /** A passing DKIM signature whose d= does not align, none at all, or only failing ones. */
+  dkim: { result: 'unaligned'; domain: string; strict: boolean } | { result: 'unsigned' } | { result: 'fails' };
+  /** A passing SPF check of a domain that does not align, or no passing check. */
+  spf: { result: 'unaligned'; domain: string; strict: boolean } | { result: 'fails' };
+}
+
+/** The failing mail of one authenticated identity (or of nobody), as the next step would meet it. */
+export interface FailingIdentity {
+  /** What the mail authenticated as, when not the domain: the organizational domain of a DKIM d= or SPF domain, or `unauthenticated`. */
+  identity: string;
+  /** The sending service that domain belongs to, when the catalogue knows it (sendingServices.ts). */
+  service?: string;
+  messages: number;
+  /** Up to five source IPs, most messages first. */
+  sourceIps: string[];
+  headerFroms: string[];
+  /** Why the first record seen of this identity fails DMARC. */
+  cause: FailureCause;
+  /** Authenticates as a service or forwarder (worth fixing), rather than as nobody (spoofing). */
+  authenticated: boolean;
+  /** Receivers' override reasons seen (forwarded, mailing_list…). */
+  overrides: string[];
+}
+
+export interface NextStepJudgement {
+  verdict: NextStepVerdict;
+  totalMessages: number;
+  /** Messages failing DMARC after recomputing alignment. */
+  failingMessages: number;
+  /** Failing messages the next step would quarantine or reject (its pct share, or none in test mode). */
+  messagesHitByNextStep: number;
+  /** Failing messages from authenticated sources: the legitimate mail at risk. */
+  authenticatedFailingMessages: number;
+  /** Of those, the ones the next step would actually quarantine or reject (its pct share). */
+  authenticatedMessagesHit: number;
+  /** Authenticated identities first, then by messages. */
+  failingSources: FailingIdentity[];
+  /** Messages whose receiver verdict differs from the recomputed one (e.g. local overrides, trusted forwarders). */
+  verdictDisagreements: number;
+}
+
+export interface NextStepOptions {
+  /** The policy domain; only records whose header_from is it or one of its subdomains count. */
+  domain: string;
+  next: PolicyStep & { pct?: number };
+  adkim?: AlignmentMode;
+  aspf?: AlignmentMode;
+}
+
+const ONE_LEVEL_WEAKER: Record<DmarcPolicy, DmarcPolicy> = { none: 'none', quarantine: 'none', reject: 'quarantine' };
+
+/** The share of failing mail a step quarantines or rejects (RFC 7489 pct; RFC 9989 t=y acts one level weaker). */
+function enforcedShare(step: NextStepOptions['next']): number {
+  const policy = step.t === 'y' ? ONE_LEVEL_WEAKER[step.p] : step.p;
+  if (policy === 'none') return 0;
+  return (step.pct ?? 100) / 100;
+}
+
+/**
+ * What the next step would do to the failing mail of `records`, with alignment recomputed from auth_results under
+ * the modes the domain will publish rather than trusting each receiver's verdict.
+ */
+export function judgeNextStep(records: readonly AggregateRecord[], options: NextStepOptions): NextStepJudgement {
+  const domain = options.domain.toLowerCase();
+  const adkim = options.adkim ?? 'r';
+  const aspf = options.aspf ?? 'r';
+  let totalMessages = 0;
+  let failingMessages = 0;
+  let verdictDisagreements = 0;
+  type Tally = FailingIdentity & { ips: Map<string, number>; froms: Set<string>; overrideSet: Set<string> };
+  const sources = new Map<string, Tally>();
+  for (const record of records) {
+    const from = record.headerFrom.toLowerCase();
+    // The domain's own mail and its subdomains' (which fall under the same record unless they publish their own).
+    if (from !== domain && !from.endsWith(`.${domain}`)) continue;
+    const count = Math.max(0, record.count);
+    totalMessages += count;
+    const pass = isDkimAligned(record.dkimResults, from, adkim) || isSpfAligned(record.spfResults, from, aspf);
+    const receiverPass = record.dkim === 'pass' || record.spf === 'pass';
+    if (pass !== receiverPass) verdictDisagreements += count;
+    if (pass) continue;
+    failingMessages += count;
+    const passingDkim = record.dkimResults.find((r) => r.result === 'pass' && r.domain);
+    const passingSpf = record.spfResults.find((r) => r.result === 'pass' && r.scope !== 'helo' && r.domain);
+    const authDomain = passingDkim?.domain ?? passingSpf?.domain;
+    const identity = authDomain ? organizationalDomain(authDomain) : 'unauthenticated';
+    let source = sources.get(identity);
+    if (!source) {
+      const service = authDomain === undefined ? undefined : findServiceByDomain(authDomain)?.name;
+      source = {
+        identity,
+        ...(service === undefined ? {} : { service }),
+        messages: 0,
+        sourceIps: [],
+        headerFroms: [],
+        cause: failureCause(record, from, adkim, aspf),
+        authenticated: authDomain !== undefined,
+        overrides: [],
+        ips: new Map(),
+        froms: new Set(),
+        overrideSet: new Set(),
+      };
+      sources.set(identity, source);
+    }
+    source.messages += count;
+    source.ips.set(record.sourceIp, (source.ips.get(record.sourceIp) ?? 0) + count);
+    source.froms.add(from);
+    for (const reason of record.reasons) source.overrideSet.add(reason.type);
+  }
+  const failingSources = [...sources.values()]
+    .map(({ ips, froms, overrideSet, ...source }) => ({
+      ...source,
+      sourceIps: [...ips.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([ip]) => ip),
+      headerFroms: [...froms].sort(),
+      overrides: [...overrideSet].sort(),
+    }))
+    .sort((a, b) => Number(b.authenticated) - Number(a.authenticated) || b.messages - a.messages);
+  const authenticatedFailingMessages = failingSources.filter((s) => s.authenticated).reduce((sum, s) => sum + s.messages, 0);
+  const share = enforcedShare(options.next);
+  const authenticatedMessagesHit = Math.round(authenticatedFailingMessages * share);
+  const authenticatedShare = totalMessages === 0 ? 0 : authenticatedMessagesHit / totalMessages;
+  let verdict: NextStepVerdict;
+  if (totalMessages < READINESS_THRESHOLDS.minimumMessages) verdict = 'no-data';
+  else if (authenticatedShare <= READINESS_THRESHOLDS.safeFailingShare) verdict = 'safe';
+  else if (authenticatedShare <= READINESS_THRESHOLDS.cautionFailingShare) verdict = 'caution';
+  else verdict = 'not-yet';
+  return {
+    verdict,
+    totalMessages,
+    failingMessages,
+    messagesHitByNextStep: Math.round(failingMessages * share),
+    authenticatedFailingMessages,
+    authenticatedMessagesHit,
+    failingSources,
+    verdictDisagreements,
+  };
+}
+
+/**
+ * Why a record fails DMARC. Only called for failing records, so a passing DKIM or SPF result there never aligns: were
+ * the first one aligned, the record would pass.
+ */
+function failureCause(record: AggregateRecord, from: string, adkim: AlignmentMode, aspf: AlignmentMode): FailureCause {
+  const dkimPass = record.dkimResults.find((r) => r.result === 'pass');
+  const spfPass = record.spfResults.find((r) => r.result === 'pass' && r.scope !== 'helo');
+  return {
+    from,
+    dkim: dkimPass
+      ? { result: 'unaligned', domain: dkimPass.domain, strict: adkim === 's' }
+      : { result: record.dkimResults.length === 0 ? 'unsigned' : 'fails' },
+    spf: spfPass ? { result: 'unaligned', domain: spfPass.domain, strict: aspf === 's' } : { result: 'fails' },
   };
 }

@@ -47,6 +47,8 @@ export const EXPLANATION_TEMPLATES = {
   'readiness.belowThresholdFix': '{label}: {aligned} of {messages} aligned (needs {threshold}). {fix}',
   'readiness.spfOnly':
     '{label} passes on SPF alone for {spfOnly} of its mail: p=reject needs DKIM (RFC 9989), or forwarded copies will be rejected. Turn on DKIM signing for your domain there.',
+  'readiness.authenticatedFailing':
+    '{failing} authenticate as a service or forwarder but fail alignment ({share} of {messages}); {step} would quarantine or reject {hit} of them. Fix those senders first.',
   'readiness.noReports': 'No aggregate reports for {domain} in the chosen period.',
   'readiness.fewDays': 'Only {days} of reports under {step}; RFC 9989 suggests watching at least {minimumDays} days before the next step.',
   'readiness.summaryNoReports': 'No reports for {domain} yet.',

@@ -284,6 +284,8 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.explain.readiness.belowThresholdFix': '{label}: {aligned} van {messages} in lijn (nodig: {threshold}). {fix}',
   'senders.explain.readiness.spfOnly':
     '{label} slaagt voor {spfOnly} van zijn mail alleen op SPF: p=reject vraagt om DKIM (RFC 9989), anders worden doorgestuurde kopieën geweigerd. Zet daar DKIM-ondertekening voor je domein aan.',
+  'senders.explain.readiness.authenticatedFailing':
+    '{failing} authenticeren als een dienst of doorstuurder maar zijn niet in lijn ({share} van {messages}); {step} zou er {hit} in quarantaine zetten of weigeren. Los die afzenders eerst op.',
   'senders.explain.readiness.noReports': 'Geen aggregaatrapporten voor {domain} in de gekozen periode.',
   'senders.explain.readiness.fewDays':
     'Pas {days} aan rapporten onder {step}; RFC 9989 raadt aan minstens {minimumDays} dagen te kijken vóór de volgende stap.',
