@@ -5,6 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
 import { ChunkPacker, utcMidnight } from './recordChunks';
 import { ReportPacker } from './reportPacks';
+import { RECORD_BATCH, shapeProblem } from './rowShape';
 import { toRecordDigest } from './toRecordDigest';
 
 export const DB_NAME = 'dmarc-lens';
@@ -267,7 +268,9 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     digests.createIndex('byReport', 'reportKey');
     let cursor = await tx.objectStore('records').openCursor();
     while (cursor) {
-      void tx.objectStore('recordDigests').put(toRecordDigest(cursor.value));
+      // A batch a restore of that time let through malformed would make the digest throw and the upgrade fail, and
+      // then no page could open the database: it is left behind (reads pass over its report, see rowShape.ts).
+      if (!shapeProblem(RECORD_BATCH, cursor.value, false)) void tx.objectStore('recordDigests').put(toRecordDigest(cursor.value));
       cursor = await cursor.continue();
     }
   },
@@ -285,6 +288,11 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     let cursor = await tx.objectStore('records').openCursor();
     while (cursor) {
       const batch = cursor.value;
+      // As in 1 → 2: a malformed batch is left behind rather than failing the upgrade.
+      if (shapeProblem(RECORD_BATCH, batch, false)) {
+        cursor = await cursor.continue();
+        continue;
+      }
       const ready = batch.domain === domain ? packer.takeBefore(utcMidnight(batch.begin)) : packer.takeAll();
       domain = batch.domain;
       for (const chunk of ready) void chunks.put(chunk);

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateRecord } from '../../../core/report/types';
@@ -24,7 +25,7 @@ import {
 import { getReport } from '../../../core/store/reportPacks';
 import { RECORD_BATCH, shapeProblem, STORED_REPORT } from '../../../core/store/rowShape';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
+import { migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema, type StoredRecordDigest } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../../corpus/readManifest';
@@ -544,4 +545,45 @@ describe('every report of the corpus fits the row shapes a backup is checked aga
     expect(reports).toBeGreaterThan(250);
     expect(records).toBeGreaterThan(3000);
   }, 120_000);
+});
+
+describe('a database an older schema left with rows an older restore let through malformed', () => {
+  for (const version of [1, 2] as const) {
+    it(`opens from version ${version}: the upgrade leaves the malformed records behind and reads pass over their report`, async () => {
+      const good = toReportRows(aggregate('good.example', '1', [record({ count: 3 }), record({ sourceIp: '192.0.2.9', count: 4 })]), { fileName: 'g.xml', importedAt: 1 });
+      const bad = toReportRows(aggregate('bad.example', '1', [record({ count: 5 })]), { fileName: 'b.xml', importedAt: 1 });
+      const name = `backup-test-old-${++counter}`;
+      const old = await openDB<ReportDbSchema>(name, version, {
+        upgrade(db, _old, _new, tx) {
+          for (const step of migrations.slice(0, version)) void step(db, tx);
+        },
+      });
+      const brokenBatch = structuredClone(bad.batches[0]!);
+      (brokenBatch.records[0]!.reasons as unknown[]) = [null];
+      const brokenReport = { ...structuredClone(bad.report), report: {} };
+      const tx = old.transaction(version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('reports').put(good.report),
+        tx.objectStore('reports').put(brokenReport as never),
+        tx.objectStore('records').put(good.batches[0]!),
+        tx.objectStore('records').put(brokenBatch),
+        ...(version === 2 ? [tx.objectStore('recordDigests').put(toRecordDigest(good.batches[0]!))] : []),
+        tx.done,
+      ]);
+      old.close();
+      const db = await openReportDatabase(name);
+      open.push(db);
+      expect(db.version).toBe(4);
+      expect(await readEverything(db)).toEqual({
+        domains: ['example.com'],
+        reports: 1,
+        aggregates: 1,
+        failures: 0,
+        tls: 0,
+        records: 2,
+        counts: { reports: 1, records: 2 },
+      });
+      expect((await readRecordsOfReport(db, good.report.key)).map((r) => r.record.count)).toEqual([3, 4]);
+    });
+  }
 });
