@@ -12,6 +12,7 @@ import type { MessageKey } from './i18n/messages';
 import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { readDroppedFiles } from './import/readDroppedFiles';
+import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 
 // Delivered by the DNS-records and sender-intelligence engineers; wired by file name (see LazySlot).
@@ -190,6 +191,9 @@ function Shell({
 
 /** How long after the app starts its import workers are started. */
 const WARM_UP_AFTER_MS = 500;
+
+// Before anything renders: report strings can carry characters that draw nothing or reorder the text around them.
+showInvisibleCharacters();
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(preferredLocale);

@@ -2,7 +2,7 @@
 // while the other files land; a full storage is said in plain words.
 import { expect, test, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { addReports, AGGREGATE_FILES, expectedMessages, fixtureFile, ORIGIN, totalMessages } from './siteHelpers';
+import { addReports, AGGREGATE_FILES, expectedMessages, fixtureFile, ORIGIN, readableText, totalMessages } from './siteHelpers';
 
 /** ImportController's STALL_BUDGET_TEST_KEY. */
 const STALL_BUDGET_TEST_KEY = 'dmarc-lens:test:stall-budget-ms';
@@ -107,4 +107,87 @@ test('a storage too full even to open the database: every file is refused in pla
     await expect(row).toContainText('Your browser’s storage for this site is full');
     await expect(row).toContainText(`${name}: QuotaExceededError`);
   }
+});
+
+/** Characters that draw nothing or reorder the text around them (what visibleText escapes among them). */
+const HIDDEN = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
+
+/**
+ * An aggregate report whose reporter-written strings carry a right-to-left override (issue 13's example), zero-width
+ * spaces and isolates: in the reporter's name, report id, policy domain, header from, DKIM and SPF domains, envelope
+ * from, and in the file's name.
+ */
+function spoofedReport(): { name: string; mimeType: string; buffer: Buffer } {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<feedback>
+  <report_metadata>
+    <org_name>Goo\u200Bgle \u202Eelgoog\u202C</org_name>
+    <email>noreply-dmarc-support@google.com</email>
+    <report_id>\u20661234\u2069-spoof</report_id>
+    <date_range><begin>1700006400</begin><end>1700092799</end></date_range>
+  </report_metadata>
+  <policy_published><domain>exa\u202Emoc.elpmaxe\u202C</domain><adkim>r</adkim><aspf>r</aspf><p>none</p><sp>none</sp><pct>100</pct></policy_published>
+  <record>
+    <row><source_ip>192.0.2.77</source_ip><count>7</count><policy_evaluated><disposition>none</disposition><dkim>fail</dkim><spf>fail</spf></policy_evaluated></row>
+    <identifiers><header_from>exa\u202Emoc.elpmaxe\u202C</header_from><envelope_from>pay\u200Bpal.com</envelope_from></identifiers>
+    <auth_results>
+      <dkim><domain>exa\u200Bmple.com</domain><selector>s\u202E1</selector><result>fail</result></dkim>
+      <spf><domain>pay\u200Bpal.com</domain><result>fail</result></spf>
+    </auth_results>
+  </record>
+</feedback>
+`;
+  return { name: 'spoof\u202Elmx.1700006400\u202C.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) };
+}
+
+for (const locale of ['en', 'nl'] as const) {
+  test(`report strings with hidden characters are shown with them made visible (${locale})`, async ({ page }) => {
+    await page.addInitScript((l) => localStorage.setItem('dmarc-lens:locale', l), locale);
+    await page.goto(`${ORIGIN}/#/import`);
+    await page.locator('input[type="file"]').first().setInputFiles([spoofedReport()]);
+    const results = page.getByTestId('import-results');
+    await expect(page.getByTestId('import-outcome')).toBeVisible({ timeout: 60_000 });
+    await expect(results).toContainText('spoof⟨U+202E⟩lmx.1700006400⟨U+202C⟩.xml');
+    const seen: string[] = [await readableText(page)];
+    await page.screenshot({ path: `dist/screenshots/hidden-characters-import-${locale}.png`, fullPage: true });
+
+    await page.goto(`${ORIGIN}/#/dashboard`);
+    await expect(page.getByTestId('total-messages')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('domain-select').locator('option', { hasText: 'exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩' })).toHaveCount(1);
+    await expect(page.getByTestId('reporters-table')).toContainText('Goo⟨U+200B⟩gle ⟨U+202E⟩elgoog⟨U+202C⟩');
+    await page.getByTestId('source-group').first().getByRole('button').first().click();
+    await page.getByRole('button', { name: locale === 'en' ? 'Show records' : 'Records tonen' }).first().click();
+    const records = page.locator('table.text-xs');
+    await expect(records).toContainText('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩');
+    await expect(records).toContainText('exa⟨U+200B⟩mple.com');
+    await expect(records).toContainText('pay⟨U+200B⟩pal.com');
+    seen.push(await readableText(page));
+    await page.screenshot({ path: `dist/screenshots/hidden-characters-dashboard-${locale}.png`, fullPage: true });
+    await page.getByRole('button', { name: locale === 'en' ? 'View XML' : 'XML bekijken' }).first().click();
+    await expect(page.getByRole('dialog')).toContainText('<report_id>⟨U+2066⟩1234⟨U+2069⟩-spoof</report_id>');
+    seen.push(await readableText(page));
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${ORIGIN}/#/senders`);
+    await expect(page.getByTestId('sender-row').first()).toBeVisible({ timeout: 30_000 });
+    seen.push(await readableText(page));
+    await page.goto(`${ORIGIN}/#/data`);
+    await expect(page.getByTestId('stored-counts')).toBeVisible();
+    seen.push(await readableText(page));
+
+    for (const text of seen) expect(text).not.toMatch(HIDDEN);
+  });
+}
+
+test('hidden characters made visible, in dark mode at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${ORIGIN}/#/import`);
+  await page.locator('input[type="file"]').first().setInputFiles([spoofedReport()]);
+  await expect(page.getByTestId('import-outcome')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: 'dist/screenshots/hidden-characters-import-phone-dark.png', fullPage: true });
+  await page.goto(`${ORIGIN}/#/dashboard`);
+  await expect(page.getByTestId('reporters-table')).toContainText('Goo⟨U+200B⟩gle ⟨U+202E⟩elgoog⟨U+202C⟩');
+  await page.screenshot({ path: 'dist/screenshots/hidden-characters-dashboard-phone-dark.png', fullPage: true });
+  expect(await readableText(page)).not.toMatch(HIDDEN);
 });
