@@ -86,7 +86,7 @@ export interface Readiness {
   /** Messages of forwarded and suspicious sources (not blockers: the next step is meant to act on them). */
   forwardedMessages: number;
   suspiciousMessages: number;
-  /** The failing mail the next step would hit (judgeNextStep), when there is a next step. */
+  /** The failing mail the next step would hit (judgeNextStep), when there is a next step that enforces anything. */
   nextStep?: NextStepJudgement;
 }
 
@@ -190,8 +190,12 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
   }
   for (const source of sources) if (source.blockerExplanation) blockers.push(source.blockerExplanation);
   // The failing mail the next step would hit, judged as the rollout plan judges it: a step it calls unsafe is one
-  // this page cannot call ready.
-  const nextStep = next && policySource ? judgeNextStep(own.flatMap((r) => r.records), { domain, next, ...modesOf(policySource) }) : undefined;
+  // this page cannot call ready. A step that quarantines nothing (t=y from p=none) cannot be unsafe, so the extra
+  // pass over every record is spared.
+  const nextStep =
+    next && policySource && enforcedShare(next) > 0
+      ? judgeNextStep(own.flatMap((r) => r.records), { domain, next, ...modesOf(policySource) })
+      : undefined;
   if (next && nextStep?.verdict === 'not-yet') {
     blockers.push(
       explain('readiness.authenticatedFailing', {
