@@ -15,7 +15,10 @@ export default defineBackground(() => {
     // Only this extension's own scripts and pages may ask (web pages cannot message us: no externally_connectable).
     if (sender.id !== browser.runtime.id || !isExtensionMessage(message)) return false;
     answer(message, readAttachment).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: { code: 'extension', message: `${subjectOf(message)}The extension failed (${String(error)}).` } }),
+      sendResponse({
+        ok: false,
+        error: { code: 'extension', message: `${subjectOf(message)}The extension failed (${String(error)}).` },
+      }),
     );
     return true; // the answer comes asynchronously
   });
@@ -47,6 +50,7 @@ async function answer(
 
 /** The file a failed message was about, to start its error message with. */
 function subjectOf(message: ExtensionMessage): string {
-  const fileName = 'attachment' in message ? message.attachment?.fileName : 'fileName' in message ? message.fileName : undefined;
+  const fileName =
+    'attachment' in message ? message.attachment?.fileName : 'fileName' in message ? message.fileName : undefined;
   return fileName === undefined ? '' : `${fileName}: `;
 }

@@ -35,8 +35,7 @@ export type ExtensionError = { code: string; message: string };
 export type ParseAnswer = { ok: true; summaries: CardReportSummary[] } | { ok: false; error: ExtensionError };
 export type SaveAnswer = { ok: true; keys: string[]; added: number } | { ok: false; error: ExtensionError };
 export type GraphAnswer =
-  | { ok: true; base64: string }
-  | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string };
+  { ok: true; base64: string } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string };
 
 export type ExtensionMessage =
   | { type: 'parse-attachment'; attachment: AttachmentPayload }
@@ -72,7 +71,9 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
 }
 
 export function isOffscreenMessage(message: unknown): message is OffscreenMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'offscreen-attachment';
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'offscreen-attachment'
+  );
 }
 
 /** The answer type of each message type. */

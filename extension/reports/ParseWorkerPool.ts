@@ -68,13 +68,18 @@ export class ParseWorkerPool {
 
   #startReader(): ParseReader {
     const reader: ParseReader = { worker: new Worker(this.#options.workerUrl), job: undefined, timer: undefined };
-    reader.worker.addEventListener('message', (event: MessageEvent<ParseWorkerResponse>) => this.#finish(reader, event.data.result));
+    reader.worker.addEventListener('message', (event: MessageEvent<ParseWorkerResponse>) =>
+      this.#finish(reader, event.data.result),
+    );
     // A worker that could not start or died (e.g. out of memory): that file fails, the next request gets a new worker.
     reader.worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.#stop(reader, (job) => ({
         ok: false,
-        error: { code: 'extension', message: `${job.request.fileName} could not be read: the reader stopped (${event.message || 'no reason given'}).` },
+        error: {
+          code: 'extension',
+          message: `${job.request.fileName} could not be read: the reader stopped (${event.message || 'no reason'}).`,
+        },
       }));
     });
     this.#readers.add(reader);
@@ -84,7 +89,10 @@ export class ParseWorkerPool {
   #give(reader: ParseReader, job: ParseJob): void {
     clearTimeout(reader.timer);
     reader.job = job;
-    reader.timer = setTimeout(() => this.#stop(reader, (slow) => tooSlow(slow.request.fileName, this.#options.budgetMs)), this.#options.budgetMs);
+    reader.timer = setTimeout(
+      () => this.#stop(reader, (slow) => tooSlow(slow.request.fileName, this.#options.budgetMs)),
+      this.#options.budgetMs,
+    );
     // Copied, not transferred: the caller may still hold the bytes (the cache digests them, a retry resends them).
     reader.worker.postMessage(job.request);
   }
@@ -114,7 +122,12 @@ export class ParseWorkerPool {
 function tooSlow(fileName: string, budgetMs: number): ReadAttachmentResult {
   return {
     ok: false,
-    error: { code: 'too-slow', message: `${fileName} took too long to read (more than ${formatBudget(budgetMs)}), so DMARC Lens stopped reading it.` },
+    error: {
+      code: 'too-slow',
+      message:
+        `${fileName} took too long to read (more than ${formatBudget(budgetMs)}); ` +
+        'DMARC Lens stopped reading it so that it could go on with other files.',
+    },
   };
 }
 

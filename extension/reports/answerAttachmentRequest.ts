@@ -10,16 +10,26 @@ import { toCardReportSummary } from './toCardReportSummary';
 export type AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) => Promise<AnswerOf[R['type']]>;
 
 export const answerAttachmentRequest: AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) =>
-  (request.type === 'parse-attachment' ? parseAttachment(request) : saveAttachment(request)) as Promise<AnswerOf[R['type']]>;
+  (request.type === 'parse-attachment' ? parseAttachment(request) : saveAttachment(request)) as Promise<
+    AnswerOf[R['type']]
+  >;
 
 export async function parseAttachment({ attachment }: AttachmentRequest): Promise<ParseAnswer> {
-  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
+  const read = await readReportAttachmentCached(
+    base64ToBytes(attachment.base64),
+    attachment.fileName,
+    attachment.container,
+  );
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, summaries: read.reports.map(toCardReportSummary) };
 }
 
 export async function saveAttachment({ attachment }: AttachmentRequest): Promise<SaveAnswer> {
-  const read = await readReportAttachmentCached(base64ToBytes(attachment.base64), attachment.fileName, attachment.container);
+  const read = await readReportAttachmentCached(
+    base64ToBytes(attachment.base64),
+    attachment.fileName,
+    attachment.container,
+  );
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, ...(await saveParsedReports(attachment.fileName, read.reports, read.warnings)) };
 }

@@ -19,7 +19,11 @@ async function openOffscreenDocument(): Promise<void> {
   if (open.length > 0) return;
   // Requests arriving together must not each create it: Chrome allows one offscreen document and throws on a second.
   opening ??= browser.offscreen
-    .createDocument({ url, reasons: ['WORKERS'], justification: 'Reads report attachments in Workers that can be stopped when a file takes too long.' })
+    .createDocument({
+      url,
+      reasons: ['WORKERS'],
+      justification: 'Reads report attachments in Workers that can be stopped when a file takes too long.',
+    })
     .finally(() => (opening = undefined));
   await opening;
 }

@@ -1,4 +1,4 @@
-// The messages between a ParseWorkerPool and the parse worker (entrypoints/parse-worker.ts): one file in, its reading out.
+// The messages between a ParseWorkerPool and its parse worker (entrypoints/parse-worker.ts): a file in, its reading out.
 import type { ReadAttachmentResult } from './readReportAttachment';
 
 /** Where the build puts entrypoints/parse-worker.ts (a classic script, so every extension context can start it). */

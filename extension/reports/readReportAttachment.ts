@@ -10,8 +10,7 @@ import type { ParsedReport, ReportError } from '../../core/report/types';
 export type AttachmentError = { code: 'not-in-message' | 'too-slow' | 'extension'; message: string };
 
 export type ReadAttachmentResult =
-  | { ok: true; reports: ParsedReport[]; warnings: string[] }
-  | { ok: false; error: ReportError | AttachmentError };
+  { ok: true; reports: ParsedReport[]; warnings: string[] } | { ok: false; error: ReportError | AttachmentError };
 
 export async function readReportAttachment(
   bytes: Uint8Array,

@@ -16,7 +16,8 @@ export async function readDroppedFiles(files: Iterable<File>): Promise<DroppedFi
   let next = 0;
   // As many files at once as the pool has workers, each file's bytes read only when its turn comes.
   const lane = async () => {
-    for (let index = next++; index < queue.length; index = next++) outcomes[index] = await readDroppedFile(queue[index]!);
+    for (let index = next++; index < queue.length; index = next++)
+      outcomes[index] = await readDroppedFile(queue[index]!);
   };
   await Promise.all(Array.from({ length: Math.min(MAX_PARSE_WORKERS, queue.length) }, lane));
   return outcomes;

@@ -8,7 +8,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (
   if (sender.id !== browser.runtime.id || !isOffscreenMessage(message)) return false;
   const { fileName } = message.request.attachment;
   answerAttachmentRequest(message.request).then(sendResponse, (error: unknown) =>
-    sendResponse({ ok: false, error: { code: 'extension', message: `${fileName} could not be read: the extension failed (${String(error)}).` } }),
+    sendResponse({
+      ok: false,
+      error: { code: 'extension', message: `${fileName} could not be read: the extension failed (${String(error)}).` },
+    }),
   );
   return true; // the answer comes asynchronously
 });

@@ -15,6 +15,8 @@ import {
   slowReport,
   type WatchdogTarget,
 } from './watchdogBuilds';
+import { card, readCard } from './cardReader';
+import { answerWebmailRequest, gmailAttachments } from './webmailRoutes';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -46,12 +48,16 @@ type PageGlobals = { browser?: Runtime; chrome?: Runtime; pending?: Promise<Time
 function askInPage(message: unknown): Promise<Timed> {
   const page = globalThis as unknown as PageGlobals;
   const start = Date.now();
-  return (page.browser ?? page.chrome)!.runtime.sendMessage(message).then((answer) => ({ answer, start, end: Date.now() }));
+  return (page.browser ?? page.chrome)!.runtime
+    .sendMessage(message)
+    .then((answer) => ({ answer, start, end: Date.now() }));
 }
 function startAskingInPage(message: unknown): void {
   const page = globalThis as unknown as PageGlobals;
   const start = Date.now();
-  page.pending = (page.browser ?? page.chrome)!.runtime.sendMessage(message).then((answer) => ({ answer, start, end: Date.now() }));
+  page.pending = (page.browser ?? page.chrome)!.runtime
+    .sendMessage(message)
+    .then((answer) => ({ answer, start, end: Date.now() }));
 }
 function collectInPage(): Promise<Timed> {
   return (globalThis as unknown as PageGlobals).pending!;
@@ -69,14 +75,19 @@ async function expectWatchdogHolds(tabA: ExtensionTab, tabB: ExtensionTab): Prom
     ok: false,
     error: {
       code: 'too-slow',
-      message: `${slow.fileName} took too long to read (more than ${WATCHDOG_BUDGET_MS / 1000} seconds), so DMARC Lens stopped reading it.`,
+      message:
+        `${slow.fileName} took too long to read (more than ${WATCHDOG_BUDGET_MS / 1000} seconds); ` +
+        'DMARC Lens stopped reading it so that it could go on with other files.',
     },
   });
   const slowTook = slowAnswer.end - slowAnswer.start;
   expect(slowTook).toBeGreaterThanOrEqual(WATCHDOG_BUDGET_MS);
   expect(slowTook).toBeLessThan(WATCHDOG_BUDGET_MS + 15_000);
 
-  for (const [timed, file] of [[otherTab, normalReports[0]!], [sameTab, normalReports[1]!]] as const) {
+  for (const [timed, file] of [
+    [otherTab, normalReports[0]!],
+    [sameTab, normalReports[1]!],
+  ] as const) {
     expect(timed.answer).toEqual({ ok: true, summaries: await expectedSummaries(file.bytes, file.fileName) });
     // Answered while the slow file was still being read, not after it was given up.
     expect(timed.end).toBeLessThan(slowAnswer.end);
@@ -84,12 +95,26 @@ async function expectWatchdogHolds(tabA: ExtensionTab, tabB: ExtensionTab): Prom
 
   // The stopped worker's place is taken by a fresh one: the next file reads as usual.
   const after = await tabB.ask(parseMessage(normalReports[2]!));
-  expect(after.answer).toEqual({ ok: true, summaries: await expectedSummaries(normalReports[2]!.bytes, normalReports[2]!.fileName) });
+  expect(after.answer).toEqual({
+    ok: true,
+    summaries: await expectedSummaries(normalReports[2]!.bytes, normalReports[2]!.fileName),
+  });
 }
 
-test('Chromium: a file too slow to read is abandoned while other tabs and cards are answered', async () => {
+/** Each target is built once per run of this file. */
+const builds = new Map<WatchdogTarget, string>();
+function built(target: WatchdogTarget): string {
+  let dir = builds.get(target);
+  if (dir === undefined) {
+    dir = buildWatchdogExtension(target);
+    builds.set(target, dir);
+  }
+  return dir;
+}
+
+test('Chromium: a file too slow to read is abandoned while other tabs are answered', async () => {
   test.setTimeout(180_000);
-  const ext = await launchChromiumWatchdog(buildWatchdogExtension('chrome-mv3'));
+  const ext = await launchChromiumWatchdog(built('chrome-mv3'));
   try {
     const tab = async (): Promise<ExtensionTab> => {
       const page = await ext.context.newPage();
@@ -109,14 +134,16 @@ test('Chromium: a file too slow to read is abandoned while other tabs and cards 
 for (const target of ['firefox-mv3', 'firefox-mv2'] as const satisfies readonly WatchdogTarget[]) {
   test(`Firefox (${target}): a file too slow to read is abandoned while other tabs are answered`, async () => {
     test.setTimeout(180_000);
-    const ext = await launchFirefoxWatchdog(buildWatchdogExtension(target));
+    const ext = await launchFirefoxWatchdog(built(target));
     try {
       const tab = async (): Promise<ExtensionTab> => {
         const page = await ext.browser.newPage();
         // Puppeteer over BiDi may never see a moz-extension:// page finish loading: ask the page where it is instead.
         await page.goto(`${ext.origin}/popup.html`, { timeout: 5000 }).catch(() => undefined);
         await expect
-          .poll(() => page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => ''), { timeout: 20_000 })
+          .poll(() => page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => ''), {
+            timeout: 20_000,
+          })
           .toBe(`${ext.origin}/popup.html complete`);
         return {
           ask: (message) => page.evaluate(askInPage, message),
@@ -130,3 +157,69 @@ for (const target of ['firefox-mv3', 'firefox-mv2'] as const satisfies readonly 
     }
   });
 }
+
+test('Chromium, Gmail: the card of a file too slow to read says so while the other cards show their reports', async () => {
+  test.setTimeout(180_000);
+  // The Outlook-made report's card downloads the slow file instead; every other request is the fake Gmail's.
+  const slowCard = gmailAttachments.f_outlook_xml!;
+  const ext = await launchChromiumWatchdog(built('chrome-mv3'), (url) =>
+    url.origin === 'https://mail.google.com' && url.searchParams.get('realattid') === 'f_outlook_xml'
+      ? { status: 200, headers: { 'content-type': 'application/gzip' }, body: Buffer.from(slow.bytes) }
+      : answerWebmailRequest(url, {}),
+  );
+  try {
+    const page = await ext.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
+    const fast = gmailAttachments.f_google_zip!;
+    await expect(card(page, fast.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+    // The other card was answered while the slow one was still being read.
+    expect(await card(page, slowCard.fileName).getAttribute('data-state')).toBe('loading');
+    await expect(card(page, slowCard.fileName)).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+    expect((await readCard(page, slowCard.fileName)).text).toContain(
+      `${slowCard.fileName} took too long to read (more than ${WATCHDOG_BUDGET_MS / 1000} seconds)`,
+    );
+    const shown = (await readCard(page, fast.fileName)).text;
+    for (const summary of await expectedSummaries(fast.bytes, fast.fileName)) {
+      expect(shown).toContain(summary.orgName);
+    }
+  } finally {
+    await ext.close();
+  }
+});
+
+test('Chromium, drop page: a dropped file too slow to read is reported and the others are read and saved', async () => {
+  test.setTimeout(180_000);
+  const ext = await launchChromiumWatchdog(built('chrome-mv3'));
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/drop.html`);
+    const files = [slow, ...normalReports.slice(0, 2)];
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(
+        files.map((file) => ({
+          name: file.fileName,
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from(file.bytes),
+        })),
+      );
+    const outcomes = page.getByTestId('drop-outcomes').locator(':scope > li');
+    await expect(outcomes).toHaveCount(3, { timeout: 30_000 });
+    await expect(outcomes.nth(0).getByRole('alert')).toHaveText(
+      `${slow.fileName} took too long to read (more than ${WATCHDOG_BUDGET_MS / 1000} seconds); ` +
+        'DMARC Lens stopped reading it so that it could go on with other files.',
+    );
+    for (const [index, file] of [
+      [1, normalReports[0]!],
+      [2, normalReports[1]!],
+    ] as const) {
+      const [expected] = await expectedSummaries(file.bytes, file.fileName);
+      await expect(outcomes.nth(index).locator('[data-field="messages"]')).toHaveText(
+        expected!.messages.toLocaleString('en-US'),
+      );
+      await expect(outcomes.nth(index)).toContainText('Saved 1.');
+    }
+  } finally {
+    await ext.close();
+  }
+});
