@@ -5,11 +5,17 @@
 
 export const UNKNOWN_DATE = 'unknown date';
 
+/** The Date of a report's Unix seconds, or undefined when no Date has that time (or the value is not a number). */
+export function reportSecondsToDate(unixSeconds: unknown): Date | undefined {
+  if (typeof unixSeconds !== 'number') return undefined;
+  const date = new Date(unixSeconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 /** A report's day (UTC) from Unix seconds, as YYYY-MM-DD; years beyond four digits are written out in full. */
 export function formatReportDay(unixSeconds: unknown): string {
-  if (typeof unixSeconds !== 'number' || !Number.isFinite(unixSeconds)) return UNKNOWN_DATE;
-  const date = new Date(unixSeconds * 1000);
-  if (Number.isNaN(date.getTime())) return UNKNOWN_DATE;
+  const date = reportSecondsToDate(unixSeconds);
+  if (date === undefined) return UNKNOWN_DATE;
   const two = (n: number) => String(n).padStart(2, '0');
   const year = date.getUTCFullYear();
   const yearText = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');

@@ -14,7 +14,13 @@ import type { CardReportSummary } from '../../extension/messaging/messages';
 import { toCardReportSummary } from '../../extension/reports/toCardReportSummary';
 import { RecentReport } from '../../extension/ui/RecentReports';
 import { ReportSummaryLine } from '../../extension/ui/ReportSummaryLine';
-import { formatCount, formatPassRate, formatReportDay, formatReportDays } from '../../extension/ui/reportSummaryText';
+import {
+  formatCount,
+  formatPassRate,
+  formatReportDay,
+  formatReportDays,
+  reportSecondsToDate,
+} from '../../extension/ui/reportSummaryText';
 import { recordXml, reportXml, utf8 } from '../helpers/reportXml';
 
 // RecentReport links to the dashboard through browser.runtime.getURL.
@@ -74,6 +80,13 @@ describe('formatReportDay', () => {
       '1581753600',
     ]) {
       expect(formatReportDay(value), String(value)).toBe('unknown date');
+    }
+  });
+
+  it('has a Date only for times a Date can hold', () => {
+    expect(reportSecondsToDate(1581753600)?.toISOString()).toBe('2020-02-15T08:00:00.000Z');
+    for (const value of [1e20, -99999999999999, NaN, Infinity, null, undefined]) {
+      expect(reportSecondsToDate(value), String(value)).toBeUndefined();
     }
   });
 
