@@ -74,14 +74,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let failed = 0;
   for (const file of files) {
     if (io.out.closed) break;
-    if (!(await readFile(file, format, io))) failed++;
+    if (!(await writeReportsOfFile(file, format, io))) failed++;
     await io.out.ready();
   }
   return failed > 0 ? 1 : 0;
 }
 
 /** Reads one file and writes its reports. Returns whether it was read; never throws, so the next file is read. */
-async function readFile(file: string, format: Format, io: CliIo): Promise<boolean> {
+async function writeReportsOfFile(file: string, format: Format, io: CliIo): Promise<boolean> {
   const refuse = (code: string, message: string): false => {
     if (format === 'csv') io.err(message);
     else io.out.write(jsonErrorLine(file, { code, message }));

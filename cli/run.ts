@@ -1,10 +1,13 @@
 import { main, type CliIo } from './main';
 
 let closed = false;
-// The reader went away (`dmarc-lens parse … | head`): stop reading, without a stack trace.
+// The reader went away (`dmarc-lens parse … | head`, EPIPE) or the output failed: stop reading, without a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
   closed = true;
+  if (error.code !== 'EPIPE') {
+    process.stderr.write(`dmarc-lens: cannot write the output (${error.code ?? error.message})\n`);
+    process.exitCode = 1;
+  }
   process.stdout.emit('drain');
 });
 
@@ -24,4 +27,5 @@ const io: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-process.exitCode = await main(process.argv.slice(2), io);
+const status = await main(process.argv.slice(2), io);
+process.exitCode = Math.max(status, Number(process.exitCode ?? 0));
