@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedPolicy, simulatePolicy } from '../../../core/analysis/simulatePolicy';
+import { appliedPolicy, appliedPolicyToNormalized, simulatePolicy } from '../../../core/analysis/simulatePolicy';
 import { makeRecord, makeReport } from './makeRecord';
 
 const pass = 'pass' as const;
@@ -81,5 +81,23 @@ describe('simulatePolicy', () => {
     const odd = [makeReport([makeRecord({ count: 5, spf: 'pass', spfResults: [{ domain: 'other.example.net', result: pass }] })], { policy: { domain: 'example.com', p: 'none' } })];
     expect(simulatePolicy(odd, { p: 'reject' }).simulated).toMatchObject({ pass: 5, reject: 0 });
     expect(simulatePolicy(odd, { p: 'reject', aspf: 's' }).simulated).toMatchObject({ pass: 0, reject: 5 });
+  });
+});
+
+describe('appliedPolicyToNormalized', () => {
+  it('agrees with appliedPolicy on normalized domains', () => {
+    const policies = [
+      { domain: 'Example.COM.', p: 'reject' as const },
+      { domain: 'example.com', p: 'quarantine' as const, sp: 'none' as const, testing: 'y' as const },
+      { domain: 'example.com', p: 'none' as const, sp: 'quarantine' as const, np: 'reject' as const },
+      { domain: 'example.com' },
+    ];
+    const nonExistent = new Set(['gone.example.com']);
+    for (const policy of policies) {
+      for (const from of ['example.com', ' EXAMPLE.com. ', 'sub.example.com', 'gone.example.com', '']) {
+        const normalized = from.trim().toLowerCase().replace(/\.$/, '');
+        expect(appliedPolicyToNormalized(normalized, 'example.com', policy, nonExistent)).toBe(appliedPolicy(from, policy, nonExistent));
+      }
+    }
   });
 });
