@@ -103,11 +103,18 @@ describe('results carry their explanation next to the English text', () => {
 
   it('for readiness: the summary and every blocker', () => {
     const readiness = assessReadiness(reports, { domain: 'example.com', asnTable: table });
-    expect(readiness.blockers.length).toBeGreaterThan(1);
     expect(formatExplanation(readiness.summaryExplanation)).toBe(readiness.summary);
+    expect(readiness.summary).toBe('example.com is not ready for p=quarantine t=y: 2 things to fix first.');
     expect(readiness.blockerExplanations.map((b) => formatExplanation(b))).toEqual(readiness.blockers);
+    // Two days of reports, and Mailchimp's 20 messages signed d=mcsv.net only; the list copies and the spoofing
+    // do not block.
+    expect(readiness.blockerExplanations.map((b) => b.code)).toEqual(['readiness.fewDays', 'readiness.belowThresholdFix']);
     expect(readiness.blockers[0]).toBe(
       'Only 2 days of reports under p=none; RFC 9989 suggests watching at least 30 days before the next step.',
+    );
+    // Its envelope is the domain's own, SPF softfails: the fix adds the catalogue's Mailchimp include as well.
+    expect(readiness.blockers[1]).toBe(
+      'Mailchimp: 0% of 20 messages aligned (needs 98%). Turn on DKIM signing with d=example.com at Mailchimp (Website › Domains › Authenticate) (it signs as mcsv.net today, which does not align); add include:servers.mcsv.net to the SPF record of example.com.',
     );
   });
 

@@ -212,8 +212,15 @@ describe('records catalogue', () => {
   it('renders everything core says in a broad sample in Dutch, with every parameter given', async () => {
     const texts = collectTexts(await sampleOutput());
     const ids = new Set(texts.map((text) => text.id));
-    // The sample reaches most of the catalogue, so the check below means something.
-    expect(ids.size).toBeGreaterThan(Object.keys(RECORD_TEXTS).length * 0.9);
+    // The sample reaches the whole catalogue, so the check below means something, except what the site itself says
+    // (dohResolver.ts, DmarcFields.tsx) and the zone comment a page passes to formatZoneSnippet already rendered.
+    expect(Object.keys(RECORD_TEXTS).filter((id) => !ids.has(id as RecordTextId))).toEqual([
+      'dns.http-status',
+      'dns.unreachable',
+      'dns.rcode',
+      'dmarc.explain.addresses-you-list',
+      'zone.placeholder-comment',
+    ]);
     for (const text of texts) {
       expect(Object.keys(RECORD_TEXTS), text.id).toContain(text.id);
       expect(Object.keys(text.params), text.id).toEqual(expect.arrayContaining(params(recordsNl[recordTextKey(text.id)])));
