@@ -24,7 +24,6 @@ import {
   type StoredRecordBatch,
   type StoredRecordDigest,
   type StoredReport,
-  type StoredSource,
   type StoredSourceFile,
 } from './schema';
 
@@ -33,7 +32,7 @@ export const BACKUP_FORMAT = 'dmarc-lens-backup';
 export const BACKUP_VERSION = 1;
 
 /** Stores read for a backup; `reports` lines are written from `reportPacks`, `records` from `recordChunks`. */
-const STORES = ['reportPacks', 'recordChunks', 'rawXml', 'sources'] as const;
+type BackedUpStore = 'reportPacks' | 'recordChunks' | 'rawXml' | 'sources';
 type BackupStore = 'reports' | 'records' | 'rawXml' | 'sources';
 /** Rows read per request while writing a backup (record chunks hold up to RECORDS_PER_CHUNK records each). */
 const ROWS_PER_REQUEST = 200;
@@ -141,7 +140,7 @@ export async function* backupLines(db: ReportDatabase, now: number = Date.now())
 }
 
 /** Every row of `store`, a page at a time. */
-async function* pages<S extends (typeof STORES)[number]>(db: ReportDatabase, store: S): AsyncGenerator<Array<ReportDbSchema[S]['value']>> {
+async function* pages<S extends BackedUpStore>(db: ReportDatabase, store: S): AsyncGenerator<Array<ReportDbSchema[S]['value']>> {
   const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
   let lowerKey: unknown;
   for (;;) {

@@ -65,7 +65,7 @@ const boolean: Shape = { type: 'boolean' };
 const oneOf = (...values: string[]): Shape => ({ type: 'oneOf', values });
 const list = (of: Shape, max = MAX_LIST): Shape => ({ type: 'list', of, max });
 const optional = (shape: Shape): Optional => ({ optional: shape });
-const object = <T>(fields: FieldsOf<T>): Shape => ({ type: 'object', fields: fields as Record<string, Shape | Optional> });
+const object = <T>(fields: FieldsOf<T>): Shape => ({ type: 'object', fields });
 const texts = list(text());
 const rawValues: Shape = { type: 'map', of: text() };
 const xml: Shape = { type: 'xml' };

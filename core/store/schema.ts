@@ -79,8 +79,7 @@ export const REPORT_KINDS: ReadonlyArray<StoredReport['kind']> = ['aggregate', '
  */
 export type BatchId = [domain: string, begin: number, reportKey: string, batch: number];
 
-/** Records per batch (and per record digest): bounds what one report contributes to one row. */
-export const RECORDS_PER_BATCH = 500;
+export { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from './rowSizes';
 
 /** Up to RECORDS_PER_BATCH consecutive records of one aggregate report, with the report context queries need. */
 export interface StoredRecordBatch {
@@ -146,9 +145,6 @@ export interface StoredRecordDigest {
  * MAX_REPORT_SPAN_SECONDS]`; every report lives in the chunks of one day key, so its records are one range too.
  */
 export type ChunkId = [domain: string, day: number, first: string];
-
-/** Records per chunk at most (a larger report has chunks of its own): a few ms for IndexedDB to decode. */
-export const RECORDS_PER_CHUNK = 4000;
 
 /**
  * The record digests of the reports of one domain ending in one span of days, imported together (schema 3). One row

@@ -1,12 +1,7 @@
 // Record batches to record digests and back: the compact form the dashboard reads (see StoredRecordDigest).
 import type { AggregateRecord, PolicyOverride } from '../report/types';
-import {
-  RECORDS_PER_BATCH,
-  type RecordProfile,
-  type StoredRecord,
-  type StoredRecordBatch,
-  type StoredRecordDigest,
-} from './schema';
+import { RECORDS_PER_BATCH } from './rowSizes';
+import type { RecordProfile, StoredRecord, StoredRecordBatch, StoredRecordDigest } from './schema';
 
 /**
  * The profiles of records made so far, each distinct one once: a digest holds each of its profiles once, and digests
