@@ -8,8 +8,11 @@ export const outlookSelectors = {
     precise: '[data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"]',
     semantic: '[role="main"]',
   },
-  /** One message body of the conversation. */
-  messageBody: 'div[id^="UniqueMessageBody_"]',
+  /**
+   * One message body of the conversation: what is in it was written by the sender, so no layer takes an attachment from
+   * inside it. The id is Outlook's; the (English) label is a second way to recognise it.
+   */
+  messageBody: 'div[id^="UniqueMessageBody"], [aria-label="Message body"]',
   /** The selected conversation in the message list: its id names the attachments' message. */
   selectedConversation: '#MailList [aria-selected="true"][data-convid], [aria-selected="true"][data-convid]',
   /** The attachment list (its aria-label is localized, so it is not matched). */

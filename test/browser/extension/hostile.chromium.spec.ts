@@ -43,6 +43,9 @@ const AFTER_RESCANS_MS = 3500;
 async function whatThePageReached(page: Page) {
   return page.evaluate(() => {
     const hostile = (window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }).__hostile;
+    // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
+    const bodyText = document.body.innerText;
+    const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
     const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
     const attempts = hosts.map((host) => {
       let attach: string;
@@ -62,7 +65,7 @@ async function whatThePageReached(page: Page) {
         innerText: (host as HTMLElement).innerText,
       };
     });
-    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, attempts };
+    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, cardTextInPage, attempts };
   });
 }
 
@@ -109,6 +112,7 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
     stolenRoots: 0,
     readTexts: [],
     rewrites: [],
+    cardTextInPage: [],
     attempts: [0, 1].map(() => ({ shadowRoot: 'null', viaPrototype: 'null', attach: 'NotSupportedError', innerText: '' })),
   });
   // What the cards show is unchanged, and the page's text is not displayed in them.
@@ -117,9 +121,12 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
   expect(after.map((c) => c.text)).toEqual(before.map((c) => c.text));
   expect(after.map((c) => c.text).join('')).not.toContain('rewritten by the page');
 
+  // For a person to look at: the cards as displayed after the page's attempts, light and dark.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await test.info().attach(`card-${colorScheme}.png`, { body: await card(page, google.fileName).screenshot(), contentType: 'image/png' });
+    for (const [name, fileName] of [['google', google.fileName], ['bidi', bidi.fileName]]) {
+      await card(page, fileName!).screenshot({ path: test.info().outputPath(`card-${name}-${colorScheme}.png`) });
+    }
   }
   expect(ext.requests.filter(isAttackerRequest)).toEqual([]);
   await page.close();

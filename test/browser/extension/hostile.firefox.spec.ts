@@ -61,6 +61,9 @@ async function settledCards(page: Page, count: number): Promise<CardContent[]> {
 function whatThePageReached(page: Page) {
   return page.evaluate(() => {
     const hostile = (window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }).__hostile;
+    // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
+    const bodyText = document.body.innerText;
+    const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
     const attempts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')].map((host) => {
       let attach: string;
       try {
@@ -72,7 +75,7 @@ function whatThePageReached(page: Page) {
       host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
       return { shadowRoot: host.shadowRoot === null ? 'null' : 'reachable', attach, innerText: (host as HTMLElement).innerText };
     });
-    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, attempts };
+    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, cardTextInPage, attempts };
   });
 }
 
@@ -122,6 +125,7 @@ for (const build of FIREFOX_BUILDS) {
         stolenRoots: 0,
         readTexts: [],
         rewrites: [],
+        cardTextInPage: [],
         attempts: [0, 1].map(() => ({ shadowRoot: 'null', attach: 'NotSupportedError', innerText: '' })),
       });
       const after = await readCards(page);
