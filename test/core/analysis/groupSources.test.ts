@@ -35,7 +35,9 @@ describe('groupSources and classifySource on constructed reports', () => {
   it('says what to fix for a misconfigured service', () => {
     const mailchimp = byKey.get('mailchimp')!;
     expect(mailchimp.classification.class).toBe('misconfigured');
-    expect(mailchimp.classification.reason).toContain('Mailchimp sent 150 of 150 messages as example.com without aligned DKIM or SPF');
+    expect(mailchimp.classification.reason).toBe(
+      "Mailchimp sent 150 of 150 messages as example.com without aligned DKIM or SPF, so DMARC fails. If you do not use Mailchimp, someone else's Mailchimp account is sending as example.com: report it to Mailchimp.",
+    );
     expect(mailchimp.classification.fix).toBe(
       'Turn on DKIM signing with d=example.com at Mailchimp (Website › Domains › Authenticate) (it signs as mcsv.net today, which does not align); ' +
         'add include:servers.mcsv.net to the SPF record of mail186.suw11.mcdlv.net.',
@@ -45,7 +47,9 @@ describe('groupSources and classifySource on constructed reports', () => {
   it('explains forwarded mail', () => {
     const list = byKey.get('google-groups')!;
     expect(list.classification.class).toBe('forwarded');
-    expect(list.classification.reason).toContain('Google Groups is a mailing list');
+    expect(list.classification.reason).toBe(
+      '25 of 25 messages from Google Groups failed DMARC after forwarding: Google Groups is a mailing list: it changes the message, which breaks your DKIM signature, and sends from its own servers. Nothing to fix for these unless you send from this source; keep DKIM signing everything so forwarded copies can pass.',
+    );
   });
 
   it('reports spoofing with its volume and countries', () => {
