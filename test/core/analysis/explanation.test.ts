@@ -59,8 +59,11 @@ describe('formatExplanation', () => {
       }),
       marked,
     );
-    expect(text).toContain('<source.suspicious:#43 of 43×message failed both DKIM and SPF: <suspicious.unknown:an unrecognised sender used example.com in From>');
-    expect(text).toContain('<suspicious.countries: from networks registered in <suspicious.country:NL #3> | <suspicious.country:US #40>>');
+    expect(text).toBe(
+      '<source.suspicious:#43 of 43×message failed both DKIM and SPF: <suspicious.unknown:an unrecognised sender used example.com in From>' +
+        '<suspicious.countries: from networks registered in <suspicious.country:NL #3> | <suspicious.country:US #40>>.' +
+        ' Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.>',
+    );
   });
 
   it('leaves a parameter the explanation does not give as it is', () => {
