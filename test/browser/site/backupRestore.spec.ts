@@ -78,3 +78,73 @@ test('a backup with a malformed row is refused by line and field with nothing st
   expect(await totalMessages(page)).toBe(expected);
   requests.assertSameOrigin();
 });
+
+/** A backup of `reports` daily aggregate reports of 40 records each, as backupLines writes one (reports, then records). */
+function generatedBackup(reports: number): string {
+  const head = JSON.stringify({ format: 'dmarc-lens-backup', version: 1, schemaVersion: 4, exportedAt: 0 });
+  const reportLines: string[] = [];
+  const recordLines: string[] = [];
+  for (let i = 0; i < reports; i++) {
+    const records = Array.from({ length: 40 }, (_, r) => ({
+      sourceIp: `198.51.${i % 200}.${r}`,
+      count: r + 1,
+      disposition: 'none',
+      dkim: r % 3 === 0 ? 'fail' : 'pass',
+      spf: 'pass',
+      reasons: [],
+      headerFrom: 'example.com',
+      dkimResults: [{ domain: 'example.com', selector: 's1', result: r % 3 === 0 ? 'fail' : 'pass' }],
+      spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'pass' }],
+      dkimAligned: r % 3 !== 0,
+      spfAligned: true,
+    }));
+    const begin = 1_709_251_200 + (i % 60) * 86_400;
+    const key = `reload.example!r${i}`;
+    const report = {
+      key,
+      fileName: `r${i}.xml`,
+      path: [],
+      warnings: [],
+      importedAt: 1,
+      kind: 'aggregate',
+      domain: 'example.com',
+      orgName: 'reload.example',
+      begin,
+      end: begin + 86_399,
+      report: {
+        kind: 'aggregate',
+        metadata: { orgName: 'reload.example', email: 'noreply@reload.example', reportId: `r${i}`, begin, end: begin + 86_399, errors: [] },
+        policy: { domain: 'example.com', p: 'none', adkim: 'r', aspf: 'r' },
+      },
+      recordCount: 40,
+      messageCount: 820,
+      hasRawXml: false,
+    };
+    reportLines.push(JSON.stringify({ store: 'reports', value: report }));
+    recordLines.push(JSON.stringify({ store: 'records', value: { id: ['example.com', begin, key, 0], reportKey: key, domain: 'example.com', orgName: 'reload.example', begin, end: begin + 86_399, records } }));
+  }
+  return [head, ...reportLines, ...recordLines, ''].join('\n');
+}
+
+test('a restore cut short by a reload stores all of the backup or none of it', async ({ page }) => {
+  const reports = 4000;
+  const path = `${OUT}/h7-reload-backup.jsonl`;
+  writeFileSync(path, generatedBackup(reports));
+  await openDataPage(page);
+  await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
+  await page.getByTestId('restore-backup').setInputFiles(path);
+  // Reload while the restore runs (the header shows its progress bar until it ends).
+  await expect(page.getByTestId('import-status').getByRole('status')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('stored-counts')).toBeVisible();
+  // What the worker had not committed is gone with it: the counts read now are final.
+  await page.waitForTimeout(1000);
+  await page.reload();
+  const after = (await page.getByTestId('stored-counts').textContent()) ?? '';
+  expect([`0 reports and 0 records are stored in this browser.`, `4,000 reports and 160,000 records are stored in this browser.`]).toContain(after);
+  // Either way the backup restores (again) in full.
+  await page.getByTestId('restore-backup').setInputFiles(path);
+  await expect(page.getByTestId('restore-outcome').locator('tr')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId('stored-counts')).toContainText(`${reports.toLocaleString('en')} reports and 160,000 records`);
+  test.info().annotations.push({ type: 'after reload', description: after });
+});
