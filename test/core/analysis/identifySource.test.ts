@@ -1,6 +1,7 @@
 // Which service sent a report record (core/analysis/identifySource.ts): from its DKIM, envelope and header From
 // domains, then from the PTR names and AS of its source IP.
 import { describe, expect, it } from 'vitest';
+import { findServiceById } from '../../../core/analysis/findSendingService';
 import { identifySource } from '../../../core/analysis/identifySource';
 import { SENDING_SERVICES } from '../../../core/analysis/sendingServices';
 import { makeRecord } from './makeRecord';
@@ -98,7 +99,7 @@ describe('realistic examples', () => {
       ],
       spfResults: [{ domain: 'mail186.suw11.mcdlv.net', result: 'pass' }],
     });
-    expect(identifySource(record)).toEqual(expect.objectContaining({ evidence: 'dkim', matched: 'mcsv.net' }));
+    expect(identifySource(record)).toEqual({ service: findServiceById('mailchimp'), evidence: 'dkim', matched: 'mcsv.net' });
   });
 
   it('falls back to the header From domain when it is a service’s own', () => {

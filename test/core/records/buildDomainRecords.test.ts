@@ -91,8 +91,8 @@ describe('buildDomainRecords', () => {
       {
         url: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
         content: 'version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 604800\r\n',
-        purpose: expect.any(String),
-        purposeText: expect.objectContaining({ id: 'purpose.mta-sts-file' }),
+        purpose: 'MTA-STS policy file, served over HTTPS with a valid certificate for mta-sts.example.com',
+        purposeText: { id: 'purpose.mta-sts-file', params: { domain: 'example.com' } },
       },
     ]);
     const codes = plan.issues.map((i) => i.code);
