@@ -63,10 +63,12 @@ function buildIndex(services: readonly SendingService[]): ServiceIndex {
   };
   for (const service of services) {
     index.byId.set(service.id, service);
-    for (const domain of [...service.dkimDomains, ...service.envelopeDomains]) claim(index.byDomain, normalizeDomain(domain), service);
+    for (const domain of [...service.dkimDomains, ...service.envelopeDomains])
+      claim(index.byDomain, normalizeDomain(domain), service);
     for (const suffix of service.rdnsSuffixes) claim(index.byRdns, normalizeDomain(suffix), service);
     for (const asn of service.asns ?? []) claim(index.byAsn, asn, service);
-    for (const include of service.spfIncludes) claim(index.bySpfInclude, normalizeDomain(include.replace(INCLUDE_PREFIX, '')), service);
+    for (const include of service.spfIncludes)
+      claim(index.bySpfInclude, normalizeDomain(include.replace(INCLUDE_PREFIX, '')), service);
     const wizard = toWizardService(service);
     if (wizard) index.byWizardId.set(wizard.id, wizard);
   }

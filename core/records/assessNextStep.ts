@@ -1,6 +1,11 @@
 // The rollout plan's question — is the plan's next step safe now? — answered by the readiness judgement of
 // core/analysis/assessReadiness.ts (judgeNextStep) and worded here, in the records pages' sentences.
-import { judgeNextStep, type FailingIdentity, type FailureCause, type NextStepJudgement } from '../analysis/assessReadiness';
+import {
+  judgeNextStep,
+  type FailingIdentity,
+  type FailureCause,
+  type NextStepJudgement,
+} from '../analysis/assessReadiness';
 import type { AggregateRecord, AlignmentMode } from '../report/types';
 import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 import type { RolloutStep } from './rolloutPlan';
@@ -49,7 +54,11 @@ function failureReason(cause: FailureCause): DnsRecordSentence {
   const { from } = cause;
   const dkim =
     cause.dkim.result === 'unaligned'
-      ? recordText('assess.reason.dkim-unaligned', { domain: cause.dkim.domain, from, strict: strict(cause.dkim.strict) })
+      ? recordText('assess.reason.dkim-unaligned', {
+          domain: cause.dkim.domain,
+          from,
+          strict: strict(cause.dkim.strict),
+        })
       : recordText(cause.dkim.result === 'unsigned' ? 'assess.reason.unsigned' : 'assess.reason.dkim-fails');
   const spf =
     cause.spf.result === 'unaligned'

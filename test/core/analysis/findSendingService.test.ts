@@ -20,7 +20,8 @@ describe('every catalogue entry is found by its own identifiers', () => {
     expect(findServiceById(id)).toBe(service);
     for (const domain of service.dkimDomains) expect(findServiceByDomain(domain)?.id, `d=${domain}`).toBe(id);
     for (const domain of service.envelopeDomains) expect(findServiceByDomain(`bounces.${domain}`)?.id, domain).toBe(id);
-    for (const suffix of service.rdnsSuffixes) expect(findServiceByHostName(`out-203-0-113-9.${suffix}`)?.id, suffix).toBe(id);
+    for (const suffix of service.rdnsSuffixes)
+      expect(findServiceByHostName(`out-203-0-113-9.${suffix}`)?.id, suffix).toBe(id);
     for (const include of service.spfIncludes) {
       expect(findServiceBySpfInclude(include)?.id, include).toBe(id);
       // As an SPF record writes it: an `include:` term, or the `a:` term one gateway asks for instead.
@@ -51,7 +52,9 @@ describe('lookups', () => {
 
 describe('the wizard’s services', () => {
   it('are the catalogue’s DNS setups in catalogue order, under the wizard’s keys and names', () => {
-    expect(WIZARD_SERVICES.map((s) => [s.id, s.service.id, s.name, s.spfInclude ?? null, s.spfAlignment, s.bulk])).toEqual([
+    expect(
+      WIZARD_SERVICES.map((s) => [s.id, s.service.id, s.name, s.spfInclude ?? null, s.spfAlignment, s.bulk]),
+    ).toEqual([
       ['google-workspace', 'google', 'Google Workspace', '_spf.google.com', 'aligned', false],
       ['microsoft-365', 'microsoft-365', 'Microsoft 365', 'spf.protection.outlook.com', 'aligned', false],
       ['zoho-mail', 'zoho-mail', 'Zoho Mail', 'zoho.com', 'aligned', false],

@@ -17,15 +17,31 @@ describe('every catalogue entry is recognised by its own identifiers', () => {
     }
     for (const domain of service.envelopeDomains) {
       const envelope = `bounces.${domain}`;
-      const record = makeRecord({ headerFrom: customer, envelopeFrom: envelope, spfResults: [{ domain: envelope, result: 'pass' }] });
-      expect(identifySource(record), `envelope ${envelope}`).toEqual({ service, evidence: 'envelope', matched: envelope });
+      const record = makeRecord({
+        headerFrom: customer,
+        envelopeFrom: envelope,
+        spfResults: [{ domain: envelope, result: 'pass' }],
+      });
+      expect(identifySource(record), `envelope ${envelope}`).toEqual({
+        service,
+        evidence: 'envelope',
+        matched: envelope,
+      });
     }
     for (const suffix of service.rdnsSuffixes) {
       const host = `out-203-0-113-9.${suffix}`;
-      expect(identifySource(makeRecord({ headerFrom: customer }), { rdnsNames: [host] }), host).toEqual({ service, evidence: 'rdns', matched: host });
+      expect(identifySource(makeRecord({ headerFrom: customer }), { rdnsNames: [host] }), host).toEqual({
+        service,
+        evidence: 'rdns',
+        matched: host,
+      });
     }
     for (const asn of service.asns ?? []) {
-      expect(identifySource(makeRecord({ headerFrom: customer }), { asn: { asn } })).toEqual({ service, evidence: 'asn', matched: `AS${asn}` });
+      expect(identifySource(makeRecord({ headerFrom: customer }), { asn: { asn } })).toEqual({
+        service,
+        evidence: 'asn',
+        matched: `AS${asn}`,
+      });
     }
   });
 });
@@ -99,7 +115,11 @@ describe('realistic examples', () => {
       ],
       spfResults: [{ domain: 'mail186.suw11.mcdlv.net', result: 'pass' }],
     });
-    expect(identifySource(record)).toEqual({ service: findServiceById('mailchimp'), evidence: 'dkim', matched: 'mcsv.net' });
+    expect(identifySource(record)).toEqual({
+      service: findServiceById('mailchimp'),
+      evidence: 'dkim',
+      matched: 'mcsv.net',
+    });
   });
 
   it('falls back to the header From domain when it is a service’s own', () => {
@@ -107,12 +127,20 @@ describe('realistic examples', () => {
   });
 
   it('does not take an ordinary own subdomain for a service’s return path', () => {
-    const record = makeRecord({ headerFrom: customer, envelopeFrom: 'em.customer-example.org', spfResults: [{ domain: 'em.customer-example.org', result: 'pass' }] });
+    const record = makeRecord({
+      headerFrom: customer,
+      envelopeFrom: 'em.customer-example.org',
+      spfResults: [{ domain: 'em.customer-example.org', result: 'pass' }],
+    });
     expect(identifySource(record)).toEqual({});
   });
 
   it('names nothing for a record with no recognisable identifier', () => {
-    const record = makeRecord({ headerFrom: customer, envelopeFrom: customer, dkimResults: [{ domain: customer, result: 'fail' }] });
+    const record = makeRecord({
+      headerFrom: customer,
+      envelopeFrom: customer,
+      dkimResults: [{ domain: customer, result: 'fail' }],
+    });
     expect(identifySource(record)).toEqual({});
   });
 });

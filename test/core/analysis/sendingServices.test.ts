@@ -41,7 +41,9 @@ describe('the sending-service catalogue', () => {
   it('writes every domain lower-case, without scheme, mechanism or trailing dot', () => {
     const domainName = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
     const misspelt = SENDING_SERVICES.flatMap((s) =>
-      [...s.dkimDomains, ...s.envelopeDomains, ...s.rdnsSuffixes].filter((d) => !domainName.test(d)).map((d) => `${s.id}: ${d}`),
+      [...s.dkimDomains, ...s.envelopeDomains, ...s.rdnsSuffixes]
+        .filter((d) => !domainName.test(d))
+        .map((d) => `${s.id}: ${d}`),
     );
     expect(misspelt).toEqual([]);
   });
@@ -72,13 +74,16 @@ describe('the DNS setups the wizard offers', () => {
 
   // One truth per fact: the include the wizard writes is one the analysis recognises, and the wizard's advice has a
   // place to send the user to.
-  it.each(withSetup.map((s) => [s.id, s] as const))('%s: its SPF include is its own, with a place to set DKIM up', (_id, service) => {
-    const setup = service.dnsSetup!;
-    if (setup.spfInclude !== undefined) expect(service.spfIncludes).toContain(setup.spfInclude);
-    expect(service.dkimSetupAt).toMatch(/^.+ \(.+\)$/);
-    expect(setup.dkimRecords.length).toBeGreaterThanOrEqual(1);
-    for (const record of setup.dkimRecords) expect(record.name).toMatch(/^[^.]+\._domainkey$/);
-  });
+  it.each(withSetup.map((s) => [s.id, s] as const))(
+    '%s: its SPF include is its own, with a place to set DKIM up',
+    (_id, service) => {
+      const setup = service.dnsSetup!;
+      if (setup.spfInclude !== undefined) expect(service.spfIncludes).toContain(setup.spfInclude);
+      expect(service.dkimSetupAt).toMatch(/^.+ \(.+\)$/);
+      expect(setup.dkimRecords.length).toBeGreaterThanOrEqual(1);
+      for (const record of setup.dkimRecords) expect(record.name).toMatch(/^[^.]+\._domainkey$/);
+    },
+  );
 
   it('leaves the SPF include out where the service bounces with its own domain or gives a per-account one', () => {
     const withoutInclude = withSetup.filter((s) => s.dnsSetup!.spfInclude === undefined);

@@ -19,13 +19,32 @@ describe('summarizeReport', () => {
       reportXml({
         records: [
           recordXml({ ip: '192.0.2.1', count: 90 }),
-          recordXml({ ip: '203.0.113.9', count: 8, dkim: 'fail', spf: 'fail', authResults: '<spf><domain>spoof.example</domain><result>fail</result></spf>' }),
-          recordXml({ ip: '203.0.113.10', count: 2, dkim: 'fail', spf: 'fail', authResults: '<spf><domain>spoof.example</domain><result>fail</result></spf>' }),
+          recordXml({
+            ip: '203.0.113.9',
+            count: 8,
+            dkim: 'fail',
+            spf: 'fail',
+            authResults: '<spf><domain>spoof.example</domain><result>fail</result></spf>',
+          }),
+          recordXml({
+            ip: '203.0.113.10',
+            count: 2,
+            dkim: 'fail',
+            spf: 'fail',
+            authResults: '<spf><domain>spoof.example</domain><result>fail</result></spf>',
+          }),
         ],
       }),
     );
     const summary = summarizeReport(report);
-    expect(summary).toMatchObject({ kind: 'aggregate', messages: 100, dmarcPass: 90, dmarcPassRate: 0.9, sources: 3, dkimAlignedRate: 0.9 });
+    expect(summary).toMatchObject({
+      kind: 'aggregate',
+      messages: 100,
+      dmarcPass: 90,
+      dmarcPassRate: 0.9,
+      sources: 3,
+      dkimAlignedRate: 0.9,
+    });
     expect(summary.kind === 'aggregate' && summary.topFailingSources).toEqual([
       { sourceIp: '203.0.113.9', messages: 8, headerFrom: 'example.com' },
       { sourceIp: '203.0.113.10', messages: 2, headerFrom: 'example.com' },

@@ -14,7 +14,12 @@ describe('assessNextStep', () => {
     dkimResults: [{ domain: 'example.com', selector: 'google', result: 'pass' }],
     spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'pass' }],
   });
-  const spoof = aggregateRow({ sourceIp: '203.0.113.9', count: 40, headerFrom: 'example.com', spfResults: [{ domain: 'example.com', result: 'fail' }] });
+  const spoof = aggregateRow({
+    sourceIp: '203.0.113.9',
+    count: 40,
+    headerFrom: 'example.com',
+    spfResults: [{ domain: 'example.com', result: 'fail' }],
+  });
   const unalignedService = aggregateRow({
     sourceIp: '198.51.100.7',
     count: 30,
@@ -27,7 +32,10 @@ describe('assessNextStep', () => {
   const otherDomain = aggregateRow({ sourceIp: '192.0.2.99', count: 5000, headerFrom: 'example.org' });
 
   it('safe when only unauthenticated mail fails', () => {
-    const result = assessNextStep([aligned, spoof, otherDomain], { domain: 'example.com', next: { policy: 'quarantine', pct: 25, testing: false } });
+    const result = assessNextStep([aligned, spoof, otherDomain], {
+      domain: 'example.com',
+      next: { policy: 'quarantine', pct: 25, testing: false },
+    });
     expect(result).toMatchObject({
       verdict: 'safe',
       totalMessages: 1040,
@@ -50,11 +58,16 @@ describe('assessNextStep', () => {
         overrides: [],
       },
     ]);
-    expect(result.summary).toBe('Safe: 40 of 1040 messages fail DMARC, 0 of them from authenticated sources; the next step would have hit 10.');
+    expect(result.summary).toBe(
+      'Safe: 40 of 1040 messages fail DMARC, 0 of them from authenticated sources; the next step would have hit 10.',
+    );
   });
 
   it('not yet when a service authenticates but does not align; recomputes over the receiver verdict', () => {
-    const result = assessNextStep([aligned, spoof, unalignedService], { domain: 'example.com', next: { policy: 'quarantine', testing: false } });
+    const result = assessNextStep([aligned, spoof, unalignedService], {
+      domain: 'example.com',
+      next: { policy: 'quarantine', testing: false },
+    });
     expect(result.verdict).toBe('not-yet');
     expect(result.messagesHitByNextStep).toBe(70);
     expect(result.verdictDisagreements).toBe(30);
@@ -76,8 +89,16 @@ describe('assessNextStep', () => {
 
   it('test mode steps hit nothing and strict alignment is applied', () => {
     const sub = aggregateRow({ ...aligned, headerFrom: 'mail.example.com' });
-    expect(assessNextStep([aligned, sub], { domain: 'example.com', next: { policy: 'quarantine', testing: true } }).messagesHitByNextStep).toBe(0);
-    const strict = assessNextStep([aligned, sub], { domain: 'example.com', adkim: 's', aspf: 's', next: { policy: 'reject', testing: false } });
+    expect(
+      assessNextStep([aligned, sub], { domain: 'example.com', next: { policy: 'quarantine', testing: true } })
+        .messagesHitByNextStep,
+    ).toBe(0);
+    const strict = assessNextStep([aligned, sub], {
+      domain: 'example.com',
+      adkim: 's',
+      aspf: 's',
+      next: { policy: 'reject', testing: false },
+    });
     expect(strict).toMatchObject({ failingMessages: 1000, verdict: 'not-yet' });
     expect(strict.failingSources[0]?.reason).toBe(
       'DKIM passes for example.com, which does not align with mail.example.com (strict); SPF passes for example.com, which does not align with mail.example.com (strict).',
@@ -86,9 +107,18 @@ describe('assessNextStep', () => {
 
   it('no data below 100 messages', () => {
     const none = assessNextStep([], { domain: 'example.com', next: { policy: 'reject', testing: false } });
-    expect(none).toMatchObject({ verdict: 'no-data', summary: 'No stored reports for this domain in the period: import aggregate reports first.' });
-    const few = assessNextStep([{ ...aligned, count: 99 }], { domain: 'example.com', next: { policy: 'reject', testing: false } });
-    expect(few).toMatchObject({ verdict: 'no-data', summary: 'Only 99 messages in the period: too few to judge the next step.' });
+    expect(none).toMatchObject({
+      verdict: 'no-data',
+      summary: 'No stored reports for this domain in the period: import aggregate reports first.',
+    });
+    const few = assessNextStep([{ ...aligned, count: 99 }], {
+      domain: 'example.com',
+      next: { policy: 'reject', testing: false },
+    });
+    expect(few).toMatchObject({
+      verdict: 'no-data',
+      summary: 'Only 99 messages in the period: too few to judge the next step.',
+    });
   });
 });
 
@@ -99,8 +129,14 @@ it('assessNextStep weighs the risk by the share the next step enforces', () => {
     headerFrom: 'example.com',
     dkimResults: [{ domain: 'example.com', result: 'pass' }],
   });
-  const service = aggregateRow({ sourceIp: '198.51.100.7', count: 100, headerFrom: 'example.com', dkimResults: [{ domain: 'mcsv.net', result: 'pass' }] });
-  const verdict = (pct: number) => assessNextStep([good, service], { domain: 'example.com', next: { policy: 'quarantine', pct, testing: false } });
+  const service = aggregateRow({
+    sourceIp: '198.51.100.7',
+    count: 100,
+    headerFrom: 'example.com',
+    dkimResults: [{ domain: 'mcsv.net', result: 'pass' }],
+  });
+  const verdict = (pct: number) =>
+    assessNextStep([good, service], { domain: 'example.com', next: { policy: 'quarantine', pct, testing: false } });
   expect(verdict(1)).toMatchObject({ verdict: 'safe', authenticatedMessagesHit: 1 });
   expect(verdict(10)).toMatchObject({ verdict: 'caution', authenticatedMessagesHit: 10 });
   expect(verdict(10).summary).toBe(
