@@ -71,7 +71,15 @@ const rawValues: Shape = { type: 'map', of: text() };
 const xml: Shape = { type: 'xml' };
 
 const REASON = object<PolicyOverride>({
-  type: oneOf('forwarded', 'sampled_out', 'trusted_forwarder', 'mailing_list', 'local_policy', 'policy_test_mode', 'other'),
+  type: oneOf(
+    'forwarded',
+    'sampled_out',
+    'trusted_forwarder',
+    'mailing_list',
+    'local_policy',
+    'policy_test_mode',
+    'other',
+  ),
   comment: optional(text()),
   raw: optional(rawValues),
 });
@@ -166,7 +174,13 @@ const FAILURE = object<FailureReport>({
   deliveryResult: optional(text()),
   identityAlignment: optional(text()),
   reportedUri: optional(texts),
-  reporter: optional(object<NonNullable<FailureReport['reporter']>>({ from: optional(text()), subject: optional(text()), date: optional(text()) })),
+  reporter: optional(
+    object<NonNullable<FailureReport['reporter']>>({
+      from: optional(text()),
+      subject: optional(text()),
+      date: optional(text()),
+    }),
+  ),
   original: optional(
     object<NonNullable<FailureReport['original']>>({
       from: optional(text()),
@@ -238,7 +252,13 @@ export const STORED_REPORT: Shape = {
       source: optional(object<SourceRef>({ id: text(), file: count, path: texts, document: count })),
     }),
     failure: object<StoredFailureReport>({ ...BASE, kind: oneOf('failure'), report: FAILURE }),
-    tls: object<StoredTlsReport>({ ...BASE, kind: oneOf('tls'), report: TLS, successfulSessions: number(0), failedSessions: number(0) }),
+    tls: object<StoredTlsReport>({
+      ...BASE,
+      kind: oneOf('tls'),
+      report: TLS,
+      successfulSessions: number(0),
+      failedSessions: number(0),
+    }),
   },
 };
 
@@ -261,7 +281,14 @@ const MAX_BASE64 = Math.ceil((2 * 1024 * 1024) / 3) * 4;
 /** A backup's `sources` line: kept files in base64. */
 export const SOURCE_LINE = object<{ id: string; files: unknown }>({
   id: text(),
-  files: list({ type: 'nullable', of: object<{ fileName: string; reportKeys: string[]; base64: string }>({ fileName: text(), reportKeys: texts, base64: text(MAX_BASE64) }) }),
+  files: list({
+    type: 'nullable',
+    of: object<{ fileName: string; reportKeys: string[]; base64: string }>({
+      fileName: text(),
+      reportKeys: texts,
+      base64: text(MAX_BASE64),
+    }),
+  }),
 });
 /** Raw XML as schema 1–2 kept it (RAW_XML_MAX_CHARS then). */
 export const RAW_XML = object<{ key: string; xml: string }>({ key: text(), xml: text(2_000_000) });
@@ -269,7 +296,14 @@ export const RAW_XML = object<{ key: string; xml: string }>({ key: text(), xml: 
 /** A stored row of kept files. */
 export const STORED_SOURCE = object<{ id: string; files: unknown }>({
   id: text(),
-  files: list({ type: 'nullable', of: object<StoredSourceFile>({ fileName: text(), bytes: { type: 'typedArray', names: ['Uint8Array'] }, reportKeys: texts }) }),
+  files: list({
+    type: 'nullable',
+    of: object<StoredSourceFile>({
+      fileName: text(),
+      bytes: { type: 'typedArray', names: ['Uint8Array'] },
+      reportKeys: texts,
+    }),
+  }),
 });
 
 export interface ShapeProblem {
@@ -289,7 +323,10 @@ export function shapeProblem(shape: Shape, value: unknown, strict: boolean): Sha
 
 type Checker = (value: unknown, strict: boolean, depth: number) => ShapeProblem | undefined;
 
-/** Each shape compiled once into a function: reads check every report they hand out, and walking the shape as data cost several times more. */
+/**
+ * Each shape compiled once into nested functions: reads check every report and digest they hand out, so a check only
+ * runs the tests its shape needs instead of interpreting the shape again.
+ */
 const checkers = new WeakMap<Shape, Checker>();
 
 function check(shape: Shape, value: unknown, strict: boolean, depth: number): ShapeProblem | undefined {
@@ -308,7 +345,11 @@ function compile(shape: Shape): Checker {
       const { max } = shape;
       return (value) => {
         if (typeof value !== 'string') return wrong(value, 'text');
-        return value.length > max ? here(`is ${value.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} allowed`) : undefined;
+        return value.length > max
+          ? here(
+              `is ${value.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} allowed`,
+            )
+          : undefined;
       };
     }
     case 'number': {
@@ -331,7 +372,10 @@ function compile(shape: Shape): Checker {
       const { max } = shape;
       return (value, strict, depth) => {
         if (!Array.isArray(value)) return wrong(value, 'a list');
-        if (value.length > max) return here(`holds ${value.length.toLocaleString('en')} items, more than the ${max.toLocaleString('en')} allowed`);
+        if (value.length > max)
+          return here(
+            `holds ${value.length.toLocaleString('en')} items, more than the ${max.toLocaleString('en')} allowed`,
+          );
         for (let i = 0; i < value.length; i++) {
           const problem = item(value[i], strict, depth);
           if (problem) return within(`[${i}]`, problem);
@@ -342,7 +386,8 @@ function compile(shape: Shape): Checker {
     case 'tuple': {
       const items = shape.of.map(checkerOf);
       return (value, strict, depth) => {
-        if (!Array.isArray(value) || value.length !== items.length) return wrong(value, `a list of ${items.length} items`);
+        if (!Array.isArray(value) || value.length !== items.length)
+          return wrong(value, `a list of ${items.length} items`);
         for (let i = 0; i < items.length; i++) {
           const problem = items[i]!(value[i], strict, depth);
           if (problem) return within(`[${i}]`, problem);
@@ -352,7 +397,9 @@ function compile(shape: Shape): Checker {
     }
     case 'object': {
       const fields = Object.entries(shape.fields).map(([name, field]) =>
-        'optional' in field ? { name, optional: true, check: checkerOf(field.optional) } : { name, optional: false, check: checkerOf(field) },
+        'optional' in field
+          ? { name, optional: true, check: checkerOf(field.optional) }
+          : { name, optional: false, check: checkerOf(field) },
       );
       const known = new Set(fields.map((field) => field.name));
       return (value, strict, depth) => {
@@ -368,7 +415,9 @@ function compile(shape: Shape): Checker {
           if (problem) return within(fieldPath(field.name), problem);
         }
         if (strict) {
-          for (const name of Object.keys(value)) if (!known.has(name)) return here(`has a field ${JSON.stringify(name)} that this kind of row does not have`);
+          for (const name of Object.keys(value))
+            if (!known.has(name))
+              return here(`has a field ${JSON.stringify(name)} that this kind of row does not have`);
         }
         return undefined;
       };
@@ -391,7 +440,10 @@ function compile(shape: Shape): Checker {
         if (typeof value === 'string') return value.length > MAX_TEXT ? longText(value, strict, depth) : undefined;
         if (depth >= MAX_XML_DEPTH) return here(`is nested more than ${MAX_XML_DEPTH} levels deep`);
         if (Array.isArray(value)) {
-          if (value.length > MAX_LIST) return here(`holds ${value.length.toLocaleString('en')} items, more than the ${MAX_LIST.toLocaleString('en')} allowed`);
+          if (value.length > MAX_LIST)
+            return here(
+              `holds ${value.length.toLocaleString('en')} items, more than the ${MAX_LIST.toLocaleString('en')} allowed`,
+            );
           for (let i = 0; i < value.length; i++) {
             const problem = xmlNode(value[i], strict, depth + 1);
             if (problem) return within(`[${i}]`, problem);
@@ -428,7 +480,10 @@ function compile(shape: Shape): Checker {
       const { names } = shape;
       const expected = names.join(' or ');
       return (value) =>
-        ArrayBuffer.isView(value) && names.includes((value as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]) ? undefined : wrong(value, expected);
+        ArrayBuffer.isView(value) &&
+        names.includes((value as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag])
+          ? undefined
+          : wrong(value, expected);
     }
   }
 }
@@ -446,7 +501,8 @@ function wrong(value: unknown, expected: string): ShapeProblem {
 }
 
 function within(step: string, problem: ShapeProblem): ShapeProblem {
-  const path = problem.path === '' || problem.path.startsWith('[') ? `${step}${problem.path}` : `${step}.${problem.path}`;
+  const path =
+    problem.path === '' || problem.path.startsWith('[') ? `${step}${problem.path}` : `${step}.${problem.path}`;
   return { path, problem: problem.problem };
 }
 
@@ -482,7 +538,8 @@ export function digestProblem(digest: unknown, checkedProfiles: WeakSet<object>)
   const d = digest as Partial<Record<keyof StoredRecordDigest, unknown>>;
   const wrongId = check({ type: 'tuple', of: [text(), number(), text(), count] }, d.id, false, 0);
   if (wrongId) return within('id', wrongId);
-  for (const name of ['reportKey', 'domain', 'orgName'] as const) if (typeof d[name] !== 'string') return within(name, wrong(d[name], 'text'));
+  for (const name of ['reportKey', 'domain', 'orgName'] as const)
+    if (typeof d[name] !== 'string') return within(name, wrong(d[name], 'text'));
   for (const name of ['begin', 'end', 'first'] as const) {
     if (typeof d[name] !== 'number' || !Number.isFinite(d[name])) return within(name, wrong(d[name], 'a number'));
   }
@@ -492,7 +549,13 @@ export function digestProblem(digest: unknown, checkedProfiles: WeakSet<object>)
     (Array.isArray(d.sourceIps) ? undefined : wrong(d.sourceIps, 'a list')) ??
     (Array.isArray(d.profiles) ? undefined : wrong(d.profiles, 'a list'));
   if (problem) {
-    const name = !ArrayBuffer.isView(d.profileOf) ? 'profileOf' : !ArrayBuffer.isView(d.counts) ? 'counts' : !Array.isArray(d.sourceIps) ? 'sourceIps' : 'profiles';
+    const name = !ArrayBuffer.isView(d.profileOf)
+      ? 'profileOf'
+      : !ArrayBuffer.isView(d.counts)
+        ? 'counts'
+        : !Array.isArray(d.sourceIps)
+          ? 'sourceIps'
+          : 'profiles';
     return within(name, problem);
   }
   const profiles = d.profiles as unknown[];
@@ -507,10 +570,13 @@ export function digestProblem(digest: unknown, checkedProfiles: WeakSet<object>)
   const counts = d.counts as Float64Array;
   const sourceIps = d.sourceIps as unknown[];
   if (counts.length !== profileOf.length || sourceIps.length !== profileOf.length) {
-    return here(`has ${profileOf.length} profile indexes, ${sourceIps.length} IP addresses and ${counts.length} counts, not one of each per record`);
+    return here(
+      `has ${profileOf.length} profile indexes, ${sourceIps.length} IP addresses and ${counts.length} counts, not one of each per record`,
+    );
   }
   for (let i = 0; i < profileOf.length; i++) {
-    if (profileOf[i]! >= profiles.length) return within(`profileOf[${i}]`, here(`is ${profileOf[i]}, past the ${profiles.length} profiles`));
+    if (profileOf[i]! >= profiles.length)
+      return within(`profileOf[${i}]`, here(`is ${profileOf[i]}, past the ${profiles.length} profiles`));
     if (typeof sourceIps[i] !== 'string') return within(`sourceIps[${i}]`, wrong(sourceIps[i], 'text'));
     if (!Number.isFinite(counts[i])) return within(`counts[${i}]`, wrong(counts[i], 'a number'));
   }

@@ -2,7 +2,16 @@
 // which line and field and what is wrong there, nothing of it is stored, and the intact backup then restores.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { addReports, AGGREGATE_FILES, expectedMessages, fixtureFile, ORIGIN, OTHER_REPORT_FILES, recordRequests, totalMessages } from './siteHelpers';
+import {
+  addReports,
+  AGGREGATE_FILES,
+  expectedMessages,
+  fixtureFile,
+  ORIGIN,
+  OTHER_REPORT_FILES,
+  recordRequests,
+  totalMessages,
+} from './siteHelpers';
 
 const OUT = 'dist/test-results';
 mkdirSync(OUT, { recursive: true });
@@ -13,7 +22,11 @@ async function openDataPage(page: Page): Promise<void> {
 }
 
 /** The backup with the first line `find` picks changed by `edit`; its line number (from 1). */
-function damaged(lines: readonly string[], find: (row: any) => boolean, edit: (row: any) => void): { text: string; line: number } {
+function damaged(
+  lines: readonly string[],
+  find: (row: any) => boolean,
+  edit: (row: any) => void,
+): { text: string; line: number } {
   const at = lines.findIndex((line, i) => i > 0 && line !== '' && find(JSON.parse(line)));
   if (at < 0) throw new Error('no such row in the backup');
   const row = JSON.parse(lines[at]!);
@@ -21,7 +34,9 @@ function damaged(lines: readonly string[], find: (row: any) => boolean, edit: (r
   return { text: lines.map((line, i) => (i === at ? JSON.stringify(row) : line)).join('\n'), line: at + 1 };
 }
 
-test('a backup with a malformed row is refused by line and field with nothing stored; the intact one restores', async ({ page }) => {
+test('a backup with a malformed row is refused by line and field with nothing stored; the intact one restores', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   await page.goto(`${ORIGIN}/#/import`);
   const aggregates = AGGREGATE_FILES.slice(0, 4);
@@ -43,17 +58,29 @@ test('a backup with a malformed row is refused by line and field with nothing st
   const cases = [
     {
       name: 'reasons-null.jsonl',
-      ...damaged(lines, (row) => row.store === 'records', (row) => (row.value.records[0].reasons = [null])),
+      ...damaged(
+        lines,
+        (row) => row.store === 'records',
+        (row) => (row.value.records[0].reasons = [null]),
+      ),
       problem: 'the "records" row is not valid: records[0].reasons[0] is null, not an object',
     },
     {
       name: 'metadata-null.jsonl',
-      ...damaged(lines, (row) => row.store === 'reports' && row.value.kind === 'aggregate', (row) => (row.value.report.metadata = null)),
+      ...damaged(
+        lines,
+        (row) => row.store === 'reports' && row.value.kind === 'aggregate',
+        (row) => (row.value.report.metadata = null),
+      ),
       problem: 'the "reports" row is not valid: report.metadata is null, not an object',
     },
     {
       name: 'policies-not-a-list.jsonl',
-      ...damaged(lines, (row) => row.store === 'reports' && row.value.kind === 'tls', (row) => (row.value.report.policies = 'notalist')),
+      ...damaged(
+        lines,
+        (row) => row.store === 'reports' && row.value.kind === 'tls',
+        (row) => (row.value.report.policies = 'notalist'),
+      ),
       problem: 'the "reports" row is not valid: report.policies is the text "notalist", not a list',
     },
   ];
@@ -63,7 +90,9 @@ test('a backup with a malformed row is refused by line and field with nothing st
     await page.getByTestId('restore-backup').setInputFiles(`${OUT}/${bad.name}`);
     const outcome = page.getByTestId('restore-outcome');
     await expect(outcome).toContainText(bad.name, { timeout: 30_000 });
-    await expect(outcome).toContainText(`${bad.name}, line ${bad.line}: ${bad.problem}. Nothing from this backup was restored.`);
+    await expect(outcome).toContainText(
+      `${bad.name}, line ${bad.line}: ${bad.problem}. Nothing from this backup was restored.`,
+    );
     await expect(outcome.locator('tr[data-status="refused"]')).toHaveCount(1);
     await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
   }
@@ -72,7 +101,9 @@ test('a backup with a malformed row is refused by line and field with nothing st
   await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
 
   await page.getByTestId('restore-backup').setInputFiles(good);
-  await expect(page.getByTestId('restore-outcome').locator('tr[data-status="imported"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('restore-outcome').locator('tr[data-status="imported"]')).toHaveCount(1, {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('stored-counts')).toHaveText(stored);
   await page.goto(`${ORIGIN}/#/dashboard`);
   expect(await totalMessages(page)).toBe(expected);
@@ -113,7 +144,14 @@ function generatedBackup(reports: number): string {
       end: begin + 86_399,
       report: {
         kind: 'aggregate',
-        metadata: { orgName: 'reload.example', email: 'noreply@reload.example', reportId: `r${i}`, begin, end: begin + 86_399, errors: [] },
+        metadata: {
+          orgName: 'reload.example',
+          email: 'noreply@reload.example',
+          reportId: `r${i}`,
+          begin,
+          end: begin + 86_399,
+          errors: [],
+        },
         policy: { domain: 'example.com', p: 'none', adkim: 'r', aspf: 'r' },
       },
       recordCount: 40,
@@ -121,7 +159,20 @@ function generatedBackup(reports: number): string {
       hasRawXml: false,
     };
     reportLines.push(JSON.stringify({ store: 'reports', value: report }));
-    recordLines.push(JSON.stringify({ store: 'records', value: { id: ['example.com', begin, key, 0], reportKey: key, domain: 'example.com', orgName: 'reload.example', begin, end: begin + 86_399, records } }));
+    recordLines.push(
+      JSON.stringify({
+        store: 'records',
+        value: {
+          id: ['example.com', begin, key, 0],
+          reportKey: key,
+          domain: 'example.com',
+          orgName: 'reload.example',
+          begin,
+          end: begin + 86_399,
+          records,
+        },
+      }),
+    );
   }
   return [head, ...reportLines, ...recordLines, ''].join('\n');
 }
@@ -141,10 +192,15 @@ test('a restore cut short by a reload stores all of the backup or none of it', a
   await page.waitForTimeout(1000);
   await page.reload();
   const after = (await page.getByTestId('stored-counts').textContent()) ?? '';
-  expect([`0 reports and 0 records are stored in this browser.`, `4,000 reports and 160,000 records are stored in this browser.`]).toContain(after);
+  expect([
+    `0 reports and 0 records are stored in this browser.`,
+    `4,000 reports and 160,000 records are stored in this browser.`,
+  ]).toContain(after);
   // Either way the backup restores (again) in full.
   await page.getByTestId('restore-backup').setInputFiles(path);
   await expect(page.getByTestId('restore-outcome').locator('tr')).toHaveCount(2, { timeout: 60_000 });
-  await expect(page.getByTestId('stored-counts')).toContainText(`${reports.toLocaleString('en')} reports and 160,000 records`);
+  await expect(page.getByTestId('stored-counts')).toContainText(
+    `${reports.toLocaleString('en')} reports and 160,000 records`,
+  );
   test.info().annotations.push({ type: 'after reload', description: after });
 });

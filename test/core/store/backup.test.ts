@@ -25,7 +25,13 @@ import {
 import { getReport } from '../../../core/store/reportPacks';
 import { RECORD_BATCH, shapeProblem, STORED_REPORT } from '../../../core/store/rowShape';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
-import { migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema, type StoredRecordDigest } from '../../../core/store/schema';
+import {
+  migrations,
+  openReportDatabase,
+  type ReportDatabase,
+  type ReportDbSchema,
+  type StoredRecordDigest,
+} from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../../corpus/readManifest';
@@ -59,7 +65,9 @@ async function storeFixtures(db: ReportDatabase): Promise<void> {
     const bytes = new Uint8Array(readFileSync(FIXTURE_REPORTS + name));
     const parsed = await parseReport(bytes, { fileName: name });
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const rows = parsed.reports.map((report) => toReportRows(report, { fileName: name, fileWarnings: parsed.warnings, importedAt: 1 }));
+    const rows = parsed.reports.map((report) =>
+      toReportRows(report, { fileName: name, fileWarnings: parsed.warnings, importedAt: 1 }),
+    );
     await saveFiles(db, [{ rows, source: { fileName: name, bytes } }]);
   }
 }
@@ -80,7 +88,12 @@ async function snapshot(db: ReportDatabase): Promise<Record<string, unknown[]>> 
 /** A database holding something already: one report the backups do not have. */
 async function targetDatabase(): Promise<ReportDatabase> {
   const db = await freshDatabase();
-  await saveReportRows(db, [toReportRows(aggregate('already.example', 'kept', [record({ count: 7 })], { domain: 'kept.example' }), { fileName: 'k.xml', importedAt: 1 })]);
+  await saveReportRows(db, [
+    toReportRows(aggregate('already.example', 'kept', [record({ count: 7 })], { domain: 'kept.example' }), {
+      fileName: 'k.xml',
+      importedAt: 1,
+    }),
+  ]);
   return db;
 }
 
@@ -136,7 +149,13 @@ describe('a backup of real reports', () => {
     const target = await targetDatabase();
     const result = await restoreBackup(target, lines, 'b.jsonl');
     const before = await readEverything(source);
-    expect(result).toEqual({ ok: true, imported: before.reports, duplicates: 0, records: before.records, skippedLines: 0 });
+    expect(result).toEqual({
+      ok: true,
+      imported: before.reports,
+      duplicates: 0,
+      records: before.records,
+      skippedLines: 0,
+    });
     const after = await readEverything(target);
     expect(after.reports).toBe(before.reports + 1);
     expect(after.records).toBe(before.records + 1);
@@ -154,7 +173,11 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
       () => withRow(recordsLine(), (row) => (row.value.records[0].reasons = [null])),
       (n) => `line ${n + 1}: the "records" row is not valid: records[0].reasons[0] is null, not an object`,
     ],
-    ['a report: {}', () => withRow(aggregateLine(), (row) => (row.value.report = {})), (n) => `line ${n + 1}: the "reports" row is not valid: report.kind is missing`],
+    [
+      'a report: {}',
+      () => withRow(aggregateLine(), (row) => (row.value.report = {})),
+      (n) => `line ${n + 1}: the "reports" row is not valid: report.kind is missing`,
+    ],
     [
       'metadata: null',
       () => withRow(aggregateLine(), (row) => (row.value.report.metadata = null)),
@@ -173,7 +196,8 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     [
       'a disposition no report has',
       () => withRow(recordsLineOfTwo(), (row) => (row.value.records[1].disposition = 'delete')),
-      (n) => `line ${n + 1}: the "records" row is not valid: records[1].disposition is the text "delete", not one of "none", "quarantine", "reject", "pass"`,
+      (n) =>
+        `line ${n + 1}: the "records" row is not valid: records[1].disposition is the text "delete", not one of "none", "quarantine", "reject", "pass"`,
     ],
     [
       'a count that is not a number',
@@ -183,7 +207,8 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     [
       'a field reports do not have',
       () => withRow(aggregateLine(), (row) => (row.value.report.metadata.script = 'x')),
-      (n) => `line ${n + 1}: the "reports" row is not valid: report.metadata has a field "script" that this kind of row does not have`,
+      (n) =>
+        `line ${n + 1}: the "reports" row is not valid: report.metadata has a field "script" that this kind of row does not have`,
     ],
   ];
   const sameLine = (build: () => string[]) => build().findIndex((line, i) => line !== lines[i]);
@@ -195,7 +220,10 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     const result = await restoreBackup(target, backup, 'b.jsonl');
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-backup', message: `b.jsonl, ${message(sameLine(build))}. Nothing from this backup was restored.` },
+      error: {
+        code: 'invalid-backup',
+        message: `b.jsonl, ${message(sameLine(build))}. Nothing from this backup was restored.`,
+      },
     });
     expect(await snapshot(target)).toEqual(before);
     // The same backup without the bad line's damage restores: the refusal was that line's.
@@ -206,7 +234,14 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     const big = await freshDatabase();
     const rows = [];
     for (let i = 0; i < 2100; i++) {
-      rows.push(toReportRows(aggregate('bulk.example', `r${i}`, [record({ sourceIp: `192.0.2.${i % 250}` })], { begin: MARCH_1 + (i % 30) * DAY }), { fileName: 'b.xml', importedAt: 1 }));
+      rows.push(
+        toReportRows(
+          aggregate('bulk.example', `r${i}`, [record({ sourceIp: `192.0.2.${i % 250}` })], {
+            begin: MARCH_1 + (i % 30) * DAY,
+          }),
+          { fileName: 'b.xml', importedAt: 1 },
+        ),
+      );
     }
     await saveReportRows(big, rows);
     const backup = await linesOf(big);
@@ -216,7 +251,10 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     backup[backup.length - 1] = JSON.stringify(last);
     const target = await targetDatabase();
     const before = await snapshot(target);
-    expect(await restoreBackup(target, backup, 'big.jsonl')).toMatchObject({ ok: false, error: { code: 'invalid-backup', message: expect.stringMatching(/^big\.jsonl, line 4201: /) } });
+    expect(await restoreBackup(target, backup, 'big.jsonl')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-backup', message: expect.stringMatching(/^big\.jsonl, line 4201: /) },
+    });
     expect(await snapshot(target)).toEqual(before);
   });
 
@@ -229,14 +267,20 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     const refused = async (backup: string[]) => {
       const result = await restoreBackup(target, backup, 'b.jsonl');
       expect(await snapshot(target)).toEqual(before);
-      return result.ok ? 'restored' : result.error.message.replace(/^b\.jsonl, /, '').replace(/\. Nothing from this backup was restored\.$/, '');
+      return result.ok
+        ? 'restored'
+        : result.error.message.replace(/^b\.jsonl, /, '').replace(/\. Nothing from this backup was restored\.$/, '');
     };
     const key = JSON.stringify(reportKey);
     expect(await refused(lines.filter((_, i) => i !== at))).toBe(
       `line ${reportAt + 1}: aggregate report ${key} has ${records.length} records, but the backup holds 0 of them`,
     );
-    expect(await refused([...lines, lines[at]!])).toBe(`line ${lines.length + 1}: batch 0 of the records of report ${key} (line ${reportAt + 1}) is here a second time`);
-    expect(await refused([...lines, lines[reportAt]!])).toBe(`line ${lines.length + 1}: report ${key} is here a second time (first on line ${reportAt + 1})`);
+    expect(await refused([...lines, lines[at]!])).toBe(
+      `line ${lines.length + 1}: batch 0 of the records of report ${key} (line ${reportAt + 1}) is here a second time`,
+    );
+    expect(await refused([...lines, lines[reportAt]!])).toBe(
+      `line ${lines.length + 1}: report ${key} is here a second time (first on line ${reportAt + 1})`,
+    );
     expect(await refused(withRow(at, (row) => row.value.records.pop()))).toBe(
       `line ${reportAt + 1}: aggregate report ${key} has ${records.length} records, but the backup holds ${records.length - 1} of them`,
     );
@@ -244,28 +288,45 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
       row.value.domain = 'elsewhere.example';
       row.value.id[0] = 'elsewhere.example';
     });
-    expect(await refused(moved)).toMatch(new RegExp(`^line ${at + 1}: these records of report .* give domain "elsewhere.example"`));
-    const failureKey = JSON.parse(lines[lineOf((row) => row.store === 'reports' && row.value.kind === 'failure')]!).value.key;
+    expect(await refused(moved)).toMatch(
+      new RegExp(`^line ${at + 1}: these records of report .* give domain "elsewhere.example"`),
+    );
+    const failureKey = JSON.parse(lines[lineOf((row) => row.store === 'reports' && row.value.kind === 'failure')]!)
+      .value.key;
     const onFailure = withRow(at, (row) => {
       row.value.reportKey = failureKey;
       row.value.id[2] = failureKey;
     });
     expect(await refused(onFailure)).toMatch(/which is a failure report: only aggregate reports have records$/);
-    expect(await refused(withRow(at, (row) => (row.value.id[2] = 'other')))).toMatch(/its id .* does not match its domain, begin and reportKey$/);
+    expect(await refused(withRow(at, (row) => (row.value.id[2] = 'other')))).toMatch(
+      /its id .* does not match its domain, begin and reportKey$/,
+    );
   });
 
   it('with a __proto__ key anywhere, and pollutes nothing', async () => {
     const target = await targetDatabase();
     const before = await snapshot(target);
     const at = aggregateLine();
-    const inReport = lines[at]!.replace(/^\{"store":"reports","value":\{/, '{"store":"reports","value":{"__proto__":{"polluted":true},');
-    const inRecord = lines[recordsLine()]!.replace('"reasons":[]', '"extensions":{"__proto__":{"polluted":true}},"reasons":[]');
+    const inReport = lines[at]!.replace(
+      /^\{"store":"reports","value":\{/,
+      '{"store":"reports","value":{"__proto__":{"polluted":true},',
+    );
+    const inRecord = lines[recordsLine()]!.replace(
+      '"reasons":[]',
+      '"extensions":{"__proto__":{"polluted":true}},"reasons":[]',
+    );
     expect(inRecord).not.toBe(lines[recordsLine()]);
     const inEnvelope = lines[at]!.replace(/^\{"store":"reports",/, '{"__proto__":{"polluted":true},"store":"reports",');
     const results = [];
     for (const [i, line] of [inReport, inRecord, inEnvelope].entries()) {
       const n = [at, recordsLine(), at][i]!;
-      results.push(await restoreBackup(target, lines.map((l, j) => (j === n ? line : l)), 'b.jsonl'));
+      results.push(
+        await restoreBackup(
+          target,
+          lines.map((l, j) => (j === n ? line : l)),
+          'b.jsonl',
+        ),
+      );
     }
     expect(results.map((r) => !r.ok && r.error.message)).toEqual([
       `b.jsonl, line ${at + 1}: the "reports" row is not valid: the row has a field "__proto__" that this kind of row does not have. Nothing from this backup was restored.`,
@@ -282,7 +343,9 @@ describe('a restore that cannot be stored', () => {
     const target = await targetDatabase();
     const before = await snapshot(target);
     // The second put (a record chunk) fails as a full disk does, after the reports were added in the same transaction.
-    const rawStore = (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...args: unknown[]) => unknown } } }).IDBObjectStore.prototype;
+    const rawStore = (
+      globalThis as unknown as { IDBObjectStore: { prototype: { put: (...args: unknown[]) => unknown } } }
+    ).IDBObjectStore.prototype;
     const put = rawStore.put;
     let calls = 0;
     rawStore.put = function (this: unknown, ...args: unknown[]) {
@@ -298,7 +361,11 @@ describe('a restore that cannot be stored', () => {
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'b.jsonl could not be restored: there is not enough storage space left. Nothing from this backup was restored.' },
+      error: {
+        code: 'internal',
+        message:
+          'b.jsonl could not be restored: there is not enough storage space left. Nothing from this backup was restored.',
+      },
     });
     expect(await snapshot(target)).toEqual(before);
     expect(await restoreBackup(target, lines, 'b.jsonl')).toMatchObject({ ok: true });
@@ -313,27 +380,56 @@ describe('a restore that cannot be stored', () => {
     }
     expect(await restoreBackup(target, cut(), 'b.jsonl')).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'b.jsonl could not be read to the end (NotReadableError: the file changed). Nothing from this backup was restored.' },
+      error: {
+        code: 'internal',
+        message:
+          'b.jsonl could not be read to the end (NotReadableError: the file changed). Nothing from this backup was restored.',
+      },
     });
     expect(await snapshot(target)).toEqual(before);
     const closed = await freshDatabase();
     closed.close();
     expect(await restoreBackup(closed, lines, 'b.jsonl')).toMatchObject({
       ok: false,
-      error: { code: 'internal', message: expect.stringMatching(/^b\.jsonl could not be restored: the browser's database refused it \(InvalidStateError/) },
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(
+          /^b\.jsonl could not be restored: the browser's database refused it \(InvalidStateError/,
+        ),
+      },
     });
   });
 });
 
 /** Where a mutation goes: a path of keys and indexes into a row's value. */
-function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function pathsOf(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...prefix, i], out));
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
   return out;
 }
 
-const JUNK = [null, 0, -1, 1.5, 1e300, '', 'x', 'delete', true, [], {}, [null], { type: null }, JSON.parse('{"__proto__":{"polluted":1}}')];
+const JUNK = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e300,
+  '',
+  'x',
+  'delete',
+  true,
+  [],
+  {},
+  [null],
+  { type: null },
+  JSON.parse('{"__proto__":{"polluted":1}}'),
+];
 
 type Mutation =
   | { op: 'set'; line: number; path: number; junk: number }
@@ -347,7 +443,8 @@ type Mutation =
 function mutate(backup: readonly string[], m: Mutation): string[] {
   const out = [...backup];
   const at = 1 + (m.line % (backup.length - 1));
-  if (m.op === 'drop' || m.op === 'duplicate') out.splice(at, m.op === 'drop' ? 1 : 0, ...(m.op === 'drop' ? [] : [backup[at]!]));
+  if (m.op === 'drop' || m.op === 'duplicate')
+    out.splice(at, m.op === 'drop' ? 1 : 0, ...(m.op === 'drop' ? [] : [backup[at]!]));
   else if (m.op === 'truncate') out[at] = backup[at]!.slice(0, m.at % backup[at]!.length);
   else {
     const edit: Extract<Mutation, { path: number }> = m;
@@ -357,9 +454,14 @@ function mutate(backup: readonly string[], m: Mutation): string[] {
     } catch {
       return out;
     }
-    const paths = pathsOf(row).filter((path) => edit.op !== 'retext' || typeof path.reduce((value, step) => value[step], row) === 'string');
+    const paths = pathsOf(row).filter(
+      (path) => edit.op !== 'retext' || typeof path.reduce((value, step) => value[step], row) === 'string',
+    );
     const path = paths[edit.path % paths.length]!;
-    if (path.length === 0) return edit.op === 'set' ? out.map((line, i) => (i === at ? JSON.stringify(JUNK[edit.junk % JUNK.length]) : line)) : out;
+    if (path.length === 0)
+      return edit.op === 'set'
+        ? out.map((line, i) => (i === at ? JSON.stringify(JUNK[edit.junk % JUNK.length]) : line))
+        : out;
     let parent = row;
     for (const step of path.slice(0, -1)) parent = parent[step];
     const last = path.at(-1)!;
@@ -428,8 +530,22 @@ function firstDifference(a: readonly AggregateRecord[], b: readonly AggregateRec
 
 describe('record digests of more than 65,535 distinct profiles', () => {
   const distinct = (n: number): AggregateRecord[] =>
-    Array.from({ length: n }, (_, i) => record({ sourceIp: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, count: i + 1, headerFrom: `h${i}.example` }));
-  const batch = (records: AggregateRecord[]) => ({ id: ['example.com', MARCH_1, 'k', 0] as [string, number, string, number], reportKey: 'k', domain: 'example.com', orgName: 'o', begin: MARCH_1, end: MARCH_1 + DAY - 1, records });
+    Array.from({ length: n }, (_, i) =>
+      record({
+        sourceIp: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        count: i + 1,
+        headerFrom: `h${i}.example`,
+      }),
+    );
+  const batch = (records: AggregateRecord[]) => ({
+    id: ['example.com', MARCH_1, 'k', 0] as [string, number, string, number],
+    reportKey: 'k',
+    domain: 'example.com',
+    orgName: 'o',
+    begin: MARCH_1,
+    end: MARCH_1 + DAY - 1,
+    records,
+  });
 
   it('keep two bytes an index up to 65,536 profiles, four past that, and give every record back exactly', () => {
     const fits = toRecordDigest(batch(distinct(65_536)));
@@ -439,7 +555,12 @@ describe('record digests of more than 65,535 distinct profiles', () => {
     const digest = toRecordDigest(batch(records));
     expect(digest.profileOf).toBeInstanceOf(Uint32Array);
     expect(digest.profiles).toHaveLength(70_000);
-    expect(firstDifference(recordsOfDigest(digest).map((stored) => stored.record), records)).toBe(-1);
+    expect(
+      firstDifference(
+        recordsOfDigest(digest).map((stored) => stored.record),
+        records,
+      ),
+    ).toBe(-1);
     // Typical batches keep Uint16Array.
     expect(toRecordDigest(batch(distinct(500))).profileOf).toBeInstanceOf(Uint16Array);
   });
@@ -449,12 +570,35 @@ describe('record digests of more than 65,535 distinct profiles', () => {
     const db = await freshDatabase();
     const rows = toReportRows(aggregate('huge.example', 'one', records), { fileName: 'h.xml', importedAt: 1 });
     const { report } = rows.report.kind === 'aggregate' ? rows : (undefined as never);
-    const line = { id: [report.domain, report.begin, report.key, 0], reportKey: report.key, domain: report.domain, orgName: report.orgName, begin: report.begin, end: report.end, records };
-    const backup = ['{"format":"dmarc-lens-backup","version":1,"schemaVersion":4,"exportedAt":0}', JSON.stringify({ store: 'reports', value: report }), JSON.stringify({ store: 'records', value: line })];
-    expect(await restoreBackup(db, backup, 'h.jsonl')).toEqual({ ok: true, imported: 1, duplicates: 0, records: 70_000, skippedLines: 0 });
+    const line = {
+      id: [report.domain, report.begin, report.key, 0],
+      reportKey: report.key,
+      domain: report.domain,
+      orgName: report.orgName,
+      begin: report.begin,
+      end: report.end,
+      records,
+    };
+    const backup = [
+      '{"format":"dmarc-lens-backup","version":1,"schemaVersion":4,"exportedAt":0}',
+      JSON.stringify({ store: 'reports', value: report }),
+      JSON.stringify({ store: 'records', value: line }),
+    ];
+    expect(await restoreBackup(db, backup, 'h.jsonl')).toEqual({
+      ok: true,
+      imported: 1,
+      duplicates: 0,
+      records: 70_000,
+      skippedLines: 0,
+    });
     const [chunk] = await db.getAll('recordChunks');
     expect((chunk!.digests[0] as StoredRecordDigest).profileOf).toBeInstanceOf(Uint32Array);
-    expect(firstDifference((await readRecordsOfReport(db, report.key)).map((stored) => stored.record), records)).toBe(-1);
+    expect(
+      firstDifference(
+        (await readRecordsOfReport(db, report.key)).map((stored) => stored.record),
+        records,
+      ),
+    ).toBe(-1);
     expect(await countStored(db)).toEqual({ reports: 1, records: 70_000 });
   }, 60_000);
 });
@@ -462,7 +606,10 @@ describe('record digests of more than 65,535 distinct profiles', () => {
 describe('reads over a database holding malformed rows', () => {
   it('pass over them: every query answers with the sound rows, deleting and backing up work', async () => {
     const db = await freshDatabase();
-    const good = toReportRows(aggregate('good.example', '1', [record({ count: 3 }), record({ sourceIp: '192.0.2.9', count: 4 })]), { fileName: 'g.xml', importedAt: 1 });
+    const good = toReportRows(
+      aggregate('good.example', '1', [record({ count: 3 }), record({ sourceIp: '192.0.2.9', count: 4 })]),
+      { fileName: 'g.xml', importedAt: 1 },
+    );
     const goodTls = toReportRows(tls('tls.example', '1'), { fileName: 't.json', importedAt: 1 });
     await saveReportRows(db, [good, goodTls]);
     const sound = await readEverything(db);
@@ -484,7 +631,13 @@ describe('reads over a database holding malformed rows', () => {
         broken('x4', (r) => (r.recordCount = '2')),
       ],
     } as never);
-    await db.put('reportPacks', { id: ['tls', 'example.com', 0, 'x5'], keys: ['x5'], reports: [{ ...structuredClone(goodTls.report), key: 'x5', report: { ...goodTls.report.report, policies: 'notalist' } }] } as never);
+    await db.put('reportPacks', {
+      id: ['tls', 'example.com', 0, 'x5'],
+      keys: ['x5'],
+      reports: [
+        { ...structuredClone(goodTls.report), key: 'x5', report: { ...goodTls.report.report, policies: 'notalist' } },
+      ],
+    } as never);
     await db.put('reportPacks', { id: ['failure', 'example.com', 0, 'x6'], keys: ['x6'], reports: 'x' } as never);
     const [chunk] = await db.getAll('recordChunks');
     const digest = chunk!.digests[0]!;
@@ -499,10 +652,19 @@ describe('reads over a database holding malformed rows', () => {
     } as never);
     await db.put('recordChunks', { id: ['example.com', 1, 'bad'], digests: 'x' } as never);
     await db.put('sources', { id: 'bad', files: 'x' } as never);
-    await db.put('reportPacks', { id: ['aggregate', 'example.com', 2, 'x7'], keys: ['x7'], reports: [broken('x7', (r) => (r.source = { id: 'bad', file: 0, path: [], document: 0 }))] } as never);
+    await db.put('reportPacks', {
+      id: ['aggregate', 'example.com', 2, 'x7'],
+      keys: ['x7'],
+      reports: [broken('x7', (r) => (r.source = { id: 'bad', file: 0, path: [], document: 0 }))],
+    } as never);
     await db.put('rawXml', { key: 'x7', xml: 5 } as never);
 
-    expect(await readEverything(db)).toEqual({ ...sound, reports: 3, aggregates: 2, counts: { reports: 3, records: 4 } });
+    expect(await readEverything(db)).toEqual({
+      ...sound,
+      reports: 3,
+      aggregates: 2,
+      counts: { reports: 3, records: 4 },
+    });
     expect(await getReport(db, 'x1')).toBeUndefined();
     expect(await readRecordsOfReport(db, report.key)).toEqual(await readRecordsOfReport(db, report.key));
     expect(await readRecordsOfReport(db, report.key)).toHaveLength(2);
@@ -512,7 +674,13 @@ describe('reads over a database holding malformed rows', () => {
     const backup = await linesOf(db);
     expect(backup.filter((line) => line.includes('"x'))).toEqual([]);
     const restored = await freshDatabase();
-    expect(await restoreBackup(restored, backup, 'b.jsonl')).toEqual({ ok: true, imported: 2, duplicates: 0, records: 2, skippedLines: 0 });
+    expect(await restoreBackup(restored, backup, 'b.jsonl')).toEqual({
+      ok: true,
+      imported: 2,
+      duplicates: 0,
+      records: 2,
+      skippedLines: 0,
+    });
     expect(await readEverything(restored)).toEqual(sound);
     // Deleting the domain takes the malformed reports too: 2 sound, 4 + 1 malformed in packs, and x7.
     expect(await deleteDomain(db, 'example.com')).toBe(8);
@@ -533,7 +701,9 @@ describe('every report of the corpus fits the row shapes a backup is checked aga
       if (!parsed.ok) continue;
       for (const report of parsed.reports) {
         // As a backup line carries them: through JSON.
-        const rows = JSON.parse(JSON.stringify(toReportRows(report, { fileName: path, fileWarnings: parsed.warnings, importedAt: 1 })));
+        const rows = JSON.parse(
+          JSON.stringify(toReportRows(report, { fileName: path, fileWarnings: parsed.warnings, importedAt: 1 })),
+        );
         expect([path, shapeProblem(STORED_REPORT, rows.report, true)]).toEqual([path, undefined]);
         for (const batch of rows.batches) {
           expect([path, shapeProblem(RECORD_BATCH, batch, true)]).toEqual([path, undefined]);
@@ -550,8 +720,14 @@ describe('every report of the corpus fits the row shapes a backup is checked aga
 describe('a database an older schema left with rows an older restore let through malformed', () => {
   for (const version of [1, 2] as const) {
     it(`opens from version ${version}: the upgrade leaves the malformed records behind and reads pass over their report`, async () => {
-      const good = toReportRows(aggregate('good.example', '1', [record({ count: 3 }), record({ sourceIp: '192.0.2.9', count: 4 })]), { fileName: 'g.xml', importedAt: 1 });
-      const bad = toReportRows(aggregate('bad.example', '1', [record({ count: 5 })]), { fileName: 'b.xml', importedAt: 1 });
+      const good = toReportRows(
+        aggregate('good.example', '1', [record({ count: 3 }), record({ sourceIp: '192.0.2.9', count: 4 })]),
+        { fileName: 'g.xml', importedAt: 1 },
+      );
+      const bad = toReportRows(aggregate('bad.example', '1', [record({ count: 5 })]), {
+        fileName: 'b.xml',
+        importedAt: 1,
+      });
       const name = `backup-test-old-${++counter}`;
       const old = await openDB<ReportDbSchema>(name, version, {
         upgrade(db, _old, _new, tx) {
@@ -561,7 +737,10 @@ describe('a database an older schema left with rows an older restore let through
       const brokenBatch = structuredClone(bad.batches[0]!);
       (brokenBatch.records[0]!.reasons as unknown[]) = [null];
       const brokenReport = { ...structuredClone(bad.report), report: {} };
-      const tx = old.transaction(version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'], 'readwrite');
+      const tx = old.transaction(
+        version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'],
+        'readwrite',
+      );
       await Promise.all([
         tx.objectStore('reports').put(good.report),
         tx.objectStore('reports').put(brokenReport as never),
