@@ -5,6 +5,7 @@
 // shown through visibleText so that bidi overrides or zero-width characters cannot make one name look like another.
 import { visibleText } from '../../core/report/visibleText';
 import type { CardReportSummary } from '../messaging/messages';
+import { UNKNOWN_DATE, formatCount, reportSecondsToDate } from '../ui/reportSummaryText';
 import cardCss from './summaryCard.css?inline';
 
 export type CardState =
@@ -86,9 +87,10 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
   section.append(el('div', 'title', `${kind}: ${reporter} → ${visibleText(summary.domain)}`));
   const facts = el('div', 'facts', [
     fact('range', `${formatDay(summary.begin)} – ${formatDay(summary.end)}`, `${summary.begin}-${summary.end}`),
-    fact('messages', `${summary.messages.toLocaleString()} ${noun(summary)}`, String(summary.messages)),
+    fact('messages', `${formatCount(summary.messages)} ${noun(summary)}`, String(summary.messages)),
   ]);
-  if (summary.passRate !== undefined) {
+  // A sender's numbers can be absurd (a sum of 1e308 counts is Infinity, null once messaged): no share, no percentage.
+  if (typeof summary.passRate === 'number' && summary.passRate >= 0 && summary.passRate <= 1) {
     const percent = formatPercent(summary.passRate);
     const pass = fact('pass-rate', `${percent} ${summary.kind === 'tls' ? 'successful' : 'pass DMARC'}`, String(summary.passRate));
     pass.classList.add(summary.passRate >= 0.98 ? 'pass-good' : summary.passRate >= 0.9 ? 'pass-mid' : 'pass-bad');
@@ -99,7 +101,7 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
     const list = el('ul', 'sources');
     list.setAttribute('aria-label', 'Top failing sources');
     for (const source of summary.topFailingSources) {
-      const item = el('li', '', `${visibleText(source.label)} (${source.count.toLocaleString()})`);
+      const item = el('li', '', `${visibleText(source.label)} (${formatCount(source.count)})`);
       item.setAttribute('data-source', source.label);
       item.setAttribute('data-count', String(source.count));
       list.append(item);
@@ -163,8 +165,10 @@ function fact(field: string, text: string, value: string): HTMLElement {
   return span;
 }
 
+/** A report's day (UTC) in the reader's locale; "unknown date" for seconds no Date can hold (a sender wrote 1e20). */
 function formatDay(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
+  const date = reportSecondsToDate(unixSeconds);
+  return date === undefined ? UNKNOWN_DATE : date.toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
 }
 
 function formatPercent(rate: number): string {

@@ -35,6 +35,7 @@ test.afterAll(async () => {
 
 const google = gmailAttachments.f_google_zip!;
 const bidi = gmailAttachments.f_bidi_xml!;
+const absurd = gmailAttachments.f_absurd_xml!;
 const outlookOne = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
 /** Longer than the content script's safety rescan (3 s): a card it would add late has been added by then. */
 const AFTER_RESCANS_MS = 3500;
@@ -76,8 +77,8 @@ test('Gmail: a sender’s fake cards get no summary and cause no request; the ge
   await expectCardMatches(page, bidi.fileName, await expectedSummaries(bidi.bytes, bidi.fileName));
   await page.waitForTimeout(AFTER_RESCANS_MS);
 
-  // Only the two cards of Gmail's own attachment row that download from Gmail; none of the body's, none off-site.
-  expect((await readCards(page)).map((c) => c.fileName)).toEqual([google.fileName, bidi.fileName]);
+  // Only the cards of Gmail's own attachment row that download from Gmail; none of the body's, none off-site.
+  expect((await readCards(page)).map((c) => c.fileName)).toEqual([google.fileName, bidi.fileName, absurd.fileName]);
   await expect(page.locator('[data-dmarc-lens="summary"]:not([data-layer="precise"])')).toHaveCount(0);
 
   // Right-to-left overrides in the reporter and file names are shown, not obeyed.
@@ -87,12 +88,20 @@ test('Gmail: a sender’s fake cards get no summary and cause no request; the ge
   expect(shown.text).not.toContain('\u202E');
   expect(shown.sourceHosts).toBe('mail.google.com');
 
+  // Absurd numbers are said to be unknown, not shown as "Invalid Date" or left loading by a count that is Infinity.
+  await expect(card(page, absurd.fileName)).toHaveAttribute('data-state', 'done');
+  const absurdCard = await readCard(page, absurd.fileName);
+  expect(absurdCard.text).toMatch(/unknown date – [A-Z][a-z]{2} 5, 2018an unknown number of messages0% pass DMARC/);
+  expect(absurdCard.text).toContain('109.203.100.17 (an unknown number of)');
+  expect(absurdCard.text).not.toMatch(/Invalid Date|NaN|null|Infinity/);
+
   expect(ext.requests.filter(isAttackerRequest)).toEqual([]);
   expect(attackerHits).toEqual([]);
   expect(ext.elsewhere).toEqual([]);
   // The fake card that pointed at a genuine attachment on mail.google.com was not fetched either.
   expect(ext.requests.filter((r) => /realattid=(f_addison_xml|f_fake_chip|f_offsite_chip|f_harmless_link)/.test(r))).toEqual([]);
   expect(ext.requests.filter((r) => r.includes('view=att')).map((r) => new URL(r.slice(4)).searchParams.get('realattid')).sort()).toEqual([
+    'f_absurd_xml',
     'f_bidi_xml',
     'f_google_zip',
   ]);
@@ -104,6 +113,7 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
   await page.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
   await expect(card(page, google.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
   await expect(card(page, bidi.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(card(page, absurd.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
   const before = await readCards(page);
 
   const reached = await whatThePageReached(page);
@@ -113,7 +123,7 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
     readTexts: [],
     rewrites: [],
     cardTextInPage: [],
-    attempts: [0, 1].map(() => ({ shadowRoot: 'null', viaPrototype: 'null', attach: 'NotSupportedError', innerText: '' })),
+    attempts: [0, 1, 2].map(() => ({ shadowRoot: 'null', viaPrototype: 'null', attach: 'NotSupportedError', innerText: '' })),
   });
   // What the cards show is unchanged, and the page's text is not displayed in them.
   const after = await readCards(page);

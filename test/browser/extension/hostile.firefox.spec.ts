@@ -21,6 +21,7 @@ import { OUTLOOK_REDIRECTS_AWAY, gmailAttachments, outlookAttachments } from './
 
 const google = gmailAttachments.f_google_zip!;
 const bidi = gmailAttachments.f_bidi_xml!;
+const absurd = gmailAttachments.f_absurd_xml!;
 const outlookOne = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
 const redirected = 'redirected.example!victim.example!1764547200!1764633599.xml';
 /** Longer than the content script's safety rescan (3 s): a card it would add late has been added by then. */
@@ -104,19 +105,25 @@ for (const build of FIREFOX_BUILDS) {
     test('Gmail: fake cards get nothing and contact nobody; the page cannot read or rewrite a card', async () => {
       const page = await ff.newWebmailPage();
       await page.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
-      const cards = await settledCards(page, 2);
+      const cards = await settledCards(page, 3);
       expect(cards.map((c) => [c.fileName, c.state])).toEqual([
         [google.fileName, 'done'],
         [bidi.fileName, 'done'],
+        [absurd.fileName, 'done'],
       ]);
       expect(cards[0]!.reports).toEqual(await expectedNumbers(google.bytes, google.fileName));
       expect(cards[1]!.reports).toEqual(await expectedNumbers(bidi.bytes, bidi.fileName));
       expect(cards[1]!.reports[0]!.title).toContain('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩');
-      expect(await cardRootModes(page)).toEqual(['closed', 'closed']);
+      // Absurd numbers are said to be unknown, not shown as "Invalid Date" or left loading by a count that is Infinity.
+      expect(cards[2]!.text).toMatch(/unknown date – [A-Z][a-z]{2} 5, 2018an unknown number of messages0% pass DMARC/);
+      expect(cards[2]!.text).toContain('109.203.100.17 (an unknown number of)');
+      expect(cards[2]!.text).not.toMatch(/Invalid Date|NaN|null|Infinity/);
+      expect(await cardRootModes(page)).toEqual(['closed', 'closed', 'closed']);
 
       expect(ff.requests.filter(isAttackerRequest)).toEqual([]);
       expect(ff.elsewhere).toEqual([]);
       expect(ff.requests.filter((r) => r.includes('view=att')).map((r) => new URL(r.slice(4)).searchParams.get('realattid')).sort()).toEqual([
+        'f_absurd_xml',
         'f_bidi_xml',
         'f_google_zip',
       ]);
@@ -126,7 +133,7 @@ for (const build of FIREFOX_BUILDS) {
         readTexts: [],
         rewrites: [],
         cardTextInPage: [],
-        attempts: [0, 1].map(() => ({ shadowRoot: 'null', attach: 'NotSupportedError', innerText: '' })),
+        attempts: [0, 1, 2].map(() => ({ shadowRoot: 'null', attach: 'NotSupportedError', innerText: '' })),
       });
       const after = await readCards(page);
       expect(after.map((c) => c.reports)).toEqual(cards.map((c) => c.reports));

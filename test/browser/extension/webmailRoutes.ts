@@ -35,6 +35,14 @@ const zipOf = (path: string, name: string) => zipSync({ [name]: report(path) });
  * whose `exa‮moc.elpmaxe‬` displays as "exaexample.com" unless the card shows the controls.
  */
 export const BIDI_ORG_NAME = 'exa\u202Emoc.elpmaxe\u202C';
+/** addisonfoods.com's real report with a begin of 1e20 seconds and its one record doubled with a count of 1e308. */
+const withAbsurdNumbers = (path: string) => {
+  const xml = new TextDecoder().decode(report(path));
+  const record = xml.slice(xml.indexOf('<record>'), xml.indexOf('</record>') + '</record>'.length);
+  if (!record.includes('<count>1</count>') || !xml.includes('<begin>1536105600</begin>')) throw new Error(`${path} changed`);
+  const huge = record.replace('<count>1</count>', '<count>1e308</count>');
+  return new TextEncoder().encode(xml.replace('<begin>1536105600</begin>', '<begin>100000000000000000000</begin>').replace(record, huge + huge));
+};
 const withBidiOrgName = (path: string) => {
   const xml = new TextDecoder().decode(report(path));
   if (!xml.includes('<org_name>google.com</org_name>')) throw new Error(`${path} no longer names google.com as its reporter`);
@@ -50,6 +58,8 @@ export const gmailAttachments: Record<string, ServedAttachment> = {
   f_scanned_xml: { fileName: baseName(LOLEI_1_XML), bytes: report(LOLEI_1_XML), source: LOLEI_1_XML },
   f_late_xml: { fileName: 'stalwartlabs.example!secure.200permits.com!1766361600!1766447999.xml', bytes: report(STALWART_XML), source: STALWART_XML },
   f_addison_xml: { fileName: baseName(ADDISON_XML), bytes: report(ADDISON_XML), source: ADDISON_XML },
+  // gmail-hostile.html: a report whose begin no Date can hold and whose counts add up to Infinity.
+  f_absurd_xml: { fileName: 'absurd.example!example.com!1536105600!1536191999.xml', bytes: withAbsurdNumbers(ADDISON_XML), source: ADDISON_XML },
   // gmail-hostile.html: a card whose file name and reporter name hide right-to-left overrides.
   f_bidi_xml: { fileName: `${BIDI_ORG_NAME}!secure.200permits.com!1766361600!1766447999.xml`, bytes: withBidiOrgName(GOOGLE_XML), source: GOOGLE_XML },
   // A gzip header followed by garbage: the card must say the archive is corrupt.
