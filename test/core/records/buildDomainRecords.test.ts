@@ -10,7 +10,6 @@ import {
 import { checkRecordText } from '../../../core/records/checkRecordText';
 import { englishText, RECORD_TEXTS } from '../../../core/records/recordTexts';
 import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
-import { dkimConfigSnippets } from '../../../core/records/dkimConfigSnippets';
 
 const base: DomainSetup = {
   domain: 'Example.COM.',
@@ -172,14 +171,4 @@ it('every service the wizard offers has its DKIM sentence, and its records point
     ['_dmarc.example.com', 'TXT', 'v=DMARC1; p=none; np=reject; t=y; pct=50; rua=mailto:dmarc@example.com', 'DMARC policy and report addresses'],
   ]);
   expect(plan.issues.find((i) => i.code === 'setup-custom-return-path')?.fix).toBe('Set it up at Flowmailer (Dashboard › Sender domains).');
-});
-
-it('dkimConfigSnippets name the key, selector and domain', () => {
-  const snippets = dkimConfigSnippets({ domain: 'example.com', selector: 's202611', keyType: 'ed25519' });
-  expect(snippets.map((s) => s.id)).toEqual(['opendkim', 'postfix', 'rspamd', 'exim']);
-  expect(snippets[0]?.content).toContain('s202611._domainkey.example.com example.com:s202611:/etc/opendkim/keys/s202611.example.com.private.pem');
-  expect(snippets[2]?.content).toContain('selector = "s202611";');
-  expect(snippets[3]?.content).toContain('dkim_selector = s202611');
-  expect(snippets[0]?.note).toContain('Ed25519');
-  expect(snippets[1]?.note).not.toContain('Ed25519');
 });
