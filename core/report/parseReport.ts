@@ -10,6 +10,8 @@ import {
   MAX_EXPANSION_RATIO,
   MAX_INPUT_BYTES,
   MAX_JSON_BYTES,
+  MAX_MESSAGES_PER_FILE,
+  MAX_MIME_BOUNDARY_LINES,
   MAX_NESTING_DEPTH,
   MAX_REPORTS_PER_FILE,
   MAX_XML_TEXT_CHARS,
@@ -77,8 +79,8 @@ class ReadContext {
   readonly reports: ParsedReportWithStats[] = [];
   readonly problems: Problem[] = [];
   readonly warnings: string[] = [];
-  private readonly pending: Array<Promise<void>> = [];
-  private deferredFailure: unknown;
+  /** Emails and mboxes found while reading synchronously, read one after another once the synchronous part is done. */
+  private deferred: DeferredRead[] = [];
   private decompressed = 0;
 
   constructor(
@@ -88,16 +90,34 @@ class ReadContext {
     readonly options: ParseOptions,
   ) {}
 
-  /** Work that must finish before the result (MIME parsing is asynchronous); its failure is kept, not left unhandled. */
-  defer(work: Promise<void>): void {
-    this.pending.push(work.catch((error: unknown) => {
-      this.deferredFailure ??= error;
-    }));
+  /**
+   * Reading that must wait for the synchronous walk to finish (MIME parsing is asynchronous). It is started only when
+   * its turn comes, so that one message at a time is parsed and held: an mbox of a million messages, each started at
+   * once, held them all and ran out of memory.
+   */
+  defer(read: DeferredRead): void {
+    this.deferred.push(read);
   }
 
+  /** Runs `walk`, which may defer reads, and returns what it deferred instead of queueing it for {@link settle}. */
+  collectDeferred(walk: () => void): DeferredRead[] {
+    const outer = this.deferred;
+    this.deferred = [];
+    try {
+      walk();
+      return this.deferred;
+    } finally {
+      this.deferred = outer;
+    }
+  }
+
+  /** Runs every deferred read in order, each to its end before the next; a failure that escapes one ends the input. */
   async settle(): Promise<void> {
-    while (this.pending.length) await this.pending.shift();
-    if (this.deferredFailure !== undefined) throw this.deferredFailure;
+    while (this.deferred.length) {
+      const reads = this.deferred;
+      this.deferred = [];
+      for (const read of reads) await read();
+    }
   }
 
   checkAborted(): void {
@@ -136,6 +156,9 @@ class ReadContext {
     this.problems.push({ path, code: failure.code, message: failure.message });
   }
 }
+
+/** Reading deferred until its turn (see ReadContext.defer). */
+type DeferredRead = () => Promise<void>;
 
 /** A sink for one document's bytes, whatever its kind turns out to be. */
 interface ByteSink {
@@ -197,10 +220,12 @@ class DocumentStream implements ByteSink {
         return new BufferedDocument(this.ctx, where, MAX_JSON_BYTES, (bytes) => readJson(this.ctx, bytes, this.path));
       case 'email':
         return new BufferedDocument(this.ctx, where, MAX_EMAIL_BYTES, (bytes) => {
-          this.ctx.defer(readEmail(this.ctx, bytes, this.path, this.depth));
+          this.ctx.defer(() => readEmail(this.ctx, bytes, this.path, this.depth));
         });
       case 'mbox':
-        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) => readMbox(this.ctx, bytes, this.path, this.depth));
+        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) => {
+          this.ctx.defer(() => readMbox(this.ctx, bytes, this.path, this.depth));
+        });
       case 'unused':
         return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the reporter sent the placeholder text "unused" instead of a report`));
       case 'empty':
@@ -465,21 +490,39 @@ function readJson(ctx: ReadContext, bytes: Uint8Array, path: ReportPath): void {
   ctx.addReport({ report: outcome.report, warnings: outcome.warnings, path });
 }
 
-/** RFC 4155 mbox: messages start at lines beginning `From ` (after the first, preceded by an empty line). */
-function readMbox(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): void {
-  const starts: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const atLineStart = i === 0 || bytes[i - 1] === 0x0a;
-    if (atLineStart && bytes[i] === 0x46 && bytes[i + 1] === 0x72 && bytes[i + 2] === 0x6f && bytes[i + 3] === 0x6d && bytes[i + 4] === 0x20) {
-      starts.push(i);
+/** Where the next message of an mbox starts: a line beginning `From ` (RFC 4155) at or after `from`, or -1. */
+function nextMessageStart(bytes: Uint8Array, from: number): number {
+  let line = from === 0 || bytes[from - 1] === 0x0a ? from : bytes.indexOf(0x0a, from) + 1 || -1;
+  while (line !== -1 && line < bytes.length) {
+    if (bytes[line] === 0x46 && bytes[line + 1] === 0x72 && bytes[line + 2] === 0x6f && bytes[line + 3] === 0x6d && bytes[line + 4] === 0x20) {
+      return line;
     }
+    line = bytes.indexOf(0x0a, line) + 1 || -1;
   }
-  starts.forEach((start, n) => {
+  return -1;
+}
+
+/**
+ * RFC 4155 mbox: messages start at lines beginning `From ` (after the first, preceded by an empty line). Each message is
+ * found and read to its end before the next is looked for, and at most MAX_MESSAGES_PER_FILE are read.
+ */
+async function readMbox(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): Promise<void> {
+  let n = 0;
+  for (let start = nextMessageStart(bytes, 0); start !== -1; ) {
+    const next = nextMessageStart(bytes, start + 1);
+    if (++n > MAX_MESSAGES_PER_FILE) {
+      // Not fatal: the reports of the messages read are kept, and the warning says the rest were not read.
+      const failure = new ReportFailure('too-large', `${describePath(path)}: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read`, false);
+      ctx.problem(path, failure);
+      return;
+    }
     const lineEnd = bytes.indexOf(0x0a, start);
-    const end = starts[n + 1] ?? bytes.length;
-    if (lineEnd < 0 || lineEnd + 1 >= end) return;
-    ctx.defer(readEmail(ctx, bytes.subarray(lineEnd + 1, end), [...path, `message ${n + 1}`], depth + 1));
-  });
+    const end = next === -1 ? bytes.length : next;
+    if (lineEnd >= 0 && lineEnd + 1 < end) {
+      await readEmail(ctx, bytes.subarray(lineEnd + 1, end), [...path, `message ${n}`], depth + 1);
+    }
+    start = next;
+  }
 }
 
 function attachmentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
@@ -490,8 +533,22 @@ function attachmentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array
 /** Parts of a failure report that describe the failed message rather than carry a report. */
 const FAILURE_PARTS = new Set(['message/feedback-report', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers']);
 
+/** Whether more than `limit` lines of `bytes` start with `--`. */
+function hasMoreBoundaryLines(bytes: Uint8Array, limit: number): boolean {
+  let count = 0;
+  for (let line = 0; line !== -1; line = bytes.indexOf(0x0a, line) + 1 || -1) {
+    if (bytes[line] === 0x2d && bytes[line + 1] === 0x2d && ++count > limit) return true;
+  }
+  return false;
+}
+
 async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): Promise<void> {
   const where = describePath(path);
+  if (hasMoreBoundaryLines(bytes, MAX_MIME_BOUNDARY_LINES)) {
+    const message = `${where}: the email has more than ${MAX_MIME_BOUNDARY_LINES} MIME boundary lines (a flood of parts?); not read`;
+    ctx.problem(path, new ReportFailure('too-large', message, false));
+    return;
+  }
   let email: Email;
   try {
     email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
@@ -517,12 +574,16 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
     return;
   }
   const before = ctx.reports.length;
-  email.attachments.forEach((attachment, index) => {
-    if (FAILURE_PARTS.has(attachment.mimeType)) return;
-    const name = attachment.filename ?? `part ${index + 1} (${attachment.mimeType})`;
-    const partPath = [...path, name];
-    readPart(ctx, partPath, () => pushInSlices(ctx, new DocumentStream(ctx, partPath, depth + 1), attachmentBytes(attachment.content)));
+  // Emails inside this one (forwarded messages, an mbox attached) are read after its other parts, one at a time.
+  const nested = ctx.collectDeferred(() => {
+    email.attachments.forEach((attachment, index) => {
+      if (FAILURE_PARTS.has(attachment.mimeType)) return;
+      const name = attachment.filename ?? `part ${index + 1} (${attachment.mimeType})`;
+      const partPath = [...path, name];
+      readPart(ctx, partPath, () => pushInSlices(ctx, new DocumentStream(ctx, partPath, depth + 1), attachmentBytes(attachment.content)));
+    });
   });
+  for (const read of nested) await read();
   // Some reporters paste the XML into the message body instead of attaching it.
   if (ctx.reports.length === before && email.text && /<(?:[\w.-]+:)?feedback[\s>]/.test(email.text)) {
     const bodyPath = [...path, 'message body'];
