@@ -295,7 +295,7 @@ export interface NextStepJudgement {
   verdictDisagreements: number;
 }
 
-export interface NextStepOptions {
+export interface JudgeNextStepOptions {
   /** The policy domain; only records whose header_from is it or one of its subdomains count. */
   domain: string;
   next: PolicyStep & { pct?: number };
@@ -306,7 +306,7 @@ export interface NextStepOptions {
 const ONE_LEVEL_WEAKER: Record<DmarcPolicy, DmarcPolicy> = { none: 'none', quarantine: 'none', reject: 'quarantine' };
 
 /** The share of failing mail a step quarantines or rejects (RFC 7489 pct; RFC 9989 t=y acts one level weaker). */
-function enforcedShare(step: NextStepOptions['next']): number {
+function enforcedShare(step: JudgeNextStepOptions['next']): number {
   const policy = step.t === 'y' ? ONE_LEVEL_WEAKER[step.p] : step.p;
   if (policy === 'none') return 0;
   return (step.pct ?? 100) / 100;
@@ -316,7 +316,7 @@ function enforcedShare(step: NextStepOptions['next']): number {
  * What the next step would do to the failing mail of `records`, with alignment recomputed from auth_results under
  * the modes the domain will publish rather than trusting each receiver's verdict.
  */
-export function judgeNextStep(records: readonly AggregateRecord[], options: NextStepOptions): NextStepJudgement {
+export function judgeNextStep(records: readonly AggregateRecord[], options: JudgeNextStepOptions): NextStepJudgement {
   const domain = options.domain.toLowerCase();
   const adkim = options.adkim ?? 'r';
   const aspf = options.aspf ?? 'r';

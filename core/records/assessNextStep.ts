@@ -24,7 +24,7 @@ export interface NextStepAssessment extends Omit<NextStepJudgement, 'failingSour
   failingSources: WordedFailingIdentity[];
 }
 
-export interface NextStepOptions {
+export interface AssessNextStepOptions {
   /** The policy domain; only records whose header_from is it or (for sp) its subdomains count. */
   domain: string;
   next: Pick<RolloutStep, 'policy' | 'pct' | 'testing'>;
@@ -32,7 +32,10 @@ export interface NextStepOptions {
   aspf?: AlignmentMode;
 }
 
-export function assessNextStep(records: readonly AggregateRecord[], options: NextStepOptions): NextStepAssessment {
+export function assessNextStep(
+  records: readonly AggregateRecord[],
+  options: AssessNextStepOptions,
+): NextStepAssessment {
   const { next } = options;
   const judgement = judgeNextStep(records, {
     domain: options.domain,
