@@ -2,8 +2,14 @@
 // abandoned: its worker is terminated (nothing running inside a worker can prevent that), the file is answered "took
 // too long to read", and a fresh worker serves the next request. Meanwhile the other workers go on answering other
 // cards and tabs, and the context that owns the pool (the background, an extension page) never runs a parse itself.
-import { PARSE_WORKER_PATH, type ParseWorkerRequest, type ParseWorkerResponse } from './parseWorkerProtocol';
-import type { ReadAttachmentResult } from './readReportAttachment';
+import type { ParseAnswer } from '../messaging/messages';
+import {
+  HELD_FILES,
+  PARSE_WORKER_PATH,
+  type ParseWorkerRequest,
+  type ParseWorkerResponse,
+} from './parseWorkerProtocol';
+import type { AttachmentError, ReadAttachmentResult } from './readReportAttachment';
 
 /**
  * How long one attachment may take to read. The largest real aggregate reports (a few hundred thousand records, a
@@ -28,7 +34,7 @@ export interface ParseWorkerPoolOptions {
 
 interface ParseJob {
   request: ParseWorkerRequest;
-  resolve: (result: ReadAttachmentResult) => void;
+  resolve: (response: ParseWorkerResponse) => void;
 }
 
 interface ParseReader {
@@ -36,6 +42,8 @@ interface ParseReader {
   job: ParseJob | undefined;
   /** The watchdog while a job runs; the idle timeout otherwise. */
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Keys of the files the worker holds, as it does (parse-worker.ts): the last HELD_FILES it was given. */
+  held: string[];
 }
 
 export class ParseWorkerPool {
@@ -47,39 +55,57 @@ export class ParseWorkerPool {
     this.#options = options;
   }
 
-  /** Reads one file; never rejects: a slow or failed read is a typed error naming the file. */
-  read(bytes: Uint8Array, fileName: string, container: 'attachment' | 'message'): Promise<ReadAttachmentResult> {
+  /**
+   * The card's summaries of one file; the worker keeps the parsed file under `key` for a save that may follow. Never
+   * rejects: a slow or failed read is a typed error naming the file.
+   */
+  async summarize(bytes: Uint8Array, fileName: string, container: Container, key: string): Promise<ParseAnswer> {
+    const response = await this.#run({ kind: 'summarize', key, bytes, fileName, container });
+    return response.kind === 'summarize' ? response.answer : unexpected(fileName);
+  }
+
+  /** The parsed reports of one file, from the worker that holds it under `key` if it is free, else parsed anew. */
+  async read(bytes: Uint8Array, fileName: string, container: Container, key = ''): Promise<ReadAttachmentResult> {
+    const response = await this.#run({ kind: 'read', key, bytes, fileName, container });
+    return response.kind === 'read' ? response.result : unexpected(fileName);
+  }
+
+  #run(request: ParseWorkerRequest): Promise<ParseWorkerResponse> {
     return new Promise((resolve) => {
-      this.#queue.push({ request: { bytes, fileName, container }, resolve });
+      this.#queue.push({ request, resolve });
       this.#dispatch();
     });
   }
 
   #dispatch(): void {
-    while (this.#queue.length > 0) {
-      let reader = [...this.#readers].find((candidate) => candidate.job === undefined);
-      if (reader === undefined) {
-        if (this.#readers.size >= this.#options.maxWorkers) return;
-        reader = this.#startReader();
-      }
-      this.#give(reader, this.#queue.shift()!);
+    for (let index = 0; index < this.#queue.length;) {
+      const job = this.#queue[index]!;
+      const idle = [...this.#readers].filter((candidate) => candidate.job === undefined);
+      let reader =
+        idle.find((candidate) => job.request.key !== '' && candidate.held.includes(job.request.key)) ?? idle[0];
+      if (reader === undefined && this.#readers.size < this.#options.maxWorkers) reader = this.#startReader();
+      if (reader === undefined) return;
+      this.#queue.splice(index, 1);
+      this.#give(reader, job);
     }
   }
 
   #startReader(): ParseReader {
-    const reader: ParseReader = { worker: new Worker(this.#options.workerUrl), job: undefined, timer: undefined };
+    const reader: ParseReader = {
+      worker: new Worker(this.#options.workerUrl),
+      job: undefined,
+      timer: undefined,
+      held: [],
+    };
     reader.worker.addEventListener('message', (event: MessageEvent<ParseWorkerResponse>) =>
-      this.#finish(reader, event.data.result),
+      this.#finish(reader, event.data),
     );
     // A worker that could not start or died (e.g. out of memory): that file fails, the next request gets a new worker.
     reader.worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.#stop(reader, (job) => ({
-        ok: false,
-        error: {
-          code: 'extension',
-          message: `${job.request.fileName} could not be read: the reader stopped (${event.message || 'no reason'}).`,
-        },
+        code: 'extension',
+        message: `${job.request.fileName} could not be read: the reader stopped (${event.message || 'no reason'}).`,
       }));
     });
     this.#readers.add(reader);
@@ -89,45 +115,58 @@ export class ParseWorkerPool {
   #give(reader: ParseReader, job: ParseJob): void {
     clearTimeout(reader.timer);
     reader.job = job;
+    const { key, fileName } = job.request;
+    if (key !== '' && !reader.held.includes(key)) reader.held = [...reader.held, key].slice(-HELD_FILES);
     reader.timer = setTimeout(
-      () => this.#stop(reader, (slow) => tooSlow(slow.request.fileName, this.#options.budgetMs)),
+      () => this.#stop(reader, () => tooSlow(fileName, this.#options.budgetMs)),
       this.#options.budgetMs,
     );
-    // Copied, not transferred: the caller may still hold the bytes (the cache digests them, a retry resends them).
+    // Copied, not transferred: the caller may still hold the bytes (a save sends them again).
     reader.worker.postMessage(job.request);
   }
 
-  #finish(reader: ParseReader, result: ReadAttachmentResult): void {
+  #finish(reader: ParseReader, response: ParseWorkerResponse): void {
     const job = reader.job;
     if (job === undefined) return;
     clearTimeout(reader.timer);
     reader.job = undefined;
     reader.timer = setTimeout(() => this.#stop(reader, undefined), this.#options.idleMs);
-    job.resolve(result);
+    job.resolve(response);
     this.#dispatch();
   }
 
-  /** Terminates the reader's worker; its job, if any, is answered with `answer`. */
-  #stop(reader: ParseReader, answer: ((job: ParseJob) => ReadAttachmentResult) | undefined): void {
+  /** Terminates the reader's worker; its job, if any, fails with `error`. */
+  #stop(reader: ParseReader, error: ((job: ParseJob) => AttachmentError) | undefined): void {
     clearTimeout(reader.timer);
     reader.worker.terminate();
     this.#readers.delete(reader);
     const job = reader.job;
     reader.job = undefined;
-    if (job !== undefined && answer !== undefined) job.resolve(answer(job));
+    if (job !== undefined && error !== undefined) {
+      const failed = { ok: false as const, error: error(job) };
+      job.resolve(
+        job.request.kind === 'summarize' ? { kind: 'summarize', answer: failed } : { kind: 'read', result: failed },
+      );
+    }
     this.#dispatch();
   }
 }
 
-function tooSlow(fileName: string, budgetMs: number): ReadAttachmentResult {
+type Container = ParseWorkerRequest['container'];
+
+function unexpected(fileName: string): { ok: false; error: AttachmentError } {
   return {
     ok: false,
-    error: {
-      code: 'too-slow',
-      message:
-        `${fileName} took too long to read (more than ${formatBudget(budgetMs)}); ` +
-        'DMARC Lens stopped reading it so that it could go on with other files.',
-    },
+    error: { code: 'extension', message: `${fileName} could not be read: the reader answered something else.` },
+  };
+}
+
+function tooSlow(fileName: string, budgetMs: number): AttachmentError {
+  return {
+    code: 'too-slow',
+    message:
+      `${fileName} took too long to read (more than ${formatBudget(budgetMs)}); ` +
+      'DMARC Lens stopped reading it so that it could go on with other files.',
   };
 }
 

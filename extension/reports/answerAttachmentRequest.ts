@@ -1,35 +1,50 @@
 // The answers to the card's parse and save requests, computed where a Worker can be started: the Firefox background
 // page, or Chrome's offscreen document (entrypoints/offscreen), which the service worker forwards them to.
+// A card's file is summarized when the card appears and read again when the user saves it or opens the analysis; the
+// last few answers are kept, keyed by the SHA-256 of the bytes, and the worker that parsed a file keeps it for the save.
+// A file abandoned as too slow keeps that answer, so that saving it does not start the wait over.
 import { base64ToBytes } from '../messaging/base64Bytes';
-import type { AnswerOf, AttachmentRequest, ParseAnswer, SaveAnswer } from '../messaging/messages';
-import { readReportAttachmentCached } from './readReportAttachmentCached';
+import type { AnswerOf, AttachmentPayload, AttachmentRequest, ParseAnswer, SaveAnswer } from '../messaging/messages';
+import { sharedParseWorkerPool } from './ParseWorkerPool';
 import { saveParsedReports } from './saveParsedReports';
-import { toCardReportSummary } from './toCardReportSummary';
 
 /** Answers a parse or save request, in this context or another (askOffscreenDocument). */
 export type AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) => Promise<AnswerOf[R['type']]>;
 
 export const answerAttachmentRequest: AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) =>
-  (request.type === 'parse-attachment' ? parseAttachment(request) : saveAttachment(request)) as Promise<
-    AnswerOf[R['type']]
-  >;
+  (request.type === 'parse-attachment'
+    ? parseAttachment(request.attachment)
+    : saveAttachment(request.attachment)) as Promise<AnswerOf[R['type']]>;
 
-export async function parseAttachment({ attachment }: AttachmentRequest): Promise<ParseAnswer> {
-  const read = await readReportAttachmentCached(
-    base64ToBytes(attachment.base64),
-    attachment.fileName,
-    attachment.container,
-  );
-  if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, summaries: read.reports.map(toCardReportSummary) };
+/** A handful of files: a thread rarely shows more reports at once. */
+const CACHED_FILES = 6;
+const summarized = new Map<string, Promise<ParseAnswer>>();
+
+async function parseAttachment(attachment: AttachmentPayload): Promise<ParseAnswer> {
+  const bytes = base64ToBytes(attachment.base64);
+  const key = await attachmentKey(bytes, attachment);
+  let answer = summarized.get(key);
+  if (answer === undefined) {
+    answer = sharedParseWorkerPool().summarize(bytes, attachment.fileName, attachment.container, key);
+    if (summarized.size >= CACHED_FILES) summarized.delete(summarized.keys().next().value!);
+  } else {
+    summarized.delete(key); // re-inserted below: most recently used last
+  }
+  summarized.set(key, answer);
+  return answer;
 }
 
-export async function saveAttachment({ attachment }: AttachmentRequest): Promise<SaveAnswer> {
-  const read = await readReportAttachmentCached(
-    base64ToBytes(attachment.base64),
-    attachment.fileName,
-    attachment.container,
-  );
+async function saveAttachment(attachment: AttachmentPayload): Promise<SaveAnswer> {
+  const bytes = base64ToBytes(attachment.base64);
+  const key = await attachmentKey(bytes, attachment);
+  const earlier = await summarized.get(key);
+  if (earlier !== undefined && !earlier.ok) return earlier;
+  const read = await sharedParseWorkerPool().read(bytes, attachment.fileName, attachment.container, key);
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, ...(await saveParsedReports(attachment.fileName, read.reports, read.warnings)) };
+}
+
+async function attachmentKey(bytes: Uint8Array, { fileName, container }: AttachmentPayload): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return `${container}\u0000${fileName}\u0000${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -20,5 +20,8 @@ export async function saveParsedReports(
   const importedAt = Date.now();
   const rows = reports.map((parsed) => toReportRows(parsed, { fileName, fileWarnings, importedAt }));
   const outcomes = await saveReportRows(await extensionDatabase(), rows);
-  return { keys: rows.map((row) => row.report.key), added: outcomes.filter((outcome) => outcome === 'imported').length };
+  return {
+    keys: rows.map((row) => row.report.key),
+    added: outcomes.filter((outcome) => outcome === 'imported').length,
+  };
 }

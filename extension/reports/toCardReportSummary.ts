@@ -6,7 +6,12 @@ import type { CardReportSummary } from '../messaging/messages';
 
 export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
   const summary = summarizeReport(parsed.report);
-  const common = { key: reportKey(parsed.report), orgName: summary.orgName, domain: summary.domain, warnings: parsed.warnings };
+  const common = {
+    key: reportKey(parsed.report),
+    orgName: summary.orgName,
+    domain: summary.domain,
+    warnings: parsed.warnings,
+  };
   switch (summary.kind) {
     case 'aggregate':
       return {
@@ -16,7 +21,10 @@ export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
         end: summary.end,
         messages: summary.messages,
         passRate: summary.dmarcPassRate,
-        topFailingSources: summary.topFailingSources.map((source) => ({ label: source.sourceIp, count: source.messages })),
+        topFailingSources: summary.topFailingSources.map((source) => ({
+          label: source.sourceIp,
+          count: source.messages,
+        })),
         details: [],
       };
     case 'tls': {
@@ -29,7 +37,10 @@ export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
         messages: sessions,
         passRate: sessions === 0 ? undefined : summary.successfulSessions / sessions,
         topFailingSources: [],
-        details: summary.failedSessions === 0 ? [] : [`${summary.failedSessions} failed sessions: ${summary.failureTypes.join(', ')}`],
+        details:
+          summary.failedSessions === 0
+            ? []
+            : [`${summary.failedSessions} failed sessions: ${summary.failureTypes.join(', ')}`],
       };
     }
     case 'failure':
