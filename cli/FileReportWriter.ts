@@ -2,9 +2,10 @@
 // onRecords) and are written at once; the parse result, with each report's warnings and the reports that have no
 // streamed records (failure and TLS reports, aggregate reports without records), comes at the end of the file.
 //
-// A JSON line ends with the report's warnings, which are known only then. The first aggregate report of a file is
-// written straight out and its line finished at the end; any later one is spooled (memory, then a temporary file) and
-// written after it, so that lines never interleave and memory stays flat however large the reports are.
+// A JSON line ends with the report's warnings, which are known only then. The first aggregate report with records is
+// written straight out and its line finished at the end; every later one is spooled (memory, then a temporary file)
+// and written after it, in reading order with the reports that had no records to stream, so that lines never
+// interleave and memory stays flat however large the reports are. parsedmarc lines are written the same way.
 import type { ParsedReportWithStats } from '../core/report/parseReport';
 import type { AggregateReportHead } from '../core/report/toParsedmarcJson';
 import type { AggregateRecord, ParseResult, ReportPath } from '../core/report/types';
@@ -66,20 +67,14 @@ export class FileReportWriter {
   };
 
   private start(head: AggregateReportHead, path: ReportPath): void {
-    const previous = this.current;
     this.currentHead = head;
     if (this.format === 'csv') {
       this.current = { head, path, records: 0, spool: null };
-    } else if (this.format === 'parsedmarc') {
-      // parsedmarc lines carry no warnings: each report is finished as soon as the next one starts.
-      if (previous) this.out.write(previous.parsedmarc!.closing);
-      const parsedmarc = parsedmarcAggregateWriter(head);
-      this.current = { head, path, records: 0, spool: null, parsedmarc };
-      this.out.write(parsedmarc.opening);
     } else {
       const spool = this.streamed.length === 0 ? null : new Spool();
-      this.current = { head, path, records: 0, spool };
-      const opening = jsonAggregateOpening(this.file, path, head);
+      const parsedmarc = this.format === 'parsedmarc' ? parsedmarcAggregateWriter(head) : undefined;
+      this.current = { head, path, records: 0, spool, ...(parsedmarc && { parsedmarc }) };
+      const opening = parsedmarc ? parsedmarc.opening : jsonAggregateOpening(this.file, path, head);
       if (spool) spool.write(opening);
       else this.out.write(opening);
     }
@@ -94,13 +89,11 @@ export class FileReportWriter {
     };
     const fileWarnings = result.warnings;
     const matched = new Map<StreamedReport, ParsedReportWithStats>();
-    const unstreamed: ParsedReportWithStats[] = [];
     let next = 0;
     for (const parsed of result.ok ? (result.reports as ParsedReportWithStats[]) : []) {
       const at =
         parsed.report.kind === 'aggregate' && (parsed.stats?.records ?? 0) > 0 ? this.findStreamed(parsed, next) : -1;
-      if (at < 0) unstreamed.push(parsed);
-      else {
+      if (at >= 0) {
         matched.set(this.streamed[at]!, parsed);
         next = at + 1;
       }
@@ -115,26 +108,35 @@ export class FileReportWriter {
       return parsed ? [...parsed.warnings, ...fileWarnings] : brokenOff(report);
     };
 
-    if (this.format === 'parsedmarc') {
-      if (this.current) this.out.write(this.current.parsedmarc!.closing);
+    if (this.format === 'csv') {
       for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
-      for (const parsed of unstreamed) await write(parsedmarcLine(parsed.report));
-    } else if (this.format === 'json') {
-      for (const report of this.streamed) {
-        const closing = jsonAggregateClosing(warningsOf(report));
-        if (report.spool) {
-          report.spool.write(closing);
-          await report.spool.drainTo(write);
-        } else await write(closing);
-      }
-      for (const parsed of unstreamed)
-        await write(jsonReportLine(this.file, parsed, [...parsed.warnings, ...fileWarnings]));
-    } else {
-      for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
-      for (const parsed of unstreamed) {
-        if (parsed.report.kind !== 'aggregate')
+      for (const parsed of result.ok ? result.reports : []) {
+        if (parsed.report.kind !== 'aggregate') {
           this.note(`${this.file}: ${parsed.report.kind} report has no aggregate records; use --format json`);
+        }
       }
+    } else {
+      // parsedmarc lines carry no warnings: a report cut short is said on stderr.
+      const close = async (report: StreamedReport): Promise<void> => {
+        const closing = report.parsedmarc ? report.parsedmarc.closing : jsonAggregateClosing(warningsOf(report));
+        if (report.parsedmarc && !matched.has(report)) this.note(brokenOff(report).join('; '));
+        if (!report.spool) return write(closing);
+        report.spool.write(closing);
+        await report.spool.drainTo(write);
+      };
+      // The first streamed report is open on the output: it ends first, then every other report in reading order.
+      const [open] = this.streamed;
+      if (open) await close(open);
+      const streamedAs = new Map([...matched].map(([report, parsed]) => [parsed, report]));
+      for (const parsed of result.ok ? (result.reports as ParsedReportWithStats[]) : []) {
+        const report = streamedAs.get(parsed);
+        if (report && report === open) continue;
+        if (report) await close(report);
+        else if (this.format === 'json')
+          await write(jsonReportLine(this.file, parsed, [...parsed.warnings, ...fileWarnings]));
+        else await write(parsedmarcLine(parsed.report));
+      }
+      for (const report of this.streamed) if (report !== open && !matched.has(report)) await close(report);
     }
 
     if (result.ok) return false;
