@@ -9,6 +9,7 @@ import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy } fro
 import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from './alignment';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
 import { findServiceByDomain } from './findSendingService';
+import { TEST_MODE_POLICY } from './simulatePolicy';
 import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
 import type { SourceClass } from './classifyRecord';
@@ -303,11 +304,10 @@ export interface JudgeNextStepOptions {
   aspf?: AlignmentMode;
 }
 
-const ONE_LEVEL_WEAKER: Record<DmarcPolicy, DmarcPolicy> = { none: 'none', quarantine: 'none', reject: 'quarantine' };
 
 /** The share of failing mail a step quarantines or rejects (RFC 7489 pct; RFC 9989 t=y acts one level weaker). */
 function enforcedShare(step: JudgeNextStepOptions['next']): number {
-  const policy = step.t === 'y' ? ONE_LEVEL_WEAKER[step.p] : step.p;
+  const policy = step.t === 'y' ? TEST_MODE_POLICY[step.p] : step.p;
   if (policy === 'none') return 0;
   return (step.pct ?? 100) / 100;
 }

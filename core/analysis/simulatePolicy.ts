@@ -55,7 +55,8 @@ export interface PolicySimulation {
   sources: SimulatedSource[];
 }
 
-const STEP_DOWN: Record<DmarcPolicy, DmarcPolicy> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
+/** RFC 9989 test mode (t=y): a receiver applies the policy one level weaker than published. */
+export const TEST_MODE_POLICY: Readonly<Record<DmarcPolicy, DmarcPolicy>> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
 
 /** The policy RFC 9989 applies to a failing message with this From domain under `policy`. */
 export function appliedPolicy(
@@ -79,7 +80,7 @@ export function appliedPolicyToNormalized(
   if (isPolicyDomain) applied = p;
   else if (nonExistent.has(from)) applied = policy.np ?? policy.sp ?? p;
   else applied = policy.sp ?? p;
-  return policy.testing === 'y' ? STEP_DOWN[applied] : applied;
+  return policy.testing === 'y' ? TEST_MODE_POLICY[applied] : applied;
 }
 
 /** Alignment recomputed under a changed mode depends only on the identifiers: cached per identifier set. */
