@@ -49,9 +49,27 @@ function post(message: DistributiveOmit<WorkerToMain, 'importId'>, about = impor
   scope.postMessage({ ...message, importId: about } as WorkerToMain);
 }
 
+/** The file being read (from its start until its reports are pending storage), or null between files. */
+let reading: number | null = null;
+
 /** Tells the page this worker is alive and reading file `id`, unless it heard from it a moment ago. */
 function signProgress(id: number | null, always = false): void {
   if (always || performance.now() - lastPost >= PROGRESS_POST_MS) post({ type: 'progress', reading: id });
+}
+
+/**
+ * While the worker holds files, a heartbeat: whenever this thread is free (waiting for the database, say), the page
+ * hears from it, so that only a file that keeps the thread busy (a parse that never yields) goes silent.
+ */
+let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+function startHeartbeat(): void {
+  heartbeat ??= setInterval(() => signProgress(reading), PROGRESS_POST_MS);
+}
+
+function stopHeartbeat(): void {
+  clearInterval(heartbeat);
+  heartbeat = undefined;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -153,7 +171,17 @@ async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
 }
 
 async function importFile(item: FileToImport): Promise<void> {
+  reading = item.id;
   signProgress(item.id, item.watched);
+  try {
+    await readFile(item);
+  } finally {
+    reading = null;
+    if (item.watched) signProgress(null, true);
+  }
+}
+
+async function readFile(item: FileToImport): Promise<void> {
   const result = baseResult(item);
   const bytes = new Uint8Array(item.bytes);
   if (looksLikeBackupFile(bytes)) {
@@ -187,8 +215,6 @@ async function importFile(item: FileToImport): Promise<void> {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
     post({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
     return;
-  } finally {
-    if (item.watched) signProgress(null, true);
   }
   if (!parsed.ok) {
     post({
@@ -215,11 +241,14 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type !== 'files') return;
   chunksWaiting++;
+  startHeartbeat();
   queue = queue.then(async () => {
     importId = message.importId;
     for (const file of message.files) await importFile(file);
     // Batches may span chunks; only when no further chunk is queued must what is pending go out now.
     if (--chunksWaiting === 0) await flush();
     post({ type: 'chunkDone' });
+    // Quiet again once the last batch is stored and no further chunk came meanwhile.
+    if (chunksWaiting === 0) void saving.finally(() => chunksWaiting === 0 && stopHeartbeat());
   });
 };
