@@ -263,7 +263,10 @@ export interface FailureCause {
 
 /** The failing mail of one authenticated identity (or of nobody), as the next step would meet it. */
 export interface FailingIdentity {
-  /** What the mail authenticated as, when not the domain: the organizational domain of a DKIM d= or SPF domain, or `unauthenticated`. */
+  /**
+   * What the mail authenticated as, when not the domain: the organizational domain of a DKIM d= or SPF domain, or
+   * `unauthenticated`.
+   */
   identity: string;
   /** The sending service that domain belongs to, when the catalogue knows it (sendingServices.ts). */
   service?: string;
