@@ -374,7 +374,9 @@ export function judgeNextStep(records: readonly AggregateRecord[], options: Judg
       overrides: [...overrideSet].sort(),
     }))
     .sort((a, b) => Number(b.authenticated) - Number(a.authenticated) || b.messages - a.messages);
-  const authenticatedFailingMessages = failingSources.filter((s) => s.authenticated).reduce((sum, s) => sum + s.messages, 0);
+  const authenticatedFailingMessages = failingSources
+    .filter((s) => s.authenticated)
+    .reduce((sum, s) => sum + s.messages, 0);
   const share = enforcedShare(options.next);
   const authenticatedMessagesHit = Math.round(authenticatedFailingMessages * share);
   const authenticatedShare = totalMessages === 0 ? 0 : authenticatedMessagesHit / totalMessages;

@@ -78,7 +78,7 @@ function buildIndex(services: readonly SendingService[]): ServiceIndex {
 const catalogue = buildIndex(SENDING_SERVICES);
 const returnPathServices = SENDING_SERVICES.filter((s) => s.returnPathLabel);
 
-/** The entry whose suffix list holds the longest suffix of `name` (so "clients.your-server.de" beats "your-server.de"). */
+/** The entry holding the longest suffix of `name` (so "clients.your-server.de" beats "your-server.de"). */
 function findBySuffix(map: Map<string, SendingService>, name: string): SendingService | undefined {
   let candidate = normalizeDomain(name);
   while (candidate) {

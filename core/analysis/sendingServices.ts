@@ -86,7 +86,7 @@ export interface ServiceDnsSetup {
    * entry is Workspace, `google-workspace`). Its DKIM sentence is `sender.<key>` in core/records/recordTexts.ts.
    */
   wizardId?: string;
-  /** The name the wizard shows when it is not `name`: the product a domain owner sets up rather than what reports show. */
+  /** The name the wizard shows when it is not `name`: the product a domain owner sets up, not what reports show. */
   wizardName?: string;
   /**
    * The include the wizard adds to the domain's SPF record; one of `spfIncludes`. Absent when the service's envelope
