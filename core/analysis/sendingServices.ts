@@ -137,6 +137,15 @@ function service(id: string, name: string, type: SendingServiceType, ids: Identi
   };
 }
 
+/** DKIM CNAMEs a service numbers (selector1, selector2…): each key's name and target from its number. */
+function numberedCnames(
+  numbers: readonly number[],
+  name: (n: number) => string,
+  value: (n: number) => string,
+): DkimSetupRecord[] {
+  return numbers.map((n) => ({ name: name(n), type: 'CNAME', value: value(n) }));
+}
+
 const hotmail = ['hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es', 'hotmail.nl'];
 const live = ['live.com', 'live.cn', 'live.co.uk', 'live.fr', 'live.de', 'live.nl', 'live.it'];
 const outlookConsumer = ['outlook.com', 'outlook.fr', 'outlook.de', 'outlook.es', 'outlook.it', 'msn.com', 'msn.cn', 'passport.com'];
@@ -156,7 +165,9 @@ export const SENDING_SERVICES: readonly SendingService[] = [
       wizardName: 'Google Workspace',
       spfInclude: '_spf.google.com',
       spfAlignment: 'aligned',
-      dkimRecords: [{ name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' }],
+      dkimRecords: [
+        { name: 'google._domainkey', type: 'TXT', value: 'v=DKIM1; k=rsa; p=<key from the Admin console>' },
+      ],
       bulk: false,
     },
   }),
@@ -171,11 +182,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
       wizardName: 'Microsoft 365',
       spfInclude: 'spf.protection.outlook.com',
       spfAlignment: 'aligned',
-      dkimRecords: [1, 2].map((n) => ({
-        name: `selector${n}._domainkey`,
-        type: 'CNAME' as const,
-        value: `selector${n}-<domain-key>._domainkey.<tenant>.onmicrosoft.com`,
-      })),
+      dkimRecords: numberedCnames(
+        [1, 2],
+        (n) => `selector${n}._domainkey`,
+        (n) => `selector${n}-<domain-key>._domainkey.<tenant>.onmicrosoft.com`,
+      ),
       bulk: false,
     },
   }),
@@ -227,7 +238,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'spf.messagingengine.com',
       spfAlignment: 'aligned',
-      dkimRecords: [1, 2, 3].map((n) => ({ name: `fm${n}._domainkey`, type: 'CNAME' as const, value: `fm${n}.<domain>.dkim.fmhosted.com` })),
+      dkimRecords: numberedCnames([1, 2, 3], (n) => `fm${n}._domainkey`, (n) => `fm${n}.<domain>.dkim.fmhosted.com`),
       bulk: false,
     },
   }),
@@ -422,7 +433,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'amazonses.com',
       spfAlignment: 'custom-return-path',
-      dkimRecords: [1, 2, 3].map((n) => ({ name: `<token${n}>._domainkey`, type: 'CNAME' as const, value: `<token${n}>.dkim.amazonses.com` })),
+      dkimRecords: numberedCnames([1, 2, 3], (n) => `<token${n}>._domainkey`, (n) => `<token${n}>.dkim.amazonses.com`),
       bulk: true,
     },
   }),
@@ -438,7 +449,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
       wizardName: 'SendGrid (Twilio)',
       spfInclude: 'sendgrid.net',
       spfAlignment: 'custom-return-path',
-      dkimRecords: [1, 2].map((n) => ({ name: `s${n}._domainkey`, type: 'CNAME' as const, value: `s${n}.domainkey.<account>.wl.sendgrid.net` })),
+      dkimRecords: numberedCnames(
+        [1, 2],
+        (n) => `s${n}._domainkey`,
+        (n) => `s${n}.domainkey.<account>.wl.sendgrid.net`,
+      ),
       bulk: true,
     },
   }),
@@ -501,7 +516,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'spf.brevo.com',
       spfAlignment: 'provider',
-      dkimRecords: [1, 2].map((n) => ({ name: `brevo${n}._domainkey`, type: 'CNAME' as const, value: `b${n}.<domain-id>.dkim.brevo.com` })),
+      dkimRecords: numberedCnames([1, 2], (n) => `brevo${n}._domainkey`, (n) => `b${n}.<domain-id>.dkim.brevo.com`),
       bulk: true,
     },
   }),
@@ -606,7 +621,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dkimSetupAt: 'Mailchimp (Website › Domains › Authenticate)',
     dnsSetup: {
       spfAlignment: 'provider',
-      dkimRecords: [2, 3].map((n) => ({ name: `k${n}._domainkey`, type: 'CNAME' as const, value: `dkim${n}.mcsv.net` })),
+      dkimRecords: numberedCnames([2, 3], (n) => `k${n}._domainkey`, (n) => `dkim${n}.mcsv.net`),
       bulk: true,
     },
   }),
@@ -881,11 +896,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dkimSetupAt: 'HubSpot (Settings › Domains & URLs › Email sending domains)',
     dnsSetup: {
       spfAlignment: 'provider',
-      dkimRecords: [1, 2].map((n) => ({
-        name: `hs${n}-<account>._domainkey`,
-        type: 'CNAME' as const,
-        value: `<domain>.hs${n}-<account>.dkim.hubspotemail.net`,
-      })),
+      dkimRecords: numberedCnames(
+        [1, 2],
+        (n) => `hs${n}-<account>._domainkey`,
+        (n) => `<domain>.hs${n}-<account>.dkim.hubspotemail.net`,
+      ),
       bulk: true,
     },
   }),
@@ -979,7 +994,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'mail.zendesk.com',
       spfAlignment: 'aligned',
-      dkimRecords: [1, 2].map((n) => ({ name: `zendesk${n}._domainkey`, type: 'CNAME' as const, value: `zendesk${n}._domainkey.zendesk.com` })),
+      dkimRecords: numberedCnames([1, 2], (n) => `zendesk${n}._domainkey`, (n) => `zendesk${n}._domainkey.zendesk.com`),
       bulk: false,
     },
   }),
