@@ -3,7 +3,7 @@
 // real failure on a dashboard (10^30 messages at 100% pass). Counts and dates are read strictly here; a record that
 // fails is left out with a warning, a report whose dates fail is refused (toAggregateReport.ts and the reader).
 import type { ReportMetadata } from './types';
-import { visibleText } from './visibleText';
+import { hasInvisibleCharacters, visibleText } from './visibleText';
 
 /**
  * Most messages one record (one source address, one set of results, usually one day) may claim. A billion is 11,574
@@ -167,8 +167,11 @@ export function invisibleCharactersWarning(field: string, value: string, isName 
     if (code < 0x20 || code > 0x7e) break;
   }
   if (i === value.length) return undefined;
+  // Text in other scripts (an IDN, a reporter's name) is settled by one pass before looking at each character.
+  const rest = value.slice(i);
+  if (!hasInvisibleCharacters(rest)) return undefined;
   const found: number[] = [];
-  for (const character of value.slice(i)) {
+  for (const character of rest) {
     const codePoint = character.codePointAt(0)!;
     if (found.includes(codePoint) || (isName && ALLOWED_IN_NAMES.has(codePoint))) continue;
     if (visibleText(character) !== character) found.push(codePoint);
