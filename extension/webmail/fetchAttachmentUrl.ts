@@ -45,7 +45,10 @@ export async function fetchAttachmentUrl(
     }
     const finalUrl = response.url === '' ? absolute.href : response.url;
     if (!isAllowedFinalUrl(finalUrl, location.href, policy)) {
-      throw new AttachmentUnavailableError('refused', `Not read: the download was sent on to ${hostOf(finalUrl)}, which is not the webmail’s.`);
+      throw new AttachmentUnavailableError(
+        'refused',
+        `The download was sent on to ${hostOf(finalUrl)}, which is not ${absolute.host}’s; it was not read.`,
+      );
     }
     if (!response.ok) {
       throw new AttachmentUnavailableError('http', `The webmail answered ${response.status} to the download.`);

@@ -147,13 +147,17 @@ async function fetchGmailAttachment(
   if (isScanning(card)) throw new AttachmentUnavailableError('pending', 'Gmail is still scanning this attachment for viruses.');
   const urls = cardUrls(card);
   let lastError: AttachmentUnavailableError | undefined;
+  // A refused download says more than a later tier's failure: it is the one the card reports.
+  const keep = (error: unknown) => {
+    if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
+    if (lastError?.reason !== 'refused') lastError = error;
+  };
   for (const { url, via } of urls) {
     try {
       const { bytes, hosts } = await fetchAttachmentUrl(url, signal, GMAIL_DOWNLOADS);
       return { bytes, hosts, container: 'attachment', via };
     } catch (error) {
-      if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
-      lastError = error;
+      keep(error);
     }
   }
   // Fallback: the whole raw message (attid=0, disp=comp); the parser takes the attachment out of the MIME by name.
@@ -162,8 +166,7 @@ async function fetchGmailAttachment(
       const { bytes, hosts } = await fetchAttachmentUrl(rawMessageUrl(messageId, urls), signal, GMAIL_DOWNLOADS);
       return { bytes, hosts, container: 'message', via: 'raw message' };
     } catch (error) {
-      if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;
-      lastError = error;
+      keep(error);
     }
   }
   if (urls.length === 0 && messageId === '') {

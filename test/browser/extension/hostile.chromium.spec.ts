@@ -21,6 +21,9 @@ test.beforeAll(async () => {
   ext = await launchExtension({
     answer: async (url, request) => {
       if (request.headers['x-owa-canary'] !== undefined) canaryRequests.push(`${request.method} ${url.href}`);
+      if (url.host === 'mail.google.com' && url.searchParams.get('realattid') === GMAIL_REDIRECTS_AWAY) {
+        return { status: 302, headers: { location: `https://evil.example/attachment?${url.searchParams}` }, body: Buffer.from('') };
+      }
       const answer = answerAttacker(url, request);
       if (answer !== undefined) attackerHits.push(`${request.via} ${request.method} ${url.href}`);
       return answer;
@@ -37,6 +40,8 @@ const google = gmailAttachments.f_google_zip!;
 const bidi = gmailAttachments.f_bidi_xml!;
 const absurd = gmailAttachments.f_absurd_xml!;
 const outlookOne = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
+/** A Gmail download that Gmail's server (here, a fake of it gone wrong) redirects to another host. */
+const GMAIL_REDIRECTS_AWAY = 'f_redirect_away';
 /** Longer than the content script's safety rescan (3 s): a card it would add late has been added by then. */
 const AFTER_RESCANS_MS = 3500;
 
@@ -175,5 +180,38 @@ test('Outlook: body tiles and off-site tiles get no summary, the canary goes onl
   const reached = await whatThePageReached(page);
   expect(reached.stolenRoots).toBe(0);
   expect(reached.attempts.map((a) => a.shadowRoot)).toEqual(['null', 'null']);
+  await page.close();
+});
+
+test('Gmail: a download that ends on a host other than Gmail’s is not read, and the card names that host', async () => {
+  const hitsBefore = attackerHits.length;
+  // Gmail's own server answers its downloads with a redirect to its attachment host, and fetch follows a redirect
+  // before the content script sees where it leads; so where the download ended is checked before a byte is used.
+  // Here the server sends one elsewhere (a Gmail card added as Gmail adds one, to the genuine attachment row).
+  const page = await ext.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
+  await expect(card(page, google.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const fileName = 'redirected.example!victim.example!1764547200!1764633599.xml';
+  await page.evaluate(
+    ({ fileName, id }) => {
+      const template = document.querySelector('.hq.gt span.aZo[download_url]')!;
+      const added = template.cloneNode(true) as HTMLElement;
+      const url = `https://mail.google.com/mail/u/4/?ui=2&ik=4f2b1c0de9&attid=0.9&permmsgid=msg-f:1800000000000000021&view=att&disp=safe&realattid=${id}&zw`;
+      added.setAttribute('download_url', `text/xml:${fileName}:${url}`);
+      added.querySelector('a')!.setAttribute('href', url.replace('disp=safe', 'disp=inline'));
+      added.querySelector('a')!.setAttribute('aria-label', `Attachment: ${fileName}`);
+      added.querySelector('span.aV3')!.textContent = fileName;
+      template.parentElement!.append(added);
+    },
+    { fileName, id: GMAIL_REDIRECTS_AWAY },
+  );
+  const redirected = card(page, fileName);
+  await expect(redirected).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  const shown = await readCard(page, fileName);
+  expect(shown.alert).toBe(`Could not read ${fileName}: The download was sent on to evil.example, which is not mail.google.com’s; it was not read.`);
+  expect(shown.reports).toEqual([]);
+  // The redirect was followed by the browser (the one request here that reaches another host); its answer was dropped.
+  expect(attackerHits.slice(hitsBefore).every((r) => r.includes(GMAIL_REDIRECTS_AWAY))).toBe(true);
+  expect(attackerHits.length).toBeGreaterThan(hitsBefore);
   await page.close();
 });
