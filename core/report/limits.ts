@@ -50,6 +50,12 @@ export const MAX_MIME_BOUNDARY_LINES = 10_000;
 /** Largest JSON document (TLS-RPT), parsed whole. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Deepest nesting of JSON arrays and objects read (an RFC 8460 report nests four deep). JSON.parse spends about a
+ * second on a megabyte of nothing but `[`; deeper documents are refused before it is called.
+ */
+export const MAX_JSON_NESTING = 64;
+
 /** Most `<record>` elements in one aggregate report (Google's largest seen are a few hundred thousand). */
 export const MAX_RECORDS_PER_REPORT = 5_000_000;
 

@@ -101,8 +101,20 @@ const TEXT_FIELD_ALIASES: Record<string, string> = {
 /** How many body lines of a plain-text report are read (fields and the copied header). */
 const MAX_TEXT_LINES = 5000;
 
-/** The line that introduces the copied header in Exim's report. */
-const HEADER_COPY_MARKER = /^\s*-{2,}.*\bcopy of the (?:message|headers?)\b/i;
+/**
+ * Whether `line` introduces the copied header in Exim's report: dashes, then `copy of the message` or `headers` later on
+ * the line. What `/^\s*-{2,}.*\bcopy of the (?:message|headers?)\b/i` matches, without its backtracking: on a long
+ * line of dashes that expression tried every split between `-{2,}` and `.*` (64 KB of dashes took 23 s).
+ */
+function isHeaderCopyMarker(line: string): boolean {
+  const dashes = /^\s*--/.exec(line);
+  if (dashes === null) return false;
+  const from = dashes[0].length - 2;
+  // `.` stops at line terminators other than `\n`, which the split leaves in the line.
+  const terminator = line.slice(from).search(/[\r\u2028\u2029]/);
+  const rest = terminator === -1 ? line.slice(from) : line.slice(from, from + terminator);
+  return /\bcopy of the (?:message|headers?)\b/i.test(rest);
+}
 
 function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome {
   const body = typeof email.text === 'string' ? email.text : '';
@@ -110,7 +122,7 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
   if (!/feedback-type\s*:|sender domain\s*:/i.test(body)) return { kind: 'none' };
   // The fields sit at the top of the body; a report is never thousands of lines before its header copy.
   const lines = body.split(/\r?\n/, MAX_TEXT_LINES);
-  const markerAt = lines.findIndex((l) => HEADER_COPY_MARKER.test(l));
+  const markerAt = lines.findIndex(isHeaderCopyMarker);
   const fieldLines = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
   const fields = parseTextFields(fieldLines);
   const has = (name: string) => fields.some(([n]) => n === name);
@@ -290,23 +302,32 @@ function parseHeaderBlock(text: string): { headers: Fields; skippedLeadingBlank:
   if (i >= lines.length) skippedLeadingBlank = false;
   // An mbox "From " separator line is not a header field.
   if (/^From /.test(lines[i] ?? '')) i++;
+  // A field's value and continuation lines, joined once the field ends (appending each to the text so far made a
+  // field folded over thousands of lines cost their number squared).
   let current: [string, string] | undefined;
+  let parts: string[] = [];
+  const finishField = () => {
+    if (current !== undefined && parts.length > 1) current[1] = parts.filter((part) => part !== '').join(' ');
+  };
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '') break;
     if (/^[ \t]/.test(line)) {
-      if (current !== undefined) current[1] = current[1] === '' ? line.trim() : `${current[1]} ${line.trim()}`;
+      if (current !== undefined) parts.push(line.trim());
       continue;
     }
+    finishField();
     // RFC 5322 §2.2: field-name is printable ASCII except colon.
     const m = /^([!-9;-~]+)[ \t]*:(.*)$/.exec(line);
     if (m?.[1] !== undefined) {
       current = [m[1], (m[2] ?? '').trim()];
+      parts = [current[1]];
       headers.push(current);
     } else {
       current = undefined;
     }
   }
+  finishField();
   return { headers, skippedLeadingBlank };
 }
 

@@ -11,6 +11,11 @@ const SLASH = 47; // /
 const COLON = 58; // :
 const BANG = 33; // !
 const QUESTION = 63; // ?
+const LT = 60; // <
+const AMP = 38; // &
+const EQUALS = 61; // =
+const DOUBLE_QUOTE = 34; // "
+const SINGLE_QUOTE = 39; // '
 
 /** Character classes of ASCII codes; names are ASCII here (anything else declines). */
 const NAME_START = 1;
@@ -71,8 +76,42 @@ function isIgnorable(xml: string, from: number, to: number): boolean {
   return true;
 }
 
-/** What may follow a tag's name up to its `>`: attributes (no `<`, `>` or `&` in values), blanks, a closing `/`. */
-const ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<>&]*"|'[^'<>&]*'))*\s*\/?$/;
+/** JavaScript's `\s`: the blanks a regular expression would allow around attributes. */
+export function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether `xml` from `from` to `to` is attributes, each after blanks, then blanks: what
+ * `/^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/` matches, read in one pass (the expression's
+ * backtracking made a tag of a megabyte of attributes cost ~100× a quarter of it). `plain` also refuses `>` and `&` in
+ * values and allows a closing `/` at the end: what may follow a tag's name up to its `>` in the XML this reader reads.
+ */
+export function isAttributeList(xml: string, from: number, to: number, plain: boolean): boolean {
+  let i = from;
+  for (;;) {
+    const blanks = i;
+    while (i < to && isWhiteSpace(xml.charCodeAt(i))) i++;
+    if (i === to || (plain && i === to - 1 && xml.charCodeAt(i) === SLASH)) return true;
+    if (i === blanks || !isNameStart(xml.charCodeAt(i))) return false;
+    i++;
+    for (let c = xml.charCodeAt(i); i < to && c < 128 && (CLASSES[c]! & NAME_CHAR) !== 0; c = xml.charCodeAt(++i));
+    while (i < to && isWhiteSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== EQUALS || i >= to) return false;
+    i++;
+    while (i < to && isWhiteSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if ((quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) || i >= to) return false;
+    for (i++; i < to; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === quote) break;
+      if (c === LT || (plain && (c === GT || c === AMP))) return false;
+    }
+    if (i >= to) return false;
+    i++;
+  }
+}
 
 const ENTITY = /&(lt|gt|amp|quot|apos);/g;
 const REPLACEMENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -165,7 +204,7 @@ export function readWellFormedXml(xml: string): XmlObject | undefined {
     if (c !== GT && c !== SLASH && !isBlank(c)) return undefined;
     const gt = xml.indexOf('>', end);
     if (gt === -1) return undefined;
-    if (gt > end + 1 && !ATTRIBUTES.test(xml.slice(end, gt))) return undefined;
+    if (gt > end + 1 && !isAttributeList(xml, end, gt, true)) return undefined;
     const depth = qualified.length;
     if (depth > 0 && objects[depth - 1] === undefined) objects[depth - 1] = {};
     const parent = depth === 0 ? root : objects[depth - 1]!;

@@ -3,6 +3,8 @@
 // drops or misplaces data — so damage is detected here first and repaired into well-formed XML, and each repair is
 // reported so the user knows what was guessed.
 
+import { isAttributeList, isWhiteSpace } from './readWellFormedXml';
+
 /** `&` not starting a character or entity reference (XML 1.0 §4.1). */
 const BARE_AMPERSAND = /&(?!(?:#\d+|#x[\da-fA-F]+|[A-Za-z_][\w.-]*);)/g;
 const BARE_AMPERSAND_HERE = new RegExp(BARE_AMPERSAND.source, 'y');
@@ -15,7 +17,6 @@ const BARE_LESS_THAN = /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.
 const START_TAG_ATTRIBUTES = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g;
 /** An end tag carrying anything after its name (`</a x>`, `</a/>`): only `</a>` is well-formed. */
 const END_TAG_WITH_JUNK = /<\/([A-Za-z_][\w.:-]*)(?![\w.:-])\s*[^\s>][^<>]*>/g;
-const WELL_FORMED_ATTRIBUTES = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 const LT = 60; // <
 const GT = 62; // >
@@ -31,12 +32,6 @@ function isAsciiNameStart(c: number): boolean {
 /** [\w.:-] */
 function isAsciiNameChar(c: number): boolean {
   return isAsciiNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58;
-}
-
-/** JavaScript's \s among the characters that can follow a tag name. */
-function isWhiteSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isNameStart(c: number): boolean {
@@ -116,7 +111,7 @@ export function repairXml(xml: string): Repaired {
   if (lessThans) repairs.push(`escaped ${lessThans} "<" that did not start a tag`);
   text = text.replace(END_TAG_WITH_JUNK, '</$1>');
   text = text.replace(START_TAG_ATTRIBUTES, (tag, name: string, attributes: string, selfClosing: string) =>
-    WELL_FORMED_ATTRIBUTES.test(attributes) ? tag : `<${name}${selfClosing}>`,
+    isAttributeList(attributes, 0, attributes.length, false) ? tag : `<${name}${selfClosing}>`,
   );
 
   const out: string[] = [];
