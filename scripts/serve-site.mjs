@@ -66,7 +66,13 @@ function answer(req, res, status, headers, body) {
 
 async function handle(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    answer(req, res, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('method not allowed\n'));
+    answer(
+      req,
+      res,
+      405,
+      { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+      Buffer.from('method not allowed\n'),
+    );
     return;
   }
   const found = await fileForTarget(req.url ?? '/');
@@ -87,7 +93,8 @@ const server = createServer((req, res) => {
 });
 // Requests Node cannot even parse (bad request lines, oversized headers) are answered 400 and the connection closed.
 server.on('clientError', (error, socket) => {
-  if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  if (socket.writable && !socket.destroyed)
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   else socket.destroy();
 });
 server.listen(port, '127.0.0.1', () => console.log(`dist/site served on http://127.0.0.1:${port}`));

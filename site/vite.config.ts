@@ -16,7 +16,10 @@ function contentSecurityPolicyMeta(): Plugin {
       // Right after the charset, before anything the policy governs. The policy holds no double quote to escape.
       const charset = '<meta charset="utf-8" />';
       if (!html.includes(charset)) throw new Error(`site/index.html lost its ${charset}`);
-      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+      return html.replace(
+        charset,
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
+      );
     },
   };
 }

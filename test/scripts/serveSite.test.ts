@@ -37,7 +37,10 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  server = spawn(process.execPath, ['scripts/serve-site.mjs', String(port)], { env: { ...process.env, SITE_DIR: site }, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['scripts/serve-site.mjs', String(port)], {
+    env: { ...process.env, SITE_DIR: site },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('served on') && resolve());
     server.once('exit', (code) => reject(new Error(`serve-site exited with ${code}`)));
@@ -96,7 +99,11 @@ describe('serve-site', () => {
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(index.headers['referrer-policy']).toBe('no-referrer');
     const script = await ask('/assets/app.js?v=1');
-    expect([script.status, script.headers['content-type'], script.body]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1);\n']);
+    expect([script.status, script.headers['content-type'], script.body]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'console.log(1);\n',
+    ]);
     expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect((await ask('/assets/a%20b.css')).body).toBe('body{}\n');
     // The app's routes live in the fragment; a folder or an extensionless path is the app, a missing file is a 404.
@@ -134,7 +141,9 @@ describe('serve-site', () => {
       expect(answer.body, target).not.toContain('SECRET');
     }
     // Sent raw: a target that is not a path at all, and a request line Node's parser refuses.
-    expect(await askRaw('GET http://127.0.0.1/../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await askRaw('GET http://127.0.0.1/../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1\.1 400 /,
+    );
     expect(await askRaw('GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
     expect(await askRaw('\u0000\u0001garbage\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
     await stillServing();

@@ -1,11 +1,20 @@
 // The policy's connect-src lets the page reach exactly the DNS-over-HTTPS servers the user can choose, and nothing
 // else beyond the site itself.
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, DOH_ORIGINS, META_CONTENT_SECURITY_POLICY } from '../../site/contentSecurityPolicy.mjs';
+import {
+  CONTENT_SECURITY_POLICY,
+  DOH_ORIGINS,
+  META_CONTENT_SECURITY_POLICY,
+} from '../../site/contentSecurityPolicy.mjs';
 import { DOH_SERVERS } from '../../site/src/records/dohResolver';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {

@@ -35,7 +35,15 @@ class ScriptedWorker {
           }
         } else await sleep(2);
         if (file.watched) this.#post({ type: 'progress', importId: message.importId, reading: null });
-        results.push({ id: file.id, fileName: file.name, size: file.bytes.byteLength, status: 'imported', imported: 1, duplicates: 0, warnings: [] });
+        results.push({
+          id: file.id,
+          fileName: file.name,
+          size: file.bytes.byteLength,
+          status: 'imported',
+          imported: 1,
+          duplicates: 0,
+          warnings: [],
+        });
       }
       this.#post({ type: 'results', importId: message.importId, results });
       this.#post({ type: 'chunkDone', importId: message.importId });
@@ -74,14 +82,20 @@ function outcomes(controller: ImportController): Array<[string, string, string |
 
 describe('ImportController watchdog', () => {
   it('stops a silent worker, names the file that held it up, and imports every other file once', async () => {
-    const names = Array.from({ length: 40 }, (_, i) => (i === 17 ? 'stuck.xml' : `report-${String(i).padStart(2, '0')}.xml`));
+    const names = Array.from({ length: 40 }, (_, i) =>
+      i === 17 ? 'stuck.xml' : `report-${String(i).padStart(2, '0')}.xml`,
+    );
     const { controller, workers } = importer((name) => ({ kind: name.startsWith('stuck') ? 'stuck' : 'quick' }), 300);
     const started = performance.now();
     await controller.start(files(names));
     const state = controller.progress.value;
     expect([state.running, state.done, state.total, state.imported, state.refused]).toEqual([false, 40, 40, 39, 1]);
     expect(outcomes(controller)).toEqual(
-      names.map((name): [string, string, string | undefined] => (name === 'stuck.xml' ? [name, 'refused', 'too-slow'] : [name, 'imported', undefined])).sort((a, b) => a[0].localeCompare(b[0])),
+      names
+        .map((name): [string, string, string | undefined] =>
+          name === 'stuck.xml' ? [name, 'refused', 'too-slow'] : [name, 'imported', undefined],
+        )
+        .sort((a, b) => a[0].localeCompare(b[0])),
     );
     const slow = state.results.find((r) => r.fileName === 'stuck.xml')!;
     expect(slow.message).toBe('stuck.xml: no progress for 1 s; reading was stopped');
@@ -96,7 +110,10 @@ describe('ImportController watchdog', () => {
   });
 
   it('leaves a slow file alone while it shows progress', async () => {
-    const { controller, workers } = importer((name) => (name === 'big.xml' ? { kind: 'slow', ms: 1_500 } : { kind: 'quick' }), 300);
+    const { controller, workers } = importer(
+      (name) => (name === 'big.xml' ? { kind: 'slow', ms: 1_500 } : { kind: 'quick' }),
+      300,
+    );
     await controller.start(files(['a.xml', 'big.xml', 'b.xml', 'c.xml']));
     expect(outcomes(controller)).toEqual([
       ['a.xml', 'imported', undefined],

@@ -24,7 +24,20 @@ describe('showInvisibleCharacters', () => {
   it('shows the characters in text nodes, however they are passed', () => {
     const Name = ({ name }: { name: string }) => h('strong', null, name);
     const root = rendered(
-      h('table', null, h('tbody', null, h('tr', null, h('td', null, SPOOFED), h('td', null, 'org ', h(Name, { name: 'pay\u200Bpal.com' }), ` id ${'r\u2066-1\u2069'}`)))),
+      h(
+        'table',
+        null,
+        h(
+          'tbody',
+          null,
+          h(
+            'tr',
+            null,
+            h('td', null, SPOOFED),
+            h('td', null, 'org ', h(Name, { name: 'pay\u200Bpal.com' }), ` id ${'r\u2066-1\u2069'}`),
+          ),
+        ),
+      ),
     );
     expect(root.textContent).toBe('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩org pay⟨U+200B⟩pal.com id r⟨U+2066⟩-1⟨U+2069⟩');
     expect(root.innerHTML).not.toMatch(/[\u200B\u202A-\u202E\u2066-\u2069]/);
@@ -50,7 +63,15 @@ describe('showInvisibleCharacters', () => {
   });
 
   it('leaves ordinary text in any script, and the site texts, as written', () => {
-    const texts = ['Rapporten importeren', 'Größe · 12 345 ✓', 'مرحبا بالعالم', 'שלום', '日本語のテキスト', 'e\u0301 👩‍💻 🇳🇱', 'tab\tand\nline'];
+    const texts = [
+      'Rapporten importeren',
+      'Größe · 12 345 ✓',
+      'مرحبا بالعالم',
+      'שלום',
+      '日本語のテキスト',
+      'e\u0301 👩‍💻 🇳🇱',
+      'tab\tand\nline',
+    ];
     const root = rendered(h('ul', null, ...texts.map((text) => h('li', null, text))));
     expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Rapporten importeren',

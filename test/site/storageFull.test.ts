@@ -6,10 +6,14 @@ describe('isStorageFull', () => {
   it('recognises a quota error by name, by legacy code, wrapped in a cause, or passed on as text', () => {
     expect(isStorageFull(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(true);
     // Firefox's older name for it, and the legacy codes (QUOTA_EXCEEDED_ERR 22, NS_ERROR_DOM_QUOTA_REACHED 1014).
-    expect(isStorageFull({ name: 'NS_ERROR_DOM_QUOTA_REACHED', message: 'Persistent storage maximum size reached' })).toBe(true);
+    expect(
+      isStorageFull({ name: 'NS_ERROR_DOM_QUOTA_REACHED', message: 'Persistent storage maximum size reached' }),
+    ).toBe(true);
     expect(isStorageFull({ name: 'Error', code: 22 })).toBe(true);
     expect(isStorageFull({ name: 'Error', code: 1014 })).toBe(true);
-    expect(isStorageFull(new Error('write failed', { cause: new DOMException('full', 'QuotaExceededError') }))).toBe(true);
+    expect(isStorageFull(new Error('write failed', { cause: new DOMException('full', 'QuotaExceededError') }))).toBe(
+      true,
+    );
     expect(isStorageFull('backup.jsonl: QuotaExceededError: The quota has been exceeded.')).toBe(true);
   });
 

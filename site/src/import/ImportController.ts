@@ -54,11 +54,11 @@ const BYTES_AHEAD = 64 * 1024 * 1024;
 /** Progress is shown this often while an import runs: often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 200;
 /**
- * The watchdog's budget: how long a worker may go without a sign of progress (a file started, a batch of records read,
- * results; importWorker.ts posts one at most every 100 ms) before the file it is reading is abandoned. No step of a
- * sound file comes near it: between two signs the parser reads one record or one file's head, well under a second
- * on a laptop, leaving room for a slow phone and a busy machine. A pathological file (a 1.6 KB .xml.gz once took the
- * parser 78 s) then costs the import this long and no longer.
+ * The watchdog's budget: how long a worker may go without a sign of life (a file started, a batch of records read,
+ * and, whenever its thread is free, a heartbeat; importWorker.ts posts one at most every 100 ms) before the file it is
+ * reading is abandoned. Only a file that keeps the thread busy goes silent, and in a sound file that is a batch of
+ * records or a small report read whole, well under a second on a laptop: fifteen leave room for a slow phone and a
+ * busy machine. A pathological file (a 1.6 KB .xml.gz once took the parser 78 s) costs the import this long, no more.
  */
 const STALL_BUDGET_MS = 15_000;
 /**
@@ -244,8 +244,7 @@ export class ImportController {
         if (watched) item.watched = true;
         if (retried) item.retriedSince = this.#startedEpoch;
         files.push(item);
-      }
-      else unreadable.push({ id, fileName: file.name, size: 0, status: 'refused', imported: 0, duplicates: 0, warnings: [], errorCode: 'unreadable', message: file.name });
+      } else unreadable.push({ id, fileName: file.name, size: 0, status: 'refused', imported: 0, duplicates: 0, warnings: [], errorCode: 'unreadable', message: file.name });
     });
     if (this.#queue.length === 0 && this.#reading === 0) performance.mark('dmarc-lens:files-read');
     if (unreadable.length > 0) this.#record(unreadable);

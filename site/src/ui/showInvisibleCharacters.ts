@@ -18,7 +18,7 @@ let installed = false;
 export function showInvisibleCharacters(): void {
   if (installed) return;
   installed = true;
-  const next = options.vnode;
+  const next = options.vnode?.bind(options);
   options.vnode = (vnode: VNode) => {
     // A text node is a vnode without a type whose props are its text.
     if (vnode.type === null) {

@@ -21,7 +21,11 @@ async function watchViolations(page: Page): Promise<{ read(): Promise<Violation[
     const seen: Violation[] = [];
     (window as unknown as { cspViolations: Violation[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}` }),
+      seen.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      }),
     );
   });
   return {
@@ -34,11 +38,15 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
 });
 
-test('the policy comes as a header and as a meta element, and the site runs under it without one violation', async ({ page }) => {
+test('the policy comes as a header and as a meta element, and the site runs under it without one violation', async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   const response = await page.goto(`${ORIGIN}/#/import`);
   expect(response!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(META_CONTENT_SECURITY_POLICY);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
+    META_CONTENT_SECURITY_POLICY,
+  );
 
   // An import: sample reports fetched from the site, parsed in the module workers, stored.
   await page.getByRole('button', { name: 'Try it with sample reports' }).click();
@@ -48,7 +56,10 @@ test('the policy comes as a header and as a meta element, and the site runs unde
   await page.goto(`${ORIGIN}/#/dashboard`);
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.getByTestId('total-messages')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: /^Show IP addresses of / }).first().click();
+  await page
+    .getByRole('button', { name: /^Show IP addresses of / })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Show records' }).first().click();
   await page.getByRole('button', { name: 'View XML' }).first().click();
   await expect(page.getByRole('dialog')).toContainText('<feedback');
@@ -78,7 +89,11 @@ test('live DNS lookups reach the two selectable DoH servers and nothing else', a
   for (const host of ['https://cloudflare-dns.com/**', 'https://dns.google/**']) {
     await page.route(host, async (route) => {
       answered.push(new URL(route.request().url()).host);
-      await route.fulfill({ contentType: 'application/dns-json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ Status: 3 }) });
+      await route.fulfill({
+        contentType: 'application/dns-json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ Status: 3 }),
+      });
     });
   }
   const elsewhere: string[] = [];
@@ -113,6 +128,10 @@ test('live DNS lookups reach the two selectable DoH servers and nothing else', a
   expect(outcome).toMatch(/TypeError/);
   expect(elsewhere).toEqual([]);
   // Reported once by each of the two policies (header and meta), both enforced.
-  const refused = { directive: 'connect-src', blocked: 'https://evil.example/dns-query?name=example.com&type=TXT', source: expect.any(String) };
+  const refused = {
+    directive: 'connect-src',
+    blocked: 'https://evil.example/dns-query?name=example.com&type=TXT',
+    source: expect.any(String),
+  };
   await expect.poll(() => violations.read()).toEqual([refused, refused]);
 });

@@ -2,7 +2,15 @@
 // while the other files land; a full storage is said in plain words.
 import { expect, test, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { addReports, AGGREGATE_FILES, expectedMessages, fixtureFile, ORIGIN, readableText, totalMessages } from './siteHelpers';
+import {
+  addReports,
+  AGGREGATE_FILES,
+  expectedMessages,
+  fixtureFile,
+  ORIGIN,
+  readableText,
+  totalMessages,
+} from './siteHelpers';
 
 /** ImportController's STALL_BUDGET_TEST_KEY. */
 const STALL_BUDGET_TEST_KEY = 'dmarc-lens:test:stall-budget-ms';
@@ -30,7 +38,11 @@ function manyPoliciesReport(policies: number): { name: string; mimeType: string;
       summary: { 'total-successful-session-count': 1, 'total-failure-session-count': 0 },
     })),
   };
-  return { name: 'many.example!1704067200!1704153599.json.gz', mimeType: 'application/gzip', buffer: gzipSync(JSON.stringify(report), { level: 9 }) };
+  return {
+    name: 'many.example!1704067200!1704153599.json.gz',
+    mimeType: 'application/gzip',
+    buffer: gzipSync(JSON.stringify(report), { level: 9 }),
+  };
 }
 
 async function openImportPage(page: Page): Promise<void> {
@@ -42,8 +54,13 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
 });
 
-test('a file that keeps its worker busy past the budget is abandoned and reported; the files around it land, each counted once', async ({ page }) => {
-  await page.addInitScript(([key, budget]) => localStorage.setItem(key!, budget!), [STALL_BUDGET_TEST_KEY, TEST_BUDGET_MS]);
+test('a file that keeps its worker busy past the budget is abandoned and reported; the files around it land, each counted once', async ({
+  page,
+}) => {
+  await page.addInitScript(
+    ([key, budget]) => localStorage.setItem(key!, budget!),
+    [STALL_BUDGET_TEST_KEY, TEST_BUDGET_MS],
+  );
   await openImportPage(page);
   const slow = manyPoliciesReport(SLOW_POLICIES);
   const normal = AGGREGATE_FILES.map(fixtureFile);
@@ -52,18 +69,26 @@ test('a file that keeps its worker busy past the budget is abandoned and reporte
   await addReports(page, files);
   const outcome = page.getByTestId('import-outcome');
   const reportsInFiles = AGGREGATE_FILES.length + 2; /* multiple_reports.zip holds 3 */
-  await expect(outcome).toHaveText(`Import finished. Reports imported: ${reportsInFiles}; duplicates: 0; files refused: 1.`);
+  await expect(outcome).toHaveText(
+    `Import finished. Reports imported: ${reportsInFiles}; duplicates: 0; files refused: 1.`,
+  );
   const row = page.getByTestId('import-results').locator('tr', { hasText: slow.name });
   await expect(row).toContainText('Refused');
-  await expect(row).toContainText('This file took too long to read, so it was set aside; the other files were read as usual.');
+  await expect(row).toContainText(
+    'This file took too long to read, so it was set aside; the other files were read as usual.',
+  );
   await expect(row).toContainText(`${slow.name}: no progress for 4 s; reading was stopped`);
-  await expect(page.getByTestId('import-results').locator('tr[data-status="imported"]')).toHaveCount(AGGREGATE_FILES.length);
+  await expect(page.getByTestId('import-results').locator('tr[data-status="imported"]')).toHaveCount(
+    AGGREGATE_FILES.length,
+  );
 
   await page.goto(`${ORIGIN}/#/dashboard`);
   expect(await totalMessages(page)).toBe(expectedMessages(AGGREGATE_FILES));
 });
 
-test('storage that fills up mid-import: the files that no longer fit are refused in plain words, the others land', async ({ page }) => {
+test('storage that fills up mid-import: the files that no longer fit are refused in plain words, the others land', async ({
+  page,
+}) => {
   // Chromium's own quota for the origin, lowered through the DevTools protocol before the page opens: about what the
   // empty database and a few reports take (100 KB), so that the writes of an import start failing part way through,
   // as on a full disk.
@@ -73,9 +98,15 @@ test('storage that fills up mid-import: the files that no longer fit are refused
   // Twelve files of one report each.
   const paths = AGGREGATE_FILES.slice(0, 12);
   await addReports(page, paths.map(fixtureFile));
-  const rows = await page.getByTestId('import-results').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => ({ status: tr.getAttribute('data-status'), cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText) })),
-  );
+  const rows = await page
+    .getByTestId('import-results')
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        status: tr.getAttribute('data-status'),
+        cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText),
+      })),
+    );
   expect(rows).toHaveLength(12);
   const imported = rows.filter((row) => row.status === 'imported');
   const refused = rows.filter((row) => row.status === 'refused');
@@ -97,13 +128,17 @@ test('storage that fills up mid-import: the files that no longer fit are refused
   expect(await totalMessages(page)).toBe(expectedMessages(landed));
 });
 
-test('a storage too full even to open the database: every file is refused in plain words and the import finishes', async ({ page }) => {
+test('a storage too full even to open the database: every file is refused in plain words and the import finishes', async ({
+  page,
+}) => {
   await openImportPage(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 1 });
   const names = AGGREGATE_FILES.slice(0, 3);
   await addReports(page, names.map(fixtureFile));
-  await expect(page.getByTestId('import-outcome')).toHaveText('Import finished. Reports imported: 0; duplicates: 0; files refused: 3.');
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    'Import finished. Reports imported: 0; duplicates: 0; files refused: 3.',
+  );
   for (const path of names) {
     const name = path.split('/').pop()!;
     const row = page.getByTestId('import-results').locator('tr', { hasText: name });
@@ -115,20 +150,33 @@ test('a storage too full even to open the database: every file is refused in pla
 test('a slow file and a storage that fills up in one import: each file gets its own reason', async ({ page }) => {
   // The workers wait on failing writes while one of them is held up by the slow file: waiting on the database is not
   // silence (a worker whose thread is free says so), so only the slow file is abandoned.
-  await page.addInitScript(([key, budget]) => localStorage.setItem(key!, budget!), [STALL_BUDGET_TEST_KEY, TEST_BUDGET_MS]);
+  await page.addInitScript(
+    ([key, budget]) => localStorage.setItem(key!, budget!),
+    [STALL_BUDGET_TEST_KEY, TEST_BUDGET_MS],
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 100_000 });
   await openImportPage(page);
   const slow = manyPoliciesReport(SLOW_POLICIES);
   await addReports(page, [...AGGREGATE_FILES.slice(0, 8).map(fixtureFile), slow]);
-  const rows = await page.getByTestId('import-results').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => ({ status: tr.getAttribute('data-status'), cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText) })),
-  );
+  const rows = await page
+    .getByTestId('import-results')
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        status: tr.getAttribute('data-status'),
+        cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText),
+      })),
+    );
   expect(rows).toHaveLength(9);
   for (const row of rows) {
     const name = row.cells[0]!;
-    if (name === slow.name) expect(row.cells[2]).toBe(`This file took too long to read, so it was set aside; the other files were read as usual.\n${name}: no progress for 4 s; reading was stopped`);
-    else if (row.status === 'refused') expect(row.cells[2], name).toMatch(/^Your browser’s storage for this site is full: .*\n.*: QuotaExceededError$/s);
+    if (name === slow.name)
+      expect(row.cells[2]).toBe(
+        `This file took too long to read, so it was set aside; the other files were read as usual.\n${name}: no progress for 4 s; reading was stopped`,
+      );
+    else if (row.status === 'refused')
+      expect(row.cells[2], name).toMatch(/^Your browser’s storage for this site is full: .*\n.*: QuotaExceededError$/s);
     else expect(row.status, name).toBe('imported');
   }
 });
@@ -177,17 +225,25 @@ for (const locale of ['en', 'nl'] as const) {
 
     await page.goto(`${ORIGIN}/#/dashboard`);
     await expect(page.getByTestId('total-messages')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('domain-select').locator('option', { hasText: 'exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩' })).toHaveCount(1);
+    await expect(
+      page.getByTestId('domain-select').locator('option', { hasText: 'exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩' }),
+    ).toHaveCount(1);
     await expect(page.getByTestId('reporters-table')).toContainText('Goo⟨U+200B⟩gle ⟨U+202E⟩elgoog⟨U+202C⟩');
     await page.getByTestId('source-group').first().getByRole('button').first().click();
-    await page.getByRole('button', { name: locale === 'en' ? 'Show records' : 'Records tonen' }).first().click();
+    await page
+      .getByRole('button', { name: locale === 'en' ? 'Show records' : 'Records tonen' })
+      .first()
+      .click();
     const records = page.locator('table.text-xs');
     await expect(records).toContainText('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩');
     await expect(records).toContainText('exa⟨U+200B⟩mple.com');
     await expect(records).toContainText('pay⟨U+200B⟩pal.com');
     seen.push(await readableText(page));
     await page.screenshot({ path: `dist/screenshots/hidden-characters-dashboard-${locale}.png`, fullPage: true });
-    await page.getByRole('button', { name: locale === 'en' ? 'View XML' : 'XML bekijken' }).first().click();
+    await page
+      .getByRole('button', { name: locale === 'en' ? 'View XML' : 'XML bekijken' })
+      .first()
+      .click();
     await expect(page.getByRole('dialog')).toContainText('<report_id>⟨U+2066⟩1234⟨U+2069⟩-spoof</report_id>');
     seen.push(await readableText(page));
     await page.keyboard.press('Escape');
