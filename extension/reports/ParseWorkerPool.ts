@@ -13,15 +13,19 @@ import type { AttachmentError, ReadAttachmentResult } from './readReportAttachme
 
 /**
  * How long one attachment may take to read. The largest real aggregate reports (a few hundred thousand records, a
- * couple of hundred MB of XML) read in well under a minute even on a slow, busy laptop; a file still being read after
- * two minutes is pathological input or a parser bug, and its worker would otherwise hold a core and its memory forever.
+ * couple of hundred MB of XML) read in under a minute even on a slow machine busy with other work; a file still being
+ * read after two minutes is pathological input or a parser bug, and its worker would otherwise hold a core and its
+ * memory for as long as it likes.
  */
 export const PARSE_BUDGET_MS = 120_000;
 
 /** Workers reading at once: one slow file holds one of them while the other cards of a thread go through the rest. */
 export const MAX_PARSE_WORKERS = 3;
 
-/** An idle worker is let go after this long: each holds a copy of the parser, and a thread's cards arrive together. */
+/**
+ * An idle worker is let go after this long: each holds a copy of the parser and the files it keeps for a save, and a
+ * thread's cards and their Save clicks come within moments of each other.
+ */
 export const IDLE_WORKER_MS = 30_000;
 
 export interface ParseWorkerPoolOptions {

@@ -1,10 +1,10 @@
-// The parse watchdog, through the real built extension (with a 3 s budget, watchdogBuilds.ts) in Chromium and in
+// The parse watchdog, through the real built extension (with a 5 s budget, watchdogBuilds.ts) in Chromium and in
 // Firefox (MV3 event page and MV2 background page): a file that takes too long to read is abandoned and answered
 // "took too long to read", naming it, while requests from other tabs and from the same tab are answered meanwhile,
 // and a fresh worker reads the next file.
 import { expect, test } from '@playwright/test';
 import { bytesToBase64 } from '../../../extension/messaging/base64Bytes';
-import type { ParseAnswer } from '../../../extension/messaging/messages';
+import type { ParseAnswer, SaveAnswer } from '../../../extension/messaging/messages';
 import {
   WATCHDOG_BUDGET_MS,
   buildWatchdogExtension,
@@ -21,13 +21,14 @@ import { answerWebmailRequest, gmailAttachments } from './webmailRoutes';
 test.describe.configure({ mode: 'serial' });
 
 const slow = slowReport();
-const parseMessage = (file: { fileName: string; bytes: Uint8Array }) => ({
-  type: 'parse-attachment' as const,
+const message = (type: 'parse-attachment' | 'save-attachment', file: { fileName: string; bytes: Uint8Array }) => ({
+  type,
   attachment: { fileName: file.fileName, base64: bytesToBase64(file.bytes), container: 'attachment' as const },
 });
+const parseMessage = (file: { fileName: string; bytes: Uint8Array }) => message('parse-attachment', file);
 
 interface Timed {
-  answer: ParseAnswer;
+  answer: ParseAnswer | SaveAnswer;
   start: number;
   end: number;
 }
@@ -41,7 +42,7 @@ interface ExtensionTab {
   collect(): Promise<Timed>;
 }
 
-type Runtime = { runtime: { sendMessage(message: unknown): Promise<ParseAnswer> } };
+type Runtime = { runtime: { sendMessage(message: unknown): Promise<ParseAnswer | SaveAnswer> } };
 type PageGlobals = { browser?: Runtime; chrome?: Runtime; pending?: Promise<Timed> };
 
 // These run in the extension page (`browser` in Firefox, `chrome` in Chromium), so they carry no outside references.
@@ -99,6 +100,15 @@ async function expectWatchdogHolds(tabA: ExtensionTab, tabB: ExtensionTab): Prom
     ok: true,
     summaries: await expectedSummaries(normalReports[2]!.bytes, normalReports[2]!.fileName),
   });
+
+  // Saving the abandoned file answers the same error; the others are saved, from the workers that read them or anew.
+  const slowSave = await tabB.ask(message('save-attachment', slow));
+  expect(slowSave.answer).toEqual(slowAnswer.answer);
+  for (const file of normalReports) {
+    const saved = await tabA.ask(message('save-attachment', file));
+    const keys = (await expectedSummaries(file.bytes, file.fileName)).map((summary) => summary.key);
+    expect(saved.answer).toEqual({ ok: true, keys, added: keys.length });
+  }
 }
 
 /** Each target is built once per run of this file. */
@@ -194,15 +204,13 @@ test('Chromium, drop page: a dropped file too slow to read is reported and the o
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/drop.html`);
     const files = [slow, ...normalReports.slice(0, 2)];
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles(
-        files.map((file) => ({
-          name: file.fileName,
-          mimeType: 'application/octet-stream',
-          buffer: Buffer.from(file.bytes),
-        })),
-      );
+    await page.locator('input[type="file"]').setInputFiles(
+      files.map((file) => ({
+        name: file.fileName,
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(file.bytes),
+      })),
+    );
     const outcomes = page.getByTestId('drop-outcomes').locator(':scope > li');
     await expect(outcomes).toHaveCount(3, { timeout: 30_000 });
     await expect(outcomes.nth(0).getByRole('alert')).toHaveText(
