@@ -9,7 +9,7 @@ import { openReportDatabase, type RecordProfile, type ReportDatabase, type Store
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { toCountedDigest, type CountedDigest, type CountedProfile } from '../../../core/store/toRecordDigest';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
-import { isStorageFull } from './storageFull';
+import { isStorageFull } from './isStorageFull';
 
 interface WorkerScope {
   postMessage(message: WorkerToMain): void;
