@@ -1,6 +1,7 @@
 // The messages between the content script, the extension pages and the background. The content script only finds
-// attachments and reads their bytes; the parser, the store and Graph live in the background, so the script injected
-// into every webmail page stays small (see test/bench/extension.bench.ts for the sizes).
+// attachments and reads their bytes; the store and Graph live in the background, and the parser in the Workers it has
+// started (in Chrome, through its offscreen document), so the script injected into every webmail page stays small (see
+// test/bench/extension.bench.ts for the sizes).
 
 /** What the inline card shows for one report (from core's summarizeReport, made serializable). */
 export interface CardReportSummary {
