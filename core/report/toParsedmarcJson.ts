@@ -1,7 +1,6 @@
 // Our reports in parsedmarc's JSON field names (its docs/source/output.md), so pipelines built for parsedmarc's
 // Elasticsearch / OpenSearch / Splunk output can take DMARC Lens output unchanged. Source enrichment parsedmarc does
 // with network lookups (reverse DNS, base domain, name/type) is left null: we never send an IP anywhere.
-import { passesDmarc } from '../analysis/summarizeReport';
 import { isoFromReportSeconds } from './reportDate';
 import type { AggregateRecord, AggregateReport, FailureReport, Report, TlsReport } from './types';
 
@@ -75,7 +74,12 @@ export function parsedmarcAggregateParts(report: AggregateReportHead): Parsedmar
       as_domain: null,
     },
     count: record.count,
-    alignment: { spf: record.spf === 'pass', dkim: record.dkim === 'pass', dmarc: passesDmarc(record) },
+    // DMARC passes when either verdict of policy_evaluated does (RFC 7489 §4.2).
+    alignment: {
+      spf: record.spf === 'pass',
+      dkim: record.dkim === 'pass',
+      dmarc: record.spf === 'pass' || record.dkim === 'pass',
+    },
     policy_evaluated: {
       disposition: record.disposition,
       dkim: record.dkim,
