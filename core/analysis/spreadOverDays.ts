@@ -1,5 +1,6 @@
-// Multi-day reports (dmarc.md: date ranges spanning weeks) are spread over the UTC days they cover, in proportion to
+// Multi-day reports (docs/report-quirks.md, "Date ranges") are spread over the UTC days they cover, in proportion to
 // the seconds of each day inside the range, so a daily chart neither spikes on the first day nor loses messages.
+import { isoFromReportSeconds } from '../report/reportDate';
 
 export interface DayCount {
   /** UTC day, `YYYY-MM-DD`. */
@@ -12,7 +13,10 @@ const DAY = 86_400;
 const MAX_SPREAD_DAYS = 366;
 
 export function utcDay(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  // A time no Date can hold (a crafted report or backup: 1e20, NaN) counts on the first day of Unix time, as a
+  // missing begin does below, rather than throwing in the middle of an import or a page.
+  const iso = isoFromReportSeconds(unixSeconds) ?? isoFromReportSeconds(0)!;
+  return iso.slice(0, iso.indexOf('T'));
 }
 
 /**
@@ -21,7 +25,8 @@ export function utcDay(unixSeconds: number): string {
  * whole numbers that add up to `count` exactly (largest-remainder rounding).
  */
 export function spreadOverDays(begin: number, end: number, count: number): DayCount[] {
-  if (!Number.isFinite(begin) || !Number.isFinite(end) || end <= begin) return [{ day: utcDay(Number.isFinite(begin) ? begin : 0), count }];
+  const dated = isoFromReportSeconds(begin) !== undefined && isoFromReportSeconds(end) !== undefined;
+  if (!dated || end <= begin) return [{ day: utcDay(Number.isFinite(begin) ? begin : 0), count }];
   const last = Math.min(end, begin + MAX_SPREAD_DAYS * DAY - 1);
   const total = last - begin + 1;
   const days: Array<{ day: string; exact: number; count: number }> = [];

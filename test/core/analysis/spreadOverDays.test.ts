@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spreadOverDays } from '../../../core/analysis/spreadOverDays';
+import { spreadOverDays, utcDay } from '../../../core/analysis/spreadOverDays';
 
 describe('spreadOverDays — multi-day reports over UTC days', () => {
   it('keeps a one-day report on its day', () => {
@@ -32,5 +32,13 @@ describe('spreadOverDays — multi-day reports over UTC days', () => {
 
   it('puts a report with an end before its begin on the begin day', () => {
     expect(spreadOverDays(1700000000, 1600000000, 3)).toEqual([{ day: '2023-11-14', count: 3 }]);
+  });
+
+  it('counts a time no Date can hold on the first day of Unix time instead of throwing (a crafted report or backup)', () => {
+    expect(utcDay(1e20)).toBe('1970-01-01');
+    expect(utcDay(-99999999999999)).toBe('1970-01-01');
+    expect(utcDay(Number.NaN)).toBe('1970-01-01');
+    expect(utcDay(8.64e12)).toBe('+275760-09-13');
+    expect(spreadOverDays(1e20, 1e20 + 86400, 5)).toEqual([{ day: '1970-01-01', count: 5 }]);
   });
 });
