@@ -19,6 +19,7 @@ import { useLiveResolver } from './LiveLookups';
 import { plural } from './plural';
 import { readSavedDomain, saveDomain } from './savedSetups';
 import { useRecordText, type PageMessage } from './useRecordText';
+import { utcDay } from '../../../core/analysis/spreadOverDays';
 
 /** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
 const ASSESSMENT_DAYS = 30;
@@ -197,7 +198,7 @@ export function RolloutPanel() {
             <span>
               {t(reportedStep >= 0 ? 'records.rollout.reported' : 'records.rollout.reportedOffPlan', {
                 record: formatDmarcRecord(reported.record),
-                since: new Date(reported.since * 1000).toISOString().slice(0, 10),
+                since: utcDay(reported.since),
                 reports: plural(i18n, 'records.rollout.reports', reported.reports),
                 days: plural(i18n, 'records.rollout.days', daysAtReportedStep),
                 step: reportedStep + 1,
