@@ -21,9 +21,14 @@ export function mountAttachmentSummary(ref: AttachmentRef): MountedSummary {
     // After the anchor, among the summaries already there in the order of their cards (a card whose name rendered
     // late still gets its summary in its place).
     let last: Element = ref.mountPoint();
-    for (let next = last.nextElementSibling; next?.getAttribute('data-dmarc-lens') === 'summary'; next = next.nextElementSibling) {
+    for (
+      let next = last.nextElementSibling;
+      next?.getAttribute('data-dmarc-lens') === 'summary';
+      next = next.nextElementSibling
+    ) {
       const otherCard = cardOfSummary.get(next);
-      if (otherCard !== undefined && ref.element.compareDocumentPosition(otherCard) & Node.DOCUMENT_POSITION_PRECEDING) last = next;
+      if (otherCard !== undefined && ref.element.compareDocumentPosition(otherCard) & Node.DOCUMENT_POSITION_PRECEDING)
+        last = next;
       else break;
     }
     if (last !== view.host) last.after(view.host);
@@ -48,9 +53,10 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
   // Large reports take the parser seconds: say how much there is to read.
   view.show({ state: 'loading', message: `Reading the report (${formatSize(read.bytes.length)})…` });
   const payload = attachmentPayload(ref.fileName, read.bytes, read.container);
-  const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch(
-    (error: unknown) => ({ ok: false as const, error: { code: 'extension', message: `The extension could not read the report (${String(error)}).` } }),
-  );
+  const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch((error: unknown) => ({
+    ok: false as const,
+    error: { code: 'extension', message: `The extension could not read the report (${String(error)}).` },
+  }));
   if (signal.aborted) return;
   if (!answer.ok) {
     view.show({ state: 'error', message: answer.error.message });
@@ -66,15 +72,20 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
   });
 }
 
-async function readBytes(ref: AttachmentRef, view: SummaryCardView, signal: AbortSignal): Promise<AttachmentBytes | undefined> {
+async function readBytes(
+  ref: AttachmentRef,
+  view: SummaryCardView,
+  signal: AbortSignal,
+): Promise<AttachmentBytes | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await ref.fetchBytes(signal);
     } catch (error) {
       if (signal.aborted) return undefined;
-      const unavailable = error instanceof AttachmentUnavailableError
-        ? error
-        : new AttachmentUnavailableError('network', `Reading the attachment failed (${String(error)}).`);
+      const unavailable =
+        error instanceof AttachmentUnavailableError
+          ? error
+          : new AttachmentUnavailableError('network', `Reading the attachment failed (${String(error)}).`);
       const delay = PENDING_RETRY_DELAYS_MS[attempt];
       if (unavailable.reason === 'pending' && delay !== undefined) {
         view.show({ state: 'waiting', message: `${unavailable.message} Trying again shortly…` });

@@ -82,7 +82,9 @@ type DoneState = Extract<CardState, { state: 'done' }>;
 function reportSection(summary: CardReportSummary, state: DoneState, withOpenButton: boolean): HTMLElement {
   const section = el('div', 'report');
   section.setAttribute('data-report-key', summary.key);
-  const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[summary.kind];
+  const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[
+    summary.kind
+  ];
   const reporter = summary.orgName === '' ? 'unnamed reporter' : visibleText(summary.orgName);
   section.append(el('div', 'title', `${kind}: ${reporter} → ${visibleText(summary.domain)}`));
   const facts = el('div', 'facts', [
@@ -92,7 +94,11 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
   // A sender's numbers can be absurd (a sum of 1e308 counts is Infinity, null once messaged): no share, no percentage.
   if (typeof summary.passRate === 'number' && summary.passRate >= 0 && summary.passRate <= 1) {
     const percent = formatPercent(summary.passRate);
-    const pass = fact('pass-rate', `${percent} ${summary.kind === 'tls' ? 'successful' : 'pass DMARC'}`, String(summary.passRate));
+    const pass = fact(
+      'pass-rate',
+      `${percent} ${summary.kind === 'tls' ? 'successful' : 'pass DMARC'}`,
+      String(summary.passRate),
+    );
     pass.classList.add(summary.passRate >= 0.98 ? 'pass-good' : summary.passRate >= 0.9 ? 'pass-mid' : 'pass-bad');
     facts.append(pass);
   }
@@ -110,7 +116,13 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
   }
   for (const detail of summary.details) section.append(el('div', 'fact', visibleText(detail)));
   if (summary.warnings.length > 0) {
-    section.append(el('div', 'warnings', `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`));
+    section.append(
+      el(
+        'div',
+        'warnings',
+        `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`,
+      ),
+    );
   }
   if (withOpenButton) section.append(el('div', 'actions', [openButton(summary, state)]));
   return section;
@@ -168,7 +180,9 @@ function fact(field: string, text: string, value: string): HTMLElement {
 /** A report's day (UTC) in the reader's locale; "unknown date" for seconds no Date can hold (a sender wrote 1e20). */
 function formatDay(unixSeconds: number): string {
   const date = reportSecondsToDate(unixSeconds);
-  return date === undefined ? UNKNOWN_DATE : date.toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
+  return date === undefined
+    ? UNKNOWN_DATE
+    : date.toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
 }
 
 function formatPercent(rate: number): string {

@@ -6,14 +6,21 @@ export async function sendToBackground<M extends ExtensionMessage>(message: M): 
   return (await browser.runtime.sendMessage(message)) as AnswerOf[M['type']];
 }
 
-export function attachmentPayload(fileName: string, bytes: Uint8Array, container: AttachmentPayload['container']): AttachmentPayload {
+export function attachmentPayload(
+  fileName: string,
+  bytes: Uint8Array,
+  container: AttachmentPayload['container'],
+): AttachmentPayload {
   return { fileName, base64: bytesToBase64(bytes), container };
 }
 
 export async function requestGraphAttachment(
   conversationId: string,
   fileName: string,
-): Promise<{ ok: true; bytes: Uint8Array; hosts: string[] } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string }> {
+): Promise<
+  | { ok: true; bytes: Uint8Array; hosts: string[] }
+  | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string }
+> {
   const answer = await sendToBackground({ type: 'graph-attachment', conversationId, fileName });
   return answer.ok ? { ok: true, bytes: base64ToBytes(answer.base64), hosts: [GRAPH_HOST] } : answer;
 }

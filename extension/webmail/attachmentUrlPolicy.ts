@@ -23,7 +23,11 @@ export type AttachmentUrlCheck = { ok: true; url: URL } | { ok: false; problem: 
  * ports disappear, `\` counts as `/`, a protocol-relative `//host` takes the page's scheme, and `user@host` puts the
  * part before `@` into the user name, so the origin compared is the one the browser would contact.
  */
-export function checkAttachmentUrl(raw: string, pageUrl: string | URL, policy: AttachmentUrlPolicy): AttachmentUrlCheck {
+export function checkAttachmentUrl(
+  raw: string,
+  pageUrl: string | URL,
+  policy: AttachmentUrlPolicy,
+): AttachmentUrlCheck {
   const page = new URL(pageUrl);
   let url: URL;
   try {
@@ -31,12 +35,15 @@ export function checkAttachmentUrl(raw: string, pageUrl: string | URL, policy: A
   } catch {
     return { ok: false, problem: 'the attachment link is not a valid address' };
   }
-  if (url.protocol !== 'https:') return { ok: false, problem: `the attachment link is a ${url.protocol} address, not the webmail's` };
-  if (url.origin !== page.origin) return { ok: false, problem: `the attachment link points to ${url.host}, not to ${page.host}` };
+  if (url.protocol !== 'https:')
+    return { ok: false, problem: `the attachment link is a ${url.protocol} address, not the webmail's` };
+  if (url.origin !== page.origin)
+    return { ok: false, problem: `the attachment link points to ${url.host}, not to ${page.host}` };
   if (url.username !== '' || url.password !== '') {
     return { ok: false, problem: 'the attachment link carries a user name, which the webmail’s own links never do' };
   }
-  if (!policy.isDownloadPath(url)) return { ok: false, problem: `the attachment link is not a ${page.host} attachment download` };
+  if (!policy.isDownloadPath(url))
+    return { ok: false, problem: `the attachment link is not a ${page.host} attachment download` };
   return { ok: true, url };
 }
 

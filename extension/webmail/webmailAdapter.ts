@@ -23,7 +23,8 @@ export interface AttachmentBytes {
  * `needs-download` means no tier can read this file and the user should download it and drop it on the extension page;
  * `refused` means the URL (or where its download ended) is not the webmail's own, so nothing was (or will be) read.
  */
-export type UnavailableReason = 'pending' | 'needs-download' | 'html-bounce' | 'http' | 'network' | 'aborted' | 'refused';
+export type UnavailableReason =
+  'pending' | 'needs-download' | 'html-bounce' | 'http' | 'network' | 'aborted' | 'refused';
 
 export class AttachmentUnavailableError extends Error {
   constructor(

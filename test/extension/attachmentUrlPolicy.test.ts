@@ -20,22 +20,40 @@ describe('checkAttachmentUrl: Gmail', () => {
   it('accepts Gmail’s own attachment and raw-message downloads, absolute or relative', () => {
     expect(gmail(GMAIL_ATTACHMENT)).toEqual({ ok: true, url: new URL(GMAIL_ATTACHMENT) });
     const relative = gmail('?ui=2&attid=0.2&permmsgid=msg-f:1&view=att&disp=safe');
-    expect(relative.ok && relative.url.href).toBe('https://mail.google.com/mail/u/1/?ui=2&attid=0.2&permmsgid=msg-f:1&view=att&disp=safe');
+    expect(relative.ok && relative.url.href).toBe(
+      'https://mail.google.com/mail/u/1/?ui=2&attid=0.2&permmsgid=msg-f:1&view=att&disp=safe',
+    );
     expect(gmail('/mail/?view=att&permmsgid=msg-f:1&attid=0&disp=comp&safe=1&zw').ok).toBe(true);
     expect(gmail('https://MAIL.GOOGLE.COM:443/mail/u/0/?view=att&attid=0.1').ok).toBe(true);
   });
 
   it.each([
     ['another host with Gmail’s query', 'https://evil.example/x?view=att&attid=0.1', 'evil.example'],
-    ['a look-alike subdomain', 'https://mail.google.com.evil.example/mail/u/1/?view=att&attid=0.1', 'mail.google.com.evil.example'],
-    ['a user name that looks like the host', 'https://mail.google.com@evil.example/mail/u/1/?view=att&attid=0.1', 'evil.example'],
+    [
+      'a look-alike subdomain',
+      'https://mail.google.com.evil.example/mail/u/1/?view=att&attid=0.1',
+      'mail.google.com.evil.example',
+    ],
+    [
+      'a user name that looks like the host',
+      'https://mail.google.com@evil.example/mail/u/1/?view=att&attid=0.1',
+      'evil.example',
+    ],
     ['a user name and password', 'https://mail.google.com:pw@evil.example/mail/u/1/?view=att', 'evil.example'],
     ['a protocol-relative link', '//evil.example/mail/u/1/?view=att&attid=0.1', 'evil.example'],
     ['backslashes the parser reads as slashes', '/\\evil.example/mail/u/1/?view=att&attid=0.1', 'evil.example'],
-    ['an IDN look-alike (Cyrillic а)', 'https://mаil.google.com/mail/u/1/?view=att&attid=0.1', 'xn--mil-6cd.google.com'],
+    [
+      'an IDN look-alike (Cyrillic а)',
+      'https://mаil.google.com/mail/u/1/?view=att&attid=0.1',
+      'xn--mil-6cd.google.com',
+    ],
     ['a trailing dot', 'https://mail.google.com./mail/u/1/?view=att&attid=0.1', 'mail.google.com.'],
     ['another port', 'https://mail.google.com:8443/mail/u/1/?view=att&attid=0.1', 'mail.google.com:8443'],
-    ['the attachment host directly', 'https://mail-attachment.googleusercontent.com/attachment/u/1/?view=att', 'mail-attachment.googleusercontent.com'],
+    [
+      'the attachment host directly',
+      'https://mail-attachment.googleusercontent.com/attachment/u/1/?view=att',
+      'mail-attachment.googleusercontent.com',
+    ],
     ['Drive', 'https://drive.google.com/file/d/1FixtureDriveFileId/view?usp=drive_web', 'drive.google.com'],
   ])('refuses %s', (_, url, host) => {
     expect(gmail(url)).toEqual({ ok: false, problem: `the attachment link points to ${host}, not to mail.google.com` });
@@ -64,7 +82,10 @@ describe('checkAttachmentUrl: Gmail', () => {
     ['an attachment query under another path', 'https://mail.google.com/mail/u/1/x/?view=att&attid=0.1'],
     ['no view=att', 'https://mail.google.com/mail/u/1/?attid=0.1'],
   ])('refuses %s', (_, url) => {
-    expect(gmail(url)).toEqual({ ok: false, problem: 'the attachment link is not a mail.google.com attachment download' });
+    expect(gmail(url)).toEqual({
+      ok: false,
+      problem: 'the attachment link is not a mail.google.com attachment download',
+    });
   });
 
   it('refuses what is not a URL at all', () => {
@@ -74,7 +95,9 @@ describe('checkAttachmentUrl: Gmail', () => {
 
 describe('checkAttachmentUrl: Outlook', () => {
   it('accepts classic OWA GetFileAttachment and attachment paths on the page’s origin', () => {
-    expect(outlook('/owa/service.svc/s/GetFileAttachment?id=AAMkADFixtureAttachmentOne%3D&isImagePreview=False').ok).toBe(true);
+    expect(
+      outlook('/owa/service.svc/s/GetFileAttachment?id=AAMkADFixtureAttachmentOne%3D&isImagePreview=False').ok,
+    ).toBe(true);
     expect(outlook('https://outlook.office.com/mail/attachment/AAMkAD/download').ok).toBe(true);
   });
 
@@ -96,7 +119,10 @@ describe('checkAttachmentUrl: Outlook', () => {
       '/owa/redir.aspx?url=https://evil.example/',
       '/mail/inbox',
     ]) {
-      expect(outlook(url), url).toEqual({ ok: false, problem: 'the attachment link is not a outlook.office.com attachment download' });
+      expect(outlook(url), url).toEqual({
+        ok: false,
+        problem: 'the attachment link is not a outlook.office.com attachment download',
+      });
     }
   });
 });
@@ -104,7 +130,13 @@ describe('checkAttachmentUrl: Outlook', () => {
 describe('isAllowedFinalUrl', () => {
   it('allows the page’s origin and Gmail’s attachment host, nothing else', () => {
     expect(isAllowedFinalUrl(GMAIL_ATTACHMENT, GMAIL_PAGE, GMAIL_DOWNLOADS)).toBe(true);
-    expect(isAllowedFinalUrl('https://mail-attachment.googleusercontent.com/attachment/u/1/?sig=x', GMAIL_PAGE, GMAIL_DOWNLOADS)).toBe(true);
+    expect(
+      isAllowedFinalUrl(
+        'https://mail-attachment.googleusercontent.com/attachment/u/1/?sig=x',
+        GMAIL_PAGE,
+        GMAIL_DOWNLOADS,
+      ),
+    ).toBe(true);
     for (const url of [
       'https://evil.example/x',
       'http://mail-attachment.googleusercontent.com/attachment/u/1/',
@@ -115,6 +147,8 @@ describe('isAllowedFinalUrl', () => {
     ]) {
       expect(isAllowedFinalUrl(url, GMAIL_PAGE, GMAIL_DOWNLOADS), url).toBe(false);
     }
-    expect(isAllowedFinalUrl('https://mail-attachment.googleusercontent.com/x', OUTLOOK_PAGE, OUTLOOK_DOWNLOADS)).toBe(false);
+    expect(isAllowedFinalUrl('https://mail-attachment.googleusercontent.com/x', OUTLOOK_PAGE, OUTLOOK_DOWNLOADS)).toBe(
+      false,
+    );
   });
 });

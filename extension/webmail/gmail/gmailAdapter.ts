@@ -70,7 +70,9 @@ function isGmailCard(card: HTMLElement, layer: SelectorLayer): boolean {
   if (urls.some(({ url }) => !checkAttachmentUrl(url, location.href, GMAIL_DOWNLOADS).ok)) return false;
   if (layer === 'precise') return true;
   const messageId = messageIdOf(card);
-  return messageId !== '' && urls.some(({ url }) => new URL(url, location.href).searchParams.get('permmsgid') === messageId);
+  return (
+    messageId !== '' && urls.some(({ url }) => new URL(url, location.href).searchParams.get('permmsgid') === messageId)
+  );
 }
 
 function insideMessageBody(el: Element): boolean {
@@ -104,7 +106,10 @@ function cardAround(el: HTMLElement): HTMLElement | undefined {
 /** The id of the message a card belongs to (`msg-f:…`), or '' outside any message. */
 function messageIdOf(card: HTMLElement): string {
   const message = card.closest<HTMLElement>(s.message.precise) ?? card.closest<HTMLElement>(s.message.semantic);
-  return (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '').replace(/^#/, '');
+  return (message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id') ?? '').replace(
+    /^#/,
+    '',
+  );
 }
 
 function toRef({ element: card, fileName, layer }: FoundAttachment): AttachmentRef {
@@ -123,10 +128,13 @@ function toRef({ element: card, fileName, layer }: FoundAttachment): AttachmentR
 /** The URLs a card offers, best first: download_url (Chrome), then the card link switched to `disp=safe`. */
 function cardUrls(card: HTMLElement): Array<{ url: string; via: string }> {
   const urls: Array<{ url: string; via: string }> = [];
-  const downloadUrl = (card.closest('[download_url]') ?? card.querySelector('[download_url]'))?.getAttribute('download_url');
+  const downloadUrl = (card.closest('[download_url]') ?? card.querySelector('[download_url]'))?.getAttribute(
+    'download_url',
+  );
   const fromAttribute = downloadUrl?.match(DOWNLOAD_URL_PATTERN)?.[1];
   if (fromAttribute !== undefined) urls.push({ url: fromAttribute, via: 'download_url' });
-  const link = card.querySelector<HTMLAnchorElement>(s.cardLink.precise) ??
+  const link =
+    card.querySelector<HTMLAnchorElement>(s.cardLink.precise) ??
     card.querySelector<HTMLAnchorElement>(s.cardLink.semantic) ??
     (card.matches(s.cardLink.semantic) ? (card as HTMLAnchorElement) : null);
   const href = link?.getAttribute('href');
@@ -135,7 +143,9 @@ function cardUrls(card: HTMLElement): Array<{ url: string; via: string }> {
 }
 
 function isScanning(card: HTMLElement): boolean {
-  return card.matches(s.scanning.semantic) || card.querySelector(`${s.scanning.precise}, ${s.scanning.semantic}`) !== null;
+  return (
+    card.matches(s.scanning.semantic) || card.querySelector(`${s.scanning.precise}, ${s.scanning.semantic}`) !== null
+  );
 }
 
 async function fetchGmailAttachment(
@@ -144,7 +154,8 @@ async function fetchGmailAttachment(
   messageId: string,
   signal: AbortSignal,
 ): Promise<AttachmentBytes> {
-  if (isScanning(card)) throw new AttachmentUnavailableError('pending', 'Gmail is still scanning this attachment for viruses.');
+  if (isScanning(card))
+    throw new AttachmentUnavailableError('pending', 'Gmail is still scanning this attachment for viruses.');
   const urls = cardUrls(card);
   let lastError: AttachmentUnavailableError | undefined;
   // A refused download says more than a later tier's failure: it is the one the card reports.
@@ -182,7 +193,9 @@ async function fetchGmailAttachment(
 function rawMessageUrl(messageId: string, cardUrls: Array<{ url: string }>): string {
   const account = location.pathname.match(ACCOUNT_PATH_PATTERN)?.[0] ?? '/mail/';
   const url = new URL(account, location.href);
-  const ik = cardUrls.map(({ url: cardUrl }) => new URL(cardUrl, location.href).searchParams.get('ik')).find((value) => value !== null);
+  const ik = cardUrls
+    .map(({ url: cardUrl }) => new URL(cardUrl, location.href).searchParams.get('ik'))
+    .find((value) => value !== null);
   if (ik !== undefined) url.searchParams.set('ik', ik);
   url.searchParams.set('view', 'att');
   url.searchParams.set('permmsgid', messageId);

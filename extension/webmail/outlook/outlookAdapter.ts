@@ -20,7 +20,12 @@ import {
 } from '../webmailAdapter';
 import { OWA_CANARY_COOKIE, outlookSelectors as s } from './outlookSelectors';
 
-export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'];
+export const OUTLOOK_HOSTS = [
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'outlook.cloud.microsoft',
+];
 
 export const outlookAdapter: WebmailAdapter = {
   id: 'outlook',
@@ -90,7 +95,9 @@ function nameOfTile(tile: HTMLElement): string | undefined {
 
 /** The selected conversation's id, from the message list (never from inside a message body). */
 function conversationId(): string {
-  const selected = [...document.querySelectorAll(s.selectedConversation)].find((el) => el.closest(s.messageBody) === null);
+  const selected = [...document.querySelectorAll(s.selectedConversation)].find(
+    (el) => el.closest(s.messageBody) === null,
+  );
   return selected?.getAttribute('data-convid') ?? '';
 }
 
@@ -123,7 +130,12 @@ async function fetchOutlookAttachment(
     // fetchAttachmentUrl refuses any URL off the page's origin before sending anything, and keeps redirects on it.
     const canary = document.cookie.match(OWA_CANARY_COOKIE)?.[1];
     try {
-      const { bytes, hosts } = await fetchAttachmentUrl(href, signal, OUTLOOK_DOWNLOADS, canary === undefined ? {} : { 'X-OWA-CANARY': canary });
+      const { bytes, hosts } = await fetchAttachmentUrl(
+        href,
+        signal,
+        OUTLOOK_DOWNLOADS,
+        canary === undefined ? {} : { 'X-OWA-CANARY': canary },
+      );
       return { bytes, hosts, container: 'attachment', via: 'download link' };
     } catch (error) {
       if (!(error instanceof AttachmentUnavailableError) || error.reason === 'aborted') throw error;

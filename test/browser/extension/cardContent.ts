@@ -13,7 +13,13 @@ export interface CardContent {
   outcome: string;
   /** The hosts the card says the bytes came from (its note, `data-source-hosts`). */
   sourceHosts: string;
-  reports: Array<{ title: string; messages: string; passRate: string; range: string; sources: Array<[string, string]> }>;
+  reports: Array<{
+    title: string;
+    messages: string;
+    passRate: string;
+    range: string;
+    sources: Array<[string, string]>;
+  }>;
 }
 
 /**
@@ -21,11 +27,15 @@ export interface CardContent {
  * uses nothing from outside its own body and returns JSON text, which both protocols hand back as a plain string.
  */
 export function readCardRoot(root: ShadowRoot, host: Element): string {
-  const value = (scope: ParentNode, field: string) => scope.querySelector(`[data-field="${field}"]`)?.getAttribute('data-value') ?? '';
+  const value = (scope: ParentNode, field: string) =>
+    scope.querySelector(`[data-field="${field}"]`)?.getAttribute('data-value') ?? '';
   const content = {
     fileName: host.getAttribute('data-file-name') ?? '',
     state: host.getAttribute('data-state') ?? '',
-    text: [...root.children].filter((child) => child.localName !== 'style').map((child) => child.textContent).join(''),
+    text: [...root.children]
+      .filter((child) => child.localName !== 'style')
+      .map((child) => child.textContent)
+      .join(''),
     alert: root.querySelector('[role="alert"]')?.textContent ?? '',
     outcome: root.querySelector('[data-outcome]')?.textContent ?? '',
     sourceHosts: root.querySelector('[data-source-hosts]')?.getAttribute('data-source-hosts') ?? '',

@@ -20,9 +20,16 @@ function sessionOf(page: Page): Promise<CDPSession> {
 }
 
 /** Calls `fn(root, host, ...args)` in the page on every host matching `selector` (in document order). */
-async function callOnCardRoots(page: Page, selector: string, fn: (root: ShadowRoot, host: Element, ...args: string[]) => string, args: string[] = []): Promise<string[]> {
+async function callOnCardRoots(
+  page: Page,
+  selector: string,
+  fn: (root: ShadowRoot, host: Element, ...args: string[]) => string,
+  args: string[] = [],
+): Promise<string[]> {
   const cdp = await sessionOf(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: `[...document.querySelectorAll(${JSON.stringify(selector)})]` });
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `[...document.querySelectorAll(${JSON.stringify(selector)})]`,
+  });
   if (result.objectId === undefined) return [];
   const { result: items } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
   const answers: string[] = [];
@@ -39,7 +46,8 @@ async function callOnCardRoots(page: Page, selector: string, fn: (root: ShadowRo
       arguments: [{ objectId: object.objectId }, { objectId: hostId }, ...args.map((value) => ({ value }))],
       returnByValue: true,
     });
-    if (exceptionDetails !== undefined) throw new Error(`reading the card failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails !== undefined)
+      throw new Error(`reading the card failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     answers.push(answer.value as string);
   }
   return answers;
@@ -47,25 +55,37 @@ async function callOnCardRoots(page: Page, selector: string, fn: (root: ShadowRo
 
 /** What every card of the page shows, in document order. */
 export async function readCards(page: Page): Promise<CardContent[]> {
-  return (await callOnCardRoots(page, '[data-dmarc-lens="summary"]', readCardRoot)).map((json) => JSON.parse(json) as CardContent);
+  return (await callOnCardRoots(page, '[data-dmarc-lens="summary"]', readCardRoot)).map(
+    (json) => JSON.parse(json) as CardContent,
+  );
 }
 
 /** What the one card for `fileName` shows. */
 export async function readCard(page: Page, fileName: string): Promise<CardContent> {
   const [json, ...more] = await callOnCardRoots(page, cardHostSelector(fileName), readCardRoot);
-  if (json === undefined || more.length > 0) throw new Error(`expected one card for ${fileName}, found ${more.length + (json === undefined ? 0 : 1)}`);
+  if (json === undefined || more.length > 0)
+    throw new Error(`expected one card for ${fileName}, found ${more.length + (json === undefined ? 0 : 1)}`);
   return JSON.parse(json) as CardContent;
 }
 
 /** Waits until the card's text matches. */
-export async function expectCardText(page: Page, fileName: string, pattern: RegExp | string, timeout = 15_000): Promise<void> {
+export async function expectCardText(
+  page: Page,
+  fileName: string,
+  pattern: RegExp | string,
+  timeout = 15_000,
+): Promise<void> {
   await expect
     .poll(async () => (await readCard(page, fileName).catch(() => undefined))?.text ?? '', { timeout })
     .toMatch(typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : pattern);
 }
 
 /** Clicks a card's button with the mouse, as a user does. */
-export async function clickCardButton(page: Page, fileName: string, action: 'open' | 'save' | 'drop-page'): Promise<void> {
+export async function clickCardButton(
+  page: Page,
+  fileName: string,
+  action: 'open' | 'save' | 'drop-page',
+): Promise<void> {
   const [json] = await callOnCardRoots(page, cardHostSelector(fileName), cardButtonCentre, [action]);
   const centre = json === undefined ? null : (JSON.parse(json) as { x: number; y: number } | null);
   if (centre === null) throw new Error(`the card for ${fileName} has no ${action} button`);
@@ -76,7 +96,15 @@ export async function clickCardButton(page: Page, fileName: string, action: 'ope
 export async function expectCardMatches(page: Page, fileName: string, expected: ReportSummary[]): Promise<void> {
   const host = card(page, fileName);
   await expect(host).toHaveCount(1);
-  await expect(host).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(host)
+    .toHaveAttribute('data-state', 'done', { timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      // Say what the card shows instead: the attribute alone does not tell why.
+      const shown = await readCard(page, fileName).catch(() => undefined);
+      throw new Error(`the card for ${fileName} is ${shown?.state ?? 'unreadable'}: ${shown?.alert || shown?.text}`, {
+        cause: error,
+      });
+    });
   const shown = await readCard(page, fileName);
   expect(shown.reports).toHaveLength(expected.length);
   for (const [i, summary] of expected.entries()) {
@@ -88,7 +116,9 @@ export async function expectCardMatches(page: Page, fileName: string, expected: 
     expect(section.title).toContain(summary.domain);
     // Shown as visibleText shows it: a bidi control or zero-width character in the name appears as ⟨U+XXXX⟩.
     if (summary.orgName !== '') expect(section.title).toContain(visibleText(summary.orgName));
-    expect(section.sources).toEqual(summary.topFailingSources.map((source) => [source.sourceIp, String(source.messages)]));
+    expect(section.sources).toEqual(
+      summary.topFailingSources.map((source) => [source.sourceIp, String(source.messages)]),
+    );
   }
 }
 

@@ -22,7 +22,11 @@ test.beforeAll(async () => {
     answer: async (url, request) => {
       if (request.headers['x-owa-canary'] !== undefined) canaryRequests.push(`${request.method} ${url.href}`);
       if (url.host === 'mail.google.com' && url.searchParams.get('realattid') === GMAIL_REDIRECTS_AWAY) {
-        return { status: 302, headers: { location: `https://evil.example/attachment?${url.searchParams}` }, body: Buffer.from('') };
+        return {
+          status: 302,
+          headers: { location: `https://evil.example/attachment?${url.searchParams}` },
+          body: Buffer.from(''),
+        };
       }
       const answer = answerAttacker(url, request);
       if (answer !== undefined) attackerHits.push(`${request.via} ${request.method} ${url.href}`);
@@ -48,7 +52,9 @@ const AFTER_RESCANS_MS = 3500;
 /** What a page script sees of the cards and what it managed to do to them (hostile-page.js and direct attempts). */
 async function whatThePageReached(page: Page) {
   return page.evaluate(() => {
-    const hostile = (window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }).__hostile;
+    const hostile = (
+      window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }
+    ).__hostile;
     // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
     const bodyText = document.body.innerText;
     const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
@@ -71,7 +77,13 @@ async function whatThePageReached(page: Page) {
         innerText: (host as HTMLElement).innerText,
       };
     });
-    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, cardTextInPage, attempts };
+    return {
+      stolenRoots: hostile.stolenRoots.length,
+      readTexts: hostile.readTexts,
+      rewrites: hostile.rewrites,
+      cardTextInPage,
+      attempts,
+    };
   });
 }
 
@@ -88,7 +100,9 @@ test('Gmail: a sender’s fake cards get no summary and cause no request; the ge
 
   // Right-to-left overrides in the reporter and file names are shown, not obeyed.
   const shown = await readCard(page, bidi.fileName);
-  expect(shown.reports[0]!.title).toBe('DMARC aggregate report: exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩ → secure.200permits.com');
+  expect(shown.reports[0]!.title).toBe(
+    'DMARC aggregate report: exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩ → secure.200permits.com',
+  );
   expect(shown.text).toContain('exa⟨U+202E⟩moc.elpmaxe⟨U+202C⟩!secure.200permits.com!1766361600!1766447999.xml');
   expect(shown.text).not.toContain('\u202E');
   expect(shown.sourceHosts).toBe('mail.google.com');
@@ -104,12 +118,15 @@ test('Gmail: a sender’s fake cards get no summary and cause no request; the ge
   expect(attackerHits).toEqual([]);
   expect(ext.elsewhere).toEqual([]);
   // The fake card that pointed at a genuine attachment on mail.google.com was not fetched either.
-  expect(ext.requests.filter((r) => /realattid=(f_addison_xml|f_fake_chip|f_offsite_chip|f_harmless_link)/.test(r))).toEqual([]);
-  expect(ext.requests.filter((r) => r.includes('view=att')).map((r) => new URL(r.slice(4)).searchParams.get('realattid')).sort()).toEqual([
-    'f_absurd_xml',
-    'f_bidi_xml',
-    'f_google_zip',
-  ]);
+  expect(
+    ext.requests.filter((r) => /realattid=(f_addison_xml|f_fake_chip|f_offsite_chip|f_harmless_link)/.test(r)),
+  ).toEqual([]);
+  expect(
+    ext.requests
+      .filter((r) => r.includes('view=att'))
+      .map((r) => new URL(r.slice(4)).searchParams.get('realattid'))
+      .sort(),
+  ).toEqual(['f_absurd_xml', 'f_bidi_xml', 'f_google_zip']);
   await page.close();
 });
 
@@ -128,7 +145,12 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
     readTexts: [],
     rewrites: [],
     cardTextInPage: [],
-    attempts: [0, 1, 2].map(() => ({ shadowRoot: 'null', viaPrototype: 'null', attach: 'NotSupportedError', innerText: '' })),
+    attempts: [0, 1, 2].map(() => ({
+      shadowRoot: 'null',
+      viaPrototype: 'null',
+      attach: 'NotSupportedError',
+      innerText: '',
+    })),
   });
   // What the cards show is unchanged, and the page's text is not displayed in them.
   const after = await readCards(page);
@@ -139,7 +161,10 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
   // For a person to look at: the cards as displayed after the page's attempts, light and dark.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const [name, fileName] of [['google', google.fileName], ['bidi', bidi.fileName]]) {
+    for (const [name, fileName] of [
+      ['google', google.fileName],
+      ['bidi', bidi.fileName],
+    ]) {
       await card(page, fileName!).screenshot({ path: test.info().outputPath(`card-${name}-${colorScheme}.png`) });
     }
   }
@@ -157,7 +182,9 @@ test('Outlook: body tiles and off-site tiles get no summary, the canary goes onl
   // the card says the download failed and offers the drop path.
   const redirected = 'redirected.example!victim.example!1764547200!1764633599.xml';
   await expect(card(page, redirected)).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
-  expect((await readCard(page, redirected)).text).toMatch(/\.xmlThe download failed \(TypeError: Failed to fetch\)\. Download it, then drop it here\./);
+  expect((await readCard(page, redirected)).text).toMatch(
+    /\.xmlThe download failed \(TypeError: Failed to fetch\)\. Download it, then drop it here\./,
+  );
   await page.waitForTimeout(AFTER_RESCANS_MS);
   expect((await readCards(page)).map((c) => c.fileName)).toEqual([outlookOne.fileName, redirected]);
   expect((await readCard(page, outlookOne.fileName)).sourceHosts).toBe('outlook.office.com');
@@ -170,12 +197,20 @@ test('Outlook: body tiles and off-site tiles get no summary, the canary goes onl
   expect(requests.filter(isAttackerRequest)).toEqual([`GET ${OUTLOOK_REDIRECT_TARGET}`]);
   expect(ext.elsewhere).toEqual([]);
   // The canary went with the two downloads of Outlook's own attachment list, on the page's origin, and nowhere else.
-  const download = (id: string) => `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(id)}&isImagePreview=False`;
+  const download = (id: string) =>
+    `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(id)}&isImagePreview=False`;
   expect(canaryRequests.sort()).toEqual(
-    [download('AAMkADFixtureAttachmentOne='), `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`].sort(),
+    [
+      download('AAMkADFixtureAttachmentOne='),
+      `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`,
+    ].sort(),
   );
   // The body's fake tile for a genuine attachment on the page's origin was not fetched.
-  expect(requests.filter((r) => r.startsWith('GET https://outlook.office.com/') && r.includes('AAMkADFixtureAttachmentThree'))).toEqual([]);
+  expect(
+    requests.filter(
+      (r) => r.startsWith('GET https://outlook.office.com/') && r.includes('AAMkADFixtureAttachmentThree'),
+    ),
+  ).toEqual([]);
 
   const reached = await whatThePageReached(page);
   expect(reached.stolenRoots).toBe(0);
@@ -208,7 +243,9 @@ test('Gmail: a download that ends on a host other than Gmail’s is not read, an
   const redirected = card(page, fileName);
   await expect(redirected).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
   const shown = await readCard(page, fileName);
-  expect(shown.alert).toBe(`Could not read ${fileName}: The download was sent on to evil.example, which is not mail.google.com’s; it was not read.`);
+  expect(shown.alert).toBe(
+    `Could not read ${fileName}: The download was sent on to evil.example, which is not mail.google.com’s; it was not read.`,
+  );
   expect(shown.reports).toEqual([]);
   // The redirect was followed by the browser (the one request here that reaches another host); its answer was dropped.
   expect(attackerHits.slice(hitsBefore).every((r) => r.includes(GMAIL_REDIRECTS_AWAY))).toBe(true);

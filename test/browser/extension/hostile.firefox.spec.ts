@@ -47,7 +47,9 @@ async function settledCards(page: Page, count: number): Promise<CardContent[]> {
     page.waitForFunction(
       (n: number) => {
         const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
-        return hosts.length === n && hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''));
+        return (
+          hosts.length === n && hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''))
+        );
       },
       { timeout: 20_000, polling: 100 },
       count,
@@ -61,7 +63,9 @@ async function settledCards(page: Page, count: number): Promise<CardContent[]> {
 /** What the page's own script reached (hostile-page.js), and what it can do to the hosts now. */
 function whatThePageReached(page: Page) {
   return page.evaluate(() => {
-    const hostile = (window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }).__hostile;
+    const hostile = (
+      window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }
+    ).__hostile;
     // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
     const bodyText = document.body.innerText;
     const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
@@ -74,9 +78,19 @@ function whatThePageReached(page: Page) {
         attach = (error as Error).name;
       }
       host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
-      return { shadowRoot: host.shadowRoot === null ? 'null' : 'reachable', attach, innerText: (host as HTMLElement).innerText };
+      return {
+        shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
+        attach,
+        innerText: (host as HTMLElement).innerText,
+      };
     });
-    return { stolenRoots: hostile.stolenRoots.length, readTexts: hostile.readTexts, rewrites: hostile.rewrites, cardTextInPage, attempts };
+    return {
+      stolenRoots: hostile.stolenRoots.length,
+      readTexts: hostile.readTexts,
+      rewrites: hostile.rewrites,
+      cardTextInPage,
+      attempts,
+    };
   });
 }
 
@@ -122,11 +136,12 @@ for (const build of FIREFOX_BUILDS) {
 
       expect(ff.requests.filter(isAttackerRequest)).toEqual([]);
       expect(ff.elsewhere).toEqual([]);
-      expect(ff.requests.filter((r) => r.includes('view=att')).map((r) => new URL(r.slice(4)).searchParams.get('realattid')).sort()).toEqual([
-        'f_absurd_xml',
-        'f_bidi_xml',
-        'f_google_zip',
-      ]);
+      expect(
+        ff.requests
+          .filter((r) => r.includes('view=att'))
+          .map((r) => new URL(r.slice(4)).searchParams.get('realattid'))
+          .sort(),
+      ).toEqual(['f_absurd_xml', 'f_bidi_xml', 'f_google_zip']);
 
       expect(await whatThePageReached(page)).toEqual({
         stolenRoots: 0,
@@ -153,17 +168,21 @@ for (const build of FIREFOX_BUILDS) {
       expect(cards[0]!.sourceHosts).toBe('outlook.office.com');
       // The download the server sent on to another host is not read; the card offers the drop path.
       expect(cards[1]!.state).toBe('needs-download');
-      expect(cards[1]!.text).toMatch(/\.xml(The download failed \(TypeError: .+\)\.|Not read: the download was sent on to evil\.example, which is not the webmail’s\.) Download it, then drop it here\./);
+      expect(cards[1]!.text).toMatch(
+        /\.xml(The download failed \(TypeError: .+\)\.|Not read: the download was sent on to evil\.example, which is not the webmail’s\.) Download it, then drop it here\./,
+      );
       expect(await cardRootModes(page)).toEqual(['closed', 'closed']);
 
       const requests = ff.requests.slice(start);
       expect(requests.filter(isAttackerRequest)).toEqual([]);
       expect(ff.elsewhere).toEqual([]);
       expect(requests.filter((r) => r.includes('AAMkADFixtureAttachmentThree'))).toEqual([]);
-      expect(canaryRequests.sort()).toEqual([
-        `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent('AAMkADFixtureAttachmentOne=')}&isImagePreview=False`,
-        `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`,
-      ].sort());
+      expect(canaryRequests.sort()).toEqual(
+        [
+          `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent('AAMkADFixtureAttachmentOne=')}&isImagePreview=False`,
+          `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`,
+        ].sort(),
+      );
       const reached = await whatThePageReached(page);
       expect(reached.stolenRoots).toBe(0);
       expect(reached.attempts.map((a) => a.shadowRoot)).toEqual(['null', 'null']);

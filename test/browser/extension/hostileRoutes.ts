@@ -5,7 +5,11 @@
 import type { FakeRequest } from './launchExtension';
 import { ATTACHMENT_HOST, OUTLOOK_ORIGINS, gmailAttachments, type WebmailAnswer } from './webmailRoutes';
 
-const WEBMAIL_HOSTS = new Set(['mail.google.com', ATTACHMENT_HOST, ...OUTLOOK_ORIGINS.map((origin) => new URL(origin).host)]);
+const WEBMAIL_HOSTS = new Set([
+  'mail.google.com',
+  ATTACHMENT_HOST,
+  ...OUTLOOK_ORIGINS.map((origin) => new URL(origin).host),
+]);
 
 /** Whether a request went to a host that is neither the webmail nor Gmail's attachment host. */
 export const isAttackerRequest = (line: string): boolean => {

@@ -33,7 +33,10 @@ export interface FirefoxLaunchOptions {
   answer?: (url: URL, request: { method: string; headers: Record<string, string> }) => WebmailAnswer | undefined;
 }
 
-export async function launchFirefoxExtension(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(
+  extensionDir: string,
+  options: FirefoxLaunchOptions = {},
+): Promise<FirefoxExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'dmarc-lens-ff-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -79,7 +82,10 @@ export async function launchFirefoxExtension(extensionDir: string, options: Fire
 
 /** The few WebDriver BiDi pieces of puppeteer's page used below (puppeteer-core's BiDi classes, not its public API). */
 interface BidiPagePieces {
-  browsingContext: { id: string; userContext: { browser: { session: { send(method: string, params: object): Promise<{ result: unknown }> } } } };
+  browsingContext: {
+    id: string;
+    userContext: { browser: { session: { send(method: string, params: object): Promise<{ result: unknown }> } } };
+  };
 }
 interface BidiRemoteNode {
   sharedId?: string;
@@ -102,12 +108,17 @@ async function callOnCardRoots(
   for (const host of await page.$$(selector)) {
     const remote = (host as unknown as { remoteValue(): BidiRemoteNode }).remoteValue();
     const rootId = remote.value?.shadowRoot?.sharedId;
-    if (remote.sharedId === undefined || rootId === undefined) throw new Error(`${selector}: the card has no shadow root`);
+    if (remote.sharedId === undefined || rootId === undefined)
+      throw new Error(`${selector}: the card has no shadow root`);
     const { result: evaluation } = (await browsingContext.userContext.browser.session.send('script.callFunction', {
       functionDeclaration: fn.toString(),
       target: { context: browsingContext.id },
       awaitPromise: false,
-      arguments: [{ sharedId: rootId }, { sharedId: remote.sharedId }, ...args.map((value) => ({ type: 'string', value }))],
+      arguments: [
+        { sharedId: rootId },
+        { sharedId: remote.sharedId },
+        ...args.map((value) => ({ type: 'string', value })),
+      ],
       resultOwnership: 'none',
     })) as { result: { type: string; result?: { type: string; value?: unknown } } };
     if (evaluation.type !== 'success' || evaluation.result?.type !== 'string') {
@@ -121,21 +132,29 @@ async function callOnCardRoots(
 
 /** What the cards of a page show, read from their closed shadow roots. */
 export async function readCards(page: Page): Promise<CardContent[]> {
-  return (await callOnCardRoots(page, '[data-dmarc-lens="summary"]', readCardRoot)).map((json) => JSON.parse(json) as CardContent);
+  return (await callOnCardRoots(page, '[data-dmarc-lens="summary"]', readCardRoot)).map(
+    (json) => JSON.parse(json) as CardContent,
+  );
 }
 
 /** Whether the card's root is closed, as the protocol reports it. */
 export async function cardRootModes(page: Page): Promise<string[]> {
   const modes: string[] = [];
   for (const host of await page.$$('[data-dmarc-lens="summary"]')) {
-    modes.push((host as unknown as { remoteValue(): BidiRemoteNode }).remoteValue().value?.shadowRoot?.value?.mode ?? 'none');
+    modes.push(
+      (host as unknown as { remoteValue(): BidiRemoteNode }).remoteValue().value?.shadowRoot?.value?.mode ?? 'none',
+    );
     await host.dispose();
   }
   return modes;
 }
 
 /** Clicks a button inside a card: a click event dispatched on the button (puppeteer's mouse does not reach into it). */
-export async function clickCardButton(page: Page, fileName: string, action: 'open' | 'save' | 'drop-page'): Promise<void> {
+export async function clickCardButton(
+  page: Page,
+  fileName: string,
+  action: 'open' | 'save' | 'drop-page',
+): Promise<void> {
   const clicked = await callOnCardRoots(page, cardHostSelector(fileName), clickButtonInRoot, [action]);
   if (clicked[0] !== 'clicked') throw new Error(`the card for ${fileName} has no ${action} button`);
 }
