@@ -68,8 +68,10 @@ export function DataPage() {
   const backup = async () => {
     const db = await getDatabase();
     const parts: string[] = [];
-    for await (const chunk of backupLines(db)) parts.push(chunk);
+    const leftOut = { reports: 0 };
+    for await (const chunk of backupLines(db, Date.now(), leftOut)) parts.push(chunk);
     downloadFile(`dmarc-lens-backup-${new Date().toISOString().slice(0, 10)}.jsonl`, parts, 'application/x-ndjson');
+    if (leftOut.reports > 0) setStatus(t('data.backupLeftOut', { reports: leftOut.reports }));
   };
 
   const remove = async (what: 'domain' | 'all') => {

@@ -196,6 +196,7 @@ const siteEn = {
   'data.confirm': 'Delete',
   'data.cancel': 'Keep',
   'data.deleted': 'Deleted.',
+  'data.backupLeftOut': 'Damaged stored reports left out of the backup (malformed, or missing some of their records; a restore would refuse them): {reports}.',
 
   'slot.records': 'The DNS records generator and checker will appear here.',
   'slot.senders': 'Sender intelligence (service names, classes and advice) will appear here.',
@@ -398,6 +399,7 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'data.confirm': 'Verwijderen',
   'data.cancel': 'Bewaren',
   'data.deleted': 'Verwijderd.',
+  'data.backupLeftOut': 'Beschadigde bewaarde rapporten die niet in de back-up staan (misvormd, of met ontbrekende records; terugzetten zou ze weigeren): {reports}.',
 
   'slot.records': 'De generator en controle van DNS-records verschijnen hier.',
   'slot.senders': 'Afzenderinformatie (dienstnamen, klassen en advies) verschijnt hier.',

@@ -673,6 +673,10 @@ describe('reads over a database holding malformed rows', () => {
     // A backup leaves out the malformed rows, and x7, which has none of its 2 records: the rest restores.
     const backup = await linesOf(db);
     expect(backup.filter((line) => line.includes('"x'))).toEqual([]);
+    // …and says how many it left out (the five malformed reports and x7), so the page can tell the user.
+    const leftOut = { reports: 0 };
+    for await (const _chunk of backupLines(db, 5, leftOut));
+    expect(leftOut).toEqual({ reports: 6 });
     const restored = await freshDatabase();
     expect(await restoreBackup(restored, backup, 'b.jsonl')).toEqual({
       ok: true,
