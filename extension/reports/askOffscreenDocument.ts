@@ -6,13 +6,28 @@ import type { AttachmentRequestAnswerer } from './answerAttachmentRequest';
 const OFFSCREEN_PATH = '/offscreen.html';
 let opening: Promise<void> | undefined;
 
+/** How long a request waits for a document that exists but has not yet started listening, in steps. */
+const LISTENER_WAIT_STEPS = 40;
+const LISTENER_WAIT_STEP_MS = 50;
+
 export const askOffscreenDocument: AttachmentRequestAnswerer = async <R extends AttachmentRequest>(request: R) => {
   await openOffscreenDocument();
   const message: OffscreenMessage = { type: 'offscreen-attachment', request };
-  return (await browser.runtime.sendMessage(message)) as AnswerOf[R['type']];
+  // Chrome lists the document as open before its script has run: a request sent then finds no listener ("Receiving
+  // end does not exist"). Nothing was read yet, so sending again is safe.
+  for (let step = 0; ; step++) {
+    try {
+      return (await browser.runtime.sendMessage(message)) as AnswerOf[R['type']];
+    } catch (error) {
+      if (step >= LISTENER_WAIT_STEPS || !/Receiving end does not exist/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, LISTENER_WAIT_STEP_MS));
+    }
+  }
 };
 
 async function openOffscreenDocument(): Promise<void> {
+  // A request arriving while the document is being created waits for that creation to finish.
+  if (opening) return opening;
   const url = browser.runtime.getURL(OFFSCREEN_PATH);
   // The document outlives a restarted service worker, so ask Chrome rather than remember.
   const open = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
