@@ -121,6 +121,9 @@ export class AggregateXmlReader {
    * record that never closes cost its size squared.
    */
   private searchedTo = 0;
+  /** Chunks after `buffer` that cannot hold the end of the record it starts with; joined when one might. */
+  private waiting: string[] = [];
+  private waitingChars = 0;
 
   constructor(
     private readonly sink: AggregateXmlSink,
@@ -128,11 +131,34 @@ export class AggregateXmlReader {
   ) {}
 
   push(chunk: string): void {
-    this.buffer = this.buffer + chunk;
+    if (this.searchedTo > 0) {
+      // Waiting for the end of the record the buffer starts with: a chunk that cannot hold it (nor, with the text just
+      // before it, the end of a tag split between them) is only kept, not joined to the buffer and searched again.
+      const before = this.waiting.length > 0 ? this.waiting[this.waiting.length - 1]! : this.buffer;
+      if (!`${before.slice(-LOOKBEHIND)}${chunk}`.includes('record')) {
+        this.waiting.push(chunk);
+        this.waitingChars += chunk.length;
+        this.searchedTo = Math.max(0, this.buffer.length + this.waitingChars - LOOKBEHIND);
+        if (this.buffer.length + this.waitingChars > MAX_ELEMENT_CHARS) {
+          throw new ReportFailure('too-large', `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`);
+        }
+        return;
+      }
+    }
+    this.buffer = `${this.buffer}${this.takeWaiting()}${chunk}`;
     this.scan(false);
   }
 
+  /** The chunks kept while waiting for a record's end, joined. */
+  private takeWaiting(): string {
+    const text = this.waiting.join('');
+    this.waiting = [];
+    this.waitingChars = 0;
+    return text;
+  }
+
   end(): void {
+    this.buffer += this.takeWaiting();
     this.scan(true);
     if (this.mode !== 'between') {
       this.warnings.add(this.mode === 'head' ? 'report ends before its first record (truncated)' : 'report ends without </feedback> (truncated)');

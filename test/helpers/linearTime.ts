@@ -82,17 +82,26 @@ function ratioOf(times: number[]): number {
 function check(times: number[], what: string, sizes: readonly number[]): void {
   const ratio = ratioOf(times);
   const size = sizes[times.length - 1]!;
-  const detail = sizes.slice(0, times.length).map((s, i) => `${s / 1024} KB: ${times[i]!.toFixed(2)} ms`).join(', ');
-  expect(ratio, `${what}: ${size / 1024} KB took ${ratio.toFixed(1)}× as long as a quarter of it (${detail})`).toBeLessThan(
-    MAX_STEP_RATIO,
-  );
+  const detail = sizes
+    .slice(0, times.length)
+    .map((s, i) => `${s / 1024} KB: ${times[i]!.toFixed(2)} ms`)
+    .join(', ');
+  expect(
+    ratio,
+    `${what}: ${size / 1024} KB took ${ratio.toFixed(1)}× as long as a quarter of it (${detail})`,
+  ).toBeLessThan(MAX_STEP_RATIO);
 }
 
 /**
  * Times `run` on `make(size)` for each of {@link LINEAR_SIZES} and fails as soon as one size takes more than
  * {@link MAX_STEP_RATIO} times as long as the one before. `make` runs outside the timing.
  */
-export function expectLinear<T>(what: string, make: (size: number) => T, run: (input: T) => unknown, sizes: readonly number[] = LINEAR_SIZES): void {
+export function expectLinear<T>(
+  what: string,
+  make: (size: number) => T,
+  run: (input: T) => unknown,
+  sizes: readonly number[] = LINEAR_SIZES,
+): void {
   const inputs = sizes.map((size) => make(size));
   // Warm-up: the first calls compile the code under test.
   measure(() => run(inputs[0]!));
@@ -103,8 +112,14 @@ export function expectLinear<T>(what: string, make: (size: number) => T, run: (i
     // One step a little over the limit is measured again, both sizes, before it counts: a burst of other work can land
     // in one measurement.
     if (ratioOf(times) >= MAX_STEP_RATIO && ratioOf(times) < 2 * MAX_STEP_RATIO) {
-      times[i - 1] = Math.min(times[i - 1]!, measure(() => run(inputs[i - 1]!)));
-      times[i] = Math.min(times[i]!, measure(() => run(input)));
+      times[i - 1] = Math.min(
+        times[i - 1]!,
+        measure(() => run(inputs[i - 1]!)),
+      );
+      times[i] = Math.min(
+        times[i]!,
+        measure(() => run(input)),
+      );
     }
     check(times, what, sizes);
   }

@@ -8,7 +8,8 @@ import { MAX_MESSAGES_PER_FILE, MAX_MIME_BOUNDARY_LINES } from '../../../core/re
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateReport, ParseResult } from '../../../core/report/types';
 
-const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/${path}`, import.meta.url)));
+const fixture = (path: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/reports/${path}`, import.meta.url)));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const utf8 = (value: string) => new TextEncoder().encode(value);
 
@@ -21,7 +22,11 @@ const messages = [
 ].map((path) => text(fixture(path)).replace(/\r\n/g, '\n'));
 
 function mboxOf(bodies: string[]): Uint8Array {
-  return utf8(bodies.map((body) => `From MAILER-DAEMON Tue Nov 14 10:00:00 2023\n${body.replace(/^From /gm, '>From ')}\n`).join(''));
+  return utf8(
+    bodies
+      .map((body) => `From MAILER-DAEMON Tue Nov 14 10:00:00 2023\n${body.replace(/^From /gm, '>From ')}\n`)
+      .join(''),
+  );
 }
 
 function orgNames(result: ParseResult): string[] {
@@ -53,19 +58,22 @@ describe('mbox: one message at a time', () => {
     const parses = countConcurrentParses();
     const result = await parseReport(mboxOf(messages), { fileName: 'inbox.mbox' });
     expect(orgNames(result)).toEqual(['google.com', 'Yahoo', 'Outlook.com', 'Mail.Ru']);
-    if (result.ok) expect(result.reports.map((r) => r.path[1])).toEqual(['message 1', 'message 2', 'message 3', 'message 4']);
+    if (result.ok)
+      expect(result.reports.map((r) => r.path[1])).toEqual(['message 1', 'message 2', 'message 3', 'message 4']);
     expect(parses.most()).toBe(1);
   });
 
   it('parses forwarded messages inside an email one at a time, after the email itself', async () => {
     const forwarded = messages.map(
-      (message, i) => `--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="fwd${i + 1}.eml"\n\n${message}\n`,
+      (message, i) =>
+        `--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="fwd${i + 1}.eml"\n\n${message}\n`,
     );
     const outer = `From: a@example.com\nTo: b@example.com\nSubject: Fwd: reports\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n${forwarded.join('')}--b--\n`;
     const parses = countConcurrentParses();
     const result = await parseReport(utf8(outer), { fileName: 'forwarded.eml' });
     expect(orgNames(result)).toEqual(['google.com', 'Yahoo', 'Outlook.com', 'Mail.Ru']);
-    if (result.ok) expect(result.reports.map((r) => r.path[1])).toEqual(['fwd1.eml', 'fwd2.eml', 'fwd3.eml', 'fwd4.eml']);
+    if (result.ok)
+      expect(result.reports.map((r) => r.path[1])).toEqual(['fwd1.eml', 'fwd2.eml', 'fwd3.eml', 'fwd4.eml']);
     expect(parses.most()).toBe(1);
   });
 
@@ -92,7 +100,10 @@ describe('mbox: one message at a time', () => {
     const result = await parseReport(utf8('From a\n'.repeat(MAX_MESSAGES_PER_FILE + 1)), { fileName: 'empty.mbox' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'too-large', message: `empty.mbox: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read` },
+      error: {
+        code: 'too-large',
+        message: `empty.mbox: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read`,
+      },
     });
   });
 });
@@ -110,7 +121,10 @@ describe('email: a flood of MIME parts', () => {
     const result = await parseReport(withParts(MAX_MIME_BOUNDARY_LINES), { fileName: 'parts.eml' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'too-large', message: `parts.eml: the email has more than ${MAX_MIME_BOUNDARY_LINES} MIME boundary lines (a flood of parts?); not read` },
+      error: {
+        code: 'too-large',
+        message: `parts.eml: the email has more than ${MAX_MIME_BOUNDARY_LINES} MIME boundary lines (a flood of parts?); not read`,
+      },
     });
     expect(parses.most()).toBe(0);
   });
