@@ -139,6 +139,12 @@ export class FileReportWriter {
       for (const report of this.streamed) if (report !== open && !matched.has(report)) await close(report);
     }
 
+    if (this.format !== 'json') {
+      // CSV rows and parsedmarc lines have no place for warnings: what was corrected or left out (a record with an
+      // impossible count, a refused report of the file) is said on stderr, once, naming the file.
+      const warnings = new Set([...(result.ok ? result.reports.flatMap((p) => p.warnings) : []), ...fileWarnings]);
+      for (const warning of warnings) this.note(`${this.file}: ${warning}`);
+    }
     if (result.ok) return false;
     if (this.format === 'csv') this.note(result.error.message);
     else await write(jsonErrorLine(this.file, result.error, result.warnings));

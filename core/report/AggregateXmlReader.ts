@@ -6,6 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { findTag, type FoundTag } from './findTag';
 import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
+import { dateRangeProblem } from './plausibility';
 import { ReportFailure } from './ReportFailure';
 import { readPlainRecords } from './readPlainRecords';
 import { readWellFormedXml } from './readWellFormedXml';
@@ -17,7 +18,7 @@ import {
   findElement,
   text,
   recordTextOf,
-  toAggregateRecord,
+  toAggregateRecords,
   toMetadata,
   type RecordText,
   toPolicyPublished,
@@ -59,6 +60,12 @@ export interface AggregateXmlSink {
    * document lies in the text pushed so far (from `<feedback` to after `</feedback>`, or to the end of a truncated one).
    */
   onReportEnd(head: AggregateHead, warnings: string[], start: number, end: number): void;
+  /**
+   * A report refused whole, after its head: `message` names the file and why (dateRangeProblem). Its records are
+   * not read and it has no onHead or onReportEnd; the documents after it in the stream are read as usual. Without
+   * this handler the refusal is thrown as a `malformed` ReportFailure, which ends the stream.
+   */
+  onReportRefused?(message: string): void;
 }
 
 type Mode = 'between' | 'head' | 'records';
@@ -110,6 +117,8 @@ export class AggregateXmlReader {
   private batch: string[] = [];
   private batchChars = 0;
   private current: AggregateHead | undefined;
+  /** Why the document being read is refused, once its head says so: its records are then skipped. */
+  private refusal: string | undefined;
   private warnings = new WarningSet();
   private recordCount = 0;
   /** Documents seen in this stream; more than one means reports were pasted together. */
@@ -297,6 +306,13 @@ export class AggregateXmlReader {
     if (namespace) head.namespace = namespace;
     const extension = child(feedback, 'extension');
     if (typeof extension === 'object' && !Array.isArray(extension)) head.extension = extension;
+    // A report whose dates cannot be believed is in no total: refused, named with its file.
+    const refusal = dateRangeProblem(head.metadata);
+    if (refusal !== undefined) {
+      this.refusal = `${this.fileLabel}: ${refusal}`;
+      if (!this.sink.onReportRefused) throw new ReportFailure('malformed', this.refusal);
+      return;
+    }
     this.current = head;
     this.sink.onHead(head);
   }
@@ -317,13 +333,21 @@ export class AggregateXmlReader {
       } else this.warnings.add('dropped an incomplete last record');
     }
     this.flushBatch();
-    if (this.current) this.sink.onReportEnd(this.current, this.warnings.list(), this.documentStart, end);
+    if (this.refusal !== undefined) this.sink.onReportRefused?.(this.refusal);
+    else if (this.current) this.sink.onReportEnd(this.current, this.warnings.list(), this.documentStart, end);
+    this.refusal = undefined;
     this.mode = 'between';
     this.current = undefined;
   }
 
   private flushBatch(): void {
     if (this.batch.length === 0) return;
+    if (this.refusal !== undefined) {
+      // A refused report's records are not read at all.
+      this.batch = [];
+      this.batchChars = 0;
+      return;
+    }
     const batch = this.batch;
     this.batch = [];
     this.batchChars = 0;
@@ -345,13 +369,15 @@ export class AggregateXmlReader {
   }
 
   private emit(texts: RecordText[]): void {
+    if (this.refusal !== undefined) return;
     const head = this.current!;
     this.recordCount += texts.length;
     if (this.recordCount > MAX_RECORDS_PER_REPORT) {
       throw new ReportFailure('too-large', `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`);
     }
-    const records = texts.map((text) => toAggregateRecord(text, head.policy, this.warnings));
-    this.sink.onRecords(records, head);
+    const records = toAggregateRecords(texts, head.policy, this.warnings);
+    // A batch whose records were all left out is not handed on: consumers see batches of records only.
+    if (records.length > 0) this.sink.onRecords(records, head);
   }
 
   /** The `<record>` elements of a parsed batch (wrapped in `<b>`) or of a single record. */

@@ -367,6 +367,7 @@ class XmlStream implements ByteSink {
           for (const r of records) current.stats!.messages += r.count;
           ctx.options.onRecords?.(records, head, path);
         },
+        onReportRefused: (message) => ctx.problem(path, new ReportFailure('malformed', message)),
         onReportEnd: (_head, warnings, start, end) => {
           const current = this.current!;
           this.spans.push([start, end]);

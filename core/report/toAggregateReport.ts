@@ -457,22 +457,6 @@ export function toAggregateRecords(texts: readonly RecordText[], policy: Alignme
   return records;
 }
 
-/**
- * The reading before records were checked, for AggregateXmlReader until it calls toAggregateRecords: every record is
- * kept, a count that is not a number reads as 0, and a source_ip that is not an address only warns.
- * @deprecated Use toAggregateRecords, which leaves out what cannot be believed.
- */
-export function toAggregateRecord(text: RecordText, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
-  if (!/^[\d.]+$|:/.test(text.sourceIp)) warnings.add(`source_ip ${shown(text.sourceIp)} is not an IP address`);
-  const n = Number(text.count);
-  let count = Math.round(n);
-  if (text.count === '' || !Number.isFinite(n) || n < 0) {
-    warnings.add(`record count ${shown(text.count)} is not a number; counted as 0`);
-    count = 0;
-  }
-  return buildRecord(text, count, policy, warnings);
-}
-
 function buildRecord(text: RecordText, count: number, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
   const raw: RawValues = {};
   if (!text.evaluated) warnings.add('record without policy_evaluated');

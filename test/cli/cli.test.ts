@@ -1,6 +1,6 @@
 // The CLI end to end: the real bin script in a child process, on real fixtures.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/reports/${path}`, import.meta.url));
+const fixtureOfHelpers = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 const google = fixture(
   'domainaware__parsedmarc/Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml',
 );
@@ -183,6 +184,17 @@ describe('dmarc-lens parse on hostile input', () => {
         // Domains are lower-cased as they are read.
         `'+cmd|' /c calc'!a0,none,,,,,192.0.2.1,3,none,pass,pass,'@sum(1+1),,,false,false,,,example.com,pass,`,
     );
+  });
+
+  it('CSV and parsedmarc say on stderr, naming the file, what a report left out (they have no warnings field)', async () => {
+    const absurd = write('absurd-count.xml', readFileSync(fixtureOfHelpers('absurd-count.xml'), 'utf8'));
+    for (const format of ['csv', 'parsedmarc']) {
+      const { stdout, stderr, code } = await cli('parse', '--format', format, absurd);
+      expect(code).toBe(0);
+      expect(stderr).toBe(`${absurd}: left out a record from 192.0.2.1: count "1e30" is not a whole number of messages\n`);
+      expect(stdout).not.toContain('192.0.2.1');
+      expect(stdout).toContain('192.0.2.2');
+    }
   });
 
   it('refuses a file over the size limit from its size alone, and reads the next one', async () => {

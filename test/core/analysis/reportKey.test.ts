@@ -9,7 +9,7 @@ describe('reportKey', () => {
       await parseOneAggregate(
         reportXml({
           metadata:
-            '<org_name>Google.com</org_name><email>x@google.com</email><report_id>AbC</report_id><date_range><begin>1</begin><end>2</end></date_range>',
+            '<org_name>Google.com</org_name><email>x@google.com</email><report_id>AbC</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range>',
         }),
       )
     ).report;
@@ -17,7 +17,7 @@ describe('reportKey', () => {
       await parseOneAggregate(
         reportXml({
           metadata:
-            '<org_name>google.com</org_name><email>x@google.com</email><report_id>AbC</report_id><date_range><begin>1</begin><end>2</end></date_range>',
+            '<org_name>google.com</org_name><email>x@google.com</email><report_id>AbC</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range>',
         }),
       )
     ).report;

@@ -54,7 +54,7 @@ describe('plain XML', () => {
   });
 
   it('decodes windows-1252 when declared', async () => {
-    const doc = reportXml({ metadata: '<org_name>Caf\u00e9 \u2019Mail\u2019</org_name><email>a@x</email><report_id>1</report_id><date_range><begin>1</begin><end>2</end></date_range>' }).replace('UTF-8', 'windows-1252');
+    const doc = reportXml({ metadata: '<org_name>Caf\u00e9 \u2019Mail\u2019</org_name><email>a@x</email><report_id>1</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range>' }).replace('UTF-8', 'windows-1252');
     const bytes = Uint8Array.from([...doc].map((c) => ({ '\u00e9': 0xe9, '\u2019': 0x92 })[c] ?? c.charCodeAt(0)));
     const result = await parseReport(bytes);
     expect(result.ok && (result.reports[0]!.report as AggregateReport).metadata.orgName).toBe('Caf\u00e9 \u2019Mail\u2019');

@@ -113,7 +113,7 @@ describe('email: a flood of MIME parts', () => {
     utf8(
       'From: a@example.com\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n' +
         `${'--b\nContent-Type: text/plain\n\nx\n'.repeat(parts)}--b\nContent-Type: text/xml\nContent-Disposition: attachment; filename="r.xml"\n\n` +
-        `<feedback><report_metadata><org_name>parts</org_name></report_metadata><policy_published><domain>example.com</domain></policy_published><record><row><source_ip>192.0.2.1</source_ip><count>1</count></row></record></feedback>\n--b--\n`,
+        `<feedback><report_metadata><org_name>parts</org_name><date_range><begin>1700000000</begin><end>1700086399</end></date_range></report_metadata><policy_published><domain>example.com</domain></policy_published><record><row><source_ip>192.0.2.1</source_ip><count>1</count></row></record></feedback>\n--b--\n`,
     );
 
   it(`refuses an email of more than MAX_MIME_BOUNDARY_LINES (${MAX_MIME_BOUNDARY_LINES}) boundary lines before parsing it`, async () => {
