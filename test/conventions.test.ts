@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importsOf as importEdgesOf, runtimeCycles, sourceFiles as sourceFilesOf, type ImportEdge } from './helpers/importGraph';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,5 +47,55 @@ describe('no HTML sinks (report strings are text; Gmail enforces Trusted Types)'
     const sink = /\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write\(|dangerouslySetInnerHTML/;
     const offenders = [...sourceFiles('site'), ...sourceFiles('extension'), ...sourceFiles('core')].filter((file) => sink.test(readFileSync(join(root, file), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * The layers of ARCHITECTURE.md, lowest first: a file may import its own module and the layers below it, never a
+ * layer above nor a sibling of its own layer. core/records is the DNS module (to be named core/dns).
+ */
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['core/report'],
+  ['core/analysis'],
+  ['core/dns', 'core/records', 'core/store'],
+  ['site', 'cli'],
+  ['extension'],
+];
+
+function moduleOf(file: string): { module: string; layer: number } | undefined {
+  for (const [layer, modules] of LAYERS.entries()) {
+    const module = modules.find((m) => file === m || file.startsWith(`${m}/`));
+    if (module) return { module, layer };
+  }
+  return undefined;
+}
+
+function productionEdges(): ImportEdge[] {
+  return ['core', 'site', 'extension', 'cli'].flatMap((dir) => sourceFilesOf(root, dir).flatMap((f) => importEdgesOf(root, f)));
+}
+
+describe('the import graph', () => {
+  const edges = productionEdges();
+
+  it('has no cycle at run time (a cycle is one top-level use away from a load-order bug)', () => {
+    expect(runtimeCycles(edges)).toEqual([]);
+  });
+
+  it('points one way: core/report → core/analysis → core/dns · core/store → site · cli → extension', () => {
+    const upward = edges
+      .filter((e) => e.to !== undefined)
+      .filter((e) => {
+        const from = moduleOf(e.from);
+        const to = moduleOf(e.to!);
+        return from !== undefined && to !== undefined && from.module !== to.module && to.layer >= from.layer;
+      })
+      .map((e) => `${e.from} → ${e.to}${e.runtime ? '' : ' (type)'}`);
+    expect(upward).toEqual([]);
+  });
+
+  it('the cycle finder finds a run-time cycle and ignores one closed only by a type import', () => {
+    const edge = (from: string, to: string, runtime = true): ImportEdge => ({ from, spec: to, to, runtime });
+    expect(runtimeCycles([edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'd')])).toEqual([['a', 'b', 'c']]);
+    expect(runtimeCycles([edge('a', 'b'), edge('b', 'a', false)])).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 // then reject; t=y as the intermediate test step; and a domain publishing p=reject must sign with DKIM, because SPF
 // alone does not survive forwarding.
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy } from '../report/types';
-import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from './alignment';
+import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from '../report/alignment';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
 import { findServiceByDomain } from './findSendingService';
 import { TEST_MODE_POLICY } from './simulatePolicy';

@@ -2,7 +2,7 @@
 // policy that differs from what reporters saw (between imports, among the reporters of one import, or against the
 // record the user just looked up in DNS).
 import type { AggregateReport, PolicyPublished } from '../report/types';
-import { normalizeDomain } from './alignment';
+import { normalizeDomain } from '../report/alignment';
 import { explain, formatExplanation, type Explanation } from './explanation';
 import { groupSources, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';

@@ -2,7 +2,7 @@
 // receiver's verdict (policy_evaluated, RFC 7489 §7.2.1.1 / RFC 9990 §3.1) is the truth for "did it pass"; the raw
 // auth_results say why not.
 import type { AggregateRecord } from '../report/types';
-import { normalizeDomain, organizationalDomain } from './alignment';
+import { normalizeDomain, organizationalDomain } from '../report/alignment';
 import type { SourceIdentification } from './identifySource';
 
 export type SourceClass = 'compliant' | 'misconfigured' | 'forwarded' | 'suspicious';

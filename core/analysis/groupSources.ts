@@ -3,7 +3,7 @@
 // lookup of its cell (source IP × identifier set) and a few additions to the cell's counters; identification, facts,
 // cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
-import { normalizeDomain, organizationalDomain } from './alignment';
+import { normalizeDomain, organizationalDomain } from '../report/alignment';
 import { CLASS_OF_CAUSE, causeOfFailure, passesByVerdictOrAlignment, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
 import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';

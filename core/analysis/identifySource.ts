@@ -3,7 +3,7 @@
 // Nothing here touches the network: rDNS names come from an opt-in lookup (lookupReverseDns.ts), ASNs from the
 // offline table (lookupAsn.ts).
 import type { AggregateRecord } from '../report/types';
-import { normalizeDomain, organizationalDomain } from './alignment';
+import { normalizeDomain, organizationalDomain } from '../report/alignment';
 import { explain, formatExplanation } from './explanation';
 import {
   findServiceByAsn,

@@ -4,7 +4,7 @@
 // p for the domain itself, sp for its subdomains, np (falling back to sp, then p) for non-existent subdomains, and
 // t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
-import { isDkimAligned, isSpfAligned, normalizeDomain } from './alignment';
+import { isDkimAligned, isSpfAligned, normalizeDomain } from '../report/alignment';
 import { SourceResolver, reportCoversDomain, type GroupSourcesOptions, type IdentifierSet } from './groupSources';
 
 export interface HypotheticalPolicy {

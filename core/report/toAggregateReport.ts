@@ -1,8 +1,8 @@
 // From the parsed XML tree (fast-xml-parser objects, namespace prefixes removed) to the typed AggregateReport.
 // Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
-import { isDkimAligned, isSpfAligned } from '../analysis/alignment';
-import { isIpAddressText } from '../analysis/parseIpAddress';
+import { isDkimAligned, isSpfAligned } from './alignment';
+import { isIpAddressText } from './parseIpAddress';
 import {
   MAX_RECORD_COUNT,
   MILLISECONDS_ABOVE,

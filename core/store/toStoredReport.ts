@@ -2,7 +2,7 @@
 // aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
 import type { ParsedReport } from '../report/types';
 import { RECORDS_PER_BATCH, type StoredRecordBatch, type StoredReport } from './schema';
-import { normalizeDomain } from '../analysis/alignment';
+import { normalizeDomain } from '../report/alignment';
 import { reportKey } from '../analysis/reportKey';
 
 /**

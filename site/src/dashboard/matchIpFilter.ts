@@ -1,6 +1,6 @@
 // The sources table's "IP or CIDR" filter: `192.0.2.0/24`, `2001:db8::/32`, a single address, or any other text
 // (matched as a substring, so typing `203.0.` narrows as you type).
-import { parseIpAddress, type IpAddress } from '../../../core/analysis/parseIpAddress';
+import { parseIpAddress, type IpAddress } from '../../../core/report/parseIpAddress';
 
 function bitsOf(address: IpAddress): number[] {
   const words = address.family === 4 ? [address.value] : address.words;

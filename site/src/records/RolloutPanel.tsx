@@ -2,7 +2,7 @@
 // next step is safe now.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { assessNextStep, type NextStepAssessment } from '../../../core/records/assessNextStep';
-import { normalizeDomain } from '../../../core/analysis/alignment';
+import { normalizeDomain } from '../../../core/report/alignment';
 import { isValidDomainName } from '../../../core/records/buildDomainRecords';
 import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../core/records/dmarcRecord';
 import { buildRolloutPlan, findCurrentStep, type RolloutFlavour } from '../../../core/records/rolloutPlan';

@@ -1,6 +1,6 @@
 // The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { normalizeDomain } from '../../../core/analysis/alignment';
+import { normalizeDomain } from '../../../core/report/alignment';
 import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import {
   buildDomainRecords,

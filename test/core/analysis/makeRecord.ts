@@ -1,6 +1,6 @@
 // Test helper: aggregate records and reports built from the few fields a test cares about.
 import type { AggregateRecord, AggregateReport, PolicyPublished } from '../../../core/report/types';
-import { isDkimAligned, isSpfAligned } from '../../../core/analysis/alignment';
+import { isDkimAligned, isSpfAligned } from '../../../core/report/alignment';
 
 export type RecordInput = Partial<Omit<AggregateRecord, 'dkimResults' | 'spfResults'>> & {
   dkim?: AggregateRecord['dkim'];

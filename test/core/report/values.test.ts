@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { isIpAddressText, parseIpAddress } from '../../../core/analysis/parseIpAddress';
+import { isIpAddressText, parseIpAddress } from '../../../core/report/parseIpAddress';
 import { XML_PARSER_OPTIONS } from '../../../core/report/AggregateXmlReader';
 import {
   FIRST_REPORT_SECONDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIpAddress } from '../../../core/analysis/parseIpAddress';
+import { parseIpAddress } from '../../../core/report/parseIpAddress';
 
 describe('parseIpAddress', () => {
   it('reads IPv4', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainsAlign, organizationalDomain } from '../../../core/analysis/alignment';
+import { domainsAlign, organizationalDomain } from '../../../core/report/alignment';
 
 describe('organizational domain (RFC 7489 §3.2, Public Suffix List)', () => {
   it.each([

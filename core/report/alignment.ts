@@ -1,6 +1,6 @@
 // Identifier alignment (RFC 7489 §3.1; RFC 9989 §4.4): does an authenticated domain match the RFC5322.From domain?
 import { getDomain } from 'tldts';
-import type { AlignmentMode, DkimAuthResult, SpfAuthResult } from '../report/types';
+import type { AlignmentMode, DkimAuthResult, SpfAuthResult } from './types';
 
 const orgDomainCache = new Map<string, string>();
 const ORG_DOMAIN_CACHE_LIMIT = 50_000;
