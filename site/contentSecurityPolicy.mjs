@@ -4,9 +4,9 @@
 //
 // Everything the site loads is its own: the built scripts, styles, import workers, the ASN table and the sample
 // reports. The only other hosts it may contact are the DNS-over-HTTPS servers the user can choose for live lookups
-// (site/src/records/dohResolver.ts DOH_SERVERS; a unit test keeps the two lists equal).
+// (site/src/dns/dohResolver.ts DOH_SERVERS; a unit test keeps the two lists equal).
 
-/** Origins of the DoH servers in site/src/records/dohResolver.ts. */
+/** Origins of the DoH servers in site/src/dns/dohResolver.ts. */
 export const DOH_ORIGINS = ['https://cloudflare-dns.com', 'https://dns.google'];
 
 /**

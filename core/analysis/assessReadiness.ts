@@ -1,5 +1,5 @@
 // Is a domain ready for the next policy step? The one judgement behind the Senders page (assessReadiness) and the
-// rollout plan (judgeNextStep, worded by core/records/assessNextStep.ts), with one set of thresholds. Judged the way
+// rollout plan (judgeNextStep, worded by core/dns/assessNextStep.ts), with one set of thresholds. Judged the way
 // DMARC tools do (docs/dmarc.md): the share of aligned mail per known source over a period, and the share of all mail
 // that authenticates as someone yet fails alignment that the next step would quarantine or reject, with the rollout
 // guidance of RFC 9989 (§7 and its deployment appendix): p=none for at least a month, then quarantine for as long,

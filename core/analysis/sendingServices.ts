@@ -1,6 +1,6 @@
 // The catalogue of sending services DMARC Lens knows, written and kept in this project: one entry per service, read
 // through findSendingService.ts by the report analysis (identifySource.ts) and the DNS records wizard
-// (core/records/buildDomainRecords.ts). Each entry lists the identifiers that show up in aggregate reports (DKIM d=
+// (core/dns/buildDomainRecords.ts). Each entry lists the identifiers that show up in aggregate reports (DKIM d=
 // domains and envelope/MAIL FROM domains, RFC 9990 §3.1 `auth_results` and `identifiers`), the reverse-DNS suffixes of
 // its outbound servers, the SPF includes it publishes for customers (RFC 7208 §5.2), where a network is dedicated to
 // it its autonomous systems, and, for the services the wizard offers, the DNS records it asks its customers for.
@@ -83,7 +83,7 @@ export interface DkimSetupRecord {
 export interface ServiceDnsSetup {
   /**
    * The wizard's key for the service, kept in saved setups, when it is not the entry's `id` (the wizard's Google
-   * entry is Workspace, `google-workspace`). Its DKIM sentence is `sender.<key>` in core/records/recordTexts.ts.
+   * entry is Workspace, `google-workspace`). Its DKIM sentence is `sender.<key>` in core/dns/recordTexts.ts.
    */
   wizardId?: string;
   /** The name the wizard shows when it is not `name`: the product a domain owner sets up, not what reports show. */

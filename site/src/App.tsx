@@ -16,8 +16,8 @@ import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 
 // Delivered by the DNS-records and sender-intelligence engineers; wired by file name (see LazySlot).
-const recordsPage = import.meta.glob('./records/RecordsPage.tsx');
-const sendersPanel = import.meta.glob('./intel/SendersPanel.tsx');
+const recordsPage = import.meta.glob('./dns/RecordsPage.tsx');
+const sendersPanel = import.meta.glob('./senders/SendersPanel.tsx');
 
 type Theme = 'system' | 'light' | 'dark';
 

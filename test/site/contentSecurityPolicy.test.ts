@@ -6,7 +6,7 @@ import {
   DOH_ORIGINS,
   META_CONTENT_SECURITY_POLICY,
 } from '../../site/contentSecurityPolicy.mjs';
-import { DOH_SERVERS } from '../../site/src/records/dohResolver';
+import { DOH_SERVERS } from '../../site/src/dns/dohResolver';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

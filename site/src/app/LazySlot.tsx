@@ -1,4 +1,4 @@
-// Pages other engineers deliver (site/src/records, site/src/intel) are picked up by file name when they exist:
+// Pages other engineers deliver (site/src/dns, site/src/senders) are picked up by file name when they exist:
 // `import.meta.glob` resolves at build time, so a missing file is an empty map, not a build error.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

@@ -16,7 +16,7 @@ import type { CountedDigest } from '../../../core/store/toRecordDigest';
 import { RecordSummarizer, type ClassifiedSourceGroup, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
-import { loadAsnTable } from '../intel/loadAsnTable';
+import { loadAsnTable } from '../senders/loadAsnTable';
 
 export interface DashboardData {
   domains: string[];

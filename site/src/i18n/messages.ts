@@ -1,6 +1,6 @@
 // Every string the site shows, in English and Dutch. Keys name the place; `{name}` marks a parameter. The records and
 // senders pages keep theirs in files of their own, merged here.
-import { recordsEn, recordsNl } from './recordsMessages';
+import { recordsEn, recordsNl } from './dnsMessages';
 import { sendersEn, sendersNl } from './sendersMessages';
 
 const siteEn = {

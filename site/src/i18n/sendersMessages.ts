@@ -1,4 +1,4 @@
-// Strings of the Senders page (site/src/intel), in English and Dutch. Merged into the site catalogue by messages.ts;
+// Strings of the Senders page (site/src/senders), in English and Dutch. Merged into the site catalogue by messages.ts;
 // keys start with `senders.`. The sentences core/analysis writes (reasons, fixes, readiness, changes) are
 // explanations with a code (core/analysis/explanation.ts): their English templates come from core under
 // `senders.explain.<code>`, the nouns they count under `senders.unit.<unit>.one|other`, and the Dutch ones are here.
