@@ -55,12 +55,6 @@ export function receiverPassedDmarc(record: Pick<AggregateRecord, 'dkim' | 'spf'
   return record.dkim === 'pass' || record.spf === 'pass';
 }
 
-/**
- * @deprecated Use receiverPassedDmarc; kept while core/report/toParsedmarcJson.ts and core/store/summarizeRecords.ts
- * call it by this name.
- */
-export const passesDmarc = receiverPassedDmarc;
-
 const TOP_FAILING = 5;
 
 function rate(part: number, whole: number): number {

@@ -7,8 +7,6 @@ import { joinTexts, recordText, type DnsRecordSentence, type RecordTextParam } f
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';
 import { hasErrors, recordIssue, tagExplanation } from './types';
 
-/** @deprecated Import DmarcPolicy from core/report/types; kept while site/src/dns/DmarcFields.tsx imports it here. */
-export type { DmarcPolicy } from '../report/types';
 /** RFC 7489 §6.3 `fo`: 0 (all fail), 1 (any fails), d (DKIM fails), s (SPF fails). */
 export type DmarcFailureOption = '0' | '1' | 'd' | 's';
 

@@ -345,8 +345,6 @@ export interface DnsRecordSentence {
   readonly params: Readonly<Record<string, RecordTextParam>>;
 }
 
-/** @deprecated The old name, kept while site/src/dns/useRecordText.ts and dohResolver.ts still use it. */
-export type RecordText = DnsRecordSentence;
 
 /** The `{name}` parameters of a template (a brace holding anything but a word, as in `%{…}`, is text). */
 type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`

@@ -7,7 +7,7 @@ import type { SourceClass } from '../analysis/classifyRecord';
 import type { SourceClassification } from '../analysis/classifySource';
 import { largestFirst, SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
-import { passesDmarc } from '../analysis/summarizeReport';
+import { receiverPassedDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
 import type { Period } from './queries';
 import type { StoredRecord, StoredRecordDigest } from './schema';
@@ -89,7 +89,7 @@ export class SourceRecords {
 }
 
 /** What the dashboard counts per source group (and what its exports write). */
-export interface SourceGroup extends ResultCounts {
+export interface SourceGroupTotals extends ResultCounts {
   /** What the Senders page calls the group: the service, or the network. */
   name: string;
   ipCount: number;
@@ -103,7 +103,7 @@ export interface SourceGroup extends ResultCounts {
 }
 
 /** A source group of a summary: its counts with the Senders page's group key and classification. */
-export interface ClassifiedSourceGroup extends SourceGroup {
+export interface ClassifiedSourceGroup extends SourceGroupTotals {
   /** The sender-intelligence group: a service id, `asn:<n>`, `rdns:<organization>` or `ip:<address>`. */
   key: string;
   /** Class (`sourceClass`), reason and fix from classifySource, as on the Senders page. */
@@ -167,7 +167,7 @@ function emptyCounts(): ResultCounts {
 
 function addCounts(target: ResultCounts, record: Pick<AggregateRecord, 'dkim' | 'spf'>, n: number): void {
   target.messages += n;
-  if (passesDmarc(record)) target.dmarcPass += n;
+  if (receiverPassedDmarc(record)) target.dmarcPass += n;
   if (record.dkim === 'pass') target.dkimAligned += n;
   if (record.spf === 'pass') target.spfAligned += n;
 }
@@ -347,7 +347,7 @@ export class RecordSummarizer {
     report: { begin: number; end: number; reportKey: string; orgName: string },
   ): number | undefined {
     const totals = this.#totals;
-    const passes = passesDmarc(record);
+    const passes = receiverPassedDmarc(record);
     const disposition = record.disposition;
     const n = messagesInPeriod(report.begin, report.end, count, this.period, (day, inDay) => {
       let point = this.#daily.get(day);

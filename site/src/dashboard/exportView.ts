@@ -3,7 +3,7 @@
 import { csvField, csvRow } from '../../../core/report/csv';
 import { isoFromReportSeconds } from '../../../core/report/reportDate';
 import type { Period } from '../../../core/store/queries';
-import type { RecordSummary, SourceGroup } from '../../../core/store/summarizeRecords';
+import type { RecordSummary, SourceGroupTotals } from '../../../core/store/summarizeRecords';
 
 export { csvField };
 
@@ -20,7 +20,7 @@ const CSV_COLUMNS = [
   'dkim_domains',
 ] as const;
 
-export function sourcesCsv(groups: readonly SourceGroup[]): string {
+export function sourcesCsv(groups: readonly SourceGroupTotals[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const g of groups) {
     for (const ip of g.ips) {
@@ -47,7 +47,7 @@ export function viewJson(
   domain: string | null,
   period: Period,
   summary: RecordSummary,
-  groups: readonly SourceGroup[],
+  groups: readonly SourceGroupTotals[],
 ): string {
   return JSON.stringify(
     {

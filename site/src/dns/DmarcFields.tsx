@@ -5,10 +5,10 @@ import {
   explainDmarcTag,
   explainReportAddresses,
   type DmarcFailureOption,
-  type DmarcPolicy,
   type DmarcRecord,
 } from '../../../core/dns/dmarcRecord';
 import { recordText } from '../../../core/dns/recordTexts';
+import type { DmarcPolicy } from '../../../core/report/types';
 import { useI18n } from '../i18n/i18n';
 import { inputClass } from '../ui/ui';
 import { fieldLabel, hint, mailtoList } from './formStyles';

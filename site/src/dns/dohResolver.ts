@@ -1,6 +1,6 @@
 // DNS over HTTPS for the checker's live mode (RFC 8484 servers' JSON API, as Cloudflare and Google offer it). Used only
 // after the user turned live lookups on; the page names the host before any question is asked.
-import { englishText, recordText, type RecordText } from '../../../core/dns/recordTexts';
+import { englishText, recordText, type DnsRecordSentence } from '../../../core/dns/recordTexts';
 import { dnsError, type DnsAnswer, type DnsRecordType, type DnsResolver } from '../../../core/dns/types';
 import { parseTxtPresentation } from '../../../core/dns/txtStrings';
 
@@ -35,7 +35,7 @@ export async function askDnsJson(
   server: DohServer,
   name: string,
   type: string,
-): Promise<{ ok: true; json: unknown } | { ok: false; message: string; text: RecordText }> {
+): Promise<{ ok: true; json: unknown } | { ok: false; message: string; text: DnsRecordSentence }> {
   const url = new URL(server.endpoint);
   url.searchParams.set('name', name);
   url.searchParams.set('type', type);
@@ -53,7 +53,7 @@ export async function askDnsJson(
   }
 }
 
-function failure(text: RecordText): { ok: false; message: string; text: RecordText } {
+function failure(text: DnsRecordSentence): { ok: false; message: string; text: DnsRecordSentence } {
   return { ok: false, message: englishText(text), text };
 }
 

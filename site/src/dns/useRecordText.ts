@@ -2,7 +2,7 @@
 // the page's language. Core gives each sentence as an id with parameters; the site catalogue holds it under
 // `records.text.<id>` (dnsMessages.ts). Both are kept as ids until rendered, so switching the language rewrites
 // what is already on screen.
-import { renderRecordText, type RecordText } from '../../../core/dns/recordTexts';
+import { renderRecordText, type DnsRecordSentence } from '../../../core/dns/recordTexts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { recordTextKey } from '../i18n/dnsMessages';
@@ -10,13 +10,13 @@ import { recordTextKey } from '../i18n/dnsMessages';
 /** A message of the page kept in state (a status line, an error), by key, with parameters that may be core sentences. */
 export interface PageMessage {
   key: MessageKey;
-  params?: Readonly<Record<string, string | number | RecordText>>;
+  params?: Readonly<Record<string, string | number | DnsRecordSentence>>;
 }
 
 /** Renders in the current language; plain strings (a provider's menu path, a DNS error) pass as they are. */
-export function useRecordText(): (text: RecordText | PageMessage | string) => string {
+export function useRecordText(): (text: DnsRecordSentence | PageMessage | string) => string {
   const { t, number } = useI18n();
-  const say = (text: RecordText | PageMessage | string): string => {
+  const say = (text: DnsRecordSentence | PageMessage | string): string => {
     if (typeof text === 'string') return text;
     if ('key' in text) {
       const params = Object.entries(text.params ?? {}).map(([name, value]) => [name, typeof value === 'object' ? say(value) : value]);

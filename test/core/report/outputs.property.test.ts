@@ -25,7 +25,7 @@ import type {
   ParsedReport,
   TlsReport,
 } from '../../../core/report/types';
-import { SourceRecords, type RecordSummary, type SourceGroup } from '../../../core/store/summarizeRecords';
+import { SourceRecords, type RecordSummary, type SourceGroupTotals } from '../../../core/store/summarizeRecords';
 import { sourcesCsv, viewJson } from '../../../site/src/dashboard/exportView';
 
 /** RFC 4180 records of `text` (line breaks `\n` or `\r\n`), each a list of unescaped fields. Throws on invalid CSV. */
@@ -370,12 +370,12 @@ describe('the CLI’s outputs', () => {
 });
 
 const counts = { messages: anyNumber, dmarcPass: anyNumber, dkimAligned: anyNumber, spfAligned: anyNumber };
-const group: fc.Arbitrary<SourceGroup> = fc.record({
+const group: fc.Arbitrary<SourceGroupTotals> = fc.record({
   ...counts,
   name: anyText,
   ipCount: anyNumber,
   sourceClass: fc.constantFrom('compliant', 'forwarder', 'suspicious', 'unknown') as fc.Arbitrary<
-    SourceGroup['sourceClass']
+    SourceGroupTotals['sourceClass']
   >,
   spfDomains: fc.array(anyText, { maxLength: 2 }),
   dkimDomains: fc.array(anyText, { maxLength: 2 }),
