@@ -8,23 +8,19 @@ import tseslint from 'typescript-eslint';
 /** A no-restricted-imports rule refusing relative imports that reach any of `targets` (paths from the root). */
 function refuse(targets, why) {
   const alternatives = targets.map((t) => t.replaceAll('/', '\\/')).join('|');
-  return [
-    'error',
-    { patterns: [{ regex: `^(\\.\\.?\\/)+(${alternatives})(\\/|$)`, message: why }] },
-  ];
+  return ['error', { patterns: [{ regex: `^(\\.\\.?\\/)+(${alternatives})(\\/|$)`, message: why }] }];
 }
 
 /** Imports from a core module's inside; relative paths from any depth, so `../../core/report/x` and `../report/x`. */
 function refuseCore(modules, why) {
   const alternatives = modules.join('|');
-  return [
-    'error',
-    { patterns: [{ regex: `^(\\.\\.\\/)+(core\\/)?(${alternatives})(\\/|$)`, message: why }] },
-  ];
+  return ['error', { patterns: [{ regex: `^(\\.\\.\\/)+(core\\/)?(${alternatives})(\\/|$)`, message: why }] }];
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.wxt/**', '.output/**', 'node_modules/**', 'test/fixtures/**', 'site/public/**', 'bench/**'] },
+  {
+    ignores: ['dist/**', '.wxt/**', '.output/**', 'node_modules/**', 'test/fixtures/**', 'site/public/**', 'bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -43,13 +39,20 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: Object.fromEntries(
-        ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'TextEncoder', 'TextDecoder'].map((name) => [name, 'readonly']),
+        ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'TextEncoder', 'TextDecoder'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },
   {
     files: ['core/report/**'],
-    rules: { 'no-restricted-imports': refuse(['analysis', 'dns', 'store'], 'core/report is the lowest layer: it imports no other core module.') },
+    rules: {
+      'no-restricted-imports': refuse(
+        ['analysis', 'dns', 'store'],
+        'core/report is the lowest layer: it imports no other core module.',
+      ),
+    },
   },
   {
     files: ['core/analysis/**'],
@@ -57,15 +60,21 @@ export default tseslint.config(
   },
   {
     files: ['core/dns/**'],
-    rules: { 'no-restricted-imports': refuse(['store'], 'core/dns and core/store are siblings: neither imports the other.') },
+    rules: {
+      'no-restricted-imports': refuse(['store'], 'core/dns and core/store are siblings: neither imports the other.'),
+    },
   },
   {
     files: ['core/store/**'],
-    rules: { 'no-restricted-imports': refuse(['dns'], 'core/dns and core/store are siblings: neither imports the other.') },
+    rules: {
+      'no-restricted-imports': refuse(['dns'], 'core/dns and core/store are siblings: neither imports the other.'),
+    },
   },
   {
     files: ['site/**'],
-    rules: { 'no-restricted-imports': refuseCore(['extension', 'cli'], 'The site never imports the extension or the CLI.') },
+    rules: {
+      'no-restricted-imports': refuseCore(['extension', 'cli'], 'The site never imports the extension or the CLI.'),
+    },
   },
   {
     files: ['cli/**'],

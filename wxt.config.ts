@@ -31,7 +31,10 @@ export default defineConfig({
     // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
     ...(manifestVersion === 2
       ? { optional_permissions: GRAPH_ORIGINS }
-      : { optional_host_permissions: GRAPH_ORIGINS, ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }) }),
+      : {
+          optional_host_permissions: GRAPH_ORIGINS,
+          ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }),
+        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,8 +1,13 @@
 // The web-platform globals core/ may use: present in browsers, workers, extension service workers and Node ≥ 20.
 // Anything not declared here (DOM, extension APIs, Node modules) is deliberately a compile error inside core/.
 
-interface TextDecodeOptions { stream?: boolean }
-interface TextDecoderOptions { fatal?: boolean; ignoreBOM?: boolean }
+interface TextDecodeOptions {
+  stream?: boolean;
+}
+interface TextDecoderOptions {
+  fatal?: boolean;
+  ignoreBOM?: boolean;
+}
 declare class TextDecoder {
   constructor(label?: string, options?: TextDecoderOptions);
   readonly encoding: string;

@@ -278,8 +278,10 @@ export function buildAsnTable() {
 function isFresh(output) {
   try {
     const built = statSync(output).mtimeMs;
-    return inputs.every((input) => statSync(input).mtimeMs < built) &&
-      statSync(fileURLToPath(import.meta.url)).mtimeMs < built;
+    return (
+      inputs.every((input) => statSync(input).mtimeMs < built) &&
+      statSync(fileURLToPath(import.meta.url)).mtimeMs < built
+    );
   } catch {
     return false;
   }

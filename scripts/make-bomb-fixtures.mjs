@@ -11,8 +11,14 @@ const gzip = new Gzip({ level: 9 }, (chunk) => parts.push(chunk));
 for (let i = 0; i < 1024; i++) gzip.push(zeros, i === 1023);
 const inner = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 let at = 0;
-for (const p of parts) { inner.set(p, at); at += p.length; }
+for (const p of parts) {
+  inner.set(p, at);
+  at += p.length;
+}
 const outer = gzipSync(inner, { level: 9 });
 writeFileSync(new URL('../test/fixtures/bombs/zeros-1g.gz.gz', import.meta.url), outer);
-writeFileSync(new URL('../test/fixtures/bombs/zeros-1g.zip', import.meta.url), zipSync({ 'report.xml.gz': [inner, { level: 9 }] }));
+writeFileSync(
+  new URL('../test/fixtures/bombs/zeros-1g.zip', import.meta.url),
+  zipSync({ 'report.xml.gz': [inner, { level: 9 }] }),
+);
 console.log(`inner gzip ${inner.length} bytes, outer ${outer.length} bytes`);

@@ -31,20 +31,25 @@ for (const project of ['tsconfig.json', 'core/tsconfig.json']) {
 
 // 2. Node tests.
 run('unit, property and corpus tests', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${results}/vitest.json`,
 ]);
 const vitest = readJson(`${results}/vitest.json`);
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   // A test file that failed without any failing test could not even load: count it once.
-  failed += vitest.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')).length;
+  failed += vitest.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
 } else failed++;
 
 // 3. Browser tests, when there are any: build what they exercise, then run them.
 const hasBrowserTests = (dir) =>
-  existsSync(dir) &&
-  readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
+  existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
 if (hasBrowserTests('test/browser')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {

@@ -4,7 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importsOf as importEdgesOf, runtimeCycles, sourceFiles as sourceFilesOf, type ImportEdge } from './helpers/importGraph';
+import {
+  importsOf as importEdgesOf,
+  runtimeCycles,
+  sourceFiles as sourceFilesOf,
+  type ImportEdge,
+} from './helpers/importGraph';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!);
 }
 
 /** Pure libraries core may use: they run in pages, workers, service workers and Node alike. */
@@ -30,14 +37,19 @@ describe('import boundaries', () => {
         if (spec.startsWith('.')) {
           const target = relative(root, join(root, file, '..', spec));
           if (!target.startsWith('core/')) offenders.push(`${file} → ${spec}`);
-        } else if (!CORE_PACKAGES.has(spec.split('/')[0]!) && !spec.startsWith('@ip-location-db/')) offenders.push(`${file} → ${spec}`);
+        } else if (!CORE_PACKAGES.has(spec.split('/')[0]!) && !spec.startsWith('@ip-location-db/'))
+          offenders.push(`${file} → ${spec}`);
       }
     }
     expect(offenders).toEqual([]);
   });
 
   it('site never imports the extension', () => {
-    const offenders = sourceFiles('site').flatMap((file) => importsOf(file).filter((s) => s.includes('extension/')).map((s) => `${file} → ${s}`));
+    const offenders = sourceFiles('site').flatMap((file) =>
+      importsOf(file)
+        .filter((s) => s.includes('extension/'))
+        .map((s) => `${file} → ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -45,7 +57,9 @@ describe('import boundaries', () => {
 describe('no HTML sinks (report strings are text; Gmail enforces Trusted Types)', () => {
   it('site and extension never use innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML', () => {
     const sink = /\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write\(|dangerouslySetInnerHTML/;
-    const offenders = [...sourceFiles('site'), ...sourceFiles('extension'), ...sourceFiles('core')].filter((file) => sink.test(readFileSync(join(root, file), 'utf8')));
+    const offenders = [...sourceFiles('site'), ...sourceFiles('extension'), ...sourceFiles('core')].filter((file) =>
+      sink.test(readFileSync(join(root, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -71,7 +85,9 @@ function moduleOf(file: string): { module: string; layer: number } | undefined {
 }
 
 function productionEdges(): ImportEdge[] {
-  return ['core', 'site', 'extension', 'cli'].flatMap((dir) => sourceFilesOf(root, dir).flatMap((f) => importEdgesOf(root, f)));
+  return ['core', 'site', 'extension', 'cli'].flatMap((dir) =>
+    sourceFilesOf(root, dir).flatMap((f) => importEdgesOf(root, f)),
+  );
 }
 
 describe('the import graph', () => {

@@ -121,9 +121,16 @@ function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep
   const label = labelExplanation(group.key, group.label);
   let blocker: Explanation | undefined;
   if (alignedShare < threshold) {
-    const params = { label, aligned: percentage(alignedShare), messages: quantity(group.messages, 'message'), threshold: percentage(threshold) };
+    const params = {
+      label,
+      aligned: percentage(alignedShare),
+      messages: quantity(group.messages, 'message'),
+      threshold: percentage(threshold),
+    };
     const fix = group.classification.fixExplanation;
-    blocker = fix ? explain('readiness.belowThresholdFix', { ...params, fix }) : explain('readiness.belowThreshold', params);
+    blocker = fix
+      ? explain('readiness.belowThresholdFix', { ...params, fix })
+      : explain('readiness.belowThreshold', params);
   } else if (next?.p === 'reject' && dkimAlignedShare < threshold) {
     blocker = explain('readiness.spfOnly', { label, spfOnly: percentage(1 - dkimAlignedShare) });
   }
@@ -152,10 +159,9 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
     undefined,
   );
   const exact = own.filter((r) => normalizeDomain(r.policy.domain) === domain);
-  const policySource = exact.reduce<AggregateReport | undefined>(
-    (a, r) => (!a || r.metadata.end > a.metadata.end ? r : a),
-    undefined,
-  ) ?? newest;
+  const policySource =
+    exact.reduce<AggregateReport | undefined>((a, r) => (!a || r.metadata.end > a.metadata.end ? r : a), undefined) ??
+    newest;
   const current = policySource
     ? {
         p: policySource.policy.p ?? 'none',
@@ -175,19 +181,27 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
   }
 
   const groups = options.groups ?? groupSources(own, { ...options, domain });
-  const known = groups.filter((g) => g.classification.class === 'compliant' || g.classification.class === 'misconfigured');
+  const known = groups.filter(
+    (g) => g.classification.class === 'compliant' || g.classification.class === 'misconfigured',
+  );
   const sources = known
     .map((g) => sourceReadiness(g, threshold, next))
     .sort((a, b) => Number(b.blocking) - Number(a.blocking) || b.messages - a.messages);
   const messages = groups.reduce((n, g) => n + g.messages, 0);
   const passing = groups.reduce((n, g) => n + g.passing, 0);
-  const forwardedMessages = groups.filter((g) => g.classification.class === 'forwarded').reduce((n, g) => n + g.messages, 0);
-  const suspiciousMessages = groups.filter((g) => g.classification.class === 'suspicious').reduce((n, g) => n + g.messages, 0);
+  const forwardedMessages = groups
+    .filter((g) => g.classification.class === 'forwarded')
+    .reduce((n, g) => n + g.messages, 0);
+  const suspiciousMessages = groups
+    .filter((g) => g.classification.class === 'suspicious')
+    .reduce((n, g) => n + g.messages, 0);
 
   const blockers: Explanation[] = [];
   if (!current) blockers.push(explain('readiness.noReports', { domain }));
   if (current && days.size < minimumDays && next) {
-    blockers.push(explain('readiness.fewDays', { days: quantity(days.size, 'day'), step: describeStep(current), minimumDays }));
+    blockers.push(
+      explain('readiness.fewDays', { days: quantity(days.size, 'day'), step: describeStep(current), minimumDays }),
+    );
   }
   for (const source of sources) if (source.blockerExplanation) blockers.push(source.blockerExplanation);
   // The failing mail the next step would hit, judged as the rollout plan judges it: a step it calls unsafe is one
@@ -195,7 +209,10 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
   // pass over every record is spared.
   const nextStep =
     next && policySource && enforcedShare(next) > 0
-      ? judgeNextStep(own.flatMap((r) => r.records), { domain, next, ...modesOf(policySource) })
+      ? judgeNextStep(
+          own.flatMap((r) => r.records),
+          { domain, next, ...modesOf(policySource) },
+        )
       : undefined;
   if (next && nextStep?.verdict === 'not-yet') {
     blockers.push(
@@ -221,7 +238,11 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
       days: quantity(days.size, 'day'),
     });
   } else {
-    summary = explain('readiness.summaryNotReady', { domain, step: describeStep(next), things: quantity(blockers.length, 'thing') });
+    summary = explain('readiness.summaryNotReady', {
+      domain,
+      step: describeStep(next),
+      things: quantity(blockers.length, 'thing'),
+    });
   }
   return {
     domain,
@@ -307,7 +328,6 @@ export interface JudgeNextStepOptions {
   aspf?: AlignmentMode;
 }
 
-
 /** The share of failing mail a step quarantines or rejects (RFC 7489 pct; RFC 9989 t=y acts one level weaker). */
 function enforcedShare(step: JudgeNextStepOptions['next']): number {
   const policy = step.t === 'y' ? TEST_MODE_POLICY[step.p] : step.p;
@@ -369,7 +389,10 @@ export function judgeNextStep(records: readonly AggregateRecord[], options: Judg
   const failingSources = [...sources.values()]
     .map(({ ips, froms, overrideSet, ...source }) => ({
       ...source,
-      sourceIps: [...ips.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([ip]) => ip),
+      sourceIps: [...ips.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([ip]) => ip),
       headerFroms: [...froms].sort(),
       overrides: [...overrideSet].sort(),
     }))

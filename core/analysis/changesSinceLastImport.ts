@@ -10,7 +10,10 @@ import type { SourceClass } from './classifyRecord';
 
 export interface ChangesOptions extends Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> {
   /** The DMARC record each domain publishes now (from a DNS lookup the user asked for), keyed by domain. */
-  publishedPolicies?: ReadonlyMap<string, Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>>;
+  publishedPolicies?: ReadonlyMap<
+    string,
+    Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>
+  >;
   /** A source "started failing" when its pass share drops below this after being at or above `wasPassingAt`. */
   failingBelow?: number;
   wasPassingAt?: number;
@@ -97,7 +100,10 @@ export function changesSinceLastImport(
   const before = byDomain(previous);
   const now = byDomain(imported);
   const changes: ImportChanges = { newSources: [], startedFailing: [], policyChanges: [] };
-  const groupOptions = { ...(options.asnTable ? { asnTable: options.asnTable } : {}), ...(options.rdns ? { rdns: options.rdns } : {}) };
+  const groupOptions = {
+    ...(options.asnTable ? { asnTable: options.asnTable } : {}),
+    ...(options.rdns ? { rdns: options.rdns } : {}),
+  };
 
   for (const [domain, reports] of now) {
     const earlier = before.get(domain) ?? [];
@@ -146,8 +152,16 @@ export function changesSinceLastImport(
       seen.set(text, reporters);
     }
     if (seen.size > 1) {
-      const list = [...seen].map(([text, orgs]) => `${text} (${orgs.slice(0, 3).join(', ')}${orgs.length > 3 ? '…' : ''})`);
-      changes.policyChanges.push(policyChange(domain, 'reporters-disagree', explain('changes.reportersDisagree', { domain, policies: list.join('; ') })));
+      const list = [...seen].map(
+        ([text, orgs]) => `${text} (${orgs.slice(0, 3).join(', ')}${orgs.length > 3 ? '…' : ''})`,
+      );
+      changes.policyChanges.push(
+        policyChange(
+          domain,
+          'reporters-disagree',
+          explain('changes.reportersDisagree', { domain, policies: list.join('; ') }),
+        ),
+      );
     }
     const newestNow = sorted[sorted.length - 1];
     const newestBefore = [...earlier].sort((a, b) => a.metadata.end - b.metadata.end).pop();
@@ -156,7 +170,11 @@ export function changesSinceLastImport(
       const is = policyText(newestNow.policy);
       if (was !== is) {
         changes.policyChanges.push(
-          policyChange(domain, 'changed-since-last-import', explain('changes.changedSinceLastImport', { now: is, domain, before: was })),
+          policyChange(
+            domain,
+            'changed-since-last-import',
+            explain('changes.changedSinceLastImport', { now: is, domain, before: was }),
+          ),
         );
       }
     }
@@ -169,7 +187,12 @@ export function changesSinceLastImport(
           policyChange(
             domain,
             'differs-from-published',
-            explain('changes.differsFromPublished', { domain, published: dns, reporter: newestNow.metadata.orgName, reported }),
+            explain('changes.differsFromPublished', {
+              domain,
+              published: dns,
+              reporter: newestNow.metadata.orgName,
+              reported,
+            }),
           ),
         );
       }

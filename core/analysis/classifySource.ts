@@ -3,7 +3,14 @@
 // domain failing alignment), forwarded, suspicious (unknown, failing both). Reason and fix are explanations
 // (explanation.ts) with their English text beside them.
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
-import { explain, formatExplanation, quantity, type Explanation, type ExplanationParam, type Percentage } from './explanation';
+import {
+  explain,
+  formatExplanation,
+  quantity,
+  type Explanation,
+  type ExplanationParam,
+  type Percentage,
+} from './explanation';
 import type { SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
 
@@ -29,12 +36,16 @@ function topDomain(group: GroupFacts): ExplanationParam {
 
 /** The service's name, else the group's label, as a parameter (generated names are explanations). */
 function nameOf(group: GroupFacts): ExplanationParam {
-  return group.service ? labelExplanation(group.service.id, group.service.name) : labelExplanation(group.key, group.label);
+  return group.service
+    ? labelExplanation(group.service.id, group.service.name)
+    : labelExplanation(group.key, group.label);
 }
 
 function countriesClause(group: GroupFacts): ExplanationParam {
   if (group.countries.length === 0) return '';
-  const countries = group.countries.slice(0, 3).map((c) => explain('suspicious.country', { country: c.value, messages: c.messages }));
+  const countries = group.countries
+    .slice(0, 3)
+    .map((c) => explain('suspicious.country', { country: c.value, messages: c.messages }));
   return group.countries.length > 3
     ? explain('suspicious.moreCountries', { countries, more: group.countries.length - 3 })
     : explain('suspicious.countries', { countries });
@@ -83,7 +94,13 @@ function misconfiguredFix(group: GroupFacts, domain: ExplanationParam): Explanat
     dkim =
       result === 'temperror'
         ? explain('fix.keyUnreachable', { keyName, domain })
-        : explain('fix.signatureBroken', { domain, selector: selector ? explain('fix.selector', { selector }) : '', name, result, keyName });
+        : explain('fix.signatureBroken', {
+            domain,
+            selector: selector ? explain('fix.selector', { selector }) : '',
+            name,
+            result,
+            keyName,
+          });
   } else {
     const signsAs = group.foreignDkimDomains[0]?.value;
     dkim = explain('fix.turnOnDkim', {
@@ -213,9 +230,21 @@ export class SourceClassification {
   }
 
   /** Exports (the dashboard's JSON) carry the class with its reason and fix, in English and as explanations. */
-  toJSON(): { class: SourceClass; reason: string; fix?: string; reasonExplanation: Explanation; fixExplanation?: Explanation } {
+  toJSON(): {
+    class: SourceClass;
+    reason: string;
+    fix?: string;
+    reasonExplanation: Explanation;
+    fixExplanation?: Explanation;
+  } {
     const { fix, fixExplanation } = this;
-    return { class: this.class, reason: this.reason, ...(fix ? { fix } : {}), reasonExplanation: this.reasonExplanation, ...(fixExplanation ? { fixExplanation } : {}) };
+    return {
+      class: this.class,
+      reason: this.reason,
+      ...(fix ? { fix } : {}),
+      reasonExplanation: this.reasonExplanation,
+      ...(fixExplanation ? { fixExplanation } : {}),
+    };
   }
 }
 
@@ -236,5 +265,10 @@ export function classifyCounts(
 
 /** The class, reason and fix of a source group from its counts. */
 export function classifySource(group: GroupFacts): SourceClassification {
-  return classifyCounts(group.messages, group.passing, () => group.causes, () => group);
+  return classifyCounts(
+    group.messages,
+    group.passing,
+    () => group.causes,
+    () => group,
+  );
 }

@@ -9,7 +9,8 @@ import { formatCount } from './formatCount';
 export const EXPLANATION_TEMPLATES = {
   'source.noMessages': 'No messages in the chosen period.',
   'source.compliant': '{passShare} of {messages} from {label} pass DMARC with aligned DKIM{fewFailed}.',
-  'source.compliantPartlySigned': '{passShare} of {messages} from {label} pass DMARC (aligned DKIM on {dkimShare}){fewFailed}.',
+  'source.compliantPartlySigned':
+    '{passShare} of {messages} from {label} pass DMARC (aligned DKIM on {dkimShare}){fewFailed}.',
   'source.fewFailed': '; {failed} failed, too few to change the verdict',
   'source.misconfigured':
     "{name} sent {failing} of {messages} as {domain} without aligned DKIM or SPF, so DMARC fails. If you do not use {name}, someone else's {name} account is sending as {domain}: report it to {name}.",
@@ -21,7 +22,8 @@ export const EXPLANATION_TEMPLATES = {
     '{failing} of {messages} failed both DKIM and SPF: {what}{countries}.{blocked} Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
   'forwarded.receiverSaysForwarded': 'the receivers marked them as forwarded or mailing-list mail (policy override)',
   'forwarded.forwardingService': '{name} forwards mail it did not write, so SPF checks its servers instead of yours',
-  'forwarded.mailingList': '{name} is a mailing list: it changes the message, which breaks your DKIM signature, and sends from its own servers',
+  'forwarded.mailingList':
+    '{name} is a mailing list: it changes the message, which breaks your DKIM signature, and sends from its own servers',
   'forwarded.ownSignatureRelayed':
     'they carry your DKIM signature (d={domain}) but arrive from a server you do not send from, so the signature broke on the way',
   'forwarded.relayed': 'they were relayed by a third party',
@@ -34,7 +36,8 @@ export const EXPLANATION_TEMPLATES = {
   'suspicious.blocked': ' Receivers rejected or quarantined {blocked}.',
   'fix.dkim': '{dkim}.',
   'fix.dkimAndSpf': '{dkim}; {spf}.',
-  'fix.keyUnreachable': 'Receivers could not fetch the DKIM key {keyName} (temperror): make sure it resolves reliably from every DNS server of {domain}',
+  'fix.keyUnreachable':
+    'Receivers could not fetch the DKIM key {keyName} (temperror): make sure it resolves reliably from every DNS server of {domain}',
   'fix.signatureBroken':
     'The DKIM signature d={domain}{selector} from {name} does not verify ({result}): publish the key {name} gives you at {keyName} exactly as shown',
   'fix.selector': ' (selector {selector})',
@@ -50,7 +53,8 @@ export const EXPLANATION_TEMPLATES = {
   'readiness.authenticatedFailing':
     '{failing} authenticate as a service or forwarder but fail alignment ({share} of {messages}); {step} would quarantine or reject {hit} of them. Fix those senders first.',
   'readiness.noReports': 'No aggregate reports for {domain} in the chosen period.',
-  'readiness.fewDays': 'Only {days} of reports under {step}; RFC 9989 suggests watching at least {minimumDays} days before the next step.',
+  'readiness.fewDays':
+    'Only {days} of reports under {step}; RFC 9989 suggests watching at least {minimumDays} days before the next step.',
   'readiness.summaryNoReports': 'No reports for {domain} yet.',
   'readiness.summaryAtReject': '{domain} is at p=reject: the last step. Keep watching for new sources.',
   'readiness.summaryReady': '{domain} is ready for {step}: every known source aligns at least {threshold} over {days}.',
@@ -129,7 +133,8 @@ export const ENGLISH: ExplanationFormat = {
   template: (code) => EXPLANATION_TEMPLATES[code],
   number: formatCount,
   percentage: ({ percent, decimals }) => `${percent.toFixed(decimals)}%`,
-  quantity: ({ count, unit }) => QUANTITY_TEMPLATES[`${unit}.${count === 1 ? 'one' : 'other'}`].replace('{count}', formatCount(count)),
+  quantity: ({ count, unit }) =>
+    QUANTITY_TEMPLATES[`${unit}.${count === 1 ? 'one' : 'other'}`].replace('{count}', formatCount(count)),
   list: (items) => items.join(', '),
 };
 

@@ -4,8 +4,21 @@
 // cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
 import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
 import { normalizeDomain, organizationalDomain } from '../report/alignment';
-import { CLASS_OF_CAUSE, causeOfFailure, passesByVerdictOrAlignment, receiverSaysForwarded, recordFacts, type RecordCause, type RecordFacts } from './classifyRecord';
-import { identifyByNetwork, identifyByRecordDomains, type IdentificationEvidence, type SourceIdentification } from './identifySource';
+import {
+  CLASS_OF_CAUSE,
+  causeOfFailure,
+  passesByVerdictOrAlignment,
+  receiverSaysForwarded,
+  recordFacts,
+  type RecordCause,
+  type RecordFacts,
+} from './classifyRecord';
+import {
+  identifyByNetwork,
+  identifyByRecordDomains,
+  type IdentificationEvidence,
+  type SourceIdentification,
+} from './identifySource';
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
@@ -84,17 +97,17 @@ type MutableCounts = Map<string, number>;
 /** A group while records are added: the counted fields of SourceGroup, with maps where the group has lists. */
 type CountedField = 'headerFromDomains' | 'foreignDkimDomains' | 'envelopeDomains' | 'ownSignatureFailingSelectors';
 type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries' | 'classification'> & {
-    headerFromDomains: MutableCounts;
-    /** Counts of failing mail, made when a group has some (most groups only pass). */
-    foreignDkimDomains: MutableCounts | undefined;
-    envelopeDomains: MutableCounts | undefined;
-    ownSignatureFailingSelectors: MutableCounts | undefined;
-    /** The contexts (IP + identification) that fed this group, with their messages: IPs, ASNs and countries. */
-    contexts: SourceContext[];
-    contextMessages: number[];
-    /** Position of a context in `contexts`, once the group has several (a service seen from many IPs). */
-    contextAt: Map<SourceContext, number> | undefined;
-  };
+  headerFromDomains: MutableCounts;
+  /** Counts of failing mail, made when a group has some (most groups only pass). */
+  foreignDkimDomains: MutableCounts | undefined;
+  envelopeDomains: MutableCounts | undefined;
+  ownSignatureFailingSelectors: MutableCounts | undefined;
+  /** The contexts (IP + identification) that fed this group, with their messages: IPs, ASNs and countries. */
+  contexts: SourceContext[];
+  contextMessages: number[];
+  /** Position of a context in `contexts`, once the group has several (a service seen from many IPs). */
+  contextAt: Map<SourceContext, number> | undefined;
+};
 
 const CAUSES = Object.keys(CLASS_OF_CAUSE) as RecordCause[];
 const CAUSE_INDEX = new Map(CAUSES.map((cause, index) => [cause, index]));
@@ -117,7 +130,10 @@ export function sorted(map: MutableCounts, limit = 50): Counted[] {
     return one;
   }
   if (map.size <= limit * 4) {
-    return [...map].map(([value, messages]) => ({ value, messages })).sort(byMessages).slice(0, limit);
+    return [...map]
+      .map(([value, messages]) => ({ value, messages }))
+      .sort(byMessages)
+      .slice(0, limit);
   }
   // Large maps (a service's IPs): keep the best `limit` in a sorted array instead of sorting everything.
   const best: Counted[] = [];
@@ -347,7 +363,15 @@ export class SourceResolver {
   }
 
   private context(record: AggregateRecord, identification: SourceIdentification, ip: IpEntry): SourceContext {
-    const context: SourceContext = { identification, asn: ip.asn, rdnsNames: ip.rdnsNames, groupKey: '', groupLabel: '', ip: record.sourceIp, index: this.contexts.length };
+    const context: SourceContext = {
+      identification,
+      asn: ip.asn,
+      rdnsNames: ip.rdnsNames,
+      groupKey: '',
+      groupLabel: '',
+      ip: record.sourceIp,
+      index: this.contexts.length,
+    };
     const { key, label } = sourceGroupKey(record, context);
     context.groupKey = key;
     context.groupLabel = label;
@@ -565,13 +589,17 @@ function accumulateCell(acc: Accumulator, cell: Cell): void {
   const failing = cell.overriddenMessages + cell.failingMessages;
   const facts = cell.facts;
   for (const domain of facts.foreignPassingDkim) add((acc.foreignDkimDomains ??= new Map()), domain, failing);
-  for (const signature of facts.ownFailingSignatures) add((acc.ownSignatureFailingSelectors ??= new Map()), signature, failing);
+  for (const signature of facts.ownFailingSignatures)
+    add((acc.ownSignatureFailingSelectors ??= new Map()), signature, failing);
   if (facts.envelope) add((acc.envelopeDomains ??= new Map()), facts.envelope, failing);
   if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += failing;
 }
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
-function networksOf(contexts: readonly SourceContext[], messagesOf: readonly number[]): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+function networksOf(
+  contexts: readonly SourceContext[],
+  messagesOf: readonly number[],
+): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
   if (contexts.length === 1) {
     // One IP (a source the ASN table does not place is grouped by its address): its counts are the group's.
     const { ip, asn } = contexts[0]!;
@@ -762,7 +790,12 @@ export class SourceGrouper {
           contexts.push(cell.context);
         }
       }
-      const classification = classifyCounts(messages, passing, () => causesOf(cells), () => factsOf(cells));
+      const classification = classifyCounts(
+        messages,
+        passing,
+        () => causesOf(cells),
+        () => factsOf(cells),
+      );
       yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
     }
   }

@@ -56,7 +56,10 @@ function listHostService(domain: string): SendingService | undefined {
   return service;
 }
 
-function matchDomain(domain: string | undefined, headerFromOrg: string): { service: SendingService; matched: string } | undefined {
+function matchDomain(
+  domain: string | undefined,
+  headerFromOrg: string,
+): { service: SendingService; matched: string } | undefined {
   if (!domain) return undefined;
   const name = normalizeDomain(domain);
   if (!name) return undefined;
@@ -83,7 +86,10 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
     const match = matchDomain(dkim.domain, headerFromOrg);
     if (match) return { service: match.service, evidence: 'dkim', matched: match.matched };
   }
-  const envelopeDomains = [record.envelopeFrom, ...record.spfResults.filter((r) => r.scope !== 'helo').map((r) => r.domain)];
+  const envelopeDomains = [
+    record.envelopeFrom,
+    ...record.spfResults.filter((r) => r.scope !== 'helo').map((r) => r.domain),
+  ];
   for (const domain of envelopeDomains) {
     const match = matchDomain(domain, headerFromOrg);
     if (match) return { service: match.service, evidence: 'envelope', matched: match.matched };

@@ -56,7 +56,7 @@ export function readAsnTable(input: Uint8Array): ReadAsnTableResult {
     // RFC 1952 §2.3.1: the last four bytes are the uncompressed size mod 2^32; check it before inflating.
     const n = bytes.length;
     const declared =
-      n >= 4 ? ((bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0) : 0;
+      n >= 4 ? (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0 : 0;
     if (declared > MAX_TABLE_BYTES) {
       return { ok: false, error: { code: 'too-large', message: `The ASN table would inflate to ${declared} bytes.` } };
     }
@@ -75,7 +75,14 @@ export function readAsnTable(input: Uint8Array): ReadAsnTableResult {
   const header: number[] = [];
   for (let i = 0; i < 8; i++) header.push(view.getUint32(i * 4, true));
   const [magic, version, metaLength, v4Count, v6Count, asnCount, namesLength, countryCount] = header as [
-    number, number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (magic !== MAGIC) {
     return { ok: false, error: { code: 'not-a-table', message: 'The file is not a DMARC Lens ASN table.' } };

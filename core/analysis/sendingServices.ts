@@ -148,7 +148,16 @@ function numberedCnames(
 
 const hotmail = ['hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es', 'hotmail.nl'];
 const live = ['live.com', 'live.cn', 'live.co.uk', 'live.fr', 'live.de', 'live.nl', 'live.it'];
-const outlookConsumer = ['outlook.com', 'outlook.fr', 'outlook.de', 'outlook.es', 'outlook.it', 'msn.com', 'msn.cn', 'passport.com'];
+const outlookConsumer = [
+  'outlook.com',
+  'outlook.fr',
+  'outlook.de',
+  'outlook.es',
+  'outlook.it',
+  'msn.com',
+  'msn.cn',
+  'passport.com',
+];
 
 export const SENDING_SERVICES: readonly SendingService[] = [
   // ── Mailbox providers and business suites ──────────────────────────────────────────────────────────────────────
@@ -238,7 +247,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'spf.messagingengine.com',
       spfAlignment: 'aligned',
-      dkimRecords: numberedCnames([1, 2, 3], (n) => `fm${n}._domainkey`, (n) => `fm${n}.<domain>.dkim.fmhosted.com`),
+      dkimRecords: numberedCnames(
+        [1, 2, 3],
+        (n) => `fm${n}._domainkey`,
+        (n) => `fm${n}.<domain>.dkim.fmhosted.com`,
+      ),
       bulk: false,
     },
   }),
@@ -433,7 +446,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'amazonses.com',
       spfAlignment: 'custom-return-path',
-      dkimRecords: numberedCnames([1, 2, 3], (n) => `<token${n}>._domainkey`, (n) => `<token${n}>.dkim.amazonses.com`),
+      dkimRecords: numberedCnames(
+        [1, 2, 3],
+        (n) => `<token${n}>._domainkey`,
+        (n) => `<token${n}>.dkim.amazonses.com`,
+      ),
       bulk: true,
     },
   }),
@@ -516,7 +533,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'spf.brevo.com',
       spfAlignment: 'provider',
-      dkimRecords: numberedCnames([1, 2], (n) => `brevo${n}._domainkey`, (n) => `b${n}.<domain-id>.dkim.brevo.com`),
+      dkimRecords: numberedCnames(
+        [1, 2],
+        (n) => `brevo${n}._domainkey`,
+        (n) => `b${n}.<domain-id>.dkim.brevo.com`,
+      ),
       bulk: true,
     },
   }),
@@ -621,7 +642,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dkimSetupAt: 'Mailchimp (Website › Domains › Authenticate)',
     dnsSetup: {
       spfAlignment: 'provider',
-      dkimRecords: numberedCnames([2, 3], (n) => `k${n}._domainkey`, (n) => `dkim${n}.mcsv.net`),
+      dkimRecords: numberedCnames(
+        [2, 3],
+        (n) => `k${n}._domainkey`,
+        (n) => `dkim${n}.mcsv.net`,
+      ),
       bulk: true,
     },
   }),
@@ -994,7 +1019,11 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dnsSetup: {
       spfInclude: 'mail.zendesk.com',
       spfAlignment: 'aligned',
-      dkimRecords: numberedCnames([1, 2], (n) => `zendesk${n}._domainkey`, (n) => `zendesk${n}._domainkey.zendesk.com`),
+      dkimRecords: numberedCnames(
+        [1, 2],
+        (n) => `zendesk${n}._domainkey`,
+        (n) => `zendesk${n}._domainkey.zendesk.com`,
+      ),
       bulk: false,
     },
   }),

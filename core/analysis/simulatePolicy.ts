@@ -56,7 +56,11 @@ export interface PolicySimulation {
 }
 
 /** RFC 9989 test mode (t=y): a receiver applies the policy one level weaker than published. */
-export const TEST_MODE_POLICY: Readonly<Record<DmarcPolicy, DmarcPolicy>> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
+export const TEST_MODE_POLICY: Readonly<Record<DmarcPolicy, DmarcPolicy>> = {
+  reject: 'quarantine',
+  quarantine: 'none',
+  none: 'none',
+};
 
 /** The policy RFC 9989 applies to a failing message with this From domain under `policy`. */
 export function appliedPolicy(
@@ -156,8 +160,8 @@ export function simulatePolicy(
     const policy = {
       domain: published.domain,
       p: hypothetical.p ?? published.p ?? 'none',
-      ...(hypothetical.sp ?? published.sp ? { sp: hypothetical.sp ?? published.sp } : {}),
-      ...(hypothetical.np ?? published.np ? { np: hypothetical.np ?? published.np } : {}),
+      ...((hypothetical.sp ?? published.sp) ? { sp: hypothetical.sp ?? published.sp } : {}),
+      ...((hypothetical.np ?? published.np) ? { np: hypothetical.np ?? published.np } : {}),
       testing: hypothetical.t ?? published.testing ?? 'n',
     } as const;
     const adkim = hypothetical.adkim ?? published.adkim ?? 'r';
@@ -177,7 +181,8 @@ export function simulatePolicy(
       simulated.messages += count;
       reported.messages += count;
       const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
-      if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass'))) reported.pass += count;
+      if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass')))
+        reported.pass += count;
       else reported[actual] += count;
       const outcome: keyof Outcome = wouldPass(record, identifiers, alignment, adkim, aspf, published)
         ? 'pass'

@@ -30,7 +30,7 @@ export function spreadOverDays(begin: number, end: number, count: number): DayCo
   const last = Math.min(end, begin + MAX_SPREAD_DAYS * DAY - 1);
   const total = last - begin + 1;
   const days: Array<{ day: string; exact: number; count: number }> = [];
-  for (let start = begin; start <= last; ) {
+  for (let start = begin; start <= last;) {
     const dayEnd = (Math.floor(start / DAY) + 1) * DAY;
     const seconds = Math.min(dayEnd, last + 1) - start;
     const exact = (count * seconds) / total;

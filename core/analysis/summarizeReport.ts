@@ -77,7 +77,11 @@ export function summarizeAggregate(report: AggregateReport): AggregateSummary {
       dmarcPass += record.count;
       continue;
     }
-    const source = failing.get(record.sourceIp) ?? { sourceIp: record.sourceIp, messages: 0, headerFrom: record.headerFrom };
+    const source = failing.get(record.sourceIp) ?? {
+      sourceIp: record.sourceIp,
+      messages: 0,
+      headerFrom: record.headerFrom,
+    };
     source.messages += record.count;
     failing.set(record.sourceIp, source);
   }

@@ -14,7 +14,6 @@ export interface BimiRecord {
   extensions: Tag[];
 }
 
-
 const HTTPS = /^https:\/\/\S+$/i;
 
 export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
@@ -30,14 +29,19 @@ export function parseBimiRecord(text: string): RecordParseResult<BimiRecord> {
     else extensions.push(tag);
   }
   if (l === undefined) issues.push(recordIssue('error', 'bimi-missing-l', recordText('bimi.missing-l'), 'l'));
-  else if (l !== '' && !HTTPS.test(l)) issues.push(recordIssue('error', 'bimi-invalid-l', recordText('bimi.invalid-l'), 'l'));
-  if (a !== undefined && a !== '' && !HTTPS.test(a)) issues.push(recordIssue('error', 'bimi-invalid-a', recordText('bimi.invalid-a'), 'a'));
+  else if (l !== '' && !HTTPS.test(l))
+    issues.push(recordIssue('error', 'bimi-invalid-l', recordText('bimi.invalid-l'), 'l'));
+  if (a !== undefined && a !== '' && !HTTPS.test(a))
+    issues.push(recordIssue('error', 'bimi-invalid-a', recordText('bimi.invalid-a'), 'a'));
   if (l === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: { l, ...(a === undefined ? {} : { a }), extensions }, issues };
 }
 
 export function formatBimiRecord(record: BimiRecord): string {
-  const tags: Tag[] = [{ name: 'v', value: 'BIMI1' }, { name: 'l', value: record.l }];
+  const tags: Tag[] = [
+    { name: 'v', value: 'BIMI1' },
+    { name: 'l', value: record.l },
+  ];
   if (record.a !== undefined) tags.push({ name: 'a', value: record.a });
   return formatTagList([...tags, ...record.extensions]);
 }
@@ -50,7 +54,8 @@ export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): Record
   const issues: RecordIssue[] = [];
   if (record.l !== '' && !/\.svg(?:[?#].*)?$/i.test(record.l))
     issues.push(recordIssue('warning', 'bimi-not-svg', recordText('bimi.not-svg'), 'l'));
-  if (record.a === undefined || record.a === '') issues.push(recordIssue('info', 'bimi-no-certificate', recordText('bimi.no-certificate'), 'a'));
+  if (record.a === undefined || record.a === '')
+    issues.push(recordIssue('info', 'bimi-no-certificate', recordText('bimi.no-certificate'), 'a'));
   const enforced =
     dmarc !== undefined &&
     (dmarc.p === 'quarantine' || dmarc.p === 'reject') &&
@@ -58,7 +63,15 @@ export function checkBimiRecord(record: BimiRecord, dmarc?: DmarcRecord): Record
     dmarc.t !== 'y' &&
     dmarc.sp !== 'none';
   if (!enforced)
-    issues.push(recordIssue('warning', 'bimi-needs-enforcement', recordText('bimi.needs-enforcement'), 'v', recordText('bimi.needs-enforcement.fix')));
+    issues.push(
+      recordIssue(
+        'warning',
+        'bimi-needs-enforcement',
+        recordText('bimi.needs-enforcement'),
+        'v',
+        recordText('bimi.needs-enforcement.fix'),
+      ),
+    );
   return issues;
 }
 

@@ -3,7 +3,13 @@
 import { normalizeDomain } from '../report/alignment';
 import { findWizardService, type WizardService } from '../analysis/findSendingService';
 import { checkBimiRecord, formatBimiRecord } from './bimiRecord';
-import { buildDkimKeyRecord, checkDkimKeyRecord, formatDkimKeyRecord, isValidDkimSelector, type DkimKeyType } from './dkimKeyRecord';
+import {
+  buildDkimKeyRecord,
+  checkDkimKeyRecord,
+  formatDkimKeyRecord,
+  isValidDkimSelector,
+  type DkimKeyType,
+} from './dkimKeyRecord';
 import { decodeBase64 } from './base64';
 import { checkDmarcRecord, externalReportAuthorizations, formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { isIpv4Address, isIpv6Address } from './ipAddress';
@@ -138,16 +144,27 @@ export function buildSpfRecord(
   const issues: RecordIssue[] = [];
   if (mxSends) terms.push({ kind: 'mechanism', name: 'mx' });
   for (const host of ownHosts.map(normalizeDomain).filter((h) => h !== '')) {
-    if (isValidDomainSpec(host) && isValidDomainName(host)) terms.push({ kind: 'mechanism', name: 'a', domainSpec: host });
+    if (isValidDomainSpec(host) && isValidDomainName(host))
+      terms.push({ kind: 'mechanism', name: 'a', domainSpec: host });
     else issues.push(recordIssue('error', 'setup-invalid-host', recordText('setup.invalid-host', { host }), 'a'));
   }
   for (const network of ownNetworks.map((n) => n.trim()).filter((n) => n !== '')) {
     const [address = '', prefix] = network.split('/');
     const bits = prefix === undefined ? undefined : Number(prefix);
     if (isIpv4Address(address) && (bits === undefined || (/^\d+$/.test(prefix ?? '') && bits <= 32)))
-      addressTerms.push({ kind: 'mechanism', name: 'ip4', ip: address, ...(bits === undefined ? {} : { ip4Cidr: bits }) });
+      addressTerms.push({
+        kind: 'mechanism',
+        name: 'ip4',
+        ip: address,
+        ...(bits === undefined ? {} : { ip4Cidr: bits }),
+      });
     else if (isIpv6Address(address) && (bits === undefined || (/^\d+$/.test(prefix ?? '') && bits <= 128)))
-      addressTerms.push({ kind: 'mechanism', name: 'ip6', ip: address, ...(bits === undefined ? {} : { ip6Cidr: bits }) });
+      addressTerms.push({
+        kind: 'mechanism',
+        name: 'ip6',
+        ip: address,
+        ...(bits === undefined ? {} : { ip6Cidr: bits }),
+      });
     else issues.push(recordIssue('error', 'setup-invalid-network', recordText('setup.invalid-network', { network })));
   }
   const includes = new Set(senders.flatMap((sender) => (sender.spfInclude ? [sender.spfInclude] : [])));
@@ -218,29 +235,50 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   const files: PublishedFile[] = [];
   const domain = normalizeDomain(setup.domain);
   if (!isValidDomainName(domain)) {
-    issues.push(recordIssue('error', 'setup-invalid-domain', recordText('setup.invalid-domain', { domain: setup.domain })));
+    issues.push(
+      recordIssue('error', 'setup-invalid-domain', recordText('setup.invalid-domain', { domain: setup.domain })),
+    );
     return { records, files, issues };
   }
   const senders = sendersOf(setup.senderIds, issues);
 
   // SPF for the main domain.
   const spf = buildSpfRecord(senders, setup.ownNetworks, setup.ownHosts, setup.mxSends, setup.spfAll);
-  issues.push(...spf.issues, ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'));
-  records.push({ name: domain, type: 'TXT', value: formatSpfRecord(spf.record), ...purpose(recordText('purpose.spf')), placeholder: false });
+  issues.push(
+    ...spf.issues,
+    ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'),
+  );
+  records.push({
+    name: domain,
+    type: 'TXT',
+    value: formatSpfRecord(spf.record),
+    ...purpose(recordText('purpose.spf')),
+    placeholder: false,
+  });
   issues.push(...senders.flatMap(spfAlignmentNotes));
   if (setup.spfAll === '-')
-    issues.push(recordIssue('info', 'spf-fail-all', recordText('setup.fail-all'), undefined, recordText('setup.fail-all.fix')));
+    issues.push(
+      recordIssue('info', 'spf-fail-all', recordText('setup.fail-all'), undefined, recordText('setup.fail-all.fix')),
+    );
 
   // DKIM: services' records and the user's own keys.
   records.push(...senderRecords(domain, senders));
   for (const key of setup.dkimKeys) {
     if (!isValidDkimSelector(key.selector)) {
-      issues.push(recordIssue('error', 'setup-invalid-selector', recordText('setup.invalid-selector', { selector: key.selector })));
+      issues.push(
+        recordIssue(
+          'error',
+          'setup-invalid-selector',
+          recordText('setup.invalid-selector', { selector: key.selector }),
+        ),
+      );
       continue;
     }
     const bytes = decodeBase64(key.publicKey);
     if (!bytes) {
-      issues.push(recordIssue('error', 'setup-invalid-key', recordText('setup.invalid-key', { selector: key.selector })));
+      issues.push(
+        recordIssue('error', 'setup-invalid-key', recordText('setup.invalid-key', { selector: key.selector })),
+      );
       continue;
     }
     const record = buildDkimKeyRecord(key.keyType, bytes);
@@ -255,12 +293,20 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   }
   const dkimConfigured = setup.dkimKeys.length > 0 || senders.some((sender) => sender.dkimRecords.length > 0);
   if (!dkimConfigured)
-    issues.push(recordIssue('warning', 'setup-no-dkim', recordText('setup.no-dkim'), undefined, recordText('setup.no-dkim.fix')));
+    issues.push(
+      recordIssue('warning', 'setup-no-dkim', recordText('setup.no-dkim'), undefined, recordText('setup.no-dkim.fix')),
+    );
 
   // DMARC for the main domain.
   const dmarc = dmarcRecordForReceivers(setup.dmarc, setup.dmarcReceivers);
   issues.push(...checkDmarcRecord(dmarc, { policyDomain: domain, dkimConfigured }));
-  records.push({ name: `_dmarc.${domain}`, type: 'TXT', value: formatDmarcRecord(dmarc), ...purpose(recordText('purpose.dmarc')), placeholder: false });
+  records.push({
+    name: `_dmarc.${domain}`,
+    type: 'TXT',
+    value: formatDmarcRecord(dmarc),
+    ...purpose(recordText('purpose.dmarc')),
+    placeholder: false,
+  });
   for (const name of externalReportAuthorizations(domain, dmarc))
     records.push({
       name,
@@ -276,7 +322,9 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
     const label = sub.label.trim().toLowerCase();
     const subdomain = `${label}.${domain}`;
     if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
-      issues.push(recordIssue('error', 'setup-invalid-subdomain', recordText('setup.invalid-subdomain', { label: sub.label })));
+      issues.push(
+        recordIssue('error', 'setup-invalid-subdomain', recordText('setup.invalid-subdomain', { label: sub.label })),
+      );
       continue;
     }
     const subSenders = sendersOf(sub.senderIds, issues);
@@ -286,7 +334,9 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
       name: subdomain,
       type: 'TXT',
       value: formatSpfRecord(subSpf.record),
-      ...purpose(recordText('purpose.subdomain-spf', { subdomain, services: subSenders.map((s) => s.name).join(', ') })),
+      ...purpose(
+        recordText('purpose.subdomain-spf', { subdomain, services: subSenders.map((s) => s.name).join(', ') }),
+      ),
       placeholder: false,
     });
     records.push(...senderRecords(subdomain, subSenders));
@@ -317,8 +367,19 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   // MTA-STS and TLS-RPT.
   if (setup.mtaSts) {
     const { mode, mx, maxAgeDays, id } = setup.mtaSts;
-    records.push({ name: `_mta-sts.${domain}`, type: 'TXT', value: formatMtaStsRecord({ id, extensions: [] }), ...purpose(recordText('purpose.mta-sts')), placeholder: false });
-    const policy = { mode, mx: mx.map(normalizeDomain).filter((m) => m !== ''), maxAge: Math.round(maxAgeDays * 86_400), extensions: [] };
+    records.push({
+      name: `_mta-sts.${domain}`,
+      type: 'TXT',
+      value: formatMtaStsRecord({ id, extensions: [] }),
+      ...purpose(recordText('purpose.mta-sts')),
+      placeholder: false,
+    });
+    const policy = {
+      mode,
+      mx: mx.map(normalizeDomain).filter((m) => m !== ''),
+      maxAge: Math.round(maxAgeDays * 86_400),
+      extensions: [],
+    };
     if (policy.mx.length === 0 && mode !== 'none')
       issues.push(recordIssue('error', 'mta-sts-policy-no-mx', recordText('setup.mta-sts-no-mx'), 'mx'));
     issues.push(...checkMtaStsPolicy(policy));
@@ -340,9 +401,19 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
     });
 
   if (setup.bimi) {
-    const bimi = { l: setup.bimi.logoUrl.trim(), ...(setup.bimi.certificateUrl?.trim() ? { a: setup.bimi.certificateUrl.trim() } : {}), extensions: [] };
+    const bimi = {
+      l: setup.bimi.logoUrl.trim(),
+      ...(setup.bimi.certificateUrl?.trim() ? { a: setup.bimi.certificateUrl.trim() } : {}),
+      extensions: [],
+    };
     issues.push(...checkBimiRecord(bimi, dmarc));
-    records.push({ name: `default._bimi.${domain}`, type: 'TXT', value: formatBimiRecord(bimi), ...purpose(recordText('purpose.bimi')), placeholder: false });
+    records.push({
+      name: `default._bimi.${domain}`,
+      type: 'TXT',
+      value: formatBimiRecord(bimi),
+      ...purpose(recordText('purpose.bimi')),
+      placeholder: false,
+    });
   }
   return { records, files, issues: dedupeIssues(issues) };
 }
@@ -364,12 +435,18 @@ function dedupeIssues(issues: RecordIssue[]): RecordIssue[] {
  */
 export function formatZoneSnippet(
   records: readonly PublishedRecord[],
-  { ttl = 3600, placeholderComment = englishText(recordText('zone.placeholder-comment')) }: { ttl?: number; placeholderComment?: string } = {},
+  {
+    ttl = 3600,
+    placeholderComment = englishText(recordText('zone.placeholder-comment')),
+  }: { ttl?: number; placeholderComment?: string } = {},
 ): string {
   const lines = records
     .filter((record) => record.publishedBy === undefined)
     .map((record) => {
-      const value = record.type === 'TXT' ? formatTxtForZone(record.value, { multiline: true }) : `${record.value.replace(/\.$/, '')}.`;
+      const value =
+        record.type === 'TXT'
+          ? formatTxtForZone(record.value, { multiline: true })
+          : `${record.value.replace(/\.$/, '')}.`;
       const comment = record.placeholder ? ` ; ${placeholderComment}` : '';
       return `${record.name}.\t${ttl}\tIN\t${record.type}\t${value}${comment}`;
     });

@@ -11,7 +11,8 @@ import { joinTxtStrings, parseTxtPresentation } from './txtStrings';
 import { recordText } from './recordTexts';
 import { recordIssue, tagExplanation, type RecordIssue, type RecordParseResult, type TagExplanation } from './types';
 
-export type RecordKind = 'dmarc' | 'spf' | 'dkim' | 'mta-sts' | 'mta-sts-policy' | 'tls-rpt' | 'bimi' | 'dmarc-authorization';
+export type RecordKind =
+  'dmarc' | 'spf' | 'dkim' | 'mta-sts' | 'mta-sts-policy' | 'tls-rpt' | 'bimi' | 'dmarc-authorization';
 
 export interface RecordCheck {
   kind: RecordKind | 'unknown';
@@ -34,7 +35,10 @@ export function detectRecordKind(text: string, name?: string): RecordKind | 'unk
   if (/^v\s*=\s*DMARC1\s*;?\s*$/.test(t) && lowerName.includes('._report._dmarc.')) return 'dmarc-authorization';
   if (/^v\s*=\s*DMARC1\b/i.test(t)) return 'dmarc';
   if (/^v=spf1\b/i.test(t)) return 'spf';
-  if (/^v\s*=\s*DKIM1\b/i.test(t) || (/(^|;)\s*p\s*=/.test(t) && (lowerName.includes('._domainkey') || /(^|;)\s*k\s*=/.test(t))))
+  if (
+    /^v\s*=\s*DKIM1\b/i.test(t) ||
+    (/(^|;)\s*p\s*=/.test(t) && (lowerName.includes('._domainkey') || /(^|;)\s*k\s*=/.test(t)))
+  )
     return 'dkim';
   if (/^v\s*=\s*STSv1\b/i.test(t)) return 'mta-sts';
   if (/^version\s*:\s*STSv1\b/i.test(t)) return 'mta-sts-policy';
@@ -52,19 +56,32 @@ function fromParse<R>(
   check: (record: R) => RecordIssue[],
 ): RecordCheck {
   if (!result.ok) return { kind, text, valid: false, explanation: [], issues: result.issues };
-  return { kind, text, valid: true, explanation: explain(result.record), issues: [...result.issues, ...check(result.record)] };
+  return {
+    kind,
+    text,
+    valid: true,
+    explanation: explain(result.record),
+    issues: [...result.issues, ...check(result.record)],
+  };
 }
 
 /** Checks one record's text (TXT strings already joined). `dmarc` lets a BIMI check see the domain's DMARC record. */
 export function checkRecord(text: string, options: { name?: string; dmarc?: DmarcRecord } = {}): RecordCheck {
   const kind = detectRecordKind(text, options.name);
-  const withName = (check: RecordCheck): RecordCheck => (options.name === undefined ? check : { ...check, name: options.name });
-  const policyDomain = options.name?.toLowerCase().replace(/^_dmarc\./, '').replace(/\.$/, '');
+  const withName = (check: RecordCheck): RecordCheck =>
+    options.name === undefined ? check : { ...check, name: options.name };
+  const policyDomain = options.name
+    ?.toLowerCase()
+    .replace(/^_dmarc\./, '')
+    .replace(/\.$/, '');
   switch (kind) {
     case 'dmarc':
       return withName(
         fromParse(kind, text, parseDmarcRecord(text), explainDmarcRecord, (record) =>
-          checkDmarcRecord(record, policyDomain && options.name?.toLowerCase().startsWith('_dmarc.') ? { policyDomain } : {}),
+          checkDmarcRecord(
+            record,
+            policyDomain && options.name?.toLowerCase().startsWith('_dmarc.') ? { policyDomain } : {},
+          ),
         ),
       );
     case 'dmarc-authorization':
@@ -83,16 +100,30 @@ export function checkRecord(text: string, options: { name?: string; dmarc?: Dmar
       return withName(fromParse(kind, text, parseMtaStsRecord(text), explainMtaStsRecord, () => []));
     case 'mta-sts-policy':
       return withName(
-        fromParse(kind, text, parseMtaStsPolicy(text), (policy) => [
-          tagExplanation('mode', policy.mode, recordText(`mta-sts.explain.mode.${policy.mode}`)),
-          ...policy.mx.map((mx) => tagExplanation('mx', mx, recordText('mta-sts.explain.mx'))),
-          tagExplanation('max_age', String(policy.maxAge), recordText('mta-sts.explain.max-age', { days: Math.round(policy.maxAge / 86_400) })),
-        ], checkMtaStsPolicy),
+        fromParse(
+          kind,
+          text,
+          parseMtaStsPolicy(text),
+          (policy) => [
+            tagExplanation('mode', policy.mode, recordText(`mta-sts.explain.mode.${policy.mode}`)),
+            ...policy.mx.map((mx) => tagExplanation('mx', mx, recordText('mta-sts.explain.mx'))),
+            tagExplanation(
+              'max_age',
+              String(policy.maxAge),
+              recordText('mta-sts.explain.max-age', { days: Math.round(policy.maxAge / 86_400) }),
+            ),
+          ],
+          checkMtaStsPolicy,
+        ),
       );
     case 'tls-rpt':
       return withName(fromParse(kind, text, parseTlsRptRecord(text), explainTlsRptRecord, () => []));
     case 'bimi':
-      return withName(fromParse(kind, text, parseBimiRecord(text), explainBimiRecord, (record) => checkBimiRecord(record, options.dmarc)));
+      return withName(
+        fromParse(kind, text, parseBimiRecord(text), explainBimiRecord, (record) =>
+          checkBimiRecord(record, options.dmarc),
+        ),
+      );
     case 'unknown':
       return withName({
         kind,
@@ -148,15 +179,30 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
     return [checkRecord(value, name === undefined ? {} : { name })];
   }
   const dmarc = entries
-    .map((entry) => (entry.value !== undefined && detectRecordKind(entry.value, entry.name) === 'dmarc' ? parseDmarcRecord(entry.value) : undefined))
+    .map((entry) =>
+      entry.value !== undefined && detectRecordKind(entry.value, entry.name) === 'dmarc'
+        ? parseDmarcRecord(entry.value)
+        : undefined,
+    )
     .find((result) => result?.ok);
-  const checks = entries.slice(0, MAX_CHECKED_RECORDS).map((entry) =>
-    entry.value === undefined
-      ? { kind: 'unknown' as const, name: entry.name, text: entry.raw, valid: false, explanation: [], issues: [unclosedQuote()] }
-      : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
-  );
+  const checks = entries
+    .slice(0, MAX_CHECKED_RECORDS)
+    .map((entry) =>
+      entry.value === undefined
+        ? {
+            kind: 'unknown' as const,
+            name: entry.name,
+            text: entry.raw,
+            valid: false,
+            explanation: [],
+            issues: [unclosedQuote()],
+          }
+        : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
+    );
   const byName = new Map<string, string[]>();
-  for (const entry of entries) if (entry.value !== undefined && isSpfRecordText(entry.value)) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry.value]);
+  for (const entry of entries)
+    if (entry.value !== undefined && isSpfRecordText(entry.value))
+      byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry.value]);
   for (const [name, values] of byName) {
     const issues = checkSpfRecordCount(values);
     const first = checks.find((check) => check.name === name && check.kind === 'spf');

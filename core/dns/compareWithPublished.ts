@@ -36,20 +36,36 @@ function txtKind(value: string): string {
 
 /** Tag lists compare without regard to the spaces around `;` and `=` (RFC 6376 §3.2 FWS). */
 function normalizeTxt(value: string): string {
-  return value.trim().replace(/\s*;\s*/g, ';').replace(/\s*=\s*/g, '=').replace(/;$/, '');
+  return value
+    .trim()
+    .replace(/\s*;\s*/g, ';')
+    .replace(/\s*=\s*/g, '=')
+    .replace(/;$/, '');
 }
 
-export async function compareWithPublished(records: readonly PublishedRecord[], resolver: DnsResolver): Promise<PublicationCheck[]> {
+export async function compareWithPublished(
+  records: readonly PublishedRecord[],
+  resolver: DnsResolver,
+): Promise<PublicationCheck[]> {
   const checks: PublicationCheck[] = [];
   for (const record of records) {
     const answer = await askResolver(resolver, record.name, record.type);
     if (answer.status === 'error') {
-      checks.push({ record, status: 'error', found: [], message: answer.message, ...(answer.text ? { messageText: answer.text } : {}) });
+      checks.push({
+        record,
+        status: 'error',
+        found: [],
+        message: answer.message,
+        ...(answer.text ? { messageText: answer.text } : {}),
+      });
       continue;
     }
-    const values = answer.status === 'ok' ? answer.answers.map(record.type === 'TXT' ? joinTxtStrings : (a) => a.join('')) : [];
+    const values =
+      answer.status === 'ok' ? answer.answers.map(record.type === 'TXT' ? joinTxtStrings : (a) => a.join('')) : [];
     const found =
-      record.type === 'TXT' ? values.filter((value) => txtKind(value) === txtKind(record.value)) : values.map(normalizeDomain);
+      record.type === 'TXT'
+        ? values.filter((value) => txtKind(value) === txtKind(record.value))
+        : values.map(normalizeDomain);
     let status: PublicationStatus;
     if (record.placeholder) status = found.length > 0 ? 'placeholder-present' : 'placeholder-missing';
     else if (found.length === 0) status = 'missing';

@@ -32,7 +32,6 @@ export const RECOMMENDED_RSA_KEY_BITS = 2048;
 /** RFC 8463 §3: an Ed25519 public key is 32 bytes. */
 const ED25519_KEY_BYTES = 32;
 
-
 const colonList = (value: string) => value.split(':').map((item) => item.trim());
 
 export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecord> {
@@ -43,7 +42,15 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
       case 'v':
         // RFC 6376 §3.6.1: "If specified, this tag MUST be set to "DKIM1" … and MUST be the first tag in the record."
         if (index !== 0 || value !== 'DKIM1')
-          issues.push(recordIssue('error', 'dkim-invalid-version', recordText('dkim.invalid-version'), 'v', recordText('dkim.invalid-version.fix')));
+          issues.push(
+            recordIssue(
+              'error',
+              'dkim-invalid-version',
+              recordText('dkim.invalid-version'),
+              'v',
+              recordText('dkim.invalid-version.fix'),
+            ),
+          );
         else record.version = 'DKIM1';
         break;
       case 'h':
@@ -71,7 +78,9 @@ export function parseDkimKeyRecord(text: string): RecordParseResult<DkimKeyRecor
   if (record.p === undefined) {
     issues.push(recordIssue('error', 'dkim-missing-p', recordText('dkim.missing-p'), 'p'));
   } else if (record.p !== '' && decodeBase64(record.p) === undefined) {
-    issues.push(recordIssue('error', 'dkim-invalid-p', recordText('dkim.invalid-p'), 'p', recordText('dkim.invalid-p.fix')));
+    issues.push(
+      recordIssue('error', 'dkim-invalid-p', recordText('dkim.invalid-p'), 'p', recordText('dkim.invalid-p.fix')),
+    );
   }
   if (record.p === undefined || hasErrors(issues)) return { ok: false, issues };
   return { ok: true, record: record as DkimKeyRecord, issues };
@@ -92,7 +101,11 @@ export function formatDkimKeyRecord(record: DkimKeyRecord): string {
 }
 
 /** The record a signer publishes for a freshly generated key. */
-export function buildDkimKeyRecord(keyType: DkimKeyType, publicKey: Uint8Array, options: { testing?: boolean } = {}): DkimKeyRecord {
+export function buildDkimKeyRecord(
+  keyType: DkimKeyType,
+  publicKey: Uint8Array,
+  options: { testing?: boolean } = {},
+): DkimKeyRecord {
   return {
     version: 'DKIM1',
     k: keyType,
@@ -115,7 +128,8 @@ export interface DkimPublicKeyInfo {
 export function describeDkimPublicKey(record: DkimKeyRecord): DkimPublicKeyInfo | undefined {
   const bytes = decodeBase64(record.p);
   if (!bytes || bytes.length === 0) return undefined;
-  if ((record.k ?? 'rsa') === 'ed25519') return bytes.length === ED25519_KEY_BYTES ? { keyType: 'ed25519', bits: 256 } : undefined;
+  if ((record.k ?? 'rsa') === 'ed25519')
+    return bytes.length === ED25519_KEY_BYTES ? { keyType: 'ed25519', bits: 256 } : undefined;
   const modulus = rsaModulus(bytes);
   return modulus === undefined ? undefined : { keyType: 'rsa', bits: modulus };
 }
@@ -181,25 +195,47 @@ export function checkDkimKeyRecord(record: DkimKeyRecord): RecordIssue[] {
     issues.push(recordIssue('error', 'dkim-unknown-key-type', recordText('dkim.unknown-key-type', { keyType }), 'k'));
   const info = describeDkimPublicKey(record);
   if (!info && (keyType === 'rsa' || keyType === 'ed25519'))
-    issues.push(recordIssue('error', 'dkim-unreadable-key', recordText('dkim.unreadable-key', { keyType: keyType === 'rsa' ? 'RSA' : 'Ed25519' }), 'p'));
+    issues.push(
+      recordIssue(
+        'error',
+        'dkim-unreadable-key',
+        recordText('dkim.unreadable-key', { keyType: keyType === 'rsa' ? 'RSA' : 'Ed25519' }),
+        'p',
+      ),
+    );
   if (info?.keyType === 'rsa') {
     // Key sizes are written as names ("2048-bit"), not as counts with thousands separators.
     const bits = String(info.bits);
     if (info.bits < MIN_RSA_KEY_BITS)
       issues.push(
-        recordIssue('error', 'dkim-key-too-small', recordText('dkim.key-too-small', { bits, min: String(MIN_RSA_KEY_BITS) }), 'p', recordText('dkim.key-too-small.fix')),
+        recordIssue(
+          'error',
+          'dkim-key-too-small',
+          recordText('dkim.key-too-small', { bits, min: String(MIN_RSA_KEY_BITS) }),
+          'p',
+          recordText('dkim.key-too-small.fix'),
+        ),
       );
     else if (info.bits < RECOMMENDED_RSA_KEY_BITS)
       issues.push(
-        recordIssue('warning', 'dkim-key-weak', recordText('dkim.key-weak', { bits, recommended: String(RECOMMENDED_RSA_KEY_BITS) }), 'p', recordText('dkim.key-weak.fix')),
+        recordIssue(
+          'warning',
+          'dkim-key-weak',
+          recordText('dkim.key-weak', { bits, recommended: String(RECOMMENDED_RSA_KEY_BITS) }),
+          'p',
+          recordText('dkim.key-weak.fix'),
+        ),
       );
   }
   if (keyType === 'ed25519') issues.push(recordIssue('info', 'dkim-ed25519', recordText('dkim.ed25519'), 'k'));
   if (record.h?.includes('sha1') && !record.h.includes('sha256'))
     issues.push(recordIssue('error', 'dkim-sha1', recordText('dkim.sha1'), 'h', recordText('dkim.sha1.fix')));
-  if (record.t?.includes('y')) issues.push(recordIssue('info', 'dkim-testing', recordText('dkim.testing'), 't', recordText('dkim.testing.fix')));
+  if (record.t?.includes('y'))
+    issues.push(recordIssue('info', 'dkim-testing', recordText('dkim.testing'), 't', recordText('dkim.testing.fix')));
   if (record.s && !record.s.includes('*') && !record.s.includes('email'))
-    issues.push(recordIssue('error', 'dkim-service-type', recordText('dkim.service-type', { services: record.s.join(':') }), 's'));
+    issues.push(
+      recordIssue('error', 'dkim-service-type', recordText('dkim.service-type', { services: record.s.join(':') }), 's'),
+    );
   return issues;
 }
 
@@ -207,7 +243,11 @@ export function explainDkimKeyRecord(record: DkimKeyRecord): TagExplanation[] {
   const info = describeDkimPublicKey(record);
   const tags = parseTagList(formatDkimKeyRecord(record), 'dkim').tags;
   return tags.map(({ name, value }) =>
-    tagExplanation(name, name === 'p' && value.length > 40 ? `${value.slice(0, 20)}…${value.slice(-12)}` : value, explainDkimTag(name, value, info)),
+    tagExplanation(
+      name,
+      name === 'p' && value.length > 40 ? `${value.slice(0, 20)}…${value.slice(-12)}` : value,
+      explainDkimTag(name, value, info),
+    ),
   );
 }
 
@@ -218,17 +258,25 @@ function explainDkimTag(name: string, value: string, info: DkimPublicKeyInfo | u
     case 'h':
       return recordText('dkim.explain.h', { value });
     case 'k':
-      return recordText('dkim.explain.k', { keyType: value === 'ed25519' ? 'Ed25519 (RFC 8463)' : value.toUpperCase() });
+      return recordText('dkim.explain.k', {
+        keyType: value === 'ed25519' ? 'Ed25519 (RFC 8463)' : value.toUpperCase(),
+      });
     case 'n':
       return recordText('dkim.explain.n');
     case 'p':
       if (value === '') return recordText('dkim.explain.p.revoked');
       if (!info) return recordText('dkim.explain.p.unreadable');
-      return info.keyType === 'rsa' ? recordText('dkim.explain.p.rsa', { bits: String(info.bits) }) : recordText('dkim.explain.p.ed25519');
+      return info.keyType === 'rsa'
+        ? recordText('dkim.explain.p.rsa', { bits: String(info.bits) })
+        : recordText('dkim.explain.p.ed25519');
     case 's':
       return recordText('dkim.explain.s', { value });
     case 't': {
-      const flags = value.split(':').map((flag) => (flag === 'y' ? recordText('dkim.explain.t.y') : flag === 's' ? recordText('dkim.explain.t.s') : flag));
+      const flags = value
+        .split(':')
+        .map((flag) =>
+          flag === 'y' ? recordText('dkim.explain.t.y') : flag === 's' ? recordText('dkim.explain.t.s') : flag,
+        );
       return recordText('dkim.explain.t', { flags: joinTexts(flags, 'list.comma') });
     }
     default:
@@ -252,7 +300,5 @@ export function suggestDkimSelector(date: Date, prefix = 's'): string {
 
 /** RFC 6376 §3.1: a selector is one or more sub-domain labels (LDH, at most 63 characters each). */
 export function isValidDkimSelector(selector: string): boolean {
-  return selector
-    .split('.')
-    .every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+  return selector.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }

@@ -47,7 +47,6 @@ const URI_SIZE = /^\d+[kmgt]?$/i;
 /** RFC 3986 scheme followed by at least one character. */
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
-
 /**
  * Parses the text of a DMARC TXT record (the character-strings already joined). Tag names are matched without
  * regard to case and values like `Reject` are normalized, as ABNF literals are case-insensitive (RFC 5234 §2.3);
@@ -58,7 +57,15 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
   const { tags, issues } = parseTagList(text, 'dmarc');
   const first = tags[0];
   if (!first || first.name.toLowerCase() !== 'v' || first.value !== 'DMARC1') {
-    issues.unshift(recordIssue('error', 'dmarc-missing-version', recordText('dmarc.missing-version'), 'v', recordText('dmarc.missing-version.fix')));
+    issues.unshift(
+      recordIssue(
+        'error',
+        'dmarc-missing-version',
+        recordText('dmarc.missing-version'),
+        'v',
+        recordText('dmarc.missing-version.fix'),
+      ),
+    );
     return { ok: false, issues };
   }
   const record: DmarcRecord = { extensions: [] };
@@ -74,12 +81,22 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
       case 'np':
         if (POLICIES.includes(lower)) record[key] = lower as DmarcPolicy;
         else
-          issues.push(recordIssue('error', `dmarc-invalid-${key}`, recordText('dmarc.invalid-policy', { tag: key, value }), key));
+          issues.push(
+            recordIssue('error', `dmarc-invalid-${key}`, recordText('dmarc.invalid-policy', { tag: key, value }), key),
+          );
         break;
       case 'adkim':
       case 'aspf':
         if (lower === 'r' || lower === 's') record[key] = lower;
-        else issues.push(recordIssue('error', `dmarc-invalid-${key}`, recordText('dmarc.invalid-alignment', { tag: key, value }), key));
+        else
+          issues.push(
+            recordIssue(
+              'error',
+              `dmarc-invalid-${key}`,
+              recordText('dmarc.invalid-alignment', { tag: key, value }),
+              key,
+            ),
+          );
         break;
       case 'pct':
         if (/^\d{1,3}$/.test(value) && Number(value) <= 100) record.pct = Number(value);
@@ -87,10 +104,8 @@ export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
         break;
       case 'fo': {
         const options = lower.split(':').map((option) => option.trim());
-        if (options.every((option) => FAILURE_OPTIONS.includes(option)))
-          record.fo = options as DmarcFailureOption[];
-        else
-          issues.push(recordIssue('error', 'dmarc-invalid-fo', recordText('dmarc.invalid-fo', { value }), 'fo'));
+        if (options.every((option) => FAILURE_OPTIONS.includes(option))) record.fo = options as DmarcFailureOption[];
+        else issues.push(recordIssue('error', 'dmarc-invalid-fo', recordText('dmarc.invalid-fo', { value }), 'fo'));
         break;
       }
       case 'rua':
@@ -131,7 +146,9 @@ function parseReportUris(value: string, tag: 'rua' | 'ruf', issues: RecordIssue[
     const uri = bang > 0 ? item.slice(0, bang) : item;
     const size = bang > 0 ? item.slice(bang + 1) : undefined;
     if (!URI.test(uri) || (size !== undefined && !URI_SIZE.test(size))) {
-      issues.push(recordIssue('error', `dmarc-invalid-${tag}`, recordText('dmarc.invalid-report-uri', { item, tag }), tag));
+      issues.push(
+        recordIssue('error', `dmarc-invalid-${tag}`, recordText('dmarc.invalid-report-uri', { item, tag }), tag),
+      );
       return undefined;
     }
     uris.push(size === undefined ? { uri } : { uri, maxSize: size.toLowerCase() });
@@ -154,10 +171,16 @@ export function formatDmarcRecord(record: DmarcRecord): string {
   add('aspf', record.aspf);
   add('pct', record.pct === undefined ? undefined : String(record.pct));
   // An empty list is no tag at all: `rua=` with nothing after it would make the record invalid.
-  const list = <T,>(items: readonly T[] | undefined, format: (items: readonly T[]) => string) =>
+  const list = <T>(items: readonly T[] | undefined, format: (items: readonly T[]) => string) =>
     items && items.length > 0 ? format(items) : undefined;
-  add('fo', list(record.fo, (fo) => fo.join(':')));
-  add('rf', list(record.rf, (rf) => rf.join(':')));
+  add(
+    'fo',
+    list(record.fo, (fo) => fo.join(':')),
+  );
+  add(
+    'rf',
+    list(record.rf, (rf) => rf.join(':')),
+  );
   add('ri', record.ri === undefined ? undefined : String(record.ri));
   add('rua', list(record.rua, formatReportUris));
   add('ruf', list(record.ruf, formatReportUris));
@@ -206,24 +229,51 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   const issues: RecordIssue[] = [];
   const policy = record.p ?? 'none';
   if (record.p === undefined)
-    issues.push(recordIssue('warning', 'dmarc-missing-p', recordText('dmarc.missing-p'), 'p', recordText('dmarc.missing-p.fix')));
+    issues.push(
+      recordIssue('warning', 'dmarc-missing-p', recordText('dmarc.missing-p'), 'p', recordText('dmarc.missing-p.fix')),
+    );
   if (policy === 'none')
-    issues.push(recordIssue('info', 'dmarc-monitoring-only', recordText('dmarc.monitoring-only'), 'p', recordText('dmarc.monitoring-only.fix')));
+    issues.push(
+      recordIssue(
+        'info',
+        'dmarc-monitoring-only',
+        recordText('dmarc.monitoring-only'),
+        'p',
+        recordText('dmarc.monitoring-only.fix'),
+      ),
+    );
   if (policy === 'reject' && context.dkimConfigured === false)
     issues.push(
-      recordIssue('warning', 'dmarc-reject-without-dkim', recordText('dmarc.reject-without-dkim'), 'p', recordText('dmarc.reject-without-dkim.fix')),
+      recordIssue(
+        'warning',
+        'dmarc-reject-without-dkim',
+        recordText('dmarc.reject-without-dkim'),
+        'p',
+        recordText('dmarc.reject-without-dkim.fix'),
+      ),
     );
   if (!record.rua || record.rua.length === 0)
-    issues.push(recordIssue('warning', 'dmarc-no-rua', recordText('dmarc.no-rua'), 'rua', recordText('dmarc.no-rua.fix')));
+    issues.push(
+      recordIssue('warning', 'dmarc-no-rua', recordText('dmarc.no-rua'), 'rua', recordText('dmarc.no-rua.fix')),
+    );
   for (const tag of ['rua', 'ruf'] as const) {
     const count = record[tag]?.length ?? 0;
     if (count > 2)
-      issues.push(recordIssue('warning', `dmarc-many-${tag}`, recordText('dmarc.many-uris', { tag, count }), tag, recordText('dmarc.many-uris.fix')));
+      issues.push(
+        recordIssue(
+          'warning',
+          `dmarc-many-${tag}`,
+          recordText('dmarc.many-uris', { tag, count }),
+          tag,
+          recordText('dmarc.many-uris.fix'),
+        ),
+      );
   }
   for (const { uri, maxSize } of [...(record.rua ?? []), ...(record.ruf ?? [])]) {
     if (!/^mailto:/i.test(uri))
       issues.push(recordIssue('warning', 'dmarc-non-mailto-uri', recordText('dmarc.non-mailto-uri', { uri }), 'rua'));
-    if (maxSize) issues.push(recordIssue('info', 'dmarc-uri-size', recordText('dmarc.uri-size', { size: maxSize, uri }), 'rua'));
+    if (maxSize)
+      issues.push(recordIssue('info', 'dmarc-uri-size', recordText('dmarc.uri-size', { size: maxSize, uri }), 'rua'));
   }
   if (context.policyDomain)
     for (const name of externalReportAuthorizations(context.policyDomain, record))
@@ -240,19 +290,48 @@ export function checkDmarcRecord(record: DmarcRecord, context: DmarcCheckContext
   if (record.ruf && record.ruf.length > 0)
     issues.push(recordIssue('info', 'dmarc-ruf-privacy', recordText('dmarc.ruf-privacy'), 'ruf'));
   if (record.fo && (!record.ruf || record.ruf.length === 0))
-    issues.push(recordIssue('info', 'dmarc-fo-without-ruf', recordText('dmarc.fo-without-ruf'), 'fo', recordText('dmarc.fo-without-ruf.fix')));
+    issues.push(
+      recordIssue(
+        'info',
+        'dmarc-fo-without-ruf',
+        recordText('dmarc.fo-without-ruf'),
+        'fo',
+        recordText('dmarc.fo-without-ruf.fix'),
+      ),
+    );
   if (record.pct !== undefined && record.pct !== 100)
     issues.push(
-      recordIssue('info', 'dmarc-historic-pct', recordText('dmarc.historic-pct', { pct: record.pct }), 'pct', recordText('dmarc.historic-pct.fix')),
+      recordIssue(
+        'info',
+        'dmarc-historic-pct',
+        recordText('dmarc.historic-pct', { pct: record.pct }),
+        'pct',
+        recordText('dmarc.historic-pct.fix'),
+      ),
     );
   for (const tag of ['rf', 'ri'] as const)
     if (record[tag] !== undefined)
-      issues.push(recordIssue('info', `dmarc-historic-${tag}`, recordText('dmarc.historic-tag', { tag }), tag, recordText('dmarc.historic-tag.fix', { tag })));
+      issues.push(
+        recordIssue(
+          'info',
+          `dmarc-historic-${tag}`,
+          recordText('dmarc.historic-tag', { tag }),
+          tag,
+          recordText('dmarc.historic-tag.fix', { tag }),
+        ),
+      );
   if (record.psd === 'y')
     issues.push(recordIssue('warning', 'dmarc-psd', recordText('dmarc.psd'), 'psd', recordText('dmarc.psd.fix')));
   const rank = (p: DmarcPolicy | undefined) => (p === undefined ? -1 : POLICIES.indexOf(p));
   if (record.sp !== undefined && rank(record.sp) < rank(policy))
-    issues.push(recordIssue('info', 'dmarc-weaker-subdomain-policy', recordText('dmarc.weaker-subdomain-policy', { sp: record.sp, p: policy }), 'sp'));
+    issues.push(
+      recordIssue(
+        'info',
+        'dmarc-weaker-subdomain-policy',
+        recordText('dmarc.weaker-subdomain-policy', { sp: record.sp, p: policy }),
+        'sp',
+      ),
+    );
   if (record.t === 'y' && record.pct !== undefined && record.pct < 100)
     issues.push(recordIssue('info', 'dmarc-test-mode-and-pct', recordText('dmarc.test-mode-and-pct'), 't'));
   return issues;
@@ -279,7 +358,9 @@ export function explainReportAddresses(tag: 'rua' | 'ruf', addresses: RecordText
 
 /** What a single DMARC tag means, for explaining a record or a wizard field. */
 export function explainDmarcTag(name: string, value: string): DnsRecordSentence {
-  const policy = POLICIES.includes(value) ? recordText(`dmarc.policy.${value as DmarcPolicy}`) : recordText('dmarc.policy.unknown');
+  const policy = POLICIES.includes(value)
+    ? recordText(`dmarc.policy.${value as DmarcPolicy}`)
+    : recordText('dmarc.policy.unknown');
   switch (name.toLowerCase()) {
     case 'v':
       return recordText('dmarc.explain.v');
@@ -296,7 +377,11 @@ export function explainDmarcTag(name: string, value: string): DnsRecordSentence 
     case 'pct':
       return recordText('dmarc.explain.pct', { pct: value });
     case 'fo': {
-      const conditions = value.split(':').map((option) => (Object.hasOwn(FAILURE_CONDITIONS, option) ? FAILURE_CONDITIONS[option as DmarcFailureOption] : option));
+      const conditions = value
+        .split(':')
+        .map((option) =>
+          Object.hasOwn(FAILURE_CONDITIONS, option) ? FAILURE_CONDITIONS[option as DmarcFailureOption] : option,
+        );
       return recordText('dmarc.explain.fo', { conditions: joinTexts(conditions, 'dmarc.explain.fo.or') });
     }
     case 'rua':
@@ -307,7 +392,9 @@ export function explainDmarcTag(name: string, value: string): DnsRecordSentence 
     case 'ri':
       return recordText('dmarc.explain.ri', { seconds: value });
     case 'psd':
-      return recordText(value === 'y' ? 'dmarc.explain.psd.y' : value === 'n' ? 'dmarc.explain.psd.n' : 'dmarc.explain.psd.u');
+      return recordText(
+        value === 'y' ? 'dmarc.explain.psd.y' : value === 'n' ? 'dmarc.explain.psd.n' : 'dmarc.explain.psd.u',
+      );
     case 't':
       return recordText(value === 'y' ? 'dmarc.explain.t.y' : 'dmarc.explain.t.n');
     default:

@@ -11,7 +11,15 @@ import {
 } from './spfRecord';
 import type { SpfMechanism, SpfRecord } from './spfRecord';
 import { recordText } from './recordTexts';
-import { askResolver, dnsError, dnsErrorReason, recordIssue, type DnsAnswer, type DnsResolver, type RecordIssue } from './types';
+import {
+  askResolver,
+  dnsError,
+  dnsErrorReason,
+  recordIssue,
+  type DnsAnswer,
+  type DnsResolver,
+  type RecordIssue,
+} from './types';
 import { joinTxtStrings } from './txtStrings';
 
 /**
@@ -54,13 +62,18 @@ interface Walk {
 }
 
 async function ask(walk: Walk, name: string, type: 'TXT' | 'A' | 'AAAA' | 'MX'): Promise<DnsAnswer> {
-  if (walk.questions >= MAX_SPF_QUESTIONS) return dnsError(recordText('dns.question-limit', { max: MAX_SPF_QUESTIONS }));
+  if (walk.questions >= MAX_SPF_QUESTIONS)
+    return dnsError(recordText('dns.question-limit', { max: MAX_SPF_QUESTIONS }));
   walk.questions++;
   return askResolver(walk.resolver, name, type);
 }
 
 function isVoid(answer: DnsAnswer): boolean {
-  return answer.status === 'nxdomain' || answer.status === 'nodata' || (answer.status === 'ok' && answer.answers.length === 0);
+  return (
+    answer.status === 'nxdomain' ||
+    answer.status === 'nodata' ||
+    (answer.status === 'ok' && answer.answers.length === 0)
+  );
 }
 
 /**
@@ -101,7 +114,13 @@ export async function evaluateSpfLookups(
 async function visit(walk: Walk, domain: string, via: string, stack: string[]): Promise<SpfLookupNode> {
   const node: SpfLookupNode = { domain, via, issues: [], children: [] };
   if (stack.includes(domain)) {
-    node.issues.push(recordIssue('error', 'spf-include-loop', recordText('spf.include-loop', { domain, path: [...stack, domain].join(' → ') })));
+    node.issues.push(
+      recordIssue(
+        'error',
+        'spf-include-loop',
+        recordText('spf.include-loop', { domain, path: [...stack, domain].join(' → ') }),
+      ),
+    );
     return node;
   }
   const answer: DnsAnswer =
@@ -109,14 +128,19 @@ async function visit(walk: Walk, domain: string, via: string, stack: string[]): 
       ? { status: 'ok', answers: [[walk.rootRecord]] }
       : await ask(walk, domain, 'TXT');
   if (answer.status === 'error') {
-    node.issues.push(recordIssue('error', 'spf-temperror', recordText('spf.temperror', { domain, error: dnsErrorReason(answer) })));
+    node.issues.push(
+      recordIssue('error', 'spf-temperror', recordText('spf.temperror', { domain, error: dnsErrorReason(answer) })),
+    );
     return node;
   }
   if (isVoid(answer) && stack.length > 0) walk.voidLookups++;
   const texts = answer.status === 'ok' ? answer.answers.map(joinTxtStrings) : [];
   const spfTexts = texts.filter(isSpfRecordText);
   if (spfTexts.length === 0) {
-    const text = stack.length === 0 ? recordText('spf.no-record', { domain }) : recordText('spf.no-included-record', { domain, via });
+    const text =
+      stack.length === 0
+        ? recordText('spf.no-record', { domain })
+        : recordText('spf.no-included-record', { domain, via });
     node.issues.push(recordIssue('error', 'spf-no-record', text));
     return node;
   }
@@ -165,7 +189,14 @@ async function checkAddressTerm(walk: Walk, node: SpfLookupNode, term: SpfMechan
     }
     const hosts = answer.status === 'ok' ? answer.answers.length : 0;
     if (hosts > MAX_SPF_MX_HOSTS)
-      node.issues.push(recordIssue('error', 'spf-too-many-mx', recordText('spf.too-many-mx', { target, hosts, max: MAX_SPF_MX_HOSTS }), 'mx'));
+      node.issues.push(
+        recordIssue(
+          'error',
+          'spf-too-many-mx',
+          recordText('spf.too-many-mx', { target, hosts, max: MAX_SPF_MX_HOSTS }),
+          'mx',
+        ),
+      );
     return;
   }
   // a and exists: the receiver asks A (or AAAA for an IPv6 client for a); void only when neither has an answer.
@@ -176,5 +207,12 @@ async function checkAddressTerm(walk: Walk, node: SpfLookupNode, term: SpfMechan
     if (aaaa.status === 'error' || !isVoid(aaaa)) return;
   }
   walk.voidLookups++;
-  node.issues.push(recordIssue('warning', `spf-void-${term.name}`, recordText('spf.void-address', { mechanism: term.name, target }), term.name));
+  node.issues.push(
+    recordIssue(
+      'warning',
+      `spf-void-${term.name}`,
+      recordText('spf.void-address', { mechanism: term.name, target }),
+      term.name,
+    ),
+  );
 }

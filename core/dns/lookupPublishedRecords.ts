@@ -35,7 +35,10 @@ export function dmarcTreeWalk(domain: string): string[] {
 /** At most this many DKIM selectors are looked up per check (each is one DNS question). */
 export const MAX_DKIM_SELECTORS = 10;
 
-async function readTxt(resolver: DnsResolver, name: string): Promise<{ values: string[]; error?: DnsRecordSentence | string }> {
+async function readTxt(
+  resolver: DnsResolver,
+  name: string,
+): Promise<{ values: string[]; error?: DnsRecordSentence | string }> {
   const answer = await askResolver(resolver, name, 'TXT');
   if (answer.status === 'ok') return { values: answer.answers.map(joinTxtStrings) };
   if (answer.status === 'error') return { values: [], error: dnsErrorReason(answer) };
@@ -50,8 +53,10 @@ export async function lookupPublishedRecords(
   const domain = normalizeDomain(domainInput);
   const checks: RecordCheck[] = [];
   const issues: RecordIssue[] = [];
-  const missing = (code: string, text: DnsRecordSentence, severity: RecordIssue['severity'] = 'warning') => issues.push(recordIssue(severity, code, text));
-  const failed = (name: string, error: DnsRecordSentence | string) => missing('lookup-failed', recordText('dns.lookup-failed', { name, error }), 'error');
+  const missing = (code: string, text: DnsRecordSentence, severity: RecordIssue['severity'] = 'warning') =>
+    issues.push(recordIssue(severity, code, text));
+  const failed = (name: string, error: DnsRecordSentence | string) =>
+    missing('lookup-failed', recordText('dns.lookup-failed', { name, error }), 'error');
 
   // DMARC policy discovery by the RFC 9989 tree walk: the domain, then its parents up to the TLD. RFC 7489 receivers
   // look at the domain and its PSL organizational domain, which the walk passes through too.
@@ -66,7 +71,11 @@ export async function lookupPublishedRecords(
   if (dmarcTxt.error) failed(dmarcName, dmarcTxt.error);
   const dmarcValues = dmarcTxt.values.filter(isDmarcText);
   if (dmarcValues.length > 1)
-    missing('dmarc-multiple-records', recordText('live.dmarc-multiple-records', { name: dmarcName, count: dmarcValues.length }), 'error');
+    missing(
+      'dmarc-multiple-records',
+      recordText('live.dmarc-multiple-records', { name: dmarcName, count: dmarcValues.length }),
+      'error',
+    );
   for (const value of dmarcValues) {
     checks.push(checkRecord(value, { name: dmarcName }));
     const parsed = parseDmarcRecord(value);
@@ -93,7 +102,11 @@ export async function lookupPublishedRecords(
   if (spfValues.length > 0) {
     for (const value of spfValues) checks.push(checkRecord(value, { name: domain }));
     if (spfValues.length > 1)
-      missing('spf-multiple-records', recordText('spf.multiple-published', { domain, count: spfValues.length }), 'error');
+      missing(
+        'spf-multiple-records',
+        recordText('spf.multiple-published', { domain, count: spfValues.length }),
+        'error',
+      );
   } else if (!spfTxt.error) missing('spf-missing', recordText('spf.no-record', { domain }));
   const spf = spfValues.length === 1 ? await evaluateSpfLookups(domain, resolver) : undefined;
 

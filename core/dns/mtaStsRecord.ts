@@ -25,8 +25,8 @@ export interface MtaStsPolicy {
 /** RFC 8461 §3.2: max_age "up to 31557600". */
 export const MAX_MTA_STS_MAX_AGE = 31_557_600;
 const STS_ID = /^[A-Za-z0-9]{1,32}$/;
-const MX_PATTERN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
-
+const MX_PATTERN =
+  /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
 
 export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord> {
   const versioned = parseVersionedTagList(text, 'mta-sts', 'STSv1', recordText('mta-sts.missing-version'));
@@ -37,7 +37,16 @@ export function parseMtaStsRecord(text: string): RecordParseResult<MtaStsRecord>
   for (const tag of tags) {
     if (tag.name === 'id') {
       if (STS_ID.test(tag.value)) id = tag.value;
-      else issues.push(recordIssue('error', 'mta-sts-invalid-id', recordText('mta-sts.invalid-id', { id: tag.value }), 'id', recordText('mta-sts.invalid-id.fix')));
+      else
+        issues.push(
+          recordIssue(
+            'error',
+            'mta-sts-invalid-id',
+            recordText('mta-sts.invalid-id', { id: tag.value }),
+            'id',
+            recordText('mta-sts.invalid-id.fix'),
+          ),
+        );
     } else extensions.push(tag);
   }
   if (id === undefined && !issues.some((i) => i.code === 'mta-sts-invalid-id'))
@@ -79,25 +88,44 @@ export function parseMtaStsPolicy(text: string): RecordParseResult<MtaStsPolicy>
   const versionFirst = fields[0]?.[0] === 'version' && fields[0][1] === 'STSv1';
   if (!versionFirst)
     issues.push(recordIssue('error', 'mta-sts-policy-version', recordText('mta-sts.policy-version'), 'version'));
-  const policy: Partial<MtaStsPolicy> & { mx: string[]; extensions: Array<[string, string]> } = { mx: [], extensions: [] };
+  const policy: Partial<MtaStsPolicy> & { mx: string[]; extensions: Array<[string, string]> } = {
+    mx: [],
+    extensions: [],
+  };
   for (const [key, value] of versionFirst ? fields.slice(1) : fields) {
     if (key === 'mode') {
       if (value === 'enforce' || value === 'testing' || value === 'none') policy.mode = value;
-      else issues.push(recordIssue('error', 'mta-sts-policy-mode', recordText('mta-sts.policy-mode', { value }), 'mode'));
+      else
+        issues.push(recordIssue('error', 'mta-sts-policy-mode', recordText('mta-sts.policy-mode', { value }), 'mode'));
     } else if (key === 'mx') {
       if (MX_PATTERN.test(value)) policy.mx.push(value);
       else issues.push(recordIssue('error', 'mta-sts-policy-mx', recordText('mta-sts.policy-mx', { value }), 'mx'));
     } else if (key === 'max_age') {
       if (/^\d{1,10}$/.test(value) && Number(value) <= MAX_MTA_STS_MAX_AGE) policy.maxAge = Number(value);
-      else issues.push(recordIssue('error', 'mta-sts-policy-max-age', recordText('mta-sts.policy-max-age', { value, max: MAX_MTA_STS_MAX_AGE }), 'max_age'));
+      else
+        issues.push(
+          recordIssue(
+            'error',
+            'mta-sts-policy-max-age',
+            recordText('mta-sts.policy-max-age', { value, max: MAX_MTA_STS_MAX_AGE }),
+            'max_age',
+          ),
+        );
     } else if (key === 'version') {
-      if (versionFirst) issues.push(recordIssue('error', 'mta-sts-policy-version', recordText('mta-sts.policy-repeated-version'), 'version'));
+      if (versionFirst)
+        issues.push(
+          recordIssue('error', 'mta-sts-policy-version', recordText('mta-sts.policy-repeated-version'), 'version'),
+        );
     } else policy.extensions.push([key, value]);
   }
-  if (!policy.mode) issues.push(recordIssue('error', 'mta-sts-policy-no-mode', recordText('mta-sts.policy-no-mode'), 'mode'));
-  if (policy.maxAge === undefined) issues.push(recordIssue('error', 'mta-sts-policy-no-max-age', recordText('mta-sts.policy-no-max-age'), 'max_age'));
+  if (!policy.mode)
+    issues.push(recordIssue('error', 'mta-sts-policy-no-mode', recordText('mta-sts.policy-no-mode'), 'mode'));
+  if (policy.maxAge === undefined)
+    issues.push(recordIssue('error', 'mta-sts-policy-no-max-age', recordText('mta-sts.policy-no-max-age'), 'max_age'));
   if (policy.mode && policy.mode !== 'none' && policy.mx.length === 0)
-    issues.push(recordIssue('error', 'mta-sts-policy-no-mx', recordText('mta-sts.policy-no-mx', { mode: policy.mode }), 'mx'));
+    issues.push(
+      recordIssue('error', 'mta-sts-policy-no-mx', recordText('mta-sts.policy-no-mx', { mode: policy.mode }), 'mx'),
+    );
   if (hasErrors(issues) || !policy.mode || policy.maxAge === undefined) return { ok: false, issues };
   return { ok: true, record: policy as MtaStsPolicy, issues };
 }
@@ -117,7 +145,9 @@ export function formatMtaStsPolicy(policy: MtaStsPolicy): string {
 export function checkMtaStsPolicy(policy: MtaStsPolicy): RecordIssue[] {
   const issues: RecordIssue[] = [];
   if (policy.mode === 'testing')
-    issues.push(recordIssue('info', 'mta-sts-testing', recordText('mta-sts.testing'), 'mode', recordText('mta-sts.testing.fix')));
+    issues.push(
+      recordIssue('info', 'mta-sts-testing', recordText('mta-sts.testing'), 'mode', recordText('mta-sts.testing.fix')),
+    );
   if (policy.mode === 'enforce' && policy.maxAge < 86_400 * 7)
     issues.push(recordIssue('info', 'mta-sts-short-max-age', recordText('mta-sts.short-max-age'), 'max_age'));
   return issues;

@@ -63,8 +63,10 @@ function isoDay(date: Date): string {
 
 function effectOf(policy: DmarcPolicy, pct: number, testing: boolean): DnsRecordSentence {
   if (policy === 'none') return recordText('rollout.effect.none');
-  if (testing) return recordText(policy === 'quarantine' ? 'rollout.effect.test-quarantine' : 'rollout.effect.test-reject');
-  if (pct >= 100) return recordText(policy === 'reject' ? 'rollout.effect.all-rejected' : 'rollout.effect.all-quarantined');
+  if (testing)
+    return recordText(policy === 'quarantine' ? 'rollout.effect.test-quarantine' : 'rollout.effect.test-reject');
+  if (pct >= 100)
+    return recordText(policy === 'reject' ? 'rollout.effect.all-rejected' : 'rollout.effect.all-quarantined');
   return recordText(policy === 'reject' ? 'rollout.effect.some-rejected' : 'rollout.effect.some-quarantined', { pct });
 }
 
@@ -73,7 +75,13 @@ export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
   delete base.p;
   delete base.pct;
   delete base.t;
-  type Shape = { policy: DmarcPolicy; pct: number; testing: boolean; days?: number; dwellSource: RolloutStep['dwellSource'] };
+  type Shape = {
+    policy: DmarcPolicy;
+    pct: number;
+    testing: boolean;
+    days?: number;
+    dwellSource: RolloutStep['dwellSource'];
+  };
   const shapes: Shape[] = [];
   if (options.flavour === 'rfc7489') {
     const pctDays = options.pctStepDays ?? 7;
@@ -119,7 +127,9 @@ export function buildRolloutPlan(options: RolloutPlanOptions): RolloutStep[] {
       effectText: effect,
       dwellSource: shape.dwellSource,
       ...(shape.days === undefined ? {} : { minimumDays: shape.days }),
-      ...(shape.policy === 'reject' && shapes[index - 1]?.policy !== 'reject' ? { advice: englishText(REJECT_ADVICE), adviceText: REJECT_ADVICE } : {}),
+      ...(shape.policy === 'reject' && shapes[index - 1]?.policy !== 'reject'
+        ? { advice: englishText(REJECT_ADVICE), adviceText: REJECT_ADVICE }
+        : {}),
     };
     day += (shape.days ?? 0) * DAY_MS;
     return step;

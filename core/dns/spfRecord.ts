@@ -57,7 +57,6 @@ const DOMAIN_END = new RegExp(
 );
 const MODIFIER_NAME = /^[A-Za-z][A-Za-z0-9\-_.]*$/;
 
-
 /** RFC 7208 §4.5: a TXT record is an SPF record when it is exactly `v=spf1` or starts with `v=spf1 `. */
 export function isSpfRecordText(text: string): boolean {
   return /^v=spf1(?: |$)/i.test(text);
@@ -71,14 +70,25 @@ export function isValidDomainSpec(spec: string): boolean {
 export function parseSpfRecord(text: string): RecordParseResult<SpfRecord> {
   const issues: RecordIssue[] = [];
   if (!isSpfRecordText(text)) {
-    issues.push(recordIssue('error', 'spf-missing-version', recordText('spf.missing-version'), 'v', recordText('spf.missing-version.fix')));
+    issues.push(
+      recordIssue(
+        'error',
+        'spf-missing-version',
+        recordText('spf.missing-version'),
+        'v',
+        recordText('spf.missing-version.fix'),
+      ),
+    );
     return { ok: false, issues };
   }
   if (/[^\x20-\x7e]/.test(text))
     issues.push(recordIssue('error', 'spf-invalid-character', recordText('spf.invalid-character')));
   const terms: SpfTerm[] = [];
   // §12: terms = *( 1*SP ( directive / modifier ) ), record ends with *SP.
-  for (const word of text.slice(6).split(' ').filter((w) => w !== '')) {
+  for (const word of text
+    .slice(6)
+    .split(' ')
+    .filter((w) => w !== '')) {
     const term = parseSpfTerm(word, issues);
     if (term) terms.push(term);
   }
@@ -101,7 +111,14 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
     const known = lower === 'redirect' || lower === 'exp';
     const valid = known ? isValidDomainSpec(value) : MACRO_STRING.test(value);
     if (!valid) {
-      issues.push(recordIssue('error', 'spf-invalid-domain', recordText('spf.invalid-modifier-domain', { name: rawName, value }), rawName));
+      issues.push(
+        recordIssue(
+          'error',
+          'spf-invalid-domain',
+          recordText('spf.invalid-modifier-domain', { name: rawName, value }),
+          rawName,
+        ),
+      );
       return undefined;
     }
     return { kind: 'modifier', name: known ? lower : rawName, value };
@@ -109,7 +126,9 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
   const match = /^([+\-~?]?)([A-Za-z0-9]+)(.*)$/.exec(word);
   const name = match?.[2]?.toLowerCase() ?? '';
   if (!match || !MECHANISMS.includes(name)) {
-    issues.push(recordIssue('error', 'spf-unknown-mechanism', recordText('spf.unknown-mechanism', { term: word }), word));
+    issues.push(
+      recordIssue('error', 'spf-unknown-mechanism', recordText('spf.unknown-mechanism', { term: word }), word),
+    );
     return undefined;
   }
   const mechanism: SpfMechanism = { kind: 'mechanism', name: name as SpfMechanismName };
@@ -126,7 +145,8 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
     case 'include':
     case 'exists':
     case 'ptr': {
-      if (rest === '') return name === 'ptr' ? mechanism : bad(recordText('spf.needs-domain', { term, mechanism: name }));
+      if (rest === '')
+        return name === 'ptr' ? mechanism : bad(recordText('spf.needs-domain', { term, mechanism: name }));
       const spec = rest.startsWith(':') ? rest.slice(1) : undefined;
       if (spec === undefined || !isValidDomainSpec(spec)) return bad(recordText('spf.invalid-domain', { term }));
       mechanism.domainSpec = spec;
@@ -140,7 +160,8 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
       const ip6Text = cidr?.[2] ?? '';
       const head = rest.slice(0, rest.length - ip4Text.length - ip6Text.length);
       if (head !== '') {
-        if (!head.startsWith(':') || !isValidDomainSpec(head.slice(1))) return bad(recordText('spf.invalid-domain', { term }));
+        if (!head.startsWith(':') || !isValidDomainSpec(head.slice(1)))
+          return bad(recordText('spf.invalid-domain', { term }));
         mechanism.domainSpec = head.slice(1);
       }
       if (ip4Text) {
@@ -158,16 +179,24 @@ function parseSpfTerm(word: string, issues: RecordIssue[]): SpfTerm | undefined 
     case 'ip4':
     case 'ip6': {
       if (!rest.startsWith(':'))
-        return bad(recordText('spf.needs-address', { term, mechanism: name, example: name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32' }));
+        return bad(
+          recordText('spf.needs-address', {
+            term,
+            mechanism: name,
+            example: name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32',
+          }),
+        );
       const slash = rest.indexOf('/');
       const address = slash < 0 ? rest.slice(1) : rest.slice(1, slash);
       const prefix = slash < 0 ? undefined : rest.slice(slash + 1);
       const valid = name === 'ip4' ? isIpv4Address(address) : isIpv6Address(address);
-      if (!valid) return bad(recordText('spf.invalid-address', { term, address, family: name === 'ip4' ? 'IPv4' : 'IPv6' }));
+      if (!valid)
+        return bad(recordText('spf.invalid-address', { term, address, family: name === 'ip4' ? 'IPv4' : 'IPv6' }));
       mechanism.ip = address;
       if (prefix !== undefined) {
         const max = name === 'ip4' ? 32 : 128;
-        if (!/^(?:0|[1-9]\d{0,2})$/.test(prefix) || Number(prefix) > max) return bad(recordText('spf.prefix-range', { term, max }));
+        if (!/^(?:0|[1-9]\d{0,2})$/.test(prefix) || Number(prefix) > max)
+          return bad(recordText('spf.prefix-range', { term, max }));
         if (name === 'ip4') mechanism.ip4Cidr = Number(prefix);
         else mechanism.ip6Cidr = Number(prefix);
       }
@@ -211,13 +240,33 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
   const all = mechanisms[allIndex];
   const redirect = record.terms.find((term) => term.kind === 'modifier' && term.name === 'redirect');
   if (all && (all.qualifier ?? '+') === '+')
-    issues.push(recordIssue('error', 'spf-plus-all', recordText('spf.plus-all', { term: formatSpfTerm(all) }), 'all', recordText('spf.use-softfail-or-fail')));
+    issues.push(
+      recordIssue(
+        'error',
+        'spf-plus-all',
+        recordText('spf.plus-all', { term: formatSpfTerm(all) }),
+        'all',
+        recordText('spf.use-softfail-or-fail'),
+      ),
+    );
   if (all?.qualifier === '?')
-    issues.push(recordIssue('warning', 'spf-neutral-all', recordText('spf.neutral-all'), 'all', recordText('spf.use-softfail-or-fail')));
-  if (all?.qualifier === '~') issues.push(recordIssue('info', 'spf-softfail-all', recordText('spf.softfail-all'), 'all'));
-  if (all?.qualifier === '-') issues.push(recordIssue('info', 'spf-fail-all', recordText('spf.fail-all'), 'all', recordText('spf.fail-all.fix')));
-  if (!all && !redirect) issues.push(recordIssue('warning', 'spf-no-all', recordText('spf.no-all'), 'all', recordText('spf.no-all.fix')));
-  if (all && redirect) issues.push(recordIssue('warning', 'spf-redirect-ignored', recordText('spf.redirect-ignored'), 'redirect'));
+    issues.push(
+      recordIssue(
+        'warning',
+        'spf-neutral-all',
+        recordText('spf.neutral-all'),
+        'all',
+        recordText('spf.use-softfail-or-fail'),
+      ),
+    );
+  if (all?.qualifier === '~')
+    issues.push(recordIssue('info', 'spf-softfail-all', recordText('spf.softfail-all'), 'all'));
+  if (all?.qualifier === '-')
+    issues.push(recordIssue('info', 'spf-fail-all', recordText('spf.fail-all'), 'all', recordText('spf.fail-all.fix')));
+  if (!all && !redirect)
+    issues.push(recordIssue('warning', 'spf-no-all', recordText('spf.no-all'), 'all', recordText('spf.no-all.fix')));
+  if (all && redirect)
+    issues.push(recordIssue('warning', 'spf-redirect-ignored', recordText('spf.redirect-ignored'), 'redirect'));
   if (allIndex >= 0 && allIndex < mechanisms.length - 1)
     issues.push(
       recordIssue(
@@ -268,10 +317,14 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
       ),
     );
   const bytes = txtByteLength(formatSpfRecord(record));
-  if (bytes > MAX_TXT_STRING_BYTES) issues.push(recordIssue('info', 'spf-split-strings', recordText('spf.split-strings', { bytes })));
+  if (bytes > MAX_TXT_STRING_BYTES)
+    issues.push(recordIssue('info', 'spf-split-strings', recordText('spf.split-strings', { bytes })));
   if (bytes > RECOMMENDED_SPF_BYTES)
-    issues.push(recordIssue('warning', 'spf-too-long', recordText('spf.too-long', { bytes, max: RECOMMENDED_SPF_BYTES })));
-  if (record.terms.some((term) => formatSpfTerm(term).includes('%'))) issues.push(recordIssue('info', 'spf-macros', recordText('spf.macros')));
+    issues.push(
+      recordIssue('warning', 'spf-too-long', recordText('spf.too-long', { bytes, max: RECOMMENDED_SPF_BYTES })),
+    );
+  if (record.terms.some((term) => formatSpfTerm(term).includes('%')))
+    issues.push(recordIssue('info', 'spf-macros', recordText('spf.macros')));
   return issues;
 }
 
@@ -280,7 +333,13 @@ export function checkSpfRecordCount(txtValues: readonly string[]): RecordIssue[]
   const count = txtValues.filter(isSpfRecordText).length;
   if (count > 1)
     return [
-      recordIssue('error', 'spf-multiple-records', recordText('spf.multiple-records', { count }), undefined, recordText('spf.multiple-records.fix')),
+      recordIssue(
+        'error',
+        'spf-multiple-records',
+        recordText('spf.multiple-records', { count }),
+        undefined,
+        recordText('spf.multiple-records.fix'),
+      ),
     ];
   return [];
 }

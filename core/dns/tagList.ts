@@ -33,28 +33,52 @@ export function parseTagList(text: string, recordName: string): TagListParse {
     if (trimmed === '') {
       // A trailing ";" is allowed by the grammar; an empty segment in the middle (";;") is tolerated with a note.
       if (index !== segments.length - 1 && index !== 0) {
-        issues.push(recordIssue('info', `${recordName}-empty-tag`, recordText('tag.empty'), undefined, recordText('tag.empty.fix')));
+        issues.push(
+          recordIssue(
+            'info',
+            `${recordName}-empty-tag`,
+            recordText('tag.empty'),
+            undefined,
+            recordText('tag.empty.fix'),
+          ),
+        );
       }
       return;
     }
     const equals = trimmed.indexOf('=');
     if (equals < 0) {
       issues.push(
-        recordIssue('error', `${recordName}-malformed-tag`, recordText('tag.malformed', { segment: trimmed }), trimmed, recordText('tag.malformed.fix')),
+        recordIssue(
+          'error',
+          `${recordName}-malformed-tag`,
+          recordText('tag.malformed', { segment: trimmed }),
+          trimmed,
+          recordText('tag.malformed.fix'),
+        ),
       );
       return;
     }
     const name = trimmed.slice(0, equals).trim();
     const value = trimmed.slice(equals + 1).trim();
     if (!TAG_NAME.test(name)) {
-      issues.push(recordIssue('error', `${recordName}-invalid-tag-name`, recordText('tag.invalid-name', { name }), name));
+      issues.push(
+        recordIssue('error', `${recordName}-invalid-tag-name`, recordText('tag.invalid-name', { name }), name),
+      );
       return;
     }
     if (value !== '' && !TAG_VALUE.test(value))
-      issues.push(recordIssue('error', `${recordName}-invalid-tag-value`, recordText('tag.invalid-value', { name }), name));
+      issues.push(
+        recordIssue('error', `${recordName}-invalid-tag-value`, recordText('tag.invalid-value', { name }), name),
+      );
     if (seen.has(name)) {
       issues.push(
-        recordIssue('error', `${recordName}-duplicate-tag`, recordText('tag.duplicate', { name }), name, recordText('tag.duplicate.fix', { name })),
+        recordIssue(
+          'error',
+          `${recordName}-duplicate-tag`,
+          recordText('tag.duplicate', { name }),
+          name,
+          recordText('tag.duplicate.fix', { name }),
+        ),
       );
       return;
     }

@@ -10,7 +10,6 @@ export interface TlsRptRecord {
   extensions: Tag[];
 }
 
-
 export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord> {
   const versioned = parseVersionedTagList(text, 'tls-rpt', 'TLSRPTv1', recordText('tls-rpt.missing-version'));
   if (!versioned.ok) return versioned;
@@ -33,13 +32,21 @@ export function parseTlsRptRecord(text: string): RecordParseResult<TlsRptRecord>
 }
 
 export function formatTlsRptRecord(record: TlsRptRecord): string {
-  return formatTagList([{ name: 'v', value: 'TLSRPTv1' }, { name: 'rua', value: record.rua.join(',') }, ...record.extensions]);
+  return formatTagList([
+    { name: 'v', value: 'TLSRPTv1' },
+    { name: 'rua', value: record.rua.join(',') },
+    ...record.extensions,
+  ]);
 }
 
 export function explainTlsRptRecord(record: TlsRptRecord): TagExplanation[] {
   return [
     tagExplanation('v', 'TLSRPTv1', recordText('tls-rpt.explain.v')),
-    tagExplanation('rua', record.rua.join(','), recordText('tls-rpt.explain.rua', { addresses: joinTexts(record.rua, 'list.and') })),
+    tagExplanation(
+      'rua',
+      record.rua.join(','),
+      recordText('tls-rpt.explain.rua', { addresses: joinTexts(record.rua, 'list.and') }),
+    ),
     ...record.extensions.map((tag) => tagExplanation(tag.name, tag.value, recordText('tag.extension'))),
   ];
 }

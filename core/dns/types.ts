@@ -22,8 +22,7 @@ export interface RecordIssue {
 
 /** Parsing never throws on untrusted text: a record (perhaps with issues) or the issues that stopped it. */
 export type RecordParseResult<R> =
-  | { ok: true; record: R; issues: RecordIssue[] }
-  | { ok: false; issues: RecordIssue[] };
+  { ok: true; record: R; issues: RecordIssue[] } | { ok: false; issues: RecordIssue[] };
 
 /** A tag or term of a record and one sentence saying what it does here. */
 export interface TagExplanation {
@@ -79,7 +78,13 @@ export function dnsErrorReason(answer: { message: string; text?: DnsRecordSenten
 }
 
 /** Builds an issue with its English sentences, leaving out the optional fields that are not given. */
-export function recordIssue(severity: IssueSeverity, code: string, text: DnsRecordSentence, tag?: string, fix?: DnsRecordSentence): RecordIssue {
+export function recordIssue(
+  severity: IssueSeverity,
+  code: string,
+  text: DnsRecordSentence,
+  tag?: string,
+  fix?: DnsRecordSentence,
+): RecordIssue {
   return {
     severity,
     code,

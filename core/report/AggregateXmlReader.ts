@@ -80,7 +80,7 @@ function countIgnoredText(text: string): number {
   // The next `>` and `-->` at or after where they were last searched from (-1: none to the end).
   let gt = -2;
   let commentEnd = -2;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c === 60 /* < */) {
       if (text.startsWith('<?xml', i)) {
@@ -149,7 +149,10 @@ export class AggregateXmlReader {
         this.waitingChars += chunk.length;
         this.searchedTo = Math.max(0, this.buffer.length + this.waitingChars - LOOKBEHIND);
         if (this.buffer.length + this.waitingChars > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure('too-large', `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`);
+          throw new ReportFailure(
+            'too-large',
+            `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`,
+          );
         }
         return;
       }
@@ -170,7 +173,11 @@ export class AggregateXmlReader {
     this.buffer += this.takeWaiting();
     this.scan(true);
     if (this.mode !== 'between') {
-      this.warnings.add(this.mode === 'head' ? 'report ends before its first record (truncated)' : 'report ends without </feedback> (truncated)');
+      this.warnings.add(
+        this.mode === 'head'
+          ? 'report ends before its first record (truncated)'
+          : 'report ends without </feedback> (truncated)',
+      );
       this.finishDocument(this.buffer, this.consumed + this.buffer.length);
     }
     this.consumed += this.buffer.length;
@@ -225,7 +232,10 @@ export class AggregateXmlReader {
         this.head += buf.slice(pos, keep);
         pos = keep;
         if (this.head.length > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure('too-large', `${this.fileLabel}: the report head (before the first record) exceeds ${MAX_ELEMENT_CHARS} characters`);
+          throw new ReportFailure(
+            'too-large',
+            `${this.fileLabel}: the report head (before the first record) exceeds ${MAX_ELEMENT_CHARS} characters`,
+          );
         }
         break;
       }
@@ -247,7 +257,10 @@ export class AggregateXmlReader {
       const close = findTag(buf, 'record', Math.max(record.index, searchedTo), 'end');
       if (!close) {
         if (buf.length - record.index > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure('too-large', `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`);
+          throw new ReportFailure(
+            'too-large',
+            `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`,
+          );
         }
         pos = record.index;
         this.searchedTo = Math.max(0, buf.length - pos - LOOKBEHIND);
@@ -298,8 +311,14 @@ export class AggregateXmlReader {
     const head: AggregateHead = {
       kind: 'aggregate',
       // Metadata and policy are searched below feedback too: a missing </report_metadata> nests policy_published.
-      metadata: toMetadata(child(feedback, 'report_metadata') ?? findElement(feedback, 'report_metadata'), this.warnings),
-      policy: toPolicyPublished(child(feedback, 'policy_published') ?? findElement(feedback, 'policy_published'), this.warnings),
+      metadata: toMetadata(
+        child(feedback, 'report_metadata') ?? findElement(feedback, 'report_metadata'),
+        this.warnings,
+      ),
+      policy: toPolicyPublished(
+        child(feedback, 'policy_published') ?? findElement(feedback, 'policy_published'),
+        this.warnings,
+      ),
     };
     const version = text(child(feedback, 'version'));
     if (version !== '') head.version = version;
@@ -373,7 +392,10 @@ export class AggregateXmlReader {
     const head = this.current!;
     this.recordCount += texts.length;
     if (this.recordCount > MAX_RECORDS_PER_REPORT) {
-      throw new ReportFailure('too-large', `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`);
+      throw new ReportFailure(
+        'too-large',
+        `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`,
+      );
     }
     const records = toAggregateRecords(texts, head.policy, this.warnings);
     // A batch whose records were all left out is not handed on: consumers see batches of records only.
@@ -387,7 +409,10 @@ export class AggregateXmlReader {
 
   private refuseDtd(text: string): void {
     if (DTD.test(text)) {
-        throw new ReportFailure('malformed', `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`);
+      throw new ReportFailure(
+        'malformed',
+        `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`,
+      );
     }
   }
 
@@ -405,7 +430,9 @@ export class AggregateXmlReader {
     try {
       return xmlParser.parse(source) as XmlNode;
     } catch (error) {
-      this.warnings.add(`unreadable XML in ${what} skipped (${error instanceof Error ? error.message : String(error)})`);
+      this.warnings.add(
+        `unreadable XML in ${what} skipped (${error instanceof Error ? error.message : String(error)})`,
+      );
       return {};
     }
   }

@@ -35,7 +35,11 @@ export function domainsAlign(authenticated: string, headerFrom: string, mode: Al
 }
 
 /** DKIM aligns when a passing signature's d= aligns with the From domain (RFC 7489 §3.1.1). */
-export function isDkimAligned(results: readonly DkimAuthResult[], headerFrom: string, mode: AlignmentMode = 'r'): boolean {
+export function isDkimAligned(
+  results: readonly DkimAuthResult[],
+  headerFrom: string,
+  mode: AlignmentMode = 'r',
+): boolean {
   return results.some((r) => r.result === 'pass' && domainsAlign(r.domain, headerFrom, mode));
 }
 
@@ -43,6 +47,10 @@ export function isDkimAligned(results: readonly DkimAuthResult[], headerFrom: st
  * SPF aligns when SPF passed for the MAIL FROM domain and it aligns with the From domain (RFC 7489 §3.1.2). A result
  * for the HELO identity does not count; a result without scope is taken as mfrom (most reporters omit it).
  */
-export function isSpfAligned(results: readonly SpfAuthResult[], headerFrom: string, mode: AlignmentMode = 'r'): boolean {
+export function isSpfAligned(
+  results: readonly SpfAuthResult[],
+  headerFrom: string,
+  mode: AlignmentMode = 'r',
+): boolean {
   return results.some((r) => r.result === 'pass' && r.scope !== 'helo' && domainsAlign(r.domain, headerFrom, mode));
 }

@@ -25,7 +25,12 @@ const FCOMMENT = 16;
  * or when it inflates to any other size or content whose CRC32 is not `crc`. Data after the end of the DEFLATE stream
  * is ignored, as streaming does.
  */
-export function inflateWhole(data: Uint8Array, size: number, crc: number, allowed: (size: number) => boolean): Uint8Array | undefined {
+export function inflateWhole(
+  data: Uint8Array,
+  size: number,
+  crc: number,
+  allowed: (size: number) => boolean,
+): Uint8Array | undefined {
   if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
   const content = new Uint8Array(size);
   return inflateRaw(data, content) === size && crc32(content) === crc ? content : undefined;

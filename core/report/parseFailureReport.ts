@@ -51,17 +51,21 @@ function parseUnsafe(email: Email): FailureOutcome {
 
 function fromArf(email: Email, attachments: Attachment[], arf: Attachment, arfCount: number): FailureOutcome {
   const warnings: string[] = [];
-  if (arfCount > 1) warnings.push(`${arfCount} message/feedback-report parts; only the first is read (RFC 5965 §2 allows one)`);
-  const fields = parseHeaderBlock(attachmentText(arf)).headers.map(
-    ([name, value]): [string, string] => [name.toLowerCase(), value],
-  );
+  if (arfCount > 1)
+    warnings.push(`${arfCount} message/feedback-report parts; only the first is read (RFC 5965 §2 allows one)`);
+  const fields = parseHeaderBlock(attachmentText(arf)).headers.map(([name, value]): [string, string] => [
+    name.toLowerCase(),
+    value,
+  ]);
 
   // RFC 5965 §3.1: Feedback-Type is required; RFC 6591 §3.1 defines `auth-failure`.
   const rawType = first(fields, 'feedback-type');
   let feedbackType = rawType === undefined ? '' : stripComments(rawType).toLowerCase();
   if (feedbackType === '') {
     if (first(fields, 'auth-failure') !== undefined) {
-      warnings.push('Feedback-Type missing (RFC 5965 §3.1 requires it); read as auth-failure because Auth-Failure is present');
+      warnings.push(
+        'Feedback-Type missing (RFC 5965 §3.1 requires it); read as auth-failure because Auth-Failure is present',
+      );
       feedbackType = 'auth-failure';
     } else {
       return { kind: 'abuse', feedbackType: '' };
@@ -141,9 +145,7 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
     feedbackType = 'auth-failure';
   }
 
-  const warnings: string[] = [
-    'no message/feedback-report part (RFC 6591 §3.1); fields read from the plain-text body',
-  ];
+  const warnings: string[] = ['no message/feedback-report part (RFC 6591 §3.1); fields read from the plain-text body'];
   // Typed values come from the RFC names; Exim's names are mapped onto them, while `fields` keeps what was written.
   const typed: Fields = fields.map(([n, v]): [string, string] => [TEXT_FIELD_ALIASES[n] ?? n, v]);
   if (first(typed, 'auth-failure') === undefined && !has('feedback-type')) {
@@ -157,7 +159,8 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
     const spf = first(fields, 'spf alignment');
     if (dkim !== undefined && /^no\b/i.test(dkim)) failed.push('dkim');
     if (spf !== undefined && /^no\b/i.test(spf)) failed.push('spf');
-    if (dkim !== undefined && spf !== undefined) typed.push(['identity-alignment', failed.length ? failed.join(', ') : 'none']);
+    if (dkim !== undefined && spf !== undefined)
+      typed.push(['identity-alignment', failed.length ? failed.join(', ') : 'none']);
   }
   const report = buildReport('text', feedbackType, typed, warnings);
   report.fields = fields;
@@ -207,9 +210,15 @@ function buildReport(format: 'arf' | 'text', feedbackType: string, fields: Field
   set('userAgent', first(fields, 'user-agent'));
   set('version', first(fields, 'version'));
   // RFC 6591 §3.1.
-  set('authFailure', opt(first(fields, 'auth-failure'), (v) => stripComments(v).toLowerCase()));
+  set(
+    'authFailure',
+    opt(first(fields, 'auth-failure'), (v) => stripComments(v).toLowerCase()),
+  );
   // RFC 5965 §3.3 (may repeat: the first is kept here, every one in `fields`).
-  set('reportedDomain', opt(first(fields, 'reported-domain'), (v) => stripComments(v).toLowerCase()));
+  set(
+    'reportedDomain',
+    opt(first(fields, 'reported-domain'), (v) => stripComments(v).toLowerCase()),
+  );
   // RFC 5965 §3.2: Source-IP is an address, possibly with a comment (OpenDMARC appends the host name).
   set('sourceIp', opt(first(fields, 'source-ip'), cleanIp));
   // RFC 5965 §3.2 Arrival-Date; older ARF generators wrote Received-Date.
@@ -225,20 +234,33 @@ function buildReport(format: 'arf' | 'text', feedbackType: string, fields: Field
   }
   // RFC 5965 §3.2 Original-Mail-From, §3.3 Original-Rcpt-To: SMTP paths, angle brackets removed.
   set('originalMailFrom', opt(first(fields, 'original-mail-from'), unbracket));
-  const rcpts = all(fields, 'original-rcpt-to').map(unbracket).filter((v) => v !== '');
+  const rcpts = all(fields, 'original-rcpt-to')
+    .map(unbracket)
+    .filter((v) => v !== '');
   if (rcpts.length > 0) report.originalRcptTo = rcpts.join(', ');
   // RFC 5965 §3.3 Authentication-Results (RFC 8601 syntax), kept as written.
   set('authenticationResults', first(fields, 'authentication-results'));
   // RFC 6591 §3.2 DKIM and SPF details (§3.2.1, §3.2.2) and Delivery-Result.
-  set('dkimDomain', opt(first(fields, 'dkim-domain'), (v) => stripComments(v).toLowerCase()));
+  set(
+    'dkimDomain',
+    opt(first(fields, 'dkim-domain'), (v) => stripComments(v).toLowerCase()),
+  );
   set('dkimIdentity', opt(first(fields, 'dkim-identity'), stripComments));
   set('dkimSelector', opt(first(fields, 'dkim-selector'), stripComments));
   set('spfDns', first(fields, 'spf-dns'));
-  set('deliveryResult', opt(first(fields, 'delivery-result'), (v) => stripComments(v).toLowerCase()));
+  set(
+    'deliveryResult',
+    opt(first(fields, 'delivery-result'), (v) => stripComments(v).toLowerCase()),
+  );
   // RFC 9991: Identity-Alignment, `none` or a comma list of dkim/spf.
-  set('identityAlignment', opt(first(fields, 'identity-alignment'), (v) => stripComments(v).toLowerCase()));
+  set(
+    'identityAlignment',
+    opt(first(fields, 'identity-alignment'), (v) => stripComments(v).toLowerCase()),
+  );
   // RFC 5965 §3.3 Reported-URI may repeat.
-  const uris = all(fields, 'reported-uri').map((v) => unbracket(v)).filter((v) => v !== '');
+  const uris = all(fields, 'reported-uri')
+    .map((v) => unbracket(v))
+    .filter((v) => v !== '');
   if (uris.length > 0) report.reportedUri = uris;
   return report;
 }
@@ -260,7 +282,9 @@ function finish(report: FailureReport, email: Email, warnings: string[]): void {
     const fallback = headerFrom ?? originalFrom;
     if (fallback !== undefined) {
       report.reportedDomain = fallback.toLowerCase();
-      warnings.push(`Reported-Domain missing (RFC 6591 §3.1 requires it); taken from the failed message: ${report.reportedDomain}`);
+      warnings.push(
+        `Reported-Domain missing (RFC 6591 §3.1 requires it); taken from the failed message: ${report.reportedDomain}`,
+      );
     } else {
       warnings.push('Reported-Domain missing (RFC 6591 §3.1 requires it)');
     }
@@ -382,46 +406,70 @@ function base64ToBytes(text: string): Uint8Array {
 function decodeEncodedWords(value: string): string {
   if (!value.includes('=?')) return value;
   const joined = value.replace(/(=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)/g, '$1');
-  return joined.replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g, (whole, charset: string, enc: string, text: string) => {
-    try {
-      let bytes: Uint8Array;
-      if (enc.toUpperCase() === 'B') {
-        bytes = base64ToBytes(text);
-      } else {
-        // §4.2: `_` is a space, `=XX` a byte.
-        const out: number[] = [];
-        for (let i = 0; i < text.length; i++) {
-          const c = text[i] ?? '';
-          const hex = text.slice(i + 1, i + 3);
-          if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-            out.push(parseInt(hex, 16));
-            i += 2;
-          } else if (c === '_') out.push(0x20);
-          else out.push(c.charCodeAt(0) & 0xff);
-        }
-        bytes = new Uint8Array(out);
-      }
-      // RFC 2231 §5: a language may follow the charset after `*`.
-      const label = (charset.split('*')[0] ?? 'utf-8').trim();
+  return joined.replace(
+    /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g,
+    (whole, charset: string, enc: string, text: string) => {
       try {
-        return new TextDecoder(label).decode(bytes);
+        let bytes: Uint8Array;
+        if (enc.toUpperCase() === 'B') {
+          bytes = base64ToBytes(text);
+        } else {
+          // §4.2: `_` is a space, `=XX` a byte.
+          const out: number[] = [];
+          for (let i = 0; i < text.length; i++) {
+            const c = text[i] ?? '';
+            const hex = text.slice(i + 1, i + 3);
+            if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+              out.push(parseInt(hex, 16));
+              i += 2;
+            } else if (c === '_') out.push(0x20);
+            else out.push(c.charCodeAt(0) & 0xff);
+          }
+          bytes = new Uint8Array(out);
+        }
+        // RFC 2231 §5: a language may follow the charset after `*`.
+        const label = (charset.split('*')[0] ?? 'utf-8').trim();
+        try {
+          return new TextDecoder(label).decode(bytes);
+        } catch {
+          return new TextDecoder('utf-8').decode(bytes);
+        }
       } catch {
-        return new TextDecoder('utf-8').decode(bytes);
+        return whole;
       }
-    } catch {
-      return whole;
-    }
-  });
+    },
+  );
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
 };
 
 /** RFC 5322 §4.3 obsolete zone names. */
 const ZONES: Record<string, number> = {
-  ut: 0, gmt: 0, utc: 0, z: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  ut: 0,
+  gmt: 0,
+  utc: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
 /**
@@ -488,7 +536,7 @@ function cleanIp(value: string): string {
 function unbracket(value: string): string {
   const v = stripComments(value);
   const m = /^<([^>]*)>$/.exec(v);
-  return (m ? m[1] ?? '' : v).trim();
+  return (m ? (m[1] ?? '') : v).trim();
 }
 
 function domainOf(address: string): string | undefined {

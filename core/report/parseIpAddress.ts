@@ -6,9 +6,7 @@
 // source_ip, up to millions per report, and analysis reads each distinct address again.
 
 /** An IPv4 address as an unsigned 32-bit number, or an IPv6 address as four unsigned 32-bit words (high first). */
-export type IpAddress =
-  | { family: 4; value: number }
-  | { family: 6; words: [number, number, number, number] };
+export type IpAddress = { family: 4; value: number } | { family: 6; words: [number, number, number, number] };
 
 const DOT = 46;
 const COLON = 58;

@@ -127,14 +127,19 @@ class ReadContext {
   /** Whether `bytes` more decompressed bytes stay within the limits {@link countDecompressed} enforces. */
   readonly allowsDecompressed = (bytes: number): boolean => {
     const total = this.decompressed + bytes;
-    return total <= MAX_DECOMPRESSED_BYTES && (total <= RATIO_CHECK_FLOOR || total <= this.inputBytes * MAX_EXPANSION_RATIO);
+    return (
+      total <= MAX_DECOMPRESSED_BYTES && (total <= RATIO_CHECK_FLOOR || total <= this.inputBytes * MAX_EXPANSION_RATIO)
+    );
   };
 
   /** Every decompressed byte passes here: the size and ratio limits stop gzip and zip bombs (RFC 9990 §7). */
   countDecompressed(bytes: number): void {
     this.decompressed += bytes;
     if (this.decompressed > MAX_DECOMPRESSED_BYTES) {
-      throw new ReportFailure('too-large', `${this.label}: expands to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB`);
+      throw new ReportFailure(
+        'too-large',
+        `${this.label}: expands to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB`,
+      );
     }
     if (this.decompressed > RATIO_CHECK_FLOOR && this.decompressed > this.inputBytes * MAX_EXPANSION_RATIO) {
       throw new ReportFailure(
@@ -184,7 +189,10 @@ class DocumentStream implements ByteSink {
     private readonly depth: number,
   ) {
     if (depth > MAX_NESTING_DEPTH) {
-      throw new ReportFailure('too-large', `${describePath(path)}: containers nested deeper than ${MAX_NESTING_DEPTH} levels`);
+      throw new ReportFailure(
+        'too-large',
+        `${describePath(path)}: containers nested deeper than ${MAX_NESTING_DEPTH} levels`,
+      );
     }
   }
 
@@ -215,7 +223,9 @@ class DocumentStream implements ByteSink {
       case 'xml':
         return new XmlStream(this.ctx, this.path);
       case 'zip':
-        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) => readZip(this.ctx, bytes, this.path, this.depth));
+        return new BufferedDocument(this.ctx, where, MAX_INPUT_BYTES, (bytes) =>
+          readZip(this.ctx, bytes, this.path, this.depth),
+        );
       case 'json':
         return new BufferedDocument(this.ctx, where, MAX_JSON_BYTES, (bytes) => readJson(this.ctx, bytes, this.path));
       case 'email':
@@ -227,13 +237,25 @@ class DocumentStream implements ByteSink {
           this.ctx.defer(() => readMbox(this.ctx, bytes, this.path, this.depth));
         });
       case 'unused':
-        return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the reporter sent the placeholder text "unused" instead of a report`));
+        return refuse(
+          this.ctx,
+          this.path,
+          new ReportFailure('empty', `${where}: the reporter sent the placeholder text "unused" instead of a report`),
+        );
       case 'empty':
         return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the file is empty`));
       case 'pgp':
-        return refuse(this.ctx, this.path, new ReportFailure('encrypted', `${where}: PGP-encrypted content cannot be read`));
+        return refuse(
+          this.ctx,
+          this.path,
+          new ReportFailure('encrypted', `${where}: PGP-encrypted content cannot be read`),
+        );
       case 'binary':
-        return refuse(this.ctx, this.path, new ReportFailure('not-a-report', `${where}: ${detail ? `a ${detail}` : 'binary data'}, not a report`));
+        return refuse(
+          this.ctx,
+          this.path,
+          new ReportFailure('not-a-report', `${where}: ${detail ? `a ${detail}` : 'binary data'}, not a report`),
+        );
       case 'text':
         return refuse(this.ctx, this.path, new ReportFailure('not-a-report', `${where}: plain text without a report`));
     }
@@ -260,7 +282,8 @@ class BufferedDocument implements ByteSink {
 
   push(chunk: Uint8Array): void {
     this.size += chunk.length;
-    if (this.size > this.limit) throw new ReportFailure('too-large', `${this.where}: larger than ${this.limit / 2 ** 20} MiB`);
+    if (this.size > this.limit)
+      throw new ReportFailure('too-large', `${this.where}: larger than ${this.limit / 2 ** 20} MiB`);
     this.chunks.push(chunk);
   }
 
@@ -318,7 +341,8 @@ class GzipStream implements ByteSink {
         this.ignoringRest = true;
         return;
       }
-      const reason = code === 0 ? 'the gzip data ends early (truncated)' : `the gzip data is damaged (${(error as Error).message})`;
+      const reason =
+        code === 0 ? 'the gzip data ends early (truncated)' : `the gzip data is damaged (${(error as Error).message})`;
       throw new ReportFailure('corrupt-archive', `${this.where}: ${reason}`);
     }
   }
@@ -392,12 +416,20 @@ class XmlStream implements ByteSink {
     this.reader.end();
     const notes = [...this.decoder.notes];
     if (this.decoder.invalidSequences > 0) {
-      notes.push(`replaced ${this.decoder.invalidSequences} byte sequence(s) invalid in ${this.decoder.encoding} with U+FFFD`);
+      notes.push(
+        `replaced ${this.decoder.invalidSequences} byte sequence(s) invalid in ${this.decoder.encoding} with U+FFFD`,
+      );
     }
     if (this.reader.documents > 1) notes.push(`${this.reader.documents} reports were pasted into one file; read each`);
     for (const report of this.started) report.warnings.unshift(...notes);
     if (this.reader.documents === 0) {
-      this.ctx.problem(this.path, new ReportFailure('not-a-report', `${describePath(this.path)}: XML without a <feedback> element, not a DMARC aggregate report`));
+      this.ctx.problem(
+        this.path,
+        new ReportFailure(
+          'not-a-report',
+          `${describePath(this.path)}: XML without a <feedback> element, not a DMARC aggregate report`,
+        ),
+      );
     }
     this.handOverText();
   }
@@ -463,13 +495,17 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         ctx.countDecompressed(data.length);
         return pushInSlices(ctx, document, data);
       }
-      if (entry.method !== 8) throw new ReportFailure('unsupported', `${where}: zip compression method ${entry.method} is not supported`);
+      if (entry.method !== 8)
+        throw new ReportFailure('unsupported', `${where}: zip compression method ${entry.method} is not supported`);
       const emit = (chunk: Uint8Array): void => {
         ctx.countDecompressed(chunk.length);
         document.push(chunk);
       };
       // A member streaming would read in one push gives one output chunk: inflated in one call when small, the same.
-      const whole = data.length <= INPUT_SLICE ? inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed) : undefined;
+      const whole =
+        data.length <= INPUT_SLICE
+          ? inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed)
+          : undefined;
       try {
         if (whole) {
           ctx.checkAborted();
@@ -487,7 +523,8 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
 function readJson(ctx: ReadContext, bytes: Uint8Array, path: ReportPath): void {
   const where = describePath(path);
   const outcome = parseTlsReport(new TextDecoder('utf-8').decode(bytes));
-  if (!outcome.ok) throw new ReportFailure('not-a-report', `${where}: JSON but not an SMTP TLS report (${outcome.reason})`);
+  if (!outcome.ok)
+    throw new ReportFailure('not-a-report', `${where}: JSON but not an SMTP TLS report (${outcome.reason})`);
   ctx.addReport({ report: outcome.report, warnings: outcome.warnings, path });
 }
 
@@ -495,7 +532,13 @@ function readJson(ctx: ReadContext, bytes: Uint8Array, path: ReportPath): void {
 function nextMessageStart(bytes: Uint8Array, from: number): number {
   let line = from === 0 || bytes[from - 1] === 0x0a ? from : bytes.indexOf(0x0a, from) + 1 || -1;
   while (line !== -1 && line < bytes.length) {
-    if (bytes[line] === 0x46 && bytes[line + 1] === 0x72 && bytes[line + 2] === 0x6f && bytes[line + 3] === 0x6d && bytes[line + 4] === 0x20) {
+    if (
+      bytes[line] === 0x46 &&
+      bytes[line + 1] === 0x72 &&
+      bytes[line + 2] === 0x6f &&
+      bytes[line + 3] === 0x6d &&
+      bytes[line + 4] === 0x20
+    ) {
       return line;
     }
     line = bytes.indexOf(0x0a, line) + 1 || -1;
@@ -509,11 +552,15 @@ function nextMessageStart(bytes: Uint8Array, from: number): number {
  */
 async function readMbox(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): Promise<void> {
   let n = 0;
-  for (let start = nextMessageStart(bytes, 0); start !== -1; ) {
+  for (let start = nextMessageStart(bytes, 0); start !== -1;) {
     const next = nextMessageStart(bytes, start + 1);
     if (++n > MAX_MESSAGES_PER_FILE) {
       // Not fatal: the reports of the messages read are kept, and the warning says the rest were not read.
-      const failure = new ReportFailure('too-large', `${describePath(path)}: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read`, false);
+      const failure = new ReportFailure(
+        'too-large',
+        `${describePath(path)}: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read`,
+        false,
+      );
       ctx.problem(path, failure);
       return;
     }
@@ -532,7 +579,12 @@ function attachmentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array
 }
 
 /** Parts of a failure report that describe the failed message rather than carry a report. */
-const FAILURE_PARTS = new Set(['message/feedback-report', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers']);
+const FAILURE_PARTS = new Set([
+  'message/feedback-report',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+  'message/global-headers',
+]);
 
 /** Whether more than `limit` lines of `bytes` start with `--`. */
 function hasMoreBoundaryLines(bytes: Uint8Array, limit: number): boolean {
@@ -554,11 +606,16 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
   try {
     email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
   } catch (error) {
-    ctx.problem(path, new ReportFailure('malformed', `${where}: the email cannot be parsed (${(error as Error).message})`));
+    ctx.problem(
+      path,
+      new ReportFailure('malformed', `${where}: the email cannot be parsed (${(error as Error).message})`),
+    );
     return;
   }
   ctx.checkAborted();
-  if (email.attachments.some((a) => a.mimeType === 'application/pkcs7-mime' || a.mimeType === 'application/x-pkcs7-mime')) {
+  if (
+    email.attachments.some((a) => a.mimeType === 'application/pkcs7-mime' || a.mimeType === 'application/x-pkcs7-mime')
+  ) {
     ctx.problem(path, new ReportFailure('encrypted', `${where}: S/MIME-encrypted message cannot be read`));
     return;
   }
@@ -570,7 +627,10 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
   if (failure.kind === 'abuse') {
     ctx.problem(
       path,
-      new ReportFailure('unsupported', `${where}: an ARF "${failure.feedbackType}" feedback report, not a DMARC or TLS report`),
+      new ReportFailure(
+        'unsupported',
+        `${where}: an ARF "${failure.feedbackType}" feedback report, not a DMARC or TLS report`,
+      ),
     );
     return;
   }
@@ -581,14 +641,18 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
       if (FAILURE_PARTS.has(attachment.mimeType)) return;
       const name = attachment.filename ?? `part ${index + 1} (${attachment.mimeType})`;
       const partPath = [...path, name];
-      readPart(ctx, partPath, () => pushInSlices(ctx, new DocumentStream(ctx, partPath, depth + 1), attachmentBytes(attachment.content)));
+      readPart(ctx, partPath, () =>
+        pushInSlices(ctx, new DocumentStream(ctx, partPath, depth + 1), attachmentBytes(attachment.content)),
+      );
     });
   });
   for (const read of nested) await read();
   // Some reporters paste the XML into the message body instead of attaching it.
   if (ctx.reports.length === before && email.text && /<(?:[\w.-]+:)?feedback[\s>]/.test(email.text)) {
     const bodyPath = [...path, 'message body'];
-    readPart(ctx, bodyPath, () => pushInSlices(ctx, new DocumentStream(ctx, bodyPath, depth + 1), new TextEncoder().encode(email.text!)));
+    readPart(ctx, bodyPath, () =>
+      pushInSlices(ctx, new DocumentStream(ctx, bodyPath, depth + 1), new TextEncoder().encode(email.text!)),
+    );
   }
   if (ctx.reports.length === before && email.attachments.length === 0) {
     ctx.problem(path, new ReportFailure('not-a-report', `${where}: an email without a report attachment`));
@@ -605,7 +669,9 @@ function toResult(ctx: ReadContext): ParseResult {
   const worst = [...ctx.problems].sort((a, b) => PROBLEM_WEIGHT[b.code] - PROBLEM_WEIGHT[a.code])[0];
   return {
     ok: false,
-    error: worst ? { code: worst.code, message: worst.message } : { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
+    error: worst
+      ? { code: worst.code, message: worst.message }
+      : { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
     warnings: ctx.warnings,
   };
 }
@@ -614,7 +680,10 @@ function toResult(ctx: ReadContext): ParseResult {
 export function parseReport(input: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   return readInput(options, input.length, (ctx, document) => {
     if (input.length > MAX_INPUT_BYTES) {
-      throw new ReportFailure('too-large', `${ctx.label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`);
+      throw new ReportFailure(
+        'too-large',
+        `${ctx.label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`,
+      );
     }
     pushInSlices(ctx, document, input);
   });
@@ -659,11 +728,15 @@ async function readInput(
     await ctx.settle();
     return toResult(ctx);
   } catch (error) {
-    if (error instanceof ReportFailure) return { ok: false, error: { code: error.code, message: error.message }, warnings: ctx.warnings };
+    if (error instanceof ReportFailure)
+      return { ok: false, error: { code: error.code, message: error.message }, warnings: ctx.warnings };
     // A bug of ours, not the input's fault: still a typed result, so one bad file never takes down an import.
     return {
       ok: false,
-      error: { code: 'malformed', message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)})` },
+      error: {
+        code: 'malformed',
+        message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+      },
       warnings: ctx.warnings,
     };
   }

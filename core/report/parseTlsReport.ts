@@ -8,9 +8,7 @@
 import { MAX_JSON_NESTING } from './limits';
 import type { TlsFailureDetail, TlsPolicyResult, TlsReport } from './types';
 
-export type TlsParseOutcome =
-  | { ok: true; report: TlsReport; warnings: string[] }
-  | { ok: false; reason: string };
+export type TlsParseOutcome = { ok: true; report: TlsReport; warnings: string[] } | { ok: false; reason: string };
 
 /** RFC 8460 §4.3 `policy-type` values. */
 const POLICY_TYPES = new Set(['tlsa', 'sts', 'no-policy-found']);
@@ -58,12 +56,7 @@ function isObject(value: unknown): value is JsonObject {
  * `organization_name` or `Policy-Type` still find their field. Returns the normalized copy and the names that
  * were not in `known`.
  */
-function normalizeKeys(
-  obj: JsonObject,
-  known: Set<string>,
-  where: string,
-  warnings: string[],
-): Map<string, Json> {
+function normalizeKeys(obj: JsonObject, known: Set<string>, where: string, warnings: string[]): Map<string, Json> {
   const out = new Map<string, Json>();
   const unknown: string[] = [];
   const respelled: string[] = [];
@@ -74,7 +67,9 @@ function normalizeKeys(
     if (!out.has(key)) out.set(key, value);
   }
   if (respelled.length > 0) {
-    warnings.push(`${where}: member name(s) ${respelled.map((k) => `"${k}"`).join(', ')} not spelled as in RFC 8460 §4.5; read anyway`);
+    warnings.push(
+      `${where}: member name(s) ${respelled.map((k) => `"${k}"`).join(', ')} not spelled as in RFC 8460 §4.5; read anyway`,
+    );
   }
   if (unknown.length > 0) {
     warnings.push(`${where}: unknown member(s) ${unknown.map((k) => `"${k}"`).join(', ')} ignored`);
@@ -82,12 +77,7 @@ function normalizeKeys(
   return out;
 }
 
-function readString(
-  value: Json | undefined,
-  name: string,
-  where: string,
-  warnings: string[],
-): string | undefined {
+function readString(value: Json | undefined, name: string, where: string, warnings: string[]): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') {
@@ -124,12 +114,7 @@ function readStringList(
 }
 
 /** RFC 8460 §4.3.1/§4.3.2 and §4.4 counts are JSON integers; strings of digits are accepted with a warning. */
-function readCount(
-  value: Json | undefined,
-  name: string,
-  where: string,
-  warnings: string[],
-): number | undefined {
+function readCount(value: Json | undefined, name: string, where: string, warnings: string[]): number | undefined {
   if (value === undefined || value === null) return undefined;
   let n: number;
   if (typeof value === 'number') {
@@ -157,11 +142,7 @@ function readCount(
  * A missing zone (Microsoft: `2023-01-10T00:00:00`) is read as UTC, a bare date as its midnight UTC, a number as unix
  * seconds — each with a warning.
  */
-function parseRfc3339(
-  value: Json | undefined,
-  name: string,
-  warnings: string[],
-): number | undefined {
+function parseRfc3339(value: Json | undefined, name: string, warnings: string[]): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     warnings.push(`date-range: ${name} is a number, not an RFC 3339 date-time; read as unix seconds`);
     return Math.floor(value);
@@ -239,7 +220,10 @@ export function parseTlsReport(text: string): TlsParseOutcome {
     return parseTlsReportUnsafe(text);
   } catch (err) {
     // Defensive: nothing below is expected to throw, but a caller must never see an exception from bad input.
-    return { ok: false, reason: `could not read the SMTP TLS report: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      reason: `could not read the SMTP TLS report: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -267,9 +251,15 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
   // RFC 8460 §4.5: `policies` is required; without it, or without any other report member, this is some other JSON.
   if (!top.has('policies')) {
     if (recognised.length === 0) {
-      return { ok: false, reason: 'JSON, but not an SMTP TLS report (none of organization-name, date-range, report-id, policies)' };
+      return {
+        ok: false,
+        reason: 'JSON, but not an SMTP TLS report (none of organization-name, date-range, report-id, policies)',
+      };
     }
-    return { ok: false, reason: 'JSON with SMTP TLS report fields but no "policies" list (RFC 8460 §4.5), nothing to read' };
+    return {
+      ok: false,
+      reason: 'JSON with SMTP TLS report fields but no "policies" list (RFC 8460 §4.5), nothing to read',
+    };
   }
   // Re-run with the warnings collected now that we know it is a TLS report.
   normalizeKeys(doc, REPORT_KEYS, 'report', warnings);
@@ -297,9 +287,15 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
     const r = normalizeKeys(range, new Set(['start-datetime', 'end-datetime']), 'date-range', warnings);
     const start = parseRfc3339(r.get('start-datetime'), 'start-datetime', warnings);
     const stop = parseRfc3339(r.get('end-datetime'), 'end-datetime', warnings);
-    if (start === undefined) warnings.push(`date-range: start-datetime ${describeValue(r.get('start-datetime'))} is not an RFC 3339 date-time; read as 0`);
+    if (start === undefined)
+      warnings.push(
+        `date-range: start-datetime ${describeValue(r.get('start-datetime'))} is not an RFC 3339 date-time; read as 0`,
+      );
     else begin = start;
-    if (stop === undefined) warnings.push(`date-range: end-datetime ${describeValue(r.get('end-datetime'))} is not an RFC 3339 date-time; read as 0`);
+    if (stop === undefined)
+      warnings.push(
+        `date-range: end-datetime ${describeValue(r.get('end-datetime'))} is not an RFC 3339 date-time; read as 0`,
+      );
     else end = stop;
     if (start !== undefined && stop !== undefined && stop < start) {
       warnings.push('date-range: end-datetime is before start-datetime');
@@ -362,7 +358,8 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
       warnings.push(`${pw}: policy-type missing; read as "no-policy-found"`);
     } else {
       policyType = type.toLowerCase();
-      if (!POLICY_TYPES.has(policyType)) warnings.push(`${pw}: policy-type "${type}" is not one of RFC 8460 §4.3's tlsa, sts, no-policy-found`);
+      if (!POLICY_TYPES.has(policyType))
+        warnings.push(`${pw}: policy-type "${type}" is not one of RFC 8460 §4.3's tlsa, sts, no-policy-found`);
       else if (policyType !== type) warnings.push(`${pw}: policy-type "${type}" normalized to "${policyType}"`);
     }
     const strings = readStringList(p.get('policy-string'), 'policy-string', pw, warnings);
@@ -372,7 +369,8 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
       warnings.push(`${pw}: policy-string missing for a "${policyType}" policy`);
     }
     const domain = readString(p.get('policy-domain'), 'policy-domain', pw, warnings);
-    if (domain === undefined || domain === '') warnings.push(`${pw}: policy-domain missing (RFC 8460 §4.3 requires it)`);
+    if (domain === undefined || domain === '')
+      warnings.push(`${pw}: policy-domain missing (RFC 8460 §4.3 requires it)`);
     else policyDomain = domain;
     const hosts = readStringList(p.get('mx-host'), 'mx-host', pw, warnings);
     if (hosts !== undefined) {
@@ -446,7 +444,8 @@ function readDetail(d: JsonObject, where: string, warnings: string[]): TlsFailur
     resultType = 'unknown';
   } else {
     const normalized = resultType.toLowerCase();
-    if (!RESULT_TYPES.has(normalized)) warnings.push(`${where}: result-type "${resultType}" is not one of RFC 8460 §4.4's`);
+    if (!RESULT_TYPES.has(normalized))
+      warnings.push(`${where}: result-type "${resultType}" is not one of RFC 8460 §4.4's`);
     resultType = normalized;
   }
   let failedSessionCount = readCount(m.get('failed-session-count'), 'failed-session-count', where, warnings);

@@ -78,12 +78,16 @@ export function describeTime(seconds: number): string {
   const ms = seconds * 1000;
   if (!(ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)) return String(seconds);
   // toISOString writes years past 9999 with a sign and six digits (+131971-04-21T…): cut at the T, not at a column.
-  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return `${new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} UTC`;
 }
 
 /** A reporter's value as quoted in a warning: invisible characters shown as ⟨U+XXXX⟩, long values cut short. */
 export function shown(value: string): string {
-  const cut = value.length > MAX_SHOWN_CHARS ? `${value.slice(0, MAX_SHOWN_CHARS)}… (${value.length} characters)` : value;
+  const cut =
+    value.length > MAX_SHOWN_CHARS ? `${value.slice(0, MAX_SHOWN_CHARS)}… (${value.length} characters)` : value;
   return `"${visibleText(cut)}"`;
 }
 
@@ -102,12 +106,16 @@ export function dateRangeProblem(metadata: ReportMetadata, nowSeconds = Date.now
     if (isPlausibleReportTime(seconds, nowSeconds)) continue;
     const written = metadata.raw?.[field];
     if (written === '') problems.push(`no ${field} date`);
-    else if (written !== undefined && !isTimestampText(written)) problems.push(`${field} date ${shown(written)} is not a Unix time`);
+    else if (written !== undefined && !isTimestampText(written))
+      problems.push(`${field} date ${shown(written)} is not a Unix time`);
     else {
-      const value = written === undefined ? String(seconds) : written.length > MAX_SHOWN_CHARS ? shown(written) : written;
+      const value =
+        written === undefined ? String(seconds) : written.length > MAX_SHOWN_CHARS ? shown(written) : written;
       const time = describeTime(seconds);
       const when = time === String(seconds) ? '' : ` (${time})`;
-      problems.push(`${field} date ${value}${when} is ${seconds < FIRST_REPORT_SECONDS ? 'before DMARC reports existed (2012)' : 'in the future'}`);
+      problems.push(
+        `${field} date ${value}${when} is ${seconds < FIRST_REPORT_SECONDS ? 'before DMARC reports existed (2012)' : 'in the future'}`,
+      );
     }
   }
   if (problems.length === 0 && metadata.begin > metadata.end) {

@@ -132,7 +132,8 @@ function leaf(name: Name): string {
   if (lt === -1) throw DECLINE;
   for (let i = from; i < lt; i++) if (xml.charCodeAt(i) === AMP) throw DECLINE;
   const text = NAMES[name];
-  if (xml.charCodeAt(lt + 1) !== SLASH || !xml.startsWith(text, lt + 2) || xml.charCodeAt(lt + 2 + text.length) !== GT) throw DECLINE;
+  if (xml.charCodeAt(lt + 1) !== SLASH || !xml.startsWith(text, lt + 2) || xml.charCodeAt(lt + 2 + text.length) !== GT)
+    throw DECLINE;
   at = lt + text.length + 3;
   return xml.slice(from, lt).trim();
 }
@@ -206,8 +207,10 @@ function readAuthResults(record: RecordText): void {
   if (empty) return;
   while (!atEndOf(Name.authResults)) {
     const name = startTag();
-    if (name === Name.dkim) record.dkimResults.push(readAuthResult(name, { domain: '', selector: '', result: '', humanResult: '' }));
-    else if (name === Name.spf) record.spfResults.push(readAuthResult(name, { domain: '', scope: '', result: '', humanResult: '' }));
+    if (name === Name.dkim)
+      record.dkimResults.push(readAuthResult(name, { domain: '', selector: '', result: '', humanResult: '' }));
+    else if (name === Name.spf)
+      record.spfResults.push(readAuthResult(name, { domain: '', scope: '', result: '', humanResult: '' }));
     else throw DECLINE;
   }
 }

@@ -32,7 +32,11 @@ export async function readReportXml(
     fileName: options.fileName ?? path[0],
     retainRecords: false,
     // Once the report is found the rest of the file is not read.
-    signal: { get aborted() { return found !== undefined || signal?.aborted === true; } },
+    signal: {
+      get aborted() {
+        return found !== undefined || signal?.aborted === true;
+      },
+    },
     onAggregateXml: (xml, report) => {
       if (found === undefined && samePath(report.path, path) && seen++ === documentIndex) found = xml;
     },

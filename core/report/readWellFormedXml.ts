@@ -78,8 +78,19 @@ function isIgnorable(xml: string, from: number, to: number): boolean {
 
 /** JavaScript's `\s`: the blanks a regular expression would allow around attributes. */
 export function isWhiteSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -226,7 +237,8 @@ export function readWellFormedXml(xml: string): XmlObject | undefined {
 function addChild(parent: XmlObject, key: string, value: XmlNode): boolean {
   const existing = parent[key];
   if (existing === undefined) parent[key] = value;
-  else if (typeof existing === 'function') return false; // a name Object.prototype has (`constructor`…)
+  else if (typeof existing === 'function')
+    return false; // a name Object.prototype has (`constructor`…)
   else if (Array.isArray(existing)) existing.push(value);
   else parent[key] = [existing, value];
   return true;

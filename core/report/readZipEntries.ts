@@ -53,7 +53,8 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
   if (count === 0xffff || directoryOffset === 0xffffffff) {
     throw new ReportFailure('unsupported', `${label}: ZIP64 archives are not supported`);
   }
-  if (count > MAX_ZIP_MEMBERS) throw new ReportFailure('too-large', `${label}: zip has ${count} members (limit ${MAX_ZIP_MEMBERS})`);
+  if (count > MAX_ZIP_MEMBERS)
+    throw new ReportFailure('too-large', `${label}: zip has ${count} members (limit ${MAX_ZIP_MEMBERS})`);
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let n = 0; n < count; n++) {

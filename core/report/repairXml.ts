@@ -50,7 +50,7 @@ function isNameChar(c: number): boolean {
 export function looksDamaged(xml: string): boolean {
   let depth = 0;
   const length = xml.length;
-  for (let i = xml.indexOf('<'), amp = xml.indexOf('&'); i !== -1 || amp !== -1; ) {
+  for (let i = xml.indexOf('<'), amp = xml.indexOf('&'); i !== -1 || amp !== -1;) {
     if (amp !== -1 && (i === -1 || amp < i)) {
       // Sticky: a global search from here would run on to the next bare `&`, past every well-formed reference, once
       // per reference (a report full of `&amp;` took seconds).
@@ -62,7 +62,11 @@ export function looksDamaged(xml: string): boolean {
     const next = xml.charCodeAt(i + 1);
     if (next === 33 || next === 63) {
       // <!-- -->, <![CDATA[ ]]>, <? ?>: skip to their end.
-      const close = xml.startsWith('<!--', i) ? xml.indexOf('-->', i) : xml.startsWith('<![CDATA[', i) ? xml.indexOf(']]>', i) : xml.indexOf('>', i);
+      const close = xml.startsWith('<!--', i)
+        ? xml.indexOf('-->', i)
+        : xml.startsWith('<![CDATA[', i)
+          ? xml.indexOf(']]>', i)
+          : xml.indexOf('>', i);
       if (close === -1) return true;
       i = xml.indexOf('<', close);
       if (amp !== -1 && amp < close) amp = xml.indexOf('&', close);
@@ -149,7 +153,8 @@ export function repairXml(xml: string): Repaired {
     out.push(text.slice(tag.start, tag.end));
   }
   out.push(text.slice(last));
-  if (stack.length) repairs.push(`closed ${stack.length} element(s) left open at the end (${stack.slice(-3).join(', ')})`);
+  if (stack.length)
+    repairs.push(`closed ${stack.length} element(s) left open at the end (${stack.slice(-3).join(', ')})`);
   while (stack.length) out.push(`</${stack.pop()}>`);
   if (dropped.size) repairs.push(`dropped closing tag(s) with no matching start: ${[...dropped].join(', ')}`);
   if (closed.size) repairs.push(`closed element(s) missing their end tag: ${[...closed].join(', ')}`);

@@ -2,17 +2,7 @@
 // reporters get wrong (dmarc.md: wrong MIME types, a PNG named `.xml.gz`).
 
 export type ContainerKind =
-  | 'gzip'
-  | 'zip'
-  | 'xml'
-  | 'json'
-  | 'email'
-  | 'mbox'
-  | 'unused'
-  | 'empty'
-  | 'pgp'
-  | 'binary'
-  | 'text';
+  'gzip' | 'zip' | 'xml' | 'json' | 'email' | 'mbox' | 'unused' | 'empty' | 'pgp' | 'binary' | 'text';
 
 /** How many leading bytes {@link sniffContainer} needs to decide (fewer only at end of input). */
 export const SNIFF_BYTES = 4096;
@@ -66,7 +56,13 @@ const KNOWN_HEADERS =
 /** Classify the first {@link SNIFF_BYTES} of a document. */
 export function sniffContainer(head: Uint8Array): SniffResult {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return { kind: 'gzip' };
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) {
+  if (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    (head[2] === 3 || head[2] === 5) &&
+    (head[3] === 4 || head[3] === 6)
+  ) {
     return { kind: 'zip' };
   }
   for (const [detail, signature] of BINARY_SIGNATURES) {

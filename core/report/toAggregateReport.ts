@@ -177,7 +177,13 @@ function withRaw<T extends object>(value: T, raw: RawValues): T & { raw?: RawVal
  * Anything else that is not digits (`1e9`, `-5`, `0x10`, a date string) or is missing reads as 0, with what was written
  * kept in `raw` ('' when nothing was): dateRangeProblem then names it, and the report is refused.
  */
-function parseTimestamp(value: string, field: string, warnings: WarningSet, raw: RawValues, nowSeconds: number): number {
+function parseTimestamp(
+  value: string,
+  field: string,
+  warnings: WarningSet,
+  raw: RawValues,
+  nowSeconds: number,
+): number {
   if (!isTimestampText(value)) {
     warnings.add(value === '' ? `date_range has no ${field}` : `${field} ${shown(value)} is not a Unix timestamp`);
     raw[field] = value;
@@ -189,7 +195,9 @@ function parseTimestamp(value: string, field: string, warnings: WarningSet, raw:
   if (seconds > MILLISECONDS_ABOVE) {
     const fromMilliseconds = Math.floor(seconds / 1000);
     if (isPlausibleReportTime(fromMilliseconds, nowSeconds)) {
-      warnings.add(`${field} ${value} is in milliseconds; read as ${fromMilliseconds} (${describeTime(fromMilliseconds)})`);
+      warnings.add(
+        `${field} ${value} is in milliseconds; read as ${fromMilliseconds} (${describeTime(fromMilliseconds)})`,
+      );
       raw[field] = value;
       return fromMilliseconds;
     }
@@ -207,7 +215,11 @@ function noteInvisible(field: string, value: string, warnings: WarningSet, isNam
  * RFC 7489 appendix C `ReportMetadataType`; RFC 9990 adds `generator`. `nowSeconds` (the reader's clock) decides
  * whether a time in milliseconds converts to a plausible one; dateRangeProblem then checks the range as read.
  */
-export function toMetadata(node: XmlNode | undefined, warnings: WarningSet, nowSeconds = Date.now() / 1000): ReportMetadata {
+export function toMetadata(
+  node: XmlNode | undefined,
+  warnings: WarningSet,
+  nowSeconds = Date.now() / 1000,
+): ReportMetadata {
   const raw: RawValues = {};
   const email = text(child(node, 'email'));
   let orgName = text(child(node, 'org_name'));
@@ -226,7 +238,9 @@ export function toMetadata(node: XmlNode | undefined, warnings: WarningSet, nowS
     reportId: text(child(node, 'report_id')),
     begin: parseTimestamp(text(child(range, 'begin')), 'begin', warnings, raw, nowSeconds),
     end: parseTimestamp(text(child(range, 'end')), 'end', warnings, raw, nowSeconds),
-    errors: children(node, 'error').map(text).filter((e) => e !== ''),
+    errors: children(node, 'error')
+      .map(text)
+      .filter((e) => e !== ''),
   };
   if (extra !== undefined) metadata.extraContactInfo = extra;
   if (generator !== undefined) metadata.generator = generator;
@@ -389,7 +403,10 @@ export function recordTextOf(node: XmlNode): RecordText {
     disposition: text(child(evaluated, 'disposition')),
     dkim: text(child(evaluated, 'dkim', 'diskim')),
     spf: text(child(evaluated, 'spf')),
-    reasons: children(evaluated, 'reason').map((r) => ({ type: text(child(r, 'type')), comment: text(child(r, 'comment')) })),
+    reasons: children(evaluated, 'reason').map((r) => ({
+      type: text(child(r, 'type')),
+      comment: text(child(r, 'comment')),
+    })),
     headerFrom: text(child(identifiers, 'header_from')),
     envelopeFrom: text(child(identifiers, 'envelope_from')),
     envelopeTo: text(child(identifiers, 'envelope_to')),
@@ -437,7 +454,11 @@ function recordProblem(text: RecordText, count: number): string | undefined {
  * RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes; undefined, with
  * a warning, for a record whose source_ip or count cannot be believed (see recordProblem).
  */
-export function readAggregateRecord(text: RecordText, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord | undefined {
+export function readAggregateRecord(
+  text: RecordText,
+  policy: AlignmentPolicy,
+  warnings: WarningSet,
+): AggregateRecord | undefined {
   const count = readCount(text.count);
   const problem = recordProblem(text, count);
   if (problem !== undefined) {
@@ -448,7 +469,11 @@ export function readAggregateRecord(text: RecordText, policy: AlignmentPolicy, w
 }
 
 /** The believable records of `texts`, in order: what a report's totals are made from. */
-export function toAggregateRecords(texts: readonly RecordText[], policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord[] {
+export function toAggregateRecords(
+  texts: readonly RecordText[],
+  policy: AlignmentPolicy,
+  warnings: WarningSet,
+): AggregateRecord[] {
   const records: AggregateRecord[] = [];
   for (const text of texts) {
     const record = readAggregateRecord(text, policy, warnings);
@@ -465,7 +490,15 @@ function buildRecord(text: RecordText, count: number, policy: AlignmentPolicy, w
   const record: AggregateRecord = {
     sourceIp: text.sourceIp,
     count,
-    disposition: normalizeEnum<Disposition>(text.disposition, DISPOSITIONS, { '': 'none' }, 'none', 'disposition', raw, warnings),
+    disposition: normalizeEnum<Disposition>(
+      text.disposition,
+      DISPOSITIONS,
+      { '': 'none' },
+      'none',
+      'disposition',
+      raw,
+      warnings,
+    ),
     dkim: normalizeEnum<DmarcVerdict>(text.dkim, VERDICTS, {}, 'fail', 'dkim', raw, warnings),
     spf: normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', raw, warnings),
     reasons: text.reasons.map((r) => toReason(r, warnings)),

@@ -10,13 +10,7 @@ export type DkimResult = 'none' | 'pass' | 'fail' | 'policy' | 'neutral' | 'temp
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
 /** RFC 7489 PolicyOverrideType plus RFC 9990 `policy_test_mode`. */
 export type OverrideReason =
-  | 'forwarded'
-  | 'sampled_out'
-  | 'trusted_forwarder'
-  | 'mailing_list'
-  | 'local_policy'
-  | 'policy_test_mode'
-  | 'other';
+  'forwarded' | 'sampled_out' | 'trusted_forwarder' | 'mailing_list' | 'local_policy' | 'policy_test_mode' | 'other';
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type AlignmentMode = 'r' | 's';
 
@@ -228,5 +222,4 @@ export interface ReportError {
 }
 
 export type ParseResult =
-  | { ok: true; reports: ParsedReport[]; warnings: string[] }
-  | { ok: false; error: ReportError; warnings: string[] };
+  { ok: true; reports: ParsedReport[]; warnings: string[] } | { ok: false; error: ReportError; warnings: string[] };

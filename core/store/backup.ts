@@ -14,7 +14,16 @@ import { keyRanges } from './keyRange';
 import { soundReports } from './queries';
 import { addReports, type RawPackStore } from './reportPacks';
 import { ChunkPacker } from './recordChunks';
-import { RAW_XML, RECORD_BATCH, SOURCE_LINE, STORED_REPORT, STORED_SOURCE, digestProblem, shapeProblem, type Shape } from './rowShape';
+import {
+  RAW_XML,
+  RECORD_BATCH,
+  SOURCE_LINE,
+  STORED_REPORT,
+  STORED_SOURCE,
+  digestProblem,
+  shapeProblem,
+  type Shape,
+} from './rowShape';
 import { ProfileTable, recordsOfDigest, toRecordDigest } from './toRecordDigest';
 import {
   DB_VERSION,
@@ -79,12 +88,19 @@ export async function* backupLines(
   now: number = Date.now(),
   leftOut: { reports: number } = { reports: 0 },
 ): AsyncGenerator<string> {
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: DB_VERSION, exportedAt: now };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: DB_VERSION,
+    exportedAt: now,
+  };
   yield `${JSON.stringify(header)}\n`;
   const checkedProfiles = new WeakSet<object>();
   const aggregates = new Map<string, { report: StoredAggregateReport; records: number }>();
   for await (const packs of pages(db, 'reportPacks')) {
-    for (const pack of packs) for (const report of soundReports(pack)) if (report.kind === 'aggregate') aggregates.set(report.key, { report, records: 0 });
+    for (const pack of packs)
+      for (const report of soundReports(pack))
+        if (report.kind === 'aggregate') aggregates.set(report.key, { report, records: 0 });
   }
   // The same walk decides which digests are written, once to count and once to write.
   const digestsToWrite = async function* (): AsyncGenerator<StoredRecordDigest[]> {
@@ -97,7 +113,14 @@ export async function* backupLines(
           if (digestProblem(digest, checkedProfiles)) continue;
           const owner = aggregates.get(digest.reportKey)?.report;
           const batch = `${digest.reportKey}\u0000${digest.id[3]}`;
-          if (!owner || owner.domain !== digest.domain || owner.begin !== digest.begin || owner.end !== digest.end || batches.has(batch)) continue;
+          if (
+            !owner ||
+            owner.domain !== digest.domain ||
+            owner.begin !== digest.begin ||
+            owner.end !== digest.end ||
+            batches.has(batch)
+          )
+            continue;
           batches.add(batch);
           out.push(digest);
         }
@@ -105,7 +128,8 @@ export async function* backupLines(
       yield out;
     }
   };
-  for await (const digests of digestsToWrite()) for (const digest of digests) aggregates.get(digest.reportKey)!.records += digest.profileOf.length;
+  for await (const digests of digestsToWrite())
+    for (const digest of digests) aggregates.get(digest.reportKey)!.records += digest.profileOf.length;
   const complete = (key: string): boolean => {
     const entry = aggregates.get(key);
     return entry !== undefined && entry.records === entry.report.recordCount;
@@ -117,7 +141,8 @@ export async function* backupLines(
       const sound = soundReports(pack);
       leftOut.reports += (Array.isArray(pack.reports) ? pack.reports.length : 0) - sound.length;
       for (const report of sound) {
-        if (report.kind !== 'aggregate' || complete(report.key)) text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
+        if (report.kind !== 'aggregate' || complete(report.key))
+          text += `${JSON.stringify({ store: 'reports', value: report })}\n`;
         else leftOut.reports++;
       }
     }
@@ -125,7 +150,8 @@ export async function* backupLines(
   }
   for await (const digests of digestsToWrite()) {
     let text = '';
-    for (const digest of digests) if (complete(digest.reportKey)) text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
+    for (const digest of digests)
+      if (complete(digest.reportKey)) text += `${JSON.stringify({ store: 'records', value: toBatch(digest) })}\n`;
     if (text) yield text;
   }
   for await (const rows of pages(db, 'rawXml')) {
@@ -142,7 +168,12 @@ export async function* backupLines(
     for (const value of rows) {
       if (shapeProblem(STORED_SOURCE, value, false)) continue;
       const { id, files } = value;
-      const line: SourceLine = { id, files: files.map((file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) }) };
+      const line: SourceLine = {
+        id,
+        files: files.map(
+          (file) => file && { fileName: file.fileName, reportKeys: file.reportKeys, base64: toBase64(file.bytes) },
+        ),
+      };
       text += `${JSON.stringify({ store: 'sources', value: line })}\n`;
     }
     if (text) yield text;
@@ -150,12 +181,19 @@ export async function* backupLines(
 }
 
 /** Every row of `store`, a page at a time. */
-async function* pages<S extends BackedUpStore>(db: ReportDatabase, store: S): AsyncGenerator<Array<ReportDbSchema[S]['value']>> {
-  const perRequest = store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
+async function* pages<S extends BackedUpStore>(
+  db: ReportDatabase,
+  store: S,
+): AsyncGenerator<Array<ReportDbSchema[S]['value']>> {
+  const perRequest =
+    store === 'recordChunks' ? CHUNKS_PER_REQUEST : store === 'reportPacks' ? PACKS_PER_REQUEST : ROWS_PER_REQUEST;
   let lowerKey: unknown;
   for (;;) {
     const range = lowerKey === undefined ? null : keyRanges().lowerBound(lowerKey, true);
-    const [values, keys] = await Promise.all([db.getAll(store, range, perRequest), db.getAllKeys(store, range, perRequest)]);
+    const [values, keys] = await Promise.all([
+      db.getAll(store, range, perRequest),
+      db.getAllKeys(store, range, perRequest),
+    ]);
     yield values;
     if (values.length < perRequest) return;
     lowerKey = keys[keys.length - 1];
@@ -204,11 +242,19 @@ interface StagedBackup {
   reports: Map<string, { line: number; report: StoredReport }>;
   digests: Array<{ line: number; digest: StoredRecordDigest }>;
   rawXml: Array<{ key: string; xml: string }>;
-  sources: Array<{ id: string; files: Array<(Omit<StoredSourceFile, 'reportKeys'> & { reportKeys: string[] }) | null> }>;
+  sources: Array<{
+    id: string;
+    files: Array<(Omit<StoredSourceFile, 'reportKeys'> & { reportKeys: string[] }) | null>;
+  }>;
   skippedLines: number;
 }
 
-const ROW_SHAPES: Record<BackupStore, Shape> = { reports: STORED_REPORT, records: RECORD_BATCH, rawXml: RAW_XML, sources: SOURCE_LINE };
+const ROW_SHAPES: Record<BackupStore, Shape> = {
+  reports: STORED_REPORT,
+  records: RECORD_BATCH,
+  rawXml: RAW_XML,
+  sources: SOURCE_LINE,
+};
 const NOTHING_RESTORED = 'Nothing from this backup was restored.';
 
 /**
@@ -226,18 +272,33 @@ export async function restoreBackup(
   try {
     staged = await readBackup(lines, fileName);
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `${fileName} could not be read to the end (${errorText(error)}). ${NOTHING_RESTORED}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${fileName} could not be read to the end (${errorText(error)}). ${NOTHING_RESTORED}`,
+      },
+    };
   }
   if ('error' in staged) return staged;
   try {
     return await writeBackup(db, staged);
   } catch (error) {
-    const reason = errorName(error) === 'QuotaExceededError' ? 'there is not enough storage space left' : `the browser's database refused it (${errorText(error)})`;
-    return { ok: false, error: { code: 'internal', message: `${fileName} could not be restored: ${reason}. ${NOTHING_RESTORED}` } };
+    const reason =
+      errorName(error) === 'QuotaExceededError'
+        ? 'there is not enough storage space left'
+        : `the browser's database refused it (${errorText(error)})`;
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${fileName} could not be restored: ${reason}. ${NOTHING_RESTORED}` },
+    };
   }
 }
 
-async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileName: string): Promise<StagedBackup | Refused> {
+async function readBackup(
+  lines: Iterable<string> | AsyncIterable<string>,
+  fileName: string,
+): Promise<StagedBackup | Refused> {
   const refuse = (line: number, problem: string): Refused => ({
     ok: false,
     error: { code: 'invalid-backup', message: `${fileName}, line ${line}: ${problem}. ${NOTHING_RESTORED}` },
@@ -283,7 +344,11 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
       case 'reports': {
         const report = value as StoredReport;
         const earlier = staged.reports.get(report.key);
-        if (earlier) return refuse(lineNumber, `report ${quote(report.key)} is here a second time (first on line ${earlier.line})`);
+        if (earlier)
+          return refuse(
+            lineNumber,
+            `report ${quote(report.key)} is here a second time (first on line ${earlier.line})`,
+          );
         staged.reports.set(report.key, { line: lineNumber, report });
         break;
       }
@@ -291,7 +356,10 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
         const batch = value as StoredRecordBatch;
         const [domain, begin, reportKey] = batch.id;
         if (domain !== batch.domain || begin !== batch.begin || reportKey !== batch.reportKey) {
-          return refuse(lineNumber, `the "records" row is not valid: its id ${JSON.stringify(batch.id).slice(0, 200)} does not match its domain, begin and reportKey`);
+          return refuse(
+            lineNumber,
+            `the "records" row is not valid: its id ${JSON.stringify(batch.id).slice(0, 200)} does not match its domain, begin and reportKey`,
+          );
         }
         staged.digests.push({ line: lineNumber, digest: toRecordDigest(batch, profiles) });
         break;
@@ -302,7 +370,8 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
       case 'sources': {
         const line = value as SourceLine;
         const earlier = sourceIds.get(line.id);
-        if (earlier !== undefined) return refuse(lineNumber, `kept files ${quote(line.id)} are here a second time (first on line ${earlier})`);
+        if (earlier !== undefined)
+          return refuse(lineNumber, `kept files ${quote(line.id)} are here a second time (first on line ${earlier})`);
         sourceIds.set(line.id, lineNumber);
         const files: StagedBackup['sources'][number]['files'] = [];
         for (const [i, file] of line.files.entries()) {
@@ -334,9 +403,13 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
     }
     const { report } = owner;
     const about = `records of report ${quote(report.key)} (line ${owner.line})`;
-    if (report.kind !== 'aggregate') return refuse(line, `these are ${about}, which is a ${report.kind} report: only aggregate reports have records`);
+    if (report.kind !== 'aggregate')
+      return refuse(line, `these are ${about}, which is a ${report.kind} report: only aggregate reports have records`);
     if (digest.domain !== report.domain || digest.begin !== report.begin || digest.end !== report.end) {
-      return refuse(line, `these ${about} give domain ${quote(digest.domain)}, begin ${digest.begin} and end ${digest.end}; the report has ${quote(report.domain)}, ${report.begin} and ${report.end}`);
+      return refuse(
+        line,
+        `these ${about} give domain ${quote(digest.domain)}, begin ${digest.begin} and end ${digest.end}; the report has ${quote(report.domain)}, ${report.begin} and ${report.end}`,
+      );
     }
     let count = counted.get(report.key);
     if (!count) counted.set(report.key, (count = { records: 0, batches: new Set() }));
@@ -351,7 +424,10 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
     if (report.kind !== 'aggregate') continue;
     const records = counted.get(report.key)?.records ?? 0;
     if (records !== report.recordCount) {
-      return refuse(line, `aggregate report ${quote(report.key)} has ${report.recordCount.toLocaleString('en')} records, but the backup holds ${records.toLocaleString('en')} of them`);
+      return refuse(
+        line,
+        `aggregate report ${quote(report.key)} has ${report.recordCount.toLocaleString('en')} records, but the backup holds ${records.toLocaleString('en')} of them`,
+      );
     }
   }
   const rawXml = staged.rawXml.filter((raw) => staged.reports.has(raw.key));
@@ -362,7 +438,9 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>, fileN
 
 /** Writes a checked backup in one transaction: either all of it that is new is stored, or nothing is. */
 async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<RestoreResult> {
-  const tx = db.transaction(['reportPacks', 'recordChunks', 'rawXml', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['reportPacks', 'recordChunks', 'rawXml', 'sources'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const done = tx.done;
   // A failed write below rejects `done` too; it is awaited only on success.
   done.catch(() => undefined);
@@ -410,12 +488,15 @@ async function writeBackup(db: ReportDatabase, staged: StagedBackup): Promise<Re
 
 /** What is wrong with a line as a row: `{"store": one of the backup's row kinds, "value": …}` and nothing else. */
 function envelopeProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'this line is not a row (an object with "store" and "value")';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'this line is not a row (an object with "store" and "value")';
   const { store } = value as { store?: unknown };
   if (typeof store !== 'string' || !Object.hasOwn(ROW_SHAPES, store)) {
     return `this line is not a row of a kind a backup holds ("reports", "records", "rawXml" or "sources"): its store is ${JSON.stringify(store ?? null).slice(0, 60)}`;
   }
-  for (const key of Object.keys(value)) if (key !== 'store' && key !== 'value') return `the "${store}" row has a field ${JSON.stringify(key)} rows do not have`;
+  for (const key of Object.keys(value))
+    if (key !== 'store' && key !== 'value')
+      return `the "${store}" row has a field ${JSON.stringify(key)} rows do not have`;
   return undefined;
 }
 
@@ -424,12 +505,17 @@ function quote(text: string): string {
 }
 
 function errorName(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : undefined;
+  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
+    ? (error as { name: string }).name
+    : undefined;
 }
 
 function errorText(error: unknown): string {
   const name = errorName(error);
-  const message = typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
+  const message =
+    typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
+      ? (error as { message: string }).message
+      : String(error);
   return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 

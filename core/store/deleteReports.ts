@@ -14,7 +14,9 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
   const reports: StoredReport[] = rows.flatMap(soundReports);
   const count = rows.reduce((sum, pack) => sum + (Array.isArray(pack.reports) ? pack.reports.length : 0), 0);
   const deleted = new Set(reports.map((report) => report.key));
-  const sourceIds = new Set(reports.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])));
+  const sourceIds = new Set(
+    reports.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])),
+  );
   const writes: Array<Promise<unknown>> = [
     ...ranges.map((range) => packs.delete(range)),
     ...reports.map((report) => tx.objectStore('rawXml').delete(report.key)),
@@ -27,7 +29,11 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
       const reportKeys = file?.reportKeys.filter((key) => !deleted.has(key)) ?? [];
       return file && reportKeys.length > 0 ? { ...file, reportKeys } : null;
     });
-    writes.push(files.some((file) => file !== null) ? tx.objectStore('sources').put({ ...source, files }) : tx.objectStore('sources').delete(source.id));
+    writes.push(
+      files.some((file) => file !== null)
+        ? tx.objectStore('sources').put({ ...source, files })
+        : tx.objectStore('sources').delete(source.id),
+    );
   }
   await Promise.all([...writes, tx.done]);
   return count;

@@ -114,13 +114,18 @@ export async function forEachDigestChunk(
   const domains = domain === null ? await listDomains(db) : [domain];
   // Chunks are keyed by the span of days their reports end in: a report ending after the period reaches back into it
   // only if it began before the period ended, within the longest span a report has.
-  await forEachChunkPage(db, domains, { from: spanStart(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS }, (chunks) => {
-    const kept: StoredRecordDigest[] = [];
-    for (const chunk of chunks) {
-      for (const digest of soundDigests(chunk)) if (digestInView(digest, null, period)) kept.push(digest);
-    }
-    if (kept.length > 0) onChunk(kept);
-  });
+  await forEachChunkPage(
+    db,
+    domains,
+    { from: spanStart(period.from), to: period.to + MAX_REPORT_SPAN_SECONDS },
+    (chunks) => {
+      const kept: StoredRecordDigest[] = [];
+      for (const chunk of chunks) {
+        for (const digest of soundDigests(chunk)) if (digestInView(digest, null, period)) kept.push(digest);
+      }
+      if (kept.length > 0) onChunk(kept);
+    },
+  );
 }
 
 /**
@@ -139,7 +144,9 @@ function soundDigests(chunk: StoredRecordChunk): StoredRecordDigest[] {
   let sound = checkedChunks.get(chunk);
   if (!sound) {
     const digests: unknown = chunk.digests;
-    sound = Array.isArray(digests) ? digests.filter((digest): digest is StoredRecordDigest => digestProblem(digest, soundProfiles) === undefined) : [];
+    sound = Array.isArray(digests)
+      ? digests.filter((digest): digest is StoredRecordDigest => digestProblem(digest, soundProfiles) === undefined)
+      : [];
     checkedChunks.set(chunk, sound);
   }
   return sound;
@@ -157,7 +164,11 @@ export function soundReports(pack: ReportPack): StoredReport[] {
  * Whether forEachDigestChunk hands `digest` over for `domain` (every domain when null) and `period`: a page counting
  * in digests just stored (saveFiles' onStored) takes the same ones a read would.
  */
-export function digestInView(digest: Pick<StoredRecordDigest, 'domain' | 'begin' | 'end'>, domain: string | null, period: Period): boolean {
+export function digestInView(
+  digest: Pick<StoredRecordDigest, 'domain' | 'begin' | 'end'>,
+  domain: string | null,
+  period: Period,
+): boolean {
   return (
     (domain === null || digest.domain === domain) &&
     digest.end >= period.from &&
@@ -221,7 +232,9 @@ async function reportsOfKind(
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
       const packs = await db.getAll('reportPacks', range, PACKS_PER_REQUEST);
-      for (const pack of packs) for (const report of soundReports(pack)) if (report.end >= ends.from && report.end < ends.to) found.push(report);
+      for (const pack of packs)
+        for (const report of soundReports(pack))
+          if (report.end >= ends.from && report.end < ends.to) found.push(report);
       if (packs.length < PACKS_PER_REQUEST) break;
       lower = packs[packs.length - 1]!.id;
       lowerOpen = true;
@@ -268,7 +281,9 @@ export async function listTlsReports(
   return all.filter(
     (r): r is StoredTlsReport =>
       r.kind === 'tls' &&
-      (domain === null || r.domain === domain || r.report.policies.some((p) => p.policyDomain.toLowerCase() === domain)) &&
+      (domain === null ||
+        r.domain === domain ||
+        r.report.policies.some((p) => p.policyDomain.toLowerCase() === domain)) &&
       overlaps(r, period),
   );
 }
@@ -290,7 +305,10 @@ export async function readRecordsOfReport(db: ReportDatabase, reportKey: string)
   const report = await getReport(db, reportKey);
   if (report?.kind !== 'aggregate') return [];
   // Its chunks are keyed by the start of its span of days, or (written before spans) by its day.
-  const range = keyRanges().bound([report.domain, spanStart(report.end)], prefixUpperBound([report.domain, utcMidnight(report.end)]));
+  const range = keyRanges().bound(
+    [report.domain, spanStart(report.end)],
+    prefixUpperBound([report.domain, utcMidnight(report.end)]),
+  );
   const chunks = await db.getAll('recordChunks', range);
   return chunks
     .flatMap((chunk) => soundDigests(chunk).filter((digest) => digest.reportKey === reportKey))

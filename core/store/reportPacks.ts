@@ -106,7 +106,8 @@ export async function addReports(store: RawPackStore, reports: readonly StoredRe
     // Some report of the pack is stored already: add the others (rare, so one lookup per key is fine).
     const stored = await Promise.all(pack.keys.map((key) => request(store.index('byKey').getKey(key))));
     const fresh = pack.reports.filter((_, i) => stored[i] === undefined);
-    if (fresh.length === pack.reports.length) throw new Error(`core/store: pack ${String(pack.id)} conflicts with no stored report`);
+    if (fresh.length === pack.reports.length)
+      throw new Error(`core/store: pack ${String(pack.id)} conflicts with no stored report`);
     await Promise.all(packReports(fresh).map(addPack));
   };
   await Promise.all(packReports([...at.values()].map((i) => reports[i]!)).map(addPack));
@@ -117,7 +118,9 @@ export async function addReports(store: RawPackStore, reports: readonly StoredRe
 export async function getReport(db: ReportDatabase, key: string): Promise<StoredReport | undefined> {
   const pack = await db.getFromIndex('reportPacks', 'byKey', key);
   const reports: unknown = pack?.reports;
-  const report = Array.isArray(reports) ? (reports as unknown[]).find((r) => typeof r === 'object' && r !== null && (r as { key?: unknown }).key === key) : undefined;
+  const report = Array.isArray(reports)
+    ? (reports as unknown[]).find((r) => typeof r === 'object' && r !== null && (r as { key?: unknown }).key === key)
+    : undefined;
   // A row a previous version or a crafted backup left malformed is as good as absent (see queries.ts soundReports).
   return isSoundReport(report) ? report : undefined;
 }

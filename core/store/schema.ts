@@ -211,7 +211,11 @@ export interface ReportDbSchema extends DBSchema {
      * byDomain and byKind (`[kind, domain, begin, key]`); every index is written with every report, so schema 3 keeps
      * only the one all queries can use.
      */
-    indexes: { byDomain: string; byKind: [string, string, number, string]; byKindEnd: [string, string, number, string] };
+    indexes: {
+      byDomain: string;
+      byKind: [string, string, number, string];
+      byKindEnd: [string, string, number, string];
+    };
   };
   /** Schema 1–2 only: migration 2 → 3 moves the batches into `recordChunks` and deletes the store. */
   records: {
@@ -266,7 +270,8 @@ export const migrations: ReadonlyArray<(db: ReportDatabase, tx: UpgradeTransacti
     while (cursor) {
       // A batch a restore of that time let through malformed would make the digest throw and the upgrade fail, and
       // then no page could open the database: it is left behind (reads pass over its report, see rowShape.ts).
-      if (!shapeProblem(RECORD_BATCH, cursor.value, false)) void tx.objectStore('recordDigests').put(toRecordDigest(cursor.value));
+      if (!shapeProblem(RECORD_BATCH, cursor.value, false))
+        void tx.objectStore('recordDigests').put(toRecordDigest(cursor.value));
       cursor = await cursor.continue();
     }
   },
@@ -329,7 +334,7 @@ export function openReportDatabase(name: string = DB_NAME): Promise<ReportDataba
       let previous: Promise<void> | undefined;
       for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
         const step = migrations[version]!;
-        previous = previous ? previous.then(() => step(db, tx)) : step(db, tx) ?? undefined;
+        previous = previous ? previous.then(() => step(db, tx)) : (step(db, tx) ?? undefined);
       }
       previous?.catch(() => {
         try {

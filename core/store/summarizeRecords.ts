@@ -5,7 +5,13 @@
 // the period counts, so the headline, the chart and the source table always add up to the same number.
 import type { SourceClass } from '../analysis/classifyRecord';
 import type { SourceClassification } from '../analysis/classifySource';
-import { largestFirst, SourceGrouper, type GroupSourcesOptions, type GroupClass, type SourceCell } from '../analysis/groupSources';
+import {
+  largestFirst,
+  SourceGrouper,
+  type GroupSourcesOptions,
+  type GroupClass,
+  type SourceCell,
+} from '../analysis/groupSources';
 import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
 import { receiverPassedDmarc } from '../analysis/summarizeReport';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
@@ -415,7 +421,11 @@ export class RecordSummarizer {
     const cell = this.#grouper.addRecord(record, report.begin, n);
     let acc = this.#contexts[cell.context.index];
     if (!acc) {
-      acc = { ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: new SourceRecords() }, cells: [], reasons: undefined };
+      acc = {
+        ip: { ip: record.sourceIp, ...emptyCounts(), reporters: [], records: new SourceRecords() },
+        cells: [],
+        reasons: undefined,
+      };
       this.#contexts[cell.context.index] = acc;
     }
     const ip = acc.ip;
@@ -450,7 +460,7 @@ export class RecordSummarizer {
     this.#grouper ??= new SourceGrouper(this.options);
     const classes = (this.#classes ??= this.#grouper.eachClass());
     // A group of thousands of addresses (one network) is as much work as thousands of small groups: count both.
-    for (let work = 0; work < limit; ) {
+    for (let work = 0; work < limit;) {
       const next = classes.next();
       if (next.done) {
         const built = this.#built.sort(largestFirst);
@@ -459,7 +469,12 @@ export class RecordSummarizer {
         return built;
       }
       const group = next.value;
-      this.#built.push(sourceGroup(group, group.contexts.map((context) => this.#contexts[context.index]!)));
+      this.#built.push(
+        sourceGroup(
+          group,
+          group.contexts.map((context) => this.#contexts[context.index]!),
+        ),
+      );
       work += 1 + group.contexts.length;
     }
     return undefined;
@@ -477,7 +492,11 @@ export class RecordSummarizer {
 }
 
 /** Summarizes `records` (as readRecords returns them) over `period` in one go. */
-export function summarizeRecords(records: readonly StoredRecord[], period: Period, options: SummaryOptions = {}): RecordSummary {
+export function summarizeRecords(
+  records: readonly StoredRecord[],
+  period: Period,
+  options: SummaryOptions = {},
+): RecordSummary {
   const summarizer = new RecordSummarizer(period, options);
   summarizer.add(records);
   return summarizer.result();

@@ -102,7 +102,9 @@ const PROFILE_FIELDS: Record<keyof AggregateRecord, boolean> = {
   extensions: true,
   raw: true,
 };
-const IN_PROFILE = (Object.keys(PROFILE_FIELDS) as Array<keyof AggregateRecord>).filter((field) => PROFILE_FIELDS[field]);
+const IN_PROFILE = (Object.keys(PROFILE_FIELDS) as Array<keyof AggregateRecord>).filter(
+  (field) => PROFILE_FIELDS[field],
+);
 
 /** The record without its IP and count. */
 function profileWithout(record: AggregateRecord): RecordProfile {
@@ -148,12 +150,14 @@ function sameProfile(record: AggregateRecord, profile: RecordProfile): boolean {
   for (let i = 0; i < record.dkimResults.length; i++) {
     const a = record.dkimResults[i]!;
     const b = profile.dkimResults[i]!;
-    if (a.domain !== b.domain || a.result !== b.result || a.selector !== b.selector || a.humanResult !== b.humanResult) return false;
+    if (a.domain !== b.domain || a.result !== b.result || a.selector !== b.selector || a.humanResult !== b.humanResult)
+      return false;
   }
   for (let i = 0; i < record.spfResults.length; i++) {
     const a = record.spfResults[i]!;
     const b = profile.spfResults[i]!;
-    if (a.domain !== b.domain || a.result !== b.result || a.scope !== b.scope || a.humanResult !== b.humanResult) return false;
+    if (a.domain !== b.domain || a.result !== b.result || a.scope !== b.scope || a.humanResult !== b.humanResult)
+      return false;
   }
   return true;
 }
@@ -200,14 +204,18 @@ export function profileHash(record: AggregateRecord): number {
 }
 
 /** What counting a record into totals reads of its profile: verdicts, disposition and override types. */
-export type CountedProfile = Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & { reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>> };
+export type CountedProfile = Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & {
+  reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>>;
+};
 
 /**
  * What counting a digest into totals needs: an import posts these to its page as they land, without the identifiers
  * and results each profile also carries (those are read when records are grouped into sources).
  */
-export interface CountedDigest
-  extends Pick<StoredRecordDigest, 'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'> {
+export interface CountedDigest extends Pick<
+  StoredRecordDigest,
+  'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'
+> {
   profiles: CountedProfile[];
 }
 
@@ -215,7 +223,10 @@ export interface CountedDigest
  * `digest` as counting it in needs it. Profiles shared by digests (see ProfileTable) stay shared when made with the
  * same `made` map, so that posting many digests writes each once.
  */
-export function toCountedDigest(digest: StoredRecordDigest, made = new Map<RecordProfile, CountedProfile>()): CountedDigest {
+export function toCountedDigest(
+  digest: StoredRecordDigest,
+  made = new Map<RecordProfile, CountedProfile>(),
+): CountedDigest {
   const { reportKey, domain, orgName, begin, end, profileOf, sourceIps, counts } = digest;
   const profiles = digest.profiles.map((profile) => {
     let counted = made.get(profile);
@@ -241,10 +252,21 @@ export function recordsOfDigest(digest: StoredRecordDigest): StoredRecord[] {
 /** Record `i` of a digest, as recordsOfDigest makes it. */
 export function storedRecordOfDigest(digest: StoredRecordDigest, i: number): StoredRecord {
   const { domain, begin, end, reportKey, orgName, first } = digest;
-  return { id: [domain, begin, reportKey, first + i], reportKey, domain, orgName, begin, end, record: recordOfDigest(digest, i) };
+  return {
+    id: [domain, begin, reportKey, first + i],
+    reportKey,
+    domain,
+    orgName,
+    begin,
+    end,
+    record: recordOfDigest(digest, i),
+  };
 }
 
 /** The record `i` of a digest alone, without its report's context. */
 export function recordOfDigest(digest: StoredRecordDigest, i: number): AggregateRecord {
-  return Object.assign({}, digest.profiles[digest.profileOf[i]!]!, { sourceIp: digest.sourceIps[i]!, count: digest.counts[i]! });
+  return Object.assign({}, digest.profiles[digest.profileOf[i]!]!, {
+    sourceIp: digest.sourceIps[i]!,
+    count: digest.counts[i]!,
+  });
 }

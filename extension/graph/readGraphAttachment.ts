@@ -49,7 +49,11 @@ export async function readGraphAttachment(conversationId: string, fileName: stri
       if (!response.ok) throw new Error(`Microsoft Graph answered ${response.status} to the download`);
       return { ok: true, base64: bytesToBase64(new Uint8Array(await response.arrayBuffer())) };
     }
-    return { ok: false, reason: 'not-found', message: `Microsoft Graph found no attachment named ${fileName} in this conversation.` };
+    return {
+      ok: false,
+      reason: 'not-found',
+      message: `Microsoft Graph found no attachment named ${fileName} in this conversation.`,
+    };
   } catch (error) {
     // Chrome's own messages end with a period ("Authorization page could not be loaded."); say it once.
     const said = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
@@ -89,7 +93,9 @@ async function accessToken(settings: GraphSettings): Promise<string> {
   const authority = `https://login.microsoftonline.com/${encodeURIComponent(settings.tenant)}/oauth2/v2.0`;
   const redirectUri = browser.identity.getRedirectURL();
   const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-  const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const challenge = base64Url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
   const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
   const authorize = new URL(`${authority}/authorize`);
   authorize.search = new URLSearchParams({
@@ -120,7 +126,8 @@ async function accessToken(settings: GraphSettings): Promise<string> {
     }),
   });
   const body = (await response.json()) as { access_token?: string; expires_in?: number; error_description?: string };
-  if (!response.ok || body.access_token === undefined) throw new Error(body.error_description ?? `token request answered ${response.status}`);
+  if (!response.ok || body.access_token === undefined)
+    throw new Error(body.error_description ?? `token request answered ${response.status}`);
   cachedToken = { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
   return cachedToken.token;
 }

@@ -48,7 +48,11 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
           onChange={(event) => void read([...(event.currentTarget.files ?? [])])}
         />
       </label>
-      {busy && <p class="mt-2 text-sm" role="status">Reading…</p>}
+      {busy && (
+        <p class="mt-2 text-sm" role="status">
+          Reading…
+        </p>
+      )}
       <ul class="mt-3 space-y-2" data-testid="drop-outcomes">
         {outcomes.map((outcome) => (
           <li key={outcome.fileName} class="rounded border border-slate-200 p-2 text-sm">
@@ -67,7 +71,11 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
                 {outcome.message}
               </div>
             )}
-            {outcome.ok && <div class="text-xs text-slate-500">{outcome.added === 0 ? 'Already saved.' : `Saved ${outcome.added}.`}</div>}
+            {outcome.ok && (
+              <div class="text-xs text-slate-500">
+                {outcome.added === 0 ? 'Already saved.' : `Saved ${outcome.added}.`}
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -86,5 +86,8 @@ export function watchWebmail(
 function isOwnMutation(mutation: MutationRecord): boolean {
   const own = (node: Node) => node instanceof Element && node.hasAttribute(OWN_ELEMENT_ATTRIBUTE);
   if (mutation.type !== 'childList') return own(mutation.target);
-  return [...mutation.addedNodes, ...mutation.removedNodes].every(own) && mutation.addedNodes.length + mutation.removedNodes.length > 0;
+  return (
+    [...mutation.addedNodes, ...mutation.removedNodes].every(own) &&
+    mutation.addedNodes.length + mutation.removedNodes.length > 0
+  );
 }

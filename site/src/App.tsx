@@ -124,13 +124,18 @@ function Shell({
 
   return (
     <div class="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-blue-800">
+      <a
+        href="#main"
+        class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-blue-800"
+      >
         {t('app.skip')}
       </a>
       <header class="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <a href="#/dashboard" class="flex items-baseline gap-2 text-lg font-bold tracking-tight">
-            <span aria-hidden="true" class="text-blue-700 dark:text-blue-400">◉</span>
+            <span aria-hidden="true" class="text-blue-700 dark:text-blue-400">
+              ◉
+            </span>
             {t('app.title')}
           </a>
           <nav aria-label={t('nav.label')} class="flex flex-wrap gap-1">
@@ -152,7 +157,12 @@ function Shell({
           <div class="ml-auto flex items-center gap-3 text-sm">
             <label class="flex items-center gap-1.5">
               <span class={mutedClass}>{t('theme.label')}</span>
-              <select class={inputClass} value={theme} onChange={(e) => onTheme(e.currentTarget.value as Theme)} data-testid="theme-select">
+              <select
+                class={inputClass}
+                value={theme}
+                onChange={(e) => onTheme(e.currentTarget.value as Theme)}
+                data-testid="theme-select"
+              >
                 <option value="system">{t('theme.system')}</option>
                 <option value="light">{t('theme.light')}</option>
                 <option value="dark">{t('theme.dark')}</option>
@@ -160,7 +170,12 @@ function Shell({
             </label>
             <label class="flex items-center gap-1.5">
               <span class={mutedClass}>{t('lang.label')}</span>
-              <select class={inputClass} value={locale} onChange={(e) => onLocale(e.currentTarget.value as Locale)} data-testid="language-select">
+              <select
+                class={inputClass}
+                value={locale}
+                onChange={(e) => onLocale(e.currentTarget.value as Locale)}
+                data-testid="language-select"
+              >
                 {LOCALES.map((l) => (
                   <option key={l.code} value={l.code} lang={l.code}>
                     {l.name}
@@ -175,14 +190,23 @@ function Shell({
       <main id="main" class="mx-auto max-w-7xl px-4 py-6">
         {route === 'dashboard' && <DashboardPage />}
         {route === 'import' && <ImportPage />}
-        {route === 'senders' && <LazySlot loaders={sendersPanel} exportName="SendersPanel" fallback={t('slot.senders')} />}
-        {route === 'records' && <LazySlot loaders={recordsPage} exportName="RecordsPage" fallback={t('slot.records')} />}
+        {route === 'senders' && (
+          <LazySlot loaders={sendersPanel} exportName="SendersPanel" fallback={t('slot.senders')} />
+        )}
+        {route === 'records' && (
+          <LazySlot loaders={recordsPage} exportName="RecordsPage" fallback={t('slot.records')} />
+        )}
         {route === 'data' && <DataPage />}
       </main>
       <footer class={`mx-auto max-w-7xl px-4 pb-8 text-xs ${mutedClass}`}>{t('app.privacy')}</footer>
       {dragging && (
-        <div class="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-blue-900/40 p-8" aria-hidden="true">
-          <div class="rounded-2xl border-4 border-dashed border-white px-10 py-8 text-2xl font-semibold text-white">{t('import.dropHere')}</div>
+        <div
+          class="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-blue-900/40 p-8"
+          aria-hidden="true"
+        >
+          <div class="rounded-2xl border-4 border-dashed border-white px-10 py-8 text-2xl font-semibold text-white">
+            {t('import.dropHere')}
+          </div>
         </div>
       )}
     </div>

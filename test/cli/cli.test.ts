@@ -191,7 +191,9 @@ describe('dmarc-lens parse on hostile input', () => {
     for (const format of ['csv', 'parsedmarc']) {
       const { stdout, stderr, code } = await cli('parse', '--format', format, absurd);
       expect(code).toBe(0);
-      expect(stderr).toBe(`${absurd}: left out a record from 192.0.2.1: count "1e30" is not a whole number of messages\n`);
+      expect(stderr).toBe(
+        `${absurd}: left out a record from 192.0.2.1: count "1e30" is not a whole number of messages\n`,
+      );
       expect(stdout).not.toContain('192.0.2.1');
       expect(stdout).toContain('192.0.2.2');
     }

@@ -10,14 +10,17 @@ const TLS_TRUTH = /TLS-RPT policies=(\d+) sessions=(\d+) ok\/(\d+) fail/;
 const REPORTED_DOMAIN = /reported-domain=(\S+)/;
 
 function aggregates(result: ParseResult): AggregateReport[] {
-  return result.ok ? result.reports.map((r) => r.report).filter((r): r is AggregateReport => r.kind === 'aggregate') : [];
+  return result.ok
+    ? result.reports.map((r) => r.report).filter((r): r is AggregateReport => r.kind === 'aggregate')
+    : [];
 }
 
 export function expectFromManifest(entry: ManifestEntry, result: ParseResult): void {
   const type = entry.reportType;
   if (type === 'aggregate' && REFUSED_REPORTS[entry.relativePath] !== undefined) {
     expect(result.ok).toBe(false);
-    if (!result.ok) expect([result.error.code, result.error.message]).toEqual(['malformed', expect.stringContaining(' refused: ')]);
+    if (!result.ok)
+      expect([result.error.code, result.error.message]).toEqual(['malformed', expect.stringContaining(' refused: ')]);
     return;
   }
   if (type === 'aggregate') {
@@ -45,7 +48,9 @@ export function expectFromManifest(entry: ManifestEntry, result: ParseResult): v
   }
   if (type === 'smtp-tls') {
     expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
-    const tls = result.ok ? (result.reports.find((r) => r.report.kind === 'tls')?.report as TlsReport | undefined) : undefined;
+    const tls = result.ok
+      ? (result.reports.find((r) => r.report.kind === 'tls')?.report as TlsReport | undefined)
+      : undefined;
     expect(tls).toBeDefined();
     const truth = TLS_TRUTH.exec(entry.notes)!;
     expect({
@@ -57,7 +62,9 @@ export function expectFromManifest(entry: ManifestEntry, result: ParseResult): v
   }
   if (type.startsWith('failure')) {
     expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
-    const failure = result.ok ? (result.reports.find((r) => r.report.kind === 'failure')?.report as FailureReport | undefined) : undefined;
+    const failure = result.ok
+      ? (result.reports.find((r) => r.report.kind === 'failure')?.report as FailureReport | undefined)
+      : undefined;
     expect(failure).toBeDefined();
     expect(failure!.format).toBe(type === 'failure(no-ARF-part)' ? 'text' : 'arf');
     const domain = REPORTED_DOMAIN.exec(entry.notes)?.[1];

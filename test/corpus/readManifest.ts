@@ -24,7 +24,9 @@ function optionalNumber(value: string | undefined): number | undefined {
 
 export function readManifest(path: string): ManifestEntry[] {
   if (!existsSync(path)) return [];
-  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const [header, ...lines] = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const columns = header!.split('\t');
   const at = (name: string) => columns.indexOf(name);
   return lines.map((line) => {

@@ -3,7 +3,15 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
-import { DEFAULT_GRAPH_SETTINGS, GRAPH_PERMISSIONS, graphRedirectUrl, isApplicationId, readGraphSettings, writeGraphSettings, type GraphSettings } from '../../graph/graphSettings';
+import {
+  DEFAULT_GRAPH_SETTINGS,
+  GRAPH_PERMISSIONS,
+  graphRedirectUrl,
+  isApplicationId,
+  readGraphSettings,
+  writeGraphSettings,
+  type GraphSettings,
+} from '../../graph/graphSettings';
 
 function Options() {
   const [settings, setSettings] = useState<GraphSettings>(DEFAULT_GRAPH_SETTINGS);
@@ -41,10 +49,10 @@ function Options() {
       <section class="space-y-2">
         <h2 class="text-lg font-semibold">Outlook: Microsoft Graph mode (optional)</h2>
         <p class="text-sm">
-          Outlook on the web does not let extensions read attachments. With Graph mode on, DMARC Lens reads report attachments
-          through Microsoft Graph (permission Mail.Read) with an application you register in Microsoft Entra: add this
-          extension's redirect URL <code class="break-all">{redirectUrl}</code> as a single-page application redirect. Without it,
-          the card in Outlook offers "download it, then drop it here".
+          Outlook on the web does not let extensions read attachments. With Graph mode on, DMARC Lens reads report
+          attachments through Microsoft Graph (permission Mail.Read) with an application you register in Microsoft
+          Entra: add this extension's redirect URL <code class="break-all">{redirectUrl}</code> as a single-page
+          application redirect. Without it, the card in Outlook offers "download it, then drop it here".
         </p>
         <label class="block text-sm">
           Application (client) id

@@ -5,7 +5,15 @@ import { useEffect, useState } from 'preact/hooks';
 
 type Loader = () => Promise<unknown>;
 
-export function LazySlot({ loaders, exportName, fallback }: { loaders: Record<string, Loader>; exportName: string; fallback: string }) {
+export function LazySlot({
+  loaders,
+  exportName,
+  fallback,
+}: {
+  loaders: Record<string, Loader>;
+  exportName: string;
+  fallback: string;
+}) {
   const loader = Object.values(loaders)[0];
   const [component, setComponent] = useState<ComponentType | null | undefined>(loader ? undefined : null);
   useEffect(() => {

@@ -43,12 +43,29 @@ export function DailyChart({ daily }: { daily: readonly DailyPoint[] }) {
   const plotHeight = height - bottom - 8;
   const step = plotWidth / days.length;
   const barWidth = Math.max(1, step * 0.8);
-  const summary = t('chart.summary', { first: date(days[0]!.day), last: date(days[days.length - 1]!.day), max: number(max) });
+  const summary = t('chart.summary', {
+    first: date(days[0]!.day),
+    last: date(days[days.length - 1]!.day),
+    max: number(max),
+  });
   return (
     <figure>
       <svg viewBox={`0 0 ${width} ${height}`} class="h-52 w-full" role="img" aria-label={summary}>
-        <line x1={left} x2={width - 8} y1={8 + plotHeight} y2={8 + plotHeight} class="stroke-slate-300 dark:stroke-slate-600" />
-        <line x1={left} x2={width - 8} y1={8} y2={8} class="stroke-slate-200 dark:stroke-slate-700" stroke-dasharray="4 4" />
+        <line
+          x1={left}
+          x2={width - 8}
+          y1={8 + plotHeight}
+          y2={8 + plotHeight}
+          class="stroke-slate-300 dark:stroke-slate-600"
+        />
+        <line
+          x1={left}
+          x2={width - 8}
+          y1={8}
+          y2={8}
+          class="stroke-slate-200 dark:stroke-slate-700"
+          stroke-dasharray="4 4"
+        />
         <text x={left - 6} y={14} text-anchor="end" class="fill-slate-600 text-[11px] dark:fill-slate-300">
           {number(max)}
         </text>

@@ -52,7 +52,10 @@ export function DashboardPage() {
   const period = useMemo(() => periodOf(preset, customFrom, customTo), [preset, customFrom, customTo]);
   const state = useDashboardData(domain, period);
   const data = state.data;
-  const shownSources = useMemo(() => (data ? filterSources(data.summary.sources, filters) : []), [data?.summary.sources, filters]);
+  const shownSources = useMemo(
+    () => (data ? filterSources(data.summary.sources, filters) : []),
+    [data?.summary.sources, filters],
+  );
   // The tables are made again only when what they show changes: while an import lands, the headline and chart follow
   // it several times a second, and a table of thousands of sources must not be drawn again each time.
   const sourcesTable = useMemo(
@@ -122,7 +125,12 @@ export function DashboardPage() {
           </label>
           <label class="flex flex-col gap-1">
             <span class={mutedClass}>{t('filters.period')}</span>
-            <select class={inputClass} value={preset} onChange={(e) => setPreset(e.currentTarget.value as PeriodPreset)} data-testid="period-select">
+            <select
+              class={inputClass}
+              value={preset}
+              onChange={(e) => setPreset(e.currentTarget.value as PeriodPreset)}
+              data-testid="period-select"
+            >
               {PERIOD_PRESETS.map((p) => (
                 <option key={p} value={p}>
                   {t(PRESET_LABELS[p])}
@@ -134,26 +142,41 @@ export function DashboardPage() {
             <>
               <label class="flex flex-col gap-1">
                 <span class={mutedClass}>{t('filters.from')}</span>
-                <input type="date" class={inputClass} value={customFrom} onChange={(e) => setCustomFrom(e.currentTarget.value)} />
+                <input
+                  type="date"
+                  class={inputClass}
+                  value={customFrom}
+                  onChange={(e) => setCustomFrom(e.currentTarget.value)}
+                />
               </label>
               <label class="flex flex-col gap-1">
                 <span class={mutedClass}>{t('filters.to')}</span>
-                <input type="date" class={inputClass} value={customTo} onChange={(e) => setCustomTo(e.currentTarget.value)} />
+                <input
+                  type="date"
+                  class={inputClass}
+                  value={customTo}
+                  onChange={(e) => setCustomTo(e.currentTarget.value)}
+                />
               </label>
             </>
           )}
         </div>
       </div>
-      <div aria-busy={state.status === 'loading'} class={state.status === 'loading' ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+      <div
+        aria-busy={state.status === 'loading'}
+        class={state.status === 'loading' ? 'opacity-60 transition-opacity' : 'transition-opacity'}
+      >
         {!hasAggregate ? (
-          <p class={`rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700 ${mutedClass}`}>{t('dash.emptyPeriod')}</p>
+          <p
+            class={`rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700 ${mutedClass}`}
+          >
+            {t('dash.emptyPeriod')}
+          </p>
         ) : (
           <div class="space-y-6">
             <Headline totals={summary.totals} />
             <Section id="chart" title={t('chart.heading')}>
-              <Staged minHeight="13rem">
-                {dailyChart}
-              </Staged>
+              <Staged minHeight="13rem">{dailyChart}</Staged>
             </Section>
             <Section
               id="sources"
@@ -172,7 +195,13 @@ export function DashboardPage() {
                     type="button"
                     class={buttonClass}
                     disabled={data.sourcesPending}
-                    onClick={() => downloadFile(exportFileName(domain, 'json'), [viewJson(domain, period, summary, shownSources)], 'application/json')}
+                    onClick={() =>
+                      downloadFile(
+                        exportFileName(domain, 'json'),
+                        [viewJson(domain, period, summary, shownSources)],
+                        'application/json',
+                      )
+                    }
                   >
                     {t('export.json')}
                   </button>
@@ -180,14 +209,10 @@ export function DashboardPage() {
               }
             >
               <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>
-              <Staged minHeight="12rem">
-                {sourcesTable}
-              </Staged>
+              <Staged minHeight="12rem">{sourcesTable}</Staged>
             </Section>
             <Section id="reporters" title={t('reporters.heading')}>
-              <Staged>
-                {reportersTable}
-              </Staged>
+              <Staged>{reportersTable}</Staged>
             </Section>
           </div>
         )}

@@ -8,7 +8,10 @@ import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/u
 /** Keeps the domain of an address and hides the local part: `j***@example.com`. */
 export function redactAddress(text: string | undefined): string {
   if (!text) return '–';
-  return text.replace(/([^\s<>"@,;:]+)@([^\s<>"@,;]+)/g, (_whole, local: string, domain: string) => `${local.slice(0, 1)}***@${domain}`);
+  return text.replace(
+    /([^\s<>"@,;:]+)@([^\s<>"@,;]+)/g,
+    (_whole, local: string, domain: string) => `${local.slice(0, 1)}***@${domain}`,
+  );
 }
 
 export function FailuresList({ failures }: { failures: readonly StoredFailureReport[] }) {
@@ -27,19 +30,35 @@ export function FailuresList({ failures }: { failures: readonly StoredFailureRep
         <table class={tableClass} data-testid="failures-table">
           <thead>
             <tr>
-              <th scope="col" class={thClass}>{t('failures.col.date')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.source')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.domain')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.failure')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.from')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.subject')}</th>
-              <th scope="col" class={thClass}>{t('failures.col.reporter')}</th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.date')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.source')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.domain')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.failure')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.from')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.subject')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('failures.col.reporter')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ key, report }) => (
               <tr key={key}>
-                <td class={`${tdClass} whitespace-nowrap`}>{report.arrivalTime ? dateTime(report.arrivalTime) : (report.arrivalDate ?? '–')}</td>
+                <td class={`${tdClass} whitespace-nowrap`}>
+                  {report.arrivalTime ? dateTime(report.arrivalTime) : (report.arrivalDate ?? '–')}
+                </td>
                 <td class={`${tdClass} font-mono text-xs`}>{report.sourceIp ?? '–'}</td>
                 <td class={tdClass}>{report.reportedDomain ?? '–'}</td>
                 <td class={tdClass}>{report.authFailure ?? report.feedbackType}</td>

@@ -24,12 +24,39 @@ export function Headline({ totals }: { totals: Totals }) {
     .join(' · ');
   return (
     <dl class="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      <Figure label={t('dash.messages')} value={number(totals.messages)} testId="total-messages" detail={t('dash.fromReports', { count: totals.reports })} />
-      <Figure label={t('dash.dmarcPass')} value={percent(totals.dmarcPass, totals.messages)} detail={of(totals.dmarcPass)} testId="dmarc-pass-rate" />
-      <Figure label={t('dash.dkimAligned')} value={percent(totals.dkimAligned, totals.messages)} detail={of(totals.dkimAligned)} />
-      <Figure label={t('dash.spfAligned')} value={percent(totals.spfAligned, totals.messages)} detail={of(totals.spfAligned)} />
-      <Figure label={t('dash.sources')} value={number(totals.sources)} detail={t('dash.uniqueIps')} testId="total-sources" />
-      <Figure label={t('dash.dispositions')} value={percent(totals.dispositions.quarantine + totals.dispositions.reject, totals.messages)} detail={dispositions} />
+      <Figure
+        label={t('dash.messages')}
+        value={number(totals.messages)}
+        testId="total-messages"
+        detail={t('dash.fromReports', { count: totals.reports })}
+      />
+      <Figure
+        label={t('dash.dmarcPass')}
+        value={percent(totals.dmarcPass, totals.messages)}
+        detail={of(totals.dmarcPass)}
+        testId="dmarc-pass-rate"
+      />
+      <Figure
+        label={t('dash.dkimAligned')}
+        value={percent(totals.dkimAligned, totals.messages)}
+        detail={of(totals.dkimAligned)}
+      />
+      <Figure
+        label={t('dash.spfAligned')}
+        value={percent(totals.spfAligned, totals.messages)}
+        detail={of(totals.spfAligned)}
+      />
+      <Figure
+        label={t('dash.sources')}
+        value={number(totals.sources)}
+        detail={t('dash.uniqueIps')}
+        testId="total-sources"
+      />
+      <Figure
+        label={t('dash.dispositions')}
+        value={percent(totals.dispositions.quarantine + totals.dispositions.reject, totals.messages)}
+        detail={dispositions}
+      />
     </dl>
   );
 }

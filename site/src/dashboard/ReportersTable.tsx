@@ -49,9 +49,17 @@ export function buildReporterRows(
   const rows = new Map<string, ReporterRow>();
   for (const report of reports) {
     let row = rows.get(report.orgName);
-    if (!row) rows.set(
+    if (!row)
+      rows.set(
         report.orgName,
-        (row = { orgName: report.orgName, reports: [], messages: 0, policies: [], overrides: overridesByReporter.get(report.orgName) ?? new Map(), warnings: 0 }),
+        (row = {
+          orgName: report.orgName,
+          reports: [],
+          messages: 0,
+          policies: [],
+          overrides: overridesByReporter.get(report.orgName) ?? new Map(),
+          warnings: 0,
+        }),
       );
     row.reports.push(report);
     row.messages += report.messageCount;
@@ -69,7 +77,9 @@ function ReporterRowView({ row }: { row: ReporterRow }) {
   return (
     <>
       <tr>
-        <th scope="row" class={`${tdClass} font-medium`}>{row.orgName || '–'}</th>
+        <th scope="row" class={`${tdClass} font-medium`}>
+          {row.orgName || '–'}
+        </th>
         <td class={`${tdClass} text-right tabular-nums`}>{number(row.reports.length)}</td>
         <td class={`${tdClass} text-right tabular-nums`}>{number(row.messages)}</td>
         <td class={`${tdClass} font-mono text-xs`}>
@@ -123,7 +133,10 @@ export function ReportersTable({
   overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>;
 }) {
   const { t } = useI18n();
-  const rows = useMemo(() => (reports ? buildReporterRows(reports, overridesByReporter) : []), [reports, overridesByReporter]);
+  const rows = useMemo(
+    () => (reports ? buildReporterRows(reports, overridesByReporter) : []),
+    [reports, overridesByReporter],
+  );
   if (!reports) {
     return (
       <p class={`text-sm ${mutedClass}`} role="status">
@@ -137,12 +150,24 @@ export function ReportersTable({
       <table class={tableClass} data-testid="reporters-table">
         <thead>
           <tr>
-            <th scope="col" class={thClass}>{t('reporters.col.org')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.reports')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.messages')}</th>
-            <th scope="col" class={thClass}>{t('reporters.col.policy')}</th>
-            <th scope="col" class={thClass}>{t('reporters.col.overrides')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('reporters.col.warnings')}</th>
+            <th scope="col" class={thClass}>
+              {t('reporters.col.org')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('reporters.col.reports')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('reporters.col.messages')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('reporters.col.policy')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('reporters.col.overrides')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('reporters.col.warnings')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -26,10 +26,15 @@ export interface SourceFilters {
 export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceClass: '', ip: '', reporter: '' };
 
 /** Applies the filters to the groups (IP rows inside a group are narrowed too; empty groups go). */
-export function filterSources(groups: readonly ClassifiedSourceGroup[], filters: SourceFilters): ClassifiedSourceGroup[] {
+export function filterSources(
+  groups: readonly ClassifiedSourceGroup[],
+  filters: SourceFilters,
+): ClassifiedSourceGroup[] {
   const ipMatches = matchIpFilter(filters.ip);
   const byClass = groups.filter(
-    (g) => (!filters.sourceClass || g.sourceClass === filters.sourceClass) && (!filters.failuresOnly || g.dmarcPass < g.messages),
+    (g) =>
+      (!filters.sourceClass || g.sourceClass === filters.sourceClass) &&
+      (!filters.failuresOnly || g.dmarcPass < g.messages),
   );
   if (!ipMatches && !filters.reporter && !filters.failuresOnly) return byClass;
   return byClass
@@ -83,28 +88,52 @@ function RecordsTable({ source, onShowXml }: { source: SourceRecords; onShowXml:
       <table class={`${tableClass} text-xs`}>
         <thead>
           <tr>
-            <th scope="col" class={thClass}>{t('records.col.reporter')}</th>
-            <th scope="col" class={thClass}>{t('records.col.period')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('records.col.count')}</th>
-            <th scope="col" class={thClass}>{t('records.col.disposition')}</th>
-            <th scope="col" class={thClass}>{t('records.col.dkim')}</th>
-            <th scope="col" class={thClass}>{t('records.col.spf')}</th>
-            <th scope="col" class={thClass}>{t('records.col.headerFrom')}</th>
-            <th scope="col" class={thClass}>{t('records.col.reasons')}</th>
-            <th scope="col" class={thClass}><span class="sr-only">XML</span></th>
+            <th scope="col" class={thClass}>
+              {t('records.col.reporter')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.period')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('records.col.count')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.disposition')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.dkim')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.spf')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.headerFrom')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('records.col.reasons')}
+            </th>
+            <th scope="col" class={thClass}>
+              <span class="sr-only">XML</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {records.map((r) => (
             <tr key={r.id.join('|')}>
               <td class={tdClass}>{r.orgName}</td>
-              <td class={`${tdClass} whitespace-nowrap`}>{date(r.begin)} – {date(r.end)}</td>
+              <td class={`${tdClass} whitespace-nowrap`}>
+                {date(r.begin)} – {date(r.end)}
+              </td>
               <td class={`${tdClass} text-right tabular-nums`}>{number(r.record.count)}</td>
               <td class={tdClass}>{r.record.disposition}</td>
               <td class={tdClass}>{authSummary(r.record, 'dkim')}</td>
               <td class={tdClass}>{authSummary(r.record, 'spf')}</td>
               <td class={tdClass}>{r.record.headerFrom}</td>
-              <td class={tdClass}>{r.record.reasons.map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : '')).join('; ')}</td>
+              <td class={tdClass}>
+                {r.record.reasons
+                  .map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : ''))
+                  .join('; ')}
+              </td>
               <td class={tdClass}>
                 <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
                   {t('records.viewXml')}
@@ -165,7 +194,9 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
             aria-label={t('sources.expand', { name })}
             onClick={() => setOpen(!open)}
           >
-            <span aria-hidden="true" class="inline-block w-3">{open ? '▾' : '▸'}</span>
+            <span aria-hidden="true" class="inline-block w-3">
+              {open ? '▾' : '▸'}
+            </span>
             <span data-testid="source-name">{name}</span>
           </button>
           <div class={`text-xs font-normal ${mutedClass}`}>{t('sources.ips', { count: group.ipCount })}</div>
@@ -222,9 +253,16 @@ export function SourcesTable({
     for (const g of groups) for (const reporter of g.reporters) all.add(reporter);
     return [...all].sort();
   }, [groups]);
-  const shown = useMemo(() => sortGroups(filterSources(groups, filters), sort.key, sort.descending), [groups, filters, sort]);
+  const shown = useMemo(
+    () => sortGroups(filterSources(groups, filters), sort.key, sort.descending),
+    [groups, filters, sort],
+  );
   const header = (key: SortKey, label: string, alignRight = true) => (
-    <th scope="col" class={`${thClass} ${alignRight ? 'text-right' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+    <th
+      scope="col"
+      class={`${thClass} ${alignRight ? 'text-right' : ''}`}
+      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+    >
       <button
         type="button"
         class="inline-flex items-center gap-1 uppercase hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
@@ -238,7 +276,12 @@ export function SourcesTable({
   // What the table holds, for tests and benchmarks: grouping done, and the messages of all groups (the headline total).
   const messages = useMemo(() => groups.reduce((sum, g) => sum + g.messages, 0), [groups]);
   return (
-    <div data-testid="sources" data-state={pending ? 'pending' : 'ready'} data-messages={pending ? undefined : messages} aria-busy={pending}>
+    <div
+      data-testid="sources"
+      data-state={pending ? 'pending' : 'ready'}
+      data-messages={pending ? undefined : messages}
+      aria-busy={pending}
+    >
       <div class="mb-3 flex flex-wrap items-end gap-3 text-sm">
         <label class="inline-flex items-center gap-2">
           <input
@@ -275,7 +318,11 @@ export function SourcesTable({
         </label>
         <label class="flex flex-col gap-1">
           <span class={mutedClass}>{t('sources.reporter')}</span>
-          <select class={inputClass} value={filters.reporter} onChange={(e) => onFiltersChange({ ...filters, reporter: e.currentTarget.value })}>
+          <select
+            class={inputClass}
+            value={filters.reporter}
+            onChange={(e) => onFiltersChange({ ...filters, reporter: e.currentTarget.value })}
+          >
             <option value="">{t('sources.anyReporter')}</option>
             {reporters.map((r) => (
               <option key={r} value={r}>
@@ -295,12 +342,16 @@ export function SourcesTable({
             <thead>
               <tr>
                 {header('name', t('sources.col.source'), false)}
-                <th scope="col" class={thClass}>{t('sources.col.class')}</th>
+                <th scope="col" class={thClass}>
+                  {t('sources.col.class')}
+                </th>
                 {header('messages', t('sources.col.messages'))}
                 {header('pass', t('sources.col.pass'))}
                 {header('dkim', t('sources.col.dkim'))}
                 {header('spf', t('sources.col.spf'))}
-                <th scope="col" class={thClass}>{t('sources.col.domains')}</th>
+                <th scope="col" class={thClass}>
+                  {t('sources.col.domains')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -309,10 +360,18 @@ export function SourcesTable({
               ))}
             </tbody>
           </table>
-          {shown.length > MAX_GROUPS && <p class={`mt-2 text-sm ${mutedClass}`}>{t('sources.more', { count: shown.length - MAX_GROUPS })}</p>}
+          {shown.length > MAX_GROUPS && (
+            <p class={`mt-2 text-sm ${mutedClass}`}>{t('sources.more', { count: shown.length - MAX_GROUPS })}</p>
+          )}
         </TableScroller>
       )}
-      {xmlOf && <XmlDialog reportKey={xmlOf.reportKey} title={`${xmlOf.orgName} ${xmlOf.reportKey.split('\u0000').pop() ?? ''}`} onClose={() => setXmlOf(undefined)} />}
+      {xmlOf && (
+        <XmlDialog
+          reportKey={xmlOf.reportKey}
+          title={`${xmlOf.orgName} ${xmlOf.reportKey.split('\u0000').pop() ?? ''}`}
+          onClose={() => setXmlOf(undefined)}
+        />
+      )}
     </div>
   );
 }

@@ -34,7 +34,9 @@ export function buildTlsRows(reports: readonly StoredTlsReport[]): MxRow[] {
       }
     }
   }
-  return [...rows.values()].filter((r) => r.successful + r.failed + r.failureTypes.size > 0).sort((a, b) => b.failed - a.failed);
+  return [...rows.values()]
+    .filter((r) => r.successful + r.failed + r.failureTypes.size > 0)
+    .sort((a, b) => b.failed - a.failed);
 }
 
 export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] }) {
@@ -46,11 +48,21 @@ export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] })
       <table class={tableClass} data-testid="tls-table">
         <thead>
           <tr>
-            <th scope="col" class={thClass}>{t('tls.col.policy')}</th>
-            <th scope="col" class={thClass}>{t('tls.col.mx')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('tls.col.success')}</th>
-            <th scope="col" class={`${thClass} text-right`}>{t('tls.col.failed')}</th>
-            <th scope="col" class={thClass}>{t('tls.col.types')}</th>
+            <th scope="col" class={thClass}>
+              {t('tls.col.policy')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('tls.col.mx')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('tls.col.success')}
+            </th>
+            <th scope="col" class={`${thClass} text-right`}>
+              {t('tls.col.failed')}
+            </th>
+            <th scope="col" class={thClass}>
+              {t('tls.col.types')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +72,9 @@ export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] })
               <td class={`${tdClass} font-mono text-xs`}>{row.mx}</td>
               <td class={`${tdClass} text-right tabular-nums`}>{number(row.successful)}</td>
               <td class={`${tdClass} text-right tabular-nums`}>{number(row.failed)}</td>
-              <td class={`${tdClass} text-xs`}>{[...row.failureTypes].map(([type, n]) => `${type} (${number(n)})`).join(', ') || '–'}</td>
+              <td class={`${tdClass} text-xs`}>
+                {[...row.failureTypes].map(([type, n]) => `${type} (${number(n)})`).join(', ') || '–'}
+              </td>
             </tr>
           ))}
         </tbody>

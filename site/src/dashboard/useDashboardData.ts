@@ -77,7 +77,10 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       setState(next);
     };
     // A re-read after an import starts from what was counted in, whose sources are now being named.
-    setState((previous) => ({ status: 'loading', data: shown.current ? { ...shown.current, countingImport: false } : previous.data }));
+    setState((previous) => ({
+      status: 'loading',
+      data: shown.current ? { ...shown.current, countingImport: false } : previous.data,
+    }));
     const summarizer = new RecordSummarizer(period);
     // Records an import stores while this read runs are kept until it has ended; from then on they are counted in as
     // they land (a report the read already counted is not counted again), until the import's end asks for a re-read.
@@ -89,7 +92,9 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
     let drawnDaily: DashboardData['summary']['daily'] | undefined;
     const countLanded = () => {
       if (!counted || landed.length === 0) return;
-      const digests = landed.splice(0).filter((d) => digestInView(d, domain, period) && !summarizer.hasCounted(d.reportKey));
+      const digests = landed
+        .splice(0)
+        .filter((d) => digestInView(d, domain, period) && !summarizer.hasCounted(d.reportKey));
       if (digests.length === 0) return;
       const domains = new Set(counted.domains);
       for (const digest of digests) domains.add(digest.domain);
@@ -148,11 +153,20 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       let data: DashboardData = { domains, summary: { ...headline, sources: [] }, sourcesPending: true, failures, tls };
       show({ status: 'ready', data });
       const reports = listAggregateReports(db, domain, period);
-      if (!(await inShortTasks(() => summarizer.groupSome(GROUPED_PER_STEP) || undefined, () => stale))) return;
+      if (
+        !(await inShortTasks(
+          () => summarizer.groupSome(GROUPED_PER_STEP) || undefined,
+          () => stale,
+        ))
+      )
+        return;
       data = { ...data, reports: await reports };
       if (stale) return;
       show({ status: 'ready', data });
-      const sources = await inShortTasks(() => summarizer.buildSources(BUILT_PER_STEP), () => stale);
+      const sources = await inShortTasks(
+        () => summarizer.buildSources(BUILT_PER_STEP),
+        () => stale,
+      );
       if (!sources) return;
       counted = { ...data, summary: { ...headline, sources }, sourcesPending: false };
       show({ status: 'ready', data: counted });

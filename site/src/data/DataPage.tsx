@@ -8,9 +8,25 @@ import { useImporter } from '../app/ImporterContext';
 import { ImportResults } from '../import/ImportPanel';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
-import { buttonClass, dangerButtonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';
+import {
+  buttonClass,
+  dangerButtonClass,
+  downloadFile,
+  inputClass,
+  mutedClass,
+  primaryButtonClass,
+  Section,
+} from '../ui/ui';
 
-function ConfirmDialog({ message, onConfirm, onCancel }: { message: string; onConfirm: () => void; onCancel: () => void }) {
+function ConfirmDialog({
+  message,
+  onConfirm,
+  onCancel,
+}: {
+  message: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
@@ -138,7 +154,12 @@ export function DataPage() {
               </button>
             </>
           )}
-          <button type="button" class={dangerButtonClass} onClick={() => setConfirming('all')} data-testid="delete-everything">
+          <button
+            type="button"
+            class={dangerButtonClass}
+            onClick={() => setConfirming('all')}
+            data-testid="delete-everything"
+          >
             {t('data.deleteAll')}
           </button>
         </div>

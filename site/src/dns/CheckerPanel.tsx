@@ -27,11 +27,17 @@ function CheckCard({ check }: { check: RecordCheck }) {
   const { t } = useI18n();
   const errors = check.issues.filter((issue) => issue.severity === 'error').length;
   return (
-    <article class="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="check-result" data-kind={check.kind}>
+    <article
+      class="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
+      data-testid="check-result"
+      data-kind={check.kind}
+    >
       <header class="flex flex-wrap items-center gap-2">
         <h3 class="font-semibold">{t(KIND_NAMES[check.kind])}</h3>
         {check.name && <span class="font-mono text-sm">{check.name}</span>}
-        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>{t(check.valid && errors === 0 ? 'records.checker.valid' : 'records.checker.invalid')}</Badge>
+        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>
+          {t(check.valid && errors === 0 ? 'records.checker.valid' : 'records.checker.invalid')}
+        </Badge>
       </header>
       <p class={`break-all font-mono text-xs ${mutedClass}`}>{check.text}</p>
       <ExplanationTable rows={check.explanation} />
@@ -68,14 +74,22 @@ export function CheckerPanel() {
         />
         <label class="mt-2 block text-sm font-medium">
           {t('records.checker.pasteDomain')}
-          <input class={`${inputClass} ml-2 w-64`} data-testid="checker-domain" value={pasteDomain} placeholder="example.com" onInput={(e) => setPasteDomain(e.currentTarget.value)} />
+          <input
+            class={`${inputClass} ml-2 w-64`}
+            data-testid="checker-domain"
+            value={pasteDomain}
+            placeholder="example.com"
+            onInput={(e) => setPasteDomain(e.currentTarget.value)}
+          />
         </label>
         <div class="mt-2 flex gap-2">
           <button
             type="button"
             class={primaryButtonClass}
             data-testid="checker-run"
-            onClick={() => setChecks(checkRecordText(text, isValidDomainName(pasteDomain) ? { domain: pasteDomain } : {}))}
+            onClick={() =>
+              setChecks(checkRecordText(text, isValidDomainName(pasteDomain) ? { domain: pasteDomain } : {}))
+            }
           >
             {t('records.checker.check')}
           </button>
@@ -107,13 +121,29 @@ export function CheckerPanel() {
         >
           <label class="text-sm font-medium">
             {t('records.checker.domain')}
-            <input class={`${inputClass} ml-2 w-64`} data-testid="live-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value.trim())} />
+            <input
+              class={`${inputClass} ml-2 w-64`}
+              data-testid="live-domain"
+              value={domain}
+              onInput={(e) => setDomain(e.currentTarget.value.trim())}
+            />
           </label>
           <label class="text-sm font-medium">
             {t('records.checker.selectors')}
-            <input class={`${inputClass} ml-2 w-48`} data-testid="live-selectors" value={selectors} placeholder="google, selector1" onInput={(e) => setSelectors(e.currentTarget.value)} />
+            <input
+              class={`${inputClass} ml-2 w-48`}
+              data-testid="live-selectors"
+              value={selectors}
+              placeholder="google, selector1"
+              onInput={(e) => setSelectors(e.currentTarget.value)}
+            />
           </label>
-          <button type="submit" class={primaryButtonClass} disabled={!resolver || busy || !isValidDomainName(domain)} data-testid="live-run">
+          <button
+            type="submit"
+            class={primaryButtonClass}
+            disabled={!resolver || busy || !isValidDomainName(domain)}
+            data-testid="live-run"
+          >
             {busy ? t('records.checker.lookingUp') : t('records.checker.lookUp')}
           </button>
         </form>

@@ -20,7 +20,11 @@ export function CopyButton({ text, label, caption }: { text: string; label: stri
         setTimeout(() => setState('idle'), 2000);
       }}
     >
-      {state === 'copied' ? t('records.copy.copied') : state === 'failed' ? t('records.copy.failed') : (caption ?? t('records.copy.copy'))}
+      {state === 'copied'
+        ? t('records.copy.copied')
+        : state === 'failed'
+          ? t('records.copy.failed')
+          : (caption ?? t('records.copy.copy'))}
     </button>
   );
 }

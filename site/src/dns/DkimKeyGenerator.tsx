@@ -7,7 +7,15 @@ import { fieldLabel, hint } from './formStyles';
 import { generateDkimKeyPair, type DkimKeySize, type GeneratedDkimKey } from './generateDkimKeyPair';
 import { useRecordText, type PageMessage } from './useRecordText';
 
-export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; onKey: (selector: string, key: GeneratedDkimKey) => void; ed25519: boolean }) {
+export function DkimKeyGenerator({
+  domain,
+  onKey,
+  ed25519,
+}: {
+  domain: string;
+  onKey: (selector: string, key: GeneratedDkimKey) => void;
+  ed25519: boolean;
+}) {
   const { t } = useI18n();
   const say = useRecordText();
   const [size, setSize] = useState<DkimKeySize>('rsa-2048');
@@ -18,7 +26,12 @@ export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; o
     <div class="flex flex-wrap items-end gap-3">
       <label class={fieldLabel}>
         {t('records.dkim.key')}
-        <select class={`${inputClass} ml-2`} value={size} data-testid="dkim-size" onChange={(e) => setSize(e.currentTarget.value as DkimKeySize)}>
+        <select
+          class={`${inputClass} ml-2`}
+          value={size}
+          data-testid="dkim-size"
+          onChange={(e) => setSize(e.currentTarget.value as DkimKeySize)}
+        >
           <option value="rsa-2048">{t('records.dkim.rsa2048')}</option>
           <option value="rsa-1024">{t('records.dkim.rsa1024')}</option>
           <option value="rsa-4096">{t('records.dkim.rsa4096')}</option>
@@ -27,7 +40,12 @@ export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; o
       </label>
       <label class={fieldLabel}>
         {t('records.dkim.selector')}
-        <input class={`${inputClass} ml-2 w-32`} value={selector} data-testid="dkim-selector" onInput={(e) => setSelector(e.currentTarget.value.trim())} />
+        <input
+          class={`${inputClass} ml-2 w-32`}
+          value={selector}
+          data-testid="dkim-selector"
+          onInput={(e) => setSelector(e.currentTarget.value.trim())}
+        />
       </label>
       <button
         type="button"
@@ -45,7 +63,11 @@ export function DkimKeyGenerator({ domain, onKey, ed25519 }: { domain: string; o
       >
         {busy ? t('records.dkim.generating') : t('records.dkim.generate')}
       </button>
-      {error && <p role="alert" class="text-sm text-red-700">{say(error)}</p>}
+      {error && (
+        <p role="alert" class="text-sm text-red-700">
+          {say(error)}
+        </p>
+      )}
       <p class={hint}>{t('records.dkim.hint', { example: suggestDkimSelector(new Date()) })}</p>
     </div>
   );

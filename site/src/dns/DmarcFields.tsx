@@ -23,7 +23,17 @@ const UNSET_POLICY_HINT = {
 /** The wizard's report address fields explain the addresses typed there, whatever they are. */
 const ADDRESSES_YOU_LIST = recordText('dmarc.explain.addresses-you-list');
 
-function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'np'; value: DmarcPolicy | undefined; onChange: (v: DmarcPolicy | undefined) => void; optional: boolean }) {
+function PolicySelect({
+  tag,
+  value,
+  onChange,
+  optional,
+}: {
+  tag: 'p' | 'sp' | 'np';
+  value: DmarcPolicy | undefined;
+  onChange: (v: DmarcPolicy | undefined) => void;
+  optional: boolean;
+}) {
   const { t } = useI18n();
   const say = useRecordText();
   return (
@@ -45,7 +55,17 @@ function PolicySelect({ tag, value, onChange, optional }: { tag: 'p' | 'sp' | 'n
   );
 }
 
-export function DmarcFields({ record, receivers, onChange, onReceivers }: { record: DmarcRecord; receivers: DmarcReceivers; onChange: (r: DmarcRecord) => void; onReceivers: (r: DmarcReceivers) => void }) {
+export function DmarcFields({
+  record,
+  receivers,
+  onChange,
+  onReceivers,
+}: {
+  record: DmarcRecord;
+  receivers: DmarcReceivers;
+  onChange: (r: DmarcRecord) => void;
+  onReceivers: (r: DmarcReceivers) => void;
+}) {
   const { t } = useI18n();
   const say = useRecordText();
   const set = <K extends keyof DmarcRecord>(key: K, value: DmarcRecord[K] | undefined) => {
@@ -64,18 +84,46 @@ export function DmarcFields({ record, receivers, onChange, onReceivers }: { reco
       <PolicySelect tag="np" value={record.np} optional onChange={(v) => set('np', v)} />
       <label class={fieldLabel}>
         {t('records.dmarc.rua')}
-        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-rua" value={rua} placeholder="dmarc-reports@example.com" onInput={(e) => setRua(e.currentTarget.value)} onChange={(e) => set('rua', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
+        <input
+          class={`${inputClass} mt-1 w-full`}
+          data-testid="dmarc-rua"
+          value={rua}
+          placeholder="dmarc-reports@example.com"
+          onInput={(e) => setRua(e.currentTarget.value)}
+          onChange={(e) =>
+            set(
+              'rua',
+              mailtoList(e.currentTarget.value).map((uri) => ({ uri })),
+            )
+          }
+        />
         <span class={hint}>{say(explainReportAddresses('rua', ADDRESSES_YOU_LIST))}</span>
       </label>
       <label class={fieldLabel}>
         {t('records.dmarc.ruf')}
-        <input class={`${inputClass} mt-1 w-full`} data-testid="dmarc-ruf" value={ruf} onInput={(e) => setRuf(e.currentTarget.value)} onChange={(e) => set('ruf', mailtoList(e.currentTarget.value).map((uri) => ({ uri })))} />
+        <input
+          class={`${inputClass} mt-1 w-full`}
+          data-testid="dmarc-ruf"
+          value={ruf}
+          onInput={(e) => setRuf(e.currentTarget.value)}
+          onChange={(e) =>
+            set(
+              'ruf',
+              mailtoList(e.currentTarget.value).map((uri) => ({ uri })),
+            )
+          }
+        />
         <span class={hint}>{say(explainReportAddresses('ruf', ADDRESSES_YOU_LIST))}</span>
       </label>
       {(['adkim', 'aspf'] as const).map((tag) => (
         <label key={tag} class={fieldLabel}>
           {tag}=
-          <select class={`${inputClass} ml-2`} value={record[tag] ?? ''} data-testid={`dmarc-${tag}`} onChange={(e) => set(tag, (e.currentTarget.value || undefined) as 'r' | 's' | undefined)}>
+          <select
+            class={`${inputClass} ml-2`}
+            value={record[tag] ?? ''}
+            data-testid={`dmarc-${tag}`}
+            onChange={(e) => set(tag, (e.currentTarget.value || undefined) as 'r' | 's' | undefined)}
+          >
             <option value="">{t('records.dmarc.alignmentDefault')}</option>
             <option value="r">{t('records.dmarc.relaxed')}</option>
             <option value="s">{t('records.dmarc.strict')}</option>
@@ -104,7 +152,12 @@ export function DmarcFields({ record, receivers, onChange, onReceivers }: { reco
       </fieldset>
       <label class={fieldLabel}>
         {t('records.dmarc.receivers')}
-        <select class={`${inputClass} ml-2`} value={receivers} data-testid="dmarc-receivers" onChange={(e) => onReceivers(e.currentTarget.value as DmarcReceivers)}>
+        <select
+          class={`${inputClass} ml-2`}
+          value={receivers}
+          data-testid="dmarc-receivers"
+          onChange={(e) => onReceivers(e.currentTarget.value as DmarcReceivers)}
+        >
           <option value="both">{t('records.dmarc.receivers.both')}</option>
           <option value="rfc7489">{t('records.dmarc.receivers.rfc7489')}</option>
           <option value="rfc9989">{t('records.dmarc.receivers.rfc9989')}</option>
@@ -113,17 +166,41 @@ export function DmarcFields({ record, receivers, onChange, onReceivers }: { reco
       </label>
       <label class={fieldLabel}>
         {t('records.dmarc.pct')}
-        <input type="number" min={0} max={100} class={`${inputClass} ml-2 w-20`} data-testid="dmarc-pct" value={record.pct ?? ''} onChange={(e) => set('pct', e.currentTarget.value === '' ? undefined : Math.max(0, Math.min(100, Math.round(Number(e.currentTarget.value)))))} />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          class={`${inputClass} ml-2 w-20`}
+          data-testid="dmarc-pct"
+          value={record.pct ?? ''}
+          onChange={(e) =>
+            set(
+              'pct',
+              e.currentTarget.value === ''
+                ? undefined
+                : Math.max(0, Math.min(100, Math.round(Number(e.currentTarget.value)))),
+            )
+          }
+        />
         <span class={hint}>{say(explainDmarcTag('pct', String(record.pct ?? 100)))}</span>
       </label>
       <label class={`${fieldLabel} flex flex-wrap items-center gap-2`}>
-        <input type="checkbox" checked={record.t === 'y'} data-testid="dmarc-t" onChange={(e) => set('t', e.currentTarget.checked ? 'y' : undefined)} />
+        <input
+          type="checkbox"
+          checked={record.t === 'y'}
+          data-testid="dmarc-t"
+          onChange={(e) => set('t', e.currentTarget.checked ? 'y' : undefined)}
+        />
         {t('records.dmarc.testMode')}
         <span class={hint}>{say(explainDmarcTag('t', 'y'))}</span>
       </label>
       <label class={fieldLabel}>
         psd=
-        <select class={`${inputClass} ml-2`} value={record.psd ?? ''} onChange={(e) => set('psd', (e.currentTarget.value || undefined) as 'y' | 'n' | 'u' | undefined)}>
+        <select
+          class={`${inputClass} ml-2`}
+          value={record.psd ?? ''}
+          onChange={(e) => set('psd', (e.currentTarget.value || undefined) as 'y' | 'n' | 'u' | undefined)}
+        >
           <option value="">{t('records.dmarc.notSet')}</option>
           <option value="n">n</option>
           <option value="y">y</option>

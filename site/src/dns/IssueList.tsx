@@ -25,7 +25,9 @@ export function IssueList({ issues }: { issues: readonly RecordIssue[] }) {
           </span>
           <span>
             {say(issue.text)}
-            {issue.fixText && <span class={`block ${mutedClass}`}>{t('records.issue.fix', { fix: say(issue.fixText) })}</span>}
+            {issue.fixText && (
+              <span class={`block ${mutedClass}`}>{t('records.issue.fix', { fix: say(issue.fixText) })}</span>
+            )}
           </span>
         </li>
       ))}
@@ -41,9 +43,15 @@ export function ExplanationTable({ rows }: { rows: readonly TagExplanation[] }) 
     <table class={tableClass}>
       <thead>
         <tr>
-          <th class={thClass} scope="col">{t('records.explain.tag')}</th>
-          <th class={thClass} scope="col">{t('records.explain.value')}</th>
-          <th class={thClass} scope="col">{t('records.explain.meaning')}</th>
+          <th class={thClass} scope="col">
+            {t('records.explain.tag')}
+          </th>
+          <th class={thClass} scope="col">
+            {t('records.explain.value')}
+          </th>
+          <th class={thClass} scope="col">
+            {t('records.explain.meaning')}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -26,7 +26,13 @@ export function resolverFor(state: LiveLookupState): DnsResolver | undefined {
   return state.enabled ? lookupOverHttps(state.server) : undefined;
 }
 
-export function LiveLookupSwitch({ state, onChange }: { state: LiveLookupState; onChange: (state: LiveLookupState) => void }) {
+export function LiveLookupSwitch({
+  state,
+  onChange,
+}: {
+  state: LiveLookupState;
+  onChange: (state: LiveLookupState) => void;
+}) {
   const { t } = useI18n();
   const host = new URL(state.server.endpoint).host;
   return (
@@ -46,7 +52,9 @@ export function LiveLookupSwitch({ state, onChange }: { state: LiveLookupState; 
           class={inputClass}
           value={state.server.id}
           data-testid="doh-server"
-          onChange={(e) => onChange({ ...state, server: DOH_SERVERS.find((s) => s.id === e.currentTarget.value) ?? state.server })}
+          onChange={(e) =>
+            onChange({ ...state, server: DOH_SERVERS.find((s) => s.id === e.currentTarget.value) ?? state.server })
+          }
         >
           {DOH_SERVERS.map((server) => (
             <option key={server.id} value={server.id}>

@@ -23,7 +23,9 @@ export function PublicationBadge({ check }: { check: PublicationCheck | undefine
     <span class="block" data-testid="publication" data-status={check.status}>
       <Badge colour={colour}>{t(label)}</Badge>
       {check.status === 'different' && (
-        <span class={`block break-all font-mono text-xs ${mutedClass}`}>{t('records.publication.now', { values: check.found.join(' | ') })}</span>
+        <span class={`block break-all font-mono text-xs ${mutedClass}`}>
+          {t('records.publication.now', { values: check.found.join(' | ') })}
+        </span>
       )}
       {check.message && <span class={`block text-xs ${mutedClass}`}>{say(check.messageText ?? check.message)}</span>}
     </span>

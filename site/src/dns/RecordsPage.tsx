@@ -28,7 +28,11 @@ export function RecordsPage() {
           <p class={mutedClass}>{t('records.page.intro')}</p>
         </div>
         <LiveLookupSwitch state={live} onChange={setLive} />
-        <div role="tablist" aria-label={t('records.page.tabs')} class="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+        <div
+          role="tablist"
+          aria-label={t('records.page.tabs')}
+          class="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+        >
           {TABS.map((tabInfo) => (
             <button
               key={tabInfo.id}
@@ -60,7 +64,13 @@ export function RecordsPage() {
           ))}
         </div>
         {TABS.map((tabInfo) => (
-          <div key={tabInfo.id} role="tabpanel" id={`records-panel-${tabInfo.id}`} aria-labelledby={`records-tab-${tabInfo.id}`} hidden={tab !== tabInfo.id}>
+          <div
+            key={tabInfo.id}
+            role="tabpanel"
+            id={`records-panel-${tabInfo.id}`}
+            aria-labelledby={`records-tab-${tabInfo.id}`}
+            hidden={tab !== tabInfo.id}
+          >
             {/* All panels stay mounted so switching tabs keeps what the user typed (and the generated keys). */}
             {tabInfo.id === 'wizard' ? <WizardPanel /> : tabInfo.id === 'checker' ? <CheckerPanel /> : <RolloutPanel />}
           </div>

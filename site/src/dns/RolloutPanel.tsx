@@ -13,7 +13,17 @@ import { listAggregateReports, listDomains, readRecords } from '../../../core/st
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
-import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
+import {
+  Badge,
+  buttonClass,
+  inputClass,
+  mutedClass,
+  primaryButtonClass,
+  Section,
+  tableClass,
+  tdClass,
+  thClass,
+} from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { useLiveResolver } from './LiveLookups';
 import { plural } from './plural';
@@ -57,7 +67,8 @@ export function RolloutPanel() {
   async function readPublished(): Promise<void> {
     if (!resolver) return;
     const answer = await askResolver(resolver, `_dmarc.${name}`, 'TXT');
-    const text = answer.status === 'ok' ? answer.answers.map(joinTxtStrings).find((v) => /^v\s*=\s*DMARC1/.test(v)) : undefined;
+    const text =
+      answer.status === 'ok' ? answer.answers.map(joinTxtStrings).find((v) => /^v\s*=\s*DMARC1/.test(v)) : undefined;
     const parsed = text === undefined ? undefined : parseDmarcRecord(text);
     if (text === undefined || !parsed?.ok) {
       setStatus(
@@ -69,12 +80,18 @@ export function RolloutPanel() {
     }
     const record = parsed.record;
     // A published pct other than 100 (without t=y) only exists on the RFC 7489 path.
-    const nextFlavour: RolloutFlavour = record.pct !== undefined && record.pct !== 100 && record.t !== 'y' ? 'rfc7489' : flavour;
+    const nextFlavour: RolloutFlavour =
+      record.pct !== undefined && record.pct !== 100 && record.t !== 'y' ? 'rfc7489' : flavour;
     // The plan sets p, pct and t per step; everything else published (rua, adkim, …) is kept.
     const kept: DmarcRecord = { ...record, p: 'none' };
     delete kept.pct;
     delete kept.t;
-    const nextPlan = buildRolloutPlan({ flavour: nextFlavour, start: new Date(`${start}T00:00:00Z`), base: kept, compatiblePct });
+    const nextPlan = buildRolloutPlan({
+      flavour: nextFlavour,
+      start: new Date(`${start}T00:00:00Z`),
+      base: kept,
+      compatiblePct,
+    });
     const index = findCurrentStep(nextPlan, record);
     setFlavour(nextFlavour);
     setBaseText(formatDmarcRecord(kept));
@@ -87,7 +104,9 @@ export function RolloutPanel() {
   }
 
   useEffect(() => {
-    void getDatabase().then(listDomains).then(setStoredDomains, () => setStoredDomains([]));
+    void getDatabase()
+      .then(listDomains)
+      .then(setStoredDomains, () => setStoredDomains([]));
   }, [version]);
 
   // Opening a domain brings back its saved plan, or starts from the DMARC record its saved wizard setup produced.
@@ -102,7 +121,8 @@ export function RolloutPanel() {
         setCompatiblePct(saved.plan.compatiblePct);
         setCurrentStep(saved.plan.currentStep);
       }
-      if (saved.setup?.dmarc.rua) setBaseText(`v=DMARC1; p=none; rua=${saved.setup.dmarc.rua.map((u) => u.uri).join(',')}`);
+      if (saved.setup?.dmarc.rua)
+        setBaseText(`v=DMARC1; p=none; rua=${saved.setup.dmarc.rua.map((u) => u.uri).join(',')}`);
     });
     return () => {
       stale = true;
@@ -117,7 +137,10 @@ export function RolloutPanel() {
     void getDatabase()
       .then((db) => listAggregateReports(db, name))
       .then((reports) => {
-        if (!stale) setReported(publishedPolicyHistory(reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy }))));
+        if (!stale)
+          setReported(
+            publishedPolicyHistory(reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy }))),
+          );
       });
     return () => {
       stale = true;
@@ -148,7 +171,12 @@ export function RolloutPanel() {
         setAssessment(
           assessNextStep(
             stored.map((s) => s.record),
-            { domain: name, next, ...(baseRecord.adkim ? { adkim: baseRecord.adkim } : {}), ...(baseRecord.aspf ? { aspf: baseRecord.aspf } : {}) },
+            {
+              domain: name,
+              next,
+              ...(baseRecord.adkim ? { adkim: baseRecord.adkim } : {}),
+              ...(baseRecord.aspf ? { aspf: baseRecord.aspf } : {}),
+            },
           ),
         );
       });
@@ -163,7 +191,13 @@ export function RolloutPanel() {
         <div class="grid gap-4 md:grid-cols-2">
           <label class="text-sm font-medium">
             {t('records.rollout.domain')}
-            <input class={`${inputClass} ml-2 w-64`} list="rollout-domains" data-testid="rollout-domain" value={domain} onInput={(e) => setDomain(e.currentTarget.value)} />
+            <input
+              class={`${inputClass} ml-2 w-64`}
+              list="rollout-domains"
+              data-testid="rollout-domain"
+              value={domain}
+              onInput={(e) => setDomain(e.currentTarget.value)}
+            />
             <datalist id="rollout-domains">
               {storedDomains.map((d) => (
                 <option key={d} value={d} />
@@ -172,25 +206,49 @@ export function RolloutPanel() {
           </label>
           <label class="text-sm font-medium">
             {t('records.rollout.path')}
-            <select class={`${inputClass} ml-2`} value={flavour} data-testid="rollout-flavour" onChange={(e) => setFlavour(e.currentTarget.value as RolloutFlavour)}>
+            <select
+              class={`${inputClass} ml-2`}
+              value={flavour}
+              data-testid="rollout-flavour"
+              onChange={(e) => setFlavour(e.currentTarget.value as RolloutFlavour)}
+            >
               <option value="rfc9989">{t('records.rollout.path.rfc9989')}</option>
               <option value="rfc7489">{t('records.rollout.path.rfc7489')}</option>
             </select>
           </label>
           <label class="text-sm font-medium">
             {t('records.rollout.start')}
-            <input type="date" class={`${inputClass} ml-2`} value={start} data-testid="rollout-start" onChange={(e) => setStart(e.currentTarget.value || today())} />
+            <input
+              type="date"
+              class={`${inputClass} ml-2`}
+              value={start}
+              data-testid="rollout-start"
+              onChange={(e) => setStart(e.currentTarget.value || today())}
+            />
           </label>
           {flavour === 'rfc9989' && (
             <label class="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={compatiblePct} onChange={(e) => setCompatiblePct(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={compatiblePct}
+                onChange={(e) => setCompatiblePct(e.currentTarget.checked)}
+              />
               {t('records.rollout.compatiblePct')}
             </label>
           )}
           <label class="text-sm font-medium md:col-span-2">
             {t('records.rollout.base')}
-            <input class={`${inputClass} mt-1 block w-full font-mono`} data-testid="rollout-base" value={baseText} onInput={(e) => setBaseText(e.currentTarget.value)} />
-            {!base.ok && base.issues[0] && <span class="text-sm text-red-700" role="alert">{say(base.issues[0].text)}</span>}
+            <input
+              class={`${inputClass} mt-1 block w-full font-mono`}
+              data-testid="rollout-base"
+              value={baseText}
+              onInput={(e) => setBaseText(e.currentTarget.value)}
+            />
+            {!base.ok && base.issues[0] && (
+              <span class="text-sm text-red-700" role="alert">
+                {say(base.issues[0].text)}
+              </span>
+            )}
           </label>
         </div>
         {reported && (
@@ -205,7 +263,12 @@ export function RolloutPanel() {
               })}
             </span>
             {reportedStep >= 0 && reportedStep !== step && (
-              <button type="button" class={buttonClass} data-testid="rollout-use-reported" onClick={() => setCurrentStep(reportedStep)}>
+              <button
+                type="button"
+                class={buttonClass}
+                data-testid="rollout-use-reported"
+                onClick={() => setCurrentStep(reportedStep)}
+              >
                 {t('records.rollout.useReported')}
               </button>
             )}
@@ -215,23 +278,41 @@ export function RolloutPanel() {
           <table class={tableClass} data-testid="rollout-table">
             <thead>
               <tr>
-                <th class={thClass} scope="col">{t('records.rollout.col.now')}</th>
-                <th class={thClass} scope="col">{t('records.rollout.col.from')}</th>
-                <th class={thClass} scope="col">{t('records.rollout.col.stay')}</th>
-                <th class={thClass} scope="col">{t('records.rollout.col.record')}</th>
-                <th class={thClass} scope="col">{t('records.rollout.col.effect')}</th>
+                <th class={thClass} scope="col">
+                  {t('records.rollout.col.now')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('records.rollout.col.from')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('records.rollout.col.stay')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('records.rollout.col.record')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('records.rollout.col.effect')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {plan.map((s) => (
                 <tr key={s.index} class={s.index === step ? 'bg-blue-50 dark:bg-blue-950/40' : ''}>
                   <td class={tdClass}>
-                    <input type="radio" name="current-step" aria-label={t('records.rollout.atStep', { step: s.index + 1 })} checked={s.index === step} onChange={() => setCurrentStep(s.index)} />
+                    <input
+                      type="radio"
+                      name="current-step"
+                      aria-label={t('records.rollout.atStep', { step: s.index + 1 })}
+                      checked={s.index === step}
+                      onChange={() => setCurrentStep(s.index)}
+                    />
                   </td>
                   <td class={`${tdClass} whitespace-nowrap`}>{s.startsOn}</td>
                   <td class={tdClass}>
                     {s.minimumDays === undefined ? '—' : plural(i18n, 'records.rollout.days', s.minimumDays)}
-                    {s.dwellSource === 'rfc9989' && <span class={`block text-xs ${mutedClass}`}>{t('records.rollout.rfcAdvice')}</span>}
+                    {s.dwellSource === 'rfc9989' && (
+                      <span class={`block text-xs ${mutedClass}`}>{t('records.rollout.rfcAdvice')}</span>
+                    )}
                   </td>
                   <td class={`${tdClass} font-mono text-xs`}>
                     <div class="flex items-start gap-2">
@@ -254,7 +335,11 @@ export function RolloutPanel() {
             class={buttonClass}
             disabled={!resolver || !isValidDomainName(name)}
             data-testid="rollout-read-published"
-            title={resolver ? t('records.rollout.asks', { host: new URL(server.endpoint).host }) : t('records.rollout.turnOnFirst')}
+            title={
+              resolver
+                ? t('records.rollout.asks', { host: new URL(server.endpoint).host })
+                : t('records.rollout.turnOnFirst')
+            }
             onClick={() => void readPublished()}
           >
             {t('records.rollout.readPublished')}
@@ -264,11 +349,19 @@ export function RolloutPanel() {
             class={primaryButtonClass}
             disabled={!isValidDomainName(name)}
             data-testid="rollout-save"
-            onClick={() => void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() => setStatus({ key: 'records.rollout.saved', params: { domain: name } }))}
+            onClick={() =>
+              void saveDomain(name, { plan: { flavour, start, compatiblePct, currentStep: step } }).then(() =>
+                setStatus({ key: 'records.rollout.saved', params: { domain: name } }),
+              )
+            }
           >
             {t('records.rollout.save')}
           </button>
-          {status && <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">{say(status)}</span>}
+          {status && (
+            <span role="status" class="text-sm text-emerald-800 dark:text-emerald-300">
+              {say(status)}
+            </span>
+          )}
         </div>
       </Section>
 
@@ -298,21 +391,34 @@ export function RolloutPanel() {
               </p>
             )}
             <p class={`text-sm ${mutedClass}`}>
-              {t(assessment.verdictDisagreements > 0 ? 'records.rollout.lastDaysDisagreeing' : 'records.rollout.lastDays', {
-                days: ASSESSMENT_DAYS,
-                total: assessment.totalMessages,
-                failing: assessment.failingMessages,
-                disagreeing: assessment.verdictDisagreements,
-              })}
+              {t(
+                assessment.verdictDisagreements > 0
+                  ? 'records.rollout.lastDaysDisagreeing'
+                  : 'records.rollout.lastDays',
+                {
+                  days: ASSESSMENT_DAYS,
+                  total: assessment.totalMessages,
+                  failing: assessment.failingMessages,
+                  disagreeing: assessment.verdictDisagreements,
+                },
+              )}
             </p>
             {assessment.failingSources.length > 0 && (
               <table class={tableClass}>
                 <thead>
                   <tr>
-                    <th class={thClass} scope="col">{t('records.rollout.col.identity')}</th>
-                    <th class={thClass} scope="col">{t('records.rollout.col.messages')}</th>
-                    <th class={thClass} scope="col">{t('records.rollout.col.reason')}</th>
-                    <th class={thClass} scope="col">{t('records.rollout.col.sources')}</th>
+                    <th class={thClass} scope="col">
+                      {t('records.rollout.col.identity')}
+                    </th>
+                    <th class={thClass} scope="col">
+                      {t('records.rollout.col.messages')}
+                    </th>
+                    <th class={thClass} scope="col">
+                      {t('records.rollout.col.reason')}
+                    </th>
+                    <th class={thClass} scope="col">
+                      {t('records.rollout.col.sources')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -321,7 +427,9 @@ export function RolloutPanel() {
                       <td class={tdClass}>
                         {source.identity === 'unauthenticated' ? t('records.rollout.nobody') : source.identity}
                         {source.service && <span class="block text-xs font-medium">{source.service}</span>}
-                        {source.overrides.length > 0 && <span class={`block text-xs ${mutedClass}`}>{source.overrides.join(', ')}</span>}
+                        {source.overrides.length > 0 && (
+                          <span class={`block text-xs ${mutedClass}`}>{source.overrides.join(', ')}</span>
+                        )}
                       </td>
                       <td class={tdClass}>{i18n.number(source.messages)}</td>
                       <td class={tdClass}>{say(source.reasonText)}</td>
@@ -337,4 +445,3 @@ export function RolloutPanel() {
     </div>
   );
 }
-

@@ -31,11 +31,15 @@ export function SpfLookupTree({ evaluation }: { evaluation: SpfLookupEvaluation 
       <p class="flex flex-wrap gap-3 text-sm">
         <span>
           {t('records.spfTree.lookups')}{' '}
-          <Badge colour={over ? 'red' : 'green'}>{t('records.spfTree.count', { count: evaluation.lookups, max: MAX_SPF_DNS_LOOKUPS })}</Badge>
+          <Badge colour={over ? 'red' : 'green'}>
+            {t('records.spfTree.count', { count: evaluation.lookups, max: MAX_SPF_DNS_LOOKUPS })}
+          </Badge>
         </span>
         <span>
           {t('records.spfTree.voidLookups')}{' '}
-          <Badge colour={voidOver ? 'red' : 'green'}>{t('records.spfTree.count', { count: evaluation.voidLookups, max: MAX_SPF_VOID_LOOKUPS })}</Badge>
+          <Badge colour={voidOver ? 'red' : 'green'}>
+            {t('records.spfTree.count', { count: evaluation.voidLookups, max: MAX_SPF_VOID_LOOKUPS })}
+          </Badge>
         </span>
       </p>
       <IssueList issues={evaluation.issues} />

@@ -18,7 +18,18 @@ import { recordText } from '../../../core/dns/recordTexts';
 import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/dns/spfRecord';
 import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/dns/txtStrings';
 import { useI18n } from '../i18n/i18n';
-import { Badge, buttonClass, downloadFile, inputClass, mutedClass, primaryButtonClass, Section, tableClass, tdClass, thClass } from '../ui/ui';
+import {
+  Badge,
+  buttonClass,
+  downloadFile,
+  inputClass,
+  mutedClass,
+  primaryButtonClass,
+  Section,
+  tableClass,
+  tdClass,
+  thClass,
+} from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { supportsEd25519, type GeneratedDkimKey } from './generateDkimKeyPair';
 import { DkimKeyGenerator } from './DkimKeyGenerator';
@@ -56,7 +67,9 @@ export function WizardPanel() {
   const domain = normalizeDomain(setup.domain);
   const domainValid = isValidDomainName(domain);
   const plan = useMemo(() => (domainValid ? buildDomainRecords(setup) : undefined), [setup, domainValid]);
-  const zone = plan ? formatZoneSnippet(plan.records, { placeholderComment: say(recordText('zone.placeholder-comment')) }) : '';
+  const zone = plan
+    ? formatZoneSnippet(plan.records, { placeholderComment: say(recordText('zone.placeholder-comment')) })
+    : '';
   const update = (changes: Partial<DomainSetup>) => {
     setSetup((current) => ({ ...current, ...changes }));
     setSpfEvaluation(undefined);
@@ -98,8 +111,18 @@ export function WizardPanel() {
         <div class="space-y-4">
           <label class={fieldLabel}>
             {t('records.wizard.domain')}
-            <input class={`${inputClass} ml-2 w-72`} data-testid="wizard-domain" value={setup.domain} placeholder="example.com" onInput={(e) => update({ domain: e.currentTarget.value })} />
-            {setup.domain !== '' && !domainValid && <span class="ml-2 text-sm text-red-700" role="alert">{t('records.wizard.notADomain')}</span>}
+            <input
+              class={`${inputClass} ml-2 w-72`}
+              data-testid="wizard-domain"
+              value={setup.domain}
+              placeholder="example.com"
+              onInput={(e) => update({ domain: e.currentTarget.value })}
+            />
+            {setup.domain !== '' && !domainValid && (
+              <span class="ml-2 text-sm text-red-700" role="alert">
+                {t('records.wizard.notADomain')}
+              </span>
+            )}
           </label>
           <fieldset>
             <legend class="text-sm font-medium">{t('records.wizard.services')}</legend>
@@ -110,17 +133,29 @@ export function WizardPanel() {
                 return (
                   <div key={sender.id} class="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
                     <label class="flex items-center gap-2 font-medium">
-                      <input type="checkbox" checked={onMain || onSub} data-testid={`sender-${sender.id}`} onChange={(e) => toggleSender(sender.id, e.currentTarget.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={onMain || onSub}
+                        data-testid={`sender-${sender.id}`}
+                        onChange={(e) => toggleSender(sender.id, e.currentTarget.checked)}
+                      />
                       {sender.name}
                       {sender.bulk && <Badge colour="grey">{t('records.wizard.bulk')}</Badge>}
                     </label>
                     <span class={hint}>
-                      {sender.spfInclude ? t('records.wizard.spfInclude', { include: sender.spfInclude }) : t('records.wizard.noSpfInclude')}{' '}
+                      {sender.spfInclude
+                        ? t('records.wizard.spfInclude', { include: sender.spfInclude })
+                        : t('records.wizard.noSpfInclude')}{' '}
                       {say(senderDkimPractice(sender))}
                     </span>
                     {(onMain || onSub) && sender.bulk && (
                       <label class="mt-1 flex items-center gap-2 text-xs">
-                        <input type="checkbox" checked={onSub} data-testid={`subdomain-${sender.id}`} onChange={(e) => moveToSubdomain(sender.id, e.currentTarget.checked)} />
+                        <input
+                          type="checkbox"
+                          checked={onSub}
+                          data-testid={`subdomain-${sender.id}`}
+                          onChange={(e) => moveToSubdomain(sender.id, e.currentTarget.checked)}
+                        />
                         {t('records.wizard.useSubdomain')}
                       </label>
                     )}
@@ -132,7 +167,12 @@ export function WizardPanel() {
           {subdomain && (
             <label class={fieldLabel}>
               {t('records.wizard.subdomain')}
-              <input class={`${inputClass} ml-2 w-32`} value={subdomain.label} data-testid="subdomain-label" onInput={(e) => update({ subdomains: [{ ...subdomain, label: e.currentTarget.value }] })} />
+              <input
+                class={`${inputClass} ml-2 w-32`}
+                value={subdomain.label}
+                data-testid="subdomain-label"
+                onInput={(e) => update({ subdomains: [{ ...subdomain, label: e.currentTarget.value }] })}
+              />
               <span class={mutedClass}>.{domain || 'example.com'}</span>
               <span class={hint}>{t('records.wizard.subdomainHint')}</span>
             </label>
@@ -140,26 +180,57 @@ export function WizardPanel() {
           <div class="grid gap-4 md:grid-cols-2">
             <label class={fieldLabel}>
               {t('records.wizard.ownNetworks')}
-              <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-networks" value={networksText} placeholder={'192.0.2.10\n2001:db8::/48'} onInput={(e) => setNetworksText(e.currentTarget.value)} onChange={(e) => update({ ownNetworks: splitList(e.currentTarget.value) })} />
+              <textarea
+                class={`${inputClass} mt-1 block w-full font-mono`}
+                rows={3}
+                data-testid="own-networks"
+                value={networksText}
+                placeholder={'192.0.2.10\n2001:db8::/48'}
+                onInput={(e) => setNetworksText(e.currentTarget.value)}
+                onChange={(e) => update({ ownNetworks: splitList(e.currentTarget.value) })}
+              />
             </label>
             <label class={fieldLabel}>
               {t('records.wizard.ownHosts')}
-              <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={3} data-testid="own-hosts" value={hostsText} placeholder="mail.example.com" onInput={(e) => setHostsText(e.currentTarget.value)} onChange={(e) => update({ ownHosts: splitList(e.currentTarget.value) })} />
+              <textarea
+                class={`${inputClass} mt-1 block w-full font-mono`}
+                rows={3}
+                data-testid="own-hosts"
+                value={hostsText}
+                placeholder="mail.example.com"
+                onInput={(e) => setHostsText(e.currentTarget.value)}
+                onChange={(e) => update({ ownHosts: splitList(e.currentTarget.value) })}
+              />
             </label>
           </div>
           <div class="flex flex-wrap gap-6 text-sm">
             <label class="flex items-center gap-2">
-              <input type="checkbox" checked={setup.mxSends} onChange={(e) => update({ mxSends: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                checked={setup.mxSends}
+                onChange={(e) => update({ mxSends: e.currentTarget.checked })}
+              />
               {t('records.wizard.mxSends')}
             </label>
             <fieldset class="flex items-center gap-3">
               <legend class="sr-only">{t('records.wizard.spfEnding')}</legend>
               <label class="flex items-center gap-1">
-                <input type="radio" name="spf-all" checked={setup.spfAll === '~'} onChange={() => update({ spfAll: '~' })} />
+                <input
+                  type="radio"
+                  name="spf-all"
+                  checked={setup.spfAll === '~'}
+                  onChange={() => update({ spfAll: '~' })}
+                />
                 {t('records.wizard.softfailAll')}
               </label>
               <label class="flex items-center gap-1">
-                <input type="radio" name="spf-all" checked={setup.spfAll === '-'} data-testid="spf-fail-all" onChange={() => update({ spfAll: '-' })} />
+                <input
+                  type="radio"
+                  name="spf-all"
+                  checked={setup.spfAll === '-'}
+                  data-testid="spf-fail-all"
+                  onChange={() => update({ spfAll: '-' })}
+                />
                 {t('records.wizard.failAll')}
               </label>
             </fieldset>
@@ -168,7 +239,13 @@ export function WizardPanel() {
       </Section>
 
       <Section title="DMARC" id="wizard-dmarc">
-        <DmarcFields key={formKey} record={setup.dmarc} receivers={setup.dmarcReceivers} onChange={(dmarc) => update({ dmarc })} onReceivers={(dmarcReceivers) => update({ dmarcReceivers })} />
+        <DmarcFields
+          key={formKey}
+          record={setup.dmarc}
+          receivers={setup.dmarcReceivers}
+          onChange={(dmarc) => update({ dmarc })}
+          onReceivers={(dmarcReceivers) => update({ dmarcReceivers })}
+        />
       </Section>
 
       <Section title={t('records.wizard.dkimHeading')} id="wizard-dkim">
@@ -177,7 +254,12 @@ export function WizardPanel() {
           ed25519={ed25519}
           onKey={(selector, key) => {
             setKeys((current) => ({ ...current, [selector]: key }));
-            update({ dkimKeys: [...setup.dkimKeys.filter((k) => k.selector !== selector), { selector, keyType: key.keyType, publicKey: key.publicKey }] });
+            update({
+              dkimKeys: [
+                ...setup.dkimKeys.filter((k) => k.selector !== selector),
+                { selector, keyType: key.keyType, publicKey: key.publicKey },
+              ],
+            });
           }}
         />
         {setup.dkimKeys.length > 0 && (
@@ -185,16 +267,37 @@ export function WizardPanel() {
             {setup.dkimKeys.map((key) => {
               const generated = keys[key.selector];
               return (
-                <li key={key.selector} class="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`dkim-key-${key.selector}`}>
+                <li
+                  key={key.selector}
+                  class="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+                  data-testid={`dkim-key-${key.selector}`}
+                >
                   <div class="flex flex-wrap items-center gap-3">
                     <span class="font-mono text-sm">{`${key.selector}._domainkey.${domain}`}</span>
-                    <Badge colour="grey">{key.keyType === 'rsa' ? `RSA ${generated?.size.slice(4) ?? ''}`.trim() : 'Ed25519'}</Badge>
+                    <Badge colour="grey">
+                      {key.keyType === 'rsa' ? `RSA ${generated?.size.slice(4) ?? ''}`.trim() : 'Ed25519'}
+                    </Badge>
                     {generated && (
-                      <button type="button" class={buttonClass} data-testid="dkim-download" onClick={() => downloadFile(privateKeyFileName({ domain, selector: key.selector, keyType: key.keyType }), [generated.privateKeyPem], 'application/x-pem-file')}>
+                      <button
+                        type="button"
+                        class={buttonClass}
+                        data-testid="dkim-download"
+                        onClick={() =>
+                          downloadFile(
+                            privateKeyFileName({ domain, selector: key.selector, keyType: key.keyType }),
+                            [generated.privateKeyPem],
+                            'application/x-pem-file',
+                          )
+                        }
+                      >
                         {t('records.wizard.downloadKey')}
                       </button>
                     )}
-                    <button type="button" class={buttonClass} onClick={() => update({ dkimKeys: setup.dkimKeys.filter((k) => k.selector !== key.selector) })}>
+                    <button
+                      type="button"
+                      class={buttonClass}
+                      onClick={() => update({ dkimKeys: setup.dkimKeys.filter((k) => k.selector !== key.selector) })}
+                    >
                       {t('records.wizard.remove')}
                     </button>
                   </div>
@@ -206,7 +309,9 @@ export function WizardPanel() {
                         <p class="text-sm font-medium">
                           {snippet.title} <span class={mutedClass}>— {snippet.file}</span>
                         </p>
-                        <pre tabIndex={0} class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet.content}</pre>
+                        <pre tabIndex={0} class="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+                          {snippet.content}
+                        </pre>
                         {snippet.noteText && <p class={hint}>{say(snippet.noteText)}</p>}
                       </div>
                     ))}
@@ -222,14 +327,31 @@ export function WizardPanel() {
         <div class="grid gap-4 md:grid-cols-2">
           <div class="space-y-2 text-sm">
             <label class="flex items-center gap-2 font-medium">
-              <input type="checkbox" checked={setup.mtaSts !== undefined} data-testid="mta-sts-enable" onChange={(e) => update({ mtaSts: e.currentTarget.checked ? { mode: 'testing', mx: splitList(mtaMxText), maxAgeDays: 7, id: mtaStsIdFor(new Date()) } : undefined })} />
+              <input
+                type="checkbox"
+                checked={setup.mtaSts !== undefined}
+                data-testid="mta-sts-enable"
+                onChange={(e) =>
+                  update({
+                    mtaSts: e.currentTarget.checked
+                      ? { mode: 'testing', mx: splitList(mtaMxText), maxAgeDays: 7, id: mtaStsIdFor(new Date()) }
+                      : undefined,
+                  })
+                }
+              />
               {t('records.wizard.mtaSts')}
             </label>
             {setup.mtaSts && (
               <>
                 <label class={fieldLabel}>
                   {t('records.wizard.mode')}
-                  <select class={`${inputClass} ml-2`} value={setup.mtaSts.mode} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mode: e.currentTarget.value as MtaStsMode } })}>
+                  <select
+                    class={`${inputClass} ml-2`}
+                    value={setup.mtaSts.mode}
+                    onChange={(e) =>
+                      update({ mtaSts: { ...setup.mtaSts!, mode: e.currentTarget.value as MtaStsMode } })
+                    }
+                  >
                     <option value="testing">testing</option>
                     <option value="enforce">enforce</option>
                     <option value="none">none</option>
@@ -237,11 +359,32 @@ export function WizardPanel() {
                 </label>
                 <label class={fieldLabel}>
                   {t('records.wizard.mx')}
-                  <textarea class={`${inputClass} mt-1 block w-full font-mono`} rows={2} data-testid="mta-sts-mx" value={mtaMxText} onInput={(e) => setMtaMxText(e.currentTarget.value)} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mx: splitList(e.currentTarget.value) } })} />
+                  <textarea
+                    class={`${inputClass} mt-1 block w-full font-mono`}
+                    rows={2}
+                    data-testid="mta-sts-mx"
+                    value={mtaMxText}
+                    onInput={(e) => setMtaMxText(e.currentTarget.value)}
+                    onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, mx: splitList(e.currentTarget.value) } })}
+                  />
                 </label>
                 <label class={fieldLabel}>
                   {t('records.wizard.maxAge')}
-                  <input type="number" min={1} max={365} class={`${inputClass} ml-2 w-20`} value={setup.mtaSts.maxAgeDays} onChange={(e) => update({ mtaSts: { ...setup.mtaSts!, maxAgeDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 7)) } })} />
+                  <input
+                    type="number"
+                    min={1}
+                    max={365}
+                    class={`${inputClass} ml-2 w-20`}
+                    value={setup.mtaSts.maxAgeDays}
+                    onChange={(e) =>
+                      update({
+                        mtaSts: {
+                          ...setup.mtaSts!,
+                          maxAgeDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 7)),
+                        },
+                      })
+                    }
+                  />
                 </label>
               </>
             )}
@@ -249,16 +392,36 @@ export function WizardPanel() {
           <div class="space-y-3">
             <label class={fieldLabel}>
               {t('records.wizard.tlsRpt')}
-              <input class={`${inputClass} mt-1 w-full`} data-testid="tls-rpt-rua" value={tlsRptText} placeholder="tls-reports@example.com" onInput={(e) => setTlsRptText(e.currentTarget.value)} onChange={(e) => update({ tlsRptRua: mailtoList(e.currentTarget.value) })} />
+              <input
+                class={`${inputClass} mt-1 w-full`}
+                data-testid="tls-rpt-rua"
+                value={tlsRptText}
+                placeholder="tls-reports@example.com"
+                onInput={(e) => setTlsRptText(e.currentTarget.value)}
+                onChange={(e) => update({ tlsRptRua: mailtoList(e.currentTarget.value) })}
+              />
             </label>
             <label class={fieldLabel}>
               {t('records.wizard.bimiLogo')}
-              <input class={`${inputClass} mt-1 w-full`} data-testid="bimi-logo" value={setup.bimi?.logoUrl ?? ''} onChange={(e) => update({ bimi: e.currentTarget.value.trim() ? { ...setup.bimi, logoUrl: e.currentTarget.value } : undefined })} />
+              <input
+                class={`${inputClass} mt-1 w-full`}
+                data-testid="bimi-logo"
+                value={setup.bimi?.logoUrl ?? ''}
+                onChange={(e) =>
+                  update({
+                    bimi: e.currentTarget.value.trim() ? { ...setup.bimi, logoUrl: e.currentTarget.value } : undefined,
+                  })
+                }
+              />
             </label>
             {setup.bimi && (
               <label class={fieldLabel}>
                 {t('records.wizard.bimiCertificate')}
-                <input class={`${inputClass} mt-1 w-full`} value={setup.bimi.certificateUrl ?? ''} onChange={(e) => update({ bimi: { ...setup.bimi!, certificateUrl: e.currentTarget.value } })} />
+                <input
+                  class={`${inputClass} mt-1 w-full`}
+                  value={setup.bimi.certificateUrl ?? ''}
+                  onChange={(e) => update({ bimi: { ...setup.bimi!, certificateUrl: e.currentTarget.value } })}
+                />
               </label>
             )}
             <p class={hint}>{t('records.wizard.bimiHint')}</p>
@@ -272,7 +435,11 @@ export function WizardPanel() {
         actions={
           <div class="flex flex-wrap items-center gap-3 text-sm">
             <label class="flex items-center gap-1">
-              <input type="checkbox" checked={keepPrivateKeys} onChange={(e) => setKeepPrivateKeys(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={keepPrivateKeys}
+                onChange={(e) => setKeepPrivateKeys(e.currentTarget.checked)}
+              />
               {t('records.wizard.keepKeys')}
             </label>
             <button
@@ -281,11 +448,15 @@ export function WizardPanel() {
               disabled={!domainValid}
               data-testid="wizard-save"
               onClick={() => {
-                const privateKeys = keepPrivateKeys ? Object.fromEntries(Object.entries(keys).map(([selector, key]) => [selector, key.privateKeyPem])) : undefined;
-                void saveDomain(domain, { setup: { ...setup, domain }, ...(privateKeys ? { privateKeys } : {}) }).then(() => {
-                  setStatus({ key: 'records.wizard.saved', params: { domain } });
-                  refreshSaved();
-                });
+                const privateKeys = keepPrivateKeys
+                  ? Object.fromEntries(Object.entries(keys).map(([selector, key]) => [selector, key.privateKeyPem]))
+                  : undefined;
+                void saveDomain(domain, { setup: { ...setup, domain }, ...(privateKeys ? { privateKeys } : {}) }).then(
+                  () => {
+                    setStatus({ key: 'records.wizard.saved', params: { domain } });
+                    refreshSaved();
+                  },
+                );
               }}
             >
               {t('records.wizard.save')}
@@ -293,7 +464,11 @@ export function WizardPanel() {
           </div>
         }
       >
-        {status && <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">{say(status)}</p>}
+        {status && (
+          <p role="status" class="mb-3 text-sm text-emerald-800 dark:text-emerald-300">
+            {say(status)}
+          </p>
+        )}
         {!plan && <p class={mutedClass}>{t('records.wizard.enterDomain')}</p>}
         {plan && (
           <div class="space-y-4">
@@ -301,11 +476,23 @@ export function WizardPanel() {
               <table class={tableClass} data-testid="records-table">
                 <thead>
                   <tr>
-                    <th class={thClass} scope="col">{t('records.wizard.col.name')}</th>
-                    <th class={thClass} scope="col">{t('records.wizard.col.type')}</th>
-                    <th class={thClass} scope="col">{t('records.wizard.col.value')}</th>
-                    {publication && <th class={thClass} scope="col">{t('records.wizard.col.inDns')}</th>}
-                    <th class={thClass} scope="col"><span class="sr-only">{t('records.copy.copy')}</span></th>
+                    <th class={thClass} scope="col">
+                      {t('records.wizard.col.name')}
+                    </th>
+                    <th class={thClass} scope="col">
+                      {t('records.wizard.col.type')}
+                    </th>
+                    <th class={thClass} scope="col">
+                      {t('records.wizard.col.value')}
+                    </th>
+                    {publication && (
+                      <th class={thClass} scope="col">
+                        {t('records.wizard.col.inDns')}
+                      </th>
+                    )}
+                    <th class={thClass} scope="col">
+                      <span class="sr-only">{t('records.copy.copy')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -314,7 +501,11 @@ export function WizardPanel() {
                       <td class={tdClass}>
                         <span class="break-all font-mono">{record.name}</span>
                         <span class={hint}>{say(record.purposeText)}</span>
-                        {record.publishedBy && <Badge colour="amber">{t('records.wizard.publishedBy', { domain: record.publishedBy })}</Badge>}
+                        {record.publishedBy && (
+                          <Badge colour="amber">
+                            {t('records.wizard.publishedBy', { domain: record.publishedBy })}
+                          </Badge>
+                        )}
                       </td>
                       <td class={tdClass}>{record.type}</td>
                       <td class={`${tdClass} break-all font-mono text-xs`}>
@@ -336,7 +527,10 @@ export function WizardPanel() {
                         </td>
                       )}
                       <td class={`${tdClass} space-y-1`}>
-                        <CopyButton text={record.value} label={t('records.wizard.copyValue', { type: record.type, name: record.name })} />
+                        <CopyButton
+                          text={record.value}
+                          label={t('records.wizard.copyValue', { type: record.type, name: record.name })}
+                        />
                         {record.type === 'TXT' && txtByteLength(record.value) > MAX_TXT_STRING_BYTES && (
                           <CopyButton
                             text={formatTxtForZone(record.value)}
@@ -357,7 +551,13 @@ export function WizardPanel() {
                   {t('records.wizard.fileAt')} <span class="font-mono">{file.url}</span>
                 </p>
                 <p class={hint}>{say(file.purposeText)}</p>
-                <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="mta-sts-policy">{file.content}</pre>
+                <pre
+                  tabIndex={0}
+                  class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
+                  data-testid="mta-sts-policy"
+                >
+                  {file.content}
+                </pre>
                 <CopyButton text={file.content} label={t('records.wizard.copyPolicy')} />
               </div>
             ))}
@@ -366,7 +566,13 @@ export function WizardPanel() {
                 <p class="text-sm font-medium">{t('records.wizard.zone')}</p>
                 <CopyButton text={zone} label={t('records.wizard.copyZone')} />
               </div>
-              <pre tabIndex={0} class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="zone-snippet">{zone}</pre>
+              <pre
+                tabIndex={0}
+                class="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
+                data-testid="zone-snippet"
+              >
+                {zone}
+              </pre>
             </div>
             <div class="space-y-2">
               <button
@@ -395,7 +601,11 @@ export function WizardPanel() {
               </button>
               <span class={hint}>
                 {resolver
-                  ? t('records.wizard.liveOn', { host: new URL(server.endpoint).host, max: MAX_SPF_DNS_LOOKUPS, maxVoid: MAX_SPF_VOID_LOOKUPS })
+                  ? t('records.wizard.liveOn', {
+                      host: new URL(server.endpoint).host,
+                      max: MAX_SPF_DNS_LOOKUPS,
+                      maxVoid: MAX_SPF_VOID_LOOKUPS,
+                    })
                   : t('records.wizard.liveOff', { max: MAX_SPF_DNS_LOOKUPS, maxVoid: MAX_SPF_VOID_LOOKUPS })}
               </span>
               {spfEvaluation && <SpfLookupTree evaluation={spfEvaluation} />}
@@ -417,11 +627,23 @@ export function WizardPanel() {
                   </button>
                 )}
                 {entry.privateKeys && (
-                  <button type="button" class={buttonClass} onClick={() => Object.entries(entry.privateKeys ?? {}).forEach(([selector, pem]) => downloadFile(`${selector}.${entry.domain}.private.pem`, [pem], 'application/x-pem-file'))}>
+                  <button
+                    type="button"
+                    class={buttonClass}
+                    onClick={() =>
+                      Object.entries(entry.privateKeys ?? {}).forEach(([selector, pem]) =>
+                        downloadFile(`${selector}.${entry.domain}.private.pem`, [pem], 'application/x-pem-file'),
+                      )
+                    }
+                  >
                     {t('records.wizard.downloadKept')}
                   </button>
                 )}
-                <button type="button" class={buttonClass} onClick={() => void deleteSavedDomain(entry.domain).then(refreshSaved)}>
+                <button
+                  type="button"
+                  class={buttonClass}
+                  onClick={() => void deleteSavedDomain(entry.domain).then(refreshSaved)}
+                >
                   {t('records.wizard.delete')}
                 </button>
               </li>

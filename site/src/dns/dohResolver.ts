@@ -46,7 +46,8 @@ export async function askDnsJson(
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     });
-    if (!response.ok) return failure(recordText('dns.http-status', { server: server.name, status: String(response.status) }));
+    if (!response.ok)
+      return failure(recordText('dns.http-status', { server: server.name, status: String(response.status) }));
     return { ok: true, json: await response.json() };
   } catch (error) {
     return failure(recordText('dns.unreachable', { server: server.name, error: String(error) }));

@@ -15,9 +15,16 @@ export interface GeneratedDkimKey {
   privateKeyPem: string;
 }
 
-const RSA_BITS: Record<Exclude<DkimKeySize, 'ed25519'>, number> = { 'rsa-1024': 1024, 'rsa-2048': 2048, 'rsa-4096': 4096 };
+const RSA_BITS: Record<Exclude<DkimKeySize, 'ed25519'>, number> = {
+  'rsa-1024': 1024,
+  'rsa-2048': 2048,
+  'rsa-4096': 4096,
+};
 
-export async function generateDkimKeyPair(size: DkimKeySize, subtle: SubtleCrypto = crypto.subtle): Promise<GeneratedDkimKey> {
+export async function generateDkimKeyPair(
+  size: DkimKeySize,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<GeneratedDkimKey> {
   if (size === 'ed25519') {
     const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
@@ -26,7 +33,12 @@ export async function generateDkimKeyPair(size: DkimKeySize, subtle: SubtleCrypt
   }
   // RFC 6376 §3.3.1: rsa-sha256 signatures, RSASSA-PKCS1-v1_5.
   const pair = await subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: RSA_BITS[size], publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: RSA_BITS[size],
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
     true,
     ['sign', 'verify'],
   );

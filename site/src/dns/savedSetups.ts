@@ -51,7 +51,10 @@ export async function readSavedDomain(domain: string): Promise<SavedDomain | und
 }
 
 /** Merges `changes` into the domain's entry (a wizard save keeps the plan, a plan save keeps the setup). */
-export async function saveDomain(domain: string, changes: Partial<Omit<SavedDomain, 'domain' | 'savedAt'>>): Promise<void> {
+export async function saveDomain(
+  domain: string,
+  changes: Partial<Omit<SavedDomain, 'domain' | 'savedAt'>>,
+): Promise<void> {
   const db = await database();
   const tx = db.transaction('domains', 'readwrite');
   const existing = await tx.store.get(domain);

@@ -19,7 +19,10 @@ export function useRecordText(): (text: DnsRecordSentence | PageMessage | string
   const say = (text: DnsRecordSentence | PageMessage | string): string => {
     if (typeof text === 'string') return text;
     if ('key' in text) {
-      const params = Object.entries(text.params ?? {}).map(([name, value]) => [name, typeof value === 'object' ? say(value) : value]);
+      const params = Object.entries(text.params ?? {}).map(([name, value]) => [
+        name,
+        typeof value === 'object' ? say(value) : value,
+      ]);
       return t(text.key, Object.fromEntries(params));
     }
     return renderRecordText(text, (id) => t(recordTextKey(id)), number);

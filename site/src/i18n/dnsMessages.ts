@@ -14,7 +14,8 @@ export function recordTextKey(id: RecordTextId): RecordTextKey {
 const pagesEn = {
   // The page and its tabs.
   'records.page.heading': 'DNS records',
-  'records.page.intro': 'Generate, check and roll out DMARC, SPF, DKIM, MTA-STS, TLS-RPT and BIMI records. Everything is computed in this browser; keys are generated here and never leave it.',
+  'records.page.intro':
+    'Generate, check and roll out DMARC, SPF, DKIM, MTA-STS, TLS-RPT and BIMI records. Everything is computed in this browser; keys are generated here and never leave it.',
   'records.page.tabs': 'DNS records tools',
   'records.page.tab.wizard': 'Set up a domain',
   'records.page.tab.checker': 'Check records',
@@ -24,7 +25,8 @@ const pagesEn = {
   'records.live.switch': 'Live DNS lookups',
   'records.live.through': 'through',
   'records.live.on': 'On: DNS questions (domain names only) go to {host} over HTTPS.',
-  'records.live.off': 'Off: nothing leaves this page. Turn on to let {host} answer DNS questions for the checker and the SPF lookup count.',
+  'records.live.off':
+    'Off: nothing leaves this page. Turn on to let {host} answer DNS questions for the checker and the SPF lookup count.',
 
   // Findings, tag explanations and copying (IssueList.tsx, CopyButton.tsx).
   'records.issue.error': 'Error',
@@ -51,7 +53,8 @@ const pagesEn = {
   'records.checker.valid': 'valid',
   'records.checker.invalid': 'invalid',
   'records.checker.pasteHeading': 'Check a record',
-  'records.checker.pasteLabel': 'Paste a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record, an MTA-STS policy file, or zone-file lines',
+  'records.checker.pasteLabel':
+    'Paste a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record, an MTA-STS policy file, or zone-file lines',
   'records.checker.pasteDomain': 'Domain it is published for (optional, for a lone record)',
   'records.checker.check': 'Check',
   'records.checker.clear': 'Clear',
@@ -61,7 +64,8 @@ const pagesEn = {
   'records.checker.selectors': 'DKIM selectors',
   'records.checker.lookUp': 'Look up',
   'records.checker.lookingUp': 'Looking up…',
-  'records.checker.liveOn': "The domain's DMARC, SPF (with its includes), DKIM, MTA-STS, TLS-RPT and BIMI records are read through {host}.",
+  'records.checker.liveOn':
+    "The domain's DMARC, SPF (with its includes), DKIM, MTA-STS, TLS-RPT and BIMI records are read through {host}.",
   'records.checker.liveOff': 'Live DNS lookups are off: turn them on at the top of the page to read published records.',
   'records.checker.spfTree': 'SPF include tree',
   'records.spfTree.lookups': 'DNS lookups:',
@@ -84,7 +88,8 @@ const pagesEn = {
   'records.dkim.generate': 'Generate DKIM key pair',
   'records.dkim.generating': 'Generating…',
   'records.dkim.failed': 'Key generation failed: {error}',
-  'records.dkim.hint': 'The key pair is made in this browser with WebCrypto. The private key never leaves the page unless you download it, and is not stored unless you ask. A selector naming the month (e.g. {example}) makes rotation easy: publish the next key under a new selector.',
+  'records.dkim.hint':
+    'The key pair is made in this browser with WebCrypto. The private key never leaves the page unless you download it, and is not stored unless you ask. A selector naming the month (e.g. {example}) makes rotation easy: publish the next key under a new selector.',
 
   // The wizard's DMARC fields (DmarcFields.tsx).
   'records.dmarc.unset.p': 'Without p, receivers treat the record as p=none.',
@@ -115,7 +120,8 @@ const pagesEn = {
   'records.wizard.noSpfInclude': 'No SPF include needed.',
   'records.wizard.useSubdomain': 'send from a subdomain instead',
   'records.wizard.subdomain': 'Subdomain for bulk mail',
-  'records.wizard.subdomainHint': 'Marketing and bulk services on their own subdomain get their own SPF, DKIM and a p=none DMARC record, so the main domain can move to quarantine and reject without waiting for them.',
+  'records.wizard.subdomainHint':
+    'Marketing and bulk services on their own subdomain get their own SPF, DKIM and a p=none DMARC record, so the main domain can move to quarantine and reject without waiting for them.',
   'records.wizard.ownNetworks': 'Your own servers: IP addresses or networks',
   'records.wizard.ownHosts': 'Your own servers: host names',
   'records.wizard.mxSends': "The domain's MX servers send mail too (mx)",
@@ -125,7 +131,8 @@ const pagesEn = {
   'records.wizard.dkimHeading': 'DKIM for your own servers',
   'records.wizard.downloadKey': 'Download private key (PEM)',
   'records.wizard.remove': 'Remove',
-  'records.wizard.keyNotHere': 'The private key of this saved selector is not in this page; use the copy you downloaded.',
+  'records.wizard.keyNotHere':
+    'The private key of this saved selector is not in this page; use the copy you downloaded.',
   'records.wizard.signerConfig': 'Signer configuration (OpenDKIM, Postfix, rspamd, Exim)',
   'records.wizard.extraHeading': 'MTA-STS, TLS-RPT and BIMI (optional)',
   'records.wizard.mtaSts': 'MTA-STS: require TLS for mail to this domain',
@@ -148,7 +155,8 @@ const pagesEn = {
   'records.wizard.col.inDns': 'In DNS now',
   'records.wizard.publishedBy': 'published by {domain}',
   'records.wizard.placeholder': "Fill in the parts in angle brackets from the provider's DNS page.",
-  'records.wizard.longTxt': '{bytes} bytes: DNS carries it as {strings} strings of at most {max} bytes. If your DNS host does not split long values itself, paste the quoted strings.',
+  'records.wizard.longTxt':
+    '{bytes} bytes: DNS carries it as {strings} strings of at most {max} bytes. If your DNS host does not split long values itself, paste the quoted strings.',
   'records.wizard.copyValue': 'Copy the {type} value for {name}',
   'records.wizard.copyStrings': 'Copy the {name} value as quoted {max}-byte strings',
   'records.wizard.copyAsStrings': 'Copy as strings',
@@ -158,8 +166,10 @@ const pagesEn = {
   'records.wizard.copyZone': 'Copy the zone snippet',
   'records.wizard.checkPublished': 'Check what is published now',
   'records.wizard.countSpf': 'Count SPF lookups through the includes',
-  'records.wizard.liveOn': 'Both ask {host}: the first compares each record with what its name publishes, the second follows the SPF includes (limit: {max} lookups, {maxVoid} void lookups).',
-  'records.wizard.liveOff': 'Turn on live DNS lookups (top of the page) to compare these records with what is published and to follow the SPF includes (limit: {max} lookups, {maxVoid} void lookups).',
+  'records.wizard.liveOn':
+    'Both ask {host}: the first compares each record with what its name publishes, the second follows the SPF includes (limit: {max} lookups, {maxVoid} void lookups).',
+  'records.wizard.liveOff':
+    'Turn on live DNS lookups (top of the page) to compare these records with what is published and to follow the SPF includes (limit: {max} lookups, {maxVoid} void lookups).',
   'records.wizard.savedHeading': 'Saved configurations',
   'records.wizard.open': 'Open',
   'records.wizard.downloadKept': 'Download kept private keys',
@@ -182,8 +192,10 @@ const pagesEn = {
   'records.rollout.start': 'Start',
   'records.rollout.compatiblePct': 'Add pct=0 to test-mode steps, so RFC 7489 receivers soften the policy too',
   'records.rollout.base': 'Tags kept on every step (rua, adkim, …)',
-  'records.rollout.reported': 'Your stored reports show receivers found {record} since {since} ({reports}, {days}): step {step} of this plan.',
-  'records.rollout.reportedOffPlan': 'Your stored reports show receivers found {record} since {since} ({reports}, {days}): not a step of this plan.',
+  'records.rollout.reported':
+    'Your stored reports show receivers found {record} since {since} ({reports}, {days}): step {step} of this plan.',
+  'records.rollout.reportedOffPlan':
+    'Your stored reports show receivers found {record} since {since} ({reports}, {days}): not a step of this plan.',
   'records.rollout.reports.one': '{count} report',
   'records.rollout.reports.other': '{count} reports',
   'records.rollout.days.one': '{count} day',
@@ -206,11 +218,16 @@ const pagesEn = {
   'records.rollout.enterDomain': 'Enter the domain to judge its next step from the reports stored in this browser.',
   'records.rollout.complete': 'The plan is complete: p=reject applies to all mail.',
   'records.rollout.next': 'Next:',
-  'records.rollout.dwell': "The reports show {days} at this step; stay at least {minimum} so every sender's monthly mail has been seen.",
-  'records.rollout.dwellAdvised': "The reports show {days} at this step; stay at least {minimum} (RFC 9989 advice) so every sender's monthly mail has been seen.",
-  'records.rollout.wait': "The plan schedules this step for {date}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.",
-  'records.rollout.lastDays': 'Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results.',
-  'records.rollout.lastDaysDisagreeing': "Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results (receivers' own verdicts differ for {disagreeing}).",
+  'records.rollout.dwell':
+    "The reports show {days} at this step; stay at least {minimum} so every sender's monthly mail has been seen.",
+  'records.rollout.dwellAdvised':
+    "The reports show {days} at this step; stay at least {minimum} (RFC 9989 advice) so every sender's monthly mail has been seen.",
+  'records.rollout.wait':
+    "The plan schedules this step for {date}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.",
+  'records.rollout.lastDays':
+    'Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results.',
+  'records.rollout.lastDaysDisagreeing':
+    "Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results (receivers' own verdicts differ for {disagreeing}).",
   'records.rollout.col.identity': 'Authenticates as',
   'records.rollout.col.messages': 'Messages',
   'records.rollout.col.reason': 'Why it fails',
@@ -227,7 +244,8 @@ export const recordsEn = { ...pagesEn, ...recordTextsEn };
 const pagesNl: Record<keyof typeof pagesEn, string> = {
   // The page and its tabs.
   'records.page.heading': 'DNS-records',
-  'records.page.intro': 'Maak, controleer en rol DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- en BIMI-records uit. Alles wordt in deze browser berekend; sleutels worden hier gegenereerd en verlaten hem nooit.',
+  'records.page.intro':
+    'Maak, controleer en rol DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- en BIMI-records uit. Alles wordt in deze browser berekend; sleutels worden hier gegenereerd en verlaten hem nooit.',
   'records.page.tabs': 'Hulpmiddelen voor DNS-records',
   'records.page.tab.wizard': 'Domein instellen',
   'records.page.tab.checker': 'Records controleren',
@@ -237,7 +255,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.live.switch': 'Live DNS-lookups',
   'records.live.through': 'via',
   'records.live.on': 'Aan: DNS-vragen (alleen domeinnamen) gaan via HTTPS naar {host}.',
-  'records.live.off': 'Uit: niets verlaat deze pagina. Zet dit aan om {host} de DNS-vragen van de controle en de telling van SPF-lookups te laten beantwoorden.',
+  'records.live.off':
+    'Uit: niets verlaat deze pagina. Zet dit aan om {host} de DNS-vragen van de controle en de telling van SPF-lookups te laten beantwoorden.',
 
   // Findings, tag explanations and copying (IssueList.tsx, CopyButton.tsx).
   'records.issue.error': 'Fout',
@@ -264,7 +283,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.checker.valid': 'geldig',
   'records.checker.invalid': 'ongeldig',
   'records.checker.pasteHeading': 'Een record controleren',
-  'records.checker.pasteLabel': 'Plak een DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- of BIMI-record, een MTA-STS-beleidsbestand of regels uit een zonebestand',
+  'records.checker.pasteLabel':
+    'Plak een DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- of BIMI-record, een MTA-STS-beleidsbestand of regels uit een zonebestand',
   'records.checker.pasteDomain': 'Domein waarvoor het gepubliceerd wordt (optioneel, bij een los record)',
   'records.checker.check': 'Controleren',
   'records.checker.clear': 'Wissen',
@@ -274,8 +294,10 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.checker.selectors': 'DKIM-selectors',
   'records.checker.lookUp': 'Opvragen',
   'records.checker.lookingUp': 'Bezig met opvragen…',
-  'records.checker.liveOn': 'De DMARC-, SPF- (met de includes), DKIM-, MTA-STS-, TLS-RPT- en BIMI-records van het domein worden via {host} opgevraagd.',
-  'records.checker.liveOff': 'Live DNS-lookups staan uit: zet ze bovenaan de pagina aan om gepubliceerde records op te vragen.',
+  'records.checker.liveOn':
+    'De DMARC-, SPF- (met de includes), DKIM-, MTA-STS-, TLS-RPT- en BIMI-records van het domein worden via {host} opgevraagd.',
+  'records.checker.liveOff':
+    'Live DNS-lookups staan uit: zet ze bovenaan de pagina aan om gepubliceerde records op te vragen.',
   'records.checker.spfTree': 'SPF-includeboom',
   'records.spfTree.lookups': 'DNS-lookups:',
   'records.spfTree.voidLookups': 'Lege lookups:',
@@ -297,7 +319,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.dkim.generate': 'DKIM-sleutelpaar genereren',
   'records.dkim.generating': 'Bezig met genereren…',
   'records.dkim.failed': 'Sleutel genereren mislukt: {error}',
-  'records.dkim.hint': 'Het sleutelpaar wordt in deze browser gemaakt met WebCrypto. De privésleutel verlaat de pagina alleen als je hem downloadt, en wordt alleen bewaard als je daarom vraagt. Een selector met de maand erin (bijv. {example}) maakt rotatie eenvoudig: publiceer de volgende sleutel onder een nieuwe selector.',
+  'records.dkim.hint':
+    'Het sleutelpaar wordt in deze browser gemaakt met WebCrypto. De privésleutel verlaat de pagina alleen als je hem downloadt, en wordt alleen bewaard als je daarom vraagt. Een selector met de maand erin (bijv. {example}) maakt rotatie eenvoudig: publiceer de volgende sleutel onder een nieuwe selector.',
 
   // The wizard's DMARC fields (DmarcFields.tsx).
   'records.dmarc.unset.p': 'Zonder p behandelen ontvangers het record als p=none.',
@@ -314,7 +337,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.dmarc.receivers.both': 'beide soorten ontvangers',
   'records.dmarc.receivers.rfc7489': 'ontvangers volgens RFC 7489 (pct)',
   'records.dmarc.receivers.rfc9989': 'ontvangers volgens RFC 9989 (np, psd, t)',
-  'records.dmarc.receivers.hint': 'Ontvangers volgens RFC 7489 negeren np, psd en t; ontvangers volgens RFC 9989 negeren pct, rf en ri.',
+  'records.dmarc.receivers.hint':
+    'Ontvangers volgens RFC 7489 negeren np, psd en t; ontvangers volgens RFC 9989 negeren pct, rf en ri.',
   'records.dmarc.pct': 'pct= (RFC 7489)',
   'records.dmarc.testMode': 't=y (testmodus van RFC 9989)',
 
@@ -328,7 +352,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.wizard.noSpfInclude': 'Geen SPF-include nodig.',
   'records.wizard.useSubdomain': 'in plaats daarvan vanaf een subdomein versturen',
   'records.wizard.subdomain': 'Subdomein voor bulkmail',
-  'records.wizard.subdomainHint': 'Marketing- en bulkdiensten op een eigen subdomein krijgen hun eigen SPF, DKIM en een DMARC-record met p=none, zodat het hoofddomein naar quarantine en reject kan zonder op hen te wachten.',
+  'records.wizard.subdomainHint':
+    'Marketing- en bulkdiensten op een eigen subdomein krijgen hun eigen SPF, DKIM en een DMARC-record met p=none, zodat het hoofddomein naar quarantine en reject kan zonder op hen te wachten.',
   'records.wizard.ownNetworks': 'Je eigen servers: IP-adressen of netwerken',
   'records.wizard.ownHosts': 'Je eigen servers: hostnamen',
   'records.wizard.mxSends': 'De MX-servers van het domein versturen ook mail (mx)',
@@ -338,7 +363,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.wizard.dkimHeading': 'DKIM voor je eigen servers',
   'records.wizard.downloadKey': 'Privésleutel downloaden (PEM)',
   'records.wizard.remove': 'Verwijderen',
-  'records.wizard.keyNotHere': 'De privésleutel van deze bewaarde selector staat niet in deze pagina; gebruik de kopie die je hebt gedownload.',
+  'records.wizard.keyNotHere':
+    'De privésleutel van deze bewaarde selector staat niet in deze pagina; gebruik de kopie die je hebt gedownload.',
   'records.wizard.signerConfig': 'Configuratie voor het ondertekenen (OpenDKIM, Postfix, rspamd, Exim)',
   'records.wizard.extraHeading': 'MTA-STS, TLS-RPT en BIMI (optioneel)',
   'records.wizard.mtaSts': 'MTA-STS: TLS verplicht stellen voor mail aan dit domein',
@@ -348,7 +374,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.wizard.tlsRpt': 'Rapportadressen voor TLS-RPT',
   'records.wizard.bimiLogo': 'BIMI-logo (https-URL van een SVG Tiny PS-bestand)',
   'records.wizard.bimiCertificate': 'URL van het merkcertificaat (VMC/CMC)',
-  'records.wizard.bimiHint': 'BIMI-logo’s verschijnen pas als DMARC voor 100% van de mail op p=quarantine of p=reject staat.',
+  'records.wizard.bimiHint':
+    'BIMI-logo’s verschijnen pas als DMARC voor 100% van de mail op p=quarantine of p=reject staat.',
   'records.wizard.outputHeading': 'Te publiceren records',
   'records.wizard.keepKeys': 'privésleutels ook in deze browser bewaren',
   'records.wizard.save': 'Configuratie bewaren',
@@ -361,7 +388,8 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.wizard.col.inDns': 'Nu in DNS',
   'records.wizard.publishedBy': 'gepubliceerd door {domain}',
   'records.wizard.placeholder': 'Vul de delen tussen punthaken in met de gegevens van de DNS-pagina van de provider.',
-  'records.wizard.longTxt': '{bytes} bytes: DNS vervoert dit als {strings} strings van hoogstens {max} bytes. Splitst je DNS-host lange waarden niet zelf, plak dan de strings tussen aanhalingstekens.',
+  'records.wizard.longTxt':
+    '{bytes} bytes: DNS vervoert dit als {strings} strings van hoogstens {max} bytes. Splitst je DNS-host lange waarden niet zelf, plak dan de strings tussen aanhalingstekens.',
   'records.wizard.copyValue': 'De {type}-waarde voor {name} kopiëren',
   'records.wizard.copyStrings': 'De waarde van {name} kopiëren als strings van {max} bytes tussen aanhalingstekens',
   'records.wizard.copyAsStrings': 'Kopiëren als strings',
@@ -371,8 +399,10 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.wizard.copyZone': 'Het zonefragment kopiëren',
   'records.wizard.checkPublished': 'Controleren wat nu gepubliceerd is',
   'records.wizard.countSpf': 'SPF-lookups tellen via de includes',
-  'records.wizard.liveOn': 'Beide vragen het aan {host}: de eerste vergelijkt elk record met wat er onder die naam gepubliceerd is, de tweede volgt de SPF-includes (limiet: {max} lookups, {maxVoid} lege lookups).',
-  'records.wizard.liveOff': 'Zet live DNS-lookups aan (bovenaan de pagina) om deze records te vergelijken met wat gepubliceerd is en om de SPF-includes te volgen (limiet: {max} lookups, {maxVoid} lege lookups).',
+  'records.wizard.liveOn':
+    'Beide vragen het aan {host}: de eerste vergelijkt elk record met wat er onder die naam gepubliceerd is, de tweede volgt de SPF-includes (limiet: {max} lookups, {maxVoid} lege lookups).',
+  'records.wizard.liveOff':
+    'Zet live DNS-lookups aan (bovenaan de pagina) om deze records te vergelijken met wat gepubliceerd is en om de SPF-includes te volgen (limiet: {max} lookups, {maxVoid} lege lookups).',
   'records.wizard.savedHeading': 'Bewaarde configuraties',
   'records.wizard.open': 'Openen',
   'records.wizard.downloadKept': 'Bewaarde privésleutels downloaden',
@@ -393,10 +423,13 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.rollout.path.rfc9989': 'RFC 9989: stappen in testmodus (t=y)',
   'records.rollout.path.rfc7489': 'RFC 7489: oplopende pct-stappen',
   'records.rollout.start': 'Begin',
-  'records.rollout.compatiblePct': 'Voeg pct=0 toe aan de stappen in testmodus, zodat ook ontvangers volgens RFC 7489 het beleid afzwakken',
+  'records.rollout.compatiblePct':
+    'Voeg pct=0 toe aan de stappen in testmodus, zodat ook ontvangers volgens RFC 7489 het beleid afzwakken',
   'records.rollout.base': 'Tags die bij elke stap blijven staan (rua, adkim, …)',
-  'records.rollout.reported': 'Volgens je bewaarde rapporten zien ontvangers sinds {since} het record {record} ({reports}, {days}): stap {step} van dit plan.',
-  'records.rollout.reportedOffPlan': 'Volgens je bewaarde rapporten zien ontvangers sinds {since} het record {record} ({reports}, {days}): geen stap van dit plan.',
+  'records.rollout.reported':
+    'Volgens je bewaarde rapporten zien ontvangers sinds {since} het record {record} ({reports}, {days}): stap {step} van dit plan.',
+  'records.rollout.reportedOffPlan':
+    'Volgens je bewaarde rapporten zien ontvangers sinds {since} het record {record} ({reports}, {days}): geen stap van dit plan.',
   'records.rollout.reports.one': '{count} rapport',
   'records.rollout.reports.other': '{count} rapporten',
   'records.rollout.days.one': '{count} dag',
@@ -416,14 +449,20 @@ const pagesNl: Record<keyof typeof pagesEn, string> = {
   'records.rollout.save': 'Plan bewaren',
   'records.rollout.saved': 'Plan bewaard voor {domain}.',
   'records.rollout.safetyHeading': 'Is de volgende stap veilig?',
-  'records.rollout.enterDomain': 'Vul het domein in om de volgende stap te beoordelen aan de hand van de rapporten die in deze browser bewaard zijn.',
+  'records.rollout.enterDomain':
+    'Vul het domein in om de volgende stap te beoordelen aan de hand van de rapporten die in deze browser bewaard zijn.',
   'records.rollout.complete': 'Het plan is voltooid: p=reject geldt voor alle mail.',
   'records.rollout.next': 'Volgende:',
-  'records.rollout.dwell': 'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen, zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
-  'records.rollout.dwellAdvised': 'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen (advies van RFC 9989), zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
-  'records.rollout.wait': 'Het plan zet deze stap op {date}: RFC 9989 vraagt om tijd bij elke stap (minstens een maand op none en op quarantine), zodat de rapporten van elke ontvanger en de maandelijkse mail van elke afzender binnenkomen.',
-  'records.rollout.lastDays': 'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten.',
-  'records.rollout.lastDaysDisagreeing': 'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten (het eigen oordeel van de ontvangers wijkt af bij {disagreeing}).',
+  'records.rollout.dwell':
+    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen, zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
+  'records.rollout.dwellAdvised':
+    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen (advies van RFC 9989), zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
+  'records.rollout.wait':
+    'Het plan zet deze stap op {date}: RFC 9989 vraagt om tijd bij elke stap (minstens een maand op none en op quarantine), zodat de rapporten van elke ontvanger en de maandelijkse mail van elke afzender binnenkomen.',
+  'records.rollout.lastDays':
+    'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten.',
+  'records.rollout.lastDaysDisagreeing':
+    'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten (het eigen oordeel van de ontvangers wijkt af bij {disagreeing}).',
   'records.rollout.col.identity': 'Authenticeert als',
   'records.rollout.col.messages': 'Berichten',
   'records.rollout.col.reason': 'Waarom het mislukt',
@@ -437,12 +476,15 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.list.comma': '{first}, {rest}',
 
   // The tag-list syntax shared by DKIM, DMARC, MTA-STS, TLS-RPT and BIMI (tagList.ts).
-  'records.text.tag.empty': 'Het record heeft een lege tag (twee puntkomma’s achter elkaar); ontvangers slaan die over.',
+  'records.text.tag.empty':
+    'Het record heeft een lege tag (twee puntkomma’s achter elkaar); ontvangers slaan die over.',
   'records.text.tag.empty.fix': 'Haal de extra puntkomma weg.',
   'records.text.tag.malformed': '"{segment}" is geen tag: elk deel tussen puntkomma’s moet naam=waarde zijn.',
   'records.text.tag.malformed.fix': 'Schrijf het als naam=waarde, of haal het weg.',
-  'records.text.tag.invalid-name': '"{name}" is geen geldige tagnaam (een letter gevolgd door letters, cijfers of "_").',
-  'records.text.tag.invalid-value': 'De waarde van {name} bevat tekens die niet in een tagwaarde mogen (stuurtekens of niet-ASCII).',
+  'records.text.tag.invalid-name':
+    '"{name}" is geen geldige tagnaam (een letter gevolgd door letters, cijfers of "_").',
+  'records.text.tag.invalid-value':
+    'De waarde van {name} bevat tekens die niet in een tagwaarde mogen (stuurtekens of niet-ASCII).',
   'records.text.tag.duplicate': 'De tag {name} komt meer dan eens voor, waardoor het hele record ongeldig is.',
   'records.text.tag.duplicate.fix': 'Houd één {name}=-tag over.',
   'records.text.tag.extension': 'Een uitbreiding; afzenders negeren die.',
@@ -457,7 +499,8 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.dns.lookup-failed': '{name} kon niet worden opgevraagd: {error}.',
 
   // DMARC (dmarcRecord.ts).
-  'records.text.dmarc.missing-version': 'Een DMARC-record moet beginnen met v=DMARC1 (precies zo, in hoofdletters); ontvangers negeren elk ander record.',
+  'records.text.dmarc.missing-version':
+    'Een DMARC-record moet beginnen met v=DMARC1 (precies zo, in hoofdletters); ontvangers negeren elk ander record.',
   'records.text.dmarc.missing-version.fix': 'Zet v=DMARC1 vooraan.',
   'records.text.dmarc.repeated-version': 'v= mag maar één keer voorkomen, als eerste.',
   'records.text.dmarc.invalid-policy': '{tag}={value} is geen beleid: gebruik none, quarantine of reject.',
@@ -468,45 +511,67 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.dmarc.invalid-psd': 'psd={value} moet y, n of u zijn.',
   'records.text.dmarc.invalid-t': 't={value} moet y of n zijn.',
   'records.text.dmarc.unknown-tag': '{name} is geen DMARC-tag; ontvangers negeren hem (een tikfout?).',
-  'records.text.dmarc.invalid-report-uri': '"{item}" in {tag}= is geen rapportadres; schrijf mailto:adres@domein, gescheiden door komma’s.',
+  'records.text.dmarc.invalid-report-uri':
+    '"{item}" in {tag}= is geen rapportadres; schrijf mailto:adres@domein, gescheiden door komma’s.',
   'records.text.dmarc.missing-p': 'Er is geen p=-tag; ontvangers behandelen het record als p=none.',
   'records.text.dmarc.missing-p.fix': 'Voeg p=none (of strenger) toe.',
-  'records.text.dmarc.monitoring-only': 'p=none vraagt alleen om rapporten: ontvangers zetten mail die niet door DMARC komt niet in quarantaine en weigeren die ook niet.',
-  'records.text.dmarc.monitoring-only.fix': 'Zodra de rapporten laten zien dat elke legitieme bron in lijn is, ga je door naar quarantine (zie het uitrolplan).',
-  'records.text.dmarc.reject-without-dkim': 'p=reject zonder DKIM-ondertekening leunt alleen op SPF, en dat breekt bij elke doorsturing: RFC 9989 raadt dit af.',
+  'records.text.dmarc.monitoring-only':
+    'p=none vraagt alleen om rapporten: ontvangers zetten mail die niet door DMARC komt niet in quarantaine en weigeren die ook niet.',
+  'records.text.dmarc.monitoring-only.fix':
+    'Zodra de rapporten laten zien dat elke legitieme bron in lijn is, ga je door naar quarantine (zie het uitrolplan).',
+  'records.text.dmarc.reject-without-dkim':
+    'p=reject zonder DKIM-ondertekening leunt alleen op SPF, en dat breekt bij elke doorsturing: RFC 9989 raadt dit af.',
   'records.text.dmarc.reject-without-dkim.fix': 'Stel DKIM in voor elke verzenddienst voordat je p=reject publiceert.',
-  'records.text.dmarc.no-rua': 'Geen rua=-adres: je ontvangt geen aggregaatrapporten en ziet niet wie er namens je domein mailt.',
+  'records.text.dmarc.no-rua':
+    'Geen rua=-adres: je ontvangt geen aggregaatrapporten en ziet niet wie er namens je domein mailt.',
   'records.text.dmarc.no-rua.fix': 'Voeg rua=mailto:dmarc-rapporten@jouw-domein toe.',
-  'records.text.dmarc.many-uris': '{tag}= noemt {count} adressen; ontvangers hoeven er maar twee te bedienen (RFC 7489 §6.2), dus de latere krijgen mogelijk niets.',
+  'records.text.dmarc.many-uris':
+    '{tag}= noemt {count} adressen; ontvangers hoeven er maar twee te bedienen (RFC 7489 §6.2), dus de latere krijgen mogelijk niets.',
   'records.text.dmarc.many-uris.fix': 'Noem hoogstens twee adressen, het belangrijkste eerst.',
   'records.text.dmarc.non-mailto-uri': '{uri} is geen mailto:-adres; ontvangers versturen rapporten alleen per mail.',
   'records.text.dmarc.uri-size': 'De groottelimiet !{size} bij {uri} wordt door ontvangers volgens RFC 9989 genegeerd.',
-  'records.text.dmarc.external-report-domain': 'Rapporten gaan naar het domein van een andere organisatie: dat moet een TXT-record {name} met de waarde v=DMARC1 publiceren, anders sturen ontvangers ze niet.',
-  'records.text.dmarc.external-report-domain.fix': 'Vraag de eigenaar van {domain} om {name} TXT "v=DMARC1" te publiceren (veel rapportdiensten doen dit voor je).',
-  'records.text.dmarc.ruf-privacy': 'ruf= vraagt om foutmeldingsrapporten, die persoonsgegevens kunnen bevatten; weinig ontvangers sturen ze.',
-  'records.text.dmarc.fo-without-ruf': 'fo= bepaalt alleen wanneer foutmeldingsrapporten worden verstuurd; zonder ruf= worden er geen verstuurd.',
+  'records.text.dmarc.external-report-domain':
+    'Rapporten gaan naar het domein van een andere organisatie: dat moet een TXT-record {name} met de waarde v=DMARC1 publiceren, anders sturen ontvangers ze niet.',
+  'records.text.dmarc.external-report-domain.fix':
+    'Vraag de eigenaar van {domain} om {name} TXT "v=DMARC1" te publiceren (veel rapportdiensten doen dit voor je).',
+  'records.text.dmarc.ruf-privacy':
+    'ruf= vraagt om foutmeldingsrapporten, die persoonsgegevens kunnen bevatten; weinig ontvangers sturen ze.',
+  'records.text.dmarc.fo-without-ruf':
+    'fo= bepaalt alleen wanneer foutmeldingsrapporten worden verstuurd; zonder ruf= worden er geen verstuurd.',
   'records.text.dmarc.fo-without-ruf.fix': 'Voeg ruf= toe of haal fo= weg.',
-  'records.text.dmarc.historic-pct': 'pct={pct} past het beleid toe op {pct}% van de mail die niet door DMARC komt, en alleen bij ontvangers volgens RFC 7489; RFC 9989 heeft pct historisch verklaard en zijn ontvangers negeren het.',
-  'records.text.dmarc.historic-pct.fix': 'Gebruik voor ontvangers volgens RFC 9989 t=y terwijl je een strenger beleid test (pct=0 komt overeen met t=y).',
+  'records.text.dmarc.historic-pct':
+    'pct={pct} past het beleid toe op {pct}% van de mail die niet door DMARC komt, en alleen bij ontvangers volgens RFC 7489; RFC 9989 heeft pct historisch verklaard en zijn ontvangers negeren het.',
+  'records.text.dmarc.historic-pct.fix':
+    'Gebruik voor ontvangers volgens RFC 9989 t=y terwijl je een strenger beleid test (pct=0 komt overeen met t=y).',
   'records.text.dmarc.historic-tag': '{tag}= is historisch in RFC 9989; ontvangers kunnen het negeren.',
   'records.text.dmarc.historic-tag.fix': 'Haal {tag}= weg.',
-  'records.text.dmarc.psd': 'psd=y verklaart dit domein tot publiek suffix (zoals een TLD); alleen registries horen dit te publiceren.',
+  'records.text.dmarc.psd':
+    'psd=y verklaart dit domein tot publiek suffix (zoals een TLD); alleen registries horen dit te publiceren.',
   'records.text.dmarc.psd.fix': 'Haal psd=y weg, tenzij je een publiek suffix beheert.',
-  'records.text.dmarc.weaker-subdomain-policy': 'Subdomeinen krijgen sp={sp}, zwakker dan p={p}: vervalste mail van verzonnen subdomeinen wordt milder behandeld.',
-  'records.text.dmarc.test-mode-and-pct': 't=y (RFC 9989) en pct (RFC 7489) zwakken allebei het beleid af; elke soort ontvanger leest alleen zijn eigen tag.',
-  'records.text.dmarc.policy.none': 'ondernemen geen actie tegen mail die niet door DMARC komt en rapporteren die alleen',
+  'records.text.dmarc.weaker-subdomain-policy':
+    'Subdomeinen krijgen sp={sp}, zwakker dan p={p}: vervalste mail van verzonnen subdomeinen wordt milder behandeld.',
+  'records.text.dmarc.test-mode-and-pct':
+    't=y (RFC 9989) en pct (RFC 7489) zwakken allebei het beleid af; elke soort ontvanger leest alleen zijn eigen tag.',
+  'records.text.dmarc.policy.none':
+    'ondernemen geen actie tegen mail die niet door DMARC komt en rapporteren die alleen',
   'records.text.dmarc.policy.quarantine': 'behandelen mail die niet door DMARC komt als verdacht (meestal de spammap)',
   'records.text.dmarc.policy.reject': 'weigeren mail die niet door DMARC komt al tijdens de SMTP-sessie',
   'records.text.dmarc.policy.unknown': 'volgen een onbekend beleid',
   'records.text.dmarc.explain.v': 'Markeert het record als DMARC versie 1; moet vooraan staan.',
   'records.text.dmarc.explain.p': 'Beleid voor het domein zelf: ontvangers {policy}.',
   'records.text.dmarc.explain.sp': 'Beleid voor subdomeinen: ontvangers {policy}. Zonder sp krijgen subdomeinen p.',
-  'records.text.dmarc.explain.np': 'Beleid volgens RFC 9989 voor subdomeinen die niet in DNS bestaan: ontvangers {policy}. Valt terug op sp, en dan op p.',
-  'records.text.dmarc.explain.adkim.s': 'Strikte DKIM-uitlijning: het ondertekenende domein d= moet precies gelijk zijn aan het From-domein.',
-  'records.text.dmarc.explain.adkim.r': 'Ruime DKIM-uitlijning (relaxed): het ondertekenende domein d= mag elk domein van dezelfde organisatie als het From-domein zijn.',
-  'records.text.dmarc.explain.aspf.s': 'Strikte SPF-uitlijning: het domein van de envelopafzender (Return-Path) moet precies gelijk zijn aan het From-domein.',
-  'records.text.dmarc.explain.aspf.r': 'Ruime SPF-uitlijning (relaxed): het domein van de envelopafzender mag elk domein van dezelfde organisatie als het From-domein zijn.',
-  'records.text.dmarc.explain.pct': 'Ontvangers volgens RFC 7489 passen het beleid toe op {pct}% van de mail die niet door DMARC komt en het eerstvolgende zwakkere beleid op de rest; historisch in RFC 9989.',
+  'records.text.dmarc.explain.np':
+    'Beleid volgens RFC 9989 voor subdomeinen die niet in DNS bestaan: ontvangers {policy}. Valt terug op sp, en dan op p.',
+  'records.text.dmarc.explain.adkim.s':
+    'Strikte DKIM-uitlijning: het ondertekenende domein d= moet precies gelijk zijn aan het From-domein.',
+  'records.text.dmarc.explain.adkim.r':
+    'Ruime DKIM-uitlijning (relaxed): het ondertekenende domein d= mag elk domein van dezelfde organisatie als het From-domein zijn.',
+  'records.text.dmarc.explain.aspf.s':
+    'Strikte SPF-uitlijning: het domein van de envelopafzender (Return-Path) moet precies gelijk zijn aan het From-domein.',
+  'records.text.dmarc.explain.aspf.r':
+    'Ruime SPF-uitlijning (relaxed): het domein van de envelopafzender mag elk domein van dezelfde organisatie als het From-domein zijn.',
+  'records.text.dmarc.explain.pct':
+    'Ontvangers volgens RFC 7489 passen het beleid toe op {pct}% van de mail die niet door DMARC komt en het eerstvolgende zwakkere beleid op de rest; historisch in RFC 9989.',
   'records.text.dmarc.explain.fo': 'Foutmeldingsrapporten worden gevraagd als {conditions}.',
   'records.text.dmarc.explain.fo.or': '{first}, of als {rest}',
   'records.text.dmarc.explain.fo.0': 'alle controles mislukken',
@@ -517,23 +582,29 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.dmarc.explain.ruf': 'Foutmeldingsrapporten over afzonderlijke berichten gaan naar {addresses}.',
   'records.text.dmarc.explain.addresses-you-list': 'de adressen die je opgeeft',
   'records.text.dmarc.explain.rf': 'Formaat van foutmeldingsrapporten (afrf); historisch in RFC 9989.',
-  'records.text.dmarc.explain.ri': 'Vraagt om elke {seconds} seconden een aggregaatrapport (ontvangers sturen toch dagelijks); historisch in RFC 9989.',
+  'records.text.dmarc.explain.ri':
+    'Vraagt om elke {seconds} seconden een aggregaatrapport (ontvangers sturen toch dagelijks); historisch in RFC 9989.',
   'records.text.dmarc.explain.psd.y': 'RFC 9989: dit domein is een publiek-suffixdomein (een registry, zoals een TLD).',
-  'records.text.dmarc.explain.psd.n': 'RFC 9989: dit domein is een organisatiedomein, geen publiek suffix; de boomwandeling stopt hier.',
+  'records.text.dmarc.explain.psd.n':
+    'RFC 9989: dit domein is een organisatiedomein, geen publiek suffix; de boomwandeling stopt hier.',
   'records.text.dmarc.explain.psd.u': 'RFC 9989: geen uitspraak over of dit een publiek suffix is (de standaard).',
-  'records.text.dmarc.explain.t.y': 'Testmodus van RFC 9989: ontvangers passen het eerstvolgende zwakkere beleid toe (reject werkt als quarantine, quarantine als none) terwijl jij de rapporten bekijkt.',
+  'records.text.dmarc.explain.t.y':
+    'Testmodus van RFC 9989: ontvangers passen het eerstvolgende zwakkere beleid toe (reject werkt als quarantine, quarantine als none) terwijl jij de rapporten bekijkt.',
   'records.text.dmarc.explain.t.n': 'RFC 9989: het beleid wordt toegepast zoals het er staat (niet in testmodus).',
   'records.text.dmarc.explain.unknown': 'Geen DMARC-tag; ontvangers negeren hem.',
-  'records.text.dmarc.explain.authorization': 'Geeft het domein dat vóór ._report._dmarc. staat toestemming zijn DMARC-rapporten naar dit domein te sturen (RFC 7489 §7.1).',
+  'records.text.dmarc.explain.authorization':
+    'Geeft het domein dat vóór ._report._dmarc. staat toestemming zijn DMARC-rapporten naar dit domein te sturen (RFC 7489 §7.1).',
 
   // SPF (spfRecord.ts, evaluateSpfLookups.ts).
   'records.text.spf.missing-version': 'Een SPF-record moet beginnen met v=spf1, gevolgd door een spatie.',
   'records.text.spf.missing-version.fix': 'Begin het record met "v=spf1 ".',
-  'records.text.spf.invalid-character': 'Het record bevat tabs, regeleinden of niet-ASCII-tekens; termen worden alleen door spaties gescheiden.',
+  'records.text.spf.invalid-character':
+    'Het record bevat tabs, regeleinden of niet-ASCII-tekens; termen worden alleen door spaties gescheiden.',
   'records.text.spf.repeated-modifier': '{name}= mag maar één keer voorkomen (RFC 7208 §6).',
   'records.text.spf.invalid-term': '"{term}" is geen geldige SPF-term.',
   'records.text.spf.invalid-modifier-domain': '{name}={value} heeft een geldig domein nodig.',
-  'records.text.spf.unknown-mechanism': '"{term}" is geen SPF-mechanisme (all, include, a, mx, ptr, ip4, ip6, exists) en ook geen modifier.',
+  'records.text.spf.unknown-mechanism':
+    '"{term}" is geen SPF-mechanisme (all, include, a, mx, ptr, ip4, ip6, exists) en ook geen modifier.',
   'records.text.spf.all-argument': '{term}: all neemt geen argument.',
   'records.text.spf.needs-domain': '{term}: {mechanism} heeft een domein nodig, zoals {mechanism}:example.com.',
   'records.text.spf.invalid-domain': '{term}: het domein is ongeldig.',
@@ -545,73 +616,105 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.spf.plus-all': '{term} geeft elke server op internet toestemming om namens dit domein te mailen.',
   'records.text.spf.neutral-all': '?all zegt niets over andere servers; SPF beschermt dan niets.',
   'records.text.spf.use-softfail-or-fail': 'Gebruik ~all of -all.',
-  'records.text.spf.softfail-all': '~all markeert andere servers als "waarschijnlijk niet gemachtigd". Met DMARC op quarantine of reject is dit de gebruikelijke keuze: DMARC beslist, en doorgestuurde mail komt nog bij de DMARC-beoordeling en DKIM aan.',
-  'records.text.spf.fail-all': '-all vraagt ontvangers mail van andere servers te weigeren; sommige doen dat al vóór de DMARC- en DKIM-controle, waardoor doorgestuurde mail die DKIM had kunnen redden verloren kan gaan.',
-  'records.text.spf.fail-all.fix': 'Gebruik -all alleen als elke afzender erin staat; ~all is de veiligere keuze naast een DMARC-beleid.',
-  'records.text.spf.no-all': 'Het record eindigt zonder all-mechanisme, dus mail van elke andere server krijgt "neutral".',
+  'records.text.spf.softfail-all':
+    '~all markeert andere servers als "waarschijnlijk niet gemachtigd". Met DMARC op quarantine of reject is dit de gebruikelijke keuze: DMARC beslist, en doorgestuurde mail komt nog bij de DMARC-beoordeling en DKIM aan.',
+  'records.text.spf.fail-all':
+    '-all vraagt ontvangers mail van andere servers te weigeren; sommige doen dat al vóór de DMARC- en DKIM-controle, waardoor doorgestuurde mail die DKIM had kunnen redden verloren kan gaan.',
+  'records.text.spf.fail-all.fix':
+    'Gebruik -all alleen als elke afzender erin staat; ~all is de veiligere keuze naast een DMARC-beleid.',
+  'records.text.spf.no-all':
+    'Het record eindigt zonder all-mechanisme, dus mail van elke andere server krijgt "neutral".',
   'records.text.spf.no-all.fix': 'Sluit het record af met ~all of -all.',
-  'records.text.spf.redirect-ignored': 'redirect= wordt genegeerd als het record een all-mechanisme heeft (RFC 7208 §6.1).',
+  'records.text.spf.redirect-ignored':
+    'redirect= wordt genegeerd als het record een all-mechanisme heeft (RFC 7208 §6.1).',
   'records.text.spf.terms-after-all': 'Mechanismen na {term} worden nooit beoordeeld.',
   'records.text.spf.terms-after-all.fix': 'Zet all aan het eind.',
-  'records.text.spf.ptr': 'Het ptr-mechanisme is traag en onbetrouwbaar; volgens RFC 7208 §5.5 hoort het niet gebruikt te worden (SHOULD NOT), en sommige ontvangers negeren het.',
+  'records.text.spf.ptr':
+    'Het ptr-mechanisme is traag en onbetrouwbaar; volgens RFC 7208 §5.5 hoort het niet gebruikt te worden (SHOULD NOT), en sommige ontvangers negeren het.',
   'records.text.spf.ptr.fix': 'Vervang ptr door ip4/ip6 of a.',
-  'records.text.spf.modifier-typo': '{name}={value} wordt gelezen als een onbekende modifier en genegeerd; mechanismen gebruiken een dubbele punt.',
+  'records.text.spf.modifier-typo':
+    '{name}={value} wordt gelezen als een onbekende modifier en genegeerd; mechanismen gebruiken een dubbele punt.',
   'records.text.spf.modifier-typo.fix': 'Schrijf {mechanism}:{value}.',
   'records.text.spf.duplicate-term': '{term} komt meer dan eens voor.',
   'records.text.spf.duplicate-term.fix': 'Haal de herhaling weg.',
-  'records.text.spf.too-many-lookups': 'Het record heeft zelf al {count} DNS-lookups nodig; ontvangers stoppen bij {max} met een permerror (RFC 7208 §4.6.4).',
-  'records.text.spf.too-many-lookups.fix': 'Haal includes weg van diensten die je niet meer gebruikt, of vervang a/mx door ip4/ip6.',
-  'records.text.spf.split-strings': 'Het record is {bytes} bytes, dus het moet worden gepubliceerd als meerdere strings van hoogstens 255 bytes (die ontvangers zonder spaties aan elkaar plakken).',
-  'records.text.spf.too-long': 'Het record is {bytes} bytes; RFC 7208 §3.4 raadt aan onder de {max} te blijven, zodat het antwoord in één UDP-pakket past.',
-  'records.text.spf.macros': 'Het record gebruikt macro’s (%{…}); die worden per bericht ingevuld, dus lookups via macro’s kunnen hier niet gevolgd worden.',
-  'records.text.spf.multiple-records': 'Het domein publiceert {count} SPF-records; ontvangers geven dan een permerror en SPF mislukt voor alle mail (RFC 7208 §4.5).',
+  'records.text.spf.too-many-lookups':
+    'Het record heeft zelf al {count} DNS-lookups nodig; ontvangers stoppen bij {max} met een permerror (RFC 7208 §4.6.4).',
+  'records.text.spf.too-many-lookups.fix':
+    'Haal includes weg van diensten die je niet meer gebruikt, of vervang a/mx door ip4/ip6.',
+  'records.text.spf.split-strings':
+    'Het record is {bytes} bytes, dus het moet worden gepubliceerd als meerdere strings van hoogstens 255 bytes (die ontvangers zonder spaties aan elkaar plakken).',
+  'records.text.spf.too-long':
+    'Het record is {bytes} bytes; RFC 7208 §3.4 raadt aan onder de {max} te blijven, zodat het antwoord in één UDP-pakket past.',
+  'records.text.spf.macros':
+    'Het record gebruikt macro’s (%{…}); die worden per bericht ingevuld, dus lookups via macro’s kunnen hier niet gevolgd worden.',
+  'records.text.spf.multiple-records':
+    'Het domein publiceert {count} SPF-records; ontvangers geven dan een permerror en SPF mislukt voor alle mail (RFC 7208 §4.5).',
   'records.text.spf.multiple-records.fix': 'Voeg ze samen tot één record.',
-  'records.text.spf.tree-too-many-lookups': 'Het record kost via de includes {count} DNS-lookups; ontvangers stoppen bij {max} en SPF mislukt met een permerror (RFC 7208 §4.6.4).',
-  'records.text.spf.tree-too-many-lookups.fix': 'Haal includes weg van diensten die je niet meer gebruikt, vervang a/mx door ip4/ip6, of verhuis een dienst naar een subdomein met een eigen SPF-record.',
-  'records.text.spf.too-many-void-lookups': '{count} lookups vonden niets; ontvangers staan er {max} toe en geven daarna een permerror (RFC 7208 §4.6.4).',
-  'records.text.spf.too-many-void-lookups.fix': 'Haal includes en a/mx-termen weg die naar namen zonder records wijzen.',
+  'records.text.spf.tree-too-many-lookups':
+    'Het record kost via de includes {count} DNS-lookups; ontvangers stoppen bij {max} en SPF mislukt met een permerror (RFC 7208 §4.6.4).',
+  'records.text.spf.tree-too-many-lookups.fix':
+    'Haal includes weg van diensten die je niet meer gebruikt, vervang a/mx door ip4/ip6, of verhuis een dienst naar een subdomein met een eigen SPF-record.',
+  'records.text.spf.too-many-void-lookups':
+    '{count} lookups vonden niets; ontvangers staan er {max} toe en geven daarna een permerror (RFC 7208 §4.6.4).',
+  'records.text.spf.too-many-void-lookups.fix':
+    'Haal includes en a/mx-termen weg die naar namen zonder records wijzen.',
   'records.text.spf.include-loop': '{domain} neemt zichzelf op via {path}; ontvangers geven een permerror.',
   'records.text.spf.temperror': 'De TXT-records van {domain} konden niet worden gelezen: {error}.',
   'records.text.spf.no-record': '{domain} publiceert geen SPF-record.',
-  'records.text.spf.no-included-record': '{domain} (bereikt via {via}) publiceert geen SPF-record, waardoor het record dat het opneemt een permerror geeft (RFC 7208 §5.2).',
+  'records.text.spf.no-included-record':
+    '{domain} (bereikt via {via}) publiceert geen SPF-record, waardoor het record dat het opneemt een permerror geeft (RFC 7208 §5.2).',
   'records.text.spf.void-mx': 'mx:{target} vindt geen MX-record (een lege lookup).',
-  'records.text.spf.too-many-mx': '{target} heeft {hosts} MX-hosts; het mx-mechanisme mag er hoogstens {max} opvragen (RFC 7208 §4.6.4).',
+  'records.text.spf.too-many-mx':
+    '{target} heeft {hosts} MX-hosts; het mx-mechanisme mag er hoogstens {max} opvragen (RFC 7208 §4.6.4).',
   'records.text.spf.void-address': '{mechanism}:{target} vindt geen adres (een lege lookup).',
-  'records.text.spf.multiple-published': '{domain} publiceert {count} SPF-records; ontvangers geven een permerror (RFC 7208 §4.5).',
+  'records.text.spf.multiple-published':
+    '{domain} publiceert {count} SPF-records; ontvangers geven een permerror (RFC 7208 §4.5).',
   'records.text.spf.explain.v': 'Markeert het record als SPF versie 1.',
-  'records.text.spf.explain.redirect': 'Als niets anders overeenkomt, geldt in plaats hiervan het SPF-record van {domain} (één DNS-lookup).',
+  'records.text.spf.explain.redirect':
+    'Als niets anders overeenkomt, geldt in plaats hiervan het SPF-record van {domain} (één DNS-lookup).',
   'records.text.spf.explain.exp': 'Bij fail kunnen ontvangers de uitleg tonen die op {domain} gepubliceerd staat.',
   'records.text.spf.explain.unknown-modifier': 'Een onbekende modifier; ontvangers negeren hem.',
   'records.text.spf.explain.this-domain': 'dit domein',
   'records.text.spf.explain.cidr': ' (netwerken /{ip4} voor IPv4, /{ip6} voor IPv6)',
   'records.text.spf.explain.all': 'Elke andere server: {result}.',
-  'records.text.spf.explain.include': 'Servers die het SPF-record van {target} toestaat: {result} (één DNS-lookup, plus wat dat record zelf kost).',
+  'records.text.spf.explain.include':
+    'Servers die het SPF-record van {target} toestaat: {result} (één DNS-lookup, plus wat dat record zelf kost).',
   'records.text.spf.explain.a': 'De adressen van {target}{cidr}: {result} (één DNS-lookup).',
-  'records.text.spf.explain.mx': 'De mailservers (MX) van {target}{cidr}: {result} (één DNS-lookup, plus één per MX-host).',
-  'records.text.spf.explain.ptr': 'Servers waarvan de reverse-DNS-naam eindigt op {target}: {result}. Afgeraden door RFC 7208 §5.5.',
+  'records.text.spf.explain.mx':
+    'De mailservers (MX) van {target}{cidr}: {result} (één DNS-lookup, plus één per MX-host).',
+  'records.text.spf.explain.ptr':
+    'Servers waarvan de reverse-DNS-naam eindigt op {target}: {result}. Afgeraden door RFC 7208 §5.5.',
   'records.text.spf.explain.address': 'Het adres {address}: {result} (geen DNS-lookup).',
   'records.text.spf.explain.address-range': 'Het adresbereik {address}: {result} (geen DNS-lookup).',
-  'records.text.spf.explain.exists': 'Als {target} naar een adres verwijst: {result} (één DNS-lookup; meestal een regel met macro’s).',
+  'records.text.spf.explain.exists':
+    'Als {target} naar een adres verwijst: {result} (één DNS-lookup; meestal een regel met macro’s).',
 
   // DKIM key records (dkimKeyRecord.ts).
   'records.text.dkim.invalid-version': 'v= moet precies DKIM1 zijn en de eerste tag.',
   'records.text.dkim.invalid-version.fix': 'Begin het record met v=DKIM1.',
   'records.text.dkim.missing-p': 'Een DKIM-sleutelrecord heeft p= met de publieke sleutel nodig (RFC 6376 §3.6.1).',
   'records.text.dkim.invalid-p': 'p= is geen geldige base64.',
-  'records.text.dkim.invalid-p.fix': 'Kopieer de sleutel opnieuw; controleer dat er niets is afgekapt of tussen aanhalingstekens is gezet.',
-  'records.text.dkim.revoked': 'p= is leeg: deze sleutel is ingetrokken en elke handtekening met deze selector is ongeldig.',
+  'records.text.dkim.invalid-p.fix':
+    'Kopieer de sleutel opnieuw; controleer dat er niets is afgekapt of tussen aanhalingstekens is gezet.',
+  'records.text.dkim.revoked':
+    'p= is leeg: deze sleutel is ingetrokken en elke handtekening met deze selector is ongeldig.',
   'records.text.dkim.unknown-key-type': 'k={keyType} is geen sleuteltype dat verificateurs kennen (rsa, ed25519).',
   'records.text.dkim.unreadable-key': 'p= bevat geen geldige publieke {keyType}-sleutel.',
-  'records.text.dkim.key-too-small': 'De RSA-sleutel heeft {bits} bits; verificateurs weigeren sleutels onder {min} bits (RFC 8301 §3.2).',
+  'records.text.dkim.key-too-small':
+    'De RSA-sleutel heeft {bits} bits; verificateurs weigeren sleutels onder {min} bits (RFC 8301 §3.2).',
   'records.text.dkim.key-too-small.fix': 'Genereer een sleutel van 2048 bits.',
-  'records.text.dkim.key-weak': 'De RSA-sleutel heeft {bits} bits; RFC 8301 vraagt ondertekenaars om minstens {recommended}.',
+  'records.text.dkim.key-weak':
+    'De RSA-sleutel heeft {bits} bits; RFC 8301 vraagt ondertekenaars om minstens {recommended}.',
   'records.text.dkim.key-weak.fix': 'Stap over op een sleutel van 2048 bits onder een nieuwe selector.',
-  'records.text.dkim.ed25519': 'Ed25519-sleutels (RFC 8463) worden nog niet door elke ontvanger gecontroleerd: onderteken ook met een RSA-sleutel.',
+  'records.text.dkim.ed25519':
+    'Ed25519-sleutels (RFC 8463) worden nog niet door elke ontvanger gecontroleerd: onderteken ook met een RSA-sleutel.',
   'records.text.dkim.sha1': 'h= staat alleen sha1 toe, en RFC 8301 verbiedt dat voor ondertekenen en verifiëren.',
   'records.text.dkim.sha1.fix': 'Gebruik h=sha256 of haal h= weg.',
-  'records.text.dkim.testing': 't=y markeert de sleutel als test: sommige ontvangers behandelen ongeldige handtekeningen dan als ontbrekend.',
+  'records.text.dkim.testing':
+    't=y markeert de sleutel als test: sommige ontvangers behandelen ongeldige handtekeningen dan als ontbrekend.',
   'records.text.dkim.testing.fix': 'Haal t=y weg zodra het ondertekenen werkt.',
-  'records.text.dkim.service-type': 's={services} sluit e-mail uit, dus met deze sleutel kan geen mail worden gecontroleerd.',
+  'records.text.dkim.service-type':
+    's={services} sluit e-mail uit, dus met deze sleutel kan geen mail worden gecontroleerd.',
   'records.text.dkim.missing-at': 'Geen DKIM-sleutel op {name}.',
   'records.text.dkim.explain.v': 'DKIM-sleutelrecord, versie 1.',
   'records.text.dkim.explain.h': 'Hash-algoritmen waarmee deze sleutel gebruikt mag worden: {value}.',
@@ -641,13 +744,19 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.mta-sts.policy-no-mode': 'Het beleid heeft een regel mode: nodig.',
   'records.text.mta-sts.policy-no-max-age': 'Het beleid heeft een regel max_age: nodig.',
   'records.text.mta-sts.policy-no-mx': 'mode: {mode} heeft minstens één regel mx: nodig met je MX-hosts.',
-  'records.text.mta-sts.testing': 'mode: testing vraagt alleen om TLS-rapporten; afzenders leveren nog steeds af zonder TLS.',
+  'records.text.mta-sts.testing':
+    'mode: testing vraagt alleen om TLS-rapporten; afzenders leveren nog steeds af zonder TLS.',
   'records.text.mta-sts.testing.fix': 'Stap over op enforce zodra de TLS-rapporten schoon zijn.',
-  'records.text.mta-sts.short-max-age': 'Een max_age van minder dan een week biedt weinig bescherming tegen downgrades; RFC 8461 §3.2 stelt weken of langer voor.',
-  'records.text.mta-sts.explain.v': 'MTA-STS versie 1: dit domein publiceert een beleid dat TLS verplicht stelt voor inkomende mail.',
-  'records.text.mta-sts.explain.id': 'Versie van het beleid; afzenders halen het beleidsbestand opnieuw op als die verandert.',
-  'records.text.mta-sts.explain.mode.enforce': 'Afzenders moeten via TLS afleveren bij een genoemde MX met een geldig certificaat, of helemaal niet.',
-  'records.text.mta-sts.explain.mode.testing': 'Afzenders leveren hoe dan ook af, maar rapporteren TLS-fouten (TLS-RPT).',
+  'records.text.mta-sts.short-max-age':
+    'Een max_age van minder dan een week biedt weinig bescherming tegen downgrades; RFC 8461 §3.2 stelt weken of langer voor.',
+  'records.text.mta-sts.explain.v':
+    'MTA-STS versie 1: dit domein publiceert een beleid dat TLS verplicht stelt voor inkomende mail.',
+  'records.text.mta-sts.explain.id':
+    'Versie van het beleid; afzenders halen het beleidsbestand opnieuw op als die verandert.',
+  'records.text.mta-sts.explain.mode.enforce':
+    'Afzenders moeten via TLS afleveren bij een genoemde MX met een geldig certificaat, of helemaal niet.',
+  'records.text.mta-sts.explain.mode.testing':
+    'Afzenders leveren hoe dan ook af, maar rapporteren TLS-fouten (TLS-RPT).',
   'records.text.mta-sts.explain.mode.none': 'Het beleid is ingetrokken.',
   'records.text.mta-sts.explain.mx': 'Een MX-host waar afzenders mogen afleveren.',
   'records.text.mta-sts.explain.max-age': 'Afzenders bewaren het beleid {days} dagen in hun cache.',
@@ -657,16 +766,20 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.tls-rpt.invalid-rua': '{uri} moet een mailto:- of https:-adres zijn (RFC 8460 §3).',
   'records.text.tls-rpt.missing-rua': 'Het record heeft rua= nodig met het adres voor de rapporten.',
   'records.text.tls-rpt.explain.v': 'SMTP TLS-rapportage, versie 1.',
-  'records.text.tls-rpt.explain.rua': 'Dagelijkse rapporten over mislukte TLS-verbindingen met je mailservers gaan naar {addresses}.',
+  'records.text.tls-rpt.explain.rua':
+    'Dagelijkse rapporten over mislukte TLS-verbindingen met je mailservers gaan naar {addresses}.',
 
   // BIMI (bimiRecord.ts).
   'records.text.bimi.missing-version': 'Een BIMI-record moet beginnen met v=BIMI1.',
-  'records.text.bimi.missing-l': 'Het record heeft l= nodig met de https-URL van het logo (of een lege l= om af te zien van een logo).',
+  'records.text.bimi.missing-l':
+    'Het record heeft l= nodig met de https-URL van het logo (of een lege l= om af te zien van een logo).',
   'records.text.bimi.invalid-l': 'l= moet een https:-URL van een SVG-bestand zijn.',
   'records.text.bimi.invalid-a': 'a= moet een https:-URL van een PEM-certificaat zijn.',
   'records.text.bimi.not-svg': 'Het logo moet een SVG Tiny Portable/Secure-bestand zijn.',
-  'records.text.bimi.no-certificate': 'Zonder a= tonen Gmail en Apple Mail geen logo; zij eisen een Verified of Common Mark Certificate.',
-  'records.text.bimi.needs-enforcement': 'BIMI-logo’s worden alleen getoond als DMARC voor 100% van de mail op p=quarantine of p=reject staat (geen pct onder 100, geen t=y, sp niet none).',
+  'records.text.bimi.no-certificate':
+    'Zonder a= tonen Gmail en Apple Mail geen logo; zij eisen een Verified of Common Mark Certificate.',
+  'records.text.bimi.needs-enforcement':
+    'BIMI-logo’s worden alleen getoond als DMARC voor 100% van de mail op p=quarantine of p=reject staat (geen pct onder 100, geen t=y, sp niet none).',
   'records.text.bimi.needs-enforcement.fix': 'Rond eerst de uitrol van DMARC af.',
   'records.text.bimi.explain.v': 'Brand Indicators for Message Identification, versie 1.',
   'records.text.bimi.explain.l.none': 'Geen logo: het domein ziet af van een logo.',
@@ -675,78 +788,120 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.bimi.explain.unknown': 'Geen bekende BIMI-tag; mailboxproviders negeren hem mogelijk.',
 
   // The checker (checkRecordText.ts) and its live mode (lookupPublishedRecords.ts).
-  'records.text.check.unknown-record': 'Geen DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- of BIMI-record: het begint niet met een van hun versietags (v=DMARC1, v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1, v=BIMI1).',
+  'records.text.check.unknown-record':
+    'Geen DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- of BIMI-record: het begint niet met een van hun versietags (v=DMARC1, v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1, v=BIMI1).',
   'records.text.check.unclosed-quote': 'Een string tussen aanhalingstekens is niet afgesloten.',
-  'records.text.live.dmarc-multiple-records': '{name} heeft {count} DMARC-records; ontvangers passen er dan geen van toe.',
-  'records.text.live.dmarc-from-organization': '{domain} heeft geen eigen DMARC-record; het record van {organization} geldt (de tags sp= en np= daarvan bepalen het beleid voor subdomeinen).',
-  'records.text.live.dmarc-from-tree-walk': '{domain} krijgt zijn DMARC-beleid van {source} via de boomwandeling van RFC 9989; ontvangers volgens RFC 7489 kijken in plaats daarvan naar {organization}.',
-  'records.text.live.dmarc-missing': '{domain} publiceert geen DMARC-record, en geen enkel bovenliggend domein doet dat.',
+  'records.text.live.dmarc-multiple-records':
+    '{name} heeft {count} DMARC-records; ontvangers passen er dan geen van toe.',
+  'records.text.live.dmarc-from-organization':
+    '{domain} heeft geen eigen DMARC-record; het record van {organization} geldt (de tags sp= en np= daarvan bepalen het beleid voor subdomeinen).',
+  'records.text.live.dmarc-from-tree-walk':
+    '{domain} krijgt zijn DMARC-beleid van {source} via de boomwandeling van RFC 9989; ontvangers volgens RFC 7489 kijken in plaats daarvan naar {organization}.',
+  'records.text.live.dmarc-missing':
+    '{domain} publiceert geen DMARC-record, en geen enkel bovenliggend domein doet dat.',
   'records.text.live.optional-missing': 'Geen {kind}-record op {name}.',
-  'records.text.live.optional-multiple-records': '{name} heeft {count} {kind}-records; afzenders negeren ze dan allemaal.',
-  'records.text.live.authorization-missing': '{name} publiceert geen v=DMARC1, dus ontvangers sturen daar geen rapporten heen.',
+  'records.text.live.optional-multiple-records':
+    '{name} heeft {count} {kind}-records; afzenders negeren ze dan allemaal.',
+  'records.text.live.authorization-missing':
+    '{name} publiceert geen v=DMARC1, dus ontvangers sturen daar geen rapporten heen.',
 
   // The wizard (buildDomainRecords.ts, the services of core/analysis/sendingServices.ts, dkimConfigSnippets.ts).
   'records.text.setup.invalid-domain': '"{domain}" is geen domeinnaam zoals example.com.',
   'records.text.setup.invalid-host': '{host} is geen hostnaam.',
   'records.text.setup.invalid-network': '{network} is geen IPv4- of IPv6-adres of -netwerk.',
   'records.text.setup.unknown-sender': 'Onbekende verzenddienst "{id}".',
-  'records.text.setup.spf-not-aligned': '{service} verstuurt met een eigen bouncedomein, dus SPF kan voor die mail niet in lijn zijn: DMARC slaagt alleen via de DKIM-handtekening.',
-  'records.text.setup.spf-not-aligned.fix': 'Publiceer de DKIM-records voor {service} voordat je DMARC verder zet dan p=none.',
-  'records.text.setup.custom-return-path': '{service}: SPF is pas in lijn als je het eigen return-path-subdomein (bouncedomein) instelt; vertrouw tot dan op DKIM.',
+  'records.text.setup.spf-not-aligned':
+    '{service} verstuurt met een eigen bouncedomein, dus SPF kan voor die mail niet in lijn zijn: DMARC slaagt alleen via de DKIM-handtekening.',
+  'records.text.setup.spf-not-aligned.fix':
+    'Publiceer de DKIM-records voor {service} voordat je DMARC verder zet dan p=none.',
+  'records.text.setup.custom-return-path':
+    '{service}: SPF is pas in lijn als je het eigen return-path-subdomein (bouncedomein) instelt; vertrouw tot dan op DKIM.',
   'records.text.setup.custom-return-path.fix': 'Stel het in bij {location}.',
-  'records.text.setup.fail-all': '-all vraagt ontvangers mail van niet-genoemde servers te weigeren; sommige doen dat al vóór de DKIM- en DMARC-controle, waardoor doorgestuurde mail verloren gaat.',
-  'records.text.setup.fail-all.fix': '~all is de gebruikelijke keuze naast een DMARC-beleid; kies -all alleen als elke afzender erin staat.',
-  'records.text.setup.invalid-selector': '"{selector}" is geen geldige DKIM-selector (letters, cijfers, koppeltekens, punten).',
+  'records.text.setup.fail-all':
+    '-all vraagt ontvangers mail van niet-genoemde servers te weigeren; sommige doen dat al vóór de DKIM- en DMARC-controle, waardoor doorgestuurde mail verloren gaat.',
+  'records.text.setup.fail-all.fix':
+    '~all is de gebruikelijke keuze naast een DMARC-beleid; kies -all alleen als elke afzender erin staat.',
+  'records.text.setup.invalid-selector':
+    '"{selector}" is geen geldige DKIM-selector (letters, cijfers, koppeltekens, punten).',
   'records.text.setup.invalid-key': 'De publieke sleutel voor selector {selector} is geen base64.',
-  'records.text.setup.no-dkim': 'Niets ondertekent de mail van dit domein met DKIM: DMARC hangt dan alleen van SPF af, en dat breekt bij doorsturen.',
-  'records.text.setup.no-dkim.fix': 'Genereer een DKIM-sleutel voor je eigen servers of voeg de diensten toe die voor je ondertekenen.',
+  'records.text.setup.no-dkim':
+    'Niets ondertekent de mail van dit domein met DKIM: DMARC hangt dan alleen van SPF af, en dat breekt bij doorsturen.',
+  'records.text.setup.no-dkim.fix':
+    'Genereer een DKIM-sleutel voor je eigen servers of voeg de diensten toe die voor je ondertekenen.',
   'records.text.setup.invalid-subdomain': '"{label}" is geen geldige naam voor een subdomein.',
-  'records.text.setup.subdomain-advice.one': '{services} verstuurt bulkmail vanaf het hoofddomein. Verhuis die dienst naar een subdomein zoals news.{domain}: dan blijven reputatie en configuratiefouten gescheiden en kan {domain} eerder naar p=reject.',
-  'records.text.setup.subdomain-advice.many': '{services} versturen bulkmail vanaf het hoofddomein. Verhuis ze naar een subdomein zoals news.{domain}: dan blijven reputatie en configuratiefouten gescheiden en kan {domain} eerder naar p=reject.',
+  'records.text.setup.subdomain-advice.one':
+    '{services} verstuurt bulkmail vanaf het hoofddomein. Verhuis die dienst naar een subdomein zoals news.{domain}: dan blijven reputatie en configuratiefouten gescheiden en kan {domain} eerder naar p=reject.',
+  'records.text.setup.subdomain-advice.many':
+    '{services} versturen bulkmail vanaf het hoofddomein. Verhuis ze naar een subdomein zoals news.{domain}: dan blijven reputatie en configuratiefouten gescheiden en kan {domain} eerder naar p=reject.',
   'records.text.setup.subdomain-advice.fix': 'Voeg in de wizard een subdomein toe en verhuis de bulkdiensten daarheen.',
   'records.text.setup.mta-sts-no-mx': 'Het MTA-STS-beleid heeft je MX-hostnamen nodig.',
-  'records.text.setup.mta-sts-without-tls-rpt': 'Publiceer bij MTA-STS ook een TLS-RPT-record, zodat je TLS-fouten hoort voordat je enforce aanzet.',
+  'records.text.setup.mta-sts-without-tls-rpt':
+    'Publiceer bij MTA-STS ook een TLS-RPT-record, zodat je TLS-fouten hoort voordat je enforce aanzet.',
   'records.text.purpose.spf': 'SPF: de servers die namens dit domein mogen mailen',
   'records.text.purpose.sender-dkim': 'DKIM voor {service} (in te stellen bij {location})',
   'records.text.purpose.own-dkim': 'Publieke DKIM-sleutel ({keyType}) voor je eigen servers',
   'records.text.purpose.dmarc': 'DMARC-beleid en rapportadressen',
-  'records.text.purpose.report-authorization': 'Geeft het rapportdomein toestemming je rapporten te ontvangen (RFC 7489 §7.1)',
+  'records.text.purpose.report-authorization':
+    'Geeft het rapportdomein toestemming je rapporten te ontvangen (RFC 7489 §7.1)',
   'records.text.purpose.subdomain-spf': 'SPF voor {subdomain} ({services})',
-  'records.text.purpose.subdomain-dmarc': 'DMARC voor {subdomain}: monitoring in een eigen tempo, zodat het hoofddomein eerder naar handhaving kan',
-  'records.text.purpose.mta-sts': 'MTA-STS: kondigt het beleidsbestand aan (wijzig id telkens als het bestand verandert)',
-  'records.text.purpose.mta-sts-file': 'MTA-STS-beleidsbestand, geserveerd via HTTPS met een geldig certificaat voor mta-sts.{domain}',
+  'records.text.purpose.subdomain-dmarc':
+    'DMARC voor {subdomain}: monitoring in een eigen tempo, zodat het hoofddomein eerder naar handhaving kan',
+  'records.text.purpose.mta-sts':
+    'MTA-STS: kondigt het beleidsbestand aan (wijzig id telkens als het bestand verandert)',
+  'records.text.purpose.mta-sts-file':
+    'MTA-STS-beleidsbestand, geserveerd via HTTPS met een geldig certificaat voor mta-sts.{domain}',
   'records.text.purpose.tls-rpt': 'TLS-RPT: waar SMTP TLS-rapporten heen gaan (RFC 8460)',
   'records.text.purpose.bimi': 'BIMI: merklogo dat ondersteunende mailboxproviders tonen',
   'records.text.zone.placeholder-comment': 'vul de <…>-delen in met de gegevens van de provider',
-  'records.text.sender.google-workspace': 'Genereer een sleutel van 2048 bits in de Admin-console en publiceer die als TXT-record onder de selector "google".',
-  'records.text.sender.microsoft-365': 'Publiceer twee CNAME’s (selector1, selector2) die wijzen naar sleutels die Microsoft roteert, en zet daarna DKIM-ondertekening aan voor het domein.',
+  'records.text.sender.google-workspace':
+    'Genereer een sleutel van 2048 bits in de Admin-console en publiceer die als TXT-record onder de selector "google".',
+  'records.text.sender.microsoft-365':
+    'Publiceer twee CNAME’s (selector1, selector2) die wijzen naar sleutels die Microsoft roteert, en zet daarna DKIM-ondertekening aan voor het domein.',
   'records.text.sender.amazon-ses': 'Easy DKIM: drie CNAME’s die wijzen naar sleutels die Amazon beheert en roteert.',
-  'records.text.sender.sendgrid': 'Domeinauthenticatie: CNAME’s voor de selectors s1/s2 en een return-path-subdomein, allemaal wijzend naar SendGrid.',
-  'records.text.sender.mailchimp': 'Twee CNAME’s (k2, k3) die wijzen naar sleutels van Mailchimp; Mailchimp gebruikt een eigen bouncedomein, dus DMARC leunt op DKIM.',
-  'records.text.sender.mailgun': 'Mailgun genereert de sleutel en toont een TXT-record (of CNAME) voor de selector; Mailgun raadt een apart verzendsubdomein aan, zoals mg.',
-  'records.text.sender.postmark': 'Een TXT-record onder een gedateerde selector die eindigt op "pm", en een pm-bounces-CNAME als Return-Path, zodat SPF in lijn is.',
-  'records.text.sender.brevo': 'Twee CNAME’s (brevo1, brevo2) die wijzen naar sleutels die Brevo beheert; het bouncedomein is van Brevo zelf, dus DMARC leunt op DKIM.',
-  'records.text.sender.hubspot': 'Twee CNAME’s (hs1, hs2 met je account-id) die wijzen naar sleutels van HubSpot; voor SPF gebruik je een accountspecifieke include die HubSpot toont.',
-  'records.text.sender.salesforce': 'Maak een DKIM-sleutel aan in Setup; publiceer de twee CNAME’s (selector en alternatieve selector) die Salesforce toont, en activeer de sleutel daarna.',
-  'records.text.sender.zendesk': 'Twee CNAME’s (zendesk1, zendesk2) die wijzen naar sleutels van Zendesk; zet daarna digitale handtekeningen aan.',
-  'records.text.sender.flowmailer': 'Flowmailer maakt het sleutelpaar aan en toont de DKIM-CNAME’s en een return-path-subdomein dat ernaar moet wijzen.',
-  'records.text.sender.smtpeter': 'SMTPeter genereert en roteert de sleutels; publiceer de CNAME-delegaties die SMTPeter voor het afzenderdomein toont.',
-  'records.text.sender.zoho-mail': 'Voeg een selector toe in de Zoho-adminconsole en publiceer het TXT-record dat daar verschijnt.',
+  'records.text.sender.sendgrid':
+    'Domeinauthenticatie: CNAME’s voor de selectors s1/s2 en een return-path-subdomein, allemaal wijzend naar SendGrid.',
+  'records.text.sender.mailchimp':
+    'Twee CNAME’s (k2, k3) die wijzen naar sleutels van Mailchimp; Mailchimp gebruikt een eigen bouncedomein, dus DMARC leunt op DKIM.',
+  'records.text.sender.mailgun':
+    'Mailgun genereert de sleutel en toont een TXT-record (of CNAME) voor de selector; Mailgun raadt een apart verzendsubdomein aan, zoals mg.',
+  'records.text.sender.postmark':
+    'Een TXT-record onder een gedateerde selector die eindigt op "pm", en een pm-bounces-CNAME als Return-Path, zodat SPF in lijn is.',
+  'records.text.sender.brevo':
+    'Twee CNAME’s (brevo1, brevo2) die wijzen naar sleutels die Brevo beheert; het bouncedomein is van Brevo zelf, dus DMARC leunt op DKIM.',
+  'records.text.sender.hubspot':
+    'Twee CNAME’s (hs1, hs2 met je account-id) die wijzen naar sleutels van HubSpot; voor SPF gebruik je een accountspecifieke include die HubSpot toont.',
+  'records.text.sender.salesforce':
+    'Maak een DKIM-sleutel aan in Setup; publiceer de twee CNAME’s (selector en alternatieve selector) die Salesforce toont, en activeer de sleutel daarna.',
+  'records.text.sender.zendesk':
+    'Twee CNAME’s (zendesk1, zendesk2) die wijzen naar sleutels van Zendesk; zet daarna digitale handtekeningen aan.',
+  'records.text.sender.flowmailer':
+    'Flowmailer maakt het sleutelpaar aan en toont de DKIM-CNAME’s en een return-path-subdomein dat ernaar moet wijzen.',
+  'records.text.sender.smtpeter':
+    'SMTPeter genereert en roteert de sleutels; publiceer de CNAME-delegaties die SMTPeter voor het afzenderdomein toont.',
+  'records.text.sender.zoho-mail':
+    'Voeg een selector toe in de Zoho-adminconsole en publiceer het TXT-record dat daar verschijnt.',
   'records.text.sender.fastmail': 'Drie CNAME’s (fm1, fm2, fm3) die wijzen naar sleutels die Fastmail beheert.',
   'records.text.snippet.install-key': 'Installeer de sleutel met: {command}',
   'records.text.snippet.reload': 'Herladen met: {command}',
-  'records.text.snippet.ed25519': 'Ondertekenen met Ed25519 (RFC 8463) vraagt OpenDKIM 2.11+, rspamd 1.9+ of Exim 4.93+; onderteken ook met een RSA-sleutel, want niet elke ontvanger controleert Ed25519.',
+  'records.text.snippet.ed25519':
+    'Ondertekenen met Ed25519 (RFC 8463) vraagt OpenDKIM 2.11+, rspamd 1.9+ of Exim 4.93+; onderteken ook met een RSA-sleutel, want niet elke ontvanger controleert Ed25519.',
   'records.text.snippet.note-and-ed25519': '{note} {ed25519}',
 
   // The rollout plan (rolloutPlan.ts) and the next-step check (assessNextStep.ts).
-  'records.text.rollout.effect.none': 'Er verandert niets voor mail die niet door DMARC komt; je verzamelt rapporten om elke legitieme afzender te vinden.',
-  'records.text.rollout.effect.test-quarantine': 'Testmodus: mail die niet door DMARC komt wordt nog gewoon afgeleverd (quarantine werkt als none), en de rapporten laten zien wat in quarantaine was beland.',
-  'records.text.rollout.effect.test-reject': 'Testmodus: mail die niet door DMARC komt gaat in quarantaine in plaats van geweigerd te worden.',
+  'records.text.rollout.effect.none':
+    'Er verandert niets voor mail die niet door DMARC komt; je verzamelt rapporten om elke legitieme afzender te vinden.',
+  'records.text.rollout.effect.test-quarantine':
+    'Testmodus: mail die niet door DMARC komt wordt nog gewoon afgeleverd (quarantine werkt als none), en de rapporten laten zien wat in quarantaine was beland.',
+  'records.text.rollout.effect.test-reject':
+    'Testmodus: mail die niet door DMARC komt gaat in quarantaine in plaats van geweigerd te worden.',
   'records.text.rollout.effect.all-quarantined': 'Alle mail die niet door DMARC komt gaat in quarantaine (spammap).',
   'records.text.rollout.effect.all-rejected': 'Alle mail die niet door DMARC komt wordt geweigerd.',
-  'records.text.rollout.effect.some-quarantined': '{pct}% van de mail die niet door DMARC komt gaat in quarantaine (spammap); de rest wordt gewoon afgeleverd.',
-  'records.text.rollout.effect.some-rejected': '{pct}% van de mail die niet door DMARC komt wordt geweigerd; de rest gaat in quarantaine.',
-  'records.text.rollout.reject-advice': 'Vóór reject: elke bron moet ondertekenen met DKIM dat in lijn is, want SPF overleeft doorsturen niet. RFC 9989 raadt domeinen waarvan de gebruikers op mailinglijsten posten aan op quarantine te blijven.',
+  'records.text.rollout.effect.some-quarantined':
+    '{pct}% van de mail die niet door DMARC komt gaat in quarantaine (spammap); de rest wordt gewoon afgeleverd.',
+  'records.text.rollout.effect.some-rejected':
+    '{pct}% van de mail die niet door DMARC komt wordt geweigerd; de rest gaat in quarantaine.',
+  'records.text.rollout.reject-advice':
+    'Vóór reject: elke bron moet ondertekenen met DKIM dat in lijn is, want SPF overleeft doorsturen niet. RFC 9989 raadt domeinen waarvan de gebruikers op mailinglijsten posten aan op quarantine te blijven.',
   'records.text.assess.reason': '{dkim}; {spf}.',
   'records.text.assess.reason.dkim-unaligned': 'DKIM slaagt voor {domain}, dat niet in lijn is met {from}{strict}',
   'records.text.assess.reason.unsigned': 'De mail is niet met DKIM ondertekend',
@@ -754,11 +909,16 @@ const recordTextsNl: Record<RecordTextKey, string> = {
   'records.text.assess.reason.spf-unaligned': 'SPF slaagt voor {domain}, dat niet in lijn is met {from}{strict}',
   'records.text.assess.reason.spf-fails': 'SPF slaagt niet',
   'records.text.assess.reason.strict': ' (strict)',
-  'records.text.assess.summary.no-reports': 'Geen bewaarde rapporten voor dit domein in deze periode: importeer eerst aggregaatrapporten.',
-  'records.text.assess.summary.too-few': 'Maar {total} berichten in deze periode: te weinig om de volgende stap te beoordelen.',
-  'records.text.assess.summary.safe': 'Veilig: {failing} van de {total} berichten komen niet door DMARC, waarvan {authenticated} van geauthenticeerde bronnen; de volgende stap had er {hit} getroffen.',
-  'records.text.assess.summary.caution': 'Voorzichtig: {authenticated} van de {total} berichten van geauthenticeerde bronnen ({sources}) zijn nog steeds niet in lijn; de volgende stap had {hit} mislukte berichten getroffen, waarvan {authenticatedHit} van die bronnen.',
-  'records.text.assess.summary.not-yet': 'Nog niet: {authenticated} van de {total} berichten komen van bronnen die wel authenticeren maar niet in lijn zijn ({sources}). Los dat op vóór de volgende stap, die {hit} berichten had getroffen, waarvan {authenticatedHit} van die bronnen.',
+  'records.text.assess.summary.no-reports':
+    'Geen bewaarde rapporten voor dit domein in deze periode: importeer eerst aggregaatrapporten.',
+  'records.text.assess.summary.too-few':
+    'Maar {total} berichten in deze periode: te weinig om de volgende stap te beoordelen.',
+  'records.text.assess.summary.safe':
+    'Veilig: {failing} van de {total} berichten komen niet door DMARC, waarvan {authenticated} van geauthenticeerde bronnen; de volgende stap had er {hit} getroffen.',
+  'records.text.assess.summary.caution':
+    'Voorzichtig: {authenticated} van de {total} berichten van geauthenticeerde bronnen ({sources}) zijn nog steeds niet in lijn; de volgende stap had {hit} mislukte berichten getroffen, waarvan {authenticatedHit} van die bronnen.',
+  'records.text.assess.summary.not-yet':
+    'Nog niet: {authenticated} van de {total} berichten komen van bronnen die wel authenticeren maar niet in lijn zijn ({sources}). Los dat op vóór de volgende stap, die {hit} berichten had getroffen, waarvan {authenticatedHit} van die bronnen.',
 };
 
 export const recordsNl: Record<keyof typeof recordsEn, string> = { ...pagesNl, ...recordTextsNl };

@@ -22,7 +22,8 @@ const siteEn = {
 
   'import.heading': 'Import reports',
   'import.add': 'Add reports',
-  'import.addHint': 'Drop files or folders anywhere on this page, or pick them: .xml, .gz, .zip, .eml, .mbox and TLS-RPT .json, in any mix.',
+  'import.addHint':
+    'Drop files or folders anywhere on this page, or pick them: .xml, .gz, .zip, .eml, .mbox and TLS-RPT .json, in any mix.',
   'import.dropHere': 'Drop reports to import them',
   'import.samples': 'Try it with sample reports',
   'import.samplesHint': 'Loads {count} real public reports (aggregate, failure and TLS) so you can look around.',
@@ -30,7 +31,8 @@ const siteEn = {
   'import.throughput': '{rate} files/s',
   'import.cancel': 'Cancel import',
   'import.cancelled': 'Import cancelled: {done} of {total} files were read; what was stored stays stored.',
-  'import.finished': 'Import finished. Reports imported: {imported}; duplicates: {duplicates}; files refused: {refused}.',
+  'import.finished':
+    'Import finished. Reports imported: {imported}; duplicates: {duplicates}; files refused: {refused}.',
   'import.results': 'Results per file',
   'import.dismiss': 'Dismiss',
   'import.showAll': 'Show all {count}',
@@ -60,7 +62,8 @@ const siteEn = {
   'error.unreadable': 'The file could not be read from disk.',
   'error.internal': 'Something went wrong while storing this file.',
   'error.too-slow': 'This file took too long to read, so it was set aside; the other files were read as usual.',
-  'error.storage-full': 'Your browser’s storage for this site is full: delete old reports on the Data page or free disk space, then import this file again.',
+  'error.storage-full':
+    'Your browser’s storage for this site is full: delete old reports on the Data page or free disk space, then import this file again.',
 
   'filters.domain': 'Domain',
   'filters.allDomains': 'All domains',
@@ -77,8 +80,10 @@ const siteEn = {
   'dash.heading': 'Dashboard',
   'dash.loading': 'Reading stored reports…',
   'dash.empty.title': 'No reports yet',
-  'dash.empty.body': 'Add the DMARC aggregate reports your domains receive (the rua= address) to see who sends mail as you, and whether it passes.',
-  'dash.emptyPeriod': 'No aggregate report covers this domain and period. Pick another period or domain, or add reports.',
+  'dash.empty.body':
+    'Add the DMARC aggregate reports your domains receive (the rua= address) to see who sends mail as you, and whether it passes.',
+  'dash.emptyPeriod':
+    'No aggregate report covers this domain and period. Pick another period or domain, or add reports.',
   'dash.messages': 'Messages',
   'dash.dmarcPass': 'DMARC pass',
   'dash.dkimAligned': 'DKIM aligned',
@@ -102,7 +107,8 @@ const siteEn = {
   'chart.summary': 'Daily messages from {first} to {last}; at most {max} on one day.',
 
   'sources.heading': 'Sources',
-  'sources.hint': 'Grouped as on the Senders page: by sending service (from the built-in sender catalogue), otherwise by network (offline ASN table) or by IP address; then by IP address.',
+  'sources.hint':
+    'Grouped as on the Senders page: by sending service (from the built-in sender catalogue), otherwise by network (offline ASN table) or by IP address; then by IP address.',
   'sources.failuresOnly': 'Failures only',
   'sources.class': 'Class',
   'sources.anyClass': 'Any class',
@@ -196,7 +202,8 @@ const siteEn = {
   'data.confirm': 'Delete',
   'data.cancel': 'Keep',
   'data.deleted': 'Deleted.',
-  'data.backupLeftOut': 'Damaged stored reports left out of the backup (malformed, or missing some of their records; a restore would refuse them): {reports}.',
+  'data.backupLeftOut':
+    'Damaged stored reports left out of the backup (malformed, or missing some of their records; a restore would refuse them): {reports}.',
 
   'slot.records': 'The DNS records generator and checker will appear here.',
   'slot.senders': 'Sender intelligence (service names, classes and advice) will appear here.',
@@ -225,7 +232,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
 
   'import.heading': 'Rapporten importeren',
   'import.add': 'Rapporten toevoegen',
-  'import.addHint': 'Sleep bestanden of mappen ergens op deze pagina, of kies ze: .xml, .gz, .zip, .eml, .mbox en TLS-RPT .json, door elkaar.',
+  'import.addHint':
+    'Sleep bestanden of mappen ergens op deze pagina, of kies ze: .xml, .gz, .zip, .eml, .mbox en TLS-RPT .json, door elkaar.',
   'import.dropHere': 'Laat rapporten los om ze te importeren',
   'import.samples': 'Probeer het met voorbeeldrapporten',
   'import.samplesHint': 'Laadt {count} echte openbare rapporten (aggregaat, foutmelding en TLS) om rond te kijken.',
@@ -233,7 +241,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'import.throughput': '{rate} bestanden/s',
   'import.cancel': 'Import afbreken',
   'import.cancelled': 'Import afgebroken: {done} van {total} bestanden gelezen; wat al bewaard is, blijft bewaard.',
-  'import.finished': 'Import klaar. Geïmporteerde rapporten: {imported}; dubbel: {duplicates}; geweigerde bestanden: {refused}.',
+  'import.finished':
+    'Import klaar. Geïmporteerde rapporten: {imported}; dubbel: {duplicates}; geweigerde bestanden: {refused}.',
   'import.results': 'Resultaat per bestand',
   'import.dismiss': 'Sluiten',
   'import.showAll': 'Alle {count} tonen',
@@ -262,8 +271,10 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'error.invalid-backup': 'Deze back-up bevat een beschadigde of gewijzigde regel; er is niets uit hersteld.',
   'error.unreadable': 'Het bestand kon niet van schijf worden gelezen.',
   'error.internal': 'Er ging iets mis bij het bewaren van dit bestand.',
-  'error.too-slow': 'Het lezen van dit bestand duurde te lang, dus is het overgeslagen; de andere bestanden zijn gewoon gelezen.',
-  'error.storage-full': 'De opslag van je browser voor deze site is vol: verwijder oude rapporten op de pagina Gegevens of maak schijfruimte vrij, en importeer dit bestand dan opnieuw.',
+  'error.too-slow':
+    'Het lezen van dit bestand duurde te lang, dus is het overgeslagen; de andere bestanden zijn gewoon gelezen.',
+  'error.storage-full':
+    'De opslag van je browser voor deze site is vol: verwijder oude rapporten op de pagina Gegevens of maak schijfruimte vrij, en importeer dit bestand dan opnieuw.',
 
   'filters.domain': 'Domein',
   'filters.allDomains': 'Alle domeinen',
@@ -280,8 +291,10 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'dash.heading': 'Overzicht',
   'dash.loading': 'Bewaarde rapporten lezen…',
   'dash.empty.title': 'Nog geen rapporten',
-  'dash.empty.body': 'Voeg de DMARC-aggregaatrapporten toe die je domeinen ontvangen (het rua=-adres) en zie wie er namens jou mailt en of dat slaagt.',
-  'dash.emptyPeriod': 'Geen aggregaatrapport dekt dit domein en deze periode. Kies een andere periode of domein, of voeg rapporten toe.',
+  'dash.empty.body':
+    'Voeg de DMARC-aggregaatrapporten toe die je domeinen ontvangen (het rua=-adres) en zie wie er namens jou mailt en of dat slaagt.',
+  'dash.emptyPeriod':
+    'Geen aggregaatrapport dekt dit domein en deze periode. Kies een andere periode of domein, of voeg rapporten toe.',
   'dash.messages': 'Berichten',
   'dash.dmarcPass': 'DMARC geslaagd',
   'dash.dkimAligned': 'DKIM in lijn',
@@ -305,7 +318,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'chart.summary': 'Berichten per dag van {first} tot {last}; hoogstens {max} op één dag.',
 
   'sources.heading': 'Bronnen',
-  'sources.hint': 'Gegroepeerd zoals op de pagina Afzenders: per verzenddienst (uit de ingebouwde catalogus van afzenders), anders per netwerk (offline ASN-tabel) of per IP-adres; daarna per IP-adres.',
+  'sources.hint':
+    'Gegroepeerd zoals op de pagina Afzenders: per verzenddienst (uit de ingebouwde catalogus van afzenders), anders per netwerk (offline ASN-tabel) of per IP-adres; daarna per IP-adres.',
   'sources.failuresOnly': 'Alleen mislukte',
   'sources.class': 'Klasse',
   'sources.anyClass': 'Elke klasse',
@@ -349,7 +363,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
 
   'xml.title': 'XML van rapport: {name}',
   'xml.close': 'Sluiten',
-  'xml.missing': 'Het bestand van dit rapport is niet bewaard (het was groter dan 2 MB), dus de XML kan niet worden getoond.',
+  'xml.missing':
+    'Het bestand van dit rapport is niet bewaard (het was groter dan 2 MB), dus de XML kan niet worden getoond.',
 
   'reporters.heading': 'Rapporteurs',
   'reporters.col.org': 'Rapporteur',
@@ -389,7 +404,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'data.heading': 'Je gegevens',
   'data.stored': 'Er zijn {reports} rapporten en {records} records in deze browser bewaard.',
   'data.backup': 'Back-up downloaden',
-  'data.backupHint': 'Eén bestand met alle bewaarde rapporten. Zet het terug door het als rapport toe te voegen (Importeren of slepen).',
+  'data.backupHint':
+    'Eén bestand met alle bewaarde rapporten. Zet het terug door het als rapport toe te voegen (Importeren of slepen).',
   'data.restore': 'Back-up terugzetten',
   'data.deleteDomain': 'Eén domein verwijderen',
   'data.deleteDomainButton': 'Rapporten van {domain} verwijderen',
@@ -399,7 +415,8 @@ const siteNl: Record<keyof typeof siteEn, string> = {
   'data.confirm': 'Verwijderen',
   'data.cancel': 'Bewaren',
   'data.deleted': 'Verwijderd.',
-  'data.backupLeftOut': 'Beschadigde bewaarde rapporten die niet in de back-up staan (misvormd, of met ontbrekende records; terugzetten zou ze weigeren): {reports}.',
+  'data.backupLeftOut':
+    'Beschadigde bewaarde rapporten die niet in de back-up staan (misvormd, of met ontbrekende records; terugzetten zou ze weigeren): {reports}.',
 
   'slot.records': 'De generator en controle van DNS-records verschijnen hier.',
   'slot.senders': 'Afzenderinformatie (dienstnamen, klassen en advies) verschijnt hier.',

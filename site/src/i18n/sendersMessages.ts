@@ -7,13 +7,20 @@ import { EXPLANATION_TEMPLATES, QUANTITY_TEMPLATES } from '../../../core/analysi
 
 type Prefixed<Prefix extends string, T> = { readonly [K in keyof T & string as `${Prefix}${K}`]: string };
 
-function prefixed<Prefix extends string, T extends Readonly<Record<string, string>>>(prefix: Prefix, templates: T): Prefixed<Prefix, T> {
-  return Object.fromEntries(Object.entries(templates).map(([key, text]) => [`${prefix}${key}`, text])) as Prefixed<Prefix, T>;
+function prefixed<Prefix extends string, T extends Readonly<Record<string, string>>>(
+  prefix: Prefix,
+  templates: T,
+): Prefixed<Prefix, T> {
+  return Object.fromEntries(Object.entries(templates).map(([key, text]) => [`${prefix}${key}`, text])) as Prefixed<
+    Prefix,
+    T
+  >;
 }
 
 export const sendersEn = {
   'senders.heading': 'Senders',
-  'senders.intro': 'Who sends mail as your domain, whether it passes DMARC, and what to change before the next policy step.',
+  'senders.intro':
+    'Who sends mail as your domain, whether it passes DMARC, and what to change before the next policy step.',
   'senders.loading': 'Reading reports…',
   'senders.empty': 'No reports stored yet. Import aggregate reports to see who sends as your domains.',
 
@@ -47,10 +54,13 @@ export const sendersEn = {
   'senders.type.hosting': 'Web hosting',
   'senders.type.cloud': 'Cloud',
   'senders.spoofing.title': 'Possible spoofing:',
-  'senders.spoofing.body': '{messages} from {sources} failed both DKIM and SPF{countries}. Receivers rejected or quarantined {blocked}.',
+  'senders.spoofing.body':
+    '{messages} from {sources} failed both DKIM and SPF{countries}. Receivers rejected or quarantined {blocked}.',
   'senders.spoofing.countries': ' (networks registered in {countries})',
-  'senders.asn.unavailable': 'The offline ASN table could not be loaded ({detail}); sources are named from report data only.',
-  'senders.asn.source': 'AS numbers, AS names and registration countries come from an offline table shipped with this site; no address leaves your browser for them.',
+  'senders.asn.unavailable':
+    'The offline ASN table could not be loaded ({detail}); sources are named from report data only.',
+  'senders.asn.source':
+    'AS numbers, AS names and registration countries come from an offline table shipped with this site; no address leaves your browser for them.',
   'senders.asn.data': 'data: {versions} (sapics/ip-location-db)',
   'senders.asn.countries': 'Countries are where a network is registered, not where a server stands.',
 
@@ -101,7 +111,8 @@ export const sendersEn = {
 
   'senders.changes.title': 'What changed since the last import',
   'senders.changes.noImport': 'No import yet.',
-  'senders.changes.nothing': 'Nothing new in the last import ({reports}): the same sources, passing as before, under the same policy.',
+  'senders.changes.nothing':
+    'Nothing new in the last import ({reports}): the same sources, passing as before, under the same policy.',
   'senders.changes.policy': 'Policy',
   'senders.changes.startedFailing': 'Started failing',
   'senders.changes.newSource': 'New source',
@@ -129,9 +140,11 @@ export const sendersEn = {
 
 export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.heading': 'Afzenders',
-  'senders.intro': 'Wie er mail verstuurt namens je domein, of die voor DMARC slaagt, en wat je moet aanpassen vóór de volgende beleidsstap.',
+  'senders.intro':
+    'Wie er mail verstuurt namens je domein, of die voor DMARC slaagt, en wat je moet aanpassen vóór de volgende beleidsstap.',
   'senders.loading': 'Rapporten lezen…',
-  'senders.empty': 'Nog geen rapporten bewaard. Importeer aggregaatrapporten om te zien wie er namens je domeinen verstuurt.',
+  'senders.empty':
+    'Nog geen rapporten bewaard. Importeer aggregaatrapporten om te zien wie er namens je domeinen verstuurt.',
 
   'senders.table.title': 'Afzenders van {domain}',
   'senders.table.titleAll': 'Afzenders',
@@ -166,7 +179,8 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.spoofing.body':
     'Bij {messages} van {sources} mislukten zowel DKIM als SPF{countries}. Ontvangers weigerden of plaatsten er {blocked} in quarantaine.',
   'senders.spoofing.countries': ' (netwerken geregistreerd in {countries})',
-  'senders.asn.unavailable': 'De offline ASN-tabel kon niet worden geladen ({detail}); bronnen krijgen alleen een naam uit de rapportgegevens.',
+  'senders.asn.unavailable':
+    'De offline ASN-tabel kon niet worden geladen ({detail}); bronnen krijgen alleen een naam uit de rapportgegevens.',
   'senders.asn.source':
     'AS-nummers, AS-namen en registratielanden komen uit een offline tabel die met deze site wordt meegeleverd; daarvoor verlaat geen enkel adres je browser.',
   'senders.asn.data': 'gegevens: {versions} (sapics/ip-location-db)',
@@ -180,7 +194,8 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.rdns.lookUp': '{addresses} opzoeken bij {host}',
   'senders.rdns.cancel': 'Annuleren',
   'senders.rdns.progress': '{done} van {total} opgezocht…',
-  'senders.rdns.named': '{named} van {total} adressen hebben een naam ({cached} antwoorden uit de cache van deze browser)',
+  'senders.rdns.named':
+    '{named} van {total} adressen hebben een naam ({cached} antwoorden uit de cache van deze browser)',
   'senders.rdns.withoutName': '; {count} hebben geen reverse-DNS-naam',
   'senders.rdns.failed': '; {count} opzoekingen mislukt',
 
@@ -219,7 +234,8 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
 
   'senders.changes.title': 'Wat er veranderde sinds de vorige import',
   'senders.changes.noImport': 'Nog geen import.',
-  'senders.changes.nothing': 'Niets nieuws in de laatste import ({reports}): dezelfde bronnen, die slagen zoals eerder, onder hetzelfde beleid.',
+  'senders.changes.nothing':
+    'Niets nieuws in de laatste import ({reports}): dezelfde bronnen, die slagen zoals eerder, onder hetzelfde beleid.',
   'senders.changes.policy': 'Beleid',
   'senders.changes.startedFailing': 'Begon te mislukken',
   'senders.changes.newSource': 'Nieuwe bron',
@@ -242,7 +258,8 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.count.newlyBlocked.other': '{count} afgeleverde berichten zouden nu worden tegengehouden',
 
   'senders.explain.source.noMessages': 'Geen berichten in de gekozen periode.',
-  'senders.explain.source.compliant': '{passShare} van {messages} van {label} slaagt voor DMARC met DKIM in lijn{fewFailed}.',
+  'senders.explain.source.compliant':
+    '{passShare} van {messages} van {label} slaagt voor DMARC met DKIM in lijn{fewFailed}.',
   'senders.explain.source.compliantPartlySigned':
     '{passShare} van {messages} van {label} slaagt voor DMARC (DKIM in lijn bij {dkimShare}){fewFailed}.',
   'senders.explain.source.fewFailed': '; {failed} mislukt, te weinig om het oordeel te veranderen',
@@ -254,8 +271,10 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
     'Bij {failing} van {messages} van {label} mislukte DMARC na doorsturen: {why}. Hier hoef je niets aan te doen, tenzij je zelf vanaf deze bron verstuurt; blijf alles met DKIM ondertekenen, zodat doorgestuurde kopieën kunnen slagen.',
   'senders.explain.source.suspicious':
     'Bij {failing} van {messages} mislukten zowel DKIM als SPF: {what}{countries}.{blocked} Tenzij dit een afzender is die je gebruikt, is het spoofing; p=quarantine of p=reject houdt het uit de inbox.',
-  'senders.explain.forwarded.receiverSaysForwarded': 'de ontvangers markeerden ze als doorgestuurde mail of mail van een mailinglijst (policy override)',
-  'senders.explain.forwarded.forwardingService': '{name} stuurt mail door die het niet zelf schreef, dus SPF controleert de servers van {name} in plaats van de jouwe',
+  'senders.explain.forwarded.receiverSaysForwarded':
+    'de ontvangers markeerden ze als doorgestuurde mail of mail van een mailinglijst (policy override)',
+  'senders.explain.forwarded.forwardingService':
+    '{name} stuurt mail door die het niet zelf schreef, dus SPF controleert de servers van {name} in plaats van de jouwe',
   'senders.explain.forwarded.mailingList':
     '{name} is een mailinglijst: die past het bericht aan, waardoor je DKIM-handtekening breekt, en verstuurt vanaf eigen servers',
   'senders.explain.forwarded.ownSignatureRelayed':
@@ -279,9 +298,11 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.explain.fix.signsAs': ' (nu ondertekent het als {signsAs}, en dat is niet in lijn)',
   'senders.explain.fix.addInclude': 'voeg {include} toe aan het SPF-record van {envelope}',
   'senders.explain.fix.authorizeServers': 'geef de servers van {name} toestemming in het SPF-record van {envelope}',
-  'senders.explain.fix.returnPath': 'stel eventueel bij {name} een eigen return-path onder {domain} in, zodat ook SPF in lijn is',
+  'senders.explain.fix.returnPath':
+    'stel eventueel bij {name} een eigen return-path onder {domain} in, zodat ook SPF in lijn is',
   'senders.explain.readiness.belowThreshold': '{label}: {aligned} van {messages} in lijn (nodig: {threshold}).',
-  'senders.explain.readiness.belowThresholdFix': '{label}: {aligned} van {messages} in lijn (nodig: {threshold}). {fix}',
+  'senders.explain.readiness.belowThresholdFix':
+    '{label}: {aligned} van {messages} in lijn (nodig: {threshold}). {fix}',
   'senders.explain.readiness.spfOnly':
     '{label} slaagt voor {spfOnly} van zijn mail alleen op SPF: p=reject vraagt om DKIM (RFC 9989), anders worden doorgestuurde kopieën geweigerd. Zet daar DKIM-ondertekening voor je domein aan.',
   'senders.explain.readiness.authenticatedFailing':
@@ -290,13 +311,17 @@ export const sendersNl: Record<keyof typeof sendersEn, string> = {
   'senders.explain.readiness.fewDays':
     'Pas {days} aan rapporten onder {step}; RFC 9989 raadt aan minstens {minimumDays} dagen te kijken vóór de volgende stap.',
   'senders.explain.readiness.summaryNoReports': 'Nog geen rapporten voor {domain}.',
-  'senders.explain.readiness.summaryAtReject': '{domain} staat op p=reject: de laatste stap. Blijf letten op nieuwe bronnen.',
-  'senders.explain.readiness.summaryReady': '{domain} is klaar voor {step}: elke bekende bron is over {days} voor minstens {threshold} in lijn.',
+  'senders.explain.readiness.summaryAtReject':
+    '{domain} staat op p=reject: de laatste stap. Blijf letten op nieuwe bronnen.',
+  'senders.explain.readiness.summaryReady':
+    '{domain} is klaar voor {step}: elke bekende bron is over {days} voor minstens {threshold} in lijn.',
   'senders.explain.readiness.summaryNotReady': '{domain} is nog niet klaar voor {step}: eerst {things} oplossen.',
-  'senders.explain.changes.startedFailing': '{label} slaagde vóór deze import voor {before} van zijn mail voor DMARC en nu voor {now}. {advice}',
+  'senders.explain.changes.startedFailing':
+    '{label} slaagde vóór deze import voor {before} van zijn mail voor DMARC en nu voor {now}. {advice}',
   'senders.explain.changes.reportersDisagree':
     'Rapporteurs zagen verschillende beleidsregels voor {domain}: {policies}. Een recente wijziging die nog doorwerkt, of meer dan één DMARC-record (RFC 7489 §6.6.3: dan geldt er geen).',
-  'senders.explain.changes.changedSinceLastImport': 'Rapporteurs zien nu {now} voor {domain}; vóór deze import zagen ze {before}.',
+  'senders.explain.changes.changedSinceLastImport':
+    'Rapporteurs zien nu {now} voor {domain}; vóór deze import zagen ze {before}.',
   'senders.explain.changes.differsFromPublished':
     '{domain} publiceert {published}, maar het nieuwste rapport ({reporter}) zag {reported}: rapporten lopen een dag of twee achter op een wijziging; controleer anders of er een tweede record of een tikfout is.',
   'senders.explain.label.rdns': 'Servers onder {org}',

@@ -174,7 +174,13 @@ export class ImportController {
     this.#generation++;
     this.#sent.clear();
     this.#startedEpoch = Date.now();
-    this.progress.set({ ...IDLE, running: files.length > 0, total: files.length, startedAt: performance.now(), results: [] });
+    this.progress.set({
+      ...IDLE,
+      running: files.length > 0,
+      total: files.length,
+      startedAt: performance.now(),
+      results: [],
+    });
     if (files.length === 0) return Promise.resolve();
     this.#startWatchdog();
     const done = new Promise<void>((resolve) => (this.#finish = resolve));
@@ -201,13 +207,28 @@ export class ImportController {
     this.#generation++;
     for (const id of this.#pendingIds) {
       const file = this.#files.get(id);
-      if (file) state.results.push({ id, fileName: file.name, size: 0, status: 'cancelled', imported: 0, duplicates: 0, warnings: [] });
+      if (file)
+        state.results.push({
+          id,
+          fileName: file.name,
+          size: 0,
+          status: 'cancelled',
+          imported: 0,
+          duplicates: 0,
+          warnings: [],
+        });
     }
     this.#pendingIds.clear();
     this.#files.clear();
     this.#queue = [];
     this.#stopWatchdog();
-    this.progress.set({ ...state, running: false, cancelled: true, finishedAt: performance.now(), revision: state.revision + 1 });
+    this.progress.set({
+      ...state,
+      running: false,
+      cancelled: true,
+      finishedAt: performance.now(),
+      revision: state.revision + 1,
+    });
     notifyDataChanged();
     this.#finish?.();
   }
@@ -244,7 +265,18 @@ export class ImportController {
         if (watched) item.watched = true;
         if (retried) item.retriedSince = this.#startedEpoch;
         files.push(item);
-      } else unreadable.push({ id, fileName: file.name, size: 0, status: 'refused', imported: 0, duplicates: 0, warnings: [], errorCode: 'unreadable', message: file.name });
+      } else
+        unreadable.push({
+          id,
+          fileName: file.name,
+          size: 0,
+          status: 'refused',
+          imported: 0,
+          duplicates: 0,
+          warnings: [],
+          errorCode: 'unreadable',
+          message: file.name,
+        });
     });
     if (this.#queue.length === 0 && this.#reading === 0) performance.mark('dmarc-lens:files-read');
     if (unreadable.length > 0) this.#record(unreadable);
@@ -262,9 +294,15 @@ export class ImportController {
       const bytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
       this.#held.get(worker)!.push({ files: files.length, bytes });
       const message: MainToWorker = { type: 'files', importId: this.#generation, files };
-      worker.postMessage(message, files.map((file) => file.bytes));
+      worker.postMessage(
+        message,
+        files.map((file) => file.bytes),
+      );
     } else if (files.length > 0) {
-      this.#failFiles(files.map((file) => file.id), 'no import worker left');
+      this.#failFiles(
+        files.map((file) => file.id),
+        'no import worker left',
+      );
     }
     this.#pump();
   }
@@ -275,7 +313,10 @@ export class ImportController {
     // one a stopped worker posted before it was stopped (its files were sent again).
     if (!state.running || message.importId !== this.#generation || !this.#workers.includes(worker)) return;
     const sign = this.#signs.get(worker);
-    this.#signs.set(worker, { at: performance.now(), reading: message.type === 'progress' ? message.reading : sign?.reading });
+    this.#signs.set(worker, {
+      at: performance.now(),
+      reading: message.type === 'progress' ? message.reading : sign?.reading,
+    });
     if (message.type === 'progress') return;
     if (message.type === 'results') {
       if (message.digests && message.digests.length > 0) notifyRecordsStored(message.digests);
@@ -348,8 +389,10 @@ export class ImportController {
       const from = typeof sign.reading === 'number' ? Math.max(0, order.indexOf(sign.reading)) : 0;
       const suspects = order.slice(from);
       // A watched file says when its reading starts and ends: the one last said to start is exactly the stuck one.
-      const culprit = typeof sign.reading === 'number' && this.#sent.get(sign.reading)?.watched ? sign.reading : undefined;
-      const size = culprit !== undefined ? this.#sizeOf(culprit) : Math.max(0, ...suspects.map((id) => this.#sizeOf(id)));
+      const culprit =
+        typeof sign.reading === 'number' && this.#sent.get(sign.reading)?.watched ? sign.reading : undefined;
+      const size =
+        culprit !== undefined ? this.#sizeOf(culprit) : Math.max(0, ...suspects.map((id) => this.#sizeOf(id)));
       if (now - sign.at - late > this.stallBudget(size)) this.#abandon(worker, order, suspects, culprit);
     }
   }

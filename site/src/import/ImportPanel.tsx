@@ -4,7 +4,17 @@ import { useImporter } from '../app/ImporterContext';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { Badge, type BadgeColour, buttonClass, linkButtonClass, mutedClass, primaryButtonClass, tableClass, tdClass, thClass } from '../ui/ui';
+import {
+  Badge,
+  type BadgeColour,
+  buttonClass,
+  linkButtonClass,
+  mutedClass,
+  primaryButtonClass,
+  tableClass,
+  tdClass,
+  thClass,
+} from '../ui/ui';
 import type { FileResult } from './importProtocol';
 import type { ImportProgress } from './ImportController';
 import { loadSampleFiles, SAMPLE_REPORTS } from './sampleReports';
@@ -18,7 +28,9 @@ export function ImportStart({ centered = false }: { centered?: boolean }) {
   return (
     <div class={`flex flex-col gap-3 ${centered ? 'items-center' : ''}`}>
       <div class={`flex flex-wrap gap-3 ${centered ? 'justify-center' : ''}`}>
-        <label class={`${primaryButtonClass} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600`}>
+        <label
+          class={`${primaryButtonClass} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600`}
+        >
           {t('import.add')}
           <input
             type="file"
@@ -81,7 +93,8 @@ function ResultDetail({ result }: { result: FileResult }) {
   }
   if (result.status === 'cancelled') return null;
   const parts: string[] = [];
-  if (result.restored) parts.push(t('import.detail.restored', { count: result.restored.reports, records: result.restored.records }));
+  if (result.restored)
+    parts.push(t('import.detail.restored', { count: result.restored.reports, records: result.restored.records }));
   else if (result.imported > 0) parts.push(t('import.detail.imported', { count: result.imported }));
   if (result.duplicates > 0) parts.push(t('import.detail.duplicates', { count: result.duplicates }));
   if (result.warnings.length > 0) parts.push(t('import.detail.warnings', { count: result.warnings.length }));
@@ -136,9 +149,15 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
         <table class={tableClass} data-testid="import-results">
           <thead class="sticky top-0 bg-white dark:bg-slate-900">
             <tr>
-              <th scope="col" class={thClass}>{t('import.col.file')}</th>
-              <th scope="col" class={thClass}>{t('import.col.result')}</th>
-              <th scope="col" class={thClass}><span class="sr-only">{t('import.col.result')}</span></th>
+              <th scope="col" class={thClass}>
+                {t('import.col.file')}
+              </th>
+              <th scope="col" class={thClass}>
+                {t('import.col.result')}
+              </th>
+              <th scope="col" class={thClass}>
+                <span class="sr-only">{t('import.col.result')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -173,12 +192,21 @@ export function ImportStatus({ progress, compact = false }: { progress: ImportPr
   const elapsed = ((progress.finishedAt ?? performance.now()) - progress.startedAt) / 1000;
   const rate = elapsed > 0 ? progress.done / elapsed : 0;
   return (
-    <div class={compact ? '' : 'rounded-lg border border-slate-200 p-3 dark:border-slate-800'} data-testid="import-status">
+    <div
+      class={compact ? '' : 'rounded-lg border border-slate-200 p-3 dark:border-slate-800'}
+      data-testid="import-status"
+    >
       {progress.running ? (
         <div class="flex flex-wrap items-center gap-3">
-          <progress class="h-2 w-48 grow accent-blue-700" max={progress.total} value={progress.done} aria-label={t('import.heading')} />
+          <progress
+            class="h-2 w-48 grow accent-blue-700"
+            max={progress.total}
+            value={progress.done}
+            aria-label={t('import.heading')}
+          />
           <span class="text-sm tabular-nums" role="status">
-            {t('import.progress', { done: progress.done, total: progress.total })} · {t('import.throughput', { rate: number(Math.round(rate)) })}
+            {t('import.progress', { done: progress.done, total: progress.total })} ·{' '}
+            {t('import.throughput', { rate: number(Math.round(rate)) })}
           </span>
           <button type="button" class={buttonClass} onClick={() => importer.cancel()}>
             {t('import.cancel')}
@@ -188,7 +216,11 @@ export function ImportStatus({ progress, compact = false }: { progress: ImportPr
         <p class="text-sm" role="status" data-testid="import-outcome">
           {progress.cancelled
             ? t('import.cancelled', { done: progress.done, total: progress.total })
-            : t('import.finished', { imported: progress.imported, duplicates: progress.duplicates, refused: progress.refused })}
+            : t('import.finished', {
+                imported: progress.imported,
+                duplicates: progress.duplicates,
+                refused: progress.refused,
+              })}
         </p>
       )}
     </div>

@@ -5,7 +5,12 @@ import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, type FileRows, type SaveOutcome } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type RecordProfile, type ReportDatabase, type StoredRecordDigest } from '../../../core/store/schema';
+import {
+  openReportDatabase,
+  type RecordProfile,
+  type ReportDatabase,
+  type StoredRecordDigest,
+} from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
 import { toCountedDigest, type CountedDigest, type CountedProfile } from '../../../core/store/toRecordDigest';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
@@ -126,22 +131,35 @@ async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
 
 /** A file refused because storing it failed: a full storage in plain words, anything else as it came. */
 function refusal(fileName: string, error: unknown): Pick<FileResult, 'status' | 'errorCode' | 'message'> {
-  const name = error instanceof Error || error instanceof DOMException ? [error.name, error.message].filter(Boolean).join(': ') : String(error);
-  return { status: 'refused', errorCode: isStorageFull(error) ? 'storage-full' : 'internal', message: `${fileName}: ${name}` };
+  const name =
+    error instanceof Error || error instanceof DOMException
+      ? [error.name, error.message].filter(Boolean).join(': ')
+      : String(error);
+  return {
+    status: 'refused',
+    errorCode: isStorageFull(error) ? 'storage-full' : 'internal',
+    message: `${fileName}: ${name}`,
+  };
 }
 
 /**
  * For a file sent again after its worker was stopped: its reports found stored during this import under its name were
  * stored by that worker (a batch that committed just before the stop, whose results never reached the page).
  */
-async function ownDuplicates(store: ReportDatabase, file: PendingFile, outcomes: readonly SaveOutcome[]): Promise<SaveOutcome[]> {
+async function ownDuplicates(
+  store: ReportDatabase,
+  file: PendingFile,
+  outcomes: readonly SaveOutcome[],
+): Promise<SaveOutcome[]> {
   const since = file.retriedSince;
   if (since === undefined) return [...outcomes];
   return Promise.all(
     outcomes.map(async (outcome, i): Promise<SaveOutcome> => {
       if (outcome === 'imported') return outcome;
       const stored = await getReport(store, file.rows[i]!.report.key);
-      return stored !== undefined && stored.importedAt >= since && stored.fileName === file.result.fileName ? 'imported' : 'duplicate';
+      return stored !== undefined && stored.importedAt >= since && stored.fileName === file.result.fileName
+        ? 'imported'
+        : 'duplicate';
     }),
   );
 }
@@ -156,7 +174,15 @@ function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
 }
 
 function baseResult(item: FileToImport): FileResult {
-  return { id: item.id, fileName: item.name, size: item.bytes.byteLength, status: 'refused', imported: 0, duplicates: 0, warnings: [] };
+  return {
+    id: item.id,
+    fileName: item.name,
+    size: item.bytes.byteLength,
+    status: 'refused',
+    imported: 0,
+    duplicates: 0,
+    warnings: [],
+  };
 }
 
 async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
@@ -203,7 +229,11 @@ async function readFile(item: FileToImport): Promise<void> {
           duplicates: restored.duplicates,
           restored: { reports: restored.imported, records: restored.records },
         }
-      : { ...result, errorCode: isStorageFull(restored.error.message) ? 'storage-full' : restored.error.code, message: restored.error.message };
+      : {
+          ...result,
+          errorCode: isStorageFull(restored.error.message) ? 'storage-full' : restored.error.code,
+          message: restored.error.message,
+        };
     post({ type: 'results', results: [done] });
     return;
   }
@@ -213,7 +243,10 @@ async function readFile(item: FileToImport): Promise<void> {
     parsed = await parseReport(bytes, { fileName: item.name, onRecords: () => signProgress(item.id) });
   } catch (error) {
     // The parser promises not to throw on bad input; if it ever does, this file is refused and the import goes on.
-    post({ type: 'results', results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }] });
+    post({
+      type: 'results',
+      results: [{ ...result, errorCode: 'internal', message: `${item.name}: ${String(error)}` }],
+    });
     return;
   }
   if (!parsed.ok) {

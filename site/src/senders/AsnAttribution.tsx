@@ -35,7 +35,12 @@ export function AsnAttribution({ meta }: { meta?: AsnTableMeta }) {
         </span>
       ))}
       {' · '}
-      <a class="underline" href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener noreferrer">
+      <a
+        class="underline"
+        href="https://creativecommons.org/licenses/by/4.0/"
+        target="_blank"
+        rel="noopener noreferrer"
+      >
         CC BY 4.0
       </a>
       {versions ? ` · ${t('senders.asn.data', { versions })}` : ''}. {t('senders.asn.countries')}

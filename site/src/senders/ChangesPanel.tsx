@@ -17,13 +17,20 @@ export function ChangesPanel({
   previous: readonly AggregateReport[];
   imported: readonly AggregateReport[];
   /** DMARC records looked up live (only when the user turned live lookups on), keyed by domain. */
-  publishedPolicies?: ReadonlyMap<string, Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>>;
+  publishedPolicies?: ReadonlyMap<
+    string,
+    Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>
+  >;
 }) {
   const { t } = useI18n();
   const text = useSenderText();
   const { table } = useAsnTable();
   const changes = useMemo(
-    () => changesSinceLastImport(previous, imported, { ...(table ? { asnTable: table } : {}), ...(publishedPolicies ? { publishedPolicies } : {}) }),
+    () =>
+      changesSinceLastImport(previous, imported, {
+        ...(table ? { asnTable: table } : {}),
+        ...(publishedPolicies ? { publishedPolicies } : {}),
+      }),
     [previous, imported, table, publishedPolicies],
   );
   const nothing = !changes.newSources.length && !changes.startedFailing.length && !changes.policyChanges.length;
@@ -44,13 +51,15 @@ export function ChangesPanel({
           ))}
           {changes.startedFailing.map((c) => (
             <li key={`${c.domain}-${c.key}-failing`}>
-              <Badge colour="red">{t('senders.changes.startedFailing')}</Badge> <strong>{c.domain}</strong>: {text.explain(c.reasonExplanation)}
+              <Badge colour="red">{t('senders.changes.startedFailing')}</Badge> <strong>{c.domain}</strong>:{' '}
+              {text.explain(c.reasonExplanation)}
             </li>
           ))}
           {changes.newSources.map((c) => (
             <li key={`${c.domain}-${c.key}-new`}>
-              <Badge colour="blue">{t('senders.changes.newSource')}</Badge> <strong>{c.domain}</strong>: {text.label(c.key, c.label)},{' '}
-              {text.count('senders.unit.message', c.messages)} <ClassBadge sourceClass={c.class} /> — {text.explain(c.reasonExplanation)}
+              <Badge colour="blue">{t('senders.changes.newSource')}</Badge> <strong>{c.domain}</strong>:{' '}
+              {text.label(c.key, c.label)}, {text.count('senders.unit.message', c.messages)}{' '}
+              <ClassBadge sourceClass={c.class} /> — {text.explain(c.reasonExplanation)}
             </li>
           ))}
         </ul>

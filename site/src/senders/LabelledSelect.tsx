@@ -21,7 +21,12 @@ export function LabelledSelect<T extends string>({
       <label class="font-medium" for={id}>
         {label}
       </label>
-      <select id={id} class={inputClass} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as T)}>
+      <select
+        id={id}
+        class={inputClass}
+        value={value}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value as T)}
+      >
         {options.map(([optionValue, text]) => (
           <option key={optionValue} value={optionValue}>
             {text}

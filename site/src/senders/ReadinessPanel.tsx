@@ -38,13 +38,19 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
         {readiness.ready ? (
           <Badge colour="green">{t('senders.readiness.ready')}</Badge>
         ) : (
-          <Badge colour={readiness.next ? 'amber' : 'grey'}>{readiness.next ? t('senders.readiness.notYet') : t('senders.readiness.done')}</Badge>
+          <Badge colour={readiness.next ? 'amber' : 'grey'}>
+            {readiness.next ? t('senders.readiness.notYet') : t('senders.readiness.done')}
+          </Badge>
         )}{' '}
         {text.explain(readiness.summaryExplanation)}
       </p>
       {facts.length ? <p class={`mt-1 text-sm ${mutedClass}`}>{facts.join(' · ')}</p> : null}
       {readiness.blockerExplanations.length ? (
-        <ul class="mt-3 list-disc space-y-1 pl-5 text-sm" aria-label={t('senders.readiness.blockers')} data-testid="readiness-blockers">
+        <ul
+          class="mt-3 list-disc space-y-1 pl-5 text-sm"
+          aria-label={t('senders.readiness.blockers')}
+          data-testid="readiness-blockers"
+        >
           {readiness.blockerExplanations.map((blocker, i) => (
             <li key={readiness.blockers[i]}>{text.explain(blocker)}</li>
           ))}
@@ -55,12 +61,24 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
           <table class={`${tableClass} mt-3`}>
             <thead>
               <tr>
-                <th class={thClass} scope="col">{t('senders.readiness.col.source')}</th>
-                <th class={thClass} scope="col">{t('senders.col.class')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.col.messages')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.readiness.col.aligned')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.readiness.col.dkimAligned')}</th>
-                <th class={thClass} scope="col">{t('senders.readiness.col.blocks')}</th>
+                <th class={thClass} scope="col">
+                  {t('senders.readiness.col.source')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('senders.col.class')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.col.messages')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.readiness.col.aligned')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.readiness.col.dkimAligned')}
+                </th>
+                <th class={thClass} scope="col">
+                  {t('senders.readiness.col.blocks')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,7 +92,11 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.alignedShare, 1)}</td>
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.dkimAlignedShare, 1)}</td>
                   <td class={tdClass}>
-                    {s.blocking ? <Badge colour="red">{t('senders.readiness.blocks')}</Badge> : <Badge colour="green">{t('senders.readiness.ok')}</Badge>}
+                    {s.blocking ? (
+                      <Badge colour="red">{t('senders.readiness.blocks')}</Badge>
+                    ) : (
+                      <Badge colour="green">{t('senders.readiness.ok')}</Badge>
+                    )}
                   </td>
                 </tr>
               ))}

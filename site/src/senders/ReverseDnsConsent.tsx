@@ -20,7 +20,9 @@ export function ReverseDnsConsent({
   const [open, setOpen] = useState(false);
   const [serverId, setServerId] = useState(DOH_SERVERS[0]!.id);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
-  const [outcome, setOutcome] = useState<{ named: number; total: number; cached: number; withoutName: number; failed: number } | undefined>();
+  const [outcome, setOutcome] = useState<
+    { named: number; total: number; cached: number; withoutName: number; failed: number } | undefined
+  >();
   const server = DOH_SERVERS.find((s) => s.id === serverId) ?? DOH_SERVERS[0]!;
   const host = new URL(server.endpoint).host;
 
@@ -33,7 +35,13 @@ export function ReverseDnsConsent({
     setProgress(undefined);
     setOpen(false);
     const named = [...result.names.values()].filter((names) => names.length > 0).length;
-    setOutcome({ named, total: ips.length, cached: result.fromCache, withoutName: result.names.size - named, failed: result.failed.size });
+    setOutcome({
+      named,
+      total: ips.length,
+      cached: result.fromCache,
+      withoutName: result.names.size - named,
+      failed: result.failed.size,
+    });
     onResolved(result.names);
   }
 
@@ -50,12 +58,20 @@ export function ReverseDnsConsent({
         <button type="button" class={buttonClass} onClick={() => setOpen(true)} disabled={ips.length === 0}>
           {t('senders.rdns.open')}
         </button>
-        {message ? <span class={`text-sm ${mutedClass}`} role="status">{message}</span> : null}
+        {message ? (
+          <span class={`text-sm ${mutedClass}`} role="status">
+            {message}
+          </span>
+        ) : null}
       </div>
     );
   }
   return (
-    <div class="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950" role="group" aria-label={t('senders.rdns.group')}>
+    <div
+      class="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
+      role="group"
+      aria-label={t('senders.rdns.group')}
+    >
       <p data-testid="rdns-consent">
         {fillTemplate(t('senders.rdns.consent'), {
           addresses: <strong>{text.count('senders.count.sourceAddresses', ips.length)}</strong>,
@@ -65,7 +81,11 @@ export function ReverseDnsConsent({
       </p>
       <label class="mt-2 flex items-center gap-2">
         {t('senders.rdns.server')}
-        <select class={inputClass} value={serverId} onChange={(e) => setServerId((e.target as HTMLSelectElement).value)}>
+        <select
+          class={inputClass}
+          value={serverId}
+          onChange={(e) => setServerId((e.target as HTMLSelectElement).value)}
+        >
           {DOH_SERVERS.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}

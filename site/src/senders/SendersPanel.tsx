@@ -64,7 +64,9 @@ export function SendersPanel() {
     return (
       <div class="space-y-4">
         {heading}
-        <p class={mutedClass} role="status">{t('senders.loading')}</p>
+        <p class={mutedClass} role="status">
+          {t('senders.loading')}
+        </p>
       </div>
     );
   }
@@ -84,7 +86,12 @@ export function SendersPanel() {
           <p class={`mt-1 text-sm ${mutedClass}`}>{t('senders.intro')}</p>
         </div>
         <div class="flex flex-wrap items-end gap-3">
-          <LabelledSelect label={t('filters.domain')} value={domain ?? ''} options={domains.map((d) => [d, d] as const)} onChange={setDomain} />
+          <LabelledSelect
+            label={t('filters.domain')}
+            value={domain ?? ''}
+            options={domains.map((d) => [d, d] as const)}
+            onChange={setDomain}
+          />
           <LabelledSelect
             label={t('filters.period')}
             value={preset}
@@ -94,7 +101,9 @@ export function SendersPanel() {
         </div>
       </div>
       {!loaded ? (
-        <p class={mutedClass} role="status">{t('senders.loading')}</p>
+        <p class={mutedClass} role="status">
+          {t('senders.loading')}
+        </p>
       ) : 'error' in loaded ? (
         <p role="alert">{loaded.error}</p>
       ) : domain ? (

@@ -24,15 +24,21 @@ function SpoofingSummary({ groups }: { groups: readonly SourceGroup[] }) {
   const messages = suspicious.reduce((n, g) => n + g.messages, 0);
   const blocked = suspicious.reduce((n, g) => n + g.dispositions.reject + g.dispositions.quarantine, 0);
   const countries = new Map<string, number>();
-  for (const g of suspicious) for (const c of g.countries) countries.set(c.value, (countries.get(c.value) ?? 0) + c.messages);
+  for (const g of suspicious)
+    for (const c of g.countries) countries.set(c.value, (countries.get(c.value) ?? 0) + c.messages);
   const top = [...countries].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
-    <p class="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="spoofing-summary">
+    <p
+      class="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+      data-testid="spoofing-summary"
+    >
       <strong>{t('senders.spoofing.title')}</strong>{' '}
       {t('senders.spoofing.body', {
         messages: text.count('senders.unit.message', messages),
         sources: text.count('senders.count.unrecognisedSources', suspicious.length),
-        countries: top.length ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') }) : '',
+        countries: top.length
+          ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') })
+          : '',
         blocked,
       })}
     </p>
@@ -47,11 +53,16 @@ function SenderRow({ group }: { group: SourceGroup }) {
   return (
     <tr data-testid="sender-row" data-class={classification.class} data-key={group.key}>
       <td class={tdClass}>
-        <div class="font-medium" data-testid="sender-label">{text.label(group.key, group.label)}</div>
+        <div class="font-medium" data-testid="sender-label">
+          {text.label(group.key, group.label)}
+        </div>
         <div class={`text-xs ${mutedClass}`}>
           {group.service
             ? group.evidence
-              ? t('senders.recognised', { type: t(`senders.type.${group.service.type}`), evidence: t(`senders.evidence.${group.evidence}`) })
+              ? t('senders.recognised', {
+                  type: t(`senders.type.${group.service.type}`),
+                  evidence: t(`senders.evidence.${group.evidence}`),
+                })
               : t(`senders.type.${group.service.type}`)
             : t('senders.notKnown')}
         </div>
@@ -62,9 +73,20 @@ function SenderRow({ group }: { group: SourceGroup }) {
       <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
       <td class={`${tdClass} text-right tabular-nums`}>{percent(group.passing, group.messages)}</td>
       <td class={`${tdClass} text-xs`}>
-        {asn ? <div>AS{asn.asn}{asn.name ? ` ${asn.name}` : ''}{group.asns.length > 1 ? ` +${group.asns.length - 1}` : ''}</div> : null}
+        {asn ? (
+          <div>
+            AS{asn.asn}
+            {asn.name ? ` ${asn.name}` : ''}
+            {group.asns.length > 1 ? ` +${group.asns.length - 1}` : ''}
+          </div>
+        ) : null}
         {group.countries.length ? (
-          <div class={mutedClass}>{group.countries.slice(0, 3).map((c) => `${c.value} ${number(c.messages)}`).join(', ')}</div>
+          <div class={mutedClass}>
+            {group.countries
+              .slice(0, 3)
+              .map((c) => `${c.value} ${number(c.messages)}`)
+              .join(', ')}
+          </div>
         ) : null}
         <div class={mutedClass}>{text.count('senders.count.ips', group.ips.length)}</div>
       </td>
@@ -106,7 +128,8 @@ export function SendersTable({
   useEffect(() => {
     let live = true;
     void cachedReverseDns(unnamedIps).then((found) => {
-      if (live && found.size > 0 && [...found.keys()].some((ip) => !rdns.has(ip))) setRdns(new Map([...rdns, ...found]));
+      if (live && found.size > 0 && [...found.keys()].some((ip) => !rdns.has(ip)))
+        setRdns(new Map([...rdns, ...found]));
     });
     return () => {
       live = false;
@@ -133,12 +156,24 @@ export function SendersTable({
             <table class={tableClass}>
               <thead>
                 <tr>
-                  <th class={thClass} scope="col">{t('senders.col.source')}</th>
-                  <th class={thClass} scope="col">{t('senders.col.class')}</th>
-                  <th class={`${thClass} text-right`} scope="col">{t('senders.col.messages')}</th>
-                  <th class={`${thClass} text-right`} scope="col">{t('senders.col.pass')}</th>
-                  <th class={thClass} scope="col">{t('senders.col.network')}</th>
-                  <th class={thClass} scope="col">{t('senders.col.why')}</th>
+                  <th class={thClass} scope="col">
+                    {t('senders.col.source')}
+                  </th>
+                  <th class={thClass} scope="col">
+                    {t('senders.col.class')}
+                  </th>
+                  <th class={`${thClass} text-right`} scope="col">
+                    {t('senders.col.messages')}
+                  </th>
+                  <th class={`${thClass} text-right`} scope="col">
+                    {t('senders.col.pass')}
+                  </th>
+                  <th class={thClass} scope="col">
+                    {t('senders.col.network')}
+                  </th>
+                  <th class={thClass} scope="col">
+                    {t('senders.col.why')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -149,7 +184,9 @@ export function SendersTable({
             </table>
           </TableScroller>
           {groups.length > MAX_ROWS ? (
-            <p class={`mt-2 text-sm ${mutedClass}`}>{t('senders.table.more', { shown: MAX_ROWS, count: groups.length })}</p>
+            <p class={`mt-2 text-sm ${mutedClass}`}>
+              {t('senders.table.more', { shown: MAX_ROWS, count: groups.length })}
+            </p>
           ) : null}
           <ReverseDnsConsent ips={unnamedIps} onResolved={(found) => setRdns(new Map([...rdns, ...found]))} />
         </>

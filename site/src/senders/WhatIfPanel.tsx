@@ -12,7 +12,12 @@ import { useSenderText } from './useSenderText';
 const POLICIES: DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 
 /** A what-if field: "as published" (empty) or one of the values (DMARC tag values, the same in every language). */
-function Choice<T extends string>(props: { label: string; value: T | ''; options: readonly T[]; onChange: (value: T | '') => void }) {
+function Choice<T extends string>(props: {
+  label: string;
+  value: T | '';
+  options: readonly T[];
+  onChange: (value: T | '') => void;
+}) {
   const { t } = useI18n();
   const options = [['', t('senders.whatIf.asPublished')] as const, ...props.options.map((o) => [o, o] as const)];
   return <LabelledSelect<T | ''> label={props.label} value={props.value} options={options} onChange={props.onChange} />;
@@ -70,12 +75,24 @@ export function WhatIfPanel({ reports, domain }: { reports: readonly AggregateRe
           <table class={`${tableClass} mt-3`}>
             <thead>
               <tr>
-                <th class={thClass} scope="col">{t('senders.col.source')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.col.messages')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.whatIf.col.quarantined')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.whatIf.col.rejected')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.whatIf.col.newlyBlocked')}</th>
-                <th class={`${thClass} text-right`} scope="col">{t('senders.whatIf.col.overridden')}</th>
+                <th class={thClass} scope="col">
+                  {t('senders.col.source')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.col.messages')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.whatIf.col.quarantined')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.whatIf.col.rejected')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.whatIf.col.newlyBlocked')}
+                </th>
+                <th class={`${thClass} text-right`} scope="col">
+                  {t('senders.whatIf.col.overridden')}
+                </th>
               </tr>
             </thead>
             <tbody>

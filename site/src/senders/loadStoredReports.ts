@@ -25,7 +25,10 @@ export async function loadStoredReports(domain: string | null, period: Period): 
 export const IMPORT_WINDOW_MS = 10 * 60 * 1000;
 
 /** Splits stored reports into those of the newest import and everything before it. */
-export function splitByLastImport(reports: readonly LoadedReport[]): { previous: AggregateReport[]; imported: AggregateReport[] } {
+export function splitByLastImport(reports: readonly LoadedReport[]): {
+  previous: AggregateReport[];
+  imported: AggregateReport[];
+} {
   const newest = reports.reduce((max, r) => Math.max(max, r.stored.importedAt), 0);
   const previous: AggregateReport[] = [];
   const imported: AggregateReport[] = [];

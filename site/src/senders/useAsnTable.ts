@@ -18,4 +18,3 @@ export function useAsnTable(): { table?: AsnTable; error?: string } {
   }, []);
   return state;
 }
-

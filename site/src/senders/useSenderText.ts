@@ -21,7 +21,12 @@ export interface SenderText {
 function senderText({ locale, t, number }: I18n): SenderText {
   const plural = new Intl.PluralRules(locale);
   const percentFormats = [0, 1].map(
-    (decimals) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
+    (decimals) =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      }),
   );
   const count = (key: CountKey, value: number) =>
     t(`${key}.${plural.select(value) === 'one' ? 'one' : 'other'}` as MessageKey, { count: value });
@@ -50,6 +55,9 @@ export function useSenderText(): SenderText {
  * A template (`t(key)` without parameters) with elements in place of its `{name}` parameters, for sentences with
  * emphasis or code inside: the text stays text, the elements are the caller's.
  */
-export function fillTemplate(template: string, elements: Readonly<Record<string, ComponentChildren>>): ComponentChildren[] {
+export function fillTemplate(
+  template: string,
+  elements: Readonly<Record<string, ComponentChildren>>,
+): ComponentChildren[] {
   return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? (elements[part] ?? `{${part}}`) : part));
 }

@@ -55,7 +55,11 @@ const badgeColours = {
 export type BadgeColour = keyof typeof badgeColours;
 
 export function Badge({ colour, children }: { colour: BadgeColour; children: ComponentChildren }) {
-  return <span class={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${badgeColours[colour]}`}>{children}</span>;
+  return (
+    <span class={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${badgeColours[colour]}`}>
+      {children}
+    </span>
+  );
 }
 
 /** Offers `content` as a file download; the Blob URL is same-origin and revoked right after. */
@@ -68,7 +72,6 @@ export function downloadFile(name: string, parts: BlobPart[], type: string): voi
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
 
 /** A horizontally scrolling box for wide tables; focusable so keyboard users can scroll it (WCAG 2.1.1). */
 export function TableScroller({ label, children }: { label: string; children: ComponentChildren }) {

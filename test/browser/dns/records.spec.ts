@@ -19,7 +19,8 @@ function recordRequests(page: Page): string[] {
   return urls;
 }
 
-const offOrigin = (urls: string[]) => urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+const offOrigin = (urls: string[]) =>
+  urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
 
 async function openRecords(page: Page): Promise<void> {
   await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
@@ -45,7 +46,10 @@ function recordRow(page: Page, name: string) {
   return page.getByTestId('records-table').locator(`tr[data-record-name="${name}"]`);
 }
 
-test('walks the wizard: senders, own servers, DMARC with a third-party rua, subdomain, MTA-STS; copies a record', async ({ page, context }) => {
+test('walks the wizard: senders, own servers, DMARC with a third-party rua, subdomain, MTA-STS; copies a record', async ({
+  page,
+  context,
+}) => {
   const requests = recordRequests(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await openRecords(page);
@@ -65,21 +69,35 @@ test('walks the wizard: senders, own servers, DMARC with a third-party rua, subd
   await expect(recordRow(page, 'example.com').getByTestId('record-value')).toHaveText(
     'v=spf1 ip4:192.0.2.10 ip6:2001:db8::/48 include:_spf.google.com ~all',
   );
-  await expect(recordRow(page, 'news.example.com').getByTestId('record-value')).toHaveText('v=spf1 include:sendgrid.net ~all');
+  await expect(recordRow(page, 'news.example.com').getByTestId('record-value')).toHaveText(
+    'v=spf1 include:sendgrid.net ~all',
+  );
   const dmarc = 'v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@reports.example.net';
   await expect(recordRow(page, '_dmarc.example.com').getByTestId('record-value')).toHaveText(dmarc);
-  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText('published by reports.example.net');
+  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText(
+    'published by reports.example.net',
+  );
   await expect(recordRow(page, '_dmarc.news.example.com').getByTestId('record-value')).toHaveText(
     'v=DMARC1; p=none; rua=mailto:dmarc@reports.example.net',
   );
   await expect(recordRow(page, '_mta-sts.example.com').getByTestId('record-value')).toHaveText(/^v=STSv1; id=\d{14}$/);
-  await expect(recordRow(page, '_smtp._tls.example.com').getByTestId('record-value')).toHaveText('v=TLSRPTv1; rua=mailto:tls@example.com');
-  await expect(page.getByTestId('mta-sts-policy')).toHaveText('version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 604800\n');
-  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText('example.com._report._dmarc.reports.example.net');
+  await expect(recordRow(page, '_smtp._tls.example.com').getByTestId('record-value')).toHaveText(
+    'v=TLSRPTv1; rua=mailto:tls@example.com',
+  );
+  await expect(page.getByTestId('mta-sts-policy')).toHaveText(
+    'version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 604800\n',
+  );
+  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText(
+    'example.com._report._dmarc.reports.example.net',
+  );
   await expect(page.getByTestId('zone-snippet')).toContainText(`_dmarc.example.com.\t3600\tIN\tTXT\t"${dmarc}"`);
 
-  await recordRow(page, '_dmarc.example.com').getByRole('button', { name: /Copy the TXT value for _dmarc.example.com/ }).click();
-  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /Copy the TXT value/ })).toHaveText('Copied');
+  await recordRow(page, '_dmarc.example.com')
+    .getByRole('button', { name: /Copy the TXT value for _dmarc.example.com/ })
+    .click();
+  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /Copy the TXT value/ })).toHaveText(
+    'Copied',
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(dmarc);
 
   await page.screenshot({ path: `${SCREENSHOTS}/records-wizard.png`, fullPage: true });
@@ -113,7 +131,11 @@ async function generateAndVerify(page: Page, size: string, selector: string) {
   const message = Buffer.from(`DKIM-Signature test for ${selector}: the private key never left the page.`);
   if (size === 'ed25519') {
     expect(record).toMatch(/^v=DKIM1; k=ed25519; p=/);
-    const publicKey = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(p!, 'base64')]), format: 'der', type: 'spki' });
+    const publicKey = createPublicKey({
+      key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(p!, 'base64')]),
+      format: 'der',
+      type: 'spki',
+    });
     const signature = sign(null, message, pem);
     expect(verify(null, message, publicKey, signature)).toBe(true);
     expect(verify(null, Buffer.from('tampered'), publicKey, signature)).toBe(false);
@@ -129,7 +151,9 @@ async function generateAndVerify(page: Page, size: string, selector: string) {
   return { record: record!, pem };
 }
 
-test('generates DKIM keys whose downloaded private key signs what the published public key verifies', async ({ page }) => {
+test('generates DKIM keys whose downloaded private key signs what the published public key verifies', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   await openRecords(page);
   await page.getByTestId('wizard-domain').fill('example.org');
@@ -140,14 +164,21 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   const zone = (await page.getByTestId('zone-snippet').textContent()) ?? '';
   const zoneLine = zone.split('\ns202611')[1] ?? zone;
   expect(zoneLine).toContain('( "v=DKIM1; k=rsa; p=');
-  const strings = [...zone.slice(zone.indexOf('s202611._domainkey')).split(')')[0]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  const strings = [
+    ...zone
+      .slice(zone.indexOf('s202611._domainkey'))
+      .split(')')[0]!
+      .matchAll(/"([^"]*)"/g),
+  ].map((m) => m[1]!);
   expect(strings.length).toBe(2);
   expect(strings.every((s) => s.length <= 255)).toBe(true);
   expect(strings.join('')).toBe(rsa.record);
 
   // The long record can also be copied as quoted strings, for DNS hosts that do not split long values.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
-  await recordRow(page, 's202611._domainkey.example.org').getByRole('button', { name: /as quoted 255-byte strings/ }).click();
+  await recordRow(page, 's202611._domainkey.example.org')
+    .getByRole('button', { name: /as quoted 255-byte strings/ })
+    .click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect([...copied.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('')).toBe(rsa.record);
   expect(copied).toMatch(/^"[^"]{255}" "[^"]+"$/);
@@ -160,7 +191,9 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   if (hasEd25519) await generateAndVerify(page, 'ed25519', 'ed');
   await expect(page.getByTestId('dkim-key-s202611').getByText('Signer configuration')).toBeVisible();
   await page.getByTestId('dkim-key-s202611').getByText('Signer configuration').click();
-  await expect(page.getByTestId('dkim-key-s202611')).toContainText('s202611._domainkey.example.org example.org:s202611:/etc/opendkim/keys/s202611.example.org.private.pem');
+  await expect(page.getByTestId('dkim-key-s202611')).toContainText(
+    's202611._domainkey.example.org example.org:s202611:/etc/opendkim/keys/s202611.example.org.private.pem',
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/records-dkim.png`, fullPage: true });
   expect(offOrigin(requests)).toEqual([]);
 });
@@ -189,7 +222,9 @@ test('saved configurations survive a reload and the private key is kept only whe
   await expect(page.getByTestId('saved-setups')).toContainText('saved.example');
   await page.getByTestId('saved-setups').getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('wizard-domain')).toHaveValue('saved.example');
-  await expect(recordRow(page, 'saved.example').getByTestId('record-value')).toHaveText('v=spf1 include:spf.protection.outlook.com ~all');
+  await expect(recordRow(page, 'saved.example').getByTestId('record-value')).toHaveText(
+    'v=spf1 include:spf.protection.outlook.com ~all',
+  );
   await expect(page.locator('[data-testid^="dkim-key-"]')).toContainText('not in this page');
 
   // Asked to, the page keeps the private key, and offers it back.
@@ -235,7 +270,10 @@ test('checker: a pasted zone snippet parsed, explained and judged, offline', asy
 
 /** A tiny authoritative zone answered in the JSON shape of Cloudflare's DNS-over-HTTPS API. */
 const FAKE_ZONE: Record<string, Record<string, string[]>> = {
-  'example.com': { TXT: ['"v=spf1 include:_spf.example.net mx -all"', '"site-verification=abc"'], MX: ['10 mx.example.com.'] },
+  'example.com': {
+    TXT: ['"v=spf1 include:_spf.example.net mx -all"', '"site-verification=abc"'],
+    MX: ['10 mx.example.com.'],
+  },
   '_spf.example.net': { TXT: ['"v=spf1 ip4:192.0.2.0/24 " "ip4:198.51.100.0/24 -all"'] },
   '_dmarc.example.com': { TXT: ['"v=DMARC1; p=reject; rua=mailto:d@example.com"'] },
   'google._domainkey.example.com': { TXT: ['"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="'] },
@@ -253,10 +291,17 @@ async function fakeDoh(route: Route): Promise<void> {
     Question: [{ name, type: TYPE_CODES[type] }],
     ...(records.length ? { Answer: records.map((data) => ({ name, type: TYPE_CODES[type], TTL: 300, data })) } : {}),
   };
-  await route.fulfill({ status: 200, contentType: 'application/dns-json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+  await route.fulfill({
+    status: 200,
+    contentType: 'application/dns-json',
+    headers: { 'access-control-allow-origin': '*' },
+    body: JSON.stringify(body),
+  });
 }
 
-test('live lookups: off by default with no request; on, only the named DNS-over-HTTPS host is asked', async ({ page }) => {
+test('live lookups: off by default with no request; on, only the named DNS-over-HTTPS host is asked', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   const dohQuestions: string[] = [];
   await page.route('https://cloudflare-dns.com/**', (route) => {
@@ -278,7 +323,9 @@ test('live lookups: off by default with no request; on, only the named DNS-over-
   expect(dohQuestions).toEqual([]);
 
   await page.getByTestId('live-lookups').check();
-  await expect(page.getByTestId('live-lookups-status')).toContainText('On: DNS questions (domain names only) go to cloudflare-dns.com');
+  await expect(page.getByTestId('live-lookups-status')).toContainText(
+    'On: DNS questions (domain names only) go to cloudflare-dns.com',
+  );
   await page.getByTestId('live-selectors').fill('google');
   await page.getByTestId('live-run').click();
   const report = page.getByTestId('live-report');
@@ -300,14 +347,28 @@ test('live lookups: off by default with no request; on, only the named DNS-over-
   // Rolling out: each generated record compared with what its name publishes now.
   await page.getByTestId('check-published').click();
   await expect(recordRow(page, 'example.com').getByTestId('publication')).toHaveAttribute('data-status', 'different');
-  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('Published now: v=spf1 include:_spf.example.net mx -all');
-  await expect(recordRow(page, 'google._domainkey.example.com').getByTestId('publication')).toHaveAttribute('data-status', 'placeholder-present');
-  await expect(recordRow(page, '_dmarc.example.com').getByTestId('publication')).toHaveAttribute('data-status', 'different');
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText(
+    'Published now: v=spf1 include:_spf.example.net mx -all',
+  );
+  await expect(recordRow(page, 'google._domainkey.example.com').getByTestId('publication')).toHaveAttribute(
+    'data-status',
+    'placeholder-present',
+  );
+  await expect(recordRow(page, '_dmarc.example.com').getByTestId('publication')).toHaveAttribute(
+    'data-status',
+    'different',
+  );
 
   const hosts = new Set(offOrigin(requests).map((url) => new URL(url).host));
   expect([...hosts]).toEqual(['cloudflare-dns.com']);
   expect(dohQuestions.map((url) => new URL(url).searchParams.get('name'))).toEqual(
-    expect.arrayContaining(['_dmarc.example.com', 'example.com', '_spf.example.net', 'google._domainkey.example.com', '_spf.google.com']),
+    expect.arrayContaining([
+      '_dmarc.example.com',
+      'example.com',
+      '_spf.example.net',
+      'google._domainkey.example.com',
+      '_spf.google.com',
+    ]),
   );
 });
 
@@ -357,7 +418,10 @@ function recentReport(): Buffer {
 /** Imports the generated report through the Import page (in English) and comes back to the records page. */
 async function importRecentReport(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/import`);
-  await page.getByLabel('Add reports').first().setInputFiles({ name: 'receiver.example!example.com!1!2.xml', mimeType: 'text/xml', buffer: recentReport() });
+  await page
+    .getByLabel('Add reports')
+    .first()
+    .setInputFiles({ name: 'receiver.example!example.com!1!2.xml', mimeType: 'text/xml', buffer: recentReport() });
   await expect(page.getByTestId('import-outcome').first()).toContainText('Reports imported: 1;', { timeout: 60_000 });
   await page.goto(`${ORIGIN}/#/records`);
 }
@@ -373,7 +437,9 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('2026-01-31');
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('p=quarantine; t=y; pct=0');
   // The stored report says what is published (p=none), so the plan knows where the domain stands and for how long.
-  await expect(page.getByTestId('rollout-reported')).toContainText(/receivers found v=DMARC1; p=none; sp=none; adkim=r; aspf=r since \d{4}-\d\d-\d\d \(1 report, [01] days?\)/);
+  await expect(page.getByTestId('rollout-reported')).toContainText(
+    /receivers found v=DMARC1; p=none; sp=none; adkim=r; aspf=r since \d{4}-\d\d-\d\d \(1 report, [01] days?\)/,
+  );
   await expect(page.getByTestId('rollout-reported')).toContainText('step 1 of this plan');
   await expect(page.getByTestId('rollout-dwell')).toContainText('stay at least 30 (RFC 9989 advice)');
   const assessment = page.getByTestId('rollout-assessment');
@@ -403,7 +469,9 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await expect(page.getByTestId('rollout-read-published')).toBeDisabled();
   await page.getByTestId('live-lookups').check();
   await page.getByTestId('rollout-read-published').click();
-  await expect(page.getByText('Published: v=DMARC1; p=reject; rua=mailto:d@example.com (step 13 of the plan).')).toBeVisible();
+  await expect(
+    page.getByText('Published: v=DMARC1; p=reject; rua=mailto:d@example.com (step 13 of the plan).'),
+  ).toBeVisible();
   await expect(page.getByRole('radio', { name: 'We are at step 13' })).toBeChecked();
   await expect(page.getByTestId('rollout-base')).toHaveValue('v=DMARC1; p=none; rua=mailto:d@example.com');
   expect(dohQuestions).toEqual(['_dmarc.example.com']);
@@ -441,11 +509,16 @@ test('each records tab passes axe, in light and dark themes', async ({ page }) =
 
 async function expectNoEnglish(page: Page, where: string): Promise<void> {
   const text = await readableText(page);
-  const left = [...englishPieces(recordsEn, recordsNl)].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  const left = [...englishPieces(recordsEn, recordsNl)]
+    .filter(([piece]) => text.includes(piece))
+    .map(([piece, key]) => `${key}: ${piece}`);
   expect(left, where).toEqual([]);
 }
 
-test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no English of the records catalogue', async ({ page, context }) => {
+test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no English of the records catalogue', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await page.route('https://cloudflare-dns.com/**', fakeDoh);
   expect(englishPieces(recordsEn, recordsNl).size).toBeGreaterThan(300);
@@ -459,7 +532,9 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await expect(page.getByRole('heading', { name: 'DNS-records', level: 1 })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Domein instellen' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('De configuratie van example.com is in deze browser bewaard.')).toBeVisible();
-  await expect(page.locator('[data-code="setup-no-dkim"]')).toContainText('Niets ondertekent de mail van dit domein met DKIM');
+  await expect(page.locator('[data-code="setup-no-dkim"]')).toContainText(
+    'Niets ondertekent de mail van dit domein met DKIM',
+  );
   await expect(page.getByTestId('live-lookups-status')).toHaveText(
     'Uit: niets verlaat deze pagina. Zet dit aan om cloudflare-dns.com de DNS-vragen van de controle en de telling van SPF-lookups te laten beantwoorden.',
   );
@@ -481,40 +556,66 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await page.getByTestId('dkim-size').selectOption('rsa-1024');
   await page.getByTestId('dkim-selector').fill('s1');
   await page.getByTestId('dkim-generate').click();
-  await expect(page.getByTestId('dkim-key-s1').getByTestId('dkim-download')).toHaveText('Privésleutel downloaden (PEM)');
+  await expect(page.getByTestId('dkim-key-s1').getByTestId('dkim-download')).toHaveText(
+    'Privésleutel downloaden (PEM)',
+  );
   await page.getByTestId('dkim-key-s1').getByText('Configuratie voor het ondertekenen').click();
   await expect(page.getByTestId('dkim-key-s1')).toContainText('Installeer de sleutel met: install -o opendkim');
 
   await expect(page.getByRole('heading', { name: 'Te publiceren records' })).toBeVisible();
   await expect(recordRow(page, 'example.com')).toContainText('SPF: de servers die namens dit domein mogen mailen');
-  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText('gepubliceerd door reports.example.net');
-  await expect(recordRow(page, 's1._domainkey.example.com')).toContainText('Publieke DKIM-sleutel (RSA) voor je eigen servers');
+  await expect(recordRow(page, 'example.com._report._dmarc.reports.example.net')).toContainText(
+    'gepubliceerd door reports.example.net',
+  );
+  await expect(recordRow(page, 's1._domainkey.example.com')).toContainText(
+    'Publieke DKIM-sleutel (RSA) voor je eigen servers',
+  );
   await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText(
     'Rapporten gaan naar het domein van een andere organisatie: dat moet een TXT-record example.com._report._dmarc.reports.example.net met de waarde v=DMARC1 publiceren',
   );
-  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText('Oplossing: Vraag de eigenaar van reports.example.net');
-  await expect(page.locator('[data-code="setup-invalid-network"]')).toContainText('not-a-network is geen IPv4- of IPv6-adres of -netwerk.');
+  await expect(page.locator('[data-code="dmarc-external-report-domain"]')).toContainText(
+    'Oplossing: Vraag de eigenaar van reports.example.net',
+  );
+  await expect(page.locator('[data-code="setup-invalid-network"]')).toContainText(
+    'not-a-network is geen IPv4- of IPv6-adres of -netwerk.',
+  );
   await expect(page.locator('[data-code="dkim-key-weak"]')).toContainText('De RSA-sleutel heeft 1024 bits');
-  await expect(page.locator('[data-code="mta-sts-policy-no-mx"]')).toContainText('Het MTA-STS-beleid heeft je MX-hostnamen nodig.');
-  await expect(page.locator('[data-code="setup-spf-not-aligned"]').first()).toContainText('verstuurt met een eigen bouncedomein');
-  await expect(page.getByTestId('dmarc-p').locator('..')).toContainText('Beleid voor het domein zelf: ontvangers weigeren mail die niet door DMARC komt al tijdens de SMTP-sessie.');
+  await expect(page.locator('[data-code="mta-sts-policy-no-mx"]')).toContainText(
+    'Het MTA-STS-beleid heeft je MX-hostnamen nodig.',
+  );
+  await expect(page.locator('[data-code="setup-spf-not-aligned"]').first()).toContainText(
+    'verstuurt met een eigen bouncedomein',
+  );
+  await expect(page.getByTestId('dmarc-p').locator('..')).toContainText(
+    'Beleid voor het domein zelf: ontvangers weigeren mail die niet door DMARC komt al tijdens de SMTP-sessie.',
+  );
   await expect(page.getByTestId('zone-snippet')).toContainText('; vul de <…>-delen in met de gegevens van de provider');
-  await recordRow(page, '_dmarc.example.com').getByRole('button', { name: 'De TXT-waarde voor _dmarc.example.com kopiëren' }).click();
-  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /De TXT-waarde/ })).toHaveText('Gekopieerd');
+  await recordRow(page, '_dmarc.example.com')
+    .getByRole('button', { name: 'De TXT-waarde voor _dmarc.example.com kopiëren' })
+    .click();
+  await expect(recordRow(page, '_dmarc.example.com').getByRole('button', { name: /De TXT-waarde/ })).toHaveText(
+    'Gekopieerd',
+  );
   await page.getByTestId('wizard-save').click();
   await expect(page.getByText('De configuratie van example.com is in deze browser bewaard.')).toBeVisible();
   await expect(page.getByTestId('saved-setups').getByRole('button', { name: 'Openen' })).toBeVisible();
 
   // Live lookups on: the generated records compared with the (fake) zone, the SPF record followed through its includes.
   await page.getByTestId('live-lookups').check();
-  await expect(page.getByTestId('live-lookups-status')).toHaveText('Aan: DNS-vragen (alleen domeinnamen) gaan via HTTPS naar cloudflare-dns.com.');
+  await expect(page.getByTestId('live-lookups-status')).toHaveText(
+    'Aan: DNS-vragen (alleen domeinnamen) gaan via HTTPS naar cloudflare-dns.com.',
+  );
   await page.getByTestId('check-published').click();
   await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('andere waarde');
-  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText('Nu gepubliceerd: v=spf1 include:_spf.example.net mx -all');
+  await expect(recordRow(page, 'example.com').getByTestId('publication')).toContainText(
+    'Nu gepubliceerd: v=spf1 include:_spf.example.net mx -all',
+  );
   await page.getByTestId('spf-count-live').click();
   const wizardTree = page.locator('#records-panel-wizard').getByTestId('spf-tree');
   await expect(wizardTree).toContainText('DNS-lookups:');
-  await expect(wizardTree.locator('[data-code="spf-no-record"]').first()).toContainText('publiceert geen SPF-record, waardoor het record dat het opneemt een permerror geeft');
+  await expect(wizardTree.locator('[data-code="spf-no-record"]').first()).toContainText(
+    'publiceert geen SPF-record, waardoor het record dat het opneemt een permerror geeft',
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/records-nl-wizard.png`, fullPage: true });
   await expectNoEnglish(page, 'wizard');
 
@@ -532,20 +633,30 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   ]);
   await expect(results).toHaveCount(8);
   await expect(results.nth(0)).toContainText('ongeldig');
-  await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText('+all geeft elke server op internet toestemming om namens dit domein te mailen.');
+  await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText(
+    '+all geeft elke server op internet toestemming om namens dit domein te mailen.',
+  );
   await expect(results.nth(0).locator('[data-code="spf-plus-all"]')).toContainText('Oplossing: Gebruik ~all of -all.');
-  await expect(results.nth(2)).toContainText('Ontvangers volgens RFC 7489 passen het beleid toe op 50% van de mail die niet door DMARC komt');
-  await expect(results.nth(2)).toContainText('Foutmeldingsrapporten worden gevraagd als een van de controles mislukt, of als een DKIM-handtekening ongeldig is.');
+  await expect(results.nth(2)).toContainText(
+    'Ontvangers volgens RFC 7489 passen het beleid toe op 50% van de mail die niet door DMARC komt',
+  );
+  await expect(results.nth(2)).toContainText(
+    'Foutmeldingsrapporten worden gevraagd als een van de controles mislukt, of als een DKIM-handtekening ongeldig is.',
+  );
   await expect(results.nth(3)).toContainText('DKIM-sleutel');
   await expect(results.nth(3)).toContainText('De publieke sleutel: Ed25519.');
-  await expect(results.nth(5)).toContainText('Dagelijkse rapporten over mislukte TLS-verbindingen met je mailservers gaan naar mailto:tls@example.com.');
+  await expect(results.nth(5)).toContainText(
+    'Dagelijkse rapporten over mislukte TLS-verbindingen met je mailservers gaan naar mailto:tls@example.com.',
+  );
   await expect(results.nth(7)).toContainText('Niet herkend');
   await page.getByTestId('live-domain').fill('example.com');
   await page.getByTestId('live-selectors').fill('google');
   await page.getByTestId('live-run').click();
   const report = page.getByTestId('live-report');
   await expect(report.getByTestId('spf-tree')).toContainText('2 van 10');
-  await expect(report.locator('[data-code="mta-sts-missing"]')).toContainText('Geen MTA-STS-record op _mta-sts.example.com.');
+  await expect(report.locator('[data-code="mta-sts-missing"]')).toContainText(
+    'Geen MTA-STS-record op _mta-sts.example.com.',
+  );
   await expect(report.getByRole('heading', { name: 'SPF-includeboom' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/records-nl-checker.png`, fullPage: true });
   await expectNoEnglish(page, 'checker');
@@ -560,7 +671,9 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await expect(rows.nth(0)).toContainText('30 dagen');
   await expect(rows.nth(0)).toContainText('Er verandert niets voor mail die niet door DMARC komt');
   await expect(rows.nth(3)).toContainText('Vóór reject: elke bron moet ondertekenen met DKIM dat in lijn is');
-  await expect(page.getByTestId('rollout-reported')).toContainText(/Volgens je bewaarde rapporten zien ontvangers sinds \d{4}-\d\d-\d\d het record v=DMARC1; p=none/);
+  await expect(page.getByTestId('rollout-reported')).toContainText(
+    /Volgens je bewaarde rapporten zien ontvangers sinds \d{4}-\d\d-\d\d het record v=DMARC1; p=none/,
+  );
   await expect(page.getByTestId('rollout-reported')).toContainText('(1 rapport, ');
   await expect(page.getByTestId('rollout-reported')).toContainText('stap 1 van dit plan.');
   const assessment = page.getByTestId('rollout-assessment');
@@ -569,13 +682,19 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await expect(assessment).toContainText('Laatste 30 dagen: 1.050 berichten, waarvan 150 niet door DMARC komen');
   await page.getByRole('radio', { name: 'We zijn bij stap 2' }).check();
   await expect(assessment).toHaveAttribute('data-verdict', 'not-yet');
-  await expect(assessment).toContainText('Nog niet: 120 van de 1.050 berichten komen van bronnen die wel authenticeren maar niet in lijn zijn');
-  await expect(assessment).toContainText('DKIM slaagt voor sendgrid.net, dat niet in lijn is met example.com; SPF slaagt voor bounces.sendgrid.net');
+  await expect(assessment).toContainText(
+    'Nog niet: 120 van de 1.050 berichten komen van bronnen die wel authenticeren maar niet in lijn zijn',
+  );
+  await expect(assessment).toContainText(
+    'DKIM slaagt voor sendgrid.net, dat niet in lijn is met example.com; SPF slaagt voor bounces.sendgrid.net',
+  );
   await expect(assessment).toContainText('niemand (waarschijnlijk spoofing)');
   await page.screenshot({ path: `${SCREENSHOTS}/records-nl-rollout.png`, fullPage: true });
   await expectNoEnglish(page, 'rollout, next step judged');
   await page.getByTestId('rollout-read-published').click();
-  await expect(page.getByText('Gepubliceerd: v=DMARC1; p=reject; rua=mailto:d@example.com (stap 5 van het plan).')).toBeVisible();
+  await expect(
+    page.getByText('Gepubliceerd: v=DMARC1; p=reject; rua=mailto:d@example.com (stap 5 van het plan).'),
+  ).toBeVisible();
   await page.getByTestId('rollout-save').click();
   await expect(page.getByText('Plan bewaard voor example.com.')).toBeVisible();
   await expectNoEnglish(page, 'rollout, placed by the published record');

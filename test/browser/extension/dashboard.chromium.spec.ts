@@ -22,9 +22,14 @@ test('Open analysis saves the report and opens the extension dashboard with its 
   await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
   const google = card(page, attachment.fileName);
   await expect(google).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
-  const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), clickCardButton(page, attachment.fileName, 'open')]);
+  const [dashboard] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    clickCardButton(page, attachment.fileName, 'open'),
+  ]);
   await dashboard.waitForLoadState();
-  expect(dashboard.url()).toBe(`chrome-extension://${ext.extensionId}/dashboard.html#/dashboard?domain=${expected.domain}`);
+  expect(dashboard.url()).toBe(
+    `chrome-extension://${ext.extensionId}/dashboard.html#/dashboard?domain=${expected.domain}`,
+  );
   // The store holds this one report: the dashboard lists its domain and shows its messages. (The site's dashboard does
   // not preselect the `?domain=` it is given yet; with one report stored, "all domains" is that report.)
   await expect(dashboard.getByTestId('domain-select').locator('option', { hasText: expected.domain })).toHaveCount(1, {

@@ -58,7 +58,10 @@ for (const build of FIREFOX_BUILDS) {
       await page.waitForFunction(
         (n: number) => {
           const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
-          return hosts.length === n && hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''));
+          return (
+            hosts.length === n &&
+            hosts.every((h) => !['loading', 'waiting'].includes(h.getAttribute('data-state') ?? ''))
+          );
         },
         { timeout: 20_000, polling: 100 },
         count,
@@ -95,15 +98,23 @@ for (const build of FIREFOX_BUILDS) {
       }
       const raw = gmailRawMessages['msg-f:1800000000000000002']!;
       const bounced = byName.get(raw.attachmentName);
-      expect(numbersOf(bounced)).toEqual(asCardReports(await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName)));
+      expect(numbersOf(bounced)).toEqual(
+        asCardReports(await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName)),
+      );
       expect(bounced?.text).toContain('raw message');
       const corrupt = byName.get(gmailAttachments.f_corrupt_gz!.fileName);
       expect(corrupt?.state).toBe('error');
       expect(corrupt?.alert).toMatch(/corrupt|decompress/i);
-      expect(await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations)).toEqual([]);
+      expect(
+        await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations),
+      ).toEqual([]);
       expect(ff.elsewhere).toEqual([]);
       // Gmail's own hosts only; the zoho card's download went through the redirect to the attachment host.
-      expect(ff.requests.every((r) => /^GET https:\/\/(mail\.google\.com|mail-attachment\.googleusercontent\.com)\//.test(r))).toBe(true);
+      expect(
+        ff.requests.every((r) =>
+          /^GET https:\/\/(mail\.google\.com|mail-attachment\.googleusercontent\.com)\//.test(r),
+        ),
+      ).toBe(true);
       expect(ff.requests.filter((r) => r.includes('mail-attachment.googleusercontent.com'))).toHaveLength(1);
       await page.close();
     });
@@ -113,7 +124,9 @@ for (const build of FIREFOX_BUILDS) {
       await page.goto('https://outlook.office.com/mail/inbox');
       const cards = await settledCards(page, 2);
       const one = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
-      expect(numbersOf(cards.find((c) => c.fileName === one.fileName))).toEqual(asCardReports(await expectedSummaries(one.bytes, one.fileName)));
+      expect(numbersOf(cards.find((c) => c.fileName === one.fileName))).toEqual(
+        asCardReports(await expectedSummaries(one.bytes, one.fileName)),
+      );
       const noUrl = cards.find((c) => c.fileName === outlookNoUrlAttachment.fileName);
       expect(noUrl?.state).toBe('needs-download');
 
@@ -129,7 +142,9 @@ for (const build of FIREFOX_BUILDS) {
       await dropPage.waitForSelector('[data-testid="drop-outcomes"] [data-field="messages"]', { timeout: 10_000 });
       const [expected] = await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName);
       if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
-      const shown = await dropPage.evaluate(() => document.querySelector('[data-testid="drop-outcomes"] [data-field="messages"]')?.textContent);
+      const shown = await dropPage.evaluate(
+        () => document.querySelector('[data-testid="drop-outcomes"] [data-field="messages"]')?.textContent,
+      );
       expect(shown).toBe(expected.messages.toLocaleString('en-US'));
       expect(ff.elsewhere).toEqual([]);
       await dropPage.close();
@@ -149,7 +164,9 @@ for (const build of FIREFOX_BUILDS) {
       await dashboard.waitForFunction(
         // The domain is listed (with Chromium's dashboard test: not yet preselected by the site from `?domain=`).
         (domain: string) =>
-          [...document.querySelectorAll('[data-testid="domain-select"] option')].some((option) => option.textContent === domain),
+          [...document.querySelectorAll('[data-testid="domain-select"] option')].some(
+            (option) => option.textContent === domain,
+          ),
         { timeout: 15_000, polling: 100 },
         expected.domain,
       );

@@ -26,10 +26,16 @@ test('summaries appear next to every report card, with core’s numbers, and not
   await expectCardMatches(page, gmailAttachments.f_outlook_xml!.fileName, await expectedOf('f_outlook_xml'));
   // Each card names the hosts its bytes came from: Gmail, and for the redirected download Gmail's attachment host.
   expect((await readCard(page, gmailAttachments.f_google_zip!.fileName)).sourceHosts).toBe('mail.google.com');
-  expect((await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).sourceHosts).toBe('mail.google.com mail-attachment.googleusercontent.com');
+  expect((await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).sourceHosts).toBe(
+    'mail.google.com mail-attachment.googleusercontent.com',
+  );
   // The bounced download fell back to the raw message and took the attachment out of its MIME.
   const raw = gmailRawMessages['msg-f:1800000000000000002']!;
-  await expectCardMatches(page, raw.attachmentName, await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName));
+  await expectCardMatches(
+    page,
+    raw.attachmentName,
+    await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName),
+  );
   expect((await readCard(page, raw.attachmentName)).text).toContain('Downloaded from mail.google.com (raw message)');
 
   // The lazily inserted message: a card that was being virus-scanned, a card whose name rendered late, a corrupt one.
@@ -46,28 +52,40 @@ test('summaries appear next to every report card, with core’s numbers, and not
   // Layer 1 (Gmail's class names) found them all on this page.
   await expect(page.locator('[data-dmarc-lens="summary"]:not([data-layer="precise"])')).toHaveCount(0);
 
-  expect(await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations)).toEqual([]);
+  expect(
+    await page.evaluate(() => (window as unknown as { __fixtureViolations: string[] }).__fixtureViolations),
+  ).toEqual([]);
   // …and the policy is really enforced on this page: a markup string assigned to innerHTML is refused.
-  expect(await page.evaluate(() => {
-    try {
-      document.createElement('div').innerHTML = '<b>x</b>';
-      return 'allowed';
-    } catch {
-      return 'refused';
-    }
-  })).toBe('refused');
+  expect(
+    await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return 'allowed';
+      } catch {
+        return 'refused';
+      }
+    }),
+  ).toBe('refused');
   expect(ext.elsewhere).toEqual([]);
   expect(ext.requests.filter((r) => /realattid=f_invoice|drive\.google/.test(r))).toEqual([]);
   // Gmail's own hosts only; the zoho card's download went through the redirect to the attachment host.
-  expect(ext.requests.every((r) => /^GET https:\/\/(mail\.google\.com|mail-attachment\.googleusercontent\.com)\//.test(r))).toBe(true);
-  expect(ext.requests.filter((r) => r.includes('mail-attachment.googleusercontent.com') && r.includes('realattid=f_zoho_gz'))).toHaveLength(1);
+  expect(
+    ext.requests.every((r) => /^GET https:\/\/(mail\.google\.com|mail-attachment\.googleusercontent\.com)\//.test(r)),
+  ).toBe(true);
+  expect(
+    ext.requests.filter(
+      (r) => r.includes('mail-attachment.googleusercontent.com') && r.includes('realattid=f_zoho_gz'),
+    ),
+  ).toHaveLength(1);
   await page.close();
 });
 
 test('a thread swapped on navigation gets its own summary and the old ones are removed', async () => {
   const page = await ext.context.newPage();
   await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
-  await expect(card(page, gmailAttachments.f_google_zip!.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(card(page, gmailAttachments.f_google_zip!.fileName)).toHaveAttribute('data-state', 'done', {
+    timeout: 15_000,
+  });
   await page.evaluate(() => {
     location.hash = '#inbox/thread-b';
   });
@@ -76,7 +94,9 @@ test('a thread swapped on navigation gets its own summary and the old ones are r
   await page.evaluate(() => {
     location.hash = '#inbox/thread-a';
   });
-  await expect(card(page, gmailAttachments.f_google_zip!.fileName)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(card(page, gmailAttachments.f_google_zip!.fileName)).toHaveAttribute('data-state', 'done', {
+    timeout: 15_000,
+  });
   await expect(card(page, gmailAttachments.f_addison_xml!.fileName)).toHaveCount(0);
   await page.close();
 });
@@ -92,7 +112,8 @@ for (const [variant, path, layers] of [
     await expectCardMatches(page, gmailAttachments.f_zoho_gz!.fileName, await expectedOf('f_zoho_gz'));
     await expectCardMatches(page, gmailAttachments.f_outlook_xml!.fileName, await expectedOf('f_outlook_xml'));
     await expect(page.locator('[data-dmarc-lens="summary"]')).toHaveCount(4);
-    for (const layer of layers) await expect(page.locator(`[data-dmarc-lens="summary"][data-layer="${layer}"]`)).toHaveCount(4);
+    for (const layer of layers)
+      await expect(page.locator(`[data-dmarc-lens="summary"][data-layer="${layer}"]`)).toHaveCount(4);
     expect(ext.elsewhere).toEqual([]);
     await page.close();
   });
@@ -108,7 +129,9 @@ test('clicking in the card does not reach Gmail, and Save stores the report for 
     document.addEventListener('click', () => (window as unknown as { __pageClicks: number }).__pageClicks++);
   });
   await clickCardButton(page, gmailAttachments.f_zoho_gz!.fileName, 'save');
-  await expect.poll(async () => (await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).outcome).toMatch(/^(Saved 1 report\.|Already saved\.)$/);
+  await expect
+    .poll(async () => (await readCard(page, gmailAttachments.f_zoho_gz!.fileName)).outcome)
+    .toMatch(/^(Saved 1 report\.|Already saved\.)$/);
   expect(await page.evaluate(() => (window as unknown as { __pageClicks: number }).__pageClicks)).toBe(0);
 
   const popup = await ext.context.newPage();
@@ -116,7 +139,9 @@ test('clicking in the card does not reach Gmail, and Save stores the report for 
   const [expected] = await expectedOf('f_zoho_gz');
   if (expected?.kind !== 'aggregate') throw new Error('zoho.com’s report is an aggregate report');
   await expect(popup.getByTestId('recent-reports')).toContainText(expected.domain);
-  await expect(popup.getByTestId('recent-reports')).toContainText(`${expected.messages.toLocaleString('en-US')} messages`);
+  await expect(popup.getByTestId('recent-reports')).toContainText(
+    `${expected.messages.toLocaleString('en-US')} messages`,
+  );
   await popup.close();
   await page.close();
 });

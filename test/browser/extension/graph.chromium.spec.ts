@@ -41,13 +41,30 @@ const microsoft = fakeMicrosoft({
       {
         id: 'AAMkADFixture-Message_One=',
         attachments: [
-          { id: 'AAMkADFixture-Attachment_One=', name: one.fileName, contentType: 'application/gzip', bytes: one.bytes },
-          { id: 'AAMkADFixture-Logo=', name: 'signature-logo.png', contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) },
+          {
+            id: 'AAMkADFixture-Attachment_One=',
+            name: one.fileName,
+            contentType: 'application/gzip',
+            bytes: one.bytes,
+          },
+          {
+            id: 'AAMkADFixture-Logo=',
+            name: 'signature-logo.png',
+            contentType: 'image/png',
+            bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+          },
         ],
       },
       {
         id: 'AAMkADFixture-Message_Two=',
-        attachments: [{ id: 'AAMkADFixture-Attachment_Two=', name: outlookNoUrlAttachment.fileName, contentType: 'text/xml', bytes: outlookNoUrlAttachment.bytes }],
+        attachments: [
+          {
+            id: 'AAMkADFixture-Attachment_Two=',
+            name: outlookNoUrlAttachment.fileName,
+            contentType: 'text/xml',
+            bytes: outlookNoUrlAttachment.bytes,
+          },
+        ],
       },
     ],
   },
@@ -67,7 +84,9 @@ test.beforeAll(async () => {
     // here without internet, that request fails at name resolution and nothing records it.
     localHosts: ['login.microsoftonline.com', `${extensionId}.chromiumapp.org`],
     rewriteWebmail: (url, answer) =>
-      url.pathname === '/mail/inbox' ? { ...answer, body: Buffer.from(answer.body.toString('utf8').replaceAll(FIXTURE_CONVID, OWA_CONVID)) } : answer,
+      url.pathname === '/mail/inbox'
+        ? { ...answer, body: Buffer.from(answer.body.toString('utf8').replaceAll(FIXTURE_CONVID, OWA_CONVID)) }
+        : answer,
   });
   expect(ext.extensionId).toBe(extensionId);
   worker = ext.context.serviceWorkers()[0]!;
@@ -78,7 +97,8 @@ test.afterAll(async () => {
 
 const graphPermissions = { permissions: ['identity'], origins: GRAPH_ORIGINS };
 const hasGraphPermissions = () => worker.evaluate((p) => chrome.permissions.contains(p), graphPermissions);
-const microsoftRequests = () => ext.requests.filter((r) => /\/\/(login\.microsoftonline|graph\.microsoft)\.com\//.test(r));
+const microsoftRequests = () =>
+  ext.requests.filter((r) => /\/\/(login\.microsoftonline|graph\.microsoft)\.com\//.test(r));
 
 test('the fake token endpoint refuses a code verifier that does not match the challenge (its check is not vacuous)', async () => {
   const verifier = 'a'.repeat(43);
@@ -91,25 +111,40 @@ test('the fake token endpoint refuses a code verifier that does not match the ch
   });
   const authorize = new URL(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`);
   authorize.search = new URLSearchParams({
-    client_id: CLIENT_ID, response_type: 'code', redirect_uri: `https://${extensionId}.chromiumapp.org/`,
-    scope: 'https://graph.microsoft.com/Mail.Read', code_challenge: challenge, code_challenge_method: 'S256', state: 's',
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: `https://${extensionId}.chromiumapp.org/`,
+    scope: 'https://graph.microsoft.com/Mail.Read',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 's',
   }).toString();
   const redirect = await microsoft.answer(authorize, request('GET'));
   const code = new URL(redirect!.headers.location!).searchParams.get('code')!;
   const token = new URL(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`);
-  const form = (v: string) => new URLSearchParams({ client_id: CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: `https://${extensionId}.chromiumapp.org/`, code_verifier: v }).toString();
+  const form = (v: string) =>
+    new URLSearchParams({
+      client_id: CLIENT_ID,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `https://${extensionId}.chromiumapp.org/`,
+      code_verifier: v,
+    }).toString();
   expect((await microsoft.answer(token, request('POST', form('b'.repeat(43)))))!.status).toBe(400);
   expect(microsoft.problems).toEqual(['invalid_grant: the code_verifier does not match the code_challenge']);
   // The code is spent either way, as at Microsoft.
   expect((await microsoft.answer(token, request('POST', form(verifier))))!.status).toBe(400);
-  for (const list of [microsoft.problems, microsoft.authorizations, microsoft.tokenRequests, microsoft.seen]) list.length = 0;
+  for (const list of [microsoft.problems, microsoft.authorizations, microsoft.tokenRequests, microsoft.seen])
+    list.length = 0;
 });
 
 test('Graph mode off: the tile without a URL offers the drop path and nothing asks Microsoft', async () => {
   expect(await hasGraphPermissions()).toBe(false);
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
-  await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
+  await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download', {
+    timeout: 15_000,
+  });
   await page.close();
   expect(microsoftRequests()).toEqual([]);
 });
@@ -137,7 +172,11 @@ test('the user declines consent on Microsoft’s page: the card says so in plain
   await page.goto('https://outlook.office.com/mail/inbox');
   const tile = card(page, outlookNoUrlAttachment.fileName);
   await expect(tile).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
-  await expectCardText(page, outlookNoUrlAttachment.fileName, 'Microsoft Graph: AADSTS65004: User declined to consent to access the app. Download it, then drop it here.');
+  await expectCardText(
+    page,
+    outlookNoUrlAttachment.fileName,
+    'Microsoft Graph: AADSTS65004: User declined to consent to access the app. Download it, then drop it here.',
+  );
   await page.close();
   expect(microsoft.authorizations).toHaveLength(1);
   expect(microsoft.tokenRequests).toEqual([]);
@@ -150,7 +189,11 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
   const start = ext.requests.length;
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
-  await expectCardMatches(page, outlookNoUrlAttachment.fileName, await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName));
+  await expectCardMatches(
+    page,
+    outlookNoUrlAttachment.fileName,
+    await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName),
+  );
   // The card names where the bytes came from: Graph, not the page.
   expect((await readCard(page, outlookNoUrlAttachment.fileName)).sourceHosts).toBe('graph.microsoft.com');
   await expectCardText(page, outlookNoUrlAttachment.fileName, 'Downloaded from graph.microsoft.com (Microsoft Graph)');
@@ -201,10 +244,13 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
   const redirectUriLoad = new RegExp(`^GET https://${extensionId}\\.chromiumapp\\.org/\\?`);
   expect(ext.elsewhere.filter((r) => !redirectUriLoad.test(r))).toEqual([]);
   expect(ext.elsewhere.length).toBeLessThanOrEqual(2); // at most one per sign-in
-  const allowed = /^(GET|POST|OPTIONS) https:\/\/(outlook\.office\.com|login\.microsoftonline\.com|graph\.microsoft\.com)\//;
+  const allowed =
+    /^(GET|POST|OPTIONS) https:\/\/(outlook\.office\.com|login\.microsoftonline\.com|graph\.microsoft\.com)\//;
   expect(ext.requests.filter((r) => !allowed.test(r) && !redirectUriLoad.test(r))).toEqual([]);
   expect(ext.requests.slice(start).filter((r) => r.includes('login.microsoftonline.com'))).toEqual([
-    expect.stringMatching(new RegExp(`^GET https://login\\.microsoftonline\\.com/${TENANT}/oauth2/v2\\.0/authorize\\?`)),
+    expect.stringMatching(
+      new RegExp(`^GET https://login\\.microsoftonline\\.com/${TENANT}/oauth2/v2\\.0/authorize\\?`),
+    ),
     `POST https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
   ]);
 });
@@ -227,7 +273,9 @@ test('turning Graph mode off gives the permissions back; the tile offers the dro
   const elsewhereBefore = ext.elsewhere.length;
   const page = await ext.context.newPage();
   await page.goto('https://outlook.office.com/mail/inbox');
-  await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download', { timeout: 15_000 });
+  await expect(card(page, outlookNoUrlAttachment.fileName)).toHaveAttribute('data-state', 'needs-download', {
+    timeout: 15_000,
+  });
   await page.close();
   expect(microsoftRequests()).toHaveLength(before);
   expect(ext.elsewhere).toHaveLength(elsewhereBefore);

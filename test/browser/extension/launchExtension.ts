@@ -44,11 +44,27 @@ async function startLocalHosts(
   answer: (url: URL, request: FakeRequest) => Promise<WebmailAnswer | undefined>,
   record: (line: string, answered: boolean) => void,
 ): Promise<Server> {
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`,
-    '-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
-    '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${hosts[0]}`,
+      '-addext',
+      `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
+      '-keyout',
+      join(directory, 'key.pem'),
+      '-out',
+      join(directory, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const server = createServer(
     { key: readFileSync(join(directory, 'key.pem')), cert: readFileSync(join(directory, 'cert.pem')) },
     (request, response) => {
@@ -95,7 +111,12 @@ export function unpackedExtensionId(directory: string): string {
 
 /** The profile's Preferences as Chromium keeps an extension's granted (not active) optional permissions. */
 function seedGrantedPermissions(profile: string, granted: { api: string[]; hosts: string[] }): void {
-  const set = (api: string[], hosts: string[]) => ({ api, explicit_host: hosts, manifest_permissions: [], scriptable_host: [] });
+  const set = (api: string[], hosts: string[]) => ({
+    api,
+    explicit_host: hosts,
+    manifest_permissions: [],
+    scriptable_host: [],
+  });
   const settings = {
     granted_permissions: set(granted.api, granted.hosts),
     // MV3 host permissions the user granted at run time are also kept here; both must hold them.
@@ -150,21 +171,24 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     }
   });
   // Extension pages load their own files from chrome-extension://; everything else must be the fake webmail.
-  await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
-    const request = route.request();
-    const answer = await answerRequest(new URL(request.url()), {
-      method: request.method(),
-      headers: await request.allHeaders(),
-      body: request.postDataBuffer() ?? undefined,
-      via: 'route',
-    });
-    if (answer === undefined) {
-      elsewhere.push(`${request.method()} ${request.url()}`);
-      await route.abort('blockedbyclient');
-      return;
-    }
-    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
-  });
+  await context.route(
+    (url) => url.protocol !== 'chrome-extension:',
+    async (route) => {
+      const request = route.request();
+      const answer = await answerRequest(new URL(request.url()), {
+        method: request.method(),
+        headers: await request.allHeaders(),
+        body: request.postDataBuffer() ?? undefined,
+        via: 'route',
+      });
+      if (answer === undefined) {
+        elsewhere.push(`${request.method()} ${request.url()}`);
+        await route.abort('blockedbyclient');
+        return;
+      }
+      await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+    },
+  );
   // Content scripts register a moment after start: wait for the service worker before opening the first page.
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

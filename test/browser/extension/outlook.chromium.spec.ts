@@ -45,7 +45,9 @@ for (const origin of ['https://outlook.office.com', 'https://outlook.cloud.micro
     if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
     const outcome = dropPage.getByTestId('drop-outcomes');
     await expect(outcome.locator('[data-field="messages"]')).toHaveText(expected.messages.toLocaleString('en-US'));
-    await expect(outcome.locator('[data-field="pass-rate"]')).toHaveText(`${(expected.dmarcPassRate * 100).toFixed(1)} %`);
+    await expect(outcome.locator('[data-field="pass-rate"]')).toHaveText(
+      `${(expected.dmarcPassRate * 100).toFixed(1)} %`,
+    );
     await expect(outcome).toContainText(expected.domain);
     await dropPage.close();
 

@@ -51,7 +51,9 @@ test('a linked domain is preselected, and choosing a domain or period keeps the 
 
   await page.getByTestId('domain-select').selectOption('');
   await expect.poll(() => hashOf(page)).toBe('#/dashboard?period=30');
-  await expect.poll(() => totalMessages(page)).toBe(messagesOf(recent, 'example.com') + messagesOf(recent, 'example.net'));
+  await expect
+    .poll(() => totalMessages(page))
+    .toBe(messagesOf(recent, 'example.com') + messagesOf(recent, 'example.net'));
 
   // A link followed in the same tab (a second click in the extension) changes the view.
   await page.evaluate(() => (location.hash = '#/dashboard?domain=example.com'));
@@ -69,6 +71,8 @@ test('a linked domain with no stored reports falls back to all domains', async (
   await importGenerated(page);
   await page.goto(`${ORIGIN}/#/dashboard?domain=nothing-stored.example`);
   await expect(page.getByTestId('domain-select')).toHaveValue('');
-  await expect.poll(() => totalMessages(page)).toBe(messagesOf([...recent, ...old], 'example.com') + messagesOf([...recent, ...old], 'example.net'));
+  await expect
+    .poll(() => totalMessages(page))
+    .toBe(messagesOf([...recent, ...old], 'example.com') + messagesOf([...recent, ...old], 'example.net'));
   await expect.poll(() => hashOf(page)).toBe('#/dashboard');
 });

@@ -12,7 +12,16 @@ export interface GeneratedFile {
   messages: number;
 }
 
-const REPORTERS = ['google.com', 'Yahoo', 'Outlook.com', 'Mail.Ru', 'GMX', 'comcast.net', 'Fastmail Pty Ltd', 'xs4all.nl'];
+const REPORTERS = [
+  'google.com',
+  'Yahoo',
+  'Outlook.com',
+  'Mail.Ru',
+  'GMX',
+  'comcast.net',
+  'Fastmail Pty Ltd',
+  'xs4all.nl',
+];
 const DAY = 86_400;
 
 function escapeXml(text: string): string {
@@ -24,11 +33,19 @@ export function aggregateXml(options: {
   reportId: string;
   domain: string;
   begin: number;
-  records: Array<{ ip: string; count: number; pass: boolean; disposition: string; dkimDomain: string; spfDomain: string }>;
+  records: Array<{
+    ip: string;
+    count: number;
+    pass: boolean;
+    disposition: string;
+    dkimDomain: string;
+    spfDomain: string;
+  }>;
 }): string {
   const rows = options.records
     .map(
-      (r) => `<record><row><source_ip>${r.ip}</source_ip><count>${r.count}</count><policy_evaluated><disposition>${r.disposition}</disposition><dkim>${r.pass ? 'pass' : 'fail'}</dkim><spf>${r.pass ? 'pass' : 'fail'}</spf></policy_evaluated></row><identifiers><header_from>${options.domain}</header_from></identifiers><auth_results><dkim><domain>${r.dkimDomain}</domain><selector>s1</selector><result>${r.pass ? 'pass' : 'fail'}</result></dkim><spf><domain>${r.spfDomain}</domain><result>${r.pass ? 'pass' : 'fail'}</result></spf></auth_results></record>`,
+      (r) =>
+        `<record><row><source_ip>${r.ip}</source_ip><count>${r.count}</count><policy_evaluated><disposition>${r.disposition}</disposition><dkim>${r.pass ? 'pass' : 'fail'}</dkim><spf>${r.pass ? 'pass' : 'fail'}</spf></policy_evaluated></row><identifiers><header_from>${options.domain}</header_from></identifiers><auth_results><dkim><domain>${r.dkimDomain}</domain><selector>s1</selector><result>${r.pass ? 'pass' : 'fail'}</result></dkim><spf><domain>${r.spfDomain}</domain><result>${r.pass ? 'pass' : 'fail'}</result></spf></auth_results></record>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -42,7 +59,10 @@ ${rows}
  * `count` report files for `domains`, ~`recordsPerFile` records each, alternating .xml.gz and .zip. Days run back from
  * `lastDay` (Unix seconds of a UTC midnight).
  */
-export function generateReportFiles(count: number, options: { seed?: number; recordsPerFile?: number; domains?: string[]; lastDay?: number } = {}): GeneratedFile[] {
+export function generateReportFiles(
+  count: number,
+  options: { seed?: number; recordsPerFile?: number; domains?: string[]; lastDay?: number } = {},
+): GeneratedFile[] {
   const random = seededRandom(options.seed ?? 1);
   const domains = options.domains ?? ['example.com', 'example.net'];
   const perFile = options.recordsPerFile ?? 15;

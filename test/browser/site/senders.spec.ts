@@ -31,7 +31,9 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** The ASN table the site serves (built by scripts/build-asn-table.mjs before the site). */
 function asnTable(): AsnTable {
-  const result = readAsnTable(new Uint8Array(readFileSync(fileURLToPath(new URL('../../../dist/site/data/asn-table.bin', import.meta.url)))));
+  const result = readAsnTable(
+    new Uint8Array(readFileSync(fileURLToPath(new URL('../../../dist/site/data/asn-table.bin', import.meta.url)))),
+  );
   if (!result.ok) throw new Error(result.error.message);
   return result.table;
 }
@@ -40,7 +42,9 @@ function asnTable(): AsnTable {
 async function fixtureReports(): Promise<AggregateReport[]> {
   const reports: AggregateReport[] = [];
   for (const path of AGGREGATE_FILES) {
-    const result = await parseReport(new Uint8Array(readFileSync(`${FIXTURES}${path}`)), { fileName: path.split('/').pop()! });
+    const result = await parseReport(new Uint8Array(readFileSync(`${FIXTURES}${path}`)), {
+      fileName: path.split('/').pop()!,
+    });
     if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
     for (const { report } of result.reports) if (report.kind === 'aggregate') reports.push(report);
   }
@@ -75,7 +79,9 @@ async function openSenders(page: Page, domain: string): Promise<void> {
 }
 
 /** What the page shows per source row: key, label, class, reason, fix. */
-async function senderRows(page: Page): Promise<Array<{ key: string; label: string; cls: string; reason: string; fix: string }>> {
+async function senderRows(
+  page: Page,
+): Promise<Array<{ key: string; label: string; cls: string; reason: string; fix: string }>> {
   return page.getByTestId('sender-row').evaluateAll((rows) =>
     rows.map((row) => ({
       key: row.getAttribute('data-key') ?? '',
@@ -87,7 +93,9 @@ async function senderRows(page: Page): Promise<Array<{ key: string; label: strin
   );
 }
 
-test('every source of a domain with the class, reason and fix core gives it; in Dutch too; light and dark; no axe violations', async ({ page }) => {
+test('every source of a domain with the class, reason and fix core gives it; in Dutch too; light and dark; no axe violations', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await importFixtures(page);
@@ -110,9 +118,13 @@ test('every source of a domain with the class, reason and fix core gives it; in 
   expect(rows.find((r) => r.key === 'sendgrid')).toMatchObject({ label: 'Twilio SendGrid', cls: 'compliant' });
   const google = rows.find((r) => r.key === 'google')!;
   expect(google).toMatchObject({ label: 'Google Workspace / Gmail', cls: 'misconfigured' });
-  expect(google.reason).toMatch(/^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/);
+  expect(google.reason).toMatch(
+    /^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/,
+  );
   expect(google.fix).toContain('Turn on DKIM signing with d=opserv.io at the Google Admin console');
-  await expect(page.getByTestId('sender-row').filter({ hasText: 'Twilio SendGrid' })).toContainText('Transactional email, recognised by its DKIM signature');
+  await expect(page.getByTestId('sender-row').filter({ hasText: 'Twilio SendGrid' })).toContainText(
+    'Transactional email, recognised by its DKIM signature',
+  );
   await expect(page.getByTestId('class-totals')).toContainText('Misconfigured 181 messages');
 
   await page.screenshot({ path: `${SCREENSHOTS}/senders-en-light.png`, fullPage: true });
@@ -128,12 +140,20 @@ test('every source of a domain with the class, reason and fix core gives it; in 
   expect(dutch.find((r) => r.key === 'google')!.reason).toMatch(
     /^Google Workspace \/ Gmail \(het account van je eigen organisatie daar\) verstuurde 112 van 181 berichten als opserv\.io zonder DKIM of SPF in lijn, dus DMARC mislukt\./,
   );
-  expect(dutch.find((r) => r.key === 'google')!.fix).toContain('Oplossing: → Zet DKIM-ondertekening met d=opserv.io aan bij');
-  expect(dutch.find((r) => r.key === 'sendgrid')!.reason).toMatch(/^100% van 343 berichten van Twilio SendGrid slaagt voor DMARC met DKIM in lijn\.$/);
+  expect(dutch.find((r) => r.key === 'google')!.fix).toContain(
+    'Oplossing: → Zet DKIM-ondertekening met d=opserv.io aan bij',
+  );
+  expect(dutch.find((r) => r.key === 'sendgrid')!.reason).toMatch(
+    /^100% van 343 berichten van Twilio SendGrid slaagt voor DMARC met DKIM in lijn\.$/,
+  );
   await expect(page.getByTestId('class-totals')).toContainText('Verkeerd ingesteld 181 berichten');
-  await expect(page.getByTestId('readiness-summary')).toContainText('opserv.io is nog niet klaar voor p=quarantine t=y');
+  await expect(page.getByTestId('readiness-summary')).toContainText(
+    'opserv.io is nog niet klaar voor p=quarantine t=y',
+  );
   const text = await readableText(page);
-  const left = [...englishPieces(sendersEn, sendersNl)].filter(([piece]) => text.includes(piece)).map(([piece, key]) => `${key}: ${piece}`);
+  const left = [...englishPieces(sendersEn, sendersNl)]
+    .filter(([piece]) => text.includes(piece))
+    .map(([piece, key]) => `${key}: ${piece}`);
   expect(left, 'English left on the Dutch page').toEqual([]);
   await page.screenshot({ path: `${SCREENSHOTS}/senders-nl-dark.png`, fullPage: true });
   expect(await axeViolations(page), 'Dutch, dark').toEqual([]);
@@ -154,7 +174,8 @@ test('readiness and the what-if follow the period and the hypothetical record', 
   expect(readiness.blockers.some((b) => b.startsWith('Google Workspace / Gmail:'))).toBe(true);
 
   const whatIf = section(page, 'intel-what-if');
-  const outcome = (p: 'reject' | 'none', t?: 'y') => simulatePolicy(reports, { p, ...(t ? { t } : {}) }, { domain: 'opserv.io', asnTable: table });
+  const outcome = (p: 'reject' | 'none', t?: 'y') =>
+    simulatePolicy(reports, { p, ...(t ? { t } : {}) }, { domain: 'opserv.io', asnTable: table });
   const underReject = outcome('reject');
   const affected = underReject.sources.filter((s) => s.quarantine + s.reject > 0);
   expect(affected.length).toBeGreaterThan(0);
@@ -175,7 +196,9 @@ test('readiness and the what-if follow the period and the hypothetical record', 
   const testMode = outcome('reject', 'y');
   expect(testMode.simulated.reject).toBe(0);
   expect(testMode.simulated.quarantine).toBe(underReject.simulated.reject + underReject.simulated.quarantine);
-  await expect(page.getByTestId('what-if-summary')).toContainText(`${testMode.simulated.quarantine.toLocaleString('en-US')} be quarantined and 0 be rejected`);
+  await expect(page.getByTestId('what-if-summary')).toContainText(
+    `${testMode.simulated.quarantine.toLocaleString('en-US')} be quarantined and 0 be rejected`,
+  );
 
   // A period without this domain's reports (they are from 2020): nothing to judge, no senders.
   await page.getByLabel('Period').selectOption('365');
@@ -185,13 +208,18 @@ test('readiness and the what-if follow the period and the hypothetical record', 
   await expect(page.getByTestId('readiness-summary')).toContainText(readiness.summary);
 });
 
-test('reverse DNS sends nothing until the user agrees, then only PTR questions to the chosen server', async ({ page }) => {
+test('reverse DNS sends nothing until the user agrees, then only PTR questions to the chosen server', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   await importFixtures(page);
   await openSenders(page, 'example.com');
   // Sources no domain names are the ones to ask about: among them those the ASN table cannot place either.
   const unplaced = await page.getByTestId('sender-row').evaluateAll((rows) =>
-    rows.map((row) => row.getAttribute('data-key') ?? '').filter((key) => key.startsWith('ip:')).map((key) => key.slice(3)),
+    rows
+      .map((row) => row.getAttribute('data-key') ?? '')
+      .filter((key) => key.startsWith('ip:'))
+      .map((key) => key.slice(3)),
   );
   expect(unplaced).toContain('198.51.100.42');
 
@@ -202,13 +230,17 @@ test('reverse DNS sends nothing until the user agrees, then only PTR questions t
     const named = url.searchParams.get('name') === '42.100.51.198.in-addr.arpa';
     await route.fulfill({
       contentType: 'application/dns-json',
-      body: JSON.stringify(named ? { Status: 0, Answer: [{ type: 12, data: 'mta1.mail.example.net.' }] } : { Status: 3 }),
+      body: JSON.stringify(
+        named ? { Status: 0, Answer: [{ type: 12, data: 'mta1.mail.example.net.' }] } : { Status: 3 },
+      ),
     });
   });
 
   await page.getByRole('button', { name: 'Name servers by reverse DNS…' }).click();
   const consent = page.getByTestId('rdns-consent');
-  await expect(consent).toContainText(/^This sends \d+ source IP addresses of the senders shown, as PTR questions .* to cloudflare-dns\.com over HTTPS\./);
+  await expect(consent).toContainText(
+    /^This sends \d+ source IP addresses of the senders shown, as PTR questions .* to cloudflare-dns\.com over HTTPS\./,
+  );
   const count = Number(/This sends (\d+)/.exec((await consent.textContent()) ?? '')![1]);
   expect(count).toBeGreaterThanOrEqual(unplaced.length);
   // Reading the page, opening the consent: every request so far stayed on the site's origin.
@@ -223,13 +255,21 @@ test('reverse DNS sends nothing until the user agrees, then only PTR questions t
   expect(new Set(asked).size).toBe(count);
   expect(asked.every((question) => /^PTR [0-9a-f.]+\.(in-addr|ip6)\.arpa$/.test(question))).toBe(true);
   expect(asked).toEqual(expect.arrayContaining(unplaced.map(reversed)));
-  const elsewhere = requests.urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  const elsewhere = requests.urls.filter(
+    (url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
   expect(elsewhere.every((url) => url.startsWith('https://cloudflare-dns.com/dns-query?'))).toBe(true);
-  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText('Servers under example.net');
-  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText('Not a known service');
+  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText(
+    'Servers under example.net',
+  );
+  await expect(page.locator('[data-testid="sender-row"][data-key="rdns:example.net"]')).toContainText(
+    'Not a known service',
+  );
 });
 
-test('the dashboard gives each source the class and name the Senders page gives it, and the same reason', async ({ page }) => {
+test('the dashboard gives each source the class and name the Senders page gives it, and the same reason', async ({
+  page,
+}) => {
   await importFixtures(page);
   for (const domain of ['opserv.io', 'example.com']) {
     await openSenders(page, domain);
@@ -248,8 +288,14 @@ test('the dashboard gives each source the class and name the Senders page gives 
     );
     const shared = dashboard.filter((g) => senders.has(g.key));
     expect(shared.length, `${domain}: sources on both pages`).toBeGreaterThan(1);
-    for (const g of shared) expect(g, `${domain} ${g.key}`).toEqual({ key: g.key, label: senders.get(g.key)!.label, cls: senders.get(g.key)!.cls });
-    if (domain === 'opserv.io') expect(shared.map((g) => g.key)).toEqual(expect.arrayContaining(['sendgrid', 'google']));
+    for (const g of shared)
+      expect(g, `${domain} ${g.key}`).toEqual({
+        key: g.key,
+        label: senders.get(g.key)!.label,
+        cls: senders.get(g.key)!.cls,
+      });
+    if (domain === 'opserv.io')
+      expect(shared.map((g) => g.key)).toEqual(expect.arrayContaining(['sendgrid', 'google']));
     if (domain === 'example.com') {
       // A service named by its own domains has the same messages on both pages, so the same reason word for word.
       const ses = senders.get('amazon-ses')!;

@@ -35,14 +35,24 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('dmarc-lens:locale', 'en'));
 });
 
-test('imports a mix of real reports and broken files; totals match the MANIFEST, survive a reload, and re-import counts duplicates', async ({ page }) => {
+test('imports a mix of real reports and broken files; totals match the MANIFEST, survive a reload, and re-import counts duplicates', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openImportPage(page);
   const files = [...AGGREGATE_FILES, ...OTHER_REPORT_FILES, ...BROKEN_FILES.map((b) => b.path)].map(fixtureFile);
-  files.push({ name: 'garbage.xml.gz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]) });
-  files.push({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+  files.push({
+    name: 'garbage.xml.gz',
+    mimeType: 'application/gzip',
+    buffer: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]),
+  });
+  files.push({
+    name: 'holiday.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  });
   await addReports(page, files);
 
   const reportsInFiles = AGGREGATE_FILES.length + 2 /* multiple_reports.zip holds 3 */ + OTHER_REPORT_FILES.length;
@@ -54,7 +64,9 @@ test('imports a mix of real reports and broken files; totals match the MANIFEST,
     await expect(row).toContainText('Refused');
     await expect(row).toContainText(broken.reason);
   }
-  await expect(page.getByTestId('import-results').locator('tr', { hasText: 'garbage.xml.gz' })).toContainText('damaged');
+  await expect(page.getByTestId('import-results').locator('tr', { hasText: 'garbage.xml.gz' })).toContainText(
+    'damaged',
+  );
 
   const expected = expectedMessages(AGGREGATE_FILES);
   await openDashboard(page);
@@ -75,7 +87,9 @@ test('imports a mix of real reports and broken files; totals match the MANIFEST,
 
   // One domain, one period: the figures narrow to it.
   await page.getByTestId('domain-select').selectOption('secure.200permits.com');
-  await expect(page.getByTestId('total-messages')).toHaveText(String(expectedMessages(AGGREGATE_FILES.filter((f) => f.includes('200permits')))));
+  await expect(page.getByTestId('total-messages')).toHaveText(
+    String(expectedMessages(AGGREGATE_FILES.filter((f) => f.includes('200permits')))),
+  );
   await page.getByTestId('domain-select').selectOption('');
   await expect(page.getByTestId('total-messages')).toHaveText(expected.toLocaleString('en-US'));
 
@@ -100,7 +114,10 @@ test('sample reports are one click away on first visit', async ({ page }) => {
   await expect(page.getByTestId('sources-table')).toBeVisible();
   await expect(page.getByTestId('reporters-table')).toBeVisible();
   // Drill down: a group, its IPs, one IP's records, and the raw XML of a report.
-  await page.getByRole('button', { name: /^Show IP addresses of / }).first().click();
+  await page
+    .getByRole('button', { name: /^Show IP addresses of / })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Show records' }).first().click();
   await page.getByRole('button', { name: 'View XML' }).first().click();
   await expect(page.getByRole('dialog')).toContainText('<feedback');
@@ -136,7 +153,9 @@ test('backup downloads as one file and restores into an emptied database', async
 
   // Restoring the same backup again adds nothing.
   await openImportPage(page);
-  await addReports(page, [{ name: 'backup.jsonl', mimeType: 'application/x-ndjson', buffer: readFileSync(backupPath) }]);
+  await addReports(page, [
+    { name: 'backup.jsonl', mimeType: 'application/x-ndjson', buffer: readFileSync(backupPath) },
+  ]);
   await expect(page.getByTestId('import-results')).toContainText(`${files.length} already stored`);
   await openDashboard(page);
   expect(await totalMessages(page)).toBe(expected);
@@ -148,11 +167,15 @@ test('an import can be cancelled; what was stored stays, the rest is reported as
   await openImportPage(page);
   const files = generateReportFiles(3000, { seed: 7 });
   const all = files.reduce((sum, f) => sum + f.messages, 0);
-  await page.getByLabel('Add reports').setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await page
+    .getByLabel('Add reports')
+    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
   const cancel = page.getByRole('button', { name: 'Cancel import' });
   await expect(cancel).toBeVisible();
   // Cancel once some files are stored, so that both halves of the promise are checked.
-  await expect(page.getByTestId('import-status').getByRole('status')).toHaveText(/^[1-9][\d,]* of 3,000 files/, { timeout: 30_000 });
+  await expect(page.getByTestId('import-status').getByRole('status')).toHaveText(/^[1-9][\d,]* of 3,000 files/, {
+    timeout: 30_000,
+  });
   await cancel.click();
   await expect(page.getByTestId('import-outcome')).toContainText('Import cancelled');
   const outcome = (await page.getByTestId('import-outcome').textContent()) ?? '';
@@ -168,7 +191,9 @@ test('an import can be cancelled; what was stored stays, the rest is reported as
   requests.assertSameOrigin();
 });
 
-test('the dashboard counts reports in as an import stores them, never twice, and a fresh read then agrees', async ({ page }) => {
+test('the dashboard counts reports in as an import stores them, never twice, and a fresh read then agrees', async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   // Every total the headline shows, and whether the import was still running then.
   await page.addInitScript(() => {
@@ -181,23 +206,32 @@ test('the dashboard counts reports in as an import stores them, never twice, and
       const running = document.querySelector('[data-testid="import-status"] progress') !== null;
       const sources = document.querySelector('[data-testid="sources"] [role="status"]')?.textContent ?? '';
       const last = seen[seen.length - 1];
-      if (last?.total !== total || last?.running !== running || last?.sources !== sources) seen.push({ total, running, sources });
+      if (last?.total !== total || last?.running !== running || last?.sources !== sources)
+        seen.push({ total, running, sources });
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   const files = generateReportFiles(5000, { seed: 9 });
   const all = files.reduce((sum, f) => sum + f.messages, 0);
   await openDashboard(page);
   await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
-  await page.getByTestId('add-reports').first().setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await page
+    .getByTestId('add-reports')
+    .first()
+    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
   await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
   await expect(page.getByTestId('total-messages')).toHaveText(all.toLocaleString('en-US'));
   // The sources come from the read that follows the import: the same messages.
   await expect(page.getByTestId('sources')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.getByTestId('sources')).toHaveAttribute('data-messages', String(all));
-  const seen = await page.evaluate(() => (window as unknown as { __totals: Array<{ total: number; running: boolean; sources: string }> }).__totals);
+  const seen = await page.evaluate(
+    () => (window as unknown as { __totals: Array<{ total: number; running: boolean; sources: string }> }).__totals,
+  );
   const whileRunning = seen.filter((s) => s.running);
   const counted = whileRunning.filter((s) => s.total > 0 && s.total < all);
-  expect(counted.length, `totals shown while importing: ${whileRunning.map((s) => s.total).join(', ')}`).toBeGreaterThan(0);
+  expect(
+    counted.length,
+    `totals shown while importing: ${whileRunning.map((s) => s.total).join(', ')}`,
+  ).toBeGreaterThan(0);
   // Meanwhile the sources table says when its sources come.
   expect(counted.map((s) => s.sources)).toContain('The sources are named and classified once the import has finished.');
   // Counting in never counts a report twice: the figures only grow, up to the total.
@@ -215,7 +249,10 @@ test('the XML of a report that came inside an email is read back from the kept f
   await addReports(page, [fixtureFile(`domainaware__parsedmarc/${name}`)]);
   await openDashboard(page);
   await expect(page.getByTestId('total-messages')).toBeVisible();
-  await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+  await page
+    .getByRole('button', { name: /Show IP addresses of/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Show records' }).first().click();
   await page.getByRole('button', { name: 'View XML' }).first().click();
   await expect(page.getByRole('dialog')).toContainText('<report_id>949348866075514174</report_id>');
@@ -230,12 +267,19 @@ test('markup in report fields is shown as text and never runs', async ({ page })
     void d.dismiss();
   });
   await openImportPage(page);
-  await addReports(page, [{ name: 'markup-report.xml', mimeType: 'text/xml', buffer: readFileSync(`${SITE_FIXTURES}markup-report.xml`) }]);
+  await addReports(page, [
+    { name: 'markup-report.xml', mimeType: 'text/xml', buffer: readFileSync(`${SITE_FIXTURES}markup-report.xml`) },
+  ]);
   await openDashboard(page);
   await expect(page.getByTestId('total-messages')).toHaveText('7');
-  await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+  await page
+    .getByRole('button', { name: /Show IP addresses of/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Show records' }).first().click();
-  await expect(page.getByTestId('reporters-table')).toContainText("<script>window.__pwned = 'org_name'</script>Evil & Co");
+  await expect(page.getByTestId('reporters-table')).toContainText(
+    "<script>window.__pwned = 'org_name'</script>Evil & Co",
+  );
   await expect(page.getByTestId('sources-table')).toContainText(`<svg onload="window.__pwned='comment'"></svg>`);
   await expect(page.getByTestId('sources-table')).toContainText(`<img src=x onerror="window.__pwned='dkim'">.example`);
   await page.getByRole('button', { name: 'View XML' }).first().click();
@@ -252,14 +296,20 @@ test('axe-core finds no violations on the dashboard, import and data pages, ligh
   await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await openImportPage(page);
-  await addReports(page, [...AGGREGATE_FILES.slice(0, 8), ...OTHER_REPORT_FILES, BROKEN_FILES[0]!.path].map(fixtureFile));
+  await addReports(
+    page,
+    [...AGGREGATE_FILES.slice(0, 8), ...OTHER_REPORT_FILES, BROKEN_FILES[0]!.path].map(fixtureFile),
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/import.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
   for (const theme of ['light', 'dark'] as const) {
     await openDashboard(page);
     await page.getByTestId('theme-select').selectOption(theme);
     await expect(page.getByTestId('total-messages')).toBeVisible();
-    await page.getByRole('button', { name: /Show IP addresses of/ }).first().click();
+    await page
+      .getByRole('button', { name: /Show IP addresses of/ })
+      .first()
+      .click();
     expect(await axeViolations(page), `dashboard (${theme})`).toEqual([]);
     await page.goto(`${ORIGIN}/#/data`);
     await expect(page.getByTestId('stored-counts')).toBeVisible();

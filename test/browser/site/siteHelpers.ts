@@ -81,7 +81,11 @@ export const BROKEN_FILES: Array<{ path: string; reason: RegExp }> = [
 ];
 
 export function fixtureFile(path: string): { name: string; mimeType: string; buffer: Buffer } {
-  return { name: path.split('/').pop()!, mimeType: 'application/octet-stream', buffer: readFileSync(`${FIXTURES}${path}`) };
+  return {
+    name: path.split('/').pop()!,
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(`${FIXTURES}${path}`),
+  };
 }
 
 export function expectedMessages(paths: readonly string[]): number {
@@ -101,7 +105,9 @@ export function recordRequests(page: Page): { urls: string[]; assertSameOrigin()
   return {
     urls,
     assertSameOrigin() {
-      const elsewhere = urls.filter((url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+      const elsewhere = urls.filter(
+        (url) => !url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+      );
       expect(elsewhere, 'requests that left the origin').toEqual([]);
     },
   };
@@ -114,14 +120,26 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   // (script-src 'self') refuses inline scripts, as it should.
   await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
 
 /** Adds files through the "Add reports" input and waits until the import says it finished. */
-export async function addReports(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+export async function addReports(
+  page: Page,
+  files: Array<{ name: string; mimeType: string; buffer: Buffer }>,
+): Promise<void> {
   await page.getByLabel('Add reports').first().setInputFiles(files);
   await expect(page.getByTestId('import-outcome').first()).toBeVisible({ timeout: 60_000 });
 }
@@ -142,7 +160,8 @@ export function englishPieces<K extends string>(en: Record<K, string>, nl: Recor
   for (const key of Object.keys(en) as K[]) {
     if (en[key] === nl[key]) continue;
     for (const piece of en[key].split(/\{\w+\}/).map((part) => part.trim())) {
-      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece))) pieces.set(piece, key);
+      if ((piece.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !dutch.some((text) => text.includes(piece)))
+        pieces.set(piece, key);
     }
   }
   return pieces;
@@ -154,7 +173,10 @@ export async function readableText(page: Page): Promise<string> {
     [
       document.body.innerText,
       ...[...document.querySelectorAll('option')].map((option) => option.textContent ?? ''),
-      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']),
+      ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((element) => [
+        element.getAttribute('aria-label') ?? '',
+        element.getAttribute('title') ?? '',
+      ]),
     ].join('\n'),
   );
 }

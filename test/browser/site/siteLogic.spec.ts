@@ -45,7 +45,17 @@ test('CSV: RFC 4180 quoting, and report text never starts a spreadsheet formula'
       dkimDomains: [],
       reporters: ['r'],
       overrideReasons: [],
-      ips: [{ ip: '192.0.2.1', messages: 3, dmarcPass: 0, dkimAligned: 0, spfAligned: 0, reporters: ['r'], records: new SourceRecords() }],
+      ips: [
+        {
+          ip: '192.0.2.1',
+          messages: 3,
+          dmarcPass: 0,
+          dkimAligned: 0,
+          spfAligned: 0,
+          reporters: ['r'],
+          records: new SourceRecords(),
+        },
+      ],
     },
   ]);
   expect(csv.split('\r\n')[1]).toBe(`"Evil, Inc",suspicious,192.0.2.1,3,0,0,0,r,'=cmd,`);
@@ -59,7 +69,10 @@ test('redaction keeps domains and hides local parts', () => {
 
 test('periods are whole UTC days; custom ranges include both days', () => {
   const now = Date.parse('2026-03-15T13:00:00Z');
-  expect(periodOf('7', '', '', now)).toEqual({ from: Date.parse('2026-03-09T00:00:00Z') / 1000, to: Date.parse('2026-03-16T00:00:00Z') / 1000 });
+  expect(periodOf('7', '', '', now)).toEqual({
+    from: Date.parse('2026-03-09T00:00:00Z') / 1000,
+    to: Date.parse('2026-03-16T00:00:00Z') / 1000,
+  });
   expect(periodOf('custom', '2026-01-01', '2026-01-31', now)).toEqual({
     from: Date.parse('2026-01-01T00:00:00Z') / 1000,
     to: Date.parse('2026-02-01T00:00:00Z') / 1000,
@@ -67,21 +80,33 @@ test('periods are whole UTC days; custom ranges include both days', () => {
 });
 
 test('published policy reads like the DMARC record it came from', () => {
-  expect(describePolicy({ domain: 'example.com', p: 'reject', sp: 'none', adkim: 's', aspf: 'r', pct: 100, testing: 'n' })).toBe(
-    'p=reject; sp=none; adkim=s; aspf=r; pct=100; t=n',
-  );
+  expect(
+    describePolicy({ domain: 'example.com', p: 'reject', sp: 'none', adkim: 's', aspf: 'r', pct: 100, testing: 'n' }),
+  ).toBe('p=reject; sp=none; adkim=s; aspf=r; pct=100; t=n');
 });
 
 test('the dashboard view in the hash: read leniently, written minimally, round-tripped', () => {
-  expect(viewFromHash('#/dashboard?domain=Example.COM.')).toEqual({ domain: 'example.com', preset: 'all', customFrom: '', customTo: '' });
+  expect(viewFromHash('#/dashboard?domain=Example.COM.')).toEqual({
+    domain: 'example.com',
+    preset: 'all',
+    customFrom: '',
+    customTo: '',
+  });
   expect(viewFromHash('#/dashboard')).toEqual({ domain: null, preset: 'all', customFrom: '', customTo: '' });
-  expect(viewFromHash('#/dashboard?domain=&period=bogus&from=2024-03-01')).toEqual({ domain: null, preset: 'all', customFrom: '', customTo: '' });
+  expect(viewFromHash('#/dashboard?domain=&period=bogus&from=2024-03-01')).toEqual({
+    domain: null,
+    preset: 'all',
+    customFrom: '',
+    customTo: '',
+  });
   const custom = viewFromHash('#/dashboard?domain=a.example&period=custom&from=2024-03-01&to=2024-03-31');
   expect(custom).toEqual({ domain: 'a.example', preset: 'custom', customFrom: '2024-03-01', customTo: '2024-03-31' });
   expect(hashOfView(custom)).toBe('#/dashboard?domain=a.example&period=custom&from=2024-03-01&to=2024-03-31');
   expect(viewFromHash(hashOfView(custom))).toEqual(custom);
   expect(hashOfView({ domain: null, preset: 'all', customFrom: '', customTo: '' })).toBe('#/dashboard');
-  expect(hashOfView({ domain: 'x.example', preset: '30', customFrom: '2024-03-01', customTo: '' })).toBe('#/dashboard?domain=x.example&period=30');
+  expect(hashOfView({ domain: 'x.example', preset: '30', customFrom: '2024-03-01', customTo: '' })).toBe(
+    '#/dashboard?domain=x.example&period=30',
+  );
   expect(['', '#/', '#/dashboard', '#/dashboard?domain=a'].every(isDashboardHash)).toBe(true);
   expect(['#/import', '#/records', '#/dashboards'].some(isDashboardHash)).toBe(false);
 });

@@ -33,11 +33,18 @@ const marked: ExplanationFormat = {
 describe('formatExplanation', () => {
   it('fills a template in English: numbers grouped, nouns counted, percentages with their decimals, clauses nested', () => {
     const failed = explain('source.fewFailed', { failed: quantity(1, 'message') });
-    const reason = explain('source.compliant', { passShare: percentage(0.994), messages: quantity(1503, 'message'), label: 'Twilio SendGrid', fewFailed: failed });
+    const reason = explain('source.compliant', {
+      passShare: percentage(0.994),
+      messages: quantity(1503, 'message'),
+      label: 'Twilio SendGrid',
+      fewFailed: failed,
+    });
     expect(formatExplanation(reason)).toBe(
       '99.4% of 1,503 messages from Twilio SendGrid pass DMARC with aligned DKIM; 1 message failed, too few to change the verdict.',
     );
-    expect(formatExplanation(explain('suspicious.blocked', { blocked: 12345 }))).toBe(' Receivers rejected or quarantined 12,345.');
+    expect(formatExplanation(explain('suspicious.blocked', { blocked: 12345 }))).toBe(
+      ' Receivers rejected or quarantined 12,345.',
+    );
   });
 
   it('writes whole percentages without a decimal and keeps a rounded .0 away', () => {
@@ -48,7 +55,10 @@ describe('formatExplanation', () => {
   });
 
   it('hands every piece to the format of another language', () => {
-    const countries = [explain('suspicious.country', { country: 'NL', messages: 3 }), explain('suspicious.country', { country: 'US', messages: 40 })];
+    const countries = [
+      explain('suspicious.country', { country: 'NL', messages: 3 }),
+      explain('suspicious.country', { country: 'US', messages: 40 }),
+    ];
     const text = formatExplanation(
       explain('source.suspicious', {
         failing: 43,
@@ -71,8 +81,12 @@ describe('formatExplanation', () => {
   });
 
   it('names generated labels with explanations and keeps every other label', () => {
-    expect(labelExplanation('rdns:example.net', 'Servers under example.net')).toEqual(explain('label.rdns', { org: 'example.net' }));
-    expect(labelExplanation('list:lists.example.org', 'Mailing list at lists.example.org')).toEqual(explain('label.mailingList', { host: 'lists.example.org' }));
+    expect(labelExplanation('rdns:example.net', 'Servers under example.net')).toEqual(
+      explain('label.rdns', { org: 'example.net' }),
+    );
+    expect(labelExplanation('list:lists.example.org', 'Mailing list at lists.example.org')).toEqual(
+      explain('label.mailingList', { host: 'lists.example.org' }),
+    );
     expect(labelExplanation('ip:', 'unknown address')).toEqual(explain('label.unknownAddress'));
     expect(labelExplanation('asn:15169', 'AS15169 GOOGLE')).toBe('AS15169 GOOGLE');
     expect(labelExplanation('sendgrid', 'Twilio SendGrid')).toBe('Twilio SendGrid');
@@ -84,7 +98,8 @@ describe('results carry their explanation next to the English text', () => {
   const begin = Date.UTC(2026, 0, 1) / 1000;
   const day = (n: number, records: Parameters<typeof makeReport>[0], orgName = 'receiver.example') =>
     makeReport(records, { begin: begin + n * 86_400, orgName, reportId: `${orgName}-${n}` });
-  const sendgrid = (count: number) => makeRecord({ sourceIp: '167.89.1.1', count, dkimResults: [{ domain: 'example.com', result: pass }] });
+  const sendgrid = (count: number) =>
+    makeRecord({ sourceIp: '167.89.1.1', count, dkimResults: [{ domain: 'example.com', result: pass }] });
   const mailchimp = makeRecord({
     sourceIp: '198.2.128.5',
     count: 20,
@@ -92,8 +107,18 @@ describe('results carry their explanation next to the English text', () => {
     dkimResults: [{ domain: 'mcsv.net', result: pass }],
     spfResults: [{ domain: 'example.com', result: 'softfail' }],
   });
-  const list = makeRecord({ sourceIp: '192.0.2.44', count: 4, envelopeFrom: 'lists.example.org', dkimResults: [{ domain: 'example.com', result: fail }] });
-  const spoof = makeRecord({ sourceIp: '77.88.8.8', count: 9, disposition: 'reject', spfResults: [{ domain: 'spoof.example.net', result: fail }] });
+  const list = makeRecord({
+    sourceIp: '192.0.2.44',
+    count: 4,
+    envelopeFrom: 'lists.example.org',
+    dkimResults: [{ domain: 'example.com', result: fail }],
+  });
+  const spoof = makeRecord({
+    sourceIp: '77.88.8.8',
+    count: 9,
+    disposition: 'reject',
+    spfResults: [{ domain: 'spoof.example.net', result: fail }],
+  });
   const reports = [day(0, [sendgrid(100), spoof]), day(1, [sendgrid(100), mailchimp, list])];
 
   it('for every source group: reason and fix', () => {
@@ -111,7 +136,10 @@ describe('results carry their explanation next to the English text', () => {
     expect(readiness.blockerExplanations.map((b) => formatExplanation(b))).toEqual(readiness.blockers);
     // Two days of reports, and Mailchimp's 20 messages signed d=mcsv.net only; the list copies and the spoofing
     // do not block.
-    expect(readiness.blockerExplanations.map((b) => b.code)).toEqual(['readiness.fewDays', 'readiness.belowThresholdFix']);
+    expect(readiness.blockerExplanations.map((b) => b.code)).toEqual([
+      'readiness.fewDays',
+      'readiness.belowThresholdFix',
+    ]);
     expect(readiness.blockers[0]).toBe(
       'Only 2 days of reports under p=none; RFC 9989 suggests watching at least 30 days before the next step.',
     );
@@ -123,10 +151,17 @@ describe('results carry their explanation next to the English text', () => {
 
   it('for changes since the last import: new sources, sources that started failing, policies', () => {
     const later = [
-      makeReport([sendgrid(10), makeRecord({ sourceIp: '167.89.1.1', count: 90, dkimResults: [{ domain: 'sendgrid.net', result: pass }] }), spoof], {
-        begin: begin + 5 * 86_400,
-        policy: { p: 'quarantine' },
-      }),
+      makeReport(
+        [
+          sendgrid(10),
+          makeRecord({ sourceIp: '167.89.1.1', count: 90, dkimResults: [{ domain: 'sendgrid.net', result: pass }] }),
+          spoof,
+        ],
+        {
+          begin: begin + 5 * 86_400,
+          policy: { p: 'quarantine' },
+        },
+      ),
     ];
     const changes = changesSinceLastImport(reports, later, { asnTable: table });
     const all = [

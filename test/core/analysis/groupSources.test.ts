@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { groupSources, identifierHash, sameIdentifiers, sorted, SourceGrouper, SourceResolver } from '../../../core/analysis/groupSources';
+import {
+  groupSources,
+  identifierHash,
+  sameIdentifiers,
+  sorted,
+  SourceGrouper,
+  SourceResolver,
+} from '../../../core/analysis/groupSources';
 import { makeBenchReports } from '../../bench/intelBenchCase';
 import { makeRecord, makeReport } from './makeRecord';
 import { loadAsnTableForTest } from './asnTableFile';
@@ -9,13 +16,51 @@ const fail = 'fail' as const;
 
 describe('groupSources and classifySource on constructed reports', () => {
   const records = [
-    makeRecord({ sourceIp: '167.89.1.1', count: 500, dkimResults: [{ domain: 'example.com', result: pass }, { domain: 'sendgrid.net', result: pass }] }),
+    makeRecord({
+      sourceIp: '167.89.1.1',
+      count: 500,
+      dkimResults: [
+        { domain: 'example.com', result: pass },
+        { domain: 'sendgrid.net', result: pass },
+      ],
+    }),
     makeRecord({ sourceIp: '167.89.1.2', count: 3, dkimResults: [{ domain: 'sendgrid.net', result: pass }] }),
-    makeRecord({ sourceIp: '198.2.128.5', count: 120, envelopeFrom: 'mail186.suw11.mcdlv.net', dkimResults: [{ domain: 'mcsv.net', result: pass }], spfResults: [{ domain: 'mail186.suw11.mcdlv.net', result: pass }] }),
-    makeRecord({ sourceIp: '198.2.128.6', count: 30, envelopeFrom: 'example.com', spfResults: [{ domain: 'example.com', result: 'softfail' }], dkimResults: [{ domain: 'mcsv.net', result: pass }] }),
-    makeRecord({ sourceIp: '8.8.8.8', count: 40, disposition: 'reject', spfResults: [{ domain: 'spoof.example.net', result: fail }] }),
-    makeRecord({ sourceIp: '77.88.8.8', count: 10, disposition: 'quarantine', spfResults: [{ domain: 'spoof.example.org', result: fail }] }),
-    makeRecord({ sourceIp: '209.85.220.41', count: 25, dkimResults: [{ domain: 'googlegroups.com', result: pass }, { domain: 'example.com', selector: 's1', result: fail }], envelopeFrom: 'googlegroups.com', spfResults: [{ domain: 'googlegroups.com', result: pass }] }),
+    makeRecord({
+      sourceIp: '198.2.128.5',
+      count: 120,
+      envelopeFrom: 'mail186.suw11.mcdlv.net',
+      dkimResults: [{ domain: 'mcsv.net', result: pass }],
+      spfResults: [{ domain: 'mail186.suw11.mcdlv.net', result: pass }],
+    }),
+    makeRecord({
+      sourceIp: '198.2.128.6',
+      count: 30,
+      envelopeFrom: 'example.com',
+      spfResults: [{ domain: 'example.com', result: 'softfail' }],
+      dkimResults: [{ domain: 'mcsv.net', result: pass }],
+    }),
+    makeRecord({
+      sourceIp: '8.8.8.8',
+      count: 40,
+      disposition: 'reject',
+      spfResults: [{ domain: 'spoof.example.net', result: fail }],
+    }),
+    makeRecord({
+      sourceIp: '77.88.8.8',
+      count: 10,
+      disposition: 'quarantine',
+      spfResults: [{ domain: 'spoof.example.org', result: fail }],
+    }),
+    makeRecord({
+      sourceIp: '209.85.220.41',
+      count: 25,
+      dkimResults: [
+        { domain: 'googlegroups.com', result: pass },
+        { domain: 'example.com', selector: 's1', result: fail },
+      ],
+      envelopeFrom: 'googlegroups.com',
+      spfResults: [{ domain: 'googlegroups.com', result: pass }],
+    }),
   ];
   const groups = groupSources([makeReport(records)], { asnTable: loadAsnTableForTest() });
   const byKey = new Map(groups.map((g) => [g.key, g]));
@@ -29,7 +74,9 @@ describe('groupSources and classifySource on constructed reports', () => {
   it('keeps a service compliant when a few messages fail', () => {
     const sendgrid = byKey.get('sendgrid')!;
     expect(sendgrid.classification.class).toBe('compliant');
-    expect(sendgrid.classification.reason).toBe('99.4% of 503 messages from Twilio SendGrid pass DMARC with aligned DKIM; 3 messages failed, too few to change the verdict.');
+    expect(sendgrid.classification.reason).toBe(
+      '99.4% of 503 messages from Twilio SendGrid pass DMARC with aligned DKIM; 3 messages failed, too few to change the verdict.',
+    );
   });
 
   it('says what to fix for a misconfigured service', () => {
@@ -57,7 +104,7 @@ describe('groupSources and classifySource on constructed reports', () => {
     expect(spoof.classification.class).toBe('suspicious');
     expect(spoof.countries).toEqual([{ value: 'US', messages: 40 }]);
     expect(spoof.classification.reason).toBe(
-      '40 of 40 messages failed both DKIM and SPF: someone\'s Google Workspace / Gmail account put example.com in From from networks registered in US 40. ' +
+      "40 of 40 messages failed both DKIM and SPF: someone's Google Workspace / Gmail account put example.com in From from networks registered in US 40. " +
         'Receivers rejected or quarantined 40. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
     );
     expect(byKey.get('yandex')!.classification.class).toBe('suspicious');
@@ -76,7 +123,12 @@ describe('SourceGrouper (incremental groupSources)', () => {
   reports.push(
     makeReport([
       makeRecord({ sourceIp: '8.8.8.8', count: 0, spfResults: [{ domain: 'spoof.example.net', result: fail }] }),
-      makeRecord({ sourceIp: '8.8.8.8', count: 4, disposition: 'reject', spfResults: [{ domain: 'spoof.example.net', result: fail }] }),
+      makeRecord({
+        sourceIp: '8.8.8.8',
+        count: 4,
+        disposition: 'reject',
+        spfResults: [{ domain: 'spoof.example.net', result: fail }],
+      }),
       makeRecord({ sourceIp: '2001:db8::1', count: 2, reasons: [{ type: 'forwarded' }], headerFrom: 'Example.COM.' }),
     ]),
   );
@@ -99,7 +151,11 @@ describe('SourceGrouper (incremental groupSources)', () => {
   it('applies the domain and period filters to whole reports', () => {
     const grouper = new SourceGrouper({ domain: 'other.org' });
     expect(grouper.addReport(reports[0]!)).toBe(false);
-    expect(grouper.addReport(makeReport([makeRecord({ headerFrom: 'other.org', count: 9 })], { policy: { domain: 'other.org' } }))).toBe(true);
+    expect(
+      grouper.addReport(
+        makeReport([makeRecord({ headerFrom: 'other.org', count: 9 })], { policy: { domain: 'other.org' } }),
+      ),
+    ).toBe(true);
     expect(grouper.groups().map((g) => g.messages)).toEqual([9]);
   });
 
@@ -127,7 +183,10 @@ describe('SourceGrouper (incremental groupSources)', () => {
 describe('SourceResolver', () => {
   it('shares one cell between records with the same IP and identifiers, and one identifier set across IPs', () => {
     const resolver = new SourceResolver();
-    const a = makeRecord({ sourceIp: '192.0.2.1', dkimResults: [{ domain: 'sendgrid.net', selector: 's', result: pass }] });
+    const a = makeRecord({
+      sourceIp: '192.0.2.1',
+      dkimResults: [{ domain: 'sendgrid.net', selector: 's', result: pass }],
+    });
     const b = structuredClone(a);
     const c = { ...structuredClone(a), sourceIp: '192.0.2.2' };
     expect(resolver.cell(a)).toBe(resolver.cell(b));
@@ -139,15 +198,23 @@ describe('SourceResolver', () => {
 
   it('keeps thousands of identifier sets apart (table growth)', () => {
     const resolver = new SourceResolver();
-    const records = Array.from({ length: 5000 }, (_, i) => makeRecord({ envelopeFrom: `b${i}.example.net`, spfResults: [{ domain: `b${i}.example.net`, result: pass }] }));
+    const records = Array.from({ length: 5000 }, (_, i) =>
+      makeRecord({ envelopeFrom: `b${i}.example.net`, spfResults: [{ domain: `b${i}.example.net`, result: pass }] }),
+    );
     const sets = new Set(records.map((r) => resolver.identifierSet(r)));
     expect(sets.size).toBe(5000);
-    expect(records.map((r) => resolver.identifierSet(structuredClone(r)))).toEqual(records.map((r) => resolver.identifierSet(r)));
+    expect(records.map((r) => resolver.identifierSet(structuredClone(r)))).toEqual(
+      records.map((r) => resolver.identifierSet(r)),
+    );
   });
 });
 
 describe('identifierHash and sameIdentifiers', () => {
-  const base = makeRecord({ envelopeFrom: 'a.example.net', dkimResults: [{ domain: 'example.com', selector: 's1', result: pass }], spfResults: [{ domain: 'a.example.net', result: pass }] });
+  const base = makeRecord({
+    envelopeFrom: 'a.example.net',
+    dkimResults: [{ domain: 'example.com', selector: 's1', result: pass }],
+    spfResults: [{ domain: 'a.example.net', result: pass }],
+  });
   it('depend on the identifiers only', () => {
     const other = { ...structuredClone(base), sourceIp: '203.0.113.9', count: 77, disposition: 'reject' as const };
     expect(identifierHash(other)).toBe(identifierHash(base));
@@ -168,7 +235,9 @@ describe('sorted', () => {
   it('returns the largest counts, ties by value, the same whether the map is small or large', () => {
     const map = new Map<string, number>();
     for (let i = 0; i < 1000; i++) map.set(`v${(i * 7919) % 1000}`, (i * 31) % 17);
-    const full = [...map].map(([value, messages]) => ({ value, messages })).sort((a, b) => b.messages - a.messages || (a.value < b.value ? -1 : 1));
+    const full = [...map]
+      .map(([value, messages]) => ({ value, messages }))
+      .sort((a, b) => b.messages - a.messages || (a.value < b.value ? -1 : 1));
     expect(sorted(map)).toEqual(full.slice(0, 50));
     expect(sorted(map, 5)).toEqual(full.slice(0, 5));
     expect(sorted(map, 2000)).toEqual(full);

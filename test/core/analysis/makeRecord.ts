@@ -10,7 +10,10 @@ export type RecordInput = Partial<Omit<AggregateRecord, 'dkimResults' | 'spfResu
 };
 
 /** A record; dkim/spf verdicts and the aligned flags follow from the auth results unless given. */
-export function makeRecord(input: RecordInput = {}, policy: Pick<PolicyPublished, 'adkim' | 'aspf'> = {}): AggregateRecord {
+export function makeRecord(
+  input: RecordInput = {},
+  policy: Pick<PolicyPublished, 'adkim' | 'aspf'> = {},
+): AggregateRecord {
   const headerFrom = input.headerFrom ?? 'example.com';
   const dkimResults = input.dkimResults ?? [];
   const spfResults = input.spfResults ?? [];
@@ -34,7 +37,13 @@ export function makeRecord(input: RecordInput = {}, policy: Pick<PolicyPublished
 
 export function makeReport(
   records: AggregateRecord[],
-  options: { policy?: Partial<PolicyPublished>; begin?: number; end?: number; orgName?: string; reportId?: string } = {},
+  options: {
+    policy?: Partial<PolicyPublished>;
+    begin?: number;
+    end?: number;
+    orgName?: string;
+    reportId?: string;
+  } = {},
 ): AggregateReport {
   const begin = options.begin ?? Date.UTC(2026, 0, 1) / 1000;
   return {

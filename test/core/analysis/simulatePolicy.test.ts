@@ -10,10 +10,33 @@ const pass = 'pass' as const;
 //  - a spoofer, 20 messages, failing both;
 //  - a mailing list that broke DKIM, receiver override mailing_list, 10 messages, from news.example.com.
 const records = [
-  makeRecord({ sourceIp: '167.89.1.1', count: 100, dkimResults: [{ domain: 'mail.example.com', result: pass }, { domain: 'sendgrid.net', result: pass }], envelopeFrom: 'sendgrid.net', spfResults: [{ domain: 'sendgrid.net', result: pass }] }),
-  makeRecord({ sourceIp: '203.0.113.5', count: 50, dkimResults: [{ domain: 'example.com', result: pass }], envelopeFrom: 'bounce.example.com', spfResults: [{ domain: 'bounce.example.com', result: pass }] }),
+  makeRecord({
+    sourceIp: '167.89.1.1',
+    count: 100,
+    dkimResults: [
+      { domain: 'mail.example.com', result: pass },
+      { domain: 'sendgrid.net', result: pass },
+    ],
+    envelopeFrom: 'sendgrid.net',
+    spfResults: [{ domain: 'sendgrid.net', result: pass }],
+  }),
+  makeRecord({
+    sourceIp: '203.0.113.5',
+    count: 50,
+    dkimResults: [{ domain: 'example.com', result: pass }],
+    envelopeFrom: 'bounce.example.com',
+    spfResults: [{ domain: 'bounce.example.com', result: pass }],
+  }),
   makeRecord({ sourceIp: '198.51.100.66', count: 20, spfResults: [{ domain: 'spoof.example.net', result: 'fail' }] }),
-  makeRecord({ sourceIp: '192.0.2.77', count: 10, headerFrom: 'news.example.com', reasons: [{ type: 'mailing_list' }], dkimResults: [{ domain: 'example.com', result: 'fail' }], envelopeFrom: 'lists.example.org', spfResults: [{ domain: 'lists.example.org', result: pass }] }),
+  makeRecord({
+    sourceIp: '192.0.2.77',
+    count: 10,
+    headerFrom: 'news.example.com',
+    reasons: [{ type: 'mailing_list' }],
+    dkimResults: [{ domain: 'example.com', result: 'fail' }],
+    envelopeFrom: 'lists.example.org',
+    spfResults: [{ domain: 'lists.example.org', result: pass }],
+  }),
 ];
 const reports = [makeReport(records, { policy: { domain: 'example.com', p: 'none' } })];
 const byKey = (simulation: ReturnType<typeof simulatePolicy>) => new Map(simulation.sources.map((s) => [s.key, s]));
@@ -24,7 +47,9 @@ describe('appliedPolicy (RFC 9989)', () => {
     expect(appliedPolicy('example.com', policy)).toBe('reject');
     expect(appliedPolicy('a.example.com', policy)).toBe('quarantine');
     expect(appliedPolicy('ghost.example.com', policy, new Set(['ghost.example.com']))).toBe('reject');
-    expect(appliedPolicy('ghost.example.com', { domain: 'example.com', p: 'quarantine' }, new Set(['ghost.example.com']))).toBe('quarantine');
+    expect(
+      appliedPolicy('ghost.example.com', { domain: 'example.com', p: 'quarantine' }, new Set(['ghost.example.com'])),
+    ).toBe('quarantine');
     expect(appliedPolicy('example.com', { ...policy, testing: 'y' })).toBe('quarantine');
     expect(appliedPolicy('a.example.com', { ...policy, testing: 'y' })).toBe('none');
   });
@@ -60,7 +85,18 @@ describe('simulatePolicy', () => {
   });
 
   it('aspf=s fails a source that aligns only through a relaxed SPF pass', () => {
-    const spfOnly = [makeReport([makeRecord({ count: 7, envelopeFrom: 'bounce.example.com', spfResults: [{ domain: 'bounce.example.com', result: pass }] })], { policy: { domain: 'example.com', p: 'reject' } })];
+    const spfOnly = [
+      makeReport(
+        [
+          makeRecord({
+            count: 7,
+            envelopeFrom: 'bounce.example.com',
+            spfResults: [{ domain: 'bounce.example.com', result: pass }],
+          }),
+        ],
+        { policy: { domain: 'example.com', p: 'reject' } },
+      ),
+    ];
     expect(simulatePolicy(spfOnly, {}).simulated.pass).toBe(7);
     expect(simulatePolicy(spfOnly, { aspf: 's' }).simulated).toMatchObject({ pass: 0, reject: 7 });
   });
@@ -71,14 +107,24 @@ describe('simulatePolicy', () => {
   });
 
   it('np applies only to domains the caller knows do not exist', () => {
-    const ghost = [makeReport([makeRecord({ count: 4, headerFrom: 'ghost.example.com' })], { policy: { domain: 'example.com', p: 'none', sp: 'none' } })];
+    const ghost = [
+      makeReport([makeRecord({ count: 4, headerFrom: 'ghost.example.com' })], {
+        policy: { domain: 'example.com', p: 'none', sp: 'none' },
+      }),
+    ];
     expect(simulatePolicy(ghost, { np: 'reject' }).simulated.reject).toBe(0);
-    expect(simulatePolicy(ghost, { np: 'reject' }, { nonExistentDomains: ['ghost.example.com'] }).simulated.reject).toBe(4);
+    expect(
+      simulatePolicy(ghost, { np: 'reject' }, { nonExistentDomains: ['ghost.example.com'] }).simulated.reject,
+    ).toBe(4);
   });
 
   it('keeps the receiver’s verdict under the published modes and recomputes only a changed mode', () => {
     // The receiver says SPF pass, but auth_results name another domain (anonymized samples do this).
-    const odd = [makeReport([makeRecord({ count: 5, spf: 'pass', spfResults: [{ domain: 'other.example.net', result: pass }] })], { policy: { domain: 'example.com', p: 'none' } })];
+    const odd = [
+      makeReport([makeRecord({ count: 5, spf: 'pass', spfResults: [{ domain: 'other.example.net', result: pass }] })], {
+        policy: { domain: 'example.com', p: 'none' },
+      }),
+    ];
     expect(simulatePolicy(odd, { p: 'reject' }).simulated).toMatchObject({ pass: 5, reject: 0 });
     expect(simulatePolicy(odd, { p: 'reject', aspf: 's' }).simulated).toMatchObject({ pass: 0, reject: 5 });
   });
@@ -96,7 +142,9 @@ describe('appliedPolicyToNormalized', () => {
     for (const policy of policies) {
       for (const from of ['example.com', ' EXAMPLE.com. ', 'sub.example.com', 'gone.example.com', '']) {
         const normalized = from.trim().toLowerCase().replace(/\.$/, '');
-        expect(appliedPolicyToNormalized(normalized, 'example.com', policy, nonExistent)).toBe(appliedPolicy(from, policy, nonExistent));
+        expect(appliedPolicyToNormalized(normalized, 'example.com', policy, nonExistent)).toBe(
+          appliedPolicy(from, policy, nonExistent),
+        );
       }
     }
   });

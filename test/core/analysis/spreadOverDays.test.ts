@@ -22,11 +22,16 @@ describe('spreadOverDays — multi-day reports over UTC days', () => {
 
   it('daily counts always add up to the total, never negative', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2e9 }), fc.integer({ min: 0, max: 90 * 86400 }), fc.integer({ min: 0, max: 1e7 }), (begin, length, count) => {
-        const days = spreadOverDays(begin, begin + length, count);
-        expect(days.reduce((n, d) => n + d.count, 0)).toBe(count);
-        for (const d of days) expect(d.count).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2e9 }),
+        fc.integer({ min: 0, max: 90 * 86400 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        (begin, length, count) => {
+          const days = spreadOverDays(begin, begin + length, count);
+          expect(days.reduce((n, d) => n + d.count, 0)).toBe(count);
+          for (const d of days) expect(d.count).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 

@@ -25,7 +25,9 @@ const base: DomainSetup = {
 };
 
 const spki = () =>
-  generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .publicKey.export({ type: 'spki', format: 'der' })
+    .toString('base64');
 
 describe('buildDomainRecords', () => {
   it('writes SPF, DKIM of the services, DMARC', () => {
@@ -51,7 +53,13 @@ describe('buildDomainRecords', () => {
   it('writes the record for each kind of receiver', () => {
     const record = base.dmarc;
     expect(dmarcRecordForReceivers(record, 'rfc7489')).toEqual({ p: 'none', rua: record.rua, pct: 50, extensions: [] });
-    expect(dmarcRecordForReceivers(record, 'rfc9989')).toEqual({ p: 'none', rua: record.rua, t: 'y', np: 'reject', extensions: [] });
+    expect(dmarcRecordForReceivers(record, 'rfc9989')).toEqual({
+      p: 'none',
+      rua: record.rua,
+      t: 'y',
+      np: 'reject',
+      extensions: [],
+    });
   });
 
   it('own DKIM keys, third-party rua authorization, subdomains, MTA-STS, TLS-RPT, BIMI', () => {
@@ -108,7 +116,17 @@ describe('buildDomainRecords', () => {
     const zone = formatZoneSnippet(plan.records);
     expect(zone).not.toContain('_report._dmarc');
     const checked = checkRecordText(zone);
-    expect(checked.map((c) => c.kind)).toEqual(['spf', 'dkim', 'dkim', 'dmarc', 'spf', 'dmarc', 'mta-sts', 'tls-rpt', 'bimi']);
+    expect(checked.map((c) => c.kind)).toEqual([
+      'spf',
+      'dkim',
+      'dkim',
+      'dmarc',
+      'spf',
+      'dmarc',
+      'mta-sts',
+      'tls-rpt',
+      'bimi',
+    ]);
     // Only Google's record is invalid: its key is the placeholder the Admin console replaces.
     expect(checked.map((c) => [c.name, c.valid])).toEqual([
       ['example.com', true],
@@ -121,7 +139,9 @@ describe('buildDomainRecords', () => {
       ['_smtp._tls.example.com', true],
       ['default._bimi.example.com', true],
     ]);
-    expect(zone).toMatch(/s202611\._domainkey\.example\.com\.\t3600\tIN\tTXT\t\( "v=DKIM1; k=rsa; p=[^"]{200,}"\n  "[^"]+" \)/);
+    expect(zone).toMatch(
+      /s202611\._domainkey\.example\.com\.\t3600\tIN\tTXT\t\( "v=DKIM1; k=rsa; p=[^"]{200,}"\n  "[^"]+" \)/,
+    );
   });
 
   it('warns when nothing signs with DKIM and p=reject', () => {
@@ -168,7 +188,14 @@ it('every service the wizard offers has its DKIM sentence, and its records point
       '<target shown by Flowmailer>',
       'DKIM for Flowmailer (set up at Flowmailer (Dashboard › Sender domains))',
     ],
-    ['_dmarc.example.com', 'TXT', 'v=DMARC1; p=none; np=reject; t=y; pct=50; rua=mailto:dmarc@example.com', 'DMARC policy and report addresses'],
+    [
+      '_dmarc.example.com',
+      'TXT',
+      'v=DMARC1; p=none; np=reject; t=y; pct=50; rua=mailto:dmarc@example.com',
+      'DMARC policy and report addresses',
+    ],
   ]);
-  expect(plan.issues.find((i) => i.code === 'setup-custom-return-path')?.fix).toBe('Set it up at Flowmailer (Dashboard › Sender domains).');
+  expect(plan.issues.find((i) => i.code === 'setup-custom-return-path')?.fix).toBe(
+    'Set it up at Flowmailer (Dashboard › Sender domains).',
+  );
 });

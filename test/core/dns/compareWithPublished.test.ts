@@ -37,6 +37,9 @@ it('says which generated records are published, different, missing or still to f
   ]);
   const missing = await compareWithPublished(plan.records.slice(0, 1), fakeResolver({}));
   expect(missing[0]?.status).toBe('missing');
-  const other = await compareWithPublished(plan.records.slice(0, 1), fakeResolver({ 'example.com': { TXT: ['v=spf1 -all'] } }));
+  const other = await compareWithPublished(
+    plan.records.slice(0, 1),
+    fakeResolver({ 'example.com': { TXT: ['v=spf1 -all'] } }),
+  );
   expect(other[0]).toMatchObject({ status: 'different', found: ['v=spf1 -all'] });
 });

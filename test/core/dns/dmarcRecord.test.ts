@@ -35,10 +35,19 @@ describe('parseDmarcRecord: RFC 7489 appendix B examples', () => {
   });
   it('size suffixes and several URIs', () => {
     const record = parsed('v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@thirdparty.example.net!10m');
-    expect(record.rua).toEqual([{ uri: 'mailto:a@example.com' }, { uri: 'mailto:b@thirdparty.example.net', maxSize: '10m' }]);
+    expect(record.rua).toEqual([
+      { uri: 'mailto:a@example.com' },
+      { uri: 'mailto:b@thirdparty.example.net', maxSize: '10m' },
+    ]);
   });
   it('RFC 9989 tags np, psd and t', () => {
-    expect(parsed('v=DMARC1; p=reject; np=reject; psd=n; t=y')).toEqual({ p: 'reject', np: 'reject', psd: 'n', t: 'y', extensions: [] });
+    expect(parsed('v=DMARC1; p=reject; np=reject; psd=n; t=y')).toEqual({
+      p: 'reject',
+      np: 'reject',
+      psd: 'n',
+      t: 'y',
+      extensions: [],
+    });
   });
 });
 
@@ -71,16 +80,23 @@ describe('parseDmarcRecord: tricky input', () => {
 describe('checkDmarcRecord', () => {
   const codes = (text: string, context = {}) => checkDmarcRecord(parsed(text), context).map((i) => i.code);
   it('warns about p=reject without DKIM and a missing rua', () => {
-    expect(codes('v=DMARC1; p=reject', { dkimConfigured: false })).toEqual(['dmarc-reject-without-dkim', 'dmarc-no-rua']);
+    expect(codes('v=DMARC1; p=reject', { dkimConfigured: false })).toEqual([
+      'dmarc-reject-without-dkim',
+      'dmarc-no-rua',
+    ]);
   });
   it('names the authorization record a third-party rua needs', () => {
-    const issues = checkDmarcRecord(parsed('v=DMARC1; p=none; rua=mailto:r@reports.example.net'), { policyDomain: 'example.com' });
+    const issues = checkDmarcRecord(parsed('v=DMARC1; p=none; rua=mailto:r@reports.example.net'), {
+      policyDomain: 'example.com',
+    });
     expect(issues.find((i) => i.code === 'dmarc-external-report-domain')?.message).toBe(
       "Reports go to another organization's domain: it must publish a TXT record example.com._report._dmarc.reports.example.net with the value v=DMARC1, or receivers will not send them.",
     );
   });
   it('does not ask authorization for a subdomain of the same organization', () => {
-    expect(codes('v=DMARC1; p=none; rua=mailto:r@mail.example.co.uk', { policyDomain: 'shop.example.co.uk' })).toEqual(['dmarc-monitoring-only']);
+    expect(codes('v=DMARC1; p=none; rua=mailto:r@mail.example.co.uk', { policyDomain: 'shop.example.co.uk' })).toEqual([
+      'dmarc-monitoring-only',
+    ]);
   });
   it('more than two report addresses', () => {
     expect(codes('v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.com,mailto:c@example.com')).toEqual([
@@ -89,7 +105,10 @@ describe('checkDmarcRecord', () => {
     ]);
   });
   it('fo= without ruf= does nothing', () => {
-    expect(codes('v=DMARC1; p=none; fo=1; rua=mailto:a@example.com')).toEqual(['dmarc-monitoring-only', 'dmarc-fo-without-ruf']);
+    expect(codes('v=DMARC1; p=none; fo=1; rua=mailto:a@example.com')).toEqual([
+      'dmarc-monitoring-only',
+      'dmarc-fo-without-ruf',
+    ]);
   });
   it('flags historic tags and psd=y', () => {
     expect(codes('v=DMARC1; p=quarantine; pct=10; ri=3600; psd=y; rua=mailto:a@example.com')).toEqual([
@@ -101,17 +120,25 @@ describe('checkDmarcRecord', () => {
 });
 
 it('explainDmarcRecord gives one sentence per tag', () => {
-  const explained = explainDmarcRecord(parsed('v=DMARC1; p=reject; sp=quarantine; adkim=s; fo=1:d; rua=mailto:a@example.com'));
+  const explained = explainDmarcRecord(
+    parsed('v=DMARC1; p=reject; sp=quarantine; adkim=s; fo=1:d; rua=mailto:a@example.com'),
+  );
   expect(explained.map((e) => e.tag)).toEqual(['v', 'p', 'sp', 'adkim', 'fo', 'rua']);
-  expect(explained[1]?.meaning).toBe('Policy for the domain itself: receivers refuse mail that fails DMARC during the SMTP transaction.');
-  expect(explained[4]?.meaning).toBe('Failure reports are requested when any check fails, or when a DKIM signature fails.');
+  expect(explained[1]?.meaning).toBe(
+    'Policy for the domain itself: receivers refuse mail that fails DMARC during the SMTP transaction.',
+  );
+  expect(explained[4]?.meaning).toBe(
+    'Failure reports are requested when any check fails, or when a DKIM signature fails.',
+  );
 });
 
 const policy = fc.constantFrom('none' as const, 'quarantine' as const, 'reject' as const);
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
 const reportUri = fc.record(
   {
-    uri: fc.tuple(fc.stringMatching(/^[a-z0-9._+-]{1,12}$/), label, label).map(([local, a, b]) => `mailto:${local}@${a}.${b}`),
+    uri: fc
+      .tuple(fc.stringMatching(/^[a-z0-9._+-]{1,12}$/), label, label)
+      .map(([local, a, b]) => `mailto:${local}@${a}.${b}`),
     maxSize: fc.stringMatching(/^[0-9]{1,4}[kmgt]?$/),
   },
   { requiredKeys: ['uri'] },
@@ -124,7 +151,10 @@ const dmarcRecordArbitrary = fc.record(
     adkim: fc.constantFrom('r' as const, 's' as const),
     aspf: fc.constantFrom('r' as const, 's' as const),
     pct: fc.integer({ min: 0, max: 100 }),
-    fo: fc.array(fc.constantFrom('0' as const, '1' as const, 'd' as const, 's' as const), { minLength: 1, maxLength: 4 }),
+    fo: fc.array(fc.constantFrom('0' as const, '1' as const, 'd' as const, 's' as const), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     rua: fc.array(reportUri, { minLength: 1, maxLength: 3 }),
     ruf: fc.array(reportUri, { minLength: 1, maxLength: 2 }),
     rf: fc.constant<string[]>(['afrf']),

@@ -4,14 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { assessNextStep } from '../../../core/dns/assessNextStep';
-import { buildDomainRecords, EMPTY_DOMAIN_SETUP, formatZoneSnippet, senderDkimPractice, type DomainSetup } from '../../../core/dns/buildDomainRecords';
+import {
+  buildDomainRecords,
+  EMPTY_DOMAIN_SETUP,
+  formatZoneSnippet,
+  senderDkimPractice,
+  type DomainSetup,
+} from '../../../core/dns/buildDomainRecords';
 import { checkRecordText } from '../../../core/dns/checkRecordText';
 import { compareWithPublished } from '../../../core/dns/compareWithPublished';
 import { dkimConfigSnippets } from '../../../core/dns/dkimConfigSnippets';
 import { explainDmarcTag } from '../../../core/dns/dmarcRecord';
 import { evaluateSpfLookups } from '../../../core/dns/evaluateSpfLookups';
 import { lookupPublishedRecords } from '../../../core/dns/lookupPublishedRecords';
-import { RECORD_TEXTS, renderRecordText, type DnsRecordSentence, type RecordTextId } from '../../../core/dns/recordTexts';
+import {
+  RECORD_TEXTS,
+  renderRecordText,
+  type DnsRecordSentence,
+  type RecordTextId,
+} from '../../../core/dns/recordTexts';
 import { buildRolloutPlan } from '../../../core/dns/rolloutPlan';
 import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import type { DnsResolver } from '../../../core/dns/types';
@@ -28,14 +39,17 @@ const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) =>
 function collectTexts(value: unknown, found: DnsRecordSentence[] = []): DnsRecordSentence[] {
   if (Array.isArray(value)) for (const item of value) collectTexts(item, found);
   else if (typeof value === 'object' && value !== null) {
-    if (typeof (value as DnsRecordSentence).id === 'string' && typeof (value as DnsRecordSentence).params === 'object') found.push(value as DnsRecordSentence);
+    if (typeof (value as DnsRecordSentence).id === 'string' && typeof (value as DnsRecordSentence).params === 'object')
+      found.push(value as DnsRecordSentence);
     for (const child of Object.values(value)) collectTexts(child, found);
   }
   return found;
 }
 
 const spki = (bits: number) =>
-  generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  generateKeyPairSync('rsa', { modulusLength: bits })
+    .publicKey.export({ type: 'spki', format: 'der' })
+    .toString('base64');
 
 /** A wide sample of what core/dns says: the checker on good and broken records, the wizard, rollout, live mode. */
 async function sampleOutput(): Promise<unknown[]> {
@@ -115,7 +129,16 @@ async function sampleOutput(): Promise<unknown[]> {
     ownHosts: ['mail.example.com', 'bad host'],
     mxSends: true,
     spfAll: '-',
-    dmarc: { p: 'reject', rua: [{ uri: 'mailto:x@reports.example.net' }], ruf: [{ uri: 'mailto:f@example.com' }], fo: ['1'], pct: 20, t: 'y', psd: 'y', extensions: [] },
+    dmarc: {
+      p: 'reject',
+      rua: [{ uri: 'mailto:x@reports.example.net' }],
+      ruf: [{ uri: 'mailto:f@example.com' }],
+      fo: ['1'],
+      pct: 20,
+      t: 'y',
+      psd: 'y',
+      extensions: [],
+    },
     dmarcReceivers: 'both',
     dkimKeys: [
       { selector: 'bad selector!', keyType: 'rsa', publicKey: 'AAAA' },
@@ -123,37 +146,69 @@ async function sampleOutput(): Promise<unknown[]> {
       { selector: 's1', keyType: 'rsa', publicKey: spki(1024) },
       { selector: 'ed', keyType: 'ed25519', publicKey: '11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=' },
     ],
-    subdomains: [{ label: 'news', senderIds: ['mailchimp', 'sendgrid'] }, { label: 'Bad_Label', senderIds: ['mailchimp'] }],
+    subdomains: [
+      { label: 'news', senderIds: ['mailchimp', 'sendgrid'] },
+      { label: 'Bad_Label', senderIds: ['mailchimp'] },
+    ],
     mtaSts: { mode: 'enforce', mx: [], maxAgeDays: 1, id: '1' },
     bimi: { logoUrl: 'https://example.com/logo.png' },
   };
   const plans = [
     buildDomainRecords(setup),
     buildDomainRecords({ ...setup, domain: 'not a domain' }),
-    buildDomainRecords({ ...setup, senderIds: ['mailchimp'], dkimKeys: [], subdomains: [], tlsRptRua: ['mailto:t@example.com'], mtaSts: { mode: 'testing', mx: ['mx.example.com'], maxAgeDays: 7, id: '2' } }),
+    buildDomainRecords({
+      ...setup,
+      senderIds: ['mailchimp'],
+      dkimKeys: [],
+      subdomains: [],
+      tlsRptRua: ['mailto:t@example.com'],
+      mtaSts: { mode: 'testing', mx: ['mx.example.com'], maxAgeDays: 7, id: '2' },
+    }),
     buildDomainRecords({ ...setup, senderIds: [], dkimKeys: [], subdomains: [], mtaSts: undefined, bimi: undefined }),
   ];
   output.push(plans, WIZARD_SERVICES.map(senderDkimPractice));
   output.push(dkimConfigSnippets({ domain: 'example.com', selector: 's1', keyType: 'ed25519' }));
-  for (const flavour of ['rfc7489', 'rfc9989'] as const) output.push(buildRolloutPlan({ flavour, start: new Date('2026-01-01'), base: { extensions: [] } }));
+  for (const flavour of ['rfc7489', 'rfc9989'] as const)
+    output.push(buildRolloutPlan({ flavour, start: new Date('2026-01-01'), base: { extensions: [] } }));
 
-  const row = (partial: Partial<AggregateRecord> & Pick<AggregateRecord, 'sourceIp' | 'count'>) => aggregateRow({ headerFrom: 'example.com', ...partial });
+  const row = (partial: Partial<AggregateRecord> & Pick<AggregateRecord, 'sourceIp' | 'count'>) =>
+    aggregateRow({ headerFrom: 'example.com', ...partial });
   const records = [
-    row({ sourceIp: '192.0.2.1', count: 1000, dkimResults: [{ domain: 'example.com', result: 'pass' }], spfResults: [{ domain: 'example.com', result: 'pass' }] }),
-    row({ sourceIp: '192.0.2.2', count: 15, dkimResults: [{ domain: 'sendgrid.net', result: 'pass' }], spfResults: [{ domain: 'sendgrid.net', result: 'pass' }] }),
+    row({
+      sourceIp: '192.0.2.1',
+      count: 1000,
+      dkimResults: [{ domain: 'example.com', result: 'pass' }],
+      spfResults: [{ domain: 'example.com', result: 'pass' }],
+    }),
+    row({
+      sourceIp: '192.0.2.2',
+      count: 15,
+      dkimResults: [{ domain: 'sendgrid.net', result: 'pass' }],
+      spfResults: [{ domain: 'sendgrid.net', result: 'pass' }],
+    }),
     row({ sourceIp: '192.0.2.3', count: 30, dkimResults: [{ domain: 'example.com', result: 'fail' }] }),
     row({ sourceIp: '192.0.2.4', count: 20 }),
   ];
-  for (const next of [{ policy: 'quarantine', testing: true }, { policy: 'reject', testing: false }] as const)
+  for (const next of [
+    { policy: 'quarantine', testing: true },
+    { policy: 'reject', testing: false },
+  ] as const)
     for (const mode of ['r', 's'] as const)
       for (const count of [0, 2, 4])
         output.push(assessNextStep(records.slice(0, count), { domain: 'example.com', next, adkim: mode, aspf: mode }));
-  output.push(assessNextStep([records[0]!, { ...records[1]!, count: 200 }], { domain: 'example.com', next: { policy: 'reject', testing: false } }));
+  output.push(
+    assessNextStep([records[0]!, { ...records[1]!, count: 200 }], {
+      domain: 'example.com',
+      next: { policy: 'reject', testing: false },
+    }),
+  );
   output.push(assessNextStep([records[3]!], { domain: 'example.com', next: { policy: 'reject', testing: false } }));
 
   const resolver = fakeResolver({
     'example.org': {
-      TXT: ['v=spf1 include:a.example include:loop.example include:none.example include:down.example mx mx:nomx.example a:nx.example exists:nx.example -all'],
+      TXT: [
+        'v=spf1 include:a.example include:loop.example include:none.example include:down.example mx mx:nomx.example a:nx.example exists:nx.example -all',
+      ],
       MX: Array.from({ length: 12 }, (_, i) => `mx${i}.example.org`),
     },
     'down.example': 'SERVFAIL',
@@ -174,7 +229,9 @@ async function sampleOutput(): Promise<unknown[]> {
   for (const domain of ['example.org', 'two.example', 'sub.example.net', 'x.a.b.example.net', 'nothing.example'])
     output.push(await lookupPublishedRecords(domain, resolver, { dkimSelectors: ['s1', 's2'] }));
   output.push(await lookupPublishedRecords('example.com', () => Promise.reject(new Error('boom'))));
-  output.push(await lookupPublishedRecords('example.com', (() => Promise.resolve(undefined)) as unknown as DnsResolver));
+  output.push(
+    await lookupPublishedRecords('example.com', (() => Promise.resolve(undefined)) as unknown as DnsResolver),
+  );
   const includes = Array.from({ length: 45 }, (_, i) => `include:i${i}.example`).join(' ');
   output.push(await evaluateSpfLookups('example.org', resolver, { rootRecord: `v=spf1 ${includes} -all` }));
   output.push(await compareWithPublished(plans[2]!.records, () => Promise.reject(new Error('boom'))));
@@ -198,7 +255,8 @@ describe('records catalogue', () => {
   });
 
   it('names each key by the part of the records pages it belongs to, apart from the dashboard’s records.* keys', () => {
-    const sections = /^records\.(page|live|issue|explain|copy|kind|checker|spfTree|publication|dkim|dmarc|wizard|rollout|text)\./;
+    const sections =
+      /^records\.(page|live|issue|explain|copy|kind|checker|spfTree|publication|dkim|dmarc|wizard|rollout|text)\./;
     expect(keys.filter((key) => !sections.test(key))).toEqual([]);
   });
 
@@ -223,7 +281,9 @@ describe('records catalogue', () => {
     ]);
     for (const text of texts) {
       expect(Object.keys(RECORD_TEXTS), text.id).toContain(text.id);
-      expect(Object.keys(text.params), text.id).toEqual(expect.arrayContaining(params(recordsNl[recordTextKey(text.id)])));
+      expect(Object.keys(text.params), text.id).toEqual(
+        expect.arrayContaining(params(recordsNl[recordTextKey(text.id)])),
+      );
     }
     const dutch = (text: DnsRecordSentence) => renderRecordText(text, (id) => recordsNl[recordTextKey(id)]);
     // The Dutch of a nested sentence is Dutch throughout.

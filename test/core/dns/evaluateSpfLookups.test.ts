@@ -4,7 +4,10 @@ import { fakeResolver } from './fakeResolver';
 
 it('counts lookups through the include tree (RFC 7208 §4.6.4)', async () => {
   const resolver = fakeResolver({
-    'example.com': { TXT: ['v=spf1 include:_spf.example.net mx a:colo.example.com ip4:192.0.2.1 -all', 'other=text'], MX: ['mx.example.com'] },
+    'example.com': {
+      TXT: ['v=spf1 include:_spf.example.net mx a:colo.example.com ip4:192.0.2.1 -all', 'other=text'],
+      MX: ['mx.example.com'],
+    },
     '_spf.example.net': { TXT: ['v=spf1 include:a.example.net include:b.example.net ~all'] },
     'a.example.net': { TXT: ['v=spf1 ip4:198.51.100.0/24 -all'] },
     'b.example.net': { TXT: [['v=spf1 ip6:2001:db8::/32', ' -all']] },
@@ -24,14 +27,18 @@ it('counts lookups through the include tree (RFC 7208 §4.6.4)', async () => {
 it('flags more than 10 lookups over the tree', async () => {
   const zone: Parameters<typeof fakeResolver>[0] = {
     'example.com': { TXT: ['v=spf1 include:one.example.net include:two.example.net -all'] },
-    'one.example.net': { TXT: [`v=spf1 ${Array.from({ length: 5 }, (_, i) => `ip4:192.0.2.${i} a:h${i}.example.net`).join(' ')} -all`] },
+    'one.example.net': {
+      TXT: [`v=spf1 ${Array.from({ length: 5 }, (_, i) => `ip4:192.0.2.${i} a:h${i}.example.net`).join(' ')} -all`],
+    },
     'two.example.net': { TXT: ['v=spf1 exists:x.example.net -all'] },
     'x.example.net': { A: ['127.0.0.2'] },
   };
   for (let i = 0; i < 5; i++) zone[`h${i}.example.net`] = { A: [`192.0.2.${i}`] };
   const result = await evaluateSpfLookups('example.com', fakeResolver(zone));
   expect(result.lookups).toBe(8);
-  zone['two.example.net'] = { TXT: ['v=spf1 exists:x.example.net a:h1.example.net a:h2.example.net mx:h3.example.net -all'] };
+  zone['two.example.net'] = {
+    TXT: ['v=spf1 exists:x.example.net a:h1.example.net a:h2.example.net mx:h3.example.net -all'],
+  };
   zone['h3.example.net'] = { MX: ['mx.example.net'] };
   const over = await evaluateSpfLookups('example.com', fakeResolver(zone));
   expect(over.lookups).toBe(11);
@@ -41,7 +48,9 @@ it('flags more than 10 lookups over the tree', async () => {
 it('counts void lookups and reports includes without SPF, loops and DNS errors', async () => {
   const resolver = fakeResolver({
     'example.com': {
-      TXT: ['v=spf1 include:gone.example.net include:loop.example.net a:nohost.example.com mx:nomx.example.com include:broken.example.net -all'],
+      TXT: [
+        'v=spf1 include:gone.example.net include:loop.example.net a:nohost.example.com mx:nomx.example.com include:broken.example.net -all',
+      ],
     },
     'loop.example.net': { TXT: ['v=spf1 include:example.com -all'] },
     'nomx.example.com': { A: ['192.0.2.1'] },
@@ -64,8 +73,13 @@ it('a resolver that throws becomes a temperror, not an exception', async () => {
 
 it('evaluates a record before it is published (rootRecord)', async () => {
   const asked: string[] = [];
-  const resolver = fakeResolver({ '_spf.example.net': { TXT: ['v=spf1 include:x.example.net -all'] }, 'x.example.net': { TXT: ['v=spf1 -all'] } }, asked);
-  const result = await evaluateSpfLookups('example.com', resolver, { rootRecord: 'v=spf1 include:_spf.example.net ~all' });
+  const resolver = fakeResolver(
+    { '_spf.example.net': { TXT: ['v=spf1 include:x.example.net -all'] }, 'x.example.net': { TXT: ['v=spf1 -all'] } },
+    asked,
+  );
+  const result = await evaluateSpfLookups('example.com', resolver, {
+    rootRecord: 'v=spf1 include:_spf.example.net ~all',
+  });
   expect(result.lookups).toBe(2);
   expect(result.root.record).toBe('v=spf1 include:_spf.example.net ~all');
   expect(asked).toEqual(['_spf.example.net TXT', 'x.example.net TXT']);

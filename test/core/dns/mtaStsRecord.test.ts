@@ -25,11 +25,17 @@ describe('MTA-STS (RFC 8461)', () => {
     expect(parseMtaStsRecord('v=STSv2; id=1').issues[0]?.code).toBe('mta-sts-missing-version');
   });
   it('§3.2 example policy', () => {
-    const text = 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmx: backupmx.example.com\r\nmax_age: 604800\r\n';
+    const text =
+      'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmx: backupmx.example.com\r\nmax_age: 604800\r\n';
     const result = parseMtaStsPolicy(text);
     expect(result).toEqual({
       ok: true,
-      record: { mode: 'enforce', mx: ['mail.example.com', '*.example.net', 'backupmx.example.com'], maxAge: 604800, extensions: [] },
+      record: {
+        mode: 'enforce',
+        mx: ['mail.example.com', '*.example.net', 'backupmx.example.com'],
+        maxAge: 604800,
+        extensions: [],
+      },
       issues: [],
     });
     if (result.ok) expect(formatMtaStsPolicy(result.record)).toBe(text);
@@ -51,16 +57,25 @@ describe('MTA-STS (RFC 8461)', () => {
   it('round trips (fast-check)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,32}$/), (id) => {
-        expect(parseMtaStsRecord(formatMtaStsRecord({ id, extensions: [] }))).toEqual({ ok: true, record: { id, extensions: [] }, issues: [] });
+        expect(parseMtaStsRecord(formatMtaStsRecord({ id, extensions: [] }))).toEqual({
+          ok: true,
+          record: { id, extensions: [] },
+          issues: [],
+        });
       }),
     );
     const host = fc.stringMatching(/^(?:\*\.)?[a-z0-9]{1,8}\.[a-z]{2,5}$/);
     fc.assert(
-      fc.property(fc.constantFrom('enforce' as const, 'testing' as const), fc.array(host, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 31557600 }), (mode, mx, maxAge) => {
-        const policy = { mode, mx, maxAge, extensions: [] };
-        const result = parseMtaStsPolicy(formatMtaStsPolicy(policy));
-        expect(result.ok && result.record).toEqual(policy);
-      }),
+      fc.property(
+        fc.constantFrom('enforce' as const, 'testing' as const),
+        fc.array(host, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 31557600 }),
+        (mode, mx, maxAge) => {
+          const policy = { mode, mx, maxAge, extensions: [] };
+          const result = parseMtaStsPolicy(formatMtaStsPolicy(policy));
+          expect(result.ok && result.record).toEqual(policy);
+        },
+      ),
     );
   });
 });

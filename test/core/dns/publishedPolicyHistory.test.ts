@@ -2,7 +2,11 @@ import { expect, it } from 'vitest';
 import { publishedPolicyHistory, type ReportPolicy } from '../../../core/dns/publishedPolicyHistory';
 
 const day = 86_400;
-const report = (startDay: number, policy: ReportPolicy['policy']): ReportPolicy => ({ begin: startDay * day, end: (startDay + 1) * day, policy });
+const report = (startDay: number, policy: ReportPolicy['policy']): ReportPolicy => ({
+  begin: startDay * day,
+  end: (startDay + 1) * day,
+  policy,
+});
 
 it('finds the current step and since when reports show it', () => {
   const reports = [

@@ -128,46 +128,76 @@ it('explainSpfRecord', () => {
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
 const plainDomain = fc.tuple(label, fc.stringMatching(/^[a-z]{2,6}$/)).map(([a, tld]) => `${a}.${tld}`);
 // RFC 7208 §7.1 macro-strings are domain-specs too: kept as written, since they are expanded per message.
-const macroDomain = fc.constantFrom('%{ir}.sbl.example.org', '_spf.%{d2}', '%{l1r-}.%{o}', '%{ir}.%{v}._spf.%{d}', 'x%%y.example.com');
+const macroDomain = fc.constantFrom(
+  '%{ir}.sbl.example.org',
+  '_spf.%{d2}',
+  '%{l1r-}.%{o}',
+  '%{ir}.%{v}._spf.%{d}',
+  'x%%y.example.com',
+);
 const domain = fc.oneof({ arbitrary: plainDomain, weight: 4 }, { arbitrary: macroDomain, weight: 1 });
-const qualifier = fc.option(fc.constantFrom('+' as const, '-' as const, '~' as const, '?' as const), { nil: undefined });
+const qualifier = fc.option(fc.constantFrom('+' as const, '-' as const, '~' as const, '?' as const), {
+  nil: undefined,
+});
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((parts) => parts.join('.'));
 const withQualifier = <T extends object>(term: T, q: '+' | '-' | '~' | '?' | undefined) =>
   q === undefined ? term : { ...term, qualifier: q };
 const term: fc.Arbitrary<SpfTerm> = fc.oneof(
-  fc.tuple(qualifier, fc.constantFrom('all' as const)).map(([q, name]) => withQualifier({ kind: 'mechanism' as const, name }, q)),
-  fc.tuple(qualifier, fc.constantFrom('include' as const, 'exists' as const), domain).map(([q, name, d]) =>
-    withQualifier({ kind: 'mechanism' as const, name, domainSpec: d }, q),
-  ),
   fc
-    .tuple(qualifier, fc.constantFrom('a' as const, 'mx' as const), fc.option(domain, { nil: undefined }), fc.option(fc.nat(32), { nil: undefined }), fc.option(fc.nat(128), { nil: undefined }))
+    .tuple(qualifier, fc.constantFrom('all' as const))
+    .map(([q, name]) => withQualifier({ kind: 'mechanism' as const, name }, q)),
+  fc
+    .tuple(qualifier, fc.constantFrom('include' as const, 'exists' as const), domain)
+    .map(([q, name, d]) => withQualifier({ kind: 'mechanism' as const, name, domainSpec: d }, q)),
+  fc
+    .tuple(
+      qualifier,
+      fc.constantFrom('a' as const, 'mx' as const),
+      fc.option(domain, { nil: undefined }),
+      fc.option(fc.nat(32), { nil: undefined }),
+      fc.option(fc.nat(128), { nil: undefined }),
+    )
     .map(([q, name, d, c4, c6]) =>
       withQualifier(
-        { kind: 'mechanism' as const, name, ...(d === undefined ? {} : { domainSpec: d }), ...(c4 === undefined ? {} : { ip4Cidr: c4 }), ...(c6 === undefined ? {} : { ip6Cidr: c6 }) },
+        {
+          kind: 'mechanism' as const,
+          name,
+          ...(d === undefined ? {} : { domainSpec: d }),
+          ...(c4 === undefined ? {} : { ip4Cidr: c4 }),
+          ...(c6 === undefined ? {} : { ip6Cidr: c6 }),
+        },
         q,
       ),
     ),
-  fc.tuple(qualifier, ipv4, fc.option(fc.nat(32), { nil: undefined })).map(([q, ip, c]) =>
-    withQualifier({ kind: 'mechanism' as const, name: 'ip4' as const, ip, ...(c === undefined ? {} : { ip4Cidr: c }) }, q),
-  ),
-  fc.tuple(qualifier, fc.ipV6(), fc.option(fc.nat(128), { nil: undefined })).map(([q, ip, c]) =>
-    withQualifier({ kind: 'mechanism' as const, name: 'ip6' as const, ip, ...(c === undefined ? {} : { ip6Cidr: c }) }, q),
-  ),
+  fc
+    .tuple(qualifier, ipv4, fc.option(fc.nat(32), { nil: undefined }))
+    .map(([q, ip, c]) =>
+      withQualifier(
+        { kind: 'mechanism' as const, name: 'ip4' as const, ip, ...(c === undefined ? {} : { ip4Cidr: c }) },
+        q,
+      ),
+    ),
+  fc
+    .tuple(qualifier, fc.ipV6(), fc.option(fc.nat(128), { nil: undefined }))
+    .map(([q, ip, c]) =>
+      withQualifier(
+        { kind: 'mechanism' as const, name: 'ip6' as const, ip, ...(c === undefined ? {} : { ip6Cidr: c }) },
+        q,
+      ),
+    ),
   domain.map((value) => ({ kind: 'modifier' as const, name: 'x-note', value })),
 );
 
 it('parse(format(x)) = x for SPF records (fast-check)', () => {
   fc.assert(
-    fc.property(
-      fc.array(term, { maxLength: 8 }),
-      fc.option(domain, { nil: undefined }),
-      (terms, redirect) => {
-        const record: SpfRecord = { terms: redirect ? [...terms, { kind: 'modifier', name: 'redirect', value: redirect }] : terms };
-        const result = parseSpfRecord(formatSpfRecord(record));
-        expect(result.ok).toBe(true);
-        if (result.ok) expect(result.record).toEqual(record);
-      },
-    ),
+    fc.property(fc.array(term, { maxLength: 8 }), fc.option(domain, { nil: undefined }), (terms, redirect) => {
+      const record: SpfRecord = {
+        terms: redirect ? [...terms, { kind: 'modifier', name: 'redirect', value: redirect }] : terms,
+      };
+      const result = parseSpfRecord(formatSpfRecord(record));
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.record).toEqual(record);
+    }),
     { numRuns: 300 },
   );
 });

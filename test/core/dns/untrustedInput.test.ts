@@ -16,7 +16,16 @@ const text = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary',
 it('record parsers and checks never throw', () => {
   fc.assert(
     fc.property(text, (input) => {
-      for (const prefix of ['', 'v=DKIM1; ', 'v=STSv1; ', 'v=TLSRPTv1; ', 'v=BIMI1; ', 'v=DMARC1; ', 'v=spf1 ', 'version: STSv1\n']) {
+      for (const prefix of [
+        '',
+        'v=DKIM1; ',
+        'v=STSv1; ',
+        'v=TLSRPTv1; ',
+        'v=BIMI1; ',
+        'v=DMARC1; ',
+        'v=spf1 ',
+        'version: STSv1\n',
+      ]) {
         const value = prefix + input;
         const dkim = parseDkimKeyRecord(value);
         if (dkim.ok) {

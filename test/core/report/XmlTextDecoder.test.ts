@@ -23,11 +23,16 @@ describe('XmlTextDecoder', () => {
     expect(decodeInPieces(bom, Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<a>é</a>')]), 3)).toBe('<a>é</a>');
     expect(bom.notes).toEqual(['removed a UTF-8 byte-order mark']);
     const utf16 = new XmlTextDecoder();
-    expect(decodeInPieces(utf16, Uint8Array.from([0xff, 0xfe, ...[...'<a>é</a>'].flatMap((c) => [c.charCodeAt(0), 0])]), 5)).toBe('<a>é</a>');
+    expect(
+      decodeInPieces(utf16, Uint8Array.from([0xff, 0xfe, ...[...'<a>é</a>'].flatMap((c) => [c.charCodeAt(0), 0])]), 5),
+    ).toBe('<a>é</a>');
   });
 
   it('decodes interleaved documents, split anywhere (inside characters too), as each alone', () => {
-    const documents = fc.array(fc.tuple(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 4 });
+    const documents = fc.array(
+      fc.tuple(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 1, max: 300 })),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
       fc.property(documents, fc.array(fc.nat(), { maxLength: 40 }), (docs, order) => {
         const bytes = docs.map(([text]) => utf8(`<?xml version="1.0"?><a>${text}</a>`));
@@ -52,7 +57,9 @@ describe('XmlTextDecoder', () => {
 
   it('counts invalid bytes', () => {
     const decoder = new XmlTextDecoder();
-    expect(decodeInPieces(decoder, Uint8Array.from([...utf8('<a>'), 0xff, 0xfe, ...utf8('</a>')]), 2)).toBe('<a>\ufffd\ufffd</a>');
+    expect(decodeInPieces(decoder, Uint8Array.from([...utf8('<a>'), 0xff, 0xfe, ...utf8('</a>')]), 2)).toBe(
+      '<a>\ufffd\ufffd</a>',
+    );
     expect(decoder.invalidSequences).toBe(2);
   });
 });

@@ -17,7 +17,10 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n');
 }
 
-function email(parts: Array<{ type: string; name?: string; body: string; encoding?: string }>, subject = 'Report Domain: example.com Submitter: receiver.example'): Uint8Array {
+function email(
+  parts: Array<{ type: string; name?: string; body: string; encoding?: string }>,
+  subject = 'Report Domain: example.com Submitter: receiver.example',
+): Uint8Array {
   const boundary = 'b0undary';
   const body = parts
     .map((p) =>
@@ -54,10 +57,15 @@ describe('plain XML', () => {
   });
 
   it('decodes windows-1252 when declared', async () => {
-    const doc = reportXml({ metadata: '<org_name>Caf\u00e9 \u2019Mail\u2019</org_name><email>a@x</email><report_id>1</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range>' }).replace('UTF-8', 'windows-1252');
+    const doc = reportXml({
+      metadata:
+        '<org_name>Caf\u00e9 \u2019Mail\u2019</org_name><email>a@x</email><report_id>1</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range>',
+    }).replace('UTF-8', 'windows-1252');
     const bytes = Uint8Array.from([...doc].map((c) => ({ '\u00e9': 0xe9, '\u2019': 0x92 })[c] ?? c.charCodeAt(0)));
     const result = await parseReport(bytes);
-    expect(result.ok && (result.reports[0]!.report as AggregateReport).metadata.orgName).toBe('Caf\u00e9 \u2019Mail\u2019');
+    expect(result.ok && (result.reports[0]!.report as AggregateReport).metadata.orgName).toBe(
+      'Caf\u00e9 \u2019Mail\u2019',
+    );
   });
 
   it('decodes UTF-16 with a byte-order mark', async () => {
@@ -96,12 +104,16 @@ describe('gzip', () => {
   it('reads gzip, multi-member gzip and double gzip', async () => {
     const half = Math.floor(xml.length / 2);
     expect(messagesOf(await parseReport(gzipSync(utf8(xml))))).toEqual([7]);
-    expect(messagesOf(await parseReport(concatBytes([gzipSync(utf8(xml.slice(0, half))), gzipSync(utf8(xml.slice(half)))])))).toEqual([7]);
+    expect(
+      messagesOf(await parseReport(concatBytes([gzipSync(utf8(xml.slice(0, half))), gzipSync(utf8(xml.slice(half)))]))),
+    ).toEqual([7]);
     expect(messagesOf(await parseReport(gzipSync(gzipSync(utf8(xml)))))).toEqual([7]);
   });
 
   it('ignores trailing bytes after the gzip data (Mimecast) with a warning', async () => {
-    const result = await parseReport(concatBytes([gzipSync(utf8(xml)), utf8('\r\n\r\n')]), { fileName: 'mimecast.xml.gz' });
+    const result = await parseReport(concatBytes([gzipSync(utf8(xml)), utf8('\r\n\r\n')]), {
+      fileName: 'mimecast.xml.gz',
+    });
     expect(messagesOf(result)).toEqual([7]);
     expect(result.warnings.join()).toMatch(/ignored bytes after the end of the gzip data/);
   });
@@ -129,7 +141,11 @@ describe('zip', () => {
     });
     const result = await parseReport(zip, { fileName: 'reports.zip' });
     expect(messagesOf(result)).toEqual([7, 5]);
-    if (result.ok) expect(result.reports.map((r) => r.path)).toEqual([['reports.zip', 'a.xml'], ['reports.zip', 'b.xml']]);
+    if (result.ok)
+      expect(result.reports.map((r) => r.path)).toEqual([
+        ['reports.zip', 'a.xml'],
+        ['reports.zip', 'b.xml'],
+      ]);
   });
 
   it('reads nested archives: a gz inside a zip inside a zip', async () => {
@@ -145,14 +161,22 @@ describe('zip', () => {
     const zip = zipSync({ 'a.xml': utf8(xml) });
     // Set the "encrypted" general-purpose flag in the local header and the central directory entry.
     zip[6] = zip[6]! | 1;
-    const central = zip.findIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2);
+    const central = zip.findIndex(
+      (_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2,
+    );
     zip[central + 8] = zip[central + 8]! | 1;
-    expect(await parseReport(zip, { fileName: 'secret.zip' })).toMatchObject({ ok: false, error: { code: 'encrypted' } });
+    expect(await parseReport(zip, { fileName: 'secret.zip' })).toMatchObject({
+      ok: false,
+      error: { code: 'encrypted' },
+    });
   });
 
   it('refuses a truncated zip as corrupt', async () => {
     const zip = zipSync({ 'a.xml': utf8(xml.repeat(10)) });
-    expect(await parseReport(zip.subarray(0, zip.length - 30))).toMatchObject({ ok: false, error: { code: 'corrupt-archive' } });
+    expect(await parseReport(zip.subarray(0, zip.length - 30))).toMatchObject({
+      ok: false,
+      error: { code: 'corrupt-archive' },
+    });
   });
 });
 
@@ -160,7 +184,12 @@ describe('email', () => {
   it('reads a base64 zip attachment with a wrong content type', async () => {
     const message = email([
       { type: 'text/plain', body: 'This is a DMARC aggregate report.' },
-      { type: 'application/octet-stream', name: 'receiver!example.com!1!2.zip', encoding: 'base64', body: base64(zipSync({ 'r.xml': utf8(xml) })) },
+      {
+        type: 'application/octet-stream',
+        name: 'receiver!example.com!1!2.zip',
+        encoding: 'base64',
+        body: base64(zipSync({ 'r.xml': utf8(xml) })),
+      },
     ]);
     expect(messagesOf(await parseReport(message, { fileName: 'report.eml' }))).toEqual([7]);
   });
@@ -172,17 +201,33 @@ describe('email', () => {
   });
 
   it('reads a report inside a forwarded message/rfc822', async () => {
-    const inner = email([{ type: 'application/gzip', name: 'r.xml.gz', encoding: 'base64', body: base64(gzipSync(utf8(xml))) }]);
-    const outer = email([
-      { type: 'text/plain', body: 'FYI, forwarding this report.' },
-      { type: 'message/rfc822', name: 'forwarded.eml', body: new TextDecoder().decode(inner) },
-    ], 'Fwd: report');
+    const inner = email([
+      { type: 'application/gzip', name: 'r.xml.gz', encoding: 'base64', body: base64(gzipSync(utf8(xml))) },
+    ]);
+    const outer = email(
+      [
+        { type: 'text/plain', body: 'FYI, forwarding this report.' },
+        { type: 'message/rfc822', name: 'forwarded.eml', body: new TextDecoder().decode(inner) },
+      ],
+      'Fwd: report',
+    );
     expect(messagesOf(await parseReport(outer))).toEqual([7]);
   });
 
   it('reads every message of an mbox', async () => {
-    const one = new TextDecoder().decode(email([{ type: 'application/gzip', name: 'a.xml.gz', encoding: 'base64', body: base64(gzipSync(utf8(xml))) }]));
-    const two = new TextDecoder().decode(email([{ type: 'application/zip', name: 'b.zip', encoding: 'base64', body: base64(zipSync({ 'b.xml': utf8(reportXml({ records: [recordXml({ count: 9 })] })) })) }]));
+    const one = new TextDecoder().decode(
+      email([{ type: 'application/gzip', name: 'a.xml.gz', encoding: 'base64', body: base64(gzipSync(utf8(xml))) }]),
+    );
+    const two = new TextDecoder().decode(
+      email([
+        {
+          type: 'application/zip',
+          name: 'b.zip',
+          encoding: 'base64',
+          body: base64(zipSync({ 'b.xml': utf8(reportXml({ records: [recordXml({ count: 9 })] })) })),
+        },
+      ]),
+    );
     const mbox = `From MAILER-DAEMON Tue Nov 14 10:00:00 2023\n${one}\nFrom MAILER-DAEMON Tue Nov 14 11:00:00 2023\n${two}\n`;
     const result = await parseReport(utf8(mbox), { fileName: 'inbox.mbox' });
     expect(messagesOf(result)).toEqual([7, 9]);
@@ -190,12 +235,23 @@ describe('email', () => {
   });
 
   it('refuses an email without a report as not-a-report', async () => {
-    const result = await parseReport(email([{ type: 'text/plain', body: 'Hello, lunch on Friday?' }]), { fileName: 'lunch.eml' });
+    const result = await parseReport(email([{ type: 'text/plain', body: 'Hello, lunch on Friday?' }]), {
+      fileName: 'lunch.eml',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
   });
 
   it('refuses an S/MIME-encrypted message as encrypted', async () => {
-    const result = await parseReport(email([{ type: 'application/pkcs7-mime', name: 'smime.p7m', encoding: 'base64', body: base64(new Uint8Array([1, 2, 3])) }]));
+    const result = await parseReport(
+      email([
+        {
+          type: 'application/pkcs7-mime',
+          name: 'smime.p7m',
+          encoding: 'base64',
+          body: base64(new Uint8Array([1, 2, 3])),
+        },
+      ]),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'encrypted' } });
   });
 });
@@ -209,11 +265,17 @@ describe('what is not a report', () => {
   });
 
   it('PGP-armoured content is encrypted', async () => {
-    expect(await parseReport(utf8('-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n'))).toMatchObject({ ok: false, error: { code: 'encrypted' } });
+    expect(await parseReport(utf8('-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n'))).toMatchObject({
+      ok: false,
+      error: { code: 'encrypted' },
+    });
   });
 
   it('XML that is not a DMARC report is not-a-report', async () => {
-    expect(await parseReport(utf8('<?xml version="1.0"?><rss><channel/></rss>'))).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
+    expect(await parseReport(utf8('<?xml version="1.0"?><rss><channel/></rss>'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-report' },
+    });
   });
 
   it('JSON that is not a TLS report is not-a-report', async () => {
@@ -221,21 +283,30 @@ describe('what is not a report', () => {
   });
 
   it('an empty file is empty', async () => {
-    expect(await parseReport(new Uint8Array(0), { fileName: 'zero.xml' })).toMatchObject({ ok: false, error: { code: 'empty', message: 'zero.xml: the file is empty' } });
+    expect(await parseReport(new Uint8Array(0), { fileName: 'zero.xml' })).toMatchObject({
+      ok: false,
+      error: { code: 'empty', message: 'zero.xml: the file is empty' },
+    });
   });
 });
 
 describe('cancellation', () => {
   it('stops with the aborted error when the signal is set', async () => {
     const signal = { aborted: true };
-    expect(await parseReport(gzipSync(utf8(xml)), { fileName: 'r.xml.gz', signal })).toMatchObject({ ok: false, error: { code: 'aborted' } });
+    expect(await parseReport(gzipSync(utf8(xml)), { fileName: 'r.xml.gz', signal })).toMatchObject({
+      ok: false,
+      error: { code: 'aborted' },
+    });
   });
 });
 
 describe('streaming consumers', () => {
   it('hands records to onRecords and can leave them out of the result (flat memory for huge reports)', async () => {
     const seen: number[] = [];
-    const result = await parseReport(gzipSync(utf8(xml)), { retainRecords: false, onRecords: (batch) => seen.push(...batch.map((r) => r.count)) });
+    const result = await parseReport(gzipSync(utf8(xml)), {
+      retainRecords: false,
+      onRecords: (batch) => seen.push(...batch.map((r) => r.count)),
+    });
     expect(seen).toEqual([3, 4]);
     expect(result.ok && (result.reports[0]!.report as AggregateReport).records).toEqual([]);
     expect(result.ok && result.reports[0]).toMatchObject({ stats: { records: 2, messages: 7 } });
@@ -243,7 +314,9 @@ describe('streaming consumers', () => {
 
   it('reads a report from a stream of chunks', async () => {
     const { parseReportStream } = await import('../../../core/report/parseReport');
-    const bytes = gzipSync(utf8(reportXml({ records: Array.from({ length: 500 }, (_, i) => recordXml({ count: i })) })));
+    const bytes = gzipSync(
+      utf8(reportXml({ records: Array.from({ length: 500 }, (_, i) => recordXml({ count: i })) })),
+    );
     async function* chunks() {
       for (let i = 0; i < bytes.length; i += 1000) yield bytes.subarray(i, i + 1000);
     }

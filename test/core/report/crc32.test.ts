@@ -11,6 +11,9 @@ describe('crc32', () => {
   });
 
   it('agrees with zlib on random bytes of any length', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => crc32(bytes) === zlibCrc32(bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => crc32(bytes) === zlibCrc32(bytes)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -23,27 +23,37 @@ function fflate(data: Uint8Array, size: number): Uint8Array | undefined {
   }
 }
 
-const xml = new TextEncoder().encode(reportXml({ records: Array.from({ length: 40 }, (_, i) => recordXml({ ip: `192.0.2.${i}`, count: i + 1 })) }));
+const xml = new TextEncoder().encode(
+  reportXml({ records: Array.from({ length: 40 }, (_, i) => recordXml({ ip: `192.0.2.${i}`, count: i + 1 })) }),
+);
 
 /** Content of different kinds: report XML, text, runs, random bytes (codes up to 15 bits long), and mixes of them. */
 const content = fc.oneof(
   fc.constant(xml),
   fc.constant(new Uint8Array(0)),
   fc.uint8Array({ maxLength: 3000 }),
-  fc.array(fc.constantFrom('<record>', '</record>', 'example.com', ' ', '\n', 'pass', 'fail', '192.0.2.'), { maxLength: 600 }).map((parts) => new TextEncoder().encode(parts.join(''))),
-  fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 40_000 })).map(([byte, n]) => new Uint8Array(n).fill(byte)),
+  fc
+    .array(fc.constantFrom('<record>', '</record>', 'example.com', ' ', '\n', 'pass', 'fail', '192.0.2.'), {
+      maxLength: 600,
+    })
+    .map((parts) => new TextEncoder().encode(parts.join(''))),
+  fc
+    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 40_000 }))
+    .map(([byte, n]) => new Uint8Array(n).fill(byte)),
   // Skewed symbol frequencies make long codes (beyond the 9-bit fast table).
-  fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 11 })), { minLength: 1, maxLength: 24 }).chain((weights) =>
-    fc.array(fc.nat(), { minLength: 200, maxLength: 3000 }).map((picks) => {
-      // Byte i of the pool is chosen with weight 2^weight: a few bytes get most of the picks.
-      const total = weights.reduce((sum, [, weight]) => sum + 2 ** weight, 0);
-      return Uint8Array.from(picks, (p) => {
-        let left = p % total;
-        for (const [byte, weight] of weights) if ((left -= 2 ** weight) < 0) return byte;
-        return 0;
-      });
-    }),
-  ),
+  fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 11 })), { minLength: 1, maxLength: 24 })
+    .chain((weights) =>
+      fc.array(fc.nat(), { minLength: 200, maxLength: 3000 }).map((picks) => {
+        // Byte i of the pool is chosen with weight 2^weight: a few bytes get most of the picks.
+        const total = weights.reduce((sum, [, weight]) => sum + 2 ** weight, 0);
+        return Uint8Array.from(picks, (p) => {
+          let left = p % total;
+          for (const [byte, weight] of weights) if ((left -= 2 ** weight) < 0) return byte;
+          return 0;
+        });
+      }),
+    ),
 );
 
 /** Writes a DEFLATE stream bit by bit (RFC 1951 §3.1.1: values least significant bit first, codes most significant first). */
@@ -61,7 +71,7 @@ class BitWriter {
 
   #bit(bit: number): void {
     if (this.#bits % 8 === 0) this.bytes.push(0);
-    this.bytes[this.bytes.length - 1]! |= bit << this.#bits % 8;
+    this.bytes[this.bytes.length - 1]! |= bit << (this.#bits % 8);
     this.#bits++;
   }
 }
@@ -87,7 +97,9 @@ function canonicalCodes(lengths: readonly number[]): Array<{ code: number; lengt
 function dynamicBlock(
   literalLengths: readonly number[],
   distanceLengths: readonly number[],
-  symbols: ReadonlyArray<{ literal: number } | { length: number; lengthExtra: number; distance: number; distanceExtra: number }>,
+  symbols: ReadonlyArray<
+    { literal: number } | { length: number; lengthExtra: number; distance: number; distanceExtra: number }
+  >,
 ): Uint8Array {
   const out = new BitWriter();
   out.value(1, 1);
@@ -107,9 +119,17 @@ function dynamicBlock(
       continue;
     }
     out.code(literalCodes[symbol.length]!);
-    out.value(symbol.lengthExtra, [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0][symbol.length - 257]!);
+    out.value(
+      symbol.lengthExtra,
+      [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0][symbol.length - 257]!,
+    );
     out.code(distanceCodes[symbol.distance]!);
-    out.value(symbol.distanceExtra, [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13][symbol.distance]!);
+    out.value(
+      symbol.distanceExtra,
+      [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13][
+        symbol.distance
+      ]!,
+    );
   }
   out.code(literalCodes[256]!);
   return Uint8Array.from(out.bytes);
@@ -117,7 +137,13 @@ function dynamicBlock(
 
 describe('inflateRaw', () => {
   it('gives back what zlib deflated, at every level and strategy', () => {
-    const strategies = [constants.Z_DEFAULT_STRATEGY, constants.Z_FILTERED, constants.Z_HUFFMAN_ONLY, constants.Z_RLE, constants.Z_FIXED];
+    const strategies = [
+      constants.Z_DEFAULT_STRATEGY,
+      constants.Z_FILTERED,
+      constants.Z_HUFFMAN_ONLY,
+      constants.Z_RLE,
+      constants.Z_FIXED,
+    ];
     fc.assert(
       fc.property(content, fc.integer({ min: 0, max: 9 }), fc.constantFrom(...strategies), (bytes, level, strategy) => {
         const data = new Uint8Array(deflateRawSync(bytes, { level, strategy }));
@@ -143,7 +169,7 @@ describe('inflateRaw', () => {
     distanceLengths[25] = 9;
     // Literals of 1 and 2 bits before the match put its codes at every position in the reader's bit buffer.
     for (let lead = 0; lead < 40; lead++) {
-      const literals = Array.from({ length: 8200 + lead }, (_, i) => (i * 7 + lead) % 5 === 0 ? 66 : 65);
+      const literals = Array.from({ length: 8200 + lead }, (_, i) => ((i * 7 + lead) % 5 === 0 ? 66 : 65));
       const symbols = [
         ...literals.map((literal) => ({ literal })),
         { length: 281, lengthExtra: 0b10110, distance: 25, distanceExtra: 0b10011010111 },
@@ -190,14 +216,19 @@ describe('inflateRaw', () => {
     for (const bytes of [xml, new TextEncoder().encode('short'), new Uint8Array(5000).fill(65)]) {
       for (const level of [0, 1, 9]) {
         const data = new Uint8Array(deflateRawSync(bytes, { level }));
-        for (let length = 0; length < data.length; length++) expect(inflated(data.subarray(0, length), bytes.length), `${level} ${length}`).not.toEqual(bytes);
+        for (let length = 0; length < data.length; length++)
+          expect(inflated(data.subarray(0, length), bytes.length), `${level} ${length}`).not.toEqual(bytes);
       }
     }
   });
 
   it('on damaged streams refuses or reads what fflate reads', () => {
     const damaged = fc
-      .tuple(content, fc.integer({ min: 0, max: 9 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }))
+      .tuple(
+        content,
+        fc.integer({ min: 0, max: 9 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }),
+      )
       .map(([bytes, level, edits]) => {
         const data = new Uint8Array(deflateRawSync(bytes, { level }));
         for (const [at, flip] of edits) if (data.length > 0) data[at % data.length]! ^= flip;

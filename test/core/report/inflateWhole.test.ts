@@ -13,7 +13,9 @@ import { parseReport, parseReportStream } from '../../../core/report/parseReport
 import { readZipEntries } from '../../../core/report/readZipEntries';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
-const xml = utf8(reportXml({ records: Array.from({ length: 15 }, (_, i) => recordXml({ count: i + 1, ip: `192.0.2.${i}` })) }));
+const xml = utf8(
+  reportXml({ records: Array.from({ length: 15 }, (_, i) => recordXml({ count: i + 1, ip: `192.0.2.${i}` })) }),
+);
 const messages = (15 * 16) / 2;
 const always = () => true;
 
@@ -21,8 +23,12 @@ let streamingOnly: typeof parseReport;
 let streamingOnlyStream: typeof parseReportStream;
 beforeAll(async () => {
   vi.resetModules();
-  vi.doMock('../../../core/report/inflateWhole', () => ({ inflateWhole: () => undefined, gunzipWhole: () => undefined }));
-  ({ parseReport: streamingOnly, parseReportStream: streamingOnlyStream } = await import('../../../core/report/parseReport'));
+  vi.doMock('../../../core/report/inflateWhole', () => ({
+    inflateWhole: () => undefined,
+    gunzipWhole: () => undefined,
+  }));
+  ({ parseReport: streamingOnly, parseReportStream: streamingOnlyStream } =
+    await import('../../../core/report/parseReport'));
   vi.doUnmock('../../../core/report/inflateWhole');
 });
 
@@ -35,7 +41,10 @@ async function expectAsStreaming(bytes: Uint8Array, fileName = 'input') {
 
 function messagesOf(result: Awaited<ReturnType<typeof parseReport>>): number {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.reports.reduce((n, r) => n + (r.report.kind === 'aggregate' ? r.report.records.reduce((m, rec) => m + rec.count, 0) : 0), 0);
+  return result.reports.reduce(
+    (n, r) => n + (r.report.kind === 'aggregate' ? r.report.records.reduce((m, rec) => m + rec.count, 0) : 0),
+    0,
+  );
 }
 
 function setU32(bytes: Uint8Array, at: number, value: number): Uint8Array {
@@ -49,18 +58,27 @@ const withIsize = (gz: Uint8Array, size: number) => setU32(gz, gz.length - 4, si
 
 /** A one-member zip with the uncompressed size in its central directory replaced. */
 function withCentralSize(zip: Uint8Array, size: number): Uint8Array {
-  const central = zip.findIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2);
+  const central = zip.findIndex(
+    (_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2,
+  );
   return setU32(zip, central + 24, size);
 }
 
 /** The compressed bytes and declared size of a zip's first member. */
 function firstMember(zip: Uint8Array): { data: Uint8Array; size: number; crc: number } {
   const entry = readZipEntries(zip, 'test.zip')[0]!;
-  return { data: zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), size: entry.uncompressedSize, crc: entry.crc32 };
+  return {
+    data: zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+    size: entry.uncompressedSize,
+    crc: entry.crc32,
+  };
 }
 
 /** A gzip member built by hand, with the RFC 1952 optional header fields. */
-function gzipWithHeader(content: Uint8Array, fields: { extra?: Uint8Array; name?: string; comment?: string; headerCrc?: boolean }): Uint8Array {
+function gzipWithHeader(
+  content: Uint8Array,
+  fields: { extra?: Uint8Array; name?: string; comment?: string; headerCrc?: boolean },
+): Uint8Array {
   const flags = (fields.headerCrc ? 2 : 0) | (fields.extra ? 4 : 0) | (fields.name ? 8 : 0) | (fields.comment ? 16 : 0);
   const parts: Uint8Array[] = [Uint8Array.of(0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 255)];
   if (fields.extra) parts.push(Uint8Array.of(fields.extra.length & 0xff, fields.extra.length >> 8), fields.extra);
@@ -88,7 +106,12 @@ describe('one-call inflation where it is exact', () => {
   });
 
   it('reads every optional gzip header field (FEXTRA, FNAME, FCOMMENT, FHCRC)', async () => {
-    const gz = gzipWithHeader(xml, { extra: Uint8Array.of(1, 2, 3), name: 'r.xml', comment: 'a report', headerCrc: true });
+    const gz = gzipWithHeader(xml, {
+      extra: Uint8Array.of(1, 2, 3),
+      name: 'r.xml',
+      comment: 'a report',
+      headerCrc: true,
+    });
     expect(gunzipWhole(gz, always)).toEqual(xml);
     expect(messagesOf(await expectAsStreaming(gz))).toBe(messages);
   });
@@ -98,7 +121,9 @@ describe('one-call inflation where it is exact', () => {
     expect(gunzipWhole(stored, always)).toEqual(xml);
     expect(messagesOf(await expectAsStreaming(stored))).toBe(messages);
     expect(messagesOf(await expectAsStreaming(gzipSync(gzipSync(xml)), 'r.xml.gz.gz'))).toBe(messages);
-    expect(messagesOf(await expectAsStreaming(zipSync({ 'inner.zip': zipSync({ 'r.xml.gz': gzipSync(xml) }) })))).toBe(messages);
+    expect(messagesOf(await expectAsStreaming(zipSync({ 'inner.zip': zipSync({ 'r.xml.gz': gzipSync(xml) }) })))).toBe(
+      messages,
+    );
   });
 
   it('reads an empty gzip and an empty zip member as streaming does', async () => {
@@ -194,7 +219,12 @@ describe('input read chunk by chunk (parseReportStream)', () => {
     const half = xml.length >> 1;
     const one = gzipSync(xml.subarray(0, half));
     const two = gzipSync(xml.subarray(half));
-    for (const parts of [[one, two], [gzipSync(xml), utf8('\r\n\r\n')], [gzipSync(xml), two.subarray(0, 20)], [one.subarray(0, 9), one.subarray(9), two]]) {
+    for (const parts of [
+      [one, two],
+      [gzipSync(xml), utf8('\r\n\r\n')],
+      [gzipSync(xml), two.subarray(0, 20)],
+      [one.subarray(0, 9), one.subarray(9), two],
+    ]) {
       const result = await parseReportStream(chunks(...parts), { fileName: 'r.xml.gz' });
       expect(result).toEqual(await streamingOnlyStream(chunks(...parts), { fileName: 'r.xml.gz' }));
     }
@@ -212,7 +242,9 @@ describe('falls back to streaming for damaged or truncated data', () => {
 
   it('a truncated zip member (compressed size cut in the central directory)', async () => {
     const zip = zipSync({ 'r.xml': xml });
-    const central = zip.findIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2);
+    const central = zip.findIndex(
+      (_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2,
+    );
     const cut = setU32(zip, central + 20, firstMember(zip).data.length - 10);
     const { data, size, crc } = firstMember(cut);
     expect(inflateWhole(data, size, crc, always)).toBeUndefined();
@@ -234,8 +266,14 @@ describe('decompression bombs stay refused, without large allocations', () => {
   const bomb = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/bombs/${name}`, import.meta.url)));
 
   it('the double gzip and zip bombs of test/fixtures/bombs', { timeout: 30_000 }, async () => {
-    expect(await expectAsStreaming(bomb('zeros-1g.gz.gz'), 'zeros-1g.gz.gz')).toMatchObject({ ok: false, error: { code: 'too-large' } });
-    expect(await expectAsStreaming(bomb('zeros-1g.zip'), 'zeros-1g.zip')).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await expectAsStreaming(bomb('zeros-1g.gz.gz'), 'zeros-1g.gz.gz')).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
+    expect(await expectAsStreaming(bomb('zeros-1g.zip'), 'zeros-1g.zip')).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
   });
 
   it('bombs that declare a small size', { timeout: 30_000 }, async () => {
@@ -249,7 +287,9 @@ describe('decompression bombs stay refused, without large allocations', () => {
   });
 
   it('a true size over the decompression limits is left to streaming, which refuses it', async () => {
-    const padded = utf8(reportXml({ records: [recordXml()] }).replace('<feedback>', `<feedback>${' '.repeat(3 * 1024 * 1024)}`));
+    const padded = utf8(
+      reportXml({ records: [recordXml()] }).replace('<feedback>', `<feedback>${' '.repeat(3 * 1024 * 1024)}`),
+    );
     const gz = gzipSync(padded);
     expect(gunzipWhole(gz, always)).toBeDefined();
     expect(gunzipWhole(gz, () => false)).toBeUndefined();
@@ -264,13 +304,21 @@ describe('decompression bombs stay refused, without large allocations', () => {
 });
 
 describe('parseReport gives what streaming gives (fast-check)', () => {
-  const sources = [xml, utf8(reportXml()), utf8(`${reportXml()}\n${reportXml({ records: [recordXml({ count: 9 })] })}`)];
+  const sources = [
+    xml,
+    utf8(reportXml()),
+    utf8(`${reportXml()}\n${reportXml({ records: [recordXml({ count: 9 })] })}`),
+  ];
   const container = fc.constantFrom('gzip', 'zip');
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('none' as const) }),
     fc.record({ kind: fc.constant('truncate' as const), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
     fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
-    fc.record({ kind: fc.constant('edit' as const), where: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) }),
+    fc.record({
+      kind: fc.constant('edit' as const),
+      where: fc.double({ min: 0, max: 1, noNaN: true }),
+      value: fc.integer({ min: 0, max: 255 }),
+    }),
     fc.record({ kind: fc.constant('size' as const), size: fc.integer({ min: 0, max: 0xffffffff }) }),
     fc.record({ kind: fc.constant('members' as const), split: fc.double({ min: 0, max: 1, noNaN: true }) }),
   );

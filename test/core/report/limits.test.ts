@@ -24,13 +24,20 @@ describe('decompression bombs (test/fixtures/bombs, made by scripts/make-bomb-fi
 
   it('refuses a report padded to a huge expansion ratio', { timeout: 20_000 }, async () => {
     // 16 MiB of spaces deflate ~1000:1, four times MAX_EXPANSION_RATIO.
-    const padded = reportXml({ records: [recordXml()] }).replace('<feedback>', `<feedback>${' '.repeat(16 * 1024 * 1024)}`);
-    expect(await parseReport(gzipSync(utf8(padded), { level: 6 }))).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    const padded = reportXml({ records: [recordXml()] }).replace(
+      '<feedback>',
+      `<feedback>${' '.repeat(16 * 1024 * 1024)}`,
+    );
+    expect(await parseReport(gzipSync(utf8(padded), { level: 6 }))).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
   });
 
   it('refuses archives nested deeper than MAX_NESTING_DEPTH', async () => {
     let bytes = utf8(reportXml());
-    for (let i = 0; i <= MAX_NESTING_DEPTH + 1; i++) bytes = i % 2 ? gzipSync(bytes) : zipSync({ [`layer${i}`]: bytes });
+    for (let i = 0; i <= MAX_NESTING_DEPTH + 1; i++)
+      bytes = i % 2 ? gzipSync(bytes) : zipSync({ [`layer${i}`]: bytes });
     expect(await parseReport(bytes)).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
@@ -48,7 +55,9 @@ describe('XML entity expansion', () => {
     '\n]>\n';
 
   it('refuses a billion-laughs DOCTYPE before <feedback>', { timeout: 20_000 }, async () => {
-    const xml = laughs + reportXml({ declaration: '' }).replace('<org_name>Example Receiver</org_name>', '<org_name>&lol9;</org_name>');
+    const xml =
+      laughs +
+      reportXml({ declaration: '' }).replace('<org_name>Example Receiver</org_name>', '<org_name>&lol9;</org_name>');
     const result = await parseReport(utf8(xml), { fileName: 'laughs.xml' });
     expect(result).toMatchObject({ ok: false, error: { code: 'malformed' } });
     if (!result.ok) expect(result.error.message).toMatch(/laughs\.xml.*entity expansion/);

@@ -147,7 +147,11 @@ const CASES: Record<string, Expected> = {
       // Folded over two lines in the report.
       authenticationResults: 'mail.example.com; dkim=fail header.d=example.net',
       dkimDomain: 'example.net',
-      reporter: { from: 'arf-daemon@example.com', subject: 'This is a test', date: 'Wed, 14 Apr 2010 12:17:45 -0700 (PDT)' },
+      reporter: {
+        from: 'arf-daemon@example.com',
+        subject: 'This is a test',
+        date: 'Wed, 14 Apr 2010 12:17:45 -0700 (PDT)',
+      },
     },
     original: {
       from: 'randomuser@example.net',
@@ -317,7 +321,9 @@ describe('parseFailureReport on every failure-report fixture', () => {
     ]);
     // Original header keeps names as written and unfolds values.
     expect(report.original?.headers[0]?.[0]).toBe('DKIM-Signature');
-    expect(report.original?.headers[0]?.[1]).toMatch(/^v=1; c=relaxed\/simple; a=rsa-sha256; s=testkey; d=example.net;/);
+    expect(report.original?.headers[0]?.[1]).toMatch(
+      /^v=1; c=relaxed\/simple; a=rsa-sha256; s=testkey; d=example.net;/,
+    );
   });
 
   it('keeps Exim’s own field names in `fields`', async () => {
@@ -364,7 +370,11 @@ describe('parseFailureReport on every failure-report fixture', () => {
   });
 });
 
-const ARF = (feedback: string, original = 'From: a@b.example\nSubject: hi\n\nbody\n', originalType = 'message/rfc822') => `From: Reporter <r@rep.example>
+const ARF = (
+  feedback: string,
+  original = 'From: a@b.example\nSubject: hi\n\nbody\n',
+  originalType = 'message/rfc822',
+) => `From: Reporter <r@rep.example>
 To: ruf@d.example
 Subject: report
 Date: Sat, 8 Oct 2011 15:15:59 -0500
@@ -438,7 +448,14 @@ X-Vendor: kept
       deliveryResult: 'reject',
       reportedUri: ['http://d.example/a', 'mailto:x@d.example'],
       reporter: { from: 'Reporter <r@rep.example>', subject: 'report', date: 'Sat, 8 Oct 2011 15:15:59 -0500' },
-      original: { from: 'a@b.example', subject: 'hi', headers: [['From', 'a@b.example'], ['Subject', 'hi']] },
+      original: {
+        from: 'a@b.example',
+        subject: 'hi',
+        headers: [
+          ['From', 'a@b.example'],
+          ['Subject', 'hi'],
+        ],
+      },
     });
     expect(report.fields).toHaveLength(20);
     expect(report.fields[19]).toEqual(['x-vendor', 'kept']);
@@ -507,8 +524,11 @@ Arrival-Date: sometime yesterday
 
   it('parses RFC 5322 dates with obsolete zones, comments and ISO timestamps', async () => {
     const at = async (date: string) =>
-      expectFailure(await parseText(ARF(`Feedback-Type: auth-failure\nAuth-Failure: dmarc\nReported-Domain: d\nArrival-Date: ${date}\n`)))
-        .report.arrivalTime;
+      expectFailure(
+        await parseText(
+          ARF(`Feedback-Type: auth-failure\nAuth-Failure: dmarc\nReported-Domain: d\nArrival-Date: ${date}\n`),
+        ),
+      ).report.arrivalTime;
     const t = Date.UTC(2010, 3, 14, 19, 15, 31) / 1000;
     expect(await at('Wed, 14 Apr 2010 12:15:31 -0700 (PDT)')).toBe(t);
     expect(await at('Wed, 14 Apr 2010 12:15:31 PDT')).toBe(t);
@@ -521,7 +541,10 @@ Arrival-Date: sometime yesterday
 
   it('calls other feedback types abuse reports', async () => {
     for (const type of ['abuse', 'fraud', 'virus', 'other', 'not-spam']) {
-      expect(await parseText(ARF(`Feedback-Type: ${type}\nUser-Agent: x\nVersion: 1\n`))).toEqual({ kind: 'abuse', feedbackType: type });
+      expect(await parseText(ARF(`Feedback-Type: ${type}\nUser-Agent: x\nVersion: 1\n`))).toEqual({
+        kind: 'abuse',
+        feedbackType: type,
+      });
     }
     expect(await parseText(ARF('User-Agent: x\nVersion: 1\n'))).toEqual({ kind: 'abuse', feedbackType: '' });
   });
@@ -551,9 +574,14 @@ Authentication-Results: mx;
   });
 
   it('does not take an ordinary letter for a plain-text report', async () => {
-    const letter = (body: string, subject = 'Hello') => `From: a@b.example\nSubject: ${subject}\nContent-Type: text/plain\n\n${body}\n`;
-    expect(await parseText(letter('Sender Domain: example.com\nSender IP Address: 192.0.2.1'))).toEqual({ kind: 'none' });
-    expect(await parseText(letter('Report Domain: example.com\nSubmitter: google.com', 'Report Domain: example.com'))).toEqual({
+    const letter = (body: string, subject = 'Hello') =>
+      `From: a@b.example\nSubject: ${subject}\nContent-Type: text/plain\n\n${body}\n`;
+    expect(await parseText(letter('Sender Domain: example.com\nSender IP Address: 192.0.2.1'))).toEqual({
+      kind: 'none',
+    });
+    expect(
+      await parseText(letter('Report Domain: example.com\nSubmitter: google.com', 'Report Domain: example.com')),
+    ).toEqual({
       kind: 'none',
     });
     expect(await parseText(letter(''))).toEqual({ kind: 'none' });
@@ -577,9 +605,7 @@ Authentication-Results: mx;
   it('never throws on random feedback parts, original parts and text bodies', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), async (a, b) => {
-        const arf = parseFailureReport(
-          await PostalMime.parse(ARF(`Feedback-Type: auth-failure\n${a}`, b), OPTIONS),
-        );
+        const arf = parseFailureReport(await PostalMime.parse(ARF(`Feedback-Type: auth-failure\n${a}`, b), OPTIONS));
         expect(['failure', 'abuse', 'none']).toContain(arf.kind);
         const text = parseFailureReport({
           headers: [],

@@ -25,7 +25,19 @@ describe('parseIpAddress', () => {
   });
 
   it('refuses what is not an address', () => {
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', 'mail.example.com', '1::2::3', '12345::', 'g::1', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::8:9']) {
+    for (const bad of [
+      '',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '01.2.3.4',
+      'mail.example.com',
+      '1::2::3',
+      '12345::',
+      'g::1',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7::8:9',
+    ]) {
       expect(parseIpAddress(bad), bad).toBeUndefined();
     }
   });

@@ -74,7 +74,15 @@ const RPT02: Omit<Expected, 'warnings'> = {
   begin: '2020-01-01T00:00:00Z',
   end: '2020-01-07T23:59:59Z',
   policies: [
-    { type: 'sts', domain: 'example.com', ok: 23, fail: 1, mxHost: [], policyStrings: 4, details: [['certificate-host-mismatch', 1]] },
+    {
+      type: 'sts',
+      domain: 'example.com',
+      ok: 23,
+      fail: 1,
+      mxHost: [],
+      policyStrings: 4,
+      details: [['certificate-host-mismatch', 1]],
+    },
   ],
 };
 
@@ -100,7 +108,10 @@ const CASES: Record<string, Expected> = {
         ],
       },
     ],
-    warnings: [/policy-string missing for a "sts" policy/, /failure-details add up to 2 failed sessions but summary says 1/],
+    warnings: [
+      /policy-string missing for a "sts" policy/,
+      /failure-details add up to 2 failed sessions but summary says 1/,
+    ],
   },
   'domainaware__parsedmarc/rfc8460.json': {
     ...RFC_EXAMPLE,
@@ -135,7 +146,17 @@ const CASES: Record<string, Expected> = {
     contact: 'smtp-tls-reporting@google.com',
     begin: '2024-09-03T00:00:00Z',
     end: '2024-09-03T23:59:59Z',
-    policies: [{ type: 'no-policy-found', domain: 'cardinalhealth.ca', ok: 48, fail: 0, mxHost: [], policyStrings: 0, details: [] }],
+    policies: [
+      {
+        type: 'no-policy-found',
+        domain: 'cardinalhealth.ca',
+        ok: 48,
+        fail: 0,
+        mxHost: [],
+        policyStrings: 0,
+        details: [],
+      },
+    ],
     warnings: [],
   },
   'cry-inc__dmarc-report-viewer/google.json': {
@@ -144,7 +165,9 @@ const CASES: Record<string, Expected> = {
     contact: 'smtp-tls-reporting@google.com',
     begin: '2025-05-22T00:00:00Z',
     end: '2025-05-22T23:59:59Z',
-    policies: [{ type: 'sts', domain: 'foo-bar.io', ok: 1, fail: 0, mxHost: ['*.foo-bar.io'], policyStrings: 4, details: [] }],
+    policies: [
+      { type: 'sts', domain: 'foo-bar.io', ok: 1, fail: 0, mxHost: ['*.foo-bar.io'], policyStrings: 4, details: [] },
+    ],
     warnings: [],
   },
   'cry-inc__dmarc-report-viewer/microsoft.json': {
@@ -165,7 +188,9 @@ const CASES: Record<string, Expected> = {
     reportId: '123_456',
     begin: '2026-01-11T00:00:00Z',
     end: '2026-01-12T00:00:00Z',
-    policies: [{ type: 'sts', domain: 'server.com', ok: 1, fail: 0, mxHost: ['mx.server.com'], policyStrings: 4, details: [] }],
+    policies: [
+      { type: 'sts', domain: 'server.com', ok: 1, fail: 0, mxHost: ['mx.server.com'], policyStrings: 4, details: [] },
+    ],
     warnings: [/contact-info missing/, /mx-host "mx: mx.server.com" carries the policy's "mx:" prefix/],
   },
   'cry-inc__dmarc-report-viewer/no-policy.json': {
@@ -174,7 +199,9 @@ const CASES: Record<string, Expected> = {
     contact: 'smtp-tls-reporting@google.com',
     begin: '2025-03-27T00:00:00Z',
     end: '2025-03-27T23:59:59Z',
-    policies: [{ type: 'no-policy-found', domain: 'foo-bar.io', ok: 1, fail: 0, mxHost: [], policyStrings: 0, details: [] }],
+    policies: [
+      { type: 'no-policy-found', domain: 'foo-bar.io', ok: 1, fail: 0, mxHost: [], policyStrings: 0, details: [] },
+    ],
     warnings: [],
   },
   'cry-inc__dmarc-report-viewer/rfc-example.json': { ...RFC_EXAMPLE, warnings: [] },
@@ -188,7 +215,15 @@ const CASES: Record<string, Expected> = {
     begin: '2022-09-15T00:00:00Z',
     end: '2022-09-15T23:59:59Z',
     policies: [
-      { type: 'sts', domain: 'test.xmox.nl', ok: 3, fail: 0, mxHost: ['komijn.test.xmox.nl'], policyStrings: 4, details: [] },
+      {
+        type: 'sts',
+        domain: 'test.xmox.nl',
+        ok: 3,
+        fail: 0,
+        mxHost: ['komijn.test.xmox.nl'],
+        policyStrings: 4,
+        details: [],
+      },
     ],
     warnings: [],
   },
@@ -200,7 +235,10 @@ const CASES: Record<string, Expected> = {
     end: '2023-01-10T23:59:59Z',
     policies: [{ type: 'sts', domain: 'test.xmox.nl', ok: 2, fail: 0, mxHost: [], policyStrings: 4, details: [] }],
     // Microsoft (2023) wrote date-times without a zone.
-    warnings: [/start-datetime "2023-01-10T00:00:00" has no time zone/, /end-datetime "2023-01-10T23:59:59" has no time zone/],
+    warnings: [
+      /start-datetime "2023-01-10T00:00:00" has no time zone/,
+      /end-datetime "2023-01-10T23:59:59" has no time zone/,
+    ],
   },
   'isseis__tlsrpt-digest/tlsrpt_failure.eml': {
     org: 'Google Inc.',
@@ -209,7 +247,15 @@ const CASES: Record<string, Expected> = {
     begin: '2026-02-08T00:00:00Z',
     end: '2026-02-09T00:00:00Z',
     policies: [
-      { type: 'sts', domain: 'example.com', ok: 4523, fail: 2, mxHost: [], policyStrings: 4, details: [['certificate-expired', 2]] },
+      {
+        type: 'sts',
+        domain: 'example.com',
+        ok: 4523,
+        fail: 2,
+        mxHost: [],
+        policyStrings: 4,
+        details: [['certificate-expired', 2]],
+      },
     ],
     warnings: [],
   },
@@ -321,7 +367,12 @@ describe('parseTlsReport on every TLS fixture', () => {
     ]);
     const google = expectOk(parseTlsReport(await tlsText('isseis__tlsrpt-digest/tlsrpt_failure.eml'))).report;
     expect(google.policies[0]?.failureDetails).toEqual([
-      { resultType: 'certificate-expired', sendingMtaIp: '192.0.2.1', receivingMxHostname: 'mail.example.com', failedSessionCount: 2 },
+      {
+        resultType: 'certificate-expired',
+        sendingMtaIp: '192.0.2.1',
+        receivingMxHostname: 'mail.example.com',
+        failedSessionCount: 2,
+      },
     ]);
   });
 });
@@ -336,7 +387,12 @@ const minimal = (policies: unknown, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 const stsPolicy = {
-  policy: { 'policy-type': 'sts', 'policy-string': ['version: STSv1'], 'policy-domain': 'd.example', 'mx-host': ['mx.d.example'] },
+  policy: {
+    'policy-type': 'sts',
+    'policy-string': ['version: STSv1'],
+    'policy-domain': 'd.example',
+    'mx-host': ['mx.d.example'],
+  },
   summary: { 'total-successful-session-count': 5, 'total-failure-session-count': 0 },
 };
 
@@ -375,7 +431,9 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
     const policy = {
       ...stsPolicy,
       summary: { 'total-successful-session-count': '12', 'total-failure-session-count': '3' },
-      'failure-details': [{ 'result-type': 'starttls-not-supported', 'failed-session-count': '3', 'sending-mta-ip': '192.0.2.1' }],
+      'failure-details': [
+        { 'result-type': 'starttls-not-supported', 'failed-session-count': '3', 'sending-mta-ip': '192.0.2.1' },
+      ],
     };
     const { report, warnings } = expectOk(parseTlsReport(minimal([policy])));
     expect(report.policies[0]).toMatchObject({ successfulSessions: 12, failedSessions: 3 });
@@ -389,7 +447,10 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
   });
 
   it('reads mx-host and policy-string written as single strings', () => {
-    const policy = { ...stsPolicy, policy: { ...stsPolicy.policy, 'mx-host': 'mx.d.example', 'policy-string': 'version: STSv1' } };
+    const policy = {
+      ...stsPolicy,
+      policy: { ...stsPolicy.policy, 'mx-host': 'mx.d.example', 'policy-string': 'version: STSv1' },
+    };
     const { report, warnings } = expectOk(parseTlsReport(minimal([policy])));
     expect(report.policies[0]?.mxHost).toEqual(['mx.d.example']);
     expect(report.policies[0]?.policyString).toEqual(['version: STSv1']);
@@ -458,14 +519,23 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
     const bad = at('yesterday');
     expect(bad.report.begin).toBe(0);
     expect(bad.warnings).toEqual([expect.stringMatching(/start-datetime "yesterday" is not an RFC 3339 date-time/)]);
-    expect(at('2024-01-03T00:00:00Z').warnings).toEqual([expect.stringMatching(/end-datetime is before start-datetime/)]);
+    expect(at('2024-01-03T00:00:00Z').warnings).toEqual([
+      expect.stringMatching(/end-datetime is before start-datetime/),
+    ]);
   });
 
   it('keeps going through a policy entry with no policy, no summary and junk failure details', () => {
     const text = minimal([
       {},
       'junk',
-      { ...stsPolicy, 'failure-details': [null, { 'failed-session-count': -4 }, { 'result-type': 'Certificate-Expired', 'failed-session-count': 1.6 }] },
+      {
+        ...stsPolicy,
+        'failure-details': [
+          null,
+          { 'failed-session-count': -4 },
+          { 'result-type': 'Certificate-Expired', 'failed-session-count': 1.6 },
+        ],
+      },
     ]);
     const { report, warnings } = expectOk(parseTlsReport(text));
     expect(report.policies).toHaveLength(2);

@@ -8,7 +8,16 @@ import { parseReport } from '../../../core/report/parseReport';
 import type { ParseResult } from '../../../core/report/types';
 import { FIXTURE_REPORTS, readManifest } from '../../corpus/readManifest';
 
-const ERROR_CODES = ['empty', 'not-a-report', 'corrupt-archive', 'too-large', 'encrypted', 'unsupported', 'malformed', 'aborted'];
+const ERROR_CODES = [
+  'empty',
+  'not-a-report',
+  'corrupt-archive',
+  'too-large',
+  'encrypted',
+  'unsupported',
+  'malformed',
+  'aborted',
+];
 
 function expectTyped(result: ParseResult): void {
   if (result.ok) {
@@ -27,24 +36,39 @@ const fixtures = readManifest(`${FIXTURE_REPORTS}PROVENANCE.tsv`)
 
 describe('parseReport never throws', () => {
   it('on random byte strings', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) => expectTyped(await parseReport(bytes))), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) => expectTyped(await parseReport(bytes))),
+      { numRuns: 300 },
+    );
   });
 
   it('on random bytes behind real magic numbers (gzip, zip, XML, JSON, email)', async () => {
-    const prefixes = [[0x1f, 0x8b, 8, 0], [0x50, 0x4b, 3, 4], [...'<?xml version="1.0"?><feedback>'].map((c) => c.charCodeAt(0)), [0x7b], [...'From: a@b\r\nSubject: x\r\n'].map((c) => c.charCodeAt(0))];
+    const prefixes = [
+      [0x1f, 0x8b, 8, 0],
+      [0x50, 0x4b, 3, 4],
+      [...'<?xml version="1.0"?><feedback>'].map((c) => c.charCodeAt(0)),
+      [0x7b],
+      [...'From: a@b\r\nSubject: x\r\n'].map((c) => c.charCodeAt(0)),
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 2048 }), async (prefix, rest) =>
-        expectTyped(await parseReport(Uint8Array.from([...prefix, ...rest])))),
+        expectTyped(await parseReport(Uint8Array.from([...prefix, ...rest]))),
+      ),
       { numRuns: 300 },
     );
   });
 
   it('on every truncation of real reports and of their gzip', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fixtures), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), async (file, fraction, zipped) => {
-        const bytes = zipped ? gzipSync(file) : file;
-        expectTyped(await parseReport(bytes.subarray(0, Math.floor(bytes.length * fraction))));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fixtures),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        async (file, fraction, zipped) => {
+          const bytes = zipped ? gzipSync(file) : file;
+          expectTyped(await parseReport(bytes.subarray(0, Math.floor(bytes.length * fraction))));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -53,7 +77,10 @@ describe('parseReport never throws', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...fixtures),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         async (file, edits) => {
           const bytes = file.slice();
           for (const [where, value] of edits) bytes[Math.floor(where * (bytes.length - 1))] = value;
@@ -68,7 +95,13 @@ describe('parseReport never throws', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...fixtures.filter((f) => f[0] === 0x3c || f[3] === 0x3c)),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('<', '>', '&', '</record>', '<record>', '</feedback>', '"', '\u0000')), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.constantFrom('<', '>', '&', '</record>', '<record>', '</feedback>', '"', '\u0000'),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
         async (file, edits) => {
           let text = new TextDecoder().decode(file);
           for (const [where, insert] of edits) {

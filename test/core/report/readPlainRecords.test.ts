@@ -41,7 +41,8 @@ function fixtureRecords(): string[] {
         if (name.endsWith('.xml')) texts.push(decode(bytes));
         else if (name.endsWith('.gz')) texts.push(decode(gunzipSync(bytes)));
         else if (name.endsWith('.zip')) {
-          for (const [member, data] of Object.entries(unzipSync(bytes))) if (member.endsWith('.xml')) texts.push(decode(data));
+          for (const [member, data] of Object.entries(unzipSync(bytes)))
+            if (member.endsWith('.xml')) texts.push(decode(data));
         }
       } catch {
         // Directories, damaged archives: the corpus tests cover those.
@@ -61,7 +62,9 @@ describe('readPlainRecords', () => {
     // Real records are of the plain shape: this must be the path they take.
     expect(accepted / records.length).toBeGreaterThan(0.95);
     // A batch is read whole or declined whole.
-    expect(agrees(records.slice(0, 200).join(''))).toBe(records.slice(0, 200).every((r) => readPlainRecords(r) !== undefined));
+    expect(agrees(records.slice(0, 200).join(''))).toBe(
+      records.slice(0, 200).every((r) => readPlainRecords(r) !== undefined),
+    );
   });
 
   it('reads empty, self-closing and repeated elements as the tree path does', () => {
@@ -110,30 +113,73 @@ describe('readPlainRecords', () => {
     }
   });
 
-  const word = fc.constantFrom('pass', 'fail', 'none', 'Pass', ' softfail ', '', 'example.com', 'MAIL.Example.ORG.', '192.0.2.1', '2001:db8::1', '12', '1.0', 'x>y', 'é', '\u00a0a\u00a0');
+  const word = fc.constantFrom(
+    'pass',
+    'fail',
+    'none',
+    'Pass',
+    ' softfail ',
+    '',
+    'example.com',
+    'MAIL.Example.ORG.',
+    '192.0.2.1',
+    '2001:db8::1',
+    '12',
+    '1.0',
+    'x>y',
+    'é',
+    '\u00a0a\u00a0',
+  );
   const blank = fc.constantFrom('', '', '\n', '\n    ', ' ', '\r\n\t');
   /** An element in one of the forms a reporter may write it, including some this reader declines. */
   const leaf = (name: string) =>
-    fc.tuple(word, blank, fc.constantFrom('plain', 'plain', 'plain', 'plain', 'empty', 'attribute', 'reference')).map(([value, ws, form]) => {
-      if (form === 'empty') return `${ws}<${name}/>`;
-      if (form === 'attribute') return `${ws}<${name} x="1">${value}</${name}>`;
-      if (form === 'reference') return `${ws}<${name}>${value}&amp;</${name}>`;
-      return `${ws}<${name}>${value}</${name}>`;
-    });
+    fc
+      .tuple(word, blank, fc.constantFrom('plain', 'plain', 'plain', 'plain', 'empty', 'attribute', 'reference'))
+      .map(([value, ws, form]) => {
+        if (form === 'empty') return `${ws}<${name}/>`;
+        if (form === 'attribute') return `${ws}<${name} x="1">${value}</${name}>`;
+        if (form === 'reference') return `${ws}<${name}>${value}&amp;</${name}>`;
+        return `${ws}<${name}>${value}</${name}>`;
+      });
   const some = (parts: Array<fc.Arbitrary<string>>) =>
     fc.tuple(...parts.map((p) => fc.option(p, { freq: 4 }))).chain((chosen) =>
-      fc.shuffledSubarray(chosen.filter((c): c is string => c !== null), { minLength: 0 }).map((xs) => xs.join('')),
+      fc
+        .shuffledSubarray(
+          chosen.filter((c): c is string => c !== null),
+          { minLength: 0 },
+        )
+        .map((xs) => xs.join('')),
     );
   const container = (name: string, parts: Array<fc.Arbitrary<string>>) =>
     fc.tuple(some(parts), blank).map(([inner, ws]) => `${ws}<${name}>${inner}${ws}</${name}>`);
   const reason = container('reason', [leaf('type'), leaf('comment')]);
-  const evaluated = container('policy_evaluated', [leaf('disposition'), leaf('dkim'), leaf('spf'), reason, reason, leaf('diskim')]);
+  const evaluated = container('policy_evaluated', [
+    leaf('disposition'),
+    leaf('dkim'),
+    leaf('spf'),
+    reason,
+    reason,
+    leaf('diskim'),
+  ]);
   const row = container('row', [leaf('source_ip'), leaf('count'), evaluated]);
-  const dkim = container('dkim', [leaf('domain'), leaf('selector'), leaf('result'), leaf('human_result'), leaf('scope')]);
+  const dkim = container('dkim', [
+    leaf('domain'),
+    leaf('selector'),
+    leaf('result'),
+    leaf('human_result'),
+    leaf('scope'),
+  ]);
   const spf = container('spf', [leaf('domain'), leaf('scope'), leaf('result'), leaf('human_result'), leaf('selector')]);
   const auth = container('auth_results', [dkim, dkim, spf, spf, container('diskim', [leaf('domain')])]);
   const identifiers = container('identifiers', [leaf('header_from'), leaf('envelope_from'), leaf('envelope_to')]);
-  const record = container('record', [row, identifiers, auth, container('identities', [leaf('header_from')]), leaf('extension'), evaluated]);
+  const record = container('record', [
+    row,
+    identifiers,
+    auth,
+    container('identities', [leaf('header_from')]),
+    leaf('extension'),
+    evaluated,
+  ]);
   const batch = fc.array(record, { minLength: 1, maxLength: 4 }).map((records) => records.join(''));
 
   it('agrees with the tree path on generated records', () => {

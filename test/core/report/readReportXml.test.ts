@@ -14,7 +14,10 @@ import { REFUSED_REPORTS } from '../../corpus/refusedValues';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
 /** Each aggregate report of `bytes` with its index among the reports sharing its path. */
-async function aggregatesOf(bytes: Uint8Array, fileName: string): Promise<Array<{ parsed: ParsedReport; index: number }>> {
+async function aggregatesOf(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<Array<{ parsed: ParsedReport; index: number }>> {
   const result = await parseReport(bytes, { fileName });
   if (!result.ok) return [];
   const seen = new Map<string, number>();
@@ -35,7 +38,8 @@ async function expectEachReportReadBack(bytes: Uint8Array, fileName: string): Pr
   for (const { parsed, index } of reports) {
     const xml = await readReportXml(bytes, parsed.path, index);
     expect(xml, `${parsed.path.join(' › ')} #${index}`).toBeDefined();
-    if (pasted.has(JSON.stringify(parsed.path))) expect(xml).toMatch(/^<([\w.-]+:)?feedback[\s>][\s\S]*<\/([\w.-]+:)?feedback\s*>$/);
+    if (pasted.has(JSON.stringify(parsed.path)))
+      expect(xml).toMatch(/^<([\w.-]+:)?feedback[\s>][\s\S]*<\/([\w.-]+:)?feedback\s*>$/);
     const again = await parseReport(utf8(xml!));
     expect(again.ok && again.reports.map((r) => r.report)).toEqual([parsed.report]);
   }
@@ -50,7 +54,9 @@ function aggregateFiles(manifest: string): string[] {
 
 describe('every aggregate fixture (test/fixtures/reports)', () => {
   it.each(aggregateFiles(`${FIXTURE_REPORTS}PROVENANCE.tsv`))('%s', async (name) => {
-    expect(await expectEachReportReadBack(new Uint8Array(readFileSync(FIXTURE_REPORTS + name)), name)).toBeGreaterThan(0);
+    expect(await expectEachReportReadBack(new Uint8Array(readFileSync(FIXTURE_REPORTS + name)), name)).toBeGreaterThan(
+      0,
+    );
   });
 });
 
@@ -63,7 +69,10 @@ describe.skipIf(corpus.length === 0)('every aggregate file of the shared corpus,
 
 describe('containers', () => {
   const one = reportXml({ records: [recordXml({ count: 3 })] });
-  const two = reportXml({ records: [recordXml({ count: 5 })], root: '<feedback xmlns="urn:ietf:params:xml:ns:dmarc-2.0">' });
+  const two = reportXml({
+    records: [recordXml({ count: 5 })],
+    root: '<feedback xmlns="urn:ietf:params:xml:ns:dmarc-2.0">',
+  });
 
   it('gives the whole text of a file holding one report, declaration included', async () => {
     expect(await readReportXml(utf8(one), ['r.xml'])).toBe(one);
@@ -147,7 +156,9 @@ describe('parseReport results', () => {
   it('are the same with onAggregateXml as without', async () => {
     for (const name of aggregateFiles(`${FIXTURE_REPORTS}PROVENANCE.tsv`)) {
       const bytes = new Uint8Array(readFileSync(FIXTURE_REPORTS + name));
-      expect(await parseReport(bytes, { fileName: name, onAggregateXml: () => {} })).toEqual(await parseReport(bytes, { fileName: name }));
+      expect(await parseReport(bytes, { fileName: name, onAggregateXml: () => {} })).toEqual(
+        await parseReport(bytes, { fileName: name }),
+      );
     }
   });
 });

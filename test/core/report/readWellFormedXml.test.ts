@@ -35,7 +35,8 @@ function fixtureXml(): Array<{ name: string; xml: string }> {
         if (name.endsWith('.xml')) out.push({ name, xml: decode(bytes) });
         else if (name.endsWith('.gz')) out.push({ name, xml: decode(gunzipSync(bytes)) });
         else if (name.endsWith('.zip')) {
-          for (const [member, data] of Object.entries(unzipSync(bytes))) if (member.endsWith('.xml')) out.push({ name: `${name}/${member}`, xml: decode(data) });
+          for (const [member, data] of Object.entries(unzipSync(bytes)))
+            if (member.endsWith('.xml')) out.push({ name: `${name}/${member}`, xml: decode(data) });
         }
       } catch {
         // Directories, damaged archives: the corpus tests cover those.
@@ -109,9 +110,32 @@ describe('readWellFormedXml', () => {
 
   const name = fc.constantFrom('a', 'b', 'record', 'row', 'x:c', 'dmarc:row', '_d', 'e.f', 'g-h');
   const text = fc
-    .array(fc.constantFrom('x', ' ', '\n', '\t', '\u00a0', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&', '<', '>', '"', "'", 'é', '1', '&#32;', ';'), {
-      maxLength: 8,
-    })
+    .array(
+      fc.constantFrom(
+        'x',
+        ' ',
+        '\n',
+        '\t',
+        '\u00a0',
+        '&amp;',
+        '&lt;',
+        '&gt;',
+        '&quot;',
+        '&apos;',
+        '&',
+        '<',
+        '>',
+        '"',
+        "'",
+        'é',
+        '1',
+        '&#32;',
+        ';',
+      ),
+      {
+        maxLength: 8,
+      },
+    )
     .map((parts) => parts.join(''));
   const attributes = fc.constantFrom('', ' id="1"', " xmlns:x='urn:y'", ' a="x>y"', ' b', '  ');
   const leaf = fc.oneof(
@@ -122,11 +146,11 @@ describe('readWellFormedXml', () => {
     depth <= 1
       ? leaf
       : fc.oneof(
-      leaf,
-      fc
-        .tuple(name, attributes, fc.array(element(depth - 1), { maxLength: 4 }), fc.constantFrom('', '\n  ', ' '))
-        .map(([n, a, kids, ws]) => `<${n}${a}>${kids.map((k) => ws + k).join('')}${ws}</${n}>`),
-    ),
+          leaf,
+          fc
+            .tuple(name, attributes, fc.array(element(depth - 1), { maxLength: 4 }), fc.constantFrom('', '\n  ', ' '))
+            .map(([n, a, kids, ws]) => `<${n}${a}>${kids.map((k) => ws + k).join('')}${ws}</${n}>`),
+        ),
   );
 
   it('agrees with fast-xml-parser on generated documents', () => {

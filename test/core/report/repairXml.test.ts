@@ -27,8 +27,12 @@ describe('repairXml — the damage real reports carry (dmarc.md)', () => {
   });
 
   it('closes an element whose end tag is missing where its parent closes (kimon malformed.xml)', () => {
-    const { xml, repairs } = repairXml('<feedback><report_metadata><org_name>t</org_name><policy_published/></feedback>');
-    expect(xml).toBe('<feedback><report_metadata><org_name>t</org_name><policy_published/></report_metadata></feedback>');
+    const { xml, repairs } = repairXml(
+      '<feedback><report_metadata><org_name>t</org_name><policy_published/></feedback>',
+    );
+    expect(xml).toBe(
+      '<feedback><report_metadata><org_name>t</org_name><policy_published/></report_metadata></feedback>',
+    );
     expect(repairs.join()).toMatch(/report_metadata/);
   });
 
@@ -38,7 +42,27 @@ describe('repairXml — the damage real reports carry (dmarc.md)', () => {
   });
 
   it('always produces well-formed XML from tag soup', () => {
-    const piece = fc.constantFrom('<a>', '</a>', '<b>', '</b>', '<c/>', 'text', '&', '<', '>', '<x@y>', '&amp;', ' ', '<a x="1">', '</', '/>', '"', '=', '<!-- c -->', '<?pi?>');
+    const piece = fc.constantFrom(
+      '<a>',
+      '</a>',
+      '<b>',
+      '</b>',
+      '<c/>',
+      'text',
+      '&',
+      '<',
+      '>',
+      '<x@y>',
+      '&amp;',
+      ' ',
+      '<a x="1">',
+      '</',
+      '/>',
+      '"',
+      '=',
+      '<!-- c -->',
+      '<?pi?>',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const { xml } = repairXml(`<root>${pieces.join('')}</root>`);
@@ -79,8 +103,33 @@ describe('repairXml and looksDamaged take linear time on each rule’s worst cas
   }
 
   it('balances tags exactly as the regular expression it replaced, on random soup and on each worst case', () => {
-    const piece = fc.constantFrom('<a>', '</a>', '<b>', '</b>', '<c/>', '<a />', '</a/>', '<a x="1">', '<a x=1>', '<a\u00a0x>', '<!--',
-      '-->', '<![CDATA[', ']]>', '<?', '?>', '<!x>', '<', '>', '/', '&', 'text', ' ', '<!-- <b> -->', '<x@y>');
+    const piece = fc.constantFrom(
+      '<a>',
+      '</a>',
+      '<b>',
+      '</b>',
+      '<c/>',
+      '<a />',
+      '</a/>',
+      '<a x="1">',
+      '<a x=1>',
+      '<a\u00a0x>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '<?',
+      '?>',
+      '<!x>',
+      '<',
+      '>',
+      '/',
+      '&',
+      'text',
+      ' ',
+      '<!-- <b> -->',
+      '<x@y>',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const soup = pieces.join('');
@@ -93,7 +142,10 @@ describe('repairXml and looksDamaged take linear time on each rule’s worst cas
 
   it('passes comments, CDATA and processing instructions through, closed or not', () => {
     // Closed ones are kept as they are; an unclosed one is text, so the tags after it still count.
-    expect(repairXml('<a><!-- b --><![CDATA[ c ]]><?d e?></a>')).toEqual({ xml: '<a><!-- b --><![CDATA[ c ]]><?d e?></a>', repairs: [] });
+    expect(repairXml('<a><!-- b --><![CDATA[ c ]]><?d e?></a>')).toEqual({
+      xml: '<a><!-- b --><![CDATA[ c ]]><?d e?></a>',
+      repairs: [],
+    });
     expect(repairXml('<a><!-- > <b></a>').xml).toBe('<a><!-- > <b></b></a>');
     expect(repairXml('<a><? > <b></a>').xml).toBe('<a><? > <b></b></a>');
   });
@@ -113,14 +165,19 @@ function repairWithRegex(xml: string): { xml: string; repairs: string[] } {
   });
   if (ampersands) repairs.push(`escaped ${ampersands} bare "&"`);
   let lessThans = 0;
-  text = text.replace(/<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])|<(?=[^<>]*(?:<|$))/g, () => {
-    lessThans++;
-    return '&lt;';
-  });
+  text = text.replace(
+    /<(?!\/?[A-Za-z_]|!--|!\[CDATA\[|\?)|<(?=\/?[A-Za-z_][\w.:-]*[^\w.:\-\s/>])|<(?=[^<>]*(?:<|$))/g,
+    () => {
+      lessThans++;
+      return '&lt;';
+    },
+  );
   if (lessThans) repairs.push(`escaped ${lessThans} "<" that did not start a tag`);
   text = text.replace(/<\/([A-Za-z_][\w.:-]*)(?![\w.:-])\s*[^\s>][^<>]*>/g, '</$1>');
-  text = text.replace(/<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g, (tag, name: string, attributes: string, selfClosing: string) =>
-    /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/.test(attributes) ? tag : `<${name}${selfClosing}>`,
+  text = text.replace(
+    /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)(\/?)>/g,
+    (tag, name: string, attributes: string, selfClosing: string) =>
+      /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/.test(attributes) ? tag : `<${name}${selfClosing}>`,
   );
   const tag = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
   const out: string[] = [];
@@ -151,7 +208,8 @@ function repairWithRegex(xml: string): { xml: string; repairs: string[] } {
     out.push(m[0]);
   }
   out.push(text.slice(last));
-  if (stack.length) repairs.push(`closed ${stack.length} element(s) left open at the end (${stack.slice(-3).join(', ')})`);
+  if (stack.length)
+    repairs.push(`closed ${stack.length} element(s) left open at the end (${stack.slice(-3).join(', ')})`);
   while (stack.length) out.push(`</${stack.pop()}>`);
   if (dropped.size) repairs.push(`dropped closing tag(s) with no matching start: ${[...dropped].join(', ')}`);
   if (closed.size) repairs.push(`closed element(s) missing their end tag: ${[...closed].join(', ')}`);

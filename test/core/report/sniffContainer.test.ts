@@ -12,11 +12,17 @@ describe('sniffContainer', () => {
     // 0xa0 is a blank to trimStart; 0x85 is "…" in windows-1252, not a blank.
     const prefix = fc.array(fc.constantFrom(0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x85), { maxLength: 6 });
     // No `f` in what follows, so no <feedback tag can make it XML further on.
-    const rest = fc.uint8Array({ maxLength: 64 }).map((bytes) => bytes.map((b) => (b === 0x66 || b === 0x46 ? 0x20 : b)));
+    const rest = fc
+      .uint8Array({ maxLength: 64 })
+      .map((bytes) => bytes.map((b) => (b === 0x66 || b === 0x46 ? 0x20 : b)));
     fc.assert(
       fc.property(fc.boolean(), prefix, rest, (bom, blanks, after) => {
         const head = Uint8Array.from([...(bom ? [0xef, 0xbb, 0xbf] : []), ...blanks, 0x3c, ...after]);
-        const startsWithMarkup = latin1.decode(head).replace(/^\u00ef\u00bb\u00bf/, '').trimStart().startsWith('<');
+        const startsWithMarkup = latin1
+          .decode(head)
+          .replace(/^\u00ef\u00bb\u00bf/, '')
+          .trimStart()
+          .startsWith('<');
         expect(sniffContainer(head).kind === 'xml').toBe(startsWithMarkup);
       }),
       { numRuns: 3000 },

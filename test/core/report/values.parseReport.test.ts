@@ -36,7 +36,9 @@ const ISSUE_WARNINGS = [
 
 describe('records that cannot be believed are in no total', () => {
   it('plain records: only the believable ones are kept and counted, each left out named in a warning', async () => {
-    const { report, warnings } = await parseOneAggregate(reportXml({ records: ISSUE_RECORDS.filter((r) => !r.includes('&lt;')) }));
+    const { report, warnings } = await parseOneAggregate(
+      reportXml({ records: ISSUE_RECORDS.filter((r) => !r.includes('&lt;')) }),
+    );
     expect(report.records.map((r) => [r.sourceIp, r.count])).toEqual([
       ['192.0.2.1', 3],
       ['2001:DB8::25', 4],
@@ -60,7 +62,9 @@ describe('records that cannot be believed are in no total', () => {
       retainRecords: false,
       onRecords: (records) => batches.push(records.map((r) => r.count)),
     });
-    expect(result.ok && result.reports.map((r) => (r as { stats?: unknown }).stats)).toEqual([{ records: 2, messages: 7 }]);
+    expect(result.ok && result.reports.map((r) => (r as { stats?: unknown }).stats)).toEqual([
+      { records: 2, messages: 7 },
+    ]);
     expect(batches.flat()).toEqual([3, 4]);
   });
 });
@@ -68,7 +72,11 @@ describe('records that cannot be believed are in no total', () => {
 describe('a report whose dates cannot be believed is refused, naming the file', () => {
   it('1970, 2100, begin after end, unreadable or missing dates', async () => {
     const table: Array<[begin: string, end: string, message: string]> = [
-      ['100', '200', 'begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)'],
+      [
+        '100',
+        '200',
+        'begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)',
+      ],
       ['1700000000', '4102444800', 'end date 4102444800 (2100-01-01 00:00:00 UTC) is in the future'],
       ['1700086399', '1700000000', 'begin date 2023-11-15 22:13:19 UTC is after end date 2023-11-14 22:13:20 UTC'],
       ['not-a-number', '1700000000', 'begin date "not-a-number" is not a Unix time'],
@@ -92,14 +100,18 @@ describe('a report whose dates cannot be believed is refused, naming the file', 
     const result = await parseReport(zip, { fileName: 'reports.zip' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.reports.map((r) => [r.path, (r.report as AggregateReport).records.map((x) => x.count)])).toEqual([[['reports.zip', 'good.xml'], [7]]]);
+    expect(result.reports.map((r) => [r.path, (r.report as AggregateReport).records.map((x) => x.count)])).toEqual([
+      [['reports.zip', 'good.xml'], [7]],
+    ]);
     expect(result.warnings).toEqual([
       'reports.zip › old.xml: report "r-1" from "Example Receiver" refused: begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)',
     ]);
   });
 
   it('a report in milliseconds is read in seconds, with a warning', async () => {
-    const { report, warnings } = await parseOneAggregate(reportXml({ metadata: metadata('1700000000000', '1700086399000') }));
+    const { report, warnings } = await parseOneAggregate(
+      reportXml({ metadata: metadata('1700000000000', '1700086399000') }),
+    );
     expect([report.metadata.begin, report.metadata.end]).toEqual([1700000000, 1700086399]);
     expect(warnings).toEqual([
       'begin 1700000000000 is in milliseconds; read as 1700000000 (2023-11-14 22:13:20 UTC)',
@@ -125,7 +137,9 @@ it('reports pasted into one file: a refused one does not stop the others', async
     'pasted.xml: report "r-1" from "Example Receiver" refused: begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)';
   for (const text of [`${old}\n${good}`, `${good}\n${old}`]) {
     const result = await parseReport(utf8(text), { fileName: 'pasted.xml' });
-    expect(result.ok && result.reports.map((r) => (r.report as AggregateReport).records.map((x) => x.count))).toEqual([[3]]);
+    expect(result.ok && result.reports.map((r) => (r.report as AggregateReport).records.map((x) => x.count))).toEqual([
+      [3],
+    ]);
     expect(result.ok && result.warnings).toEqual([refusal]);
     expect(result.ok && result.reports[0]!.warnings).toEqual(['2 reports were pasted into one file; read each']);
   }

@@ -51,9 +51,16 @@ function readRecords(...xml: string[]): { records: AggregateRecord[]; warnings: 
   return { records, warnings: warnings.list() };
 }
 
-function readMetadata(inner: string, now = NOW): { metadata: ReportMetadata; warnings: string[]; problem: string | undefined } {
+function readMetadata(
+  inner: string,
+  now = NOW,
+): { metadata: ReportMetadata; warnings: string[]; problem: string | undefined } {
   const warnings = new WarningSet();
-  const metadata = toMetadata(child(fxp.parse(`<report_metadata>${inner}</report_metadata>`), 'report_metadata'), warnings, now);
+  const metadata = toMetadata(
+    child(fxp.parse(`<report_metadata>${inner}</report_metadata>`), 'report_metadata'),
+    warnings,
+    now,
+  );
   return { metadata, warnings: warnings.list(), problem: dateRangeProblem(metadata, now) };
 }
 
@@ -73,7 +80,10 @@ describe('record counts: only a whole number of messages up to MAX_RECORD_COUNT 
     ];
     for (const [written, count, raw] of table) {
       const { records, warnings } = readRecords(recordXml({ count: written }));
-      expect(records.map((r) => [r.count, r.raw?.count]), written).toEqual([[count, raw]]);
+      expect(
+        records.map((r) => [r.count, r.raw?.count]),
+        written,
+      ).toEqual([[count, raw]]);
       expect(warnings, written).toEqual([]);
     }
   });
@@ -184,7 +194,8 @@ describe('source_ip: only an IP address is believed', () => {
 
   it('isIpAddressText: the truth table', () => {
     for (const address of addresses) expect(isIpAddressText(address), address).toBe(true);
-    for (const text of ['', ' 192.0.2.1', '192.0.2.1 ', ...notAddresses]) expect(isIpAddressText(text), text).toBe(false);
+    for (const text of ['', ' 192.0.2.1', '192.0.2.1 ', ...notAddresses])
+      expect(isIpAddressText(text), text).toBe(false);
   });
 
   it('keeps records from every address form, as written', () => {
@@ -209,9 +220,13 @@ describe('source_ip: only an IP address is believed', () => {
   it('parseIpAddress still reads what people type around an address, and the same addresses', () => {
     expect(parseIpAddress(' [2001:db8::1] ')).toEqual({ family: 6, words: [0x20010db8, 0, 0, 1] });
     expect(parseIpAddress('fe80::1%eth0')).toEqual({ family: 6, words: [0xfe800000, 0, 0, 1] });
-    expect(parseIpAddress('1:2:3:4:5:6:192.0.2.1')).toEqual({ family: 6, words: [0x00010002, 0x00030004, 0x00050006, 0xc0000201] });
+    expect(parseIpAddress('1:2:3:4:5:6:192.0.2.1')).toEqual({
+      family: 6,
+      words: [0x00010002, 0x00030004, 0x00050006, 0xc0000201],
+    });
     expect(parseIpAddress('0000:0000:0000:0000:0000:FFFF:7F00:2')).toEqual({ family: 4, value: 0x7f000002 });
-    for (const text of notAddresses.filter((t) => !t.startsWith('[') && !t.includes('%'))) expect(parseIpAddress(text), text).toBeUndefined();
+    for (const text of notAddresses.filter((t) => !t.startsWith('[') && !t.includes('%')))
+      expect(parseIpAddress(text), text).toBeUndefined();
   });
 
   it('reads every text form of a random address to that address (RFC 4291 §2.2, RFC 5952)', () => {
@@ -224,7 +239,11 @@ describe('source_ip: only an IP address is believed', () => {
           return upper ? h.toUpperCase() : h;
         };
         let parts = groups.map(hex);
-        if (dotted) parts = [...parts.slice(0, 6), [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.')];
+        if (dotted)
+          parts = [
+            ...parts.slice(0, 6),
+            [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.'),
+          ];
         // Compress a run of zero groups (any run, not only the longest: every such text is an RFC 4291 form).
         const limit = dotted ? 6 : 8;
         const zeros = groups.slice(0, limit).flatMap((g, i) => (g === 0 ? [i] : []));
@@ -259,7 +278,11 @@ describe('date range: plausible times only, milliseconds converted with a warnin
 
   it('reads times in milliseconds as seconds, with a warning and the raw value kept', () => {
     const { metadata, warnings, problem } = readMetadata(head('1700000000000', '1700086399999'));
-    expect([metadata.begin, metadata.end, metadata.raw]).toEqual([1700000000, 1700086399, { begin: '1700000000000', end: '1700086399999' }]);
+    expect([metadata.begin, metadata.end, metadata.raw]).toEqual([
+      1700000000,
+      1700086399,
+      { begin: '1700000000000', end: '1700086399999' },
+    ]);
     expect(warnings).toEqual([
       'begin 1700000000000 is in milliseconds; read as 1700000000 (2023-11-14 22:13:20 UTC)',
       'end 1700086399999 is in milliseconds; read as 1700086399 (2023-11-15 22:13:19 UTC)',
@@ -269,7 +292,11 @@ describe('date range: plausible times only, milliseconds converted with a warnin
 
   it('refuses a report whose dates cannot be believed, naming the report and the field', () => {
     const table: Array<[begin: string, end: string, problem: string]> = [
-      ['100', '200', 'begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)'],
+      [
+        '100',
+        '200',
+        'begin date 100 (1970-01-01 00:01:40 UTC) is before DMARC reports existed (2012); end date 200 (1970-01-01 00:03:20 UTC) is before DMARC reports existed (2012)',
+      ],
       ['0', '1700086399', 'begin date 0 (1970-01-01 00:00:00 UTC) is before DMARC reports existed (2012)'],
       ['1700000000', '4102444800', 'end date 4102444800 (2100-01-01 00:00:00 UTC) is in the future'],
       // Milliseconds that would still be in 2100 are not converted.
@@ -284,7 +311,9 @@ describe('date range: plausible times only, milliseconds converted with a warnin
       ['9'.repeat(400), '1700000000', `begin date "${'9'.repeat(64)}… (400 characters)" is in the future`],
     ];
     for (const [begin, end, problem] of table) {
-      expect(readMetadata(head(begin, end)).problem, `${begin} ${end}`).toBe(`report "r-1" from "Example Receiver" refused: ${problem}`);
+      expect(readMetadata(head(begin, end)).problem, `${begin} ${end}`).toBe(
+        `report "r-1" from "Example Receiver" refused: ${problem}`,
+      );
     }
     const missing = readMetadata('<org_name>test.com</org_name>');
     expect(missing.problem).toBe('report without a report_id from "test.com" refused: no begin date; no end date');
@@ -294,8 +323,12 @@ describe('date range: plausible times only, milliseconds converted with a warnin
   it('takes the clock as a parameter: both edges of the plausible range', () => {
     const range = (begin: number, end: number) => readMetadata(head(String(begin), String(end))).problem;
     expect(range(FIRST_REPORT_SECONDS, NOW + FUTURE_SLACK_SECONDS)).toBeUndefined();
-    expect(range(FIRST_REPORT_SECONDS - 1, NOW)).toMatch(/begin date 1325375999 \(2011-12-31 23:59:59 UTC\) is before DMARC/);
-    expect(range(NOW, NOW + FUTURE_SLACK_SECONDS + 1)).toMatch(/end date 1796256001 \(2026-12-03 00:00:01 UTC\) is in the future$/);
+    expect(range(FIRST_REPORT_SECONDS - 1, NOW)).toMatch(
+      /begin date 1325375999 \(2011-12-31 23:59:59 UTC\) is before DMARC/,
+    );
+    expect(range(NOW, NOW + FUTURE_SLACK_SECONDS + 1)).toMatch(
+      /end date 1796256001 \(2026-12-03 00:00:01 UTC\) is in the future$/,
+    );
     // The same report read a year later is believed.
     const later = NOW + 365 * 86_400;
     expect(readMetadata(head(String(NOW + 3 * 86_400), String(NOW + 4 * 86_400)), later).problem).toBeUndefined();
@@ -323,7 +356,8 @@ describe('invisible and reordering characters: a warning naming the field and ea
 
   it('in a record (kept: the warning is the point), each distinct value once', () => {
     const record = recordXml({
-      identifiers: '<header_from>exa\u202Emoc.elpmaxe\u202C</header_from><envelope_from>b\u00ADank.example</envelope_from><envelope_to>x\u{E0041}.example</envelope_to>',
+      identifiers:
+        '<header_from>exa\u202Emoc.elpmaxe\u202C</header_from><envelope_from>b\u00ADank.example</envelope_from><envelope_to>x\u{E0041}.example</envelope_to>',
       authResults:
         '<dkim><domain>exa\u200Emple.com</domain><selector>s\u200F1</selector><result>pass</result></dkim><spf><domain>exa\u061Cmple.com</domain><result>pass</result></spf>',
     });
@@ -346,7 +380,9 @@ describe('invisible and reordering characters: a warning naming the field and ea
         '<date_range><begin>1700000000</begin><end>1700086399</end></date_range>',
     );
     expect(warnings).toEqual([]);
-    expect(readRecords(recordXml({ identifiers: '<header_from>b\u00FCcher.example</header_from>' })).warnings).toEqual([]);
+    expect(readRecords(recordXml({ identifiers: '<header_from>b\u00FCcher.example</header_from>' })).warnings).toEqual(
+      [],
+    );
   });
 });
 
@@ -354,15 +390,26 @@ describe('other values', () => {
   it('pct is a whole percentage from 0 to 100', () => {
     const pct = (written: string) => {
       const warnings = new WarningSet();
-      const policy = toPolicyPublished(child(fxp.parse(`<p><domain>example.com</domain><pct>${written}</pct></p>`), 'p'), warnings);
+      const policy = toPolicyPublished(
+        child(fxp.parse(`<p><domain>example.com</domain><pct>${written}</pct></p>`), 'p'),
+        warnings,
+      );
       return [policy.pct, policy.raw?.pct, warnings.list()];
     };
     expect(pct('100')).toEqual([100, undefined, []]);
     expect(pct('0')).toEqual([0, undefined, []]);
     expect(pct('050')).toEqual([50, '050', []]);
-    expect(pct('0x10')).toEqual([undefined, undefined, ['pct "0x10" is not a whole percentage from 0 to 100; ignored']]);
+    expect(pct('0x10')).toEqual([
+      undefined,
+      undefined,
+      ['pct "0x10" is not a whole percentage from 0 to 100; ignored'],
+    ]);
     expect(pct('101')).toEqual([undefined, undefined, ['pct "101" is not a whole percentage from 0 to 100; ignored']]);
-    expect(pct('not-a-number')).toEqual([undefined, undefined, ['pct "not-a-number" is not a whole percentage from 0 to 100; ignored']]);
+    expect(pct('not-a-number')).toEqual([
+      undefined,
+      undefined,
+      ['pct "not-a-number" is not a whole percentage from 0 to 100; ignored'],
+    ]);
   });
 
   it('a report keeps at most MAX_DISTINCT_WARNINGS different warnings and counts the rest', () => {
@@ -376,9 +423,29 @@ describe('other values', () => {
 });
 
 describe('properties: no value makes the conversion throw, and what is kept can be believed', () => {
-  const interesting = fc.constantFrom('0', '1', '1e30', '0x10', '-5', '1.5', 'Infinity', '', ' 7 ', '9'.repeat(30), '1000000000', '1000000001');
+  const interesting = fc.constantFrom(
+    '0',
+    '1',
+    '1e30',
+    '0x10',
+    '-5',
+    '1.5',
+    'Infinity',
+    '',
+    ' 7 ',
+    '9'.repeat(30),
+    '1000000000',
+    '1000000001',
+  );
   const count = fc.oneof(interesting, fc.nat().map(String), fc.string(), fc.string({ unit: 'binary', maxLength: 20 }));
-  const ip = fc.oneof(fc.ipV4(), fc.ipV6(), fc.ipV4Extended(), fc.string(), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF:.%[]'), maxLength: 45 }));
+  const ip = fc.oneof(
+    fc.ipV4(),
+    fc.ipV6(),
+    fc.ipV4Extended(),
+    fc.string(),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF:.%[]'), maxLength: 45 }),
+  );
   // XML 1.0 cannot carry most control characters, so the readers never see them in a value; a carriage return is
   // left out too, as XML line-end normalization (§2.11) turns it into a line feed on the tree path only.
   const xmlSafe = (value: string) => value.replace(/[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu, '');
@@ -389,7 +456,9 @@ describe('properties: no value makes the conversion throw, and what is kept can 
         const xml = rows.map((r) => recordXml({ ip: escapeXml(xmlSafe(r.ip)), count: escapeXml(xmlSafe(r.count)) }));
         const { records } = readRecords(...xml);
         for (const record of records) {
-          expect(Number.isSafeInteger(record.count) && record.count >= 0 && record.count <= MAX_RECORD_COUNT).toBe(true);
+          expect(Number.isSafeInteger(record.count) && record.count >= 0 && record.count <= MAX_RECORD_COUNT).toBe(
+            true,
+          );
           expect(isIpAddressText(record.sourceIp)).toBe(true);
           expect(parseIpAddress(record.sourceIp)).toBeDefined();
         }
@@ -405,7 +474,13 @@ describe('properties: no value makes the conversion throw, and what is kept can 
   });
 
   it('dates: toMetadata and dateRangeProblem never throw, and an accepted range is plausible and ordered', () => {
-    const time = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.bigInt().map(String), fc.string(), fc.constantFrom('1700000000', '1700000000000', '1700000000.5'));
+    const time = fc.oneof(
+      fc.integer().map(String),
+      fc.double().map(String),
+      fc.bigInt().map(String),
+      fc.string(),
+      fc.constantFrom('1700000000', '1700000000000', '1700000000.5'),
+    );
     fc.assert(
       fc.property(time, time, fc.integer({ min: FIRST_REPORT_SECONDS, max: 4_000_000_000 }), (begin, end, now) => {
         const { metadata, problem } = readMetadata(head(escapeXml(xmlSafe(begin)), escapeXml(xmlSafe(end))), now);

@@ -34,7 +34,13 @@ import {
   type StoredRecordDigest,
 } from '../../../core/store/schema';
 import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
-import { profileHash, ProfileTable, recordsOfDigest, toCountedDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
+import {
+  profileHash,
+  ProfileTable,
+  recordsOfDigest,
+  toCountedDigest,
+  toRecordDigest,
+} from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import type { AggregateRecord } from '../../../core/report/types';
 import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
@@ -43,7 +49,11 @@ import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, sortedKeys(v)]),
+  );
 }
 
 let counter = 0;
@@ -67,12 +77,22 @@ function sampleRows(): ReportRows[] {
     const records = [
       record({ count: 10, raw: { source_ip: '192.0.2.1' }, extensions: { note: 'x' } }),
       record({ sourceIp: '198.51.100.7', count: 1, dkim: 'fail', spf: 'fail', dkimAligned: false, spfAligned: false }),
-      record({ sourceIp: '198.51.100.8', count: 2, disposition: 'quarantine', dkim: 'fail', spf: 'fail', reasons: [{ type: 'forwarded' }] }),
+      record({
+        sourceIp: '198.51.100.8',
+        count: 2,
+        disposition: 'quarantine',
+        dkim: 'fail',
+        spf: 'fail',
+        reasons: [{ type: 'forwarded' }],
+      }),
     ];
     rows.push(toReportRows(aggregate('google.com', `g${day}`, records, { begin: MARCH_1 + day * DAY }), file));
   }
   rows.push(
-    toReportRows(aggregate('week.org', 'w', [record({ count: 70 })], { begin: MARCH_1 + 3 * DAY, end: MARCH_1 + 10 * DAY - 1 }), file),
+    toReportRows(
+      aggregate('week.org', 'w', [record({ count: 70 })], { begin: MARCH_1 + 3 * DAY, end: MARCH_1 + 10 * DAY - 1 }),
+      file,
+    ),
     toReportRows(aggregate('yahoo.com', 'y1', [record({ count: 7 })], { domain: 'example.net', begin: MARCH_1 }), file),
   );
   return rows;
@@ -131,7 +151,8 @@ describe('record chunks', () => {
         counted.countDigests(digests.map((digest) => toCountedDigest(digest)));
       });
       expect(counted.headline()).toEqual(added.headline());
-      for (const key of (await readRecords(db, null, period)).map((r) => r.reportKey)) expect(counted.hasCounted(key)).toBe(added.hasCounted(key));
+      for (const key of (await readRecords(db, null, period)).map((r) => r.reportKey))
+        expect(counted.hasCounted(key)).toBe(added.hasCounted(key));
       expect(counted.sources()).toEqual([]);
     }
   });
@@ -143,7 +164,13 @@ describe('record chunks', () => {
         ...group,
         class: classification.class,
         reason: classification.reason,
-        ips: ips.map((ip) => ({ ...ip, records: ip.records.list().map((r) => r.id.join('|')).sort() })),
+        ips: ips.map((ip) => ({
+          ...ip,
+          records: ip.records
+            .list()
+            .map((r) => r.id.join('|'))
+            .sort(),
+        })),
       })),
     });
     for (const domain of ['example.com', 'example.net', null]) {
@@ -169,7 +196,9 @@ describe('record chunks', () => {
     expect(ROW_SPAN_DAYS).toBe(7);
     expect(await db.count('recordChunks')).toBe(7);
     const chunks = await db.getAll('recordChunks');
-    expect(chunks.every((chunk) => chunk.digests.every((d) => d.domain === chunk.id[0] && spanStart(d.end) === chunk.id[1]))).toBe(true);
+    expect(
+      chunks.every((chunk) => chunk.digests.every((d) => d.domain === chunk.id[0] && spanStart(d.end) === chunk.id[1])),
+    ).toBe(true);
   });
 
   it('store equal outcomes of the reports stored together as one object, read back as one object', async () => {
@@ -197,7 +226,8 @@ describe('record chunks', () => {
       for (const digest of chunk.digests) {
         const day = utcMidnight(digest.end);
         const key = `${digest.domain}|${day}`;
-        if (!packs.has(key)) packs.set(key, { id: [digest.domain, day, `${digest.reportKey}#${digest.id[3]}`], digests: [] });
+        if (!packs.has(key))
+          packs.set(key, { id: [digest.domain, day, `${digest.reportKey}#${digest.id[3]}`], digests: [] });
         packs.get(key)!.digests.push(digest);
       }
     }
@@ -205,18 +235,30 @@ describe('record chunks', () => {
     for (const chunk of packs.values()) void tx.objectStore('recordChunks').put(chunk);
     for (const pack of await db.getAll('reportPacks')) {
       for (const report of pack.reports) {
-        void tx.objectStore('reportPacks').put({ id: [report.kind, report.domain, utcMidnight(report.end), report.key], keys: [report.key], reports: [report] });
+        void tx
+          .objectStore('reportPacks')
+          .put({
+            id: [report.kind, report.domain, utcMidnight(report.end), report.key],
+            keys: [report.key],
+            reports: [report],
+          });
       }
     }
     await tx.done;
     expect(await perDay.count('recordChunks')).toBe(41);
     for (const domain of ['example.com', 'example.net', null]) {
       for (const period of PERIODS) {
-        expect(sorted(await storedRecords(perDay, domain, period))).toEqual(sorted(await storedRecords(db, domain, period)));
-        expect(await listAggregateReports(perDay, domain, period)).toEqual(await listAggregateReports(db, domain, period));
+        expect(sorted(await storedRecords(perDay, domain, period))).toEqual(
+          sorted(await storedRecords(db, domain, period)),
+        );
+        expect(await listAggregateReports(perDay, domain, period)).toEqual(
+          await listAggregateReports(db, domain, period),
+        );
       }
     }
-    for (const key of ['g0', 'g9', 'w', 'y1'].map((id) => sampleRows().find((r) => r.report.key.includes(id))!.report.key)) {
+    for (const key of ['g0', 'g9', 'w', 'y1'].map(
+      (id) => sampleRows().find((r) => r.report.key.includes(id))!.report.key,
+    )) {
       expect(await readRecordsOfReport(perDay, key)).toEqual(await readRecordsOfReport(db, key));
       expect((await readRecordsOfReport(db, key)).length).toBeGreaterThan(0);
     }
@@ -224,10 +266,14 @@ describe('record chunks', () => {
 
   it('keep each distinct outcome of a batch once, and split what is larger than a batch or a chunk', async () => {
     const digests: StoredRecordDigest[] = [];
-    await forEachDigestChunk(db, 'example.com', { from: MARCH_1, to: MARCH_1 + DAY }, (chunk) => digests.push(...chunk));
+    await forEachDigestChunk(db, 'example.com', { from: MARCH_1, to: MARCH_1 + DAY }, (chunk) =>
+      digests.push(...chunk),
+    );
     const daily = digests.find((d) => d.reportKey.includes('g0'));
     expect(daily?.profiles).toHaveLength(3);
-    const many = Array.from({ length: RECORDS_PER_CHUNK + 1200 }, (_, i) => record({ sourceIp: `10.0.${i >> 8}.${i & 255}`, count: i + 1 }));
+    const many = Array.from({ length: RECORDS_PER_CHUNK + 1200 }, (_, i) =>
+      record({ sourceIp: `10.0.${i >> 8}.${i & 255}`, count: i + 1 }),
+    );
     const big = toReportRows(aggregate('big.example', 'b', many, { domain: 'big.test' }), file);
     await saveReportRows(db, [big]);
     const bigDigests: StoredRecordDigest[] = [];
@@ -242,7 +288,8 @@ describe('record chunks', () => {
     const text = fc.constantFrom('', 'a', 'pass', '1:a', '-', 'a1:', 'example.com', 'R', 'D1:a');
     const optional = fc.option(text, { nil: undefined });
     /** Mostly absent, as in real records. */
-    const rare = <T,>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary, weight: 1 });
+    const rare = <T>(arbitrary: fc.Arbitrary<T>) =>
+      fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary, weight: 1 });
     const raw = rare(fc.dictionary(fc.constantFrom('result', 'type', 'count'), text, { minKeys: 1, maxKeys: 1 }));
     const drop = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
     const generated = fc
@@ -256,8 +303,20 @@ describe('record chunks', () => {
         headerFrom: text,
         envelopeFrom: optional,
         envelopeTo: optional,
-        dkimResults: fc.array(fc.record({ domain: text, result: text, selector: optional, humanResult: optional, raw }), { maxLength: 2 }),
-        spfResults: fc.array(fc.record({ domain: text, result: text, scope: fc.constantFrom(undefined, 'mfrom', 'helo'), humanResult: optional, raw }), { maxLength: 2 }),
+        dkimResults: fc.array(
+          fc.record({ domain: text, result: text, selector: optional, humanResult: optional, raw }),
+          { maxLength: 2 },
+        ),
+        spfResults: fc.array(
+          fc.record({
+            domain: text,
+            result: text,
+            scope: fc.constantFrom(undefined, 'mfrom', 'helo'),
+            humanResult: optional,
+            raw,
+          }),
+          { maxLength: 2 },
+        ),
         dkimAligned: fc.boolean(),
         spfAligned: fc.boolean(),
         extensions: rare(fc.dictionary(fc.constantFrom('x', 'y'), text, { minKeys: 1, maxKeys: 1 })),
@@ -268,20 +327,30 @@ describe('record chunks', () => {
     const profile = ({ sourceIp: _ip, count: _count, ...rest }: AggregateRecord) => rest;
     // Pairs that differ in one field at most, or in one field of the first reason or result, so that equal and
     // nearly equal profiles both come up often.
-    const nested = { reasons: ['type', 'comment', 'raw'], dkimResults: ['domain', 'result', 'selector', 'humanResult', 'raw'], spfResults: ['domain', 'result', 'scope', 'humanResult', 'raw'] };
+    const nested = {
+      reasons: ['type', 'comment', 'raw'],
+      dkimResults: ['domain', 'result', 'selector', 'humanResult', 'raw'],
+      spfResults: ['domain', 'result', 'scope', 'humanResult', 'raw'],
+    };
     const paths: Array<[keyof AggregateRecord, string?]> = [
-      ...(Object.keys(record()).concat('envelopeTo', 'extensions', 'raw') as Array<keyof AggregateRecord>).map((field): [keyof AggregateRecord] => [field]),
-      ...Object.entries(nested).flatMap(([list, subfields]) => subfields.map((sub): [keyof AggregateRecord, string] => [list as keyof AggregateRecord, sub])),
+      ...(Object.keys(record()).concat('envelopeTo', 'extensions', 'raw') as Array<keyof AggregateRecord>).map(
+        (field): [keyof AggregateRecord] => [field],
+      ),
+      ...Object.entries(nested).flatMap(([list, subfields]) =>
+        subfields.map((sub): [keyof AggregateRecord, string] => [list as keyof AggregateRecord, sub]),
+      ),
     ];
-    const pair = fc.tuple(generated, generated, fc.constantFrom(...paths), fc.boolean()).map(([a, other, [field, sub], same]) => {
-      let value: unknown = same ? a[field] : other[field];
-      if (sub !== undefined) {
-        const list = a[field] as unknown as Array<Record<string, unknown>>;
-        const replacement = (other[field] as unknown as Array<Record<string, unknown>>)[0]?.[sub];
-        value = list.map((item, i) => (i === 0 && !same ? { ...item, [sub]: replacement } : item));
-      }
-      return [a, drop({ ...a, [field]: value }) as AggregateRecord] as const;
-    });
+    const pair = fc
+      .tuple(generated, generated, fc.constantFrom(...paths), fc.boolean())
+      .map(([a, other, [field, sub], same]) => {
+        let value: unknown = same ? a[field] : other[field];
+        if (sub !== undefined) {
+          const list = a[field] as unknown as Array<Record<string, unknown>>;
+          const replacement = (other[field] as unknown as Array<Record<string, unknown>>)[0]?.[sub];
+          value = list.map((item, i) => (i === 0 && !same ? { ...item, [sub]: replacement } : item));
+        }
+        return [a, drop({ ...a, [field]: value }) as AggregateRecord] as const;
+      });
     // With the real hash, and with one under which every profile collides (so that only the comparison tells them).
     for (const table of [() => new ProfileTable(), () => new ProfileTable(() => 0)]) {
       fc.assert(
@@ -290,7 +359,10 @@ describe('record chunks', () => {
           const profiles = table();
           expect(profiles.profileOf(a) === profiles.profileOf(b)).toBe(equal);
           if (equal) expect(profileHash(a)).toBe(profileHash(b));
-          const digest = toRecordDigest({ id: ['d', 0, 'k', 0], reportKey: 'k', domain: 'd', orgName: 'o', begin: 0, end: 0, records: [a, b] }, table());
+          const digest = toRecordDigest(
+            { id: ['d', 0, 'k', 0], reportKey: 'k', domain: 'd', orgName: 'o', begin: 0, end: 0, records: [a, b] },
+            table(),
+          );
           expect(digest.profiles).toHaveLength(equal ? 1 : 2);
           expect(recordsOfDigest(digest).map((r) => r.record)).toEqual([a, b]);
         }),
@@ -340,11 +412,16 @@ async function olderDatabase(version: 1 | 2, rows: readonly ReportRows[]): Promi
       for (const step of migrations.slice(0, version)) void step(db, tx);
     },
   });
-  const tx = old.transaction(version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'], 'readwrite');
+  const tx = old.transaction(
+    version === 1 ? ['reports', 'records'] : ['reports', 'records', 'recordDigests'],
+    'readwrite',
+  );
   await Promise.all([
     ...rows.map((r) => tx.objectStore('reports').put(r.report)),
     ...rows.flatMap((r) => r.batches.map((b) => tx.objectStore('records').put(b))),
-    ...(version === 2 ? rows.flatMap((r) => r.batches.map((b) => tx.objectStore('recordDigests').put(toRecordDigest(b)))) : []),
+    ...(version === 2
+      ? rows.flatMap((r) => r.batches.map((b) => tx.objectStore('recordDigests').put(toRecordDigest(b))))
+      : []),
     tx.done,
   ]);
   old.close();
@@ -363,8 +440,11 @@ describe('migrations from schema 1 and 2', () => {
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(['rawXml', 'recordChunks', 'reportPacks', 'sources']);
       expect((await countStored(db)).reports).toBe(43);
-      expect(await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY })).toHaveLength(4);
-      for (const period of PERIODS) expect(sorted(await storedRecords(db, null, period))).toEqual(expected(rows, null, period));
+      expect(
+        await listAggregateReports(db, 'example.com', { from: MARCH_1 + 5 * DAY, to: MARCH_1 + 8 * DAY }),
+      ).toHaveLength(4);
+      for (const period of PERIODS)
+        expect(sorted(await storedRecords(db, null, period))).toEqual(expected(rows, null, period));
       expect(await db.count('recordChunks')).toBe(7); // A row per domain and span of days, as an import writes them.
     });
   }

@@ -16,7 +16,13 @@ import {
 import { getReport, REPORTS_PER_PACK } from '../../../core/store/reportPacks';
 import { spanStart } from '../../../core/store/recordChunks';
 import { saveReportRows } from '../../../core/store/saveReportRows';
-import { DB_VERSION, migrations, openReportDatabase, type ReportDatabase, type ReportDbSchema } from '../../../core/store/schema';
+import {
+  DB_VERSION,
+  migrations,
+  openReportDatabase,
+  type ReportDatabase,
+  type ReportDbSchema,
+} from '../../../core/store/schema';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
 
@@ -37,13 +43,29 @@ async function open(name = `packs-${++counter}`): Promise<ReportDatabase> {
 /** More reports of one domain and day than a pack holds, a few other days and domains, and a TLS report. */
 function sampleRows(): ReportRows[] {
   const rows: ReportRows[] = [];
-  for (let i = 0; i < REPORTS_PER_PACK + 44; i++) rows.push(toReportRows(aggregate(`r${i % 7}.example`, `same-day-${i}`, [record({ count: i + 1 })]), file));
+  for (let i = 0; i < REPORTS_PER_PACK + 44; i++)
+    rows.push(toReportRows(aggregate(`r${i % 7}.example`, `same-day-${i}`, [record({ count: i + 1 })]), file));
   for (let day = 1; day < 6; day++) {
-    rows.push(toReportRows(aggregate('google.com', `g${day}`, [record({ count: day })], { begin: MARCH_1 + day * DAY }), file));
-    rows.push(toReportRows(aggregate('google.com', `o${day}`, [record({ count: 2 })], { begin: MARCH_1 + day * DAY, domain: 'other.test' }), file));
+    rows.push(
+      toReportRows(aggregate('google.com', `g${day}`, [record({ count: day })], { begin: MARCH_1 + day * DAY }), file),
+    );
+    rows.push(
+      toReportRows(
+        aggregate('google.com', `o${day}`, [record({ count: 2 })], {
+          begin: MARCH_1 + day * DAY,
+          domain: 'other.test',
+        }),
+        file,
+      ),
+    );
   }
   // The next span of days (spans of a week run from Thursdays; March 1st 2024 was a Friday).
-  rows.push(toReportRows(aggregate('google.com', 'o8', [record({ count: 3 })], { begin: MARCH_1 + 8 * DAY, domain: 'other.test' }), file));
+  rows.push(
+    toReportRows(
+      aggregate('google.com', 'o8', [record({ count: 3 })], { begin: MARCH_1 + 8 * DAY, domain: 'other.test' }),
+      file,
+    ),
+  );
   rows.push(toReportRows(tls('Google Inc.', 'tls-1'), file));
   return rows;
 }
@@ -71,7 +93,11 @@ describe('report packs', () => {
     // 300 reports of one day and five more days of example.com: two packs; other.test in two spans; one TLS pack.
     expect(await db.count('reportPacks')).toBe(2 + 2 + 1);
     const packs = await db.getAll('reportPacks');
-    expect(packs.every((pack) => pack.reports.every((r) => r.kind === pack.id[0] && r.domain === pack.id[1] && spanStart(r.end) === pack.id[2]))).toBe(true);
+    expect(
+      packs.every((pack) =>
+        pack.reports.every((r) => r.kind === pack.id[0] && r.domain === pack.id[1] && spanStart(r.end) === pack.id[2]),
+      ),
+    ).toBe(true);
     for (const { report } of rows) expect(await getReport(db, report.key)).toEqual(report);
     expect(await getReport(db, 'aggregate\u0000nobody\u0000none')).toBeUndefined();
     const all = await listAggregateReports(db, null);
@@ -91,7 +117,11 @@ describe('report packs', () => {
     expect(await saveReportRows(db, [b, a, c, b])).toEqual(['imported', 'duplicate', 'imported', 'duplicate']);
     expect(await countStored(db)).toEqual({ reports: 3, records: 3 });
     expect(await saveReportRows(db, [a, b, c])).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    expect((await listAggregateReports(db, null)).map((r) => r.orgName)).toEqual(['a.example', 'b.example', 'c.example']);
+    expect((await listAggregateReports(db, null)).map((r) => r.orgName)).toEqual([
+      'a.example',
+      'b.example',
+      'c.example',
+    ]);
   });
 });
 
@@ -116,7 +146,11 @@ describe('migration from schema 3', () => {
     await saveReportRows(written, rows);
     const expected = await everything(written);
     // The records were not in the schema 3 database: only the reports are compared there.
-    expect({ ...(await everything(migrated)), records: [], counts: undefined }).toEqual({ ...expected, records: [], counts: undefined });
+    expect({ ...(await everything(migrated)), records: [], counts: undefined }).toEqual({
+      ...expected,
+      records: [],
+      counts: undefined,
+    });
     expect((await countStored(migrated)).reports).toBe(rows.length);
     expect(expected.records).toHaveLength(1);
     // A report the migration packed is still a duplicate.

@@ -68,7 +68,10 @@ describe('saveReportRows', () => {
   });
 
   it('keeps a report’s file and reads its XML back from it, for every container', async () => {
-    for (const fixture of ['estadocuenta1.infonacot.gob.mx!example.com!1536853302!1536939702!2940.xml.zip', 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml']) {
+    for (const fixture of [
+      'estadocuenta1.infonacot.gob.mx!example.com!1536853302!1536939702!2940.xml.zip',
+      'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml',
+    ]) {
       const bytes = new Uint8Array(readFileSync(`${FIXTURE_REPORTS}domainaware__parsedmarc/${fixture}`));
       const parsed = await parseReport(bytes, { fileName: fixture });
       if (!parsed.ok) throw new Error(parsed.error.message);
@@ -88,7 +91,9 @@ describe('saveReportRows', () => {
   it('keeps no file when all its reports were stored already, or when it is too large', async () => {
     const rows = toReportRows(aggregate('a.org', '1', [record()]), file);
     await saveReportRows(db, [rows]);
-    expect(await saveFiles(db, [{ rows: [rows], source: { fileName: 'a.xml', bytes: new Uint8Array([60]) } }])).toEqual([['duplicate']]);
+    expect(await saveFiles(db, [{ rows: [rows], source: { fileName: 'a.xml', bytes: new Uint8Array([60]) } }])).toEqual(
+      [['duplicate']],
+    );
     const big = toReportRows(aggregate('b.org', '1', [record()]), file);
     await saveFiles(db, [{ rows: [big], source: { fileName: 'b.xml', bytes: new Uint8Array(SOURCE_MAX_BYTES + 1) } }]);
     expect(await db.count('sources')).toBe(0);
@@ -124,7 +129,10 @@ describe('saveReportRows', () => {
     expect(await fresh.getAll('sources')).toEqual([row]);
     fresh.close();
     await deleteDomain(db, 'a.test');
-    expect((await db.get('sources', row!.id))?.files.map((f) => f?.reportKeys)).toEqual([[b.report.key], [other.report.key]]);
+    expect((await db.get('sources', row!.id))?.files.map((f) => f?.reportKeys)).toEqual([
+      [b.report.key],
+      [other.report.key],
+    ]);
     await deleteDomain(db, 'c.test');
     expect((await db.get('sources', row!.id))?.files.map((f) => f?.reportKeys ?? null)).toEqual([[b.report.key], null]);
     await deleteDomain(db, 'b.test');
@@ -138,14 +146,24 @@ describe('queries', () => {
     for (let day = 0; day < 40; day++) {
       rows.push(
         toReportRows(
-          aggregate('google.com', `g${day}`, [record({ count: 10 }), record({ sourceIp: '198.51.100.7', count: 1, dkim: 'fail', spf: 'fail' })], {
-            begin: MARCH_1 + day * DAY,
-          }),
+          aggregate(
+            'google.com',
+            `g${day}`,
+            [record({ count: 10 }), record({ sourceIp: '198.51.100.7', count: 1, dkim: 'fail', spf: 'fail' })],
+            {
+              begin: MARCH_1 + day * DAY,
+            },
+          ),
           file,
         ),
       );
     }
-    rows.push(toReportRows(aggregate('yahoo.com', 'y1', [record({ count: 7 })], { domain: 'Example.NET', begin: MARCH_1 }), file));
+    rows.push(
+      toReportRows(
+        aggregate('yahoo.com', 'y1', [record({ count: 7 })], { domain: 'Example.NET', begin: MARCH_1 }),
+        file,
+      ),
+    );
     rows.push(toReportRows(tls('google.com', 't1'), file));
     await saveReportRows(db, rows);
   });
@@ -184,12 +202,24 @@ describe('queries', () => {
     expect(summary.daily.reduce((s, d) => s + d.pass + d.fail + d.quarantined + d.rejected, 0)).toBe(330);
     expect(summary.sources.reduce((s, g) => s + g.messages, 0)).toBe(330);
     // Neither IP is in the sender catalogue, and no ASN table is given: each is a source of its own, as on the Senders page.
-    expect(summary.sources[0]).toMatchObject({ key: 'ip:192.0.2.1', name: '192.0.2.1', messages: 300, sourceClass: 'compliant' });
+    expect(summary.sources[0]).toMatchObject({
+      key: 'ip:192.0.2.1',
+      name: '192.0.2.1',
+      messages: 300,
+      sourceClass: 'compliant',
+    });
   });
 
   it('spreads a multi-day report over its days and counts only the share inside the period', async () => {
     await saveReportRows(db, [
-      toReportRows(aggregate('week.org', 'w', [record({ count: 70 })], { domain: 'week.test', begin: MARCH_1, end: MARCH_1 + 7 * DAY - 1 }), file),
+      toReportRows(
+        aggregate('week.org', 'w', [record({ count: 70 })], {
+          domain: 'week.test',
+          begin: MARCH_1,
+          end: MARCH_1 + 7 * DAY - 1,
+        }),
+        file,
+      ),
     ]);
     const whole = summarizeRecords(await readRecords(db, 'week.test'), ALL_TIME);
     expect(whole.daily.map((d) => d.pass)).toEqual([10, 10, 10, 10, 10, 10, 10]);
@@ -220,9 +250,17 @@ describe('queries', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'dmarc-lens-backup', version: 1, schemaVersion: DB_VERSION });
     // The import worker tells a backup from a report by its bytes.
     const encode = (text: string) => new TextEncoder().encode(text);
-    for (const head of [lines[0]!, `\ufeff \r\n${lines[0]!}`]) expect(looksLikeBackupFile(encode(`${head}\n${lines[1]!}`))).toBe(true);
-    for (const other of ['<feedback/>', '{"format":"other"}', ' x{', '']) expect(looksLikeBackupFile(encode(other))).toBe(false);
-    expect(looksLikeBackupFile(readFileSync(`${FIXTURE_REPORTS}domainaware__parsedmarc/fastmail.com!example.com!1516060800!1516147199!102675056.xml.gz`))).toBe(false);
+    for (const head of [lines[0]!, `\ufeff \r\n${lines[0]!}`])
+      expect(looksLikeBackupFile(encode(`${head}\n${lines[1]!}`))).toBe(true);
+    for (const other of ['<feedback/>', '{"format":"other"}', ' x{', ''])
+      expect(looksLikeBackupFile(encode(other))).toBe(false);
+    expect(
+      looksLikeBackupFile(
+        readFileSync(
+          `${FIXTURE_REPORTS}domainaware__parsedmarc/fastmail.com!example.com!1516060800!1516147199!102675056.xml.gz`,
+        ),
+      ),
+    ).toBe(false);
     const before = await countStored(db);
 
     const fresh = await openReportDatabase(`${name}-restored`);
@@ -244,13 +282,25 @@ describe('queries', () => {
     const header = '{"format":"dmarc-lens-backup","version":1,"schemaVersion":1,"exportedAt":0}';
     expect(await restoreBackup(db, [header, '{"store":"reports","value":{"key":1}}'], 'b.jsonl')).toEqual({
       ok: false,
-      error: { code: 'invalid-backup', message: 'b.jsonl, line 2: the "reports" row is not valid: kind is missing. Nothing from this backup was restored.' },
+      error: {
+        code: 'invalid-backup',
+        message:
+          'b.jsonl, line 2: the "reports" row is not valid: kind is missing. Nothing from this backup was restored.',
+      },
     });
-    expect(await restoreBackup(db, [header, '', '{"store":"records","value":{"id":"nope"}}'], 'b.jsonl')).toMatchObject({
-      error: { message: 'b.jsonl, line 3: the "records" row is not valid: id is the text "nope", not a list of 4 items. Nothing from this backup was restored.' },
-    });
+    expect(await restoreBackup(db, [header, '', '{"store":"records","value":{"id":"nope"}}'], 'b.jsonl')).toMatchObject(
+      {
+        error: {
+          message:
+            'b.jsonl, line 3: the "records" row is not valid: id is the text "nope", not a list of 4 items. Nothing from this backup was restored.',
+        },
+      },
+    );
     expect(await restoreBackup(db, [header, 'not json'], 'b.jsonl')).toMatchObject({
-      error: { message: 'b.jsonl, line 2: this line is not a complete row (the file may have been cut short or edited). Nothing from this backup was restored.' },
+      error: {
+        message:
+          'b.jsonl, line 2: this line is not a complete row (the file may have been cut short or edited). Nothing from this backup was restored.',
+      },
     });
     expect(await countStored(db)).toEqual(before);
   });

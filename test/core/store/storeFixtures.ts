@@ -33,7 +33,14 @@ export function aggregate(
   return {
     report: {
       kind: 'aggregate',
-      metadata: { orgName, email: `noreply@${orgName}`, reportId, begin, end: options.end ?? begin + DAY - 1, errors: [] },
+      metadata: {
+        orgName,
+        email: `noreply@${orgName}`,
+        reportId,
+        begin,
+        end: options.end ?? begin + DAY - 1,
+        errors: [],
+      },
       policy: { domain: options.domain ?? 'example.com', p: 'none', adkim: 'r', aspf: 'r' },
       records,
     },
@@ -58,7 +65,9 @@ export function tls(orgName: string, reportId: string): ParsedReport<TlsReport> 
           mxHost: ['mx.example.com'],
           successfulSessions: 10,
           failedSessions: 2,
-          failureDetails: [{ resultType: 'certificate-expired', receivingMxHostname: 'mx.example.com', failedSessionCount: 2 }],
+          failureDetails: [
+            { resultType: 'certificate-expired', receivingMxHostname: 'mx.example.com', failedSessionCount: 2 },
+          ],
         },
       ],
     },

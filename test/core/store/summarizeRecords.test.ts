@@ -34,7 +34,9 @@ const SAMPLE_FILES = [
 async function sampleReports(): Promise<AggregateReport[]> {
   const reports: AggregateReport[] = [];
   for (const path of SAMPLE_FILES) {
-    const result = await parseReport(new Uint8Array(readFileSync(fixtures + path)), { fileName: path.split('/').pop()! });
+    const result = await parseReport(new Uint8Array(readFileSync(fixtures + path)), {
+      fileName: path.split('/').pop()!,
+    });
     if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
     for (const { report } of result.reports) if (report.kind === 'aggregate') reports.push(report);
   }
@@ -56,8 +58,21 @@ function stored(reports: readonly AggregateReport[]): StoredRecord[] {
   );
 }
 
-function storedRecord(rec: AggregateRecord, begin = MARCH_1, end = begin + DAY - 1, reportKey = `r-${begin}`): StoredRecord {
-  return { id: ['example.com', begin, reportKey, 0], reportKey, domain: 'example.com', orgName: 'receiver.example', begin, end, record: rec };
+function storedRecord(
+  rec: AggregateRecord,
+  begin = MARCH_1,
+  end = begin + DAY - 1,
+  reportKey = `r-${begin}`,
+): StoredRecord {
+  return {
+    id: ['example.com', begin, reportKey, 0],
+    reportKey,
+    domain: 'example.com',
+    orgName: 'receiver.example',
+    begin,
+    end,
+    record: rec,
+  };
 }
 
 describe('summarizeRecords: sources as the Senders page sees them', () => {
@@ -66,20 +81,39 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
   it.each([
     ['with the offline ASN table', { asnTable: table }],
     ['without it', {}],
-  ] as Array<[string, GroupSourcesOptions]>)('has the same groups, names, classes, reasons and fixes as groupSources, %s', async (_, options) => {
-    const reports = await sampleReports();
-    for (const domain of [...new Set(reports.map((r) => r.policy.domain.toLowerCase()))]) {
-      const summary = summarizeRecords(
-        stored(reports).filter((s) => s.domain === domain),
-        ALL_TIME,
-        options,
-      );
-      const senders = groupSources(reports, { ...options, domain });
-      expect(summary.sources.map((g) => [g.key, g.name, g.messages, g.sourceClass, g.classification.reason, g.classification.fix])).toEqual(
-        senders.map((g) => [g.key, g.label, g.messages, g.classification.class, g.classification.reason, g.classification.fix]),
-      );
-    }
-  });
+  ] as Array<[string, GroupSourcesOptions]>)(
+    'has the same groups, names, classes, reasons and fixes as groupSources, %s',
+    async (_, options) => {
+      const reports = await sampleReports();
+      for (const domain of [...new Set(reports.map((r) => r.policy.domain.toLowerCase()))]) {
+        const summary = summarizeRecords(
+          stored(reports).filter((s) => s.domain === domain),
+          ALL_TIME,
+          options,
+        );
+        const senders = groupSources(reports, { ...options, domain });
+        expect(
+          summary.sources.map((g) => [
+            g.key,
+            g.name,
+            g.messages,
+            g.sourceClass,
+            g.classification.reason,
+            g.classification.fix,
+          ]),
+        ).toEqual(
+          senders.map((g) => [
+            g.key,
+            g.label,
+            g.messages,
+            g.classification.class,
+            g.classification.reason,
+            g.classification.fix,
+          ]),
+        );
+      }
+    },
+  );
 
   it('names the services of the sample reports and gives each its reason', async () => {
     const reports = await sampleReports();
@@ -87,9 +121,15 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
     const byKey = new Map(summary.sources.map((g) => [g.key, g]));
     expect(byKey.get('sendgrid')).toMatchObject({ name: 'Twilio SendGrid', sourceClass: 'compliant', messages: 343 });
     expect(byKey.get('amazon-ses')).toMatchObject({ name: 'Amazon SES', sourceClass: 'compliant' });
-    const opserv = summarizeRecords(stored(reports).filter((r) => r.domain === 'opserv.io'), ALL_TIME, { asnTable: table });
+    const opserv = summarizeRecords(
+      stored(reports).filter((r) => r.domain === 'opserv.io'),
+      ALL_TIME,
+      { asnTable: table },
+    );
     const google = opserv.sources.find((g) => g.key === 'google');
-    expect(google?.classification.reason).toMatch(/^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/);
+    expect(google?.classification.reason).toMatch(
+      /^Google Workspace \/ Gmail \(your organisation's account there\) sent 112 of 181 messages as opserv\.io/,
+    );
     expect(google?.classification.fix).toMatch(/^Turn on DKIM signing with d=opserv\.io at the Google Admin console/);
     // Totals, groups and IPs add up.
     const messages = summary.sources.reduce((n, g) => n + g.messages, 0);
@@ -142,14 +182,24 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
 
   it('counts the share of a multi-day report inside the period, in the class as well', () => {
     const week = storedRecord(
-      record({ count: 70, dkim: 'fail', spf: 'fail', dkimResults: [], spfResults: [], dkimAligned: false, spfAligned: false }),
+      record({
+        count: 70,
+        dkim: 'fail',
+        spf: 'fail',
+        dkimResults: [],
+        spfResults: [],
+        dkimAligned: false,
+        spfAligned: false,
+      }),
       MARCH_1,
       MARCH_1 + 7 * DAY - 1,
     );
     const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
     const summary = summarizeRecords([week, storedRecord(record({ count: 1000 }), MARCH_1 + 20 * DAY)], threeDays);
     expect(summary.totals.messages).toBe(30);
-    expect(summary.sources.map((g) => [g.key, g.messages, g.sourceClass])).toEqual([['ip:192.0.2.1', 30, 'suspicious']]);
+    expect(summary.sources.map((g) => [g.key, g.messages, g.sourceClass])).toEqual([
+      ['ip:192.0.2.1', 30, 'suspicious'],
+    ]);
     expect(summary.sources[0]!.classification.reason).toMatch(/^30 of 30 messages failed both DKIM and SPF/);
   });
   it('hands each address its own records for the drill-down, in the order they came, made only when asked for', () => {
@@ -161,7 +211,11 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
       orgName: 'other.example',
       begin: MARCH_1 + DAY,
       end: MARCH_1 + 2 * DAY - 1,
-      records: [record({ count: 5 }), record({ sourceIp: '198.51.100.7', count: 2 }), record({ count: 7, disposition: 'quarantine' })],
+      records: [
+        record({ count: 5 }),
+        record({ sourceIp: '198.51.100.7', count: 2 }),
+        record({ count: 7, disposition: 'quarantine' }),
+      ],
     };
     const digest = toRecordDigest(batch);
     const fromDigest = recordsOfDigest(digest);
@@ -173,7 +227,12 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
     while (!summarizer.groupSome(1)) {
       // One record at a time: grouping resumes inside a digest.
     }
-    const records = new Map(summarizer.buildSources(Infinity)!.flatMap((g) => g.ips).map((ip) => [ip.ip, ip.records]));
+    const records = new Map(
+      summarizer
+        .buildSources(Infinity)!
+        .flatMap((g) => g.ips)
+        .map((ip) => [ip.ip, ip.records]),
+    );
     expect([...records.keys()].sort()).toEqual(['192.0.2.1', '198.51.100.7']);
     expect(records.get('192.0.2.1')!.list()).toEqual([added, fromDigest[0], fromDigest[2]]);
     expect(records.get('198.51.100.7')!.list()).toEqual([fromDigest[1]]);
