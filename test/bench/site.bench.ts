@@ -42,7 +42,7 @@ const BROWSER_MARKER = `dmarc-lens-site-bench-${process.pid}`;
 
 function chromiumCpuSeconds(): Map<string, number> {
   const out = new Map<string, number>();
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {

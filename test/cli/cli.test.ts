@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { JsonLine, ParsedmarcLine } from '../helpers/cliLines';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
@@ -33,7 +34,7 @@ describe('dmarc-lens parse', () => {
     const lines = stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as JsonLine);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({
       type: 'aggregate',
@@ -42,8 +43,8 @@ describe('dmarc-lens parse', () => {
         policy: { domain: 'borschow.com' },
       },
     });
-    expect(lines[1].report.records).toHaveLength(2286);
-    expect(Object.keys(lines[1].report.records[0])).toEqual(
+    expect(lines[1]?.report?.records).toHaveLength(2286);
+    expect(Object.keys(lines[1]!.report!.records[0]!)).toEqual(
       expect.arrayContaining([
         'sourceIp',
         'count',
@@ -66,13 +67,13 @@ describe('dmarc-lens parse', () => {
     const [bad, good] = stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as JsonLine);
     expect(bad).toEqual({
-      file: expect.stringContaining('empty.xml'),
+      file: expect.stringContaining('empty.xml') as unknown,
       error: { code: 'empty', message: 'empty.xml: the file is empty' },
       warnings: [],
     });
-    expect(good.type).toBe('aggregate');
+    expect(good?.type).toBe('aggregate');
   });
 
   it('prints CSV, one row per record', async () => {
@@ -84,14 +85,14 @@ describe('dmarc-lens parse', () => {
 
   it('prints parsedmarc field names', async () => {
     const { stdout } = await cli('parse', '--format=parsedmarc', google);
-    const report = JSON.parse(stdout.trim());
+    const report = JSON.parse(stdout.trim()) as ParsedmarcLine;
     expect(Object.keys(report)).toEqual(['xml_schema', 'report_metadata', 'policy_published', 'records']);
     expect(report.report_metadata).toMatchObject({
       org_name: 'google.com',
       report_id: '949348866075514174',
       begin_date: '2019-02-12 00:00:00',
     });
-    expect(Object.keys(report.records[0])).toEqual(
+    expect(Object.keys(report.records![0]!)).toEqual(
       expect.arrayContaining(['source', 'count', 'alignment', 'policy_evaluated', 'identifiers', 'auth_results']),
     );
   });
@@ -156,14 +157,17 @@ describe('dmarc-lens parse on hostile input', () => {
       const lines = stdout
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line));
-      expect(lines.at(-1).report_metadata).toMatchObject({ org_name: 'google.com', begin_date: '2019-02-12 00:00:00' });
+        .map((line) => JSON.parse(line) as ParsedmarcLine);
+      expect(lines.at(-1)?.report_metadata).toMatchObject({
+        org_name: 'google.com',
+        begin_date: '2019-02-12 00:00:00',
+      });
       const [late, huge] = lines;
-      if (late.report_metadata)
+      if (late?.report_metadata)
         expect(late.report_metadata).toMatchObject({ begin_date: '2023-11-14 22:13:20', end_date: null });
-      else expect(late.file).toBe(lateEnd);
-      if (huge.report_metadata) expect(huge.report_metadata).toMatchObject({ begin_date: null, end_date: null });
-      else expect(huge.file).toBe(hugeDates);
+      else expect(late?.file).toBe(lateEnd);
+      if (huge?.report_metadata) expect(huge.report_metadata).toMatchObject({ begin_date: null, end_date: null });
+      else expect(huge?.file).toBe(hugeDates);
     }
   });
 
@@ -209,12 +213,12 @@ describe('dmarc-lens parse on hostile input', () => {
     const [refused, read] = stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as JsonLine);
     expect(refused).toEqual({
       file: big,
       error: { code: 'too-large', message: `${big}: 5.0 GiB is over the 4 GiB limit for one file; not read` },
     });
-    expect(read.report.metadata.orgName).toBe('google.com');
+    expect(read?.report?.metadata.orgName).toBe('google.com');
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
@@ -224,11 +228,11 @@ describe('dmarc-lens parse on hostile input', () => {
     const [refused, read] = stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as JsonLine);
     expect(refused).toEqual({
       file: dir,
       error: { code: 'unreadable', message: `${dir}: is a directory, not a report file` },
     });
-    expect(read.type).toBe('aggregate');
+    expect(read?.type).toBe('aggregate');
   });
 });

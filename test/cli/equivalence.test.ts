@@ -72,7 +72,7 @@ describe(`the CLI on the ${files.length} fixture files`, () => {
       const result = results.get(file)!;
       if (!result.ok) continue;
       for (const { report } of result.reports) {
-        if (report.kind === 'aggregate') expected += csvRecordRows(file, report, (report as AggregateReport).records);
+        if (report.kind === 'aggregate') expected += csvRecordRows(file, report, report.records);
       }
     }
     expect((await cli('csv')) === expected).toBe(true);

@@ -22,6 +22,7 @@ import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../../core/report/parseReport';
 import { syntheticReport, writeSyntheticReport } from '../bench/generateAggregateXml';
+import type { JsonLine, ParsedmarcLine } from '../helpers/cliLines';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
@@ -51,12 +52,12 @@ describe('a report larger than the heap', () => {
     const [json, csv, parsedmarc] = await Promise.all(
       ['json', 'csv', 'parsedmarc'].map((format) => cli(['parse', '--format', format, gz], { heapMB: 32 })),
     );
-    const line = JSON.parse(json!);
-    expect(line.report.records).toHaveLength(records);
-    expect(line.report.metadata.reportId).toBe(`bench-1-${30 * 2 ** 20}`);
+    const line = JSON.parse(json!) as JsonLine;
+    expect(line.report?.records).toHaveLength(records);
+    expect(line.report?.metadata.reportId).toBe(`bench-1-${30 * 2 ** 20}`);
     expect(json!.indexOf('\n')).toBe(json!.length - 1);
     expect(csv!.split('\n')).toHaveLength(1 + records + 1);
-    expect(JSON.parse(parsedmarc!).records).toHaveLength(records);
+    expect((JSON.parse(parsedmarc!) as ParsedmarcLine).records).toHaveLength(records);
   });
 });
 
@@ -150,8 +151,8 @@ describe('a slow reader of the output', () => {
       const chunks: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
       expect(await exited).toBe(0);
-      const line = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      expect(line.report.records).toHaveLength(records);
+      const line = JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonLine;
+      expect(line.report?.records).toHaveLength(records);
     },
   );
 });

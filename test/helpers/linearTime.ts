@@ -42,7 +42,7 @@ function measure(run: () => void, giveUpAfter = Infinity): number {
   for (let t = 0; t < TRIES && (t === 0 || fastest <= giveUpAfter); t++) {
     let runs = 0;
     const start = cpuMs();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       run();
       runs++;
@@ -59,7 +59,7 @@ async function measureAsync(run: () => Promise<unknown>, giveUpAfter = Infinity)
   for (let t = 0; t < TRIES && (t === 0 || fastest <= giveUpAfter); t++) {
     let runs = 0;
     const start = cpuMs();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       await run();
       runs++;

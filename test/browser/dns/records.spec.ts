@@ -121,7 +121,7 @@ async function generateAndVerify(page: Page, size: string, selector: string) {
   await key.getByTestId('dkim-download').click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`${selector}.example.org.private.pem`);
-  const pem = readFileSync((await download.path())!, 'utf8');
+  const pem = readFileSync(await download.path(), 'utf8');
   expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
 
   // The published record, as the table shows it, and the public key inside it.

@@ -19,18 +19,18 @@ const attackerHits: string[] = [];
 let ext: ExtensionBrowser;
 test.beforeAll(async () => {
   ext = await launchExtension({
-    answer: async (url, request) => {
+    answer: (url, request) => {
       if (request.headers['x-owa-canary'] !== undefined) canaryRequests.push(`${request.method} ${url.href}`);
       if (url.host === 'mail.google.com' && url.searchParams.get('realattid') === GMAIL_REDIRECTS_AWAY) {
-        return {
+        return Promise.resolve({
           status: 302,
           headers: { location: `https://evil.example/attachment?${url.searchParams}` },
           body: Buffer.from(''),
-        };
+        });
       }
       const answer = answerAttacker(url, request);
       if (answer !== undefined) attackerHits.push(`${request.via} ${request.method} ${url.href}`);
-      return answer;
+      return Promise.resolve(answer);
     },
     // Reached by Chromium itself when it follows a redirect (outside context.route): answered and recorded too.
     localHosts: ['evil.example'],
@@ -67,12 +67,12 @@ async function whatThePageReached(page: Page) {
       } catch (error) {
         attach = (error as Error).name;
       }
-      const getter = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!;
+      const shadowRootProperty = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!;
       // Writing into the host's light DOM: without a slot in the card it is never displayed.
       host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
       return {
         shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
-        viaPrototype: getter.call(host) === null ? 'null' : 'reachable',
+        viaPrototype: shadowRootProperty.get!.call(host) === null ? 'null' : 'reachable',
         attach,
         innerText: (host as HTMLElement).innerText,
       };

@@ -21,7 +21,7 @@ export interface FakeMicrosoftOptions {
 }
 
 export interface FakeMicrosoft {
-  answer(url: URL, request: FakeRequest): Promise<WebmailAnswer | undefined>;
+  answer: (url: URL, request: FakeRequest) => Promise<WebmailAnswer | undefined>;
   /** What the fake refused, in words: the test expects none. */
   problems: string[];
   /** Authorization requests seen (their query), token requests redeemed, Graph calls made (path + query). */
@@ -60,7 +60,7 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
     return json(status, { error, error_description: description }, CORS);
   };
 
-  async function answerLogin(url: URL, request: FakeRequest): Promise<WebmailAnswer> {
+  function answerLogin(url: URL, request: FakeRequest): WebmailAnswer {
     if (url.pathname === `${authority}/authorize` && request.method === 'GET') {
       const q = url.searchParams;
       authorizations.push(q);
@@ -141,7 +141,7 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
     return refuse(404, 'not_found', `${request.method} ${url.pathname}`);
   }
 
-  async function answerGraph(url: URL, request: FakeRequest): Promise<WebmailAnswer> {
+  function answerGraph(url: URL, request: FakeRequest): WebmailAnswer {
     if (request.method === 'OPTIONS') {
       return {
         status: 204,
@@ -220,11 +220,13 @@ export function fakeMicrosoft(options: FakeMicrosoftOptions): FakeMicrosoft {
     accessToken,
     seen,
     nextSignIn: 'consent',
-    answer: async (url, request) => {
+    answer: (url, request) => {
       if (url.origin !== 'https://login.microsoftonline.com' && url.origin !== 'https://graph.microsoft.com')
-        return undefined;
+        return Promise.resolve(undefined);
       seen.push(`${request.via} ${request.method} ${url.origin}${url.pathname}`);
-      return url.origin === 'https://login.microsoftonline.com' ? answerLogin(url, request) : answerGraph(url, request);
+      return Promise.resolve(
+        url.origin === 'https://login.microsoftonline.com' ? answerLogin(url, request) : answerGraph(url, request),
+      );
     },
   };
   return fake;

@@ -21,15 +21,28 @@ async function openDataPage(page: Page): Promise<void> {
   await expect(page.getByTestId('stored-counts')).toBeVisible();
 }
 
+/**
+ * A row line of a backup (every line after the header): the store it comes from and the stored row, as far as the
+ * cases below read and damage it.
+ */
+interface BackupRow {
+  store: string;
+  value: {
+    kind?: string;
+    records?: Array<{ reasons: unknown }>;
+    report?: { metadata?: unknown; policies?: unknown };
+  };
+}
+
 /** The backup with the first line `find` picks changed by `edit`; its line number (from 1). */
 function damaged(
   lines: readonly string[],
-  find: (row: any) => boolean,
-  edit: (row: any) => void,
+  find: (row: BackupRow) => boolean,
+  edit: (row: BackupRow) => void,
 ): { text: string; line: number } {
-  const at = lines.findIndex((line, i) => i > 0 && line !== '' && find(JSON.parse(line)));
+  const at = lines.findIndex((line, i) => i > 0 && line !== '' && find(JSON.parse(line) as BackupRow));
   if (at < 0) throw new Error('no such row in the backup');
-  const row = JSON.parse(lines[at]!);
+  const row = JSON.parse(lines[at]!) as BackupRow;
   edit(row);
   return { text: lines.map((line, i) => (i === at ? JSON.stringify(row) : line)).join('\n'), line: at + 1 };
 }
@@ -61,7 +74,7 @@ test('a backup with a malformed row is refused by line and field with nothing st
       ...damaged(
         lines,
         (row) => row.store === 'records',
-        (row) => (row.value.records[0].reasons = [null]),
+        (row) => (row.value.records![0]!.reasons = [null]),
       ),
       problem: 'the "records" row is not valid: records[0].reasons[0] is null, not an object',
     },
@@ -70,7 +83,7 @@ test('a backup with a malformed row is refused by line and field with nothing st
       ...damaged(
         lines,
         (row) => row.store === 'reports' && row.value.kind === 'aggregate',
-        (row) => (row.value.report.metadata = null),
+        (row) => (row.value.report!.metadata = null),
       ),
       problem: 'the "reports" row is not valid: report.metadata is null, not an object',
     },
@@ -79,7 +92,7 @@ test('a backup with a malformed row is refused by line and field with nothing st
       ...damaged(
         lines,
         (row) => row.store === 'reports' && row.value.kind === 'tls',
-        (row) => (row.value.report.policies = 'notalist'),
+        (row) => (row.value.report!.policies = 'notalist'),
       ),
       problem: 'the "reports" row is not valid: report.policies is the text "notalist", not a list',
     },

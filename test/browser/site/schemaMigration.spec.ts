@@ -30,7 +30,7 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
       await new Promise<void>((resolve, reject) => {
         const del = indexedDB.deleteDatabase('dmarc-lens');
         del.onsuccess = () => resolve();
-        del.onerror = () => reject(del.error);
+        del.onerror = () => reject(del.error ?? new Error('deleting the database failed'));
         del.onblocked = () => resolve();
       });
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -44,7 +44,7 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
           open.result.createObjectStore('rawXml', { keyPath: 'key' });
         };
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('opening the database failed'));
       });
       const tx = db.transaction(['reports', 'records'], 'readwrite');
       for (const row of stored) {
@@ -53,7 +53,7 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
       }
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('writing the version 1 rows failed'));
       });
       db.close();
     },
@@ -83,7 +83,7 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
             db.close();
           };
         };
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('opening the database failed'));
       }),
   );
   // Two reports of one domain ending on different days of one span of days (core/store/recordChunks.ts): one chunk
