@@ -588,10 +588,11 @@ function accumulateCell(acc: Accumulator, cell: Cell): void {
   if (cell.overriddenRecords + cell.failingRecords === 0) return;
   const failing = cell.overriddenMessages + cell.failingMessages;
   const facts = cell.facts;
-  for (const domain of facts.foreignPassingDkim) add((acc.foreignDkimDomains ??= new Map()), domain, failing);
+  for (const domain of facts.foreignPassingDkim)
+    add((acc.foreignDkimDomains ??= new Map<string, number>()), domain, failing);
   for (const signature of facts.ownFailingSignatures)
-    add((acc.ownSignatureFailingSelectors ??= new Map()), signature, failing);
-  if (facts.envelope) add((acc.envelopeDomains ??= new Map()), facts.envelope, failing);
+    add((acc.ownSignatureFailingSelectors ??= new Map<string, number>()), signature, failing);
+  if (facts.envelope) add((acc.envelopeDomains ??= new Map<string, number>()), facts.envelope, failing);
   if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += failing;
 }
 
@@ -739,7 +740,7 @@ export class SourceGrouper {
     else if (disposition === 'reject') cell.reject += count;
     else if (disposition === 'quarantine') cell.quarantine += count;
     else if (disposition === 'pass') cell.pass += count;
-    else add((cell.otherDispositions ??= new Map()), disposition, count);
+    else add((cell.otherDispositions ??= new Map<string, number>()), disposition, count);
     if (record.dkimAligned) cell.dkimAligned += count;
     if (record.spfAligned) cell.spfAligned += count;
     if (passesByVerdictOrAlignment(record)) {

@@ -53,7 +53,7 @@ function asnName(table: AsnTable, index: number): string {
   }
   let name = cache.get(index);
   if (name === undefined) {
-    name = nameDecoder.decode(table.asnNames.subarray(table.asnNameOffset[index]!, table.asnNameOffset[index + 1]!));
+    name = nameDecoder.decode(table.asnNames.subarray(table.asnNameOffset[index], table.asnNameOffset[index + 1]));
     cache.set(index, name);
   }
   return name;

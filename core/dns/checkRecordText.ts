@@ -185,20 +185,18 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
         : undefined,
     )
     .find((result) => result?.ok);
-  const checks = entries
-    .slice(0, MAX_CHECKED_RECORDS)
-    .map((entry) =>
-      entry.value === undefined
-        ? {
-            kind: 'unknown' as const,
-            name: entry.name,
-            text: entry.raw,
-            valid: false,
-            explanation: [],
-            issues: [unclosedQuote()],
-          }
-        : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
-    );
+  const checks = entries.slice(0, MAX_CHECKED_RECORDS).map((entry) =>
+    entry.value === undefined
+      ? {
+          kind: 'unknown' as const,
+          name: entry.name,
+          text: entry.raw,
+          valid: false,
+          explanation: [],
+          issues: [unclosedQuote()],
+        }
+      : checkRecord(entry.value, { name: entry.name, ...(dmarc?.ok ? { dmarc: dmarc.record } : {}) }),
+  );
   const byName = new Map<string, string[]>();
   for (const entry of entries)
     if (entry.value !== undefined && isSpfRecordText(entry.value))

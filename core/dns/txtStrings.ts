@@ -105,7 +105,7 @@ export function parseTxtPresentation(text: string): string[] | undefined {
       if (!closed) return undefined;
     } else {
       while (index < trimmed.length && !/[\s"()]/.test(trimmed[index] as string)) {
-        bytes.push(...encoder.encode(trimmed[index] as string));
+        bytes.push(...encoder.encode(trimmed[index]));
         index++;
       }
     }

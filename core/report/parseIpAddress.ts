@@ -74,7 +74,7 @@ function readIpv6(text: string, from: number, to: number): boolean {
       if (v4 < 0 || count > 6) return false;
       groups[count++] = v4 >>> 16;
       groups[count++] = v4 & 0xffff;
-      i = to;
+      // The dotted quad runs to the end of the address: nothing may follow it.
       break;
     }
     if (digits === 0 || digits > 4 || count === 8) return false;

@@ -651,7 +651,7 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
   if (ctx.reports.length === before && email.text && /<(?:[\w.-]+:)?feedback[\s>]/.test(email.text)) {
     const bodyPath = [...path, 'message body'];
     readPart(ctx, bodyPath, () =>
-      pushInSlices(ctx, new DocumentStream(ctx, bodyPath, depth + 1), new TextEncoder().encode(email.text!)),
+      pushInSlices(ctx, new DocumentStream(ctx, bodyPath, depth + 1), new TextEncoder().encode(email.text)),
     );
   }
   if (ctx.reports.length === before && email.attachments.length === 0) {

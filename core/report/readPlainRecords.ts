@@ -110,7 +110,7 @@ function startTag(): Name {
   if (empty) c = xml.charCodeAt(++end);
   if (c !== GT) throw DECLINE;
   at = end + 1;
-  return id as Name;
+  return id;
 }
 
 /** After `<name>`: true at its end tag (read), false before a child's start tag (its `<` at `at`). */

@@ -86,6 +86,7 @@ export function sniffContainer(head: Uint8Array): SniffResult {
   // Several reports pasted into one text file, with separators before the first (dmarc.md: concatenated reports).
   if (/<(?:[A-Za-z_][\w.-]*:)?feedback[\s>]/.test(text)) return { kind: 'xml' };
   // Control bytes other than whitespace mean binary content.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   if (/[\x00-\x08\x0e-\x1a]/.test(text.slice(0, 512))) return { kind: 'binary' };
   return { kind: 'text' };
 }

@@ -164,7 +164,8 @@ export interface TlsFailureDetail {
 }
 
 export interface TlsPolicyResult {
-  policyType: 'tlsa' | 'sts' | 'no-policy-found' | string;
+  /** RFC 8460's three words, or whatever else a reporter wrote (`string & {}` keeps the three visible to editors). */
+  policyType: 'tlsa' | 'sts' | 'no-policy-found' | (string & {});
   policyString: string[];
   policyDomain: string;
   mxHost: string[];

@@ -77,7 +77,8 @@ function request<T>(made: RawRequest<T>, onConstraint?: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
     made.onsuccess = () => resolve(made.result);
     made.onerror = (event) => {
-      if (!onConstraint || made.error?.name !== 'ConstraintError') return reject(made.error);
+      if (!onConstraint || made.error?.name !== 'ConstraintError')
+        return reject(made.error ?? new Error('the IndexedDB request failed'));
       // A duplicate key: handled here, so the transaction goes on.
       event.preventDefault();
       event.stopPropagation();

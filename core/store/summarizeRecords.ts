@@ -336,7 +336,7 @@ export class RecordSummarizer {
   /** Counts the records of `digest` in; per record its messages inside the period, or undefined when none reach it. */
   #countDigest(digest: CountedDigest): Array<number | undefined> | undefined {
     const { profiles, profileOf, sourceIps, counts } = digest;
-    const messages: Array<number | undefined> = new Array(profileOf.length);
+    const messages = new Array<number | undefined>(profileOf.length);
     let any = false;
     for (let i = 0; i < profileOf.length; i++) {
       messages[i] = this.#count(profiles[profileOf[i]!]!, sourceIps[i]!, counts[i]!, digest);
@@ -370,7 +370,7 @@ export class RecordSummarizer {
     this.#allIps.add(sourceIp);
     for (const reason of record.reasons) {
       let byType = this.#overrides.get(report.orgName);
-      if (!byType) this.#overrides.set(report.orgName, (byType = new Map()));
+      if (!byType) this.#overrides.set(report.orgName, (byType = new Map<OverrideReason, number>()));
       byType.set(reason.type, (byType.get(reason.type) ?? 0) + n);
     }
     return n;

@@ -244,7 +244,7 @@ export function toCountedDigest(
  * left out `raw` and `extensions`); records of one profile share its nested objects (treat them as read-only).
  */
 export function recordsOfDigest(digest: StoredRecordDigest): StoredRecord[] {
-  const out: StoredRecord[] = new Array(digest.profileOf.length);
+  const out = new Array<StoredRecord>(digest.profileOf.length);
   for (let i = 0; i < out.length; i++) out[i] = storedRecordOfDigest(digest, i);
   return out;
 }

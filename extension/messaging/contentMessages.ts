@@ -3,7 +3,7 @@ import { base64ToBytes, bytesToBase64 } from './base64Bytes';
 import type { AnswerOf, AttachmentPayload, ExtensionMessage } from './messages';
 
 export async function sendToBackground<M extends ExtensionMessage>(message: M): Promise<AnswerOf[M['type']]> {
-  return (await browser.runtime.sendMessage(message)) as AnswerOf[M['type']];
+  return browser.runtime.sendMessage<M, AnswerOf[M['type']]>(message);
 }
 
 export function attachmentPayload(

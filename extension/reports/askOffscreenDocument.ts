@@ -17,7 +17,7 @@ export const askOffscreenDocument: AttachmentRequestAnswerer = async <R extends 
   // end does not exist"). Nothing was read yet, so sending again is safe.
   for (let step = 0; ; step++) {
     try {
-      return (await browser.runtime.sendMessage(message)) as AnswerOf[R['type']];
+      return await browser.runtime.sendMessage<OffscreenMessage, AnswerOf[R['type']]>(message);
     } catch (error) {
       if (step >= LISTENER_WAIT_STEPS || !/Receiving end does not exist/i.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, LISTENER_WAIT_STEP_MS));

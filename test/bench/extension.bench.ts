@@ -33,7 +33,11 @@ const served = new Map<string, Buffer>();
 // Bench attachments are answered before the fixture routes (Playwright runs the last registered route first).
 await ext.context.route(/realattid=bench_/, async (route) => {
   const id = new URL(route.request().url()).searchParams.get('realattid') ?? '';
-  await route.fulfill({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: served.get(id.replace(/_\d+$/, '')) });
+  await route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'application/octet-stream' },
+    body: served.get(id.replace(/_\d+$/, '')),
+  });
 });
 const page = await ext.context.newPage();
 await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
@@ -51,36 +55,45 @@ for (const [index, benchCase] of cases.entries()) {
     // run measure a card that appears on its own, as a newly opened message's card does.
     await page.waitForTimeout(400);
     const fileName = `bench.example!example.com!1766361600!1766447999!${index}-${run}.xml.gz`;
-    const elapsed = await page.evaluate(
-      ({ fileName, id }) =>
-        new Promise<{ detected: number; rendered: number }>((resolve, reject) => {
-          // A new card, cloned from the fixture's first one (the page enforces Trusted Types: no markup strings).
-          const template = document.querySelector('span.aZo[download_url]')!;
-          const card = template.cloneNode(true) as HTMLElement;
-          const url = `https://mail.google.com/mail/u/1/?ui=2&ik=4f2b1c0de9&attid=0.9&permmsgid=msg-f:1800000000000000001&view=att&disp=safe&realattid=${id}&zw`;
-          card.setAttribute('download_url', `application/gzip:${fileName}:${url}`);
-          card.querySelector('a')!.setAttribute('href', url.replace('disp=safe', 'disp=inline'));
-          card.querySelector('span.aV3')!.textContent = fileName;
-          let detected = Number.NaN;
-          const observer = new MutationObserver(() => {
-            const host = document.querySelector(`[data-dmarc-lens="summary"][data-file-name="${CSS.escape(fileName)}"]`);
-            if (host !== null && Number.isNaN(detected)) detected = performance.now() - start;
-            const state = host?.getAttribute('data-state');
-            if (state === 'done') {
-              observer.disconnect();
-              resolve({ detected, rendered: performance.now() - start });
-            } else if (state === 'error') reject(new Error('the card shows an error'));
-          });
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-          const start = performance.now();
-          template.parentElement!.append(card);
-        }),
-      { fileName, id: `bench_${index}_${run}` },
-    ).catch(async (error: unknown) => {
-      // The card's root is closed to page script: its text is read through the DevTools protocol, as the tests do.
-      const shown = (await readCards(page)).map((c) => JSON.stringify(c)).join('\n');
-      throw new Error(`${fileName}: ${String(error)}\n${shown}`);
-    });
+    const elapsed = await page
+      .evaluate(
+        ({ fileName, id }) =>
+          new Promise<{ detected: number; rendered: number }>((resolve, reject) => {
+            // A new card, cloned from the fixture's first one (the page enforces Trusted Types: no markup strings).
+            const template = document.querySelector('span.aZo[download_url]')!;
+            const card = template.cloneNode(true) as HTMLElement;
+            const url = `https://mail.google.com/mail/u/1/?ui=2&ik=4f2b1c0de9&attid=0.9&permmsgid=msg-f:1800000000000000001&view=att&disp=safe&realattid=${id}&zw`;
+            card.setAttribute('download_url', `application/gzip:${fileName}:${url}`);
+            card.querySelector('a')!.setAttribute('href', url.replace('disp=safe', 'disp=inline'));
+            card.querySelector('span.aV3')!.textContent = fileName;
+            let detected = Number.NaN;
+            const observer = new MutationObserver(() => {
+              const host = document.querySelector(
+                `[data-dmarc-lens="summary"][data-file-name="${CSS.escape(fileName)}"]`,
+              );
+              if (host !== null && Number.isNaN(detected)) detected = performance.now() - start;
+              const state = host?.getAttribute('data-state');
+              if (state === 'done') {
+                observer.disconnect();
+                resolve({ detected, rendered: performance.now() - start });
+              } else if (state === 'error') reject(new Error('the card shows an error'));
+            });
+            observer.observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['data-state'],
+            });
+            const start = performance.now();
+            template.parentElement!.append(card);
+          }),
+        { fileName, id: `bench_${index}_${run}` },
+      )
+      .catch(async (error: unknown) => {
+        // The card's root is closed to page script: its text is read through the DevTools protocol, as the tests do.
+        const shown = (await readCards(page)).map((c) => JSON.stringify(c)).join('\n');
+        throw new Error(`${fileName}: ${String(error)}\n${shown}`);
+      });
     times.push(elapsed.rendered);
     detections.push(elapsed.detected);
   }
@@ -102,5 +115,9 @@ const size = (path: string) => {
 };
 console.log('bundle sizes (chrome-mv3)');
 console.log(`  content script, injected into every webmail page: ${size('content-scripts/content.js')}`);
-console.log(`  background (store, Graph, the watchdog; loaded by the browser, not by webmail pages): ${size('background.js')}`);
-console.log(`  parse worker (the parser, started per attachment by the offscreen document): ${size('parse-worker.js')}`);
+console.log(
+  `  background (store, Graph, the watchdog; loaded by the browser, not by webmail pages): ${size('background.js')}`,
+);
+console.log(
+  `  parse worker (the parser, started per attachment by the offscreen document): ${size('parse-worker.js')}`,
+);

@@ -15,7 +15,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SENDERS = ['example.com', 'mail.example.com', 'sendgrid.net', 'amazonses.com', 'mailchimpapp.net', 'outlook.com', 'spoofer.test'];
+const SENDERS = [
+  'example.com',
+  'mail.example.com',
+  'sendgrid.net',
+  'amazonses.com',
+  'mailchimpapp.net',
+  'outlook.com',
+  'spoofer.test',
+];
 
 export function syntheticRecord(random: () => number): string {
   const ip = `${1 + Math.floor(random() * 222)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`;

@@ -12,11 +12,15 @@ const records = Number(process.argv[2] ?? 1_000_000);
 const distinctIps = Number(process.argv[3] ?? 100_000);
 const tablePath = fileURLToPath(new URL('../../site/public/data/asn-table.bin', import.meta.url));
 if (!existsSync(tablePath)) {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-asn-table.mjs', import.meta.url))], { stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-asn-table.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
 }
 
 const reports = makeBenchReports(records, distinctIps);
-console.log(`Node ${process.version}: ${records.toLocaleString('en-US')} records in ${reports.length} reports, ${distinctIps.toLocaleString('en-US')} distinct source IPs`);
+console.log(
+  `Node ${process.version}: ${records.toLocaleString('en-US')} records in ${reports.length} reports, ${distinctIps.toLocaleString('en-US')} distinct source IPs`,
+);
 const cpu = process.cpuUsage();
 const { timings, summary } = runIntelBench(new Uint8Array(readFileSync(tablePath)), reports, () => performance.now());
 const used = process.cpuUsage(cpu);

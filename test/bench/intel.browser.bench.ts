@@ -14,7 +14,9 @@ const records = Number(process.argv[2] ?? 1_000_000);
 const distinctIps = Number(process.argv[3] ?? 100_000);
 const tablePath = fileURLToPath(new URL('../../site/public/data/asn-table.bin', import.meta.url));
 if (!existsSync(tablePath)) {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-asn-table.mjs', import.meta.url))], { stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-asn-table.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
 }
 
 const bundle = await build({
@@ -36,23 +38,33 @@ const bundle = await build({
 });
 const script = bundle.outputFiles[0]!.text;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+});
 try {
   const page = await browser.newPage();
   await page.route('http://bench.invalid/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/asn-table.bin') return route.fulfill({ body: readFileSync(tablePath), contentType: 'application/octet-stream' });
+    if (path === '/asn-table.bin')
+      return route.fulfill({ body: readFileSync(tablePath), contentType: 'application/octet-stream' });
     if (path === '/bench.js') return route.fulfill({ body: script, contentType: 'text/javascript' });
-    return route.fulfill({ body: '<!doctype html><script type="module" src="/bench.js"></script>', contentType: 'text/html' });
+    return route.fulfill({
+      body: '<!doctype html><script type="module" src="/bench.js"></script>',
+      contentType: 'text/html',
+    });
   });
   await page.goto('http://bench.invalid/');
   await page.waitForFunction(() => 'runBench' in globalThis);
   const version = await page.evaluate(() => navigator.userAgent.match(/Chrom(e|ium)\/[\d.]+/)?.[0] ?? 'Chromium');
   const result = (await page.evaluate(
-    ([n, ips]) => (globalThis as unknown as { runBench: (n: number, ips: number) => Promise<unknown> }).runBench(n, ips),
+    ([n, ips]) =>
+      (globalThis as unknown as { runBench: (n: number, ips: number) => Promise<unknown> }).runBench(n, ips),
     [records, distinctIps] as const,
   )) as { timings: BenchTiming[]; summary: string };
-  console.log(`${version}: ${records.toLocaleString('en-US')} records, ${distinctIps.toLocaleString('en-US')} distinct source IPs`);
+  console.log(
+    `${version}: ${records.toLocaleString('en-US')} records, ${distinctIps.toLocaleString('en-US')} distinct source IPs`,
+  );
   for (const { label, ms } of result.timings) console.log(`${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms`);
   console.log(result.summary);
 } finally {

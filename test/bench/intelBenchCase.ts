@@ -27,11 +27,83 @@ type Shape = Omit<AggregateRecord, 'sourceIp' | 'count'>;
 
 /** Aligned ESP mail, unaligned ESP mail, the domain's own server, a mailing list, spoofing — with their weights. */
 const SHAPES: Array<[weight: number, shape: Shape]> = [
-  [0.45, { disposition: 'none', dkim: 'pass', spf: 'fail', reasons: [], headerFrom: 'example.com', envelopeFrom: 'sendgrid.net', dkimResults: [{ domain: 'example.com', selector: 's1', result: 'pass' }, { domain: 'sendgrid.net', selector: 'smtpapi', result: 'pass' }], spfResults: [{ domain: 'sendgrid.net', scope: 'mfrom', result: 'pass' }], dkimAligned: true, spfAligned: false }],
-  [0.1, { disposition: 'none', dkim: 'fail', spf: 'fail', reasons: [], headerFrom: 'example.com', envelopeFrom: 'mail186.suw11.mcdlv.net', dkimResults: [{ domain: 'mcsv.net', selector: 'k1', result: 'pass' }], spfResults: [{ domain: 'mail186.suw11.mcdlv.net', scope: 'mfrom', result: 'pass' }], dkimAligned: false, spfAligned: false }],
-  [0.3, { disposition: 'none', dkim: 'pass', spf: 'pass', reasons: [], headerFrom: 'example.com', envelopeFrom: 'example.com', dkimResults: [{ domain: 'example.com', selector: 'google', result: 'pass' }], spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'pass' }], dkimAligned: true, spfAligned: true }],
-  [0.05, { disposition: 'none', dkim: 'fail', spf: 'fail', reasons: [{ type: 'mailing_list' }], headerFrom: 'example.com', envelopeFrom: 'lists.example.org', dkimResults: [{ domain: 'example.com', selector: 'google', result: 'fail' }], spfResults: [{ domain: 'lists.example.org', scope: 'mfrom', result: 'pass' }], dkimAligned: false, spfAligned: false }],
-  [0.1, { disposition: 'none', dkim: 'fail', spf: 'fail', reasons: [], headerFrom: 'example.com', dkimResults: [], spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'softfail' }], dkimAligned: false, spfAligned: false }],
+  [
+    0.45,
+    {
+      disposition: 'none',
+      dkim: 'pass',
+      spf: 'fail',
+      reasons: [],
+      headerFrom: 'example.com',
+      envelopeFrom: 'sendgrid.net',
+      dkimResults: [
+        { domain: 'example.com', selector: 's1', result: 'pass' },
+        { domain: 'sendgrid.net', selector: 'smtpapi', result: 'pass' },
+      ],
+      spfResults: [{ domain: 'sendgrid.net', scope: 'mfrom', result: 'pass' }],
+      dkimAligned: true,
+      spfAligned: false,
+    },
+  ],
+  [
+    0.1,
+    {
+      disposition: 'none',
+      dkim: 'fail',
+      spf: 'fail',
+      reasons: [],
+      headerFrom: 'example.com',
+      envelopeFrom: 'mail186.suw11.mcdlv.net',
+      dkimResults: [{ domain: 'mcsv.net', selector: 'k1', result: 'pass' }],
+      spfResults: [{ domain: 'mail186.suw11.mcdlv.net', scope: 'mfrom', result: 'pass' }],
+      dkimAligned: false,
+      spfAligned: false,
+    },
+  ],
+  [
+    0.3,
+    {
+      disposition: 'none',
+      dkim: 'pass',
+      spf: 'pass',
+      reasons: [],
+      headerFrom: 'example.com',
+      envelopeFrom: 'example.com',
+      dkimResults: [{ domain: 'example.com', selector: 'google', result: 'pass' }],
+      spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'pass' }],
+      dkimAligned: true,
+      spfAligned: true,
+    },
+  ],
+  [
+    0.05,
+    {
+      disposition: 'none',
+      dkim: 'fail',
+      spf: 'fail',
+      reasons: [{ type: 'mailing_list' }],
+      headerFrom: 'example.com',
+      envelopeFrom: 'lists.example.org',
+      dkimResults: [{ domain: 'example.com', selector: 'google', result: 'fail' }],
+      spfResults: [{ domain: 'lists.example.org', scope: 'mfrom', result: 'pass' }],
+      dkimAligned: false,
+      spfAligned: false,
+    },
+  ],
+  [
+    0.1,
+    {
+      disposition: 'none',
+      dkim: 'fail',
+      spf: 'fail',
+      reasons: [],
+      headerFrom: 'example.com',
+      dkimResults: [],
+      spfResults: [{ domain: 'example.com', scope: 'mfrom', result: 'softfail' }],
+      dkimAligned: false,
+      spfAligned: false,
+    },
+  ],
 ];
 
 /** `count` records from `distinctIps` addresses, in reports of 1,000 records spread over 60 days. */
@@ -39,7 +111,9 @@ export function makeBenchReports(count: number, distinctIps: number): AggregateR
   const random = xorshift(42);
   const ips: string[] = [];
   for (let i = 0; i < distinctIps; i++) {
-    ips.push(`${1 + Math.floor(random() * 222)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`);
+    ips.push(
+      `${1 + Math.floor(random() * 222)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
+    );
   }
   const records: AggregateRecord[] = [];
   for (let i = 0; i < count; i++) {
@@ -69,7 +143,14 @@ export function makeBenchReports(count: number, distinctIps: number): AggregateR
     const day = (i / RECORDS_PER_REPORT) % 60;
     reports.push({
       kind: 'aggregate',
-      metadata: { orgName: 'google.com', email: 'noreply@google.com', reportId: `bench-${i}`, begin: start + day * DAY, end: start + (day + 1) * DAY - 1, errors: [] },
+      metadata: {
+        orgName: 'google.com',
+        email: 'noreply@google.com',
+        reportId: `bench-${i}`,
+        begin: start + day * DAY,
+        end: start + (day + 1) * DAY - 1,
+        errors: [],
+      },
       policy: { domain: 'example.com', p: 'none' },
       records: records.slice(i, i + RECORDS_PER_REPORT),
     });
@@ -83,7 +164,11 @@ export interface BenchTiming {
 }
 
 /** Runs the measured steps; `now` is the platform's clock (performance.now). */
-export function runIntelBench(tableBytes: Uint8Array, reports: AggregateReport[], now: () => number): { timings: BenchTiming[]; summary: string } {
+export function runIntelBench(
+  tableBytes: Uint8Array,
+  reports: AggregateReport[],
+  now: () => number,
+): { timings: BenchTiming[]; summary: string } {
   const timings: BenchTiming[] = [];
   const time = <T>(label: string, run: () => T): T => {
     const started = now();
@@ -96,9 +181,15 @@ export function runIntelBench(tableBytes: Uint8Array, reports: AggregateReport[]
     if (!result.ok) throw new Error(result.error.message);
     return result.table;
   });
-  const groups = time('classify: identify + ASN + classify', () => groupSources(reports, { domain: 'example.com', asnTable: table }));
-  const readiness = time('readiness from those groups', () => assessReadiness(reports, { domain: 'example.com', asnTable: table, groups }));
-  time('what-if p=reject adkim=s', () => simulatePolicy(reports, { p: 'reject', adkim: 's' }, { domain: 'example.com', asnTable: table }));
+  const groups = time('classify: identify + ASN + classify', () =>
+    groupSources(reports, { domain: 'example.com', asnTable: table }),
+  );
+  const readiness = time('readiness from those groups', () =>
+    assessReadiness(reports, { domain: 'example.com', asnTable: table, groups }),
+  );
+  time('what-if p=reject adkim=s', () =>
+    simulatePolicy(reports, { p: 'reject', adkim: 's' }, { domain: 'example.com', asnTable: table }),
+  );
   const total = timings[1]!.ms + timings[2]!.ms;
   timings.push({ label: 'classify + readiness (the target: < 1 s)', ms: total });
   return { timings, summary: `${groups.length} source groups; ${readiness.summary}` };

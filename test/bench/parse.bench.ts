@@ -22,7 +22,10 @@ interface CaseResult {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const workDir = `${root}dist/bench`;
-const sizesMB = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizesMB = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizesMB.length ? sizesMB : [1, 20, 100, 1000];
 /** V8 cannot hold a string longer than this: the whole-document baseline cannot read larger reports at all. */
 const V8_MAX_STRING = 536_870_888;
@@ -32,16 +35,21 @@ function runCase(mode: 'ours' | 'fxp', file: string): CaseResult {
   // 1 GB one once.
   const runs = Math.max(1, Math.min(20, Math.floor(200e6 / statSync(file).size)));
   try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/parseCase.ts', mode, file, String(runs)], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/parseCase.ts', mode, file, String(runs)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return JSON.parse(out.trim().split('\n').pop()!) as CaseResult;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    const reason = /heap out of memory|Invalid string length|Cannot create a string/i.exec(e.stderr ?? e.message)?.[0] ?? 'crashed';
+    const reason =
+      /heap out of memory|Invalid string length|Cannot create a string/i.exec(e.stderr ?? e.message)?.[0] ?? 'crashed';
     return { mode, bytes: statSync(file).size, seconds: NaN, records: 0, messages: 0, maxRssMB: NaN, error: reason };
   }
 }
@@ -57,16 +65,27 @@ for (const sizeMB of SIZES) {
   const file = `${workDir}/synthetic-${sizeMB}MB.xml`;
   // The generator's record count sits beside the file, so every size is checked, the 1 GB one included.
   const countFile = `${file}.records`;
-  if (!existsSync(file) || !existsSync(countFile)) writeFileSync(countFile, String(await writeSyntheticReport(file, sizeMB * 1e6, sizeMB)));
+  if (!existsSync(file) || !existsSync(countFile))
+    writeFileSync(countFile, String(await writeSyntheticReport(file, sizeMB * 1e6, sizeMB)));
   const expectedRecords = Number(readFileSync(countFile, 'utf8'));
   const ours = runCase('ours', file);
   const baseline =
     statSync(file).size > V8_MAX_STRING
-      ? { mode: 'fxp' as const, bytes: statSync(file).size, seconds: NaN, records: 0, messages: 0, maxRssMB: NaN, error: 'cannot run: the document is longer than V8\'s maximum string length' }
+      ? {
+          mode: 'fxp' as const,
+          bytes: statSync(file).size,
+          seconds: NaN,
+          records: 0,
+          messages: 0,
+          maxRssMB: NaN,
+          error: "cannot run: the document is longer than V8's maximum string length",
+        }
       : runCase('fxp', file);
   if (ours.error) throw new Error(`our parser failed on ${file}: ${ours.error}`);
-  if (ours.records !== expectedRecords) throw new Error(`read ${ours.records} records of ${expectedRecords} in ${file}`);
-  if (!baseline.error && baseline.records !== ours.records) throw new Error(`record counts differ: ${ours.records} vs ${baseline.records}`);
+  if (ours.records !== expectedRecords)
+    throw new Error(`read ${ours.records} records of ${expectedRecords} in ${file}`);
+  if (!baseline.error && baseline.records !== ours.records)
+    throw new Error(`record counts differ: ${ours.records} vs ${baseline.records}`);
   const ratio = baseline.error ? null : mbps(ours) / mbps(baseline);
   synthetic.push({ sizeMB, ours, baseline, ratio });
   console.log(
@@ -83,12 +102,18 @@ let start = performance.now();
 let corpusRecords = 0;
 for (const f of files) {
   const result = await parseReport(f.bytes, { fileName: f.entry.relativePath });
-  if (result.ok) for (const r of result.reports) if (r.report.kind === 'aggregate') corpusRecords += r.report.records.length;
+  if (result.ok)
+    for (const r of result.reports) if (r.report.kind === 'aggregate') corpusRecords += r.report.records.length;
 }
 const corpusSeconds = (performance.now() - start) / 1000;
 // Baseline on the plain XML files it can read (it cannot open gz/zip/eml at all).
 const xmlFiles = files.filter((f) => f.entry.format === 'xml');
-const baselineParser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+const baselineParser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+});
 const decoder = new TextDecoder();
 for (const f of xmlFiles) {
   try {
@@ -123,8 +148,16 @@ const results = {
   targets: { ratio: '>= 0.9x raw fast-xml-parser', peakMemory1GB: '< 300 MB', corpus: 'well under 1 s' },
   synthetic: synthetic.map(({ sizeMB, ours, baseline, ratio }) => ({
     sizeMB,
-    ours: { mbPerSecond: mbps(ours), recordsPerSecond: ours.records / ours.seconds, peakMB: ours.maxRssMB, records: ours.records, seconds: ours.seconds },
-    baseline: baseline.error ? { error: baseline.error } : { mbPerSecond: mbps(baseline), peakMB: baseline.maxRssMB, seconds: baseline.seconds },
+    ours: {
+      mbPerSecond: mbps(ours),
+      recordsPerSecond: ours.records / ours.seconds,
+      peakMB: ours.maxRssMB,
+      records: ours.records,
+      seconds: ours.seconds,
+    },
+    baseline: baseline.error
+      ? { error: baseline.error }
+      : { mbPerSecond: mbps(baseline), peakMB: baseline.maxRssMB, seconds: baseline.seconds },
     ratio,
   })),
   corpus: {
@@ -132,7 +165,12 @@ const results = {
     megabytes: corpusBytes / 1e6,
     records: corpusRecords,
     seconds: corpusSeconds,
-    plainXml: { files: xmlFiles.length, oursSeconds: oursXmlSeconds, baselineSeconds: baselineXmlSeconds, ratio: baselineXmlSeconds / oursXmlSeconds },
+    plainXml: {
+      files: xmlFiles.length,
+      oursSeconds: oursXmlSeconds,
+      baselineSeconds: baselineXmlSeconds,
+      ratio: baselineXmlSeconds / oursXmlSeconds,
+    },
   },
 };
 mkdirSync(`${root}bench`, { recursive: true });

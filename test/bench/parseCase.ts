@@ -29,30 +29,36 @@ for (let run = 0; run < Number(runsArg ?? 1); run++) {
 }
 
 async function parseOnce(): Promise<void> {
-if (mode === 'ours') {
-  const result = await parseReportStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
-    fileName: file,
-    retainRecords: false,
-    onRecords: (batch) => {
-      records += batch.length;
-      for (const r of batch) messages += r.count;
-    },
-  });
-  if (!result.ok) error = result.error.message;
-} else {
-  try {
-    // The baseline: what most DMARC tools do — the whole document as one string, parsed into one tree.
-    const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
-    const tree = parser.parse(readFileSync(file, 'utf8')) as BaselineTree;
-    const list = tree.feedback.record;
-    records = Array.isArray(list) ? list.length : 1;
-    for (const r of Array.isArray(list) ? list : [list]) messages += Number(r.row.count);
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+  if (mode === 'ours') {
+    const result = await parseReportStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
+      fileName: file,
+      retainRecords: false,
+      onRecords: (batch) => {
+        records += batch.length;
+        for (const r of batch) messages += r.count;
+      },
+    });
+    if (!result.ok) error = result.error.message;
+  } else {
+    try {
+      // The baseline: what most DMARC tools do — the whole document as one string, parsed into one tree.
+      const parser = new XMLParser({
+        ignoreAttributes: true,
+        removeNSPrefix: true,
+        parseTagValue: false,
+        trimValues: true,
+      });
+      const tree = parser.parse(readFileSync(file, 'utf8')) as BaselineTree;
+      const list = tree.feedback.record;
+      records = Array.isArray(list) ? list.length : 1;
+      for (const r of Array.isArray(list) ? list : [list]) messages += Number(r.row.count);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
   }
-}
 }
 
 process.stdout.write(
-  JSON.stringify({ mode, bytes, seconds, records, messages, maxRssMB: process.resourceUsage().maxRSS / 1024, error }) + '\n',
+  JSON.stringify({ mode, bytes, seconds, records, messages, maxRssMB: process.resourceUsage().maxRSS / 1024, error }) +
+    '\n',
 );

@@ -65,7 +65,8 @@ function chromiumCpuSeconds(): Map<string, number> {
 
 function cpuSince(before: Map<string, number>): Record<string, number> {
   const used: Record<string, number> = {};
-  for (const [kind, seconds] of chromiumCpuSeconds()) used[kind] = Math.round((seconds - (before.get(kind) ?? 0)) * 10) / 10;
+  for (const [kind, seconds] of chromiumCpuSeconds())
+    used[kind] = Math.round((seconds - (before.get(kind) ?? 0)) * 10) / 10;
   return used;
 }
 
@@ -102,7 +103,9 @@ function sourcesShownAt(page: Page, expected: number, timeout: number): Promise<
     .waitForFunction(
       (want) => {
         const table = document.querySelector('[data-testid="sources"]');
-        return table?.getAttribute('data-state') === 'ready' && Number(table.getAttribute('data-messages')) === want ? performance.now() : false;
+        return table?.getAttribute('data-state') === 'ready' && Number(table.getAttribute('data-messages')) === want
+          ? performance.now()
+          : false;
       },
       expected,
       { polling: 'raf', timeout },
@@ -119,13 +122,17 @@ async function longestTask(page: Page, from: number, to: number): Promise<number
     [from, to] as const,
   );
   if (process.argv.includes('--verbose')) {
-    for (const t of tasks) console.log(`  long task at +${Math.round(t.start - from)} ms: ${Math.round(t.duration)} ms`);
+    for (const t of tasks)
+      console.log(`  long task at +${Math.round(t.start - from)} ms: ${Math.round(t.duration)} ms`);
   }
   return Math.max(0, ...tasks.map((t) => t.duration));
 }
 
 /** A fresh browser context on the empty dashboard, `paths` picked there; `pickedAt` is the in-page time of the pick. */
-async function pickOnEmptyDashboard(browser: Browser, paths: string[]): Promise<{ context: BrowserContext; page: Page; pickedAt: number }> {
+async function pickOnEmptyDashboard(
+  browser: Browser,
+  paths: string[],
+): Promise<{ context: BrowserContext; page: Page; pickedAt: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await watchLongTasks(page);
@@ -138,7 +145,11 @@ async function pickOnEmptyDashboard(browser: Browser, paths: string[]): Promise<
 async function pickFiles(page: Page, paths: string[]): Promise<number> {
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="add-reports"]');
-    input?.addEventListener('change', () => ((window as unknown as { __pickedAt: number }).__pickedAt = performance.now()), { capture: true, once: true });
+    input?.addEventListener(
+      'change',
+      () => ((window as unknown as { __pickedAt: number }).__pickedAt = performance.now()),
+      { capture: true, once: true },
+    );
   });
   await page.locator('[data-testid="add-reports"]').first().setInputFiles(paths);
   return page.evaluate(() => (window as unknown as { __pickedAt: number }).__pickedAt);
@@ -152,7 +163,9 @@ async function readOnly(browser: Browser, paths: string[]): Promise<{ ms: number
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/#/about-blank`);
-  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input type="file" multiple id="read-only-floor">'));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<input type="file" multiple id="read-only-floor">'),
+  );
   await page.locator('#read-only-floor').setInputFiles(paths);
   const before = chromiumCpuSeconds();
   const ms = await page.evaluate(async () => {
@@ -191,7 +204,13 @@ async function main(): Promise<void> {
       const messages = files.reduce((s, f) => s + f.messages, 0);
       const paths = writeFiles(dir, files);
       // The machine's speed drifts by a quarter over a day: the import runs several times, each in a fresh context.
-      const runs: Array<{ ms: number; sourcesMs: number; longest: number; pickTask: number; cpu: Record<string, number> }> = [];
+      const runs: Array<{
+        ms: number;
+        sourcesMs: number;
+        longest: number;
+        pickTask: number;
+        cpu: Record<string, number>;
+      }> = [];
       for (let run = 0; run < arg('runs', 3); run++) {
         const cpuBefore = chromiumCpuSeconds();
         const { context, page, pickedAt } = await pickOnEmptyDashboard(browser, paths);
@@ -199,12 +218,22 @@ async function main(): Promise<void> {
         const sourcesAt = await sourcesShownAt(page, messages, 60_000);
         const cpu = cpuSince(cpuBefore);
         if (process.argv.includes('--verbose')) {
-          const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
+          const marks = await page.evaluate(() =>
+            performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+          );
           for (const [name, at] of marks) console.log(`  mark at +${Math.round(at - pickedAt)} ms: ${name}`);
-          console.log(`  headline at +${Math.round(shownAt - pickedAt)} ms, sources at +${Math.round(sourcesAt - pickedAt)} ms`);
+          console.log(
+            `  headline at +${Math.round(shownAt - pickedAt)} ms, sources at +${Math.round(sourcesAt - pickedAt)} ms`,
+          );
         }
         // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
-        runs.push({ ms: shownAt - pickedAt, sourcesMs: sourcesAt - pickedAt, longest: await longestTask(page, pickedAt, sourcesAt), pickTask: await longestTask(page, 0, pickedAt), cpu });
+        runs.push({
+          ms: shownAt - pickedAt,
+          sourcesMs: sourcesAt - pickedAt,
+          longest: await longestTask(page, pickedAt, sourcesAt),
+          pickTask: await longestTask(page, 0, pickedAt),
+          cpu,
+        });
         await context.close();
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -231,8 +260,9 @@ async function main(): Promise<void> {
       const cpuTotal = Object.values(typical.cpu).reduce((a, b) => a + b, 0);
       if (cpuTotal > 0) {
         console.log(
-          `  Chromium CPU in that run: ${cpuTotal.toFixed(1)} s (${Object.entries(typical.cpu).map(([kind, sec]) => `${kind} ${sec} s`).join(', ')}), ` +
-            `${((cpuTotal * 1000) / fileCount).toFixed(2)} ms per file`,
+          `  Chromium CPU in that run: ${cpuTotal.toFixed(1)} s (${Object.entries(typical.cpu)
+            .map(([kind, sec]) => `${kind} ${sec} s`)
+            .join(', ')}), ` + `${((cpuTotal * 1000) / fileCount).toFixed(2)} ms per file`,
         );
       }
       // The floor under it, in the same minutes: Chromium reading the same files with nothing else to do.
@@ -251,7 +281,12 @@ async function main(): Promise<void> {
       const perFile = Math.round(million / count);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      const files = generateReportFiles(count, { seed: 12, recordsPerFile: perFile, domains: ['example.com', 'example.net'], lastDay: today });
+      const files = generateReportFiles(count, {
+        seed: 12,
+        recordsPerFile: perFile,
+        domains: ['example.com', 'example.net'],
+        lastDay: today,
+      });
       const records = files.reduce((s, f) => s + f.records, 0);
       const paths = writeFiles(dir, files);
       // What "example.com, last 30 days" must show: files of that domain whose day is within the 30 days.
@@ -279,7 +314,8 @@ async function main(): Promise<void> {
       // Narrow to example.com over the last 7 days, then time the switch to the last 30 days: a range read of that
       // domain's keys and the summary of what it returns, rendered.
       const phase = async (label: string) => {
-        if (process.argv.includes('--verbose')) console.log(`  +${Math.round((await page.evaluate(() => performance.now())) - loadedAt)} ms: ${label}`);
+        if (process.argv.includes('--verbose'))
+          console.log(`  +${Math.round((await page.evaluate(() => performance.now())) - loadedAt)} ms: ${label}`);
       };
       await phase('all domains, all time shown; choosing last 7 days');
       await page.getByTestId('period-select').selectOption('7');

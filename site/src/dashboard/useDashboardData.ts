@@ -13,7 +13,7 @@ import {
 } from '../../../core/store/queries';
 import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
 import type { CountedDigest } from '../../../core/store/toRecordDigest';
-import { RecordSummarizer, type ClassifiedSourceGroup, type RecordSummary } from '../../../core/store/summarizeRecords';
+import { RecordSummarizer, type RecordSummary } from '../../../core/store/summarizeRecords';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../senders/loadAsnTable';

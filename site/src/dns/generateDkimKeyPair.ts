@@ -26,7 +26,7 @@ export async function generateDkimKeyPair(
   subtle: SubtleCrypto = crypto.subtle,
 ): Promise<GeneratedDkimKey> {
   if (size === 'ed25519') {
-    const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pair = await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
     const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
     const pkcs8 = new Uint8Array(await subtle.exportKey('pkcs8', pair.privateKey));
     return { size, keyType: 'ed25519', publicKey: encodeBase64(raw), privateKeyPem: formatPem('PRIVATE KEY', pkcs8) };

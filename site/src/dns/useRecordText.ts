@@ -19,7 +19,7 @@ export function useRecordText(): (text: DnsRecordSentence | PageMessage | string
   const say = (text: DnsRecordSentence | PageMessage | string): string => {
     if (typeof text === 'string') return text;
     if ('key' in text) {
-      const params = Object.entries(text.params ?? {}).map(([name, value]) => [
+      const params = Object.entries(text.params ?? {}).map(([name, value]): [string, string | number] => [
         name,
         typeof value === 'object' ? say(value) : value,
       ]);

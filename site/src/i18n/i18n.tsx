@@ -11,16 +11,17 @@ export const LOCALES: ReadonlyArray<{ code: Locale; name: string }> = [
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
+/** Its functions use no `this`: pages take them out of the object (`const { t } = useI18n()`). */
 export interface I18n {
   locale: Locale;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** Whole numbers with thousands separators. */
-  number(value: number): string;
+  number: (value: number) => string;
   /** A share as a percentage with one decimal; "–" when there is nothing to divide. */
-  percent(part: number, whole: number): string;
+  percent: (part: number, whole: number) => string;
   /** A UTC day (YYYY-MM-DD or Unix seconds) in the locale's short date form. */
-  date(value: string | number): string;
-  dateTime(unixSeconds: number): string;
+  date: (value: string | number) => string;
+  dateTime: (unixSeconds: number) => string;
 }
 
 export function createI18n(locale: Locale): I18n {

@@ -49,13 +49,11 @@ export function ImportStart({ centered = false }: { centered?: boolean }) {
           type="button"
           class={buttonClass}
           disabled={progress.running || loadingSamples}
-          onClick={async () => {
+          onClick={() => {
             setLoadingSamples(true);
-            try {
-              start(await loadSampleFiles());
-            } finally {
-              setLoadingSamples(false);
-            }
+            void loadSampleFiles()
+              .then(start)
+              .finally(() => setLoadingSamples(false));
           }}
         >
           {loadingSamples ? t('import.loadingSamples') : t('import.samples')}

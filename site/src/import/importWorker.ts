@@ -51,7 +51,7 @@ let lastPost = 0;
 /** Posts `message` about the import `about` (by default the one being read). */
 function post(message: DistributiveOmit<WorkerToMain, 'importId'>, about = importId): void {
   lastPost = performance.now();
-  scope.postMessage({ ...message, importId: about } as WorkerToMain);
+  scope.postMessage({ ...message, importId: about });
 }
 
 /** The file being read (from its start until its reports are pending storage), or null between files. */
@@ -185,6 +185,8 @@ function baseResult(item: FileToImport): FileResult {
   };
 }
 
+// An async iterable because restoreBackup reads lines as a stream (a file's lines can also come from disk).
+// eslint-disable-next-line @typescript-eslint/require-await -- the whole text is in memory here
 async function* textLines(bytes: Uint8Array): AsyncGenerator<string> {
   const text = new TextDecoder('utf-8').decode(bytes);
   let start = 0;
