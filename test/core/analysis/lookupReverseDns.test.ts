@@ -9,9 +9,9 @@ import {
 // A declarative fake resolver: query name → answer, recording what was asked.
 function fakeResolver(zone: Record<string, PtrAnswer>) {
   const asked: string[] = [];
-  const resolve = async (name: string): Promise<PtrAnswer> => {
+  const resolve = (name: string): Promise<PtrAnswer> => {
     asked.push(name);
-    return zone[name] ?? { status: 'none' };
+    return Promise.resolve(zone[name] ?? { status: 'none' });
   };
   return { resolve, asked };
 }
@@ -53,8 +53,11 @@ describe('lookupReverseDns', () => {
     });
     const store = new Map<string, string[]>([['198.51.100.9', ['cached.example.net']]]);
     const cache = {
-      get: async (ip: string) => store.get(ip),
-      set: async (ip: string, names: string[]) => void store.set(ip, names),
+      get: (ip: string) => Promise.resolve(store.get(ip)),
+      set: (ip: string, names: string[]) => {
+        store.set(ip, names);
+        return Promise.resolve();
+      },
     };
     const progress: number[] = [];
     const result = await lookupReverseDns(
@@ -82,13 +85,11 @@ describe('lookupReverseDns', () => {
   });
 
   it('stops when aborted and turns a throwing resolver into a failure', async () => {
-    const aborted = await lookupReverseDns(['192.0.2.1'], async () => ({ status: 'none' }), {
+    const aborted = await lookupReverseDns(['192.0.2.1'], () => Promise.resolve<PtrAnswer>({ status: 'none' }), {
       signal: { aborted: true },
     });
     expect(aborted.names.size).toBe(0);
-    const thrown = await lookupReverseDns(['192.0.2.1'], async () => {
-      throw new Error('offline');
-    });
+    const thrown = await lookupReverseDns(['192.0.2.1'], () => Promise.reject(new Error('offline')));
     expect(thrown.failed.get('192.0.2.1')).toBe('offline');
   });
 });

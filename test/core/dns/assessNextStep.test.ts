@@ -53,7 +53,7 @@ describe('assessNextStep', () => {
         headerFroms: ['example.com'],
         cause: { from: 'example.com', dkim: { result: 'unsigned' }, spf: { result: 'fails' } },
         reason: 'The mail is not DKIM-signed; SPF does not pass.',
-        reasonText: expect.objectContaining({ id: 'assess.reason' }),
+        reasonText: expect.objectContaining({ id: 'assess.reason' }) as unknown,
         authenticated: false,
         overrides: [],
       },

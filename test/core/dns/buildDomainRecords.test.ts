@@ -140,7 +140,7 @@ describe('buildDomainRecords', () => {
       ['default._bimi.example.com', true],
     ]);
     expect(zone).toMatch(
-      /s202611\._domainkey\.example\.com\.\t3600\tIN\tTXT\t\( "v=DKIM1; k=rsa; p=[^"]{200,}"\n  "[^"]+" \)/,
+      /s202611\._domainkey\.example\.com\.\t3600\tIN\tTXT\t\( "v=DKIM1; k=rsa; p=[^"]{200,}"\n {2}"[^"]+" \)/,
     );
   });
 

@@ -63,9 +63,7 @@ describe('findTag', () => {
         (parts, local, kind, offset) => {
           const text = parts.join('');
           const from = text.length === 0 ? 0 : offset % (text.length + 1);
-          expect(findTag(text, local, from, kind as 'start' | 'end')).toEqual(
-            byRegex(text, local, from, kind as 'start' | 'end'),
-          );
+          expect(findTag(text, local, from, kind)).toEqual(byRegex(text, local, from, kind));
         },
       ),
       { numRuns: 20_000 },

@@ -109,7 +109,7 @@ function dynamicBlock(
   out.value(19 - 4, 4);
   const order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
   for (const symbol of order) out.value(symbol < 16 ? 4 : 0, 3);
-  const lengthCodes = canonicalCodes([...Array(16).fill(4), 0, 0, 0]);
+  const lengthCodes = canonicalCodes([...Array<number>(16).fill(4), 0, 0, 0]);
   for (const length of [...literalLengths, ...distanceLengths]) out.code(lengthCodes[length]!);
   const literalCodes = canonicalCodes(literalLengths);
   const distanceCodes = canonicalCodes(distanceLengths);

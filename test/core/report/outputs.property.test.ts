@@ -191,7 +191,7 @@ const aggregate: fc.Arbitrary<AggregateReport> = fc
     records: fc.array(record, { maxLength: 4 }),
   })
   // `records` last, where the parser puts it.
-  .map(({ records, ...head }) => ({ kind: 'aggregate' as const, ...defined(head), records }) as AggregateReport);
+  .map(({ records, ...head }) => ({ kind: 'aggregate' as const, ...defined(head), records }));
 
 const failure: fc.Arbitrary<FailureReport> = fc
   .record({
@@ -214,7 +214,7 @@ const failure: fc.Arbitrary<FailureReport> = fc
     ),
     fields: fc.array(fc.tuple(anyText, anyText), { maxLength: 2 }),
   })
-  .map((r) => ({ kind: 'failure' as const, ...defined(r) }) as FailureReport);
+  .map((r) => ({ kind: 'failure' as const, ...defined(r) }));
 
 const tls: fc.Arbitrary<TlsReport> = fc
   .record({

@@ -278,7 +278,7 @@ describe('parseFailureReport on every failure-report fixture', () => {
         expect(report.original?.[key as keyof typeof original], `original.${key}`).toEqual(value);
       }
       expect(report.fields).toHaveLength(want.fieldCount);
-      expect(warnings).toEqual(want.warnings.map((re) => expect.stringMatching(re)));
+      expect(warnings).toEqual(want.warnings.map((re): unknown => expect.stringMatching(re)));
     });
   }
 

@@ -303,7 +303,7 @@ describe('parseTlsReport on every TLS fixture', () => {
           details: p.failureDetails.map((d): [string, number] => [d.resultType, d.failedSessionCount]),
         })),
       ).toEqual(want.policies);
-      expect(warnings).toEqual(want.warnings.map((re) => expect.stringMatching(re)));
+      expect(warnings).toEqual(want.warnings.map((re): unknown => expect.stringMatching(re)));
     });
   }
 
@@ -610,7 +610,7 @@ describe('parseTlsReport never throws', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom(...paths), (value, path) => {
         expect(typeof parseTlsReport(JSON.stringify(value) ?? '').ok).toBe('boolean');
-        const doc = structuredClone(base) as Record<string, unknown>;
+        const doc = structuredClone<Record<string, unknown>>(base);
         let node: Record<string, unknown> = doc;
         for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
         node[path[path.length - 1] ?? ''] = value;

@@ -8,7 +8,7 @@ import { gunzipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { XML_PARSER_OPTIONS } from '../../../core/report/AggregateXmlReader';
 import { readPlainRecords } from '../../../core/report/readPlainRecords';
-import { children, child, recordTextOf, type RecordText } from '../../../core/report/toAggregateReport';
+import { children, child, recordTextOf, type RecordText, type XmlNode } from '../../../core/report/toAggregateReport';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 import { mutated } from '../../helpers/mutated';
 
@@ -16,7 +16,7 @@ const fxp = new XMLParser(XML_PARSER_OPTIONS);
 
 /** What the tree path reads from a batch of records. */
 function throughTree(xml: string): RecordText[] {
-  const tree = fxp.parse(`<b>${xml}</b>`);
+  const tree = fxp.parse(`<b>${xml}</b>`) as XmlNode;
   return children(child(tree, 'b'), 'record').map(recordTextOf);
 }
 

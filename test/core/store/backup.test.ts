@@ -30,9 +30,12 @@ import {
   openReportDatabase,
   type ReportDatabase,
   type ReportDbSchema,
+  type StoredAggregateReport,
+  type StoredRecordBatch,
   type StoredRecordDigest,
+  type StoredReport,
 } from '../../../core/store/schema';
-import { toReportRows } from '../../../core/store/toStoredReport';
+import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../../corpus/readManifest';
 import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
@@ -124,15 +127,35 @@ beforeEach(async () => {
   lines = await linesOf(source);
 });
 
+/** A line of a backup as JSON.parse reads it: a row of one of the stores a backup writes. */
+type BackupRow =
+  | { store: 'reports'; value: StoredReport }
+  | { store: 'records'; value: StoredRecordBatch }
+  | { store: 'rawXml' | 'sources'; value: unknown };
+
+const rowOf = (line: string) => JSON.parse(line) as BackupRow;
+
+/** The batch a `records` row holds (a throw for a row of another store: the test picked the wrong line). */
+function batchOf(row: BackupRow): StoredRecordBatch {
+  if (row.store !== 'records') throw new Error(`a "${row.store}" row, not a "records" row`);
+  return row.value;
+}
+
+/** The report a `reports` row holds, of the kind `kind` (a throw for any other row). */
+function reportOf<K extends StoredReport['kind']>(row: BackupRow, kind: K): Extract<StoredReport, { kind: K }> {
+  if (row.store !== 'reports' || row.value.kind !== kind) throw new Error(`not a "reports" row of a ${kind} report`);
+  return row.value as Extract<StoredReport, { kind: K }>;
+}
+
 /** The backup with line `at` (0 = header) replaced by what `edit` makes of its parsed row. */
-function withRow(at: number, edit: (row: { store: string; value: Record<string, any> }) => void): string[] {
-  const row = JSON.parse(lines[at]!);
+function withRow(at: number, edit: (row: BackupRow) => void): string[] {
+  const row = rowOf(lines[at]!);
   edit(row);
   return lines.map((line, i) => (i === at ? JSON.stringify(row) : line));
 }
 
-function lineOf(predicate: (row: { store: string; value: Record<string, any> }) => boolean): number {
-  const at = lines.findIndex((line, i) => i > 0 && predicate(JSON.parse(line)));
+function lineOf(predicate: (row: BackupRow) => boolean): number {
+  const at = lines.findIndex((line, i) => i > 0 && predicate(rowOf(line)));
   if (at < 0) throw new Error('no such line in the backup');
   return at;
 }
@@ -144,7 +167,7 @@ const recordsLineOfTwo = () => lineOf((row) => row.store === 'records' && row.va
 
 describe('a backup of real reports', () => {
   it('holds every kind of row and restores whole', async () => {
-    const stores = new Set(lines.slice(1).map((line) => JSON.parse(line).store));
+    const stores = new Set(lines.slice(1).map((line) => rowOf(line).store));
     expect([...stores].sort()).toEqual(['records', 'reports', 'sources']);
     const target = await targetDatabase();
     const result = await restoreBackup(target, lines, 'b.jsonl');
@@ -170,43 +193,44 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
   const cases: Array<[string, () => string[], (line: number) => string]> = [
     [
       'a record with reasons: [null]',
-      () => withRow(recordsLine(), (row) => (row.value.records[0].reasons = [null])),
+      () => withRow(recordsLine(), (row) => Object.assign(batchOf(row).records[0]!, { reasons: [null] })),
       (n) => `line ${n + 1}: the "records" row is not valid: records[0].reasons[0] is null, not an object`,
     ],
     [
       'a report: {}',
-      () => withRow(aggregateLine(), (row) => (row.value.report = {})),
+      () => withRow(aggregateLine(), (row) => Object.assign(reportOf(row, 'aggregate'), { report: {} })),
       (n) => `line ${n + 1}: the "reports" row is not valid: report.kind is missing`,
     ],
     [
       'metadata: null',
-      () => withRow(aggregateLine(), (row) => (row.value.report.metadata = null)),
+      () => withRow(aggregateLine(), (row) => Object.assign(reportOf(row, 'aggregate').report, { metadata: null })),
       (n) => `line ${n + 1}: the "reports" row is not valid: report.metadata is null, not an object`,
     ],
     [
       'policy: 5',
-      () => withRow(aggregateLine(), (row) => (row.value.report.policy = 5)),
+      () => withRow(aggregateLine(), (row) => Object.assign(reportOf(row, 'aggregate').report, { policy: 5 })),
       (n) => `line ${n + 1}: the "reports" row is not valid: report.policy is the number 5, not an object`,
     ],
     [
       'policies: "notalist"',
-      () => withRow(tlsLine(), (row) => (row.value.report.policies = 'notalist')),
+      () => withRow(tlsLine(), (row) => Object.assign(reportOf(row, 'tls').report, { policies: 'notalist' })),
       (n) => `line ${n + 1}: the "reports" row is not valid: report.policies is the text "notalist", not a list`,
     ],
     [
       'a disposition no report has',
-      () => withRow(recordsLineOfTwo(), (row) => (row.value.records[1].disposition = 'delete')),
+      () => withRow(recordsLineOfTwo(), (row) => Object.assign(batchOf(row).records[1]!, { disposition: 'delete' })),
       (n) =>
         `line ${n + 1}: the "records" row is not valid: records[1].disposition is the text "delete", not one of "none", "quarantine", "reject", "pass"`,
     ],
     [
       'a count that is not a number',
-      () => withRow(recordsLine(), (row) => (row.value.records[0].count = '12')),
+      () => withRow(recordsLine(), (row) => Object.assign(batchOf(row).records[0]!, { count: '12' })),
       (n) => `line ${n + 1}: the "records" row is not valid: records[0].count is the text "12", not a number`,
     ],
     [
       'a field reports do not have',
-      () => withRow(aggregateLine(), (row) => (row.value.report.metadata.script = 'x')),
+      () =>
+        withRow(aggregateLine(), (row) => Object.assign(reportOf(row, 'aggregate').report.metadata, { script: 'x' })),
       (n) =>
         `line ${n + 1}: the "reports" row is not valid: report.metadata has a field "script" that this kind of row does not have`,
     ],
@@ -246,14 +270,14 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     await saveReportRows(big, rows);
     const backup = await linesOf(big);
     expect(backup).toHaveLength(1 + 2 * 2100);
-    const last = JSON.parse(backup.at(-1)!);
-    last.value.records[0].reasons = [null];
+    const last = rowOf(backup.at(-1)!);
+    Object.assign(batchOf(last).records[0]!, { reasons: [null] });
     backup[backup.length - 1] = JSON.stringify(last);
     const target = await targetDatabase();
     const before = await snapshot(target);
     expect(await restoreBackup(target, backup, 'big.jsonl')).toMatchObject({
       ok: false,
-      error: { code: 'invalid-backup', message: expect.stringMatching(/^big\.jsonl, line 4201: /) },
+      error: { code: 'invalid-backup', message: expect.stringMatching(/^big\.jsonl, line 4201: /) as unknown },
     });
     expect(await snapshot(target)).toEqual(before);
   });
@@ -262,7 +286,7 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     const target = await targetDatabase();
     const before = await snapshot(target);
     const at = recordsLine();
-    const { reportKey, records } = JSON.parse(lines[at]!).value;
+    const { reportKey, records } = batchOf(rowOf(lines[at]!));
     const reportAt = lineOf((row) => row.store === 'reports' && row.value.key === reportKey);
     const refused = async (backup: string[]) => {
       const result = await restoreBackup(target, backup, 'b.jsonl');
@@ -281,24 +305,24 @@ describe('a restore refuses a backup with a malformed row by name, and stores no
     expect(await refused([...lines, lines[reportAt]!])).toBe(
       `line ${lines.length + 1}: report ${key} is here a second time (first on line ${reportAt + 1})`,
     );
-    expect(await refused(withRow(at, (row) => row.value.records.pop()))).toBe(
+    expect(await refused(withRow(at, (row) => batchOf(row).records.pop()))).toBe(
       `line ${reportAt + 1}: aggregate report ${key} has ${records.length} records, but the backup holds ${records.length - 1} of them`,
     );
     const moved = withRow(at, (row) => {
-      row.value.domain = 'elsewhere.example';
-      row.value.id[0] = 'elsewhere.example';
+      batchOf(row).domain = 'elsewhere.example';
+      batchOf(row).id[0] = 'elsewhere.example';
     });
     expect(await refused(moved)).toMatch(
       new RegExp(`^line ${at + 1}: these records of report .* give domain "elsewhere.example"`),
     );
-    const failureKey = JSON.parse(lines[lineOf((row) => row.store === 'reports' && row.value.kind === 'failure')]!)
-      .value.key;
+    const failureLine = lines[lineOf((row) => row.store === 'reports' && row.value.kind === 'failure')]!;
+    const failureKey = reportOf(rowOf(failureLine), 'failure').key;
     const onFailure = withRow(at, (row) => {
-      row.value.reportKey = failureKey;
-      row.value.id[2] = failureKey;
+      batchOf(row).reportKey = failureKey;
+      batchOf(row).id[2] = failureKey;
     });
     expect(await refused(onFailure)).toMatch(/which is a failure report: only aggregate reports have records$/);
-    expect(await refused(withRow(at, (row) => (row.value.id[2] = 'other')))).toMatch(
+    expect(await refused(withRow(at, (row) => (batchOf(row).id[2] = 'other')))).toMatch(
       /its id .* does not match its domain, begin and reportKey$/,
     );
   });
@@ -374,6 +398,7 @@ describe('a restore that cannot be stored', () => {
   it('is refused, not thrown, when the file cannot be read to the end or the database is closed', async () => {
     const target = await targetDatabase();
     const before = await snapshot(target);
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async generator is the AsyncIterable the API reads (its yields await); nothing else to await
     async function* cut() {
       yield* lines.slice(0, 5);
       throw new Error('NotReadableError: the file changed');
@@ -395,7 +420,7 @@ describe('a restore that cannot be stored', () => {
         code: 'internal',
         message: expect.stringMatching(
           /^b\.jsonl could not be restored: the browser's database refused it \(InvalidStateError/,
-        ),
+        ) as unknown,
       },
     });
   });
@@ -428,8 +453,13 @@ const JUNK = [
   {},
   [null],
   { type: null },
-  JSON.parse('{"__proto__":{"polluted":1}}'),
+  JSON.parse('{"__proto__":{"polluted":1}}') as unknown,
 ];
+
+/** The member `step` of a parsed JSON value (paths come from pathsOf, so every step but the last is into one). */
+function member(value: unknown, step: string | number): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[step] : undefined;
+}
 
 type Mutation =
   | { op: 'set'; line: number; path: number; junk: number }
@@ -448,27 +478,27 @@ function mutate(backup: readonly string[], m: Mutation): string[] {
   else if (m.op === 'truncate') out[at] = backup[at]!.slice(0, m.at % backup[at]!.length);
   else {
     const edit: Extract<Mutation, { path: number }> = m;
-    let row;
+    let row: unknown;
     try {
       row = JSON.parse(backup[at]!);
     } catch {
       return out;
     }
-    const paths = pathsOf(row).filter(
-      (path) => edit.op !== 'retext' || typeof path.reduce((value, step) => value[step], row) === 'string',
-    );
+    const paths = pathsOf(row).filter((path) => edit.op !== 'retext' || typeof path.reduce(member, row) === 'string');
     const path = paths[edit.path % paths.length]!;
     if (path.length === 0)
       return edit.op === 'set'
         ? out.map((line, i) => (i === at ? JSON.stringify(JUNK[edit.junk % JUNK.length]) : line))
         : out;
     let parent = row;
-    for (const step of path.slice(0, -1)) parent = parent[step];
+    for (const step of path.slice(0, -1)) parent = member(parent, step);
+    if (typeof parent !== 'object' || parent === null) throw new Error('a path into a value that holds none');
+    const container = parent as Record<string | number, unknown>;
     const last = path.at(-1)!;
-    if (edit.op === 'set') parent[last] = structuredClone(JUNK[edit.junk % JUNK.length]);
-    else if (edit.op === 'retext') parent[last] = `${parent[last]}x`;
+    if (edit.op === 'set') container[last] = structuredClone(JUNK[edit.junk % JUNK.length]);
+    else if (edit.op === 'retext') container[last] = `${container[last] as string}x`;
     else if (Array.isArray(parent)) parent.splice(last as number, 1);
-    else delete parent[last];
+    else delete container[last];
     out[at] = JSON.stringify(row);
   }
   return out;
@@ -615,7 +645,8 @@ describe('reads over a database holding malformed rows', () => {
     const sound = await readEverything(db);
     expect(sound).toMatchObject({ reports: 2, aggregates: 1, tls: 1, records: 2 });
     const report = good.report;
-    const broken = (key: string, edit: (r: any) => void) => {
+    if (report.kind !== 'aggregate') throw new Error('an aggregate report was made');
+    const broken = (key: string, edit: (r: StoredAggregateReport) => void) => {
       const copy = structuredClone({ ...report, key });
       edit(copy);
       return copy;
@@ -625,10 +656,10 @@ describe('reads over a database holding malformed rows', () => {
       id: ['aggregate', 'example.com', 0, 'x1'],
       keys: ['x1', 'x2', 'x3', 'x4'],
       reports: [
-        broken('x1', (r) => (r.report = {})),
-        broken('x2', (r) => (r.report.metadata = null)),
-        broken('x3', (r) => (r.report.policy = 5)),
-        broken('x4', (r) => (r.recordCount = '2')),
+        broken('x1', (r) => Object.assign(r, { report: {} })),
+        broken('x2', (r) => Object.assign(r.report, { metadata: null })),
+        broken('x3', (r) => Object.assign(r.report, { policy: 5 })),
+        broken('x4', (r) => Object.assign(r, { recordCount: '2' })),
       ],
     } as never);
     await db.put('reportPacks', {
@@ -707,7 +738,7 @@ describe('every report of the corpus fits the row shapes a backup is checked aga
         // As a backup line carries them: through JSON.
         const rows = JSON.parse(
           JSON.stringify(toReportRows(report, { fileName: path, fileWarnings: parsed.warnings, importedAt: 1 })),
-        );
+        ) as ReportRows;
         expect([path, shapeProblem(STORED_REPORT, rows.report, true)]).toEqual([path, undefined]);
         for (const batch of rows.batches) {
           expect([path, shapeProblem(RECORD_BATCH, batch, true)]).toEqual([path, undefined]);

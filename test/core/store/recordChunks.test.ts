@@ -28,6 +28,7 @@ import {
   RECORDS_PER_BATCH,
   RECORDS_PER_CHUNK,
   type ReportDatabase,
+  type RecordProfile,
   type ReportDbSchema,
   type StoredRecord,
   type StoredRecordChunk,
@@ -35,6 +36,7 @@ import {
 } from '../../../core/store/schema';
 import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
 import {
+  type CountedProfile,
   profileHash,
   ProfileTable,
   recordsOfDigest,
@@ -212,7 +214,7 @@ describe('record chunks', () => {
       expect(chunk.digests.length).toBeGreaterThan(1);
     }
     // Counting them in (what an import posts to its page) keeps them shared too.
-    const made = new Map();
+    const made = new Map<RecordProfile, CountedProfile>();
     const counted = google[0]!.digests.map((digest) => toCountedDigest(digest, made));
     expect(new Set(counted.flatMap((d) => d.profiles)).size).toBe(3);
     expect(counted[1]!.profiles[0]).toEqual({ disposition: 'none', dkim: 'pass', spf: 'pass', reasons: [] });
@@ -235,13 +237,11 @@ describe('record chunks', () => {
     for (const chunk of packs.values()) void tx.objectStore('recordChunks').put(chunk);
     for (const pack of await db.getAll('reportPacks')) {
       for (const report of pack.reports) {
-        void tx
-          .objectStore('reportPacks')
-          .put({
-            id: [report.kind, report.domain, utcMidnight(report.end), report.key],
-            keys: [report.key],
-            reports: [report],
-          });
+        void tx.objectStore('reportPacks').put({
+          id: [report.kind, report.domain, utcMidnight(report.end), report.key],
+          keys: [report.key],
+          reports: [report],
+        });
       }
     }
     await tx.done;
@@ -349,7 +349,7 @@ describe('record chunks', () => {
           const replacement = (other[field] as unknown as Array<Record<string, unknown>>)[0]?.[sub];
           value = list.map((item, i) => (i === 0 && !same ? { ...item, [sub]: replacement } : item));
         }
-        return [a, drop({ ...a, [field]: value }) as AggregateRecord] as const;
+        return [a, drop<AggregateRecord>({ ...a, [field]: value })] as const;
       });
     // With the real hash, and with one under which every profile collides (so that only the comparison tells them).
     for (const table of [() => new ProfileTable(), () => new ProfileTable(() => 0)]) {
