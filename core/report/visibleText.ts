@@ -24,7 +24,10 @@ const INVISIBLE =
   // eslint-disable-next-line no-misleading-character-class
   /[\p{Cf}\p{Cc}\u2028\u2029\u115F\u1160\u3164\uFFA0\u180E\u17B4\u17B5\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uD800-\uDFFF]/gu;
 
-/** Tab and line feed are ordinary whitespace in text that is shown in a block; they are kept as they are. */
+/**
+ * Tab and line feed are ordinary whitespace in text that is shown in a block; they are kept as they are, and so is a
+ * carriage return that ends a line with the line feed after it (an MTA-STS policy file must use CRLF, RFC 8461 §3.2).
+ */
 const KEPT = new Set(['\t', '\n']);
 
 /**
@@ -32,7 +35,9 @@ const KEPT = new Set(['\t', '\n']);
  * least four digits). Everything else is returned unchanged, so ordinary text in any script displays as written.
  */
 export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, (character) => (KEPT.has(character) ? character : escapeOf(character)));
+  return text.replace(INVISIBLE, (character: string, at: number) =>
+    KEPT.has(character) || (character === '\r' && text.charCodeAt(at + 1) === 0x0a) ? character : escapeOf(character),
+  );
 }
 
 /** Whether the string holds any character {@link visibleText} would replace. */

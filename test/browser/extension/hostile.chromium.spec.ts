@@ -8,7 +8,13 @@ import { card, expectCardMatches, readCard, readCards } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { answerAttacker, isAttackerRequest } from './hostileRoutes';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
-import { OUTLOOK_REDIRECTS_AWAY, OUTLOOK_REDIRECT_TARGET, gmailAttachments, outlookAttachments } from './webmailRoutes';
+import {
+  ABSURD_REFUSAL,
+  OUTLOOK_REDIRECTS_AWAY,
+  OUTLOOK_REDIRECT_TARGET,
+  gmailAttachments,
+  outlookAttachments,
+} from './webmailRoutes';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -107,11 +113,10 @@ test('Gmail: a sender’s fake cards get no summary and cause no request; the ge
   expect(shown.text).not.toContain('\u202E');
   expect(shown.sourceHosts).toBe('mail.google.com');
 
-  // Absurd numbers are said to be unknown, not shown as "Invalid Date" or left loading by a count that is Infinity.
-  await expect(card(page, absurd.fileName)).toHaveAttribute('data-state', 'done');
+  // A report with absurd numbers is not believed: the card says which value was refused, in the file's own words.
+  await expect(card(page, absurd.fileName)).toHaveAttribute('data-state', 'error');
   const absurdCard = await readCard(page, absurd.fileName);
-  expect(absurdCard.text).toMatch(/unknown date – [A-Z][a-z]{2} 5, 2018an unknown number of messages0% pass DMARC/);
-  expect(absurdCard.text).toContain('109.203.100.17 (an unknown number of)');
+  expect(absurdCard.text).toContain(ABSURD_REFUSAL);
   expect(absurdCard.text).not.toMatch(/Invalid Date|NaN|null|Infinity/);
 
   expect(ext.requests.filter(isAttackerRequest)).toEqual([]);

@@ -24,7 +24,8 @@ const MICROSOFT_XML =
   'jonzobrist__DMARC-Report-Manager/protection.outlook.com!secure.200permits.com!1766448000!1766534400.xml';
 const LOLEI_1_XML = 'loleik__dmarc-analysis/enterprise.protection.outlook.com!lolei.uk!1740614400!1740700800.xml';
 const LOLEI_2_XML = 'loleik__dmarc-analysis/enterprise.protection.outlook.com!lolei.uk!1754524800!1754611200.xml';
-const STALWART_XML = 'stalwartlabs__mail-auth/001.xml';
+// Fastmail's report (several DKIM results, human_result). The project's 001.xml is dated 1970 and is now refused.
+const STALWART_XML = 'stalwartlabs__mail-auth/003.xml';
 const ADDISON_XML = 'domainaware__parsedmarc/addisonfoods.com!example.com!1536105600!1536191999.xml';
 const USSSA_XML = 'domainaware__parsedmarc/usssa.com!example.com!1538784000!1538870399.xml';
 /** A real Gmail-delivered report message whose zip attachment is google.com!borschow.com!1549929600!1550015999.zip. */
@@ -38,6 +39,10 @@ const zipOf = (path: string, name: string) => zipSync({ [name]: report(path) });
  */
 export const BIDI_ORG_NAME = 'exa\u202Emoc.elpmaxe\u202C';
 /** addisonfoods.com's real report with a begin of 1e20 seconds and its one record doubled with a count of 1e308. */
+/** What the parser says of f_absurd_xml: the report is refused by its begin date, naming the file and the value. */
+export const ABSURD_REFUSAL =
+  'absurd.example!example.com!1536105600!1536191999.xml: report "3ceb5548498640beaeb47327e202b0b9" from ' +
+  '"addisonfoods.com" refused: begin date 100000000000000000000 is in the future';
 const withAbsurdNumbers = (path: string) => {
   const xml = new TextDecoder().decode(report(path));
   const record = xml.slice(xml.indexOf('<record>'), xml.indexOf('</record>') + '</record>'.length);
@@ -78,7 +83,7 @@ export const gmailAttachments: Record<string, ServedAttachment> = {
     source: STALWART_XML,
   },
   f_addison_xml: { fileName: baseName(ADDISON_XML), bytes: report(ADDISON_XML), source: ADDISON_XML },
-  // gmail-hostile.html: a report whose begin no Date can hold and whose counts add up to Infinity.
+  // gmail-hostile.html: a report whose begin no Date can hold and whose counts add up to Infinity: refused whole.
   f_absurd_xml: {
     fileName: 'absurd.example!example.com!1536105600!1536191999.xml',
     bytes: withAbsurdNumbers(ADDISON_XML),

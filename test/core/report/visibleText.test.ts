@@ -43,6 +43,11 @@ describe('visibleText', () => {
     expect(visibleText('a\uFE0Fb\u{E0100}c')).toBe('a⟨U+FE0F⟩b⟨U+E0100⟩c');
   });
 
+  it('keeps a carriage return that ends a line with its line feed (CRLF), and shows one that stands alone', () => {
+    expect(visibleText('version: STSv1\r\nmode: testing\r\n')).toBe('version: STSv1\r\nmode: testing\r\n');
+    expect(visibleText('a\rb\r')).toBe('a⟨U+000D⟩b⟨U+000D⟩');
+  });
+
   it('shows a lone surrogate but keeps a surrogate pair', () => {
     expect(visibleText('a\uD800b')).toBe('a⟨U+D800⟩b');
     expect(visibleText('a\uDC00b')).toBe('a⟨U+DC00⟩b');
