@@ -1,5 +1,5 @@
-// `npm test`: every test of the project, in order — type checks, unit/property/corpus tests (Vitest, Node), the
-// builds, then the browser tests (Playwright on the built site and extension). Ends with one line
+// `npm test`: every test of the project, in order — type checks, format check and lint, unit/property/corpus tests
+// (Vitest, Node), the builds, then the browser tests (Playwright on the built site and extension). Ends with one line
 // `N passed, N failed` carrying the real totals (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -29,7 +29,13 @@ for (const project of ['tsconfig.json', 'core/tsconfig.json']) {
   else failed++;
 }
 
-// 2. Node tests.
+// 2. One formatting and zero lint findings (eslint.config.mjs: type-aware rules and the module layers), one test each.
+if (run('format check', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'])) passed++;
+else failed++;
+if (run('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])) passed++;
+else failed++;
+
+// 3. Node tests.
 run('unit, property and corpus tests', 'npx', [
   'vitest',
   'run',
@@ -47,7 +53,7 @@ if (vitest) {
   ).length;
 } else failed++;
 
-// 3. Browser tests, when there are any: build what they exercise, then run them.
+// 4. Browser tests, when there are any: build what they exercise, then run them.
 const hasBrowserTests = (dir) =>
   existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
 if (hasBrowserTests('test/browser')) {
