@@ -1,5 +1,6 @@
-// Convention tests that keep the architecture honest (style.md): dependencies point one way (extension → site →
-// core), core imports only pure libraries, and no HTML sink is ever used on report strings.
+// Convention tests that keep the architecture honest (ARCHITECTURE.md "Modules and their dependencies"): dependencies
+// point one way (extension → site → core), core imports only pure libraries, and no HTML sink is ever used on report
+// strings.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

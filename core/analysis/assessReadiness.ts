@@ -1,10 +1,10 @@
 // Is a domain ready for the next policy step? The one judgement behind the Senders page (assessReadiness) and the
 // rollout plan (judgeNextStep, worded by core/dns/assessNextStep.ts), with one set of thresholds. Judged the way
-// DMARC tools do (docs/dmarc.md): the share of aligned mail per known source over a period, and the share of all mail
-// that authenticates as someone yet fails alignment that the next step would quarantine or reject, with the rollout
-// guidance of RFC 9989 (§7 and its deployment appendix): p=none for at least a month, then quarantine for as long,
-// then reject; t=y as the intermediate test step; and a domain publishing p=reject must sign with DKIM, because SPF
-// alone does not survive forwarding.
+// DMARC tools do (docs/sender-intelligence.md "Readiness"): the share of aligned mail per known source over a period,
+// and the share of all mail that authenticates as someone yet fails alignment that the next step would quarantine or
+// reject, with the rollout guidance of RFC 9989 (§7 and its deployment appendix): p=none for at least a month, then
+// quarantine for as long, then reject; t=y as the intermediate test step; and a domain publishing p=reject must sign
+// with DKIM, because SPF alone does not survive forwarding.
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy } from '../report/types';
 import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from '../report/alignment';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';

@@ -1,7 +1,7 @@
 // One class per source group, with the reason in a sentence and, for a misconfigured service, the fix.
-// Classes follow how DMARC tools present sources (docs/dmarc.md): compliant, misconfigured (a known service of the
-// domain failing alignment), forwarded, suspicious (unknown, failing both). Reason and fix are explanations
-// (explanation.ts) with their English text beside them.
+// Classes follow how DMARC tools present sources (docs/sender-intelligence.md "Classes"): compliant, misconfigured (a
+// known service of the domain failing alignment), forwarded, suspicious (unknown, failing both). Reason and fix are
+// explanations (explanation.ts) with their English text beside them.
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
 import {
   explain,

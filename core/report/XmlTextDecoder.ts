@@ -1,6 +1,7 @@
 // Streaming bytes → text for XML documents: the encoding comes from the byte-order mark or the XML declaration
 // (XML 1.0 §4.3.3, Appendix F), defaulting to UTF-8. Invalid bytes become U+FFFD and are reported, not fatal: real
-// reports carry raw windows-1252 bytes in UTF-8 documents (dmarc.md; fixture domainaware__parsedmarc/invalid_utf_8.xml).
+// reports carry raw windows-1252 bytes in UTF-8 documents (docs/report-quirks.md; fixture
+// domainaware__parsedmarc/invalid_utf_8.xml).
 import { concatBytes } from './concatBytes';
 
 const DECLARATION_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;

@@ -93,7 +93,7 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
   return entries;
 }
 
-/** Folders, macOS resource forks and AppleDouble files carry no report (dmarc.md: `__MACOSX/` members). */
+/** Folders, macOS resource forks and AppleDouble files carry no report (docs/report-quirks.md "Containers"). */
 export function isZipNoise(name: string): boolean {
   return name.endsWith('/') || name.startsWith('__MACOSX/') || /(^|\/)\._/.test(name) || /(^|\/)\.DS_Store$/.test(name);
 }

@@ -1,4 +1,4 @@
-// Recovery for the broken XML real reporters send (dmarc.md "What real reports get wrong"): unescaped `&`, `<…@…>`
+// Recovery for the broken XML real reporters send (docs/report-quirks.md "Encoding and XML"): unescaped `&`, `<…@…>`
 // addresses inside text, stray or unclosed tags, truncation. fast-xml-parser never rejects such input — it silently
 // drops or misplaces data — so damage is detected here first and repaired into well-formed XML, and each repair is
 // reported so the user knows what was guessed.

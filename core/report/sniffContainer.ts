@@ -1,5 +1,5 @@
 // What kind of bytes these are, judged by their content only — never by file name or MIME type, which real
-// reporters get wrong (dmarc.md: wrong MIME types, a PNG named `.xml.gz`).
+// reporters get wrong (docs/report-quirks.md "Containers": wrong MIME types, a PNG named `.xml.gz`).
 
 export type ContainerKind =
   'gzip' | 'zip' | 'xml' | 'json' | 'email' | 'mbox' | 'unused' | 'empty' | 'pgp' | 'binary' | 'text';
@@ -74,7 +74,8 @@ export function sniffContainer(head: Uint8Array): SniffResult {
   const text = headText(head);
   const trimmed = text.trimStart();
   if (trimmed === '') return { kind: 'empty' };
-  // Yahoo and AOL have sent the literal word `unused` (inside a gzip) instead of a report (dmarc.md).
+  // Yahoo and AOL have sent the literal word `unused` (inside a gzip) instead of a report (docs/report-quirks.md
+  // "Containers").
   if (/^unused\s*$/i.test(trimmed)) return { kind: 'unused' };
   if (trimmed.startsWith('-----BEGIN PGP MESSAGE')) return { kind: 'pgp' };
   if (trimmed.startsWith('<')) return { kind: 'xml' };
@@ -83,7 +84,8 @@ export function sniffContainer(head: Uint8Array): SniffResult {
   if (/^From [^\r\n]*\r?\n/.test(text)) return { kind: 'mbox' };
   const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
   if (EMAIL_HEADER.test(firstLine) && KNOWN_HEADERS.test(trimmed)) return { kind: 'email' };
-  // Several reports pasted into one text file, with separators before the first (dmarc.md: concatenated reports).
+  // Several reports pasted into one text file, with separators before the first (docs/report-quirks.md "Encoding and
+  // XML").
   if (/<(?:[A-Za-z_][\w.-]*:)?feedback[\s>]/.test(text)) return { kind: 'xml' };
   // Control bytes other than whitespace mean binary content.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here

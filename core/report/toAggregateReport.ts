@@ -155,7 +155,7 @@ const REASONS = [
   'other',
 ] as const;
 
-/** Older and non-standard result words seen in real reports (dmarc.md "Values"). */
+/** Older and non-standard result words seen in real reports (docs/report-quirks.md "Values"). */
 const RESULT_ALIASES = {
   hardfail: 'fail',
   unknown: 'none',
@@ -224,7 +224,7 @@ export function toMetadata(
   const email = text(child(node, 'email'));
   let orgName = text(child(node, 'org_name'));
   if (orgName === '' && email !== '') {
-    // dmarc.md: org_name missing — take it from the reporter's address.
+    // docs/report-quirks.md "Values": org_name missing — take it from the reporter's address.
     orgName = email.replace(/^.*@/, '').replace(/[<>\s]/g, '');
     warnings.add(`org_name missing; taken from email (${orgName})`);
   }

@@ -24,8 +24,8 @@ import {
 
 /**
  * Reports are found by the day they end; one that ended after a period can still reach back into it. RFC 7489 §7.2
- * asks for daily reports; real ones span up to a few weeks (shared/docs/dmarc.md), so a read for a period goes on
- * this much later and keeps what overlaps.
+ * asks for daily reports; real ones span up to a few weeks (docs/report-quirks.md "Date ranges"), so a read for a
+ * period goes on this much later and keeps what overlaps.
  */
 export const MAX_REPORT_SPAN_SECONDS = 62 * 86_400;
 

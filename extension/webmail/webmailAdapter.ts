@@ -1,6 +1,6 @@
-// The one interface every webmail client is read through (see ../shared/docs/webmail.md). An adapter finds report
-// attachments in the page and knows how to get their bytes; everything else (watching the page, the inline card,
-// parsing) is shared and knows nothing about Gmail or Outlook.
+// The one interface every webmail client is read through (see docs/webmail.md "The adapter interface"). An adapter
+// finds report attachments in the page and knows how to get their bytes; everything else (watching the page, the inline
+// card, parsing) is shared and knows nothing about Gmail or Outlook.
 
 /** Which selector layer found an attachment: a renamed class degrades to the next layer instead of breaking. */
 export type SelectorLayer = 'precise' | 'semantic' | 'text';

@@ -1,7 +1,7 @@
-// Every Gmail selector, in layers (see ../shared/docs/webmail.md): `precise` are Gmail's short class names (fast, but
-// renamed without notice), `semantic` rely on roles, ARIA, data-* and Gmail's own attributes, and the text layer
-// (in gmailAdapter.ts) scans for report file names. None of these was checked against live Gmail; they are checked
-// against the committed fixtures in test/fixtures/webmail/gmail*.html, in Chromium and Firefox.
+// Every Gmail selector, in layers (see docs/webmail.md "Selector layers"): `precise` are Gmail's short class names
+// (fast, but renamed without notice), `semantic` rely on roles, ARIA, data-* and Gmail's own attributes, and the text
+// layer (in gmailAdapter.ts) scans for report file names. None of these was checked against live Gmail; they are
+// checked against the committed fixtures in test/fixtures/webmail/gmail*.html, in Chromium and Firefox.
 export const gmailSelectors = {
   /** The conversation view. The text scan stays inside it so the inbox list's snippets are never read. */
   main: '[role="main"]',

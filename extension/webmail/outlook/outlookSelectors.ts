@@ -1,7 +1,7 @@
-// Every Outlook on the web selector, in layers (see ../shared/docs/webmail.md). The short class names are build hashes
-// seen in Outlook's markup (`E_kRz` tile, `VlyYV` tile body, `Y0d3P` file name): a fast path only; the roles, titles
-// and data-* attributes are the dependable layer, and the text layer (outlookAdapter.ts) scans for report file names.
-// Checked against the committed fixtures in test/fixtures/webmail/outlook*.html, never against live Outlook.
+// Every Outlook on the web selector, in layers (see docs/webmail.md "Selector layers"). The short class names are build
+// hashes seen in Outlook's markup (`E_kRz` tile, `VlyYV` tile body, `Y0d3P` file name): a fast path only; the roles,
+// titles and data-* attributes are the dependable layer, and the text layer (outlookAdapter.ts) scans for report file
+// names. Checked against the committed fixtures in test/fixtures/webmail/outlook*.html, never against live Outlook.
 export const outlookSelectors = {
   /** The reading pane. `[role=main]` is missing on outlook.cloud.microsoft, hence the data-app-section names first. */
   readingPane: {

@@ -74,7 +74,9 @@ test('a file that keeps its worker busy past the budget is abandoned and reporte
   await expect(row).toContainText(
     'This file took too long to read, so it was set aside; the other files were read as usual.',
   );
-  await expect(row).toContainText(`${slow.name}: no progress for ${Number(TEST_BUDGET_MS) / 1000} s; reading was stopped`);
+  await expect(row).toContainText(
+    `${slow.name}: no progress for ${Number(TEST_BUDGET_MS) / 1000} s; reading was stopped`,
+  );
   await expect(page.getByTestId('import-results').locator('tr[data-status="imported"]')).toHaveCount(
     AGGREGATE_FILES.length,
   );

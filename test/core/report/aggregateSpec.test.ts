@@ -1,6 +1,6 @@
 // Executable specification of the aggregate report fields, by RFC section: RFC 7489 appendix C (the 1.0 schema most
 // reporters still send) and RFC 9990 (the DMARCbis aggregate reporting schema, dmarc-xml-0.2.xsd), plus the real-world
-// deviations dmarc.md lists. Each `it` names the rule it checks.
+// deviations docs/report-quirks.md lists. Each `it` names the rule it checks.
 import { describe, expect, it } from 'vitest';
 import { parseOneAggregate, recordXml, reportXml } from '../../helpers/reportXml';
 
@@ -329,7 +329,7 @@ describe('RFC 9990 §3 — the DMARCbis aggregate schema', () => {
   });
 });
 
-describe('dmarc.md — values real reporters write differently', () => {
+describe('docs/report-quirks.md — values real reporters write differently', () => {
   it('normalizes Pass/PASS, hardfail, unknown and error, keeping the raw words', async () => {
     const { report } = await parseOneAggregate(
       reportXml({

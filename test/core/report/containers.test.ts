@@ -1,4 +1,5 @@
-// Containers and encodings real reports arrive in (dmarc.md "Containers" and "XML"), sniffed by content only.
+// Containers and encodings real reports arrive in (docs/report-quirks.md "Containers" and "Encoding and XML"), sniffed
+// by content only.
 import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../core/report/concatBytes';

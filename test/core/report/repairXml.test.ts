@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { looksDamaged, repairXml } from '../../../core/report/repairXml';
 import { expectLinear, repeatTo } from '../../helpers/linearTime';
 
-describe('repairXml — the damage real reports carry (dmarc.md)', () => {
+describe('repairXml — the damage real reports carry (docs/report-quirks.md)', () => {
   it('leaves well-formed XML alone', () => {
     const xml = '<a><b x="1">t &amp; u</b><c/><!-- note --></a>';
     expect(looksDamaged(xml)).toBe(false);
