@@ -145,7 +145,8 @@ const VERDICTS = ['pass', 'fail'] as const;
 const DKIM_RESULTS = ['none', 'pass', 'fail', 'policy', 'neutral', 'temperror', 'permerror'] as const;
 const SPF_RESULTS = ['none', 'neutral', 'pass', 'fail', 'softfail', 'temperror', 'permerror'] as const;
 const POLICIES = ['none', 'quarantine', 'reject'] as const;
-const REASONS = [
+/** Every override reason a record may carry (RFC 7489 and RFC 9990); a store row is checked against the same list. */
+export const REASONS = [
   'forwarded',
   'sampled_out',
   'trusted_forwarder',

@@ -62,17 +62,7 @@ export function parsedmarcAggregateParts(report: AggregateReportHead): Parsedmar
     },
   };
   const record = (record: AggregateRecord): Record<string, unknown> => ({
-    source: {
-      ip_address: record.sourceIp,
-      country: null,
-      reverse_dns: null,
-      base_domain: null,
-      name: null,
-      type: null,
-      asn: null,
-      as_name: null,
-      as_domain: null,
-    },
+    source: parsedmarcSource(record.sourceIp),
     count: record.count,
     // DMARC passes when either verdict of policy_evaluated does (RFC 7489 §4.2).
     alignment: {
@@ -121,17 +111,7 @@ function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
     delivery_result: report.deliveryResult ?? null,
     auth_failure: (report.authFailure ?? '').split(/\s*,\s*/).filter(Boolean),
     reported_domain: report.reportedDomain ?? null,
-    source: {
-      ip_address: report.sourceIp ?? null,
-      country: null,
-      reverse_dns: null,
-      base_domain: null,
-      name: null,
-      type: null,
-      asn: null,
-      as_name: null,
-      as_domain: null,
-    },
+    source: parsedmarcSource(report.sourceIp ?? null),
     dkim_domain: report.dkimDomain ?? null,
     sample_headers_only: report.original !== undefined && report.original.headers.length > 0,
     parsed_sample: report.original
@@ -177,4 +157,22 @@ export function toParsedmarcJson(report: Report): Record<string, unknown> {
     case 'tls':
       return tlsToParsedmarc(report);
   }
+}
+
+/**
+ * parsedmarc's `source` object: the address, and the enrichment parsedmarc adds from live lookups (country, reverse
+ * DNS, AS), which DMARC Lens does not make here, as null.
+ */
+function parsedmarcSource(ipAddress: string | null): Record<string, string | null> {
+  return {
+    ip_address: ipAddress,
+    country: null,
+    reverse_dns: null,
+    base_domain: null,
+    name: null,
+    type: null,
+    asn: null,
+    as_name: null,
+    as_domain: null,
+  };
 }

@@ -26,6 +26,7 @@ import type {
   StoredSourceFile,
   StoredTlsReport,
 } from './schema';
+import { REASONS } from '../report/toAggregateReport';
 
 /** Longest text in a row (warnings, header values, extension text…): far above anything a report holds. */
 export const MAX_TEXT = 1 << 20;
@@ -71,15 +72,7 @@ const rawValues: Shape = { type: 'map', of: text() };
 const xml: Shape = { type: 'xml' };
 
 const REASON = object<PolicyOverride>({
-  type: oneOf(
-    'forwarded',
-    'sampled_out',
-    'trusted_forwarder',
-    'mailing_list',
-    'local_policy',
-    'policy_test_mode',
-    'other',
-  ),
+  type: oneOf(...REASONS),
   comment: optional(text()),
   raw: optional(rawValues),
 });
