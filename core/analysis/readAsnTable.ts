@@ -6,7 +6,7 @@ import { gunzipSync } from 'fflate';
 const MAGIC = 0x54414c44; // "DLAT"
 const SUPPORTED_VERSION = 1;
 const HEADER_BYTES = 32;
-/** A decompressed table larger than this is refused: the real one is about 10 MB (gzip bomb guard). */
+/** A decompressed table larger than this is refused: the real one is a few MB (gzip bomb guard). */
 const MAX_TABLE_BYTES = 64 * 1024 * 1024;
 
 export interface AsnAttribution {

@@ -43,7 +43,7 @@ export const XML_PARSER_OPTIONS = {
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  // No callbacks use element paths; building the path string for every element costs ~8% of parse time.
+  // No callbacks use element paths; building the path string for every element would be work for nothing.
   jPath: false,
 } as const;
 const xmlParser = new XMLParser(XML_PARSER_OPTIONS);
@@ -125,9 +125,9 @@ export class AggregateXmlReader {
   documents = 0;
   private ignoredText = 0;
   /**
-   * Where in the buffer to go on searching for the end of the record it starts with: the text before was searched
-   * by the last scan (less {@link LOOKBEHIND}, for a tag split across chunks). Searching it again at every chunk made a
-   * record that never closes cost its size squared.
+   * Where in the buffer to go on searching for the end of the record it starts with: the text before was searched by
+   * the last scan (less {@link LOOKBEHIND}, for a tag split across chunks). Searching it again at every chunk would
+   * make a record that never closes cost its size squared.
    */
   private searchedTo = 0;
   /** Chunks after `buffer` that cannot hold the end of the record it starts with; joined when one might. */
@@ -190,7 +190,7 @@ export class AggregateXmlReader {
     const searchedTo = this.searchedTo;
     this.searchedTo = 0;
     // The next </feedback> at or after `pos`, searched once per chunk rather than once per record: a report has one,
-    // and rescanning the rest of the buffer for it after every record made reading quadratic in the chunk size.
+    // and rescanning the rest of the buffer for it after every record would make reading quadratic in the chunk size.
     let feedbackEnd: FoundTag | null | undefined;
     const nextFeedbackEnd = (): FoundTag | null => {
       if (feedbackEnd === undefined || (feedbackEnd !== null && feedbackEnd.index < pos)) {
@@ -373,7 +373,7 @@ export class AggregateXmlReader {
     // One join, so the text is one flat string (a concatenation of it would be read through an indirection).
     const joined = batch.join('');
     // Records in the plain shape nearly every reporter writes are read straight from the text; a batch with any other
-    // record is parsed as a tree, as before.
+    // record is parsed as a tree.
     const plain = readPlainRecords(joined);
     if (plain !== undefined && plain.length === batch.length) {
       this.emit(plain);

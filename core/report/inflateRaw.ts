@@ -1,10 +1,10 @@
 // A DEFLATE decoder (RFC 1951) for the small, whole documents most reports are: a few KB of XML compressed to one or
 // two blocks. fflate allocates a lookup table of up to 2^15 entries (64 KiB) for each Huffman code of each block, so
-// inflating a 1 KB .xml.gz made ~100 KiB of garbage and most of its time went to building and collecting tables. Here
-// the tables are allocated once and reused: codes up to FAST_BITS long are read through a 512-entry table, longer
-// (rarer) ones bit by bit from the code's counts (the canonical decoding of RFC 1951 §3.2.2). Synchronous and not
-// re-entrant, which a worker or page running one parse at a time is. Callers use its output only where a checksum
-// vouches for it (inflateWhole.ts); anything odd makes it give up (-1) and the caller streams with fflate instead.
+// for a report of a few KB, building and collecting those tables costs more than inflating. Here the tables are
+// allocated once and reused: codes up to FAST_BITS long are read through a 512-entry table, longer (rarer) ones bit by
+// bit from the code's counts (the canonical decoding of RFC 1951 §3.2.2). Synchronous and not re-entrant, which a
+// worker or page running one parse at a time is. Callers use its output only where a checksum vouches for it
+// (inflateWhole.ts); anything odd makes it give up (-1) and the caller streams with fflate instead.
 
 const MAX_BITS = 15;
 const FAST_BITS = 9;

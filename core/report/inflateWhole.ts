@@ -1,9 +1,9 @@
 // Small compressed documents inflated in one call into a buffer of exactly their declared size, by inflateRaw (which
 // reuses its tables: fflate's streaming inflate allocates and zero-fills an output buffer of at least 128 KiB per
-// DEFLATE block and a table of up to 64 KiB per Huffman code, which dominated reading the few-KB .xml.gz and .zip files
-// most reports arrive as). These functions give undefined whenever anything does not check out — the declared size,
-// the CRC32 the container gives — and the caller then streams as usual: their output is used only where it is exactly
-// what streaming gives.
+// DEFLATE block and a table of up to 64 KiB per Huffman code, which for the few-KB .xml.gz and .zip files most reports
+// arrive as costs more than the inflating itself). These functions give undefined whenever anything does not check out
+// — the declared size, the CRC32 the container gives — and the caller then streams as usual: their output is used only
+// where it is exactly what streaming gives.
 import { crc32 } from './crc32';
 import { inflateRaw } from './inflateRaw';
 import { u32 } from './readZipEntries';

@@ -41,9 +41,9 @@ export const MAX_MESSAGES_PER_FILE = 100_000;
 export const MAX_EMAIL_BYTES = 64 * 1024 * 1024;
 
 /**
- * Most MIME boundary lines (lines starting `--`, RFC 2046 §5.1.1) in one email handed to the MIME parser. Report
- * emails have a handful of parts; the parser spends about 0.2 ms on each, so an email of a million tiny parts would
- * take minutes. Stops part floods before parsing.
+ * Most MIME boundary lines (lines starting `--`, RFC 2046 §5.1.1) in one email handed to the MIME parser. Report emails
+ * have a handful of parts; the parser does real work for each, so an email of a million tiny parts would take minutes.
+ * Stops part floods before parsing.
  */
 export const MAX_MIME_BOUNDARY_LINES = 10_000;
 

@@ -184,8 +184,8 @@ function parseRfc3339(value: Json | undefined, name: string, warnings: string[])
 function cleanText(text: string): string {
   let t = text;
   if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-  // Some gzip writers pad with NUL bytes after the document. Counted from the end: `/\u0000+$/` tried every NUL of a
-  // run that does not end the text, each to the end of the run (64 KB of them took 17 s).
+  // Some gzip writers pad with NUL bytes after the document. Counted from the end: `/\u0000+$/` tries every NUL of a
+  // run that does not end the text, each to the end of the run, which takes time quadratic in the run.
   let end = t.length;
   while (end > 0 && t.charCodeAt(end - 1) === 0) end--;
   t = t.slice(0, end);

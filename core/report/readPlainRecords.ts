@@ -1,9 +1,9 @@
 // Reads `<record>` elements of the plain shape nearly every reporter writes straight from the text into RecordText,
-// without building a tree first (building the tree and walking it was two thirds of the time to read a report). Only
-// the elements RFC 7489 appendix C names are accepted, each where the schema puts it, without attributes, prefixes,
-// references, comments or repeats of a single element; anything else — misspellings, extensions, damage — declines
-// (undefined) and the batch is read through the tree as before. So this reader changes how quickly records are read,
-// never what is read from them (test/core/report/readPlainRecords.test.ts holds it to the tree path).
+// without building a tree first (building a tree and walking it costs more than reading the record). Only the elements
+// RFC 7489 appendix C names are accepted, each where the schema puts it, without attributes, prefixes, references,
+// comments or repeats of a single element; anything else — misspellings, extensions, damage — declines (undefined) and
+// the batch is read through the tree. So this reader changes how quickly records are read, never what is read from them
+// (test/core/report/readPlainRecords.test.ts holds it to the tree path).
 import { isBlank } from './readWellFormedXml';
 import type { DkimResultText, ReasonText, RecordText, SpfResultText } from './toAggregateReport';
 

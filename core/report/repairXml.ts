@@ -53,7 +53,7 @@ export function looksDamaged(xml: string): boolean {
   for (let i = xml.indexOf('<'), amp = xml.indexOf('&'); i !== -1 || amp !== -1;) {
     if (amp !== -1 && (i === -1 || amp < i)) {
       // Sticky: a global search from here would run on to the next bare `&`, past every well-formed reference, once
-      // per reference (a report full of `&amp;` took seconds).
+      // per reference, which would take time quadratic in the report.
       BARE_AMPERSAND_HERE.lastIndex = amp;
       if (BARE_AMPERSAND_HERE.test(xml)) return true;
       amp = xml.indexOf('&', amp + 1);
@@ -171,10 +171,10 @@ interface ScannedTag {
 
 /**
  * The start and end tags of `text` in order, skipping comments, CDATA sections and processing instructions: what
- * `/<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g` matches, in
- * linear time. That expression searched to the end of the text for the terminator of every unclosed `<!--`, `<?` or
- * `<![CDATA[` (a report head repeating `<!-- >` took minutes); here each terminator's next position is searched once
- * and remembered.
+ * `/<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g` matches,
+ * in linear time. That expression searches to the end of the text for the terminator of every unclosed `<!--`, `<?` or
+ * `<![CDATA[`, which would take time quadratic in the report; here each terminator's next position is searched once and
+ * remembered.
  */
 class TagScanner {
   private readonly ends = new Map<string, { from: number; at: number }>();

@@ -68,8 +68,8 @@ export function sniffContainer(head: Uint8Array): SniffResult {
   for (const [detail, signature] of BINARY_SIGNATURES) {
     if (head.length >= signature.length && startsWith(head, signature)) return { kind: 'binary', detail };
   }
-  // What the checks below decide as `xml` first, read straight from the bytes (decoding 4 KB for one character was most
-  // of sniffing a report). Anything else, other blanks included, is left to them.
+  // What the checks below decide as `xml` first, read straight from the bytes (decoding 4 KB to look at one character
+  // would cost more than the rest of sniffing). Anything else, other blanks included, is left to them.
   if (firstByteOfText(head) === 0x3c) return { kind: 'xml' };
   const text = headText(head);
   const trimmed = text.trimStart();

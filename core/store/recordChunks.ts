@@ -7,11 +7,10 @@ import type { ChunkId, StoredRecordChunk, StoredRecordDigest } from './schema';
 const DAY = 86_400;
 
 /**
- * UTC days of report ends that one record chunk or report pack spans. Chromium spends about 0.2 ms of CPU on every
- * IndexedDB request whatever its size: rows of one day each made an import of files spanning many days write a row
- * per domain and day (17 requests for a batch of 64 daily files from 8 reporters). A longer span means fewer rows, but
- * a read for a period also decodes the rows it starts in, with up to ROW_SPAN_DAYS - 1 days before it.
- * Rows written with one day each (before spans) are rows whose span is that day: every read finds them as well.
+ * UTC days of report ends that one record chunk or report pack spans. Each IndexedDB request costs more than a small
+ * row's bytes, so a longer span means fewer rows; but a read for a period also decodes the rows it starts in, with up
+ * to ROW_SPAN_DAYS - 1 days before it. Rows keyed by a single day, as older databases hold them, are rows whose span is
+ * that day: every read finds them.
  */
 export const ROW_SPAN_DAYS = 7;
 const SPAN = ROW_SPAN_DAYS * DAY;

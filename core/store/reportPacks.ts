@@ -1,7 +1,6 @@
 // Reports packed into rows (schema 4): the reports of one kind and domain that end in the same span of UTC days
-// (recordChunks.ts spanStart) and are stored together go into one row, as record digests go into chunks. Chromium
-// spends about as much on each IndexedDB request as on the row's content (~0.2 ms of CPU across its processes for a
-// report's 700 bytes), so an import of 10,000 small reports wrote for seconds when each report was a row of its own.
+// (recordChunks.ts spanStart) and are stored together go into one row, as record digests go into chunks: each IndexedDB
+// request costs about as much as a small report's content.
 // A pack lists its report keys under a unique multiEntry index: a report is found by its key in one request, and a
 // report already stored makes adding the pack fail (the dedupe), after which the pack is added again without it.
 import { spanStart } from './recordChunks';

@@ -53,7 +53,7 @@ export async function saveFiles(
       const path = report.path.join('\u0000');
       const document = documents.get(path) ?? 0;
       documents.set(path, document + 1);
-      // Assigned, not spread: a spread adding a field cost V8 about 4.5 µs a report, Object.assign 0.7 µs.
+      // Assigned, not spread: in V8 a spread that adds fields is several times slower than Object.assign.
       const withSource: StoredAggregateReport = Object.assign({}, report, {
         hasRawXml: true,
         source: { id: sourceId, file: kept.length, path: report.path, document },

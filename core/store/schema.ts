@@ -116,8 +116,8 @@ export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count'>;
 /**
  * A batch of records in compact form. Real reports repeat a handful of outcomes (same DKIM d= and selector, same SPF
  * domain, same verdicts) across hundreds of source IPs, so a digest keeps each distinct profile once and per record
- * only an index, an IP and a count, the numbers in typed arrays: IndexedDB decodes it several times faster than the
- * batch of full records.
+ * only an index, an IP and a count, the numbers in typed arrays, so IndexedDB has far less to decode than the batch of
+ * full records.
  */
 export interface StoredRecordDigest {
   id: DigestId;
@@ -140,15 +140,15 @@ export interface StoredRecordDigest {
 
 /**
  * Primary key of a record chunk: `[domain, day, first]`, day = the UTC midnight starting the span of days its reports
- * end in (recordChunks.ts spanStart; rows written before spans have the day itself), first = `reportKey#batch` of its
+ * end in (recordChunks.ts spanStart; rows of older databases have the day itself), first = `reportKey#batch` of its
  * first digest. A period [from, to) is the key range `[domain, spanStart(from)] … [domain, to +
  * MAX_REPORT_SPAN_SECONDS]`; every report lives in the chunks of one day key, so its records are one range too.
  */
 export type ChunkId = [domain: string, day: number, first: string];
 
 /**
- * The record digests of the reports of one domain ending in one span of days, imported together (schema 3). One row
- * for many reports: per-report rows (and their byReport indexes) made the writes most of an import's cost.
+ * The record digests of the reports of one domain ending in one span of days, imported together (schema 3). One row for
+ * many reports: a row per report, with its index, would make the writes most of an import's cost.
  */
 export interface StoredRecordChunk {
   id: ChunkId;
@@ -193,8 +193,9 @@ export interface StoredRawXml {
 
 export interface ReportDbSchema extends DBSchema {
   /**
-   * Since schema 4: one row per kind, domain, UTC day of end and stored batch. A period of one domain is a key range
-   * (`[kind, domain, day(from)] … [kind, domain, to]`); a report is found by key through byKey.
+   * Since schema 4: one row per kind, domain, span of days the reports end in (recordChunks.ts spanStart) and stored
+   * batch. Reports ending in [from, to) are the key range `[kind, domain, spanStart(from)] … [kind, domain, to]`; a
+   * report is found by key through byKey.
    */
   reportPacks: {
     key: PackId;

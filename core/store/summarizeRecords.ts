@@ -56,9 +56,9 @@ export interface SourceIp extends ResultCounts {
 }
 
 /**
- * The records of one source address, kept as where they are (a stored record, or a digest and the record's index in
- * it) until a drill-down asks for them. Making and keeping all of them as an import's sources were grouped (150k
- * records) filled the page's garbage collections with their copies.
+ * The records of one source address, kept as where they are (a stored record, or a digest and the record's index in it)
+ * until a drill-down asks for them. Making and keeping all of them while an import's sources are grouped would fill the
+ * page's garbage collections with their copies.
  */
 export class SourceRecords {
   /** A stored record (its index -1), or a digest with the record's index in `#at`. */

@@ -1,5 +1,5 @@
 // Chrome's runtime messaging serializes like JSON, so a Uint8Array would arrive as an object of numbered keys.
-// Attachment bytes therefore travel as base64 (4/3 the size; a 5 MB report encodes in a few tens of milliseconds).
+// Attachment bytes therefore travel as base64 (4/3 the size, and quick to encode even for a large report).
 
 /** Bytes per String.fromCharCode call: large enough to be fast, small enough for the engine's argument limit. */
 const CHUNK = 0x8000;

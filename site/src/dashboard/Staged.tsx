@@ -1,6 +1,6 @@
 // Renders its children in a task of their own, after the component around it: the dashboard's sections (chart,
 // sources, reporters…) each wrapped in one, a full dashboard — the first one after an import, or a refresh with new
-// data — is drawn as a few short main-thread tasks instead of one long one (the issue allows none over 100 ms).
+// data — is drawn as a few short main-thread tasks instead of one long one (the budget is 100 ms a task).
 // The children shown are always the latest ones given; until the first are drawn, a placeholder holds their place.
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';

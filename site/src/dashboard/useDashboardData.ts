@@ -32,10 +32,10 @@ export interface DashboardData {
 }
 
 /**
- * Records grouped into sources, and source groups (with their addresses) built, per step: a millisecond or two of work.
- * Steps run until a task has used TASK_BUDGET_MS, then the page gets the thread back. Fixed amounts per task took
- * 45–60 ms on this machine while an import had just ended, over 100 ms when the machine was busier; time keeps the task
- * short whatever the machine, with room for a collection of garbage landing in it.
+ * Records grouped into sources, and source groups (with their addresses) built, per step: a small part of a task's
+ * budget. Steps run until a task has used TASK_BUDGET_MS, then the page gets the thread back. A time budget rather than
+ * a fixed amount of work keeps each task short however busy the machine, with room for a garbage collection landing in
+ * it.
  */
 const GROUPED_PER_STEP = 500;
 const BUILT_PER_STEP = 200;
@@ -113,8 +113,8 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       liveTimer = setTimeout(() => {
         liveTimer = undefined;
         if (stale || !counted) return;
-        // The chart (hundreds of days of bars) follows less often than the figures: drawing it was most of what
-        // counting an import in cost the page.
+        // The chart (hundreds of days of bars) follows less often than the figures: drawing it is most of what
+        // counting an import in costs the page.
         const now = performance.now();
         shownAt = now;
         let data = counted;

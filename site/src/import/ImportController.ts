@@ -1,8 +1,8 @@
 // Runs an import on a pool of workers (one per core) and keeps its progress as an Observable the UI renders.
-// The page reads the files (an asynchronous read costs its main thread a few microseconds) and transfers their bytes
-// to the workers, which parse and store them. Handing the File objects over instead made the page ask the browser
-// process for each file's size synchronously (0.2 ms a file when idle, close to 1 ms while the workers keep the cores
-// busy): for a pick of 10,000 files that round trip was the whole import's bottleneck.
+// The page reads the files (an asynchronous read costs its main thread next to nothing) and transfers their bytes to
+// the workers, which parse and store them. The page never hands File objects to the workers or asks one for its size:
+// either costs the main thread a synchronous round trip to the browser process per file, which would set the pace of a
+// large import.
 import { notifyDataChanged, notifyRecordsStored } from '../app/database';
 import { Observable } from '../app/Observable';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
@@ -41,8 +41,7 @@ const MAX_WORKERS = 8;
 /**
  * Files read and sent to a worker per message at most (fewer near the end, so every core stays busy to the last). A
  * worker that has no further message waiting stores what it has, so while reading is what the import waits for (on two
- * cores, always), a message is a transaction: 10,000 files were 320 transactions at 32 files a message, 160 at 64 and
- * 80 at 128 (each step 0.1–0.2 s faster in alternating runs).
+ * cores, always), a message is a transaction, so larger messages mean fewer transactions.
  */
 const FILES_PER_MESSAGE = 128;
 /** Files being read by the page at once at most: a message's worth. */
@@ -58,7 +57,7 @@ const PROGRESS_INTERVAL_MS = 200;
  * and, whenever its thread is free, a heartbeat; importWorker.ts posts one at most every 100 ms) before the file it is
  * reading is abandoned. Only a file that keeps the thread busy goes silent, and in a sound file that is a batch of
  * records or a small report read whole, well under a second on a laptop: fifteen leave room for a slow phone and a
- * busy machine. A pathological file (a 1.6 KB .xml.gz once took the parser 78 s) costs the import this long, no more.
+ * busy machine. A pathological file costs the import this long, no more.
  */
 const STALL_BUDGET_MS = 15_000;
 /**
@@ -134,9 +133,9 @@ export class ImportController {
   ) {}
 
   /**
-   * Starts the workers before any import (they load and compile the parser, 150–200 ms, which an import would
-   * otherwise wait for), one per task: starting one costs the page's main thread about 30 ms. They stay between
-   * imports; only a cancel ends them.
+   * Starts the workers before any import, so that an import does not wait for them to load and compile the parser; one
+   * per task, because starting one holds the page's main thread for a moment. They stay between imports; only a cancel
+   * ends them.
    */
   warmUp(): void {
     clearTimeout(this.#warming);

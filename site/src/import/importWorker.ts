@@ -27,8 +27,8 @@ const BATCH_MAX_FILES = 128;
 const BATCH_MAX_RECORDS = 20_000;
 /**
  * How often at most the worker tells the page which file it is reading (ImportController's watchdog takes a long
- * silence for a stuck file). Each message costs the page's main thread some tens of microseconds, so one per file
- * would cost a 10,000-file import a large part of a second; ten a second cost nothing.
+ * silence for a stuck file). Each message costs the page's main thread a little, so one per file would add up over a
+ * large import; ten a second cost nothing.
  */
 const PROGRESS_POST_MS = 100;
 
