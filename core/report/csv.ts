@@ -17,7 +17,9 @@ const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV field. Text starting like a formula gets a leading `'`, which spreadsheets show as text and do not evaluate.
+ * One CSV field. Text starting like a formula gets a leading `'`, which spreadsheets show as text and do not evaluate;
+ * so does text that starts with `'` itself, so that one leading `'` always means "added here" and the text can be told
+ * back exactly (a reporter's `'+1` is written `''+1`, not confused with an escaped `+1`).
  * Finite numbers are written as numbers (a negative count stays `-1`, not text); NaN and ±Infinity are not numbers a
  * spreadsheet reads, so they are written as the text they are, escaped like any text.
  */
@@ -25,7 +27,7 @@ export function csvField(value: CsvValue): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) || text.startsWith("'")) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

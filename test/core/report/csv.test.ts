@@ -30,6 +30,9 @@ describe('csvField', () => {
     ['＋1', "'＋1"],
     ['－1', "'－1"],
     ['＠SUM(A1)', "'＠SUM(A1)"],
+    // A leading apostrophe of the text itself gets one more, so that one leading `'` always means "added here".
+    ["'+1", "''+1"],
+    ["'quoted'", "''quoted'"],
     // Text that is only a negative number is still text from a report: escaped.
     ['-1', "'-1"],
     // Formula characters after the first are harmless.

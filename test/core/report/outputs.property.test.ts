@@ -256,8 +256,7 @@ const parsed = <R extends AggregateReport | FailureReport | TlsReport>(
 const RUNS = { numRuns: 100 };
 
 /** The text a cell holds once a spreadsheet shows it: our leading ' removed. */
-const shown = (cell: string): string =>
-  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+const shown = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
 
 /** Text as written to a UTF-8 file: lone surrogates become U+FFFD. */
 const asUtf8 = (text: string): string => new TextDecoder().decode(new TextEncoder().encode(text));
