@@ -2,6 +2,7 @@
 // timestamp in milliseconds or in 1970 all parse as numbers in JavaScript, and one such value is enough to bury every
 // real failure on a dashboard (10^30 messages at 100% pass). Counts and dates are read strictly here; a record that
 // fails is left out with a warning, a report whose dates fail is refused (toAggregateReport.ts and the reader).
+import { isoFromReportSeconds } from './reportDate';
 import type { ReportMetadata } from './types';
 import { hasInvisibleCharacters, visibleText } from './visibleText';
 
@@ -30,9 +31,6 @@ export const FUTURE_SLACK_SECONDS = 2 * 86_400;
  * milliseconds it is March 1973, before any report: so every plausible time in either unit falls on its own side.
  */
 export const MILLISECONDS_ABOVE = 1e11;
-
-/** Largest |milliseconds| a Date holds (ECMA-262 §21.4.1.22); toISOString throws a RangeError beyond it. */
-const MAX_DATE_MS = 8.64e15;
 
 /** Longest value quoted in a warning: a 1000-digit "count" is shown by its start. */
 const MAX_SHOWN_CHARS = 64;
@@ -75,13 +73,8 @@ export function isPlausibleReportTime(seconds: number, nowSeconds: number): bool
 
 /** `2023-11-14 22:13:20 UTC`, or the bare number when no date has that time. */
 export function describeTime(seconds: number): string {
-  const ms = seconds * 1000;
-  if (!(ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)) return String(seconds);
-  // toISOString writes years past 9999 with a sign and six digits (+131971-04-21T…): cut at the T, not at a column.
-  return `${new Date(ms)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, '')} UTC`;
+  const iso = isoFromReportSeconds(seconds);
+  return iso === undefined ? String(seconds) : `${iso.replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
 }
 
 /** A reporter's value as quoted in a warning: invisible characters shown as ⟨U+XXXX⟩, long values cut short. */
