@@ -6,9 +6,8 @@ import { spanStart, utcMidnight } from './recordChunks';
 import { getReport } from './reportPacks';
 import { digestProblem, isSoundReport, shapeProblem, STORED_SOURCE } from './rowShape';
 import { recordsOfDigest } from './toRecordDigest';
+import { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from './rowSizes';
 import {
-  RECORDS_PER_BATCH,
-  RECORDS_PER_CHUNK,
   type ReportDatabase,
   type ReportPack,
   type StoredAggregateReport,

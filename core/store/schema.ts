@@ -79,8 +79,6 @@ export const REPORT_KINDS: ReadonlyArray<StoredReport['kind']> = ['aggregate', '
  */
 export type BatchId = [domain: string, begin: number, reportKey: string, batch: number];
 
-export { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from './rowSizes';
-
 /** Up to RECORDS_PER_BATCH consecutive records of one aggregate report, with the report context queries need. */
 export interface StoredRecordBatch {
   id: BatchId;

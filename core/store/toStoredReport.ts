@@ -1,7 +1,8 @@
 // Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
 // aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
 import type { ParsedReport } from '../report/types';
-import { RECORDS_PER_BATCH, type StoredRecordBatch, type StoredReport } from './schema';
+import { RECORDS_PER_BATCH } from './rowSizes';
+import type { StoredRecordBatch, StoredReport } from './schema';
 import { normalizeDomain } from '../report/alignment';
 import { reportKey } from '../analysis/reportKey';
 

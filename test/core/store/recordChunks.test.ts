@@ -20,13 +20,12 @@ import {
   type Period,
 } from '../../../core/store/queries';
 import { ROW_SPAN_DAYS, spanStart, utcMidnight } from '../../../core/store/recordChunks';
+import { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from '../../../core/store/rowSizes';
 import { saveReportRows } from '../../../core/store/saveReportRows';
 import {
   DB_VERSION,
   migrations,
   openReportDatabase,
-  RECORDS_PER_BATCH,
-  RECORDS_PER_CHUNK,
   type ReportDatabase,
   type RecordProfile,
   type ReportDbSchema,
