@@ -3,10 +3,10 @@
 // host other than the webmail answers as the attacker's server would (CORS for the webmail, a real report's bytes),
 // and every request the browser makes is recorded: none may go to any other host, no fake card may get a summary,
 // Outlook's canary stays on its origin, and the page cannot read or rewrite a card.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { card, expectCardMatches, readCard, readCards } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
-import { answerAttacker, isAttackerRequest } from './hostileRoutes';
+import { answerAttacker, isAttackerRequest, whatAPageScriptReaches } from './hostileRoutes';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import {
   ABSURD_REFUSAL,
@@ -54,44 +54,6 @@ const outlookOne = outlookAttachments['AAMkADFixtureAttachmentOne=']!;
 const GMAIL_REDIRECTS_AWAY = 'f_redirect_away';
 /** Longer than the content script's safety rescan (3 s): a card it would add late has been added by then. */
 const AFTER_RESCANS_MS = 3500;
-
-/** What a page script sees of the cards and what it managed to do to them (hostile-page.js and direct attempts). */
-async function whatThePageReached(page: Page) {
-  return page.evaluate(() => {
-    const hostile = (
-      window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }
-    ).__hostile;
-    // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
-    const bodyText = document.body.innerText;
-    const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
-    const hosts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')];
-    const attempts = hosts.map((host) => {
-      let attach: string;
-      try {
-        host.attachShadow({ mode: 'open' });
-        attach = 'attached';
-      } catch (error) {
-        attach = (error as Error).name;
-      }
-      const shadowRootProperty = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!;
-      // Writing into the host's light DOM: without a slot in the card it is never displayed.
-      host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
-      return {
-        shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
-        viaPrototype: shadowRootProperty.get!.call(host) === null ? 'null' : 'reachable',
-        attach,
-        innerText: (host as HTMLElement).innerText,
-      };
-    });
-    return {
-      stolenRoots: hostile.stolenRoots.length,
-      readTexts: hostile.readTexts,
-      rewrites: hostile.rewrites,
-      cardTextInPage,
-      attempts,
-    };
-  });
-}
 
 test('Gmail: a sender’s fake cards get no summary and cause no request; the genuine ones are summarized', async () => {
   const page = await ext.context.newPage();
@@ -143,7 +105,7 @@ test('Gmail: the page’s script can neither read nor rewrite a card', async () 
   await expect(card(page, absurd.fileName)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
   const before = await readCards(page);
 
-  const reached = await whatThePageReached(page);
+  const reached = await page.evaluate(whatAPageScriptReaches);
   // Its attachShadow replacement (forcing roots open and keeping them) never saw the extension's call.
   expect(reached).toEqual({
     stolenRoots: 0,
@@ -217,7 +179,7 @@ test('Outlook: body tiles and off-site tiles get no summary, the canary goes onl
     ),
   ).toEqual([]);
 
-  const reached = await whatThePageReached(page);
+  const reached = await page.evaluate(whatAPageScriptReaches);
   expect(reached.stolenRoots).toBe(0);
   expect(reached.attempts.map((a) => a.shadowRoot)).toEqual(['null', 'null']);
   await page.close();

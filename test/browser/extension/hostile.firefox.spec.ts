@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { visibleText } from '../../../core/report/visibleText';
 import { expectedSummaries } from './expectedSummary';
-import { answerAttacker, isAttackerRequest } from './hostileRoutes';
+import { answerAttacker, isAttackerRequest, whatAPageScriptReaches } from './hostileRoutes';
 import {
   FIREFOX_BUILDS,
   cardRootModes,
@@ -60,40 +60,6 @@ async function settledCards(page: Page, count: number): Promise<CardContent[]> {
   return readCards(page);
 }
 
-/** What the page's own script reached (hostile-page.js), and what it can do to the hosts now. */
-function whatThePageReached(page: Page) {
-  return page.evaluate(() => {
-    const hostile = (
-      window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }
-    ).__hostile;
-    // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
-    const bodyText = document.body.innerText;
-    const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
-    const attempts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')].map((host) => {
-      let attach: string;
-      try {
-        host.attachShadow({ mode: 'open' });
-        attach = 'attached';
-      } catch (error) {
-        attach = (error as Error).name;
-      }
-      host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
-      return {
-        shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
-        attach,
-        innerText: (host as HTMLElement).innerText,
-      };
-    });
-    return {
-      stolenRoots: hostile.stolenRoots.length,
-      readTexts: hostile.readTexts,
-      rewrites: hostile.rewrites,
-      cardTextInPage,
-      attempts,
-    };
-  });
-}
-
 for (const build of FIREFOX_BUILDS) {
   test.describe(`${build}, hostile pages`, () => {
     test.describe.configure({ mode: 'serial' });
@@ -142,12 +108,17 @@ for (const build of FIREFOX_BUILDS) {
           .sort(),
       ).toEqual(['f_absurd_xml', 'f_bidi_xml', 'f_google_zip']);
 
-      expect(await whatThePageReached(page)).toEqual({
+      expect(await page.evaluate(whatAPageScriptReaches)).toEqual({
         stolenRoots: 0,
         readTexts: [],
         rewrites: [],
         cardTextInPage: [],
-        attempts: [0, 1, 2].map(() => ({ shadowRoot: 'null', attach: 'NotSupportedError', innerText: '' })),
+        attempts: [0, 1, 2].map(() => ({
+          shadowRoot: 'null',
+          viaPrototype: 'null',
+          attach: 'NotSupportedError',
+          innerText: '',
+        })),
       });
       const after = await readCards(page);
       expect(after.map((c) => c.reports)).toEqual(cards.map((c) => c.reports));
@@ -182,7 +153,7 @@ for (const build of FIREFOX_BUILDS) {
           `GET https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=${encodeURIComponent(OUTLOOK_REDIRECTS_AWAY)}`,
         ].sort(),
       );
-      const reached = await whatThePageReached(page);
+      const reached = await page.evaluate(whatAPageScriptReaches);
       expect(reached.stolenRoots).toBe(0);
       expect(reached.attempts.map((a) => a.shadowRoot)).toEqual(['null', 'null']);
       await page.close();

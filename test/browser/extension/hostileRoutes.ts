@@ -32,3 +32,42 @@ export function answerAttacker(url: URL, request: Pick<FakeRequest, 'headers'>):
     body: Buffer.from(attachment.bytes),
   };
 }
+
+/**
+ * Runs in a webmail page, as the page's own script: what hostile-page.js reached of the cards, whether the page's text
+ * shows a card's, and what a direct attempt on each card's host gets (its root, a second root, a rewrite). Passed to
+ * `page.evaluate` by the Chromium (Playwright) and Firefox (puppeteer) specs alike, so it uses nothing from outside.
+ */
+export function whatAPageScriptReaches() {
+  const hostile = (
+    window as unknown as { __hostile: { stolenRoots: unknown[]; readTexts: string[]; rewrites: string[] } }
+  ).__hostile;
+  // The page's own text, as rendered, does not include the cards' (they are not in the page's tree).
+  const bodyText = document.body.innerText;
+  const cardTextInPage = ['pass DMARC', 'Downloaded from', 'DMARC Lens'].filter((text) => bodyText.includes(text));
+  const attempts = [...document.querySelectorAll('[data-dmarc-lens="summary"]')].map((host) => {
+    let attach: string;
+    try {
+      host.attachShadow({ mode: 'open' });
+      attach = 'attached';
+    } catch (error) {
+      attach = (error as Error).name;
+    }
+    const shadowRootProperty = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!;
+    // Writing into the host's light DOM: without a slot in the card it is never displayed.
+    host.replaceChildren(document.createTextNode('0% pass DMARC (rewritten by the page)'));
+    return {
+      shadowRoot: host.shadowRoot === null ? 'null' : 'reachable',
+      viaPrototype: shadowRootProperty.get!.call(host) === null ? 'null' : 'reachable',
+      attach,
+      innerText: (host as HTMLElement).innerText,
+    };
+  });
+  return {
+    stolenRoots: hostile.stolenRoots.length,
+    readTexts: hostile.readTexts,
+    rewrites: hostile.rewrites,
+    cardTextInPage,
+    attempts,
+  };
+}
