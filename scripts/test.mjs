@@ -8,10 +8,13 @@ const results = 'dist/test-results';
 mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
+// What failed, repeated just above the totals: CI keeps only the end of the output.
+const failures = [];
 
 function run(label, command, args) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
   const status = spawnSync(command, args, { stdio: 'inherit', shell: false }).status;
+  if (status !== 0) failures.push(`step: ${label}`);
   return status === 0;
 }
 
@@ -47,10 +50,15 @@ const vitest = readJson(`${results}/vitest.json`);
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
-  // A test file that failed without any failing test could not even load: count it once.
-  failed += vitest.testResults.filter(
-    (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
-  ).length;
+  for (const file of vitest.testResults) {
+    const failing = file.assertionResults.filter((t) => t.status === 'failed');
+    for (const t of failing) failures.push(`vitest: ${file.name} › ${t.fullName}`);
+    // A test file that failed without any failing test could not even load: count it once.
+    if (file.status === 'failed' && failing.length === 0) {
+      failed++;
+      failures.push(`vitest: ${file.name} did not load: ${String(file.message).slice(0, 300)}`);
+    }
+  }
 } else failed++;
 
 // 4. Browser tests, when there are any: build what they exercise, then run them.
@@ -85,9 +93,14 @@ if (hasBrowserTests('test/browser')) {
     if (pw?.stats) {
       passed += pw.stats.expected + (pw.stats.flaky ?? 0);
       failed += pw.stats.unexpected;
+      const specs = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specs)];
+      for (const spec of (pw.suites ?? []).flatMap(specs)) {
+        if (spec.tests?.some((t) => t.status === 'unexpected')) failures.push(`browser: ${spec.file} › ${spec.title}`);
+      }
     } else failed++;
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -34,7 +34,7 @@ const reportWithJunkInRecord = (unit: string) => (size: number) =>
 
 const parse = (bytes: Uint8Array) => parseReport(bytes, { fileName: 'worst.xml' });
 
-describe('aggregate XML read through parseReport', () => {
+describe('aggregate XML read through parseReport', { retry: 2 }, () => {
   it('"<!-- >" repeated in the report head (issue 13: 600 KB took 26 s)', async () => {
     await expectLinearAsync('<!-- > in the head', reportWithJunkInHead('<!-- >'), parse);
   });
@@ -94,7 +94,7 @@ describe('aggregate XML read through parseReport', () => {
   });
 });
 
-describe('AggregateXmlReader, text pushed whole', () => {
+describe('AggregateXmlReader, text pushed whole', { retry: 2 }, () => {
   const read = (text: string) => {
     const reader = new AggregateXmlReader({ onHead() {}, onRecords() {}, onReportEnd() {} }, 'worst.xml');
     reader.push(text);
@@ -119,7 +119,7 @@ describe('AggregateXmlReader, text pushed whole', () => {
   });
 });
 
-describe('the fast readers and findTag', () => {
+describe('the fast readers and findTag', { retry: 2 }, () => {
   it('findTag over prefixes and names that never make a tag', () => {
     expectLinear(
       'findTag prefixes',
@@ -147,7 +147,7 @@ describe('the fast readers and findTag', () => {
   });
 });
 
-describe('containers', () => {
+describe('containers', { retry: 2 }, () => {
   it('XmlTextDecoder fed a byte at a time at the start, then in small pieces', () => {
     expectLinear(
       'decoder',
@@ -182,7 +182,7 @@ describe('containers', () => {
   });
 });
 
-describe('email', () => {
+describe('email', { retry: 2 }, () => {
   const message = (headers: string, body: string) => utf8(`From: a@example.com\nSubject: x\n${headers}\n${body}`);
 
   it('a body pasted with "<" look-alikes of <feedback', async () => {
@@ -211,7 +211,7 @@ describe('email', () => {
   });
 });
 
-describe('failure reports', () => {
+describe('failure reports', { retry: 2 }, () => {
   // The message as postal-mime gives it (its own parse is timed with the email tests above).
   const arf = (original: string): Email =>
     ({
@@ -261,7 +261,7 @@ describe('failure reports', () => {
   });
 });
 
-describe('TLS reports', () => {
+describe('TLS reports', { retry: 2 }, () => {
   const tls = '{"organization-name":"x","policies":[]}';
 
   it('NUL padding that does not end the text, deep nesting, many members', () => {
