@@ -13,6 +13,7 @@ import { parseReportStream } from '../core/report/parseReport';
 import type { ParseResult } from '../core/report/types';
 import { FileReportWriter, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { cliVersion } from './version';
 
 const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc] FILE...
 
@@ -67,6 +68,10 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    io.out.write(`${cliVersion()}\n`);
+    return 0;
+  }
   const args = parseArgs(argv, io);
   if ('exit' in args) return args.exit;
   const { files, format } = args;
