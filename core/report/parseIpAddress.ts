@@ -135,9 +135,66 @@ export function parseIpAddress(text: string): IpAddress | undefined {
   }
   const zone = trimmed.indexOf('%', from);
   if (zone >= 0 && zone < to) to = zone; // RFC 6874 zone index: meaningless outside the host
-  if (!readIpv6(trimmed, from, to)) return undefined;
+  return readIpv6(trimmed, from, to) ? addressOfGroups() : undefined;
+}
+
+/** The address in {@link groups}; an IPv4-mapped one (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) as IPv4: that is the sender. */
+function addressOfGroups(): IpAddress {
   const word = (i: number): number => (groups[i]! * 65536 + groups[i + 1]!) >>> 0;
   const words: [number, number, number, number] = [word(0), word(2), word(4), word(6)];
   if (words[0] === 0 && words[1] === 0 && words[2] === 0xffff) return { family: 4, value: words[3] };
   return { family: 6, words };
+}
+
+/** A 16-bit group as lower-case hex without leading zeros (RFC 5952 §4.1, §4.3). */
+function hexGroup(value: number): string {
+  return value.toString(16);
+}
+
+/** `value` (an unsigned 32-bit number) as a dotted quad. */
+function dottedQuad(value: number): string {
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+}
+
+/**
+ * An address in its one canonical text: IPv4 as a dotted quad, IPv6 as RFC 5952 §4 writes it (lower-case hex, no
+ * leading zeros, the longest run of two or more zero groups as `::`, the first such run when two are as long).
+ * IPv4-mapped addresses are IPv4 already (parseIpAddress), so they come out as a dotted quad.
+ */
+export function formatIpAddress(address: IpAddress): string {
+  if (address.family === 4) return dottedQuad(address.value);
+  const parts: number[] = [];
+  for (const word of address.words) parts.push(word >>> 16, word & 0xffff);
+  let bestStart = -1;
+  let bestLength = 1; // RFC 5952 §4.2.2: a single zero group is written as 0, never as ::
+  for (let i = 0; i < 8;) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && parts[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  if (bestStart < 0) return parts.map(hexGroup).join(':');
+  const head = parts.slice(0, bestStart).map(hexGroup).join(':');
+  const tail = parts
+    .slice(bestStart + bestLength)
+    .map(hexGroup)
+    .join(':');
+  return `${head}::${tail}`;
+}
+
+/**
+ * The canonical text (formatIpAddress) of a source_ip as a report writes it (isIpAddressText: no blanks, brackets or
+ * zone index), or undefined when it is not an address. A dotted quad that reads as one is returned as it is, without
+ * building a new string: it is the common case, once per record of every report.
+ */
+export function canonicalIpAddress(text: string): string | undefined {
+  if (text.indexOf(':') < 0) return readIpv4(text, 0, text.length) >= 0 ? text : undefined;
+  return readIpv6(text, 0, text.length) ? formatIpAddress(addressOfGroups()) : undefined;
 }

@@ -2,7 +2,7 @@
 // Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
 import { isDkimAligned, isSpfAligned } from './alignment';
-import { isIpAddressText } from './parseIpAddress';
+import { canonicalIpAddress } from './parseIpAddress';
 import {
   MAX_RECORD_COUNT,
   MILLISECONDS_ABOVE,
@@ -440,33 +440,42 @@ export function recordTextOf(node: XmlNode): RecordText {
  * MAX_RECORD_COUNT. Such a record is left out of the report, so that it is in no total, source or chart.
  */
 function recordProblem(text: RecordText, count: number): string | undefined {
-  const ip = text.sourceIp;
-  if (ip === '') return 'left out a record without a source_ip';
-  if (!isIpAddressText(ip)) return `left out a record whose source_ip ${shown(ip)} is not an IP address`;
-  if (text.count === '') return `left out a record from ${ip} without a count`;
-  if (count < 0) return `left out a record from ${ip}: count ${shown(text.count)} is not a whole number of messages`;
+  if (text.count === '') return `left out a record from ${text.sourceIp} without a count`;
+  if (count < 0) {
+    return `left out a record from ${text.sourceIp}: count ${shown(text.count)} is not a whole number of messages`;
+  }
   if (count > MAX_RECORD_COUNT) {
-    return `left out a record from ${ip}: count ${shown(text.count)} is more than the ${MAX_RECORD_COUNT} messages one record can plausibly hold`;
+    return `left out a record from ${text.sourceIp}: count ${shown(text.count)} is more than the ${MAX_RECORD_COUNT} messages one record can plausibly hold`;
   }
   return undefined;
 }
 
 /**
  * RFC 7489 appendix C `RecordType` → AggregateRecord, alignment recomputed under the published modes; undefined, with
- * a warning, for a record whose source_ip or count cannot be believed (see recordProblem).
+ * a warning, for a record whose source_ip or count cannot be believed (see recordProblem). The source_ip is kept in its
+ * canonical text (canonicalIpAddress), so that one address written in several ways is one source everywhere after.
  */
 export function readAggregateRecord(
   text: RecordText,
   policy: AlignmentPolicy,
   warnings: WarningSet,
 ): AggregateRecord | undefined {
+  const ip = canonicalIpAddress(text.sourceIp);
+  if (ip === undefined) {
+    warnings.add(
+      text.sourceIp === ''
+        ? 'left out a record without a source_ip'
+        : `left out a record whose source_ip ${shown(text.sourceIp)} is not an IP address`,
+    );
+    return undefined;
+  }
   const count = readCount(text.count);
   const problem = recordProblem(text, count);
   if (problem !== undefined) {
     warnings.add(problem);
     return undefined;
   }
-  return buildRecord(text, count, policy, warnings);
+  return buildRecord(text, ip, count, policy, warnings);
 }
 
 /** The believable records of `texts`, in order: what a report's totals are made from. */
@@ -483,13 +492,19 @@ export function toAggregateRecords(
   return records;
 }
 
-function buildRecord(text: RecordText, count: number, policy: AlignmentPolicy, warnings: WarningSet): AggregateRecord {
+function buildRecord(
+  text: RecordText,
+  sourceIp: string,
+  count: number,
+  policy: AlignmentPolicy,
+  warnings: WarningSet,
+): AggregateRecord {
   const raw: RawValues = {};
   if (!text.evaluated) warnings.add('record without policy_evaluated');
   if (text.identities) warnings.add('misspelled <identities> read as <identifiers>');
   if (String(count) !== text.count) raw.count = text.count;
   const record: AggregateRecord = {
-    sourceIp: text.sourceIp,
+    sourceIp,
     count,
     disposition: normalizeEnum<Disposition>(
       text.disposition,

@@ -41,7 +41,7 @@ describe('records that cannot be believed are in no total', () => {
     );
     expect(report.records.map((r) => [r.sourceIp, r.count])).toEqual([
       ['192.0.2.1', 3],
-      ['2001:DB8::25', 4],
+      ['2001:db8::25', 4],
     ]);
     expect(warnings).toEqual(ISSUE_WARNINGS.filter((w) => !w.includes('<b>')));
   });
@@ -50,7 +50,7 @@ describe('records that cannot be believed are in no total', () => {
     const { report, warnings } = await parseOneAggregate(reportXml({ records: ISSUE_RECORDS }));
     expect(report.records.map((r) => [r.sourceIp, r.count])).toEqual([
       ['192.0.2.1', 3],
-      ['2001:DB8::25', 4],
+      ['2001:db8::25', 4],
     ]);
     expect(warnings).toEqual(ISSUE_WARNINGS);
   });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { isIpAddressText, parseIpAddress } from '../../../core/report/parseIpAddress';
+import { canonicalIpAddress, isIpAddressText, parseIpAddress } from '../../../core/report/parseIpAddress';
 import { XML_PARSER_OPTIONS } from '../../../core/report/AggregateXmlReader';
 import {
   FIRST_REPORT_SECONDS,
@@ -201,9 +201,26 @@ describe('source_ip: only an IP address is believed', () => {
       expect(isIpAddressText(text), text).toBe(false);
   });
 
-  it('keeps records from every address form, as written', () => {
+  it('keeps records from every address form, each in its canonical text (RFC 5952; IPv4-mapped as IPv4)', () => {
     const { records, warnings } = readRecords(...addresses.map((ip) => recordXml({ ip })));
-    expect(records.map((r) => r.sourceIp)).toEqual(addresses);
+    expect(records.map((r) => r.sourceIp)).toEqual([
+      '192.0.2.1',
+      '0.0.0.0',
+      '255.255.255.255',
+      '2607:f8b0:4864:20::132',
+      '2001:db8::1',
+      'fe80::202:b3ff:fe1e:8329',
+      '127.0.0.2',
+      '192.0.2.1',
+      '64:ff9b::c000:221',
+      '1:2:3:4:5:6:c000:201',
+      '::',
+      '::1',
+      '1::',
+      '1:2:3:4:5:6:7:8',
+      '1:2:3:4:5:6:7:0',
+      '0:2:3:4:5:6:7:8',
+    ]);
     expect(warnings).toEqual([]);
   });
 
@@ -465,6 +482,8 @@ describe('properties: no value makes the conversion throw, and what is kept can 
           );
           expect(isIpAddressText(record.sourceIp)).toBe(true);
           expect(parseIpAddress(record.sourceIp)).toBeDefined();
+          // Kept in its canonical text, which reads back as itself.
+          expect(canonicalIpAddress(record.sourceIp)).toBe(record.sourceIp);
         }
         // Exactly the rows whose trimmed values are believable are kept.
         const believable = rows.filter((r) => {
