@@ -46,6 +46,11 @@ export interface SendingService {
   rdnsSuffixes: readonly string[];
   /** What customers add to their SPF record (`include:<value>`). */
   spfIncludes: readonly string[];
+  /**
+   * What following each of those includes costs a receiver, where it is known without asking DNS: lets the records
+   * pages count an SPF record's lookups offline, as an estimate (the services change their records).
+   */
+  spfLookupCosts?: readonly SpfIncludeCost[];
   /** Autonomous systems dedicated to the service. */
   asns?: readonly number[];
   /**
@@ -65,6 +70,17 @@ export interface SendingService {
   returnPathLabel?: RegExp;
   /** What the DNS records wizard offers a domain that sends through the service; only services it lists have one. */
   dnsSetup?: ServiceDnsSetup;
+}
+
+/**
+ * The DNS lookups (RFC 7208 §4.6.4) a receiver spends inside a service's SPF record: `lookups` counts the terms of
+ * the included record and of everything it includes in turn, not the `include:` term that reaches it. `asOf` (YYYY-MM)
+ * is when the service's published record was known to look so; an estimate, since services change their records.
+ */
+export interface SpfIncludeCost {
+  include: string;
+  lookups: number;
+  asOf: string;
 }
 
 /** A DNS record a service asks its customer to publish for DKIM. */
@@ -112,6 +128,7 @@ type Identifiers = Partial<
     | 'envelopeDomains'
     | 'rdnsSuffixes'
     | 'spfIncludes'
+    | 'spfLookupCosts'
     | 'asns'
     | 'tenantDkimDomains'
     | 'dkimSetupAt'
@@ -129,6 +146,7 @@ function service(id: string, name: string, type: SendingServiceType, ids: Identi
     envelopeDomains: ids.envelopeDomains ?? [],
     rdnsSuffixes: ids.rdnsSuffixes ?? [],
     spfIncludes: ids.spfIncludes ?? [],
+    ...(ids.spfLookupCosts ? { spfLookupCosts: ids.spfLookupCosts } : {}),
     ...(ids.asns ? { asns: ids.asns } : {}),
     ...(ids.tenantDkimDomains ? { tenantDkimDomains: ids.tenantDkimDomains } : {}),
     ...(ids.dkimSetupAt ? { dkimSetupAt: ids.dkimSetupAt } : {}),
@@ -159,6 +177,12 @@ const outlookConsumer = [
   'passport.com',
 ];
 
+/**
+ * When the services' published SPF records were known to cost what the entries below say. Only services whose
+ * record is known carry a cost; any other include is left uncounted offline.
+ */
+const SPF_COSTS_AS_OF = '2025-01';
+
 export const SENDING_SERVICES: readonly SendingService[] = [
   // ── Mailbox providers and business suites ──────────────────────────────────────────────────────────────────────
   service('google', 'Google Workspace / Gmail', 'mailbox', {
@@ -166,6 +190,8 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['gmail.com', 'googlemail.com'],
     rdnsSuffixes: ['google.com', 'googlemail.com'],
     spfIncludes: ['_spf.google.com'],
+    // _spf.google.com includes _netblocks, _netblocks2 and _netblocks3.google.com, which list addresses only.
+    spfLookupCosts: [{ include: '_spf.google.com', lookups: 3, asOf: SPF_COSTS_AS_OF }],
     asns: [15169],
     tenantDkimDomains: ['gappssmtp.com'],
     dkimSetupAt: 'the Google Admin console (Apps › Google Workspace › Gmail › Authenticate email)',
@@ -184,6 +210,8 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dkimDomains: ['onmicrosoft.com'],
     rdnsSuffixes: ['protection.outlook.com'],
     spfIncludes: ['spf.protection.outlook.com'],
+    // Addresses, and include:spfd.protection.outlook.com, which lists addresses only.
+    spfLookupCosts: [{ include: 'spf.protection.outlook.com', lookups: 1, asOf: SPF_COSTS_AS_OF }],
     asns: [8075],
     tenantDkimDomains: ['onmicrosoft.com'],
     dkimSetupAt: 'the Microsoft Defender portal (Email authentication settings › DKIM)',
@@ -442,6 +470,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['amazonses.com'],
     rdnsSuffixes: ['amazonses.com'],
     spfIncludes: ['amazonses.com'],
+    spfLookupCosts: [{ include: 'amazonses.com', lookups: 0, asOf: SPF_COSTS_AS_OF }],
     dkimSetupAt: 'the Amazon SES console (Verified identities › Easy DKIM)',
     dnsSetup: {
       spfInclude: 'amazonses.com',
@@ -459,6 +488,8 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['sendgrid.net', 'sendgrid.info'],
     rdnsSuffixes: ['outbound-mail.sendgrid.net', 'sendgrid.net'],
     spfIncludes: ['sendgrid.net'],
+    // Addresses, and include:ab.sendgrid.net, which lists addresses only.
+    spfLookupCosts: [{ include: 'sendgrid.net', lookups: 1, asOf: SPF_COSTS_AS_OF }],
     asns: [11377],
     dkimSetupAt: 'SendGrid (Settings › Sender Authentication › Domain Authentication)',
     returnPathLabel: /^em\d+$/,
@@ -479,6 +510,8 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['mailgun.org', 'mailgun.net'],
     rdnsSuffixes: ['mailgun.net', 'mailgun.info'],
     spfIncludes: ['mailgun.org', 'eu.mailgun.org'],
+    // mailgun.org includes _spf.mailgun.org and _spf.eu.mailgun.org, each a list of addresses.
+    spfLookupCosts: [{ include: 'mailgun.org', lookups: 2, asOf: SPF_COSTS_AS_OF }],
     dkimSetupAt: 'Mailgun (Sending › Domains › DNS records)',
     dnsSetup: {
       spfInclude: 'mailgun.org',
@@ -492,6 +525,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['pm.mtasv.net', 'mtasv.net'],
     rdnsSuffixes: ['mtasv.net'],
     spfIncludes: ['spf.mtasv.net'],
+    spfLookupCosts: [{ include: 'spf.mtasv.net', lookups: 0, asOf: SPF_COSTS_AS_OF }],
     dkimSetupAt: 'Postmark (Sender Signatures › DNS settings)',
     returnPathLabel: /^pm-bounces$/,
     dnsSetup: {
@@ -513,6 +547,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['mandrillapp.com'],
     rdnsSuffixes: ['mandrillapp.com'],
     spfIncludes: ['spf.mandrillapp.com'],
+    spfLookupCosts: [{ include: 'spf.mandrillapp.com', lookups: 0, asOf: SPF_COSTS_AS_OF }],
     dkimSetupAt: 'Mandrill (Settings › Sending Domains)',
   }),
   service('mailjet', 'Mailjet', 'transactional', {
@@ -638,6 +673,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['mcsv.net', 'mcdlv.net', 'rsgsv.net', 'mailchimpapp.net'],
     rdnsSuffixes: ['mcsv.net', 'mcdlv.net', 'rsgsv.net'],
     spfIncludes: ['servers.mcsv.net'],
+    spfLookupCosts: [{ include: 'servers.mcsv.net', lookups: 0, asOf: SPF_COSTS_AS_OF }],
     asns: [14782],
     dkimSetupAt: 'Mailchimp (Website › Domains › Authenticate)',
     dnsSetup: {
@@ -934,6 +970,8 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['bnc.salesforce.com', 'salesforce.com', 'force.com'],
     rdnsSuffixes: ['salesforce.com', 'mta.salesforce.com'],
     spfIncludes: ['_spf.salesforce.com'],
+    // One exists: term with a macro (%{i}._spf.mta.salesforce.com), one lookup per evaluation.
+    spfLookupCosts: [{ include: '_spf.salesforce.com', lookups: 1, asOf: SPF_COSTS_AS_OF }],
     asns: [14340],
     dkimSetupAt: 'Salesforce Setup (DKIM Keys)',
     dnsSetup: {
@@ -1014,6 +1052,7 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['zendesk.com', 'zdsys.com'],
     rdnsSuffixes: ['zdsys.com', 'zendesk.com'],
     spfIncludes: ['mail.zendesk.com'],
+    spfLookupCosts: [{ include: 'mail.zendesk.com', lookups: 0, asOf: SPF_COSTS_AS_OF }],
     asns: [21880, 61186],
     dkimSetupAt: 'Zendesk Admin Center (Channels › Email › Digitally sign)',
     dnsSetup: {
