@@ -1,0 +1,151 @@
+// `npm run bench:cli`: the command-line tool as a pipeline runs it. In one run:
+// - start-up: `dmarc-lens --version` from the built bundle, through bin/ (with its check that the bundle is current)
+//   and through tsx (how the tool ran before it was built), each against `node -e 0` measured alternately with it;
+// - `dmarc-lens parse` over the corpus and over 10,000 generated small report emails, as files and as one mbox:
+//   wall time, reports per second and peak memory.
+// The issue's targets are printed beside the figures: start-up under 150 ms above bare Node.
+// usage: npm run bench:cli [-- --emails N --runs N]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
+import { seededRandom, syntheticHead, syntheticRecord } from './generateAggregateXml';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const built = join(root, 'dist/cli/dmarc-lens.mjs');
+const bin = join(root, 'bin/dmarc-lens.mjs');
+const work = join(root, 'dist/bench/cli');
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+const EMAILS = option('emails', 10_000);
+const RUNS = option('runs', 15);
+const STARTUP_TARGET_MS = 150;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function timeOnce(args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+  return performance.now() - started;
+}
+
+/** Medians of `candidate` and of `node -e 0`, measured one after the other so both see the same machine. */
+function startUp(candidate: string[]): { ms: number; bareMs: number } {
+  const ms: number[] = [];
+  const bare: number[] = [];
+  timeOnce(candidate);
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(timeOnce(['-e', '0']));
+    ms.push(timeOnce(candidate));
+  }
+  return { ms: median(ms), bareMs: median(bare) };
+}
+
+interface ParseRun {
+  seconds: number;
+  reports: number;
+  maxRssMB: number;
+  status: number | null;
+}
+
+// The child reports its own peak resident set size as it exits.
+const reportRss = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS='+process.resourceUsage().maxRSS+'\\n'))`;
+
+async function parse(files: string[]): Promise<ParseRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', reportRss, built, 'parse', ...files], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let reports = 0;
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 10) reports++;
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const maxRssKB = Number(/maxRSS=(\d+)/.exec(stderr)?.[1] ?? NaN);
+  return { seconds: (performance.now() - started) / 1000, reports, maxRssMB: Math.round(maxRssKB / 1024), status };
+}
+
+/** A small real-shaped report (a few records) inside a report email, as a mailbox provider sends it. */
+function reportEmail(index: number): string {
+  const random = seededRandom(index + 1);
+  const records = Array.from({ length: 1 + (index % 4) }, () => syntheticRecord(random)).join('');
+  const xml = `${syntheticHead(`bench-${index}`, 1_700_000_000 + index * 60)}${records}</feedback>\n`;
+  const body = Buffer.from(xml).toString('base64').replace(/.{76}/g, '$&\n');
+  return [
+    'From: noreply-dmarc-support@google.com',
+    'To: dmarc@example.com',
+    `Subject: Report domain: example.com Submitter: google.com Report-ID: bench-${index}`,
+    `Date: ${new Date((1_700_000_000 + index * 60) * 1000).toUTCString()}`,
+    `Message-ID: <bench-${index}@google.com>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'This is an aggregate report from google.com.',
+    '--b',
+    `Content-Type: application/xml; name="google.com!example.com!${1_700_000_000 + index * 60}!0.xml"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    body,
+    '--b--',
+    '',
+  ].join('\n');
+}
+
+if (!existsSync(built)) spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, 'emails'), { recursive: true });
+
+console.log(`start-up, median of ${RUNS} runs each, alternating with node -e 0:`);
+for (const [label, args] of [
+  ['built bundle', [built, '--version']],
+  ['bin/ (checks the bundle is current)', [bin, '--version']],
+  ['through tsx (before the build)', ['--import', 'tsx', join(root, 'cli/run.ts'), '--version']],
+] as const) {
+  const { ms, bareMs } = startUp([...args]);
+  const above = ms - bareMs;
+  console.log(
+    `  ${label.padEnd(38)} ${ms.toFixed(0).padStart(5)} ms, node -e 0 ${bareMs.toFixed(0)} ms: ` +
+      `${above.toFixed(0)} ms above bare Node (target < ${STARTUP_TARGET_MS} ms${above < STARTUP_TARGET_MS ? ', met' : ', NOT met'})`,
+  );
+}
+
+const corpusDir = existsSync(`${SHARED_CORPUS}MANIFEST.tsv`) ? SHARED_CORPUS : FIXTURE_REPORTS;
+const corpusFrom = corpusDir === SHARED_CORPUS ? '../shared/corpus' : 'test/fixtures/reports';
+const corpus = readManifest(`${corpusDir}${corpusDir === SHARED_CORPUS ? 'MANIFEST.tsv' : 'PROVENANCE.tsv'}`).map(
+  (entry) => join(corpusDir, entry.relativePath),
+);
+
+const files: string[] = [];
+const mbox: string[] = [];
+for (let i = 0; i < EMAILS; i++) {
+  const email = reportEmail(i);
+  const file = join(work, 'emails', `${i}.eml`);
+  writeFileSync(file, email);
+  files.push(file);
+  mbox.push(`From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n${email.replace(/^From /gm, '>From ')}\n`);
+}
+writeFileSync(join(work, 'reports.mbox'), mbox.join(''));
+
+console.log(`\ndmarc-lens parse (built), JSON lines to a pipe:`);
+for (const [label, inputs] of [
+  [`the corpus (${corpus.length} files from ${corpusFrom})`, corpus],
+  [`${EMAILS} report emails as files`, files],
+  [`${EMAILS} report emails in one mbox`, [join(work, 'reports.mbox')]],
+] as const) {
+  const run = await parse([...inputs]);
+  console.log(
+    `  ${label}: ${run.seconds.toFixed(2)} s, ${run.reports} lines, ${(run.reports / run.seconds).toFixed(0)} reports/s, ` +
+      `peak ${run.maxRssMB} MB, exit ${run.status}`,
+  );
+}
