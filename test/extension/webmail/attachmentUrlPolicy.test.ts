@@ -6,7 +6,7 @@ import {
   OUTLOOK_DOWNLOADS,
   checkAttachmentUrl,
   isAllowedFinalUrl,
-} from '../../extension/webmail/attachmentUrlPolicy';
+} from '../../../extension/webmail/attachmentUrlPolicy';
 
 const GMAIL_PAGE = 'https://mail.google.com/mail/u/1/#inbox/18fe000000000001';
 const OUTLOOK_PAGE = 'https://outlook.office.com/mail/inbox/id/AAQkAD';
