@@ -1,408 +1,25 @@
-// Every sentence core/dns says to a person, in English, under a stable id. Results carry the id with its
-// parameters (a `DnsRecordSentence`) next to the English it renders to: the command line and the tests read the
-// English, the site translates the id (site/src/i18n/dnsMessages.ts). `{name}` marks a parameter; a parameter may
-// itself be a DnsRecordSentence, rendered in the same language (what a policy does, inside the sentence explaining p=).
+// Every sentence core/dns says to a person has a stable id; its text is in the message catalogue (core/i18n, English
+// in core/i18n/en/dnsTexts.ts under `records.text.<id>`). Results carry the id with its parameters (a
+// `DnsRecordSentence`) next to the English it renders to: the command line and the tests read the English, a page
+// renders the id in its own language. A parameter may itself be a DnsRecordSentence, rendered in the same language
+// (what a policy does, inside the sentence explaining p=).
+import { en, formatMessage, numberStyle, type MessageKey, type TemplateParams } from '../i18n';
 
-export const RECORD_TEXTS = {
-  // Lists: `{first}` is an item, `{rest}` the remaining items joined the same way.
-  'list.and': '{first} and {rest}',
-  'list.comma': '{first}, {rest}',
+type RecordTextKey = Extract<MessageKey, `records.text.${string}`>;
+export type RecordTextId = RecordTextKey extends `records.text.${infer Id}` ? Id : never;
 
-  // The tag-list syntax shared by DKIM, DMARC, MTA-STS, TLS-RPT and BIMI (tagList.ts).
-  'tag.empty': 'The record has an empty tag (two semicolons in a row); receivers skip it.',
-  'tag.empty.fix': 'Remove the extra semicolon.',
-  'tag.malformed': '"{segment}" is not a tag: every part between semicolons must be name=value.',
-  'tag.malformed.fix': 'Write it as name=value, or remove it.',
-  'tag.invalid-name': '"{name}" is not a valid tag name (a letter followed by letters, digits or "_").',
-  'tag.invalid-value':
-    'The value of {name} contains characters a tag value cannot hold (control characters or non-ASCII).',
-  'tag.duplicate': 'The tag {name} appears more than once, which makes the whole record invalid.',
-  'tag.duplicate.fix': 'Keep a single {name}= tag.',
-  'tag.extension': 'An extension; senders ignore it.',
+/** The catalogue key of a sentence. */
+export function recordTextKey(id: RecordTextId): RecordTextKey {
+  return `records.text.${id}`;
+}
 
-  // DNS answers that are failures (types.ts, evaluateSpfLookups.ts, the site's DNS-over-HTTPS resolver).
-  'dns.unusable-answer': 'the resolver gave no usable answer for {name} {type}',
-  'dns.lookup-threw': 'lookup of {name} {type} failed: {error}',
-  'dns.question-limit': 'stopped after {max} DNS questions',
-  'dns.http-status': '{server} answered HTTP {status}',
-  'dns.unreachable': '{server} could not be reached ({error})',
-  'dns.rcode': 'DNS error code {code}',
-  'dns.lookup-failed': 'Could not look up {name}: {error}.',
+/** The English of every sentence by id. */
+export const RECORD_TEXTS = Object.fromEntries(
+  (Object.keys(en) as MessageKey[])
+    .filter((key): key is RecordTextKey => key.startsWith('records.text.'))
+    .map((key) => [key.slice('records.text.'.length), en[key]]),
+) as Readonly<Record<RecordTextId, string>>;
 
-  // DMARC (dmarcRecord.ts).
-  'dmarc.missing-version':
-    'A DMARC record must start with v=DMARC1 (exactly, in capitals); receivers ignore any other record.',
-  'dmarc.missing-version.fix': 'Put v=DMARC1 first.',
-  'dmarc.repeated-version': 'v= may appear only once, first.',
-  'dmarc.invalid-policy': '{tag}={value} is not a policy: use none, quarantine or reject.',
-  'dmarc.invalid-alignment': '{tag}={value} must be r (relaxed) or s (strict).',
-  'dmarc.invalid-pct': 'pct={value} must be a whole number from 0 to 100.',
-  'dmarc.invalid-fo': 'fo={value} must be a colon-separated list of 0, 1, d and s.',
-  'dmarc.invalid-ri': 'ri={value} must be a number of seconds.',
-  'dmarc.invalid-psd': 'psd={value} must be y, n or u.',
-  'dmarc.invalid-t': 't={value} must be y or n.',
-  'dmarc.unknown-tag': '{name} is not a DMARC tag; receivers ignore it (is it a typo?).',
-  'dmarc.invalid-report-uri':
-    '"{item}" in {tag}= is not a report address; write mailto:address@domain, separated by commas.',
-  'dmarc.missing-p': 'There is no p= tag; receivers treat the record as p=none.',
-  'dmarc.missing-p.fix': 'Add p=none (or stricter).',
-  'dmarc.monitoring-only':
-    'p=none only asks for reports: receivers will not quarantine or reject mail that fails DMARC.',
-  'dmarc.monitoring-only.fix':
-    'Once the reports show every legitimate source aligned, move on to quarantine (see the rollout plan).',
-  'dmarc.reject-without-dkim':
-    'p=reject without DKIM signing relies on SPF alone, which breaks on every forward: RFC 9989 advises against it.',
-  'dmarc.reject-without-dkim.fix': 'Set up DKIM for every sending service before publishing p=reject.',
-  'dmarc.no-rua': 'No rua= address: you will receive no aggregate reports and cannot see who sends as your domain.',
-  'dmarc.no-rua.fix': 'Add rua=mailto:dmarc-reports@your-domain.',
-  'dmarc.many-uris':
-    '{tag}= lists {count} addresses; receivers only have to send to two of them (RFC 7489 §6.2), so later ones may get nothing.',
-  'dmarc.many-uris.fix': 'Keep at most two addresses, the most important first.',
-  'dmarc.non-mailto-uri': '{uri} is not a mailto: address; receivers only send reports by mail.',
-  'dmarc.uri-size': 'The !{size} size limit on {uri} is ignored by RFC 9989 receivers.',
-  'dmarc.external-report-domain':
-    "Reports go to another organization's domain: it must publish a TXT record {name} with the value v=DMARC1, or receivers will not send them.",
-  'dmarc.external-report-domain.fix':
-    'Ask the owner of {domain} to publish {name} TXT "v=DMARC1" (many report services do this for you).',
-  'dmarc.ruf-privacy': 'ruf= asks for failure reports, which can contain personal data; few receivers send them.',
-  'dmarc.fo-without-ruf': 'fo= only chooses when failure reports are sent; without ruf= none are.',
-  'dmarc.fo-without-ruf.fix': 'Add ruf= or remove fo=.',
-  'dmarc.historic-pct':
-    'pct={pct} applies the policy to {pct}% of failing mail at RFC 7489 receivers only; RFC 9989 made pct historic and its receivers ignore it.',
-  'dmarc.historic-pct.fix':
-    'For RFC 9989 receivers use t=y while testing a stricter policy (pct=0 corresponds to t=y).',
-  'dmarc.historic-tag': '{tag}= is historic in RFC 9989; receivers may ignore it.',
-  'dmarc.historic-tag.fix': 'Remove {tag}=.',
-  'dmarc.psd': 'psd=y declares this domain a public suffix (like a TLD); only registries should publish it.',
-  'dmarc.psd.fix': 'Remove psd=y unless you operate a public suffix.',
-  'dmarc.weaker-subdomain-policy':
-    'Subdomains get sp={sp}, weaker than p={p}: spoofed mail from made-up subdomains is treated more leniently.',
-  'dmarc.test-mode-and-pct':
-    't=y (RFC 9989) and pct (RFC 7489) both soften the policy; each kind of receiver reads only its own tag.',
-  'dmarc.policy.none': 'take no action on mail that fails DMARC, only report it',
-  'dmarc.policy.quarantine': 'treat mail that fails DMARC as suspicious (usually the spam folder)',
-  'dmarc.policy.reject': 'refuse mail that fails DMARC during the SMTP transaction',
-  'dmarc.policy.unknown': 'an unknown policy',
-  'dmarc.explain.v': 'Marks the record as DMARC version 1; it must come first.',
-  'dmarc.explain.p': 'Policy for the domain itself: receivers {policy}.',
-  'dmarc.explain.sp': 'Policy for subdomains: receivers {policy}. Without sp, subdomains get p.',
-  'dmarc.explain.np':
-    'RFC 9989 policy for subdomains that do not exist in DNS: receivers {policy}. Falls back to sp, then p.',
-  'dmarc.explain.adkim.s': 'Strict DKIM alignment: the signing domain d= must equal the From domain exactly.',
-  'dmarc.explain.adkim.r':
-    'Relaxed DKIM alignment: the signing domain d= may be any domain of the same organization as the From domain.',
-  'dmarc.explain.aspf.s':
-    'Strict SPF alignment: the envelope sender (Return-Path) domain must equal the From domain exactly.',
-  'dmarc.explain.aspf.r':
-    'Relaxed SPF alignment: the envelope sender domain may be any domain of the same organization as the From domain.',
-  'dmarc.explain.pct':
-    'RFC 7489 receivers apply the policy to {pct}% of failing mail and the next weaker policy to the rest; historic in RFC 9989.',
-  'dmarc.explain.fo': 'Failure reports are requested when {conditions}.',
-  'dmarc.explain.fo.or': '{first}, or when {rest}',
-  'dmarc.explain.fo.0': 'all checks fail',
-  'dmarc.explain.fo.1': 'any check fails',
-  'dmarc.explain.fo.d': 'a DKIM signature fails',
-  'dmarc.explain.fo.s': 'SPF fails',
-  'dmarc.explain.rua': 'Aggregate (daily summary) reports are sent to {addresses}.',
-  'dmarc.explain.ruf': 'Failure reports about single messages are sent to {addresses}.',
-  'dmarc.explain.addresses-you-list': 'the addresses you list',
-  'dmarc.explain.rf': 'Format of failure reports (afrf); historic in RFC 9989.',
-  'dmarc.explain.ri':
-    'Asks for aggregate reports every {seconds} seconds (receivers send daily regardless); historic in RFC 9989.',
-  'dmarc.explain.psd.y': 'RFC 9989: this domain is a public suffix domain (a registry such as a TLD).',
-  'dmarc.explain.psd.n':
-    'RFC 9989: this domain is an organizational domain, not a public suffix; the tree walk stops here.',
-  'dmarc.explain.psd.u': 'RFC 9989: no statement about being a public suffix (the default).',
-  'dmarc.explain.t.y':
-    'RFC 9989 test mode: receivers apply the next weaker policy (reject acts as quarantine, quarantine as none) while you watch the reports.',
-  'dmarc.explain.t.n': 'RFC 9989: the policy is applied as written (not in test mode).',
-  'dmarc.explain.unknown': 'Not a DMARC tag; receivers ignore it.',
-  'dmarc.explain.authorization':
-    'Authorizes the domain named before ._report._dmarc. to send its DMARC reports to this domain (RFC 7489 §7.1).',
-
-  // SPF (spfRecord.ts, evaluateSpfLookups.ts).
-  'spf.missing-version': 'An SPF record must start with v=spf1 followed by a space.',
-  'spf.missing-version.fix': 'Start the record with "v=spf1 ".',
-  'spf.invalid-character':
-    'The record contains tabs, line breaks or non-ASCII characters; terms are separated by spaces only.',
-  'spf.repeated-modifier': '{name}= may appear only once (RFC 7208 §6).',
-  'spf.invalid-term': '"{term}" is not a valid SPF term.',
-  'spf.invalid-modifier-domain': '{name}={value} needs a valid domain.',
-  'spf.unknown-mechanism': '"{term}" is not an SPF mechanism (all, include, a, mx, ptr, ip4, ip6, exists) or modifier.',
-  'spf.all-argument': '{term}: all takes no argument.',
-  'spf.needs-domain': '{term}: {mechanism} needs a domain, as {mechanism}:example.com.',
-  'spf.invalid-domain': '{term}: the domain is not valid.',
-  'spf.ip4-cidr-too-long': '{term}: an IPv4 prefix length is at most 32.',
-  'spf.ip6-cidr-too-long': '{term}: an IPv6 prefix length is at most 128.',
-  'spf.needs-address': '{term}: {mechanism} needs an address, as {mechanism}:{example}.',
-  'spf.invalid-address': '{term}: {address} is not an {family} address.',
-  'spf.prefix-range': '{term}: the prefix length must be 0 to {max}.',
-  'spf.plus-all': '{term} authorizes every server on the Internet to send as this domain.',
-  'spf.neutral-all': '?all says nothing about other servers; SPF then protects nothing.',
-  'spf.use-softfail-or-fail': 'Use ~all or -all.',
-  'spf.softfail-all':
-    '~all marks other servers as "probably not authorized". With DMARC at quarantine or reject this is the usual choice: DMARC decides, and forwarded mail still reaches DMARC evaluation and DKIM.',
-  'spf.fail-all':
-    '-all tells receivers to reject mail from other servers; some reject before DMARC and DKIM are checked, which can lose forwarded mail that DKIM would have saved.',
-  'spf.fail-all.fix': 'Use -all only when every sender is listed; ~all is the safer companion of a DMARC policy.',
-  'spf.no-all': 'The record ends without an all mechanism, so mail from any other server gets "neutral".',
-  'spf.no-all.fix': 'End the record with ~all or -all.',
-  'spf.redirect-ignored': 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).',
-  'spf.terms-after-all': 'Mechanisms after {term} are never evaluated.',
-  'spf.terms-after-all.fix': 'Move all to the end.',
-  'spf.ptr':
-    'The ptr mechanism is slow and unreliable; RFC 7208 §5.5 says it SHOULD NOT be used, and some receivers ignore it.',
-  'spf.ptr.fix': 'Replace ptr with ip4/ip6 or a.',
-  'spf.modifier-typo': '{name}={value} is read as an unknown modifier and ignored; mechanisms take a colon.',
-  'spf.modifier-typo.fix': 'Write {mechanism}:{value}.',
-  'spf.duplicate-term': '{term} appears more than once.',
-  'spf.duplicate-term.fix': 'Remove the repetition.',
-  'spf.too-many-lookups':
-    'The record needs {count} DNS lookups by itself; receivers stop at {max} with a permerror (RFC 7208 §4.6.4).',
-  'spf.too-many-lookups.fix': 'Replace includes of services you no longer use, or a/mx with ip4/ip6.',
-  'spf.split-strings':
-    'The record is {bytes} bytes, so it must be published as several strings of at most 255 bytes (joined without spaces by receivers).',
-  'spf.too-long':
-    'The record is {bytes} bytes; RFC 7208 §3.4 advises staying under {max} so the answer fits one UDP packet.',
-  'spf.macros':
-    'The record uses macros (%{…}); they are expanded per message, so lookups through them cannot be followed here.',
-  'spf.multiple-records':
-    'The domain publishes {count} SPF records; receivers then return permerror and SPF fails for all mail (RFC 7208 §4.5).',
-  'spf.multiple-records.fix': 'Merge them into one record.',
-  'spf.tree-too-many-lookups':
-    'Evaluating the record takes {count} DNS lookups through its includes; receivers stop at {max} and SPF fails with permerror (RFC 7208 §4.6.4).',
-  'spf.tree-too-many-lookups.fix':
-    'Remove includes of services you no longer use, replace a/mx with ip4/ip6, or move a service to a subdomain with its own SPF record.',
-  'spf.too-many-void-lookups':
-    '{count} lookups found nothing; receivers allow {max} and then fail with permerror (RFC 7208 §4.6.4).',
-  'spf.too-many-void-lookups.fix': 'Remove includes and a/mx terms that point at names without records.',
-  'spf.include-loop': '{domain} includes itself through {path}; receivers fail with permerror.',
-  'spf.temperror': 'Could not read the TXT records of {domain}: {error}.',
-  'spf.no-record': '{domain} publishes no SPF record.',
-  'spf.no-included-record':
-    '{domain} (reached by {via}) publishes no SPF record, which makes the including record fail with permerror (RFC 7208 §5.2).',
-  'spf.void-mx': 'mx:{target} finds no MX record (a void lookup).',
-  'spf.too-many-mx': '{target} has {hosts} MX hosts; the mx mechanism may look up at most {max} (RFC 7208 §4.6.4).',
-  'spf.void-address': '{mechanism}:{target} finds no address (a void lookup).',
-  'spf.multiple-published': '{domain} publishes {count} SPF records; receivers return permerror (RFC 7208 §4.5).',
-  'spf.explain.v': 'Marks the record as SPF version 1.',
-  'spf.explain.redirect': 'When nothing else matches, use the SPF record of {domain} instead (one DNS lookup).',
-  'spf.explain.exp': 'On fail, receivers may show the explanation published at {domain}.',
-  'spf.explain.unknown-modifier': 'An unknown modifier; receivers ignore it.',
-  'spf.explain.this-domain': 'this domain',
-  'spf.explain.cidr': ' (networks /{ip4} for IPv4, /{ip6} for IPv6)',
-  'spf.explain.all': 'Every other server: {result}.',
-  'spf.explain.include':
-    'Servers allowed by the SPF record of {target}: {result} (one DNS lookup, plus whatever that record costs).',
-  'spf.explain.a': 'The addresses of {target}{cidr}: {result} (one DNS lookup).',
-  'spf.explain.mx': 'The mail servers (MX) of {target}{cidr}: {result} (one DNS lookup, plus one per MX host).',
-  'spf.explain.ptr': 'Servers whose reverse DNS name ends in {target}: {result}. Discouraged by RFC 7208 §5.5.',
-  'spf.explain.address': 'The address {address}: {result} (no DNS lookup).',
-  'spf.explain.address-range': 'The address range {address}: {result} (no DNS lookup).',
-  'spf.explain.exists': 'If {target} resolves to an address: {result} (one DNS lookup; usually a macro-based rule).',
-
-  // DKIM key records (dkimKeyRecord.ts).
-  'dkim.invalid-version': 'v= must be exactly DKIM1 and the first tag.',
-  'dkim.invalid-version.fix': 'Start the record with v=DKIM1.',
-  'dkim.missing-p': 'A DKIM key record needs p= with the public key (RFC 6376 §3.6.1).',
-  'dkim.invalid-p': 'p= is not valid base64.',
-  'dkim.invalid-p.fix': 'Copy the key again; check nothing was cut or quoted.',
-  'dkim.revoked': 'p= is empty: this key is revoked and every signature with this selector fails.',
-  'dkim.unknown-key-type': 'k={keyType} is not a key type verifiers know (rsa, ed25519).',
-  'dkim.unreadable-key': 'p= does not hold a valid {keyType} public key.',
-  'dkim.key-too-small': 'The RSA key has {bits} bits; verifiers reject keys under {min} (RFC 8301 §3.2).',
-  'dkim.key-too-small.fix': 'Generate a 2048-bit key.',
-  'dkim.key-weak': 'The RSA key has {bits} bits; RFC 8301 asks signers for at least {recommended}.',
-  'dkim.key-weak.fix': 'Rotate to a 2048-bit key under a new selector.',
-  'dkim.ed25519': 'Ed25519 keys (RFC 8463) are not verified by every receiver yet: sign with an RSA key as well.',
-  'dkim.sha1': 'h= allows only sha1, which RFC 8301 forbids for signing and verifying.',
-  'dkim.sha1.fix': 'Use h=sha256 or remove h=.',
-  'dkim.testing': 't=y marks the key as in testing: some receivers treat failed signatures as unsigned.',
-  'dkim.testing.fix': 'Remove t=y once signing works.',
-  'dkim.service-type': 's={services} excludes email, so the key cannot verify mail.',
-  'dkim.missing-at': 'No DKIM key at {name}.',
-  'dkim.explain.v': 'DKIM key record, version 1.',
-  'dkim.explain.h': 'Hash algorithms this key may be used with: {value}.',
-  'dkim.explain.k': 'Key type: {keyType}.',
-  'dkim.explain.n': 'A note for people; receivers ignore it.',
-  'dkim.explain.p.revoked': 'Empty: the key is revoked.',
-  'dkim.explain.p.rsa': 'The public key: RSA, {bits} bits.',
-  'dkim.explain.p.ed25519': 'The public key: Ed25519.',
-  'dkim.explain.p.unreadable': 'The public key (could not be read).',
-  'dkim.explain.s': 'Service types the key is for: {value}.',
-  'dkim.explain.t': 'Flags: {flags}.',
-  'dkim.explain.t.y': 'testing',
-  'dkim.explain.t.s': 'the i= domain must equal d=, no subdomains',
-  'dkim.explain.unknown': 'Not a DKIM key tag; receivers ignore it.',
-
-  // MTA-STS (mtaStsRecord.ts, and the policy file's explanation in checkRecordText.ts).
-  'mta-sts.missing-version': 'An MTA-STS record must start with v=STSv1 (RFC 8461 §3.1).',
-  'mta-sts.invalid-id': 'id={id} must be 1 to 32 letters and digits.',
-  'mta-sts.invalid-id.fix': 'Use a timestamp such as 20261122113000.',
-  'mta-sts.missing-id': 'The record needs id=, which senders use to notice a new policy.',
-  'mta-sts.policy-malformed': '"{line}" is not a key: value line.',
-  'mta-sts.policy-version': 'The policy file must start with "version: STSv1".',
-  'mta-sts.policy-repeated-version': 'version may appear only once, first.',
-  'mta-sts.policy-mode': 'mode: {value} must be enforce, testing or none.',
-  'mta-sts.policy-mx': 'mx: {value} is not a host name or *.domain pattern.',
-  'mta-sts.policy-max-age': 'max_age: {value} must be a number of seconds up to {max}.',
-  'mta-sts.policy-no-mode': 'The policy needs a mode: line.',
-  'mta-sts.policy-no-max-age': 'The policy needs a max_age: line.',
-  'mta-sts.policy-no-mx': 'mode: {mode} needs at least one mx: line naming your MX hosts.',
-  'mta-sts.testing': 'mode: testing only asks for TLS reports; senders still deliver without TLS.',
-  'mta-sts.testing.fix': 'Switch to enforce once the TLS reports are clean.',
-  'mta-sts.short-max-age':
-    'A max_age under a week gives little protection against downgrade; RFC 8461 §3.2 suggests weeks or more.',
-  'mta-sts.explain.v': 'MTA-STS version 1: this domain publishes a policy requiring TLS for incoming mail.',
-  'mta-sts.explain.id': 'Policy version; senders fetch the policy file again when it changes.',
-  'mta-sts.explain.mode.enforce':
-    'Senders must deliver over TLS to a listed MX with a valid certificate, or not at all.',
-  'mta-sts.explain.mode.testing': 'Senders deliver anyway but report TLS failures (TLS-RPT).',
-  'mta-sts.explain.mode.none': 'The policy is withdrawn.',
-  'mta-sts.explain.mx': 'An MX host senders may deliver to.',
-  'mta-sts.explain.max-age': 'Senders cache the policy for {days} days.',
-
-  // TLS-RPT (tlsRptRecord.ts).
-  'tls-rpt.missing-version': 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).',
-  'tls-rpt.invalid-rua': '{uri} must be a mailto: or https: address (RFC 8460 §3).',
-  'tls-rpt.missing-rua': 'The record needs rua= with the address for reports.',
-  'tls-rpt.explain.v': 'SMTP TLS reporting, version 1.',
-  'tls-rpt.explain.rua': 'Daily reports about TLS connection failures to your mail servers go to {addresses}.',
-
-  // BIMI (bimiRecord.ts).
-  'bimi.missing-version': 'A BIMI record must start with v=BIMI1.',
-  'bimi.missing-l': 'The record needs l= with the https URL of the logo (or l= empty to decline).',
-  'bimi.invalid-l': 'l= must be an https: URL of an SVG file.',
-  'bimi.invalid-a': 'a= must be an https: URL of a PEM certificate.',
-  'bimi.not-svg': 'The logo must be an SVG Tiny Portable/Secure file.',
-  'bimi.no-certificate':
-    'Without a=, Gmail and Apple Mail show no logo; they require a Verified or Common Mark Certificate.',
-  'bimi.needs-enforcement':
-    'BIMI logos are shown only when DMARC is p=quarantine or p=reject on 100% of mail (no pct below 100, no t=y, sp not none).',
-  'bimi.needs-enforcement.fix': 'Finish the DMARC rollout first.',
-  'bimi.explain.v': 'Brand Indicators for Message Identification, version 1.',
-  'bimi.explain.l.none': 'No logo: the domain declines to show one.',
-  'bimi.explain.l': 'Where mailbox providers fetch the logo (SVG).',
-  'bimi.explain.a': 'The mark certificate proving the logo belongs to the domain owner.',
-  'bimi.explain.unknown': 'Not a BIMI tag known here; mailbox providers may ignore it.',
-
-  // The checker (checkRecordText.ts) and its live mode (lookupPublishedRecords.ts).
-  'check.unknown-record':
-    'Not a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record: none starts with its version tag (v=DMARC1, v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1, v=BIMI1).',
-  'check.unclosed-quote': 'A quoted string is not closed.',
-  'live.dmarc-multiple-records': '{name} has {count} DMARC records; receivers then apply none of them.',
-  'live.dmarc-from-organization':
-    '{domain} has no DMARC record of its own; the record of {organization} applies (its sp= and np= tags govern subdomains).',
-  'live.dmarc-from-tree-walk':
-    '{domain} gets its DMARC policy from {source} by the RFC 9989 tree walk; RFC 7489 receivers look at {organization} instead.',
-  'live.dmarc-missing': '{domain} publishes no DMARC record, and no parent domain does either.',
-  'live.optional-missing': 'No {kind} record at {name}.',
-  'live.optional-multiple-records': '{name} has {count} {kind} records; senders then ignore them all.',
-  'live.authorization-missing': '{name} does not publish v=DMARC1, so receivers will not send reports there.',
-
-  // The wizard (buildDomainRecords.ts, the services of core/analysis/sendingServices.ts, dkimConfigSnippets.ts).
-  'setup.invalid-domain': '"{domain}" is not a domain name such as example.com.',
-  'setup.invalid-host': '{host} is not a host name.',
-  'setup.invalid-network': '{network} is not an IPv4 or IPv6 address or network.',
-  'setup.unknown-sender': 'Unknown sending service "{id}".',
-  'setup.spf-not-aligned':
-    '{service} sends with its own bounce domain, so SPF cannot align for its mail: DMARC passes only through its DKIM signature.',
-  'setup.spf-not-aligned.fix': 'Publish the DKIM records for {service} before moving DMARC past p=none.',
-  'setup.custom-return-path':
-    '{service}: SPF aligns only after you set up its custom return-path (bounce) subdomain; until then rely on its DKIM.',
-  'setup.custom-return-path.fix': 'Set it up at {location}.',
-  'setup.fail-all':
-    '-all asks receivers to reject mail from unlisted servers; some do so before DKIM and DMARC are checked, losing forwarded mail.',
-  'setup.fail-all.fix': '~all is the usual companion of a DMARC policy; choose -all only when every sender is listed.',
-  'setup.invalid-selector': '"{selector}" is not a valid DKIM selector (letters, digits, hyphens, dots).',
-  'setup.invalid-key': 'The public key for selector {selector} is not base64.',
-  'setup.no-dkim':
-    "Nothing signs this domain's mail with DKIM: DMARC then depends on SPF alone, which forwarding breaks.",
-  'setup.no-dkim.fix': 'Generate a DKIM key for your own servers or add the services that sign for you.',
-  'setup.invalid-subdomain': '"{label}" is not a valid subdomain label.',
-  'setup.subdomain-advice.one':
-    '{services} sends bulk mail from the main domain. Moving it to a subdomain such as news.{domain} keeps their reputation and misconfigurations apart and lets {domain} reach p=reject sooner.',
-  'setup.subdomain-advice.many':
-    '{services} send bulk mail from the main domain. Moving them to a subdomain such as news.{domain} keeps their reputation and misconfigurations apart and lets {domain} reach p=reject sooner.',
-  'setup.subdomain-advice.fix': 'Add a subdomain in the wizard and move the bulk services there.',
-  'setup.mta-sts-no-mx': 'The MTA-STS policy needs your MX host names.',
-  'setup.mta-sts-without-tls-rpt':
-    'With MTA-STS, publish a TLS-RPT record too, to hear about TLS failures before enforcing.',
-  'purpose.spf': 'SPF: the servers allowed to send as this domain',
-  'purpose.sender-dkim': 'DKIM for {service} (set up at {location})',
-  'purpose.own-dkim': 'DKIM public key ({keyType}) for your own servers',
-  'purpose.dmarc': 'DMARC policy and report addresses',
-  'purpose.report-authorization': 'Authorizes the report domain to receive your reports (RFC 7489 §7.1)',
-  'purpose.subdomain-spf': 'SPF for {subdomain} ({services})',
-  'purpose.subdomain-dmarc':
-    'DMARC for {subdomain}: monitoring on its own pace, so the main domain can move to enforcement sooner',
-  'purpose.mta-sts': 'MTA-STS: announces the policy file (change id whenever the file changes)',
-  'purpose.mta-sts-file': 'MTA-STS policy file, served over HTTPS with a valid certificate for mta-sts.{domain}',
-  'purpose.tls-rpt': 'TLS-RPT: where to send SMTP TLS reports (RFC 8460)',
-  'purpose.bimi': 'BIMI: brand logo shown by supporting mailbox providers',
-  'zone.placeholder-comment': 'fill in the <…> parts from the provider',
-  'sender.google-workspace':
-    'Generate a 2048-bit key in the Admin console and publish it as a TXT record under the selector "google".',
-  'sender.microsoft-365':
-    'Publish two CNAMEs (selector1, selector2) pointing at keys Microsoft rotates, then enable DKIM signing for the domain.',
-  'sender.amazon-ses': 'Easy DKIM: three CNAMEs pointing at keys Amazon manages and rotates.',
-  'sender.sendgrid':
-    'Domain authentication: CNAMEs for the s1/s2 selectors and a return-path subdomain, all pointing at SendGrid.',
-  'sender.mailchimp':
-    'Two CNAMEs (k2, k3) pointing at Mailchimp keys; Mailchimp uses its own bounce domain, so DMARC rests on DKIM.',
-  'sender.mailgun':
-    'Mailgun generates the key and shows a TXT (or CNAME) record for its selector; it recommends a sending subdomain such as mg.',
-  'sender.postmark':
-    'A TXT record under a dated selector ending in "pm", and a pm-bounces CNAME as the Return-Path so SPF aligns.',
-  'sender.brevo':
-    'Two CNAMEs (brevo1, brevo2) pointing at keys Brevo manages; its bounce domain is its own, so DMARC rests on DKIM.',
-  'sender.hubspot':
-    'Two CNAMEs (hs1, hs2 with your account id) pointing at HubSpot keys; SPF uses an account-specific include HubSpot shows.',
-  'sender.salesforce':
-    'Create a DKIM key in Setup; publish the two CNAMEs (selector and alternate selector) Salesforce shows, then activate it.',
-  'sender.zendesk': 'Two CNAMEs (zendesk1, zendesk2) pointing at Zendesk keys, then enable digital signatures.',
-  'sender.flowmailer':
-    'Flowmailer creates the key pair and shows the DKIM CNAMEs and a return-path subdomain to point at it.',
-  'sender.smtpeter':
-    'SMTPeter generates and rotates the keys; publish the CNAME delegations it lists for the sender domain.',
-  'sender.zoho-mail': 'Add a selector in the Zoho admin console and publish the TXT record it shows.',
-  'sender.fastmail': 'Three CNAMEs (fm1, fm2, fm3) pointing at keys Fastmail manages.',
-  'snippet.install-key': 'Install the key with: {command}',
-  'snippet.reload': 'Reload with: {command}',
-  'snippet.ed25519':
-    'Ed25519 signing (RFC 8463) needs OpenDKIM 2.11+, rspamd 1.9+ or Exim 4.93+; also sign with an RSA key, as not every receiver verifies Ed25519.',
-  'snippet.note-and-ed25519': '{note} {ed25519}',
-
-  // The rollout plan (rolloutPlan.ts) and the next-step check (assessNextStep.ts).
-  'rollout.effect.none': 'Nothing changes for failing mail; you collect reports to find every legitimate sender.',
-  'rollout.effect.test-quarantine':
-    'Test mode: failing mail is still delivered normally (quarantine acts as none), and reports show what would have been quarantined.',
-  'rollout.effect.test-reject': 'Test mode: failing mail is quarantined rather than rejected.',
-  'rollout.effect.all-quarantined': 'All failing mail is quarantined (spam folder).',
-  'rollout.effect.all-rejected': 'All failing mail is rejected.',
-  'rollout.effect.some-quarantined':
-    '{pct}% of failing mail is quarantined (spam folder); the rest is delivered normally.',
-  'rollout.effect.some-rejected': '{pct}% of failing mail is rejected; the rest is quarantined.',
-  'rollout.reject-advice':
-    'Before reject: every source must sign with aligned DKIM, because SPF does not survive forwarding. RFC 9989 advises domains whose users post to mailing lists to stay at quarantine.',
-  'assess.reason': '{dkim}; {spf}.',
-  'assess.reason.dkim-unaligned': 'DKIM passes for {domain}, which does not align with {from}{strict}',
-  'assess.reason.unsigned': 'The mail is not DKIM-signed',
-  'assess.reason.dkim-fails': 'Its DKIM signature fails',
-  'assess.reason.spf-unaligned': 'SPF passes for {domain}, which does not align with {from}{strict}',
-  'assess.reason.spf-fails': 'SPF does not pass',
-  'assess.reason.strict': ' (strict)',
-  'assess.summary.no-reports': 'No stored reports for this domain in the period: import aggregate reports first.',
-  'assess.summary.too-few': 'Only {total} messages in the period: too few to judge the next step.',
-  'assess.summary.safe':
-    'Safe: {failing} of {total} messages fail DMARC, {authenticated} of them from authenticated sources; the next step would have hit {hit}.',
-  'assess.summary.caution':
-    'Caution: {authenticated} of {total} messages from authenticated sources ({sources}) still fail alignment; the next step would have hit {hit} failing messages, {authenticatedHit} of them from those sources.',
-  'assess.summary.not-yet':
-    'Not yet: {authenticated} of {total} messages come from sources that authenticate but do not align ({sources}). Fix them before the next step, which would have hit {hit} messages, {authenticatedHit} of them from those sources.',
-} as const;
-
-export type RecordTextId = keyof typeof RECORD_TEXTS;
 export type RecordTextParam = string | number | DnsRecordSentence;
 
 /**
@@ -414,11 +31,8 @@ export interface DnsRecordSentence {
   readonly params: Readonly<Record<string, RecordTextParam>>;
 }
 
-/** The `{name}` parameters of a template (a brace holding anything but a word, as in `%{…}`, is text). */
-type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? (Name extends `${string}${' ' | '…'}${string}` ? never : Name) | ParamNames<Rest>
-  : never;
-type ParamsOf<Id extends RecordTextId> = ParamNames<(typeof RECORD_TEXTS)[Id]>;
+/** The parameters the English template of `Id` names. */
+type ParamsOf<Id extends RecordTextId> = TemplateParams<(typeof en)[`records.text.${Id}`]>;
 
 /** The sentence `id` with its parameters; the compiler checks every parameter the English template names is given. */
 export function recordText<Id extends RecordTextId>(
@@ -430,19 +44,23 @@ export function recordText<Id extends RecordTextId>(
 
 /**
  * Fills a sentence's template (`template(id)`, English by default) with its parameters, rendering nested sentences
- * with the same templates. Numbers go through `formatNumber`, so a page can write them its locale's way.
+ * with the same templates. Numbers go through `formatNumber`, so a page can write them its locale's way; plurals
+ * follow `locale`'s rules.
  */
 export function renderRecordText(
   text: DnsRecordSentence,
   template: (id: RecordTextId) => string = (id) => RECORD_TEXTS[id],
   formatNumber: (value: number) => string = String,
+  locale = 'en',
 ): string {
-  return template(text.id).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = text.params[name];
-    if (value === undefined) return whole;
-    if (typeof value === 'number') return formatNumber(value);
-    return typeof value === 'string' ? value : renderRecordText(value, template, formatNumber);
-  });
+  const style = { number: formatNumber, pluralCategory: numberStyle(locale).pluralCategory };
+  const params = Object.fromEntries(
+    Object.entries(text.params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? renderRecordText(value, template, formatNumber, locale) : value,
+    ]),
+  );
+  return formatMessage(template(text.id), params, style);
 }
 
 export function englishText(text: DnsRecordSentence): string {

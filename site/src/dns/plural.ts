@@ -1,12 +1,7 @@
-// Counted nouns ("1 report", "30 days"): the catalogue holds `<key>.one` and `<key>.other`, each with `{count}`.
+// Counted nouns ("1 report", "30 days"): a catalogue key whose text is a `{count, plural, …}` template.
 import type { I18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-type PluralKey = {
-  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
-}[MessageKey];
-
-export function plural(i18n: I18n, key: PluralKey, count: number): string {
-  const form = new Intl.PluralRules(i18n.locale).select(count) === 'one' ? 'one' : 'other';
-  return i18n.t(`${key}.${form}`, { count });
+export function plural(i18n: I18n, key: MessageKey, count: number): string {
+  return i18n.t(key, { count });
 }

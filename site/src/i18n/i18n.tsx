@@ -1,20 +1,22 @@
 // Locale context: `useI18n()` gives `t(key, params)` and number/percent/date formatters for the chosen language.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import { en, nl, type MessageKey } from './messages';
+import {
+  LOCALES,
+  createTranslator,
+  localeOf,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../../../core/i18n';
 
-export type Locale = 'en' | 'nl';
-export const LOCALES: ReadonlyArray<{ code: Locale; name: string }> = [
-  { code: 'en', name: 'English' },
-  { code: 'nl', name: 'Nederlands' },
-];
-
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
+export { LOCALES, type Locale };
 
 /** Its functions use no `this`: pages take them out of the object (`const { t } = useI18n()`). */
 export interface I18n {
   locale: Locale;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** The catalogue sentence `key`; `{name}` parameters filled in, numbers and plurals the locale's way. */
+  t: (key: MessageKey, params?: MessageParams) => string;
   /** Whole numbers with thousands separators. */
   number: (value: number) => string;
   /** A share as a percentage with one decimal; "–" when there is nothing to divide. */
@@ -25,8 +27,7 @@ export interface I18n {
 }
 
 export function createI18n(locale: Locale): I18n {
-  const catalogue = catalogues[locale];
-  const numberFormat = new Intl.NumberFormat(locale);
+  const translator = createTranslator(locale);
   const percentFormat = new Intl.NumberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 1,
@@ -36,16 +37,8 @@ export function createI18n(locale: Locale): I18n {
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return {
     locale,
-    t(key, params) {
-      const text = catalogue[key] ?? en[key];
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-        const value = params[name];
-        if (value === undefined) return whole;
-        return typeof value === 'number' ? numberFormat.format(value) : value;
-      });
-    },
-    number: (value) => numberFormat.format(value),
+    t: translator.t,
+    number: translator.number,
     percent: (part, whole) => (whole > 0 ? percentFormat.format(part / whole) : '–'),
     date: (value) => {
       const time = typeof value === 'number' ? value * 1000 : Date.parse(`${value}T00:00:00Z`);
@@ -69,7 +62,7 @@ export function useI18n(): I18n {
 export function preferredLocale(): Locale {
   const saved = readSetting('locale');
   if (saved === 'en' || saved === 'nl') return saved;
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  return localeOf(typeof navigator !== 'undefined' ? navigator.language : undefined);
 }
 
 /** Settings live in localStorage under one prefix; storage can be unavailable (private modes), which is fine. */

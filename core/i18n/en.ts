@@ -1,0 +1,10 @@
+// The English catalogue: every sentence DMARC Lens shows, from core, the site and the extension, under a key that
+// names its place. The areas are separate files so that each stays readable; this is the one object they make.
+import { dnsEn } from './en/dns';
+import { dnsTextsEn } from './en/dnsTexts';
+import { sendersEn } from './en/senders';
+import { siteEn } from './en/site';
+
+export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn } as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,23 @@
+// The message catalogue: one per language (en.ts, nl.ts, each merging its area files), one template syntax with
+// plurals (formatMessage.ts), one translator for core, the site and the extension (translate.ts).
+export { en, type MessageKey } from './en';
+export { nl, type Catalogue } from './nl';
+export type { Translation } from './translation';
+export {
+  formatMessage,
+  numberStyle,
+  templateParams,
+  type MessageParam,
+  type MessageParams,
+  type NumberStyle,
+  type TemplateParams,
+} from './formatMessage';
+export { LOCALES, createTranslator, english, localeOf, translate, type Locale, type Translator } from './translate';
+export { dnsEn } from './en/dns';
+export { dnsTextsEn } from './en/dnsTexts';
+export { sendersEn } from './en/senders';
+export { siteEn } from './en/site';
+export { dnsNl } from './nl/dns';
+export { dnsTextsNl } from './nl/dnsTexts';
+export { sendersNl } from './nl/senders';
+export { siteNl } from './nl/site';

@@ -1,0 +1,11 @@
+// The Dutch catalogue. Each area is typed by its English area (`Translation`), so a missing or an extra key is a
+// compile error there; `Catalogue` checks the whole once more.
+import type { MessageKey } from './en';
+import { dnsNl } from './nl/dns';
+import { dnsTextsNl } from './nl/dnsTexts';
+import { sendersNl } from './nl/senders';
+import { siteNl } from './nl/site';
+
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+export const nl: Catalogue = { ...siteNl, ...dnsNl, ...dnsTextsNl, ...sendersNl };
