@@ -1,20 +1,53 @@
 // Lint is a correctness gate (`npm test` runs it with zero findings allowed): typescript-eslint with type information,
 // and the import boundaries of ARCHITECTURE.md as rules. Modules are layered, lowest first: core/report →
 // core/analysis → core/dns · core/store → site · cli → extension. A file imports its own module and the layers below,
-// never a layer above or a sibling of its own layer. test/conventions.test.ts checks the same graph for cycles.
+// never a layer above or a sibling of its own layer; and a file outside a core module imports it through its entry
+// (core/<module>/index.ts), never a file inside it. test/conventions.test.ts checks the same graph, cycles included.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** A no-restricted-imports rule refusing relative imports that reach any of `targets` (paths from the root). */
+/** A pattern refusing relative imports that reach any of `targets` (paths from the root). */
 function refuse(targets, why) {
   const alternatives = targets.map((t) => t.replaceAll('/', '\\/')).join('|');
-  return ['error', { patterns: [{ regex: `^(\\.\\.?\\/)+(${alternatives})(\\/|$)`, message: why }] }];
+  return { regex: `^(\\.\\.?\\/)+(${alternatives})(\\/|$)`, message: why };
 }
 
-/** Imports from a core module's inside; relative paths from any depth, so `../../core/report/x` and `../report/x`. */
+/** A pattern refusing imports from a core module's inside; relative paths from any depth (`../../core/report/x`). */
 function refuseCore(modules, why) {
   const alternatives = modules.join('|');
-  return ['error', { patterns: [{ regex: `^(\\.\\.\\/)+(core\\/)?(${alternatives})(\\/|$)`, message: why }] }];
+  return { regex: `^(\\.\\.\\/)+(core\\/)?(${alternatives})(\\/|$)`, message: why };
+}
+
+/**
+ * Whether each core module is entered only through its entry (core/<module>/index.ts). scripts/core-entries.mjs writes
+ * the entries, sends every import to them and then sets this to true (and its twin in test/conventions.test.ts).
+ */
+const ENTRIES_IN_FORCE = false;
+const ENTERED = ENTRIES_IN_FORCE
+  ? readdirSync(new URL('./core', import.meta.url), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+  : [];
+
+/**
+ * A pattern refusing imports of a file inside an entered core module: the entry is the way in. `own` is the core
+ * module of the files the rule is for (their paths to a sibling are `../<module>/…`); outside core, paths name core/.
+ */
+function throughEntries(own) {
+  const modules = ENTERED.filter((m) => m !== own);
+  if (modules.length === 0) return [];
+  return [
+    {
+      regex: `^(\\.\\.\\/)+${own ? '' : 'core\\/'}(${modules.join('|')})\\/.`,
+      message: 'Import a core module from its entry (core/<module>, its index.ts), not from a file inside it.',
+    },
+  ];
+}
+
+/** The no-restricted-imports rule: one per file, since a later configuration replaces an earlier one's options. */
+function restrict(...patterns) {
+  return ['error', { patterns }];
 }
 
 export default tseslint.config(
@@ -58,36 +91,63 @@ export default tseslint.config(
   {
     files: ['core/report/**'],
     rules: {
-      'no-restricted-imports': refuse(
-        ['analysis', 'dns', 'store'],
-        'core/report is the lowest layer: it imports no other core module.',
+      'no-restricted-imports': restrict(
+        refuse(['analysis', 'dns', 'store'], 'core/report is the lowest layer: it imports no other core module.'),
+        ...throughEntries('report'),
       ),
     },
   },
   {
     files: ['core/analysis/**'],
-    rules: { 'no-restricted-imports': refuse(['dns', 'store'], 'core/analysis imports only core/report.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        refuse(['dns', 'store'], 'core/analysis imports only core/report.'),
+        ...throughEntries('analysis'),
+      ),
+    },
   },
   {
     files: ['core/dns/**'],
     rules: {
-      'no-restricted-imports': refuse(['store'], 'core/dns and core/store are siblings: neither imports the other.'),
+      'no-restricted-imports': restrict(
+        refuse(['store'], 'core/dns and core/store are siblings: neither imports the other.'),
+        ...throughEntries('dns'),
+      ),
     },
   },
   {
     files: ['core/store/**'],
     rules: {
-      'no-restricted-imports': refuse(['dns'], 'core/dns and core/store are siblings: neither imports the other.'),
+      'no-restricted-imports': restrict(
+        refuse(['dns'], 'core/dns and core/store are siblings: neither imports the other.'),
+        ...throughEntries('store'),
+      ),
     },
+  },
+  {
+    files: ['core/i18n/**'],
+    rules: { 'no-restricted-imports': restrict(...throughEntries('i18n')) },
   },
   {
     files: ['site/**'],
     rules: {
-      'no-restricted-imports': refuseCore(['extension', 'cli'], 'The site never imports the extension or the CLI.'),
+      'no-restricted-imports': restrict(
+        refuseCore(['extension', 'cli'], 'The site never imports the extension or the CLI.'),
+        ...throughEntries(),
+      ),
     },
   },
   {
     files: ['cli/**'],
-    rules: { 'no-restricted-imports': refuseCore(['extension', 'site'], 'The CLI imports core only.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        refuseCore(['extension', 'site'], 'The CLI imports core only.'),
+        ...throughEntries(),
+      ),
+    },
+  },
+  {
+    files: ['extension/**'],
+    rules: { 'no-restricted-imports': restrict(...throughEntries()) },
   },
 );

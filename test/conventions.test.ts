@@ -1,11 +1,13 @@
 // Convention tests that keep the architecture honest (ARCHITECTURE.md "Modules and their dependencies"): dependencies
 // point one way (extension → site → core), core imports only pure libraries, and no HTML sink is ever used on report
 // strings.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  coreModuleOf,
+  deepCoreImports,
   importsOf as importEdgesOf,
   runtimeCycles,
   sourceFiles as sourceFilesOf,
@@ -114,5 +116,49 @@ describe('the import graph', () => {
     const edge = (from: string, to: string, runtime = true): ImportEdge => ({ from, spec: to, to, runtime });
     expect(runtimeCycles([edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'd')])).toEqual([['a', 'b', 'c']]);
     expect(runtimeCycles([edge('a', 'b'), edge('b', 'a', false)])).toEqual([]);
+  });
+});
+
+/**
+ * Whether each core module is entered only through its entry (core/<module>/index.ts). scripts/core-entries.mjs writes
+ * the entries, sends every import to them and then sets this to true (and its twin in eslint.config.mjs).
+ */
+const ENTRIES_IN_FORCE = false;
+
+describe('one public entry per core module', () => {
+  it.skipIf(!ENTRIES_IN_FORCE)('every core module has an entry, core/<module>/index.ts', () => {
+    const modules = readdirSync(join(root, 'core'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `core/${d.name}`);
+    expect(modules.filter((m) => !existsSync(join(root, m, 'index.ts')))).toEqual([]);
+  });
+
+  it.skipIf(!ENTRIES_IN_FORCE)(
+    'the site, the extension, the CLI and the other core modules import a core module from its entry, never a file inside it',
+    () => {
+      expect(deepCoreImports(productionEdges()).map((e) => `${e.from} → ${e.spec}`)).toEqual([]);
+    },
+  );
+
+  it('the deep-import finder tells an entry from a file inside the module, and a module from its outside', () => {
+    const edge = (from: string, to: string, runtime = true): ImportEdge => ({ from, spec: to, to, runtime });
+    const edges = [
+      edge('site/src/a.ts', 'core/report/index.ts'),
+      edge('site/src/b.ts', 'core/report/types.ts', false),
+      edge('cli/main.ts', 'core/report/parseReport.ts'),
+      edge('core/analysis/x.ts', 'core/report/index.ts'),
+      edge('core/analysis/y.ts', 'core/report/alignment.ts'),
+      edge('core/analysis/y.ts', 'core/analysis/x.ts'),
+      edge('core/i18n/en.ts', 'core/i18n/en/dns.ts'),
+      edge('extension/c.ts', 'core/i18n/en/dns.ts'),
+      edge('site/src/d.ts', 'site/src/e.ts'),
+    ];
+    expect(deepCoreImports(edges).map((e) => `${e.from} → ${e.to}`)).toEqual([
+      'site/src/b.ts → core/report/types.ts',
+      'cli/main.ts → core/report/parseReport.ts',
+      'core/analysis/y.ts → core/report/alignment.ts',
+      'extension/c.ts → core/i18n/en/dns.ts',
+    ]);
+    expect(coreModuleOf('core/platform.d.ts')).toBeUndefined();
   });
 });

@@ -55,6 +55,24 @@ function resolve(root: string, file: string, spec: string): string | undefined {
   return undefined;
 }
 
+/** The core module a repository path lies in (`core/report` for `core/report/types.ts`), if any. */
+export function coreModuleOf(file: string): string | undefined {
+  const module = /^core\/([^/]+)\//.exec(file);
+  return module ? `core/${module[1]}` : undefined;
+}
+
+/**
+ * The imports that reach a file inside a core module from outside that module (the site, the extension, the CLI or
+ * another core module) instead of its entry, core/<module>/index.ts; type-only imports included, since the rule is
+ * about what is public, not about what runs.
+ */
+export function deepCoreImports(edges: readonly ImportEdge[]): ImportEdge[] {
+  return edges.filter((e) => {
+    const module = e.to === undefined ? undefined : coreModuleOf(e.to);
+    return module !== undefined && coreModuleOf(e.from) !== module && e.to !== `${module}/index.ts`;
+  });
+}
+
 /** The import cycles among `files` through run-time edges: each strongly connected component of two or more files. */
 export function runtimeCycles(edges: readonly ImportEdge[]): string[][] {
   const next = new Map<string, string[]>();
