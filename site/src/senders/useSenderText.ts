@@ -1,13 +1,13 @@
 // Sender intelligence in the reader's language: core's explanations (core/analysis/explanation.ts) read through the
-// `senders.explain.*` templates of the site catalogue, group labels, and counted nouns (`….one` / `….other` keys).
+// `senders.explain.*` templates of the catalogue (core/i18n), group labels, and counted nouns (plural templates).
 import type { ComponentChildren } from 'preact';
 import { formatExplanation, type ExplanationFormat, type ExplanationParam } from '../../../core/analysis/explanation';
 import { labelExplanation } from '../../../core/analysis/groupSources';
+import type { MessageKey } from '../../../core/i18n';
 import { useI18n, type I18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 
-/** Keys of counted nouns, without their `.one` / `.other`. */
-export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+/** Keys of counted nouns: their text is a plural of `{count}`. */
+export type CountKey = Extract<MessageKey, `senders.count.${string}` | `senders.unit.${string}`>;
 
 export interface SenderText {
   /** An explanation, or any of its parameters, in the reader's language. */
@@ -19,7 +19,6 @@ export interface SenderText {
 }
 
 function senderText({ locale, t, number }: I18n): SenderText {
-  const plural = new Intl.PluralRules(locale);
   const percentFormats = [0, 1].map(
     (decimals) =>
       new Intl.NumberFormat(locale, {
@@ -28,9 +27,9 @@ function senderText({ locale, t, number }: I18n): SenderText {
         maximumFractionDigits: decimals,
       }),
   );
-  const count = (key: CountKey, value: number) =>
-    t(`${key}.${plural.select(value) === 'one' ? 'one' : 'other'}` as MessageKey, { count: value });
+  const count = (key: CountKey, value: number) => t(key, { count: value });
   const format: ExplanationFormat = {
+    locale,
     template: (code) => t(`senders.explain.${code}`),
     number,
     percentage: ({ percent, decimals }) => percentFormats[decimals]!.format(percent / 100),
