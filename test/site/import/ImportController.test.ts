@@ -2,8 +2,8 @@
 // goes silent past the budget is stopped, the file that held it up is reported as too slow, every other file is
 // imported exactly once, and a file that is slow but shows progress is left alone.
 import { describe, expect, it } from 'vitest';
-import { ImportController } from '../../site/src/import/ImportController';
-import type { FileResult, MainToWorker, WorkerToMain } from '../../site/src/import/importProtocol';
+import { ImportController } from '../../../site/src/import/ImportController';
+import type { FileResult, MainToWorker, WorkerToMain } from '../../../site/src/import/importProtocol';
 
 /** How each scripted file behaves: read in a moment, never finish, or take `ms` while posting progress every 50 ms. */
 type Behaviour = { kind: 'quick' } | { kind: 'stuck' } | { kind: 'slow'; ms: number };

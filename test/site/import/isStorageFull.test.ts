@@ -1,6 +1,6 @@
 // isStorageFull: the errors browsers raise when the site's storage quota is used up, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { isStorageFull } from '../../site/src/import/isStorageFull';
+import { isStorageFull } from '../../../site/src/import/isStorageFull';
 
 describe('isStorageFull', () => {
   it('recognises a quota error by name, by legacy code, wrapped in a cause, or passed on as text', () => {

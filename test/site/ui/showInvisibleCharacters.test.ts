@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { showInvisibleCharacters } from '../../site/src/ui/showInvisibleCharacters';
+import { showInvisibleCharacters } from '../../../site/src/ui/showInvisibleCharacters';
 
 const { document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
 Object.assign(globalThis, { document });
