@@ -1,5 +1,5 @@
 // Lint is a correctness gate (`npm test` runs it with zero findings allowed): typescript-eslint with type information,
-// and the import boundaries of ARCHITECTURE.md as rules. Modules are layered, lowest first: core/report →
+// and the import boundaries of ARCHITECTURE.md as rules. Modules are layered, lowest first: core/i18n → core/report →
 // core/analysis → core/dns · core/store → site · cli → extension. A file imports its own module and the layers below,
 // never a layer above or a sibling of its own layer; and a file outside a core module imports it through its entry
 // (core/<module>/index.ts), never a file inside it. test/conventions.test.ts checks the same graph, cycles included.
@@ -126,7 +126,15 @@ export default tseslint.config(
   },
   {
     files: ['core/i18n/**'],
-    rules: { 'no-restricted-imports': restrict(...throughEntries('i18n')) },
+    rules: {
+      'no-restricted-imports': restrict(
+        refuse(
+          ['report', 'analysis', 'dns', 'store'],
+          'core/i18n is the lowest layer: it imports no other core module.',
+        ),
+        ...throughEntries('i18n'),
+      ),
+    },
   },
   {
     files: ['site/**'],

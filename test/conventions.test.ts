@@ -72,6 +72,7 @@ describe('no HTML sinks (report strings are text; Gmail enforces Trusted Types)'
  * layer above nor a sibling of its own layer.
  */
 const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['core/i18n'],
   ['core/report'],
   ['core/analysis'],
   ['core/dns', 'core/store'],
@@ -100,7 +101,7 @@ describe('the import graph', () => {
     expect(runtimeCycles(edges)).toEqual([]);
   });
 
-  it('points one way: core/report → core/analysis → core/dns · core/store → site · cli → extension', () => {
+  it('points one way: core/i18n → core/report → core/analysis → core/dns · core/store → site · cli → extension', () => {
     const upward = edges
       .filter((e) => e.to !== undefined)
       .filter((e) => {
