@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PolicyPublished } from '../../../core/report/types';
 import type { StoredAggregateReport } from '../../../core/store/schema';
 import type { OverrideReason } from '../../../core/report/types';
+import { groupReporters } from '../../../core/analysis/groupReporters';
 import { useI18n } from '../i18n/i18n';
 import { linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 
@@ -34,7 +35,11 @@ export function describePolicy(policy: PolicyPublished): string {
 }
 
 interface ReporterRow {
-  orgName: string;
+  /** The organization (core/analysis/groupReporters.ts): one row however many names and addresses it reports from. */
+  key: string;
+  name: string;
+  /** The other names its reports use, and its domain when no name is that domain: shown under `name`. */
+  aliases: string[];
   reports: StoredAggregateReport[];
   messages: number;
   policies: string[];
@@ -42,32 +47,57 @@ interface ReporterRow {
   warnings: number;
 }
 
+/** Override reasons of every name the organization's reports use, added up (they are counted per org_name). */
+function mergedOverrides(
+  reports: readonly StoredAggregateReport[],
+  overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>,
+): Map<OverrideReason, number> {
+  const merged = new Map<OverrideReason, number>();
+  for (const orgName of new Set(reports.map((r) => r.orgName))) {
+    for (const [reason, count] of overridesByReporter.get(orgName) ?? []) {
+      merged.set(reason, (merged.get(reason) ?? 0) + count);
+    }
+  }
+  return merged;
+}
+
 export function buildReporterRows(
   reports: readonly StoredAggregateReport[],
   overridesByReporter: ReadonlyMap<string, ReadonlyMap<OverrideReason, number>>,
 ): ReporterRow[] {
-  const rows = new Map<string, ReporterRow>();
-  for (const report of reports) {
-    let row = rows.get(report.orgName);
-    if (!row)
-      rows.set(
-        report.orgName,
-        (row = {
-          orgName: report.orgName,
-          reports: [],
-          messages: 0,
-          policies: [],
-          overrides: overridesByReporter.get(report.orgName) ?? new Map(),
-          warnings: 0,
-        }),
-      );
-    row.reports.push(report);
-    row.messages += report.messageCount;
-    const policy = describePolicy(report.report.policy);
-    if (!row.policies.includes(policy)) row.policies.push(policy);
-    row.warnings += report.warnings.length;
-  }
-  return [...rows.values()].sort((a, b) => b.messages - a.messages);
+  const organizations = groupReporters(reports, (r) => ({
+    orgName: r.orgName,
+    email: r.report.metadata.email,
+    ...(r.report.metadata.extraContactInfo === undefined
+      ? {}
+      : { extraContactInfo: r.report.metadata.extraContactInfo }),
+  }));
+  return organizations
+    .map((organization): ReporterRow => {
+      const policies: string[] = [];
+      let messages = 0;
+      let warnings = 0;
+      for (const report of organization.members) {
+        messages += report.messageCount;
+        warnings += report.warnings.length;
+        const policy = describePolicy(report.report.policy);
+        if (!policies.includes(policy)) policies.push(policy);
+      }
+      const aliases = organization.names.filter((n) => n !== organization.name);
+      const { domain } = organization;
+      if (domain !== undefined && !organization.names.some((n) => n.toLowerCase() === domain)) aliases.push(domain);
+      return {
+        key: organization.key,
+        name: organization.name,
+        aliases,
+        reports: organization.members,
+        messages,
+        policies,
+        overrides: mergedOverrides(organization.members, overridesByReporter),
+        warnings,
+      };
+    })
+    .sort((a, b) => b.messages - a.messages);
 }
 
 function ReporterRowView({ row }: { row: ReporterRow }) {
@@ -78,7 +108,12 @@ function ReporterRowView({ row }: { row: ReporterRow }) {
     <>
       <tr>
         <th scope="row" class={`${tdClass} font-medium`}>
-          {row.orgName || '–'}
+          {row.name || '–'}
+          {row.aliases.length > 0 && (
+            <div class={`text-xs font-normal ${mutedClass}`} data-testid="reporter-aliases">
+              {row.aliases.join(' · ')}
+            </div>
+          )}
         </th>
         <td class={`${tdClass} text-right tabular-nums`}>{number(row.reports.length)}</td>
         <td class={`${tdClass} text-right tabular-nums`}>{number(row.messages)}</td>
@@ -172,7 +207,7 @@ export function ReportersTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <ReporterRowView key={row.orgName} row={row} />
+            <ReporterRowView key={row.key} row={row} />
           ))}
         </tbody>
       </table>

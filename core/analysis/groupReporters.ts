@@ -1,0 +1,246 @@
+// Reporters as organizations. One organization writes its name in several ways ("Yahoo", "Yahoo! Inc.", "yahoo.com";
+// "google.com", "Google Inc."; Microsoft as "Outlook.com", "Enterprise Outlook" and "Microsoft Corp.") and sends from
+// more than one address, so a table keyed by org_name shows one reporter as several. Reports are put together by the
+// organizational domain of their reporting address (RFC 7489 appendix C `email`), and those groups by the name most of
+// their reports use, so that a company reporting from two domains (yahoo.com, yahooinc.com) is still one row.
+import { getDomainWithoutSuffix } from 'tldts';
+import { normalizeDomain, organizationalDomain } from '../report/alignment';
+
+/** What a report says about who wrote it (RFC 7489 appendix C `ReportMetadataType`). */
+export interface ReporterMetadata {
+  orgName: string;
+  email: string;
+  extraContactInfo?: string;
+}
+
+export interface ReporterOrganization<T> {
+  /** Stable within one call: the organizational domain, or `name:` and the name's key when no address says it. */
+  key: string;
+  /** The organizational domain of the address most of its reports came from, when they name one. */
+  domain?: string;
+  /** The name most of its reports use (stray quotes and blanks removed). */
+  name: string;
+  /** Every name its reports use, the most used first; spellings that differ only in case once. */
+  names: string[];
+  /** Its reports (or whatever items were passed), in the order given. */
+  members: T[];
+}
+
+/** Quotation marks that reporters leave around, or on one side of, a name. */
+const STRAY_QUOTES = /^["'`“”„‘’‚«»]+|["'`“”„‘’‚«»]+$/gu;
+
+/** A reporter's name as shown: blanks collapsed, stray quotes at either end removed. */
+export function cleanReporterName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().replace(STRAY_QUOTES, '').trim();
+}
+
+/** Words of a company's legal form, which do not tell one reporter from another ("Google Inc." is "Google"). */
+const LEGAL_FORMS = new Set([
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'llc',
+  'plc',
+  'gmbh',
+  'ag',
+  'sa',
+  'pty',
+  'bv',
+  'nv',
+  'srl',
+  'spa',
+  'oy',
+  'ab',
+  'kk',
+]);
+
+/** A name that is a registrable domain ("google.com", "Mail.Ru"), as that organizational domain; else undefined. */
+function domainOfName(name: string): string | undefined {
+  const lowered = normalizeDomain(name);
+  if (lowered === '' || /[\s@/:]/.test(lowered) || lowered.indexOf('.') < 0) return undefined;
+  const org = organizationalDomain(lowered);
+  return org.indexOf('.') >= 0 && getDomainWithoutSuffix(org, { allowPrivateDomains: true }) ? org : undefined;
+}
+
+/**
+ * What two spellings of one name share: a domain-like name as its organizational domain (`d:google.com`), any other
+ * as its lower-case words without punctuation or legal form (`n:yahoo` for "Yahoo! Inc."); undefined for no name.
+ */
+function nameKey(name: string): string | undefined {
+  const domain = domainOfName(name);
+  if (domain !== undefined) return `d:${domain}`;
+  const words = name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
+  return words.length > 0 ? `n:${words.join(' ')}` : undefined;
+}
+
+/** The organizational domain of a reporting address (`noreply@dmarc.yahoo.com`, `<a@b.example>`), or undefined. */
+function domainOfAddress(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const host = address
+    .slice(at + 1)
+    .replace(/[>\s].*$/s, '')
+    .trim();
+  return host === '' ? undefined : domainOfName(host);
+}
+
+/** The organizational domain of extra_contact_info, a URL or an address, or undefined. */
+function domainOfContact(contact: string | undefined): string | undefined {
+  if (contact === undefined) return undefined;
+  const text = contact.trim();
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s:]+)/i.exec(text);
+  if (url) return domainOfName(url[1]!);
+  return domainOfAddress(text.replace(/^mailto:/i, ''));
+}
+
+/** Items counted by key, the most common first (the first met when as many). */
+function byUse(keys: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+}
+
+/** Names by use, one spelling per name that differs only in case ("Comcast.net", "comcast.net"): the most used. */
+function distinctNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return byUse(names).filter((name) => {
+    const lower = name.toLowerCase();
+    if (name === '' || seen.has(lower)) return false;
+    seen.add(lower);
+    return true;
+  });
+}
+
+interface Group<T> {
+  /** `d:` the organizational domain of the address, or the name's key when there is no address. */
+  key: string;
+  domain?: string;
+  members: T[];
+  names: string[];
+  /** The key of the name most of its reports use. */
+  nameKey?: string;
+  /** The organizational domain without its public suffix (`n:yahoo` for yahoo.com), as a name can match it. */
+  domainLabel?: string;
+  /** Union-find link to the group this one was joined to; none while it is its own organization. */
+  parent?: Group<T>;
+}
+
+function root<T>(group: Group<T>): Group<T> {
+  let g = group;
+  while (g.parent !== undefined) g = g.parent;
+  if (g !== group) group.parent = g;
+  return g;
+}
+
+/**
+ * The reporters of `items` as organizations, the ones with the most items first. `metadataOf` gives an item's
+ * report metadata. Reports are grouped by the organizational domain of their `email` (or, without one, of
+ * extra_contact_info, or else by name); groups are then joined when most of their reports use the same name, or when
+ * that name is another group's domain ("Google Inc." without an address joins google.com).
+ */
+export function groupReporters<T>(
+  items: readonly T[],
+  metadataOf: (item: T) => ReporterMetadata,
+): Array<ReporterOrganization<T>> {
+  const groups = new Map<string, Group<T>>();
+  // Thousands of reports come from a few dozen addresses: each is read once.
+  const domains = new Map<string, string | undefined>();
+  for (const item of items) {
+    const metadata = metadataOf(item);
+    const name = cleanReporterName(metadata.orgName);
+    const sender = `${metadata.email}\n${metadata.extraContactInfo ?? ''}`;
+    let domain = domains.get(sender);
+    if (!domains.has(sender)) {
+      domain = domainOfAddress(metadata.email) ?? domainOfContact(metadata.extraContactInfo);
+      domains.set(sender, domain);
+    }
+    const key = domain !== undefined ? `d:${domain}` : (nameKey(name) ?? 'n:');
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, members: [], names: [] };
+      groups.set(key, group);
+    }
+    // A report without an address whose name is a domain ("veeam.com") shares the key of that domain's group.
+    if (domain !== undefined && group.domain === undefined) {
+      group.domain = domain;
+      const label = getDomainWithoutSuffix(domain, { allowPrivateDomains: true });
+      if (label) group.domainLabel = `n:${label}`;
+    }
+    group.members.push(item);
+    group.names.push(name);
+  }
+
+  const join = (a: Group<T>, b: Group<T> | undefined) => {
+    if (b === undefined) return;
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) rb.parent = ra;
+  };
+  /** Per domain label, the group of that domain; per name key, the first group that mostly uses that name. */
+  const byLabel = new Map<string, Group<T>>();
+  const byName = new Map<string, Group<T>>();
+  for (const group of groups.values()) {
+    // A group whose reports name its own domain is that domain's, whatever else some report calls itself (a report
+    // named GMX from Google's reporting address); otherwise the name most of its reports use speaks for it.
+    const uses = new Map<string, number>();
+    for (const name of group.names) uses.set(name, (uses.get(name) ?? 0) + 1);
+    const byKey = new Map<string, number>();
+    for (const [name, count] of uses) {
+      const key = nameKey(name);
+      if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + count);
+    }
+    const keys = [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+    const own = keys.find((k) => k === group.key || k === group.domainLabel);
+    const key = own ?? keys[0];
+    if (key !== undefined) group.nameKey = key;
+    if (group.domainLabel !== undefined && !byLabel.has(group.domainLabel)) byLabel.set(group.domainLabel, group);
+  }
+  for (const group of groups.values()) {
+    const key = group.nameKey;
+    if (key === undefined) continue;
+    // A domain-like name joins that domain's group. Any other name joins the groups that mostly use it too, and the
+    // group of the domain it is the name of ("Google" and google.com); two domains never join by their labels alone.
+    join(group, groups.get(key));
+    if (key.startsWith('n:')) {
+      const first = byName.get(key);
+      if (first === undefined) byName.set(key, group);
+      else join(group, first);
+      join(group, byLabel.get(key));
+    }
+  }
+
+  const organizations = new Map<Group<T>, Group<T>[]>();
+  for (const group of groups.values()) {
+    const r = root(group);
+    const list = organizations.get(r);
+    if (list) list.push(group);
+    else organizations.set(r, [group]);
+  }
+  const result: Array<ReporterOrganization<T>> = [];
+  for (const parts of organizations.values()) {
+    const members = new Set(parts.flatMap((p) => p.members));
+    const names = distinctNames(parts.flatMap((p) => p.names));
+    // The domain most of its reports came from names the organization.
+    const top = [...parts].sort(
+      (a, b) => Number(b.domain !== undefined) - Number(a.domain !== undefined) || b.members.length - a.members.length,
+    )[0]!;
+    const organization: ReporterOrganization<T> = {
+      key: top.key,
+      name: names[0] ?? top.domain ?? '',
+      names,
+      members: items.filter((item) => members.has(item)),
+    };
+    if (top.domain !== undefined) organization.domain = top.domain;
+    result.push(organization);
+  }
+  return result.sort((a, b) => b.members.length - a.members.length);
+}

@@ -1,0 +1,43 @@
+// The dashboard's reporters table: one row per reporting organization, built from stored rows of real reports.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../core/report/parseReport';
+import type { StoredAggregateReport } from '../../../core/store/schema';
+import { toReportRows } from '../../../core/store/toStoredReport';
+import { buildReporterRows } from '../../../site/src/dashboard/ReportersTable';
+import { FIXTURE_REPORTS } from '../../corpus/readManifest';
+
+async function stored(path: string): Promise<StoredAggregateReport> {
+  const result = await parseReport(readFileSync(FIXTURE_REPORTS + path), { fileName: path });
+  if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+  const row = toReportRows(result.reports[0]!, { fileName: path, importedAt: 0 }).report;
+  if (row.kind !== 'aggregate') throw new Error(`${path} is not an aggregate report`);
+  return row;
+}
+
+describe('buildReporterRows', () => {
+  it('Yahoo under two names and two domains is one row with both names, its reports, messages and overrides', async () => {
+    const reports = await Promise.all(
+      ['cry-inc__dmarc-report-viewer/yahoo.xml', 'danielsen__dmarc-aggregate-parser/sample_report.xml'].map(stored),
+    );
+    const overrides = new Map([
+      ['Yahoo', new Map([['forwarded' as const, 2]])],
+      ['Yahoo! Inc.', new Map([['forwarded' as const, 1]])],
+    ]);
+    const rows = buildReporterRows(reports, overrides);
+    expect(rows.map((r) => ({ ...r, reports: r.reports.map((s) => s.fileName), overrides: [...r.overrides] }))).toEqual(
+      [
+        {
+          key: 'd:yahooinc.com',
+          name: 'Yahoo',
+          aliases: ['Yahoo! Inc.', 'yahooinc.com'],
+          reports: ['cry-inc__dmarc-report-viewer/yahoo.xml', 'danielsen__dmarc-aggregate-parser/sample_report.xml'],
+          messages: reports[0]!.messageCount + reports[1]!.messageCount,
+          policies: [...new Set(reports.map((r) => r.report.policy))].map(() => expect.any(String) as string),
+          overrides: [['forwarded', 3]],
+          warnings: 0,
+        },
+      ],
+    );
+  });
+});
