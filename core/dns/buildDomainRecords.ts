@@ -11,6 +11,7 @@ import {
   type DkimKeyType,
 } from './dkimKeyRecord';
 import { decodeBase64 } from './base64';
+import { estimateSpfLookups, spfEstimateIssues } from './estimateSpfLookups';
 import { checkDmarcRecord, externalReportAuthorizations, formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { isIpv4Address, isIpv6Address } from './ipAddress';
 import { checkMtaStsPolicy, formatMtaStsPolicy, formatMtaStsRecord, type MtaStsMode } from './mtaStsRecord';
@@ -247,6 +248,7 @@ export function buildDomainRecords(setup: DomainSetup): DomainRecordsPlan {
   issues.push(
     ...spf.issues,
     ...checkSpfRecord(spf.record).filter((i) => i.code !== 'spf-softfail-all' && i.code !== 'spf-fail-all'),
+    ...spfEstimateIssues(estimateSpfLookups(spf.record)),
   );
   records.push({
     name: domain,

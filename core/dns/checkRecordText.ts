@@ -5,6 +5,7 @@ import { checkBimiRecord, explainBimiRecord, parseBimiRecord } from './bimiRecor
 import { checkDkimKeyRecord, explainDkimKeyRecord, parseDkimKeyRecord } from './dkimKeyRecord';
 import { checkDmarcRecord, explainDmarcRecord, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { checkMtaStsPolicy, explainMtaStsRecord, parseMtaStsPolicy, parseMtaStsRecord } from './mtaStsRecord';
+import { estimateSpfLookups, spfEstimateIssues, type SpfLookupEstimate } from './estimateSpfLookups';
 import { checkSpfRecord, checkSpfRecordCount, explainSpfRecord, isSpfRecordText, parseSpfRecord } from './spfRecord';
 import { explainTlsRptRecord, parseTlsRptRecord } from './tlsRptRecord';
 import { joinTxtStrings, parseTxtPresentation } from './txtStrings';
@@ -22,6 +23,11 @@ export interface RecordCheck {
   valid: boolean;
   explanation: TagExplanation[];
   issues: RecordIssue[];
+  /**
+   * For an SPF record checked without DNS: its lookups as far as they are known offline. When `uncounted` is not
+   * empty the record cannot be called within the limit.
+   */
+  spfLookups?: SpfLookupEstimate;
 }
 
 /** Pasted text is capped: the checker reads records, not whole zone files of a hosting company. */
@@ -65,8 +71,14 @@ function fromParse<R>(
   };
 }
 
-/** Checks one record's text (TXT strings already joined). `dmarc` lets a BIMI check see the domain's DMARC record. */
-export function checkRecord(text: string, options: { name?: string; dmarc?: DmarcRecord } = {}): RecordCheck {
+/**
+ * Checks one record's text (TXT strings already joined). `dmarc` lets a BIMI check see the domain's DMARC record.
+ * `exactLookups` says the caller follows the SPF include tree through DNS itself, so no offline estimate is made.
+ */
+export function checkRecord(
+  text: string,
+  options: { name?: string; dmarc?: DmarcRecord; exactLookups?: boolean } = {},
+): RecordCheck {
   const kind = detectRecordKind(text, options.name);
   const withName = (check: RecordCheck): RecordCheck =>
     options.name === undefined ? check : { ...check, name: options.name };
@@ -92,8 +104,13 @@ export function checkRecord(text: string, options: { name?: string; dmarc?: Dmar
         explanation: [tagExplanation('v', 'DMARC1', recordText('dmarc.explain.authorization'))],
         issues: [],
       });
-    case 'spf':
-      return withName(fromParse(kind, text, parseSpfRecord(text), explainSpfRecord, checkSpfRecord));
+    case 'spf': {
+      const parsed = parseSpfRecord(text);
+      const check = fromParse(kind, text, parsed, explainSpfRecord, checkSpfRecord);
+      if (!parsed.ok || options.exactLookups) return withName(check);
+      const estimate = estimateSpfLookups(parsed.record);
+      return withName({ ...check, issues: [...check.issues, ...spfEstimateIssues(estimate)], spfLookups: estimate });
+    }
     case 'dkim':
       return withName(fromParse(kind, text, parseDkimKeyRecord(text), explainDkimKeyRecord, checkDkimKeyRecord));
     case 'mta-sts':
@@ -169,14 +186,15 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
   if (/^\s*version\s*:/i.test(text)) return [checkRecord(text.trim())];
   const entries = zoneEntries(text);
   if (entries.length === 0) {
-    const strings = parseTxtPresentation(text.replace(/\s*\n\s*/g, ' '));
-    if (strings === undefined)
-      return [{ kind: 'unknown', text, valid: false, explanation: [], issues: [unclosedQuote()] }];
-    const value = joinTxtStrings(strings).trim();
-    if (value === '') return [];
     const domain = options.domain === undefined ? undefined : normalizeDomain(options.domain);
-    const name = domain ? recordNameFor(detectRecordKind(value), domain) : undefined;
-    return [checkRecord(value, name === undefined ? {} : { name })];
+    return pastedValues(text)
+      .slice(0, MAX_CHECKED_RECORDS)
+      .map(({ raw, value }): RecordCheck => {
+        if (value === undefined)
+          return { kind: 'unknown', text: raw, valid: false, explanation: [], issues: [unclosedQuote()] };
+        const name = domain ? recordNameFor(detectRecordKind(value), domain) : undefined;
+        return checkRecord(value, name === undefined ? {} : { name });
+      });
   }
   const dmarc = entries
     .map((entry) =>
@@ -207,6 +225,68 @@ export function checkRecordText(input: string, options: { domain?: string } = {}
     if (first && issues.length > 0) first.issues.unshift(...issues);
   }
   return checks;
+}
+
+/** A line that opens a record of its own: a version tag, quoted or not (the kinds detectRecordKind knows). */
+const RECORD_START = /^"?\s*(?:v\s*=\s*(?:DMARC1|spf1|DKIM1|STSv1|TLSRPTv1|BIMI1)\b)/i;
+/** A line that goes on with an SPF record's terms: a mechanism or the redirect/exp modifier. */
+const SPF_TERM_START = /^"?\s*(?:[+\-~?]?(?:all|include|a|mx|ptr|ip4|ip6|exists)\b|(?:redirect|exp)=)/i;
+/** A line of base64 only: the rest of a DKIM key wrapped over lines. */
+const BASE64_LINE = /^"?\s*[A-Za-z0-9+/]+={0,2}\s*;?\s*"?$/;
+
+/**
+ * The record values in pasted text that is not a zone file: one record per line, except where a line plainly goes
+ * on with the one before (inside a quoted string or parentheses, after a `;`, `,` or `:` that leaves the value open,
+ * SPF terms after an SPF line, a DKIM key wrapped over lines). `value` is undefined when a quote is never closed.
+ */
+function pastedValues(text: string): { raw: string; value: string | undefined }[] {
+  const groups: string[][] = [];
+  let quoteOpen = false;
+  let depth = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    const current = groups[groups.length - 1];
+    if (trimmed === '' && !quoteOpen) continue;
+    const joined = current?.join(' ') ?? '';
+    const continues =
+      current !== undefined &&
+      (quoteOpen ||
+        depth > 0 ||
+        (!RECORD_START.test(trimmed) &&
+          (/[;,:]\s*"?$/.test(joined) ||
+            trimmed.startsWith(';') ||
+            (isSpfRecordText(stripQuotes(current[0] ?? '')) && SPF_TERM_START.test(trimmed)) ||
+            (detectRecordKind(stripQuotes(joined)) === 'dkim' && BASE64_LINE.test(trimmed)))));
+    if (continues) current.push(trimmed);
+    else groups.push([trimmed]);
+    for (const char of trimmed.replace(/"(?:[^"\\]|\\.)*"?/g, '')) {
+      if (char === '(') depth++;
+      if (char === ')') depth = Math.max(0, depth - 1);
+    }
+    quoteOpen = quoteOpen !== oddQuotes(trimmed);
+  }
+  return groups.flatMap((group): { raw: string; value: string | undefined }[] => {
+    const raw = group.join('\n');
+    const strings = parseTxtPresentation(group.join(' '));
+    if (strings === undefined) return [{ raw, value: undefined }];
+    const value = joinTxtStrings(strings).trim();
+    return value === '' ? [] : [{ raw, value }];
+  });
+}
+
+/** Whether a line holds an odd number of unescaped double quotes (so it opens or closes a string). */
+function oddQuotes(line: string): boolean {
+  let odd = false;
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === '\\') index++;
+    else if (line[index] === '"') odd = !odd;
+  }
+  return odd;
+}
+
+function stripQuotes(text: string): string {
+  const strings = parseTxtPresentation(text);
+  return strings === undefined ? text.replace(/"/g, '') : joinTxtStrings(strings);
 }
 
 function unclosedQuote(): RecordIssue {

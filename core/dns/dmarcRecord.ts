@@ -54,7 +54,7 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
  * DMARC record at all (§6.6.3).
  */
 export function parseDmarcRecord(text: string): RecordParseResult<DmarcRecord> {
-  const { tags, issues } = parseTagList(text, 'dmarc');
+  const { tags, issues } = parseTagList(text, 'dmarc', { splitRunTogether: true });
   const first = tags[0];
   if (!first || first.name.toLowerCase() !== 'v' || first.value !== 'DMARC1') {
     issues.unshift(

@@ -2,6 +2,7 @@
 // terms that cause DNS lookups (at most 10 over the whole evaluation) and lookups with no answer (at most 2).
 import { normalizeDomain } from '../report/alignment';
 import {
+  checkRedirectBesideAll,
   checkSpfRecordCount,
   isSpfRecordText,
   LOOKUP_MECHANISMS,
@@ -150,6 +151,8 @@ async function visit(walk: Walk, domain: string, via: string, stack: string[]): 
   const parsed = parseSpfRecord(text);
   node.issues.push(...parsed.issues);
   if (!parsed.ok) return node;
+  // The root record's own check reports this already; a nested record is seen only here.
+  if (stack.length > 0) node.issues.push(...checkRedirectBesideAll(parsed.record));
   await followTerms(walk, node, parsed.record, [...stack, domain]);
   return node;
 }

@@ -100,7 +100,7 @@ export async function lookupPublishedRecords(
   if (spfTxt.error) failed(domain, spfTxt.error);
   const spfValues = spfTxt.values.filter(isSpfRecordText);
   if (spfValues.length > 0) {
-    for (const value of spfValues) checks.push(checkRecord(value, { name: domain }));
+    for (const value of spfValues) checks.push(checkRecord(value, { name: domain, exactLookups: true }));
     if (spfValues.length > 1)
       missing(
         'spf-multiple-records',

@@ -2,7 +2,15 @@
 // (`policy_published`, RFC 7489 appendix C / RFC 9990 §3.1), so the newest reports show the current rollout step and
 // how long it has been in place, without any DNS lookup.
 import type { PolicyPublished } from '../report/types';
-import type { DmarcRecord } from './dmarcRecord';
+import type { DmarcFailureOption, DmarcRecord } from './dmarcRecord';
+
+const FAILURE_OPTIONS: readonly string[] = ['0', '1', 'd', 's'];
+
+/** A report's `fo` as the record's options; undefined when it holds anything RFC 7489 §6.3 does not define. */
+function failureOptions(fo: string | undefined): DmarcFailureOption[] | undefined {
+  const options = fo?.split(':').map((option) => option.trim().toLowerCase());
+  return options?.every((option) => FAILURE_OPTIONS.includes(option)) ? (options as DmarcFailureOption[]) : undefined;
+}
 
 export interface ReportPolicy {
   /** Unix seconds, the report's date range. */
@@ -23,6 +31,7 @@ export interface PublishedPolicyRun {
 }
 
 function recordOf(policy: PolicyPublished): DmarcRecord {
+  const fo = failureOptions(policy.fo);
   return {
     ...(policy.p ? { p: policy.p } : {}),
     ...(policy.sp ? { sp: policy.sp } : {}),
@@ -32,6 +41,7 @@ function recordOf(policy: PolicyPublished): DmarcRecord {
     // pct=100 is the default and many reporters write it for every record; leaving it out keeps runs comparable.
     ...(policy.pct !== undefined && policy.pct !== 100 ? { pct: policy.pct } : {}),
     ...(policy.testing === 'y' ? { t: 'y' as const } : {}),
+    ...(fo ? { fo } : {}),
     extensions: [],
   };
 }

@@ -148,3 +148,34 @@ export function findCurrentStep(plan: readonly RolloutStep[], record: DmarcRecor
   }
   return found;
 }
+
+/** A DMARC record to start a plan or the wizard from, and the report address made up for it, if one was. */
+export interface SeededDmarcRecord {
+  record: DmarcRecord;
+  /**
+   * `mailto:dmarc@<domain>`, when no record the user gave names a report address: one at their own domain, which
+   * they must create (or replace) before publishing. Absent when rua came from the user.
+   */
+  assumedRua?: string;
+}
+
+/**
+ * What `domain` starts from: the policy tags as receivers saw them published (`reported`, from the stored reports'
+ * policy_published: p, sp, np, adkim, aspf, pct, t, fo), else those of a record the user gave (`given`: looked up,
+ * pasted or saved), else p=none. Reports never carry rua or ruf, so they come from `given`; without one, rua is
+ * an address at the domain itself, marked as assumed, and never a placeholder of someone else's domain.
+ */
+export function seedDmarcRecord(
+  domain: string,
+  sources: { reported?: DmarcRecord; given?: DmarcRecord } = {},
+): SeededDmarcRecord {
+  const { reported, given } = sources;
+  const policy: DmarcRecord = reported ?? given ?? { p: 'none', extensions: [] };
+  const record: DmarcRecord = { ...policy, extensions: [...(given?.extensions ?? [])] };
+  delete record.rua;
+  delete record.ruf;
+  if (given?.ruf) record.ruf = given.ruf;
+  if (given?.rua && given.rua.length > 0) return { record: { ...record, rua: given.rua } };
+  const assumedRua = `mailto:dmarc@${domain}`;
+  return { record: { ...record, rua: [{ uri: assumedRua }] }, assumedRua };
+}

@@ -225,11 +225,31 @@ export function formatSpfRecord(record: SpfRecord): string {
   return ['v=spf1', ...record.terms.map(formatSpfTerm)].join(' ');
 }
 
-/** DNS lookups the record itself costs, not counting what its includes cost (see evaluateSpfLookups). */
+/**
+ * DNS lookups the record itself costs, not counting what its includes cost (see evaluateSpfLookups). A redirect
+ * next to an all mechanism is never followed (RFC 7208 §6.1), so it costs nothing.
+ */
 export function countDirectSpfLookups(record: SpfRecord): number {
+  const hasAll = record.terms.some((term) => term.kind === 'mechanism' && term.name === 'all');
   return record.terms.filter((term) =>
-    term.kind === 'modifier' ? term.name === 'redirect' : LOOKUP_MECHANISMS.includes(term.name),
+    term.kind === 'modifier' ? term.name === 'redirect' && !hasAll : LOOKUP_MECHANISMS.includes(term.name),
   ).length;
+}
+
+/** RFC 7208 §6.1: a redirect modifier is ignored when the record has an all mechanism; say so where it is written. */
+export function checkRedirectBesideAll(record: SpfRecord): RecordIssue[] {
+  const hasAll = record.terms.some((term) => term.kind === 'mechanism' && term.name === 'all');
+  const redirect = record.terms.find((term) => term.kind === 'modifier' && term.name === 'redirect');
+  if (!hasAll || !redirect) return [];
+  return [
+    recordIssue(
+      'warning',
+      'spf-redirect-ignored',
+      recordText('spf.redirect-ignored'),
+      'redirect',
+      recordText('spf.redirect-ignored.fix'),
+    ),
+  ];
 }
 
 /** Risks and advice for one SPF record (RFC 7208 and common practice). */
@@ -265,8 +285,7 @@ export function checkSpfRecord(record: SpfRecord): RecordIssue[] {
     issues.push(recordIssue('info', 'spf-fail-all', recordText('spf.fail-all'), 'all', recordText('spf.fail-all.fix')));
   if (!all && !redirect)
     issues.push(recordIssue('warning', 'spf-no-all', recordText('spf.no-all'), 'all', recordText('spf.no-all.fix')));
-  if (all && redirect)
-    issues.push(recordIssue('warning', 'spf-redirect-ignored', recordText('spf.redirect-ignored'), 'redirect'));
+  issues.push(...checkRedirectBesideAll(record));
   if (allIndex >= 0 && allIndex < mechanisms.length - 1)
     issues.push(
       recordIssue(

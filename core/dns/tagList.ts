@@ -23,12 +23,31 @@ const TAG_VALUE = /^[\x21-\x3a\x3c-\x7e]+(?:[ \t\r\n]+[\x21-\x3a\x3c-\x7e]+)*$/;
  * names MUST NOT occur within a single tag-list; if a tag name does occur more than once, the entire tag-list is
  * invalid", and DMARC/MTA-STS/TLS-RPT inherit the syntax. `recordName` prefixes the issue codes (`dmarc-…`).
  */
-export function parseTagList(text: string, recordName: string): TagListParse {
+export function parseTagList(
+  text: string,
+  recordName: string,
+  options: { splitRunTogether?: boolean } = {},
+): TagListParse {
   const tags: Tag[] = [];
   const issues: RecordIssue[] = [];
   const seen = new Set<string>();
   const segments = text.split(';');
-  segments.forEach((segment, index) => {
+  const pieces = segments.flatMap((segment, index) => {
+    if (!options.splitRunTogether) return [{ segment, index }];
+    const parts = splitRunTogether(segment.trim());
+    if (parts.length < 2) return [{ segment, index }];
+    issues.push(
+      recordIssue(
+        'error',
+        `${recordName}-missing-semicolon`,
+        recordText('tag.missing-semicolon', { segment: segment.trim(), fixed: parts.join('; ') }),
+        parts[1]?.split('=')[0]?.trim(),
+        recordText('tag.missing-semicolon.fix'),
+      ),
+    );
+    return parts.map((part) => ({ segment: part, index }));
+  });
+  pieces.forEach(({ segment, index }) => {
     const trimmed = segment.trim();
     if (trimmed === '') {
       // A trailing ";" is allowed by the grammar; an empty segment in the middle (";;") is tolerated with a note.
@@ -88,6 +107,15 @@ export function parseTagList(text: string, recordName: string): TagListParse {
   return { tags, issues };
 }
 
+/**
+ * `v=DMARC1 p=reject`: tags written one after another with only a space between them, the `;` forgotten. A space
+ * followed by a tag name and `=` (and not base64 padding, `==` or `=` at the end) starts the next tag.
+ */
+function splitRunTogether(segment: string): string[] {
+  if (!segment.includes('=')) return [segment];
+  return segment.split(/\s+(?=[A-Za-z][A-Za-z0-9_]*\s*=(?!=|\s*$))/);
+}
+
 /** Formats tags as `a=b; c=d` (the spacing RFC 7489 and RFC 8461 use in their examples). */
 export function formatTagList(tags: readonly Tag[]): string {
   return tags.map((tag) => `${tag.name}=${tag.value}`).join('; ');
@@ -103,7 +131,7 @@ export function parseVersionedTagList(
   version: string,
   rule: DnsRecordSentence,
 ): { ok: true; tags: Tag[]; issues: RecordIssue[] } | { ok: false; issues: RecordIssue[] } {
-  const { tags, issues } = parseTagList(text, recordName);
+  const { tags, issues } = parseTagList(text, recordName, { splitRunTogether: true });
   if (tags[0]?.name !== 'v' || tags[0].value !== version) {
     issues.unshift(recordIssue('error', `${recordName}-missing-version`, rule, 'v'));
     return { ok: false, issues };

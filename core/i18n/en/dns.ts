@@ -40,6 +40,9 @@ export const dnsEn = {
   'records.kind.unknown': 'Unrecognised',
   'records.checker.valid': 'valid',
   'records.checker.invalid': 'invalid',
+  'records.checker.notCounted': 'lookups not counted',
+  'records.checker.countLive': 'Count its lookups live',
+  'records.checker.countLiveNeedsDomain': 'Enter the domain it is published at (above) to follow its includes.',
   'records.checker.pasteHeading': 'Check a record',
   'records.checker.pasteLabel':
     'Paste a DMARC, SPF, DKIM, MTA-STS, TLS-RPT or BIMI record, an MTA-STS policy file, or zone-file lines',
@@ -137,6 +140,7 @@ export const dnsEn = {
   'records.wizard.saved': 'Saved the configuration of {domain} in this browser.',
   'records.wizard.loaded': 'Loaded the configuration saved for {domain}.',
   'records.wizard.enterDomain': 'Enter a domain to see its records.',
+  'records.wizard.dmarcFromReports': 'Filled in from your stored reports: receivers found {record} published.',
   'records.wizard.col.name': 'Name',
   'records.wizard.col.type': 'Type',
   'records.wizard.col.value': 'Value',
@@ -180,6 +184,10 @@ export const dnsEn = {
   'records.rollout.start': 'Start',
   'records.rollout.compatiblePct': 'Add pct=0 to test-mode steps, so RFC 7489 receivers soften the policy too',
   'records.rollout.base': 'Tags kept on every step (rua, adkim, …)',
+  'records.rollout.assumedRua':
+    'Reports go to {address}, an address at your domain filled in for you: create that mailbox (or write the address you read) before publishing.',
+  'records.rollout.enterDomainToCopy':
+    'Enter your domain to get records to copy: they start from what your stored reports show it publishes.',
   'records.rollout.reported':
     'Your stored reports show receivers found {record} since {since} ({reports}, {days}): step {step} of this plan.',
   'records.rollout.reportedOffPlan':
@@ -205,15 +213,15 @@ export const dnsEn = {
   'records.rollout.complete': 'The plan is complete: p=reject applies to all mail.',
   'records.rollout.next': 'Next:',
   'records.rollout.dwell':
-    "The reports show {days} at this step; stay at least {minimum} so every sender's monthly mail has been seen.",
+    "The reports show {days} at this step; stay at least {minimum, plural, one {# day} other {# days}} so every sender's monthly mail has been seen.",
   'records.rollout.dwellAdvised':
-    "The reports show {days} at this step; stay at least {minimum} (RFC 9989 advice) so every sender's monthly mail has been seen.",
+    "The reports show {days} at this step; stay at least {minimum, plural, one {# day} other {# days}} (RFC 9989 advice) so every sender's monthly mail has been seen.",
   'records.rollout.wait':
     "The plan schedules this step for {date}: RFC 9989 asks for time at each step (at least a month at none and at quarantine) so that reports from every receiver and every sender's monthly mail show up.",
   'records.rollout.lastDays':
-    'Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results.',
+    'Last {days} days: {total, plural, one {# message} other {# messages}}, {failing} failing DMARC when alignment is recomputed from the authentication results.',
   'records.rollout.lastDaysDisagreeing':
-    "Last {days} days: {total} messages, {failing} failing DMARC when alignment is recomputed from the authentication results (receivers' own verdicts differ for {disagreeing}).",
+    "Last {days} days: {total, plural, one {# message} other {# messages}}, {failing} failing DMARC when alignment is recomputed from the authentication results (receivers' own verdicts differ for {disagreeing}).",
   'records.rollout.col.identity': 'Authenticates as',
   'records.rollout.col.messages': 'Messages',
   'records.rollout.col.reason': 'Why it fails',

@@ -16,6 +16,8 @@ export const dnsTextsEn = {
   'records.text.tag.duplicate': 'The tag {name} appears more than once, which makes the whole record invalid.',
   'records.text.tag.duplicate.fix': 'Keep a single {name}= tag.',
   'records.text.tag.extension': 'An extension; senders ignore it.',
+  'records.text.tag.missing-semicolon': '"{segment}" runs tags together: separate tags with ";", as in {fixed}.',
+  'records.text.tag.missing-semicolon.fix': 'Put a semicolon between every two tags.',
 
   // DNS answers that are failures (types.ts, evaluateSpfLookups.ts, the site's DNS-over-HTTPS resolver).
   'records.text.dns.unusable-answer': 'the resolver gave no usable answer for {name} {type}',
@@ -109,7 +111,7 @@ export const dnsTextsEn = {
   'records.text.dmarc.explain.addresses-you-list': 'the addresses you list',
   'records.text.dmarc.explain.rf': 'Format of failure reports (afrf); historic in RFC 9989.',
   'records.text.dmarc.explain.ri':
-    'Asks for aggregate reports every {seconds} seconds (receivers send daily regardless); historic in RFC 9989.',
+    'Asks for aggregate reports every {seconds, plural, one {# second} other {# seconds}} (receivers send daily regardless); historic in RFC 9989.',
   'records.text.dmarc.explain.psd.y': 'RFC 9989: this domain is a public suffix domain (a registry such as a TLD).',
   'records.text.dmarc.explain.psd.n':
     'RFC 9989: this domain is an organizational domain, not a public suffix; the tree walk stops here.',
@@ -151,6 +153,8 @@ export const dnsTextsEn = {
   'records.text.spf.no-all': 'The record ends without an all mechanism, so mail from any other server gets "neutral".',
   'records.text.spf.no-all.fix': 'End the record with ~all or -all.',
   'records.text.spf.redirect-ignored': 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).',
+  'records.text.spf.redirect-ignored.fix':
+    'Remove redirect= (its record is never read), or remove all so the redirect applies when nothing else matches.',
   'records.text.spf.terms-after-all': 'Mechanisms after {term} are never evaluated.',
   'records.text.spf.terms-after-all.fix': 'Move all to the end.',
   'records.text.spf.ptr':
@@ -180,6 +184,16 @@ export const dnsTextsEn = {
   'records.text.spf.too-many-void-lookups':
     '{count} lookups found nothing; receivers allow {max} and then fail with permerror (RFC 7208 §4.6.4).',
   'records.text.spf.too-many-void-lookups.fix': 'Remove includes and a/mx terms that point at names without records.',
+  'records.text.spf.estimate.too-many':
+    "Too many lookups (estimate): about {total}, counting what the included services' records cost as of {asOf}; receivers stop at {max} and SPF fails with permerror (RFC 7208 §4.6.4).",
+  'records.text.spf.estimate.too-many-at-least':
+    "Too many lookups (estimate): at least {total}, counting the known services' records as of {asOf}, without {includes}; receivers stop at {max} and SPF fails with permerror (RFC 7208 §4.6.4).",
+  'records.text.spf.estimate.not-counted':
+    '{direct} of {max} lookups at the top level, nested not counted ({includes}): turn on live lookups to count the whole tree.',
+  'records.text.spf.estimate.partly-counted':
+    "{total} of {max} lookups counting the known services' records as of {asOf} (an estimate); {includes} not counted: turn on live lookups to count the whole tree.",
+  'records.text.spf.estimate.within':
+    "{total} of {max} lookups (estimate), counting what the included services' records cost as of {asOf}; turn on live lookups for the exact tree.",
   'records.text.spf.include-loop': '{domain} includes itself through {path}; receivers fail with permerror.',
   'records.text.spf.temperror': 'Could not read the TXT records of {domain}: {error}.',
   'records.text.spf.no-record': '{domain} publishes no SPF record.',
@@ -272,7 +286,7 @@ export const dnsTextsEn = {
   'records.text.mta-sts.explain.mode.testing': 'Senders deliver anyway but report TLS failures (TLS-RPT).',
   'records.text.mta-sts.explain.mode.none': 'The policy is withdrawn.',
   'records.text.mta-sts.explain.mx': 'An MX host senders may deliver to.',
-  'records.text.mta-sts.explain.max-age': 'Senders cache the policy for {days} days.',
+  'records.text.mta-sts.explain.max-age': 'Senders cache the policy for {days, plural, one {# day} other {# days}}.',
 
   // TLS-RPT (tlsRptRecord.ts).
   'records.text.tls-rpt.missing-version': 'A TLS-RPT record must start with v=TLSRPTv1 (RFC 8460 §3).',
@@ -412,7 +426,8 @@ export const dnsTextsEn = {
   'records.text.assess.reason.strict': ' (strict)',
   'records.text.assess.summary.no-reports':
     'No stored reports for this domain in the period: import aggregate reports first.',
-  'records.text.assess.summary.too-few': 'Only {total} messages in the period: too few to judge the next step.',
+  'records.text.assess.summary.too-few':
+    'Only {total, plural, one {# message} other {# messages}} in the period: too few to judge the next step.',
   'records.text.assess.summary.safe':
     'Safe: {failing} of {total} messages fail DMARC, {authenticated} of them from authenticated sources; the next step would have hit {hit}.',
   'records.text.assess.summary.caution':

@@ -42,6 +42,10 @@ export const dnsNl: Translation<typeof dnsEn> = {
   'records.kind.unknown': 'Niet herkend',
   'records.checker.valid': 'geldig',
   'records.checker.invalid': 'ongeldig',
+  'records.checker.notCounted': 'lookups niet geteld',
+  'records.checker.countLive': 'Lookups live tellen',
+  'records.checker.countLiveNeedsDomain':
+    'Vul hierboven het domein in waar het gepubliceerd is om de includes te volgen.',
   'records.checker.pasteHeading': 'Een record controleren',
   'records.checker.pasteLabel':
     'Plak een DMARC-, SPF-, DKIM-, MTA-STS-, TLS-RPT- of BIMI-record, een MTA-STS-beleidsbestand of regels uit een zonebestand',
@@ -142,6 +146,7 @@ export const dnsNl: Translation<typeof dnsEn> = {
   'records.wizard.saved': 'De configuratie van {domain} is in deze browser bewaard.',
   'records.wizard.loaded': 'De bewaarde configuratie van {domain} is geladen.',
   'records.wizard.enterDomain': 'Vul een domein in om de records ervan te zien.',
+  'records.wizard.dmarcFromReports': 'Ingevuld uit je bewaarde rapporten: ontvangers vonden {record} gepubliceerd.',
   'records.wizard.col.name': 'Naam',
   'records.wizard.col.type': 'Type',
   'records.wizard.col.value': 'Waarde',
@@ -186,6 +191,10 @@ export const dnsNl: Translation<typeof dnsEn> = {
   'records.rollout.compatiblePct':
     'Voeg pct=0 toe aan de stappen in testmodus, zodat ook ontvangers volgens RFC 7489 het beleid afzwakken',
   'records.rollout.base': 'Tags die bij elke stap blijven staan (rua, adkim, …)',
+  'records.rollout.assumedRua':
+    'Rapporten gaan naar {address}, een adres op je eigen domein dat voor je is ingevuld: maak die mailbox aan (of vul het adres in dat je leest) voordat je publiceert.',
+  'records.rollout.enterDomainToCopy':
+    'Vul je domein in om records te kunnen kopiëren: ze beginnen bij wat je bewaarde rapporten laten zien dat het publiceert.',
   'records.rollout.reported':
     'Volgens je bewaarde rapporten zien ontvangers sinds {since} het record {record} ({reports}, {days}): stap {step} van dit plan.',
   'records.rollout.reportedOffPlan':
@@ -212,15 +221,15 @@ export const dnsNl: Translation<typeof dnsEn> = {
   'records.rollout.complete': 'Het plan is voltooid: p=reject geldt voor alle mail.',
   'records.rollout.next': 'Volgende:',
   'records.rollout.dwell':
-    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen, zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
+    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum, plural, one {# dag} other {# dagen}}, zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
   'records.rollout.dwellAdvised':
-    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum} dagen (advies van RFC 9989), zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
+    'De rapporten tonen {days} op deze stap; blijf er minstens {minimum, plural, one {# dag} other {# dagen}} (advies van RFC 9989), zodat de maandelijkse mail van elke afzender voorbij is gekomen.',
   'records.rollout.wait':
     'Het plan zet deze stap op {date}: RFC 9989 vraagt om tijd bij elke stap (minstens een maand op none en op quarantine), zodat de rapporten van elke ontvanger en de maandelijkse mail van elke afzender binnenkomen.',
   'records.rollout.lastDays':
-    'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten.',
+    'Laatste {days} dagen: {total, plural, one {# bericht} other {# berichten}}, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten.',
   'records.rollout.lastDaysDisagreeing':
-    'Laatste {days} dagen: {total} berichten, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten (het eigen oordeel van de ontvangers wijkt af bij {disagreeing}).',
+    'Laatste {days} dagen: {total, plural, one {# bericht} other {# berichten}}, waarvan {failing} niet door DMARC komen als de uitlijning opnieuw wordt berekend uit de authenticatieresultaten (het eigen oordeel van de ontvangers wijkt af bij {disagreeing}).',
   'records.rollout.col.identity': 'Authenticeert als',
   'records.rollout.col.messages': 'Berichten',
   'records.rollout.col.reason': 'Waarom het mislukt',

@@ -19,6 +19,8 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
   'records.text.tag.duplicate': 'De tag {name} komt meer dan eens voor, waardoor het hele record ongeldig is.',
   'records.text.tag.duplicate.fix': 'Houd één {name}=-tag over.',
   'records.text.tag.extension': 'Een uitbreiding; afzenders negeren die.',
+  'records.text.tag.missing-semicolon': '"{segment}" zet tags aan elkaar: scheid tags met ";", zoals in {fixed}.',
+  'records.text.tag.missing-semicolon.fix': 'Zet een puntkomma tussen elke twee tags.',
 
   // DNS answers that are failures (types.ts, evaluateSpfLookups.ts, the site's DNS-over-HTTPS resolver).
   'records.text.dns.unusable-answer': 'de resolver gaf geen bruikbaar antwoord voor {name} {type}',
@@ -114,7 +116,7 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
   'records.text.dmarc.explain.addresses-you-list': 'de adressen die je opgeeft',
   'records.text.dmarc.explain.rf': 'Formaat van foutmeldingsrapporten (afrf); historisch in RFC 9989.',
   'records.text.dmarc.explain.ri':
-    'Vraagt om elke {seconds} seconden een aggregaatrapport (ontvangers sturen toch dagelijks); historisch in RFC 9989.',
+    'Vraagt om elke {seconds, plural, one {# seconde} other {# seconden}} een aggregaatrapport (ontvangers sturen toch dagelijks); historisch in RFC 9989.',
   'records.text.dmarc.explain.psd.y': 'RFC 9989: dit domein is een publiek-suffixdomein (een registry, zoals een TLD).',
   'records.text.dmarc.explain.psd.n':
     'RFC 9989: dit domein is een organisatiedomein, geen publiek suffix; de boomwandeling stopt hier.',
@@ -158,6 +160,8 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
   'records.text.spf.no-all.fix': 'Sluit het record af met ~all of -all.',
   'records.text.spf.redirect-ignored':
     'redirect= wordt genegeerd als het record een all-mechanisme heeft (RFC 7208 §6.1).',
+  'records.text.spf.redirect-ignored.fix':
+    'Verwijder redirect= (het record ervan wordt nooit gelezen), of verwijder all, zodat de redirect geldt als niets anders overeenkomt.',
   'records.text.spf.terms-after-all': 'Mechanismen na {term} worden nooit beoordeeld.',
   'records.text.spf.terms-after-all.fix': 'Zet all aan het eind.',
   'records.text.spf.ptr':
@@ -189,6 +193,16 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
     '{count} lookups vonden niets; ontvangers staan er {max} toe en geven daarna een permerror (RFC 7208 §4.6.4).',
   'records.text.spf.too-many-void-lookups.fix':
     'Haal includes en a/mx-termen weg die naar namen zonder records wijzen.',
+  'records.text.spf.estimate.too-many':
+    'Te veel lookups (schatting): ongeveer {total}, meegeteld wat de records van de opgenomen diensten kostten in {asOf}; ontvangers stoppen bij {max} en SPF mislukt met een permerror (RFC 7208 §4.6.4).',
+  'records.text.spf.estimate.too-many-at-least':
+    'Te veel lookups (schatting): minstens {total}, meegeteld wat de records van de bekende diensten kostten in {asOf}, zonder {includes}; ontvangers stoppen bij {max} en SPF mislukt met een permerror (RFC 7208 §4.6.4).',
+  'records.text.spf.estimate.not-counted':
+    '{direct} van {max} lookups op het bovenste niveau, geneste niet geteld ({includes}): zet live DNS-lookups aan om de hele boom te tellen.',
+  'records.text.spf.estimate.partly-counted':
+    '{total} van {max} lookups, meegeteld wat de records van de bekende diensten kostten in {asOf} (een schatting); {includes} niet geteld: zet live DNS-lookups aan om de hele boom te tellen.',
+  'records.text.spf.estimate.within':
+    '{total} van {max} lookups (schatting), meegeteld wat de records van de opgenomen diensten kostten in {asOf}; zet live DNS-lookups aan voor de exacte boom.',
   'records.text.spf.include-loop': '{domain} neemt zichzelf op via {path}; ontvangers geven een permerror.',
   'records.text.spf.temperror': 'De TXT-records van {domain} konden niet worden gelezen: {error}.',
   'records.text.spf.no-record': '{domain} publiceert geen SPF-record.',
@@ -290,7 +304,8 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
     'Afzenders leveren hoe dan ook af, maar rapporteren TLS-fouten (TLS-RPT).',
   'records.text.mta-sts.explain.mode.none': 'Het beleid is ingetrokken.',
   'records.text.mta-sts.explain.mx': 'Een MX-host waar afzenders mogen afleveren.',
-  'records.text.mta-sts.explain.max-age': 'Afzenders bewaren het beleid {days} dagen in hun cache.',
+  'records.text.mta-sts.explain.max-age':
+    'Afzenders bewaren het beleid {days, plural, one {# dag} other {# dagen}} in hun cache.',
 
   // TLS-RPT (tlsRptRecord.ts).
   'records.text.tls-rpt.missing-version': 'Een TLS-RPT-record moet beginnen met v=TLSRPTv1 (RFC 8460 §3).',
@@ -443,7 +458,7 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
   'records.text.assess.summary.no-reports':
     'Geen bewaarde rapporten voor dit domein in deze periode: importeer eerst aggregaatrapporten.',
   'records.text.assess.summary.too-few':
-    'Maar {total} berichten in deze periode: te weinig om de volgende stap te beoordelen.',
+    'Maar {total, plural, one {# bericht} other {# berichten}} in deze periode: te weinig om de volgende stap te beoordelen.',
   'records.text.assess.summary.safe':
     'Veilig: {failing} van de {total} berichten komen niet door DMARC, waarvan {authenticated} van geauthenticeerde bronnen; de volgende stap had er {hit} getroffen.',
   'records.text.assess.summary.caution':

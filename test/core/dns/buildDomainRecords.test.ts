@@ -42,12 +42,41 @@ describe('buildDomainRecords', () => {
     // Mailchimp bounces with its own domain and is bulk mail on the main domain; p=none only monitors; pct is
     // historic for RFC 9989 receivers and means nothing beside t=y.
     expect(plan.issues.map((i) => i.code)).toEqual([
+      'spf-lookups-estimate',
       'setup-spf-not-aligned',
       'dmarc-monitoring-only',
       'dmarc-historic-pct',
       'dmarc-test-mode-and-pct',
       'setup-subdomain-advice',
     ]);
+    // a: and the include are 2 lookups; Google's record adds 3.
+    expect(plan.issues[0]?.message).toBe(
+      "5 of 10 lookups (estimate), counting what the included services' records cost as of 2025-01; turn on live lookups for the exact tree.",
+    );
+  });
+
+  it('counts the SPF record it writes offline: seven services with includes are too many lookups (estimate)', () => {
+    const senderIds = [
+      'google-workspace',
+      'microsoft-365',
+      'amazon-ses',
+      'sendgrid',
+      'mailgun',
+      'salesforce',
+      'zendesk',
+    ];
+    const plan = buildDomainRecords({ ...base, senderIds, ownHosts: [], ownNetworks: [] });
+    expect(plan.records[0]?.value).toBe(
+      'v=spf1 include:_spf.google.com include:spf.protection.outlook.com include:amazonses.com include:sendgrid.net include:mailgun.org include:_spf.salesforce.com include:mail.zendesk.com ~all',
+    );
+    const error = plan.issues.find((i) => i.severity === 'error');
+    expect(error?.code).toBe('spf-too-many-lookups-estimate');
+    expect(error?.message).toContain('about 15');
+    // A service whose record is not known offline is named, never counted as free.
+    const brevo = buildDomainRecords({ ...base, senderIds: ['brevo'], ownHosts: [], ownNetworks: [] });
+    expect(brevo.issues.find((i) => i.code === 'spf-lookups-not-counted')?.message).toBe(
+      '1 of 10 lookups at the top level, nested not counted (include:spf.brevo.com): turn on live lookups to count the whole tree.',
+    );
   });
 
   it('writes the record for each kind of receiver', () => {
@@ -105,6 +134,7 @@ describe('buildDomainRecords', () => {
     const codes = plan.issues.map((i) => i.code);
     // An own DKIM key, so p=reject is not without DKIM; p=reject, so BIMI has the enforcement it needs.
     expect(codes).toEqual([
+      'spf-lookups-estimate',
       'dmarc-external-report-domain',
       'setup-spf-not-aligned',
       'setup-custom-return-path',

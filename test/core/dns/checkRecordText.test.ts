@@ -20,7 +20,7 @@ it('checks a lone value, quoted or not', () => {
   expect(check).toMatchObject({ kind: 'dmarc', valid: true, text: 'v=DMARC1; p=reject; rua=mailto:d@example.com' });
   expect(check?.explanation.map((e) => e.tag)).toEqual(['v', 'p', 'rua']);
   const [bad] = checkRecordText('v=spf1 include:_spf.google.com ptr +all');
-  expect(bad?.issues.map((i) => i.code)).toEqual(['spf-plus-all', 'spf-ptr']);
+  expect(bad?.issues.map((i) => i.code)).toEqual(['spf-plus-all', 'spf-ptr', 'spf-lookups-estimate']);
   expect(checkRecordText('   ')).toEqual([]);
   // Told the domain, a lone DMARC value is checked where it is published.
   const [external] = checkRecordText('v=DMARC1; p=none; rua=mailto:r@reports.example.net', { domain: 'Example.com' });
@@ -55,4 +55,56 @@ it('checks a zone snippet: comments, TTL/class, parentheses, several SPF records
 it('never throws on arbitrary input', () => {
   fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => void checkRecordText(text)));
   fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => void checkRecordText(`x IN TXT ${text}`)));
+});
+
+it('records pasted one per line are separate records, each judged', () => {
+  const key =
+    'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyGCgNr1xgHZnsSeVRCg3nYyxiZq8R8mcRw4jeM7ZKQiMlzNXZ6Ic8S5Wcwfz2bp7Npou+GQsKsqDFnbrQKY/7c8ozzqUc8BBqxuo6t8ByJyOlHTuVD4fVTRiSeIR0L+vlQeQ9UuLMsDjdGS7PWo9QgJ6/oNsrXhKXBI/OAjzI7Di8X7mUbcS8aAfxRkHYwVX6PmU2RSGZ4uS7w4K7g6jNZIS3qmzG4Tx8Tm3jtSy/RsRYOmGVglP4Ckgb/qJqnz8S4x5J9qpDj5u0vmH2Y+mRiO1Ye4z4TETdORDT4NUh5OdCi4LAwuR7pjwpBPjeQUfaPkp2Uqp0ZLWBWn2u5GuUwIDAQAB';
+  const checks = checkRecordText(['sp=none', 'v=spf1 +all', `v=DKIM1; k=rsa; p=${key}`].join('\n'));
+  expect(checks.map((c) => [c.kind, c.text, c.valid])).toEqual([
+    ['unknown', 'sp=none', false],
+    ['spf', 'v=spf1 +all', true],
+    ['dkim', `v=DKIM1; k=rsa; p=${key}`, true],
+  ]);
+  expect(checks[1]?.issues.map((i) => i.code)).toEqual(['spf-plus-all']);
+  expect(checks.some((c) => c.text.includes('sp=none v=spf1'))).toBe(false);
+});
+
+it('keeps a record together where a line plainly goes on: after ";", inside quotes, SPF terms, a wrapped key', () => {
+  const [dmarc, spf, dkim, quoted] = checkRecordText(
+    [
+      'v=DMARC1; p=quarantine;',
+      '  rua=mailto:r@example.org',
+      'v=spf1 ip4:192.0.2.0/24',
+      '  include:_spf.google.com -all',
+      'v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHO',
+      'g7hcvPapiMlrwIaaPcHURo=',
+      '"v=DMARC1; p=reject; "',
+      '"rua=mailto:d@example.org"',
+    ].join('\n'),
+  );
+  expect(dmarc).toMatchObject({ kind: 'dmarc', valid: true, text: 'v=DMARC1; p=quarantine; rua=mailto:r@example.org' });
+  expect(spf).toMatchObject({ kind: 'spf', text: 'v=spf1 ip4:192.0.2.0/24 include:_spf.google.com -all' });
+  expect(dkim).toMatchObject({ kind: 'dkim', valid: true });
+  expect(dkim?.explanation.find((e) => e.tag === 'p')?.meaning).toBe('The public key: Ed25519.');
+  expect(quoted).toMatchObject({ kind: 'dmarc', valid: true, text: 'v=DMARC1; p=reject; rua=mailto:d@example.org' });
+});
+
+it('v=DMARC1 p=reject: the missing semicolon is named, not "must start with v=DMARC1"', () => {
+  const [check] = checkRecordText('v=DMARC1 p=reject');
+  expect(check?.kind).toBe('dmarc');
+  expect(check?.valid).toBe(false);
+  expect(check?.issues.map((i) => [i.code, i.message, i.fix])).toEqual([
+    [
+      'dmarc-missing-semicolon',
+      '"v=DMARC1 p=reject" runs tags together: separate tags with ";", as in v=DMARC1; p=reject.',
+      'Put a semicolon between every two tags.',
+    ],
+  ]);
+  const [later] = checkRecordText('v=DMARC1; p=none rua=mailto:d@example.org');
+  expect(later?.issues.map((i) => i.message)).toEqual([
+    '"p=none rua=mailto:d@example.org" runs tags together: separate tags with ";", as in p=none; rua=mailto:d@example.org.',
+  ]);
+  // The same slip in an MTA-STS record.
+  expect(checkRecordText('v=STSv1 id=20261205')[0]?.issues.map((i) => i.code)).toEqual(['mta-sts-missing-semicolon']);
 });

@@ -82,3 +82,23 @@ it('evaluates a record before it is published (rootRecord)', async () => {
   expect(result.root.record).toBe('v=spf1 include:_spf.example.net ~all');
   expect(asked).toEqual(['_spf.example.net TXT', 'x.example.net TXT']);
 });
+
+it('flags redirect= beside all in an included record, where the redirect is never followed (RFC 7208 §6.1)', async () => {
+  const asked: string[] = [];
+  const resolver = fakeResolver(
+    {
+      'example.com': { TXT: ['v=spf1 include:_spf.example.net -all'] },
+      '_spf.example.net': { TXT: ['v=spf1 ip4:192.0.2.0/24 redirect=_spf2.example.net ~all'] },
+      '_spf2.example.net': { TXT: ['v=spf1 ip4:198.51.100.0/24 -all'] },
+    },
+    asked,
+  );
+  const result = await evaluateSpfLookups('example.com', resolver);
+  const included = result.root.children[0];
+  expect(included?.issues.map((i) => [i.code, i.message])).toEqual([
+    ['spf-redirect-ignored', 'redirect= is ignored when the record has an all mechanism (RFC 7208 §6.1).'],
+  ]);
+  expect(included?.children).toEqual([]);
+  expect(result.lookups).toBe(1);
+  expect(asked).toEqual(['example.com TXT', '_spf.example.net TXT']);
+});

@@ -34,3 +34,16 @@ it('reads RFC 9990 testing as t=y and is undefined without reports', () => {
   });
   expect(publishedPolicyHistory([])).toBeUndefined();
 });
+
+it('keeps fo as reporters saw it (a failure-report choice, not a new step), and drops an fo no RFC defines', () => {
+  const run = publishedPolicyHistory([
+    report(1, { domain: 'example.com', p: 'none', fo: '0' }),
+    report(2, { domain: 'example.com', p: 'none', fo: '1:d' }),
+  ]);
+  expect(run?.record).toEqual({ p: 'none', fo: ['1', 'd'], extensions: [] });
+  expect(run?.reports).toBe(2);
+  expect(publishedPolicyHistory([report(1, { domain: 'example.com', p: 'none', fo: 'x' })])?.record).toEqual({
+    p: 'none',
+    extensions: [],
+  });
+});

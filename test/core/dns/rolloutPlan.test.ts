@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildRolloutPlan, findCurrentStep } from '../../../core/dns/rolloutPlan';
-import { parseDmarcRecord } from '../../../core/dns/dmarcRecord';
+import { buildRolloutPlan, findCurrentStep, seedDmarcRecord } from '../../../core/dns/rolloutPlan';
+import { formatDmarcRecord, parseDmarcRecord } from '../../../core/dns/dmarcRecord';
+import { publishedPolicyHistory } from '../../../core/dns/publishedPolicyHistory';
+import { parseReport } from '../../../core/report/parseReport';
 
 const base = { rua: [{ uri: 'mailto:dmarc@example.com' }], p: 'reject' as const, pct: 3, extensions: [] };
 const start = new Date('2026-11-22T15:00:00Z');
@@ -56,5 +60,63 @@ describe('buildRolloutPlan', () => {
     expect(findCurrentStep(plan7489, record('v=DMARC1; p=reject'))).toBe(12);
     expect(findCurrentStep(plan9989, record('v=DMARC1; p=reject; t=y; pct=0'))).toBe(3);
     expect(findCurrentStep(plan9989, record('v=DMARC1; p=quarantine; pct=25'))).toBe(-1);
+  });
+});
+
+describe('seedDmarcRecord: a plan starts from what receivers saw published, with report addresses of the domain', () => {
+  const fixtures = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
+  async function reportedRecord(path: string) {
+    const result = await parseReport(new Uint8Array(readFileSync(fixtures + path)), { fileName: path.split('/')[1] });
+    if (!result.ok) throw new Error(result.error.message);
+    const reports = result.reports.flatMap(({ report }) =>
+      report.kind === 'aggregate'
+        ? [{ begin: report.metadata.begin, end: report.metadata.end, policy: report.policy }]
+        : [],
+    );
+    return publishedPolicyHistory(reports)?.record;
+  }
+
+  it('a strict domain at reject (Comcast about secure.200permits.com): every tag kept, rua at the domain, assumed', async () => {
+    // policy_published: adkim s, aspf s, p reject, sp reject, pct 100, fo 0.
+    const reported = await reportedRecord(
+      'jonzobrist__DMARC-Report-Manager/comcast.net!secure.200permits.com!1766188800!1766275200.xml',
+    );
+    const seeded = seedDmarcRecord('secure.200permits.com', { ...(reported ? { reported } : {}) });
+    expect(seeded.assumedRua).toBe('mailto:dmarc@secure.200permits.com');
+    expect(formatDmarcRecord(seeded.record)).toBe(
+      'v=DMARC1; p=reject; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+    );
+    const plan = buildRolloutPlan({ flavour: 'rfc9989', start, base: seeded.record });
+    expect(plan.map((s) => s.record)).toEqual([
+      'v=DMARC1; p=none; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+      'v=DMARC1; p=quarantine; sp=reject; t=y; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+      'v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+      'v=DMARC1; p=reject; sp=reject; t=y; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+      'v=DMARC1; p=reject; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@secure.200permits.com',
+    ]);
+    expect(findCurrentStep(plan, seeded.record)).toBe(4);
+    expect(plan.some((s) => s.record.includes('example.com'))).toBe(false);
+  });
+
+  it('a monitoring domain (Microsoft about lolei.uk): p=none, sp=none, fo=0', async () => {
+    const reported = await reportedRecord(
+      'loleik__dmarc-analysis/enterprise.protection.outlook.com!lolei.uk!1754524800!1754611200.xml',
+    );
+    expect(formatDmarcRecord(seedDmarcRecord('lolei.uk', { ...(reported ? { reported } : {}) }).record)).toBe(
+      'v=DMARC1; p=none; sp=none; adkim=r; aspf=r; fo=0; rua=mailto:dmarc@lolei.uk',
+    );
+  });
+
+  it('report addresses the user gave are kept and not marked; without reports the given record is the start', () => {
+    const given = { p: 'quarantine' as const, rua: [{ uri: 'mailto:agg@reports.example.net' }], extensions: [] };
+    const reported = { p: 'reject' as const, adkim: 's' as const, extensions: [] };
+    expect(seedDmarcRecord('example.org', { reported, given })).toEqual({
+      record: { p: 'reject', adkim: 's', rua: given.rua, extensions: [] },
+    });
+    expect(seedDmarcRecord('example.org', { given })).toEqual({ record: given });
+    expect(seedDmarcRecord('example.org')).toEqual({
+      record: { p: 'none', rua: [{ uri: 'mailto:dmarc@example.org' }], extensions: [] },
+      assumedRua: 'mailto:dmarc@example.org',
+    });
   });
 });

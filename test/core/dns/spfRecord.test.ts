@@ -99,6 +99,8 @@ describe('checkSpfRecord', () => {
   it('include=… is an ignored modifier, not an include', () => {
     expect(codes('v=spf1 include=_spf.google.com -all')).toEqual(['spf-fail-all', 'spf-modifier-typo']);
     expect(countDirectSpfLookups(parsed('v=spf1 include=_spf.google.com redirect=_spf.example.com'))).toBe(1);
+    // Beside all, redirect is never followed (RFC 7208 §6.1) and costs no lookup.
+    expect(countDirectSpfLookups(parsed('v=spf1 mx redirect=_spf.example.com -all'))).toBe(1);
   });
   it('counts lookups and flags more than ten in the record itself', () => {
     const text = `v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:s${i}.example.com`).join(' ')} -all`;
