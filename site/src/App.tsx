@@ -11,7 +11,7 @@ import { I18nProvider, LOCALES, preferredLocale, readSetting, useI18n, writeSett
 import type { MessageKey } from './i18n/messages';
 import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
-import { readDroppedFiles } from './import/readDroppedFiles';
+import { collectDroppedFiles } from './import/collectDroppedFiles';
 import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 
@@ -106,7 +106,7 @@ function Shell({
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void readDroppedFiles(e.dataTransfer).then((files) => {
+      void collectDroppedFiles(e.dataTransfer).then((files) => {
         if (files.length > 0) void importer.start(files);
       });
     };

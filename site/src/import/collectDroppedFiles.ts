@@ -30,7 +30,7 @@ async function collect(entry: FileSystemEntry, out: File[]): Promise<void> {
 }
 
 /** Must be called synchronously inside the drop handler: entries are only reachable during the event. */
-export function readDroppedFiles(dataTransfer: DataTransfer): Promise<File[]> {
+export function collectDroppedFiles(dataTransfer: DataTransfer): Promise<File[]> {
   const entries: FileSystemEntry[] = [];
   const loose: File[] = [];
   for (const item of Array.from(dataTransfer.items)) {
