@@ -3,6 +3,7 @@
 // record the user just looked up in DNS).
 import type { AggregateReport, PolicyPublished } from '../report/types';
 import { normalizeDomain } from '../report/alignment';
+import { isoFromReportSeconds } from '../report/reportDate';
 import { explain, formatExplanation, type Explanation } from './explanation';
 import { groupSources, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
@@ -45,6 +46,8 @@ export interface StartedFailing {
 export interface PolicyChange {
   domain: string;
   kind: 'changed-since-last-import' | 'reporters-disagree' | 'differs-from-published';
+  /** For `changed-since-last-import`: the policies before and after, and the dates between which it changed. */
+  change?: DatedChange;
   /** In English. */
   sentence: string;
   explanation: Explanation;
@@ -85,11 +88,79 @@ function byDomain(reports: readonly AggregateReport[]): Map<string, AggregateRep
 const share = (group: SourceGroup) => (group.messages ? group.passing / group.messages : 1);
 const percent = (value: number) => ({ percent: Math.round(value * 100), decimals: 0 as const });
 
-function policyChange(domain: string, kind: PolicyChange['kind'], explanation: Explanation): PolicyChange {
-  return { domain, kind, sentence: formatExplanation(explanation), explanation };
+function policyChange(
+  domain: string,
+  kind: PolicyChange['kind'],
+  explanation: Explanation,
+  change?: DatedChange,
+): PolicyChange {
+  return { domain, kind, ...(change ? { change } : {}), sentence: formatExplanation(explanation), explanation };
 }
 
-/** Compares the reports of an import with everything stored before it. */
+/** A report time as its UTC day (2026-01-31), the way reports state their ranges. */
+function utcDay(seconds: number): string {
+  return isoFromReportSeconds(seconds)?.slice(0, 10) ?? String(seconds);
+}
+
+/** Reports in the order of the days they cover (end, then begin): the order in which policies were seen. */
+function byDate(reports: readonly AggregateReport[]): AggregateReport[] {
+  return [...reports].sort((a, b) => a.metadata.end - b.metadata.end || a.metadata.begin - b.metadata.begin);
+}
+
+export interface DatedChange {
+  before: string;
+  now: string;
+  /** End of the newest report that saw `before`, and begin of the first after it (which saw `now`): Unix seconds. */
+  until: number;
+  since: number;
+}
+
+/**
+ * The last change of policy in `sorted` (reports in date order): what the newest report saw, what the newest report
+ * before it that saw something else saw, and between which dates; undefined when every report saw the same.
+ */
+function lastPolicyChange(sorted: readonly AggregateReport[]): DatedChange | undefined {
+  const newest = sorted[sorted.length - 1];
+  if (newest === undefined) return undefined;
+  const now = policyText(newest.policy);
+  for (let i = sorted.length - 2; i >= 0; i--) {
+    const before = policyText(sorted[i]!.policy);
+    if (before !== now) return { before, now, until: sorted[i]!.metadata.end, since: sorted[i + 1]!.metadata.begin };
+  }
+  return undefined;
+}
+
+/** A stored report with the import it came in (the same `importedAt` for every report of one import). */
+export interface ImportedReport {
+  importedAt: number;
+  report: AggregateReport;
+}
+
+/**
+ * Splits stored reports into those of the newest import and everything stored before it. An import is told by its
+ * `importedAt` (the time the import began, the same on each of its reports), not by a window of time, so two imports
+ * a minute apart stay two imports.
+ */
+export function splitByImport(reports: readonly ImportedReport[]): {
+  previous: AggregateReport[];
+  imported: AggregateReport[];
+} {
+  let newest = -Infinity;
+  for (const r of reports) newest = Math.max(newest, r.importedAt);
+  const previous: AggregateReport[] = [];
+  const imported: AggregateReport[] = [];
+  for (const r of reports) (r.importedAt === newest ? imported : previous).push(r.report);
+  return { previous, imported };
+}
+
+/**
+ * Compares the reports of an import with everything stored before it, by the dates the reports cover, so that an
+ * import of older reports never reads backwards:
+ * - a new source is one first seen in the import's reports, on a day after the earliest report stored before (there is
+ *   earlier data without it) and in no report stored before;
+ * - a source started failing when it passed in the reports dated before the import's and fails in the import's;
+ * - a policy change is the last change in date order over all reports, listed when the import changed what it is.
+ */
 export function changesSinceLastImport(
   previous: readonly AggregateReport[],
   imported: readonly AggregateReport[],
@@ -107,12 +178,15 @@ export function changesSinceLastImport(
 
   for (const [domain, reports] of now) {
     const earlier = before.get(domain) ?? [];
-    const oldGroups = new Map(groupSources(earlier, groupOptions).map((g) => [g.key, g]));
+    const importBegins = Math.min(...reports.map((r) => r.metadata.begin));
+    const historyBegins = Math.min(...earlier.map((r) => r.metadata.begin));
+    const storedGroups = new Map(groupSources(earlier, groupOptions).map((g) => [g.key, g]));
+    const datedBefore = earlier.filter((r) => r.metadata.begin < importBegins);
+    const groupsBefore = new Map(groupSources(datedBefore, groupOptions).map((g) => [g.key, g]));
     for (const group of groupSources(reports, groupOptions)) {
-      const old = oldGroups.get(group.key);
-      if (!old) {
-        // A domain imported for the first time has only new sources; listing them all says nothing.
-        if (earlier.length === 0) continue;
+      // A domain imported for the first time has only new sources, and a source first seen before any stored report
+      // may have been there all along: listing those says nothing.
+      if (!storedGroups.has(group.key) && group.firstSeen > historyBegins) {
         changes.newSources.push({
           domain,
           key: group.key,
@@ -122,7 +196,9 @@ export function changesSinceLastImport(
           reason: group.classification.reason,
           reasonExplanation: group.classification.reasonExplanation,
         });
-      } else if (share(old) >= wasPassingAt && share(group) < failingBelow) {
+      }
+      const old = groupsBefore.get(group.key);
+      if (old && share(old) >= wasPassingAt && share(group) < failingBelow) {
         const reason = explain('changes.startedFailing', {
           label: labelExplanation(group.key, group.label),
           before: percent(share(old)),
@@ -142,8 +218,8 @@ export function changesSinceLastImport(
       }
     }
 
-    // Policy seen by reporters in this import, newest last.
-    const sorted = [...reports].sort((a, b) => a.metadata.end - b.metadata.end);
+    // Policies seen by the reporters of this import, in date order.
+    const sorted = byDate(reports);
     const seen = new Map<string, string[]>();
     for (const report of sorted) {
       const text = policyText(report.policy);
@@ -163,25 +239,30 @@ export function changesSinceLastImport(
         ),
       );
     }
-    const newestNow = sorted[sorted.length - 1];
-    const newestBefore = [...earlier].sort((a, b) => a.metadata.end - b.metadata.end).pop();
-    if (newestNow && newestBefore) {
-      const was = policyText(newestBefore.policy);
-      const is = policyText(newestNow.policy);
-      if (was !== is) {
-        changes.policyChanges.push(
-          policyChange(
+    const all = byDate([...earlier, ...reports]);
+    const change = lastPolicyChange(all);
+    const known = lastPolicyChange(byDate(earlier));
+    if (change && (change.before !== known?.before || change.now !== known.now)) {
+      changes.policyChanges.push(
+        policyChange(
+          domain,
+          'changed-since-last-import',
+          explain('changes.changedSinceLastImport', {
+            before: change.before,
             domain,
-            'changed-since-last-import',
-            explain('changes.changedSinceLastImport', { now: is, domain, before: was }),
-          ),
-        );
-      }
+            until: utcDay(change.until),
+            now: change.now,
+            since: utcDay(change.since),
+          }),
+          change,
+        ),
+      );
     }
+    const newest = all[all.length - 1];
     const published = options.publishedPolicies?.get(domain);
-    if (published && newestNow) {
+    if (published && newest) {
       const dns = policyText(published);
-      const reported = policyText(newestNow.policy);
+      const reported = policyText(newest.policy);
       if (dns !== reported) {
         changes.policyChanges.push(
           policyChange(
@@ -190,7 +271,7 @@ export function changesSinceLastImport(
             explain('changes.differsFromPublished', {
               domain,
               published: dns,
-              reporter: newestNow.metadata.orgName,
+              reporter: newest.metadata.orgName,
               reported,
             }),
           ),

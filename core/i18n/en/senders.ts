@@ -170,11 +170,11 @@ export const sendersEn = {
     '{domain} is ready for {step}: every known source aligns at least {threshold} over {days}.',
   'senders.explain.readiness.summaryNotReady': '{domain} is not ready for {step}: {things} to fix first.',
   'senders.explain.changes.startedFailing':
-    '{label} passed DMARC for {before} of its mail before this import and {now} now. {advice}',
+    '{label} passed DMARC for {before} of its mail in the reports dated before this import and for {now} in this import. {advice}',
   'senders.explain.changes.reportersDisagree':
     'Reporters saw different policies for {domain}: {policies}. A recent change still propagating, or more than one DMARC record (RFC 7489 §6.6.3: then none applies).',
   'senders.explain.changes.changedSinceLastImport':
-    'Reporters now see {now} for {domain}; before this import they saw {before}.',
+    'Reporters saw {before} for {domain} in reports up to {until}, and {now} from {since} on.',
   'senders.explain.changes.differsFromPublished':
     '{domain} publishes {published}, but the newest report ({reporter}) saw {reported}: reports lag a day or two behind a change; otherwise check for a second record or a typo.',
   'senders.explain.label.rdns': 'Servers under {org}',

@@ -174,11 +174,11 @@ export const sendersNl: Translation<typeof sendersEn> = {
     '{domain} is klaar voor {step}: elke bekende bron is over {days} voor minstens {threshold} in lijn.',
   'senders.explain.readiness.summaryNotReady': '{domain} is nog niet klaar voor {step}: eerst {things} oplossen.',
   'senders.explain.changes.startedFailing':
-    '{label} slaagde vóór deze import voor {before} van zijn mail voor DMARC en nu voor {now}. {advice}',
+    '{label} slaagde in de rapporten van vóór deze import voor {before} van zijn mail voor DMARC en in deze import voor {now}. {advice}',
   'senders.explain.changes.reportersDisagree':
     'Rapporteurs zagen verschillende beleidsregels voor {domain}: {policies}. Een recente wijziging die nog doorwerkt, of meer dan één DMARC-record (RFC 7489 §6.6.3: dan geldt er geen).',
   'senders.explain.changes.changedSinceLastImport':
-    'Rapporteurs zien nu {now} voor {domain}; vóór deze import zagen ze {before}.',
+    'Rapporteurs zagen {before} voor {domain} in rapporten tot en met {until}, en {now} vanaf {since}.',
   'senders.explain.changes.differsFromPublished':
     '{domain} publiceert {published}, maar het nieuwste rapport ({reporter}) zag {reported}: rapporten lopen een dag of twee achter op een wijziging; controleer anders of er een tweede record of een tikfout is.',
   'senders.explain.label.rdns': 'Servers onder {org}',

@@ -111,7 +111,7 @@ export class ImportController {
   #signs = new Map<Worker, Sign>();
   #watchdog: ReturnType<typeof setInterval> | undefined;
   #lastTick = 0;
-  /** Date.now() when the import began (see FileToImport.retriedSince). */
+  /** Date.now() when the import began: the import's `importedAt` (see MainToWorker, FileToImport.retriedSince). */
   #startedEpoch = 0;
   #pendingIds = new Set<number>();
   #notifyScheduled = false;
@@ -292,7 +292,12 @@ export class ImportController {
       this.#assigned.set(worker, assigned);
       const bytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
       this.#held.get(worker)!.push({ files: files.length, bytes });
-      const message: MainToWorker = { type: 'files', importId: this.#generation, files };
+      const message: MainToWorker = {
+        type: 'files',
+        importId: this.#generation,
+        importedAt: this.#startedEpoch,
+        files,
+      };
       worker.postMessage(
         message,
         files.map((file) => file.bytes),

@@ -47,8 +47,11 @@ export interface FileResult {
   restored?: { reports: number; records: number };
 }
 
-/** `importId` tells imports apart: workers are kept from one import to the next, and answer with it. */
-export type MainToWorker = { type: 'files'; importId: number; files: FileToImport[] };
+/**
+ * `importId` tells imports apart: workers are kept from one import to the next, and answer with it. `importedAt` is
+ * Date.now() when the import began: stored on every report of the import, it is the import's identity in the store.
+ */
+export type MainToWorker = { type: 'files'; importId: number; importedAt: number; files: FileToImport[] };
 
 export type WorkerToMain =
   /** `digests`: the records of the reports just stored (their transaction committed). */

@@ -44,6 +44,8 @@ let pending: PendingFile[] = [];
 let pendingRecords = 0;
 /** The import whose files are being read (workers are kept from one import to the next). */
 let importId = 0;
+/** When that import began: stored as `importedAt` on each of its reports, so that they are told apart as one import. */
+let importedAt = 0;
 
 /** performance.now() of the last message to the page. */
 let lastPost = 0;
@@ -262,7 +264,7 @@ async function readFile(item: FileToImport): Promise<void> {
     post({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
     return;
   }
-  const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt: Date.now() };
+  const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt };
   const rows = parsed.reports.map((report) => toReportRows(report, context));
   result.warnings = [...parsed.warnings, ...parsed.reports.flatMap((r) => r.warnings)];
   pending.push({ result, rows, source: { fileName: item.name, bytes }, retriedSince: item.retriedSince });
@@ -279,6 +281,7 @@ scope.onmessage = (event) => {
   startHeartbeat();
   queue = queue.then(async () => {
     importId = message.importId;
+    importedAt = message.importedAt;
     for (const file of message.files) await importFile(file);
     // Batches may span chunks; only when no further chunk is queued must what is pending go out now.
     if (--chunksWaiting === 0) await flush();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesSinceLastImport, policyText } from '../../../core/analysis/changesSinceLastImport';
+import { changesSinceLastImport, policyText, splitByImport } from '../../../core/analysis/changesSinceLastImport';
 import { makeRecord, makeReport } from './makeRecord';
 
 const pass = 'pass' as const;
@@ -43,7 +43,7 @@ describe('changesSinceLastImport', () => {
       { key: 'sendgrid', passShareBefore: 1, passShareNow: 0.1, failingMessages: 90 },
     ]);
     expect(changes.startedFailing[0]!.reason).toBe(
-      'Twilio SendGrid passed DMARC for 100% of its mail before this import and 10% now. Turn on DKIM signing with d=example.com at SendGrid (Settings › Sender Authentication › Domain Authentication) (it signs as sendgrid.net today, which does not align).',
+      'Twilio SendGrid passed DMARC for 100% of its mail in the reports dated before this import and for 10% in this import. Turn on DKIM signing with d=example.com at SendGrid (Settings › Sender Authentication › Domain Authentication) (it signs as sendgrid.net today, which does not align).',
     );
     expect(changes.policyChanges).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('changesSinceLastImport', () => {
       'Reporters saw different policies for example.com: p=quarantine (google.com); p=reject pct=50 (Yahoo). A recent change still propagating, or more than one DMARC record (RFC 7489 §6.6.3: then none applies).',
     );
     expect(changes.policyChanges[1]!.sentence).toBe(
-      'Reporters now see p=reject pct=50 for example.com; before this import they saw p=none.',
+      'Reporters saw p=quarantine for example.com in reports up to 2026-01-02, and p=reject pct=50 from 2026-01-03 on.',
     );
     expect(changes.policyChanges[2]!.sentence).toBe(
       'example.com publishes p=reject, but the newest report (Yahoo) saw p=reject pct=50: reports lag a day or two behind a change; otherwise check for a second record or a typo.',
@@ -88,5 +88,87 @@ describe('changesSinceLastImport', () => {
     expect(policyText({ p: 'reject', sp: 'reject', adkim: 'r', aspf: 's', pct: 100, testing: 'n' })).toBe(
       'p=reject aspf=s',
     );
+  });
+});
+
+describe('changes are judged by the dates the reports cover, not the order they were imported in', () => {
+  const report = (
+    n: number,
+    p: 'none' | 'quarantine' | 'reject',
+    records = [sendgridAligned()],
+    orgName = 'google.com',
+  ) => makeReport(records, { begin: day(n), policy: { domain: 'example.com', p }, orgName });
+
+  it('an import of an older report does not read backwards: the policy changed from what the older report saw', () => {
+    const changes = changesSinceLastImport([report(10, 'quarantine')], [report(1, 'none')]);
+    expect(changes.policyChanges.map((c) => [c.kind, c.change])).toEqual([
+      ['changed-since-last-import', { before: 'p=none', now: 'p=quarantine', until: day(1) + 86_399, since: day(10) }],
+    ]);
+    expect(changes.policyChanges[0]!.sentence).toBe(
+      'Reporters saw p=none for example.com in reports up to 2026-01-01, and p=quarantine from 2026-01-10 on.',
+    );
+  });
+
+  it('a change already known before the import is not listed again; a change back is', () => {
+    const stored = [report(1, 'none'), report(2, 'quarantine')];
+    expect(changesSinceLastImport(stored, [report(3, 'quarantine')]).policyChanges).toEqual([]);
+    expect(changesSinceLastImport(stored, [report(3, 'none')]).policyChanges.map((c) => c.change)).toEqual([
+      { before: 'p=quarantine', now: 'p=none', until: day(2) + 86_399, since: day(3) },
+    ]);
+  });
+
+  it('a change inside one import is a change, between its own dates', () => {
+    const changes = changesSinceLastImport([report(1, 'none')], [report(3, 'reject'), report(2, 'none')]);
+    expect(changes.policyChanges.map((c) => c.kind)).toEqual(['reporters-disagree', 'changed-since-last-import']);
+    expect(changes.policyChanges[1]!.change).toEqual({
+      before: 'p=none',
+      now: 'p=reject',
+      until: day(2) + 86_399,
+      since: day(3),
+    });
+  });
+
+  it('the DNS record is compared with the newest report by date, not the newest imported', () => {
+    const changes = changesSinceLastImport([report(10, 'reject')], [report(1, 'none')], {
+      publishedPolicies: new Map([['example.com', { p: 'reject' as const }]]),
+    });
+    expect(changes.policyChanges.map((c) => c.kind)).toEqual(['changed-since-last-import']);
+  });
+
+  it('a source in an older import is not new: it was there before the stored reports began', () => {
+    const changes = changesSinceLastImport([report(10, 'none')], [report(1, 'none', [sendgridAligned(), mailchimp()])]);
+    expect(changes.newSources).toEqual([]);
+    // The same source first seen after the stored reports began is new.
+    const later = changesSinceLastImport([report(10, 'none')], [report(11, 'none', [sendgridAligned(), mailchimp()])]);
+    expect(later.newSources.map((c) => c.key)).toEqual(['mailchimp']);
+  });
+
+  it('a source has started failing only against reports dated before the import', () => {
+    const passing = report(10, 'none', [sendgridAligned(100)]);
+    const failing = (n: number) => report(n, 'none', [sendgridAligned(10), sendgridUnaligned(90)]);
+    expect(changesSinceLastImport([passing], [failing(1)]).startedFailing).toEqual([]);
+    expect(changesSinceLastImport([passing], [failing(11)]).startedFailing.map((c) => c.key)).toEqual(['sendgrid']);
+  });
+});
+
+describe('splitByImport', () => {
+  const report = (n: number) => makeReport([sendgridAligned()], { begin: day(n) });
+  const minute = 60_000;
+  const start = Date.UTC(2026, 1, 1, 9, 0, 0);
+
+  it('the newest import is the reports stored with the newest importedAt, however close the one before it', () => {
+    const [a, b, c, d] = [report(1), report(2), report(3), report(4)];
+    const { previous, imported } = splitByImport([
+      { importedAt: start, report: a },
+      { importedAt: start + minute, report: b },
+      { importedAt: start + minute, report: c },
+      { importedAt: start - 30 * minute, report: d },
+    ]);
+    expect(imported).toEqual([b, c]);
+    expect(previous).toEqual([a, d]);
+  });
+
+  it('nothing stored is nothing imported', () => {
+    expect(splitByImport([])).toEqual({ previous: [], imported: [] });
   });
 });
