@@ -145,7 +145,8 @@ describe('dmarc-lens parse on hostile input', () => {
         .trim()
         .split('\n')
         .map((row) => row.split(','));
-      expect(rows.filter((row) => row[1] === 'google.com').length).toBeGreaterThan(0);
+      // Google's report for borschow.com has one record.
+      expect(rows.filter((row) => row[1] === 'google.com')).toHaveLength(1);
       // Either the report is read with no date where none exists, or it is refused with its file named.
       const late = rows.find((row) => row[0] === lateEnd);
       if (late) expect([late[3], late[4]]).toEqual(['2023-11-14T22:13:20.000Z', '']);

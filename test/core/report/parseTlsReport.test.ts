@@ -491,8 +491,13 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
     const { report, warnings } = expectOk(parseTlsReport(text));
     expect(report).toMatchObject({ organizationName: 'Org', reportId: 'r', begin: 1704067200, end: 1704153600 });
     expect(report.policies[0]).toMatchObject({ policyType: 'sts', policyDomain: 'd.example', successfulSessions: 1 });
-    expect(warnings.some((w) => /not spelled as in RFC 8460/.test(w))).toBe(true);
-    expect(warnings.some((w) => /policy-type "STS" normalized to "sts"/.test(w))).toBe(true);
+    expect(warnings).toEqual([
+      'report: member name(s) "organization_name", "Date-Range", "report_id" not spelled as in RFC 8460 §4.5; read anyway',
+      'date-range: member name(s) "start_datetime", "end_datetime" not spelled as in RFC 8460 §4.5; read anyway',
+      'policies[0].policy: member name(s) "policy_type", "policy_domain", "policy_string" not spelled as in RFC 8460 §4.5; read anyway',
+      'policies[0].policy: policy-type "STS" normalized to "sts"',
+      'policies[0].summary: member name(s) "total_successful_session_count", "total_failure_session_count" not spelled as in RFC 8460 §4.5; read anyway',
+    ]);
   });
 
   it('converts RFC 3339 offsets, fractions, missing zones, bare dates and unix numbers', () => {
@@ -552,7 +557,16 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
       { resultType: 'unknown', failedSessionCount: 0 },
       { resultType: 'certificate-expired', failedSessionCount: 2 },
     ]);
-    expect(warnings.length).toBeGreaterThanOrEqual(6);
+    expect(warnings).toEqual([
+      'policies[0]: policy missing or not an object (RFC 8460 §4.3 requires it)',
+      'policies[0]: summary missing or not an object (RFC 8460 §4.3 requires it); session counts read as 0',
+      'policies[1]: a JSON string, not a policy object; skipped',
+      'policies[2].failure-details[0]: null, not a failure-details object; skipped',
+      'policies[2].failure-details[1]: result-type missing (RFC 8460 §4.4 requires it); read as "unknown"',
+      'policies[2].failure-details[1]: failed-session-count -4 is not a count; read as 0',
+      'policies[2].failure-details[2]: failed-session-count 1.6 is not a whole number; rounded',
+      'policies[2]: failure-details add up to 2 failed sessions but summary says 0; the summary is kept',
+    ]);
   });
 
   it('reads an empty policies list with a warning', () => {
