@@ -2,9 +2,10 @@
 // names its place. The areas are separate files so that each stays readable; this is the one object they make.
 import { dnsEn } from './en/dns';
 import { dnsTextsEn } from './en/dnsTexts';
+import { extensionEn } from './en/extension';
 import { sendersEn } from './en/senders';
 import { siteEn } from './en/site';
 
-export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn } as const;
+export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn, ...extensionEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 // The message catalogue: one per language (en.ts, nl.ts, each merging its area files), one template syntax with
-// plurals (formatMessage.ts), one translator for core, the site and the extension (translate.ts).
+// plurals (formatMessage.ts), one translator for core, the site and the extension (translate.ts, translator.ts).
 export { en, type MessageKey } from './en';
 export { nl, type Catalogue } from './nl';
 export type { Translation } from './translation';
@@ -12,7 +12,9 @@ export {
   type NumberStyle,
   type TemplateParams,
 } from './formatMessage';
-export { LOCALES, createTranslator, english, localeOf, translate, type Locale, type Translator } from './translate';
+export { LOCALES, localeOf, type Locale } from './locale';
+export { createTranslator, english, translate } from './translate';
+export { translatorOf, type Translator } from './translator';
 export { dnsEn } from './en/dns';
 export { dnsTextsEn } from './en/dnsTexts';
 export { sendersEn } from './en/senders';
@@ -21,3 +23,5 @@ export { dnsNl } from './nl/dns';
 export { dnsTextsNl } from './nl/dnsTexts';
 export { sendersNl } from './nl/senders';
 export { siteNl } from './nl/site';
+export { extensionEn } from './en/extension';
+export { extensionNl } from './nl/extension';

@@ -2,12 +2,15 @@
 // have the background parse them, show the summary or say in plain words why not.
 import { attachmentPayload, sendToBackground } from '../messaging/contentMessages';
 import type { AttachmentPayload } from '../messaging/messages';
+import { extensionText } from '../ui/extensionText';
 import type { MountedSummary } from '../webmail/watchWebmail';
 import { AttachmentUnavailableError, type AttachmentBytes, type AttachmentRef } from '../webmail/webmailAdapter';
 import { createSummaryCardView, type SummaryCardView } from './summaryCardView';
 
 /** A card still being scanned or rendered is retried, with growing pauses, for about two minutes. */
 const PENDING_RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 15_000, 30_000, 30_000];
+
+const { t } = extensionText;
 
 /** Each summary host's card, to keep summaries in the order of their cards. */
 const cardOfSummary = new WeakMap<Element, HTMLElement>();
@@ -47,15 +50,15 @@ export function mountAttachmentSummary(ref: AttachmentRef): MountedSummary {
 }
 
 async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: AbortSignal): Promise<void> {
-  view.show({ state: 'loading', message: 'Reading the report…' });
+  view.show({ state: 'loading', message: t('ext.card.reading') });
   const read = await readBytes(ref, view, signal);
   if (read === undefined) return;
   // Large reports take the parser seconds: say how much there is to read.
-  view.show({ state: 'loading', message: `Reading the report (${formatSize(read.bytes.length)})…` });
+  view.show({ state: 'loading', message: t('ext.card.readingSize', { size: formatSize(read.bytes.length) }) });
   const payload = attachmentPayload(ref.fileName, read.bytes, read.container);
   const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch((error: unknown) => ({
     ok: false as const,
-    error: { code: 'extension', message: `The extension could not read the report (${String(error)}).` },
+    error: { code: 'extension', message: t('ext.card.extensionFailed', { error: String(error) }) },
   }));
   if (signal.aborted) return;
   if (!answer.ok) {
@@ -85,10 +88,10 @@ async function readBytes(
       const unavailable =
         error instanceof AttachmentUnavailableError
           ? error
-          : new AttachmentUnavailableError('network', `Reading the attachment failed (${String(error)}).`);
+          : new AttachmentUnavailableError('network', t('ext.card.readFailed', { error: String(error) }));
       const delay = PENDING_RETRY_DELAYS_MS[attempt];
       if (unavailable.reason === 'pending' && delay !== undefined) {
-        view.show({ state: 'waiting', message: `${unavailable.message} Trying again shortly…` });
+        view.show({ state: 'waiting', message: t('ext.card.tryingAgain', { reason: unavailable.message }) });
         await new Promise((resolve) => setTimeout(resolve, delay));
         if (signal.aborted) return undefined;
         continue;
@@ -100,7 +103,10 @@ async function readBytes(
           onDropPage: () => void sendToBackground({ type: 'open-drop-page', fileName: ref.fileName }),
         });
       } else {
-        view.show({ state: 'error', message: `Could not read ${ref.fileName}: ${unavailable.message}` });
+        view.show({
+          state: 'error',
+          message: t('ext.card.couldNotRead', { file: ref.fileName, reason: unavailable.message }),
+        });
       }
       return undefined;
     }
@@ -110,7 +116,7 @@ async function readBytes(
 async function save(payload: AttachmentPayload): Promise<string> {
   const answer = await sendToBackground({ type: 'save-attachment', attachment: payload });
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.added === 0 ? 'Already saved.' : `Saved ${answer.added} report${answer.added === 1 ? '' : 's'}.`;
+  return answer.added === 0 ? t('ext.card.alreadySaved') : t('ext.card.saved', { count: answer.added });
 }
 
 /** Saves the file's reports (the dashboard reads the extension's store), then opens the dashboard on the domain. */
@@ -120,7 +126,9 @@ async function openDashboard(payload: AttachmentPayload, domain: string): Promis
   return undefined;
 }
 
+const megabytes = new Intl.NumberFormat(extensionText.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return t('ext.size.kb', { size: Math.max(1, Math.round(bytes / 1024)) });
+  return t('ext.size.mb', { size: megabytes.format(bytes / 1024 / 1024) });
 }

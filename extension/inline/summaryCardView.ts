@@ -3,9 +3,11 @@
 // read the card or rewrite its numbers ("100% pass"); only this content script keeps a handle on it.
 // Built with createElement and textContent only: Gmail enforces Trusted Types, and report strings are untrusted text,
 // shown through visibleText so that bidi overrides or zero-width characters cannot make one name look like another.
+// Its words are in the reader's language (extensionText).
 import { visibleText } from '../../core/report/visibleText';
 import type { CardReportSummary } from '../messaging/messages';
-import { UNKNOWN_DATE, formatCount, reportSecondsToDate } from '../ui/reportSummaryText';
+import { extensionText } from '../ui/extensionText';
+import { formatCount, formatCounted, formatPassRate, reportSecondsToDate } from '../ui/reportSummaryText';
 import cardCss from './summaryCard.css?inline';
 
 export type CardState =
@@ -16,6 +18,7 @@ export type CardState =
   | {
       state: 'done';
       summaries: CardReportSummary[];
+      /** How the bytes were fetched (the adapter's word for it): an attribute for tests, not shown. */
       via: string;
       /** The hosts the bytes were downloaded from: the card says so instead of claiming nothing was contacted. */
       hosts: string[];
@@ -27,6 +30,8 @@ export interface SummaryCardView {
   host: HTMLElement;
   show(state: CardState): void;
 }
+
+const { t } = extensionText;
 
 export function createSummaryCardView(fileName: string): SummaryCardView {
   const host = document.createElement('div');
@@ -40,7 +45,7 @@ export function createSummaryCardView(fileName: string): SummaryCardView {
   const style = document.createElement('style');
   style.textContent = cardCss;
   const card = el('section', 'card');
-  card.setAttribute('aria-label', `DMARC Lens summary of ${visibleText(fileName)}`);
+  card.setAttribute('aria-label', t('ext.card.label', { file: visibleText(fileName) }));
   shadow.append(style, card);
 
   const show = (state: CardState) => {
@@ -62,7 +67,7 @@ function body(state: CardState): Node[] {
       return [error];
     }
     case 'needs-download': {
-      const button = el('button', 'primary', 'Download it, then drop it here');
+      const button = el('button', 'primary', t('ext.card.dropPage'));
       button.setAttribute('data-action', 'drop-page');
       button.addEventListener('click', state.onDropPage);
       return [el('div', 'status', visibleText(state.message)), el('div', 'actions', [button])];
@@ -82,21 +87,23 @@ type DoneState = Extract<CardState, { state: 'done' }>;
 function reportSection(summary: CardReportSummary, state: DoneState, withOpenButton: boolean): HTMLElement {
   const section = el('div', 'report');
   section.setAttribute('data-report-key', summary.key);
-  const kind = { aggregate: 'DMARC aggregate report', failure: 'DMARC failure report', tls: 'SMTP TLS report' }[
-    summary.kind
-  ];
-  const reporter = summary.orgName === '' ? 'unnamed reporter' : visibleText(summary.orgName);
-  section.append(el('div', 'title', `${kind}: ${reporter} → ${visibleText(summary.domain)}`));
+  const kind = t(`ext.card.kind.${summary.kind}`);
+  const reporter = summary.orgName === '' ? t('ext.unnamedReporter') : visibleText(summary.orgName);
+  section.append(el('div', 'title', t('ext.card.title', { kind, reporter, domain: visibleText(summary.domain) })));
   const facts = el('div', 'facts', [
     fact('range', `${formatDay(summary.begin)} – ${formatDay(summary.end)}`, `${summary.begin}-${summary.end}`),
-    fact('messages', `${formatCount(summary.messages)} ${noun(summary)}`, String(summary.messages)),
+    fact(
+      'messages',
+      formatCounted(summary.messages, summary.kind === 'tls' ? 'sessions' : 'messages'),
+      String(summary.messages),
+    ),
   ]);
   // A sender's numbers can be absurd (a sum of 1e308 counts is Infinity, null once messaged): no share, no percentage.
-  if (typeof summary.passRate === 'number' && summary.passRate >= 0 && summary.passRate <= 1) {
-    const percent = formatPercent(summary.passRate);
+  const percent = formatPassRate(summary.passRate);
+  if (percent !== undefined && summary.passRate !== undefined) {
     const pass = fact(
       'pass-rate',
-      `${percent} ${summary.kind === 'tls' ? 'successful' : 'pass DMARC'}`,
+      t(summary.kind === 'tls' ? 'ext.card.successful' : 'ext.card.passDmarc', { percent }),
       String(summary.passRate),
     );
     pass.classList.add(summary.passRate >= 0.98 ? 'pass-good' : summary.passRate >= 0.9 ? 'pass-mid' : 'pass-bad');
@@ -105,49 +112,39 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
   section.append(facts);
   if (summary.topFailingSources.length > 0) {
     const list = el('ul', 'sources');
-    list.setAttribute('aria-label', 'Top failing sources');
+    list.setAttribute('aria-label', t('ext.card.topFailing'));
     for (const source of summary.topFailingSources) {
-      const item = el('li', '', `${visibleText(source.label)} (${formatCount(source.count)})`);
+      const count = formatCount(source.count) ?? '?';
+      const item = el('li', '', t('ext.card.source', { label: visibleText(source.label), count }));
       item.setAttribute('data-source', source.label);
       item.setAttribute('data-count', String(source.count));
       list.append(item);
     }
-    section.append(el('div', 'fact', [el('b', '', 'Top failing sources')]), list);
+    section.append(el('div', 'fact', [el('b', '', t('ext.card.topFailing'))]), list);
   }
   for (const detail of summary.details) section.append(el('div', 'fact', visibleText(detail)));
   if (summary.warnings.length > 0) {
-    section.append(
-      el(
-        'div',
-        'warnings',
-        `${summary.warnings.length} oddit${summary.warnings.length === 1 ? 'y' : 'ies'} repaired while reading`,
-      ),
-    );
+    section.append(el('div', 'warnings', t('ext.card.repaired', { count: summary.warnings.length })));
   }
   if (withOpenButton) section.append(el('div', 'actions', [openButton(summary, state)]));
   return section;
 }
 
-function noun(summary: CardReportSummary): string {
-  const one = summary.messages === 1;
-  return summary.kind === 'tls' ? (one ? 'session' : 'sessions') : one ? 'message' : 'messages';
-}
-
 function openButton(summary: CardReportSummary, state: DoneState): HTMLButtonElement {
-  const open = el('button', 'primary', 'Open analysis');
+  const open = el('button', 'primary', t('ext.card.open'));
   open.setAttribute('data-action', 'open');
   open.addEventListener('click', () => runButton(open, () => state.onOpen(summary)));
   return open;
 }
 
 function actions(state: DoneState, open: HTMLButtonElement | undefined): HTMLElement {
-  const save = el('button', '', 'Save to DMARC Lens');
+  const save = el('button', '', t('ext.card.save'));
   save.setAttribute('data-action', 'save');
   save.addEventListener('click', () => runButton(save, state.onSave));
   const row = el('div', 'actions', [...(open === undefined ? [] : [open]), save]);
-  const source = `Downloaded from ${state.hosts.join(' → ')} (${state.via}) and read in this browser; the report itself is not sent anywhere.`;
-  const note = el('div', 'note', source);
+  const note = el('div', 'note', t('ext.card.downloadedFrom', { hosts: state.hosts.join(' → ') }));
   note.setAttribute('data-source-hosts', state.hosts.join(' '));
+  note.setAttribute('data-via', state.via);
   return el('div', '', [row, note]);
 }
 
@@ -165,7 +162,9 @@ function runButton(button: HTMLButtonElement, action: () => Promise<string | und
     },
     (error: unknown) => {
       button.disabled = false;
-      note.textContent = visibleText(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+      note.textContent = visibleText(
+        t('ext.card.failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
     },
   );
 }
@@ -177,16 +176,12 @@ function fact(field: string, text: string, value: string): HTMLElement {
   return span;
 }
 
-/** A report's day (UTC) in the reader's locale; "unknown date" for seconds no Date can hold (a sender wrote 1e20). */
+const dayFormat = new Intl.DateTimeFormat(extensionText.locale, { timeZone: 'UTC', dateStyle: 'medium' });
+
+/** A report's day (UTC) in the reader's language; "unknown date" for seconds no Date can hold (a sender wrote 1e20). */
 function formatDay(unixSeconds: number): string {
   const date = reportSecondsToDate(unixSeconds);
-  return date === undefined
-    ? UNKNOWN_DATE
-    : date.toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
-}
-
-function formatPercent(rate: number): string {
-  return rate.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 1 });
+  return date === undefined ? t('ext.unknownDate') : dayFormat.format(date);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(

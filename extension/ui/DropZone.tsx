@@ -2,6 +2,7 @@
 // Graph mode), and for any report file on disk.
 import { useState } from 'preact/hooks';
 import { dashboardUrl } from '../pages/extensionPageUrls';
+import { extensionText } from './extensionText';
 import { readDroppedFiles, type DroppedFileOutcome } from './readDroppedFiles';
 import { ReportSummaryLine } from './ReportSummaryLine';
 
@@ -9,6 +10,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<DroppedFileOutcome[]>([]);
+  const { t } = extensionText;
 
   const read = async (files: File[]) => {
     if (files.length === 0) return;
@@ -38,9 +40,9 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
         }}
       >
         <span class="block font-semibold">
-          {expectedFileName === undefined ? 'Drop report files here' : `Drop ${expectedFileName} here`}
+          {expectedFileName === undefined ? t('ext.drop.here') : t('ext.drop.file', { file: expectedFileName })}
         </span>
-        <span class="mt-1 block text-sm text-slate-600">or click to choose them (.xml, .gz, .zip, .json, .eml)</span>
+        <span class="mt-1 block text-sm text-slate-600">{t('ext.drop.pick')}</span>
         <input
           type="file"
           multiple
@@ -50,7 +52,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
       </label>
       {busy && (
         <p class="mt-2 text-sm" role="status">
-          Reading…
+          {t('ext.drop.reading')}
         </p>
       )}
       <ul class="mt-3 space-y-2" data-testid="drop-outcomes">
@@ -62,7 +64,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
                 <div key={summary.key} class="mt-1">
                   <ReportSummaryLine summary={summary} />
                   <a class="text-indigo-700 underline" href={dashboardUrl(summary.domain)} target="_blank">
-                    Open analysis
+                    {t('ext.drop.open')}
                   </a>
                 </div>
               ))
@@ -73,7 +75,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
             )}
             {outcome.ok && (
               <div class="text-xs text-slate-500">
-                {outcome.added === 0 ? 'Already saved.' : `Saved ${outcome.added}.`}
+                {outcome.added === 0 ? t('ext.drop.alreadySaved') : t('ext.drop.saved', { count: outcome.added })}
               </div>
             )}
           </li>

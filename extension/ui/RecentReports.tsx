@@ -4,7 +4,8 @@ import { listAllReports } from '../../core/store/queries';
 import type { StoredReport } from '../../core/store/schema';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
-import { formatCount, formatReportDays } from './reportSummaryText';
+import { extensionText } from './extensionText';
+import { formatCounted, formatReportDays } from './reportSummaryText';
 
 const RECENT_COUNT = 6;
 
@@ -17,17 +18,15 @@ async function readRecentReports(): Promise<StoredReport[]> {
 export function RecentReports({ refresh }: { refresh: number }) {
   const [reports, setReports] = useState<StoredReport[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const { t } = extensionText;
   useEffect(() => {
-    readRecentReports().then(setReports, (e: unknown) => setError(`Could not read saved reports: ${String(e)}`));
+    readRecentReports().then(setReports, (e: unknown) =>
+      setError(extensionText.t('ext.recent.couldNotRead', { error: String(e) })),
+    );
   }, [refresh]);
   if (error !== undefined) return <p class="text-sm text-red-700">{error}</p>;
-  if (reports === undefined) return <p class="text-sm text-slate-500">Loading…</p>;
-  if (reports.length === 0)
-    return (
-      <p class="text-sm text-slate-600">
-        No reports saved yet. Open a report email in Gmail or Outlook, or drop a file below.
-      </p>
-    );
+  if (reports === undefined) return <p class="text-sm text-slate-500">{t('ext.recent.loading')}</p>;
+  if (reports.length === 0) return <p class="text-sm text-slate-600">{t('ext.recent.none')}</p>;
   return (
     <ul class="divide-y divide-slate-200" data-testid="recent-reports">
       {reports.map((report) => (
@@ -39,15 +38,17 @@ export function RecentReports({ refresh }: { refresh: number }) {
 
 /** One saved report: reporter → domain, its days and what it counts. */
 export function RecentReport({ report }: { report: StoredReport }) {
+  const { t } = extensionText;
   return (
     <li class="py-1.5 text-sm">
       <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">
-        <span class="font-semibold">{report.orgName || 'unnamed reporter'}</span> → {report.domain}
+        <span class="font-semibold">{report.orgName || t('ext.unnamedReporter')}</span> → {report.domain}
         <span class="block text-xs text-slate-600">
           {formatReportDays(report.begin, report.end)}
-          {report.kind === 'aggregate' && ` · ${formatCount(report.messageCount)} messages`}
-          {report.kind === 'tls' && ` · ${formatCount(report.successfulSessions + report.failedSessions)} sessions`}
-          {report.kind === 'failure' && ' · failure report'}
+          {report.kind === 'aggregate' && ` · ${formatCounted(report.messageCount, 'messages')}`}
+          {report.kind === 'tls' &&
+            ` · ${formatCounted(report.successfulSessions + report.failedSessions, 'sessions')}`}
+          {report.kind === 'failure' && ` · ${t('ext.failureReport')}`}
         </span>
       </a>
     </li>

@@ -14,8 +14,10 @@ import type { CardReportSummary } from '../../extension/messaging/messages';
 import { toCardReportSummary } from '../../extension/reports/toCardReportSummary';
 import { RecentReport } from '../../extension/ui/RecentReports';
 import { ReportSummaryLine } from '../../extension/ui/ReportSummaryLine';
+import { extensionTranslator } from '../../extension/ui/extensionText';
 import {
   formatCount,
+  formatCounted,
   formatPassRate,
   formatReportDay,
   formatReportDays,
@@ -98,16 +100,35 @@ describe('formatReportDay', () => {
 });
 
 describe('counts and pass rates', () => {
+  const english = extensionTranslator('en');
+  const dutch = extensionTranslator('nl');
+
   it('leaves out what is not a finite number', () => {
-    expect(formatCount(1234)).toBe((1234).toLocaleString());
-    expect(formatCount(Infinity)).toBe('an unknown number of');
-    expect(formatCount(null)).toBe('an unknown number of');
-    expect(formatPassRate(0.5)).toBe('50.0 %');
-    expect(formatPassRate(1)).toBe('100.0 %');
+    expect(formatCount(1234, english)).toBe('1,234');
+    expect(formatCount(Infinity, english)).toBeUndefined();
+    expect(formatCount(null, english)).toBeUndefined();
+    expect(formatCounted(Infinity, 'messages', english)).toBe('an unknown number of messages');
+    expect(formatCounted(null, 'sessions', english)).toBe('an unknown number of sessions');
+    expect(formatPassRate(0.5, english)).toBe('50.0%');
+    expect(formatPassRate(1, english)).toBe('100.0%');
     expect(formatPassRate(NaN)).toBeUndefined();
     expect(formatPassRate(1.797693134862316e306)).toBeUndefined();
     expect(formatPassRate(-0.5)).toBeUndefined();
     expect(formatPassRate(null)).toBeUndefined();
+  });
+
+  it('counts with real plurals, in English and in Dutch', () => {
+    expect(formatCounted(1, 'messages', english)).toBe('1 message');
+    expect(formatCounted(0, 'messages', english)).toBe('0 messages');
+    expect(formatCounted(1234, 'messages', english)).toBe('1,234 messages');
+    expect(formatCounted(1, 'sessions', english)).toBe('1 session');
+    expect(formatCounted(1, 'messages', dutch)).toBe('1 bericht');
+    expect(formatCounted(1234, 'messages', dutch)).toBe('1.234 berichten');
+    expect(formatCounted(2, 'sessions', dutch)).toBe('2 sessies');
+    expect(formatCounted(NaN, 'messages', dutch)).toBe('een onbekend aantal berichten');
+    expect(formatPassRate(0.975, dutch)).toBe('97,5%');
+    expect(formatReportDays(1e20, NaN, dutch)).toBe('onbekende data');
+    expect(formatReportDays(1581753600, 1e20, dutch)).toBe('2020-02-15 – onbekende datum');
   });
 });
 
@@ -115,7 +136,7 @@ describe('the summary line and the recent-reports list', () => {
   it('show a real report as before', async () => {
     const parsed = await parseOne(new Uint8Array(readFileSync(ZOHO)), 'zoho.xml');
     expect(lineText(toCardReportSummary(parsed))).toBe(
-      'zoho.com → example.com · 2020-02-15 – 2020-02-16 · 9 messages · 0.0 % pass',
+      'zoho.com → example.com · 2020-02-15 – 2020-02-16 · 9 messages · 0.0% pass',
     );
     const stored = toReportRows(parsed, { fileName: 'zoho.xml', fileWarnings: [], importedAt: 0 }).report;
     expect(recentText(stored)).toBe('zoho.com → example.com2020-02-15 – 2020-02-16 · 9 messages');

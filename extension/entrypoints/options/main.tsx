@@ -1,6 +1,6 @@
 // Options: the opt-in Microsoft Graph mode for Outlook. Turning it on asks the browser for the optional permissions
 // (identity + the Microsoft hosts) from this click; turning it off gives them back.
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
 import {
@@ -12,6 +12,11 @@ import {
   writeGraphSettings,
   type GraphSettings,
 } from '../../graph/graphSettings';
+import { extensionText } from '../../ui/extensionText';
+
+const { t } = extensionText;
+document.documentElement.lang = extensionText.locale;
+document.title = t('ext.options.heading');
 
 function Options() {
   const [settings, setSettings] = useState<GraphSettings>(DEFAULT_GRAPH_SETTINGS);
@@ -21,41 +26,38 @@ function Options() {
 
   const turnOn = async () => {
     if (!isApplicationId(settings.clientId)) {
-      setMessage('The application id is a GUID like 00000000-0000-0000-0000-000000000000.');
+      setMessage(t('ext.options.badId'));
       return;
     }
     // Must run in the click's user gesture: no await before this call.
     const granted = await browser.permissions.request(GRAPH_PERMISSIONS);
     if (!granted) {
-      setMessage('Graph mode stays off: the permissions were not granted.');
+      setMessage(t('ext.options.notGranted'));
       return;
     }
     const next = { ...settings, clientId: settings.clientId.trim(), enabled: true };
     await writeGraphSettings(next);
     setSettings(next);
-    setMessage('Graph mode is on. Outlook attachments are read through Microsoft Graph after you sign in once.');
+    setMessage(t('ext.options.on'));
   };
   const turnOff = async () => {
     await browser.permissions.remove(GRAPH_PERMISSIONS);
     const next = { ...settings, enabled: false };
     await writeGraphSettings(next);
     setSettings(next);
-    setMessage('Graph mode is off; its permissions were given back.');
+    setMessage(t('ext.options.off'));
   };
 
   return (
     <main class="mx-auto max-w-2xl space-y-4 p-8 font-sans text-slate-900">
-      <h1 class="text-2xl font-bold text-indigo-800">DMARC Lens options</h1>
+      <h1 class="text-2xl font-bold text-indigo-800">{t('ext.options.heading')}</h1>
       <section class="space-y-2">
-        <h2 class="text-lg font-semibold">Outlook: Microsoft Graph mode (optional)</h2>
+        <h2 class="text-lg font-semibold">{t('ext.options.graph')}</h2>
         <p class="text-sm">
-          Outlook on the web does not let extensions read attachments. With Graph mode on, DMARC Lens reads report
-          attachments through Microsoft Graph (permission Mail.Read) with an application you register in Microsoft
-          Entra: add this extension's redirect URL <code class="break-all">{redirectUrl}</code> as a single-page
-          application redirect. Without it, the card in Outlook offers "download it, then drop it here".
+          {fillWith(t('ext.options.graphIntro'), 'url', <code class="break-all">{redirectUrl}</code>)}
         </p>
         <label class="block text-sm">
-          Application (client) id
+          {t('ext.options.clientId')}
           <input
             class="mt-1 block w-full rounded border border-slate-300 p-1 font-mono"
             value={settings.clientId}
@@ -63,7 +65,7 @@ function Options() {
           />
         </label>
         <label class="block text-sm">
-          Tenant (common, organizations, consumers or a tenant id)
+          {t('ext.options.tenant')}
           <input
             class="mt-1 block w-full rounded border border-slate-300 p-1 font-mono"
             value={settings.tenant}
@@ -73,11 +75,11 @@ function Options() {
         <div class="flex gap-2">
           {settings.enabled ? (
             <button class="rounded border border-indigo-700 px-3 py-1" onClick={() => void turnOff()}>
-              Turn Graph mode off
+              {t('ext.options.turnOff')}
             </button>
           ) : (
             <button class="rounded bg-indigo-700 px-3 py-1 text-white" onClick={() => void turnOn()}>
-              Turn Graph mode on
+              {t('ext.options.turnOn')}
             </button>
           )}
         </div>
@@ -89,6 +91,12 @@ function Options() {
       </section>
     </main>
   );
+}
+
+/** A sentence with an element in place of its `{name}` parameter, the rest text. */
+function fillWith(template: string, name: string, element: ComponentChildren): ComponentChildren[] {
+  const [before = '', after = ''] = template.split(`{${name}}`);
+  return [before, element, after];
 }
 
 render(<Options />, document.getElementById('app')!);

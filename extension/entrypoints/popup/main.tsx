@@ -5,6 +5,10 @@ import '../../ui/extensionPages.css';
 import { DropZone } from '../../ui/DropZone';
 import { RecentReports } from '../../ui/RecentReports';
 import { dashboardUrl, dropPageUrl } from '../../pages/extensionPageUrls';
+import { extensionText } from '../../ui/extensionText';
+
+const { t } = extensionText;
+document.documentElement.lang = extensionText.locale;
 
 function Popup() {
   const [refresh, setRefresh] = useState(0);
@@ -13,19 +17,19 @@ function Popup() {
       <header class="flex items-baseline justify-between">
         <h1 class="text-lg font-bold text-indigo-800">DMARC Lens</h1>
         <a class="text-sm text-indigo-700 underline" href={dashboardUrl()} target="_blank" data-testid="dashboard-link">
-          Open dashboard
+          {t('ext.popup.dashboard')}
         </a>
       </header>
       <section>
-        <h2 class="text-sm font-semibold text-slate-700">Recent reports</h2>
+        <h2 class="text-sm font-semibold text-slate-700">{t('ext.popup.recent')}</h2>
         <RecentReports refresh={refresh} />
       </section>
       <section>
         <DropZone onImported={() => setRefresh((n) => n + 1)} />
         <p class="mt-1 text-xs text-slate-500">
-          Some browsers close this popup while a file dialog is open:{' '}
+          {t('ext.popup.fileDialog')}{' '}
           <a class="underline" href={dropPageUrl()} target="_blank">
-            use the full page
+            {t('ext.popup.fullPage')}
           </a>
           .
         </p>

@@ -13,6 +13,8 @@ export interface CardContent {
   outcome: string;
   /** The hosts the card says the bytes came from (its note, `data-source-hosts`). */
   sourceHosts: string;
+  /** How the adapter fetched the bytes (`data-via`: "download_url", "raw message", "Microsoft Graph", …), not shown. */
+  via: string;
   reports: Array<{
     title: string;
     messages: string;
@@ -39,6 +41,7 @@ export function readCardRoot(root: ShadowRoot, host: Element): string {
     alert: root.querySelector('[role="alert"]')?.textContent ?? '',
     outcome: root.querySelector('[data-outcome]')?.textContent ?? '',
     sourceHosts: root.querySelector('[data-source-hosts]')?.getAttribute('data-source-hosts') ?? '',
+    via: root.querySelector('[data-via]')?.getAttribute('data-via') ?? '',
     reports: [...root.querySelectorAll('[data-report-key]')].map((section) => ({
       title: section.querySelector('.title')?.textContent ?? '',
       messages: value(section, 'messages'),

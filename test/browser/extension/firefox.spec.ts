@@ -145,7 +145,7 @@ for (const build of FIREFOX_BUILDS) {
       const shown = await dropPage.evaluate(
         () => document.querySelector('[data-testid="drop-outcomes"] [data-field="messages"]')?.textContent,
       );
-      expect(shown).toBe(expected.messages.toLocaleString('en-US'));
+      expect(shown).toBe(`${expected.messages.toLocaleString('en-US')} message${expected.messages === 1 ? '' : 's'}`);
       expect(ff.elsewhere).toEqual([]);
       await dropPage.close();
       await page.close();

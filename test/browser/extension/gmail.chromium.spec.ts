@@ -36,7 +36,11 @@ test('summaries appear next to every report card, with core’s numbers, and not
     raw.attachmentName,
     await expectedSummaries(raw.bytes, 'message.eml', raw.attachmentName),
   );
-  expect((await readCard(page, raw.attachmentName)).text).toContain('Downloaded from mail.google.com (raw message)');
+  const rawCard = await readCard(page, raw.attachmentName);
+  expect(rawCard.text).toContain(
+    'Downloaded from mail.google.com and read in this browser; the report itself is not sent anywhere.',
+  );
+  expect(rawCard.via).toBe('raw message');
 
   // The lazily inserted message: a card that was being virus-scanned, a card whose name rendered late, a corrupt one.
   await expectCardMatches(page, gmailAttachments.f_scanned_xml!.fileName, await expectedOf('f_scanned_xml'));

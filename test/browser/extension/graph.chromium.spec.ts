@@ -196,11 +196,13 @@ test('the tile without a URL is read through Microsoft Graph after a PKCE sign-i
   );
   // The card names where the bytes came from: Graph, not the page.
   expect((await readCard(page, outlookNoUrlAttachment.fileName)).sourceHosts).toBe('graph.microsoft.com');
-  await expectCardText(page, outlookNoUrlAttachment.fileName, 'Downloaded from graph.microsoft.com (Microsoft Graph)');
+  await expectCardText(page, outlookNoUrlAttachment.fileName, 'Downloaded from graph.microsoft.com and read');
+  expect((await readCard(page, outlookNoUrlAttachment.fileName)).via).toBe('Microsoft Graph');
   // The tile with a GetFileAttachment link still takes the download link (tier 1) and never Graph.
   await expectCardMatches(page, one.fileName, await expectedSummaries(one.bytes, one.fileName));
   expect((await readCard(page, one.fileName)).sourceHosts).toBe('outlook.office.com');
-  await expectCardText(page, one.fileName, 'Downloaded from outlook.office.com (download link)');
+  await expectCardText(page, one.fileName, 'Downloaded from outlook.office.com and read');
+  expect((await readCard(page, one.fileName)).via).toBe('download link');
 
   expect(microsoft.problems).toEqual([]);
   // One sign-in: the authorization request carried an S256 challenge and the state; the token request the verifier

@@ -99,6 +99,8 @@ export interface LaunchOptions {
   localHosts?: string[];
   /** More Chromium switches. */
   args?: string[];
+  /** The browser's language (navigator.language in pages, content scripts and extension pages); en-US when unset. */
+  locale?: string;
   /** Replaces the fake webmail's answer (e.g. a variant of a fixture page). */
   rewriteWebmail?: (url: URL, answer: WebmailAnswer) => WebmailAnswer;
 }
@@ -162,6 +164,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ...(options.args ?? []),
     ],
     viewport: { width: 1280, height: 900 },
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   // The mapped attachment host is a loopback address to Chromium; Gmail's page may reach it as it reaches the real host.
   await context.grantPermissions(['local-network-access'], { origin: 'https://mail.google.com' });

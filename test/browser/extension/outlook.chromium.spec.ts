@@ -44,9 +44,11 @@ for (const origin of ['https://outlook.office.com', 'https://outlook.cloud.micro
     const [expected] = await expectedSummaries(outlookNoUrlAttachment.bytes, outlookNoUrlAttachment.fileName);
     if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
     const outcome = dropPage.getByTestId('drop-outcomes');
-    await expect(outcome.locator('[data-field="messages"]')).toHaveText(expected.messages.toLocaleString('en-US'));
+    await expect(outcome.locator('[data-field="messages"]')).toHaveText(
+      `${expected.messages.toLocaleString('en-US')} message${expected.messages === 1 ? '' : 's'}`,
+    );
     await expect(outcome.locator('[data-field="pass-rate"]')).toHaveText(
-      `${(expected.dmarcPassRate * 100).toFixed(1)} %`,
+      `${(expected.dmarcPassRate * 100).toFixed(1)}% pass`,
     );
     await expect(outcome).toContainText(expected.domain);
     await dropPage.close();

@@ -223,7 +223,7 @@ test('Chromium, drop page: a dropped file too slow to read is reported and the o
     ] as const) {
       const [expected] = await expectedSummaries(file.bytes, file.fileName);
       await expect(outcomes.nth(index).locator('[data-field="messages"]')).toHaveText(
-        expected!.messages.toLocaleString('en-US'),
+        `${expected!.messages.toLocaleString('en-US')} message${expected!.messages === 1 ? '' : 's'}`,
       );
       await expect(outcomes.nth(index)).toContainText('Saved 1.');
     }
