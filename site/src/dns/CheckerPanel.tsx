@@ -2,6 +2,7 @@
 // read what a domain publishes.
 import { useState } from 'preact/hooks';
 import { checkRecordText, type RecordCheck } from '../../../core/dns/checkRecordText';
+import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/dns/evaluateSpfLookups';
 import { lookupPublishedRecords, type PublishedRecordsReport } from '../../../core/dns/lookupPublishedRecords';
 import { isValidDomainName } from '../../../core/dns/buildDomainRecords';
 import { useI18n } from '../i18n/i18n';
@@ -23,25 +24,60 @@ const KIND_NAMES: Record<RecordCheck['kind'], MessageKey> = {
   unknown: 'records.kind.unknown',
 };
 
-function CheckCard({ check }: { check: RecordCheck }) {
+/** A card's verdict: broken, sound, or sound as far as can be told without following its includes. */
+function verdictOf(check: RecordCheck): 'invalid' | 'valid' | 'not-counted' {
+  if (!check.valid || check.issues.some((issue) => issue.severity === 'error')) return 'invalid';
+  return (check.spfLookups?.uncounted.length ?? 0) > 0 ? 'not-counted' : 'valid';
+}
+
+const VERDICT = {
+  invalid: { colour: 'red', label: 'records.checker.invalid' },
+  valid: { colour: 'green', label: 'records.checker.valid' },
+  'not-counted': { colour: 'amber', label: 'records.checker.notCounted' },
+} as const;
+
+/**
+ * One checked record. A pasted SPF record is counted offline; with live lookups on, its whole include tree can be
+ * followed, as published at the domain the user named (a and mx terms without a domain need it).
+ */
+function CheckCard({ check, domain }: { check: RecordCheck; domain?: string }) {
   const { t } = useI18n();
-  const errors = check.issues.filter((issue) => issue.severity === 'error').length;
+  const { resolver } = useLiveResolver();
+  const [tree, setTree] = useState<SpfLookupEvaluation>();
+  const verdict = verdictOf(check);
   return (
     <article
       class="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
       data-testid="check-result"
       data-kind={check.kind}
+      data-verdict={verdict}
     >
       <header class="flex flex-wrap items-center gap-2">
         <h3 class="font-semibold">{t(KIND_NAMES[check.kind])}</h3>
         {check.name && <span class="font-mono text-sm">{check.name}</span>}
-        <Badge colour={!check.valid || errors > 0 ? 'red' : 'green'}>
-          {t(check.valid && errors === 0 ? 'records.checker.valid' : 'records.checker.invalid')}
-        </Badge>
+        <Badge colour={VERDICT[verdict].colour}>{t(VERDICT[verdict].label)}</Badge>
       </header>
       <p class={`break-all font-mono text-xs ${mutedClass}`}>{check.text}</p>
       <ExplanationTable rows={check.explanation} />
       <IssueList issues={check.issues} />
+      {check.spfLookups && resolver && (
+        <p class="flex flex-wrap items-center gap-2 text-sm">
+          <button
+            type="button"
+            class={buttonClass}
+            disabled={domain === undefined}
+            data-testid="checker-spf-live"
+            onClick={() => {
+              if (domain !== undefined)
+                void evaluateSpfLookups(domain, resolver, { rootRecord: check.text }).then(setTree);
+            }}
+          >
+            {t('records.checker.countLive')}
+          </button>
+          {domain === undefined && <span class={mutedClass}>{t('records.checker.countLiveNeedsDomain')}</span>}
+        </p>
+      )}
+      {tree && <SpfLookupTree evaluation={tree} />}
     </article>
   );
 }
@@ -101,7 +137,11 @@ export function CheckerPanel() {
           <div class="mt-4 space-y-3" aria-live="polite">
             {checks.length === 0 && <p class={mutedClass}>{t('records.checker.nothing')}</p>}
             {checks.map((check, index) => (
-              <CheckCard key={index} check={check} />
+              <CheckCard
+                key={index}
+                check={check}
+                {...(isValidDomainName(pasteDomain) ? { domain: pasteDomain.trim() } : {})}
+              />
             ))}
           </div>
         )}

@@ -1,11 +1,11 @@
 // The rollout plan: dated steps from p=none to p=reject, and — from the reports stored in this browser — whether the
 // next step is safe now.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { assessNextStep, type NextStepAssessment } from '../../../core/dns/assessNextStep';
 import { normalizeDomain } from '../../../core/report/alignment';
 import { isValidDomainName } from '../../../core/dns/buildDomainRecords';
 import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../core/dns/dmarcRecord';
-import { buildRolloutPlan, findCurrentStep, type RolloutFlavour } from '../../../core/dns/rolloutPlan';
+import { buildRolloutPlan, findCurrentStep, seedDmarcRecord, type RolloutFlavour } from '../../../core/dns/rolloutPlan';
 import { joinTxtStrings } from '../../../core/dns/txtStrings';
 import { askResolver } from '../../../core/dns/types';
 import { publishedPolicyHistory, type PublishedPolicyRun } from '../../../core/dns/publishedPolicyHistory';
@@ -26,7 +26,6 @@ import {
 } from '../ui/ui';
 import { CopyButton } from './CopyButton';
 import { useLiveResolver } from './LiveLookups';
-import { plural } from './plural';
 import { readSavedDomain, saveDomain } from './savedSetups';
 import { useRecordText, type PageMessage } from './useRecordText';
 import { utcDay } from '../../../core/analysis/spreadOverDays';
@@ -53,7 +52,15 @@ export function RolloutPanel() {
   const [flavour, setFlavour] = useState<RolloutFlavour>('rfc9989');
   const [start, setStart] = useState(today);
   const [compatiblePct, setCompatiblePct] = useState(true);
-  const [baseText, setBaseText] = useState('v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com');
+  // Empty until a domain is known: the record then starts from what its reports show (seedDmarcRecord), so no
+  // placeholder address of someone else's domain can ever be copied.
+  const [baseText, setBaseText] = useState('');
+  /** The user typed in the base record, or it came from a lookup: a new domain no longer replaces it. */
+  const [baseGiven, setBaseGiven] = useState(false);
+  /** The report address made up from the domain, while the base record still holds it. */
+  const [assumedRua, setAssumedRua] = useState<string>();
+  /** The domain whose reports last placed the plan's current step (a later import does not move it again). */
+  const placedFor = useRef<string | undefined>(undefined);
   const [currentStep, setCurrentStep] = useState(0);
   const [storedDomains, setStoredDomains] = useState<string[]>([]);
   const [assessment, setAssessment] = useState<NextStepAssessment>();
@@ -95,6 +102,8 @@ export function RolloutPanel() {
     const index = findCurrentStep(nextPlan, record);
     setFlavour(nextFlavour);
     setBaseText(formatDmarcRecord(kept));
+    setBaseGiven(true);
+    setAssumedRua(undefined);
     if (index >= 0) setCurrentStep(index);
     setStatus(
       index >= 0
@@ -109,39 +118,54 @@ export function RolloutPanel() {
       .then(setStoredDomains, () => setStoredDomains([]));
   }, [version]);
 
-  // Opening a domain brings back its saved plan, or starts from the DMARC record its saved wizard setup produced.
-  useEffect(() => {
-    if (!isValidDomainName(name)) return;
-    let stale = false;
-    void readSavedDomain(name).then((saved) => {
-      if (stale || !saved) return;
-      if (saved.plan) {
-        setFlavour(saved.plan.flavour);
-        setStart(saved.plan.start);
-        setCompatiblePct(saved.plan.compatiblePct);
-        setCurrentStep(saved.plan.currentStep);
-      }
-      if (saved.setup?.dmarc.rua)
-        setBaseText(`v=DMARC1; p=none; rua=${saved.setup.dmarc.rua.map((u) => u.uri).join(',')}`);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [name]);
-
-  // What the stored reports say is published now, and since when (no DNS needed).
+  // Opening a domain brings back its saved plan, and starts the record from what the stored reports say receivers
+  // found published (p, sp, adkim, aspf, pct, fo) with the report addresses of its saved wizard setup, if any.
   useEffect(() => {
     setReported(undefined);
     if (!isValidDomainName(name)) return;
     let stale = false;
-    void getDatabase()
-      .then((db) => listAggregateReports(db, name))
-      .then((reports) => {
-        if (!stale)
-          setReported(
-            publishedPolicyHistory(reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy }))),
-          );
-      });
+    void Promise.all([readSavedDomain(name), getDatabase().then((db) => listAggregateReports(db, name))]).then(
+      ([saved, reports]) => {
+        if (stale) return;
+        if (saved?.plan) {
+          setFlavour(saved.plan.flavour);
+          setStart(saved.plan.start);
+          setCompatiblePct(saved.plan.compatiblePct);
+          setCurrentStep(saved.plan.currentStep);
+        }
+        const run = publishedPolicyHistory(
+          reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy })),
+        );
+        setReported(run);
+        if (baseGiven) return;
+        const seeded = seedDmarcRecord(name, {
+          ...(run ? { reported: run.record } : {}),
+          ...(saved?.setup ? { given: saved.setup.dmarc } : {}),
+        });
+        // Where the reports place the domain, the first time it is opened: a reported pct other than 100 (without t=y)
+        // is a step of the RFC 7489 path only.
+        if (!saved?.plan && run && placedFor.current !== name) {
+          placedFor.current = name;
+          const pct = run.record.pct;
+          const nextFlavour = pct !== undefined && pct !== 100 && run.record.t !== 'y' ? 'rfc7489' : flavour;
+          const plan = buildRolloutPlan({
+            flavour: nextFlavour,
+            start: new Date(`${start}T00:00:00Z`),
+            base: seeded.record,
+            compatiblePct,
+          });
+          const index = findCurrentStep(plan, run.record);
+          setFlavour(nextFlavour);
+          if (index >= 0) setCurrentStep(index);
+        }
+        // As for a looked-up record: the plan sets p, pct and t per step, the rest is kept.
+        const kept: DmarcRecord = { ...seeded.record, p: 'none' };
+        delete kept.pct;
+        delete kept.t;
+        setBaseText(formatDmarcRecord(kept));
+        setAssumedRua(seeded.assumedRua);
+      },
+    );
     return () => {
       stale = true;
     };
@@ -149,6 +173,8 @@ export function RolloutPanel() {
 
   const base = parseDmarcRecord(baseText);
   const baseRecord: DmarcRecord = base.ok ? base.record : { extensions: [] };
+  const domainValid = isValidDomainName(name);
+  const showAssumedRua = domainValid && assumedRua !== undefined && baseText.includes(assumedRua);
   const plan = useMemo(
     () => buildRolloutPlan({ flavour, start: new Date(`${start}T00:00:00Z`), base: baseRecord, compatiblePct }),
     [flavour, start, compatiblePct, baseText],
@@ -242,9 +268,17 @@ export function RolloutPanel() {
               class={`${inputClass} mt-1 block w-full font-mono`}
               data-testid="rollout-base"
               value={baseText}
-              onInput={(e) => setBaseText(e.currentTarget.value)}
+              onInput={(e) => {
+                setBaseText(e.currentTarget.value);
+                setBaseGiven(true);
+              }}
             />
-            {!base.ok && base.issues[0] && (
+            {showAssumedRua && (
+              <span class={`mt-1 block text-sm ${mutedClass}`} data-testid="rollout-assumed-rua">
+                {t('records.rollout.assumedRua', { address: assumedRua.replace(/^mailto:/, '') })}
+              </span>
+            )}
+            {baseText.trim() !== '' && !base.ok && base.issues[0] && (
               <span class="text-sm text-red-700" role="alert">
                 {say(base.issues[0].text)}
               </span>
@@ -257,8 +291,8 @@ export function RolloutPanel() {
               {t(reportedStep >= 0 ? 'records.rollout.reported' : 'records.rollout.reportedOffPlan', {
                 record: formatDmarcRecord(reported.record),
                 since: utcDay(reported.since),
-                reports: plural(i18n, 'records.rollout.reports', reported.reports),
-                days: plural(i18n, 'records.rollout.days', daysAtReportedStep),
+                reports: t('records.rollout.reports', { count: reported.reports }),
+                days: t('records.rollout.days', { count: daysAtReportedStep }),
                 step: reportedStep + 1,
               })}
             </span>
@@ -272,6 +306,11 @@ export function RolloutPanel() {
                 {t('records.rollout.useReported')}
               </button>
             )}
+          </p>
+        )}
+        {!domainValid && (
+          <p class={`mt-4 text-sm ${mutedClass}`} data-testid="rollout-enter-domain">
+            {t('records.rollout.enterDomainToCopy')}
           </p>
         )}
         <div class="mt-4 overflow-x-auto">
@@ -309,7 +348,7 @@ export function RolloutPanel() {
                   </td>
                   <td class={`${tdClass} whitespace-nowrap`}>{s.startsOn}</td>
                   <td class={tdClass}>
-                    {s.minimumDays === undefined ? '—' : plural(i18n, 'records.rollout.days', s.minimumDays)}
+                    {s.minimumDays === undefined ? '—' : t('records.rollout.days', { count: s.minimumDays })}
                     {s.dwellSource === 'rfc9989' && (
                       <span class={`block text-xs ${mutedClass}`}>{t('records.rollout.rfcAdvice')}</span>
                     )}
@@ -317,7 +356,9 @@ export function RolloutPanel() {
                   <td class={`${tdClass} font-mono text-xs`}>
                     <div class="flex items-start gap-2">
                       <span class="break-all">{s.record}</span>
-                      <CopyButton text={s.record} label={t('records.rollout.copyStep', { step: s.index + 1 })} />
+                      {domainValid && (
+                        <CopyButton text={s.record} label={t('records.rollout.copyStep', { step: s.index + 1 })} />
+                      )}
                     </div>
                   </td>
                   <td class={tdClass}>
@@ -380,7 +421,7 @@ export function RolloutPanel() {
             {reportedStep === step && minimumDays !== undefined && daysAtReportedStep < minimumDays && (
               <p class="text-sm" data-testid="rollout-dwell">
                 {t(plan[step]?.dwellSource === 'rfc9989' ? 'records.rollout.dwellAdvised' : 'records.rollout.dwell', {
-                  days: plural(i18n, 'records.rollout.days', daysAtReportedStep),
+                  days: t('records.rollout.days', { count: daysAtReportedStep }),
                   minimum: minimumDays,
                 })}
               </p>

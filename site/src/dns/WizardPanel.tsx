@@ -1,5 +1,5 @@
 // The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { normalizeDomain } from '../../../core/report/alignment';
 import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import {
@@ -13,10 +13,16 @@ import {
 import { compareWithPublished, type PublicationCheck } from '../../../core/dns/compareWithPublished';
 import { dkimConfigSnippets, privateKeyFileName } from '../../../core/dns/dkimConfigSnippets';
 import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/dns/evaluateSpfLookups';
+import { formatDmarcRecord, type DmarcRecord } from '../../../core/dns/dmarcRecord';
 import { mtaStsIdFor, type MtaStsMode } from '../../../core/dns/mtaStsRecord';
+import { publishedPolicyHistory } from '../../../core/dns/publishedPolicyHistory';
+import { seedDmarcRecord } from '../../../core/dns/rolloutPlan';
 import { recordText } from '../../../core/dns/recordTexts';
 import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/dns/spfRecord';
 import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/dns/txtStrings';
+import { listAggregateReports } from '../../../core/store/queries';
+import { dataVersion, getDatabase } from '../app/database';
+import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
 import {
   Badge,
@@ -60,6 +66,9 @@ export function WizardPanel() {
   const [tlsRptText, setTlsRptText] = useState('');
   const [mtaMxText, setMtaMxText] = useState('');
   const { resolver, server } = useLiveResolver();
+  /** The DMARC record the wizard filled in for the domain; while the fields still hold it, a new domain replaces it. */
+  const [dmarcSeed, setDmarcSeed] = useState<{ record: DmarcRecord; assumedRua?: string; reported?: DmarcRecord }>();
+  const version = useObservable(dataVersion);
   useEffect(() => void supportsEd25519().then(setEd25519), []);
   const refreshSaved = () => void listSavedDomains().then(setSaved);
   useEffect(refreshSaved, []);
@@ -75,6 +84,37 @@ export function WizardPanel() {
     setSpfEvaluation(undefined);
     setPublication(undefined);
   };
+
+  // A domain's DMARC fields start from what receivers found published (the stored reports' policy_published) and
+  // a report address at the domain itself, as long as the user has not changed them.
+  const dmarcUntouched =
+    formatDmarcRecord(setup.dmarc) === formatDmarcRecord(dmarcSeed?.record ?? EMPTY_DOMAIN_SETUP.dmarc);
+  const currentDmarc = useRef(setup.dmarc);
+  currentDmarc.current = setup.dmarc;
+  useEffect(() => {
+    if (!domainValid || !dmarcUntouched) return;
+    const before = formatDmarcRecord(setup.dmarc);
+    let stale = false;
+    void getDatabase()
+      .then((db) => listAggregateReports(db, domain))
+      .then((reports) => {
+        // The user may have changed a DMARC field while the reports were read: their choice stands.
+        if (stale || formatDmarcRecord(currentDmarc.current) !== before) return;
+        const run = publishedPolicyHistory(
+          reports.map((r) => ({ begin: r.begin, end: r.end, policy: r.report.policy })),
+        );
+        const seeded = seedDmarcRecord(domain, run ? { reported: run.record } : {});
+        setDmarcSeed({ ...seeded, ...(run ? { reported: run.record } : {}) });
+        setSetup((current) => ({ ...current, dmarc: seeded.record }));
+        setFormKey((k) => k + 1);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [domain, domainValid, version]);
+  const assumedRua = dmarcSeed?.assumedRua;
+  const showAssumedRua =
+    domainValid && assumedRua !== undefined && (setup.dmarc.rua ?? []).some((uri) => uri.uri === assumedRua);
   // Unticking a service removes it wherever it sends from; a subdomain left without services goes too.
   const toggleSender = (id: string, on: boolean) =>
     update({
@@ -239,6 +279,16 @@ export function WizardPanel() {
       </Section>
 
       <Section title="DMARC" id="wizard-dmarc">
+        {domainValid && dmarcUntouched && dmarcSeed?.reported && (
+          <p class={`mb-3 text-sm ${mutedClass}`} data-testid="wizard-dmarc-reported">
+            {t('records.wizard.dmarcFromReports', { record: formatDmarcRecord(dmarcSeed.reported) })}
+          </p>
+        )}
+        {showAssumedRua && (
+          <p class={`mb-3 text-sm ${mutedClass}`} data-testid="wizard-assumed-rua">
+            {t('records.rollout.assumedRua', { address: assumedRua.replace(/^mailto:/, '') })}
+          </p>
+        )}
         <DmarcFields
           key={formKey}
           record={setup.dmarc}

@@ -435,13 +435,17 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
   await page.getByTestId('rollout-start').fill('2026-01-01');
   await expect(page.getByTestId('rollout-table').locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('2026-01-31');
-  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText('p=quarantine; t=y; pct=0');
+  // The record starts from what the report shows published (p=none, sp=none, adkim=r, aspf=r) with an address at the
+  // domain for reports.
+  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(1)).toContainText(
+    'v=DMARC1; p=quarantine; sp=none; t=y; adkim=r; aspf=r; pct=0; rua=mailto:dmarc@example.com',
+  );
   // The stored report says what is published (p=none), so the plan knows where the domain stands and for how long.
   await expect(page.getByTestId('rollout-reported')).toContainText(
     /receivers found v=DMARC1; p=none; sp=none; adkim=r; aspf=r since \d{4}-\d\d-\d\d \(1 report, [01] days?\)/,
   );
   await expect(page.getByTestId('rollout-reported')).toContainText('step 1 of this plan');
-  await expect(page.getByTestId('rollout-dwell')).toContainText('stay at least 30 (RFC 9989 advice)');
+  await expect(page.getByTestId('rollout-dwell')).toContainText('stay at least 30 days (RFC 9989 advice)');
   const assessment = page.getByTestId('rollout-assessment');
   // The next step from p=none is quarantine in test mode: nothing is hit, so it is safe.
   await expect(assessment).toHaveAttribute('data-verdict', 'safe');
@@ -456,7 +460,9 @@ test('rollout plan: dated steps and the next step judged from stored reports', a
 
   await page.getByTestId('rollout-flavour').selectOption('rfc7489');
   await expect(page.getByTestId('rollout-table').locator('tbody tr')).toHaveCount(13);
-  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(2)).toContainText('p=quarantine; pct=5');
+  await expect(page.getByTestId('rollout-table').locator('tbody tr').nth(2)).toContainText(
+    'p=quarantine; sp=none; adkim=r; aspf=r; pct=5',
+  );
   await page.getByTestId('rollout-save').click();
   await expect(page.getByText('Plan saved for example.com.')).toBeVisible();
 
@@ -699,4 +705,155 @@ test('in Dutch: the wizard, the checker and the rollout plan show Dutch, and no 
   await expect(page.getByText('Plan bewaard voor example.com.')).toBeVisible();
   await expectNoEnglish(page, 'rollout, placed by the published record');
   expect(await axeViolations(page), 'rollout in Dutch').toEqual([]);
+});
+
+/** The nine includes issue 15 names, as a postmaster would paste them. */
+const NINE_INCLUDES =
+  'v=spf1 include:_spf.google.com include:spf.protection.outlook.com include:amazonses.com include:sendgrid.net include:mailgun.org include:_spf.salesforce.com include:mail.zendesk.com include:servers.mcsv.net include:spf.mandrillapp.com ~all';
+/** An RSA-2048 public key (from the DKIM key tests) for a pasted DKIM record. */
+const RSA_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyGCgNr1xgHZnsSeVRCg3nYyxiZq8R8mcRw4jeM7ZKQiMlzNXZ6Ic8S5Wcwfz2bp7Npou+GQsKsqDFnbrQKY/7c8ozzqUc8BBqxuo6t8ByJyOlHTuVD4fVTRiSeIR0L+vlQeQ9UuLMsDjdGS7PWo9QgJ6/oNsrXhKXBI/OAjzI7Di8X7mUbcS8aAfxRkHYwVX6PmU2RSGZ4uS7w4K7g6jNZIS3qmzG4Tx8Tm3jtSy/RsRYOmGVglP4Ckgb/qJqnz8S4x5J9qpDj5u0vmH2Y+mRiO1Ye4z4TETdORDT4NUh5OdCi4LAwuR7pjwpBPjeQUfaPkp2Uqp0ZLWBWn2u5GuUwIDAQAB';
+
+test('checker: one record per line, the missing semicolon, SPF counted offline and never "valid" uncounted', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await openRecords(page);
+  await page.getByRole('tab', { name: 'Check records' }).click();
+  const results = await checkPasted(page, [
+    'sp=none',
+    'v=spf1 +all',
+    `v=DKIM1; k=rsa; p=${RSA_KEY}`,
+    'v=DMARC1 p=reject',
+    NINE_INCLUDES,
+    'v=spf1 include:spf.example.net include:_spf.example.org mx -all',
+    'v=spf1 ip4:192.0.2.0/24 redirect=_spf.example.net -all',
+  ]);
+  await expect(results).toHaveCount(7);
+  expect(await results.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-kind')))).toEqual([
+    'unknown',
+    'spf',
+    'dkim',
+    'dmarc',
+    'spf',
+    'spf',
+    'spf',
+  ]);
+  await expect(results.nth(0)).toContainText('sp=none');
+  await expect(results.nth(0)).not.toContainText('sp=none v=spf1');
+  await expect(results.nth(1).locator('[data-code="spf-plus-all"]')).toBeVisible();
+  await expect(results.nth(2)).toHaveAttribute('data-verdict', 'valid');
+  await expect(results.nth(2)).toContainText('The public key: RSA, 2048 bits.');
+  await expect(results.nth(3).locator('[data-code="dmarc-missing-semicolon"]')).toContainText(
+    'separate tags with ";", as in v=DMARC1; p=reject.',
+  );
+  await expect(results.nth(3).locator('[data-code="dmarc-missing-version"]')).toHaveCount(0);
+  await expect(results.nth(4)).toHaveAttribute('data-verdict', 'invalid');
+  await expect(results.nth(4).locator('[data-code="spf-too-many-lookups-estimate"]')).toContainText(
+    'Too many lookups (estimate): about 17',
+  );
+  await expect(results.nth(5)).toHaveAttribute('data-verdict', 'not-counted');
+  await expect(results.nth(5)).toContainText('lookups not counted');
+  await expect(results.nth(5).locator('[data-code="spf-lookups-not-counted"]')).toContainText(
+    '3 of 10 lookups at the top level, nested not counted (include:spf.example.net and include:_spf.example.org): turn on live lookups',
+  );
+  await expect(results.nth(6).locator('[data-code="spf-redirect-ignored"]')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/records-checker-lines.png`, fullPage: true });
+  expect(offOrigin(requests)).toEqual([]);
+
+  // With live lookups on, a pasted record's whole tree is followed at the domain named for it.
+  await page.route('https://cloudflare-dns.com/**', fakeDoh);
+  await page.getByTestId('live-lookups').check();
+  await page.getByTestId('checker-domain').fill('example.com');
+  await page.getByTestId('checker-input').fill('v=spf1 include:_spf.example.net mx -all');
+  await page.getByTestId('checker-run').click();
+  await results.first().getByTestId('checker-spf-live').click();
+  await expect(results.first().getByTestId('spf-tree')).toContainText('2 of 10');
+  await expect(results.first().getByTestId('spf-tree')).toContainText(
+    'v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.0/24 -all',
+  );
+});
+
+/** The comcast.net report about secure.200permits.com (p=reject, sp=reject, adkim=s, aspf=s, fo=0), imported. */
+async function importStrictDomainReport(page: Page): Promise<void> {
+  const name = 'comcast.net!secure.200permits.com!1766188800!1766275200.xml';
+  await page.goto(`${ORIGIN}/#/import`);
+  await page
+    .getByLabel('Add reports')
+    .first()
+    .setInputFiles({
+      name,
+      mimeType: 'text/xml',
+      buffer: readFileSync(`test/fixtures/reports/jonzobrist__DMARC-Report-Manager/${name}`),
+    });
+  await expect(page.getByTestId('import-outcome').first()).toContainText('Reports imported: 1;', { timeout: 60_000 });
+  await page.goto(`${ORIGIN}/#/records`);
+}
+
+/** Clicks every copy button in `scope` and gives what each put on the clipboard. */
+async function copyAll(page: Page, scope: ReturnType<Page['locator']>): Promise<string[]> {
+  const copied: string[] = [];
+  const buttons = scope.getByRole('button', { name: /^Copy|^Kopieer|kopiëren$/ });
+  for (let index = 0; index < (await buttons.count()); index++) {
+    await buttons.nth(index).click();
+    await expect(buttons.nth(index)).toHaveText(/^(Copied|Gekopieerd)$/);
+    copied.push(await page.evaluate(() => navigator.clipboard.readText()));
+  }
+  return copied;
+}
+
+test('rollout plan and wizard start from the record reporters saw, and nothing copyable names example.com', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await openRecords(page);
+  await importStrictDomainReport(page);
+  const domain = 'secure.200permits.com';
+  const seeded = `v=DMARC1; p=reject; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@${domain}`;
+
+  await page.getByRole('tab', { name: 'Rollout plan' }).click();
+  // No domain yet: the steps show, but there is nothing to copy.
+  await expect(page.getByTestId('rollout-enter-domain')).toBeVisible();
+  await expect(page.getByTestId('rollout-table').getByRole('button')).toHaveCount(0);
+  await page.getByTestId('rollout-domain').fill(domain);
+  await expect(page.getByTestId('rollout-base')).toHaveValue(
+    `v=DMARC1; p=none; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@${domain}`,
+  );
+  await expect(page.getByTestId('rollout-assumed-rua')).toContainText(`dmarc@${domain}`);
+  // The reports show p=reject, the plan's last step.
+  await expect(page.getByRole('radio', { name: 'We are at step 5' })).toBeChecked();
+  const rollout = await copyAll(page, page.getByTestId('rollout-table'));
+  expect(rollout).toEqual([
+    `v=DMARC1; p=none; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@${domain}`,
+    `v=DMARC1; p=quarantine; sp=reject; t=y; adkim=s; aspf=s; pct=0; fo=0; rua=mailto:dmarc@${domain}`,
+    `v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=s; fo=0; rua=mailto:dmarc@${domain}`,
+    `v=DMARC1; p=reject; sp=reject; t=y; adkim=s; aspf=s; pct=0; fo=0; rua=mailto:dmarc@${domain}`,
+    seeded,
+  ]);
+  await page.screenshot({ path: `${SCREENSHOTS}/records-rollout-seeded.png`, fullPage: true });
+
+  await page.getByRole('tab', { name: 'Set up a domain' }).click();
+  await page.getByTestId('wizard-domain').fill(domain);
+  await page.getByTestId('sender-google-workspace').check();
+  await expect(recordRow(page, `_dmarc.${domain}`).getByTestId('record-value')).toHaveText(seeded);
+  await expect(page.getByTestId('wizard-dmarc-reported')).toContainText(
+    'v=DMARC1; p=reject; sp=reject; adkim=s; aspf=s; fo=0',
+  );
+  await expect(page.getByTestId('wizard-assumed-rua')).toContainText(`dmarc@${domain}`);
+  const wizard = await copyAll(page, page.locator('#records-panel-wizard'));
+  expect(wizard.length).toBeGreaterThanOrEqual(4);
+  expect(wizard).toContain(seeded);
+  for (const text of [...rollout, ...wizard]) expect(text).not.toMatch(/example\.(com|org|net)/);
+  await page.screenshot({ path: `${SCREENSHOTS}/records-wizard-seeded.png`, fullPage: true });
+
+  // In Dutch, the same pages.
+  await page.getByTestId('language-select').selectOption('nl');
+  await expect(page.getByTestId('wizard-assumed-rua')).toContainText(`dmarc@${domain}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/records-nl-wizard-seeded.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Uitrolplan' }).click();
+  await page.getByTestId('rollout-domain').fill(domain);
+  await expect(page.getByTestId('rollout-assumed-rua')).toContainText(`dmarc@${domain}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/records-nl-rollout-seeded.png`, fullPage: true });
+  await expectNoEnglish(page, 'rollout seeded');
 });
