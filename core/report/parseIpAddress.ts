@@ -146,15 +146,56 @@ function addressOfGroups(): IpAddress {
   return { family: 6, words };
 }
 
-/** A 16-bit group as lower-case hex without leading zeros (RFC 5952 §4.1, §4.3). */
-function hexGroup(value: number): string {
-  return value.toString(16);
-}
-
 /** `value` (an unsigned 32-bit number) as a dotted quad. */
 function dottedQuad(value: number): string {
   return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
+
+const DIGITS = '0123456789abcdef';
+
+/** A 16-bit group as lower-case hex without leading zeros (RFC 5952 §4.1, §4.3). */
+function hex(group: number): string {
+  if (group < 0x10) return DIGITS[group]!;
+  if (group < 0x100) return DIGITS[group >> 4]! + DIGITS[group & 15]!;
+  if (group < 0x1000) return DIGITS[group >> 8]! + DIGITS[(group >> 4) & 15]! + DIGITS[group & 15]!;
+  return DIGITS[group >> 12]! + DIGITS[(group >> 8) & 15]! + DIGITS[(group >> 4) & 15]! + DIGITS[group & 15]!;
+}
+
+/**
+ * Eight 16-bit groups as RFC 5952 §4 writes them: lower-case hex without leading zeros (§4.1, §4.3), the longest run
+ * of two or more zero groups as `::`, the first such run when two are as long (§4.2). One pass of string appends: the
+ * report reader writes every IPv6 source_ip through here.
+ */
+function formatGroups(parts: ArrayLike<number>): string {
+  let bestStart = -1;
+  let bestLength = 1; // §4.2.2: a single zero group is written as 0, never as ::
+  for (let i = 0; i < 8;) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < 8 && parts[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      text += '::';
+      i += bestLength - 1;
+    } else {
+      text += i === 0 || i === bestStart + bestLength ? hex(parts[i]!) : `:${hex(parts[i]!)}`;
+    }
+  }
+  return text;
+}
+
+/** The groups of the address being written by {@link formatIpAddress}. */
+const formatted = new Uint16Array(8);
 
 /**
  * An address in its one canonical text: IPv4 as a dotted quad, IPv6 as RFC 5952 §4 writes it (lower-case hex, no
@@ -163,30 +204,11 @@ function dottedQuad(value: number): string {
  */
 export function formatIpAddress(address: IpAddress): string {
   if (address.family === 4) return dottedQuad(address.value);
-  const parts: number[] = [];
-  for (const word of address.words) parts.push(word >>> 16, word & 0xffff);
-  let bestStart = -1;
-  let bestLength = 1; // RFC 5952 §4.2.2: a single zero group is written as 0, never as ::
-  for (let i = 0; i < 8;) {
-    if (parts[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && parts[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
+  for (let w = 0; w < 4; w++) {
+    formatted[2 * w] = address.words[w]! >>> 16;
+    formatted[2 * w + 1] = address.words[w]! & 0xffff;
   }
-  if (bestStart < 0) return parts.map(hexGroup).join(':');
-  const head = parts.slice(0, bestStart).map(hexGroup).join(':');
-  const tail = parts
-    .slice(bestStart + bestLength)
-    .map(hexGroup)
-    .join(':');
-  return `${head}::${tail}`;
+  return formatGroups(formatted);
 }
 
 /**
@@ -196,5 +218,17 @@ export function formatIpAddress(address: IpAddress): string {
  */
 export function canonicalIpAddress(text: string): string | undefined {
   if (text.indexOf(':') < 0) return readIpv4(text, 0, text.length) >= 0 ? text : undefined;
-  return readIpv6(text, 0, text.length) ? formatIpAddress(addressOfGroups()) : undefined;
+  if (!readIpv6(text, 0, text.length)) return undefined;
+  // IPv4-mapped (RFC 4291 §2.5.5.2) is the IPv4 sender.
+  if (
+    groups[0] === 0 &&
+    groups[1] === 0 &&
+    groups[2] === 0 &&
+    groups[3] === 0 &&
+    groups[4] === 0 &&
+    groups[5] === 0xffff
+  ) {
+    return dottedQuad(((groups[6]! << 16) | groups[7]!) >>> 0);
+  }
+  return formatGroups(groups);
 }
