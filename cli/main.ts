@@ -13,9 +13,11 @@ import { parseReportStream } from '../core/report/parseReport';
 import type { ParseResult } from '../core/report/types';
 import { FileReportWriter, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { runSenders } from './senders';
 import { cliVersion } from './version';
 
 const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc] FILE...
+       dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
 
 Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMTP TLS reports, entirely locally.
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
@@ -72,6 +74,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out.write(`${cliVersion()}\n`);
     return 0;
   }
+  if (argv[0] === 'senders') return runSenders(argv.slice(1), io);
   const args = parseArgs(argv, io);
   if ('exit' in args) return args.exit;
   const { files, format } = args;

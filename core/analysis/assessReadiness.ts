@@ -13,6 +13,7 @@ import { TEST_MODE_POLICY } from './simulatePolicy';
 import { groupSources, reportCoversDomain, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
 import type { SourceClass } from './classifyRecord';
+import type { ClassCounts } from './classifySource';
 
 /** The thresholds of the readiness judgement, in one place. */
 export const READINESS_THRESHOLDS = {
@@ -52,9 +53,14 @@ export interface SourceReadiness {
   label: string;
   class: SourceClass;
   messages: number;
-  /** DMARC-pass share. */
+  /**
+   * The source's own mail: its compliant and misconfigured messages. Its forwarded copies and whatever spoofing came
+   * from the same platform are not its mail, and the next step is meant to act on them.
+   */
+  ownMessages: number;
+  /** DMARC-pass share of its own mail. */
   alignedShare: number;
-  /** Aligned-DKIM share (what survives forwarding). */
+  /** Aligned-DKIM share of its own mail (what survives forwarding). */
   dkimAlignedShare: number;
   blocking: boolean;
   /** Why it blocks, when it does (English). */
@@ -84,7 +90,10 @@ export interface Readiness {
   blockers: string[];
   /** `blockers` as codes with parameters. */
   blockerExplanations: Explanation[];
-  /** Messages of forwarded and suspicious sources (not blockers: the next step is meant to act on them). */
+  /** Messages per class of their own, over every source. */
+  byClass: ClassCounts;
+  /** Forwarded and suspicious messages, whatever source carried them (not blockers: the next step is meant to act
+   *  on them). */
   forwardedMessages: number;
   suspiciousMessages: number;
   /** The failing mail the next step would hit (judgeNextStep), when there is a next step that enforces anything. */
@@ -107,13 +116,16 @@ export function describeStep(step: PolicyStep & { pct?: number }): string {
 }
 
 function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep | undefined): SourceReadiness {
-  const alignedShare = group.messages ? group.passing / group.messages : 0;
-  const dkimAlignedShare = group.messages ? group.dkimAligned / group.messages : 0;
+  const { compliant, misconfigured } = group.classification.byClass;
+  const ownMessages = compliant + misconfigured;
+  const alignedShare = ownMessages ? compliant / ownMessages : 0;
+  const dkimAlignedShare = ownMessages ? group.dkimAligned / ownMessages : 0;
   const result: SourceReadiness = {
     key: group.key,
     label: group.label,
     class: group.classification.class,
     messages: group.messages,
+    ownMessages,
     alignedShare,
     dkimAlignedShare,
     blocking: false,
@@ -124,7 +136,7 @@ function sourceReadiness(group: SourceGroup, threshold: number, next: PolicyStep
     const params = {
       label,
       aligned: percentage(alignedShare),
-      messages: quantity(group.messages, 'message'),
+      messages: quantity(ownMessages, 'message'),
       threshold: percentage(threshold),
     };
     const fix = group.classification.fixExplanation;
@@ -181,20 +193,22 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
   }
 
   const groups = options.groups ?? groupSources(own, { ...options, domain });
+  // Known sources: those whose mail is mostly the domain's own, and any with misconfigured mail to fix.
   const known = groups.filter(
-    (g) => g.classification.class === 'compliant' || g.classification.class === 'misconfigured',
+    (g) =>
+      g.classification.class === 'compliant' ||
+      g.classification.class === 'misconfigured' ||
+      g.classification.byClass.misconfigured > 0,
   );
   const sources = known
     .map((g) => sourceReadiness(g, threshold, next))
     .sort((a, b) => Number(b.blocking) - Number(a.blocking) || b.messages - a.messages);
   const messages = groups.reduce((n, g) => n + g.messages, 0);
   const passing = groups.reduce((n, g) => n + g.passing, 0);
-  const forwardedMessages = groups
-    .filter((g) => g.classification.class === 'forwarded')
-    .reduce((n, g) => n + g.messages, 0);
-  const suspiciousMessages = groups
-    .filter((g) => g.classification.class === 'suspicious')
-    .reduce((n, g) => n + g.messages, 0);
+  const byClass: ClassCounts = { compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 };
+  for (const group of groups) {
+    for (const cls of Object.keys(byClass) as SourceClass[]) byClass[cls] += group.classification.byClass[cls];
+  }
 
   const blockers: Explanation[] = [];
   if (!current) blockers.push(explain('readiness.noReports', { domain }));
@@ -257,8 +271,9 @@ export function assessReadiness(reports: readonly AggregateReport[], options: Re
     sources,
     blockers: blockers.map((blocker) => formatExplanation(blocker)),
     blockerExplanations: blockers,
-    forwardedMessages,
-    suspiciousMessages,
+    byClass,
+    forwardedMessages: byClass.forwarded,
+    suspiciousMessages: byClass.suspicious,
     ...(nextStep ? { nextStep } : {}),
   };
 }

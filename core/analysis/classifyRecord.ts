@@ -62,8 +62,13 @@ export interface RecordFacts {
   ownEnvelope: boolean;
   /** An SPF pass for the MAIL FROM identity (RFC 7208 §2.4), aligned or not. */
   spfPassed: boolean;
-  /** A DKIM signature with one of the identified service's tenant domains (e.g. `…gappssmtp.com`). */
+  /**
+   * A DKIM signature of the domain's own tenant at the identified service: one of its tenant domains whose tenant
+   * label names the From domain's organisation (`opserv-io.20150623.gappssmtp.com` for opserv.io).
+   */
   tenantSigned: boolean;
+  /** A DKIM signature of another organisation's tenant at the service (`condenast-com-tw.…gappssmtp.com`). */
+  foreignTenantSigned: boolean;
   /** The envelope domain, normalized. */
   envelope?: string;
   /** Passing signatures of other organisations. */
@@ -82,6 +87,7 @@ export function recordFacts(record: AggregateRecord, identification: SourceIdent
     ownEnvelope: envelope !== undefined && org !== '' && organizationalDomain(envelope) === org,
     spfPassed: record.spfResults.some((r) => r.result === 'pass' && r.scope !== 'helo'),
     tenantSigned: false,
+    foreignTenantSigned: false,
     ...(envelope ? { envelope } : {}),
     foreignPassingDkim: [],
     ownFailingSignatures: [],
@@ -94,15 +100,42 @@ export function recordFacts(record: AggregateRecord, identification: SourceIdent
       facts.ownSignature = true;
       if (dkim.result !== 'pass') facts.ownFailingSignatures.push(`${dkim.selector ?? ''}|${dkim.result}`);
     } else if (dkim.result === 'pass') facts.foreignPassingDkim.push(name);
-    if (tenantDomains.some((t) => name === t || name.endsWith(`.${t}`))) facts.tenantSigned = true;
+    const tenant = tenantDomains.find((t) => name.endsWith(`.${t}`));
+    if (tenant === undefined) continue;
+    if (tenantNamesOrganization(name.slice(0, -tenant.length - 1), org)) facts.tenantSigned = true;
+    else facts.foreignTenantSigned = true;
   }
   return facts;
 }
 
-/** Whether a receiver's override reason says the record was forwarded or came from a mailing list. */
+/**
+ * Whether the labels a provider puts before its tenant domain name the organisation `org`. Google Workspace signs
+ * with `<primary domain, dots as hyphens>.<date>.gappssmtp.com`; Microsoft 365 with `<tenant name>.onmicrosoft.com`,
+ * a name the customer chose, usually the domain's first label (contoso for contoso.com).
+ */
+export function tenantNamesOrganization(tenantLabels: string, org: string): boolean {
+  if (org === '') return false;
+  const tenant = tenantLabels.split('.', 1)[0] ?? '';
+  return tenant === org.replace(/\./g, '-') || tenant === org.split('.', 1)[0];
+}
+
+/**
+ * Gmail's comment on a local_policy override when an ARC chain (RFC 8617) showed the mail passed before an
+ * intermediary forwarded it (DSalko__dmarc_parser/complete.xml: other Workspace tenants relaying opserv.io mail).
+ */
+const ARC_PASS = /(^|[\s;,])arc=pass($|[\s;,])/i;
+
+/**
+ * Whether a receiver's override reason says the record was forwarded or came from a mailing list: one of the
+ * forwarding reasons of RFC 7489 §6.6.2, or an override the receiver made because ARC showed the original passed.
+ */
 export function receiverSaysForwarded(record: AggregateRecord): boolean {
   const reasons = record.reasons;
-  for (let i = 0; i < reasons.length; i++) if (FORWARDING_REASONS.has(reasons[i]!.type)) return true;
+  for (let i = 0; i < reasons.length; i++) {
+    const reason = reasons[i]!;
+    if (FORWARDING_REASONS.has(reason.type)) return true;
+    if (reason.comment !== undefined && ARC_PASS.test(reason.comment)) return true;
+  }
   return false;
 }
 
@@ -115,7 +148,7 @@ export function causeOfFailure(identification: SourceIdentification, facts: Reco
   if (service?.type === 'forwarder') return 'forwarding-service';
   if (service?.type === 'mailing-list') return 'mailing-list';
   if (service && service.type !== 'mailbox' && service.type !== 'cloud') return 'service-unaligned';
-  // A tenant signature or the domain's own envelope: the mail left from the domain's own account at this provider.
+  // The domain's tenant signature or its own envelope: the mail left from the domain's own account at this provider.
   if (service?.type === 'mailbox' && (facts.tenantSigned || (facts.ownEnvelope && !facts.ownSignature))) {
     return 'own-tenant-unaligned';
   }
@@ -123,6 +156,25 @@ export function causeOfFailure(identification: SourceIdentification, facts: Reco
   if (service?.type === 'mailbox') return 'mailbox-account';
   if (service?.type === 'cloud') return 'cloud-server';
   return 'unknown-failing';
+}
+
+/**
+ * Whether mail from a shared mailbox provider (Google, Microsoft 365…) came from the domain's own account there —
+ * its tenant signature, its own DKIM or its own envelope — rather than from someone else's account at the same
+ * provider (a public gmail.com address, another organisation's tenant). The two are different sources: the first is
+ * the domain's mail system, the second spoofing or forwarding.
+ */
+export function fromOwnAccount(facts: RecordFacts): boolean {
+  return facts.tenantSigned || facts.ownSignature || facts.ownEnvelope;
+}
+
+/** The class of one record: its cause's class (CLASS_OF_CAUSE). */
+export function classOfRecord(
+  record: AggregateRecord,
+  identification: SourceIdentification,
+  facts: RecordFacts = recordFacts(record, identification),
+): SourceClass {
+  return CLASS_OF_CAUSE[classifyRecord(record, identification, facts)];
 }
 
 /** The cause of one record's outcome; `identification` comes from identifySource. */

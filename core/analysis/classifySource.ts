@@ -1,4 +1,5 @@
-// One class per source group, with the reason in a sentence and, for a misconfigured service, the fix.
+// A source group's messages counted per class of their own (each record classed by classifyRecord), the class the
+// group is (that of most of its messages), the reason in a sentence and, for a misconfigured service, the fix.
 // Classes follow how DMARC tools present sources (docs/sender-intelligence.md "Classes"): compliant, misconfigured (a
 // known service of the domain failing alignment), forwarded, suspicious (unknown, failing both). Reason and fix are
 // explanations (explanation.ts) with their English text beside them.
@@ -14,11 +15,45 @@ import {
 import type { SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';
 
+/** Messages of a source per class of their own (classifyRecord). */
+export type ClassCounts = Record<SourceClass, number>;
+
+/** The order classes win a tie in: what needs action first. */
+const CLASS_PRECEDENCE: readonly SourceClass[] = ['misconfigured', 'suspicious', 'forwarded', 'compliant'];
+
+/** Messages per class of a group's causes. */
+export function classCounts(causes: Partial<Record<RecordCause, number>>): ClassCounts {
+  const counts: ClassCounts = { compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 };
+  for (const [cause, messages] of Object.entries(causes) as Array<[RecordCause, number]>) {
+    counts[CLASS_OF_CAUSE[cause]] += messages;
+  }
+  return counts;
+}
+
 /**
- * Failing messages up to this share of a group do not change its class: a compliant service still has a few
- * forwarded copies (which fail SPF at the forwarder) in every week of reports.
+ * What a source is: the class most of its messages have. A shared platform always carries a few messages of other
+ * kinds (forwarded copies, someone's spoofing); they are counted beside the class, never flip it. Ties go to what
+ * needs action.
  */
-export const FAILURE_TOLERANCE = 0.02;
+export function classOfCounts(counts: ClassCounts): SourceClass {
+  let best: SourceClass = 'compliant';
+  let bestCount = 0;
+  for (const cls of CLASS_PRECEDENCE) {
+    if (counts[cls] > bestCount) {
+      best = cls;
+      bestCount = counts[cls];
+    }
+  }
+  return best;
+}
+
+/**
+ * Messages that failed both DKIM and SPF alignment and were not forwarded: misconfigured and suspicious mail. What
+ * the spoofing figure counts.
+ */
+export function spoofedOf(counts: ClassCounts): number {
+  return counts.misconfigured + counts.suspicious;
+}
 
 /** part/whole in percent: whole numbers at the ends (0%, 100%), one decimal between. */
 function share(part: number, whole: number): Percentage {
@@ -51,35 +86,23 @@ function countriesClause(group: GroupFacts): ExplanationParam {
     : explain('suspicious.countries', { countries });
 }
 
-/** The class of most failing messages and its most frequent cause; undefined for a compliant group. */
-type Dominant = { cls: Exclude<SourceClass, 'compliant'>; cause: RecordCause } | undefined;
+/** A source's class and the most frequent cause of its messages of that class. */
+interface Dominant {
+  cls: SourceClass;
+  cause: RecordCause;
+}
 
-function dominantFailingClass(causes: GroupFacts['causes']): NonNullable<Dominant> {
-  const byClass = new Map<Exclude<SourceClass, 'compliant'>, number>();
-  let topCause: RecordCause = 'unknown-failing';
-  let topCauseCount = -1;
-  for (const [cause, count] of Object.entries(causes) as Array<[RecordCause, number]>) {
-    const cls = CLASS_OF_CAUSE[cause];
-    if (cls === 'compliant') continue;
-    byClass.set(cls, (byClass.get(cls) ?? 0) + count);
-  }
-  // Ties resolve towards what needs action: misconfigured, then suspicious, then forwarded.
-  let best: Exclude<SourceClass, 'compliant'> = 'suspicious';
-  let bestCount = -1;
-  for (const cls of ['misconfigured', 'suspicious', 'forwarded'] as const) {
-    const count = byClass.get(cls) ?? 0;
-    if (count > bestCount) {
-      best = cls;
-      bestCount = count;
+function dominantOf(causes: GroupFacts['causes'], counts: ClassCounts): Dominant {
+  const cls = classOfCounts(counts);
+  let cause: RecordCause = cls === 'compliant' ? 'dmarc-pass' : 'unknown-failing';
+  let causeCount = -1;
+  for (const [each, count] of Object.entries(causes) as Array<[RecordCause, number]>) {
+    if (CLASS_OF_CAUSE[each] === cls && count > causeCount) {
+      cause = each;
+      causeCount = count;
     }
   }
-  for (const [cause, count] of Object.entries(causes) as Array<[RecordCause, number]>) {
-    if (CLASS_OF_CAUSE[cause] === best && count > topCauseCount) {
-      topCause = cause;
-      topCauseCount = count;
-    }
-  }
-  return { cls: best, cause: topCause };
+  return { cls, cause };
 }
 
 /** DKIM first (a broken signature of the domain's own, or signing to turn on), then SPF. */
@@ -122,20 +145,26 @@ function misconfiguredFix(group: GroupFacts, domain: ExplanationParam): Explanat
   return spf ? explain('fix.dkimAndSpf', { dkim, spf }) : explain('fix.dkim', { dkim });
 }
 
-/** The reason (and fix) of a group whose class is known: compliant without `dominant`, else its dominant failure. */
-function explainSource(group: GroupFacts, dominant: Dominant): { reason: Explanation; fix?: Explanation } {
+/** The reason (and fix) of a group from its class, the most frequent cause of that class and its class counts. */
+function explainSource(
+  group: GroupFacts,
+  dominant: Dominant,
+  counts: ClassCounts,
+): { reason: Explanation; fix?: Explanation } {
   if (group.messages === 0) return { reason: explain('source.noMessages') };
   const domain = topDomain(group);
-  const failing = group.messages - group.passing;
   const messages = quantity(group.messages, 'message');
   const label = labelExplanation(group.key, group.label);
-  if (!dominant) {
+  if (dominant.cls === 'compliant') {
+    const others = (['forwarded', 'misconfigured', 'suspicious'] as const)
+      .filter((cls) => counts[cls] > 0)
+      .map((cls) => explain(`class.${cls}`, { count: counts[cls] }));
     const signed = group.dkimAligned >= group.passing * 0.98;
     const params = {
       passShare: share(group.passing, group.messages),
       messages,
       label,
-      fewFailed: failing > 0 ? explain('source.fewFailed', { failed: quantity(failing, 'message') }) : '',
+      besides: others.length > 0 ? explain('source.alsoCarried', { others }) : '',
     };
     return {
       reason: signed
@@ -145,6 +174,7 @@ function explainSource(group: GroupFacts, dominant: Dominant): { reason: Explana
   }
   const { cls, cause } = dominant;
   const name = nameOf(group);
+  const failing = counts[cls];
   switch (cls) {
     case 'misconfigured': {
       const code = cause === 'own-tenant-unaligned' ? 'source.misconfiguredTenant' : 'source.misconfigured';
@@ -163,8 +193,8 @@ function explainSource(group: GroupFacts, dominant: Dominant): { reason: Explana
                 : explain('forwarded.relayed');
       return { reason: explain('source.forwarded', { failing, messages, label, why }) };
     }
-    default: {
-      const blocked = group.dispositions.reject + group.dispositions.quarantine;
+    case 'suspicious': {
+      const blocked = group.spoofedBlocked;
       const what =
         cause === 'mailbox-account'
           ? explain('suspicious.mailboxAccount', { name, domain })
@@ -185,12 +215,14 @@ function explainSource(group: GroupFacts, dominant: Dominant): { reason: Explana
 }
 
 /**
- * A source group's class, decided at once, with its reason and, for a misconfigured service, the fix: explanations
- * (codes with parameters, for other languages) and their English texts, each written when first read — the dashboard
- * classifies thousands of groups and shows a hundred, in one language.
+ * A source group's class, decided at once from its messages per class, with its reason and, for a misconfigured
+ * service, the fix: explanations (codes with parameters, for other languages) and their English texts, each written
+ * when first read — the dashboard classifies thousands of groups and shows a hundred, in one language.
  */
 export class SourceClassification {
   readonly class: SourceClass;
+  /** Messages per class of their own: what the class is, and what else the source carries beside it. */
+  readonly byClass: Readonly<ClassCounts>;
   readonly #facts: () => GroupFacts;
   readonly #dominant: Dominant;
   #explained: { reason: Explanation; fix?: Explanation } | undefined;
@@ -198,14 +230,20 @@ export class SourceClassification {
   #fixText: string | undefined;
 
   /** `facts` gives the group's facts when the reason is first read. */
-  constructor(facts: () => GroupFacts, dominant: Dominant) {
-    this.class = dominant?.cls ?? 'compliant';
+  constructor(causes: GroupFacts['causes'], facts: () => GroupFacts) {
+    this.byClass = classCounts(causes);
+    this.#dominant = dominantOf(causes, this.byClass);
+    this.class = this.#dominant.cls;
     this.#facts = facts;
-    this.#dominant = dominant;
+  }
+
+  /** Messages that failed both DKIM and SPF alignment and were not forwarded (spoofedOf). */
+  get spoofed(): number {
+    return spoofedOf(this.byClass);
   }
 
   get #explanation(): { reason: Explanation; fix?: Explanation } {
-    return (this.#explained ??= explainSource(this.#facts(), this.#dominant));
+    return (this.#explained ??= explainSource(this.#facts(), this.#dominant, this.byClass));
   }
 
   /** Why, in one sentence a domain owner can read. */
@@ -229,9 +267,10 @@ export class SourceClassification {
     return fix && (this.#fixText ??= formatExplanation(fix));
   }
 
-  /** Exports (the dashboard's JSON) carry the class with its reason and fix, in English and as explanations. */
+  /** Exports (the dashboard's JSON) carry the class with its counts, reason and fix, in English and as explanations. */
   toJSON(): {
     class: SourceClass;
+    byClass: ClassCounts;
     reason: string;
     fix?: string;
     reasonExplanation: Explanation;
@@ -240,6 +279,7 @@ export class SourceClassification {
     const { fix, fixExplanation } = this;
     return {
       class: this.class,
+      byClass: { ...this.byClass },
       reason: this.reason,
       ...(fix ? { fix } : {}),
       reasonExplanation: this.reasonExplanation,
@@ -248,27 +288,12 @@ export class SourceClassification {
   }
 }
 
-/**
- * The class of a group from its messages, passing messages and (for a failing group) its causes; the reason and fix
- * from its facts, asked for when first read (SourceGrouper.classes gathers them only then).
- */
-export function classifyCounts(
-  messages: number,
-  passing: number,
-  causes: () => GroupFacts['causes'],
-  facts: () => GroupFacts,
-): SourceClassification {
-  const failing = messages - passing;
-  const compliant = messages === 0 || failing <= messages * FAILURE_TOLERANCE;
-  return new SourceClassification(facts, compliant ? undefined : dominantFailingClass(causes()));
+/** The class, reason and fix of a source group from its messages per cause; the reason and fix asked for when read. */
+export function classifyCauses(causes: GroupFacts['causes'], facts: () => GroupFacts): SourceClassification {
+  return new SourceClassification(causes, facts);
 }
 
 /** The class, reason and fix of a source group from its counts. */
 export function classifySource(group: GroupFacts): SourceClassification {
-  return classifyCounts(
-    group.messages,
-    group.passing,
-    () => group.causes,
-    () => group,
-  );
+  return classifyCauses(group.causes, () => group);
 }

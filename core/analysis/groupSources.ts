@@ -7,6 +7,7 @@ import { normalizeDomain, organizationalDomain } from '../report/alignment';
 import {
   CLASS_OF_CAUSE,
   causeOfFailure,
+  fromOwnAccount,
   passesByVerdictOrAlignment,
   receiverSaysForwarded,
   recordFacts,
@@ -22,9 +23,9 @@ import {
 import { lookupAsn, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
-import { classifyCounts, classifySource, type SourceClassification } from './classifySource';
+import { classifyCauses, classifySource, type SourceClassification } from './classifySource';
 import { explain, formatExplanation } from './explanation';
-import { labelExplanation } from './sourceLabel';
+import { labelExplanation, OTHERS_PREFIX } from './sourceLabel';
 
 export { labelExplanation };
 
@@ -76,6 +77,8 @@ export interface SourceGroup {
   ownSignatureFailingSelectors: Counted[];
   /** Messages with no DKIM signature at all. */
   unsigned: number;
+  /** Spoofed messages (misconfigured or suspicious by their own record) that receivers quarantined or rejected. */
+  spoofedBlocked: number;
   /** First and last report time seen (Unix seconds). */
   firstSeen: number;
   lastSeen: number;
@@ -164,6 +167,11 @@ export interface SourceContext {
   groupLabel: string;
   /** The source IP (a context belongs to one IP). */
   ip: string;
+  /**
+   * At a shared mailbox provider: false for mail from someone else's account there (fromOwnAccount), a source of its
+   * own apart from the domain's own account.
+   */
+  ownAccount: boolean;
   /** Position in the resolver's creation order. */
   index: number;
 }
@@ -204,7 +212,11 @@ export interface SourceCell {
 interface IpEntry {
   asn: AsnInfo;
   rdnsNames: readonly string[] | undefined;
+  /** The service the IP's network names (identifyByNetwork), once a record needed it. */
+  byNetwork: SourceIdentification | undefined;
   network: SourceContext | undefined;
+  /** The network context of mail from others' accounts, when the network is a shared mailbox provider. */
+  othersNetwork: SourceContext | undefined;
   /** Contexts of identifications from domains (usually one or two). */
   byIdentification: SourceContext[] | undefined;
   last: Cell | undefined;
@@ -236,6 +248,8 @@ interface Cell extends SourceCell {
   /** Failing records without one. */
   failingRecords: number;
   failingMessages: number;
+  /** Of those messages, the ones receivers quarantined or rejected. */
+  failingBlocked: number;
   /** Sequence number of the first record of each kind (-1: none yet): the order causes first appeared in a group. */
   firstPass: number;
   firstOverridden: number;
@@ -351,7 +365,9 @@ export class SourceResolver {
       entry = {
         asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
         rdnsNames: this.options.rdns?.get(ip),
+        byNetwork: undefined,
         network: undefined,
+        othersNetwork: undefined,
         byIdentification: undefined,
         last: undefined,
         cells: [],
@@ -362,7 +378,12 @@ export class SourceResolver {
     return entry;
   }
 
-  private context(record: AggregateRecord, identification: SourceIdentification, ip: IpEntry): SourceContext {
+  private context(
+    record: AggregateRecord,
+    identification: SourceIdentification,
+    ip: IpEntry,
+    ownAccount: boolean,
+  ): SourceContext {
     const context: SourceContext = {
       identification,
       asn: ip.asn,
@@ -370,6 +391,7 @@ export class SourceResolver {
       groupKey: '',
       groupLabel: '',
       ip: record.sourceIp,
+      ownAccount,
       index: this.contexts.length,
     };
     const { key, label } = sourceGroupKey(record, context);
@@ -405,34 +427,40 @@ export class SourceResolver {
   }
 
   private newCell(record: AggregateRecord, set: IdentifierSet, ip: IpEntry): Cell {
+    const identification = set.identification.service
+      ? set.identification
+      : (ip.byNetwork ??= identifyByNetwork({ asn: ip.asn, ...(ip.rdnsNames ? { rdnsNames: ip.rdnsNames } : {}) }));
+    // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
+    // domains, or by network when that one has tenant domains.
+    const facts =
+      !set.identification.service && identification.service?.tenantDkimDomains
+        ? recordFacts(set.exemplar, identification)
+        : (set.facts ??= recordFacts(set.exemplar, set.identification));
+    // Mail that passed aligned with the domain is the domain's own, whatever else its identifiers say (a header From
+    // a reporter wrote as two domains leaves no organisation to compare with: trusteddomainproject good.com report).
+    const ownAccount =
+      identification.service?.type !== 'mailbox' || fromOwnAccount(facts) || passesByVerdictOrAlignment(set.exemplar);
     let context: SourceContext;
     if (!set.identification.service) {
-      if (!ip.network) {
-        const network = identifyByNetwork({ asn: ip.asn, ...(ip.rdnsNames ? { rdnsNames: ip.rdnsNames } : {}) });
-        ip.network = this.context(record, network, ip);
-      }
-      context = ip.network;
+      context = ownAccount
+        ? (ip.network ??= this.context(record, identification, ip, true))
+        : (ip.othersNetwork ??= this.context(record, identification, ip, false));
     } else {
       const contexts = (ip.byIdentification ??= []);
       let found: SourceContext | undefined;
       for (let i = 0; i < contexts.length; i++) {
-        if (contexts[i]!.identification === set.identification) {
-          found = contexts[i];
+        const candidate = contexts[i]!;
+        if (candidate.identification === identification && candidate.ownAccount === ownAccount) {
+          found = candidate;
           break;
         }
       }
       if (!found) {
-        found = this.context(record, set.identification, ip);
+        found = this.context(record, identification, ip, ownAccount);
         contexts.push(found);
       }
       context = found;
     }
-    // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
-    // domains, or by network when that one has tenant domains.
-    const facts =
-      !set.identification.service && context.identification.service?.tenantDkimDomains
-        ? recordFacts(set.exemplar, context.identification)
-        : (set.facts ??= recordFacts(set.exemplar, set.identification));
     const failureCause = causeOfFailure(context.identification, facts);
     const cell: Cell = {
       context,
@@ -455,6 +483,7 @@ export class SourceResolver {
       overriddenMessages: 0,
       failingRecords: 0,
       failingMessages: 0,
+      failingBlocked: 0,
       firstPass: -1,
       firstOverridden: -1,
       firstFailing: -1,
@@ -477,9 +506,18 @@ export class SourceResolver {
 /** The group a record belongs to: its service, else its PTR organisation, else its network, else its address. */
 export function sourceGroupKey(
   record: AggregateRecord,
-  context: { identification: SourceIdentification; asn: AsnInfo; rdnsNames?: readonly string[] | undefined },
+  context: {
+    identification: SourceIdentification;
+    asn: AsnInfo;
+    rdnsNames?: readonly string[] | undefined;
+    ownAccount?: boolean;
+  },
 ): { key: string; label: string } {
   const service = context.identification.service;
+  if (service && context.ownAccount === false) {
+    const key = `${OTHERS_PREFIX}${service.id}`;
+    return { key, label: formatExplanation(labelExplanation(key, service.name)) };
+  }
   if (service) return { key: service.id, label: service.name };
   const ptr = context.rdnsNames?.[0];
   if (ptr) {
@@ -513,6 +551,7 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
     ownEnvelopeSpfFailing: 0,
     ownSignatureFailingSelectors: undefined,
     unsigned: 0,
+    spoofedBlocked: 0,
     firstSeen: cell.firstSeen,
     lastSeen: cell.lastSeen,
   };
@@ -585,6 +624,7 @@ function accumulateCell(acc: Accumulator, cell: Cell): void {
   const set = cell.identifiers;
   add(acc.headerFromDomains, set.headerFrom, count);
   if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
+  if (CLASS_OF_CAUSE[cell.failureCause] !== 'forwarded') acc.spoofedBlocked += cell.failingBlocked;
   if (cell.overriddenRecords + cell.failingRecords === 0) return;
   const failing = cell.overriddenMessages + cell.failingMessages;
   const facts = cell.facts;
@@ -626,7 +666,8 @@ function networksOf(
     if (asn.country) add(countries, asn.country, count);
   });
   return {
-    ips: sorted(ips),
+    // Every address: the page counts them and the command line lists them.
+    ips: sorted(ips, Infinity),
     asns: [...asns]
       .map(([asn, v]) => ({ asn, ...v }))
       .sort((a, b) => b.messages - a.messages)
@@ -667,6 +708,7 @@ function factsOf(cells: readonly Cell[]): Omit<SourceGroup, 'classification'> {
     ownEnvelopeSpfFailing: acc.ownEnvelopeSpfFailing,
     ownSignatureFailingSelectors: acc.ownSignatureFailingSelectors ? sorted(acc.ownSignatureFailingSelectors) : [],
     unsigned: acc.unsigned,
+    spoofedBlocked: acc.spoofedBlocked,
     firstSeen: acc.firstSeen,
     lastSeen: acc.lastSeen,
   };
@@ -753,6 +795,7 @@ export class SourceGrouper {
     } else {
       cell.failingRecords += 1;
       cell.failingMessages += count;
+      if (disposition === 'reject' || disposition === 'quarantine') cell.failingBlocked += count;
       if (cell.firstFailing < 0) cell.firstFailing = sequence;
     }
     return cell;
@@ -777,12 +820,10 @@ export class SourceGrouper {
     for (const cells of this.cellsByGroup().values()) {
       const { context } = cells[0]!;
       let messages = 0;
-      let passing = 0;
       const contexts: SourceContext[] = [];
       let seen: Set<SourceContext> | undefined;
       for (const cell of cells) {
         messages += cell.messages;
-        passing += cell.passing;
         if (contexts.length === 0) contexts.push(cell.context);
         if (contexts[contexts.length - 1] === cell.context) continue;
         seen ??= new Set(contexts);
@@ -791,12 +832,7 @@ export class SourceGrouper {
           contexts.push(cell.context);
         }
       }
-      const classification = classifyCounts(
-        messages,
-        passing,
-        () => causesOf(cells),
-        () => factsOf(cells),
-      );
+      const classification = classifyCauses(causesOf(cells), () => factsOf(cells));
       yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
     }
   }

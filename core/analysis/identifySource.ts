@@ -76,8 +76,25 @@ function matchDomain(
 }
 
 /**
+ * Whether the envelope domain may name the sender: its SPF check passed, or the report has no SPF result for it (then
+ * nothing says it was forged). A domain that failed its own check proves nothing: anyone can write yahoo.com as the
+ * envelope of spam (freitagsrunde__dmarc-report-aggregator/mailru.eml, SPF neutral from a Russian access network).
+ */
+function envelopeVouchedFor(domain: string, record: AggregateRecord): boolean {
+  const name = normalizeDomain(domain);
+  let checked = false;
+  for (const result of record.spfResults) {
+    if (result.scope === 'helo' || normalizeDomain(result.domain) !== name) continue;
+    if (result.result === 'pass') return true;
+    checked = true;
+  }
+  return !checked;
+}
+
+/**
  * The service named by the record's own identifiers. Order of trust: a passing DKIM signature of a third party (only
- * the key holder can make it), the envelope domain, any other DKIM signature, the header From domain itself.
+ * the key holder can make it), the envelope domain when SPF did not refute it, the header From domain itself. A DKIM
+ * signature that did not verify names nobody: its d= is whatever the sender wrote.
  */
 export function identifyByRecordDomains(record: AggregateRecord): SourceIdentification {
   const headerFromOrg = record.headerFrom ? organizationalDomain(record.headerFrom) : '';
@@ -91,6 +108,7 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
     ...record.spfResults.filter((r) => r.scope !== 'helo').map((r) => r.domain),
   ];
   for (const domain of envelopeDomains) {
+    if (domain === undefined || !envelopeVouchedFor(domain, record)) continue;
     const match = matchDomain(domain, headerFromOrg);
     if (match) return { service: match.service, evidence: 'envelope', matched: match.matched };
     const name = domain ? normalizeDomain(domain) : '';
@@ -98,11 +116,6 @@ export function identifyByRecordDomains(record: AggregateRecord): SourceIdentifi
       const service = findServiceByReturnPathLabel(name);
       if (service) return { service, evidence: 'envelope', matched: name };
     }
-  }
-  for (const dkim of record.dkimResults) {
-    if (dkim.result === 'pass') continue;
-    const match = matchDomain(dkim.domain, headerFromOrg);
-    if (match) return { service: match.service, evidence: 'dkim', matched: match.matched };
   }
   if (record.headerFrom) {
     const found = findServiceByDomain(record.headerFrom);

@@ -5,6 +5,8 @@
 // t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
 import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
 import { isDkimAligned, isSpfAligned, normalizeDomain } from '../report/alignment';
+import { CLASS_OF_CAUSE, passesByVerdictOrAlignment, receiverSaysForwarded } from './classifyRecord';
+import type { ClassCounts } from './classifySource';
 import { SourceResolver, reportCoversDomain, type GroupSourcesOptions, type IdentifierSet } from './groupSources';
 
 export interface HypotheticalPolicy {
@@ -43,12 +45,17 @@ export interface SimulatedSource extends Outcome {
   /** Of the blocked messages, those a receiver overrode before (forwarded, mailing list, local policy…): receivers
    *  will likely do so again. */
   previouslyOverridden: number;
+  /**
+   * The messages the hypothetical policy would quarantine or reject, by their own class today: compliant ones are
+   * the domain's mail it would lose, suspicious ones the spoofing it is meant to stop.
+   */
+  blockedByClass: ClassCounts;
 }
 
 export interface PolicySimulation {
   hypothetical: HypotheticalPolicy;
   /** What would happen. */
-  simulated: Outcome & { messages: number; newlyBlocked: number };
+  simulated: Outcome & { messages: number; newlyBlocked: number; blockedByClass: ClassCounts };
   /** What receivers reported. */
   reported: Outcome & { messages: number };
   /** Sources that would lose messages, most affected first, then the others by volume. */
@@ -138,6 +145,7 @@ function wouldPass(
 }
 
 const emptyOutcome = (): Outcome => ({ pass: 0, none: 0, quarantine: 0, reject: 0 });
+const emptyClassCounts = (): ClassCounts => ({ compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 });
 
 /** Recomputes every record of the reports under `hypothetical` (merged over each report's published policy). */
 export function simulatePolicy(
@@ -149,7 +157,7 @@ export function simulatePolicy(
   const resolver = new SourceResolver(options);
   const alignment = new AlignmentCache();
   const sources = new Map<string, SimulatedSource>();
-  const simulated = { ...emptyOutcome(), messages: 0, newlyBlocked: 0 };
+  const simulated = { ...emptyOutcome(), messages: 0, newlyBlocked: 0, blockedByClass: emptyClassCounts() };
   const reported = { ...emptyOutcome(), messages: 0 };
   for (const report of reports) {
     if (report.kind !== 'aggregate') continue;
@@ -169,12 +177,20 @@ export function simulatePolicy(
     const policyDomain = normalizeDomain(published.domain);
     for (const record of report.records) {
       const count = record.count;
-      const { context, identifiers } = resolver.cell(record);
+      const { context, identifiers, failureCause } = resolver.cell(record);
       const key = context.groupKey;
       const label = context.groupLabel;
       let source = sources.get(key);
       if (!source) {
-        source = { key, label, messages: 0, ...emptyOutcome(), newlyBlocked: 0, previouslyOverridden: 0 };
+        source = {
+          key,
+          label,
+          messages: 0,
+          ...emptyOutcome(),
+          newlyBlocked: 0,
+          previouslyOverridden: 0,
+          blockedByClass: emptyClassCounts(),
+        };
         sources.set(key, source);
       }
       source.messages += count;
@@ -195,6 +211,15 @@ export function simulatePolicy(
       }
       if ((outcome === 'quarantine' || outcome === 'reject') && record.reasons.length > 0) {
         source.previouslyOverridden += count;
+      }
+      if (outcome === 'quarantine' || outcome === 'reject') {
+        const cls = passesByVerdictOrAlignment(record)
+          ? 'compliant'
+          : receiverSaysForwarded(record)
+            ? 'forwarded'
+            : CLASS_OF_CAUSE[failureCause];
+        source.blockedByClass[cls] += count;
+        simulated.blockedByClass[cls] += count;
       }
     }
   }

@@ -37,7 +37,23 @@ export const sendersEn = {
   'senders.type.cloud': 'Cloud',
   'senders.spoofing.title': 'Possible spoofing:',
   'senders.spoofing.body':
-    '{messages} from {sources} failed both DKIM and SPF{countries}. Receivers rejected or quarantined {blocked}.',
+    '{messages} from {sources}{unrecognised} failed both DKIM and SPF alignment and were not forwarded{countries}. Receivers rejected or quarantined {blocked}.',
+  'senders.spoofing.unrecognised': ' ({count} not recognised)',
+  'senders.beside.compliant': '{count} compliant',
+  'senders.beside.forwarded': '{count} forwarded',
+  'senders.beside.misconfigured': '{count} misconfigured',
+  'senders.beside.suspicious': '{count} suspicious',
+  'senders.range.note': '{range}: an internal relay or an artefact of the reporter, not a sender on the Internet',
+  'senders.range.unspecified': 'Unspecified address',
+  'senders.range.loopback': 'Loopback address',
+  'senders.range.private': 'Private address',
+  'senders.range.shared': 'Carrier-grade NAT address',
+  'senders.range.link-local': 'Link-local address',
+  'senders.range.documentation': 'Documentation address',
+  'senders.range.benchmarking': 'Benchmarking address',
+  'senders.range.multicast': 'Multicast address',
+  'senders.range.broadcast': 'Broadcast address',
+  'senders.range.reserved': 'Reserved address',
   'senders.spoofing.countries': ' (networks registered in {countries})',
   'senders.asn.unavailable':
     'The offline ASN table could not be loaded ({detail}); sources are named from report data only.',
@@ -82,6 +98,8 @@ export const sendersEn = {
   'senders.whatIf.summary':
     'Of {messages}, {pass} would pass, {quarantine} be quarantined and {reject} be rejected{none}. Receivers reported {reportedQuarantine} quarantined and {reportedReject} rejected; {newlyBlocked}.',
   'senders.whatIf.none': ' ({none} fail but are delivered)',
+  'senders.whatIf.byClass':
+    'Of the messages it would quarantine or reject, by their class today: {compliant} compliant (your own mail that passes now), {forwarded} forwarded, {misconfigured} misconfigured, {suspicious} suspicious.',
   'senders.whatIf.note':
     'np applies to subdomains that do not exist, which reports cannot show, so it changes nothing here. Receivers may still override the policy for forwarded and mailing-list mail.',
   'senders.whatIf.table': 'Sources that would lose mail',
@@ -100,6 +118,7 @@ export const sendersEn = {
   'senders.changes.newSource': 'New source',
 
   'senders.count.ips': '{count, plural, one {# IP} other {# IPs}}',
+  'senders.count.sources': '{count, plural, one {# source} other {# sources}}',
   'senders.count.unrecognisedSources': '{count, plural, one {# unrecognised source} other {# unrecognised sources}}',
   'senders.count.sourceAddresses': '{count, plural, one {# source IP address} other {# source IP addresses}}',
   'senders.count.addresses': '{count, plural, one {# address} other {# addresses}}',
@@ -114,10 +133,14 @@ export const sendersEn = {
   // results the code after `senders.explain.` and its parameters. Some are clauses inserted into others; those
   // that start with a space keep it.
   'senders.explain.source.noMessages': 'No messages in the chosen period.',
-  'senders.explain.source.compliant': '{passShare} of {messages} from {label} pass DMARC with aligned DKIM{fewFailed}.',
+  'senders.explain.source.compliant': '{passShare} of {messages} from {label} pass DMARC with aligned DKIM{besides}.',
   'senders.explain.source.compliantPartlySigned':
-    '{passShare} of {messages} from {label} pass DMARC (aligned DKIM on {dkimShare}){fewFailed}.',
-  'senders.explain.source.fewFailed': '; {failed} failed, too few to change the verdict',
+    '{passShare} of {messages} from {label} pass DMARC (aligned DKIM on {dkimShare}){besides}.',
+  'senders.explain.source.alsoCarried': '; besides, {others}',
+  'senders.explain.class.compliant': '{count} compliant',
+  'senders.explain.class.forwarded': '{count} forwarded',
+  'senders.explain.class.misconfigured': '{count} misconfigured',
+  'senders.explain.class.suspicious': '{count} suspicious',
   'senders.explain.source.misconfigured':
     "{name} sent {failing} of {messages} as {domain} without aligned DKIM or SPF, so DMARC fails. If you do not use {name}, someone else's {name} account is sending as {domain}: report it to {name}.",
   'senders.explain.source.misconfiguredTenant':
@@ -180,6 +203,7 @@ export const sendersEn = {
   'senders.explain.label.rdns': 'Servers under {org}',
   'senders.explain.label.mailingList': 'Mailing list at {host}',
   'senders.explain.label.unknownAddress': 'unknown address',
+  'senders.explain.label.otherAccounts': "Others' accounts at {name}",
   'senders.explain.label.yourDomain': 'your domain',
 
   // The nouns of counted things in explanations (core/analysis/explanation.ts `quantity`).

@@ -40,7 +40,23 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.type.cloud': 'Cloud',
   'senders.spoofing.title': 'Mogelijke spoofing:',
   'senders.spoofing.body':
-    'Bij {messages} van {sources} mislukten zowel DKIM als SPF{countries}. Ontvangers weigerden of plaatsten er {blocked} in quarantaine.',
+    'Bij {messages} van {sources}{unrecognised} lagen DKIM en SPF allebei niet in lijn en was de mail niet doorgestuurd{countries}. Ontvangers weigerden of plaatsten er {blocked} in quarantaine.',
+  'senders.spoofing.unrecognised': ' ({count} niet herkend)',
+  'senders.beside.compliant': '{count} in orde',
+  'senders.beside.forwarded': '{count} doorgestuurd',
+  'senders.beside.misconfigured': '{count} verkeerd ingesteld',
+  'senders.beside.suspicious': '{count} verdacht',
+  'senders.range.note': '{range}: een interne relay of een artefact van de rapporteur, geen afzender op internet',
+  'senders.range.unspecified': 'Ongespecificeerd adres',
+  'senders.range.loopback': 'Loopback-adres',
+  'senders.range.private': 'Privéadres',
+  'senders.range.shared': 'Carrier-grade-NAT-adres',
+  'senders.range.link-local': 'Link-local-adres',
+  'senders.range.documentation': 'Documentatieadres',
+  'senders.range.benchmarking': 'Benchmarkadres',
+  'senders.range.multicast': 'Multicastadres',
+  'senders.range.broadcast': 'Broadcastadres',
+  'senders.range.reserved': 'Gereserveerd adres',
   'senders.spoofing.countries': ' (netwerken geregistreerd in {countries})',
   'senders.asn.unavailable':
     'De offline ASN-tabel kon niet worden geladen ({detail}); bronnen krijgen alleen een naam uit de rapportgegevens.',
@@ -86,6 +102,8 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.whatIf.summary':
     'Van {messages} zouden er {pass} slagen, {quarantine} in quarantaine gaan en {reject} geweigerd worden{none}. Ontvangers meldden {reportedQuarantine} in quarantaine en {reportedReject} geweigerd; {newlyBlocked}.',
   'senders.whatIf.none': ' ({none} mislukken maar worden toch afgeleverd)',
+  'senders.whatIf.byClass':
+    'Van de berichten die in quarantaine zouden gaan of geweigerd zouden worden, naar hun klasse nu: {compliant} in orde (je eigen mail die nu slaagt), {forwarded} doorgestuurd, {misconfigured} verkeerd ingesteld, {suspicious} verdacht.',
   'senders.whatIf.note':
     'np geldt voor subdomeinen die niet bestaan, en dat kunnen rapporten niet laten zien; hier verandert het dus niets. Ontvangers kunnen het beleid nog steeds opzijzetten voor doorgestuurde mail en mail van mailinglijsten.',
   'senders.whatIf.table': 'Bronnen die mail zouden verliezen',
@@ -104,6 +122,7 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.changes.newSource': 'Nieuwe bron',
 
   'senders.count.ips': '{count, plural, one {# IP-adres} other {# IP-adressen}}',
+  'senders.count.sources': '{count, plural, one {# bron} other {# bronnen}}',
   'senders.count.unrecognisedSources': '{count, plural, one {# onbekende bron} other {# onbekende bronnen}}',
   'senders.count.sourceAddresses': '{count, plural, one {# bron-IP-adres} other {# bron-IP-adressen}}',
   'senders.count.addresses': '{count, plural, one {# adres} other {# adressen}}',
@@ -116,10 +135,14 @@ export const sendersNl: Translation<typeof sendersEn> = {
 
   'senders.explain.source.noMessages': 'Geen berichten in de gekozen periode.',
   'senders.explain.source.compliant':
-    '{passShare} van {messages} van {label} slaagt voor DMARC met DKIM in lijn{fewFailed}.',
+    '{passShare} van {messages} van {label} slaagt voor DMARC met DKIM in lijn{besides}.',
   'senders.explain.source.compliantPartlySigned':
-    '{passShare} van {messages} van {label} slaagt voor DMARC (DKIM in lijn bij {dkimShare}){fewFailed}.',
-  'senders.explain.source.fewFailed': '; {failed} mislukt, te weinig om het oordeel te veranderen',
+    '{passShare} van {messages} van {label} slaagt voor DMARC (DKIM in lijn bij {dkimShare}){besides}.',
+  'senders.explain.source.alsoCarried': '; daarnaast {others}',
+  'senders.explain.class.compliant': '{count} in orde',
+  'senders.explain.class.forwarded': '{count} doorgestuurd',
+  'senders.explain.class.misconfigured': '{count} verkeerd ingesteld',
+  'senders.explain.class.suspicious': '{count} verdacht',
   'senders.explain.source.misconfigured':
     '{name} verstuurde {failing} van {messages} als {domain} zonder DKIM of SPF in lijn, dus DMARC mislukt. Gebruik je {name} niet, dan verstuurt iemand anders met een eigen account bij {name} als {domain}: meld het bij {name}.',
   'senders.explain.source.misconfiguredTenant':
@@ -184,6 +207,7 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.explain.label.rdns': 'Servers onder {org}',
   'senders.explain.label.mailingList': 'Mailinglijst op {host}',
   'senders.explain.label.unknownAddress': 'onbekend adres',
+  'senders.explain.label.otherAccounts': 'Accounts van anderen bij {name}',
   'senders.explain.label.yourDomain': 'je domein',
 
   'senders.unit.message': '{count, plural, one {# bericht} other {# berichten}}',

@@ -1,12 +1,12 @@
-// Sources grouped as the Senders page groups them (by sending service, else by network), each with its class and,
-// when opened, the reason and fix the Senders page gives, then by IP; sortable, filterable, with a drill-down to the
-// records and the raw XML of each report.
+// Sources grouped as the Senders page groups them (by sending service, else by network), each with its class, the
+// messages of other classes it carries and, when opened, the reason and fix the Senders page gives, then by IP;
+// sortable, filterable, with a drill-down to the records and the raw XML of each report.
 import { useMemo, useState } from 'preact/hooks';
 import type { AggregateRecord } from '../../../core/report/types';
 import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/store/summarizeRecords';
 import type { StoredRecord } from '../../../core/store/schema';
 import { useI18n } from '../i18n/i18n';
-import { ClassBadge, SOURCE_CLASSES } from '../senders/ClassBadge';
+import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from '../senders/ClassBadge';
 import { useSenderText } from '../senders/useSenderText';
 import { inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 import { matchIpFilter } from './matchIpFilter';
@@ -203,6 +203,7 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
         </th>
         <td class={tdClass}>
           <ClassBadge sourceClass={group.sourceClass} />
+          <ClassBreakdown byClass={classification.byClass} sourceClass={group.sourceClass} />
         </td>
         <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
         <td class={`${tdClass} text-right tabular-nums`}>{percent(group.dmarcPass, group.messages)}</td>

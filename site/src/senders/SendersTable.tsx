@@ -1,13 +1,16 @@
-// The senders table: every source that sent as the domain, grouped by sending service (or network), each with its class, the reason in a
-// sentence and, for misconfigured services, the fix. Spoofing is summed up with its volume and countries.
+// The senders table: every source that sent as the domain, grouped by sending service (or network), each with its
+// class, the messages of other classes it carries, the reason in a sentence and, for misconfigured services, the fix.
+// Messages are counted by their own class (core/analysis/analyzeSenders.ts, which the CLI's `senders` command and the
+// dashboard's figures agree with); spoofing is summed up with its volume and countries.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { SourceClass } from '../../../core/analysis/classifyRecord';
-import { groupSources, type SourceGroup } from '../../../core/analysis/groupSources';
+import { analyzeSenders, type SendersAnalysis } from '../../../core/analysis/analyzeSenders';
+import type { SourceGroup } from '../../../core/analysis/groupSources';
+import { describeAddressRange } from '../../../core/report/addressRange';
 import type { AggregateReport } from '../../../core/report/types';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { AsnAttribution } from './AsnAttribution';
-import { ClassBadge, SOURCE_CLASSES } from './ClassBadge';
+import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from './ClassBadge';
 import { useAsnTable } from './useAsnTable';
 import { cachedReverseDns } from './ptrOverHttps';
 import { ReverseDnsConsent } from './ReverseDnsConsent';
@@ -16,32 +19,50 @@ import { useSenderText } from './useSenderText';
 /** Rows shown at most; the rest are counted below the table. */
 const MAX_ROWS = 200;
 
-function SpoofingSummary({ groups }: { groups: readonly SourceGroup[] }) {
+function SpoofingSummary({ analysis }: { analysis: SendersAnalysis }) {
   const { t, number } = useI18n();
   const text = useSenderText();
-  const suspicious = groups.filter((g) => g.classification.class === 'suspicious');
-  if (suspicious.length === 0) return null;
-  const messages = suspicious.reduce((n, g) => n + g.messages, 0);
-  const blocked = suspicious.reduce((n, g) => n + g.dispositions.reject + g.dispositions.quarantine, 0);
+  if (analysis.spoofedMessages === 0) return null;
+  // Sources with messages that failed both alignments and were not forwarded, whatever class they are.
+  const spoofing = analysis.sources.filter((s) => s.byClass.misconfigured + s.byClass.suspicious > 0);
+  const unrecognised = spoofing.filter((s) => !s.group.service).length;
   const countries = new Map<string, number>();
-  for (const g of suspicious)
-    for (const c of g.countries) countries.set(c.value, (countries.get(c.value) ?? 0) + c.messages);
+  for (const s of spoofing) {
+    if (s.class !== 'suspicious') continue;
+    for (const c of s.group.countries) countries.set(c.value, (countries.get(c.value) ?? 0) + c.messages);
+  }
   const top = [...countries].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
     <p
       class="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
       data-testid="spoofing-summary"
+      data-messages={analysis.spoofedMessages}
+      data-sources={spoofing.length}
     >
       <strong>{t('senders.spoofing.title')}</strong>{' '}
       {t('senders.spoofing.body', {
-        messages: text.count('senders.unit.message', messages),
-        sources: text.count('senders.count.unrecognisedSources', suspicious.length),
+        messages: text.count('senders.unit.message', analysis.spoofedMessages),
+        sources: text.count('senders.count.sources', spoofing.length),
+        unrecognised: unrecognised > 0 ? t('senders.spoofing.unrecognised', { count: unrecognised }) : '',
         countries: top.length
           ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') })
           : '',
-        blocked,
+        blocked: analysis.spoofedBlocked,
       })}
     </p>
+  );
+}
+
+/** What an address in a special-purpose range is, for a source named by its address alone. */
+function AddressRangeNote({ group }: { group: SourceGroup }) {
+  const { t } = useI18n();
+  if (!group.key.startsWith('ip:')) return null;
+  const range = describeAddressRange(group.key.slice('ip:'.length));
+  if (!range) return null;
+  return (
+    <div class={`text-xs ${mutedClass}`} data-testid="address-range">
+      {t('senders.range.note', { range: t(`senders.range.${range}`) })}
+    </div>
   );
 }
 
@@ -51,7 +72,12 @@ function SenderRow({ group }: { group: SourceGroup }) {
   const asn = group.asns[0];
   const { classification } = group;
   return (
-    <tr data-testid="sender-row" data-class={classification.class} data-key={group.key}>
+    <tr
+      data-testid="sender-row"
+      data-class={classification.class}
+      data-key={group.key}
+      data-by-class={SOURCE_CLASSES.map((cls) => classification.byClass[cls]).join(',')}
+    >
       <td class={tdClass}>
         <div class="font-medium" data-testid="sender-label">
           {text.label(group.key, group.label)}
@@ -66,9 +92,11 @@ function SenderRow({ group }: { group: SourceGroup }) {
               : t(`senders.type.${group.service.type}`)
             : t('senders.notKnown')}
         </div>
+        <AddressRangeNote group={group} />
       </td>
       <td class={tdClass}>
         <ClassBadge sourceClass={classification.class} />
+        <ClassBreakdown byClass={classification.byClass} sourceClass={classification.class} />
       </td>
       <td class={`${tdClass} text-right tabular-nums`}>{number(group.messages)}</td>
       <td class={`${tdClass} text-right tabular-nums`}>{percent(group.passing, group.messages)}</td>
@@ -114,10 +142,11 @@ export function SendersTable({
   const text = useSenderText();
   const { table, error } = useAsnTable();
   const [rdns, setRdns] = useState<Map<string, string[]>>(new Map());
-  const groups = useMemo(
-    () => groupSources(reports, { ...(domain ? { domain } : {}), ...(table ? { asnTable: table } : {}), rdns }),
+  const analysis = useMemo(
+    () => analyzeSenders(reports, { ...(domain ? { domain } : {}), ...(table ? { asnTable: table } : {}), rdns }),
     [reports, domain, table, rdns],
   );
+  const groups = useMemo(() => analysis.sources.map((s) => s.group), [analysis]);
   // IPs of sources no domain identified: the ones reverse DNS can still name.
   const unnamedIps = useMemo(() => {
     const ips = new Set<string>();
@@ -136,8 +165,6 @@ export function SendersTable({
     };
   }, [unnamedIps.join(',')]);
 
-  const totals = new Map<SourceClass, number>();
-  for (const g of groups) totals.set(g.classification.class, (totals.get(g.classification.class) ?? 0) + g.messages);
   return (
     <Section title={domain ? t('senders.table.title', { domain }) : t('senders.table.titleAll')} id="intel-senders">
       {groups.length === 0 ? (
@@ -146,12 +173,12 @@ export function SendersTable({
         <>
           <p class="mb-3 flex flex-wrap gap-3 text-sm" data-testid="class-totals">
             {SOURCE_CLASSES.map((cls) => (
-              <span key={cls}>
-                <ClassBadge sourceClass={cls} /> {text.count('senders.unit.message', totals.get(cls) ?? 0)}
+              <span key={cls} data-class={cls} data-messages={analysis.byClass[cls]}>
+                <ClassBadge sourceClass={cls} /> {text.count('senders.unit.message', analysis.byClass[cls])}
               </span>
             ))}
           </p>
-          <SpoofingSummary groups={groups} />
+          <SpoofingSummary analysis={analysis} />
           <TableScroller label={t('senders.table.titleAll')}>
             <table class={tableClass}>
               <thead>

@@ -1,5 +1,5 @@
 // What-if: every stored record recomputed under a hypothetical DMARC record (core/analysis/simulatePolicy.ts), with
-// the sources and messages that would be quarantined or rejected.
+// the sources and messages that would be quarantined or rejected, and those messages by their own class today.
 import { useMemo, useState } from 'preact/hooks';
 import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis/simulatePolicy';
 import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report/types';
@@ -69,6 +69,11 @@ export function WhatIfPanel({ reports, domain }: { reports: readonly AggregateRe
           newlyBlocked: text.count('senders.count.newlyBlocked', simulated.newlyBlocked),
         })}
       </p>
+      {simulated.quarantine + simulated.reject > 0 ? (
+        <p class="mt-1 text-sm" data-testid="what-if-by-class">
+          {t('senders.whatIf.byClass', { ...simulated.blockedByClass })}
+        </p>
+      ) : null}
       <p class={`mt-1 text-xs ${mutedClass}`}>{t('senders.whatIf.note')}</p>
       {affected.length ? (
         <TableScroller label={t('senders.whatIf.table')}>

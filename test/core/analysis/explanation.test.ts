@@ -32,15 +32,17 @@ const marked: ExplanationFormat = {
 
 describe('formatExplanation', () => {
   it('fills a template in English: numbers grouped, nouns counted, percentages with their decimals, clauses nested', () => {
-    const failed = explain('source.fewFailed', { failed: quantity(1, 'message') });
+    const besides = explain('source.alsoCarried', {
+      others: [explain('class.forwarded', { count: 1 }), explain('class.suspicious', { count: 8000 })],
+    });
     const reason = explain('source.compliant', {
       passShare: percentage(0.994),
       messages: quantity(1503, 'message'),
       label: 'Twilio SendGrid',
-      fewFailed: failed,
+      besides,
     });
     expect(formatExplanation(reason)).toBe(
-      '99.4% of 1,503 messages from Twilio SendGrid pass DMARC with aligned DKIM; 1 message failed, too few to change the verdict.',
+      '99.4% of 1,503 messages from Twilio SendGrid pass DMARC with aligned DKIM; besides, 1 forwarded, 8,000 suspicious.',
     );
     expect(formatExplanation(explain('suspicious.blocked', { blocked: 12345 }))).toBe(
       ' Receivers rejected or quarantined 12,345.',

@@ -59,7 +59,15 @@ describe('simulatePolicy', () => {
   it('reports today as the receivers did and changes nothing under the published policy', () => {
     const same = simulatePolicy(reports, {});
     expect(same.reported).toEqual({ messages: 180, pass: 150, none: 30, quarantine: 0, reject: 0 });
-    expect(same.simulated).toEqual({ messages: 180, pass: 150, none: 30, quarantine: 0, reject: 0, newlyBlocked: 0 });
+    expect(same.simulated).toEqual({
+      messages: 180,
+      pass: 150,
+      none: 30,
+      quarantine: 0,
+      reject: 0,
+      newlyBlocked: 0,
+      blockedByClass: { compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 },
+    });
   });
 
   it('p=reject rejects the spoofer and the list copies, and says the list copies were overridden before', () => {
@@ -69,6 +77,8 @@ describe('simulatePolicy', () => {
     expect(sources.get('ip:198.51.100.66')).toMatchObject({ reject: 20, newlyBlocked: 20, previouslyOverridden: 0 });
     expect(sources.get('list:lists.example.org')).toMatchObject({ reject: 10, previouslyOverridden: 10 });
     expect(result.sources[0]!.key).toBe('ip:198.51.100.66');
+    // Each blocked message by its own class: the spoofer's 20 suspicious, the list's 10 forwarded copies.
+    expect(result.simulated.blockedByClass).toEqual({ compliant: 0, forwarded: 10, misconfigured: 0, suspicious: 20 });
   });
 
   it('sp applies to subdomains: p=reject sp=quarantine quarantines news.example.com', () => {
