@@ -9,35 +9,46 @@ import type { RecordProfile, StoredRecord, StoredRecordBatch, StoredRecordDigest
  * written as a reference to it, so a chunk row of many reports stores each outcome of a sender once: IndexedDB then has
  * fewer bytes to serialize, copy and decode, and a read makes one object.
  *
- * Profiles are found by a hash of their fields and compared field by field, which allocates nothing per record, where a
- * text key would allocate a string for each.
+ * A record's profile is read once into a list of its values (profileValues), which is hashed and compared with the
+ * lists of the profiles made before: nothing is allocated per record, where a text key would allocate a string for
+ * each, and each field is read once.
  */
 export class ProfileTable {
-  readonly #byHash = new Map<number, RecordProfile[]>();
+  readonly #byHash = new Map<number, Made[]>();
   /** Profiles with raw values or extensions (rare), by the JSON of the whole profile. */
   readonly #byJson = new Map<string, RecordProfile>();
+  /** The values of the record being looked up, reused from record to record. */
+  readonly #values: unknown[] = [];
 
   /** `hash` must give equal profiles equal numbers; tests pass one that makes every profile collide. */
-  constructor(private readonly hash: (record: AggregateRecord) => number = profileHash) {}
+  constructor(private readonly hash?: (record: AggregateRecord) => number) {}
 
   /** The profile of `record` (everything but its IP and count): an equal one made before, or a new one. */
   profileOf(record: AggregateRecord): RecordProfile {
-    if (hasRawValues(record)) {
+    const values = this.#values;
+    const length = profileValues(record, values);
+    if (length < 0) {
       const key = JSON.stringify(profileWithout(record));
       let profile = this.#byJson.get(key);
       if (!profile) this.#byJson.set(key, (profile = profileWithout(record)));
       return profile;
     }
-    const hash = this.hash(record);
+    const hash = this.hash ? this.hash(record) : valuesHash;
     const candidates = this.#byHash.get(hash);
     if (candidates) {
-      for (const profile of candidates) if (sameProfile(record, profile)) return profile;
+      for (const made of candidates) if (sameValues(made.values, values, length)) return made.profile;
     }
-    const profile = profileWithout(record);
-    if (candidates) candidates.push(profile);
-    else this.#byHash.set(hash, [profile]);
-    return profile;
+    const made = { profile: profileWithout(record), values: values.slice(0, length) };
+    if (candidates) candidates.push(made);
+    else this.#byHash.set(hash, [made]);
+    return made.profile;
   }
+}
+
+/** A profile made, with its values as profileValues lists them. */
+interface Made {
+  profile: RecordProfile;
+  values: unknown[];
 }
 
 /**
@@ -82,125 +93,127 @@ export function toRecordDigest(batch: StoredRecordBatch, table = new ProfileTabl
 }
 
 /**
- * Every field of a record, and whether its profile holds it: a field added to AggregateRecord must be decided here, and
- * one the profile holds compared in sameProfile and hashed in profileHash (or, like raw values, sent to the JSON key).
+ * How records are told apart by each field of their profile: `text` and `flag` fields by value; a list item by item,
+ * by the fields its rule names; `json` fields (raw values and extensions, rare) send a record that has any to a key of
+ * the JSON of its whole profile. The hash and the comparison below are made from this table, so a field is listed once:
+ * the type check fails when RecordProfile has a field missing here, when a field here is not one of RecordProfile's,
+ * and when a rule does not fit its field's type (a field of another kind needs a new rule).
  */
-const PROFILE_FIELDS: Record<keyof AggregateRecord, boolean> = {
-  sourceIp: false,
-  count: false,
-  disposition: true,
-  dkim: true,
-  spf: true,
-  reasons: true,
-  headerFrom: true,
-  dkimResults: true,
-  spfResults: true,
-  dkimAligned: true,
-  spfAligned: true,
-  envelopeFrom: true,
-  envelopeTo: true,
-  extensions: true,
-  raw: true,
+type Rule<V> = [NonNullable<V>] extends [ReadonlyArray<infer Item>]
+  ? { readonly [K in keyof Item]-?: ValueRule<Item[K]> }
+  : ValueRule<V>;
+type ValueRule<V> = [NonNullable<V>] extends [string]
+  ? 'text'
+  : [NonNullable<V>] extends [boolean]
+    ? 'flag'
+    : [NonNullable<V>] extends [Readonly<Record<string, unknown>>]
+      ? 'json'
+      : never;
+
+/** Every field of a record's profile, in the order a profile holds them. */
+export const PROFILE_FIELDS: { readonly [K in keyof RecordProfile]-?: Rule<RecordProfile[K]> } = {
+  disposition: 'text',
+  dkim: 'text',
+  spf: 'text',
+  reasons: { type: 'text', comment: 'text', raw: 'json' },
+  headerFrom: 'text',
+  dkimResults: { domain: 'text', selector: 'text', result: 'text', humanResult: 'text', raw: 'json' },
+  spfResults: { domain: 'text', scope: 'text', result: 'text', humanResult: 'text', raw: 'json' },
+  dkimAligned: 'flag',
+  spfAligned: 'flag',
+  envelopeFrom: 'text',
+  envelopeTo: 'text',
+  extensions: 'json',
+  raw: 'json',
 };
-const IN_PROFILE = (Object.keys(PROFILE_FIELDS) as Array<keyof AggregateRecord>).filter(
-  (field) => PROFILE_FIELDS[field],
-);
+
+/** A record, a profile or an item of one of their lists, read by field name. */
+type Fields = Readonly<Record<string, unknown>>;
+type ValueKind = 'text' | 'flag' | 'json';
+
+/** The names of the fields of `rules` with rule `kind`. */
+function named(rules: Readonly<Record<string, unknown>>, kind: ValueKind): string[] {
+  return Object.keys(rules).filter((field) => rules[field] === kind);
+}
+
+const IN_PROFILE = Object.keys(PROFILE_FIELDS) as Array<keyof RecordProfile>;
+const TEXTS = named(PROFILE_FIELDS, 'text');
+const FLAGS = named(PROFILE_FIELDS, 'flag');
+const JSONS = named(PROFILE_FIELDS, 'json');
+/** The list fields, with their items' fields by rule. */
+const LISTS = Object.entries(
+  PROFILE_FIELDS as Readonly<Record<string, ValueKind | Readonly<Record<string, ValueKind>>>>,
+)
+  .filter((entry): entry is [string, Readonly<Record<string, ValueKind>>] => typeof entry[1] === 'object')
+  .map(([field, items]) => ({
+    field,
+    texts: named(items, 'text'),
+    flags: named(items, 'flag'),
+    jsons: named(items, 'json'),
+  }));
 
 /** The record without its IP and count. */
 function profileWithout(record: AggregateRecord): RecordProfile {
-  const profile: Partial<Record<keyof AggregateRecord, unknown>> = {};
+  const profile: Partial<Record<keyof RecordProfile, unknown>> = {};
   for (const field of IN_PROFILE) if (record[field] !== undefined) profile[field] = record[field];
   return profile as RecordProfile;
-}
-
-/** Whether `record` or one of its reasons or results carries raw values, or it has extensions. */
-function hasRawValues(record: AggregateRecord): boolean {
-  if (record.raw !== undefined || record.extensions !== undefined) return true;
-  for (const reason of record.reasons) if (reason.raw !== undefined) return true;
-  for (const result of record.dkimResults) if (result.raw !== undefined) return true;
-  for (const result of record.spfResults) if (result.raw !== undefined) return true;
-  return false;
-}
-
-/**
- * Whether `profile` (one without raw values or extensions) is the profile of `record` (likewise): every field of
- * PROFILE_FIELDS but IP and count, and every field of each reason and result, equal.
- */
-function sameProfile(record: AggregateRecord, profile: RecordProfile): boolean {
-  if (
-    record.disposition !== profile.disposition ||
-    record.dkim !== profile.dkim ||
-    record.spf !== profile.spf ||
-    record.dkimAligned !== profile.dkimAligned ||
-    record.spfAligned !== profile.spfAligned ||
-    record.headerFrom !== profile.headerFrom ||
-    record.envelopeFrom !== profile.envelopeFrom ||
-    record.envelopeTo !== profile.envelopeTo ||
-    record.reasons.length !== profile.reasons.length ||
-    record.dkimResults.length !== profile.dkimResults.length ||
-    record.spfResults.length !== profile.spfResults.length
-  ) {
-    return false;
-  }
-  for (let i = 0; i < record.reasons.length; i++) {
-    const a = record.reasons[i]!;
-    const b = profile.reasons[i]!;
-    if (a.type !== b.type || a.comment !== b.comment) return false;
-  }
-  for (let i = 0; i < record.dkimResults.length; i++) {
-    const a = record.dkimResults[i]!;
-    const b = profile.dkimResults[i]!;
-    if (a.domain !== b.domain || a.result !== b.result || a.selector !== b.selector || a.humanResult !== b.humanResult)
-      return false;
-  }
-  for (let i = 0; i < record.spfResults.length; i++) {
-    const a = record.spfResults[i]!;
-    const b = profile.spfResults[i]!;
-    if (a.domain !== b.domain || a.result !== b.result || a.scope !== b.scope || a.humanResult !== b.humanResult)
-      return false;
-  }
-  return true;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over `text` (UTF-16 code units) and an end mark no code unit can be; another mark for none. */
-function hashText(hash: number, text: string | undefined): number {
-  if (text === undefined) return Math.imul(hash ^ 0x10001, FNV_PRIME);
+function hashText(hash: number, text: unknown): number {
+  if (typeof text !== 'string') return Math.imul(hash ^ 0x10001, FNV_PRIME);
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return Math.imul(hash ^ 0x10000, FNV_PRIME);
 }
 
-/** A hash of what sameProfile compares: equal profiles hash alike (different ones rarely do). */
-export function profileHash(record: AggregateRecord): number {
+/** The hash of the values profileValues wrote last. */
+let valuesHash = 0;
+
+/**
+ * Writes what tells the profile of `record` apart into `out`: the value of each text and flag field, then per list its
+ * length and each item's values; how many it wrote, or -1 when the record or an item of its lists has a `json` field
+ * (raw values or extensions), whose profile is found by its JSON instead. Equal values, equal profiles. Hashes them
+ * into valuesHash on the way, so that each field is read once.
+ */
+function profileValues(record: AggregateRecord, out: unknown[]): number {
+  const fields = record as unknown as Fields;
+  for (const name of JSONS) if (fields[name] !== undefined) return -1;
+  let n = 0;
   let hash = FNV_OFFSET;
-  hash = hashText(hash, record.disposition);
-  hash = hashText(hash, record.dkim);
-  hash = hashText(hash, record.spf);
-  hash = Math.imul(hash ^ ((record.dkimAligned ? 1 : 0) | (record.spfAligned ? 2 : 0)), FNV_PRIME);
-  hash = hashText(hash, record.headerFrom);
-  hash = hashText(hash, record.envelopeFrom);
-  hash = hashText(hash, record.envelopeTo);
-  for (const reason of record.reasons) {
-    hash = hashText(hash, reason.type);
-    hash = hashText(hash, reason.comment);
+  for (const name of TEXTS) hash = hashText(hash, (out[n++] = fields[name]));
+  for (const name of FLAGS) {
+    const flag = (out[n++] = fields[name]);
+    hash = Math.imul(hash ^ (flag ? 0x10002 : 0x10003), FNV_PRIME);
   }
-  hash = Math.imul(hash ^ 0x10002, FNV_PRIME);
-  for (const result of record.dkimResults) {
-    hash = hashText(hash, result.domain);
-    hash = hashText(hash, result.result);
-    hash = hashText(hash, result.selector);
-    hash = hashText(hash, result.humanResult);
+  for (const { field, texts, flags, jsons } of LISTS) {
+    const items = fields[field] as readonly Fields[];
+    hash = Math.imul(hash ^ (0x20000 + (out[n++] = items.length)), FNV_PRIME);
+    for (const item of items) {
+      for (const name of jsons) if (item[name] !== undefined) return -1;
+      for (const name of texts) hash = hashText(hash, (out[n++] = item[name]));
+      for (const name of flags) {
+        const flag = (out[n++] = item[name]);
+        hash = Math.imul(hash ^ (flag ? 0x10002 : 0x10003), FNV_PRIME);
+      }
+    }
   }
-  hash = Math.imul(hash ^ 0x10003, FNV_PRIME);
-  for (const result of record.spfResults) {
-    hash = hashText(hash, result.domain);
-    hash = hashText(hash, result.result);
-    hash = hashText(hash, result.scope);
-    hash = hashText(hash, result.humanResult);
-  }
-  return hash;
+  valuesHash = hash;
+  return n;
+}
+
+/** Whether the first `length` values of `values` are `made`. */
+function sameValues(made: readonly unknown[], values: readonly unknown[], length: number): boolean {
+  if (made.length !== length) return false;
+  for (let i = 0; i < length; i++) if (made[i] !== values[i]) return false;
+  return true;
+}
+
+/** A hash of the profile of `record` (one without raw values or extensions): equal profiles hash alike. */
+export function profileHash(record: AggregateRecord): number {
+  return profileValues(record, []) < 0 ? 0 : valuesHash;
 }
 
 /** What counting a record into totals reads of its profile: verdicts, disposition and override types. */

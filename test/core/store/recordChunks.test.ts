@@ -44,7 +44,7 @@ import {
 } from '../../../core/store/toRecordDigest';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
 import type { AggregateRecord } from '../../../core/report/types';
-import { aggregate, DAY, MARCH_1, record } from './storeFixtures';
+import { aggregate, DAY, MARCH_1, OTHER_VALUES, record } from './storeFixtures';
 
 /** `value` with the keys of every object in it sorted (JSON text that ignores key order). */
 function sortedKeys(value: unknown): unknown {
@@ -326,17 +326,13 @@ describe('record chunks', () => {
     const profile = ({ sourceIp: _ip, count: _count, ...rest }: AggregateRecord) => rest;
     // Pairs that differ in one field at most, or in one field of the first reason or result, so that equal and
     // nearly equal profiles both come up often.
-    const nested = {
-      reasons: ['type', 'comment', 'raw'],
-      dkimResults: ['domain', 'result', 'selector', 'humanResult', 'raw'],
-      spfResults: ['domain', 'result', 'scope', 'humanResult', 'raw'],
-    };
     const paths: Array<[keyof AggregateRecord, string?]> = [
-      ...(Object.keys(record()).concat('envelopeTo', 'extensions', 'raw') as Array<keyof AggregateRecord>).map(
-        (field): [keyof AggregateRecord] => [field],
-      ),
-      ...Object.entries(nested).flatMap(([list, subfields]) =>
-        subfields.map((sub): [keyof AggregateRecord, string] => [list as keyof AggregateRecord, sub]),
+      ['sourceIp'],
+      ['count'],
+      ...Object.entries(OTHER_VALUES).flatMap(([field, others]): Array<[keyof AggregateRecord, string?]> =>
+        Array.isArray(others)
+          ? [[field as keyof AggregateRecord]]
+          : Object.keys(others).map((sub) => [field as keyof AggregateRecord, sub]),
       ),
     ];
     const pair = fc

@@ -1,5 +1,6 @@
 // Constructed reports for core/store tests: small, with every field the store and the summaries read.
 import type { AggregateRecord, AggregateReport, ParsedReport, TlsReport } from '../../../core/report/types';
+import type { RecordProfile } from '../../../core/store/schema';
 
 export const DAY = 86_400;
 /** 2024-03-01T00:00:00Z */
@@ -75,3 +76,42 @@ export function tls(orgName: string, reportId: string): ParsedReport<TlsReport> 
     path: [],
   };
 }
+
+/**
+ * Values each profile field takes in real reports (for a list: per field of its items), undefined where a field may be
+ * absent. Typed against RecordProfile, so a field added to records fails the type check here until it has values.
+ */
+type OtherValues<V> = [NonNullable<V>] extends [ReadonlyArray<infer Item>]
+  ? { [K in keyof Item]-?: Array<Item[K]> }
+  : V[];
+export const OTHER_VALUES: { [K in keyof RecordProfile]-?: OtherValues<RecordProfile[K]> } = {
+  disposition: ['none', 'quarantine', 'reject', 'pass'],
+  dkim: ['pass', 'fail'],
+  spf: ['pass', 'fail'],
+  reasons: {
+    type: ['forwarded', 'local_policy', 'mailing_list', 'other'],
+    comment: [undefined, 'arc=pass', 'Sender is a known forwarder'],
+    raw: [undefined, { type: 'Forwarded' }],
+  },
+  headerFrom: ['example.com', 'Example.com', 'mail.example.com'],
+  dkimResults: {
+    domain: ['example.com', 'sendgrid.net'],
+    selector: [undefined, 's1', 'google', 'selector2'],
+    result: ['pass', 'fail', 'none', 'temperror'],
+    humanResult: [undefined, 'good signature', 'signature verification failed'],
+    raw: [undefined, { result: 'Pass' }],
+  },
+  spfResults: {
+    domain: ['example.com', 'amazonses.com'],
+    scope: [undefined, 'mfrom', 'helo'],
+    result: ['pass', 'softfail', 'neutral'],
+    humanResult: [undefined, 'sender SPF authorized'],
+    raw: [undefined, { result: 'PASS' }],
+  },
+  dkimAligned: [true, false],
+  spfAligned: [true, false],
+  envelopeFrom: [undefined, 'example.com', 'bounces.example.com'],
+  envelopeTo: [undefined, 'example.net'],
+  extensions: [undefined, { local: 'x' }],
+  raw: [undefined, { disposition: 'None' }],
+};
