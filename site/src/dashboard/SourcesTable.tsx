@@ -185,7 +185,12 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
   const { classification } = group;
   return (
     <>
-      <tr data-testid="source-group" data-key={group.key} data-class={group.sourceClass}>
+      <tr
+        data-testid="source-group"
+        data-key={group.key}
+        data-class={group.sourceClass}
+        data-by-class={SOURCE_CLASSES.map((cls) => classification.byClass[cls]).join(',')}
+      >
         <th scope="row" class={`${tdClass} font-medium`}>
           <button
             type="button"
