@@ -18,7 +18,7 @@ export interface ReporterOrganization<T> {
   key: string;
   /** The organizational domain of the address most of its reports came from, when they name one. */
   domain?: string;
-  /** The name most of its reports use (stray quotes and blanks removed). */
+  /** The name most of its reports use (stray quotes and blanks removed); of names used as often, the first in text order. */
   name: string;
   /** Every name its reports use, the most used first; spellings that differ only in case once. */
   names: string[];
@@ -102,11 +102,14 @@ function domainOfContact(contact: string | undefined): string | undefined {
   return domainOfAddress(text.replace(/^mailto:/i, ''));
 }
 
-/** Items counted by key, the most common first (the first met when as many). */
+/** Ascending by code unit, so that the result does not depend on the order reports were read in. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Keys counted, the most common first (in text order when as many). */
 function byUse(keys: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+  return [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([key]) => key);
 }
 
 /** Names by use, one spelling per name that differs only in case ("Comcast.net", "comcast.net"): the most used. */
@@ -198,7 +201,7 @@ export function groupReporters<T>(
       const key = nameKey(name);
       if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + count);
     }
-    const keys = [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+    const keys = [...byKey].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([key]) => key);
     const own = keys.find((k) => k === group.key || k === group.domainLabel);
     const key = own ?? keys[0];
     if (key !== undefined) group.nameKey = key;
@@ -231,7 +234,10 @@ export function groupReporters<T>(
     const names = distinctNames(parts.flatMap((p) => p.names));
     // The domain most of its reports came from names the organization.
     const top = [...parts].sort(
-      (a, b) => Number(b.domain !== undefined) - Number(a.domain !== undefined) || b.members.length - a.members.length,
+      (a, b) =>
+        Number(b.domain !== undefined) - Number(a.domain !== undefined) ||
+        b.members.length - a.members.length ||
+        byText(a.key, b.key),
     )[0]!;
     const organization: ReporterOrganization<T> = {
       key: top.key,
@@ -242,5 +248,5 @@ export function groupReporters<T>(
     if (top.domain !== undefined) organization.domain = top.domain;
     result.push(organization);
   }
-  return result.sort((a, b) => b.members.length - a.members.length);
+  return result.sort((a, b) => b.members.length - a.members.length || byText(a.key, b.key));
 }

@@ -95,7 +95,7 @@ describe('groupReporters: the rules', () => {
         m('veeam.com', 'noreply.it.dmarc@veeam.com'),
       ]).map((r) => [r.domain, r.names]),
     ).toEqual([
-      ['yahoo.com', ['Yahoo', 'yahoo.com', 'Yahoo! Inc.']],
+      ['yahoo.com', ['Yahoo', 'Yahoo! Inc.', 'yahoo.com']],
       ['google.com', ['Google Inc.', 'google.com']],
       ['veeam.com', ['Veeam.com']],
     ]);
@@ -109,7 +109,7 @@ describe('groupReporters: the rules', () => {
         m('Acme Inc.', 'dmarc@acme.example'),
         m('Widgets Inc.', 'dmarc@widgets.example'),
       ]).map((r) => r.domain),
-    ).toEqual(['example.net', 'example.org', 'acme.example', 'widgets.example']);
+    ).toEqual(['acme.example', 'example.net', 'example.org', 'widgets.example']);
   });
 
   it('without an email, extra_contact_info says the domain; without either, the name alone groups', () => {
@@ -124,6 +124,22 @@ describe('groupReporters: the rules', () => {
       ['mail.ru', ['Mail.Ru'], 2],
       [undefined, ['Some Receiver'], 2],
     ]);
+  });
+
+  it('gives the same organizations, names and domains whatever order the reports come in', () => {
+    const reports = [
+      m('Yahoo! Inc.', 'postmaster@dmarc.yahoo.com'),
+      m('Yahoo', 'dmarchelp@yahooinc.com'),
+      m('Google Inc.', 'noreply-dmarc-support@google.com'),
+      m('google.com', 'noreply-dmarc-support@google.com'),
+    ];
+    const summary = (list: typeof reports) =>
+      groupReporters(list, (r) => r).map((o) => [o.key, o.domain, o.name, o.names, o.members.length]);
+    expect(summary(reports)).toEqual([
+      ['d:google.com', 'google.com', 'Google Inc.', ['Google Inc.', 'google.com'], 2],
+      ['d:yahoo.com', 'yahoo.com', 'Yahoo', ['Yahoo', 'Yahoo! Inc.'], 2],
+    ]);
+    expect(summary([...reports].reverse())).toEqual(summary(reports));
   });
 
   it('stray quotes and blanks around a name are removed', () => {

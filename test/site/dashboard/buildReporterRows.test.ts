@@ -28,9 +28,9 @@ describe('buildReporterRows', () => {
     expect(rows.map((r) => ({ ...r, reports: r.reports.map((s) => s.fileName), overrides: [...r.overrides] }))).toEqual(
       [
         {
-          key: 'd:yahooinc.com',
+          key: 'd:yahoo.com',
           name: 'Yahoo',
-          aliases: ['Yahoo! Inc.', 'yahooinc.com'],
+          aliases: ['Yahoo! Inc.', 'yahoo.com'],
           reports: ['cry-inc__dmarc-report-viewer/yahoo.xml', 'danielsen__dmarc-aggregate-parser/sample_report.xml'],
           messages: reports[0]!.messageCount + reports[1]!.messageCount,
           policies: [...new Set(reports.map((r) => r.report.policy))].map(() => expect.any(String) as string),
