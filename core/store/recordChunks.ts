@@ -1,8 +1,9 @@
 // Record digests packed into chunk rows (schema 3): the digests of one domain's reports ending in the same span of
 // ROW_SPAN_DAYS UTC days go into one row, up to RECORDS_PER_CHUNK records, so an import of thousands of small reports
 // writes a few rows per week instead of one per report.
+import { RowPacker } from './rowPacker';
 import { RECORDS_PER_CHUNK } from './rowSizes';
-import type { ChunkId, StoredRecordChunk, StoredRecordDigest } from './schema';
+import type { StoredRecordChunk, StoredRecordDigest } from './schema';
 
 const DAY = 86_400;
 
@@ -30,41 +31,28 @@ export function spanStart(unixSeconds: number): number {
 
 /** Packs `digests` into chunks by domain and span of their report's end, in the order given within each chunk. */
 export class ChunkPacker {
-  readonly #open = new Map<string, StoredRecordChunk & { records: number }>();
-  readonly #done: StoredRecordChunk[] = [];
+  readonly #packer = new RowPacker<StoredRecordDigest, StoredRecordChunk>({
+    slotOf: (digest) => `${digest.domain}\u0000${spanStart(digest.end)}`,
+    sizeOf: (digest) => digest.profileOf.length,
+    capacity: RECORDS_PER_CHUNK,
+    open: (digest): StoredRecordChunk => ({
+      id: [digest.domain, spanStart(digest.end), `${digest.reportKey}#${digest.id[3]}`],
+      digests: [],
+    }),
+    put: (chunk, digest) => chunk.digests.push(digest),
+  });
 
   add(digest: StoredRecordDigest): void {
-    const day = spanStart(digest.end);
-    const slot = `${digest.domain}\u0000${day}`;
-    let chunk = this.#open.get(slot);
-    const size = digest.profileOf.length;
-    if (chunk && chunk.records + size > RECORDS_PER_CHUNK) {
-      this.#finish(slot, chunk);
-      chunk = undefined;
-    }
-    if (!chunk) {
-      const id: ChunkId = [digest.domain, day, `${digest.reportKey}#${digest.id[3]}`];
-      chunk = { id, digests: [], records: 0 };
-      this.#open.set(slot, chunk);
-    }
-    chunk.digests.push(digest);
-    chunk.records += size;
+    this.#packer.add(digest);
   }
 
   /** Hands over the chunks of spans that end before `day` (for a caller that adds digests in order of their begin). */
   takeBefore(day: number): StoredRecordChunk[] {
-    for (const [slot, chunk] of this.#open) if (chunk.id[1] + SPAN <= day) this.#finish(slot, chunk);
-    return this.#done.splice(0);
+    return this.#packer.takeWhere((chunk) => chunk.id[1] + SPAN <= day);
   }
 
   /** Every chunk packed so far. */
   takeAll(): StoredRecordChunk[] {
-    for (const [slot, chunk] of this.#open) this.#finish(slot, chunk);
-    return this.#done.splice(0);
-  }
-
-  #finish(slot: string, { id, digests }: StoredRecordChunk & { records: number }): void {
-    this.#open.delete(slot);
-    this.#done.push({ id, digests });
+    return this.#packer.takeAll();
   }
 }

@@ -4,6 +4,7 @@
 // A pack lists its report keys under a unique multiEntry index: a report is found by its key in one request, and a
 // report already stored makes adding the pack fail (the dedupe), after which the pack is added again without it.
 import { spanStart } from './recordChunks';
+import { RowPacker } from './rowPacker';
 import { isSoundReport } from './rowShape';
 import type { ReportDatabase, ReportPack, StoredReport } from './schema';
 
@@ -17,40 +18,30 @@ function slotOf(report: StoredReport): string {
 
 /** Packs reports by kind, domain and span of days of their end, in the order given within each pack. */
 export class ReportPacker {
-  readonly #open = new Map<string, ReportPack>();
-  readonly #done: ReportPack[] = [];
+  readonly #packer = new RowPacker<StoredReport, ReportPack>({
+    slotOf,
+    sizeOf: () => 1,
+    capacity: REPORTS_PER_PACK,
+    // The first report's key makes the id unique: a report is stored once.
+    open: (report) => ({ id: [report.kind, report.domain, spanStart(report.end), report.key], keys: [], reports: [] }),
+    put: (pack, report) => {
+      pack.keys.push(report.key);
+      pack.reports.push(report);
+    },
+  });
 
   add(report: StoredReport): void {
-    const slot = slotOf(report);
-    let pack = this.#open.get(slot);
-    if (pack && pack.reports.length >= REPORTS_PER_PACK) {
-      this.#done.push(pack);
-      pack = undefined;
-    }
-    if (!pack) {
-      // The first report's key makes the id unique: a report is stored once.
-      pack = { id: [report.kind, report.domain, spanStart(report.end), report.key], keys: [], reports: [] };
-      this.#open.set(slot, pack);
-    }
-    pack.keys.push(report.key);
-    pack.reports.push(report);
+    this.#packer.add(report);
   }
 
   /** Hands over the packs whose slot differs from `report`'s (for a caller adding reports in pack key order). */
   takeOtherThan(report: StoredReport): ReportPack[] {
     const slot = slotOf(report);
-    for (const [open, pack] of this.#open) {
-      if (open === slot) continue;
-      this.#open.delete(open);
-      this.#done.push(pack);
-    }
-    return this.#done.splice(0);
+    return this.#packer.takeWhere((_pack, open) => open !== slot);
   }
 
   takeAll(): ReportPack[] {
-    this.#done.push(...this.#open.values());
-    this.#open.clear();
-    return this.#done.splice(0);
+    return this.#packer.takeAll();
   }
 }
 
