@@ -7,12 +7,11 @@ const exclude = ['test/browser/**', 'node_modules/**', 'dist/**'];
 
 export default defineConfig({
   test: {
-    include,
-    exclude,
+    // No include here: a project that extends this config would add its own include to it, not replace it.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', exclude: [...exclude, 'test/extension/**'] } },
+      { extends: true, test: { name: 'unit', include, exclude: [...exclude, 'test/extension/**'] } },
       {
         extends: true,
         // WXT's plugin gives extension code its `browser`: WXT's in-memory fake (wxt/testing/fake-browser).
@@ -25,7 +24,7 @@ export default defineConfig({
           'import.meta.env.FIREFOX': 'false',
           'import.meta.env.MANIFEST_VERSION': '3',
         },
-        test: { name: 'extension', include: ['test/extension/**/*.test.ts'] },
+        test: { name: 'extension', include: ['test/extension/**/*.test.ts'], exclude },
       },
     ],
   },

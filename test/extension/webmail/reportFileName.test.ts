@@ -78,6 +78,13 @@ describe('findReportFileName', () => {
     ['“google.com!borschow.com!1549929600!1550015999.zip”', 'google.com!borschow.com!1549929600!1550015999.zip'],
     ['(google.com!borschow.com!1549929600!1550015999.zip),', 'google.com!borschow.com!1549929600!1550015999.zip'],
     ['<google.com!borschow.com!1549929600!1550015999.zip>;', 'google.com!borschow.com!1549929600!1550015999.zip'],
+    // Followed by a comma, semicolon or colon within a list.
+    [
+      'Attachments: zoho.com!example.com!1581753600!1581840000.xml.gz, invoice.pdf',
+      'zoho.com!example.com!1581753600!1581840000.xml.gz',
+    ],
+    ['google.com!borschow.com!1549929600!1550015999.zip; 2 KB', 'google.com!borschow.com!1549929600!1550015999.zip'],
+    ['google.com!borschow.com!1549929600!1550015999.zip: scanned', 'google.com!borschow.com!1549929600!1550015999.zip'],
     // The first of two.
     [
       'zoho.com!example.com!1581753600!1581840000.xml.gz and google.com!borschow.com!1549929600!1550015999.zip',
