@@ -2,6 +2,7 @@
 // distinct counts, the store, CSV and the CLI see one source however the reporter wrote it.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeSenders } from '../../../core/analysis/analyzeSenders';
 import { canonicalIpAddress, formatIpAddress, parseIpAddress } from '../../../core/report/parseIpAddress';
 import { parseOneAggregate, recordXml, reportXml } from '../../helpers/reportXml';
 import { FIXTURE_REPORTS, SHARED_CORPUS } from '../../corpus/readManifest';
@@ -104,6 +105,16 @@ describe('a report that writes one address in 14 ways has one source address', (
       }
     });
   }
+});
+
+describe('downstream, one address in 28 spellings is one source address', () => {
+  it('analyzeSenders (the Senders page, the dashboard and the CLI) counts 2 distinct IPs for two addresses', async () => {
+    const spellings = Object.values(SPELLINGS).flat();
+    const { report } = await parseOneAggregate(reportXml({ records: spellings.map((ip) => recordXml({ ip })) }));
+    const analysis = analyzeSenders([report]);
+    expect(analysis.messages).toBe(28);
+    expect(analysis.distinctIps).toBe(2);
+  });
 });
 
 describe('real reports that write addresses in other forms', () => {
