@@ -88,7 +88,8 @@ export function ReadinessPanel({ reports, domain }: { reports: readonly Aggregat
                   <td class={tdClass}>
                     <ClassBadge sourceClass={s.class} />
                   </td>
-                  <td class={`${tdClass} text-right tabular-nums`}>{number(s.messages)}</td>
+                  {/* The source's own mail, which its aligned shares are of: not what others sent from its platform. */}
+                  <td class={`${tdClass} text-right tabular-nums`}>{number(s.ownMessages)}</td>
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.alignedShare, 1)}</td>
                   <td class={`${tdClass} text-right tabular-nums`}>{percent(s.dkimAlignedShare, 1)}</td>
                   <td class={tdClass}>
