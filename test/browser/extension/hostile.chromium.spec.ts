@@ -215,7 +215,8 @@ test('Gmail: a download that ends on a host other than Gmail’s is not read, an
   );
   expect(shown.reports).toEqual([]);
   // The redirect was followed by the browser (the one request here that reaches another host); its answer was dropped.
-  expect(attackerHits.slice(hitsBefore).every((r) => r.includes(GMAIL_REDIRECTS_AWAY))).toBe(true);
-  expect(attackerHits.length).toBeGreaterThan(hitsBefore);
+  const hits = attackerHits.slice(hitsBefore);
+  expect(hits.length, 'the redirect reached evil.example').toBeGreaterThan(0);
+  expect(hits.filter((r) => !r.includes(GMAIL_REDIRECTS_AWAY))).toEqual([]);
   await page.close();
 });
