@@ -236,7 +236,9 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     envelopeDomains: ['yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'ymail.com', 'rocketmail.com'],
     rdnsSuffixes: ['yahoo.com', 'yahoo.net', 'yahoodns.net'],
     spfIncludes: ['_spf.mail.yahoo.com'],
-    asns: [36646, 36647],
+    // AS56173 is the one the ASN data names Yahoo-Inc; Oath's AS26101 is not listed, since the data does not name the
+    // mail service there.
+    asns: [36646, 36647, 56173],
   }),
   service('aol', 'AOL Mail', 'mailbox', {
     dkimDomains: ['aol.com', 'aim.com', 'verizon.net'],
@@ -1483,6 +1485,10 @@ export const SENDING_SERVICES: readonly SendingService[] = [
     dkimDomains: ['topicbox.com'],
     envelopeDomains: ['topicbox.com', 'bounce.topicbox.com'],
     rdnsSuffixes: ['topicbox.com'],
+  }),
+  service('librelist', 'Librelist', 'mailing-list', {
+    dkimDomains: ['librelist.com'],
+    envelopeDomains: ['librelist.com'],
   }),
   service('freelists', 'FreeLists', 'mailing-list', {
     dkimDomains: ['freelists.org'],
