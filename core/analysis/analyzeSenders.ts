@@ -40,6 +40,9 @@ export interface SendersAnalysis {
   spoofedMessages: number;
   /** Of the spoofed messages, those receivers quarantined or rejected. */
   spoofedBlocked: number;
+  /** Sources with spoofed messages, whatever their class, and those of them no catalogue entry names. */
+  spoofingSources: number;
+  unrecognisedSpoofingSources: number;
   /** Messages per class of their own. */
   byClass: ClassCounts;
   /** Largest first. */
@@ -73,11 +76,17 @@ export function analyzeSenders(reports: Iterable<AggregateReport>, options: Grou
   const byClass: ClassCounts = { compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 };
   let spoofedMessages = 0;
   let spoofedBlocked = 0;
+  let spoofingSources = 0;
+  let unrecognisedSpoofingSources = 0;
   const sources = grouper.groups().map((group): SenderSource => {
     const classification = group.classification;
     for (const cls of CLASSES) byClass[cls] += classification.byClass[cls];
     spoofedMessages += classification.spoofed;
     spoofedBlocked += group.spoofedBlocked;
+    if (classification.spoofed > 0) {
+      spoofingSources++;
+      if (!group.service) unrecognisedSpoofingSources++;
+    }
     return {
       key: group.key,
       name: group.label,
@@ -97,6 +106,8 @@ export function analyzeSenders(reports: Iterable<AggregateReport>, options: Grou
     distinctIps: ips.size,
     spoofedMessages,
     spoofedBlocked,
+    spoofingSources,
+    unrecognisedSpoofingSources,
     byClass,
     sources,
   };

@@ -23,11 +23,9 @@ function SpoofingSummary({ analysis }: { analysis: SendersAnalysis }) {
   const { t, number } = useI18n();
   const text = useSenderText();
   if (analysis.spoofedMessages === 0) return null;
-  // Sources with messages that failed both alignments and were not forwarded, whatever class they are.
-  const spoofing = analysis.sources.filter((s) => s.byClass.misconfigured + s.byClass.suspicious > 0);
-  const unrecognised = spoofing.filter((s) => !s.group.service).length;
+  const unrecognised = analysis.unrecognisedSpoofingSources;
   const countries = new Map<string, number>();
-  for (const s of spoofing) {
+  for (const s of analysis.sources) {
     if (s.class !== 'suspicious') continue;
     for (const c of s.group.countries) countries.set(c.value, (countries.get(c.value) ?? 0) + c.messages);
   }
@@ -37,12 +35,12 @@ function SpoofingSummary({ analysis }: { analysis: SendersAnalysis }) {
       class="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
       data-testid="spoofing-summary"
       data-messages={analysis.spoofedMessages}
-      data-sources={spoofing.length}
+      data-sources={analysis.spoofingSources}
     >
       <strong>{t('senders.spoofing.title')}</strong>{' '}
       {t('senders.spoofing.body', {
         messages: text.count('senders.unit.message', analysis.spoofedMessages),
-        sources: text.count('senders.count.sources', spoofing.length),
+        sources: text.count('senders.count.sources', analysis.spoofingSources),
         unrecognised: unrecognised > 0 ? t('senders.spoofing.unrecognised', { count: unrecognised }) : '',
         countries: top.length
           ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') })

@@ -145,6 +145,13 @@ describe('the spoofing figure counts messages that failed both alignments and we
     const analysis = analyzeSenders(reports, { domain: 'example.com', asnTable: loadAsnTableForTest() });
     expect(analysis).toMatchObject({ messages: 183_934, dmarcPass: 182_497, distinctIps: 749, spoofedMessages: 1415 });
     expect(analysis.byClass).toEqual({ compliant: 182_497, forwarded: 22, misconfigured: 2, suspicious: 1413 });
+    // The banner's sources: every source with such messages; Facebook (2 misconfigured) is among them but is a
+    // catalogued service, never "not recognised".
+    const spoofing = analysis.sources.filter((s) => s.byClass.misconfigured + s.byClass.suspicious > 0);
+    expect(analysis.spoofingSources).toBe(spoofing.length);
+    expect(spoofing.find((s) => s.key === 'facebook')?.byClass.misconfigured).toBe(2);
+    expect(analysis.unrecognisedSpoofingSources).toBe(spoofing.filter((s) => s.type === 'unknown').length);
+    expect(analysis.unrecognisedSpoofingSources).toBe(analysis.spoofingSources - 1);
     const chinanet = analysis.sources.find((s) => s.key === 'asn:4134')!;
     expect(chinanet.class).toBe('suspicious');
     expect(chinanet.byClass).toEqual({ compliant: 14, forwarded: 0, misconfigured: 0, suspicious: 991 });
