@@ -341,7 +341,9 @@ export class AggregateXmlReader {
       this.head += remainder;
       this.startRecords();
     } else if (remainder.trim() !== '') {
-      // Truncated inside a record: keep what can be read if it names a source and a count.
+      // Truncated inside a record: keep what can be read if it names a source and a count, after the records before
+      // it, so that they keep the file's order.
+      this.flushBatch();
       const repaired = repairXml(remainder);
       const salvaged = this.recordsOf(this.parse(repaired.xml, 'truncated record')).filter(
         (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
