@@ -26,6 +26,12 @@ await build({
   // Kept readable: a stack trace from a user's pipeline should point at code someone can read.
   minifyWhitespace: true,
   legalComments: 'inline',
+  // pg is CommonJS and requires Node's modules at run time (events, net, tls): an ES module has no `require` of its
+  // own, so the bundle makes one. pg-native is pg's optional binding, never used here (pg only loads it when asked).
+  banner: {
+    js: "import { createRequire as dmarcLensCreateRequire } from 'node:module'; const require = dmarcLensCreateRequire(import.meta.url);",
+  },
+  external: ['pg-native'],
   logLevel: 'warning',
 });
 renameSync(partial, output);
