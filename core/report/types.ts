@@ -97,6 +97,9 @@ export interface AggregateRecord {
   raw?: RawValues;
 }
 
+/** What a record says besides who sent it and how many messages: records of one source and outcome share it. */
+export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count'>;
+
 export interface AggregateReport {
   kind: 'aggregate';
   /** `<version>` as written; unreliable (absent, 0, 0.1, 1.0, 2.0 all seen). */

@@ -9,6 +9,7 @@
 // all, so a refused line, a quota cut or a closed tab leaves the database as it was. Records are staged as digests,
 // the compact form the store keeps them in, so staging costs about what the rows will take in the database.
 import { unwrap } from 'idb';
+import { recordsOfDigest, type StoredRecordDigest } from '../report/recordDigest';
 import { firstByteOfText } from '../report/sniffContainer';
 import { keyRanges } from './keyRange';
 import { soundReports } from './queries';
@@ -24,14 +25,13 @@ import {
   shapeProblem,
   type Shape,
 } from './rowShape';
-import { ProfileTable, recordsOfDigest, toRecordDigest } from './toRecordDigest';
+import { ProfileTable, toRecordDigest } from './toRecordDigest';
 import {
   DB_VERSION,
   type ReportDatabase,
   type ReportDbSchema,
   type StoredAggregateReport,
   type StoredRecordBatch,
-  type StoredRecordDigest,
   type StoredReport,
   type StoredSourceFile,
 } from './schema';

@@ -1,21 +1,20 @@
 // Read side of core/store. Every read is bounded by an index or key range, and big reads come back in pages so that
 // a page calling these from its main thread never decodes more than about RECORDS_PER_REQUEST records in one task.
+import { ALL_TIME, type Period } from '../analysis/period';
+import { recordsOfDigest, type StoredRecord, type StoredRecordDigest } from '../report/recordDigest';
 import { readReportXml } from '../report/readReportXml';
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { spanStart, utcMidnight } from './recordChunks';
 import { getReport } from './reportPacks';
 import { digestProblem, isSoundReport, shapeProblem, STORED_SOURCE } from './rowShape';
-import { recordsOfDigest } from './toRecordDigest';
 import { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from './rowSizes';
 import {
   type ReportDatabase,
   type ReportPack,
   type StoredAggregateReport,
   type StoredFailureReport,
-  type StoredRecord,
   type StoredRecordBatch,
   type StoredRecordChunk,
-  type StoredRecordDigest,
   type StoredReport,
   type StoredTlsReport,
   REPORT_KINDS,
@@ -27,16 +26,6 @@ import {
  * period goes on this much later and keeps what overlaps.
  */
 export const MAX_REPORT_SPAN_SECONDS = 62 * 86_400;
-
-export interface Period {
-  /** Unix seconds, inclusive. */
-  from: number;
-  /** Unix seconds, exclusive. */
-  to: number;
-}
-
-/** From 1970 to the end of year 9999 (day names stay four-digit years, so they sort as strings). */
-export const ALL_TIME: Period = { from: 0, to: 253_402_300_800 };
 
 /** Every domain that has reports of any kind, sorted: one step along the report packs per kind and domain. */
 export async function listDomains(db: ReportDatabase): Promise<string[]> {

@@ -9,6 +9,7 @@ import type {
   FailureReport,
   PolicyOverride,
   PolicyPublished,
+  RecordProfile,
   ReportMetadata,
   SpfAuthResult,
   TlsFailureDetail,
@@ -16,16 +17,15 @@ import type {
   TlsReport,
 } from '../report/types';
 import type {
-  RecordProfile,
   SourceRef,
   StoredAggregateReport,
   StoredFailureReport,
   StoredRecordBatch,
-  StoredRecordDigest,
   StoredReport,
   StoredSourceFile,
   StoredTlsReport,
 } from './schema';
+import type { StoredRecordDigest } from '../report/recordDigest';
 import { REASONS } from '../report/toAggregateReport';
 
 /** Longest text in a row (warnings, header values, extension text…): far above anything a report holds. */

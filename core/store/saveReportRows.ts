@@ -4,16 +4,10 @@
 // (reportPacks.ts), a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than
 // its bytes.
 import { unwrap } from 'idb';
+import type { StoredRecordDigest } from '../report/recordDigest';
 import { ChunkPacker } from './recordChunks';
 import { addReports, type RawPackStore } from './reportPacks';
-import type {
-  ReportDatabase,
-  StoredAggregateReport,
-  StoredRecordDigest,
-  StoredReport,
-  StoredSource,
-  StoredSourceFile,
-} from './schema';
+import type { ReportDatabase, StoredAggregateReport, StoredReport, StoredSource, StoredSourceFile } from './schema';
 import { ProfileTable, toRecordDigest } from './toRecordDigest';
 import { SOURCE_MAX_BYTES, type ReportRows } from './toStoredReport';
 

@@ -2,6 +2,7 @@
 // version i to i + 1; opening at DB_VERSION runs every step the stored database has not seen yet, inside the one
 // versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DigestId, StoredRecordDigest } from '../report/recordDigest';
 import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
 import { ChunkPacker, utcMidnight } from './recordChunks';
 import { ReportPacker } from './reportPacks';
@@ -89,51 +90,6 @@ export interface StoredRecordBatch {
   begin: number;
   end: number;
   records: AggregateRecord[];
-}
-
-/** `[domain, begin, reportKey, index of the record in its report]`. */
-export type RecordId = [domain: string, begin: number, reportKey: string, index: number];
-
-/** One record with its report's context, as queries hand records out (they are stored in batches). */
-export interface StoredRecord {
-  id: RecordId;
-  reportKey: string;
-  domain: string;
-  orgName: string;
-  begin: number;
-  end: number;
-  record: AggregateRecord;
-}
-
-/** Identifies a record digest: `[domain, end, reportKey, batch]` (the key of the schema 2 `recordDigests` store). */
-export type DigestId = [domain: string, end: number, reportKey: string, batch: number];
-
-/** What a record says besides who sent it and how many messages (schema 2 digests also left out raw and extensions). */
-export type RecordProfile = Omit<AggregateRecord, 'sourceIp' | 'count'>;
-
-/**
- * A batch of records in compact form. Real reports repeat a handful of outcomes (same DKIM d= and selector, same SPF
- * domain, same verdicts) across hundreds of source IPs, so a digest keeps each distinct profile once and per record
- * only an index, an IP and a count, the numbers in typed arrays, so IndexedDB has far less to decode than the batch of
- * full records.
- */
-export interface StoredRecordDigest {
-  id: DigestId;
-  reportKey: string;
-  domain: string;
-  orgName: string;
-  begin: number;
-  end: number;
-  /** Record index in its report of the first record here (batch × RECORDS_PER_BATCH). */
-  first: number;
-  profiles: RecordProfile[];
-  /**
-   * Per record, in report order: its index into `profiles`. Two bytes each while the profiles fit (every batch of
-   * RECORDS_PER_BATCH records); a digest of more than 65,536 distinct profiles has four.
-   */
-  profileOf: Uint16Array | Uint32Array;
-  sourceIps: string[];
-  counts: Float64Array;
 }
 
 /**

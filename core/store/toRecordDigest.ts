@@ -1,7 +1,8 @@
-// Record batches to record digests and back: the compact form the dashboard reads (see StoredRecordDigest).
-import type { AggregateRecord, PolicyOverride } from '../report/types';
+// Record batches to record digests: the compact form the store keeps and the dashboard reads (core/report/recordDigest.ts).
+import type { StoredRecordDigest } from '../report/recordDigest';
+import type { AggregateRecord, RecordProfile } from '../report/types';
 import { RECORDS_PER_BATCH } from './rowSizes';
-import type { RecordProfile, StoredRecord, StoredRecordBatch, StoredRecordDigest } from './schema';
+import type { StoredRecordBatch } from './schema';
 
 /**
  * The profiles of records made so far, each distinct one once: a digest holds each of its profiles once, and digests
@@ -214,72 +215,4 @@ function sameValues(made: readonly unknown[], values: readonly unknown[], length
 /** A hash of the profile of `record` (one without raw values or extensions): equal profiles hash alike. */
 export function profileHash(record: AggregateRecord): number {
   return profileValues(record, []) < 0 ? 0 : valuesHash;
-}
-
-/** What counting a record into totals reads of its profile: verdicts, disposition and override types. */
-export type CountedProfile = Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'> & {
-  reasons: ReadonlyArray<Pick<PolicyOverride, 'type'>>;
-};
-
-/**
- * What counting a digest into totals needs: an import posts these to its page as they land, without the identifiers
- * and results each profile also carries (those are read when records are grouped into sources).
- */
-export interface CountedDigest extends Pick<
-  StoredRecordDigest,
-  'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'
-> {
-  profiles: CountedProfile[];
-}
-
-/**
- * `digest` as counting it in needs it. Profiles shared by digests (see ProfileTable) stay shared when made with the
- * same `made` map, so that posting many digests writes each once.
- */
-export function toCountedDigest(
-  digest: StoredRecordDigest,
-  made = new Map<RecordProfile, CountedProfile>(),
-): CountedDigest {
-  const { reportKey, domain, orgName, begin, end, profileOf, sourceIps, counts } = digest;
-  const profiles = digest.profiles.map((profile) => {
-    let counted = made.get(profile);
-    if (!counted) {
-      const { disposition, dkim, spf, reasons } = profile;
-      made.set(profile, (counted = { disposition, dkim, spf, reasons: reasons.map(({ type }) => ({ type })) }));
-    }
-    return counted;
-  });
-  return { reportKey, domain, orgName, begin, end, profiles, profileOf, sourceIps, counts };
-}
-
-/**
- * The records of a digest with their report's context. Equal to the records it was made from (digests of schema 2
- * left out `raw` and `extensions`); records of one profile share its nested objects (treat them as read-only).
- */
-export function recordsOfDigest(digest: StoredRecordDigest): StoredRecord[] {
-  const out = new Array<StoredRecord>(digest.profileOf.length);
-  for (let i = 0; i < out.length; i++) out[i] = storedRecordOfDigest(digest, i);
-  return out;
-}
-
-/** Record `i` of a digest, as recordsOfDigest makes it. */
-export function storedRecordOfDigest(digest: StoredRecordDigest, i: number): StoredRecord {
-  const { domain, begin, end, reportKey, orgName, first } = digest;
-  return {
-    id: [domain, begin, reportKey, first + i],
-    reportKey,
-    domain,
-    orgName,
-    begin,
-    end,
-    record: recordOfDigest(digest, i),
-  };
-}
-
-/** The record `i` of a digest alone, without its report's context. */
-export function recordOfDigest(digest: StoredRecordDigest, i: number): AggregateRecord {
-  return Object.assign({}, digest.profiles[digest.profileOf[i]!]!, {
-    sourceIp: digest.sourceIps[i]!,
-    count: digest.counts[i]!,
-  });
 }

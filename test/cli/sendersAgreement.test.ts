@@ -8,9 +8,9 @@ import { analyzeSenders, policyDomainsOf } from '../../core/analysis/analyzeSend
 import { normalizeDomain } from '../../core/report/alignment';
 import { parseReport } from '../../core/report/parseReport';
 import type { AggregateReport } from '../../core/report/types';
-import { ALL_TIME } from '../../core/store/queries';
-import type { StoredRecord } from '../../core/store/schema';
-import { summarizeRecords } from '../../core/store/summarizeRecords';
+import { ALL_TIME } from '../../core/analysis/period';
+import { summarizeRecords } from '../../core/analysis/summarizeRecords';
+import type { StoredRecord } from '../../core/report/recordDigest';
 import { runSenders } from '../../cli/senders';
 import type { CliIo } from '../../cli/main';
 import { asnTableBytes, loadAsnTableForTest } from '../core/analysis/asnTableFile';

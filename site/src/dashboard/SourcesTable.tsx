@@ -3,8 +3,13 @@
 // sortable, filterable, with a drill-down to the records and the raw XML of each report.
 import { useMemo, useState } from 'preact/hooks';
 import type { AggregateRecord } from '../../../core/report/types';
-import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/store/summarizeRecords';
-import type { StoredRecord } from '../../../core/store/schema';
+import type {
+  ClassifiedSourceGroup,
+  SourceClass,
+  SourceIp,
+  SourceRecords,
+} from '../../../core/analysis/summarizeRecords';
+import type { StoredRecord } from '../../../core/report/recordDigest';
 import { useI18n } from '../i18n/i18n';
 import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from '../senders/ClassBadge';
 import { useSenderText } from '../senders/useSenderText';

@@ -2,8 +2,8 @@
 // JSON with the headline, the daily series and the sources.
 import { csvField, csvRow } from '../../../core/report/csv';
 import { isoFromReportSeconds } from '../../../core/report/reportDate';
-import type { Period } from '../../../core/store/queries';
-import type { RecordSummary, SourceGroupTotals } from '../../../core/store/summarizeRecords';
+import type { Period } from '../../../core/analysis/period';
+import type { RecordSummary, SourceGroupTotals } from '../../../core/analysis/summarizeRecords';
 
 export { csvField };
 

@@ -1,6 +1,6 @@
 // Loads what the dashboard shows for one domain and period, re-reading when stored data changes. Records are folded
 // into the summary chunk by chunk as IndexedDB hands them over, so no single task decodes or sums them all at once;
-// they come from the record digests (core/store/toRecordDigest.ts), not the full stored batches.
+// they come from the record digests (core/report/recordDigest.ts), not the full stored batches.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   digestInView,
@@ -9,11 +9,11 @@ import {
   listDomains,
   listFailureReports,
   listTlsReports,
-  type Period,
 } from '../../../core/store/queries';
 import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
-import type { CountedDigest } from '../../../core/store/toRecordDigest';
-import { RecordSummarizer, type RecordSummary } from '../../../core/store/summarizeRecords';
+import type { Period } from '../../../core/analysis/period';
+import type { CountedDigest } from '../../../core/report/recordDigest';
+import { RecordSummarizer, type RecordSummary } from '../../../core/analysis/summarizeRecords';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../senders/loadAsnTable';

@@ -5,14 +5,15 @@ import { parseReport } from '../../../core/report/parseReport';
 import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, type FileRows, type SaveOutcome } from '../../../core/store/saveReportRows';
-import {
-  openReportDatabase,
-  type RecordProfile,
-  type ReportDatabase,
-  type StoredRecordDigest,
-} from '../../../core/store/schema';
+import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
-import { toCountedDigest, type CountedDigest, type CountedProfile } from '../../../core/store/toRecordDigest';
+import {
+  toCountedDigest,
+  type CountedDigest,
+  type CountedProfile,
+  type StoredRecordDigest,
+} from '../../../core/report/recordDigest';
+import type { RecordProfile } from '../../../core/report/types';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 import { isStorageFull } from './isStorageFull';
 

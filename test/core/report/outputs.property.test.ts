@@ -25,7 +25,7 @@ import type {
   ParsedReport,
   TlsReport,
 } from '../../../core/report/types';
-import { SourceRecords, type RecordSummary, type SourceGroupTotals } from '../../../core/store/summarizeRecords';
+import { SourceRecords, type RecordSummary, type SourceGroupTotals } from '../../../core/analysis/summarizeRecords';
 import { sourcesCsv, viewJson } from '../../../site/src/dashboard/exportView';
 
 /** RFC 4180 records of `text` (line breaks `\n` or `\r\n`), each a list of unescaped fields. Throws on invalid CSV. */

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parseReport';
+import { recordsOfDigest, type StoredRecordDigest } from '../../../core/report/recordDigest';
 import type { AggregateRecord } from '../../../core/report/types';
 import { backupLines, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain } from '../../../core/store/deleteReports';
@@ -32,11 +33,10 @@ import {
   type ReportDbSchema,
   type StoredAggregateReport,
   type StoredRecordBatch,
-  type StoredRecordDigest,
   type StoredReport,
 } from '../../../core/store/schema';
 import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
-import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
+import { toRecordDigest } from '../../../core/store/toRecordDigest';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../../corpus/readManifest';
 import { aggregate, DAY, MARCH_1, record, tls } from './storeFixtures';
 

@@ -9,7 +9,6 @@ import { backupLines, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
 import { keyRanges } from '../../../core/store/keyRange';
 import {
-  ALL_TIME,
   countStored,
   forEachDigestChunk,
   forEachRecordChunk,
@@ -17,7 +16,6 @@ import {
   readRecords,
   readRecordsOfReport,
   recordsOfBatch,
-  type Period,
 } from '../../../core/store/queries';
 import { ROW_SPAN_DAYS, spanStart, utcMidnight } from '../../../core/store/recordChunks';
 import { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from '../../../core/store/rowSizes';
@@ -27,23 +25,21 @@ import {
   migrations,
   openReportDatabase,
   type ReportDatabase,
-  type RecordProfile,
   type ReportDbSchema,
-  type StoredRecord,
   type StoredRecordChunk,
-  type StoredRecordDigest,
 } from '../../../core/store/schema';
-import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/store/summarizeRecords';
+import { profileHash, ProfileTable, toRecordDigest } from '../../../core/store/toRecordDigest';
+import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
+import { ALL_TIME, type Period } from '../../../core/analysis/period';
+import { RecordSummarizer, summarizeRecords, type RecordSummary } from '../../../core/analysis/summarizeRecords';
 import {
-  type CountedProfile,
-  profileHash,
-  ProfileTable,
   recordsOfDigest,
   toCountedDigest,
-  toRecordDigest,
-} from '../../../core/store/toRecordDigest';
-import { toReportRows, type ReportRows } from '../../../core/store/toStoredReport';
-import type { AggregateRecord } from '../../../core/report/types';
+  type CountedProfile,
+  type StoredRecord,
+  type StoredRecordDigest,
+} from '../../../core/report/recordDigest';
+import type { AggregateRecord, RecordProfile } from '../../../core/report/types';
 import { aggregate, DAY, MARCH_1, OTHER_VALUES, record } from './storeFixtures';
 
 /** `value` with the keys of every object in it sorted (JSON text that ignores key order). */

@@ -3,9 +3,9 @@
 // from schema 3 out of a database that kept a row per report.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
+import { ALL_TIME } from '../../../core/analysis/period';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ALL_TIME,
   countStored,
   listAggregateReports,
   listAllReports,

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
 import {
-  ALL_TIME,
   countStored,
   listAggregateReports,
   listDomains,
@@ -16,7 +15,8 @@ import {
 import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
-import { summarizeRecords } from '../../../core/store/summarizeRecords';
+import { ALL_TIME } from '../../../core/analysis/period';
+import { summarizeRecords } from '../../../core/analysis/summarizeRecords';
 import { SOURCE_MAX_BYTES, toReportRows } from '../../../core/store/toStoredReport';
 import { parseReport } from '../../../core/report/parseReport';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';

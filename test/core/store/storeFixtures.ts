@@ -1,6 +1,11 @@
 // Constructed reports for core/store tests: small, with every field the store and the summaries read.
-import type { AggregateRecord, AggregateReport, ParsedReport, TlsReport } from '../../../core/report/types';
-import type { RecordProfile } from '../../../core/store/schema';
+import type {
+  AggregateRecord,
+  AggregateReport,
+  ParsedReport,
+  RecordProfile,
+  TlsReport,
+} from '../../../core/report/types';
 
 export const DAY = 86_400;
 /** 2024-03-01T00:00:00Z */

@@ -5,13 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateRecord } from '../../../core/report/types';
-import {
-  PROFILE_FIELDS,
-  profileHash,
-  ProfileTable,
-  recordsOfDigest,
-  toRecordDigest,
-} from '../../../core/store/toRecordDigest';
+import { recordsOfDigest } from '../../../core/report/recordDigest';
+import { PROFILE_FIELDS, profileHash, ProfileTable, toRecordDigest } from '../../../core/store/toRecordDigest';
 import { FIXTURE_REPORTS, readManifest } from '../../corpus/readManifest';
 import { OTHER_VALUES } from './storeFixtures';
 

@@ -2,7 +2,7 @@
 // with report text kept from starting a spreadsheet formula; the JSON holds the view, totals, days and sources
 // without the records behind them; the file name says which domain and day.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SourceRecords } from '../../../core/store/summarizeRecords';
+import { SourceRecords } from '../../../core/analysis/summarizeRecords';
 import { csvField, exportFileName, sourcesCsv, viewJson } from '../../../site/src/dashboard/exportView';
 
 type Groups = Parameters<typeof sourcesCsv>[0];

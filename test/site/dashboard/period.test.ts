@@ -1,7 +1,7 @@
 // The dashboard's periods: whole UTC days ending with today, or two chosen days, both included. Expected values are
 // worked out by hand from the calendar (2026 is not a leap year).
 import { describe, expect, it } from 'vitest';
-import { ALL_TIME } from '../../../core/store/queries';
+import { ALL_TIME } from '../../../core/analysis/period';
 import { PERIOD_PRESETS, PRESET_LABELS, dayStart, periodOf } from '../../../site/src/dashboard/period';
 
 /** Unix seconds of a UTC day's start. */

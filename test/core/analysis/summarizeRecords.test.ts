@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { groupSources, type GroupSourcesOptions } from '../../../core/analysis/groupSources';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateRecord, AggregateReport } from '../../../core/report/types';
-import { ALL_TIME } from '../../../core/store/queries';
-import type { StoredRecord, StoredRecordBatch } from '../../../core/store/schema';
-import { RecordSummarizer, SourceRecords, summarizeRecords } from '../../../core/store/summarizeRecords';
-import { recordsOfDigest, toRecordDigest } from '../../../core/store/toRecordDigest';
-import { loadAsnTableForTest } from '../analysis/asnTableFile';
-import { DAY, MARCH_1, record } from './storeFixtures';
+import { ALL_TIME } from '../../../core/analysis/period';
+import { RecordSummarizer, SourceRecords, summarizeRecords } from '../../../core/analysis/summarizeRecords';
+import { recordsOfDigest, type StoredRecord } from '../../../core/report/recordDigest';
+import type { StoredRecordBatch } from '../../../core/store/schema';
+import { toRecordDigest } from '../../../core/store/toRecordDigest';
+import { DAY, MARCH_1, record } from '../store/storeFixtures';
+import { loadAsnTableForTest } from './asnTableFile';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
 

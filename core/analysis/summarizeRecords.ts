@@ -3,21 +3,27 @@
 // and fix of classifySource, then by IP. Pure and synchronous: callable on a page, in a worker, or in Node tests.
 // Multi-day reports are spread over the days they cover (core/analysis/spreadOverDays.ts) and only the share inside
 // the period counts, so the headline, the chart and the source table always add up to the same number.
-import type { SourceClass } from '../analysis/classifyRecord';
-import type { SourceClassification } from '../analysis/classifySource';
+import type { SourceClass } from './classifyRecord';
+import type { SourceClassification } from './classifySource';
 import {
   largestFirst,
   SourceGrouper,
   type GroupSourcesOptions,
   type GroupClass,
   type SourceCell,
-} from '../analysis/groupSources';
-import { spreadOverDays, utcDay } from '../analysis/spreadOverDays';
-import { receiverPassedDmarc } from '../analysis/summarizeReport';
+} from './groupSources';
+import type { Period } from './period';
+import { spreadOverDays, utcDay } from './spreadOverDays';
+import { receiverPassedDmarc } from './summarizeReport';
+import {
+  recordOfDigest,
+  storedRecordOfDigest,
+  type CountedDigest,
+  type CountedProfile,
+  type StoredRecord,
+  type StoredRecordDigest,
+} from '../report/recordDigest';
 import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
-import type { Period } from './queries';
-import type { StoredRecord, StoredRecordDigest } from './schema';
-import { recordOfDigest, storedRecordOfDigest, type CountedDigest, type CountedProfile } from './toRecordDigest';
 
 export interface ResultCounts {
   messages: number;
