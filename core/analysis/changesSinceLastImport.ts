@@ -97,6 +97,13 @@ function policyChange(
   return { domain, kind, ...(change ? { change } : {}), sentence: formatExplanation(explanation), explanation };
 }
 
+/** The earliest begin of `reports` (Infinity for none), in a loop: a spread of a year of reports overflows the stack. */
+function earliestBegin(reports: readonly AggregateReport[]): number {
+  let earliest = Infinity;
+  for (const report of reports) earliest = Math.min(earliest, report.metadata.begin);
+  return earliest;
+}
+
 /** A report time as its UTC day (2026-01-31), the way reports state their ranges. */
 function utcDay(seconds: number): string {
   return isoFromReportSeconds(seconds)?.slice(0, 10) ?? String(seconds);
@@ -178,8 +185,8 @@ export function changesSinceLastImport(
 
   for (const [domain, reports] of now) {
     const earlier = before.get(domain) ?? [];
-    const importBegins = Math.min(...reports.map((r) => r.metadata.begin));
-    const historyBegins = Math.min(...earlier.map((r) => r.metadata.begin));
+    const importBegins = earliestBegin(reports);
+    const historyBegins = earliestBegin(earlier);
     const storedGroups = new Map(groupSources(earlier, groupOptions).map((g) => [g.key, g]));
     const datedBefore = earlier.filter((r) => r.metadata.begin < importBegins);
     const groupsBefore = new Map(groupSources(datedBefore, groupOptions).map((g) => [g.key, g]));

@@ -172,3 +172,13 @@ describe('splitByImport', () => {
     expect(splitByImport([])).toEqual({ previous: [], imported: [] });
   });
 });
+
+describe('changesSinceLastImport at scale', () => {
+  it('compares 200,000 stored reports with an import without running out of stack', () => {
+    const stored = Array.from({ length: 200_000 }, (_, i) =>
+      makeReport([], { begin: day(1) + i * 60, policy: { domain: 'example.com', p: 'none' } }),
+    );
+    const imported = [makeReport([mailchimp()], { begin: day(200), policy: { domain: 'example.com', p: 'none' } })];
+    expect(changesSinceLastImport(stored, imported).newSources.map((c) => c.key)).toEqual(['mailchimp']);
+  });
+});
