@@ -31,6 +31,8 @@ export interface FirefoxExtension {
 export interface FirefoxLaunchOptions {
   /** Answers for hosts other than the fake webmail (consulted first); `undefined` falls through to the webmail. */
   answer?: (url: URL, request: { method: string; headers: Record<string, string> }) => WebmailAnswer | undefined;
+  /** More Firefox preferences (the profile's about:config values). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export async function launchFirefoxExtension(
@@ -45,7 +47,10 @@ export async function launchFirefoxExtension(
     userDataDir: profile,
     // Needed to open moz-extension:// pages over BiDi.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...options.prefs,
+    },
   });
   await browser.installExtension(extensionDir);
   const requests: string[] = [];
