@@ -25,6 +25,8 @@ export const dnsTextsEn = {
   'records.text.dns.question-limit': 'stopped after {max} DNS questions',
   'records.text.dns.http-status': '{server} answered HTTP {status}',
   'records.text.dns.unreachable': '{server} could not be reached ({error})',
+  'records.text.dns.not-dns-json':
+    '{server} answered, but not with a DNS answer (a captive portal or a proxy page can do this): try again on another network',
   'records.text.dns.rcode': 'DNS error code {code}',
   'records.text.dns.lookup-failed': 'Could not look up {name}: {error}.',
 

@@ -28,6 +28,8 @@ export const dnsTextsNl: Translation<typeof dnsTextsEn> = {
   'records.text.dns.question-limit': 'gestopt na {max} DNS-vragen',
   'records.text.dns.http-status': '{server} antwoordde met HTTP {status}',
   'records.text.dns.unreachable': '{server} is niet bereikbaar ({error})',
+  'records.text.dns.not-dns-json':
+    '{server} antwoordde, maar niet met een DNS-antwoord (een inlogpagina van een wifinetwerk of een proxy kan dat doen): probeer het opnieuw op een ander netwerk',
   'records.text.dns.rcode': 'DNS-foutcode {code}',
   'records.text.dns.lookup-failed': '{name} kon niet worden opgevraagd: {error}.',
 

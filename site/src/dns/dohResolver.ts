@@ -48,7 +48,12 @@ export async function askDnsJson(
     });
     if (!response.ok)
       return failure(recordText('dns.http-status', { server: server.name, status: String(response.status) }));
-    return { ok: true, json: await response.json() };
+    const body = await response.text();
+    try {
+      return { ok: true, json: JSON.parse(body) as unknown };
+    } catch {
+      return failure(recordText('dns.not-dns-json', { server: server.name }));
+    }
   } catch (error) {
     return failure(recordText('dns.unreachable', { server: server.name, error: String(error) }));
   }
