@@ -13,20 +13,17 @@ import { parseReportStream } from '../core/report/parseReport';
 import type { ParseResult } from '../core/report/types';
 import { FileReportWriter, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
-import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';
 
-const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc | --to postgres://…] FILE...
+const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc] FILE...
        dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
        dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] [--watch] …   (fetch --help)
 
 Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMTP TLS reports, entirely locally.
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
   --format csv         one row per aggregate record
-  --format parsedmarc  one JSON line per report with parsedmarc's field names
-  --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
-                       each report in one transaction; reports already there are left as they are`;
+  --format parsedmarc  one JSON line per report with parsedmarc's field names`;
 
 /** Bytes read from a file at a time: each chunk's records are written before the next chunk is read. */
 const READ_CHUNK_BYTES = 64 * 1024;
@@ -42,7 +39,7 @@ function formatSize(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 }
 
-type ParsedArgs = { files: string[]; format: Format; to?: string } | { exit: number };
+type ParsedArgs = { files: string[]; format: Format } | { exit: number };
 
 function parseArgs(argv: string[], io: CliIo): ParsedArgs {
   const [command, ...rest] = argv;
@@ -51,7 +48,6 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     return { exit: 2 };
   }
   let format: Format = 'json';
-  let to: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -62,12 +58,6 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
         return { exit: 2 };
       }
       format = value;
-    } else if (arg === '--to' || arg.startsWith('--to=')) {
-      to = arg === '--to' ? rest[++i] : arg.slice('--to='.length);
-      if (!to || !isPostgresUrl(to)) {
-        io.err(`--to takes a database URL, postgres://user@host:port/database\n${USAGE}`);
-        return { exit: 2 };
-      }
     } else if (arg === '--help' || arg === '-h') {
       io.out.write(`${USAGE}\n`);
       return { exit: 0 };
@@ -77,7 +67,7 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     io.err(USAGE);
     return { exit: 2 };
   }
-  return { files, format, ...(to !== undefined && { to }) };
+  return { files, format };
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -91,11 +81,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, io);
   if ('exit' in args) return args.exit;
   const { files, format } = args;
-  if (args.to !== undefined) {
-    // Loaded only here: the database driver costs start-up time every other command does not need to pay.
-    const { writeToPostgres } = await import('./postgres/writeToPostgres');
-    return writeToPostgres(files, args.to, io);
-  }
   if (format === 'csv') io.out.write(CSV_HEADER);
   let failed = 0;
   for (const file of files) {

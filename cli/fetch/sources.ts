@@ -1,0 +1,195 @@
+// The places fetch reads from. Each lists its messages in a stable order, each with a key that names it for good
+// (an IMAP UID under its UIDVALIDITY, a file name, a Maildir unique name) and opens its raw bytes as a stream.
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export interface FetchItem {
+  key: string;
+  /** How output lines and messages name it (the `file` field). */
+  label: string;
+  /** The name the core sees (for its messages). */
+  fileName: string;
+  open(): Promise<AsyncIterable<Uint8Array> | undefined>;
+}
+
+export interface FetchSource {
+  /** Stable name of what is read, kept in the state file. */
+  readonly id: string;
+  /** IMAP: the folder's UIDVALIDITY. */
+  readonly uidValidity?: string;
+  list(): Promise<FetchItem[]>;
+  /** Whether `settle` does anything (an archive folder or --delete was given). */
+  readonly settles: boolean;
+  /** After a message's reports are written and recorded: archive or delete it, when asked. */
+  settle(item: FetchItem): Promise<void>;
+  /** Resolves when there may be something new (IMAP IDLE news, or the polling interval), or when `stop` fires. */
+  waitForNews(pollMs: number, stopped: Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+function sleepOrStop(ms: number, stopped: Promise<void>, also?: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const slept = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([slept, stopped, ...(also ? [also] : [])]).finally(() => clearTimeout(timer));
+}
+
+/** A folder of report files (not its subfolders), by file name. */
+export function dirSource(dir: string): FetchSource {
+  return {
+    id: `dir:${dir}`,
+    async list() {
+      const entries = await readdir(dir, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => entry.name)
+        .sort()
+        .map((name) => fileItem(name, join(dir, name), name));
+    },
+    settles: false,
+    settle: () => Promise.resolve(),
+    waitForNews: (pollMs, stopped) => sleepOrStop(pollMs, stopped),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A Maildir: messages in new/ and cur/, each known by its unique name (the part before `:`), which stays the same when
+ * a mail client marks it read and moves it from new/ to cur/.
+ */
+export function maildirSource(dir: string): FetchSource {
+  return {
+    id: `maildir:${dir}`,
+    async list() {
+      const items: FetchItem[] = [];
+      for (const sub of ['cur', 'new']) {
+        let names: string[];
+        try {
+          names = await readdir(join(dir, sub));
+        } catch {
+          continue;
+        }
+        for (const name of names) {
+          if (name.startsWith('.')) continue;
+          items.push(fileItem(name.split(':')[0]!, join(dir, sub, name), name));
+        }
+      }
+      return items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+    settles: false,
+    settle: () => Promise.resolve(),
+    waitForNews: (pollMs, stopped) => sleepOrStop(pollMs, stopped),
+    close: () => Promise.resolve(),
+  };
+}
+
+function fileItem(key: string, path: string, name: string): FetchItem {
+  return {
+    key,
+    label: path,
+    fileName: name,
+    open: () =>
+      new Promise((resolve) => {
+        // A message a mail client moved from new/ to cur/ meanwhile is found again at the next pass.
+        const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+        stream.once('open', () => resolve(stream));
+        stream.once('error', () => resolve(undefined));
+      }),
+  };
+}
+
+export interface ImapOptions {
+  url: URL;
+  password: string;
+  insecure: boolean;
+  archiveTo?: string;
+  deleteAfter: boolean;
+}
+
+/** The IMAP URL without password: what the state file and output lines name. */
+export function imapId(url: URL): string {
+  const port = url.port || (url.protocol === 'imaps:' ? '993' : '143');
+  const user = url.username ? `${url.username}@` : '';
+  return `${url.protocol}//${user}${url.hostname}:${port}/${imapFolder(url)}`;
+}
+
+export function imapFolder(url: URL): string {
+  return decodeURIComponent(url.pathname.slice(1)) || 'INBOX';
+}
+
+/**
+ * imapflow, loaded when an IMAP folder is read. The CLI is bundled as an ES module, where CommonJS code inside it
+ * (imapflow's logger, pino) finds no `require` for Node's own modules; a global one made here serves it.
+ */
+async function loadImapFlow(): Promise<typeof import('imapflow').ImapFlow> {
+  const global = globalThis as { require?: NodeJS.Require };
+  global.require ??= createRequire(import.meta.url);
+  return (await import('imapflow')).ImapFlow;
+}
+
+export async function imapSource(options: ImapOptions): Promise<FetchSource> {
+  const { url } = options;
+  const ImapFlow = await loadImapFlow();
+  const secure = url.protocol === 'imaps:';
+  const client = new ImapFlow({
+    host: url.hostname,
+    port: Number(url.port || (secure ? 993 : 143)),
+    secure,
+    // imap:// means STARTTLS, required; only --insecure (a local test server) allows a plain connection.
+    doSTARTTLS: options.insecure ? undefined : !secure,
+    ...(options.insecure && { tls: { rejectUnauthorized: false } }),
+    auth: { user: decodeURIComponent(url.username), pass: options.password },
+    logger: false,
+  });
+  // Errors after connecting also arrive as events; without a listener they would end the process.
+  client.on('error', () => undefined);
+  await client.connect();
+  const folder = imapFolder(url);
+  const mailbox = await client.mailboxOpen(folder);
+  if (options.archiveTo !== undefined) {
+    const folders = await client.list();
+    if (!folders.some((f) => f.path === options.archiveTo)) await client.mailboxCreate(options.archiveTo);
+  }
+  const id = imapId(url);
+  let news: (() => void) | undefined;
+  client.on('exists', () => news?.());
+  return {
+    id,
+    uidValidity: String(mailbox.uidValidity),
+    settles: options.archiveTo !== undefined || options.deleteAfter,
+    async list() {
+      if (client.mailbox === false || client.mailbox.exists === 0) return [];
+      const uids = await client.search({ all: true }, { uid: true });
+      if (!uids) return [];
+      return uids.map((uid) => ({
+        key: String(uid),
+        label: `${id};UIDVALIDITY=${String(mailbox.uidValidity)}/;UID=${uid}`,
+        fileName: `${folder} UID ${uid}.eml`,
+        async open() {
+          const { content } = await client.download(String(uid), undefined, { uid: true });
+          return content;
+        },
+      }));
+    },
+    async settle(item) {
+      if (options.archiveTo !== undefined) await client.messageMove(item.key, options.archiveTo, { uid: true });
+      else if (options.deleteAfter) await client.messageDelete(item.key, { uid: true });
+    },
+    waitForNews(pollMs, stopped) {
+      // imapflow IDLEs on its own while no command runs (and polls with NOOP where IDLE is missing); new mail then
+      // arrives as an `exists` event. The timer is the polling fallback.
+      const arrived = new Promise<void>((resolve) => {
+        news = resolve;
+      });
+      return sleepOrStop(pollMs, stopped, arrived).finally(() => {
+        news = undefined;
+      });
+    },
+    async close() {
+      await client.logout().catch(() => client.close());
+    },
+  };
+}
