@@ -91,7 +91,8 @@ const SPF_RESULT = object<SpfAuthResult>({
   raw: optional(rawValues),
 });
 
-const PROFILE_FIELDS: FieldsOf<RecordProfile> = {
+/** The shape of each field of a record's profile (the type check asks for every field of RecordProfile here). */
+const PROFILE_SHAPES: FieldsOf<RecordProfile> = {
   disposition: oneOf('none', 'quarantine', 'reject', 'pass'),
   dkim: oneOf('pass', 'fail'),
   spf: oneOf('pass', 'fail'),
@@ -107,9 +108,9 @@ const PROFILE_FIELDS: FieldsOf<RecordProfile> = {
   raw: optional(rawValues),
 };
 /** A record of an aggregate report (as a backup's `records` lines hold them). */
-export const RECORD = object<AggregateRecord>({ ...PROFILE_FIELDS, sourceIp: text(), count: number(0) });
+export const RECORD = object<AggregateRecord>({ ...PROFILE_SHAPES, sourceIp: text(), count: number(0) });
 /** What a record digest keeps once per distinct outcome. */
-export const PROFILE = object<RecordProfile>(PROFILE_FIELDS);
+export const PROFILE = object<RecordProfile>(PROFILE_SHAPES);
 
 const POLICY = oneOf('none', 'quarantine', 'reject');
 const ALIGNMENT = oneOf('r', 's');
