@@ -9,6 +9,7 @@
 // Nothing here throws: an unreadable message is `{kind: 'none'}`.
 
 import type { Attachment, Email } from 'postal-mime';
+import { canonicalIpAddress } from './parseIpAddress';
 import type { FailureReport } from './types';
 
 export type FailureOutcome =
@@ -526,11 +527,16 @@ function stripComments(value: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** RFC 5965 §3.2 Source-IP: an IPv4 or IPv6 address; comments, brackets and an `IPv6:` tag are removed. */
+/**
+ * RFC 5965 §3.2 Source-IP: an IPv4 or IPv6 address; comments, brackets and an `IPv6:` tag are removed, and an
+ * address is written as aggregate records write it (RFC 5952, IPv4-mapped as IPv4), so the two kinds of report name
+ * one sender alike. Text that is no address is kept as it came, for the person reading the report.
+ */
 function cleanIp(value: string): string {
   let v = stripComments(value);
   v = v.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
-  return v.split(/[\s,;]/)[0] ?? '';
+  const address = v.split(/[\s,;]/)[0] ?? '';
+  return canonicalIpAddress(address) ?? address;
 }
 
 function unbracket(value: string): string {

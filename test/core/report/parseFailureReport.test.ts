@@ -462,6 +462,21 @@ X-Vendor: kept
     expect(report.fields[19]).toEqual(['x-vendor', 'kept']);
   });
 
+  it('writes Source-IP as aggregate records do: RFC 5952, IPv4-mapped as IPv4; text that is no address as it came', async () => {
+    const sourceIpOf = async (written: string) =>
+      expectFailure(
+        await parseText(
+          ARF(
+            `Feedback-Type: auth-failure\nUser-Agent: x\nVersion: 1\nReported-Domain: d.example\nSource-IP: ${written}\n`,
+          ),
+        ),
+      ).report.sourceIp;
+    expect(await sourceIpOf('[IPv6:2001:DB8:0:0:0:0:0:1]')).toBe('2001:db8::1');
+    expect(await sourceIpOf('::FFFF:192.0.2.9 (mapped)')).toBe('192.0.2.9');
+    expect(await sourceIpOf('192.0.2.10')).toBe('192.0.2.10');
+    expect(await sourceIpOf('unknown')).toBe('unknown');
+  });
+
   it('decodes RFC 2047 words in the original From and Subject, Q and B, joined across whitespace', async () => {
     const { report } = expectFailure(
       await parseText(
