@@ -1,0 +1,324 @@
+// `dmarc-lens parse --to postgres://…` against a real PostgreSQL from Debian, started here in a temporary data
+// directory on a free local port (trust authentication, its socket in the same directory). The CLI runs as a user
+// would run it, in a child process.
+import { execFile, spawn } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReport } from '../../core/report/parseReport';
+import { isoFromReportSeconds } from '../../core/report/reportDate';
+import { seededRandom, syntheticRecord } from '../bench/generateAggregateXml';
+import { readManifest, SHARED_CORPUS, type ManifestEntry } from '../corpus/readManifest';
+import { LEFT_OUT_RECORDS, REFUSED_REPORTS } from '../corpus/refusedValues';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
+
+/** The newest Debian PostgreSQL's programs (/usr/lib/postgresql/<version>/bin), or undefined when none is installed. */
+function findPostgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin/initdb')) && existsSync(join(root, v, 'bin/pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** PostgreSQL refuses to run as root: there, its programs run as Debian's `postgres` user, which owns the directory. */
+function asServerUser(program: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
+}
+
+async function cli(...args: string[]): Promise<{ stderr: string; code: number }> {
+  try {
+    const { stderr } = await run(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stderr: string; code: number };
+    return { stderr: e.stderr, code: e.code };
+  }
+}
+
+const TABLES = [
+  'dmarc_aggregate_report',
+  'dmarc_aggregate_record',
+  'dmarc_aggregate_record_dkim',
+  'dmarc_aggregate_record_spf',
+  'dmarc_aggregate_record_policy_override',
+  'dmarc_failure_report',
+  'dmarc_failure_sample_address',
+  'smtp_tls_report',
+  'smtp_tls_policy',
+  'smtp_tls_failure_detail',
+];
+
+/** The messages the manifest gives a corpus file, as the corpus test reads them; undefined when none are expected. */
+function manifestMessages(entry: ManifestEntry): number | undefined {
+  if (entry.reportType !== 'aggregate' || REFUSED_REPORTS[entry.relativePath] !== undefined) return undefined;
+  const leftOut = LEFT_OUT_RECORDS[entry.relativePath];
+  if (leftOut) return leftOut.messages;
+  if (entry.messages !== undefined) return entry.messages;
+  const estimate = /records=(\d+) messages=(\d+)/.exec(entry.notes);
+  return estimate ? Number(estimate[2]) : undefined;
+}
+
+const postgresBin = findPostgresBin();
+const corpus = readManifest(`${SHARED_CORPUS}MANIFEST.tsv`);
+
+if (!postgresBin) {
+  describe('dmarc-lens parse --to postgres://', () => {
+    // CI installs PostgreSQL (.ci/run), so there a missing server is a failure, not a skip.
+    it.skipIf(!process.env.CI)(
+      'skipped: no PostgreSQL programs under /usr/lib/postgresql/*/bin (apt-get install postgresql)',
+      () => {
+        expect(postgresBin, 'PostgreSQL must be installed on CI').toBeDefined();
+      },
+    );
+  });
+}
+
+describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real PostgreSQL)', () => {
+  let dir: string;
+  let url: string;
+  let db: pg.Client;
+
+  const count = async (table: string): Promise<number> =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+  const counts = async (): Promise<Record<string, number>> => {
+    const result: Record<string, number> = {};
+    for (const table of TABLES) result[table] = await count(table);
+    return result;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-pg-'));
+    if (process.getuid?.() === 0) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout), 0);
+    const port = await freePort();
+    const data = join(dir, 'data');
+    await run(
+      ...asServerUser(join(postgresBin!, 'initdb'), [
+        '-D',
+        data,
+        '-A',
+        'trust',
+        '-U',
+        'dmarc',
+        '-E',
+        'UTF8',
+        '--no-sync',
+      ]),
+    );
+    await run(
+      ...asServerUser(join(postgresBin!, 'pg_ctl'), [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'server.log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        'start',
+      ]),
+    );
+    url = `postgres://dmarc@127.0.0.1:${port}/postgres`;
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => {});
+    if (dir && existsSync(join(dir, 'data'))) {
+      await run(...asServerUser(join(postgresBin!, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', 'stop'])).catch(
+        () => {},
+      );
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('makes the tables and writes a report once: the same file again changes nothing', async () => {
+    const report = fileURLToPath(new URL('../fixtures/reports/DSalko__dmarc_parser/complete.xml', import.meta.url));
+    const first = await cli('parse', '--to', url, report);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('1 reports written');
+    const after = await counts();
+    expect(after.dmarc_aggregate_report).toBe(1);
+    const second = await cli('parse', '--to', url, report);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('0 reports written (0 aggregate records), 1 already there');
+    expect(await counts()).toEqual(after);
+  }, 60_000);
+
+  it.skipIf(corpus.length === 0)(
+    'the corpus loaded gives the manifest messages of every file in SQL, and a second load changes nothing',
+    async () => {
+      const files = corpus.map((entry) => SHARED_CORPUS + entry.relativePath);
+      // Files that are not reports (the manifest's negative samples) make the run end with status 1.
+      const first = await cli('parse', '--to', url, ...files);
+      expect(first.stderr).not.toContain('could not be written');
+      const loaded = await counts();
+
+      // parsedmarc's key (org name, report id, domain, begin, end) makes a report that comes again in a later file
+      // (the same report as .xml and .gz, a test file reusing another's head) count once: the first file loaded has it.
+      const owner = new Map<string, { file: string; messages: number }>();
+      const keysOf = new Map<string, string[][]>();
+      for (const entry of corpus) {
+        const parsed = await parseReport(new Uint8Array(readFileSync(SHARED_CORPUS + entry.relativePath)), {
+          fileName: entry.relativePath,
+        });
+        const keys: string[][] = [];
+        for (const { report } of parsed.ok ? parsed.reports : []) {
+          if (report.kind !== 'aggregate') continue;
+          const key = [
+            report.metadata.orgName,
+            report.metadata.reportId,
+            report.policy.domain,
+            isoFromReportSeconds(report.metadata.begin)!,
+            isoFromReportSeconds(report.metadata.end)!,
+          ];
+          keys.push(key);
+          const messages = report.records.reduce((sum, record) => sum + record.count, 0);
+          if (!owner.has(key.join('\n'))) owner.set(key.join('\n'), { file: entry.relativePath, messages });
+        }
+        keysOf.set(entry.relativePath, keys);
+      }
+      const inSql = async (keys: string[][]): Promise<{ messages: number; reports: number }> => {
+        const { rows } = await db.query<{ messages: string | null; reports: string }>(
+          `SELECT sum(message_count) AS messages, count(DISTINCT r.id) AS reports
+           FROM dmarc_aggregate_report r LEFT JOIN dmarc_aggregate_record rec ON rec.report_id = r.id
+           WHERE (r.org_name, r.report_id, r.domain, r.begin_date, r.end_date) IN
+             (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[]))`,
+          [0, 1, 2, 3, 4].map((i) => keys.map((key) => key[i])),
+        );
+        return { messages: Number(rows[0]!.messages ?? 0), reports: Number(rows[0]!.reports) };
+      };
+
+      const mismatches: string[] = [];
+      const sharing: string[] = [];
+      for (const entry of corpus) {
+        const expected = manifestMessages(entry);
+        if (expected === undefined) continue;
+        const keys = keysOf.get(entry.relativePath)!;
+        const own = keys.every((key) => owner.get(key.join('\n'))!.file === entry.relativePath);
+        if (own) {
+          const sql = await inSql(keys);
+          if (sql.messages !== expected || sql.reports !== keys.length) {
+            mismatches.push(`${entry.relativePath}: ${sql.messages} messages in SQL, manifest ${expected}`);
+          }
+        } else {
+          sharing.push(entry.relativePath);
+          for (const key of keys) {
+            const first = owner.get(key.join('\n'))!;
+            const sql = await inSql([key]);
+            if (sql.messages !== first.messages || sql.reports !== 1) {
+              mismatches.push(`${entry.relativePath}: report ${key[1]} has ${sql.messages} messages in SQL`);
+            }
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(sharing).toHaveLength(15);
+      const total = [...owner.values()].reduce((sum, report) => sum + report.messages, 0);
+      const { rows } = await db.query<{ n: string }>('SELECT sum(message_count) AS n FROM dmarc_aggregate_record');
+      expect(Number(rows[0]!.n)).toBe(total);
+      expect(loaded.dmarc_aggregate_report).toBe(owner.size);
+
+      const again = await cli('parse', '--to', url, ...files);
+      expect(again.stderr).toMatch(/: 0 reports written \(0 aggregate records\), \d+ already there/);
+      expect(await counts()).toEqual(loaded);
+    },
+    300_000,
+  );
+
+  it('a load killed halfway through a large report leaves none of it, and a second run writes it once', async () => {
+    const records = 60_000;
+    const random = seededRandom(18);
+    const parts: string[] = [];
+    let messages = 0;
+    for (let i = 0; i < records; i++) {
+      const record = syntheticRecord(random);
+      messages += Number(/<count>(\d+)<\/count>/.exec(record)![1]);
+      parts.push(record);
+    }
+    const file = join(dir, 'large.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?>
+<feedback>
+  <report_metadata><org_name>kill test</org_name><email>r@example.net</email><report_id>killed-halfway</report_id>
+    <date_range><begin>1767225600</begin><end>1767311999</end></date_range></report_metadata>
+  <policy_published><domain>example.com</domain><p>none</p></policy_published>
+${parts.join('\n')}
+</feedback>
+`,
+    );
+    expect(statSync(file).size).toBeGreaterThan(30 * 2 ** 20);
+    const before = await counts();
+    const sequence = async (): Promise<number> =>
+      Number((await db.query<{ v: string }>('SELECT last_value AS v FROM dmarc_aggregate_record_id_seq')).rows[0]!.v);
+    const start = await sequence();
+
+    // Record ids are drawn from a sequence, which every session sees at once, before the report's transaction ends.
+    const child = spawn(process.execPath, [bin, 'parse', '--to', url, file], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    let drawn = 0;
+    while (drawn < 10_000 && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      drawn = (await sequence()) - start;
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(drawn).toBeGreaterThanOrEqual(10_000);
+    expect(drawn).toBeLessThan(records);
+    // The server ends the dead client's transaction when it sees the connection gone.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const { rows } = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'dmarc-lens'",
+      );
+      if (rows[0]!.n === '0') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await counts()).toEqual(before);
+
+    const rerun = await cli('parse', '--to', url, file);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toContain(`1 reports written (${records} aggregate records)`);
+    const { rows } = await db.query<{ reports: string; records: string; messages: string; dkim: string }>(
+      `SELECT count(DISTINCT r.id) AS reports, count(*) AS records, sum(message_count) AS messages,
+         (SELECT count(*) FROM dmarc_aggregate_record_dkim d JOIN dmarc_aggregate_record x ON x.id = d.record_id
+          JOIN dmarc_aggregate_report y ON y.id = x.report_id WHERE y.report_id = 'killed-halfway') AS dkim
+       FROM dmarc_aggregate_report r JOIN dmarc_aggregate_record rec ON rec.report_id = r.id
+       WHERE r.report_id = 'killed-halfway'`,
+    );
+    expect(rows[0]).toEqual({
+      reports: '1',
+      records: String(records),
+      messages: String(messages),
+      dkim: String(records),
+    });
+  }, 300_000);
+});
