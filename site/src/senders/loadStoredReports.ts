@@ -1,6 +1,7 @@
 // Aggregate reports of one domain and period with their records, rebuilt from the store (which keeps records in
 // batches apart from their reports), in the shape core/analysis takes.
 import type { AggregateReport } from '../../../core/report/types';
+import { splitByImport } from '../../../core/analysis/changesSinceLastImport';
 import type { Period } from '../../../core/analysis/period';
 import { forEachRecordChunk, listAggregateReports } from '../../../core/store/queries';
 import type { StoredAggregateReport } from '../../../core/store/schema';
@@ -22,17 +23,13 @@ export async function loadStoredReports(domain: string | null, period: Period): 
   return [...byKey.values()];
 }
 
-/** Reports imported within this long of the newest import count as one import (an import stores over time). */
-export const IMPORT_WINDOW_MS = 10 * 60 * 1000;
-
-/** Splits stored reports into those of the newest import and everything before it. */
+/**
+ * Splits stored reports into those of the newest import and everything before it. Every report of one import carries
+ * the time that import began as its importedAt, so an import is exactly the reports sharing the newest one.
+ */
 export function splitByLastImport(reports: readonly LoadedReport[]): {
   previous: AggregateReport[];
   imported: AggregateReport[];
 } {
-  const newest = reports.reduce((max, r) => Math.max(max, r.stored.importedAt), 0);
-  const previous: AggregateReport[] = [];
-  const imported: AggregateReport[] = [];
-  for (const r of reports) (r.stored.importedAt >= newest - IMPORT_WINDOW_MS ? imported : previous).push(r.report);
-  return { previous, imported };
+  return splitByImport(reports.map((r) => ({ importedAt: r.stored.importedAt, report: r.report })));
 }
