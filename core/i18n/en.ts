@@ -3,9 +3,10 @@
 import { dnsEn } from './en/dns';
 import { dnsTextsEn } from './en/dnsTexts';
 import { extensionEn } from './en/extension';
+import { extensionPagesEn } from './en/extensionPages';
 import { sendersEn } from './en/senders';
 import { siteEn } from './en/site';
 
-export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn, ...extensionEn } as const;
+export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn, ...extensionEn, ...extensionPagesEn } as const;
 
 export type MessageKey = keyof typeof en;

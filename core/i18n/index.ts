@@ -25,3 +25,5 @@ export { sendersNl } from './nl/senders';
 export { siteNl } from './nl/site';
 export { extensionEn } from './en/extension';
 export { extensionNl } from './nl/extension';
+export { extensionPagesEn } from './en/extensionPages';
+export { extensionPagesNl } from './nl/extensionPages';

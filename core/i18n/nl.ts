@@ -4,9 +4,10 @@ import type { MessageKey } from './en';
 import { dnsNl } from './nl/dns';
 import { dnsTextsNl } from './nl/dnsTexts';
 import { extensionNl } from './nl/extension';
+import { extensionPagesNl } from './nl/extensionPages';
 import { sendersNl } from './nl/senders';
 import { siteNl } from './nl/site';
 
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
-export const nl: Catalogue = { ...siteNl, ...dnsNl, ...dnsTextsNl, ...sendersNl, ...extensionNl };
+export const nl: Catalogue = { ...siteNl, ...dnsNl, ...dnsTextsNl, ...sendersNl, ...extensionNl, ...extensionPagesNl };

@@ -2,7 +2,7 @@
 // Graph mode), and for any report file on disk.
 import { useState } from 'preact/hooks';
 import { dashboardUrl } from '../pages/extensionPageUrls';
-import { extensionText } from './extensionText';
+import { extensionPageText } from './extensionPageText';
 import { readDroppedFiles, type DroppedFileOutcome } from './readDroppedFiles';
 import { ReportSummaryLine } from './ReportSummaryLine';
 
@@ -10,7 +10,7 @@ export function DropZone({ expectedFileName, onImported }: { expectedFileName?: 
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<DroppedFileOutcome[]>([]);
-  const { t } = extensionText;
+  const { t } = extensionPageText;
 
   const read = async (files: File[]) => {
     if (files.length === 0) return;

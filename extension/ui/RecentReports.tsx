@@ -4,7 +4,7 @@ import { listAllReports } from '../../core/store/queries';
 import type { StoredReport } from '../../core/store/schema';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
-import { extensionText } from './extensionText';
+import { extensionPageText } from './extensionPageText';
 import { formatCounted, formatReportDays } from './reportSummaryText';
 
 const RECENT_COUNT = 6;
@@ -18,10 +18,10 @@ async function readRecentReports(): Promise<StoredReport[]> {
 export function RecentReports({ refresh }: { refresh: number }) {
   const [reports, setReports] = useState<StoredReport[] | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const { t } = extensionText;
+  const { t } = extensionPageText;
   useEffect(() => {
     readRecentReports().then(setReports, (e: unknown) =>
-      setError(extensionText.t('ext.recent.couldNotRead', { error: String(e) })),
+      setError(extensionPageText.t('ext.recent.couldNotRead', { error: String(e) })),
     );
   }, [refresh]);
   if (error !== undefined) return <p class="text-sm text-red-700">{error}</p>;
@@ -38,7 +38,7 @@ export function RecentReports({ refresh }: { refresh: number }) {
 
 /** One saved report: reporter → domain, its days and what it counts. */
 export function RecentReport({ report }: { report: StoredReport }) {
-  const { t } = extensionText;
+  const { t } = extensionPageText;
   return (
     <li class="py-1.5 text-sm">
       <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">

@@ -3,10 +3,10 @@ import { render } from 'preact';
 import '../../ui/extensionPages.css';
 import { DropZone } from '../../ui/DropZone';
 import { dashboardUrl } from '../../pages/extensionPageUrls';
-import { extensionText } from '../../ui/extensionText';
+import { extensionPageText } from '../../ui/extensionPageText';
 
-const { t } = extensionText;
-document.documentElement.lang = extensionText.locale;
+const { t } = extensionPageText;
+document.documentElement.lang = extensionPageText.locale;
 document.title = t('ext.dropPage.title');
 
 function DropPage() {

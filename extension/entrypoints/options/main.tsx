@@ -12,10 +12,10 @@ import {
   writeGraphSettings,
   type GraphSettings,
 } from '../../graph/graphSettings';
-import { extensionText } from '../../ui/extensionText';
+import { extensionPageText } from '../../ui/extensionPageText';
 
-const { t } = extensionText;
-document.documentElement.lang = extensionText.locale;
+const { t } = extensionPageText;
+document.documentElement.lang = extensionPageText.locale;
 document.title = t('ext.options.heading');
 
 function Options() {

@@ -5,10 +5,10 @@ import '../../ui/extensionPages.css';
 import { DropZone } from '../../ui/DropZone';
 import { RecentReports } from '../../ui/RecentReports';
 import { dashboardUrl, dropPageUrl } from '../../pages/extensionPageUrls';
-import { extensionText } from '../../ui/extensionText';
+import { extensionPageText } from '../../ui/extensionPageText';
 
-const { t } = extensionText;
-document.documentElement.lang = extensionText.locale;
+const { t } = extensionPageText;
+document.documentElement.lang = extensionPageText.locale;
 
 function Popup() {
   const [refresh, setRefresh] = useState(0);

@@ -1,7 +1,7 @@
 // A Dutch Chromium: the inline card and the popup speak Dutch, with Dutch numbers and plurals, and show none of the
 // extension's English. Headless Chromium's navigator.language follows Playwright's locale, not `--lang` alone.
 import { expect, test, type Page } from '@playwright/test';
-import { extensionEn, extensionNl } from '../../../core/i18n';
+import { extensionEn, extensionNl, extensionPagesEn, extensionPagesNl } from '../../../core/i18n';
 import { englishPieces, readableText } from '../site/siteHelpers';
 import { card, clickCardButton, readCard } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
@@ -20,7 +20,9 @@ test.afterAll(async () => {
 const SCREENSHOTS = process.env.DMARC_LENS_SCREENSHOTS;
 
 /** English sentences of the extension that have Dutch of their own: none of them may show. */
-const english = [...englishPieces(extensionEn, extensionNl).keys()];
+const english = [
+  ...englishPieces({ ...extensionEn, ...extensionPagesEn }, { ...extensionNl, ...extensionPagesNl }).keys(),
+];
 
 function englishIn(text: string): string[] {
   return english.filter((piece) => text.includes(piece));

@@ -1,7 +1,7 @@
 // A Dutch Firefox ESR (intl.locale.requested and the preferred languages set to nl): the inline card speaks Dutch.
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { extensionEn, extensionNl } from '../../../core/i18n';
+import { extensionEn, extensionNl, extensionPagesEn, extensionPagesNl } from '../../../core/i18n';
 import { englishPieces } from '../site/siteHelpers';
 import { expectedSummaries } from './expectedSummary';
 import {
@@ -48,7 +48,9 @@ test('the card is Dutch, with Dutch counts and none of the extension’s English
     `${expected.messages.toLocaleString('nl')} ${expected.messages === 1 ? 'bericht' : 'berichten'}`,
   );
   expect(shown?.text).toContain('Gedownload van mail.google.com');
-  const english = [...englishPieces(extensionEn, extensionNl).keys()];
+  const english = [
+    ...englishPieces({ ...extensionEn, ...extensionPagesEn }, { ...extensionNl, ...extensionPagesNl }).keys(),
+  ];
   expect(english.filter((piece) => shown?.text.includes(piece))).toEqual([]);
   expect(ff.elsewhere).toEqual([]);
   await page.close();
