@@ -279,6 +279,7 @@ describe('records catalogue', () => {
     expect(Object.keys(RECORD_TEXTS).filter((id) => !ids.has(id as RecordTextId))).toEqual([
       'dns.http-status',
       'dns.unreachable',
+      'dns.not-dns-json',
       'dns.rcode',
       'dmarc.explain.addresses-you-list',
       'zone.placeholder-comment',
