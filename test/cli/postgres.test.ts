@@ -1,19 +1,7 @@
 // `dmarc-lens parse --to postgres://…` against a real PostgreSQL from Debian, started here in a temporary data
-// directory on a free local port (trust authentication, its socket in the same directory). The CLI runs as a user
-// would run it, in a child process.
+// directory (./postgresServer.ts). The CLI runs as a user would run it, in a child process.
 import { execFile, spawn } from 'node:child_process';
-import {
-  chownSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,34 +11,12 @@ import { parseReport } from '../../core/report/parseReport';
 import { isoFromReportSeconds } from '../../core/report/reportDate';
 import { seededRandom, syntheticRecord } from '../bench/generateAggregateXml';
 import { readManifest, SHARED_CORPUS, type ManifestEntry } from '../corpus/readManifest';
+import { findPostgresBin, startPostgres, type PostgresServer } from './postgresServer';
 import { LEFT_OUT_RECORDS, REFUSED_REPORTS } from '../corpus/refusedValues';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
 const smallReport = fileURLToPath(new URL('../fixtures/reports/DSalko__dmarc_parser/complete.xml', import.meta.url));
-
-/** The newest Debian PostgreSQL's programs (/usr/lib/postgresql/<version>/bin), or undefined when none is installed. */
-function findPostgresBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, 'bin/initdb')) && existsSync(join(root, v, 'bin/pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** PostgreSQL refuses to run as root: there, its programs run as Debian's `postgres` user, which owns the directory. */
-function asServerUser(program: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
-}
 
 async function cli(...args: string[]): Promise<{ stderr: string; code: number }> {
   try {
@@ -101,6 +67,7 @@ if (!postgresBin) {
 }
 
 describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real PostgreSQL)', () => {
+  let server: PostgresServer | undefined;
   let dir: string;
   let url: string;
   let db: pg.Client;
@@ -114,48 +81,16 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-pg-'));
-    if (process.getuid?.() === 0) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout), 0);
-    const port = await freePort();
-    const data = join(dir, 'data');
-    await run(
-      ...asServerUser(join(postgresBin!, 'initdb'), [
-        '-D',
-        data,
-        '-A',
-        'trust',
-        '-U',
-        'dmarc',
-        '-E',
-        'UTF8',
-        '--no-sync',
-      ]),
-    );
-    await run(
-      ...asServerUser(join(postgresBin!, 'pg_ctl'), [
-        '-D',
-        data,
-        '-l',
-        join(dir, 'server.log'),
-        '-w',
-        '-o',
-        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-        'start',
-      ]),
-    );
-    url = `postgres://dmarc@127.0.0.1:${port}/postgres`;
+    server = await startPostgres(postgresBin!);
+    dir = server.dir;
+    url = server.url;
     db = new pg.Client({ connectionString: url });
     await db.connect();
   }, 60_000);
 
   afterAll(async () => {
     await db?.end().catch(() => {});
-    if (dir && existsSync(join(dir, 'data'))) {
-      await run(...asServerUser(join(postgresBin!, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', 'stop'])).catch(
-        () => {},
-      );
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   }, 60_000);
 
   it('makes the tables and writes a report once: the same file again changes nothing', async () => {
