@@ -245,7 +245,7 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
       if (stopping) break;
     }
   } catch (error) {
-    io.err(`${source?.id ?? sourceId}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`${source?.id ?? sourceId}: ${describeError(error)}`);
     counts.failed++;
   } finally {
     process.off('SIGINT', onSignal);
@@ -257,4 +257,13 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
     `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${counts.before} read before`,
   );
   return counts.failed > 0 ? 1 : 0;
+}
+
+/** An error in plain words: imapflow's "Command failed" carries the server's own answer beside it. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const imap = error as Error & { responseText?: string; authenticationFailed?: boolean; code?: string };
+  if (imap.authenticationFailed) return `the server refused the user name or password (${imap.responseText ?? ''})`;
+  if (imap.responseText) return `the server answered "${imap.responseText}"`;
+  return imap.code && !error.message.includes(imap.code) ? `${error.message} (${imap.code})` : error.message;
 }
