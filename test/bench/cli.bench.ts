@@ -2,7 +2,8 @@
 // - start-up: `dmarc-lens --version` from the built bundle, through bin/ (with its check that the bundle is current)
 //   and through tsx (how the tool ran before it was built), each against `node -e 0` measured alternately with it;
 // - `dmarc-lens parse` over the corpus and over 10,000 generated small report emails, as files and as one mbox:
-//   wall time, reports per second and peak memory.
+//   wall time, reports per second and peak memory;
+// - `dmarc-lens parse --to postgres://` with the same emails, into a local PostgreSQL started for it (target < 20 s).
 // The issue's targets are printed beside the figures: start-up under 150 ms above bare Node.
 // usage: npm run bench:cli [-- --emails N --runs N]
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
 import { seededRandom, syntheticHead, syntheticRecord } from './generateAggregateXml';
+import { findPostgresBin, startPostgres } from '../cli/postgresServer';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = join(root, 'dist/cli/dmarc-lens.mjs');
@@ -148,4 +150,30 @@ for (const [label, inputs] of [
     `  ${label}: ${run.seconds.toFixed(2)} s, ${run.reports} lines, ${(run.reports / run.seconds).toFixed(0)} reports/s, ` +
       `peak ${run.maxRssMB} MB, exit ${run.status}`,
   );
+}
+
+// To PostgreSQL: a server of its own with fsync on, as a real one runs; each run into empty tables.
+const postgresBin = findPostgresBin();
+if (!postgresBin) {
+  console.log('\ndmarc-lens parse --to postgres: skipped, no PostgreSQL under /usr/lib/postgresql/*/bin');
+} else {
+  console.log(`\ndmarc-lens parse --to postgres:// (built; a local server, fsync on, empty tables each run):`);
+  for (const [label, inputs] of [
+    [`${EMAILS} report emails as files`, files],
+    [`${EMAILS} report emails in one mbox`, [join(work, 'reports.mbox')]],
+  ] as const) {
+    const server = await startPostgres(postgresBin, { durable: true });
+    try {
+      const started = performance.now();
+      const child = spawnSync(process.execPath, [built, 'parse', '--to', server.url, ...inputs], { encoding: 'utf8' });
+      const seconds = (performance.now() - started) / 1000;
+      const written = /(\d+) reports written/.exec(child.stderr)?.[1] ?? '?';
+      console.log(
+        `  ${label}: ${seconds.toFixed(2)} s, ${written} reports written, ${(Number(written) / seconds).toFixed(0)} reports/s, ` +
+          `exit ${child.status} (target < 20 s${seconds < 20 ? ', met' : ', NOT met'})`,
+      );
+    } finally {
+      await server.stop();
+    }
+  }
 }
