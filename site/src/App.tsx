@@ -8,7 +8,7 @@ import { ROUTES, useHashRoute, type Route } from './app/useHashRoute';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DataPage } from './data/DataPage';
 import { I18nProvider, LOCALES, preferredLocale, readSetting, useI18n, writeSetting, type Locale } from './i18n/i18n';
-import type { MessageKey } from './i18n/messages';
+import type { MessageKey } from '../../core/i18n';
 import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { collectDroppedFiles } from './import/collectDroppedFiles';

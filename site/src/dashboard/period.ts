@@ -1,6 +1,6 @@
 // The dashboard's period choices. Periods are whole UTC days, as reports are (RFC 7489 §7.2: UTC day boundaries).
 import { ALL_TIME, type Period } from '../../../core/analysis/period';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../../core/i18n';
 
 export type PeriodPreset = 'all' | '7' | '30' | '90' | '365' | 'custom';
 export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', '7', '30', '90', '365', 'custom'];
@@ -17,9 +17,12 @@ export const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
 
 const DAY = 86_400;
 
+/** The start of a YYYY-MM-DD day in Unix seconds; undefined for text that is not a day the calendar has. */
 export function dayStart(isoDay: string): number | undefined {
   const time = Date.parse(`${isoDay}T00:00:00Z`);
-  return Number.isFinite(time) ? time / 1000 : undefined;
+  // V8 rolls an impossible day over (2026-02-30 parses as 2 March): only a day that reads back the same is that day.
+  if (!Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== isoDay) return undefined;
+  return time / 1000;
 }
 
 /** `custom` takes two YYYY-MM-DD days, both inclusive. */

@@ -6,7 +6,7 @@ import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/dns/
 import { lookupPublishedRecords, type PublishedRecordsReport } from '../../../core/dns/lookupPublishedRecords';
 import { isValidDomainName } from '../../../core/dns/buildDomainRecords';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../../core/i18n';
 import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';
 import { ExplanationTable, IssueList } from './IssueList';
 import { useLiveResolver } from './LiveLookups';

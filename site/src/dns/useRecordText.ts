@@ -4,8 +4,8 @@
 // what is already on screen.
 import { renderRecordText, type DnsRecordSentence } from '../../../core/dns/recordTexts';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
-import { recordTextKey } from '../i18n/dnsMessages';
+import type { MessageKey } from '../../../core/i18n';
+import { recordTextKey } from '../../../core/dns/recordTexts';
 
 /** A message of the page kept in state (a status line, an error), by key, with parameters that may be core sentences. */
 export interface PageMessage {

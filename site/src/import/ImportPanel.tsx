@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useImporter } from '../app/ImporterContext';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../../core/i18n';
 import {
   Badge,
   type BadgeColour,

@@ -5,8 +5,12 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { recordsEn, recordsNl } from '../../../site/src/i18n/dnsMessages';
+import { dnsEn, dnsNl, dnsTextsEn, dnsTextsNl } from '../../../core/i18n';
 import { axeViolations, englishPieces, readableText } from '../site/siteHelpers';
+
+/** The DNS records pages' part of the catalogue (their own words and core/dns's sentences), per language. */
+const recordsEn = { ...dnsEn, ...dnsTextsEn };
+const recordsNl: Record<keyof typeof recordsEn, string> = { ...dnsNl, ...dnsTextsNl };
 
 const ORIGIN = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4174';
 const SCREENSHOTS = 'dist/screenshots';

@@ -11,7 +11,7 @@ import { readAsnTable, type AsnTable } from '../../../core/analysis/readAsnTable
 import { simulatePolicy } from '../../../core/analysis/simulatePolicy';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateReport } from '../../../core/report/types';
-import { sendersEn, sendersNl } from '../../../site/src/i18n/sendersMessages';
+import { sendersEn, sendersNl } from '../../../core/i18n';
 import {
   addReports,
   AGGREGATE_FILES,

@@ -14,7 +14,7 @@ import {
 import { assessReadiness } from '../../../core/analysis/assessReadiness';
 import { changesSinceLastImport } from '../../../core/analysis/changesSinceLastImport';
 import { groupSources, labelExplanation } from '../../../core/analysis/groupSources';
-import { sendersEn, sendersNl } from '../../../site/src/i18n/sendersMessages';
+import { sendersEn, sendersNl } from '../../../core/i18n';
 import { loadAsnTableForTest } from './asnTableFile';
 import { makeRecord, makeReport } from './makeRecord';
 

@@ -1,4 +1,4 @@
-// The records pages' catalogue (site/src/i18n/dnsMessages.ts) against itself and against what core/dns says:
+// The records pages' catalogue (core/i18n/{en,nl}/dns.ts and dnsTexts.ts) against itself and against what core/dns says:
 // English and Dutch have the same keys and parameters, every sentence core can produce has both, and a Dutch
 // rendering of core's output leaves no parameter unfilled.
 import { describe, expect, it } from 'vitest';
@@ -27,9 +27,14 @@ import { buildRolloutPlan } from '../../../core/dns/rolloutPlan';
 import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
 import type { DnsResolver } from '../../../core/dns/types';
 import type { AggregateRecord } from '../../../core/report/types';
-import { recordsEn, recordsNl, recordTextKey } from '../../../site/src/i18n/dnsMessages';
+import { dnsEn, dnsNl, dnsTextsEn, dnsTextsNl } from '../../../core/i18n';
+import { recordTextKey } from '../../../core/dns/recordTexts';
 import { aggregateRow } from './aggregateRow';
 import { fakeResolver } from './fakeResolver';
+
+/** The DNS records pages' part of the catalogue (their own words and core/dns's sentences), per language. */
+const recordsEn = { ...dnsEn, ...dnsTextsEn };
+const recordsNl: Record<keyof typeof recordsEn, string> = { ...dnsNl, ...dnsTextsNl };
 
 type Key = keyof typeof recordsEn;
 const keys = Object.keys(recordsEn) as Key[];

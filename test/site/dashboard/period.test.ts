@@ -21,7 +21,7 @@ describe('dayStart', () => {
 
   // Date.parse in V8 rolls 2026-02-30 over to 2 March; an address such as `#/dashboard?period=custom&from=2026-02-30`
   // then shows a period from 2 March while the form says 30 February.
-  it.fails('is undefined for a day the calendar does not have', () => {
+  it('is undefined for a day the calendar does not have', () => {
     expect(dayStart('2026-02-30')).toBeUndefined();
   });
 });

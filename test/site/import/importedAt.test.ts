@@ -22,9 +22,8 @@ class RecordingWorker {
         duplicates: 0,
         warnings: [],
       }));
-      this.onmessage?.({
-        data: { type: 'results', importId: message.importId, results },
-      } as MessageEvent<WorkerToMain>);
+      const answer: WorkerToMain = { type: 'results', importId: message.importId, results };
+      this.onmessage?.({ data: answer } as MessageEvent<WorkerToMain>);
       this.onmessage?.({ data: { type: 'chunkDone', importId: message.importId } } as MessageEvent<WorkerToMain>);
     });
   }
