@@ -20,9 +20,21 @@ import {
   parsedmarcLine,
   type ParsedmarcAggregateWriter,
 } from './formatReports';
+import {
+  elasticAggregateLines,
+  elasticTlsLines,
+  splunkAggregateLines,
+  splunkFailureLine,
+  splunkTlsLine,
+} from './outputs/dashboards';
 import { Spool } from './Spool';
 
-export type Format = 'json' | 'csv' | 'parsedmarc';
+export type Format = 'json' | 'csv' | 'parsedmarc' | 'es' | 'splunk';
+
+/** Formats written line by line from each record, with no per-report opening or closing. */
+function isRecordLines(format: Format): format is 'csv' | 'es' | 'splunk' {
+  return format === 'csv' || format === 'es' || format === 'splunk';
+}
 
 /** Where the CLI writes: `write` may buffer; `ready` waits until a slow reader has taken what was buffered. */
 export interface Output {
@@ -59,7 +71,13 @@ export class FileReportWriter {
     const report = this.current!;
     let text: string;
     if (this.format === 'csv') text = csvRecordRows(this.file, head, records);
-    else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
+    else if (this.format === 'es') {
+      text = '';
+      for (let i = 0; i < records.length; i++) text += elasticAggregateLines(head, records[i]!, report.records + i);
+    } else if (this.format === 'splunk') {
+      text = '';
+      for (const record of records) text += splunkAggregateLines(head, record);
+    } else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
     else text = jsonRecords(records, report.records === 0);
     report.records += records.length;
     if (report.spool) report.spool.write(text);
@@ -68,7 +86,7 @@ export class FileReportWriter {
 
   private start(head: AggregateReportHead, path: ReportPath): void {
     this.currentHead = head;
-    if (this.format === 'csv') {
+    if (isRecordLines(this.format)) {
       this.current = { head, path, records: 0, spool: null };
     } else {
       const spool = this.streamed.length === 0 ? null : new Spool();
@@ -108,11 +126,15 @@ export class FileReportWriter {
       return parsed ? [...parsed.warnings, ...fileWarnings] : brokenOff(report);
     };
 
-    if (this.format === 'csv') {
+    if (isRecordLines(this.format)) {
       for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
       for (const parsed of result.ok ? result.reports : []) {
-        if (parsed.report.kind !== 'aggregate') {
-          this.note(`${this.file}: ${parsed.report.kind} report has no aggregate records; use --format json`);
+        const report = parsed.report;
+        if (this.format === 'es' && report.kind === 'tls') await write(elasticTlsLines(report));
+        else if (this.format === 'splunk' && report.kind === 'tls') await write(splunkTlsLine(report));
+        else if (this.format === 'splunk' && report.kind === 'failure') await write(splunkFailureLine(report));
+        else if (report.kind !== 'aggregate') {
+          this.note(`${this.file}: ${report.kind} report is not written as --format ${this.format}; use --format json`);
         }
       }
     } else {
@@ -146,7 +168,7 @@ export class FileReportWriter {
       for (const warning of warnings) this.note(`${this.file}: ${warning}`);
     }
     if (result.ok) return false;
-    if (this.format === 'csv') this.note(result.error.message);
+    if (isRecordLines(this.format)) this.note(result.error.message);
     else await write(jsonErrorLine(this.file, result.error, result.warnings));
     return true;
   }

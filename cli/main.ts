@@ -13,17 +13,23 @@ import { parseReportStream } from '../core/report/parseReport';
 import type { ParseResult } from '../core/report/types';
 import { FileReportWriter, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';
 
-const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc] FILE...
+const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|es|splunk | --to postgres://…] FILE...
        dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
        dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] [--watch] …   (fetch --help)
 
 Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMTP TLS reports, entirely locally.
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
   --format csv         one row per aggregate record
-  --format parsedmarc  one JSON line per report with parsedmarc's field names`;
+  --format parsedmarc  one JSON line per report with parsedmarc's field names
+  --format es          Elasticsearch / OpenSearch _bulk NDJSON in parsedmarc's indexes and fields (alias opensearch);
+                       failure reports are left out (said on stderr)
+  --format splunk      Splunk HEC events, one JSON per line, parsedmarc's sourcetypes (docs/pipelines.md)
+  --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
+                       each report in one transaction; reports already there are left as they are`;
 
 /** Bytes read from a file at a time: each chunk's records are written before the next chunk is read. */
 const READ_CHUNK_BYTES = 64 * 1024;
@@ -39,7 +45,7 @@ function formatSize(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 }
 
-type ParsedArgs = { files: string[]; format: Format } | { exit: number };
+type ParsedArgs = { files: string[]; format: Format; to?: string } | { exit: number };
 
 function parseArgs(argv: string[], io: CliIo): ParsedArgs {
   const [command, ...rest] = argv;
@@ -48,16 +54,27 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     return { exit: 2 };
   }
   let format: Format = 'json';
+  let to: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
-      if (value !== 'json' && value !== 'csv' && value !== 'parsedmarc') {
+      if (value === 'opensearch') {
+        format = 'es';
+        continue;
+      }
+      if (value !== 'json' && value !== 'csv' && value !== 'parsedmarc' && value !== 'es' && value !== 'splunk') {
         io.err(`unknown format "${value ?? ''}"\n${USAGE}`);
         return { exit: 2 };
       }
       format = value;
+    } else if (arg === '--to' || arg.startsWith('--to=')) {
+      to = arg === '--to' ? rest[++i] : arg.slice('--to='.length);
+      if (!to || !isPostgresUrl(to)) {
+        io.err(`--to takes a database URL, postgres://user@host:port/database\n${USAGE}`);
+        return { exit: 2 };
+      }
     } else if (arg === '--help' || arg === '-h') {
       io.out.write(`${USAGE}\n`);
       return { exit: 0 };
@@ -67,7 +84,7 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     io.err(USAGE);
     return { exit: 2 };
   }
-  return { files, format };
+  return { files, format, ...(to !== undefined && { to }) };
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -81,6 +98,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, io);
   if ('exit' in args) return args.exit;
   const { files, format } = args;
+  if (args.to !== undefined) {
+    // Loaded only here: the database driver costs start-up time every other command does not need to pay.
+    const { writeToPostgres } = await import('./postgres/writeToPostgres');
+    return writeToPostgres(files, args.to, io);
+  }
   if (format === 'csv') io.out.write(CSV_HEADER);
   let failed = 0;
   for (const file of files) {
@@ -94,7 +116,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 /** Reads one file and writes its reports. Returns whether it was read; never throws, so the next file is read. */
 async function writeReportsOfFile(file: string, format: Format, io: CliIo): Promise<boolean> {
   const refuse = (code: string, message: string): false => {
-    if (format === 'csv') io.err(message);
+    if (format === 'csv' || format === 'es' || format === 'splunk') io.err(message);
     else io.out.write(jsonErrorLine(file, { code, message }));
     return false;
   };

@@ -1,0 +1,293 @@
+// Documents for the dashboards parsedmarc users already run: Elasticsearch / OpenSearch `_bulk` NDJSON and Splunk HEC
+// events, with parsedmarc's field names, index names and sourcetypes (docs/pipelines.md maps every field). One
+// document per aggregate record, or per day of a record when its report spans more than a day, as parsedmarc splits
+// them; one per TLS report. Every line is made from one record, so records are written as they are parsed.
+import { createHash } from 'node:crypto';
+import type { AggregateReportHead } from '../../core/report/toParsedmarcJson';
+import { toParsedmarcJson } from '../../core/report/toParsedmarcJson';
+import type { AggregateRecord, FailureReport, TlsReport } from '../../core/report/types';
+import { stringifyJson } from '../stringifyJson';
+
+const DAY_SECONDS = 86_400;
+
+/** A report spanning more than this is split into days, parsedmarc's default (normalize_timespan_threshold_hours 24). */
+const NORMALIZE_ABOVE_SECONDS = DAY_SECONDS;
+
+/** parsedmarc's fields of a report head, made once per report rather than once per record. */
+const parsedmarcHeads = new WeakMap<AggregateReportHead, Record<string, unknown>>();
+
+function parsedmarcHead(head: AggregateReportHead): Record<string, unknown> {
+  let fields = parsedmarcHeads.get(head);
+  if (!fields) {
+    fields = toParsedmarcJson({ ...head, kind: 'aggregate', records: [] });
+    parsedmarcHeads.set(head, fields);
+  }
+  return fields;
+}
+
+export interface DayBucket {
+  /** Unix seconds, UTC. */
+  begin: number;
+  end: number;
+  count: number;
+}
+
+/**
+ * The messages of a record of a report covering [begin, end) spread over the UTC days it touches, in proportion to
+ * the seconds of each day it covers; whole messages by largest remainder (ties to the earlier day), so the counts
+ * add up to `count` exactly. Days that get no message are left out. Empty when the span or the count is not positive.
+ */
+export function splitByDay(begin: number, end: number, count: number): DayBucket[] {
+  if (!(end > begin) || !(count > 0) || !Number.isFinite(begin) || !Number.isFinite(end)) return [];
+  const span = end - begin;
+  const days: Array<{ begin: number; end: number; exact: number }> = [];
+  for (let day = Math.floor(begin / DAY_SECONDS) * DAY_SECONDS; day < end; day += DAY_SECONDS) {
+    const from = Math.max(begin, day);
+    const to = Math.min(end, day + DAY_SECONDS);
+    if (to > from) days.push({ begin: from, end: to, exact: ((to - from) / span) * count });
+  }
+  const counts = days.map((d) => Math.floor(d.exact));
+  let left = count - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = days
+    .map((d, i) => ({ i, remainder: d.exact - Math.floor(d.exact) }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    counts[i]!++;
+    left--;
+  }
+  const buckets: DayBucket[] = [];
+  days.forEach((d, i) => {
+    if (counts[i]! > 0) buckets.push({ begin: d.begin, end: d.end, count: counts[i]! });
+  });
+  return buckets;
+}
+
+/** The record's days as parsedmarc indexes them: one bucket of the whole report unless it spans more than a day. */
+function bucketsOf(head: AggregateReportHead, record: AggregateRecord): { normalized: boolean; buckets: DayBucket[] } {
+  const { begin, end } = head.metadata;
+  if (end - begin > NORMALIZE_ABOVE_SECONDS) return { normalized: true, buckets: splitByDay(begin, end, record.count) };
+  return { normalized: false, buckets: [{ begin, end, count: record.count }] };
+}
+
+function validDate(seconds: number): Date | undefined {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** UTC as parsedmarc's Elasticsearch client sends its datetimes: `2018-09-30T00:00:00+00:00`; null without a date. */
+function esTime(seconds: number): string | null {
+  const date = validDate(Math.floor(seconds));
+  return date ? date.toISOString().replace(/\.\d{3}Z$/, '+00:00') : null;
+}
+
+/** parsedmarc's `YYYY-MM-DD HH:MM:SS` (UTC); null without a date. */
+function humanTime(seconds: number): string | null {
+  const date = validDate(Math.floor(seconds));
+  return date
+    ? date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, '')
+    : null;
+}
+
+/** The index's date suffix, the UTC day of `seconds`; `unknown-date` for a time no calendar has. */
+function indexDay(seconds: number): string {
+  return validDate(Math.floor(seconds))?.toISOString().slice(0, 10) ?? 'unknown-date';
+}
+
+/** A document id that is the same on every run over the same report, so re-indexing overwrites. */
+export function documentId(...parts: Array<string | number>): string {
+  return createHash('sha256').update(stringifyJson(parts)).digest('hex').slice(0, 40);
+}
+
+function reportIdentity(head: AggregateReportHead): Array<string | number> {
+  const { metadata: m, policy } = head;
+  return ['aggregate', m.orgName, m.reportId, policy.domain, m.begin, m.end];
+}
+
+/** The Elasticsearch / OpenSearch `_bulk` action and document lines of one record (`at`: its place in its report). */
+export function elasticAggregateLines(head: AggregateReportHead, record: AggregateRecord, at: number): string {
+  const parsedmarc = parsedmarcHead(head);
+  const policyPublished = parsedmarc['policy_published'] as Record<string, unknown>;
+  const { metadata: m, policy } = head;
+  const dkimAligned = record.dkim === 'pass';
+  const spfAligned = record.spf === 'pass';
+  const { normalized, buckets } = bucketsOf(head, record);
+  let text = '';
+  buckets.forEach((bucket, part) => {
+    const begin = esTime(bucket.begin);
+    const end = esTime(bucket.end);
+    const doc = {
+      xml_schema: parsedmarc['xml_schema'],
+      xml_namespace: head.namespace ?? null,
+      org_name: m.orgName,
+      org_email: m.email,
+      org_extra_contact_info: m.extraContactInfo ?? null,
+      report_id: m.reportId,
+      date_range: [begin, end],
+      date_begin: begin,
+      date_end: end,
+      normalized_timespan: normalized,
+      errors: m.errors,
+      published_policy: {
+        ...policyPublished,
+        np: policy.np ?? null,
+        testing: policy.testing ?? null,
+        discovery_method: policy.discoveryMethod ?? null,
+      },
+      source_ip_address: record.sourceIp,
+      source_country: null,
+      source_reverse_dns: null,
+      source_base_domain: null,
+      source_type: null,
+      source_name: null,
+      source_asn: null,
+      source_as_name: null,
+      source_as_domain: null,
+      message_count: bucket.count,
+      disposition: record.disposition,
+      dkim_aligned: dkimAligned,
+      spf_aligned: spfAligned,
+      passed_dmarc: dkimAligned || spfAligned,
+      policy_overrides: record.reasons.map((r) => ({ type: r.type, comment: r.comment ?? null })),
+      header_from: record.headerFrom,
+      envelope_from: record.envelopeFrom ?? null,
+      envelope_to: record.envelopeTo ?? null,
+      dkim_results: record.dkimResults.map((r) => ({
+        domain: r.domain,
+        selector: r.selector ?? 'none',
+        result: r.result,
+        human_result: r.humanResult ?? null,
+      })),
+      spf_results: record.spfResults.map((r) => ({
+        domain: r.domain,
+        scope: r.scope ?? 'mfrom',
+        result: r.result,
+        human_result: r.humanResult ?? null,
+      })),
+      dkim_results_combined: record.dkimResults.map((r) => `${r.selector ?? 'none'} / ${r.domain} / ${r.result}`),
+      spf_results_combined: record.spfResults.map((r) => `${r.scope ?? 'mfrom'} / ${r.domain} / ${r.result}`),
+      np: policy.np ?? null,
+      testing: policy.testing ?? null,
+      discovery_method: policy.discoveryMethod ?? null,
+      generator: m.generator ?? null,
+    };
+    const action = {
+      index: {
+        _index: `dmarc_aggregate-${indexDay(bucket.begin)}`,
+        _id: documentId(...reportIdentity(head), at, part),
+      },
+    };
+    text += `${stringifyJson(action)}\n${stringifyJson(doc)}\n`;
+  });
+  return text;
+}
+
+/** One Splunk HEC event per record (or per day of it), as parsedmarc sends them: sourcetype `dmarc:aggregate`. */
+export function splunkAggregateLines(head: AggregateReportHead, record: AggregateRecord): string {
+  const parsedmarc = parsedmarcHead(head);
+  const metadata = parsedmarc['report_metadata'] as Record<string, unknown>;
+  const { normalized, buckets } = bucketsOf(head, record);
+  const dkimAligned = record.dkim === 'pass';
+  const spfAligned = record.spf === 'pass';
+  let text = '';
+  for (const bucket of buckets) {
+    const event = {
+      ...metadata,
+      interval_begin: humanTime(bucket.begin),
+      interval_end: humanTime(bucket.end),
+      normalized_timespan: normalized,
+      published_policy: parsedmarc['policy_published'],
+      source_ip_address: record.sourceIp,
+      source_country: null,
+      source_reverse_dns: null,
+      source_base_domain: null,
+      source_type: null,
+      source_name: null,
+      source_asn: null,
+      source_as_name: null,
+      source_as_domain: null,
+      message_count: bucket.count,
+      disposition: record.disposition,
+      spf_aligned: spfAligned,
+      dkim_aligned: dkimAligned,
+      passed_dmarc: spfAligned || dkimAligned,
+      header_from: record.headerFrom,
+      envelope_from: record.envelopeFrom ?? null,
+      dkim_results: record.dkimResults.map((r) => ({
+        domain: r.domain,
+        selector: r.selector ?? 'none',
+        result: r.result,
+      })),
+      spf_results: record.spfResults.map((r) => ({ domain: r.domain, scope: r.scope ?? 'mfrom', result: r.result })),
+    };
+    text += `${stringifyJson(splunkEvent('dmarc:aggregate', Math.floor(bucket.begin), event))}\n`;
+  }
+  return text;
+}
+
+function splunkEvent(sourcetype: string, time: number | null, event: unknown): Record<string, unknown> {
+  return { sourcetype, time, event };
+}
+
+/** The `_bulk` lines of an SMTP TLS report: one document, in `smtp_tls-YYYY-MM-DD` of its begin date. */
+export function elasticTlsLines(report: TlsReport): string {
+  const begin = esTime(report.begin);
+  const end = esTime(report.end);
+  const doc = {
+    org_name: report.organizationName,
+    date_range: [begin, end],
+    date_begin: begin,
+    date_end: end,
+    contact_info: report.contactInfo ?? null,
+    report_id: report.reportId,
+    policies: report.policies.map((p) => ({
+      policy_domain: p.policyDomain,
+      policy_type: p.policyType,
+      successful_session_count: p.successfulSessions,
+      failed_session_count: p.failedSessions,
+      policy_string: p.policyString,
+      mx_host_patterns: p.mxHost,
+      failure_details: p.failureDetails.map((d) => ({
+        result_type: d.resultType,
+        sending_mta_ip: d.sendingMtaIp ?? null,
+        receiving_mx_helo: d.receivingMxHelo ?? null,
+        receiving_mx_hostname: d.receivingMxHostname ?? null,
+        receiving_ip: d.receivingIp ?? null,
+        failed_session_count: d.failedSessionCount,
+        additional_information_uri: d.additionalInformation ?? null,
+        failure_reason_code: d.failureReasonCode ?? null,
+      })),
+    })),
+    policies_combined: report.policies.map((p) => `${p.policyDomain || 'none'} / ${p.policyType || 'none'}`),
+    failure_details_combined: report.policies.flatMap((p) =>
+      p.failureDetails.map((d) =>
+        [
+          p.policyDomain || 'none',
+          p.policyType || 'none',
+          d.resultType || 'none',
+          d.sendingMtaIp ?? 'none',
+          d.receivingIp ?? 'none',
+          d.receivingMxHostname ?? 'none',
+        ].join(' / '),
+      ),
+    ),
+  };
+  const id = documentId('tls', report.organizationName, report.reportId, report.begin, report.end);
+  return `${stringifyJson({ index: { _index: `smtp_tls-${indexDay(report.begin)}`, _id: id } })}\n${stringifyJson(doc)}\n`;
+}
+
+/** A TLS report as one Splunk event (sourcetype `smtp:tls`), timed at its begin date. */
+export function splunkTlsLine(report: TlsReport): string {
+  const time = validDate(report.begin) ? Math.floor(report.begin) : null;
+  return `${stringifyJson(splunkEvent('smtp:tls', time, toParsedmarcJson(report)))}\n`;
+}
+
+/** A failure report as one Splunk event (sourcetype `dmarc:failure`), timed at its arrival date. */
+export function splunkFailureLine(report: FailureReport): string {
+  const time =
+    report.arrivalTime !== undefined && validDate(report.arrivalTime) ? Math.floor(report.arrivalTime) : null;
+  return `${stringifyJson(splunkEvent('dmarc:failure', time, toParsedmarcJson(report)))}\n`;
+}
