@@ -184,7 +184,10 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   let source: FetchSource | undefined;
-  const counts = { read: 0, reports: 0, skipped: 0, failed: 0, before: 0 };
+  const counts = { read: 0, reports: 0, skipped: 0, failed: 0 };
+  /** Messages in the source that earlier runs read (each counted once, however many --watch passes see it). */
+  const readBefore = new Set<string>();
+  const readThisRun = new Set<string>();
   try {
     source = args.imap
       ? await imapSource({
@@ -217,7 +220,7 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
             await source.settle(item);
             saveState(args.state, state);
           }
-          counts.before++;
+          if (!readThisRun.has(item.key)) readBefore.add(item.key);
           continue;
         }
         const chunks = await item.open();
@@ -226,6 +229,7 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
         await out.ready();
         const bytes = out.commit();
         state.seen.add(item.key);
+        readThisRun.add(item.key);
         if (outcome === 'written' && source.settles) state.unsettled.add(item.key);
         if (bytes !== undefined) state.output = { path: args.out!, bytes };
         saveState(args.state, state);
@@ -254,7 +258,7 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
     out.close();
   }
   io.err(
-    `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${counts.before} read before`,
+    `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${readBefore.size} read before`,
   );
   return counts.failed > 0 ? 1 : 0;
 }

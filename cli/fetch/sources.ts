@@ -179,11 +179,12 @@ export async function imapSource(options: ImapOptions): Promise<FetchSource> {
       else if (options.deleteAfter) await client.messageDelete(item.key, { uid: true });
     },
     waitForNews(pollMs, stopped) {
-      // imapflow IDLEs on its own while no command runs (and polls with NOOP where IDLE is missing); new mail then
-      // arrives as an `exists` event. The timer is the polling fallback.
+      // IDLE at once (imapflow polls with NOOP where the server lacks IDLE); new mail then arrives as an `exists`
+      // event, and the next command ends the IDLE. The timer is the polling fallback.
       const arrived = new Promise<void>((resolve) => {
         news = resolve;
       });
+      void client.idle().catch(() => undefined);
       return sleepOrStop(pollMs, stopped, arrived).finally(() => {
         news = undefined;
       });

@@ -94,6 +94,15 @@ describe.skipIf(!dovecotInstalled)('dmarc-lens fetch --imap (a real Dovecot)', (
     await dovecot?.stop();
   });
 
+  const imapClient = () =>
+    new ImapFlow({
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
+
   const imapLabel = (uid: number) =>
     new RegExp(`^imap://reports@127\\.0\\.0\\.1:${dovecot.port}/INBOX;UIDVALIDITY=\\d+/;UID=${uid}$`);
 
@@ -179,6 +188,47 @@ describe.skipIf(!dovecotInstalled)('dmarc-lens fetch --imap (a real Dovecot)', (
     expect(readFileSync(out, 'utf8')).toBe(whole);
   }, 120_000);
 
+  it('--watch reads a message appended while it waits (IMAP IDLE, not the 60 s poll), and Ctrl-C ends it cleanly', async () => {
+    const client = imapClient();
+    await client.connect();
+    await client.mailboxCreate('Watched');
+    await client.append('Watched', readFileSync(join(fixtures, 'mjl-__mox/yahoo.eml')));
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'fetch',
+        '--imap',
+        url.replace(/INBOX$/, 'Watched'),
+        '--insecure',
+        '--state',
+        join(work, 'watch.json'),
+        '--watch',
+      ],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const lineCount = async (n: number): Promise<void> => {
+      while (stdout.split('\n').length - 1 < n) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    await lineCount(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const appendedAt = Date.now();
+    await client.append('Watched', readFileSync(join(fixtures, 'mjl-__mox/microsoft.eml')));
+    await client.logout();
+    await lineCount(2);
+    // imapflow would IDLE by itself only 15 s after its last command; fetch IDLEs as soon as it waits.
+    expect(Date.now() - appendedAt).toBeLessThan(10_000);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(lines(stdout).map((line) => line.type)).toEqual(['aggregate', 'tls']);
+    expect(stderr).toBe('fetch: 2 read (2 with reports, 0 without, 0 failed), 0 read before\n');
+  }, 120_000);
+
   it('--archive-to moves each message whose reports were written, and leaves the one that failed', async () => {
     const run = await cli(
       ['fetch', '--imap', url, '--insecure', '--state', join(work, 'archive.json'), '--archive-to', 'DMARC-read'],
@@ -186,13 +236,7 @@ describe.skipIf(!dovecotInstalled)('dmarc-lens fetch --imap (a real Dovecot)', (
     );
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toHaveLength(37);
-    const client = new ImapFlow({
-      host: '127.0.0.1',
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
+    const client = imapClient();
     await client.connect();
     const inbox = await client.status('INBOX', { messages: true });
     const archive = await client.status('DMARC-read', { messages: true });
