@@ -27,13 +27,14 @@ import {
   splunkFailureLine,
   splunkTlsLine,
 } from './outputs/dashboards';
+import { parsedmarcCsvRows } from './outputs/parsedmarcCsv';
 import { Spool } from './Spool';
 
-export type Format = 'json' | 'csv' | 'parsedmarc' | 'es' | 'splunk';
+export type Format = 'json' | 'csv' | 'parsedmarc' | 'parsedmarc-csv' | 'es' | 'splunk';
 
 /** Formats written line by line from each record, with no per-report opening or closing. */
-function isRecordLines(format: Format): format is 'csv' | 'es' | 'splunk' {
-  return format === 'csv' || format === 'es' || format === 'splunk';
+export function isRecordLines(format: Format): format is 'csv' | 'parsedmarc-csv' | 'es' | 'splunk' {
+  return format === 'csv' || format === 'parsedmarc-csv' || format === 'es' || format === 'splunk';
 }
 
 /** Where the CLI writes: `write` may buffer; `ready` waits until a slow reader has taken what was buffered. */
@@ -74,6 +75,9 @@ export class FileReportWriter {
     else if (this.format === 'es') {
       text = '';
       for (let i = 0; i < records.length; i++) text += elasticAggregateLines(head, records[i]!, report.records + i);
+    } else if (this.format === 'parsedmarc-csv') {
+      text = '';
+      for (const record of records) text += parsedmarcCsvRows(head, record);
     } else if (this.format === 'splunk') {
       text = '';
       for (const record of records) text += splunkAggregateLines(head, record);

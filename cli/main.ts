@@ -11,13 +11,14 @@ import { basename } from 'node:path';
 import { MAX_DECOMPRESSED_BYTES } from '../core/report/limits';
 import { parseReportStream } from '../core/report/parseReport';
 import type { ParseResult } from '../core/report/types';
-import { FileReportWriter, type Format, type Output } from './FileReportWriter';
+import { FileReportWriter, isRecordLines, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { PARSEDMARC_CSV_HEADER } from './outputs/parsedmarcCsv';
 import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';
 
-const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|es|splunk | --to postgres://…] FILE...
+const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|parsedmarc-csv|es|splunk | --to postgres://…] FILE...
        dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
        dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] [--watch] …   (fetch --help)
 
@@ -25,6 +26,7 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
   --format csv         one row per aggregate record
   --format parsedmarc  one JSON line per report with parsedmarc's field names
+  --format parsedmarc-csv   parsedmarc's aggregate CSV: its columns in its order (failure and TLS reports left out)
   --format es          Elasticsearch / OpenSearch _bulk NDJSON in parsedmarc's indexes and fields (alias opensearch);
                        failure reports are left out (said on stderr)
   --format splunk      Splunk HEC events, one JSON per line, parsedmarc's sourcetypes (docs/pipelines.md)
@@ -64,7 +66,14 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
         format = 'es';
         continue;
       }
-      if (value !== 'json' && value !== 'csv' && value !== 'parsedmarc' && value !== 'es' && value !== 'splunk') {
+      if (
+        value !== 'json' &&
+        value !== 'csv' &&
+        value !== 'parsedmarc' &&
+        value !== 'parsedmarc-csv' &&
+        value !== 'es' &&
+        value !== 'splunk'
+      ) {
         io.err(`unknown format "${value ?? ''}"\n${USAGE}`);
         return { exit: 2 };
       }
@@ -104,6 +113,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return writeToPostgres(files, args.to, io);
   }
   if (format === 'csv') io.out.write(CSV_HEADER);
+  if (format === 'parsedmarc-csv') io.out.write(PARSEDMARC_CSV_HEADER);
   let failed = 0;
   for (const file of files) {
     if (io.out.closed) break;
@@ -116,7 +126,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 /** Reads one file and writes its reports. Returns whether it was read; never throws, so the next file is read. */
 async function writeReportsOfFile(file: string, format: Format, io: CliIo): Promise<boolean> {
   const refuse = (code: string, message: string): false => {
-    if (format === 'csv' || format === 'es' || format === 'splunk') io.err(message);
+    if (isRecordLines(format)) io.err(message);
     else io.out.write(jsonErrorLine(file, { code, message }));
     return false;
   };

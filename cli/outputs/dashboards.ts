@@ -16,7 +16,7 @@ const NORMALIZE_ABOVE_SECONDS = DAY_SECONDS;
 /** parsedmarc's fields of a report head, made once per report rather than once per record. */
 const parsedmarcHeads = new WeakMap<AggregateReportHead, Record<string, unknown>>();
 
-function parsedmarcHead(head: AggregateReportHead): Record<string, unknown> {
+export function parsedmarcHead(head: AggregateReportHead): Record<string, unknown> {
   let fields = parsedmarcHeads.get(head);
   if (!fields) {
     fields = toParsedmarcJson({ ...head, kind: 'aggregate', records: [] });
@@ -64,7 +64,10 @@ export function splitByDay(begin: number, end: number, count: number): DayBucket
 }
 
 /** The record's days as parsedmarc indexes them: one bucket of the whole report unless it spans more than a day. */
-function bucketsOf(head: AggregateReportHead, record: AggregateRecord): { normalized: boolean; buckets: DayBucket[] } {
+export function bucketsOf(
+  head: AggregateReportHead,
+  record: AggregateRecord,
+): { normalized: boolean; buckets: DayBucket[] } {
   const { begin, end } = head.metadata;
   if (end - begin > NORMALIZE_ABOVE_SECONDS) return { normalized: true, buckets: splitByDay(begin, end, record.count) };
   return { normalized: false, buckets: [{ begin, end, count: record.count }] };
@@ -82,7 +85,7 @@ function esTime(seconds: number): string | null {
 }
 
 /** parsedmarc's `YYYY-MM-DD HH:MM:SS` (UTC); null without a date. */
-function humanTime(seconds: number): string | null {
+export function humanTime(seconds: number): string | null {
   const date = validDate(Math.floor(seconds));
   return date
     ? date

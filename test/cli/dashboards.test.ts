@@ -324,3 +324,45 @@ describe('dmarc-lens parse --format splunk', () => {
     });
   });
 });
+
+describe('dmarc-lens parse --format parsedmarc-csv', () => {
+  async function csv(...files: string[]): Promise<{ text: string; err: string[] }> {
+    let text = '';
+    const err: string[] = [];
+    const io: CliIo = {
+      out: { closed: false, write: (t) => void (text += t), ready: () => Promise.resolve() },
+      err: (line) => void err.push(line),
+    };
+    await main(['parse', '--format', 'parsedmarc-csv', ...files], io);
+    return { text, err };
+  }
+
+  it('writes parsedmarc’s columns in its order and a row per record, worked out from the XML', async () => {
+    const { text, err } = await csv(rfc9990, smtpTls);
+    expect(text.split('\r\n')).toEqual([
+      'xml_schema,org_name,org_email,org_extra_contact_info,report_id,begin_date,end_date,normalized_timespan,errors,' +
+        'domain,adkim,aspf,p,sp,np,pct,fo,testing,discovery_method,source_ip_address,source_country,source_reverse_dns,' +
+        'source_base_domain,source_name,source_type,source_asn,source_as_name,source_as_domain,count,spf_aligned,' +
+        'dkim_aligned,dmarc_aligned,disposition,policy_override_reasons,policy_override_comments,envelope_from,' +
+        'header_from,envelope_to,dkim_domains,dkim_selectors,dkim_results,spf_domains,spf_scopes,spf_results',
+      '2.0,example.net,postmaster@example.net,,dmarcbis-test-report-001,2023-11-14 22:13:20,2023-11-15 22:13:19,' +
+        'False,,example.com,s,s,reject,quarantine,reject,100,1,y,treewalk,198.51.100.1,,,,,,,,,5,True,True,True,none,' +
+        ',,example.com,example.com,,example.com,selector1,pass,example.com,mfrom,pass',
+      '2.0,example.net,postmaster@example.net,,dmarcbis-test-report-001,2023-11-14 22:13:20,2023-11-15 22:13:19,' +
+        'False,,example.com,s,s,reject,quarantine,reject,100,1,y,treewalk,203.0.113.10,,,,,,,,,2,False,False,False,' +
+        'reject,other,sender not authorized,spoofed.example.com,example.com,,,,,spoofed.example.com,mfrom,fail',
+      '',
+    ]);
+    expect(err).toEqual([`${smtpTls}: tls report is not written as --format parsedmarc-csv; use --format json`]);
+  });
+
+  it('writes a report longer than a day as rows of its days', async () => {
+    const { text } = await csv(upperCasedPass);
+    const [, row] = text.split('\r\n');
+    expect(row).toBe(
+      'draft,example.com,postmaster@example.com,,aggr_report_example.com_20191202_1638,2019-11-29 00:00:00,' +
+        '2019-11-30 00:00:00,True,,example.com,r,r,reject,reject,,100,0,,,23.104.41.189,,,,,,,,,1,True,True,True,none,' +
+        ',,,example.com,,example.com,none,pass,example.com,mfrom,pass',
+    );
+  });
+});
