@@ -2,7 +2,6 @@
 // (an IMAP UID under its UIDVALIDITY, a file name, a Maildir unique name) and opens its raw bytes as a stream.
 import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export interface FetchItem {
@@ -121,12 +120,10 @@ export function imapFolder(url: URL): string {
 }
 
 /**
- * imapflow, loaded when an IMAP folder is read. The CLI is bundled as an ES module, where CommonJS code inside it
- * (imapflow's logger, pino) finds no `require` for Node's own modules; a global one made here serves it.
+ * imapflow, loaded only when an IMAP folder is read (the bundle's `require` for its CommonJS parts comes from the
+ * banner in scripts/build-cli.mjs).
  */
 async function loadImapFlow(): Promise<typeof import('imapflow').ImapFlow> {
-  const global = globalThis as { require?: NodeJS.Require };
-  global.require ??= createRequire(import.meta.url);
   return (await import('imapflow')).ImapFlow;
 }
 
