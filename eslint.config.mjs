@@ -23,7 +23,7 @@ function refuseCore(modules, why) {
  * Whether each core module is entered only through its entry (core/<module>/index.ts). scripts/core-entries.mjs writes
  * the entries, sends every import to them and then sets this to true (and its twin in test/conventions.test.ts).
  */
-const ENTRIES_IN_FORCE = false;
+const ENTRIES_IN_FORCE = true;
 const ENTERED = ENTRIES_IN_FORCE
   ? readdirSync(new URL('./core', import.meta.url), { withFileTypes: true })
       .filter((d) => d.isDirectory())

@@ -6,9 +6,13 @@
 // written straight out and its line finished at the end; every later one is spooled (memory, then a temporary file)
 // and written after it, in reading order with the reports that had no records to stream, so that lines never
 // interleave and memory stays flat however large the reports are. parsedmarc lines are written the same way.
-import type { ParsedReportWithStats } from '../core/report/parseReport';
-import type { AggregateReportHead } from '../core/report/toParsedmarcJson';
-import type { AggregateRecord, ParseResult, ReportPath } from '../core/report/types';
+import type {
+  ParsedReportWithStats,
+  AggregateReportHead,
+  AggregateRecord,
+  ParseResult,
+  ReportPath,
+} from '../core/report';
 import {
   csvRecordRows,
   jsonAggregateClosing,

@@ -1,10 +1,18 @@
 // The text the CLI writes, one function per piece. An aggregate report is written in three pieces (opening, records
 // batch by batch, closing) so that its records go out as they are parsed; the pieces join into the same JSON line a
 // whole report gives. Nothing here throws on any value a report's type allows (NaN, 1e20 seconds, lone surrogates).
-import { csvRow } from '../core/report/csv';
-import { isoFromReportSeconds } from '../core/report/reportDate';
-import { parsedmarcAggregateParts, toParsedmarcJson, type AggregateReportHead } from '../core/report/toParsedmarcJson';
-import type { AggregateRecord, ParsedReport, Report, ReportError, ReportPath } from '../core/report/types';
+import {
+  csvRow,
+  isoFromReportSeconds,
+  parsedmarcAggregateParts,
+  toParsedmarcJson,
+  type AggregateReportHead,
+  type AggregateRecord,
+  type ParsedReport,
+  type Report,
+  type ReportError,
+  type ReportPath,
+} from '../core/report';
 import { stringifyJson } from './stringifyJson';
 
 export const CSV_COLUMNS = [

@@ -8,9 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MAX_DECOMPRESSED_BYTES } from '../core/report/limits';
-import { parseReportStream } from '../core/report/parseReport';
-import type { ParseResult } from '../core/report/types';
+import { MAX_DECOMPRESSED_BYTES, parseReportStream, type ParseResult } from '../core/report';
 import { FileReportWriter, isRecordLines, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
 import { PARSEDMARC_CSV_HEADER } from './outputs/parsedmarcCsv';

@@ -6,12 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeSenders, policyDomainsOf, type SendersAnalysis } from '../core/analysis/analyzeSenders';
-import { readAsnTable, type AsnTable } from '../core/analysis/readAsnTable';
-import { csvRow } from '../core/report/csv';
-import { MAX_DECOMPRESSED_BYTES } from '../core/report/limits';
-import { parseReport } from '../core/report/parseReport';
-import type { AggregateReport } from '../core/report/types';
+import { analyzeSenders, policyDomainsOf, type SendersAnalysis, readAsnTable, type AsnTable } from '../core/analysis';
+import { csvRow, MAX_DECOMPRESSED_BYTES, parseReport, type AggregateReport } from '../core/report';
 import type { CliIo } from './main';
 import { stringifyJson } from './stringifyJson';
 

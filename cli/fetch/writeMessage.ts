@@ -1,6 +1,5 @@
 // One message (or file) through the core and out in the chosen format, exactly as `dmarc-lens parse` writes a file.
-import { parseReportStream } from '../../core/report/parseReport';
-import type { ParseResult } from '../../core/report/types';
+import { parseReportStream, type ParseResult } from '../../core/report';
 import { FileReportWriter, type Format } from '../FileReportWriter';
 import type { FetchOutput } from './output';
 

@@ -3,9 +3,13 @@
 // document per aggregate record, or per day of a record when its report spans more than a day, as parsedmarc splits
 // them; one per TLS report. Every line is made from one record, so records are written as they are parsed.
 import { createHash } from 'node:crypto';
-import type { AggregateReportHead } from '../../core/report/toParsedmarcJson';
-import { toParsedmarcJson } from '../../core/report/toParsedmarcJson';
-import type { AggregateRecord, FailureReport, TlsReport } from '../../core/report/types';
+import {
+  type AggregateReportHead,
+  toParsedmarcJson,
+  type AggregateRecord,
+  type FailureReport,
+  type TlsReport,
+} from '../../core/report';
 import { stringifyJson } from '../stringifyJson';
 
 const DAY_SECONDS = 86_400;

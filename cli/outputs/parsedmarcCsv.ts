@@ -2,9 +2,7 @@
 // per day of a record when the report spans more than a day (the same split as the dashboard outputs). Booleans are
 // Python's `True` / `False` and rows end in CRLF, as its csv writer makes them; cells are escaped by the CSV writer all
 // our outputs share, so report text never becomes a spreadsheet formula. Failure and TLS reports are not written here.
-import { csvRow, type CsvValue } from '../../core/report/csv';
-import type { AggregateReportHead } from '../../core/report/toParsedmarcJson';
-import type { AggregateRecord } from '../../core/report/types';
+import { csvRow, type CsvValue, type AggregateReportHead, type AggregateRecord } from '../../core/report';
 import { bucketsOf, humanTime, parsedmarcHead } from './dashboards';
 
 export const PARSEDMARC_CSV_COLUMNS = [

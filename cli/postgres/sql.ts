@@ -1,9 +1,13 @@
 // The statements that write one report into parsedmarc's tables. Values go as parameters, never into the text; a batch
 // of records is one statement of arrays (unnest), so a batch costs one round trip however many records it holds.
 import { isIP } from 'node:net';
-import type { AggregateRecord, FailureReport, TlsReport } from '../../core/report/types';
-import type { AggregateReportHead } from '../../core/report/toParsedmarcJson';
-import { isoFromReportSeconds } from '../../core/report/reportDate';
+import {
+  type AggregateRecord,
+  type FailureReport,
+  type TlsReport,
+  type AggregateReportHead,
+  isoFromReportSeconds,
+} from '../../core/report';
 
 export interface Query {
   text: string;

@@ -9,10 +9,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pg from 'pg';
-import { MAX_DECOMPRESSED_BYTES } from '../../core/report/limits';
-import { parseReportStream, type ParsedReportWithStats } from '../../core/report/parseReport';
-import type { AggregateReportHead } from '../../core/report/toParsedmarcJson';
-import type { AggregateRecord, FailureReport, ParseResult, ReportPath, TlsReport } from '../../core/report/types';
+import {
+  MAX_DECOMPRESSED_BYTES,
+  parseReportStream,
+  type ParsedReportWithStats,
+  type AggregateReportHead,
+  type AggregateRecord,
+  type FailureReport,
+  type ParseResult,
+  type ReportPath,
+  type TlsReport,
+} from '../../core/report';
 import type { CliIo } from '../main';
 import { CREATE_TABLES } from './schema';
 import {

@@ -1,8 +1,7 @@
 // The Senders page's figures for one domain, in one place: the page shows them, the command line writes them
 // (`dmarc-lens senders`), and a test holds the dashboard to the same numbers. Every message is counted in the class of
 // its own record (classifyRecord); a source is the class most of its messages have.
-import { normalizeDomain } from '../report/alignment';
-import type { AggregateReport } from '../report/types';
+import { normalizeDomain, type AggregateReport } from '../report';
 import type { SourceClass } from './classifyRecord';
 import type { ClassCounts } from './classifySource';
 import { SourceGrouper, type GroupSourcesOptions, type SourceGroup } from './groupSources';

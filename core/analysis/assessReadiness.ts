@@ -5,8 +5,16 @@
 // reject, with the rollout guidance of RFC 9989 (§7 and its deployment appendix): p=none for at least a month, then
 // quarantine for as long, then reject; t=y as the intermediate test step; and a domain publishing p=reject must sign
 // with DKIM, because SPF alone does not survive forwarding.
-import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy } from '../report/types';
-import { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from '../report/alignment';
+import {
+  type AggregateRecord,
+  type AggregateReport,
+  type AlignmentMode,
+  type DmarcPolicy,
+  isDkimAligned,
+  isSpfAligned,
+  normalizeDomain,
+  organizationalDomain,
+} from '../report';
 import { explain, formatExplanation, percentage, quantity, type Explanation } from './explanation';
 import { findServiceByDomain } from './findSendingService';
 import { TEST_MODE_POLICY } from './simulatePolicy';

@@ -1,9 +1,7 @@
 // "What changed since the last import": sources never seen before, sources that started failing, and a published
 // policy that differs from what reporters saw (between imports, among the reporters of one import, or against the
 // record the user just looked up in DNS).
-import type { AggregateReport, PolicyPublished } from '../report/types';
-import { normalizeDomain } from '../report/alignment';
-import { isoFromReportSeconds } from '../report/reportDate';
+import { type AggregateReport, type PolicyPublished, normalizeDomain, isoFromReportSeconds } from '../report';
 import { explain, formatExplanation, type Explanation } from './explanation';
 import { groupSources, type GroupSourcesOptions, type SourceGroup } from './groupSources';
 import { labelExplanation } from './sourceLabel';

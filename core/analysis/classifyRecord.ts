@@ -1,8 +1,7 @@
 // Why one aggregate record passed or failed DMARC, in terms that decide what the domain owner should do. The
 // receiver's verdict (policy_evaluated, RFC 7489 §7.2.1.1 / RFC 9990 §3.1) is the truth for "did it pass"; the raw
 // auth_results say why not.
-import type { AggregateRecord } from '../report/types';
-import { normalizeDomain, organizationalDomain } from '../report/alignment';
+import { type AggregateRecord, normalizeDomain, organizationalDomain } from '../report';
 import type { SourceIdentification } from './identifySource';
 
 export type SourceClass = 'compliant' | 'misconfigured' | 'forwarded' | 'suspicious';

@@ -1,7 +1,7 @@
 // The one reader of the sending-service catalogue (sendingServices.ts): lookups by each kind of identifier, for the
 // report analysis (identifySource.ts, the rollout assessment), and the services the DNS records wizard offers, in
 // catalogue order.
-import { normalizeDomain } from '../report/alignment';
+import { normalizeDomain } from '../report';
 import { SENDING_SERVICES, type DkimSetupRecord, type SendingService, type ServiceDnsSetup } from './sendingServices';
 
 interface ServiceIndex {

@@ -4,7 +4,7 @@
 // organizational domain of their reporting address (RFC 7489 appendix C `email`), and those groups by the name most of
 // their reports use, so that a company reporting from two domains (yahoo.com, yahooinc.com) is still one row.
 import { getDomainWithoutSuffix } from 'tldts';
-import { normalizeDomain, organizationalDomain } from '../report/alignment';
+import { normalizeDomain, organizationalDomain } from '../report';
 
 /** What a report says about who wrote it (RFC 7489 appendix C `ReportMetadataType`). */
 export interface ReporterMetadata {

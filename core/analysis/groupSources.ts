@@ -2,8 +2,13 @@
 // service is unknown — with the counts the classification, readiness and the UI need. One pass; a record costs a
 // lookup of its cell (source IP × identifier set) and a few additions to the cell's counters; identification, facts,
 // cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
-import type { AggregateRecord, AggregateReport, Disposition } from '../report/types';
-import { normalizeDomain, organizationalDomain } from '../report/alignment';
+import {
+  type AggregateRecord,
+  type AggregateReport,
+  type Disposition,
+  normalizeDomain,
+  organizationalDomain,
+} from '../report';
 import {
   CLASS_OF_CAUSE,
   causeOfFailure,

@@ -2,8 +2,7 @@
 // domain, the header From domain) and, when the caller has them, the reverse-DNS names and the ASN of the source IP.
 // Nothing here touches the network: rDNS names come from an opt-in lookup (lookupReverseDns.ts), ASNs from the
 // offline table (lookupAsn.ts).
-import type { AggregateRecord } from '../report/types';
-import { normalizeDomain, organizationalDomain } from '../report/alignment';
+import { type AggregateRecord, normalizeDomain, organizationalDomain } from '../report';
 import { explain, formatExplanation } from './explanation';
 import {
   findServiceByAsn,

@@ -1,6 +1,6 @@
 // IP → autonomous system and registration country, offline, by binary search over the table from readAsnTable.
 import type { AsnTable } from './readAsnTable';
-import { parseIpAddress, type IpAddress } from '../report/parseIpAddress';
+import { parseIpAddress, type IpAddress } from '../report';
 
 export interface AsnInfo {
   /** Autonomous system number, when the address is routed/delegated. */

@@ -1,6 +1,6 @@
 // Reverse DNS for source IPs, only when the user opts in: the resolver (DNS-over-HTTPS in the site) and the cache
 // (IndexedDB in the site) are injected, so core sends nothing anywhere by itself and stays testable with a fake.
-import { parseIpAddress } from '../report/parseIpAddress';
+import { parseIpAddress } from '../report';
 
 /** What one PTR query returned. */
 export type PtrAnswer =

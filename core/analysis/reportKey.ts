@@ -1,7 +1,7 @@
 // The dedupe key of a report: the same report arrives through several rua addresses or is re-sent
 // (docs/report-quirks.md "Duplicates"), and org name + report id identify it (RFC 7489 §7.2.1.1 requires report_id to
 // be unique per reporter).
-import type { Report } from '../report/types';
+import type { Report } from '../report';
 
 /** Case is preserved: report ids are opaque strings and some reporters differ only in case. */
 export function reportKey(report: Report): string {

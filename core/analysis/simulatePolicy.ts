@@ -3,8 +3,16 @@
 // (RFC 7489 §3.1, RFC 9989 §4.4), so stricter adkim/aspf show their effect; the policy is applied as RFC 9989 does:
 // p for the domain itself, sp for its subdomains, np (falling back to sp, then p) for non-existent subdomains, and
 // t=y lowers the applied policy one step (reject → quarantine, quarantine → none).
-import type { AggregateRecord, AggregateReport, AlignmentMode, DmarcPolicy, PolicyPublished } from '../report/types';
-import { isDkimAligned, isSpfAligned, normalizeDomain } from '../report/alignment';
+import {
+  type AggregateRecord,
+  type AggregateReport,
+  type AlignmentMode,
+  type DmarcPolicy,
+  type PolicyPublished,
+  isDkimAligned,
+  isSpfAligned,
+  normalizeDomain,
+} from '../report';
 import { CLASS_OF_CAUSE, passesByVerdictOrAlignment, receiverSaysForwarded } from './classifyRecord';
 import type { ClassCounts } from './classifySource';
 import { SourceResolver, reportCoversDomain, type GroupSourcesOptions, type IdentifierSet } from './groupSources';

@@ -1,6 +1,6 @@
 // Multi-day reports (docs/report-quirks.md, "Date ranges") are spread over the UTC days they cover, in proportion to
 // the seconds of each day inside the range, so a daily chart neither spikes on the first day nor loses messages.
-import { isoFromReportSeconds } from '../report/reportDate';
+import { isoFromReportSeconds } from '../report';
 
 export interface DayCount {
   /** UTC day, `YYYY-MM-DD`. */

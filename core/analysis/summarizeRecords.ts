@@ -22,8 +22,10 @@ import {
   type CountedProfile,
   type StoredRecord,
   type StoredRecordDigest,
-} from '../report/recordDigest';
-import type { AggregateRecord, Disposition, OverrideReason } from '../report/types';
+  type AggregateRecord,
+  type Disposition,
+  type OverrideReason,
+} from '../report';
 
 export interface ResultCounts {
   messages: number;

@@ -1,5 +1,5 @@
 // The few numbers a person wants from one report at a glance (the extension's inline card, the CLI, the import list).
-import type { AggregateRecord, AggregateReport, FailureReport, Report, TlsReport } from '../report/types';
+import type { AggregateRecord, AggregateReport, FailureReport, Report, TlsReport } from '../report';
 
 export interface FailingSource {
   sourceIp: string;

@@ -1,12 +1,7 @@
 // The rollout plan's question — is the plan's next step safe now? — answered by the readiness judgement of
 // core/analysis/assessReadiness.ts (judgeNextStep) and worded here, in the records pages' sentences.
-import {
-  judgeNextStep,
-  type FailingIdentity,
-  type FailureCause,
-  type NextStepJudgement,
-} from '../analysis/assessReadiness';
-import type { AggregateRecord, AlignmentMode } from '../report/types';
+import { judgeNextStep, type FailingIdentity, type FailureCause, type NextStepJudgement } from '../analysis';
+import type { AggregateRecord, AlignmentMode } from '../report';
 import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 import type { RolloutStep } from './rolloutPlan';
 

@@ -1,7 +1,7 @@
 // The sender-domain wizard's engine: from the services and servers that send for a domain, every DNS record to
 // publish (and the MTA-STS policy file), with the checks of each record type run over the result.
-import { normalizeDomain } from '../report/alignment';
-import { findWizardService, type WizardService } from '../analysis/findSendingService';
+import { normalizeDomain } from '../report';
+import { findWizardService, type WizardService } from '../analysis';
 import { checkBimiRecord, formatBimiRecord } from './bimiRecord';
 import {
   buildDkimKeyRecord,

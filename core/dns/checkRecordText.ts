@@ -1,6 +1,6 @@
 // The checker: any record (or several, or a zone-file snippet) pasted by the user, recognised by its version tag,
 // parsed, explained and checked.
-import { normalizeDomain } from '../report/alignment';
+import { normalizeDomain } from '../report';
 import { checkBimiRecord, explainBimiRecord, parseBimiRecord } from './bimiRecord';
 import { checkDkimKeyRecord, explainDkimKeyRecord, parseDkimKeyRecord } from './dkimKeyRecord';
 import { checkDmarcRecord, explainDmarcRecord, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';

@@ -1,6 +1,6 @@
 // Rollout check: is what the wizard generated actually in DNS? Each generated record is looked up through the
 // injected resolver (live lookups only) and compared with what the name publishes.
-import { normalizeDomain } from '../report/alignment';
+import { normalizeDomain } from '../report';
 import type { PublishedRecord } from './buildDomainRecords';
 import type { DnsRecordSentence } from './recordTexts';
 import { joinTxtStrings } from './txtStrings';

@@ -1,7 +1,6 @@
 // The DMARC policy record, TXT at `_dmarc.<domain>`: RFC 7489 §6.3–6.4 and its successor RFC 9989 ("DMARCbis"),
 // which adds np, psd and t and makes pct, rf and ri historic.
-import { organizationalDomain } from '../report/alignment';
-import type { AlignmentMode, DmarcPolicy } from '../report/types';
+import { organizationalDomain, type AlignmentMode, type DmarcPolicy } from '../report';
 import { formatTagList, parseTagList, type Tag } from './tagList';
 import { joinTexts, recordText, type DnsRecordSentence, type RecordTextParam } from './recordTexts';
 import type { RecordIssue, RecordParseResult, TagExplanation } from './types';

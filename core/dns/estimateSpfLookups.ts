@@ -2,8 +2,8 @@
 // include or redirect costs inside the other domain's record is known only for the services the catalogue has read
 // (their `spfLookupCosts`), and then only as an estimate of the day it was read. Anything else is named as not
 // counted, so a record is never called within the limit when the count cannot be known.
-import { findServiceBySpfInclude } from '../analysis/findSendingService';
-import { normalizeDomain } from '../report/alignment';
+import { findServiceBySpfInclude } from '../analysis';
+import { normalizeDomain } from '../report';
 import { joinTexts, recordText } from './recordTexts';
 import { countDirectSpfLookups, formatSpfTerm, MAX_SPF_DNS_LOOKUPS, type SpfRecord, type SpfTerm } from './spfRecord';
 import { recordIssue, type RecordIssue } from './types';

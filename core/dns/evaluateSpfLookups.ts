@@ -1,6 +1,6 @@
 // Follows an SPF record's include tree through an injected resolver and counts what RFC 7208 §4.6.4 limits:
 // terms that cause DNS lookups (at most 10 over the whole evaluation) and lookups with no answer (at most 2).
-import { normalizeDomain } from '../report/alignment';
+import { normalizeDomain } from '../report';
 import {
   checkRedirectBesideAll,
   checkSpfRecordCount,

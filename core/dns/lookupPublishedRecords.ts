@@ -1,6 +1,6 @@
 // The checker's live mode: reads a domain's published records through the injected resolver and checks them.
 // Only called when the user has turned live lookups on; core itself never reaches the network.
-import { normalizeDomain, organizationalDomain } from '../report/alignment';
+import { normalizeDomain, organizationalDomain } from '../report';
 import { checkRecord, type RecordCheck } from './checkRecordText';
 import { externalReportAuthorizations, parseDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { evaluateSpfLookups, type SpfLookupEvaluation } from './evaluateSpfLookups';

@@ -1,7 +1,7 @@
 // What the stored reports say the domain published: each aggregate report carries the policy the receiver found
 // (`policy_published`, RFC 7489 appendix C / RFC 9990 §3.1), so the newest reports show the current rollout step and
 // how long it has been in place, without any DNS lookup.
-import type { PolicyPublished } from '../report/types';
+import type { PolicyPublished } from '../report';
 import type { DmarcFailureOption, DmarcRecord } from './dmarcRecord';
 
 const FAILURE_OPTIONS: readonly string[] = ['0', '1', 'd', 's'];

@@ -2,7 +2,7 @@
 // failing mail, the next weaker policy to the rest), hence the classic stepped table; RFC 9989 made pct historic and
 // offers t=y (test mode: the policy acts one level weaker) instead, with its advice to stay at p=none and then at
 // p=quarantine for at least a month each before p=reject.
-import type { DmarcPolicy } from '../report/types';
+import type { DmarcPolicy } from '../report';
 import { formatDmarcRecord, type DmarcRecord } from './dmarcRecord';
 import { englishText, recordText, type DnsRecordSentence } from './recordTexts';
 

@@ -9,8 +9,7 @@
 // all, so a refused line, a quota cut or a closed tab leaves the database as it was. Records are staged as digests,
 // the compact form the store keeps them in, so staging costs about what the rows will take in the database.
 import { unwrap } from 'idb';
-import { recordsOfDigest, type StoredRecordDigest } from '../report/recordDigest';
-import { firstByteOfText } from '../report/sniffContainer';
+import { recordsOfDigest, type StoredRecordDigest, firstByteOfText } from '../report';
 import { keyRanges } from './keyRange';
 import { soundReports } from './queries';
 import { addReports, type RawPackStore } from './reportPacks';

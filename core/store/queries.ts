@@ -1,8 +1,7 @@
 // Read side of core/store. Every read is bounded by an index or key range, and big reads come back in pages so that
 // a page calling these from its main thread never decodes more than about RECORDS_PER_REQUEST records in one task.
-import { ALL_TIME, type Period } from '../analysis/period';
-import { recordsOfDigest, type StoredRecord, type StoredRecordDigest } from '../report/recordDigest';
-import { readReportXml } from '../report/readReportXml';
+import { ALL_TIME, type Period } from '../analysis';
+import { recordsOfDigest, type StoredRecord, type StoredRecordDigest, readReportXml } from '../report';
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { spanStart, utcMidnight } from './recordChunks';
 import { getReport } from './reportPacks';

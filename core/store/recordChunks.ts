@@ -1,7 +1,7 @@
 // Record digests packed into chunk rows (schema 3): the digests of one domain's reports ending in the same span of
 // ROW_SPAN_DAYS UTC days go into one row, up to RECORDS_PER_CHUNK records, so an import of thousands of small reports
 // writes a few rows per week instead of one per report.
-import type { StoredRecordDigest } from '../report/recordDigest';
+import type { StoredRecordDigest } from '../report';
 import { RowPacker } from './rowPacker';
 import { RECORDS_PER_CHUNK } from './rowSizes';
 import type { StoredRecordChunk } from './schema';

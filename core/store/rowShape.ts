@@ -2,20 +2,22 @@
 // (every field's type, enums, finite numbers, lengths, no field the type does not have, no `__proto__` key) before
 // anything of its file is written; rows read back are checked leniently (the same types, extra fields ignored), so
 // that a row a previous version or a crafted backup left in the database is passed over instead of breaking a page.
-import type {
-  AggregateRecord,
-  AggregateReport,
-  DkimAuthResult,
-  FailureReport,
-  PolicyOverride,
-  PolicyPublished,
-  RecordProfile,
-  ReportMetadata,
-  SpfAuthResult,
-  TlsFailureDetail,
-  TlsPolicyResult,
-  TlsReport,
-} from '../report/types';
+import {
+  type AggregateRecord,
+  type AggregateReport,
+  type DkimAuthResult,
+  type FailureReport,
+  type PolicyOverride,
+  type PolicyPublished,
+  type RecordProfile,
+  type ReportMetadata,
+  type SpfAuthResult,
+  type TlsFailureDetail,
+  type TlsPolicyResult,
+  type TlsReport,
+  type StoredRecordDigest,
+  REASONS,
+} from '../report';
 import type {
   SourceRef,
   StoredAggregateReport,
@@ -25,8 +27,6 @@ import type {
   StoredSourceFile,
   StoredTlsReport,
 } from './schema';
-import type { StoredRecordDigest } from '../report/recordDigest';
-import { REASONS } from '../report/toAggregateReport';
 
 /** Longest text in a row (warnings, header values, extension text…): far above anything a report holds. */
 export const MAX_TEXT = 1 << 20;

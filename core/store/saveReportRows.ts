@@ -4,7 +4,7 @@
 // (reportPacks.ts), a few record chunks (recordChunks.ts) and one row of kept files: every row costs far more than
 // its bytes.
 import { unwrap } from 'idb';
-import type { StoredRecordDigest } from '../report/recordDigest';
+import type { StoredRecordDigest } from '../report';
 import { ChunkPacker } from './recordChunks';
 import { addReports, type RawPackStore } from './reportPacks';
 import type { ReportDatabase, StoredAggregateReport, StoredReport, StoredSource, StoredSourceFile } from './schema';

@@ -2,8 +2,14 @@
 // version i to i + 1; opening at DB_VERSION runs every step the stored database has not seen yet, inside the one
 // versionchange transaction IndexedDB gives us, so a half-migrated database cannot exist.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { DigestId, StoredRecordDigest } from '../report/recordDigest';
-import type { AggregateRecord, AggregateReport, FailureReport, TlsReport } from '../report/types';
+import type {
+  DigestId,
+  StoredRecordDigest,
+  AggregateRecord,
+  AggregateReport,
+  FailureReport,
+  TlsReport,
+} from '../report';
 import { ChunkPacker, utcMidnight } from './recordChunks';
 import { ReportPacker } from './reportPacks';
 import { RECORD_BATCH, shapeProblem } from './rowShape';

@@ -1,6 +1,5 @@
 // Record batches to record digests: the compact form the store keeps and the dashboard reads (core/report/recordDigest.ts).
-import type { StoredRecordDigest } from '../report/recordDigest';
-import type { AggregateRecord, RecordProfile } from '../report/types';
+import type { StoredRecordDigest, AggregateRecord, RecordProfile } from '../report';
 import { RECORDS_PER_BATCH } from './rowSizes';
 import type { StoredRecordBatch } from './schema';
 

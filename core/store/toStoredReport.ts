@@ -1,10 +1,9 @@
 // Turns what the parser found in one file into the rows core/store keeps: one StoredReport per report, and for
 // aggregate reports their records in batches keyed for the dashboard's "domain + period" range reads.
-import type { ParsedReport } from '../report/types';
+import { type ParsedReport, normalizeDomain } from '../report';
 import { RECORDS_PER_BATCH } from './rowSizes';
 import type { StoredRecordBatch, StoredReport } from './schema';
-import { normalizeDomain } from '../report/alignment';
-import { reportKey } from '../analysis/reportKey';
+import { reportKey } from '../analysis';
 
 /**
  * Files kept for showing their reports' XML are capped: a Google report of 300k rows is megabytes of compressed XML

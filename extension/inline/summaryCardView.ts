@@ -4,7 +4,7 @@
 // Built with createElement and textContent only: Gmail enforces Trusted Types, and report strings are untrusted text,
 // shown through visibleText so that bidi overrides or zero-width characters cannot make one name look like another.
 // Its words are in the reader's language (extensionText).
-import { visibleText } from '../../core/report/visibleText';
+import { visibleText } from '../../core/report';
 import type { CardReportSummary } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
 import { formatCount, formatCounted, formatPassRate, reportSecondsToDate } from '../ui/reportSummaryText';

@@ -1,7 +1,6 @@
 // Parses an attachment's bytes with core's parser. When the bytes are the whole raw message (Gmail's fallback), only
 // the reports found inside the named attachment are kept: the parser's `path` says which part each came from.
-import { parseReport } from '../../core/report/parseReport';
-import type { ParsedReport, ReportError } from '../../core/report/types';
+import { parseReport, type ParsedReport, type ReportError } from '../../core/report';
 
 /**
  * Errors of the extension's own beyond the parser's: the named attachment is not in the message; reading took longer

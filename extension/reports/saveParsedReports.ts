@@ -1,8 +1,6 @@
 // Stores parsed reports in this extension's own IndexedDB (core/store), deduplicated by report key.
-import { openReportDatabase, type ReportDatabase } from '../../core/store/schema';
-import { saveReportRows } from '../../core/store/saveReportRows';
-import { toReportRows } from '../../core/store/toStoredReport';
-import type { ParsedReport } from '../../core/report/types';
+import { openReportDatabase, type ReportDatabase, saveReportRows, toReportRows } from '../../core/store';
+import type { ParsedReport } from '../../core/report';
 
 let database: Promise<ReportDatabase> | undefined;
 

@@ -1,7 +1,6 @@
 // The inline card's numbers, taken from core's summarizeReport so the card and the rest of DMARC Lens always agree.
-import { reportKey } from '../../core/analysis/reportKey';
-import { summarizeReport } from '../../core/analysis/summarizeReport';
-import type { ParsedReport } from '../../core/report/types';
+import { reportKey, summarizeReport } from '../../core/analysis';
+import type { ParsedReport } from '../../core/report';
 import type { CardReportSummary } from '../messaging/messages';
 
 export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {

@@ -1,7 +1,6 @@
 // The most recently saved reports of this extension's store, newest first.
 import { useEffect, useState } from 'preact/hooks';
-import { listAllReports } from '../../core/store/queries';
-import type { StoredReport } from '../../core/store/schema';
+import { listAllReports, type StoredReport } from '../../core/store';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
 import { extensionPageText } from './extensionPageText';

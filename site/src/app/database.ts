@@ -1,7 +1,7 @@
 // The page's connection to the report database (core/store), and a counter that moves whenever stored data changes
 // (an import batch landed, a restore, a delete) so views re-read.
-import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
-import type { CountedDigest } from '../../../core/report/recordDigest';
+import { openReportDatabase, type ReportDatabase } from '../../../core/store';
+import type { CountedDigest } from '../../../core/report';
 import { Observable } from './Observable';
 
 let opening: Promise<ReportDatabase> | undefined;

@@ -1,6 +1,6 @@
 // Messages per UTC day, stacked by result. Plain SVG (no chart library): one bar per day (drawn as one path per
 // result), a <title> per day for the exact numbers, and a sentence for screen readers.
-import type { DailyPoint } from '../../../core/analysis/summarizeRecords';
+import type { DailyPoint } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass } from '../ui/ui';
 

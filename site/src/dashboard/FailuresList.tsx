@@ -1,7 +1,7 @@
 // Failure (forensic) reports, with personal data redacted by default: RFC 9991 §6 warns that failure reports carry
 // the addresses and subjects of real people's mail.
 import { useState } from 'preact/hooks';
-import type { StoredFailureReport } from '../../../core/store/schema';
+import type { StoredFailureReport } from '../../../core/store';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 

@@ -1,5 +1,5 @@
 // The headline figures: messages, DMARC pass rate, DKIM and SPF aligned rates, dispositions, sources.
-import type { Totals } from '../../../core/analysis/summarizeRecords';
+import type { Totals } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass } from '../ui/ui';
 

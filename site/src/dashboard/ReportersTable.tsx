@@ -1,10 +1,9 @@
 // Who sent reports: per reporter the reports and messages, the published policy as each reporter saw it, override
 // reasons, and the warnings of each report (what the parser had to repair or normalize).
 import { useMemo, useState } from 'preact/hooks';
-import type { PolicyPublished } from '../../../core/report/types';
-import type { StoredAggregateReport } from '../../../core/store/schema';
-import type { OverrideReason } from '../../../core/report/types';
-import { groupReporters } from '../../../core/analysis/groupReporters';
+import type { PolicyPublished, OverrideReason } from '../../../core/report';
+import type { StoredAggregateReport } from '../../../core/store';
+import { groupReporters } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 

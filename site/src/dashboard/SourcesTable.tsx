@@ -2,14 +2,8 @@
 // messages of other classes it carries and, when opened, the reason and fix the Senders page gives, then by IP;
 // sortable, filterable, with a drill-down to the records and the raw XML of each report.
 import { useMemo, useState } from 'preact/hooks';
-import type { AggregateRecord } from '../../../core/report/types';
-import type {
-  ClassifiedSourceGroup,
-  SourceClass,
-  SourceIp,
-  SourceRecords,
-} from '../../../core/analysis/summarizeRecords';
-import type { StoredRecord } from '../../../core/report/recordDigest';
+import type { AggregateRecord, StoredRecord } from '../../../core/report';
+import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from '../senders/ClassBadge';
 import { useSenderText } from '../senders/useSenderText';

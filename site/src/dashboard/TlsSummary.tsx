@@ -1,6 +1,6 @@
 // SMTP TLS reports (RFC 8460): sessions per policy domain and MX, and the failure types seen (RFC 8460 §4.3.2).
 import { useMemo } from 'preact/hooks';
-import type { StoredTlsReport } from '../../../core/store/schema';
+import type { StoredTlsReport } from '../../../core/store';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 

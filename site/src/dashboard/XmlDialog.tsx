@@ -1,6 +1,6 @@
 // Shows a stored report's raw XML as text in a modal <dialog> (focus trapped and Escape handled by the browser).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { readRawXml } from '../../../core/store/queries';
+import { readRawXml } from '../../../core/store';
 import { getDatabase } from '../app/database';
 import { useI18n } from '../i18n/i18n';
 import { buttonClass, mutedClass } from '../ui/ui';

@@ -1,7 +1,7 @@
 // The dashboard's view (domain and period) in the hash query, so a view can be linked: the extension opens
 // `dashboard.html#/dashboard?domain=<domain>` (extension/pages/extensionPageUrls.ts), and a user can copy the address
 // of what they see. `#/dashboard?domain=example.com&period=30`, or `period=custom&from=2024-03-01&to=2024-03-31`.
-import { normalizeDomain } from '../../../core/report/alignment';
+import { normalizeDomain } from '../../../core/report';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 
 export interface DashboardView {

@@ -1,9 +1,7 @@
 // Exports of what the dashboard shows (domain, period and source filters applied): CSV with one row per source IP,
 // JSON with the headline, the daily series and the sources.
-import { csvField, csvRow } from '../../../core/report/csv';
-import { isoFromReportSeconds } from '../../../core/report/reportDate';
-import type { Period } from '../../../core/analysis/period';
-import type { RecordSummary, SourceGroupTotals } from '../../../core/analysis/summarizeRecords';
+import { csvField, csvRow, isoFromReportSeconds } from '../../../core/report';
+import type { Period, RecordSummary, SourceGroupTotals } from '../../../core/analysis';
 
 export { csvField };
 

@@ -1,7 +1,7 @@
 // The sources table's "IP or CIDR" filter: a network (`192.0.2.0/24`, `2001:db8::/32`, `::ffff:192.0.2.0/120`) or a
 // single address, compared as addresses, so that every way of writing one address finds it and no other; any other
 // text is matched as a substring of the address (so typing `203.0.` narrows as you type).
-import { parseIpAddress, type IpAddress } from '../../../core/report/parseIpAddress';
+import { parseIpAddress, type IpAddress } from '../../../core/report';
 
 type Words = readonly [number, number, number, number];
 

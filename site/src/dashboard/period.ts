@@ -1,5 +1,5 @@
 // The dashboard's period choices. Periods are whole UTC days, as reports are (RFC 7489 §7.2: UTC day boundaries).
-import { ALL_TIME, type Period } from '../../../core/analysis/period';
+import { ALL_TIME, type Period } from '../../../core/analysis';
 import type { MessageKey } from '../../../core/i18n';
 
 export type PeriodPreset = 'all' | '7' | '30' | '90' | '365' | 'custom';

@@ -9,11 +9,12 @@ import {
   listDomains,
   listFailureReports,
   listTlsReports,
-} from '../../../core/store/queries';
-import type { StoredAggregateReport, StoredFailureReport, StoredTlsReport } from '../../../core/store/schema';
-import type { Period } from '../../../core/analysis/period';
-import type { CountedDigest } from '../../../core/report/recordDigest';
-import { RecordSummarizer, type RecordSummary } from '../../../core/analysis/summarizeRecords';
+  type StoredAggregateReport,
+  type StoredFailureReport,
+  type StoredTlsReport,
+} from '../../../core/store';
+import { type Period, RecordSummarizer, type RecordSummary } from '../../../core/analysis';
+import type { CountedDigest } from '../../../core/report';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../senders/loadAsnTable';

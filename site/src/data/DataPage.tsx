@@ -1,8 +1,13 @@
 // Backup, restore and deletion of the stored data. Deleting always asks first, in a modal dialog.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backupLines } from '../../../core/store/backup';
-import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
-import { countStored, listDomains, type StoreCounts } from '../../../core/store/queries';
+import {
+  backupLines,
+  deleteDomain,
+  deleteEverything,
+  countStored,
+  listDomains,
+  type StoreCounts,
+} from '../../../core/store';
 import { dataVersion, getDatabase, notifyDataChanged } from '../app/database';
 import { useImporter } from '../app/ImporterContext';
 import { ImportResults } from '../import/ImportPanel';

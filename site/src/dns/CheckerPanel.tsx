@@ -1,10 +1,15 @@
 // The checker: paste records (or a zone snippet) and see them parsed, explained and judged; with live lookups on,
 // read what a domain publishes.
 import { useState } from 'preact/hooks';
-import { checkRecordText, type RecordCheck } from '../../../core/dns/checkRecordText';
-import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/dns/evaluateSpfLookups';
-import { lookupPublishedRecords, type PublishedRecordsReport } from '../../../core/dns/lookupPublishedRecords';
-import { isValidDomainName } from '../../../core/dns/buildDomainRecords';
+import {
+  checkRecordText,
+  type RecordCheck,
+  evaluateSpfLookups,
+  type SpfLookupEvaluation,
+  lookupPublishedRecords,
+  type PublishedRecordsReport,
+  isValidDomainName,
+} from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
 import { Badge, buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../ui/ui';

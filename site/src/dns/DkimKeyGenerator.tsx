@@ -1,6 +1,6 @@
 // Generates a DKIM key pair in the page (WebCrypto) under a selector the user can rename.
 import { useState } from 'preact/hooks';
-import { suggestDkimSelector } from '../../../core/dns/dkimKeyRecord';
+import { suggestDkimSelector } from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import { inputClass, primaryButtonClass } from '../ui/ui';
 import { fieldLabel, hint } from './formStyles';

@@ -1,14 +1,14 @@
 // The wizard's DMARC fields: every tag with the sentence saying what its current value does.
 import { useState } from 'preact/hooks';
-import type { DmarcReceivers } from '../../../core/dns/buildDomainRecords';
 import {
+  type DmarcReceivers,
   explainDmarcTag,
   explainReportAddresses,
   type DmarcFailureOption,
   type DmarcRecord,
-} from '../../../core/dns/dmarcRecord';
-import { recordText } from '../../../core/dns/recordTexts';
-import type { DmarcPolicy } from '../../../core/report/types';
+  recordText,
+} from '../../../core/dns';
+import type { DmarcPolicy } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
 import { inputClass } from '../ui/ui';
 import { fieldLabel, hint, mailtoList } from './formStyles';

@@ -1,5 +1,5 @@
 // Findings about a record (errors, risks, advice) with their fixes, and the tag-by-tag explanation table.
-import type { RecordIssue, TagExplanation } from '../../../core/dns/types';
+import type { RecordIssue, TagExplanation } from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass, tableClass, tdClass, thClass } from '../ui/ui';
 import { useRecordText } from './useRecordText';

@@ -1,7 +1,7 @@
 // The page-wide switch for live DNS lookups: off by default, and the DNS-over-HTTPS host is named before it is on.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DnsResolver } from '../../../core/dns/types';
+import type { DnsResolver } from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import { inputClass, mutedClass } from '../ui/ui';
 import { DOH_SERVERS, lookupOverHttps, type DohServer } from './dohResolver';

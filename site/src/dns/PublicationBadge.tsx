@@ -1,5 +1,5 @@
 // Whether a generated record is in DNS now, as a badge with what is published instead when it differs.
-import type { PublicationCheck, PublicationStatus } from '../../../core/dns/compareWithPublished';
+import type { PublicationCheck, PublicationStatus } from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
 import { Badge, mutedClass } from '../ui/ui';

@@ -1,15 +1,24 @@
 // The rollout plan: dated steps from p=none to p=reject, and — from the reports stored in this browser — whether the
 // next step is safe now.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { assessNextStep, type NextStepAssessment } from '../../../core/dns/assessNextStep';
-import { normalizeDomain } from '../../../core/report/alignment';
-import { isValidDomainName } from '../../../core/dns/buildDomainRecords';
-import { formatDmarcRecord, parseDmarcRecord, type DmarcRecord } from '../../../core/dns/dmarcRecord';
-import { buildRolloutPlan, findCurrentStep, seedDmarcRecord, type RolloutFlavour } from '../../../core/dns/rolloutPlan';
-import { joinTxtStrings } from '../../../core/dns/txtStrings';
-import { askResolver } from '../../../core/dns/types';
-import { publishedPolicyHistory, type PublishedPolicyRun } from '../../../core/dns/publishedPolicyHistory';
-import { listAggregateReports, listDomains, readRecords } from '../../../core/store/queries';
+import {
+  assessNextStep,
+  type NextStepAssessment,
+  isValidDomainName,
+  formatDmarcRecord,
+  parseDmarcRecord,
+  type DmarcRecord,
+  buildRolloutPlan,
+  findCurrentStep,
+  seedDmarcRecord,
+  type RolloutFlavour,
+  joinTxtStrings,
+  askResolver,
+  publishedPolicyHistory,
+  type PublishedPolicyRun,
+} from '../../../core/dns';
+import { normalizeDomain } from '../../../core/report';
+import { listAggregateReports, listDomains, readRecords } from '../../../core/store';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
@@ -28,7 +37,7 @@ import { CopyButton } from './CopyButton';
 import { useLiveResolver } from './LiveLookups';
 import { readSavedDomain, saveDomain } from './savedSetups';
 import { useRecordText, type PageMessage } from './useRecordText';
-import { utcDay } from '../../../core/analysis/spreadOverDays';
+import { utcDay } from '../../../core/analysis';
 
 /** RFC 9989's rollout advice is framed in months; the safety check looks at the last 30 days of reports. */
 const ASSESSMENT_DAYS = 30;

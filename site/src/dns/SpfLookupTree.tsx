@@ -1,6 +1,10 @@
 // The include tree of an SPF evaluation with its lookup counts (RFC 7208 §4.6.4 limits).
-import type { SpfLookupEvaluation, SpfLookupNode } from '../../../core/dns/evaluateSpfLookups';
-import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/dns/spfRecord';
+import {
+  type SpfLookupEvaluation,
+  type SpfLookupNode,
+  MAX_SPF_DNS_LOOKUPS,
+  MAX_SPF_VOID_LOOKUPS,
+} from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass } from '../ui/ui';
 import { IssueList } from './IssueList';

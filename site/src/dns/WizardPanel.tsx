@@ -1,7 +1,7 @@
 // The sender-domain wizard: the domain, who sends for it, its DMARC choices and keys in; every record to publish out.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { normalizeDomain } from '../../../core/report/alignment';
-import { WIZARD_SERVICES } from '../../../core/analysis/findSendingService';
+import { normalizeDomain } from '../../../core/report';
+import { WIZARD_SERVICES } from '../../../core/analysis';
 import {
   buildDomainRecords,
   EMPTY_DOMAIN_SETUP,
@@ -9,18 +9,27 @@ import {
   isValidDomainName,
   senderDkimPractice,
   type DomainSetup,
-} from '../../../core/dns/buildDomainRecords';
-import { compareWithPublished, type PublicationCheck } from '../../../core/dns/compareWithPublished';
-import { dkimConfigSnippets, privateKeyFileName } from '../../../core/dns/dkimConfigSnippets';
-import { evaluateSpfLookups, type SpfLookupEvaluation } from '../../../core/dns/evaluateSpfLookups';
-import { formatDmarcRecord, type DmarcRecord } from '../../../core/dns/dmarcRecord';
-import { mtaStsIdFor, type MtaStsMode } from '../../../core/dns/mtaStsRecord';
-import { publishedPolicyHistory } from '../../../core/dns/publishedPolicyHistory';
-import { seedDmarcRecord } from '../../../core/dns/rolloutPlan';
-import { recordText } from '../../../core/dns/recordTexts';
-import { MAX_SPF_DNS_LOOKUPS, MAX_SPF_VOID_LOOKUPS } from '../../../core/dns/spfRecord';
-import { formatTxtForZone, MAX_TXT_STRING_BYTES, splitTxtValue, txtByteLength } from '../../../core/dns/txtStrings';
-import { listAggregateReports } from '../../../core/store/queries';
+  compareWithPublished,
+  type PublicationCheck,
+  dkimConfigSnippets,
+  privateKeyFileName,
+  evaluateSpfLookups,
+  type SpfLookupEvaluation,
+  formatDmarcRecord,
+  type DmarcRecord,
+  mtaStsIdFor,
+  type MtaStsMode,
+  publishedPolicyHistory,
+  seedDmarcRecord,
+  recordText,
+  MAX_SPF_DNS_LOOKUPS,
+  MAX_SPF_VOID_LOOKUPS,
+  formatTxtForZone,
+  MAX_TXT_STRING_BYTES,
+  splitTxtValue,
+  txtByteLength,
+} from '../../../core/dns';
+import { listAggregateReports } from '../../../core/store';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';

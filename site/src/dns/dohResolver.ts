@@ -1,8 +1,15 @@
 // DNS over HTTPS for the checker's live mode (RFC 8484 servers' JSON API, as Cloudflare and Google offer it). Used only
 // after the user turned live lookups on; the page names the host before any question is asked.
-import { englishText, recordText, type DnsRecordSentence } from '../../../core/dns/recordTexts';
-import { dnsError, type DnsAnswer, type DnsRecordType, type DnsResolver } from '../../../core/dns/types';
-import { parseTxtPresentation } from '../../../core/dns/txtStrings';
+import {
+  englishText,
+  recordText,
+  type DnsRecordSentence,
+  dnsError,
+  type DnsAnswer,
+  type DnsRecordType,
+  type DnsResolver,
+  parseTxtPresentation,
+} from '../../../core/dns';
 
 export interface DohServer {
   id: string;

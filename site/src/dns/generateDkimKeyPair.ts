@@ -1,8 +1,6 @@
 // DKIM key pairs made with WebCrypto in the page: the private key exists only in this tab until the user downloads
 // it (or explicitly asks to keep it in this browser).
-import { encodeBase64 } from '../../../core/dns/base64';
-import { formatPem } from '../../../core/dns/dkimKeyRecord';
-import type { DkimKeyType } from '../../../core/dns/dkimKeyRecord';
+import { encodeBase64, formatPem, type DkimKeyType } from '../../../core/dns';
 
 export type DkimKeySize = 'rsa-1024' | 'rsa-2048' | 'rsa-4096' | 'ed25519';
 

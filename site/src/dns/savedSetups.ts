@@ -1,8 +1,7 @@
 // Saved wizard configurations and rollout plans, one entry per domain, in the records pages' own small IndexedDB
 // database (separate from the report store, so neither schema depends on the other).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DomainSetup } from '../../../core/dns/buildDomainRecords';
-import type { RolloutFlavour } from '../../../core/dns/rolloutPlan';
+import type { DomainSetup, RolloutFlavour } from '../../../core/dns';
 
 export const RECORDS_DB_NAME = 'dmarc-lens-records';
 const RECORDS_DB_VERSION = 1;

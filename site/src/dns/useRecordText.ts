@@ -2,10 +2,9 @@
 // the page's language. Core gives each sentence as an id with parameters; the site catalogue holds it under
 // `records.text.<id>` (dnsMessages.ts). Both are kept as ids until rendered, so switching the language rewrites
 // what is already on screen.
-import { renderRecordText, type DnsRecordSentence } from '../../../core/dns/recordTexts';
+import { renderRecordText, type DnsRecordSentence, recordTextKey } from '../../../core/dns';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
-import { recordTextKey } from '../../../core/dns/recordTexts';
 
 /** A message of the page kept in state (a status line, an error), by key, with parameters that may be core sentences. */
 export interface PageMessage {

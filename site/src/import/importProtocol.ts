@@ -1,5 +1,5 @@
 // Messages between the page (ImportController) and the import workers (importWorker.ts).
-import type { CountedDigest } from '../../../core/report/recordDigest';
+import type { CountedDigest } from '../../../core/report';
 
 export interface FileToImport {
   /** Position in the import, to match results back. */

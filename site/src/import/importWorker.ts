@@ -1,19 +1,25 @@
 // Import worker: parses the files the page read (their bytes transferred here) with the core parser and stores them
 // through core/store, so that neither parsing nor IndexedDB writes run on the page's main thread. The page starts one
 // per core (ImportController).
-import { parseReport } from '../../../core/report/parseReport';
-import { looksLikeBackupFile, restoreBackup } from '../../../core/store/backup';
-import { getReport } from '../../../core/store/reportPacks';
-import { saveFiles, type FileRows, type SaveOutcome } from '../../../core/store/saveReportRows';
-import { openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
-import { toReportRows } from '../../../core/store/toStoredReport';
 import {
+  parseReport,
   toCountedDigest,
   type CountedDigest,
   type CountedProfile,
   type StoredRecordDigest,
-} from '../../../core/report/recordDigest';
-import type { RecordProfile } from '../../../core/report/types';
+  type RecordProfile,
+} from '../../../core/report';
+import {
+  looksLikeBackupFile,
+  restoreBackup,
+  getReport,
+  saveFiles,
+  type FileRows,
+  type SaveOutcome,
+  openReportDatabase,
+  type ReportDatabase,
+  toReportRows,
+} from '../../../core/store';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 import { isStorageFull } from './isStorageFull';
 

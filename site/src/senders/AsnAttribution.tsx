@@ -1,6 +1,6 @@
 // The attribution the ASN and country data require (CC BY 4.0; DB-IP asks web applications for a link back). Shown
 // wherever an AS number, AS name or country from the offline table is on screen. Sources: docs/asn-data.md.
-import type { AsnTableMeta } from '../../../core/analysis/readAsnTable';
+import type { AsnTableMeta } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass } from '../ui/ui';
 

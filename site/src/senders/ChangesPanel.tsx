@@ -1,8 +1,8 @@
 // "What changed since the last import": new sources, sources that started failing, and policies reporters saw that
 // differ from before or from each other (core/analysis/changesSinceLastImport.ts).
 import { useMemo } from 'preact/hooks';
-import { changesSinceLastImport } from '../../../core/analysis/changesSinceLastImport';
-import type { AggregateReport, PolicyPublished } from '../../../core/report/types';
+import { changesSinceLastImport } from '../../../core/analysis';
+import type { AggregateReport, PolicyPublished } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass, Section } from '../ui/ui';
 import { ClassBadge } from './ClassBadge';

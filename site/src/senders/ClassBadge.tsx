@@ -1,6 +1,6 @@
 // A source class (core/analysis/classifyRecord.ts) as a coloured badge in the reader's language, and the messages of
 // other classes the source carries beside it: the same on the Senders page and in the dashboard's sources table.
-import type { SourceClass } from '../../../core/analysis/classifyRecord';
+import type { SourceClass } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass, type BadgeColour } from '../ui/ui';
 

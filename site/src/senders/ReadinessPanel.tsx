@@ -1,8 +1,8 @@
 // Readiness of one domain for its next policy step: the share of aligned mail per known source over the chosen
 // period, and what blocks the step (core/analysis/assessReadiness.ts).
 import { useMemo } from 'preact/hooks';
-import { assessReadiness, describeStep } from '../../../core/analysis/assessReadiness';
-import type { AggregateReport } from '../../../core/report/types';
+import { assessReadiness, describeStep } from '../../../core/analysis';
+import type { AggregateReport } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
 import { Badge, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { ClassBadge } from './ClassBadge';

@@ -1,7 +1,7 @@
 // Reverse DNS is opt-in, per batch: before anything is sent the user sees how many addresses would go to which
 // server, and chooses one. Nothing is sent until "Look up" is pressed.
 import { useState } from 'preact/hooks';
-import { lookupReverseDns } from '../../../core/analysis/lookupReverseDns';
+import { lookupReverseDns } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { DOH_SERVERS } from '../dns/dohResolver';
 import { buttonClass, inputClass, mutedClass, primaryButtonClass } from '../ui/ui';

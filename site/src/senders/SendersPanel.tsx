@@ -2,7 +2,7 @@
 // source with its class and reason, readiness for the next policy step, a what-if, and what changed since the last
 // import. Reads the store; re-reads when stored data changes.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listDomains } from '../../../core/store/queries';
+import { listDomains } from '../../../core/store';
 import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from '../dashboard/period';

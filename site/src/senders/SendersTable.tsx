@@ -3,10 +3,8 @@
 // Messages are counted by their own class (core/analysis/analyzeSenders.ts, which the CLI's `senders` command and the
 // dashboard's figures agree with); spoofing is summed up with its volume and countries.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { analyzeSenders, type SendersAnalysis } from '../../../core/analysis/analyzeSenders';
-import type { SourceGroup } from '../../../core/analysis/groupSources';
-import { describeAddressRange } from '../../../core/report/addressRange';
-import type { AggregateReport } from '../../../core/report/types';
+import { analyzeSenders, type SendersAnalysis, type SourceGroup } from '../../../core/analysis';
+import { describeAddressRange, type AggregateReport } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { AsnAttribution } from './AsnAttribution';

@@ -1,8 +1,8 @@
 // What-if: every stored record recomputed under a hypothetical DMARC record (core/analysis/simulatePolicy.ts), with
 // the sources and messages that would be quarantined or rejected, and those messages by their own class today.
 import { useMemo, useState } from 'preact/hooks';
-import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis/simulatePolicy';
-import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report/types';
+import { simulatePolicy, type HypotheticalPolicy } from '../../../core/analysis';
+import type { AggregateReport, AlignmentMode, DmarcPolicy } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { LabelledSelect } from './LabelledSelect';

@@ -1,6 +1,6 @@
 // Fetches the offline ASN table (site/public/data/asn-table.bin, built by scripts/build-asn-table.mjs) once, the
 // first time sender intelligence needs it: a few MB from the site's own origin, nothing sent anywhere else.
-import { readAsnTable, type AsnTable } from '../../../core/analysis/readAsnTable';
+import { readAsnTable, type AsnTable } from '../../../core/analysis';
 
 export const ASN_TABLE_PATH = 'data/asn-table.bin';
 

@@ -1,10 +1,8 @@
 // Aggregate reports of one domain and period with their records, rebuilt from the store (which keeps records in
 // batches apart from their reports), in the shape core/analysis takes.
-import type { AggregateReport } from '../../../core/report/types';
-import { splitByImport } from '../../../core/analysis/changesSinceLastImport';
-import type { Period } from '../../../core/analysis/period';
-import { forEachRecordChunk, listAggregateReports } from '../../../core/store/queries';
-import type { StoredAggregateReport } from '../../../core/store/schema';
+import type { AggregateReport } from '../../../core/report';
+import { splitByImport, type Period } from '../../../core/analysis';
+import { forEachRecordChunk, listAggregateReports, type StoredAggregateReport } from '../../../core/store';
 import { getDatabase } from '../app/database';
 
 export interface LoadedReport {

@@ -1,7 +1,7 @@
 // Reverse DNS for the sender view, only after the user agreed (ReverseDnsConsent): PTR questions go to the chosen
 // DNS-over-HTTPS server, answers are kept in IndexedDB for a week so the same addresses are never asked twice.
 import { openDB, type IDBPDatabase } from 'idb';
-import { readDnsJsonPtrAnswer, type PtrResolver, type ReverseDnsCache } from '../../../core/analysis/lookupReverseDns';
+import { readDnsJsonPtrAnswer, type PtrResolver, type ReverseDnsCache } from '../../../core/analysis';
 import { askDnsJson, type DohServer } from '../dns/dohResolver';
 
 /** PTR records change rarely; a week-old answer is still a good name. */

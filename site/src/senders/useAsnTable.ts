@@ -1,6 +1,6 @@
 // The offline ASN table as a hook: loaded once for the whole page, the first time a panel needs it.
 import { useEffect, useState } from 'preact/hooks';
-import type { AsnTable } from '../../../core/analysis/readAsnTable';
+import type { AsnTable } from '../../../core/analysis';
 import { loadAsnTable } from './loadAsnTable';
 
 /** Loads the ASN table once; `undefined` while loading, an error text when it cannot be had. */

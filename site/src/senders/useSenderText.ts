@@ -1,8 +1,12 @@
 // Sender intelligence in the reader's language: core's explanations (core/analysis/explanation.ts) read through the
 // `senders.explain.*` templates of the catalogue (core/i18n), group labels, and counted nouns (plural templates).
 import type { ComponentChildren } from 'preact';
-import { formatExplanation, type ExplanationFormat, type ExplanationParam } from '../../../core/analysis/explanation';
-import { labelExplanation } from '../../../core/analysis/groupSources';
+import {
+  formatExplanation,
+  type ExplanationFormat,
+  type ExplanationParam,
+  labelExplanation,
+} from '../../../core/analysis';
 import type { MessageKey } from '../../../core/i18n';
 import { useI18n, type I18n } from '../i18n/i18n';
 

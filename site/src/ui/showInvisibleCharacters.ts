@@ -7,7 +7,7 @@
 // character). The site's own texts hold none of these characters, so they pass unchanged; form values are left alone,
 // as what the user types is theirs to see as typed.
 import { options, type VNode } from 'preact';
-import { visibleText } from '../../../core/report/visibleText';
+import { visibleText } from '../../../core/report';
 
 /** Attributes whose text a reader sees (a tooltip) or hears (an accessible name or description). */
 const SHOWN_ATTRIBUTES = ['title', 'aria-label', 'aria-description', 'alt', 'placeholder'] as const;

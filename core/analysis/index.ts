@@ -1,0 +1,34 @@
+// The public entry of core/analysis: what the site, the extension, the CLI and the other core modules use of it. Code
+// outside core/analysis imports from here, never from a file inside it (eslint.config.mjs, test/conventions.test.ts).
+export { type SendersAnalysis, analyzeSenders, policyDomainsOf } from './analyzeSenders';
+export {
+  type FailingIdentity,
+  type FailureCause,
+  type NextStepJudgement,
+  assessReadiness,
+  describeStep,
+  judgeNextStep,
+} from './assessReadiness';
+export { changesSinceLastImport, splitByImport } from './changesSinceLastImport';
+export type { SourceClass } from './classifyRecord';
+export { type ExplanationFormat, type ExplanationParam, formatExplanation } from './explanation';
+export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizardService } from './findSendingService';
+export { groupReporters } from './groupReporters';
+export { type SourceGroup, labelExplanation } from './groupSources';
+export { type PtrResolver, type ReverseDnsCache, lookupReverseDns, readDnsJsonPtrAnswer } from './lookupReverseDns';
+export { ALL_TIME, type Period } from './period';
+export { type AsnTable, type AsnTableMeta, readAsnTable } from './readAsnTable';
+export { reportKey } from './reportKey';
+export { type HypotheticalPolicy, simulatePolicy } from './simulatePolicy';
+export { utcDay } from './spreadOverDays';
+export {
+  type ClassifiedSourceGroup,
+  type DailyPoint,
+  RecordSummarizer,
+  type RecordSummary,
+  type SourceGroupTotals,
+  type SourceIp,
+  SourceRecords,
+  type Totals,
+} from './summarizeRecords';
+export { summarizeReport } from './summarizeReport';

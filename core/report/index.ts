@@ -1,0 +1,48 @@
+// The public entry of core/report: what the site, the extension, the CLI and the other core modules use of it. Code
+// outside core/report imports from here, never from a file inside it (eslint.config.mjs, test/conventions.test.ts).
+export { describeAddressRange } from './addressRange';
+export { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from './alignment';
+export { type CsvValue, csvField, csvRow } from './csv';
+export { MAX_DECOMPRESSED_BYTES } from './limits';
+export { type IpAddress, isIpv4Text, isIpv6Text, parseIpAddress } from './parseIpAddress';
+export { type ParsedReportWithStats, parseReport, parseReportStream } from './parseReport';
+export { readReportXml } from './readReportXml';
+export {
+  type CountedDigest,
+  type CountedProfile,
+  type DigestId,
+  type StoredRecord,
+  type StoredRecordDigest,
+  recordOfDigest,
+  recordsOfDigest,
+  storedRecordOfDigest,
+  toCountedDigest,
+} from './recordDigest';
+export { isoFromReportSeconds } from './reportDate';
+export { firstByteOfText } from './sniffContainer';
+export { REASONS } from './toAggregateReport';
+export { type AggregateReportHead, parsedmarcAggregateParts, toParsedmarcJson } from './toParsedmarcJson';
+export type {
+  AggregateRecord,
+  AggregateReport,
+  AlignmentMode,
+  Disposition,
+  DkimAuthResult,
+  DmarcPolicy,
+  FailureReport,
+  OverrideReason,
+  ParseResult,
+  ParsedReport,
+  PolicyOverride,
+  PolicyPublished,
+  RecordProfile,
+  Report,
+  ReportError,
+  ReportMetadata,
+  ReportPath,
+  SpfAuthResult,
+  TlsFailureDetail,
+  TlsPolicyResult,
+  TlsReport,
+} from './types';
+export { visibleText } from './visibleText';
