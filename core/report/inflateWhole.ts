@@ -6,6 +6,7 @@
 // where it is exactly what streaming gives.
 import { crc32 } from './crc32';
 import { inflateRaw } from './inflateRaw';
+import { INPUT_SLICE } from './limits';
 import { u32 } from './readZipEntries';
 
 /**
@@ -20,8 +21,8 @@ const FNAME = 8;
 const FCOMMENT = 16;
 
 /**
- * Raw DEFLATE `data` inflated into a buffer of its declared `size`, or undefined when `size` is over
- * WHOLE_INFLATE_MAX_BYTES or refused by `allowed` (the decompression limits), when the data is damaged or truncated,
+ * Raw DEFLATE `data` inflated into a buffer of its declared `size`, or undefined when `data` is larger than one
+ * INPUT_SLICE (it streams), when `size` is over WHOLE_INFLATE_MAX_BYTES or refused by `allowed` (the decompression limits), when the data is damaged or truncated,
  * or when it inflates to any other size or content whose CRC32 is not `crc`. Data after the end of the DEFLATE stream
  * is ignored, as streaming does.
  */
@@ -31,7 +32,9 @@ export function inflateWhole(
   crc: number,
   allowed: (size: number) => boolean,
 ): Uint8Array | undefined {
-  if (data.length === 0 || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) return undefined;
+  if (data.length === 0 || data.length > INPUT_SLICE || size > WHOLE_INFLATE_MAX_BYTES || !allowed(size)) {
+    return undefined;
+  }
   const content = new Uint8Array(size);
   return inflateRaw(data, content) === size && crc32(content) === crc ? content : undefined;
 }

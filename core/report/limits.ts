@@ -70,3 +70,11 @@ export const MAX_ELEMENT_CHARS = 4 * 1024 * 1024;
  * never otherwise holds a report's text whole; this stops a huge report from being kept in memory just to be shown.
  */
 export const MAX_XML_TEXT_CHARS = 64 * 1024 * 1024;
+
+/**
+ * Compressed bytes handed to a decompressor at once: bounds each burst of output (a bomb expands ~1000× per byte).
+ * It is also the one place where inflating in one call and streaming part, for gzip and zip alike: compressed data
+ * that fits in one slice is what a stream would read in one push, giving one chunk, so it is inflated in one call
+ * (when its declared size and CRC check out); anything larger streams.
+ */
+export const INPUT_SLICE = 64 * 1024;

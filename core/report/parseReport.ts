@@ -7,6 +7,7 @@ import { AggregateXmlReader, type AggregateHead } from './AggregateXmlReader';
 import {
   MAX_DECOMPRESSED_BYTES,
   MAX_EMAIL_BYTES,
+  INPUT_SLICE,
   MAX_EXPANSION_RATIO,
   MAX_INPUT_BYTES,
   MAX_JSON_BYTES,
@@ -53,9 +54,6 @@ export interface ReportStats {
 }
 
 export type ParsedReportWithStats = ParsedReport & { stats?: ReportStats };
-
-/** Input bytes handed to a decompressor at once: bounds each burst of output (a bomb expands ~1000× per byte). */
-const INPUT_SLICE = 64 * 1024;
 
 interface Problem {
   path: ReportPath;
@@ -501,11 +499,7 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         ctx.countDecompressed(chunk.length);
         document.push(chunk);
       };
-      // A member streaming would read in one push gives one output chunk: inflated in one call when small, the same.
-      const whole =
-        data.length <= INPUT_SLICE
-          ? inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed)
-          : undefined;
+      const whole = inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed);
       try {
         if (whole) {
           ctx.checkAborted();

@@ -9,6 +9,7 @@ import { deflateSync, gzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../../../core/report/concatBytes';
 import { gunzipWhole, inflateWhole, WHOLE_INFLATE_MAX_BYTES } from '../../../core/report/inflateWhole';
+import { INPUT_SLICE } from '../../../core/report/limits';
 import { parseReport, parseReportStream } from '../../../core/report/parseReport';
 import { readZipEntries } from '../../../core/report/readZipEntries';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
@@ -295,6 +296,24 @@ describe('decompression bombs stay refused, without large allocations', () => {
     expect(gunzipWhole(gz, always)).toBeDefined();
     expect(gunzipWhole(gz, () => false)).toBeUndefined();
     expect(await expectAsStreaming(gz)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+  });
+
+  it('streams compressed data larger than one input slice, in gzip and in zip alike', () => {
+    // Bytes that do not compress: the gzip and the zip member both hold a little more than INPUT_SLICE of them.
+    let seed = 7;
+    const noise = new Uint8Array(INPUT_SLICE).map(
+      () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) >>> 24,
+    );
+    const gz = gzipSync(noise, { level: 0 });
+    expect(gz.length).toBeGreaterThan(INPUT_SLICE);
+    expect(gunzipWhole(gz, always)).toBeUndefined();
+    const zip = zipSync({ 'r.bin': [noise, { level: 1 }] });
+    const member = firstMember(zip);
+    expect(member.data.length).toBeGreaterThan(INPUT_SLICE);
+    expect(inflateWhole(member.data, member.size, member.crc, always)).toBeUndefined();
+    // One slice less of the same bytes fits, and is inflated in one call.
+    const smaller = noise.subarray(0, INPUT_SLICE / 2);
+    expect(gunzipWhole(gzipSync(smaller, { level: 0 }), always)).toEqual(smaller);
   });
 
   it('allocates at most WHOLE_INFLATE_MAX_BYTES + 1 bytes, whatever the size declared', () => {
