@@ -5,7 +5,6 @@
 // same words. A parameter can itself be an explanation (a clause), a count with its noun, or a percentage, each
 // formatted for the reader's language.
 import { createTranslator, en, formatMessage, numberStyle, type Locale, type MessageKey } from '../i18n';
-import { formatCount } from './formatCount';
 
 type ExplanationKey = Extract<MessageKey, `senders.explain.${string}`>;
 export type ExplanationCode = ExplanationKey extends `senders.explain.${infer Code}` ? Code : never;
@@ -70,7 +69,7 @@ const englishTranslator = createTranslator('en');
 export const ENGLISH: ExplanationFormat = {
   locale: 'en',
   template: (code) => EXPLANATION_TEMPLATES[code],
-  number: formatCount,
+  number: (value) => englishTranslator.number(value),
   percentage: ({ percent, decimals }) => `${percent.toFixed(decimals)}%`,
   quantity: ({ count, unit }) => englishTranslator.t(`senders.unit.${unit}`, { count }),
   list: (items) => items.join(', '),
