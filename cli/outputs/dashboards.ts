@@ -17,6 +17,21 @@ const DAY_SECONDS = 86_400;
 /** A report spanning more than this is split into days, parsedmarc's default (normalize_timespan_threshold_hours 24). */
 const NORMALIZE_ABOVE_SECONDS = DAY_SECONDS;
 
+/**
+ * parsedmarc's fields about the sending address that come from its lookups (country, reverse DNS, AS): DMARC Lens sends
+ * no address anywhere, so they are present, as its dashboards expect, and empty.
+ */
+const NO_SOURCE_LOOKUPS = {
+  source_country: null,
+  source_reverse_dns: null,
+  source_base_domain: null,
+  source_type: null,
+  source_name: null,
+  source_asn: null,
+  source_as_name: null,
+  source_as_domain: null,
+} as const;
+
 /** parsedmarc's fields of a report head, made once per report rather than once per record. */
 const parsedmarcHeads = new WeakMap<AggregateReportHead, Record<string, unknown>>();
 
@@ -145,14 +160,7 @@ export function elasticAggregateLines(head: AggregateReportHead, record: Aggrega
         discovery_method: policy.discoveryMethod ?? null,
       },
       source_ip_address: record.sourceIp,
-      source_country: null,
-      source_reverse_dns: null,
-      source_base_domain: null,
-      source_type: null,
-      source_name: null,
-      source_asn: null,
-      source_as_name: null,
-      source_as_domain: null,
+      ...NO_SOURCE_LOOKUPS,
       message_count: bucket.count,
       disposition: record.disposition,
       dkim_aligned: dkimAligned,
@@ -208,14 +216,7 @@ export function splunkAggregateLines(head: AggregateReportHead, record: Aggregat
       normalized_timespan: normalized,
       published_policy: parsedmarc['policy_published'],
       source_ip_address: record.sourceIp,
-      source_country: null,
-      source_reverse_dns: null,
-      source_base_domain: null,
-      source_type: null,
-      source_name: null,
-      source_asn: null,
-      source_as_name: null,
-      source_as_domain: null,
+      ...NO_SOURCE_LOOKUPS,
       message_count: bucket.count,
       disposition: record.disposition,
       spf_aligned: spfAligned,
