@@ -5,7 +5,7 @@
 // The ranges are those of the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and the RFCs each entry
 // cites) that are not globally reachable, plus the IPv4 multicast and reserved blocks (RFC 5771, RFC 1112) and the
 // IPv6 space outside 2000::/3 that IANA has not allocated for unicast (RFC 4291 §2.4).
-import { parseIpAddress, type IpAddress } from './parseIpAddress';
+import { addressWords, parseIpAddress, samePrefix, type AddressWords, type IpAddress } from './parseIpAddress';
 
 /**
  * What kind of special-purpose range an address is in:
@@ -39,7 +39,7 @@ export type AddressRangeKind =
 
 /** A block as an address and prefix length, with its kind; `undefined` for a block that is globally reachable. */
 interface Block {
-  words: readonly [number, number, number, number];
+  words: AddressWords;
   length: number;
   kind: AddressRangeKind | undefined;
 }
@@ -52,9 +52,7 @@ function block(prefix: string, kind: AddressRangeKind | undefined): Block {
   if (address === undefined || !Number.isInteger(length)) throw new Error(`bad block ${prefix}`);
   // parseIpAddress reads ::ffff:0:0 as IPv4; a prefix written in IPv6 keeps its IPv6 length.
   const v6 = prefix.indexOf(':') >= 0;
-  return address.family === 4
-    ? { words: [0, 0, 0xffff, address.value], length: v6 ? length : length + 96, kind }
-    : { words: address.words, length, kind };
+  return { words: addressWords(address), length: address.family === 4 && !v6 ? length + 96 : length, kind };
 }
 
 /** The first block that holds an address decides; a more specific block is listed before the one around it. */
@@ -110,17 +108,6 @@ const BLOCKS: readonly Block[] = [
   block('::/0', 'reserved'),
 ];
 
-function holds(range: Block, words: readonly [number, number, number, number]): boolean {
-  let remaining = range.length;
-  for (let i = 0; i < 4 && remaining > 0; i++) {
-    const take = Math.min(32, remaining);
-    // Compare the top `take` bits of the word; >>> keeps the arithmetic unsigned.
-    if (range.words[i]! >>> (32 - take) !== words[i]! >>> (32 - take)) return false;
-    remaining -= take;
-  }
-  return true;
-}
-
 /**
  * The special-purpose range `ip` is in, or undefined for an address that can be a sender on the Internet (and for
  * text that is not an address). Accepts any text parseIpAddress reads; an IPv4-mapped address is judged as the IPv4
@@ -130,8 +117,7 @@ export function describeAddressRange(ip: string | IpAddress): AddressRangeKind |
   const address = typeof ip === 'string' ? parseIpAddress(ip) : ip;
   if (address === undefined) return undefined;
   // IPv4 in its IPv4-mapped form, so that one table in 128 bits holds both families.
-  const words: readonly [number, number, number, number] =
-    address.family === 4 ? [0, 0, 0xffff, address.value] : address.words;
-  for (const range of BLOCKS) if (holds(range, words)) return range.kind;
+  const words = addressWords(address);
+  for (const range of BLOCKS) if (samePrefix(range.words, words, range.length)) return range.kind;
   return undefined;
 }

@@ -4,7 +4,15 @@ export { describeAddressRange } from './addressRange';
 export { isDkimAligned, isSpfAligned, normalizeDomain, organizationalDomain } from './alignment';
 export { type CsvValue, csvField, csvRow } from './csv';
 export { MAX_DECOMPRESSED_BYTES } from './limits';
-export { type IpAddress, isIpv4Text, isIpv6Text, parseIpAddress } from './parseIpAddress';
+export {
+  addressWords,
+  type AddressWords,
+  type IpAddress,
+  isIpv4Text,
+  isIpv6Text,
+  parseIpAddress,
+  samePrefix,
+} from './parseIpAddress';
 export { type ParsedReportWithStats, parseReport, parseReportStream } from './parseReport';
 export { readReportXml } from './readReportXml';
 export {

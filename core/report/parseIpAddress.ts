@@ -8,6 +8,26 @@
 /** An IPv4 address as an unsigned 32-bit number, or an IPv6 address as four unsigned 32-bit words (high first). */
 export type IpAddress = { family: 4; value: number } | { family: 6; words: [number, number, number, number] };
 
+/** An address in 128 bits, as four unsigned 32-bit words. */
+export type AddressWords = readonly [number, number, number, number];
+
+/** The address in 128 bits; IPv4 as its IPv4-mapped form (::ffff:a.b.c.d), so that one comparison serves both. */
+export function addressWords(address: IpAddress): AddressWords {
+  return address.family === 4 ? [0, 0, 0xffff, address.value] : address.words;
+}
+
+/** Whether the first `prefixLength` bits (0–128) of two addresses in 128 bits are the same. */
+export function samePrefix(network: AddressWords, candidate: AddressWords, prefixLength: number): boolean {
+  let remaining = prefixLength;
+  for (let i = 0; i < 4 && remaining > 0; i++) {
+    const take = Math.min(32, remaining);
+    // Compare the top `take` bits of this 32-bit word; >>> keeps the arithmetic unsigned.
+    if (network[i]! >>> (32 - take) !== candidate[i]! >>> (32 - take)) return false;
+    remaining -= take;
+  }
+  return true;
+}
+
 const DOT = 46;
 const COLON = 58;
 

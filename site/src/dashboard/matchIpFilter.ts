@@ -1,40 +1,22 @@
 // The sources table's "IP or CIDR" filter: a network (`192.0.2.0/24`, `2001:db8::/32`, `::ffff:192.0.2.0/120`) or a
 // single address, compared as addresses, so that every way of writing one address finds it and no other; any other
 // text is matched as a substring of the address (so typing `203.0.` narrows as you type).
-import { parseIpAddress, type IpAddress } from '../../../core/report';
-
-type Words = readonly [number, number, number, number];
-
-/** The address in 128 bits; IPv4 as its IPv4-mapped form (::ffff:a.b.c.d), so one comparison serves both. */
-function wordsOf(address: IpAddress): Words {
-  return address.family === 4 ? [0, 0, 0xffff, address.value] : address.words;
-}
-
-function prefixMatches(network: Words, candidate: Words, prefixLength: number): boolean {
-  let remaining = prefixLength;
-  for (let i = 0; i < 4 && remaining > 0; i++) {
-    const take = Math.min(32, remaining);
-    // Compare the top `take` bits of this 32-bit word; >>> keeps the arithmetic unsigned.
-    if (network[i]! >>> (32 - take) !== candidate[i]! >>> (32 - take)) return false;
-    remaining -= take;
-  }
-  return true;
-}
+import { addressWords, parseIpAddress, samePrefix, type AddressWords } from '../../../core/report';
 
 /** `text` as a network: its address in 128 bits and prefix length, or undefined when it is not one. */
-function readNetwork(text: string): { words: Words; length: number } | undefined {
+function readNetwork(text: string): { words: AddressWords; length: number } | undefined {
   const slash = text.indexOf('/');
   const address = parseIpAddress(slash < 0 ? text : text.slice(0, slash));
   if (address === undefined) return undefined;
   // An address written as IPv6 (even IPv4-mapped, which parseIpAddress reads as IPv4) has a 128-bit prefix.
   const v6 = text.slice(0, slash < 0 ? text.length : slash).indexOf(':') >= 0;
   const bits = v6 ? 128 : 32;
-  if (slash < 0) return { words: wordsOf(address), length: 128 };
+  if (slash < 0) return { words: addressWords(address), length: 128 };
   const lengthText = text.slice(slash + 1).trim();
   if (!/^\d{1,3}$/.test(lengthText)) return undefined;
   const length = Number(lengthText);
   if (length > bits) return undefined;
-  return { words: wordsOf(address), length: length + 128 - bits };
+  return { words: addressWords(address), length: length + 128 - bits };
 }
 
 /** A predicate for source IPs, or undefined when the filter is empty. */
@@ -45,7 +27,7 @@ export function matchIpFilter(filter: string): ((ip: string) => boolean) | undef
   if (network) {
     return (ip) => {
       const candidate = parseIpAddress(ip);
-      return candidate !== undefined && prefixMatches(network.words, wordsOf(candidate), network.length);
+      return candidate !== undefined && samePrefix(network.words, addressWords(candidate), network.length);
     };
   }
   const lowered = text.toLowerCase();
