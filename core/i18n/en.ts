@@ -5,8 +5,25 @@ import { dnsTextsEn } from './en/dnsTexts';
 import { extensionEn } from './en/extension';
 import { extensionPagesEn } from './en/extensionPages';
 import { sendersEn } from './en/senders';
+import { reportEn } from './en/report';
+import { overviewEn } from './en/overview';
+import { drilldownEn } from './en/drilldown';
+import { housekeepingEn } from './en/housekeeping';
+import { monitorEn } from './en/monitor';
 import { siteEn } from './en/site';
 
-export const en = { ...siteEn, ...dnsEn, ...dnsTextsEn, ...sendersEn, ...extensionEn, ...extensionPagesEn } as const;
+export const en = {
+  ...siteEn,
+  ...dnsEn,
+  ...dnsTextsEn,
+  ...sendersEn,
+  ...extensionEn,
+  ...extensionPagesEn,
+  ...reportEn,
+  ...overviewEn,
+  ...drilldownEn,
+  ...housekeepingEn,
+  ...monitorEn,
+} as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,4 @@
+import type { Translation } from '../translation';
+import type { housekeepingEn } from '../en/housekeeping';
+
+export const housekeepingNl: Translation<typeof housekeepingEn> = {};
