@@ -1,2 +1,5 @@
 // Sentences of the site's print report, installable app, data page housekeeping and page titles. Keys start with `housekeeping.`.
-export const housekeepingEn = {} as const;
+export const housekeepingEn = {
+  // The "Quarantined or rejected" card: what its percentage is made of, then what was delivered.
+  'housekeeping.disp.detail': '{quarantined} quarantined · {rejected} rejected · {delivered} delivered',
+} as const;

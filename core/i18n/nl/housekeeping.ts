@@ -1,4 +1,6 @@
 import type { Translation } from '../translation';
 import type { housekeepingEn } from '../en/housekeeping';
 
-export const housekeepingNl: Translation<typeof housekeepingEn> = {};
+export const housekeepingNl: Translation<typeof housekeepingEn> = {
+  'housekeeping.disp.detail': '{quarantined} in quarantaine · {rejected} geweigerd · {delivered} afgeleverd',
+};

@@ -18,10 +18,12 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
 export function Headline({ totals }: { totals: Totals }) {
   const { t, number, percent } = useI18n();
   const of = (count: number) => t('dash.ofMessages', { count, total: totals.messages });
-  const dispositions = (['none', 'pass', 'quarantine', 'reject'] as const)
-    .filter((d) => totals.dispositions[d] > 0 || d === 'none')
-    .map((d) => `${number(totals.dispositions[d])} ${t(`dash.disp.${d}`)}`)
-    .join(' · ');
+  // The card counts quarantined and rejected messages; a reporter's disposition "pass" (or "none") means delivered.
+  const dispositions = t('housekeeping.disp.detail', {
+    quarantined: totals.dispositions.quarantine,
+    rejected: totals.dispositions.reject,
+    delivered: totals.dispositions.none + totals.dispositions.pass,
+  });
   return (
     <dl class="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <Figure
