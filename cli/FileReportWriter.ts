@@ -6,12 +6,13 @@
 // written straight out and its line finished at the end; every later one is spooled (memory, then a temporary file)
 // and written after it, in reading order with the reports that had no records to stream, so that lines never
 // interleave and memory stays flat however large the reports are. parsedmarc lines are written the same way.
-import type {
-  ParsedReportWithStats,
-  AggregateReportHead,
-  AggregateRecord,
-  ParseResult,
-  ReportPath,
+import {
+  parsedmarcCsvRows,
+  type ParsedReportWithStats,
+  type AggregateReportHead,
+  type AggregateRecord,
+  type ParseResult,
+  type ReportPath,
 } from '../core/report';
 import {
   csvRecordRows,
@@ -31,7 +32,6 @@ import {
   splunkFailureLine,
   splunkTlsLine,
 } from './outputs/dashboards';
-import { parsedmarcCsvRows } from './outputs/parsedmarcCsv';
 import { Spool } from './Spool';
 
 export type Format = 'json' | 'csv' | 'parsedmarc' | 'parsedmarc-csv' | 'es' | 'splunk';

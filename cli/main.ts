@@ -8,10 +8,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MAX_DECOMPRESSED_BYTES, parseReportStream, type ParseResult } from '../core/report';
+import { MAX_DECOMPRESSED_BYTES, PARSEDMARC_CSV_HEADER, parseReportStream, type ParseResult } from '../core/report';
 import { FileReportWriter, isRecordLines, type Format, type Output } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
-import { PARSEDMARC_CSV_HEADER } from './outputs/parsedmarcCsv';
 import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';

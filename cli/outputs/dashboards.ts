@@ -5,17 +5,15 @@
 import { createHash } from 'node:crypto';
 import {
   type AggregateReportHead,
+  bucketsOf,
+  parsedmarcDateTime,
+  parsedmarcHead,
   toParsedmarcJson,
   type AggregateRecord,
   type FailureReport,
   type TlsReport,
 } from '../../core/report';
 import { stringifyJson } from '../stringifyJson';
-
-const DAY_SECONDS = 86_400;
-
-/** A report spanning more than this is split into days, parsedmarc's default (normalize_timespan_threshold_hours 24). */
-const NORMALIZE_ABOVE_SECONDS = DAY_SECONDS;
 
 /**
  * parsedmarc's fields about the sending address that come from its lookups (country, reverse DNS, AS): DMARC Lens sends
@@ -32,66 +30,6 @@ const NO_SOURCE_LOOKUPS = {
   source_as_domain: null,
 } as const;
 
-/** parsedmarc's fields of a report head, made once per report rather than once per record. */
-const parsedmarcHeads = new WeakMap<AggregateReportHead, Record<string, unknown>>();
-
-export function parsedmarcHead(head: AggregateReportHead): Record<string, unknown> {
-  let fields = parsedmarcHeads.get(head);
-  if (!fields) {
-    fields = toParsedmarcJson({ ...head, kind: 'aggregate', records: [] });
-    parsedmarcHeads.set(head, fields);
-  }
-  return fields;
-}
-
-export interface DayBucket {
-  /** Unix seconds, UTC. */
-  begin: number;
-  end: number;
-  count: number;
-}
-
-/**
- * The messages of a record of a report covering [begin, end) spread over the UTC days it touches, in proportion to
- * the seconds of each day it covers; whole messages by largest remainder (ties to the earlier day), so the counts
- * add up to `count` exactly. Days that get no message are left out. Empty when the span or the count is not positive.
- */
-export function splitByDay(begin: number, end: number, count: number): DayBucket[] {
-  if (!(end > begin) || !(count > 0) || !Number.isFinite(begin) || !Number.isFinite(end)) return [];
-  const span = end - begin;
-  const days: Array<{ begin: number; end: number; exact: number }> = [];
-  for (let day = Math.floor(begin / DAY_SECONDS) * DAY_SECONDS; day < end; day += DAY_SECONDS) {
-    const from = Math.max(begin, day);
-    const to = Math.min(end, day + DAY_SECONDS);
-    if (to > from) days.push({ begin: from, end: to, exact: ((to - from) / span) * count });
-  }
-  const counts = days.map((d) => Math.floor(d.exact));
-  let left = count - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = days
-    .map((d, i) => ({ i, remainder: d.exact - Math.floor(d.exact) }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
-  for (const { i } of byRemainder) {
-    if (left <= 0) break;
-    counts[i]!++;
-    left--;
-  }
-  const buckets: DayBucket[] = [];
-  days.forEach((d, i) => {
-    if (counts[i]! > 0) buckets.push({ begin: d.begin, end: d.end, count: counts[i]! });
-  });
-  return buckets;
-}
-
-/** The record's days as parsedmarc indexes them: one bucket of the whole report unless it spans more than a day. */
-export function bucketsOf(
-  head: AggregateReportHead,
-  record: AggregateRecord,
-): { normalized: boolean; buckets: DayBucket[] } {
-  const { begin, end } = head.metadata;
-  if (end - begin > NORMALIZE_ABOVE_SECONDS) return { normalized: true, buckets: splitByDay(begin, end, record.count) };
-  return { normalized: false, buckets: [{ begin, end, count: record.count }] };
-}
-
 function validDate(seconds: number): Date | undefined {
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -101,17 +39,6 @@ function validDate(seconds: number): Date | undefined {
 function esTime(seconds: number): string | null {
   const date = validDate(Math.floor(seconds));
   return date ? date.toISOString().replace(/\.\d{3}Z$/, '+00:00') : null;
-}
-
-/** parsedmarc's `YYYY-MM-DD HH:MM:SS` (UTC); null without a date. */
-export function humanTime(seconds: number): string | null {
-  const date = validDate(Math.floor(seconds));
-  return date
-    ? date
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d{3}Z$/, '')
-    : null;
 }
 
 /** The index's date suffix, the UTC day of `seconds`; `unknown-date` for a time no calendar has. */
@@ -211,8 +138,8 @@ export function splunkAggregateLines(head: AggregateReportHead, record: Aggregat
   for (const bucket of buckets) {
     const event = {
       ...metadata,
-      interval_begin: humanTime(bucket.begin),
-      interval_end: humanTime(bucket.end),
+      interval_begin: parsedmarcDateTime(bucket.begin),
+      interval_end: parsedmarcDateTime(bucket.end),
       normalized_timespan: normalized,
       published_policy: parsedmarc['policy_published'],
       source_ip_address: record.sourceIp,

@@ -13,6 +13,14 @@ export {
   parseIpAddress,
   samePrefix,
 } from './parseIpAddress';
+export {
+  PARSEDMARC_CSV_COLUMNS,
+  PARSEDMARC_CSV_HEADER,
+  parsedmarcCsvRows,
+  parsedmarcDateTime,
+  parsedmarcHead,
+} from './parsedmarcCsv';
+export { bucketsOf, type DayBucket, splitByDay } from './parsedmarcDays';
 export { type ParsedReportWithStats, parseReport, parseReportStream } from './parseReport';
 export { readReportXml } from './readReportXml';
 export {

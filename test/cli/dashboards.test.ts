@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
-import { splitByDay } from '../../cli/outputs/dashboards';
+import { splitByDay } from '../../core/report/parsedmarcDays';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../corpus/readManifest';
 
 /** A parsed output line. */

@@ -1,9 +1,13 @@
 // parsedmarc's aggregate CSV (its parsed_aggregate_reports_to_csv): its columns in its order, one row per record, or
-// per day of a record when the report spans more than a day (the same split as the dashboard outputs). Booleans are
-// Python's `True` / `False` and rows end in CRLF, as its csv writer makes them; cells are escaped by the CSV writer all
-// our outputs share, so report text never becomes a spreadsheet formula. Failure and TLS reports are not written here.
-import { csvRow, type CsvValue, type AggregateReportHead, type AggregateRecord } from '../../core/report';
-import { bucketsOf, humanTime, parsedmarcHead } from './dashboards';
+// per day of a record when the report spans more than a day (the same split as every parsedmarc-shaped output).
+// Booleans are Python's `True` / `False` and rows end in CRLF, as its csv writer makes them; cells are escaped by the
+// CSV writer all our outputs share, so report text never becomes a spreadsheet formula. The CLI's
+// `--format parsedmarc-csv` and the site's per-record export both write these rows.
+import { csvRow, type CsvValue } from './csv';
+import { bucketsOf } from './parsedmarcDays';
+import { isoFromReportSeconds } from './reportDate';
+import { parsedmarcAggregateParts, type AggregateReportHead } from './toParsedmarcJson';
+import type { AggregateRecord } from './types';
 
 export const PARSEDMARC_CSV_COLUMNS = [
   'xml_schema',
@@ -54,7 +58,26 @@ export const PARSEDMARC_CSV_COLUMNS = [
 
 export const PARSEDMARC_CSV_HEADER = `${csvRow(PARSEDMARC_CSV_COLUMNS)}\r\n`;
 
+/** Python's writing of a boolean, as parsedmarc's csv writer leaves it. */
 const python = (value: boolean): string => (value ? 'True' : 'False');
+
+/** parsedmarc's fields of a report head, made once per report rather than once per record. */
+const parsedmarcHeads = new WeakMap<AggregateReportHead, Record<string, unknown>>();
+
+export function parsedmarcHead(head: AggregateReportHead): Record<string, unknown> {
+  let fields = parsedmarcHeads.get(head);
+  if (!fields) {
+    fields = parsedmarcAggregateParts(head).head;
+    parsedmarcHeads.set(head, fields);
+  }
+  return fields;
+}
+
+/** parsedmarc's `YYYY-MM-DD HH:MM:SS` (UTC) of Unix seconds; null for a time no date has (NaN, 1e20). */
+export function parsedmarcDateTime(seconds: number): string | null {
+  const iso = isoFromReportSeconds(Math.floor(seconds));
+  return iso === undefined ? null : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
 
 /** The rows of one record, each ending in CRLF. */
 export function parsedmarcCsvRows(head: AggregateReportHead, record: AggregateRecord): string {
@@ -72,8 +95,8 @@ export function parsedmarcCsvRows(head: AggregateReportHead, record: AggregateRe
       m.email,
       m.extraContactInfo,
       m.reportId,
-      humanTime(bucket.begin),
-      humanTime(bucket.end),
+      parsedmarcDateTime(bucket.begin),
+      parsedmarcDateTime(bucket.end),
       python(metadata.timespan_requires_normalization),
       m.errors.join('|'),
       policy.domain,
