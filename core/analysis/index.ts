@@ -16,8 +16,23 @@ export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizar
 export { groupReporters } from './groupReporters';
 export { type SourceGroup, labelExplanation } from './groupSources';
 export { type PtrResolver, type ReverseDnsCache, lookupReverseDns, readDnsJsonPtrAnswer } from './lookupReverseDns';
+export {
+  type DomainOverview,
+  type OverviewReport,
+  type ReadinessState,
+  type SeenPolicy,
+  overviewDomain,
+} from './overviewDomain';
 export { ALL_TIME, type Period } from './period';
 export { type AsnTable, type AsnTableMeta, readAsnTable } from './readAsnTable';
+export {
+  type ChartRange,
+  type DateConcern,
+  LONGEST_PLAUSIBLE_SPAN_DAYS,
+  chartRangeOf,
+  dateConcern,
+  lastDaysWithData,
+} from './reportDates';
 export { reportKey } from './reportKey';
 export { type HypotheticalPolicy, simulatePolicy } from './simulatePolicy';
 export { utcDay } from './spreadOverDays';
@@ -32,3 +47,4 @@ export {
   type Totals,
 } from './summarizeRecords';
 export { summarizeReport } from './summarizeReport';
+export { type BucketUnit, type TimeBucket, type TimeTick, bucketDays, bucketUnitFor, timeTicks } from './timeBuckets';

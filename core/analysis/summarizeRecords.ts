@@ -52,6 +52,11 @@ export interface DailyPoint {
   fail: number;
   quarantined: number;
   rejected: number;
+  /**
+   * Messages the receivers counted as DMARC pass (as Totals.dmarcPass), whatever was done with them: the pass rate
+   * of the day. RecordSummarizer always sets it; optional only for series written before it was counted.
+   */
+  dmarcPass?: number;
 }
 
 /** A group's class is one of the sender-intelligence words (core/analysis/classifyRecord.ts). */
@@ -365,7 +370,8 @@ export class RecordSummarizer {
     const disposition = record.disposition;
     const n = messagesInPeriod(report.begin, report.end, count, this.period, (day, inDay) => {
       let point = this.#daily.get(day);
-      if (!point) this.#daily.set(day, (point = { day, pass: 0, fail: 0, quarantined: 0, rejected: 0 }));
+      if (!point) this.#daily.set(day, (point = { day, pass: 0, fail: 0, quarantined: 0, rejected: 0, dmarcPass: 0 }));
+      if (passes) point.dmarcPass = (point.dmarcPass ?? 0) + inDay;
       if (disposition === 'reject') point.rejected += inDay;
       else if (disposition === 'quarantine') point.quarantined += inDay;
       else if (passes) point.pass += inDay;

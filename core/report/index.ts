@@ -22,6 +22,7 @@ export {
 } from './parsedmarcCsv';
 export { bucketsOf, type DayBucket, splitByDay } from './parsedmarcDays';
 export { type ParsedReportWithStats, parseReport, parseReportStream } from './parseReport';
+export { isPlausibleReportTime } from './plausibility';
 export { readReportXml } from './readReportXml';
 export {
   type CountedDigest,
