@@ -46,6 +46,13 @@ export interface ParseOptions {
    * `</feedback>`. Not called for reports whose file or member decodes to more than {@link MAX_XML_TEXT_CHARS} characters.
    */
   onAggregateXml?: (xml: string, report: ParsedReport) => void;
+  /**
+   * Each report (aggregate, failure or TLS) as soon as it is complete, in reading order, before reading goes on. A
+   * streamed aggregate report whose head and records came but which never reaches this point was cut off (a damaged
+   * archive member, a truncated attachment): a consumer that writes records as they stream must drop it. A report
+   * handed over here is whole even when the file fails later on.
+   */
+  onReportEnd?: (report: ParsedReportWithStats) => void;
 }
 
 export interface ReportStats {
@@ -152,6 +159,7 @@ class ReadContext {
       throw new ReportFailure('too-large', `${this.label}: more than ${MAX_REPORTS_PER_FILE} reports in one file`);
     }
     this.reports.push(report);
+    this.options.onReportEnd?.(report);
   }
 
   problem(path: ReportPath, failure: ReportFailure): void {
