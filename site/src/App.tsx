@@ -14,6 +14,7 @@ import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { collectDroppedFiles } from './import/collectDroppedFiles';
 import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
+import { usePageFocus } from './ui/usePageFocus';
 
 // Delivered by the DNS-records and sender-intelligence engineers; wired by file name (see LazySlot).
 const recordsPage = import.meta.glob('./dns/RecordsPage.tsx');
@@ -81,6 +82,7 @@ function Shell({
 }) {
   const { t } = useI18n();
   const route = useHashRoute();
+  usePageFocus(route, t('housekeeping.title', { page: t(NAV_LABELS[route]) }), importer.progress);
   const [dragging, setDragging] = useState(false);
 
   // Drop anywhere on the page: listeners on the window, so the whole viewport is a drop zone, folders included.
