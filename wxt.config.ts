@@ -27,7 +27,8 @@ export default defineConfig({
     // Firefox cannot make `identity` optional (and shows no install prompt for it), so there it is a plain permission;
     // the Microsoft hosts stay optional on both. Chrome's `offscreen` (no install prompt): its service worker cannot
     // start Workers, so attachments are read in Workers of an offscreen document (entrypoints/offscreen).
-    permissions: browser === 'firefox' ? ['storage', 'identity'] : ['storage', 'offscreen'],
+    // `alarms` wakes the background for the opt-in Outlook folder sync (extension/sync/graphSync.ts); no install prompt.
+    permissions: browser === 'firefox' ? ['storage', 'identity', 'alarms'] : ['storage', 'offscreen', 'alarms'],
     // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
     ...(manifestVersion === 2
       ? { optional_permissions: GRAPH_ORIGINS }

@@ -8,6 +8,8 @@ import { isExtensionMessage, type AnswerOf, type ExtensionMessage, type SaveAnsw
 import { dashboardUrl, dropPageUrl } from '../pages/extensionPageUrls';
 import { answerAttachmentRequest, type AttachmentRequestAnswerer } from '../reports/answerAttachmentRequest';
 import { askOffscreenDocument } from '../reports/askOffscreenDocument';
+import { parseAndAutoSave } from '../sync/autoSave';
+import { startGathering } from '../sync/startGathering';
 
 export default defineBackground(() => {
   const readAttachment = typeof Worker === 'function' ? answerAttachmentRequest : askOffscreenDocument;
@@ -22,6 +24,7 @@ export default defineBackground(() => {
     );
     return true; // the answer comes asynchronously
   });
+  startGathering(readAttachment);
 });
 
 async function answer(
@@ -30,6 +33,7 @@ async function answer(
 ): Promise<AnswerOf[ExtensionMessage['type']]> {
   switch (message.type) {
     case 'parse-attachment':
+      return parseAndAutoSave(message.attachment, readAttachment);
     case 'save-attachment':
       return readAttachment(message);
     case 'open-dashboard': {
