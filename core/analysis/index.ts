@@ -11,6 +11,7 @@ export {
 } from './assessReadiness';
 export { changesSinceLastImport, splitByImport } from './changesSinceLastImport';
 export type { SourceClass } from './classifyRecord';
+export { type SourceIpDetail, countInPeriod, describeSourceIp } from './describeSourceIp';
 export { type ExplanationFormat, type ExplanationParam, formatExplanation } from './explanation';
 export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizardService } from './findSendingService';
 export { groupReporters } from './groupReporters';

@@ -4,10 +4,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ImportStart } from '../import/ImportPanel';
-import { buttonClass, downloadFile, inputClass, mutedClass, Section } from '../ui/ui';
-import { DailyChart } from './DailyChart';
+import { inputClass, mutedClass, Section } from '../ui/ui';
+import { bucketUnitFor, chartRangeOf } from '../../../core/analysis';
+import { DomainPicker } from '../overview/DomainPicker';
+import { recentPeriodOf, reportsOf, useReportDates } from '../overview/useReportDates';
+import { CHART_HEADINGS, DailyChart } from './DailyChart';
 import { hashOfView, isDashboardHash, sameView, viewFromHash, type DashboardView } from './dashboardView';
-import { exportFileName, sourcesCsv, viewJson } from './exportView';
+import { ExportButtons } from './ExportButtons';
 import { FailuresList } from './FailuresList';
 import { Headline } from './Headline';
 import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from './period';
@@ -49,8 +52,18 @@ export function DashboardPage() {
   const setCustomFrom = (value: string) => setView({ ...view, customFrom: value });
   const setCustomTo = (value: string) => setView({ ...view, customTo: value });
   const [filters, setFilters] = useState<SourceFilters>(NO_SOURCE_FILTERS);
-  const period = useMemo(() => periodOf(preset, customFrom, customTo), [preset, customFrom, customTo]);
-  const state = useDashboardData(domain, period);
+  const dates = useReportDates();
+  const recent = dates && recentPeriodOf(dates, domain);
+  const period = useMemo(
+    () => periodOf(preset, customFrom, customTo, Date.now(), recent),
+    [preset, customFrom, customTo, recent?.from, recent?.to],
+  );
+  // "The last 30 days with data" waits for the stored reports' dates: the page does not read the wrong days first.
+  const state = useDashboardData(domain, preset === 'recent' && !dates ? undefined : period);
+  const chart = useMemo(
+    () => (dates ? chartRangeOf(reportsOf(dates, domain), period, Date.now() / 1000) : undefined),
+    [dates, domain, period],
+  );
   const data = state.data;
   const shownSources = useMemo(
     () => (data ? filterSources(data.summary.sources, filters) : []),
@@ -71,7 +84,10 @@ export function DashboardPage() {
       ),
     [data?.summary.sources, data?.sourcesPending, data?.countingImport, filters],
   );
-  const dailyChart = useMemo(() => data && <DailyChart daily={data.summary.daily} />, [data?.summary.daily]);
+  const dailyChart = useMemo(
+    () => data && <DailyChart daily={data.summary.daily} range={chart?.range} outside={chart?.outside ?? 0} />,
+    [data?.summary.daily, chart],
+  );
   const reportersTable = useMemo(
     () => data && <ReportersTable reports={data.reports} overridesByReporter={data.summary.overridesByReporter} />,
     [data?.reports, data?.summary.overridesByReporter],
@@ -107,22 +123,7 @@ export function DashboardPage() {
       <div class="flex flex-wrap items-end justify-between gap-4">
         <h1 class="text-2xl font-semibold">{t('dash.heading')}</h1>
         <div class="flex flex-wrap items-end gap-3 text-sm">
-          <label class="flex flex-col gap-1">
-            <span class={mutedClass}>{t('filters.domain')}</span>
-            <select
-              class={inputClass}
-              value={domain ?? ''}
-              onChange={(e) => setDomain(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-              data-testid="domain-select"
-            >
-              <option value="">{t('filters.allDomains')}</option>
-              {data.domains.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DomainPicker domains={data.domains} volumes={dates?.volumes} value={domain} onChange={setDomain} />
           <label class="flex flex-col gap-1">
             <span class={mutedClass}>{t('filters.period')}</span>
             <select
@@ -174,38 +175,22 @@ export function DashboardPage() {
           </p>
         ) : (
           <div class="space-y-6">
-            <Headline totals={summary.totals} />
-            <Section id="chart" title={t('chart.heading')}>
+            <Headline totals={summary.totals} shown={chart?.range} />
+            <Section id="chart" title={t(CHART_HEADINGS[chart?.range ? bucketUnitFor(chart.range) : 'day'])}>
               <Staged minHeight="13rem">{dailyChart}</Staged>
             </Section>
             <Section
               id="sources"
               title={t('sources.heading')}
               actions={
-                <div class="flex gap-2" role="group" aria-label={t('export.heading')}>
-                  <button
-                    type="button"
-                    class={buttonClass}
-                    disabled={data.sourcesPending}
-                    onClick={() => downloadFile(exportFileName(domain, 'csv'), [sourcesCsv(shownSources)], 'text/csv')}
-                  >
-                    {t('export.csv')}
-                  </button>
-                  <button
-                    type="button"
-                    class={buttonClass}
-                    disabled={data.sourcesPending}
-                    onClick={() =>
-                      downloadFile(
-                        exportFileName(domain, 'json'),
-                        [viewJson(domain, period, summary, shownSources)],
-                        'application/json',
-                      )
-                    }
-                  >
-                    {t('export.json')}
-                  </button>
-                </div>
+                <ExportButtons
+                  domain={domain}
+                  period={period}
+                  summary={summary}
+                  shownSources={shownSources}
+                  reports={data.reports}
+                  disabled={data.sourcesPending}
+                />
               }
             >
               <p class={`mb-3 text-sm ${mutedClass}`}>{t('sources.hint')}</p>

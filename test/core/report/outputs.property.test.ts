@@ -26,7 +26,15 @@ import type {
   TlsReport,
 } from '../../../core/report/types';
 import { SourceRecords, type RecordSummary, type SourceGroupTotals } from '../../../core/analysis/summarizeRecords';
+import { ALL_TIME } from '../../../core/analysis/period';
 import { sourcesCsv, viewJson } from '../../../site/src/dashboard/exportView';
+
+/** A report head for the view JSON's covered dates (only its begin and end are read). */
+const REPORT_HEAD = {
+  kind: 'aggregate' as const,
+  metadata: { orgName: 'o', email: 'e', reportId: 'r', begin: 0, end: 0, errors: [] },
+  policy: { domain: 'example.com' },
+};
 
 /** RFC 4180 records of `text` (line breaks `\n` or `\r\n`), each a list of unescaped fields. Throws on invalid CSV. */
 function readCsv(text: string): string[][] {
@@ -406,14 +414,16 @@ const summary: fc.Arbitrary<RecordSummary> = fc.record({
 
 describe('the site’s exports', () => {
   it('sources CSV: one row per address, valid CSV, no cell a formula', () => {
-    const numeric = new Set([3, 4, 5, 6]);
+    const numeric = new Set([7, 8, 9, 10, 11, 12, 13, 14]);
     fc.assert(
       fc.property(fc.array(group, { maxLength: 3 }), (groups) => {
-        const rows = readCsv(sourcesCsv(groups));
+        const csv = sourcesCsv(groups, ALL_TIME, new Map());
+        expect(csv.startsWith('\uFEFF')).toBe(true);
+        const rows = readCsv(csv.slice(1));
         const ips = groups.flatMap((g) => g.ips.map((ip) => ({ g, ip })));
         expect(rows).toHaveLength(1 + ips.length);
         rows.slice(1).forEach((row, n) => {
-          expect(row).toHaveLength(10);
+          expect(row).toHaveLength(19);
           expect(shown(row[0]!)).toBe(ips[n]!.g.name);
           expect(shown(row[2]!)).toBe(ips[n]!.ip.ip);
         });
@@ -432,12 +442,14 @@ describe('the site’s exports', () => {
         summary,
         fc.array(group, { maxLength: 2 }),
         (domain, from, to, s, groups) => {
-          const json = JSON.parse(viewJson(domain ?? null, { from, to }, s, groups)) as {
+          // One report in view, covering more than the period: the period's own dates are what it covers.
+          const reports = new Map([['k', { report: REPORT_HEAD, begin: -Infinity, end: Infinity }]]);
+          const json = JSON.parse(viewJson(domain ?? null, { from, to }, s, groups, reports)) as {
             period: { from: string | null; to: string | null };
           };
           expect(json.period).toEqual({
-            from: isoFromReportSeconds(from) ?? null,
-            to: isoFromReportSeconds(to) ?? null,
+            from: isoFromReportSeconds(Math.max(from, -Infinity)) ?? null,
+            to: isoFromReportSeconds(Math.min(to, Infinity)) ?? null,
           });
         },
       ),
