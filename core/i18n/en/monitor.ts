@@ -1,2 +1,76 @@
 // Sentences of the extension as a monitor: saving, bulk import, sync, alerts and the digest. Keys start with `monitor.`.
-export const monitorEn = {} as const;
+export const monitorEn = {
+  // Alerts (extension/monitor): what a notification, the badge's view and the dashboard's alert list say.
+  'monitor.watch.notificationTitle': 'DMARC Lens · {domain}',
+  'monitor.watch.andMore': '{count, plural, one {and # more alert} other {and # more alerts}}',
+  'monitor.watch.source.failing':
+    '{source} fails DMARC: {aligned} of {messages, plural, one {# message} other {# messages}} aligned on {day}.',
+  'monitor.watch.source.newFailing':
+    'New source {source} fails DMARC: {aligned} of {messages, plural, one {# message} other {# messages}} aligned on {day}.',
+  'monitor.watch.source.startedFailing':
+    '{source} started failing DMARC: {aligned} of {messages, plural, one {# message} other {# messages}} aligned on {day}, against {before} before.',
+  'monitor.watch.source.new': 'New source {source}: first seen on {day}, and its mail passes DMARC.',
+  'monitor.watch.source.passesAgain':
+    '{source} passes DMARC again: {aligned} of {messages, plural, one {# message} other {# messages}} aligned on {day}.',
+  'monitor.watch.source.gone': '{source} has sent no mail since {day}; it was failing DMARC.',
+  'monitor.watch.spoofing.spike':
+    'Spoofing spike: {count, plural, one {# message} other {# messages}} failed both DKIM and SPF in {days, plural, one {# day} other {# days}} of reports, {rate} a day against {usual} a day before.',
+  'monitor.watch.spoofing.usual':
+    'Spoofing is back to its usual level: {count, plural, one {# message} other {# messages}} in the last {days, plural, one {# day} other {# days}} of reports.',
+  'monitor.watch.spoofing.ended': 'Spoofing is back to its usual level.',
+  'monitor.watch.policy.changed': 'Reporters now see {now} (since {since}); before that {before} (until {until}).',
+  'monitor.watch.drift.differs':
+    'The published DMARC record says {published}, but the newest report ({reporter}) saw {reported}.',
+  'monitor.watch.drift.same': 'The published DMARC record matches what reporters see again: {reported}.',
+  'monitor.watch.drift.ended': 'The published DMARC record no longer differs from what reporters see.',
+  'monitor.watch.silence.silent':
+    'No reports for {days, plural, one {# day} other {# days}}: the newest ended on {day}.',
+  'monitor.watch.silence.back': 'Reports arrive again: the newest ended on {day}.',
+  'monitor.watch.silence.ended': 'Reports arrive again.',
+  'monitor.watch.change.raised': 'New',
+  'monitor.watch.change.changed': 'Changed',
+  'monitor.watch.change.resolved': 'Resolved',
+
+  // The dashboard's alerts and digest view (extension/ui/WatchPage.tsx).
+  'monitor.watch.page.title': 'Alerts and weekly digest',
+  'monitor.watch.page.back': 'Back to the dashboard',
+  'monitor.watch.page.domain': 'Domain',
+  'monitor.watch.page.open': 'Open alerts',
+  'monitor.watch.page.noOpen': 'Nothing needs your attention for {domain}.',
+  'monitor.watch.page.log': 'Recent alerts',
+  'monitor.watch.page.noLog': 'No alerts yet.',
+  'monitor.watch.page.noReports':
+    'No reports saved yet. Open a report email in Gmail or Outlook, or drop report files on the popup.',
+  'monitor.watch.page.checkNow': 'Check now',
+  'monitor.watch.page.checked':
+    '{count, plural, =0 {Checked: nothing new.} one {Checked: # new alert.} other {Checked: # new alerts.}}',
+  'monitor.watch.page.loading': 'Loading…',
+
+  // The weekly digest.
+  'monitor.watch.digest.title': 'Weekly digest for {domain}',
+  'monitor.watch.digest.week': 'The week of reports from {from} to {to}',
+  'monitor.watch.digest.chooseWeek': 'Week ending',
+  'monitor.watch.digest.volume': 'Volume and DMARC pass rate',
+  'monitor.watch.digest.thisWeek': 'This week',
+  'monitor.watch.digest.weekBefore': 'The week before',
+  'monitor.watch.digest.messages': 'Messages',
+  'monitor.watch.digest.passing': 'Passing DMARC',
+  'monitor.watch.digest.passRate': 'Pass rate',
+  'monitor.watch.digest.noRate': '–',
+  'monitor.watch.digest.day': 'Day',
+  'monitor.watch.digest.perDay': 'Messages per day',
+  'monitor.watch.digest.changed': 'What changed',
+  'monitor.watch.digest.nothingChanged': 'Nothing changed this week.',
+  'monitor.watch.digest.newSources': 'New sources',
+  'monitor.watch.digest.noNewSources': 'No new sources this week.',
+  'monitor.watch.digest.failingSources': 'Sources failing DMARC',
+  'monitor.watch.digest.noFailingSources': 'No source of your own mail failed DMARC this week.',
+  'monitor.watch.digest.sourceLine':
+    '{source}: {aligned} of {messages, plural, one {# message} other {# messages}} aligned this week',
+  'monitor.watch.digest.readiness': 'Readiness',
+  'monitor.watch.digest.print': 'Print',
+  'monitor.watch.digest.copy': 'Copy as e-mail text',
+  'monitor.watch.digest.copied': 'Copied: paste it into an e-mail.',
+  'monitor.watch.digest.copyFailed': 'Could not copy: {error}',
+  'monitor.watch.digest.subject': 'DMARC weekly digest for {domain}, {from} to {to}',
+} as const;

@@ -1,4 +1,78 @@
 import type { Translation } from '../translation';
 import type { monitorEn } from '../en/monitor';
 
-export const monitorNl: Translation<typeof monitorEn> = {};
+export const monitorNl: Translation<typeof monitorEn> = {
+  // Meldingen (extension/monitor).
+  'monitor.watch.notificationTitle': 'DMARC Lens · {domain}',
+  'monitor.watch.andMore': '{count, plural, one {en nog # melding} other {en nog # meldingen}}',
+  'monitor.watch.source.failing':
+    '{source} slaagt niet voor DMARC: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd op {day}.',
+  'monitor.watch.source.newFailing':
+    'Nieuwe bron {source} slaagt niet voor DMARC: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd op {day}.',
+  'monitor.watch.source.startedFailing':
+    '{source} faalt sinds kort voor DMARC: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd op {day}, tegen {before} daarvoor.',
+  'monitor.watch.source.new': 'Nieuwe bron {source}: voor het eerst gezien op {day}, en de mail slaagt voor DMARC.',
+  'monitor.watch.source.passesAgain':
+    '{source} slaagt weer voor DMARC: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd op {day}.',
+  'monitor.watch.source.gone': '{source} heeft sinds {day} geen mail meer verstuurd; die faalde voor DMARC.',
+  'monitor.watch.spoofing.spike':
+    'Piek in spoofing: {count, plural, one {# bericht} other {# berichten}} faalden voor zowel DKIM als SPF in {days, plural, one {# dag} other {# dagen}} aan rapporten, {rate} per dag tegen {usual} per dag daarvoor.',
+  'monitor.watch.spoofing.usual':
+    'Spoofing is terug op het gewone niveau: {count, plural, one {# bericht} other {# berichten}} in de laatste {days, plural, one {# dag} other {# dagen}} aan rapporten.',
+  'monitor.watch.spoofing.ended': 'Spoofing is terug op het gewone niveau.',
+  'monitor.watch.policy.changed': 'Rapporteurs zien nu {now} (sinds {since}); daarvoor {before} (tot {until}).',
+  'monitor.watch.drift.differs':
+    'Het gepubliceerde DMARC-record zegt {published}, maar het nieuwste rapport ({reporter}) zag {reported}.',
+  'monitor.watch.drift.same': 'Het gepubliceerde DMARC-record klopt weer met wat rapporteurs zien: {reported}.',
+  'monitor.watch.drift.ended': 'Het gepubliceerde DMARC-record wijkt niet meer af van wat rapporteurs zien.',
+  'monitor.watch.silence.silent':
+    'Al {days, plural, one {# dag} other {# dagen}} geen rapporten: het nieuwste eindigde op {day}.',
+  'monitor.watch.silence.back': 'Er komen weer rapporten binnen: het nieuwste eindigde op {day}.',
+  'monitor.watch.silence.ended': 'Er komen weer rapporten binnen.',
+  'monitor.watch.change.raised': 'Nieuw',
+  'monitor.watch.change.changed': 'Gewijzigd',
+  'monitor.watch.change.resolved': 'Opgelost',
+
+  // Meldingen en weekoverzicht in het dashboard.
+  'monitor.watch.page.title': 'Meldingen en weekoverzicht',
+  'monitor.watch.page.back': 'Terug naar het dashboard',
+  'monitor.watch.page.domain': 'Domein',
+  'monitor.watch.page.open': 'Openstaande meldingen',
+  'monitor.watch.page.noOpen': 'Niets vraagt om aandacht voor {domain}.',
+  'monitor.watch.page.log': 'Recente meldingen',
+  'monitor.watch.page.noLog': 'Nog geen meldingen.',
+  'monitor.watch.page.noReports':
+    'Nog geen rapporten bewaard. Open een rapportmail in Gmail of Outlook, of zet rapportbestanden neer in de pop-up.',
+  'monitor.watch.page.checkNow': 'Nu controleren',
+  'monitor.watch.page.checked':
+    '{count, plural, =0 {Gecontroleerd: niets nieuws.} one {Gecontroleerd: # nieuwe melding.} other {Gecontroleerd: # nieuwe meldingen.}}',
+  'monitor.watch.page.loading': 'Laden…',
+
+  // Het weekoverzicht.
+  'monitor.watch.digest.title': 'Weekoverzicht voor {domain}',
+  'monitor.watch.digest.week': 'De week aan rapporten van {from} tot en met {to}',
+  'monitor.watch.digest.chooseWeek': 'Week tot en met',
+  'monitor.watch.digest.volume': 'Volume en DMARC-slagingspercentage',
+  'monitor.watch.digest.thisWeek': 'Deze week',
+  'monitor.watch.digest.weekBefore': 'De week ervoor',
+  'monitor.watch.digest.messages': 'Berichten',
+  'monitor.watch.digest.passing': 'Geslaagd voor DMARC',
+  'monitor.watch.digest.passRate': 'Slagingspercentage',
+  'monitor.watch.digest.noRate': '–',
+  'monitor.watch.digest.day': 'Dag',
+  'monitor.watch.digest.perDay': 'Berichten per dag',
+  'monitor.watch.digest.changed': 'Wat er veranderde',
+  'monitor.watch.digest.nothingChanged': 'Deze week is er niets veranderd.',
+  'monitor.watch.digest.newSources': 'Nieuwe bronnen',
+  'monitor.watch.digest.noNewSources': 'Deze week geen nieuwe bronnen.',
+  'monitor.watch.digest.failingSources': 'Bronnen die falen voor DMARC',
+  'monitor.watch.digest.noFailingSources': 'Deze week faalde geen bron van uw eigen mail voor DMARC.',
+  'monitor.watch.digest.sourceLine':
+    '{source}: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd deze week',
+  'monitor.watch.digest.readiness': 'Gereedheid',
+  'monitor.watch.digest.print': 'Afdrukken',
+  'monitor.watch.digest.copy': 'Kopiëren als e-mailtekst',
+  'monitor.watch.digest.copied': 'Gekopieerd: plak het in een e-mail.',
+  'monitor.watch.digest.copyFailed': 'Kopiëren lukte niet: {error}',
+  'monitor.watch.digest.subject': 'DMARC-weekoverzicht voor {domain}, {from} tot en met {to}',
+};
