@@ -4,11 +4,11 @@
 // Microsoft's sign-in and Graph answer on their real origins (microsoftRoutes.ts, graphMailboxRoutes.ts).
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { GRAPH_ORIGINS } from '../../../extension/graph/graphPermissions';
 import { fakeMailbox, type MailboxMessage } from './graphMailboxRoutes';
 import { CHROME_EXTENSION_DIR, launchExtension, unpackedExtensionId, type ExtensionBrowser } from './launchExtension';
 import { fakeMicrosoft } from './microsoftRoutes';
+import { readStoredReportKeys, reportKeyOfFixture } from './storedReports';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,15 +31,6 @@ const AOL = 'jonzobrist__DMARC-Report-Manager/aol.com!secure.200permits.com!1769
 const YAHOO = 'jonzobrist__DMARC-Report-Manager/yahoo.com!secure.200permits.com!1768953600!1769039999.xml.gz';
 const COMCAST = 'jonzobrist__DMARC-Report-Manager/comcast.net!secure.200permits.com!1766188800!1766275200.xml';
 const LOLEI = 'loleik__dmarc-analysis/enterprise.protection.outlook.com!lolei.uk!1740614400!1740700800.xml';
-
-/** The store's key of each report, read from its XML: org name and report id (core/analysis/reportKey.ts). */
-function reportKeyOf(path: string): string {
-  const bytes = fixture(path);
-  const xml = new TextDecoder().decode(path.endsWith('.gz') ? gunzipSync(bytes) : bytes);
-  const org = xml.match(/<org_name>([^<]*)<\/org_name>/)![1]!;
-  const id = xml.match(/<report_id>([^<]*)<\/report_id>/)![1]!;
-  return `aggregate\u0000${org}\u0000${id}`;
-}
 
 const attachment = (id: string, path: string) => ({
   id,
@@ -113,33 +104,7 @@ async function fireAlarm(): Promise<SyncRun> {
 }
 
 /** The report keys in the extension's store, read from IndexedDB in an extension page. */
-async function storedKeys(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('dmarc-lens');
-        open.onerror = () => reject(new Error(String(open.error?.message)));
-        open.onsuccess = () => {
-          // The index's own keys (getAllKeys would give the packs' ids): one per stored report.
-          const keys: string[] = [];
-          const cursor = open.result
-            .transaction('reportPacks')
-            .objectStore('reportPacks')
-            .index('byKey')
-            .openKeyCursor();
-          cursor.onsuccess = () => {
-            if (cursor.result === null) {
-              open.result.close();
-              resolve(keys.sort());
-              return;
-            }
-            keys.push(cursor.result.key as string);
-            cursor.result.continue();
-          };
-        };
-      }),
-  );
-}
+const storedKeys = (page: Page) => page.evaluate(readStoredReportKeys);
 
 test('with Graph mode on and a folder named, the alarm is set to the chosen period', async () => {
   const options = await ext.context.newPage();
@@ -188,7 +153,9 @@ test('the first alarm reads the folder once: only report attachments, each repor
   );
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  expect(await storedKeys(page)).toEqual([reportKeyOf(AOL), reportKeyOf(COMCAST), reportKeyOf(YAHOO)].sort());
+  expect(await storedKeys(page)).toEqual(
+    [reportKeyOfFixture(AOL), reportKeyOfFixture(COMCAST), reportKeyOfFixture(YAHOO)].sort(),
+  );
   await page.close();
   expect(mailbox.problems).toEqual([]);
   expect(microsoft.problems).toEqual([]);
@@ -215,7 +182,7 @@ test('the next alarms ask only for what changed: nothing, then one new message a
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   expect(await storedKeys(page)).toEqual(
-    [reportKeyOf(AOL), reportKeyOf(COMCAST), reportKeyOf(YAHOO), reportKeyOf(LOLEI)].sort(),
+    [reportKeyOfFixture(AOL), reportKeyOfFixture(COMCAST), reportKeyOfFixture(YAHOO), reportKeyOfFixture(LOLEI)].sort(),
   );
   await page.close();
   // The one-shot alarm the test fired gave way to the periodic one again.
