@@ -1,51 +1,80 @@
 // Sources grouped as the Senders page groups them (by sending service, else by network), each with its class, the
 // messages of other classes it carries and, when opened, the reason and fix the Senders page gives, then by IP;
 // sortable, filterable, with a drill-down to the records and the raw XML of each report.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AggregateRecord, StoredRecord } from '../../../core/report';
 import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from '../senders/ClassBadge';
 import { useSenderText } from '../senders/useSenderText';
 import { inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
-import { matchIpFilter } from './matchIpFilter';
+import { readSourceSearch, searchSources } from './matchSourceSearch';
+import { ShowMore } from './ShowMore';
 import { XmlDialog } from './XmlDialog';
 
 type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
-const MAX_GROUPS = 100;
-const MAX_IPS = 50;
+/** Groups, and addresses of an opened group, shown at first and added per "show more": the rest is one click away. */
+const GROUPS_PER_PAGE = 100;
+const IPS_PER_PAGE = 50;
 
 export interface SourceFilters {
   failuresOnly: boolean;
   sourceClass: SourceClass | '';
-  ip: string;
+  /** Service name, domain (header From, DKIM, SPF) or IP / CIDR (matchSourceSearch.ts). */
+  search: string;
   reporter: string;
 }
 
-export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceClass: '', ip: '', reporter: '' };
+export const NO_SOURCE_FILTERS: SourceFilters = { failuresOnly: false, sourceClass: '', search: '', reporter: '' };
+
+/** A group's header From domains, read from its records the first time a search needs them. */
+const headerFromOf = new WeakMap<ClassifiedSourceGroup, string[]>();
+
+/** What a search finds a group by: its name and key, its SPF and DKIM domains and the header From of its records. */
+function searchWords(group: ClassifiedSourceGroup): string[] {
+  let headerFrom = headerFromOf.get(group);
+  if (!headerFrom) {
+    const domains = new Set<string>();
+    for (const ip of group.ips) for (const stored of ip.records.list()) domains.add(stored.record.headerFrom);
+    headerFromOf.set(group, (headerFrom = [...domains]));
+  }
+  return [group.name, group.key, ...group.spfDomains, ...group.dkimDomains, ...headerFrom];
+}
+
+function withIps(group: ClassifiedSourceGroup, ips: SourceIp[]): ClassifiedSourceGroup {
+  return ips.length === group.ips.length ? group : { ...group, ips, ipCount: ips.length };
+}
 
 /** Applies the filters to the groups (IP rows inside a group are narrowed too; empty groups go). */
 export function filterSources(
   groups: readonly ClassifiedSourceGroup[],
   filters: SourceFilters,
 ): ClassifiedSourceGroup[] {
-  const ipMatches = matchIpFilter(filters.ip);
   const byClass = groups.filter(
     (g) =>
       (!filters.sourceClass || g.sourceClass === filters.sourceClass) &&
       (!filters.failuresOnly || g.dmarcPass < g.messages),
   );
-  if (!ipMatches && !filters.reporter && !filters.failuresOnly) return byClass;
-  return byClass
-    .map((g) => {
-      const ips = g.ips.filter(
-        (ip) =>
-          (!ipMatches || ipMatches(ip.ip)) &&
-          (!filters.reporter || ip.reporters.includes(filters.reporter)) &&
-          (!filters.failuresOnly || ip.dmarcPass < ip.messages),
-      );
-      return ips.length === g.ips.length ? g : { ...g, ips, ipCount: ips.length };
-    })
+  const found = searchSources(
+    byClass,
+    readSourceSearch(filters.search),
+    searchWords,
+    (g) => g.ips,
+    (ip) => ip.ip,
+    withIps,
+  );
+  if (!filters.reporter && !filters.failuresOnly) return found;
+  return found
+    .map((g) =>
+      withIps(
+        g,
+        g.ips.filter(
+          (ip) =>
+            (!filters.reporter || ip.reporters.includes(filters.reporter)) &&
+            (!filters.failuresOnly || ip.dmarcPass < ip.messages),
+        ),
+      ),
+    )
     .filter((g) => g.ips.length > 0);
 }
 
@@ -180,6 +209,7 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
   const { t, number, percent } = useI18n();
   const text = useSenderText();
   const [open, setOpen] = useState(false);
+  const [ipLimit, setIpLimit] = useState(IPS_PER_PAGE);
   const name = text.label(group.key, group.name);
   const { classification } = group;
   return (
@@ -230,7 +260,20 @@ function GroupRows({ group, onShowXml }: { group: ClassifiedSourceGroup; onShowX
           </td>
         </tr>
       )}
-      {open && group.ips.slice(0, MAX_IPS).map((ip) => <IpRow key={ip.ip} ip={ip} onShowXml={onShowXml} />)}
+      {open && group.ips.slice(0, ipLimit).map((ip) => <IpRow key={ip.ip} ip={ip} onShowXml={onShowXml} />)}
+      {open && group.ips.length > ipLimit && (
+        <tr>
+          <td colSpan={7} class={`${tdClass} pl-8`}>
+            <ShowMore
+              shown={ipLimit}
+              total={group.ips.length}
+              page={IPS_PER_PAGE}
+              unit="addresses"
+              onShow={setIpLimit}
+            />
+          </td>
+        </tr>
+      )}
     </>
   );
 }
@@ -253,6 +296,7 @@ export function SourcesTable({
   const { t } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'messages', descending: true });
   const [xmlOf, setXmlOf] = useState<StoredRecord | undefined>();
+  const [limit, setLimit] = useState(GROUPS_PER_PAGE);
   const reporters = useMemo(() => {
     const all = new Set<string>();
     for (const g of groups) for (const reporter of g.reporters) all.add(reporter);
@@ -262,6 +306,8 @@ export function SourcesTable({
     () => sortGroups(filterSources(groups, filters), sort.key, sort.descending),
     [groups, filters, sort],
   );
+  // Other filters or data start again from the first page.
+  useEffect(() => setLimit(GROUPS_PER_PAGE), [groups, filters]);
   const header = (key: SortKey, label: string, alignRight = true) => (
     <th
       scope="col"
@@ -312,13 +358,14 @@ export function SourcesTable({
           </select>
         </label>
         <label class="flex flex-col gap-1">
-          <span class={mutedClass}>{t('sources.ipFilter')}</span>
+          <span class={mutedClass}>{t('drilldown.search.label')}</span>
           <input
             type="search"
-            class={inputClass}
-            placeholder={t('sources.ipPlaceholder')}
-            value={filters.ip}
-            onInput={(e) => onFiltersChange({ ...filters, ip: e.currentTarget.value })}
+            class={`${inputClass} w-64 max-w-full`}
+            placeholder={t('drilldown.search.placeholder')}
+            value={filters.search}
+            onInput={(e) => onFiltersChange({ ...filters, search: e.currentTarget.value })}
+            data-testid="source-search"
           />
         </label>
         <label class="flex flex-col gap-1">
@@ -360,13 +407,15 @@ export function SourcesTable({
               </tr>
             </thead>
             <tbody>
-              {shown.slice(0, MAX_GROUPS).map((g) => (
+              {shown.slice(0, limit).map((g) => (
                 <GroupRows key={g.key} group={g} onShowXml={setXmlOf} />
               ))}
             </tbody>
           </table>
-          {shown.length > MAX_GROUPS && (
-            <p class={`mt-2 text-sm ${mutedClass}`}>{t('sources.more', { count: shown.length - MAX_GROUPS })}</p>
+          {shown.length > limit && (
+            <div class="mt-2">
+              <ShowMore shown={limit} total={shown.length} page={GROUPS_PER_PAGE} unit="sources" onShow={setLimit} />
+            </div>
           )}
         </TableScroller>
       )}

@@ -1,4 +1,4 @@
-// The sources table's "IP or CIDR" filter: a network (`192.0.2.0/24`, `2001:db8::/32`, `::ffff:192.0.2.0/120`) or a
+// The IP part of the source search (matchSourceSearch.ts): a network (`192.0.2.0/24`, `2001:db8::/32`, `::ffff:192.0.2.0/120`) or a
 // single address, compared as addresses, so that every way of writing one address finds it and no other; any other
 // text is matched as a substring of the address (so typing `203.0.` narrows as you type).
 import { addressWords, parseIpAddress, samePrefix, type AddressWords } from '../../../core/report';
@@ -17,6 +17,11 @@ function readNetwork(text: string): { words: AddressWords; length: number } | un
   const length = Number(lengthText);
   if (length > bits) return undefined;
   return { words: addressWords(address), length: length + 128 - bits };
+}
+
+/** Whether `text` is written as an address or a network (then a search compares addresses, not names). */
+export function isAddressOrNetwork(text: string): boolean {
+  return readNetwork(text.trim()) !== undefined;
 }
 
 /** A predicate for source IPs, or undefined when the filter is empty. */

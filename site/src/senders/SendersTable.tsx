@@ -1,12 +1,15 @@
 // The senders table: every source that sent as the domain, grouped by sending service (or network), each with its
 // class, the messages of other classes it carries, the reason in a sentence and, for misconfigured services, the fix.
 // Messages are counted by their own class (core/analysis/analyzeSenders.ts, which the CLI's `senders` command and the
-// dashboard's figures agree with); spoofing is summed up with its volume and countries.
+// dashboard's figures agree with); spoofing is summed up with its volume and countries. One search box (service, domain,
+// IP or CIDR) finds senders, and every row is reachable a page at a time or all at once.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { analyzeSenders, type SendersAnalysis, type SourceGroup } from '../../../core/analysis';
 import { describeAddressRange, type AggregateReport } from '../../../core/report';
 import { useI18n } from '../i18n/i18n';
-import { mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
+import { readSourceSearch, searchSources } from '../dashboard/matchSourceSearch';
+import { ShowMore } from '../dashboard/ShowMore';
+import { inputClass, mutedClass, Section, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
 import { AsnAttribution } from './AsnAttribution';
 import { ClassBadge, ClassBreakdown, SOURCE_CLASSES } from './ClassBadge';
 import { useAsnTable } from './useAsnTable';
@@ -14,8 +17,21 @@ import { cachedReverseDns } from './ptrOverHttps';
 import { ReverseDnsConsent } from './ReverseDnsConsent';
 import { useSenderText } from './useSenderText';
 
-/** Rows shown at most; the rest are counted below the table. */
-const MAX_ROWS = 200;
+/** Rows shown at first and added per "show more". */
+const ROWS_PER_PAGE = 200;
+
+/** What the search finds a sender by: its names, the domains of its mail, its networks and addresses. */
+function searchWords(group: SourceGroup): string[] {
+  return [
+    group.label,
+    group.key,
+    ...(group.service ? [group.service.name] : []),
+    ...group.headerFromDomains.map((d) => d.value),
+    ...group.foreignDkimDomains.map((d) => d.value),
+    ...group.envelopeDomains.map((d) => d.value),
+    ...group.asns.flatMap((a) => [`AS${a.asn}`, a.name ?? '']),
+  ];
+}
 
 function SpoofingSummary({ analysis }: { analysis: SendersAnalysis }) {
   const { t, number } = useI18n();
@@ -143,6 +159,22 @@ export function SendersTable({
     [reports, domain, table, rdns],
   );
   const groups = useMemo(() => analysis.sources.map((s) => s.group), [analysis]);
+  const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  // A sender is listed whole (its figures are its own) when its names, domains or one of its addresses match.
+  const found = useMemo(
+    () =>
+      searchSources(
+        groups,
+        readSourceSearch(search),
+        searchWords,
+        (g) => g.ips,
+        (ip) => ip.value,
+        (g) => g,
+      ),
+    [groups, search],
+  );
+  useEffect(() => setLimit(ROWS_PER_PAGE), [groups, search]);
   // IPs of sources no domain identified: the ones reverse DNS can still name.
   const unnamedIps = useMemo(() => {
     const ips = new Set<string>();
@@ -175,6 +207,22 @@ export function SendersTable({
             ))}
           </p>
           <SpoofingSummary analysis={analysis} />
+          <label class="mb-3 flex flex-col gap-1 text-sm">
+            <span class={mutedClass}>{t('drilldown.search.label')}</span>
+            <input
+              type="search"
+              class={`${inputClass} w-64 max-w-full`}
+              placeholder={t('drilldown.search.placeholder')}
+              value={search}
+              onInput={(e) => setSearch(e.currentTarget.value)}
+              data-testid="sender-search"
+            />
+          </label>
+          {found.length === 0 ? (
+            <p class={`text-sm ${mutedClass}`} role="status">
+              {t('sources.none')}
+            </p>
+          ) : null}
           <TableScroller label={t('senders.table.titleAll')}>
             <table class={tableClass}>
               <thead>
@@ -200,17 +248,15 @@ export function SendersTable({
                 </tr>
               </thead>
               <tbody>
-                {groups.slice(0, MAX_ROWS).map((g) => (
+                {found.slice(0, limit).map((g) => (
                   <SenderRow key={g.key} group={g} />
                 ))}
               </tbody>
             </table>
           </TableScroller>
-          {groups.length > MAX_ROWS ? (
-            <p class={`mt-2 text-sm ${mutedClass}`}>
-              {t('senders.table.more', { shown: MAX_ROWS, count: groups.length })}
-            </p>
-          ) : null}
+          <div class="mt-2">
+            <ShowMore shown={limit} total={found.length} page={ROWS_PER_PAGE} unit="sources" onShow={setLimit} />
+          </div>
           <ReverseDnsConsent ips={unnamedIps} onResolved={(found) => setRdns(new Map([...rdns, ...found]))} />
         </>
       )}
