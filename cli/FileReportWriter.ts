@@ -8,6 +8,8 @@
 // interleave and memory stays flat however large the reports are. parsedmarc lines are written the same way.
 import {
   parsedmarcCsvRows,
+  parsedmarcFailureCsvRow,
+  parsedmarcTlsCsvRows,
   type ParsedReportWithStats,
   type AggregateReportHead,
   type AggregateRecord,
@@ -27,6 +29,7 @@ import {
 } from './formatReports';
 import {
   elasticAggregateLines,
+  elasticFailureLines,
   elasticTlsLines,
   splunkAggregateLines,
   splunkFailureLine,
@@ -45,6 +48,15 @@ export function isRecordLines(format: Format): format is 'csv' | 'parsedmarc-csv
 export interface Output {
   write(text: string): void;
   ready(): Promise<void>;
+}
+
+/**
+ * Where the reports that have no place in the main output go: with `--format parsedmarc-csv`, parsedmarc's failure and
+ * SMTP TLS CSVs (`--failure-csv FILE`, `--tls-csv FILE`).
+ */
+export interface SideOutputs {
+  failureCsv?: (text: string) => void;
+  tlsCsv?: (text: string) => void;
 }
 
 /** An aggregate report whose records are being (or were) written as they came. */
@@ -68,6 +80,7 @@ export class FileReportWriter {
     private readonly file: string,
     private readonly out: Output,
     private readonly note: (line: string) => void,
+    private readonly side: SideOutputs = {},
   ) {}
 
   /** For parseReportStream's `onRecords`: one batch of the report whose head is `head`. */
@@ -138,12 +151,16 @@ export class FileReportWriter {
       for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
       for (const parsed of result.ok ? result.reports : []) {
         const report = parsed.report;
+        const { failureCsv, tlsCsv } = this.side;
         if (this.format === 'es' && report.kind === 'tls') await write(elasticTlsLines(report));
+        else if (this.format === 'es' && report.kind === 'failure') await write(elasticFailureLines(report));
         else if (this.format === 'splunk' && report.kind === 'tls') await write(splunkTlsLine(report));
         else if (this.format === 'splunk' && report.kind === 'failure') await write(splunkFailureLine(report));
-        else if (report.kind !== 'aggregate') {
-          this.note(`${this.file}: ${report.kind} report is not written as --format ${this.format}; use --format json`);
-        }
+        else if (this.format === 'parsedmarc-csv' && report.kind === 'failure' && failureCsv)
+          failureCsv(parsedmarcFailureCsvRow(report));
+        else if (this.format === 'parsedmarc-csv' && report.kind === 'tls' && tlsCsv)
+          tlsCsv(parsedmarcTlsCsvRows(report));
+        else if (report.kind !== 'aggregate') this.note(this.notWritten(report.kind));
       }
     } else {
       // parsedmarc lines carry no warnings: a report cut short is said on stderr.
@@ -179,6 +196,13 @@ export class FileReportWriter {
     if (isRecordLines(this.format)) this.note(result.error.message);
     else await write(jsonErrorLine(this.file, result.error, result.warnings));
     return true;
+  }
+
+  /** Why a failure or TLS report is missing from this format's output, and how to have it written. */
+  private notWritten(kind: 'failure' | 'tls'): string {
+    const what = `${this.file}: ${kind === 'tls' ? 'SMTP TLS' : 'failure'} report is not written as --format ${this.format}`;
+    if (this.format === 'parsedmarc-csv') return `${what}; add ${kind === 'tls' ? '--tls-csv' : '--failure-csv'} FILE`;
+    return `${what}; use --format json`;
   }
 
   /** The first streamed report from `from` on that is `parsed` (same place, report id and number of records). */

@@ -9,8 +9,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_DECOMPRESSED_BYTES, PARSEDMARC_CSV_HEADER, parseReportStream, type ParseResult } from '../core/report';
-import { FileReportWriter, isRecordLines, type Format, type Output } from './FileReportWriter';
+import { FileReportWriter, isRecordLines, type Format, type Output, type SideOutputs } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { openCsvFiles, type CsvFilePaths } from './outputs/csvFiles';
 import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';
@@ -23,9 +24,10 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
   --format csv         one row per aggregate record
   --format parsedmarc  one JSON line per report with parsedmarc's field names
-  --format parsedmarc-csv   parsedmarc's aggregate CSV: its columns in its order (failure and TLS reports left out)
-  --format es          Elasticsearch / OpenSearch _bulk NDJSON in parsedmarc's indexes and fields (alias opensearch);
-                       failure reports are left out (said on stderr)
+  --format parsedmarc-csv   parsedmarc's aggregate CSV: its columns in its order; with it
+      --failure-csv FILE   parsedmarc's failure CSV of the failure reports, to FILE
+      --tls-csv FILE       parsedmarc's SMTP TLS CSV of the TLS reports, to FILE
+  --format es          Elasticsearch / OpenSearch _bulk NDJSON in parsedmarc's indexes and fields (alias opensearch)
   --format splunk      Splunk HEC events, one JSON per line, parsedmarc's sourcetypes (docs/pipelines.md)
   --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
                        each report in one transaction; reports already there are left as they are`;
@@ -44,7 +46,7 @@ function formatSize(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 }
 
-type ParsedArgs = { files: string[]; format: Format; to?: string } | { exit: number };
+type ParsedArgs = { files: string[]; format: Format; to?: string; csvFiles: CsvFilePaths } | { exit: number };
 
 function parseArgs(argv: string[], io: CliIo): ParsedArgs {
   const [command, ...rest] = argv;
@@ -54,6 +56,7 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
   }
   let format: Format = 'json';
   let to: string | undefined;
+  const csvFiles: CsvFilePaths = {};
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -81,6 +84,13 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
         io.err(`--to takes a database URL, postgres://user@host:port/database\n${USAGE}`);
         return { exit: 2 };
       }
+    } else if (arg === '--failure-csv' || arg === '--tls-csv') {
+      const path = rest[++i];
+      if (!path) {
+        io.err(`${arg} takes a file name\n${USAGE}`);
+        return { exit: 2 };
+      }
+      csvFiles[arg === '--tls-csv' ? 'tlsCsv' : 'failureCsv'] = path;
     } else if (arg === '--help' || arg === '-h') {
       io.out.write(`${USAGE}\n`);
       return { exit: 0 };
@@ -90,7 +100,11 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     io.err(USAGE);
     return { exit: 2 };
   }
-  return { files, format, ...(to !== undefined && { to }) };
+  if ((csvFiles.failureCsv !== undefined || csvFiles.tlsCsv !== undefined) && format !== 'parsedmarc-csv') {
+    io.err(`--failure-csv and --tls-csv go with --format parsedmarc-csv\n${USAGE}`);
+    return { exit: 2 };
+  }
+  return { files, format, csvFiles, ...(to !== undefined && { to }) };
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -110,18 +124,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return writeToPostgres(files, args.to, io);
   }
   if (format === 'csv') io.out.write(CSV_HEADER);
+  const csvFiles = openCsvFiles(args.csvFiles);
+  if ('error' in csvFiles) {
+    io.err(csvFiles.error);
+    return 2;
+  }
   if (format === 'parsedmarc-csv') io.out.write(PARSEDMARC_CSV_HEADER);
   let failed = 0;
-  for (const file of files) {
-    if (io.out.closed) break;
-    if (!(await writeReportsOfFile(file, format, io))) failed++;
-    await io.out.ready();
+  try {
+    for (const file of files) {
+      if (io.out.closed) break;
+      if (!(await writeReportsOfFile(file, format, io, csvFiles.side))) failed++;
+      await io.out.ready();
+    }
+  } finally {
+    csvFiles.close();
   }
   return failed > 0 ? 1 : 0;
 }
 
 /** Reads one file and writes its reports. Returns whether it was read; never throws, so the next file is read. */
-async function writeReportsOfFile(file: string, format: Format, io: CliIo): Promise<boolean> {
+async function writeReportsOfFile(file: string, format: Format, io: CliIo, side: SideOutputs): Promise<boolean> {
   const refuse = (code: string, message: string): false => {
     if (isRecordLines(format)) io.err(message);
     else io.out.write(jsonErrorLine(file, { code, message }));
@@ -145,7 +168,7 @@ async function writeReportsOfFile(file: string, format: Format, io: CliIo): Prom
       `${file}: ${formatSize(size)} is over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit for one file; not read`,
     );
   }
-  const writer = new FileReportWriter(format, file, io.out, io.err);
+  const writer = new FileReportWriter(format, file, io.out, io.err, side);
   try {
     const signal = {
       get aborted(): boolean {

@@ -11,6 +11,7 @@ import {
   toParsedmarcJson,
   type AggregateRecord,
   type FailureReport,
+  type ParsedmarcAddress,
   type TlsReport,
 } from '../../core/report';
 import { stringifyJson } from '../stringifyJson';
@@ -218,6 +219,103 @@ export function elasticTlsLines(report: TlsReport): string {
 export function splunkTlsLine(report: TlsReport): string {
   const time = validDate(report.begin) ? Math.floor(report.begin) : null;
   return `${stringifyJson(splunkEvent('smtp:tls', time, toParsedmarcJson(report)))}\n`;
+}
+
+/** A header address as parsedmarc's Elasticsearch output flattens it: `Name <address>`, or the address alone. */
+function flatAddress(address: ParsedmarcAddress | undefined): string | undefined {
+  if (!address) return undefined;
+  return address.display_name === null ? address.address : `${address.display_name} <${address.address}>`;
+}
+
+/** parsedmarc's filename_safe_subject: the subject without \\ / : " * ? | and line breaks, no trailing dots, 100 long. */
+function filenameSafe(subject: string): string {
+  return subject
+    .replace(/[\\/:"*?|\n\r]/g, '')
+    .replace(/\.+$/, '')
+    .slice(0, 100);
+}
+
+/**
+ * The `_bulk` lines of a failure report: one document in `dmarc_failure-YYYY-MM-DD` of its arrival date, with the
+ * fields of parsedmarc's failure document. Its id is made of what parsedmarc takes for the same report (arrival date,
+ * the sample's From, To and Subject), so a report indexed twice is one document.
+ */
+export function elasticFailureLines(report: FailureReport): string {
+  const json = toParsedmarcJson(report) as Record<string, unknown> & {
+    source: Record<string, string | null>;
+    parsed_sample: {
+      headers: Record<string, string>;
+      from: ParsedmarcAddress | null;
+      to: ParsedmarcAddress[];
+      reply_to: ParsedmarcAddress[];
+      cc: ParsedmarcAddress[];
+      bcc: ParsedmarcAddress[];
+      subject: string | null;
+      date: string | null;
+    } | null;
+  };
+  const sample = json.parsed_sample;
+  const arrival =
+    report.arrivalTime !== undefined && validDate(report.arrivalTime) ? Math.floor(report.arrivalTime) : undefined;
+  let sampleDoc: Record<string, unknown> | null = null;
+  if (sample) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(sample.headers)) headers[name.toLowerCase()] = value;
+    const from = flatAddress(sample.from ?? undefined);
+    const to = flatAddress(sample.to[0]);
+    const replyTo = flatAddress(sample.reply_to[0]);
+    if (from !== undefined) headers['from'] = from;
+    if (to !== undefined) headers['to'] = to;
+    if (replyTo !== undefined) headers['reply-to'] = replyTo;
+    const date = sample.date === null ? NaN : Date.parse(sample.date);
+    const pair = (a: ParsedmarcAddress) => ({ display_name: a.display_name, address: a.address });
+    sampleDoc = {
+      raw: null,
+      headers,
+      headers_only: json['sample_headers_only'],
+      date: Number.isNaN(date) ? null : esTime(date / 1000),
+      subject: sample.subject,
+      filename_safe_subject: sample.subject === null ? null : filenameSafe(sample.subject),
+      body: null,
+      to: sample.to.map(pair),
+      reply_to: sample.reply_to.map(pair),
+      cc: sample.cc.map(pair),
+      bcc: sample.bcc.map(pair),
+      attachments: [],
+    };
+  }
+  const doc = {
+    feedback_type: json['feedback_type'],
+    user_agent: json['user_agent'],
+    version: json['version'],
+    original_mail_from: json['original_mail_from'],
+    arrival_date: arrival === undefined ? null : arrival * 1000,
+    domain: json['reported_domain'],
+    original_envelope_id: json['original_envelope_id'],
+    authentication_results: json['authentication_results'],
+    delivery_results: json['delivery_result'],
+    source_ip_address: json.source['ip_address'],
+    source_country: null,
+    source_reverse_dns: null,
+    source_base_domain: null,
+    source_asn: null,
+    source_as_name: null,
+    source_as_domain: null,
+    authentication_mechanisms: json['authentication_mechanisms'],
+    auth_failure: json['auth_failure'],
+    dkim_domain: json['dkim_domain'],
+    original_rcpt_to: json['original_rcpt_to'],
+    sample: sampleDoc,
+  };
+  const id = documentId(
+    'failure',
+    (json['arrival_date_utc'] as string | null) ?? '',
+    sample ? (flatAddress(sample.from ?? undefined) ?? '') : '',
+    sample ? (flatAddress(sample.to[0]) ?? '') : '',
+    sample?.subject ?? '',
+  );
+  const index = `dmarc_failure-${arrival === undefined ? 'unknown-date' : indexDay(arrival)}`;
+  return `${stringifyJson({ index: { _index: index, _id: id } })}\n${stringifyJson(doc)}\n`;
 }
 
 /** A failure report as one Splunk event (sourcetype `dmarc:failure`), timed at its arrival date. */

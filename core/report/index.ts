@@ -16,7 +16,13 @@ export {
 export {
   PARSEDMARC_CSV_COLUMNS,
   PARSEDMARC_CSV_HEADER,
+  PARSEDMARC_FAILURE_CSV_COLUMNS,
+  PARSEDMARC_FAILURE_CSV_HEADER,
+  PARSEDMARC_TLS_CSV_COLUMNS,
+  PARSEDMARC_TLS_CSV_HEADER,
   parsedmarcCsvRows,
+  parsedmarcFailureCsvRow,
+  parsedmarcTlsCsvRows,
   parsedmarcDateTime,
   parsedmarcHead,
 } from './parsedmarcCsv';
@@ -38,7 +44,14 @@ export {
 export { isoFromReportSeconds } from './reportDate';
 export { firstByteOfText } from './sniffContainer';
 export { REASONS } from './toAggregateReport';
-export { type AggregateReportHead, parsedmarcAggregateParts, toParsedmarcJson } from './toParsedmarcJson';
+export {
+  type AggregateReportHead,
+  type ParsedmarcAddress,
+  parsedmarcAddresses,
+  parsedmarcAggregateParts,
+  parsedmarcDeliveryResult,
+  toParsedmarcJson,
+} from './toParsedmarcJson';
 export type {
   AggregateRecord,
   AggregateReport,

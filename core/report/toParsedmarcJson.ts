@@ -97,52 +97,159 @@ function aggregateToParsedmarc(report: AggregateReport): Record<string, unknown>
   return { ...head, records: report.records.map(record) };
 }
 
+/** parsedmarc's five delivery results; a reporter's own word is matched to the first of them it contains. */
+const DELIVERY_RESULTS = ['delivered', 'spam', 'policy', 'reject', 'other'] as const;
+
+/**
+ * parsedmarc's `delivery_result`: the first of its five words found in the reporter's Delivery-Result
+ * (`smg-policy-action` is `policy`), `other` when none is, or when the field is missing.
+ */
+export function parsedmarcDeliveryResult(value: string | undefined): string {
+  const lowered = value?.toLowerCase() ?? '';
+  return DELIVERY_RESULTS.find((word) => lowered.includes(word)) ?? 'other';
+}
+
+/** An address as parsedmarc's parsed sample holds it. */
+export interface ParsedmarcAddress {
+  display_name: string | null;
+  address: string;
+  local: string | null;
+  domain: string | null;
+}
+
+/**
+ * The addresses of an address header (From, To, Cc, Reply-To), `Name <local@domain>` or a bare address each, split at
+ * commas outside quotes and angle brackets.
+ */
+export function parsedmarcAddresses(header: string | undefined): ParsedmarcAddress[] {
+  if (header === undefined) return [];
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  let angled = false;
+  for (const char of header) {
+    if (char === '"') quoted = !quoted;
+    else if (char === '<' && !quoted) angled = true;
+    else if (char === '>' && !quoted) angled = false;
+    if (char === ',' && !quoted && !angled) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  const addresses: ParsedmarcAddress[] = [];
+  for (const part of parts) {
+    const open = part.lastIndexOf('<');
+    const close = part.indexOf('>', open);
+    const address = (open >= 0 && close > open ? part.slice(open + 1, close) : part).trim();
+    if (address === '') continue;
+    const name =
+      open >= 0 && close > open
+        ? part
+            .slice(0, open)
+            .trim()
+            .replace(/^"(.*)"$/, '$1')
+            .trim()
+        : '';
+    const at = address.lastIndexOf('@');
+    addresses.push({
+      display_name: name === '' ? null : name,
+      address,
+      local: at > 0 ? address.slice(0, at) : null,
+      domain: at > 0 ? address.slice(at + 1).toLowerCase() : null,
+    });
+  }
+  return addresses;
+}
+
+/**
+ * A failure report as parsedmarc's parse_failure_report makes it: every field of the feedback report under its name
+ * lower-cased with `_` for `-`, then the fields its outputs read, normalised as it does. Only the failed message's
+ * header is kept, so `sample` (parsedmarc's copy of the whole message) is null.
+ */
 function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
+  const feedback = new Map<string, string>();
+  for (const [name, value] of report.fields) feedback.set(name.toLowerCase().replace(/-/g, '_'), value);
+  // Replaced by `source` and `authentication_mechanisms`, as parsedmarc does.
+  feedback.delete('source_ip');
+  feedback.delete('identity_alignment');
+  const alignment = report.identityAlignment?.trim() ?? '';
+  const original = report.original;
+  const headers = new Map<string, string>();
+  for (const [name, value] of original?.headers ?? []) if (!headers.has(name)) headers.set(name, value);
+  const header = (name: string) => original?.headers.find(([n]) => n.toLowerCase() === name)?.[1];
   return {
+    ...Object.fromEntries(feedback),
     feedback_type: report.feedbackType,
     user_agent: report.userAgent ?? null,
     version: report.version ?? null,
+    original_envelope_id: feedback.get('original_envelope_id') ?? null,
     original_mail_from: report.originalMailFrom ?? null,
     original_rcpt_to: report.originalRcptTo ?? null,
     arrival_date: report.arrivalDate ?? null,
     arrival_date_utc: report.arrivalTime === undefined ? null : parsedmarcTime(report.arrivalTime),
-    message_id: report.original?.messageId ?? null,
+    message_id: feedback.get('message_id') ?? original?.messageId ?? null,
     authentication_results: report.authenticationResults ?? null,
-    delivery_result: report.deliveryResult ?? null,
-    auth_failure: (report.authFailure ?? '').split(/\s*,\s*/).filter(Boolean),
+    delivery_result: parsedmarcDeliveryResult(report.deliveryResult),
+    auth_failure: (report.authFailure ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+    authentication_mechanisms:
+      alignment.toLowerCase() === 'none'
+        ? []
+        : alignment
+            .split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
     reported_domain: report.reportedDomain ?? null,
     source: parsedmarcSource(report.sourceIp ?? null),
     dkim_domain: report.dkimDomain ?? null,
-    sample_headers_only: report.original !== undefined && report.original.headers.length > 0,
-    parsed_sample: report.original
+    // Whether the reporter sent the failed message whole or only its header is not kept by the reader, so not said.
+    sample_headers_only: null,
+    sample: null,
+    parsed_sample: original
       ? {
-          from: report.original.from ?? null,
-          to: report.original.to ?? null,
-          subject: report.original.subject ?? null,
-          date: report.original.date ?? null,
+          headers: Object.fromEntries(headers),
+          from: parsedmarcAddresses(original.from)[0] ?? null,
+          to: parsedmarcAddresses(original.to),
+          reply_to: parsedmarcAddresses(header('reply-to')),
+          cc: parsedmarcAddresses(header('cc')),
+          bcc: parsedmarcAddresses(header('bcc')),
+          subject: original.subject ?? null,
+          date: original.date ?? null,
         }
       : null,
   };
 }
 
+/**
+ * An SMTP TLS report as parsedmarc's parse_smtp_tls_report_json makes it: `policy_strings` and `mx_host_patterns`
+ * only when the policy lists some, and of each failure detail only the fields the reporter wrote.
+ */
 function tlsToParsedmarc(report: TlsReport): Record<string, unknown> {
   return {
     organization_name: report.organizationName,
     begin_date: isoSeconds(report.begin),
     end_date: isoSeconds(report.end),
+    contact_info: report.contactInfo ?? null,
     report_id: report.reportId,
     policies: report.policies.map((policy) => ({
       policy_domain: policy.policyDomain,
       policy_type: policy.policyType,
-      policy_strings: policy.policyString,
+      ...(policy.policyString.length > 0 && { policy_strings: policy.policyString }),
+      ...(policy.mxHost.length > 0 && { mx_host_patterns: policy.mxHost }),
       successful_session_count: policy.successfulSessions,
       failed_session_count: policy.failedSessions,
       failure_details: policy.failureDetails.map((d) => ({
         result_type: d.resultType,
         failed_session_count: d.failedSessionCount,
-        sending_mta_ip: d.sendingMtaIp ?? null,
-        receiving_ip: d.receivingIp ?? null,
-        receiving_mx_hostname: d.receivingMxHostname ?? null,
+        ...(d.sendingMtaIp !== undefined && { sending_mta_ip: d.sendingMtaIp }),
+        ...(d.receivingIp !== undefined && { receiving_ip: d.receivingIp }),
+        ...(d.receivingMxHostname !== undefined && { receiving_mx_hostname: d.receivingMxHostname }),
+        ...(d.receivingMxHelo !== undefined && { receiving_mx_helo: d.receivingMxHelo }),
+        ...(d.additionalInformation !== undefined && { additional_info_uri: d.additionalInformation }),
+        ...(d.failureReasonCode !== undefined && { failure_reason_code: d.failureReasonCode }),
       })),
     })),
   };

@@ -353,7 +353,7 @@ describe('dmarc-lens parse --format parsedmarc-csv', () => {
         'reject,other,sender not authorized,spoofed.example.com,example.com,,,,,spoofed.example.com,mfrom,fail',
       '',
     ]);
-    expect(err).toEqual([`${smtpTls}: tls report is not written as --format parsedmarc-csv; use --format json`]);
+    expect(err).toEqual([`${smtpTls}: SMTP TLS report is not written as --format parsedmarc-csv; add --tls-csv FILE`]);
   });
 
   it('writes a report longer than a day as rows of its days', async () => {
