@@ -71,8 +71,8 @@ export const sendersEn = {
   'senders.rdns.cancel': 'Cancel',
   'senders.rdns.progress': '{done} of {total} looked up…',
   'senders.rdns.named': "{named} of {total} addresses named ({cached} answers from this browser's cache)",
-  'senders.rdns.withoutName': '; {count} have no reverse DNS name',
-  'senders.rdns.failed': '; {count} lookups failed',
+  'senders.rdns.withoutName': '; {count, plural, one {# has} other {# have}} no reverse DNS name',
+  'senders.rdns.failed': '; {count, plural, one {# lookup} other {# lookups}} failed',
 
   'senders.readiness.title': 'Ready for the next step? ({domain})',
   'senders.readiness.ready': 'Ready',

@@ -23,10 +23,11 @@ export const siteEn = {
   'import.dropHere': 'Drop reports to import them',
   'import.samples': 'Try it with sample reports',
   'import.samplesHint': 'Loads {count} real public reports (aggregate, failure and TLS) so you can look around.',
-  'import.progress': '{done} of {total} files',
+  'import.progress': '{done} of {total, plural, one {# file} other {# files}}',
   'import.throughput': '{rate} files/s',
   'import.cancel': 'Cancel import',
-  'import.cancelled': 'Import cancelled: {done} of {total} files were read; what was stored stays stored.',
+  'import.cancelled':
+    'Import cancelled: {done} of {total, plural, one {# file was} other {# files were}} read; what was stored stays stored.',
   'import.finished':
     'Import finished. Reports imported: {imported}; duplicates: {duplicates}; files refused: {refused}.',
   'import.results': 'Results per file',
@@ -94,7 +95,7 @@ export const siteEn = {
   'dash.disp.reject': 'rejected',
   'dash.ofMessages': '{count} of {total} messages',
   'dash.uniqueIps': 'distinct IP addresses',
-  'dash.fromReports': 'from {count} reports',
+  'dash.fromReports': '{count, plural, one {from # report} other {from # reports}}',
 
   'chart.heading': 'Messages per day',
   'chart.pass': 'DMARC pass',
@@ -129,7 +130,7 @@ export const siteEn = {
   'sources.hideRecords': 'Hide records',
   'sources.expand': 'Show IP addresses of {name}',
   'sources.sortBy': 'Sort by {column}',
-  'sources.more': '{count} more groups not shown',
+  'sources.more': '{count, plural, one {# more group not shown} other {# more groups not shown}}',
   'class.compliant': 'Compliant',
   'class.forwarded': 'Forwarded',
   'class.misconfigured': 'Misconfigured',
@@ -187,7 +188,8 @@ export const siteEn = {
   'export.json': 'Export JSON',
 
   'data.heading': 'Your data',
-  'data.stored': '{reports} reports and {records} records are stored in this browser.',
+  'data.stored':
+    '{reports, plural, one {# report} other {# reports}} and {records, plural, one {# record} other {# records}} are stored in this browser.',
   'data.backup': 'Download backup',
   'data.backupHint': 'One file with every stored report. Restore it by adding it like a report (Import page or drop).',
   'data.restore': 'Restore a backup',

@@ -75,8 +75,8 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.rdns.progress': '{done} van {total} opgezocht…',
   'senders.rdns.named':
     '{named} van {total} adressen hebben een naam ({cached} antwoorden uit de cache van deze browser)',
-  'senders.rdns.withoutName': '; {count} hebben geen reverse-DNS-naam',
-  'senders.rdns.failed': '; {count} opzoekingen mislukt',
+  'senders.rdns.withoutName': '; {count, plural, one {# heeft} other {# hebben}} geen reverse-DNS-naam',
+  'senders.rdns.failed': '; {count, plural, one {# opzoeking} other {# opzoekingen}} mislukt',
 
   'senders.readiness.title': 'Klaar voor de volgende stap? ({domain})',
   'senders.readiness.ready': 'Klaar',

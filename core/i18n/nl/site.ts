@@ -25,10 +25,11 @@ export const siteNl: Translation<typeof siteEn> = {
   'import.dropHere': 'Laat rapporten los om ze te importeren',
   'import.samples': 'Probeer het met voorbeeldrapporten',
   'import.samplesHint': 'Laadt {count} echte openbare rapporten (aggregaat, foutmelding en TLS) om rond te kijken.',
-  'import.progress': '{done} van {total} bestanden',
+  'import.progress': '{done} van {total, plural, one {# bestand} other {# bestanden}}',
   'import.throughput': '{rate} bestanden/s',
   'import.cancel': 'Import afbreken',
-  'import.cancelled': 'Import afgebroken: {done} van {total} bestanden gelezen; wat al bewaard is, blijft bewaard.',
+  'import.cancelled':
+    'Import afgebroken: {done} van {total, plural, one {# bestand} other {# bestanden}} gelezen; wat al bewaard is, blijft bewaard.',
   'import.finished':
     'Import klaar. Geïmporteerde rapporten: {imported}; dubbel: {duplicates}; geweigerde bestanden: {refused}.',
   'import.results': 'Resultaat per bestand',
@@ -97,7 +98,7 @@ export const siteNl: Translation<typeof siteEn> = {
   'dash.disp.reject': 'geweigerd',
   'dash.ofMessages': '{count} van {total} berichten',
   'dash.uniqueIps': 'verschillende IP-adressen',
-  'dash.fromReports': 'uit {count} rapporten',
+  'dash.fromReports': '{count, plural, one {uit # rapport} other {uit # rapporten}}',
 
   'chart.heading': 'Berichten per dag',
   'chart.pass': 'DMARC geslaagd',
@@ -132,7 +133,7 @@ export const siteNl: Translation<typeof siteEn> = {
   'sources.hideRecords': 'Records verbergen',
   'sources.expand': 'IP-adressen van {name} tonen',
   'sources.sortBy': 'Sorteer op {column}',
-  'sources.more': 'Nog {count} groepen niet getoond',
+  'sources.more': '{count, plural, one {Nog # groep niet getoond} other {Nog # groepen niet getoond}}',
   'class.compliant': 'In orde',
   'class.forwarded': 'Doorgestuurd',
   'class.misconfigured': 'Verkeerd ingesteld',
@@ -191,7 +192,8 @@ export const siteNl: Translation<typeof siteEn> = {
   'export.json': 'JSON exporteren',
 
   'data.heading': 'Je gegevens',
-  'data.stored': 'Er zijn {reports} rapporten en {records} records in deze browser bewaard.',
+  'data.stored':
+    'In deze browser zijn {reports, plural, one {# rapport} other {# rapporten}} en {records, plural, one {# record} other {# records}} bewaard.',
   'data.backup': 'Back-up downloaden',
   'data.backupHint':
     'Eén bestand met alle bewaarde rapporten. Zet het terug door het als rapport toe te voegen (Importeren of slepen).',
