@@ -10,6 +10,8 @@ import {
 } from '../../core/report';
 
 export interface Query {
+  /** Set for statements sent many times: each connection prepares it once and then only sends its values. */
+  name?: string;
   text: string;
   values: unknown[];
 }
@@ -30,51 +32,52 @@ function xmlSchema(head: AggregateReportHead): string {
   return head.version === '1.0' ? '1.0' : 'draft';
 }
 
+const REPORT_INSERT = `INSERT INTO dmarc_aggregate_report (xml_schema, xml_namespace, org_name, org_email,
+      org_extra_contact_info, generator, report_id, begin_date, end_date, errors, domain, adkim, aspf, policy,
+      subdomain_policy, pct, fo, np, testing, discovery_method)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+      ON CONFLICT (org_name, report_id, domain, begin_date, end_date) DO NOTHING RETURNING id`;
+
+/** The report row's values, $1 to $20 of {@link REPORT_INSERT} ($8 and $9 are its begin and end). */
+function reportValues(head: AggregateReportHead, begin: string, end: string): unknown[] {
+  const { metadata, policy } = head;
+  return [
+    xmlSchema(head),
+    head.namespace ?? null,
+    metadata.orgName,
+    metadata.email,
+    metadata.extraContactInfo ?? null,
+    metadata.generator ?? null,
+    metadata.reportId,
+    begin,
+    end,
+    metadata.errors,
+    policy.domain,
+    // The defaults RFC 7489 gives an absent tag, as parsedmarc writes them.
+    policy.adkim ?? 'r',
+    policy.aspf ?? 'r',
+    policy.p ?? 'none',
+    policy.sp ?? policy.p ?? 'none',
+    policy.pct === undefined ? '100' : String(policy.pct),
+    policy.fo ?? '0',
+    policy.np ?? null,
+    policy.testing ?? null,
+    policy.discoveryMethod ?? null,
+  ];
+}
+
 /**
  * The report row, or nothing when a report with its key (parsedmarc's: org name, report id, domain, begin, end) is
  * already there: then `RETURNING id` gives no row and its records are not written again.
  */
 export function insertAggregateReport(head: AggregateReportHead, begin: string, end: string): Query {
-  const { metadata, policy } = head;
-  return {
-    text: `INSERT INTO dmarc_aggregate_report (xml_schema, xml_namespace, org_name, org_email, org_extra_contact_info,
-      generator, report_id, begin_date, end_date, errors, domain, adkim, aspf, policy, subdomain_policy, pct, fo, np,
-      testing, discovery_method)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-      ON CONFLICT (org_name, report_id, domain, begin_date, end_date) DO NOTHING RETURNING id`,
-    values: [
-      xmlSchema(head),
-      head.namespace ?? null,
-      metadata.orgName,
-      metadata.email,
-      metadata.extraContactInfo ?? null,
-      metadata.generator ?? null,
-      metadata.reportId,
-      begin,
-      end,
-      metadata.errors,
-      policy.domain,
-      // The defaults RFC 7489 gives an absent tag, as parsedmarc writes them.
-      policy.adkim ?? 'r',
-      policy.aspf ?? 'r',
-      policy.p ?? 'none',
-      policy.sp ?? policy.p ?? 'none',
-      policy.pct === undefined ? '100' : String(policy.pct),
-      policy.fo ?? '0',
-      policy.np ?? null,
-      policy.testing ?? null,
-      policy.discoveryMethod ?? null,
-    ],
-  };
+  return { name: 'dmarc-lens-report', text: REPORT_INSERT, values: reportValues(head, begin, end) };
 }
 
 const RECORD_ID_SEQUENCE = "pg_get_serial_sequence('dmarc_aggregate_record', 'id')";
 
-/**
- * One batch of records with their DKIM and SPF results and override reasons, in one statement: the record ids are
- * drawn first (one per record, in order), and each child row names the place of its record in the batch.
- */
-export function insertRecords(reportRowId: string, begin: string, end: string, records: AggregateRecord[]): Query {
+/** The 24 arrays a batch of records is written from: the record rows, then DKIM, SPF and override rows by place. */
+function recordArrays(records: AggregateRecord[]): unknown[] {
   const ip: Array<string | null> = [];
   const count: number[] = [];
   const spfAligned: boolean[] = [];
@@ -125,66 +128,112 @@ export function insertRecords(reportRowId: string, begin: string, end: string, r
       override.comment.push(reason.comment ?? null);
     }
   });
-  return {
-    text: `WITH ids AS MATERIALIZED (
-        SELECT n AS at, nextval(${RECORD_ID_SEQUENCE}) AS id FROM generate_series(1, $1::int) AS n),
-      rec AS (
+  return [
+    ip,
+    count,
+    spfAligned,
+    dkimAligned,
+    dmarcPassed,
+    disposition,
+    policyDkim,
+    policySpf,
+    headerFrom,
+    envelopeFrom,
+    envelopeTo,
+    dkim.at,
+    dkim.domain,
+    dkim.selector,
+    dkim.result,
+    dkimHuman,
+    spf.at,
+    spf.domain,
+    spf.scope,
+    spf.result,
+    spfHuman,
+    override.at,
+    override.type,
+    override.comment,
+  ];
+}
+
+/**
+ * The statements that write a batch, as CTEs after `ids` (one row per record: its place `at`, its new `id` and its
+ * report's `report` id). `begin` and `end` are the parameters of the report's interval; the arrays of
+ * {@link recordArrays} are the parameters from `$first` on.
+ */
+function recordCtes(begin: string, end: string, first: number): string {
+  const $ = (k: number): string => `$${first + k}`;
+  return `rec AS (
         INSERT INTO dmarc_aggregate_record (id, report_id, interval_begin, interval_end, source_ip_address,
           message_count, spf_aligned, dkim_aligned, dmarc_passed, disposition, policy_dkim, policy_spf, header_from,
           envelope_from, envelope_to)
-        SELECT ids.id, $2::bigint, $3::timestamptz, $4::timestamptz, r.ip, r.n, r.spf_aligned, r.dkim_aligned,
-          r.dmarc_passed, r.disposition, r.policy_dkim, r.policy_spf, r.header_from, r.envelope_from, r.envelope_to
-        FROM unnest($5::inet[], $6::int[], $7::boolean[], $8::boolean[], $9::boolean[], $10::text[], $11::text[],
-          $12::text[], $13::text[], $14::text[], $15::text[]) WITH ORDINALITY
-          AS r(ip, n, spf_aligned, dkim_aligned, dmarc_passed, disposition, policy_dkim, policy_spf, header_from,
-            envelope_from, envelope_to, at)
+        SELECT ids.id, ids.report, ${begin}::timestamptz, ${end}::timestamptz, r.ip, r.n, r.spf_aligned,
+          r.dkim_aligned, r.dmarc_passed, r.disposition, r.policy_dkim, r.policy_spf, r.header_from, r.envelope_from,
+          r.envelope_to
+        FROM unnest(${$(0)}::inet[], ${$(1)}::int[], ${$(2)}::boolean[], ${$(3)}::boolean[], ${$(4)}::boolean[],
+          ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::text[])
+          WITH ORDINALITY AS r(ip, n, spf_aligned, dkim_aligned, dmarc_passed, disposition, policy_dkim, policy_spf,
+            header_from, envelope_from, envelope_to, at)
         JOIN ids USING (at)),
       dkim AS (
         INSERT INTO dmarc_aggregate_record_dkim (record_id, domain, selector, result, human_result)
         SELECT ids.id, d.domain, d.selector, d.result, d.human_result
-        FROM unnest($16::int[], $17::text[], $18::text[], $19::text[], $20::text[])
+        FROM unnest(${$(11)}::int[], ${$(12)}::text[], ${$(13)}::text[], ${$(14)}::text[], ${$(15)}::text[])
           AS d(at, domain, selector, result, human_result)
         JOIN ids USING (at)),
       spf AS (
         INSERT INTO dmarc_aggregate_record_spf (record_id, domain, scope, result, human_result)
         SELECT ids.id, s.domain, s.scope, s.result, s.human_result
-        FROM unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::text[])
+        FROM unnest(${$(16)}::int[], ${$(17)}::text[], ${$(18)}::text[], ${$(19)}::text[], ${$(20)}::text[])
           AS s(at, domain, scope, result, human_result)
-        JOIN ids USING (at))
-      INSERT INTO dmarc_aggregate_record_policy_override (record_id, override_type, comment)
-      SELECT ids.id, o.type, o.comment
-      FROM unnest($26::int[], $27::text[], $28::text[]) AS o(at, type, comment)
-      JOIN ids USING (at)`,
-    values: [
-      records.length,
-      reportRowId,
-      begin,
-      end,
-      ip,
-      count,
-      spfAligned,
-      dkimAligned,
-      dmarcPassed,
-      disposition,
-      policyDkim,
-      policySpf,
-      headerFrom,
-      envelopeFrom,
-      envelopeTo,
-      dkim.at,
-      dkim.domain,
-      dkim.selector,
-      dkim.result,
-      dkimHuman,
-      spf.at,
-      spf.domain,
-      spf.scope,
-      spf.result,
-      spfHuman,
-      override.at,
-      override.type,
-      override.comment,
-    ],
+        JOIN ids USING (at)),
+      override AS (
+        INSERT INTO dmarc_aggregate_record_policy_override (record_id, override_type, comment)
+        SELECT ids.id, o.type, o.comment
+        FROM unnest(${$(21)}::int[], ${$(22)}::text[], ${$(23)}::text[]) AS o(at, type, comment)
+        JOIN ids USING (at))`;
+}
+
+const INSERT_RECORDS = `WITH ids AS MATERIALIZED (
+        SELECT n AS at, nextval(${RECORD_ID_SEQUENCE}) AS id, $2::bigint AS report
+        FROM generate_series(1, $1::int) AS n),
+      ${recordCtes('$3', '$4', 5)}
+      SELECT count(*) FROM ids`;
+
+/**
+ * One batch of records with their DKIM and SPF results and override reasons, in one statement: the record ids are
+ * drawn first (one per record, in order), and each child row names the place of its record in the batch.
+ */
+export function insertRecords(reportRowId: string, begin: string, end: string, records: AggregateRecord[]): Query {
+  return {
+    name: 'dmarc-lens-records',
+    text: INSERT_RECORDS,
+    values: [records.length, reportRowId, begin, end, ...recordArrays(records)],
+  };
+}
+
+const INSERT_REPORT_WITH_RECORDS = `WITH report AS (${REPORT_INSERT}),
+      ids AS MATERIALIZED (
+        SELECT n AS at, nextval(${RECORD_ID_SEQUENCE}) AS id, report.id AS report
+        FROM report, generate_series(1, $21::int) AS n),
+      ${recordCtes('$8', '$9', 22)}
+      SELECT id FROM report`;
+
+/**
+ * A whole aggregate report, its row and all its records, in one statement, which PostgreSQL applies entirely or not
+ * at all: one round trip for a report whose records came in one batch. When the report is already there, the row's
+ * insert returns nothing, so no record id is drawn and no record is written; the statement then returns no row.
+ */
+export function insertAggregateReportWithRecords(
+  head: AggregateReportHead,
+  begin: string,
+  end: string,
+  records: AggregateRecord[],
+): Query {
+  return {
+    name: 'dmarc-lens-report-with-records',
+    text: INSERT_REPORT_WITH_RECORDS,
+    values: [...reportValues(head, begin, end), records.length, ...recordArrays(records)],
   };
 }
 

@@ -3,6 +3,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -186,6 +187,56 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     },
     300_000,
   );
+
+  it('a report cut off inside an mbox is not written, although the next report in the mbox is', async () => {
+    // The real 2286-record report, gzipped and cut in half, attached to the first message; yahoo.eml (1 record, 1
+    // message: PROVENANCE.tsv) after it. The cut report's first records stream before the next report's head comes.
+    const large = readFileSync(
+      new URL(
+        '../fixtures/reports/domainaware__parsedmarc/!large-example.com!1711897200!1711983600.xml',
+        import.meta.url,
+      ),
+    );
+    const gzip = gzipSync(large);
+    const cut = Buffer.from(gzip.subarray(0, Math.floor(gzip.length / 2)))
+      .toString('base64')
+      .replace(/.{76}/g, '$&\n');
+    const yahoo = readFileSync(new URL('../fixtures/reports/mjl-__mox/yahoo.eml', import.meta.url), 'latin1');
+    const file = join(dir, 'cut.mbox');
+    writeFileSync(
+      file,
+      [
+        'From MAILER-DAEMON Thu Jan  1 00:00:00 2026',
+        'From: reports@example.net',
+        'Subject: Report domain: example.com',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="part"',
+        '',
+        '--part',
+        'Content-Type: application/gzip; name="large.xml.gz"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        cut,
+        '--part--',
+        '',
+        'From MAILER-DAEMON Thu Jan  1 00:00:00 2026',
+        yahoo,
+        '',
+      ].join('\n'),
+      'latin1',
+    );
+    const run = await cli('parse', '--to', url, file);
+    expect(run.stderr).toMatch(
+      /cut\.mbox › message 1 › large\.xml\.gz: only the first \d+ records could be read; the report was not written/,
+    );
+    expect(run.stderr).toContain('1 reports written (1 aggregate records), 0 already there');
+    const { rows } = await db.query<{ report_id: string; messages: string }>(
+      `SELECT r.report_id, sum(rec.message_count) AS messages FROM dmarc_aggregate_report r
+       JOIN dmarc_aggregate_record rec ON rec.report_id = r.id
+       WHERE r.report_id IN ('example.com:1711897200', '1559613526.307161') GROUP BY r.report_id`,
+    );
+    expect(rows).toEqual([{ report_id: '1559613526.307161', messages: '1' }]);
+  }, 60_000);
 
   it('a load killed halfway through a large report leaves none of it, and a second run writes it once', async () => {
     const records = 60_000;
