@@ -73,4 +73,47 @@ export const monitorEn = {
   'monitor.watch.digest.copied': 'Copied: paste it into an e-mail.',
   'monitor.watch.digest.copyFailed': 'Could not copy: {error}',
   'monitor.watch.digest.subject': 'DMARC weekly digest for {domain}, {from} to {to}',
+  // Gathering (extension/sync, extension/bulk): auto-save, bulk import from a mailbox list, the Outlook folder sync.
+  'monitor.gather.bulk.label': 'DMARC Lens: import the reports of this list',
+  'monitor.gather.bulk.start':
+    '{count, plural, one {Import the reports of the # message listed here} other {Import the reports of all # messages listed here}}',
+  'monitor.gather.bulk.progress': '{done} of {total, plural, one {# message} other {# messages}} read',
+  'monitor.gather.bulk.waiting':
+    '{host} asked to slow down: going on in {seconds, plural, one {# second} other {# seconds}}.',
+  'monitor.gather.bulk.cancel': 'Cancel',
+  'monitor.gather.bulk.cancelled': 'Cancelled: {done} of {total, plural, one {# message} other {# messages}} read.',
+  'monitor.gather.bulk.finished':
+    'Done: {added, plural, one {# new report saved} other {# new reports saved}}, {already} already saved.',
+  'monitor.gather.bulk.problems':
+    '{count, plural, one {# message could not be read.} other {# messages could not be read.}}',
+  'monitor.gather.bulk.details': 'Per message',
+  'monitor.gather.bulk.again': 'Import again',
+  'monitor.gather.bulk.untitled': '(no subject)',
+  'monitor.gather.bulk.result.saved': '{added, plural, one {# new report saved} other {# new reports saved}}',
+  'monitor.gather.bulk.result.alreadySaved': '{count, plural, one {already saved} other {all # reports already saved}}',
+  'monitor.gather.bulk.result.mixed': '{added} new, {already} already saved',
+  'monitor.gather.bulk.result.none': 'no report in this message',
+  'monitor.gather.bulk.result.failed': 'not read: {reason}',
+  'monitor.gather.reason.http': '{host} answered {status}.',
+  'monitor.gather.reason.network': 'the download failed ({error}).',
+  'monitor.gather.reason.notMessageId': 'the list row carries no message id of {host}.',
+  'monitor.gather.reason.refused': 'its address is not {host}’s own, so nothing was asked.',
+  'monitor.gather.reason.htmlPage': '{host} answered with a web page instead of the message (signed out?).',
+  'monitor.gather.reason.outlookRefused':
+    'Outlook did not hand this message to the page (it answered {status}); the background sync through Graph mode can read the folder.',
+  'monitor.gather.options.heading': 'Gathering reports',
+  'monitor.gather.options.autoSave': 'Save every report a card shows',
+  'monitor.gather.options.autoSaveHint':
+    'Reports you open in Gmail or Outlook are kept in DMARC Lens on this computer, each once. Turned off, each card keeps its Save button.',
+  'monitor.gather.options.syncFolder': 'Outlook folder to read in the background',
+  'monitor.gather.options.syncHint':
+    'Through Graph mode (above): a folder name such as Inbox or DMARC. Only messages with report attachments are read, each once. Leave it empty to read nothing in the background.',
+  'monitor.gather.options.syncEvery': 'Minutes between reads',
+  'monitor.gather.options.save': 'Save these settings',
+  'monitor.gather.options.saved': 'Saved.',
+  'monitor.gather.options.syncNow': 'Read the folder now',
+  'monitor.gather.options.lastRun':
+    'Last read {when}: {messages, plural, one {# message with reports} other {# messages with reports}}, {added, plural, one {# new report} other {# new reports}}, {already} already saved.',
+  'monitor.gather.options.lastRunFailed': 'The read of {when} stopped: {reason}',
+  'monitor.gather.options.neverRun': 'Not read yet.',
 } as const;

@@ -75,4 +75,50 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.watch.digest.copied': 'Gekopieerd: plak het in een e-mail.',
   'monitor.watch.digest.copyFailed': 'Kopiëren lukte niet: {error}',
   'monitor.watch.digest.subject': 'DMARC-weekoverzicht voor {domain}, {from} tot en met {to}',
+  // Gathering (extension/sync, extension/bulk): auto-save, bulk import from a mailbox list, the Outlook folder sync.
+  'monitor.gather.bulk.label': 'DMARC Lens: de rapporten van deze lijst importeren',
+  'monitor.gather.bulk.start':
+    '{count, plural, one {Importeer de rapporten van het # bericht in deze lijst} other {Importeer de rapporten van alle # berichten in deze lijst}}',
+  'monitor.gather.bulk.progress': '{done} van {total, plural, one {# bericht} other {# berichten}} gelezen',
+  'monitor.gather.bulk.waiting':
+    '{host} vraagt om rustiger aan te doen: verder over {seconds, plural, one {# seconde} other {# seconden}}.',
+  'monitor.gather.bulk.cancel': 'Annuleren',
+  'monitor.gather.bulk.cancelled':
+    'Geannuleerd: {done} van {total, plural, one {# bericht} other {# berichten}} gelezen.',
+  'monitor.gather.bulk.finished':
+    'Klaar: {added, plural, one {# nieuw rapport opgeslagen} other {# nieuwe rapporten opgeslagen}}, {already} al opgeslagen.',
+  'monitor.gather.bulk.problems':
+    '{count, plural, one {# bericht kon niet worden gelezen.} other {# berichten konden niet worden gelezen.}}',
+  'monitor.gather.bulk.details': 'Per bericht',
+  'monitor.gather.bulk.again': 'Opnieuw importeren',
+  'monitor.gather.bulk.untitled': '(geen onderwerp)',
+  'monitor.gather.bulk.result.saved':
+    '{added, plural, one {# nieuw rapport opgeslagen} other {# nieuwe rapporten opgeslagen}}',
+  'monitor.gather.bulk.result.alreadySaved':
+    '{count, plural, one {al opgeslagen} other {alle # rapporten al opgeslagen}}',
+  'monitor.gather.bulk.result.mixed': '{added} nieuw, {already} al opgeslagen',
+  'monitor.gather.bulk.result.none': 'geen rapport in dit bericht',
+  'monitor.gather.bulk.result.failed': 'niet gelezen: {reason}',
+  'monitor.gather.reason.http': '{host} antwoordde met {status}.',
+  'monitor.gather.reason.network': 'het downloaden is mislukt ({error}).',
+  'monitor.gather.reason.notMessageId': 'de regel in de lijst heeft geen berichtnummer van {host}.',
+  'monitor.gather.reason.refused': 'het adres is niet van {host} zelf, dus er is niets opgevraagd.',
+  'monitor.gather.reason.htmlPage': '{host} antwoordde met een webpagina in plaats van het bericht (afgemeld?).',
+  'monitor.gather.reason.outlookRefused':
+    'Outlook gaf dit bericht niet aan de pagina (antwoord {status}); de achtergrondsynchronisatie via de Graph-modus kan de map wel lezen.',
+  'monitor.gather.options.heading': 'Rapporten verzamelen',
+  'monitor.gather.options.autoSave': 'Elk rapport dat een kaart toont opslaan',
+  'monitor.gather.options.autoSaveHint':
+    'Rapporten die je in Gmail of Outlook opent, worden in DMARC Lens op deze computer bewaard, elk één keer. Staat dit uit, dan houdt elke kaart zijn knop Opslaan.',
+  'monitor.gather.options.syncFolder': 'Outlook-map om op de achtergrond te lezen',
+  'monitor.gather.options.syncHint':
+    'Via de Graph-modus (hierboven): een mapnaam zoals Inbox of DMARC. Alleen berichten met rapportbijlagen worden gelezen, elk één keer. Laat het leeg om niets op de achtergrond te lezen.',
+  'monitor.gather.options.syncEvery': 'Minuten tussen twee keer lezen',
+  'monitor.gather.options.save': 'Deze instellingen opslaan',
+  'monitor.gather.options.saved': 'Opgeslagen.',
+  'monitor.gather.options.syncNow': 'Map nu lezen',
+  'monitor.gather.options.lastRun':
+    'Laatst gelezen {when}: {messages, plural, one {# bericht met rapporten} other {# berichten met rapporten}}, {added, plural, one {# nieuw rapport} other {# nieuwe rapporten}}, {already} al opgeslagen.',
+  'monitor.gather.options.lastRunFailed': 'Het lezen van {when} is gestopt: {reason}',
+  'monitor.gather.options.neverRun': 'Nog niet gelezen.',
 };
