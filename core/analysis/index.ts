@@ -12,10 +12,19 @@ export {
 export { changesSinceLastImport, splitByImport } from './changesSinceLastImport';
 export type { SourceClass } from './classifyRecord';
 export { type SourceIpDetail, countInPeriod, describeSourceIp } from './describeSourceIp';
+export {
+  type RememberedFinding,
+  type WatchAlert,
+  type WatchMemory,
+  EMPTY_WATCH_MEMORY,
+  diffWatchFindings,
+  openProblems,
+} from './diffWatchFindings';
 export { type ExplanationFormat, type ExplanationParam, formatExplanation } from './explanation';
 export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizardService } from './findSendingService';
 export { groupReporters } from './groupReporters';
 export { type SourceGroup, labelExplanation } from './groupSources';
+export { type AsnInfo, lookupAsn } from './lookupAsn';
 export { type PtrResolver, type ReverseDnsCache, lookupReverseDns, readDnsJsonPtrAnswer } from './lookupReverseDns';
 export {
   type DomainOverview,
@@ -33,6 +42,7 @@ export {
   chartRangeOf,
   dateConcern,
   lastDaysWithData,
+  longSpanWarning,
 } from './reportDates';
 export { reportKey } from './reportKey';
 export { type HypotheticalPolicy, simulatePolicy } from './simulatePolicy';
@@ -49,3 +59,14 @@ export {
 } from './summarizeRecords';
 export { summarizeReport } from './summarizeReport';
 export { type BucketUnit, type TimeBucket, type TimeTick, bucketDays, bucketUnitFor, timeTicks } from './timeBuckets';
+export {
+  type SourceFinding,
+  type WatchFinding,
+  type WatchFindingKind,
+  type WatchThresholds,
+  DEFAULT_WATCH_THRESHOLDS,
+  SOURCE_GONE_AFTER_DAYS,
+  SPOOFING_BASELINE_DAYS,
+  watchFindings,
+} from './watchFindings';
+export { type DigestCounts, type DigestSource, type WeeklyDigest, weeklyDigest } from './weeklyDigest';

@@ -10,6 +10,7 @@ import { useSenderText } from '../senders/useSenderText';
 import { inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
 import { readSourceSearch, searchSources } from './matchSourceSearch';
 import { ShowMore } from './ShowMore';
+import { RecordDetail } from './RecordDetail';
 import { XmlDialog } from './XmlDialog';
 
 type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
@@ -100,15 +101,58 @@ function sortGroups(groups: ClassifiedSourceGroup[], key: SortKey, descending: b
   return keyed.map((k) => k.group);
 }
 
+/** The verdict and each result: DKIM with its selector (`example.com/s1: pass`), SPF with its domain. */
 function authSummary(record: AggregateRecord, kind: 'dkim' | 'spf'): string {
-  const results = kind === 'dkim' ? record.dkimResults : record.spfResults;
   const verdict = record[kind];
-  const detail = results.map((r) => `${r.domain || '?'}: ${r.result}`).join(', ');
+  const detail = (
+    kind === 'dkim'
+      ? record.dkimResults.map((r) => `${r.domain || '?'}${r.selector ? `/${r.selector}` : ''}: ${r.result}`)
+      : record.spfResults.map((r) => `${r.domain || '?'}: ${r.result}`)
+  ).join(', ');
   return detail ? `${verdict} (${detail})` : verdict;
 }
 
-function RecordsTable({ source, onShowXml }: { source: SourceRecords; onShowXml: (r: StoredRecord) => void }) {
+/** One record's row, and its full detail below it when opened. */
+function RecordRow({ stored: r, onShowXml }: { stored: StoredRecord; onShowXml: (r: StoredRecord) => void }) {
   const { t, number, date } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <tr data-testid="record-row">
+        <td class={tdClass}>{r.orgName}</td>
+        <td class={`${tdClass} whitespace-nowrap`}>
+          {date(r.begin)} – {date(r.end)}
+        </td>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(r.record.count)}</td>
+        <td class={tdClass}>{r.record.disposition}</td>
+        <td class={tdClass}>{authSummary(r.record, 'dkim')}</td>
+        <td class={tdClass}>{authSummary(r.record, 'spf')}</td>
+        <td class={tdClass}>{r.record.headerFrom}</td>
+        <td class={tdClass}>
+          {r.record.reasons.map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : '')).join('; ')}
+        </td>
+        <td class={`${tdClass} whitespace-nowrap`}>
+          <button type="button" class={linkButtonClass} aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t(open ? 'drilldown.record.hide' : 'drilldown.record.show')}
+          </button>{' '}
+          <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
+            {t('records.viewXml')}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={9} class="px-2 pb-3">
+            <RecordDetail stored={r} onShowXml={onShowXml} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function RecordsTable({ source, onShowXml }: { source: SourceRecords; onShowXml: (r: StoredRecord) => void }) {
+  const { t } = useI18n();
   // Made when the drill-down opens (the summary keeps only where they are).
   const records = useMemo(() => source.list(), [source]);
   return (
@@ -147,27 +191,7 @@ function RecordsTable({ source, onShowXml }: { source: SourceRecords; onShowXml:
         </thead>
         <tbody>
           {records.map((r) => (
-            <tr key={r.id.join('|')}>
-              <td class={tdClass}>{r.orgName}</td>
-              <td class={`${tdClass} whitespace-nowrap`}>
-                {date(r.begin)} – {date(r.end)}
-              </td>
-              <td class={`${tdClass} text-right tabular-nums`}>{number(r.record.count)}</td>
-              <td class={tdClass}>{r.record.disposition}</td>
-              <td class={tdClass}>{authSummary(r.record, 'dkim')}</td>
-              <td class={tdClass}>{authSummary(r.record, 'spf')}</td>
-              <td class={tdClass}>{r.record.headerFrom}</td>
-              <td class={tdClass}>
-                {r.record.reasons
-                  .map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : ''))
-                  .join('; ')}
-              </td>
-              <td class={tdClass}>
-                <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
-                  {t('records.viewXml')}
-                </button>
-              </td>
-            </tr>
+            <RecordRow key={r.id.join('|')} stored={r} onShowXml={onShowXml} />
           ))}
         </tbody>
       </table>
@@ -423,6 +447,7 @@ export function SourcesTable({
         <XmlDialog
           reportKey={xmlOf.reportKey}
           title={`${xmlOf.orgName} ${xmlOf.reportKey.split('\u0000').pop() ?? ''}`}
+          record={{ index: xmlOf.id[3], ip: xmlOf.record.sourceIp }}
           onClose={() => setXmlOf(undefined)}
         />
       )}
