@@ -42,7 +42,6 @@ export {
   chartRangeOf,
   dateConcern,
   lastDaysWithData,
-  longSpanWarning,
 } from './reportDates';
 export { reportKey } from './reportKey';
 export { type HypotheticalPolicy, simulatePolicy } from './simulatePolicy';
