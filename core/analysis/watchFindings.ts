@@ -72,8 +72,10 @@ export interface SourceFinding extends FindingBase {
   /** Its own messages on its latest day, and of those the DMARC-aligned ones. */
   ownMessages: number;
   alignedMessages: number;
-  /** The aligned share of its own mail on the days before its latest, when it had any. */
+  /** The aligned share of its own mail on the days before its latest, when it had any… */
   alignedShareBefore?: number;
+  /** …and whether that share passed (so a failing source "started failing"). */
+  wasPassing?: boolean;
 }
 
 export interface SpoofingFinding extends FindingBase {
@@ -140,6 +142,20 @@ function addDays(day: string, days: number): string {
 
 const ownOf = (group: SourceGroup) =>
   group.classification.byClass.compliant + group.classification.byClass.misconfigured;
+
+type PolicyFields = Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>;
+
+/**
+ * Whether two reports saw the same policy. Reporters leave out tags they do not know or did not find (Microsoft's
+ * reports have no np where Google's say np=none, hello-charly.com, February 2024): a tag counts only when both state it.
+ */
+function samePolicy(a: PolicyFields, b: PolicyFields): boolean {
+  if ((a.p ?? 'none') !== (b.p ?? 'none')) return false;
+  for (const tag of ['sp', 'np', 'adkim', 'aspf', 'pct', 'testing'] as const) {
+    if (a[tag] !== undefined && b[tag] !== undefined && a[tag] !== b[tag]) return false;
+  }
+  return true;
+}
 
 /** Everything watched in `reports`, per policy domain (normalized), domains in order. */
 export function watchFindings(reports: Iterable<AggregateReport>, options: WatchOptions): WatchFinding[] {
@@ -244,7 +260,12 @@ function domainFindings(
       lastDay: last.day,
       ownMessages,
       alignedMessages,
-      ...(ownBefore > 0 ? { alignedShareBefore: alignedBefore / ownBefore } : {}),
+      ...(ownBefore > 0
+        ? {
+            alignedShareBefore: alignedBefore / ownBefore,
+            wasPassing: alignedBefore / ownBefore >= thresholds.failingBelow,
+          }
+        : {}),
     });
   }
 
@@ -272,10 +293,9 @@ function domainFindings(
   const now = policyText(newest.policy);
   let change: { before: string; until: string; since: string } | undefined;
   for (let i = sorted.length - 2; i >= 0; i--) {
-    const before = policyText(sorted[i]!.policy);
-    if (before === now) continue;
+    if (samePolicy(sorted[i]!.policy, newest.policy)) continue;
     const since = reportDay(sorted[i + 1]!);
-    if (since >= recentFrom) change = { before, until: reportDay(sorted[i]!), since };
+    if (since >= recentFrom) change = { before: policyText(sorted[i]!.policy), until: reportDay(sorted[i]!), since };
     break;
   }
   findings.push({
@@ -291,7 +311,7 @@ function domainFindings(
   const published = options.publishedPolicies?.get(domain);
   if (published) {
     const publishedText = policyText(published);
-    const differs = publishedText !== now;
+    const differs = !samePolicy(published, newest.policy);
     findings.push({
       kind: 'drift',
       id: `drift:${domain}`,
