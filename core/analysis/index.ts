@@ -42,6 +42,7 @@ export {
   chartRangeOf,
   dateConcern,
   lastDaysWithData,
+  longSpanWarning,
 } from './reportDates';
 export { reportKey } from './reportKey';
 export { type HypotheticalPolicy, simulatePolicy } from './simulatePolicy';

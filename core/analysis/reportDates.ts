@@ -2,7 +2,8 @@
 // draws. Core refuses reports dated before 2012 or in the future when it reads them (core/report/plausibility.ts),
 // but a store can still hold them (written before that check, or restored from a backup), and a report can cover
 // weeks: none of them may stretch a chart's axis over years.
-import { isPlausibleReportTime } from '../report';
+import { english } from '../i18n';
+import { isPlausibleReportTime, isoFromReportSeconds, type Report } from '../report';
 import type { Period } from './period';
 
 const DAY = 86_400;
@@ -99,4 +100,24 @@ export function chartRangeOf(reports: readonly ReportDates[], period: Period, no
     if (!shown) outside++;
   }
   return range ? { range, outside } : { outside };
+}
+
+/**
+ * The warning an import gives for an aggregate report covering more than LONGEST_PLAUSIBLE_SPAN_DAYS (in English,
+ * naming the file and the report); undefined for any other. Reports dated before 2012 or in the future never get
+ * this far: core refuses them as they are read.
+ */
+export function longSpanWarning(report: Report, fileName: string, nowSeconds: number): string | undefined {
+  if (report.kind !== 'aggregate') return undefined;
+  const { begin, end, reportId, orgName } = report.metadata;
+  if (dateConcern({ begin, end }, nowSeconds) !== 'long-span') return undefined;
+  const day = (seconds: number) => isoFromReportSeconds(seconds)?.slice(0, 10) ?? String(seconds);
+  return english('overview.warn.longSpan', {
+    file: fileName,
+    id: `"${reportId}"`,
+    org: `"${orgName}"`,
+    days: Math.floor(end / DAY) - Math.floor(begin / DAY) + 1,
+    from: day(begin),
+    to: day(end),
+  });
 }

@@ -7,6 +7,7 @@ import { useObservable } from './app/Observable';
 import { ROUTES, useHashRoute, type Route } from './app/useHashRoute';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DataPage } from './data/DataPage';
+import { OverviewPage } from './overview/OverviewPage';
 import { I18nProvider, LOCALES, preferredLocale, readSetting, useI18n, writeSetting, type Locale } from './i18n/i18n';
 import type { MessageKey } from '../../core/i18n';
 import { ImportController } from './import/ImportController';
@@ -35,6 +36,7 @@ function usePrefersDark(): boolean {
 }
 
 const NAV_LABELS: Record<Route, MessageKey> = {
+  overview: 'overview.nav',
   dashboard: 'nav.dashboard',
   import: 'nav.import',
   senders: 'nav.senders',
@@ -134,7 +136,7 @@ function Shell({
       </a>
       <header class="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-          <a href="#/dashboard" class="flex items-baseline gap-2 text-lg font-bold tracking-tight">
+          <a href="#/" class="flex items-baseline gap-2 text-lg font-bold tracking-tight">
             <span aria-hidden="true" class="text-blue-700 dark:text-blue-400">
               ◉
             </span>
@@ -190,6 +192,7 @@ function Shell({
         {route !== 'import' && <HeaderImportStatus importer={importer} />}
       </header>
       <main id="main" class="mx-auto max-w-7xl px-4 py-6">
+        {route === 'overview' && <OverviewPage />}
         {route === 'dashboard' && <DashboardPage />}
         {route === 'import' && <ImportPage />}
         {route === 'senders' && (

@@ -1,4 +1,57 @@
 import type { Translation } from '../translation';
 import type { overviewEn } from '../en/overview';
 
-export const overviewNl: Translation<typeof overviewEn> = {};
+export const overviewNl: Translation<typeof overviewEn> = {
+  'overview.nav': 'Domeinen',
+  'overview.heading': 'Al uw domeinen op een rij',
+  'overview.intro': 'Eén rij per domein over de gekozen periode. Open een domein om het op het overzicht te bekijken.',
+  'overview.allOnDashboard': 'Alle domeinen in het overzicht',
+  'overview.search': 'Domein zoeken',
+  'overview.loading': 'De opgeslagen rapporten worden gelezen…',
+  'overview.progress': '{done} van {total, plural, one {# domein} other {# domeinen}} uitgerekend…',
+  'overview.noMatch': 'Geen domein komt overeen met “{query}”.',
+  'overview.shown': '{shown} van {total, plural, one {# domein} other {# domeinen}} getoond',
+  'overview.col.domain': 'Domein',
+  'overview.col.messages': 'Berichten',
+  'overview.col.pass': 'DMARC geslaagd',
+  'overview.col.policy': 'Beleid volgens rapporteurs',
+  'overview.col.readiness': 'Volgende beleidsstap',
+  'overview.col.trend': 'Berichten per dag',
+  'overview.col.new': 'Nieuwe bronnen',
+  'overview.col.failing': 'Falende bronnen',
+  'overview.col.newHint': 'Bronnen die voor het eerst in de laatste import voorkomen',
+  'overview.col.failingHint': 'Uw eigen afzenders waarvan de mail niet door DMARC komt',
+  'overview.sortedAscending': 'oplopend gesorteerd',
+  'overview.sortedDescending': 'aflopend gesorteerd',
+  'overview.policy.differs': 'verschilt per rapporteur',
+  'overview.policy.seenBy': 'gezien door {reporters}',
+  'overview.readiness.ready': 'Klaar voor {step}',
+  'overview.readiness.notYet':
+    'Nog niet klaar voor {step}: {count, plural, one {# punt staat} other {# punten staan}} in de weg',
+  'overview.readiness.atReject': 'Op p=reject',
+  'overview.readiness.noData': 'Geen rapporten',
+  'overview.noMessages': 'Geen berichten in deze periode',
+  'overview.spark':
+    'Berichten per dag van {first} tot en met {last}: {values}. {passed} van de {total, plural, one {# bericht} other {# berichten}} kwamen door DMARC.',
+  'overview.period.recent': 'Laatste 30 dagen met gegevens',
+  'overview.period.shown': 'Van {first} tot en met {last}',
+  'overview.chart.day': 'Berichten per dag',
+  'overview.chart.week': 'Berichten per week',
+  'overview.chart.month': 'Berichten per maand',
+  'overview.chart.passRate': 'Aandeel DMARC geslaagd',
+  'overview.chart.summary':
+    'Berichten van {first} tot en met {last} per {unit}, hoogstens {max} in één {unit}; het aandeel DMARC geslaagd lag tussen {low} en {high}.',
+  'overview.chart.bucketDay': '{date}',
+  'overview.chart.bucketWeek': 'Week van {date}',
+  'overview.chart.bucketMonth': '{month}',
+  'overview.chart.unit.day': 'dag',
+  'overview.chart.unit.week': 'week',
+  'overview.chart.unit.month': 'maand',
+  'overview.chart.outside':
+    '{count, plural, one {# rapport valt} other {# rapporten vallen}} buiten het bereik van de grafiek: gedateerd buiten de periode, vóór 2012, in de toekomst, of over meer dan 31 dagen.',
+  'overview.picker.option': '{domain} ({count, plural, one {# bericht} other {# berichten}})',
+  'overview.picker.noMatch': 'Geen domein komt overeen',
+  'overview.picker.search': 'Zoeken',
+  'overview.warn.longSpan':
+    '{file}: rapport {id} van {org} beslaat {days, plural, one {# dag} other {# dagen}} ({from} tot en met {to}), waar rapporten één dag beslaan; de berichten worden over die dagen verdeeld en grafieken laten het rapport buiten hun as.',
+};

@@ -1,5 +1,5 @@
 // The headline figures: messages, DMARC pass rate, DKIM and SPF aligned rates, dispositions, sources.
-import type { Totals } from '../../../core/analysis';
+import type { Period, Totals } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass } from '../ui/ui';
 
@@ -15,8 +15,15 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
   );
 }
 
-export function Headline({ totals }: { totals: Totals }) {
-  const { t, number, percent } = useI18n();
+export function Headline({
+  totals,
+  shown,
+}: {
+  totals: Totals;
+  /** The days the figures are of, when known (the chart's range), said above them. */
+  shown?: Period | undefined;
+}) {
+  const { t, number, percent, date } = useI18n();
   const of = (count: number) => t('dash.ofMessages', { count, total: totals.messages });
   // The card counts quarantined and rejected messages; a reporter's disposition "pass" (or "none") means delivered.
   const dispositions = t('housekeeping.disp.detail', {
@@ -24,7 +31,7 @@ export function Headline({ totals }: { totals: Totals }) {
     rejected: totals.dispositions.reject,
     delivered: totals.dispositions.none + totals.dispositions.pass,
   });
-  return (
+  const figures = (
     <dl class="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <Figure
         label={t('dash.messages')}
@@ -60,5 +67,14 @@ export function Headline({ totals }: { totals: Totals }) {
         detail={dispositions}
       />
     </dl>
+  );
+  if (!shown) return figures;
+  return (
+    <div class="space-y-2">
+      <p class={`text-sm ${mutedClass}`} data-testid="period-shown">
+        {t('overview.period.shown', { first: date(shown.from), last: date(shown.to - 86_400) })}
+      </p>
+      {figures}
+    </div>
   );
 }

@@ -13,7 +13,7 @@ export interface DashboardView {
   customTo: string;
 }
 
-export const DEFAULT_VIEW: DashboardView = { domain: null, preset: 'all', customFrom: '', customTo: '' };
+export const DEFAULT_VIEW: DashboardView = { domain: null, preset: 'recent', customFrom: '', customTo: '' };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

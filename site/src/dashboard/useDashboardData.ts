@@ -66,12 +66,14 @@ export type DashboardState =
 const LIVE_INTERVAL_MS = 2000;
 const LIVE_CHART_INTERVAL_MS = 6000;
 
-export function useDashboardData(domain: string | null, period: Period): DashboardState {
+/** `period` undefined: not known yet (the last 30 days with data, before the stored dates are read); stays loading. */
+export function useDashboardData(domain: string | null, period: Period | undefined): DashboardState {
   const version = useObservable(dataVersion);
   const [state, setState] = useState<DashboardState>({ status: 'loading' });
   /** The data last shown: a re-read starts from it (with what an import counted in since). */
   const shown = useRef<DashboardData | undefined>(undefined);
   useEffect(() => {
+    if (!period) return;
     let stale = false;
     const show = (next: DashboardState) => {
       if (next.data) shown.current = next.data;
@@ -180,6 +182,6 @@ export function useDashboardData(domain: string | null, period: Period): Dashboa
       unsubscribe();
       clearTimeout(liveTimer);
     };
-  }, [domain, period.from, period.to, version]);
+  }, [domain, period?.from, period?.to, version]);
   return state;
 }

@@ -1,6 +1,7 @@
 // Import worker: parses the files the page read (their bytes transferred here) with the core parser and stores them
 // through core/store, so that neither parsing nor IndexedDB writes run on the page's main thread. The page starts one
 // per core (ImportController).
+import { longSpanWarning } from '../../../core/analysis';
 import {
   parseReport,
   toCountedDigest,
@@ -270,6 +271,11 @@ async function readFile(item: FileToImport): Promise<void> {
   if (parsed.reports.length === 0) {
     post({ type: 'results', results: [{ ...result, errorCode: 'not-a-report', warnings: parsed.warnings }] });
     return;
+  }
+  // A report covering weeks is stored (its messages spread over its days) with a warning naming the file.
+  for (const report of parsed.reports) {
+    const warning = longSpanWarning(report.report, item.name, Date.now() / 1000);
+    if (warning) report.warnings.push(warning);
   }
   const context = { fileName: item.name, fileWarnings: parsed.warnings, importedAt };
   const rows = parsed.reports.map((report) => toReportRows(report, context));

@@ -7,6 +7,8 @@ import { dataVersion, getDatabase } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from '../dashboard/period';
 import { useI18n } from '../i18n/i18n';
+import { DomainPicker, domainsByVolume } from '../overview/DomainPicker';
+import { loadReportDates, recentPeriodOf, type ReportDates } from '../overview/useReportDates';
 import { mutedClass } from '../ui/ui';
 import { ChangesPanel } from './ChangesPanel';
 import { LabelledSelect } from './LabelledSelect';
@@ -20,9 +22,14 @@ export function SendersPanel() {
   const { t } = useI18n();
   const version = useObservable(dataVersion);
   const [domains, setDomains] = useState<string[] | undefined>();
+  const [dates, setDates] = useState<ReportDates>();
   const [domain, setDomain] = useState<string | null>(null);
   const [preset, setPreset] = useState<PeriodPreset>('all');
-  const period = useMemo(() => periodOf(preset === 'custom' ? 'all' : preset, '', ''), [preset]);
+  const recent = dates && domain !== null ? recentPeriodOf(dates, domain) : undefined;
+  const period = useMemo(
+    () => periodOf(preset === 'custom' ? 'all' : preset, '', '', Date.now(), recent),
+    [preset, recent?.from, recent?.to],
+  );
   /** What was read, and for which domain and period (`view`). */
   const [read, setRead] = useState<{ view: string; loaded: { reports: LoadedReport[] } | { error: string } }>();
   const view = `${domain}|${period.from}|${period.to}|${version}`;
@@ -31,14 +38,14 @@ export function SendersPanel() {
 
   useEffect(() => {
     let live = true;
-    void getDatabase()
-      .then((db) => listDomains(db))
-      .then((list) => {
-        if (!live) return;
-        setDomains(list);
-        // One domain stored: show it; several: start with the first, the user can switch.
-        if (list.length > 0 && (domain === null || !list.includes(domain))) setDomain(list[0]!);
-      });
+    void Promise.all([getDatabase().then((db) => listDomains(db)), loadReportDates(version)]).then(([list, dates]) => {
+      if (!live) return;
+      setDomains(list);
+      setDates(dates);
+      // Several domains stored: start with the busiest (most messages stored), the user can switch.
+      const busiest = domainsByVolume(list, dates.volumes)[0];
+      if (busiest && (domain === null || !list.includes(domain))) setDomain(busiest.domain);
+    });
     return () => {
       live = false;
     };
@@ -86,11 +93,12 @@ export function SendersPanel() {
           <p class={`mt-1 text-sm ${mutedClass}`}>{t('senders.intro')}</p>
         </div>
         <div class="flex flex-wrap items-end gap-3">
-          <LabelledSelect
-            label={t('filters.domain')}
-            value={domain ?? ''}
-            options={domains.map((d) => [d, d] as const)}
+          <DomainPicker
+            domains={domains}
+            volumes={dates?.volumes}
+            value={domain}
             onChange={setDomain}
+            allowAll={false}
           />
           <LabelledSelect
             label={t('filters.period')}

@@ -4,7 +4,9 @@
 // December 2025 and January 2026 (jonzobrist/DMARC-Report-Manager), and georgestarcher/dmarcgo's Mimecast sample
 // dated June 2026 (1781568000–1781654399).
 import { describe, expect, it } from 'vitest';
-import { chartRangeOf, dateConcern, lastDaysWithData } from '../../../core/analysis/reportDates';
+import { existsSync, readFileSync } from 'node:fs';
+import { chartRangeOf, dateConcern, lastDaysWithData, longSpanWarning } from '../../../core/analysis/reportDates';
+import { parseReport } from '../../../core/report/parseReport';
 import { ALL_TIME } from '../../../core/analysis/period';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 1000;
@@ -78,5 +80,28 @@ describe('chartRangeOf', () => {
 
   it('has no range when nothing believable reaches into an unbounded period', () => {
     expect(chartRangeOf([DRAFT_1975], ALL_TIME, NOW)).toEqual({ outside: 1 });
+  });
+});
+
+describe('longSpanWarning', () => {
+  const CORPUS = '/work/shared/corpus/sjinks__qt_dmarc_parser/real-gcisdns.net.xml';
+  const permits = new URL(
+    '../../fixtures/reports/jonzobrist__DMARC-Report-Manager/google.com!secure.200permits.com!1766361600!1766447999.xml',
+    import.meta.url,
+  );
+
+  it.runIf(existsSync(CORPUS))('names the file, the report and its 48 calendar days', async () => {
+    // <begin>1363310677</begin> (15 March 2013) to <end>1367418975</end> (1 May 2013).
+    const parsed = await parseReport(new Uint8Array(readFileSync(CORPUS)), { fileName: 'real-gcisdns.net.xml' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(longSpanWarning(parsed.reports[0]!.report, 'real-gcisdns.net.xml', NOW)).toBe(
+      'real-gcisdns.net.xml: report "domain.com:1367471104" from "gcisdns.net" covers 48 days (2013-03-15 to 2013-05-01), where reports cover one; its messages are spread over those days, and charts keep it off their axis.',
+    );
+  });
+
+  it('says nothing of a daily report', async () => {
+    const parsed = await parseReport(new Uint8Array(readFileSync(permits)), { fileName: 'google.xml' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(longSpanWarning(parsed.reports[0]!.report, 'google.xml', NOW)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-// Hash routing: the page the address names (`#/senders`, `#senders`, `#/dashboard?domain=…`), the dashboard for
+// Hash routing: the page the address names (`#/senders`, `#senders`, `#/dashboard?domain=…`), the domain overview for
 // anything else, and a new page when the hash changes. Preact in linkedom's DOM; the window's location and events
 // are stood in for by an object and an EventTarget.
 import { parseHTML } from 'linkedom';
@@ -45,8 +45,8 @@ afterEach(async () => {
 });
 
 describe('useHashRoute', () => {
-  it('knows the five pages', () => {
-    expect(ROUTES).toEqual(['dashboard', 'import', 'senders', 'records', 'data']);
+  it('knows the six pages', () => {
+    expect(ROUTES).toEqual(['overview', 'dashboard', 'import', 'senders', 'records', 'data']);
   });
 
   it.each([
@@ -58,11 +58,13 @@ describe('useHashRoute', () => {
     ['#/dashboard?domain=example.com&period=30', 'dashboard'],
     ['#/senders/example.com', 'senders'],
     ['#/records?domain=example.com', 'records'],
-    ['', 'dashboard'],
-    ['#/', 'dashboard'],
-    ['#/nowhere', 'dashboard'],
-    ['#/Senders', 'dashboard'],
-    ['#//senders', 'dashboard'],
+    ['#/overview', 'overview'],
+    ['#/overview?period=all', 'overview'],
+    ['', 'overview'],
+    ['#/', 'overview'],
+    ['#/nowhere', 'overview'],
+    ['#/Senders', 'overview'],
+    ['#//senders', 'overview'],
   ])('%j shows %s', async (hash, route) => {
     location.hash = hash;
     await act(() => render(h(Page, null), root));

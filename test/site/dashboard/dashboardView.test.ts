@@ -14,7 +14,7 @@ const view = (changes: Partial<DashboardView>): DashboardView => ({ ...DEFAULT_V
 
 describe('viewFromHash', () => {
   it('reads the domain as DMARC does: trimmed, lower case, without a final dot', () => {
-    expect(DEFAULT_VIEW).toEqual({ domain: null, preset: 'all', customFrom: '', customTo: '' });
+    expect(DEFAULT_VIEW).toEqual({ domain: null, preset: 'recent', customFrom: '', customTo: '' });
     expect(viewFromHash('#/dashboard?domain=Example.COM.')).toEqual(view({ domain: 'example.com' }));
     expect(viewFromHash('#/dashboard?domain=%20mail.Example.org%20')).toEqual(view({ domain: 'mail.example.org' }));
     expect(viewFromHash('#/dashboard?domain=')).toEqual(DEFAULT_VIEW);
@@ -26,7 +26,7 @@ describe('viewFromHash', () => {
   });
 
   it('takes only the periods it offers', () => {
-    for (const preset of ['all', '7', '30', '90', '365'] as const) {
+    for (const preset of ['recent', 'all', '7', '30', '90', '365'] as const) {
       expect(viewFromHash(`#/dashboard?period=${preset}`)).toEqual(view({ preset }));
     }
     expect(viewFromHash('#/dashboard?period=bogus')).toEqual(DEFAULT_VIEW);

@@ -29,6 +29,7 @@ describe('dayStart', () => {
 describe('periodOf', () => {
   it('names each choice', () => {
     expect(PERIOD_PRESETS.map((preset) => PRESET_LABELS[preset])).toEqual([
+      'overview.period.recent',
       'filters.all',
       'filters.last7',
       'filters.last30',
