@@ -6,6 +6,7 @@
 // written straight out and its line finished at the end; every later one is spooled (memory, then a temporary file)
 // and written after it, in reading order with the reports that had no records to stream, so that lines never
 // interleave and memory stays flat however large the reports are. parsedmarc lines are written the same way.
+import { basename } from 'node:path';
 import {
   parsedmarcCsvRows,
   parsedmarcFailureCsvRow,
@@ -14,6 +15,7 @@ import {
   type AggregateReportHead,
   type AggregateRecord,
   type ParseResult,
+  type ParsedReport,
   type ReportPath,
 } from '../core/report';
 import {
@@ -35,13 +37,16 @@ import {
   splunkFailureLine,
   splunkTlsLine,
 } from './outputs/dashboards';
+import { type BackupReport, type BackupWriter } from './outputs/backup';
 import { Spool } from './Spool';
 
-export type Format = 'json' | 'csv' | 'parsedmarc' | 'parsedmarc-csv' | 'es' | 'splunk';
+export type Format = 'json' | 'csv' | 'parsedmarc' | 'parsedmarc-csv' | 'es' | 'splunk' | 'backup';
 
 /** Formats written line by line from each record, with no per-report opening or closing. */
-export function isRecordLines(format: Format): format is 'csv' | 'parsedmarc-csv' | 'es' | 'splunk' {
-  return format === 'csv' || format === 'parsedmarc-csv' || format === 'es' || format === 'splunk';
+export function isRecordLines(format: Format): format is 'csv' | 'parsedmarc-csv' | 'es' | 'splunk' | 'backup' {
+  return (
+    format === 'csv' || format === 'parsedmarc-csv' || format === 'es' || format === 'splunk' || format === 'backup'
+  );
 }
 
 /** Where the CLI writes: `write` may buffer; `ready` waits until a slow reader has taken what was buffered. */
@@ -57,6 +62,8 @@ export interface Output {
 export interface SideOutputs {
   failureCsv?: (text: string) => void;
   tlsCsv?: (text: string) => void;
+  /** With `--format backup`: the run's backup, which knows the reports written by earlier files. */
+  backup?: BackupWriter;
 }
 
 /** An aggregate report whose records are being (or were) written as they came. */
@@ -67,6 +74,7 @@ interface StreamedReport {
   /** Null: written straight to the output. */
   spool: Spool | null;
   parsedmarc?: ParsedmarcAggregateWriter;
+  backup?: BackupReport;
 }
 
 export class FileReportWriter {
@@ -98,7 +106,8 @@ export class FileReportWriter {
     } else if (this.format === 'splunk') {
       text = '';
       for (const record of records) text += splunkAggregateLines(head, record);
-    } else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
+    } else if (report.backup) text = this.side.backup!.records(report.backup, records);
+    else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
     else text = jsonRecords(records, report.records === 0);
     report.records += records.length;
     if (report.spool) report.spool.write(text);
@@ -108,7 +117,8 @@ export class FileReportWriter {
   private start(head: AggregateReportHead, path: ReportPath): void {
     this.currentHead = head;
     if (isRecordLines(this.format)) {
-      this.current = { head, path, records: 0, spool: null };
+      const backup = this.side.backup?.start(basename(this.file), head, path);
+      this.current = { head, path, records: 0, spool: null, ...(backup && { backup }) };
     } else {
       const spool = this.streamed.length === 0 ? null : new Spool();
       const parsedmarc = this.format === 'parsedmarc' ? parsedmarcAggregateWriter(head) : undefined;
@@ -149,8 +159,19 @@ export class FileReportWriter {
 
     if (isRecordLines(this.format)) {
       for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
+      const streamedAs = new Map([...matched].map(([report, parsed]) => [parsed, report]));
       for (const parsed of result.ok ? result.reports : []) {
         const report = parsed.report;
+        const backup = this.side.backup;
+        if (backup) {
+          const streamed = streamedAs.get(parsed)?.backup;
+          const text = streamed
+            ? backup.finish(streamed, [...fileWarnings, ...parsed.warnings])
+            : backup.whole(basename(this.file), parsed, fileWarnings);
+          if (text === undefined) this.note(this.alreadyInBackup(parsed));
+          else await write(text);
+          continue;
+        }
         const { failureCsv, tlsCsv } = this.side;
         if (this.format === 'es' && report.kind === 'tls') await write(elasticTlsLines(report));
         else if (this.format === 'es' && report.kind === 'failure') await write(elasticFailureLines(report));
@@ -196,6 +217,17 @@ export class FileReportWriter {
     if (isRecordLines(this.format)) this.note(result.error.message);
     else await write(jsonErrorLine(this.file, result.error, result.warnings));
     return true;
+  }
+
+  /** Why a report of this file is not in the backup a second time. */
+  private alreadyInBackup({ report }: ParsedReport): string {
+    const what =
+      report.kind === 'aggregate'
+        ? `aggregate report ${report.metadata.reportId} from ${report.metadata.orgName || 'an unnamed reporter'}`
+        : report.kind === 'tls'
+          ? `SMTP TLS report ${report.reportId} from ${report.organizationName}`
+          : `failure report about ${report.reportedDomain ?? 'an unnamed domain'}`;
+    return `${this.file}: the ${what} is in this backup already (an earlier file held it too); written once`;
   }
 
   /** Why a failure or TLS report is missing from this format's output, and how to have it written. */

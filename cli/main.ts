@@ -11,12 +11,13 @@ import { basename } from 'node:path';
 import { MAX_DECOMPRESSED_BYTES, PARSEDMARC_CSV_HEADER, parseReportStream, type ParseResult } from '../core/report';
 import { FileReportWriter, isRecordLines, type Format, type Output, type SideOutputs } from './FileReportWriter';
 import { CSV_HEADER, jsonErrorLine } from './formatReports';
+import { BackupWriter } from './outputs/backup';
 import { openCsvFiles, type CsvFilePaths } from './outputs/csvFiles';
 import { isPostgresUrl } from './postgres/postgresUrl';
 import { runSenders } from './senders';
 import { cliVersion } from './version';
 
-const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|parsedmarc-csv|es|splunk | --to postgres://…] FILE...
+const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|parsedmarc-csv|es|splunk|backup | --to postgres://…] FILE...
        dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
        dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] [--watch] …   (fetch --help)
 
@@ -29,6 +30,7 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
       --tls-csv FILE       parsedmarc's SMTP TLS CSV of the TLS reports, to FILE
   --format es          Elasticsearch / OpenSearch _bulk NDJSON in parsedmarc's indexes and fields (alias opensearch)
   --format splunk      Splunk HEC events, one JSON per line, parsedmarc's sourcetypes (docs/pipelines.md)
+  --format backup      the browser app's backup file: open it in the site with Data → Restore
   --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
                        each report in one transaction; reports already there are left as they are`;
 
@@ -72,7 +74,8 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
         value !== 'parsedmarc' &&
         value !== 'parsedmarc-csv' &&
         value !== 'es' &&
-        value !== 'splunk'
+        value !== 'splunk' &&
+        value !== 'backup'
       ) {
         io.err(`unknown format "${value ?? ''}"\n${USAGE}`);
         return { exit: 2 };
@@ -130,6 +133,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (format === 'parsedmarc-csv') io.out.write(PARSEDMARC_CSV_HEADER);
+  if (format === 'backup') {
+    const backup = new BackupWriter(Date.now());
+    csvFiles.side.backup = backup;
+    io.out.write(backup.header());
+  }
   let failed = 0;
   try {
     for (const file of files) {

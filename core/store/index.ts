@@ -1,6 +1,6 @@
 // The public entry of core/store: what the site, the extension, the CLI and the other core modules use of it. Code
 // outside core/store imports from here, never from a file inside it (eslint.config.mjs, test/conventions.test.ts).
-export { backupLines, looksLikeBackupFile, restoreBackup } from './backup';
+export { BACKUP_FORMAT, BACKUP_VERSION, backupLines, looksLikeBackupFile, restoreBackup } from './backup';
 export { deleteDomain, deleteEverything } from './deleteReports';
 export {
   type StoreCounts,
@@ -24,6 +24,8 @@ export {
   type StoredFailureReport,
   type StoredReport,
   type StoredTlsReport,
+  DB_VERSION,
   openReportDatabase,
 } from './schema';
 export { toReportRows } from './toStoredReport';
+export { RECORDS_PER_BATCH } from './rowSizes';
