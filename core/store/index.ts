@@ -28,4 +28,5 @@ export {
   openReportDatabase,
 } from './schema';
 export { toReportRows } from './toStoredReport';
+export { type DomainCounts, countReportsByDomain, deleteReports, endedBefore, reportKeysWhere } from './pruneReports';
 export { RECORDS_PER_BATCH } from './rowSizes';

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../core/i18n';
 import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { collectDroppedFiles } from './import/collectDroppedFiles';
+import { SampleDataNotice } from './import/SampleDataNotice';
 import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 import { usePageFocus } from './ui/usePageFocus';
@@ -190,6 +191,7 @@ function Shell({
           </div>
         </div>
         {route !== 'import' && <HeaderImportStatus importer={importer} />}
+        <SampleDataNotice />
       </header>
       <main id="main" class="mx-auto max-w-7xl px-4 py-6">
         {route === 'overview' && <OverviewPage />}

@@ -3,8 +3,11 @@
 // the workers, which parse and store them. The page never hands File objects to the workers or asks one for its size:
 // either costs the main thread a synchronous round trip to the browser process per file, which would set the pace of a
 // large import.
-import { notifyDataChanged, notifyRecordsStored } from '../app/database';
+import { getDatabase, notifyDataChanged, notifyRecordsStored } from '../app/database';
 import { Observable } from '../app/Observable';
+import { applyRetention, readRetentionMonths } from '../data/retention';
+import { folderOf } from './collectDroppedFiles';
+import { saveImport } from './importHistory';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
 export interface ImportProgress {
@@ -21,6 +24,17 @@ export interface ImportProgress {
   /** Results in file order as they arrive (mutated in place; `revision` tells a new snapshot). */
   results: FileResult[];
   revision: number;
+  /** Date.now() when the import began (the importedAt of its reports); 0 before any import. */
+  importedAt: number;
+  /** The bundled sample reports. */
+  sample: boolean;
+  /** Reports the retention setting removed once the import ended (set when it is on). */
+  retentionRemoved?: number;
+}
+
+export interface ImportOptions {
+  /** The files are the bundled sample reports: the import is marked so, and its reports can be removed as one. */
+  sample?: boolean;
 }
 
 const IDLE: ImportProgress = {
@@ -34,6 +48,8 @@ const IDLE: ImportProgress = {
   refused: 0,
   results: [],
   revision: 0,
+  importedAt: 0,
+  sample: false,
 };
 
 /** Workers at most, however many cores: each holds its own copy of the parser and a database connection. */
@@ -103,6 +119,8 @@ export class ImportController {
   readonly progress = new Observable<ImportProgress>(IDLE);
   #workers: Worker[] = [];
   #files = new Map<number, File>();
+  /** The folder of each file that came from one. */
+  #folders = new Map<number, string>();
   /** Files handed to each worker and not yet reported back. */
   #assigned = new Map<Worker, Set<number>>();
   #queue: Queued[] = [];
@@ -163,12 +181,13 @@ export class ImportController {
   }
 
   /** Imports `files`; resolves when every file has a result (or the import was cancelled). */
-  start(files: readonly File[]): Promise<void> {
+  start(files: readonly File[], options: ImportOptions = {}): Promise<void> {
     if (this.progress.value.running) this.cancel();
     const items = files.map((file, id) => ({ id, file }));
     this.#queue = [...items];
     this.#pendingIds = new Set(items.map((item) => item.id));
     this.#files = new Map(items.map((item) => [item.id, item.file]));
+    this.#folders = new Map(items.flatMap((item) => (folderOf(item.file) ? [[item.id, folderOf(item.file)]] : [])));
     this.#reading = 0;
     this.#generation++;
     this.#sent.clear();
@@ -179,6 +198,8 @@ export class ImportController {
       total: files.length,
       startedAt: performance.now(),
       results: [],
+      importedAt: this.#startedEpoch,
+      sample: options.sample === true,
     });
     if (files.length === 0) return Promise.resolve();
     this.#startWatchdog();
@@ -228,6 +249,7 @@ export class ImportController {
       finishedAt: performance.now(),
       revision: state.revision + 1,
     });
+    this.#keep(this.progress.value);
     notifyDataChanged();
     this.#finish?.();
   }
@@ -342,6 +364,8 @@ export class ImportController {
     for (const result of results) {
       if (!this.#pendingIds.delete(result.id)) continue;
       this.#files.delete(result.id);
+      const folder = this.#folders.get(result.id);
+      if (folder) result.folder = folder;
       state.results.push(result);
       state.done++;
       state.imported += result.imported;
@@ -490,8 +514,42 @@ export class ImportController {
     this.progress.set({ ...state, running: false, finishedAt: performance.now(), revision: state.revision + 1 });
     // Marks for profiling (the site bench prints them): when the last file was read, and when the import ended.
     performance.mark('dmarc-lens:import-finished');
-    notifyDataChanged();
-    this.#finish?.();
+    const months = readRetentionMonths();
+    if (months === 0) {
+      this.#keep(this.progress.value);
+      notifyDataChanged();
+      this.#finish?.();
+      return;
+    }
+    // Retention applies to what is stored now, this import included; the outcome says what it removed.
+    const generation = this.#generation;
+    void getDatabase()
+      .then((db) => applyRetention(db, months, Date.now()))
+      .catch(() => 0)
+      .then((removed) => {
+        const now = this.progress.value;
+        if (generation === this.#generation)
+          this.progress.set({ ...now, retentionRemoved: removed, revision: now.revision + 1 });
+        this.#keep({ ...now, retentionRemoved: removed });
+        notifyDataChanged();
+        this.#finish?.();
+      });
+  }
+
+  /** Keeps the import's results across reloads (importHistory.ts); a failure to keep them costs only the history. */
+  #keep(state: ImportProgress): void {
+    void saveImport({
+      importedAt: state.importedAt,
+      finishedAt: Date.now(),
+      sample: state.sample,
+      cancelled: state.cancelled,
+      total: state.total,
+      imported: state.imported,
+      duplicates: state.duplicates,
+      refused: state.refused,
+      ...(state.retentionRemoved !== undefined ? { retentionRemoved: state.retentionRemoved } : {}),
+      results: [...state.results],
+    }).catch(() => undefined);
   }
 
   #stopWorkers(): void {

@@ -1,8 +1,11 @@
-// Import UI: the "Add reports" picker, the sample set, the progress bar with cancel, and the per-file results.
-import { useMemo, useState } from 'preact/hooks';
+// Import UI: the "Add reports" and "Add a folder" pickers, the sample set, the progress bar with cancel, the per-file
+// results, and the earlier imports kept across reloads (importHistory.ts).
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useImporter } from '../app/ImporterContext';
 import { useObservable } from '../app/Observable';
-import { useI18n } from '../i18n/i18n';
+import { hashOfView } from '../dashboard/dashboardView';
+import { readRetentionMonths } from '../data/retention';
+import { useI18n, type I18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
 import {
   Badge,
@@ -15,7 +18,8 @@ import {
   tdClass,
   thClass,
 } from '../ui/ui';
-import type { FileResult } from './importProtocol';
+import { importHistoryVersion, listImports, type ImportRecord } from './importHistory';
+import type { FileResult, ReportRef } from './importProtocol';
 import type { ImportProgress } from './ImportController';
 import { loadSampleFiles, SAMPLE_REPORTS } from './sampleReports';
 
@@ -45,6 +49,24 @@ export function ImportStart({ centered = false }: { centered?: boolean }) {
             }}
           />
         </label>
+        <label
+          class={`${buttonClass} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600`}
+        >
+          {t('housekeeping.addFolder')}
+          <input
+            type="file"
+            class="sr-only"
+            data-testid="add-folder"
+            disabled={progress.running}
+            // Every file of the folder and its subfolders, each with its path in webkitRelativePath.
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              const files = Array.from(e.currentTarget.files ?? []);
+              e.currentTarget.value = '';
+              if (files.length > 0) start(files);
+            }}
+          />
+        </label>
         <button
           type="button"
           class={buttonClass}
@@ -52,7 +74,7 @@ export function ImportStart({ centered = false }: { centered?: boolean }) {
           onClick={() => {
             setLoadingSamples(true);
             void loadSampleFiles()
-              .then(start)
+              .then((files) => importer.start(files, { sample: true }))
               .finally(() => setLoadingSamples(false));
           }}
         >
@@ -79,6 +101,69 @@ function reasonText(t: (key: MessageKey) => string, result: FileResult): string 
   return t(key) === key ? (result.message ?? result.errorCode ?? '') : t(key);
 }
 
+/** Identical warnings once each, with how often they came, in the order they first came. */
+export function collapseWarnings(warnings: readonly string[]): Array<{ text: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const warning of warnings) counts.set(warning, (counts.get(warning) ?? 0) + 1);
+  return [...counts].map(([text, count]) => ({ text, count }));
+}
+
+/** The dashboard's address for a report: its domain, over the days it covers (all time when it has no date). */
+export function reportHash(report: Pick<ReportRef, 'domain' | 'begin' | 'end'>): string {
+  if (report.end <= 0) return hashOfView({ domain: report.domain, preset: 'all', customFrom: '', customTo: '' });
+  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  // A report ending at midnight covers the day before it (begin 00:00, end 00:00 the next day).
+  const last = report.end > report.begin && report.end % 86_400 === 0 ? report.end - 1 : report.end;
+  return hashOfView({
+    domain: report.domain,
+    preset: 'custom',
+    customFrom: day(Math.min(report.begin > 0 ? report.begin : last, last)),
+    customTo: day(last),
+  });
+}
+
+/** Links shown before the rest of a file's reports fold away. */
+const LINKS_SHOWN = 3;
+
+function ReportLink({ report, i18n }: { report: ReportRef; i18n: I18n }) {
+  const { t, date } = i18n;
+  const label =
+    report.end > 0
+      ? t('housekeeping.openReport', { domain: report.domain || '—', from: date(report.begin), to: date(report.end) })
+      : t('housekeeping.openReportUndated', { domain: report.domain || '—' });
+  return (
+    <a href={reportHash(report)} class={linkButtonClass}>
+      {label}
+    </a>
+  );
+}
+
+function ReportLinks({ reports }: { reports: readonly ReportRef[] }) {
+  const i18n = useI18n();
+  if (reports.length === 0) return null;
+  const first = reports.slice(0, LINKS_SHOWN);
+  const rest = reports.slice(LINKS_SHOWN);
+  return (
+    <div class="mt-1 flex flex-col items-start gap-0.5" data-testid="report-links">
+      {first.map((report) => (
+        <ReportLink key={report.key} report={report} i18n={i18n} />
+      ))}
+      {rest.length > 0 && (
+        <details>
+          <summary class={`cursor-pointer text-xs ${mutedClass}`}>
+            {i18n.t('housekeeping.moreReports', { count: rest.length })}
+          </summary>
+          <div class="flex flex-col items-start gap-0.5">
+            {rest.map((report) => (
+              <ReportLink key={report.key} report={report} i18n={i18n} />
+            ))}
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
+
 function ResultDetail({ result }: { result: FileResult }) {
   const { t } = useI18n();
   if (result.status === 'refused') {
@@ -96,16 +181,20 @@ function ResultDetail({ result }: { result: FileResult }) {
   else if (result.imported > 0) parts.push(t('import.detail.imported', { count: result.imported }));
   if (result.duplicates > 0) parts.push(t('import.detail.duplicates', { count: result.duplicates }));
   if (result.warnings.length > 0) parts.push(t('import.detail.warnings', { count: result.warnings.length }));
+  const warnings = collapseWarnings(result.warnings);
   return (
     <>
       <div>{parts.join(' · ')}</div>
-      {result.warnings.length > 0 && (
-        <ul class={`ml-4 list-disc text-xs ${mutedClass}`}>
-          {result.warnings.slice(0, 5).map((w, i) => (
-            <li key={i}>{w}</li>
+      {warnings.length > 0 && (
+        <ul class={`ml-4 list-disc text-xs ${mutedClass}`} data-testid="file-warnings">
+          {warnings.map((w) => (
+            <li key={w.text}>
+              {w.count > 1 ? t('housekeeping.warningRepeated', { warning: w.text, count: w.count }) : w.text}
+            </li>
           ))}
         </ul>
       )}
+      <ReportLinks reports={result.reports ?? []} />
     </>
   );
 }
@@ -113,7 +202,17 @@ function ResultDetail({ result }: { result: FileResult }) {
 const SHOWN_RESULTS = 200;
 const RESULT_ORDER: Record<FileResult['status'], number> = { refused: 0, cancelled: 1, imported: 2, duplicate: 2 };
 
-export function ImportResults({ progress }: { progress: ImportProgress }) {
+export function ImportResults({
+  progress,
+  id = 'import-results',
+  title,
+}: {
+  progress: Pick<ImportProgress, 'results' | 'revision'>;
+  /** Tells apart several result tables on one page. */
+  id?: string;
+  /** Shown instead of "Results per file" (an earlier import's table needs no heading of its own). */
+  title?: string;
+}) {
   const { t } = useI18n();
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -123,15 +222,16 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
       progress.results
         .filter((r) => !onlyProblems || r.status === 'refused')
         .sort((a, b) => RESULT_ORDER[a.status] - RESULT_ORDER[b.status] || a.id - b.id),
-    [progress.revision, onlyProblems],
+    [progress.results, progress.revision, onlyProblems],
   );
   if (progress.results.length === 0) return null;
   const shown = showAll ? results : results.slice(0, SHOWN_RESULTS);
+  const titleId = `${id}-title`;
   return (
     <div class="mt-4">
       <div class="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="import-results-title" class="text-base font-semibold">
-          {t('import.results')}
+        <h2 id={titleId} class={title ? 'sr-only' : 'text-base font-semibold'}>
+          {title ?? t('import.results')}
         </h2>
         <label class="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
@@ -141,10 +241,10 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
       <div
         class="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
         role="region"
-        aria-labelledby="import-results-title"
+        aria-labelledby={titleId}
         tabIndex={0}
       >
-        <table class={tableClass} data-testid="import-results">
+        <table class={`${tableClass} cards-below-sm`} data-testid={id}>
           <thead class="sticky top-0 bg-white dark:bg-slate-900">
             <tr>
               <th scope="col" class={thClass}>
@@ -161,8 +261,11 @@ export function ImportResults({ progress }: { progress: ImportProgress }) {
           <tbody>
             {shown.map((r) => (
               <tr key={r.id} data-status={r.status}>
-                <td class={`${tdClass} break-all`}>{r.fileName}</td>
-                <td class={tdClass}>
+                <td class={`${tdClass} break-all`} data-label={t('import.col.file')}>
+                  {r.folder && <span class={`block text-xs ${mutedClass}`}>{r.folder}</span>}
+                  {r.fileName}
+                </td>
+                <td class={tdClass} data-label={t('import.col.result')}>
                   <Badge colour={STATUS_COLOURS[r.status]}>{t(`import.status.${r.status}` as MessageKey)}</Badge>
                 </td>
                 <td class={`${tdClass} text-sm`}>
@@ -219,9 +322,81 @@ export function ImportStatus({ progress, compact = false }: { progress: ImportPr
                 duplicates: progress.duplicates,
                 refused: progress.refused,
               })}
+          {progress.retentionRemoved
+            ? ` ${t('housekeeping.retention.removedAtImport', { count: progress.retentionRemoved, months: readRetentionMonths() })}`
+            : ''}
         </p>
       )}
     </div>
+  );
+}
+
+/** One earlier import, folded: when, what came of it, and its per-file results when opened. */
+function EarlierImport({ record }: { record: ImportRecord }) {
+  const { t, dateTime } = useI18n();
+  const [open, setOpen] = useState(false);
+  const files = record.results.length;
+  return (
+    <li class="rounded-lg border border-slate-200 dark:border-slate-800" data-testid="earlier-import">
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary class="flex cursor-pointer flex-wrap items-center gap-2 p-3 text-sm">
+          <span class="font-medium">{dateTime(Math.floor(record.importedAt / 1000))}</span>
+          {record.sample && <Badge colour="blue">{t('housekeeping.sampleTag')}</Badge>}
+          {record.cancelled && <Badge colour="amber">{t('import.status.cancelled')}</Badge>}
+          <span class={mutedClass}>
+            {t('housekeeping.history.summary', {
+              files,
+              imported: record.imported,
+              duplicates: record.duplicates,
+              refused: record.refused,
+            })}
+            {record.retentionRemoved
+              ? ` · ${t('housekeeping.history.retention', { count: record.retentionRemoved })}`
+              : ''}
+          </span>
+        </summary>
+        {open && (
+          <div class="px-3 pb-3">
+            <ImportResults
+              progress={{ results: record.results, revision: record.finishedAt }}
+              id={`import-${record.importedAt}`}
+              title={t('import.results')}
+            />
+          </div>
+        )}
+      </details>
+    </li>
+  );
+}
+
+/** The imports kept across reloads, newest first; the one shown above (still in this page's memory) is left out. */
+function EarlierImports({ current }: { current: number }) {
+  const { t } = useI18n();
+  const version = useObservable(importHistoryVersion);
+  const [records, setRecords] = useState<ImportRecord[]>([]);
+  useEffect(() => {
+    let live = true;
+    listImports().then(
+      (list) => live && setRecords(list),
+      () => live && setRecords([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  const earlier = records.filter((record) => record.importedAt !== current);
+  if (earlier.length === 0) return null;
+  return (
+    <section aria-labelledby="earlier-imports-title" class="space-y-2">
+      <h2 id="earlier-imports-title" class="text-base font-semibold">
+        {t('housekeeping.history.heading')}
+      </h2>
+      <ul class="space-y-2">
+        {earlier.map((record) => (
+          <EarlierImport key={record.importedAt} record={record} />
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -234,7 +409,13 @@ export function ImportPage() {
       <h1 class="text-2xl font-semibold">{t('import.heading')}</h1>
       <ImportStart />
       <ImportStatus progress={progress} />
+      {progress.sample && progress.total > 0 && (
+        <p class="text-sm">
+          <Badge colour="blue">{t('housekeeping.sampleTag')}</Badge> {t('housekeeping.samples.imported')}
+        </p>
+      )}
       <ImportResults progress={progress} />
+      <EarlierImports current={progress.importedAt} />
     </div>
   );
 }

@@ -1,6 +1,19 @@
 // Files from a drop, folders included (walked recursively through the File and Directory Entries API, which every
 // current browser implements for drag and drop). System clutter (.DS_Store, __MACOSX/) is skipped.
 
+/** The folders each dropped file was in (`reports/2024/`), from the entry's full path. */
+const droppedFolders = new WeakMap<File, string>();
+
+/**
+ * The folders a file came from, `reports/2024/`, when it was dropped inside a folder or picked with a folder picker
+ * (webkitRelativePath); '' for a loose file.
+ */
+export function folderOf(file: File): string {
+  const path = droppedFolders.get(file) ?? file.webkitRelativePath ?? '';
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '' : path.slice(path.startsWith('/') ? 1 : 0, slash + 1);
+}
+
 function isClutter(name: string): boolean {
   return name.startsWith('.') || name === '__MACOSX' || name === 'Thumbs.db' || name === 'desktop.ini';
 }
@@ -17,7 +30,10 @@ async function collect(entry: FileSystemEntry, out: File[]): Promise<void> {
   if (isClutter(entry.name)) return;
   if (entry.isFile) {
     const file = await fileOf(entry as FileSystemFileEntry);
-    if (file) out.push(file);
+    if (file) {
+      droppedFolders.set(file, entry.fullPath);
+      out.push(file);
+    }
     return;
   }
   if (entry.isDirectory) {

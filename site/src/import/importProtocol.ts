@@ -45,6 +45,22 @@ export interface FileResult {
   message?: string;
   /** Set when the file was a DMARC Lens backup. */
   restored?: { reports: number; records: number };
+  /** The folders it was in, when it came from a folder (picked or dropped): `reports/2024/`. */
+  folder?: string;
+  /** The reports read from it (a backup's are not listed), each with whether this import stored it. */
+  reports?: ReportRef[];
+}
+
+/** A report of a file, enough to link to it and to remove it again. */
+export interface ReportRef {
+  key: string;
+  kind: 'aggregate' | 'failure' | 'tls';
+  domain: string;
+  /** Unix seconds. */
+  begin: number;
+  end: number;
+  /** Stored by this import (false: it was stored already). */
+  stored: boolean;
 }
 
 /**

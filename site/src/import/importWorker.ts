@@ -21,7 +21,7 @@ import {
   type ReportDatabase,
   toReportRows,
 } from '../../../core/store';
-import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
+import type { FileResult, FileToImport, MainToWorker, ReportRef, WorkerToMain } from './importProtocol';
 import { isStorageFull } from './isStorageFull';
 
 interface WorkerScope {
@@ -176,10 +176,15 @@ async function ownDuplicates(
 
 function countOutcomes(file: PendingFile, outcomes: readonly string[]): void {
   const imported = outcomes.filter((o) => o === 'imported').length;
+  const reports = file.rows.map(({ report }, i): ReportRef => {
+    const { key, kind, domain, begin, end } = report;
+    return { key, kind, domain, begin, end, stored: outcomes[i] === 'imported' };
+  });
   Object.assign(file.result, {
     imported,
     duplicates: outcomes.length - imported,
     status: imported > 0 ? 'imported' : 'duplicate',
+    reports,
   });
 }
 

@@ -66,3 +66,47 @@ test('the quarantined-or-rejected card says quarantined, rejected and delivered,
   await expect(card).toContainText('15 quarantined · 42 rejected · 1,738 delivered');
   await expect(card).not.toContainText('passed');
 });
+
+const ZOHO = 'domainaware__parsedmarc/zoho.com!example.com!1581753600!1581840000.xml';
+const GOOGLE = 'jonzobrist__DMARC-Report-Manager/google.com!secure.200permits.com!1766361600!1766447999.xml';
+
+test('sample reports are tagged, said to be there on every page, and removed in one click without touching the user’s own', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await page.goto(`${ORIGIN}/#/import`);
+  // The user's own: zoho's report (8 records, 9 messages), and google's report of secure.200permits.com (2 records,
+  // 27 messages), which is one of the bundled samples too: stored before the samples came, it is not a sample.
+  await addReports(page, [fixtureFile(ZOHO), fixtureFile(GOOGLE)]);
+  await expect(page.getByTestId('sample-notice')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try it with sample reports' }).click();
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  const outcome = (await page.getByTestId('import-outcome').textContent()) ?? '';
+  const imported = Number(/Reports imported: (\d+)/.exec(outcome)?.[1]);
+  // 15 sample files, one report each, of which google's was stored already.
+  expect(outcome).toContain('Reports imported: 14; duplicates: 1; files refused: 0.');
+  await expect(page.getByText('These are the bundled sample reports.')).toBeVisible();
+
+  for (const route of ['dashboard', 'senders', 'data']) {
+    await page.goto(`${ORIGIN}/#/${route}`);
+    await expect(page.getByTestId('sample-notice')).toContainText(
+      `${imported} sample reports are stored beside your own and counted in what you see.`,
+    );
+  }
+  await page.screenshot({ path: '/work/shots/house/sample-notice.png' });
+  await page.getByRole('button', { name: 'Remove sample data' }).click();
+  const dialog = page.getByTestId('confirm-dialog');
+  // The eleven new aggregate reports' messages from PROVENANCE.tsv: 5 + 1 + 52 + 5 + 1 + 18 (secure.200permits.com) +
+  // 524 + 1,672 + 3,047 + 22 + 53.
+  await expect(dialog).toContainText(
+    'Remove the sample data: 11 aggregate reports (5,400 messages), 1 failure report and 2 TLS reports? Your own reports stay.',
+  );
+  await dialog.getByRole('button', { name: `Delete ${imported} reports` }).click();
+  await expect(page.getByTestId('sample-notice')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Sample data removed' })).toBeVisible();
+  // What stays is the user's: zoho's 8 records and google's 2.
+  await expect(page.getByTestId('stored-counts')).toHaveText('2 reports and 10 records are stored in this browser.');
+  await page.reload();
+  await expect(page.getByTestId('sample-notice')).toHaveCount(0);
+  requests.assertSameOrigin();
+});
