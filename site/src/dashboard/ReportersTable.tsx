@@ -79,7 +79,8 @@ export function buildReporterRows(
       for (const report of organization.members) {
         messages += report.messageCount;
         warnings += report.warnings.length;
-        const policy = describePolicy(report.report.policy);
+        // A reporter reports on several domains: each policy says whose it is.
+        const policy = `${report.report.policy.domain}: ${describePolicy(report.report.policy)}`;
         if (!policies.includes(policy)) policies.push(policy);
       }
       const aliases = organization.names.filter((n) => n !== organization.name);
