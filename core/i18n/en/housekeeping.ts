@@ -16,6 +16,7 @@ export const housekeepingEn = {
     'These are the bundled sample reports. Remove them in one click from the notice at the top of each page.',
   'housekeeping.warningRepeated': '{warning} ({count, plural, one {once} other {# times}})',
   'housekeeping.openReport': 'Open {domain}, {from} – {to}',
+  'housekeeping.openReportDay': 'Open {domain}, {day}',
   'housekeeping.openReportUndated': 'Open {domain}',
   'housekeeping.moreReports': '{count, plural, one {# more report} other {# more reports}}',
   'housekeeping.history.heading': 'Earlier imports',

@@ -16,6 +16,7 @@ export const housekeepingNl: Translation<typeof housekeepingEn> = {
     'Dit zijn de meegeleverde voorbeeldrapporten. U verwijdert ze met één klik via de melding boven aan elke pagina.',
   'housekeeping.warningRepeated': '{warning} ({count, plural, one {één keer} other {# keer}})',
   'housekeeping.openReport': '{domain} openen, {from} – {to}',
+  'housekeeping.openReportDay': '{domain} openen, {day}',
   'housekeeping.openReportUndated': '{domain} openen',
   'housekeeping.moreReports': '{count, plural, one {nog # rapport} other {nog # rapporten}}',
   'housekeeping.history.heading': 'Eerdere imports',

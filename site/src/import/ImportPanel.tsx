@@ -59,7 +59,7 @@ export function ImportStart({ centered = false }: { centered?: boolean }) {
             data-testid="add-folder"
             disabled={progress.running}
             // Every file of the folder and its subfolders, each with its path in webkitRelativePath.
-            {...{ webkitdirectory: '' }}
+            {...{ webkitdirectory: true }}
             onChange={(e) => {
               const files = Array.from(e.currentTarget.files ?? []);
               e.currentTarget.value = '';
@@ -108,18 +108,18 @@ export function collapseWarnings(warnings: readonly string[]): Array<{ text: str
   return [...counts].map(([text, count]) => ({ text, count }));
 }
 
+/** The first and last UTC day a report covers (Unix seconds): one ending at midnight covers the day before it. */
+function reportDays(report: Pick<ReportRef, 'begin' | 'end'>): { first: number; last: number } {
+  const last = report.end > report.begin && report.end % 86_400 === 0 ? report.end - 1 : report.end;
+  return { first: Math.min(report.begin > 0 ? report.begin : last, last), last };
+}
+
 /** The dashboard's address for a report: its domain, over the days it covers (all time when it has no date). */
 export function reportHash(report: Pick<ReportRef, 'domain' | 'begin' | 'end'>): string {
   if (report.end <= 0) return hashOfView({ domain: report.domain, preset: 'all', customFrom: '', customTo: '' });
   const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-  // A report ending at midnight covers the day before it (begin 00:00, end 00:00 the next day).
-  const last = report.end > report.begin && report.end % 86_400 === 0 ? report.end - 1 : report.end;
-  return hashOfView({
-    domain: report.domain,
-    preset: 'custom',
-    customFrom: day(Math.min(report.begin > 0 ? report.begin : last, last)),
-    customTo: day(last),
-  });
+  const { first, last } = reportDays(report);
+  return hashOfView({ domain: report.domain, preset: 'custom', customFrom: day(first), customTo: day(last) });
 }
 
 /** Links shown before the rest of a file's reports fold away. */
@@ -127,10 +127,14 @@ const LINKS_SHOWN = 3;
 
 function ReportLink({ report, i18n }: { report: ReportRef; i18n: I18n }) {
   const { t, date } = i18n;
+  const domain = report.domain || '—';
+  const { first, last } = reportDays(report);
   const label =
-    report.end > 0
-      ? t('housekeeping.openReport', { domain: report.domain || '—', from: date(report.begin), to: date(report.end) })
-      : t('housekeeping.openReportUndated', { domain: report.domain || '—' });
+    report.end <= 0
+      ? t('housekeeping.openReportUndated', { domain })
+      : date(first) === date(last)
+        ? t('housekeeping.openReportDay', { domain, day: date(first) })
+        : t('housekeeping.openReport', { domain, from: date(first), to: date(last) });
   return (
     <a href={reportHash(report)} class={linkButtonClass}>
       {label}

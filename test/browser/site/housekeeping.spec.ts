@@ -2,7 +2,11 @@
 // disposition card's words, samples tagged and removed in one click, import results kept across reloads, storage and
 // retention on the Data page, deletes that say what they remove.
 import { expect, test, type Page } from '@playwright/test';
-import { addReports, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { SHARED_CORPUS } from '../../corpus/readManifest';
+import { addReports, FIXTURES, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -108,5 +112,134 @@ test('sample reports are tagged, said to be there on every page, and removed in 
   await expect(page.getByTestId('stored-counts')).toHaveText('2 reports and 10 records are stored in this browser.');
   await page.reload();
   await expect(page.getByTestId('sample-notice')).toHaveCount(0);
+  requests.assertSameOrigin();
+});
+
+/** A folder `reports/<sub>/` holding copies of real report files, for the folder picker. */
+function folderOf(files: Array<{ from: string; sub: string }>): string {
+  const root = mkdtempSync(join(tmpdir(), 'dmarc-house-'));
+  for (const { from, sub } of files) {
+    mkdirSync(join(root, 'reports', sub), { recursive: true });
+    copyFileSync(from, join(root, 'reports', sub, basename(from)));
+  }
+  return join(root, 'reports');
+}
+
+const PASTED = `${SHARED_CORPUS}asrokknoivl__dmarc-analyser/dmarcreport@microsoft.com.txt`;
+
+test('per-file results stay across reloads, with the folder of each file, one line per repeated warning and links to its reports', async ({
+  page,
+}) => {
+  test.skip(!existsSync(PASTED), 'needs the shared corpus (../shared/corpus)');
+  const requests = recordRequests(page);
+  await page.goto(`${ORIGIN}/#/import`);
+  // Twelve reports pasted into one text file (112 messages, counted from its XML): the reader says so once per report.
+  const folder = folderOf([
+    { from: PASTED, sub: '2024/microsoft' },
+    { from: `${FIXTURES}${ZOHO}`, sub: '2020' },
+  ]);
+  await page.getByTestId('add-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    'Import finished. Reports imported: 13; duplicates: 0; files refused: 0.',
+    { timeout: 60_000 },
+  );
+  await page.reload();
+  const earlier = page.getByTestId('earlier-import');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier).toContainText('2 files: 13 reports imported, 0 duplicates, 0 files refused');
+  await earlier.locator('summary').click();
+  const pasted = earlier.locator('tr', { hasText: 'dmarcreport@microsoft.com.txt' });
+  await expect(pasted).toContainText('reports/2024/microsoft/');
+  await expect(pasted).toContainText('12 reports stored');
+  await expect(pasted.getByTestId('file-warnings').locator('li')).toHaveText([
+    '12 reports were pasted into one file; read each (12 times)',
+  ]);
+  // Three links, the other nine folded away (and there, not dropped).
+  await expect(pasted.getByTestId('report-links').locator(':scope > a')).toHaveCount(3);
+  // The first of them ends at midnight on 15 February 2024 (1707955200): it covers the 14th.
+  await expect(pasted.getByTestId('report-links').locator(':scope > a').first()).toHaveText(
+    'Open hello-charly.com, Feb 14, 2024',
+  );
+  await pasted.getByText('9 more reports').click();
+  await expect(pasted.getByTestId('report-links').locator('a')).toHaveCount(12);
+  const zoho = earlier.locator('tr', { hasText: 'zoho.com!example.com' });
+  await expect(zoho).toContainText('reports/2020/');
+  // zoho's report runs from 15 February 2020 08:00 to 16 February 08:00 UTC (1581753600 – 1581840000): its link opens
+  // that domain on those two days.
+  const link = zoho.getByRole('link', { name: /^Open example\.com, / });
+  await expect(link).toHaveAttribute(
+    'href',
+    '#/dashboard?domain=example.com&period=custom&from=2020-02-15&to=2020-02-16',
+  );
+  await page.screenshot({ path: '/work/shots/house/import-history.png', fullPage: true });
+  await link.click();
+  await expect(page.getByTestId('total-messages')).toHaveText('9');
+  requests.assertSameOrigin();
+});
+
+test('the Data page counts what is stored per domain, applies retention, and says what each delete removes before it does', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await page.goto(`${ORIGIN}/#/import`);
+  // zoho (example.com, February 2020, 9 messages), resend (example.com, February 2024, 1,672 messages), google and
+  // comcast (secure.200permits.com, December 2025, 27 and 1 messages), LinkedIn's failure report (example.com, 2019).
+  await addReports(page, [
+    fixtureFile(ZOHO),
+    fixtureFile('resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml'),
+    fixtureFile(GOOGLE),
+    fixtureFile('jonzobrist__DMARC-Report-Manager/comcast.net!secure.200permits.com!1766188800!1766275200.xml'),
+    fixtureFile('domainaware__parsedmarc/dmarc_ruf_report_linkedin.eml'),
+  ]);
+  await page.goto(`${ORIGIN}/#/data`);
+  await expect(page.getByTestId('storage-estimate')).toContainText(
+    /This site uses .+ of the .+ this browser allows it\./,
+  );
+  const rows = page.getByTestId('domain-counts').locator('tbody tr');
+  await expect(rows).toHaveText([/example\.com\s*2\s*1,681\s*1\s*0/, /secure\.200permits\.com\s*2\s*28\s*0\s*0/]);
+
+  // Delete one domain: nothing chosen until the user chooses.
+  await expect(page.getByTestId('delete-domain-select')).toHaveValue('');
+  await expect(page.getByTestId('delete-domain')).toBeDisabled();
+  await page.getByTestId('delete-domain-select').selectOption('secure.200permits.com');
+  await page.getByTestId('delete-domain').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog).toContainText(
+    'Delete everything stored about secure.200permits.com: 2 aggregate reports (28 messages), 0 failure reports and 0 TLS reports? This cannot be undone.',
+  );
+  await dialog.getByRole('button', { name: 'Keep' }).click();
+  await expect(rows).toHaveCount(2);
+
+  // Retention of 12 months: the reports that ended before a year ago (all but December 2025's, when this runs in 2026).
+  await page.getByTestId('retention-select').selectOption('12');
+  await page.getByTestId('apply-retention').click();
+  await expect(dialog).toContainText('2 aggregate reports (1,681 messages), 1 failure report and 0 TLS reports');
+  await expect(dialog.getByTestId('retention-domains')).toHaveText(
+    'example.com: 2 aggregate reports (1,681 messages), 1 failure report and 0 TLS reports',
+  );
+  await page.screenshot({ path: '/work/shots/house/data-retention-dialog.png' });
+  await dialog.getByRole('button', { name: 'Delete 3 reports' }).click();
+  await expect(rows).toHaveText([/secure\.200permits\.com\s*2\s*28\s*0\s*0/]);
+  await expect(page.getByTestId('data-status')).toHaveText(
+    'Deleted: 2 aggregate reports (1,681 messages), 1 failure report and 0 TLS reports.',
+  );
+
+  // The setting holds at the next import: an old report imported now goes at once, and the outcome says so.
+  await page.goto(`${ORIGIN}/#/import`);
+  await addReports(page, [fixtureFile(ZOHO)]);
+  await expect(page.getByTestId('import-outcome')).toHaveText(
+    'Import finished. Reports imported: 1; duplicates: 0; files refused: 0. 1 report older than 12 months deleted (retention setting).',
+  );
+
+  await page.goto(`${ORIGIN}/#/data`);
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('delete-everything').click();
+  await expect(dialog).toContainText(
+    'Delete everything stored in this browser: 2 aggregate reports (28 messages), 0 failure reports and 0 TLS reports, for 1 domain, and the list of earlier imports? This cannot be undone.',
+  );
+  await dialog.getByRole('button', { name: 'Delete 2 reports' }).click();
+  await expect(page.getByTestId('stored-counts')).toHaveText('0 reports and 0 records are stored in this browser.');
+  await page.goto(`${ORIGIN}/#/import`);
+  await expect(page.getByTestId('earlier-import')).toHaveCount(0);
   requests.assertSameOrigin();
 });
