@@ -32,5 +32,5 @@ if (builtIsCurrent()) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../cli/run.ts');
+  await import('../cli/start.ts');
 }

@@ -13,7 +13,7 @@
 // parsed, and reading waits for the database: memory stays flat for any report size.
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   MAX_DECOMPRESSED_BYTES,
   parseReportStream,
@@ -119,10 +119,12 @@ export class PostgresWriter {
   /** Connects, makes parsedmarc's tables when missing; undefined (said through `note`) when that fails. */
   static async open(url: string, note: (line: string) => void): Promise<PostgresWriter | undefined> {
     const where = describeDatabase(url);
+    // Loaded here, not at start-up: the driver is a bundle of its own (scripts/build-cli.mjs).
+    const { default: driver } = await import('pg');
     const connections: Connection[] = [];
     const close = () => Promise.all(connections.map((c) => c.client.end().catch(() => {})));
     for (let i = 0; i < CONNECTIONS; i++) {
-      const client = new pg.Client({ connectionString: url, application_name: 'dmarc-lens' });
+      const client = new driver.Client({ connectionString: url, application_name: 'dmarc-lens' });
       // A connection that drops between queries is reported by the next query; this keeps it from being thrown as well.
       client.on('error', () => {});
       connections.push({ client, inFlight: 0 });

@@ -2,7 +2,7 @@
 // nothing but itself (the core and its libraries are bundled; no browser-app dependency), say its version, and read a
 // report exactly as the TypeScript in this clone does.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,9 @@ describe('the packed command-line tool', () => {
       'dist',
       'dist/cli',
       'dist/cli/dmarc-lens.mjs',
+      'dist/cli/vendor',
+      'dist/cli/vendor/imapflow.mjs',
+      'dist/cli/vendor/pg.mjs',
       'package.json',
     ]);
   });
@@ -61,5 +64,26 @@ describe('the packed command-line tool', () => {
     expect(fromPackage.stdout).toBe(fromClone.stdout);
     // A header and the 12 records of the report (MANIFEST: DSalko__dmarc_parser/complete.xml, 12 records).
     expect(fromPackage.stdout.trimEnd().split('\n')).toHaveLength(13);
+  });
+
+  it('answers --help on standard output with status 0, and parses without the IMAP client or the database driver', async () => {
+    const tool = join(installed, 'node_modules/.bin/dmarc-lens');
+    const help = await run(tool, ['--help']);
+    expect(help.stdout).toMatch(/^usage: dmarc-lens parse /);
+    expect(help.stderr).toBe('');
+    // A copy of the installed package without its vendored bundles: parse and senders never import them.
+    const copy = join(work, 'without-vendor');
+    cpSync(join(installed, 'node_modules/dmarc-lens'), copy, { recursive: true });
+    rmSync(join(copy, 'dist/cli/vendor'), { recursive: true });
+    const bin = join(copy, 'bin/dmarc-lens.mjs');
+    const parsed = await run(process.execPath, [bin, 'parse', '--format', 'csv', report]);
+    expect(parsed.stdout.trimEnd().split('\n')).toHaveLength(13);
+    const senders = await run(process.execPath, [bin, 'senders', report]);
+    expect(senders.stdout).not.toBe('');
+    // fetch --imap does import the IMAP client: without it, it fails, naming the missing file.
+    const fetched = await run(process.execPath, [bin, 'fetch', '--imap', 'imap://u@127.0.0.1:9/INBOX', '--insecure'], {
+      env: { ...process.env, DMARC_LENS_IMAP_PASSWORD: 'x' },
+    }).catch((error: { stderr: string; code: number }) => error);
+    expect(fetched.stderr).toContain('vendor/imapflow.mjs');
   });
 });
