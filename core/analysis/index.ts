@@ -20,6 +20,7 @@ export {
   diffWatchFindings,
   openProblems,
 } from './diffWatchFindings';
+export { type FailedMechanism, failedMechanism } from './failedMechanism';
 export { type ExplanationFormat, type ExplanationParam, formatExplanation } from './explanation';
 export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizardService } from './findSendingService';
 export { groupReporters } from './groupReporters';

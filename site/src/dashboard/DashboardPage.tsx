@@ -204,12 +204,20 @@ export function DashboardPage() {
         <div class="mt-6 space-y-6">
           <Section id="failures" title={t('failures.heading')}>
             <Staged>
-              <FailuresList failures={data.failures} />
+              <FailuresList
+                failures={data.failures}
+                period={period}
+                sources={summary.sources}
+                onShowSource={(ip) => {
+                  setFilters({ ...NO_SOURCE_FILTERS, search: ip });
+                  document.getElementById('sources-title')?.scrollIntoView();
+                }}
+              />
             </Staged>
           </Section>
           <Section id="tls" title={t('tls.heading')}>
             <Staged>
-              <TlsSummary reports={data.tls} />
+              <TlsSummary reports={data.tls} domain={domain} />
             </Staged>
           </Section>
         </div>

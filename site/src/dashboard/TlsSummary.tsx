@@ -1,47 +1,127 @@
-// SMTP TLS reports (RFC 8460): sessions per policy domain and MX, and the failure types seen (RFC 8460 §4.3.2).
-import { useMemo } from 'preact/hooks';
+// SMTP TLS reports (RFC 8460): sessions per policy, and, opened, the failed sessions per receiving MX and per failure
+// type (RFC 8460 §4.3.2), each breakdown adding up to the policy's failed sessions (tlsView.ts).
+import { useMemo, useState } from 'preact/hooks';
 import type { StoredTlsReport } from '../../../core/store';
 import { useI18n } from '../i18n/i18n';
 import { mutedClass, tableClass, tdClass, thClass, TableScroller } from '../ui/ui';
+import { buildTlsRows, type TlsCount, type TlsPolicyRow } from './tlsView';
 
-interface MxRow {
-  policy: string;
-  mx: string;
-  successful: number;
-  failed: number;
-  failureTypes: Map<string, number>;
-}
+export { buildTlsRows };
 
-export function buildTlsRows(reports: readonly StoredTlsReport[]): MxRow[] {
-  const rows = new Map<string, MxRow>();
-  const rowFor = (policy: string, mx: string): MxRow => {
-    const key = `${policy}\u0000${mx}`;
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { policy, mx, successful: 0, failed: 0, failureTypes: new Map() }));
-    return row;
-  };
-  for (const { report } of reports) {
-    for (const policy of report.policies) {
-      const label = `${policy.policyType} · ${policy.policyDomain}`;
-      const mx = policy.mxHost.join(', ') || '–';
-      const row = rowFor(label, mx);
-      row.successful += policy.successfulSessions;
-      row.failed += policy.failedSessions;
-      for (const detail of policy.failureDetails) {
-        const target = detail.receivingMxHostname ? rowFor(label, detail.receivingMxHostname) : row;
-        const type = detail.resultType;
-        target.failureTypes.set(type, (target.failureTypes.get(type) ?? 0) + detail.failedSessionCount);
-      }
-    }
-  }
-  return [...rows.values()]
-    .filter((r) => r.successful + r.failed + r.failureTypes.size > 0)
-    .sort((a, b) => b.failed - a.failed);
-}
-
-export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] }) {
+function Breakdown({
+  title,
+  counts,
+  row,
+  testId,
+  mono,
+}: {
+  title: string;
+  counts: TlsCount[];
+  row: TlsPolicyRow;
+  testId: string;
+  mono: boolean;
+}) {
   const { t, number } = useI18n();
-  const rows = useMemo(() => buildTlsRows(reports), [reports]);
+  return (
+    <div>
+      <h4 class="text-xs font-semibold uppercase tracking-wide">{title}</h4>
+      <table class={`${tableClass} text-xs`} data-testid={testId}>
+        <tbody>
+          {counts.map((c) => (
+            <tr key={c.name}>
+              <th scope="row" class={`${tdClass} font-normal ${mono ? 'font-mono' : ''}`}>
+                {c.name || t('drilldown.tls.unnamedMx')}
+              </th>
+              <td class={`${tdClass} text-right tabular-nums`}>{number(c.failed)}</td>
+            </tr>
+          ))}
+          {row.undetailed > 0 ? (
+            <tr>
+              <th scope="row" class={`${tdClass} font-normal ${mutedClass}`}>
+                {t('drilldown.tls.undetailed')}
+              </th>
+              <td class={`${tdClass} text-right tabular-nums`}>{number(row.undetailed)}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PolicyRows({ row }: { row: TlsPolicyRow }) {
+  const { t, number } = useI18n();
+  const [open, setOpen] = useState(false);
+  const canOpen = row.failed > 0 || row.byType.length > 0;
+  return (
+    <>
+      <tr data-testid="tls-row" data-failed={row.failed}>
+        <th scope="row" class={`${tdClass} font-medium`}>
+          {canOpen ? (
+            <button
+              type="button"
+              class="inline-flex items-center gap-1 text-left hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+            >
+              <span aria-hidden="true" class="inline-block w-3">
+                {open ? '▾' : '▸'}
+              </span>
+              {row.policyType} · {row.policyDomain}
+            </button>
+          ) : (
+            `${row.policyType} · ${row.policyDomain}`
+          )}
+          <div class={`text-xs font-normal ${mutedClass}`}>{t('drilldown.tls.reports', { count: row.reports })}</div>
+        </th>
+        <td class={`${tdClass} font-mono text-xs`}>{row.mxHosts.join(', ') || '–'}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(row.successful)}</td>
+        <td class={`${tdClass} text-right tabular-nums`}>{number(row.failed)}</td>
+        <td class={`${tdClass} text-xs`}>
+          {row.byType.map((c) => `${c.name} (${number(c.failed)})`).join(', ') || '–'}
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={5} class="px-2 pb-3">
+            <div
+              class="grid grid-cols-1 gap-4 rounded-md border border-slate-200 bg-slate-50 p-3 md:grid-cols-2 dark:border-slate-700 dark:bg-slate-800/60"
+              data-testid="tls-detail"
+            >
+              <Breakdown title={t('drilldown.tls.byMx')} counts={row.byMx} row={row} testId="tls-by-mx" mono />
+              <Breakdown
+                title={t('drilldown.tls.byType')}
+                counts={row.byType}
+                row={row}
+                testId="tls-by-type"
+                mono={false}
+              />
+              {row.detailedBeyond > 0 ? (
+                <p class={`text-sm md:col-span-2 ${mutedClass}`} data-testid="tls-beyond">
+                  {t('drilldown.tls.beyond', {
+                    detailed: number(row.failed + row.detailedBeyond),
+                    count: row.failed,
+                  })}
+                </p>
+              ) : null}
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+export function TlsSummary({
+  reports,
+  domain = null,
+}: {
+  reports: readonly StoredTlsReport[];
+  /** Only this policy domain's rows (a TLS report may cover several); null for all. */
+  domain?: string | null;
+}) {
+  const { t } = useI18n();
+  const rows = useMemo(() => buildTlsRows(reports, domain), [reports, domain]);
   if (rows.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('tls.none')}</p>;
   return (
     <TableScroller label={t('tls.heading')}>
@@ -67,15 +147,7 @@ export function TlsSummary({ reports }: { reports: readonly StoredTlsReport[] })
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={`${row.policy}|${row.mx}`}>
-              <td class={tdClass}>{row.policy}</td>
-              <td class={`${tdClass} font-mono text-xs`}>{row.mx}</td>
-              <td class={`${tdClass} text-right tabular-nums`}>{number(row.successful)}</td>
-              <td class={`${tdClass} text-right tabular-nums`}>{number(row.failed)}</td>
-              <td class={`${tdClass} text-xs`}>
-                {[...row.failureTypes].map(([type, n]) => `${type} (${number(n)})`).join(', ') || '–'}
-              </td>
-            </tr>
+            <PolicyRows key={row.key} row={row} />
           ))}
         </tbody>
       </table>
