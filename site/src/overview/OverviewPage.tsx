@@ -117,6 +117,45 @@ function OverviewRow({ row, href }: { row: DomainOverview; href: string }) {
   );
 }
 
+/** A domain as a card, for screens too narrow for the table (under 640 px). */
+function OverviewCard({ row, href }: { row: DomainOverview; href: string }) {
+  const { t, number, percent } = useI18n();
+  const figure = (label: string, value: string) => (
+    <div>
+      <dt class={`text-xs ${mutedClass}`}>{label}</dt>
+      <dd class="tabular-nums">{value}</dd>
+    </div>
+  );
+  return (
+    <li
+      class="rounded-xl border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-testid="overview-card"
+      data-domain={row.domain}
+    >
+      <div class="flex items-start justify-between gap-2">
+        <a href={href} class={`${linkButtonClass} break-all font-medium`}>
+          {row.domain}
+        </a>
+        <Sparkline days={row.spark} />
+      </div>
+      {row.messages === 0 ? (
+        <p class={`mt-2 text-sm ${mutedClass}`}>{t('overview.noMessages')}</p>
+      ) : (
+        <dl class="mt-2 grid grid-cols-2 gap-2 text-sm">
+          {figure(t('overview.col.messages'), number(row.messages))}
+          {figure(t('overview.col.pass'), percent(row.dmarcPass, row.messages))}
+          {figure(t('overview.col.new'), number(row.newSources))}
+          {figure(t('overview.col.failing'), number(row.failingSources))}
+        </dl>
+      )}
+      <div class="mt-2 space-y-2 text-sm">
+        <PolicyCell row={row} />
+        <ReadinessCell row={row} />
+      </div>
+    </li>
+  );
+}
+
 export function OverviewPage() {
   const { t, number } = useI18n();
   const version = useObservable(dataVersion);
@@ -246,54 +285,63 @@ export function OverviewPage() {
       {query.trim() && shown.length === 0 && rows.length === total ? (
         <p class={mutedClass}>{t('overview.noMatch', { query: query.trim() })}</p>
       ) : (
-        <TableScroller label={t('overview.heading')}>
-          <table class={tableClass} data-testid="overview-table">
-            <thead>
-              <tr>
-                {(Object.keys(COLUMN_LABELS) as OverviewColumn[]).map((column) => {
-                  const sorted = sort.column === column;
-                  return (
-                    <th
-                      key={column}
-                      scope="col"
-                      class={`${thClass} ${NUMERIC.has(column) ? 'text-right' : ''}`}
-                      aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}
-                      title={
-                        column === 'new'
-                          ? t('overview.col.newHint')
-                          : column === 'failing'
-                            ? t('overview.col.failingHint')
-                            : undefined
-                      }
-                    >
-                      <button
-                        type="button"
-                        class="inline-flex items-center gap-1 font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
-                        onClick={() => sortBy(column)}
-                        data-testid={`sort-${column}`}
-                      >
-                        {t(COLUMN_LABELS[column])}
-                        <span aria-hidden="true" class={sorted ? '' : 'opacity-0'}>
-                          {sort.descending ? '▼' : '▲'}
-                        </span>
-                        {sorted && (
-                          <span class="sr-only">
-                            {t(sort.descending ? 'overview.sortedDescending' : 'overview.sortedAscending')}
-                          </span>
-                        )}
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <OverviewRow key={row.domain} row={row} href={dashboardLink(row.domain, preset, period)} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
+        <>
+          <ul class="space-y-3 sm:hidden" aria-label={t('overview.heading')}>
+            {shown.map((row) => (
+              <OverviewCard key={row.domain} row={row} href={dashboardLink(row.domain, preset, period)} />
+            ))}
+          </ul>
+          <div class="hidden sm:block">
+            <TableScroller label={t('overview.heading')}>
+              <table class={tableClass} data-testid="overview-table">
+                <thead>
+                  <tr>
+                    {(Object.keys(COLUMN_LABELS) as OverviewColumn[]).map((column) => {
+                      const sorted = sort.column === column;
+                      return (
+                        <th
+                          key={column}
+                          scope="col"
+                          class={`${thClass} ${NUMERIC.has(column) ? 'text-right' : ''}`}
+                          aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                          title={
+                            column === 'new'
+                              ? t('overview.col.newHint')
+                              : column === 'failing'
+                                ? t('overview.col.failingHint')
+                                : undefined
+                          }
+                        >
+                          <button
+                            type="button"
+                            class="inline-flex items-center gap-1 font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                            onClick={() => sortBy(column)}
+                            data-testid={`sort-${column}`}
+                          >
+                            {t(COLUMN_LABELS[column])}
+                            <span aria-hidden="true" class={sorted ? '' : 'opacity-0'}>
+                              {sort.descending ? '▼' : '▲'}
+                            </span>
+                            {sorted && (
+                              <span class="sr-only">
+                                {t(sort.descending ? 'overview.sortedDescending' : 'overview.sortedAscending')}
+                              </span>
+                            )}
+                          </button>
+                        </th>
+                      );
+                    })}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((row) => (
+                    <OverviewRow key={row.domain} row={row} href={dashboardLink(row.domain, preset, period)} />
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          </div>
+        </>
       )}
     </div>
   );

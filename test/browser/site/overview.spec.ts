@@ -177,8 +177,20 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
       await page.screenshot({ path: `${SHOTS}/overview-${language}-${theme}.png`, fullPage: true });
     }
   }
+  // A phone: a card per domain, nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('overview-card')).toHaveCount(5);
+  await expect(page.getByTestId('overview-table')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/overview-nl-dark-390.png`, fullPage: true });
+  await page.getByTestId('theme-select').selectOption('light');
+  await page.getByTestId('language-select').selectOption('en');
+  await page.screenshot({ path: `${SHOTS}/overview-en-light-390.png`, fullPage: true });
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
+  await expect(page.getByTestId('daily-chart')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/dashboard-en-light-390.png`, fullPage: false });
   requests.assertSameOrigin();
 });
 
