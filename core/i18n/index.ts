@@ -27,3 +27,5 @@ export { extensionEn } from './en/extension';
 export { extensionNl } from './nl/extension';
 export { extensionPagesEn } from './en/extensionPages';
 export { extensionPagesNl } from './nl/extensionPages';
+export { reportEn } from './en/report';
+export { reportNl } from './nl/report';

@@ -8,6 +8,7 @@ import { findTag, type FoundTag } from './findTag';
 import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { dateRangeProblem } from './plausibility';
 import { ReportFailure } from './ReportFailure';
+import { plainReportText, reportText, type PlainReportKey } from './reportMessages';
 import { readPlainRecords } from './readPlainRecords';
 import { readWellFormedXml } from './readWellFormedXml';
 import { looksDamaged, repairXml } from './repairXml';
@@ -61,11 +62,11 @@ export interface AggregateXmlSink {
    */
   onReportEnd(head: AggregateHead, warnings: string[], start: number, end: number): void;
   /**
-   * A report refused whole, after its head: `message` names the file and why (dateRangeProblem). Its records are
-   * not read and it has no onHead or onReportEnd; the documents after it in the stream are read as usual. Without
-   * this handler the refusal is thrown as a `malformed` ReportFailure, which ends the stream.
+   * A report refused whole, after its head: a `malformed` failure naming the file and why (dateRangeProblem). Its
+   * records are not read and it has no onHead or onReportEnd; the documents after it in the stream are read as usual.
+   * Without this handler the refusal is thrown, which ends the stream.
    */
-  onReportRefused?(message: string): void;
+  onReportRefused?(refusal: ReportFailure): void;
 }
 
 type Mode = 'between' | 'head' | 'records';
@@ -118,7 +119,7 @@ export class AggregateXmlReader {
   private batchChars = 0;
   private current: AggregateHead | undefined;
   /** Why the document being read is refused, once its head says so: its records are then skipped. */
-  private refusal: string | undefined;
+  private refusal: ReportFailure | undefined;
   private warnings = new WarningSet();
   private recordCount = 0;
   /** Documents seen in this stream; more than one means reports were pasted together. */
@@ -149,10 +150,10 @@ export class AggregateXmlReader {
         this.waitingChars += chunk.length;
         this.searchedTo = Math.max(0, this.buffer.length + this.waitingChars - LOOKBEHIND);
         if (this.buffer.length + this.waitingChars > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure(
-            'too-large',
-            `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`,
-          );
+          throw ReportFailure.of('too-large', 'report.recordTooLong', {
+            file: this.fileLabel,
+            limit: MAX_ELEMENT_CHARS,
+          });
         }
         return;
       }
@@ -173,11 +174,7 @@ export class AggregateXmlReader {
     this.buffer += this.takeWaiting();
     this.scan(true);
     if (this.mode !== 'between') {
-      this.warnings.add(
-        this.mode === 'head'
-          ? 'report ends before its first record (truncated)'
-          : 'report ends without </feedback> (truncated)',
-      );
+      this.warnings.add(reportText(this.mode === 'head' ? 'report.truncatedHead' : 'report.truncatedEnd'));
       this.finishDocument(this.buffer, this.consumed + this.buffer.length);
     }
     this.consumed += this.buffer.length;
@@ -232,10 +229,10 @@ export class AggregateXmlReader {
         this.head += buf.slice(pos, keep);
         pos = keep;
         if (this.head.length > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure(
-            'too-large',
-            `${this.fileLabel}: the report head (before the first record) exceeds ${MAX_ELEMENT_CHARS} characters`,
-          );
+          throw ReportFailure.of('too-large', 'report.headTooLong', {
+            file: this.fileLabel,
+            limit: MAX_ELEMENT_CHARS,
+          });
         }
         break;
       }
@@ -257,10 +254,10 @@ export class AggregateXmlReader {
       const close = findTag(buf, 'record', Math.max(record.index, searchedTo), 'end');
       if (!close) {
         if (buf.length - record.index > MAX_ELEMENT_CHARS) {
-          throw new ReportFailure(
-            'too-large',
-            `${this.fileLabel}: a <record> exceeds ${MAX_ELEMENT_CHARS} characters without closing`,
-          );
+          throw ReportFailure.of('too-large', 'report.recordTooLong', {
+            file: this.fileLabel,
+            limit: MAX_ELEMENT_CHARS,
+          });
         }
         pos = record.index;
         this.searchedTo = Math.max(0, buf.length - pos - LOOKBEHIND);
@@ -283,7 +280,7 @@ export class AggregateXmlReader {
   }
 
   private noteBetweenRecords(textBetween: string): void {
-    if (/<[A-Za-z]/.test(textBetween)) this.warnings.add('ignored elements between records');
+    if (/<[A-Za-z]/.test(textBetween)) this.warnings.add(reportText('report.elementsBetweenRecords'));
   }
 
   private beginDocument(feedbackTag: string, start: number): void {
@@ -296,7 +293,7 @@ export class AggregateXmlReader {
     this.recordCount = 0;
     this.warnings = new WarningSet();
     if (this.ignoredText > 0) {
-      this.warnings.add(`ignored ${this.ignoredText} characters of non-report text before <feedback>`);
+      this.warnings.add(reportText('report.ignoredText', { count: this.ignoredText }));
       this.ignoredText = 0;
     }
   }
@@ -305,7 +302,7 @@ export class AggregateXmlReader {
   private startRecords(): void {
     this.mode = 'records';
     const xml = `${this.head}</${this.feedbackTag}>`;
-    const tree = this.parse(xml, 'report head');
+    const tree = this.parse(xml, 'report.part.head');
     const feedback = findElement(tree, 'feedback') ?? tree;
     const namespace = /\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']+)["']/.exec(this.head.slice(0, 2000))?.[1];
     const head: AggregateHead = {
@@ -328,8 +325,8 @@ export class AggregateXmlReader {
     // A report whose dates cannot be believed is in no total: refused, named with its file.
     const refusal = dateRangeProblem(head.metadata);
     if (refusal !== undefined) {
-      this.refusal = `${this.fileLabel}: ${refusal}`;
-      if (!this.sink.onReportRefused) throw new ReportFailure('malformed', this.refusal);
+      this.refusal = ReportFailure.of('malformed', 'report.refusedIn', { file: this.fileLabel, refusal });
+      if (!this.sink.onReportRefused) throw this.refusal;
       return;
     }
     this.current = head;
@@ -345,13 +342,13 @@ export class AggregateXmlReader {
       // it, so that they keep the file's order.
       this.flushBatch();
       const repaired = repairXml(remainder);
-      const salvaged = this.recordsOf(this.parse(repaired.xml, 'truncated record')).filter(
+      const salvaged = this.recordsOf(this.parse(repaired.xml, 'report.part.truncatedRecord')).filter(
         (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
       );
       if (salvaged.length) {
         this.emit(salvaged.map(recordTextOf));
-        this.warnings.add('kept the last record, cut off by truncation');
-      } else this.warnings.add('dropped an incomplete last record');
+        this.warnings.add(reportText('report.keptTruncatedRecord'));
+      } else this.warnings.add(reportText('report.droppedIncompleteRecord'));
     }
     this.flushBatch();
     if (this.refusal !== undefined) this.sink.onReportRefused?.(this.refusal);
@@ -381,10 +378,10 @@ export class AggregateXmlReader {
       this.emit(plain);
       return;
     }
-    let records = this.recordsOf(this.parse(`<b>${joined}</b>`, 'records'));
+    let records = this.recordsOf(this.parse(`<b>${joined}</b>`, 'report.part.records'));
     if (records.length !== batch.length) {
       // A damaged record swallowed or split its neighbours: read each on its own.
-      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'record')));
+      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'report.part.record')));
     }
     this.emit(records.map(recordTextOf));
   }
@@ -394,10 +391,10 @@ export class AggregateXmlReader {
     const head = this.current!;
     this.recordCount += texts.length;
     if (this.recordCount > MAX_RECORDS_PER_REPORT) {
-      throw new ReportFailure(
-        'too-large',
-        `${this.fileLabel}: more than ${MAX_RECORDS_PER_REPORT} records in one report`,
-      );
+      throw ReportFailure.of('too-large', 'report.tooManyRecords', {
+        file: this.fileLabel,
+        limit: MAX_RECORDS_PER_REPORT,
+      });
     }
     const records = toAggregateRecords(texts, head.policy, this.warnings);
     // A batch whose records were all left out is not handed on: consumers see batches of records only.
@@ -411,14 +408,11 @@ export class AggregateXmlReader {
 
   private refuseDtd(text: string): void {
     if (DTD.test(text)) {
-      throw new ReportFailure(
-        'malformed',
-        `${this.fileLabel}: contains a DOCTYPE or ENTITY declaration, refused (XML entity expansion)`,
-      );
+      throw ReportFailure.of('malformed', 'report.dtd', { file: this.fileLabel });
     }
   }
 
-  private parse(xml: string, what: string): XmlNode {
+  private parse(xml: string, what: PlainReportKey): XmlNode {
     // Plain well-formed XML (nearly every report) is read by the fast path; a DTD is never plain, so it is refused below.
     const plain = readWellFormedXml(xml);
     if (plain !== undefined) return plain;
@@ -427,13 +421,17 @@ export class AggregateXmlReader {
     if (looksDamaged(source)) {
       const repaired = repairXml(source);
       source = repaired.xml;
-      for (const repair of repaired.repairs) this.warnings.add(`repaired malformed XML in ${what}: ${repair}`);
+      const part = plainReportText(what);
+      for (const repair of repaired.repairs) this.warnings.add(reportText('report.repaired', { part, repair }));
     }
     try {
       return xmlParser.parse(source) as XmlNode;
     } catch (error) {
       this.warnings.add(
-        `unreadable XML in ${what} skipped (${error instanceof Error ? error.message : String(error)})`,
+        reportText('report.unreadableXml', {
+          part: plainReportText(what),
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
       return {};
     }

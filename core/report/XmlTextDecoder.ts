@@ -3,6 +3,7 @@
 // reports carry raw windows-1252 bytes in UTF-8 documents (docs/report-quirks.md; fixture
 // domainaware__parsedmarc/invalid_utf_8.xml).
 import { concatBytes } from './concatBytes';
+import { reportText } from './reportMessages';
 
 const DECLARATION_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
 /** Bytes to wait for before choosing an encoding: enough for any XML declaration. */
@@ -56,7 +57,7 @@ export class XmlTextDecoder {
     let label = 'utf-8';
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
       offset = 3;
-      this.notes.push('removed a UTF-8 byte-order mark');
+      this.notes.push(reportText('report.bomRemoved'));
     } else if (head[0] === 0xff && head[1] === 0xfe) {
       offset = 2;
       label = 'utf-16le';
@@ -73,7 +74,7 @@ export class XmlTextDecoder {
     try {
       this.decoder = takeDecoder(label);
     } catch {
-      this.notes.push(`unknown declared encoding "${label}", read as UTF-8`);
+      this.notes.push(reportText('report.unknownEncoding', { label }));
       this.decoder = takeDecoder('utf-8');
     }
     this.encoding = this.decoder.encoding;

@@ -42,6 +42,14 @@ export {
   toCountedDigest,
 } from './recordDigest';
 export { isoFromReportSeconds } from './reportDate';
+export {
+  localizeReportText,
+  readReportMessage,
+  type ReportMessage,
+  type ReportMessageKey,
+  type ReportTranslate,
+  sayReportMessage,
+} from './reportMessages';
 export { firstByteOfText } from './sniffContainer';
 export { REASONS } from './toAggregateReport';
 export {

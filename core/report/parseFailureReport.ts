@@ -10,6 +10,7 @@
 
 import type { Attachment, Email } from 'postal-mime';
 import { canonicalIpAddress } from './parseIpAddress';
+import { reportText } from './reportMessages';
 import type { FailureReport } from './types';
 
 export type FailureOutcome =
@@ -52,8 +53,7 @@ function parseUnsafe(email: Email): FailureOutcome {
 
 function fromArf(email: Email, attachments: Attachment[], arf: Attachment, arfCount: number): FailureOutcome {
   const warnings: string[] = [];
-  if (arfCount > 1)
-    warnings.push(`${arfCount} message/feedback-report parts; only the first is read (RFC 5965 §2 allows one)`);
+  if (arfCount > 1) warnings.push(reportText('report.arf.manyParts', { count: arfCount }));
   const fields = parseHeaderBlock(attachmentText(arf)).headers.map(([name, value]): [string, string] => [
     name.toLowerCase(),
     value,
@@ -64,9 +64,7 @@ function fromArf(email: Email, attachments: Attachment[], arf: Attachment, arfCo
   let feedbackType = rawType === undefined ? '' : stripComments(rawType).toLowerCase();
   if (feedbackType === '') {
     if (first(fields, 'auth-failure') !== undefined) {
-      warnings.push(
-        'Feedback-Type missing (RFC 5965 §3.1 requires it); read as auth-failure because Auth-Failure is present',
-      );
+      warnings.push(reportText('report.arf.noFeedbackType'));
       feedbackType = 'auth-failure';
     } else {
       return { kind: 'abuse', feedbackType: '' };
@@ -76,17 +74,17 @@ function fromArf(email: Email, attachments: Attachment[], arf: Attachment, arfCo
 
   const report = buildReport('arf', feedbackType, fields, warnings);
   // RFC 5965 §3.1 required fields.
-  if (report.userAgent === undefined) warnings.push('User-Agent missing (RFC 5965 §3.1 requires it)');
-  if (report.version === undefined) warnings.push('Version missing (RFC 5965 §3.1 requires it)');
+  if (report.userAgent === undefined) warnings.push(reportText('report.arf.noUserAgent'));
+  if (report.version === undefined) warnings.push(reportText('report.arf.noVersion'));
   // RFC 6591 §3.1: an auth-failure report carries Auth-Failure.
-  if (report.authFailure === undefined) warnings.push('Auth-Failure missing (RFC 6591 §3.1 requires it)');
+  if (report.authFailure === undefined) warnings.push(reportText('report.arf.noAuthFailure'));
 
   const originalPart = attachments.find((a) => ORIGINAL_TYPES.has(lower(a.mimeType)));
   if (originalPart !== undefined) {
     report.original = readOriginal(attachmentText(originalPart), warnings);
   } else {
     // RFC 5965 §2 (d): the third part is the original message or its header; RFC 6591 §3.1 allows redaction only.
-    warnings.push('no message/rfc822 or text/rfc822-headers part: the failed message’s header is not available');
+    warnings.push(reportText('report.arf.noOriginal'));
   }
   finish(report, email, warnings);
   return { kind: 'failure', report, warnings };
@@ -146,7 +144,7 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
     feedbackType = 'auth-failure';
   }
 
-  const warnings: string[] = ['no message/feedback-report part (RFC 6591 §3.1); fields read from the plain-text body'];
+  const warnings: string[] = [reportText('report.arf.textBody')];
   // Typed values come from the RFC names; Exim's names are mapped onto them, while `fields` keeps what was written.
   const typed: Fields = fields.map(([n, v]): [string, string] => [TEXT_FIELD_ALIASES[n] ?? n, v]);
   if (first(typed, 'auth-failure') === undefined && !has('feedback-type')) {
@@ -175,7 +173,7 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
     while (copied.length > 0 && (copied[0] ?? '').trim() === '') copied.shift();
     report.original = readOriginal(copied.join('\n'), warnings);
   } else {
-    warnings.push('no copy of the failed message’s header found');
+    warnings.push(reportText('report.arf.noHeaderCopy'));
   }
   finish(report, email, warnings);
   return { kind: 'failure', report, warnings };
@@ -225,12 +223,12 @@ function buildReport(format: 'arf' | 'text', feedbackType: string, fields: Field
   // RFC 5965 §3.2 Arrival-Date; older ARF generators wrote Received-Date.
   const arrival = first(fields, 'arrival-date') ?? first(fields, 'received-date');
   if (arrival !== undefined && first(fields, 'arrival-date') === undefined) {
-    warnings.push('Received-Date read as Arrival-Date (RFC 5965 §3.2 names it Arrival-Date)');
+    warnings.push(reportText('report.arf.receivedDate'));
   }
   set('arrivalDate', arrival);
   if (arrival !== undefined && arrival !== '') {
     const t = parseMailDate(arrival);
-    if (t === undefined) warnings.push(`Arrival-Date "${arrival}" is not an RFC 5322 §3.3 date`);
+    if (t === undefined) warnings.push(reportText('report.arf.badArrivalDate', { value: arrival }));
     else report.arrivalTime = t;
   }
   // RFC 5965 §3.2 Original-Mail-From, §3.3 Original-Rcpt-To: SMTP paths, angle brackets removed.
@@ -283,19 +281,17 @@ function finish(report: FailureReport, email: Email, warnings: string[]): void {
     const fallback = headerFrom ?? originalFrom;
     if (fallback !== undefined) {
       report.reportedDomain = fallback.toLowerCase();
-      warnings.push(
-        `Reported-Domain missing (RFC 6591 §3.1 requires it); taken from the failed message: ${report.reportedDomain}`,
-      );
+      warnings.push(reportText('report.arf.domainFromMessage', { domain: report.reportedDomain }));
     } else {
-      warnings.push('Reported-Domain missing (RFC 6591 §3.1 requires it)');
+      warnings.push(reportText('report.arf.noDomain'));
     }
   }
 }
 
 function readOriginal(text: string, warnings: string[]): NonNullable<FailureReport['original']> {
   const { headers, skippedLeadingBlank } = parseHeaderBlock(text);
-  if (skippedLeadingBlank) warnings.push('the failed message’s part starts with a blank line; skipped');
-  if (headers.length === 0) warnings.push('the failed message’s part has no header fields');
+  if (skippedLeadingBlank) warnings.push(reportText('report.arf.blankLine'));
+  if (headers.length === 0) warnings.push(reportText('report.arf.noHeaders'));
   const original: NonNullable<FailureReport['original']> = { headers };
   const get = (name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
   const from = get('from');

@@ -24,7 +24,16 @@ import { parseTlsReport } from './parseTlsReport';
 import { isZipNoise, readZipEntries } from './readZipEntries';
 import { ReportFailure } from './ReportFailure';
 import { SNIFF_BYTES, sniffContainer, type ContainerKind } from './sniffContainer';
-import type { AggregateRecord, AggregateReport, ParsedReport, ParseResult, ReportErrorCode, ReportPath } from './types';
+import { plainReportText, reportText, type PlainReportKey } from './reportMessages';
+import type {
+  AggregateRecord,
+  AggregateReport,
+  ParsedReport,
+  ParseResult,
+  ReportError,
+  ReportErrorCode,
+  ReportPath,
+} from './types';
 import { XmlTextDecoder } from './XmlTextDecoder';
 import { concatBytes } from './concatBytes';
 
@@ -126,7 +135,7 @@ class ReadContext {
   }
 
   checkAborted(): void {
-    if (this.options.signal?.aborted) throw new ReportFailure('aborted', `${this.label}: reading was cancelled`);
+    if (this.options.signal?.aborted) throw ReportFailure.of('aborted', 'report.cancelled', { file: this.label });
   }
 
   /** Whether `bytes` more decompressed bytes stay within the limits {@link countDecompressed} enforces. */
@@ -141,22 +150,19 @@ class ReadContext {
   countDecompressed(bytes: number): void {
     this.decompressed += bytes;
     if (this.decompressed > MAX_DECOMPRESSED_BYTES) {
-      throw new ReportFailure(
-        'too-large',
-        `${this.label}: expands to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB`,
-      );
+      throw ReportFailure.of('too-large', 'report.expandsOverLimit', {
+        file: this.label,
+        limit: MAX_DECOMPRESSED_BYTES / 2 ** 30,
+      });
     }
     if (this.decompressed > RATIO_CHECK_FLOOR && this.decompressed > this.inputBytes * MAX_EXPANSION_RATIO) {
-      throw new ReportFailure(
-        'too-large',
-        `${this.label}: expands more than ${MAX_EXPANSION_RATIO}× its size (a decompression bomb?); refused`,
-      );
+      throw ReportFailure.of('too-large', 'report.expansionRatio', { file: this.label, ratio: MAX_EXPANSION_RATIO });
     }
   }
 
   addReport(report: ParsedReportWithStats): void {
     if (this.reports.length >= MAX_REPORTS_PER_FILE) {
-      throw new ReportFailure('too-large', `${this.label}: more than ${MAX_REPORTS_PER_FILE} reports in one file`);
+      throw ReportFailure.of('too-large', 'report.tooManyReports', { file: this.label, limit: MAX_REPORTS_PER_FILE });
     }
     this.reports.push(report);
     this.options.onReportEnd?.(report);
@@ -195,10 +201,10 @@ class DocumentStream implements ByteSink {
     private readonly depth: number,
   ) {
     if (depth > MAX_NESTING_DEPTH) {
-      throw new ReportFailure(
-        'too-large',
-        `${describePath(path)}: containers nested deeper than ${MAX_NESTING_DEPTH} levels`,
-      );
+      throw ReportFailure.of('too-large', 'report.nestedTooDeep', {
+        where: describePath(path),
+        limit: MAX_NESTING_DEPTH,
+      });
     }
   }
 
@@ -221,7 +227,7 @@ class DocumentStream implements ByteSink {
     if (head.length) this.sink.push(head);
   }
 
-  private sinkFor(kind: ContainerKind, detail: string | undefined): ByteSink {
+  private sinkFor(kind: ContainerKind, detail: PlainReportKey | undefined): ByteSink {
     const where = describePath(this.path);
     switch (kind) {
       case 'gzip':
@@ -243,27 +249,22 @@ class DocumentStream implements ByteSink {
           this.ctx.defer(() => readMbox(this.ctx, bytes, this.path, this.depth));
         });
       case 'unused':
-        return refuse(
-          this.ctx,
-          this.path,
-          new ReportFailure('empty', `${where}: the reporter sent the placeholder text "unused" instead of a report`),
-        );
+        return refuse(this.ctx, this.path, ReportFailure.of('empty', 'report.unused', { where }));
       case 'empty':
-        return refuse(this.ctx, this.path, new ReportFailure('empty', `${where}: the file is empty`));
+        return refuse(this.ctx, this.path, ReportFailure.of('empty', 'report.emptyFile', { where }));
       case 'pgp':
-        return refuse(
-          this.ctx,
-          this.path,
-          new ReportFailure('encrypted', `${where}: PGP-encrypted content cannot be read`),
-        );
+        return refuse(this.ctx, this.path, ReportFailure.of('encrypted', 'report.pgp', { where }));
       case 'binary':
         return refuse(
           this.ctx,
           this.path,
-          new ReportFailure('not-a-report', `${where}: ${detail ? `a ${detail}` : 'binary data'}, not a report`),
+          ReportFailure.of('not-a-report', 'report.binary', {
+            where,
+            part: plainReportText(detail ?? 'report.kind.binary'),
+          }),
         );
       case 'text':
-        return refuse(this.ctx, this.path, new ReportFailure('not-a-report', `${where}: plain text without a report`));
+        return refuse(this.ctx, this.path, ReportFailure.of('not-a-report', 'report.plainText', { where }));
     }
   }
 }
@@ -289,7 +290,7 @@ class BufferedDocument implements ByteSink {
   push(chunk: Uint8Array): void {
     this.size += chunk.length;
     if (this.size > this.limit)
-      throw new ReportFailure('too-large', `${this.where}: larger than ${this.limit / 2 ** 20} MiB`);
+      throw ReportFailure.of('too-large', 'report.largerThan', { where: this.where, limit: this.limit / 2 ** 20 });
     this.chunks.push(chunk);
   }
 
@@ -343,13 +344,15 @@ class GzipStream implements ByteSink {
       const code = (error as { code?: number }).code;
       // fflate code 6 is a bad gzip header: after a complete member that means trailing garbage, not corruption.
       if (code === 6 && this.produced > 0) {
-        this.ctx.warnings.push(`${this.where}: ignored bytes after the end of the gzip data`);
+        this.ctx.warnings.push(reportText('report.gzipTrailing', { where: this.where }));
         this.ignoringRest = true;
         return;
       }
-      const reason =
-        code === 0 ? 'the gzip data ends early (truncated)' : `the gzip data is damaged (${(error as Error).message})`;
-      throw new ReportFailure('corrupt-archive', `${this.where}: ${reason}`);
+      if (code === 0) throw ReportFailure.of('corrupt-archive', 'report.gzipTruncated', { where: this.where });
+      throw ReportFailure.of('corrupt-archive', 'report.gzipDamaged', {
+        where: this.where,
+        error: (error as Error).message,
+      });
     }
   }
 
@@ -397,7 +400,7 @@ class XmlStream implements ByteSink {
           for (const r of records) current.stats!.messages += r.count;
           ctx.options.onRecords?.(records, head, path);
         },
-        onReportRefused: (message) => ctx.problem(path, new ReportFailure('malformed', message)),
+        onReportRefused: (refusal) => ctx.problem(path, refusal),
         onReportEnd: (_head, warnings, start, end) => {
           const current = this.current!;
           this.spans.push([start, end]);
@@ -423,18 +426,18 @@ class XmlStream implements ByteSink {
     const notes = [...this.decoder.notes];
     if (this.decoder.invalidSequences > 0) {
       notes.push(
-        `replaced ${this.decoder.invalidSequences} byte sequence(s) invalid in ${this.decoder.encoding} with U+FFFD`,
+        reportText('report.invalidSequences', {
+          count: this.decoder.invalidSequences,
+          encoding: this.decoder.encoding,
+        }),
       );
     }
-    if (this.reader.documents > 1) notes.push(`${this.reader.documents} reports were pasted into one file; read each`);
+    if (this.reader.documents > 1) notes.push(reportText('report.pastedReports', { count: this.reader.documents }));
     for (const report of this.started) report.warnings.unshift(...notes);
     if (this.reader.documents === 0) {
       this.ctx.problem(
         this.path,
-        new ReportFailure(
-          'not-a-report',
-          `${describePath(this.path)}: XML without a <feedback> element, not a DMARC aggregate report`,
-        ),
+        ReportFailure.of('not-a-report', 'report.noFeedback', { where: describePath(this.path) }),
       );
     }
     this.handOverText();
@@ -494,7 +497,7 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
     const memberPath = [...path, entry.name];
     readPart(ctx, memberPath, () => {
       const where = describePath(memberPath);
-      if (entry.encrypted) throw new ReportFailure('encrypted', `${where}: the zip member is password-protected`);
+      if (entry.encrypted) throw ReportFailure.of('encrypted', 'report.zipEncrypted', { where });
       const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
       const document = new DocumentStream(ctx, memberPath, depth + 1);
       if (entry.method === 0) {
@@ -502,7 +505,7 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         return pushInSlices(ctx, document, data);
       }
       if (entry.method !== 8)
-        throw new ReportFailure('unsupported', `${where}: zip compression method ${entry.method} is not supported`);
+        throw ReportFailure.of('unsupported', 'report.zipMethod', { where, method: String(entry.method) });
       const emit = (chunk: Uint8Array): void => {
         ctx.countDecompressed(chunk.length);
         document.push(chunk);
@@ -515,7 +518,10 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
         } else inflateInSlices(ctx, data, emit);
       } catch (error) {
         if (error instanceof ReportFailure) throw error;
-        throw new ReportFailure('corrupt-archive', `${where}: the zip member is damaged (${(error as Error).message})`);
+        throw ReportFailure.of('corrupt-archive', 'report.zipMemberDamaged', {
+          where,
+          error: (error as Error).message,
+        });
       }
       document.end();
     });
@@ -525,8 +531,7 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
 function readJson(ctx: ReadContext, bytes: Uint8Array, path: ReportPath): void {
   const where = describePath(path);
   const outcome = parseTlsReport(new TextDecoder('utf-8').decode(bytes));
-  if (!outcome.ok)
-    throw new ReportFailure('not-a-report', `${where}: JSON but not an SMTP TLS report (${outcome.reason})`);
+  if (!outcome.ok) throw ReportFailure.of('not-a-report', 'report.notTls', { where, reason: outcome.reason });
   ctx.addReport({ report: outcome.report, warnings: outcome.warnings, path });
 }
 
@@ -558,11 +563,10 @@ async function readMbox(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, d
     const next = nextMessageStart(bytes, start + 1);
     if (++n > MAX_MESSAGES_PER_FILE) {
       // Not fatal: the reports of the messages read are kept, and the warning says the rest were not read.
-      const failure = new ReportFailure(
-        'too-large',
-        `${describePath(path)}: holds more than ${MAX_MESSAGES_PER_FILE} messages; the messages after message ${MAX_MESSAGES_PER_FILE} were not read`,
-        false,
-      );
+      const failure = ReportFailure.partial('too-large', 'report.mboxTooMany', {
+        where: describePath(path),
+        limit: MAX_MESSAGES_PER_FILE,
+      });
       ctx.problem(path, failure);
       return;
     }
@@ -600,8 +604,8 @@ function hasMoreBoundaryLines(bytes: Uint8Array, limit: number): boolean {
 async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, depth: number): Promise<void> {
   const where = describePath(path);
   if (hasMoreBoundaryLines(bytes, MAX_MIME_BOUNDARY_LINES)) {
-    const message = `${where}: the email has more than ${MAX_MIME_BOUNDARY_LINES} MIME boundary lines (a flood of parts?); not read`;
-    ctx.problem(path, new ReportFailure('too-large', message, false));
+    const params = { where, limit: MAX_MIME_BOUNDARY_LINES };
+    ctx.problem(path, ReportFailure.partial('too-large', 'report.mimeFlood', params));
     return;
   }
   let email: Email;
@@ -610,7 +614,7 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
   } catch (error) {
     ctx.problem(
       path,
-      new ReportFailure('malformed', `${where}: the email cannot be parsed (${(error as Error).message})`),
+      ReportFailure.of('malformed', 'report.emailUnparsable', { where, error: (error as Error).message }),
     );
     return;
   }
@@ -618,7 +622,7 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
   if (
     email.attachments.some((a) => a.mimeType === 'application/pkcs7-mime' || a.mimeType === 'application/x-pkcs7-mime')
   ) {
-    ctx.problem(path, new ReportFailure('encrypted', `${where}: S/MIME-encrypted message cannot be read`));
+    ctx.problem(path, ReportFailure.of('encrypted', 'report.smime', { where }));
     return;
   }
   const failure = parseFailureReport(email);
@@ -627,13 +631,7 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
     return;
   }
   if (failure.kind === 'abuse') {
-    ctx.problem(
-      path,
-      new ReportFailure(
-        'unsupported',
-        `${where}: an ARF "${failure.feedbackType}" feedback report, not a DMARC or TLS report`,
-      ),
-    );
+    ctx.problem(path, ReportFailure.of('unsupported', 'report.abuse', { where, type: failure.feedbackType }));
     return;
   }
   const before = ctx.reports.length;
@@ -657,7 +655,7 @@ async function readEmail(ctx: ReadContext, bytes: Uint8Array, path: ReportPath, 
     );
   }
   if (ctx.reports.length === before && email.attachments.length === 0) {
-    ctx.problem(path, new ReportFailure('not-a-report', `${where}: an email without a report attachment`));
+    ctx.problem(path, ReportFailure.of('not-a-report', 'report.emailWithoutReport', { where }));
   }
 }
 
@@ -673,19 +671,24 @@ function toResult(ctx: ReadContext): ParseResult {
     ok: false,
     error: worst
       ? { code: worst.code, message: worst.message }
-      : { code: 'not-a-report', message: `${ctx.label}: no DMARC, failure or TLS report found` },
+      : errorOf(ReportFailure.of('not-a-report', 'report.nothingFound', { file: ctx.label })),
     warnings: ctx.warnings,
   };
+}
+
+function errorOf(failure: ReportFailure): ReportError {
+  return { code: failure.code, message: failure.message };
 }
 
 /** Read every report in `input` (one file's bytes). Never throws for bad input. */
 export function parseReport(input: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   return readInput(options, input.length, (ctx, document) => {
     if (input.length > MAX_INPUT_BYTES) {
-      throw new ReportFailure(
-        'too-large',
-        `${ctx.label}: ${Math.round(input.length / 2 ** 20)} MiB is over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`,
-      );
+      throw ReportFailure.of('too-large', 'report.inputTooLarge', {
+        file: ctx.label,
+        size: Math.round(input.length / 2 ** 20),
+        limit: MAX_INPUT_BYTES / 2 ** 20,
+      });
     }
     pushInSlices(ctx, document, input);
   });
@@ -701,7 +704,10 @@ export function parseReportStream(chunks: AsyncIterable<Uint8Array>, options: Pa
       ctx.inputBytes += chunk.length;
       // Streamed input is never held whole, so only the time bound on decompressed size applies to it.
       if (ctx.inputBytes > MAX_DECOMPRESSED_BYTES) {
-        throw new ReportFailure('too-large', `${ctx.label}: over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit`);
+        throw ReportFailure.of('too-large', 'report.streamTooLarge', {
+          file: ctx.label,
+          limit: MAX_DECOMPRESSED_BYTES / 2 ** 30,
+        });
       }
       for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
         ctx.checkAborted();
@@ -730,15 +736,12 @@ async function readInput(
     await ctx.settle();
     return toResult(ctx);
   } catch (error) {
-    if (error instanceof ReportFailure)
-      return { ok: false, error: { code: error.code, message: error.message }, warnings: ctx.warnings };
+    if (error instanceof ReportFailure) return { ok: false, error: errorOf(error), warnings: ctx.warnings };
     // A bug of ours, not the input's fault: still a typed result, so one bad file never takes down an import.
+    const reason = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: {
-        code: 'malformed',
-        message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)})`,
-      },
+      error: errorOf(ReportFailure.of('malformed', 'report.internal', { file: label, error: reason })),
       warnings: ctx.warnings,
     };
   }

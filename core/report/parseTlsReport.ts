@@ -6,6 +6,7 @@
 // or JSON that is not a TLS report at all, is refused. Nothing here throws.
 
 import { MAX_JSON_NESTING } from './limits';
+import { reportText } from './reportMessages';
 import type { TlsFailureDetail, TlsPolicyResult, TlsReport } from './types';
 
 export type TlsParseOutcome = { ok: true; report: TlsReport; warnings: string[] } | { ok: false; reason: string };
@@ -67,12 +68,12 @@ function normalizeKeys(obj: JsonObject, known: Set<string>, where: string, warni
     if (!out.has(key)) out.set(key, value);
   }
   if (respelled.length > 0) {
-    warnings.push(
-      `${where}: member name(s) ${respelled.map((k) => `"${k}"`).join(', ')} not spelled as in RFC 8460 §4.5; read anyway`,
-    );
+    const names = respelled.map((k) => `"${k}"`).join(', ');
+    warnings.push(reportText('report.tls.respelled', { where, count: respelled.length, names }));
   }
   if (unknown.length > 0) {
-    warnings.push(`${where}: unknown member(s) ${unknown.map((k) => `"${k}"`).join(', ')} ignored`);
+    const names = unknown.map((k) => `"${k}"`).join(', ');
+    warnings.push(reportText('report.tls.unknownMembers', { where, count: unknown.length, names }));
   }
   return out;
 }
@@ -81,10 +82,11 @@ function readString(value: Json | undefined, name: string, where: string, warnin
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') {
-    warnings.push(`${where}: ${name} is a ${typeof value}, not a string; read as "${String(value)}"`);
+    const key = typeof value === 'number' ? 'report.tls.numberNotString' : 'report.tls.booleanNotString';
+    warnings.push(reportText(key, { where, name, value: String(value) }));
     return String(value);
   }
-  warnings.push(`${where}: ${name} is not a string; ignored`);
+  warnings.push(reportText('report.tls.notString', { where, name }));
   return undefined;
 }
 
@@ -97,7 +99,7 @@ function readStringList(
 ): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
-    warnings.push(`${where}: ${name} is a string, not a list; read as a one-item list`);
+    warnings.push(reportText('report.tls.stringNotList', { where, name }));
     return [value.trim()];
   }
   if (Array.isArray(value)) {
@@ -105,11 +107,11 @@ function readStringList(
     for (const item of value) {
       if (typeof item === 'string') out.push(item.trim());
       else if (typeof item === 'number') out.push(String(item));
-      else warnings.push(`${where}: a ${name} item is not a string; skipped`);
+      else warnings.push(reportText('report.tls.itemNotString', { where, name }));
     }
     return out;
   }
-  warnings.push(`${where}: ${name} is neither a list nor a string; ignored`);
+  warnings.push(reportText('report.tls.notListOrString', { where, name }));
   return undefined;
 }
 
@@ -121,17 +123,17 @@ function readCount(value: Json | undefined, name: string, where: string, warning
     n = value;
   } else if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value)) {
     n = Number(value);
-    warnings.push(`${where}: ${name} is the string "${value}", not a number; read as ${n}`);
+    warnings.push(reportText('report.tls.countIsString', { where, name, value, read: String(n) }));
   } else {
-    warnings.push(`${where}: ${name} is not a number (${JSON.stringify(value).slice(0, 40)}); read as 0`);
+    warnings.push(reportText('report.tls.notNumber', { where, name, value: JSON.stringify(value).slice(0, 40) }));
     return 0;
   }
   if (!Number.isFinite(n) || n < 0) {
-    warnings.push(`${where}: ${name} ${n} is not a count; read as 0`);
+    warnings.push(reportText('report.tls.notCount', { where, name, number: String(n) }));
     return 0;
   }
   if (!Number.isInteger(n)) {
-    warnings.push(`${where}: ${name} ${n} is not a whole number; rounded`);
+    warnings.push(reportText('report.tls.notWhole', { where, name, number: String(n) }));
     n = Math.round(n);
   }
   return n;
@@ -144,7 +146,7 @@ function readCount(value: Json | undefined, name: string, where: string, warning
  */
 function parseRfc3339(value: Json | undefined, name: string, warnings: string[]): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    warnings.push(`date-range: ${name} is a number, not an RFC 3339 date-time; read as unix seconds`);
+    warnings.push(reportText('report.tls.dateIsNumber', { name }));
     return Math.floor(value);
   }
   if (typeof value !== 'string') return undefined;
@@ -165,9 +167,9 @@ function parseRfc3339(value: Json | undefined, name: string, warnings: string[])
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   let offsetMinutes = 0;
   if (h === undefined) {
-    warnings.push(`date-range: ${name} "${text}" has no time; read as midnight UTC`);
+    warnings.push(reportText('report.tls.dateNoTime', { name, value: text }));
   } else if (zone === undefined) {
-    warnings.push(`date-range: ${name} "${text}" has no time zone (RFC 3339 §5.6 requires one); read as UTC`);
+    warnings.push(reportText('report.tls.dateNoZone', { name, value: text }));
   } else if (zone !== 'Z' && zone !== 'z' && zone !== 'UTC') {
     const zm = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
     if (zm) {
@@ -209,10 +211,20 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+/** What kind of JSON value this is, in words (`a JSON array`). */
 function describeJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a JSON array';
-  return `a JSON ${typeof value}`;
+  if (value === null) return reportText('report.json.null');
+  if (Array.isArray(value)) return reportText('report.json.array');
+  switch (typeof value) {
+    case 'string':
+      return reportText('report.json.string');
+    case 'number':
+      return reportText('report.json.number');
+    case 'boolean':
+      return reportText('report.json.boolean');
+    default:
+      return reportText('report.json.object');
+  }
 }
 
 export function parseTlsReport(text: string): TlsParseOutcome {
@@ -222,27 +234,27 @@ export function parseTlsReport(text: string): TlsParseOutcome {
     // Defensive: nothing below is expected to throw, but a caller must never see an exception from bad input.
     return {
       ok: false,
-      reason: `could not read the SMTP TLS report: ${err instanceof Error ? err.message : String(err)}`,
+      reason: reportText('report.tls.crashed', { error: err instanceof Error ? err.message : String(err) }),
     };
   }
 }
 
 function parseTlsReportUnsafe(text: string): TlsParseOutcome {
-  if (typeof text !== 'string') return { ok: false, reason: 'not text' };
+  if (typeof text !== 'string') return { ok: false, reason: reportText('report.tls.notText') };
   const cleaned = cleanText(text);
-  if (cleaned === '') return { ok: false, reason: 'empty input, not an SMTP TLS report' };
+  if (cleaned === '') return { ok: false, reason: reportText('report.tls.empty') };
   if (nestsDeeperThan(cleaned, MAX_JSON_NESTING)) {
-    return { ok: false, reason: `JSON nested deeper than ${MAX_JSON_NESTING} levels, so not an SMTP TLS report` };
+    return { ok: false, reason: reportText('report.tls.tooDeep', { limit: MAX_JSON_NESTING }) };
   }
   let doc: unknown;
   try {
     doc = JSON.parse(cleaned);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `not valid JSON (${detail}), so not an SMTP TLS report` };
+    return { ok: false, reason: reportText('report.tls.invalidJson', { error: detail }) };
   }
   if (!isObject(doc)) {
-    return { ok: false, reason: `${describeJson(doc)}, not an SMTP TLS report object (RFC 8460 §4.5)` };
+    return { ok: false, reason: reportText('report.tls.notObject', { json: describeJson(doc) }) };
   }
 
   const warnings: string[] = [];
@@ -251,15 +263,9 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
   // RFC 8460 §4.5: `policies` is required; without it, or without any other report member, this is some other JSON.
   if (!top.has('policies')) {
     if (recognised.length === 0) {
-      return {
-        ok: false,
-        reason: 'JSON, but not an SMTP TLS report (none of organization-name, date-range, report-id, policies)',
-      };
+      return { ok: false, reason: reportText('report.tls.noFields') };
     }
-    return {
-      ok: false,
-      reason: 'JSON with SMTP TLS report fields but no "policies" list (RFC 8460 §4.5), nothing to read',
-    };
+    return { ok: false, reason: reportText('report.tls.noPolicies') };
   }
   // Re-run with the warnings collected now that we know it is a TLS report.
   normalizeKeys(doc, REPORT_KEYS, 'report', warnings);
@@ -267,16 +273,16 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
   // RFC 8460 §4.1 report metadata.
   let organizationName = readString(top.get('organization-name'), 'organization-name', 'report', warnings);
   if (organizationName === undefined || organizationName === '') {
-    warnings.push('report: organization-name missing (RFC 8460 §4.1 requires it)');
+    warnings.push(reportText('report.tls.noOrganization'));
     organizationName = '';
   }
   const contactInfo = readString(top.get('contact-info'), 'contact-info', 'report', warnings);
   if (contactInfo === undefined || contactInfo === '') {
-    warnings.push('report: contact-info missing (RFC 8460 §4.1 requires it)');
+    warnings.push(reportText('report.tls.noContact'));
   }
   let reportId = readString(top.get('report-id'), 'report-id', 'report', warnings);
   if (reportId === undefined || reportId === '') {
-    warnings.push('report: report-id missing (RFC 8460 §4.1 requires it)');
+    warnings.push(reportText('report.tls.noReportId'));
     reportId = '';
   }
 
@@ -288,42 +294,38 @@ function parseTlsReportUnsafe(text: string): TlsParseOutcome {
     const start = parseRfc3339(r.get('start-datetime'), 'start-datetime', warnings);
     const stop = parseRfc3339(r.get('end-datetime'), 'end-datetime', warnings);
     if (start === undefined)
-      warnings.push(
-        `date-range: start-datetime ${describeValue(r.get('start-datetime'))} is not an RFC 3339 date-time; read as 0`,
-      );
+      warnings.push(reportText('report.tls.badStart', { value: describeValue(r.get('start-datetime')) }));
     else begin = start;
     if (stop === undefined)
-      warnings.push(
-        `date-range: end-datetime ${describeValue(r.get('end-datetime'))} is not an RFC 3339 date-time; read as 0`,
-      );
+      warnings.push(reportText('report.tls.badEnd', { value: describeValue(r.get('end-datetime')) }));
     else end = stop;
     if (start !== undefined && stop !== undefined && stop < start) {
-      warnings.push('date-range: end-datetime is before start-datetime');
+      warnings.push(reportText('report.tls.endBeforeStart'));
     }
   } else {
-    warnings.push('report: date-range missing or not an object (RFC 8460 §4.1 requires it); begin and end read as 0');
+    warnings.push(reportText('report.tls.noDateRange'));
   }
 
   // RFC 8460 §4.3: one entry per policy applied.
   let rawPolicies = top.get('policies');
   if (isObject(rawPolicies)) {
-    warnings.push('report: policies is a single object, not a list; read as a one-item list');
+    warnings.push(reportText('report.tls.policiesObject'));
     rawPolicies = [rawPolicies];
   }
   if (!Array.isArray(rawPolicies)) {
-    return { ok: false, reason: `"policies" is ${describeJson(rawPolicies)}, not a list (RFC 8460 §4.5)` };
+    return { ok: false, reason: reportText('report.tls.policiesNotList', { json: describeJson(rawPolicies) }) };
   }
   const policies: TlsPolicyResult[] = [];
   rawPolicies.forEach((entry, i) => {
     const where = `policies[${i}]`;
     if (!isObject(entry)) {
-      warnings.push(`${where}: ${describeJson(entry)}, not a policy object; skipped`);
+      warnings.push(reportText('report.tls.notPolicyObject', { where, json: describeJson(entry) }));
       return;
     }
     policies.push(readPolicy(entry, where, warnings));
   });
 
-  if (policies.length === 0) warnings.push('report: no policies (RFC 8460 §4.3 expects one entry per policy applied)');
+  if (policies.length === 0) warnings.push(reportText('report.tls.noPolicyEntries'));
 
   const report: TlsReport = {
     kind: 'tls',
@@ -355,22 +357,24 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
     const p = normalizeKeys(policy, POLICY_KEYS, pw, warnings);
     const type = readString(p.get('policy-type'), 'policy-type', pw, warnings);
     if (type === undefined || type === '') {
-      warnings.push(`${pw}: policy-type missing; read as "no-policy-found"`);
+      warnings.push(reportText('report.tls.noPolicyType', { where: pw }));
     } else {
       policyType = type.toLowerCase();
       if (!POLICY_TYPES.has(policyType))
-        warnings.push(`${pw}: policy-type "${type}" is not one of RFC 8460 §4.3's tlsa, sts, no-policy-found`);
-      else if (policyType !== type) warnings.push(`${pw}: policy-type "${type}" normalized to "${policyType}"`);
+        warnings.push(reportText('report.tls.unknownPolicyType', { where: pw, value: type }));
+      else if (policyType !== type)
+        warnings.push(
+          reportText('report.tls.policyTypeNormalized', { where: pw, value: type, normalized: policyType }),
+        );
     }
     const strings = readStringList(p.get('policy-string'), 'policy-string', pw, warnings);
     if (strings !== undefined) policyString = strings;
     else if (policyType === 'sts' || policyType === 'tlsa') {
       // RFC 8460 §4.3: the policy-string carries the applied STS policy or TLSA records.
-      warnings.push(`${pw}: policy-string missing for a "${policyType}" policy`);
+      warnings.push(reportText('report.tls.noPolicyString', { where: pw, type: policyType }));
     }
     const domain = readString(p.get('policy-domain'), 'policy-domain', pw, warnings);
-    if (domain === undefined || domain === '')
-      warnings.push(`${pw}: policy-domain missing (RFC 8460 §4.3 requires it)`);
+    if (domain === undefined || domain === '') warnings.push(reportText('report.tls.noPolicyDomain', { where: pw }));
     else policyDomain = domain;
     const hosts = readStringList(p.get('mx-host'), 'mx-host', pw, warnings);
     if (hosts !== undefined) {
@@ -378,14 +382,14 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
         // Some reporters copy the STS policy line (`mx: host`) instead of the host pattern (RFC 8461 §3.2).
         const m = /^mx\s*:\s*(.+)$/i.exec(h);
         if (m?.[1] !== undefined) {
-          warnings.push(`${pw}: mx-host "${h}" carries the policy's "mx:" prefix; read as "${m[1].trim()}"`);
+          warnings.push(reportText('report.tls.mxPrefix', { where: pw, value: h, host: m[1].trim() }));
           return m[1].trim();
         }
         return h;
       });
     }
   } else {
-    warnings.push(`${where}: policy missing or not an object (RFC 8460 §4.3 requires it)`);
+    warnings.push(reportText('report.tls.noPolicy', { where }));
   }
 
   let successfulSessions = 0;
@@ -396,31 +400,31 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
     const s = normalizeKeys(summary, SUMMARY_KEYS, sw, warnings);
     const ok = readCount(s.get('total-successful-session-count'), 'total-successful-session-count', sw, warnings);
     const failed = readCount(s.get('total-failure-session-count'), 'total-failure-session-count', sw, warnings);
-    if (ok === undefined) warnings.push(`${sw}: total-successful-session-count missing; read as 0`);
+    if (ok === undefined) warnings.push(reportText('report.tls.noSuccessfulCount', { where: sw }));
     else successfulSessions = ok;
-    if (failed === undefined) warnings.push(`${sw}: total-failure-session-count missing; read as 0`);
+    if (failed === undefined) warnings.push(reportText('report.tls.noFailureCount', { where: sw }));
     else failedSessions = failed;
   } else {
-    warnings.push(`${where}: summary missing or not an object (RFC 8460 §4.3 requires it); session counts read as 0`);
+    warnings.push(reportText('report.tls.noSummary', { where }));
   }
 
   const failureDetails: TlsFailureDetail[] = [];
   let rawDetails = e.get('failure-details');
   if (isObject(rawDetails)) {
-    warnings.push(`${where}: failure-details is a single object, not a list; read as a one-item list`);
+    warnings.push(reportText('report.tls.detailsObject', { where }));
     rawDetails = [rawDetails];
   }
   if (Array.isArray(rawDetails)) {
     rawDetails.forEach((d, j) => {
       const dw = `${where}.failure-details[${j}]`;
       if (!isObject(d)) {
-        warnings.push(`${dw}: ${describeJson(d)}, not a failure-details object; skipped`);
+        warnings.push(reportText('report.tls.notDetailsObject', { where: dw, json: describeJson(d) }));
         return;
       }
       failureDetails.push(readDetail(d, dw, warnings));
     });
   } else if (rawDetails !== undefined && rawDetails !== null) {
-    warnings.push(`${where}: failure-details is ${describeJson(rawDetails)}, not a list; ignored`);
+    warnings.push(reportText('report.tls.detailsNotList', { where, json: describeJson(rawDetails) }));
   }
 
   // RFC 8460 §4.3.2: the failure count is the total; the details break it down. Summary counts stay authoritative.
@@ -428,7 +432,11 @@ function readPolicy(entry: JsonObject, where: string, warnings: string[]): TlsPo
     const detailSum = failureDetails.reduce((sum, d) => sum + d.failedSessionCount, 0);
     if (detailSum !== failedSessions) {
       warnings.push(
-        `${where}: failure-details add up to ${detailSum} failed sessions but summary says ${failedSessions}; the summary is kept`,
+        reportText('report.tls.detailsSum', {
+          where,
+          detailed: String(detailSum),
+          summary: String(failedSessions),
+        }),
       );
     }
   }
@@ -440,17 +448,17 @@ function readDetail(d: JsonObject, where: string, warnings: string[]): TlsFailur
   const m = normalizeKeys(d, DETAIL_KEYS, where, warnings);
   let resultType = readString(m.get('result-type'), 'result-type', where, warnings);
   if (resultType === undefined || resultType === '') {
-    warnings.push(`${where}: result-type missing (RFC 8460 §4.4 requires it); read as "unknown"`);
+    warnings.push(reportText('report.tls.noResultType', { where }));
     resultType = 'unknown';
   } else {
     const normalized = resultType.toLowerCase();
     if (!RESULT_TYPES.has(normalized))
-      warnings.push(`${where}: result-type "${resultType}" is not one of RFC 8460 §4.4's`);
+      warnings.push(reportText('report.tls.unknownResultType', { where, value: resultType }));
     resultType = normalized;
   }
   let failedSessionCount = readCount(m.get('failed-session-count'), 'failed-session-count', where, warnings);
   if (failedSessionCount === undefined) {
-    warnings.push(`${where}: failed-session-count missing; read as 0`);
+    warnings.push(reportText('report.tls.noFailedCount', { where }));
     failedSessionCount = 0;
   }
   const detail: TlsFailureDetail = { resultType, failedSessionCount };

@@ -3,6 +3,7 @@
 // real failure on a dashboard (10^30 messages at 100% pass). Counts and dates are read strictly here; a record that
 // fails is left out with a warning, a report whose dates fail is refused (toAggregateReport.ts and the reader).
 import { isoFromReportSeconds } from './reportDate';
+import { reportList, reportText } from './reportMessages';
 import type { ReportMetadata } from './types';
 import { hasInvisibleCharacters, visibleText } from './visibleText';
 
@@ -98,26 +99,34 @@ export function dateRangeProblem(metadata: ReportMetadata, nowSeconds = Date.now
     const seconds = metadata[field];
     if (isPlausibleReportTime(seconds, nowSeconds)) continue;
     const written = metadata.raw?.[field];
-    if (written === '') problems.push(`no ${field} date`);
+    if (written === '') problems.push(reportText('report.date.missing', { field }));
     else if (written !== undefined && !isTimestampText(written))
-      problems.push(`${field} date ${shown(written)} is not a Unix time`);
+      problems.push(reportText('report.date.notUnix', { field, value: shown(written) }));
     else {
       const value =
         written === undefined ? String(seconds) : written.length > MAX_SHOWN_CHARS ? shown(written) : written;
       const time = describeTime(seconds);
-      const when = time === String(seconds) ? '' : ` (${time})`;
+      const before = seconds < FIRST_REPORT_SECONDS;
       problems.push(
-        `${field} date ${value}${when} is ${seconds < FIRST_REPORT_SECONDS ? 'before DMARC reports existed (2012)' : 'in the future'}`,
+        time === String(seconds)
+          ? reportText(before ? 'report.date.beforeDmarc' : 'report.date.future', { field, value })
+          : reportText(before ? 'report.date.beforeDmarcAt' : 'report.date.futureAt', { field, value, time }),
       );
     }
   }
   if (problems.length === 0 && metadata.begin > metadata.end) {
-    problems.push(`begin date ${describeTime(metadata.begin)} is after end date ${describeTime(metadata.end)}`);
+    problems.push(
+      reportText('report.date.beginAfterEnd', {
+        begin: describeTime(metadata.begin),
+        end: describeTime(metadata.end),
+      }),
+    );
   }
   if (problems.length === 0) return undefined;
-  const report = metadata.reportId === '' ? 'report without a report_id' : `report ${shown(metadata.reportId)}`;
-  const from = metadata.orgName === '' ? '' : ` from ${shown(metadata.orgName)}`;
-  return `${report}${from} refused: ${problems.join('; ')}`;
+  const params = { id: shown(metadata.reportId), org: shown(metadata.orgName), problems: reportList(problems) };
+  const named = metadata.orgName !== '';
+  if (metadata.reportId === '') return reportText(named ? 'report.refusedNoIdFrom' : 'report.refusedNoId', params);
+  return reportText(named ? 'report.refusedFrom' : 'report.refused', params);
 }
 
 /** Names of the invisible characters met most in spoofed text (Unicode character names). */
@@ -178,5 +187,9 @@ export function invisibleCharactersWarning(field: string, value: string, isName 
     if (visibleText(character) !== character) found.push(codePoint);
   }
   if (found.length === 0) return undefined;
-  return `${field} ${shown(value)} contains ${found.map(describeCodePoint).join(', ')}: invisible characters that can make it display as something else`;
+  return reportText('report.invisible', {
+    field,
+    quoted: shown(value),
+    characters: found.map(describeCodePoint).join(', '),
+  });
 }

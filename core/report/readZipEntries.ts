@@ -47,19 +47,19 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ReportFailure('corrupt-archive', `${label}: zip archive is truncated (no central directory)`);
+  if (eocd < 0) throw ReportFailure.of('corrupt-archive', 'report.zipTruncated', { file: label });
   const count = u16(zip, eocd + 10);
   const directoryOffset = u32(zip, eocd + 16);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw new ReportFailure('unsupported', `${label}: ZIP64 archives are not supported`);
+    throw ReportFailure.of('unsupported', 'report.zip64', { file: label });
   }
   if (count > MAX_ZIP_MEMBERS)
-    throw new ReportFailure('too-large', `${label}: zip has ${count} members (limit ${MAX_ZIP_MEMBERS})`);
+    throw ReportFailure.of('too-large', 'report.zipTooManyMembers', { file: label, count, limit: MAX_ZIP_MEMBERS });
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > zip.length || u32(zip, at) !== CENTRAL_SIGNATURE) {
-      throw new ReportFailure('corrupt-archive', `${label}: zip central directory is damaged`);
+      throw ReportFailure.of('corrupt-archive', 'report.zipDirectoryDamaged', { file: label });
     }
     const flags = u16(zip, at + 8);
     const method = u16(zip, at + 10);
@@ -73,11 +73,11 @@ export function readZipEntries(zip: Uint8Array, label: string): ZipEntry[] {
     const name = decodeName(zip.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
     at += 46 + nameLength + extraLength + commentLength;
     if (localOffset + 30 > zip.length || u32(zip, localOffset) !== LOCAL_SIGNATURE) {
-      throw new ReportFailure('corrupt-archive', `${label}: zip member ${name} has no local header`);
+      throw ReportFailure.of('corrupt-archive', 'report.zipNoLocalHeader', { file: label, name });
     }
     const dataOffset = localOffset + 30 + u16(zip, localOffset + 26) + u16(zip, localOffset + 28);
     if (dataOffset + compressedSize > zip.length) {
-      throw new ReportFailure('corrupt-archive', `${label}: zip member ${name} is cut off`);
+      throw ReportFailure.of('corrupt-archive', 'report.zipCutOff', { file: label, name });
     }
     entries.push({
       name,

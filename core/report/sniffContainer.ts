@@ -1,28 +1,30 @@
 // What kind of bytes these are, judged by their content only — never by file name or MIME type, which real
 // reporters get wrong (docs/report-quirks.md "Containers": wrong MIME types, a PNG named `.xml.gz`).
 
+import type { PlainReportKey } from './reportMessages';
+
 export type ContainerKind =
   'gzip' | 'zip' | 'xml' | 'json' | 'email' | 'mbox' | 'unused' | 'empty' | 'pgp' | 'binary' | 'text';
 
 /** How many leading bytes {@link sniffContainer} needs to decide (fewer only at end of input). */
 export const SNIFF_BYTES = 4096;
 
-const BINARY_SIGNATURES: Array<[string, number[]]> = [
-  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['JPEG image', [0xff, 0xd8, 0xff]],
-  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['7-Zip archive', [0x37, 0x7a, 0xbc, 0xaf]],
-  ['RAR archive', [0x52, 0x61, 0x72, 0x21]],
-  ['bzip2 data', [0x42, 0x5a, 0x68]],
-  ['xz data', [0xfd, 0x37, 0x7a, 0x58]],
-  ['zstd data', [0x28, 0xb5, 0x2f, 0xfd]],
+const BINARY_SIGNATURES: Array<[PlainReportKey, number[]]> = [
+  ['report.kind.png', [0x89, 0x50, 0x4e, 0x47]],
+  ['report.kind.pdf', [0x25, 0x50, 0x44, 0x46]],
+  ['report.kind.jpeg', [0xff, 0xd8, 0xff]],
+  ['report.kind.gif', [0x47, 0x49, 0x46, 0x38]],
+  ['report.kind.7z', [0x37, 0x7a, 0xbc, 0xaf]],
+  ['report.kind.rar', [0x52, 0x61, 0x72, 0x21]],
+  ['report.kind.bzip2', [0x42, 0x5a, 0x68]],
+  ['report.kind.xz', [0xfd, 0x37, 0x7a, 0x58]],
+  ['report.kind.zstd', [0x28, 0xb5, 0x2f, 0xfd]],
 ];
 
 export interface SniffResult {
   kind: ContainerKind;
-  /** For `binary`: what the bytes look like, when known. */
-  detail?: string;
+  /** For `binary`: what the bytes look like, when known (a catalogue sentence naming the kind of file). */
+  detail?: PlainReportKey;
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {

@@ -3,6 +3,7 @@
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
 import { isDkimAligned, isSpfAligned } from './alignment';
 import { canonicalIpAddress } from './parseIpAddress';
+import { reportText } from './reportMessages';
 import {
   MAX_RECORD_COUNT,
   MILLISECONDS_ABOVE,
@@ -52,8 +53,10 @@ export class WarningSet {
     else this.dropped++;
   }
   list(): string[] {
-    const list = [...this.seen].map(([message, n]) => (n > 1 ? `${message} (×${n})` : message));
-    if (this.dropped > 0) list.push(`${this.dropped} more warning(s) of other kinds not listed`);
+    const list = [...this.seen].map(([message, n]) =>
+      n > 1 ? reportText('report.repeated', { warning: message, count: n }) : message,
+    );
+    if (this.dropped > 0) list.push(reportText('report.moreWarnings', { count: this.dropped }));
     return list;
   }
 }
@@ -134,7 +137,7 @@ function normalizeEnum<T extends string>(
   else if (word in aliases) value = aliases[word]!;
   else {
     value = fallback;
-    warnings.add(`unknown ${field} value "${raw}" read as "${fallback}"`);
+    warnings.add(reportText('report.unknownValue', { field, value: raw, fallback }));
   }
   if (value !== raw) rawValues[field] = raw;
   return value;
@@ -186,7 +189,11 @@ function parseTimestamp(
   nowSeconds: number,
 ): number {
   if (!isTimestampText(value)) {
-    warnings.add(value === '' ? `date_range has no ${field}` : `${field} ${shown(value)} is not a Unix timestamp`);
+    warnings.add(
+      value === ''
+        ? reportText('report.noDateField', { field })
+        : reportText('report.notTimestamp', { field, quoted: shown(value) }),
+    );
     raw[field] = value;
     return 0;
   }
@@ -197,7 +204,12 @@ function parseTimestamp(
     const fromMilliseconds = Math.floor(seconds / 1000);
     if (isPlausibleReportTime(fromMilliseconds, nowSeconds)) {
       warnings.add(
-        `${field} ${value} is in milliseconds; read as ${fromMilliseconds} (${describeTime(fromMilliseconds)})`,
+        reportText('report.milliseconds', {
+          field,
+          digits: value,
+          seconds: String(fromMilliseconds),
+          time: describeTime(fromMilliseconds),
+        }),
       );
       raw[field] = value;
       return fromMilliseconds;
@@ -227,10 +239,11 @@ export function toMetadata(
   if (orgName === '' && email !== '') {
     // docs/report-quirks.md "Values": org_name missing — take it from the reporter's address.
     orgName = email.replace(/^.*@/, '').replace(/[<>\s]/g, '');
-    warnings.add(`org_name missing; taken from email (${orgName})`);
+    warnings.add(reportText('report.orgFromEmail', { org: orgName }));
   }
   const range = child(node, 'date_range', 'data_range', 'daterange');
-  if (child(node, 'date_range') === undefined && range !== undefined) warnings.add('misspelled <date_range> read');
+  if (child(node, 'date_range') === undefined && range !== undefined)
+    warnings.add(reportText('report.misspelledDateRange'));
   const extra = optionalText(child(node, 'extra_contact_info'));
   const generator = optionalText(child(node, 'generator'));
   const metadata: ReportMetadata = {
@@ -245,7 +258,7 @@ export function toMetadata(
   };
   if (extra !== undefined) metadata.extraContactInfo = extra;
   if (generator !== undefined) metadata.generator = generator;
-  if (metadata.reportId === '') warnings.add('report_id missing');
+  if (metadata.reportId === '') warnings.add(reportText('report.noReportId'));
   noteInvisible('org_name', orgName, warnings, true);
   noteInvisible('email', email, warnings);
   noteInvisible('report_id', metadata.reportId, warnings);
@@ -293,7 +306,7 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
     if (n >= 0 && n <= 100) {
       policy.pct = n;
       if (String(n) !== pct) raw.pct = pct;
-    } else warnings.add(`pct ${shown(pct)} is not a whole percentage from 0 to 100; ignored`);
+    } else warnings.add(reportText('report.pctInvalid', { value: shown(pct) }));
   }
   const fo = optionalText(child(node, 'fo'));
   if (fo !== undefined) policy.fo = fo;
@@ -301,7 +314,7 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
   if (testing === 'y' || testing === 'n') policy.testing = testing;
   const discovery = normalizeWord(text(child(node, 'discovery_method')));
   if (discovery === 'psl' || discovery === 'treewalk') policy.discoveryMethod = discovery;
-  if (policy.domain === '') warnings.add('policy_published has no domain');
+  if (policy.domain === '') warnings.add(reportText('report.noPolicyDomain'));
   noteInvisible('policy_published domain', policy.domain, warnings);
   return withRaw(policy, raw);
 }
@@ -440,12 +453,16 @@ export function recordTextOf(node: XmlNode): RecordText {
  * MAX_RECORD_COUNT. Such a record is left out of the report, so that it is in no total, source or chart.
  */
 function recordProblem(text: RecordText, count: number): string | undefined {
-  if (text.count === '') return `left out a record from ${text.sourceIp} without a count`;
+  if (text.count === '') return reportText('report.leftOutNoCount', { ip: text.sourceIp });
   if (count < 0) {
-    return `left out a record from ${text.sourceIp}: count ${shown(text.count)} is not a whole number of messages`;
+    return reportText('report.leftOutBadCount', { ip: text.sourceIp, value: shown(text.count) });
   }
   if (count > MAX_RECORD_COUNT) {
-    return `left out a record from ${text.sourceIp}: count ${shown(text.count)} is more than the ${MAX_RECORD_COUNT} messages one record can plausibly hold`;
+    return reportText('report.leftOutHugeCount', {
+      ip: text.sourceIp,
+      value: shown(text.count),
+      most: String(MAX_RECORD_COUNT),
+    });
   }
   return undefined;
 }
@@ -464,8 +481,8 @@ export function readAggregateRecord(
   if (ip === undefined) {
     warnings.add(
       text.sourceIp === ''
-        ? 'left out a record without a source_ip'
-        : `left out a record whose source_ip ${shown(text.sourceIp)} is not an IP address`,
+        ? reportText('report.leftOutNoIp')
+        : reportText('report.leftOutBadIp', { value: shown(text.sourceIp) }),
     );
     return undefined;
   }
@@ -500,8 +517,8 @@ function buildRecord(
   warnings: WarningSet,
 ): AggregateRecord {
   const raw: RawValues = {};
-  if (!text.evaluated) warnings.add('record without policy_evaluated');
-  if (text.identities) warnings.add('misspelled <identities> read as <identifiers>');
+  if (!text.evaluated) warnings.add(reportText('report.noPolicyEvaluated'));
+  if (text.identities) warnings.add(reportText('report.misspelledIdentities'));
   if (String(count) !== text.count) raw.count = text.count;
   const record: AggregateRecord = {
     sourceIp,
@@ -525,7 +542,7 @@ function buildRecord(
     spfAligned: false,
   };
   noteInvisible('header_from', text.headerFrom, warnings);
-  if (text.diskim) warnings.add('misspelled <diskim> read as <dkim>');
+  if (text.diskim) warnings.add(reportText('report.misspelledDiskim'));
   if (text.envelopeFrom !== '') {
     record.envelopeFrom = text.envelopeFrom.toLowerCase();
     noteInvisible('envelope_from', text.envelopeFrom, warnings);
@@ -538,7 +555,7 @@ function buildRecord(
   record.spfAligned = isSpfAligned(record.spfResults, record.headerFrom, policy.aspf);
   for (const [name, value] of text.extensions ?? []) {
     (record.extensions ??= {})[name] = value;
-    warnings.add(`unknown record element <${name}> kept as an extension`);
+    warnings.add(reportText('report.unknownRecordElement', { name }));
   }
   return withRaw(record, raw);
 }

@@ -221,7 +221,10 @@ export type ReportErrorCode =
 
 export interface ReportError {
   code: ReportErrorCode;
-  /** Human sentence naming the file and the problem. */
+  /**
+   * Human sentence naming the file and the problem: a sentence of the catalogue in English, which readReportMessage
+   * reads back into its key and parameters for the reader's language.
+   */
   message: string;
 }
 

@@ -1,7 +1,7 @@
 // Who sent reports: per reporter the reports and messages, the published policy as each reporter saw it, override
 // reasons, and the warnings of each report (what the parser had to repair or normalize).
 import { useMemo, useState } from 'preact/hooks';
-import type { PolicyPublished, OverrideReason } from '../../../core/report';
+import { localizeReportText, type PolicyPublished, type OverrideReason } from '../../../core/report';
 import type { StoredAggregateReport } from '../../../core/store';
 import { groupReporters } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
@@ -146,7 +146,7 @@ function ReporterRowView({ row }: { row: ReporterRow }) {
                   </div>
                   <ul class={`ml-4 list-disc ${mutedClass}`}>
                     {report.warnings.map((w, i) => (
-                      <li key={i}>{w}</li>
+                      <li key={i}>{localizeReportText(w, t)}</li>
                     ))}
                   </ul>
                 </li>

@@ -7,6 +7,7 @@ import { hashOfView } from '../dashboard/dashboardView';
 import { readRetentionMonths } from '../data/retention';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
+import { localizeReportText } from '../../../core/report';
 import {
   Badge,
   type BadgeColour,
@@ -174,7 +175,7 @@ function ResultDetail({ result }: { result: FileResult }) {
     return (
       <>
         <div>{reasonText(t, result)}</div>
-        {result.message && <div class={`text-xs ${mutedClass}`}>{result.message}</div>}
+        {result.message && <div class={`text-xs ${mutedClass}`}>{localizeReportText(result.message, t)}</div>}
       </>
     );
   }
@@ -193,7 +194,9 @@ function ResultDetail({ result }: { result: FileResult }) {
         <ul class={`ml-4 list-disc text-xs ${mutedClass}`} data-testid="file-warnings">
           {warnings.map((w) => (
             <li key={w.text}>
-              {w.count > 1 ? t('housekeeping.warningRepeated', { warning: w.text, count: w.count }) : w.text}
+              {w.count > 1
+                ? t('housekeeping.warningRepeated', { warning: localizeReportText(w.text, t), count: w.count })
+                : localizeReportText(w.text, t)}
             </li>
           ))}
         </ul>
