@@ -22,6 +22,9 @@ export interface WatchMemory {
   domains: string[];
 }
 
+/** The state remembered for the silence of a domain first seen already silent. */
+const ARCHIVED = 'archived';
+
 export const EMPTY_WATCH_MEMORY: WatchMemory = { findings: {}, domains: [] };
 
 export type WatchAlert =
@@ -70,9 +73,16 @@ export function diffWatchFindings(
         alerts.push({ change: 'resolved', id: finding.id, domain: finding.domain, was, finding });
       continue;
     }
+    // Reports that ended long ago, imported for the first time, are an archive: their silence is no news, and no
+    // problem either, until reports come and stop again.
+    if (
+      finding.kind === 'silence' &&
+      (was?.state === ARCHIVED || (was === undefined && !knownDomains.has(finding.domain)))
+    ) {
+      next[finding.id] = { kind: 'silence', domain: finding.domain, level: 'notice', state: ARCHIVED };
+      continue;
+    }
     if (was === undefined) {
-      // Reports that ended long ago, imported for the first time, are an archive: their silence is no news.
-      if (finding.kind === 'silence' && !knownDomains.has(finding.domain)) continue;
       alerts.push({ change: 'raised', id: finding.id, domain: finding.domain, finding });
     } else if (finding.level === 'problem' && was.level !== 'problem') {
       alerts.push({ change: 'raised', id: finding.id, domain: finding.domain, finding });

@@ -132,7 +132,11 @@ describe.skipIf(!existsSync(HELLO))('watchFindings on hello-charly.com (Google, 
       lastDay: '2024-01-30',
     });
     // Imported for the first time already silent: an archive, no alert.
-    expect(check(EMPTY_WATCH_MEMORY, feb5).alerts.filter((a) => a.id.startsWith('silence:'))).toEqual([]);
+    const archive = check(EMPTY_WATCH_MEMORY, feb5);
+    expect(archive.alerts.filter((a) => a.id.startsWith('silence:'))).toEqual([]);
+    // Not an open problem either, not on the next check, and not when reports come again.
+    expect(archive.memory.findings['silence:hello-charly.com']).toMatchObject({ level: 'notice', state: 'archived' });
+    expect(check(archive.memory, feb5).alerts).toEqual([]);
     // Seen reporting on 31 January, silent on 5 February: told once.
     const jan31 = check(EMPTY_WATCH_MEMORY, watch(both, { now: at('2024-01-31T00:00:00Z') }));
     const silent = check(jan31.memory, feb5);
