@@ -27,5 +27,14 @@ export { extensionEn } from './en/extension';
 export { extensionNl } from './nl/extension';
 export { extensionPagesEn } from './en/extensionPages';
 export { extensionPagesNl } from './nl/extensionPages';
+export { monitorEn } from './en/monitor';
+export { monitorNl } from './nl/monitor';
 export { reportEn } from './en/report';
 export { reportNl } from './nl/report';
+export {
+  plainEnglish,
+  sentenceReader,
+  type Sentence,
+  type SentenceReader,
+  type SentenceReaderOptions,
+} from './sentenceReader';

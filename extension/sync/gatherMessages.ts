@@ -4,21 +4,21 @@ import type { AttachmentPayload, SaveAnswer } from '../messaging/messages';
 import type { SyncRun } from './graphSync';
 
 export type GatherMessage =
-  /** Bulk import: one listed message's raw source; every report in it is saved. */
-  | { type: 'gather-save-message'; message: AttachmentPayload }
+  /** Bulk import: a file read from a listed message (Gmail: its raw source); every report in it is saved. */
+  | { type: 'gather-save-file'; file: AttachmentPayload }
   /** Bulk import finished (or was cancelled): the reports it added, for the changes engine. */
   | { type: 'gather-bulk-finished'; added: number }
   /** The options page's "Read the folder now". */
   | { type: 'gather-sync-now' };
 
 export interface GatherAnswerOf {
-  'gather-save-message': SaveAnswer;
+  'gather-save-file': SaveAnswer;
   'gather-bulk-finished': { ok: true };
   'gather-sync-now': SyncRun;
 }
 
 const GATHER_MESSAGE_TYPES: Record<GatherMessage['type'], true> = {
-  'gather-save-message': true,
+  'gather-save-file': true,
   'gather-bulk-finished': true,
   'gather-sync-now': true,
 };

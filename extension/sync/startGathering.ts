@@ -34,8 +34,8 @@ async function answer(
   save: (attachment: AttachmentPayload) => Promise<SaveAnswer>,
 ): Promise<GatherAnswerOf[GatherMessage['type']]> {
   switch (message.type) {
-    case 'gather-save-message':
-      return save({ ...message.message, container: 'attachment' });
+    case 'gather-save-file':
+      return save({ ...message.file, container: 'attachment' });
     case 'gather-bulk-finished':
       await afterReportsGathered('bulk', message.added);
       return { ok: true };
