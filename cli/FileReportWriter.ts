@@ -38,6 +38,7 @@ import {
   splunkTlsLine,
 } from './outputs/dashboards';
 import { type BackupReport, type BackupWriter } from './outputs/backup';
+import { runReporter } from './progress';
 import { Spool } from './Spool';
 
 export type Format = 'json' | 'csv' | 'parsedmarc' | 'parsedmarc-csv' | 'es' | 'splunk' | 'backup';
@@ -81,6 +82,7 @@ export class FileReportWriter {
   private readonly streamed: StreamedReport[] = [];
   private current: StreamedReport | undefined;
   private currentHead: AggregateReportHead | undefined;
+  private countedAlready = false;
 
   constructor(
     private readonly format: Format,
@@ -110,6 +112,7 @@ export class FileReportWriter {
     else if (report.parsedmarc) text = report.parsedmarc.records(records, report.records === 0);
     else text = jsonRecords(records, report.records === 0);
     report.records += records.length;
+    runReporter().addRecords(records.length);
     if (report.spool) report.spool.write(text);
     else this.out.write(text);
   };
@@ -132,6 +135,7 @@ export class FileReportWriter {
 
   /** Writes what is left once the file is read. Returns whether the file failed. */
   async finish(result: ParseResult): Promise<boolean> {
+    this.counted(result.ok ? result.reports.length : 0);
     const write = async (text: string): Promise<void> => {
       this.out.write(text);
       await this.out.ready();
@@ -158,7 +162,7 @@ export class FileReportWriter {
     };
 
     if (isRecordLines(this.format)) {
-      for (const report of this.streamed) if (!matched.has(report)) this.note(brokenOff(report).join('; '));
+      for (const report of this.streamed) if (!matched.has(report)) this.error(brokenOff(report).join('; '));
       const streamedAs = new Map([...matched].map(([report, parsed]) => [parsed, report]));
       for (const parsed of result.ok ? result.reports : []) {
         const report = parsed.report;
@@ -168,7 +172,7 @@ export class FileReportWriter {
           const text = streamed
             ? backup.finish(streamed, [...fileWarnings, ...parsed.warnings])
             : backup.whole(basename(this.file), parsed, fileWarnings);
-          if (text === undefined) this.note(this.alreadyInBackup(parsed));
+          if (text === undefined) this.warn(this.alreadyInBackup(parsed));
           else await write(text);
           continue;
         }
@@ -181,13 +185,13 @@ export class FileReportWriter {
           failureCsv(parsedmarcFailureCsvRow(report));
         else if (this.format === 'parsedmarc-csv' && report.kind === 'tls' && tlsCsv)
           tlsCsv(parsedmarcTlsCsvRows(report));
-        else if (report.kind !== 'aggregate') this.note(this.notWritten(report.kind));
+        else if (report.kind !== 'aggregate') this.warn(this.notWritten(report.kind));
       }
     } else {
       // parsedmarc lines carry no warnings: a report cut short is said on stderr.
       const close = async (report: StreamedReport): Promise<void> => {
         const closing = report.parsedmarc ? report.parsedmarc.closing : jsonAggregateClosing(warningsOf(report));
-        if (report.parsedmarc && !matched.has(report)) this.note(brokenOff(report).join('; '));
+        if (report.parsedmarc && !matched.has(report)) this.error(brokenOff(report).join('; '));
         if (!report.spool) return write(closing);
         report.spool.write(closing);
         await report.spool.drainTo(write);
@@ -211,12 +215,33 @@ export class FileReportWriter {
       // CSV rows and parsedmarc lines have no place for warnings: what was corrected or left out (a record with an
       // impossible count, a refused report of the file) is said on stderr, once, naming the file.
       const warnings = new Set([...(result.ok ? result.reports.flatMap((p) => p.warnings) : []), ...fileWarnings]);
-      for (const warning of warnings) this.note(`${this.file}: ${warning}`);
+      for (const warning of warnings) this.warn(`${this.file}: ${warning}`);
     }
     if (result.ok) return false;
-    if (isRecordLines(this.format)) this.note(result.error.message);
+    if (isRecordLines(this.format)) this.error(result.error.message);
     else await write(jsonErrorLine(this.file, result.error, result.warnings));
     return true;
+  }
+
+  /** The file counted once as read for the progress line, with its reports. */
+  private counted(reports: number): void {
+    if (this.countedAlready) return;
+    this.countedAlready = true;
+    runReporter().fileDone(reports);
+  }
+
+  /** What was corrected or left out: silent with --quiet. */
+  private warn(line: string): void {
+    const run = runReporter();
+    if (run.quiet) return;
+    run.clear();
+    this.note(line);
+  }
+
+  /** What could not be read: always said. */
+  private error(line: string): void {
+    runReporter().clear();
+    this.note(line);
   }
 
   /** Why a report of this file is not in the backup a second time. */
@@ -258,6 +283,7 @@ export class FileReportWriter {
 
   /** Frees spooled output when reading was abandoned midway (the output was closed). */
   discard(): void {
+    this.counted(0);
     for (const report of this.streamed) report.spool?.discard();
   }
 }

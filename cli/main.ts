@@ -14,6 +14,7 @@ import { CSV_HEADER, jsonErrorLine } from './formatReports';
 import { BackupWriter } from './outputs/backup';
 import { openCsvFiles, type CsvFilePaths } from './outputs/csvFiles';
 import { isPostgresUrl } from './postgres/postgresUrl';
+import { beginRun, runReporter } from './progress';
 import { runSenders } from './senders';
 import { USAGE } from './usage';
 import { cliVersion } from './version';
@@ -26,6 +27,8 @@ export interface CliIo {
   out: Output & { readonly closed: boolean };
   /** One line to standard error. */
   err: (line: string) => void;
+  /** Standard error as a terminal sees it, for the progress line (cli/progress.ts); absent in tests. */
+  terminal?: { stderr: (text: string) => void; stderrIsTty: boolean; stdoutIsTty: boolean };
 }
 
 function formatSize(bytes: number): string {
@@ -95,6 +98,15 @@ function parseArgs(argv: string[], io: CliIo): ParsedArgs {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const run = beginRun(argv, io);
+  try {
+    return await runCommand(run.argv, run.io);
+  } finally {
+    run.end();
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === '--version' || argv[0] === '-V') {
     io.out.write(`${cliVersion()}\n`);
     return 0;
@@ -105,6 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, io);
   if ('exit' in args) return args.exit;
   const { files, format } = args;
+  runReporter().totalFiles = files.length;
   if (args.to !== undefined) {
     // Loaded only here: the database driver costs start-up time every other command does not need to pay.
     const { writeToPostgres } = await import('./postgres/writeToPostgres');
@@ -142,20 +155,25 @@ async function writeReportsOfFile(file: string, format: Format, io: CliIo, side:
     else io.out.write(jsonErrorLine(file, { code, message }));
     return false;
   };
+  /** A file refused before it is read: counted as read for the progress line. */
+  const refuseUnread = (code: string, message: string): false => {
+    runReporter().fileDone(0);
+    return refuse(code, message);
+  };
   let size: number;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return refuse('unreadable', `${file}: is a directory, not a report file`);
+    if (info.isDirectory()) return refuseUnread('unreadable', `${file}: is a directory, not a report file`);
     size = info.size;
   } catch (error) {
-    return refuse(
+    return refuseUnread(
       'unreadable',
       `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
   // The limit parseReportStream applies while reading, applied before reading anything.
   if (size > MAX_DECOMPRESSED_BYTES) {
-    return refuse(
+    return refuseUnread(
       'too-large',
       `${file}: ${formatSize(size)} is over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit for one file; not read`,
     );

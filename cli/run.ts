@@ -25,6 +25,11 @@ const io: CliIo = {
     },
   },
   err: (line) => process.stderr.write(`${line}\n`),
+  terminal: {
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
+  },
 };
 
 const status = await main(process.argv.slice(2), io);
