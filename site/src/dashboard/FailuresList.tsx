@@ -55,7 +55,7 @@ function Detail({
       data-testid="failure-detail"
     >
       <div data-testid="failure-source">
-        <h4 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.source')}</h4>
+        <h3 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.source')}</h3>
         {match ? (
           <p>
             {t('drilldown.failure.sourceFound', {
@@ -74,7 +74,7 @@ function Detail({
       </div>
       <div class="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <div>
-          <h4 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.fields')}</h4>
+          <h3 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.fields')}</h3>
           <dl class="mt-1 grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1 text-xs" data-testid="failure-fields">
             {report.fields.map(([name, value], i) => (
               <div key={i} class="contents">
@@ -85,7 +85,7 @@ function Detail({
           </dl>
         </div>
         <div>
-          <h4 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.headers')}</h4>
+          <h3 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.failure.headers')}</h3>
           {report.original && report.original.headers.length > 0 ? (
             <dl
               class="mt-1 grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1 text-xs"

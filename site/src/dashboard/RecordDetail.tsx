@@ -144,7 +144,7 @@ export function RecordDetail({ stored, onShowXml }: { stored: StoredRecord; onSh
       </dl>
       <div class="grid grid-cols-1 gap-3 md:grid-cols-2">
         <div>
-          <h4 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.record.dkim')}</h4>
+          <h3 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.record.dkim')}</h3>
           {record.dkimResults.length === 0 ? (
             <p class={mutedClass}>{t('drilldown.record.noDkim')}</p>
           ) : (
@@ -162,7 +162,7 @@ export function RecordDetail({ stored, onShowXml }: { stored: StoredRecord; onSh
           )}
         </div>
         <div>
-          <h4 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.record.spf')}</h4>
+          <h3 class="text-xs font-semibold uppercase tracking-wide">{t('drilldown.record.spf')}</h3>
           {record.spfResults.length === 0 ? (
             <p class={mutedClass}>{t('drilldown.record.noSpf')}</p>
           ) : (

@@ -24,7 +24,7 @@ function Breakdown({
   const { t, number } = useI18n();
   return (
     <div>
-      <h4 class="text-xs font-semibold uppercase tracking-wide">{title}</h4>
+      <h3 class="text-xs font-semibold uppercase tracking-wide">{title}</h3>
       <table class={`${tableClass} text-xs`} data-testid={testId}>
         <tbody>
           {counts.map((c) => (
