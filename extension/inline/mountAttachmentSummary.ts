@@ -1,5 +1,6 @@
 // One report attachment's life on the page: insert the card, read the bytes (waiting out Gmail's virus scan),
 // have the background parse them, show the summary or say in plain words why not.
+import { sayCardText } from '../messaging/cardErrors';
 import { attachmentPayload, sendToBackground } from '../messaging/contentMessages';
 import type { AttachmentPayload } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
@@ -11,6 +12,9 @@ import { createSummaryCardView, type SummaryCardView } from './summaryCardView';
 const PENDING_RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 15_000, 30_000, 30_000];
 
 const { t } = extensionText;
+
+/** An error's English (the webmail's, the background's or the parser's) in the card's language. */
+const say = (text: string) => sayCardText(text, extensionText.locale, t);
 
 /** Each summary host's card, to keep summaries in the order of their cards. */
 const cardOfSummary = new WeakMap<Element, HTMLElement>();
@@ -62,7 +66,7 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
   }));
   if (signal.aborted) return;
   if (!answer.ok) {
-    view.show({ state: 'error', message: answer.error.message });
+    view.show({ state: 'error', message: say(answer.error.message) });
     return;
   }
   view.show({
@@ -91,7 +95,7 @@ async function readBytes(
           : new AttachmentUnavailableError('network', t('ext.card.readFailed', { error: String(error) }));
       const delay = PENDING_RETRY_DELAYS_MS[attempt];
       if (unavailable.reason === 'pending' && delay !== undefined) {
-        view.show({ state: 'waiting', message: t('ext.card.tryingAgain', { reason: unavailable.message }) });
+        view.show({ state: 'waiting', message: t('ext.card.tryingAgain', { reason: say(unavailable.message) }) });
         await new Promise((resolve) => setTimeout(resolve, delay));
         if (signal.aborted) return undefined;
         continue;
@@ -99,13 +103,13 @@ async function readBytes(
       if (unavailable.reason === 'needs-download') {
         view.show({
           state: 'needs-download',
-          message: unavailable.message,
+          message: say(unavailable.message),
           onDropPage: () => void sendToBackground({ type: 'open-drop-page', fileName: ref.fileName }),
         });
       } else {
         view.show({
           state: 'error',
-          message: t('ext.card.couldNotRead', { file: ref.fileName, reason: unavailable.message }),
+          message: t('ext.card.couldNotRead', { file: ref.fileName, reason: say(unavailable.message) }),
         });
       }
       return undefined;
@@ -115,14 +119,14 @@ async function readBytes(
 
 async function save(payload: AttachmentPayload): Promise<string> {
   const answer = await sendToBackground({ type: 'save-attachment', attachment: payload });
-  if (!answer.ok) throw new Error(answer.error.message);
+  if (!answer.ok) throw new Error(say(answer.error.message));
   return answer.added === 0 ? t('ext.card.alreadySaved') : t('ext.card.saved', { count: answer.added });
 }
 
 /** Saves the file's reports (the dashboard reads the extension's store), then opens the dashboard on the domain. */
 async function openDashboard(payload: AttachmentPayload, domain: string): Promise<string | undefined> {
   const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, domain });
-  if (!answer.ok) throw new Error(answer.error.message);
+  if (!answer.ok) throw new Error(say(answer.error.message));
   return undefined;
 }
 

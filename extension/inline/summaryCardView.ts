@@ -5,6 +5,7 @@
 // shown through visibleText so that bidi overrides or zero-width characters cannot make one name look like another.
 // Its words are in the reader's language (extensionText).
 import { visibleText } from '../../core/report';
+import { sayCardText } from '../messaging/cardErrors';
 import type { CardReportSummary } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
 import { formatCount, formatCounted, formatPassRate, reportSecondsToDate } from '../ui/reportSummaryText';
@@ -122,7 +123,9 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
     }
     section.append(el('div', 'fact', [el('b', '', t('ext.card.topFailing'))]), list);
   }
-  for (const detail of summary.details) section.append(el('div', 'fact', visibleText(detail)));
+  for (const detail of summary.details) {
+    section.append(el('div', 'fact', visibleText(sayCardText(detail, extensionText.locale, t))));
+  }
   if (summary.warnings.length > 0) {
     section.append(el('div', 'warnings', t('ext.card.repaired', { count: summary.warnings.length })));
   }

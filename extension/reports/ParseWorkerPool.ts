@@ -2,6 +2,7 @@
 // abandoned: its worker is terminated (nothing running inside a worker can prevent that), the file is answered "took
 // too long to read", and a fresh worker serves the next request. Meanwhile the other workers go on answering other
 // cards and tabs, and the context that owns the pool (the background, an extension page) never runs a parse itself.
+import { cardErrorText } from '../messaging/cardErrors';
 import type { ParseAnswer } from '../messaging/messages';
 import {
   HELD_FILES,
@@ -109,7 +110,9 @@ export class ParseWorkerPool {
       event.preventDefault();
       this.#stop(reader, (job) => ({
         code: 'extension',
-        message: `${job.request.fileName} could not be read: the reader stopped (${event.message || 'no reason'}).`,
+        message: event.message
+          ? cardErrorText('ext.error.readerStopped', { file: job.request.fileName, error: event.message })
+          : cardErrorText('ext.error.readerStoppedNoReason', { file: job.request.fileName }),
       }));
     });
     this.#readers.add(reader);
@@ -161,23 +164,17 @@ type Container = ParseWorkerRequest['container'];
 function unexpected(fileName: string): { ok: false; error: AttachmentError } {
   return {
     ok: false,
-    error: { code: 'extension', message: `${fileName} could not be read: the reader answered something else.` },
+    error: { code: 'extension', message: cardErrorText('ext.error.unexpectedAnswer', { file: fileName }) },
   };
 }
 
+/** "took too long to read", with the budget in whole minutes or else in seconds to a tenth. */
 function tooSlow(fileName: string, budgetMs: number): AttachmentError {
-  return {
-    code: 'too-slow',
-    message:
-      `${fileName} took too long to read (more than ${formatBudget(budgetMs)}); ` +
-      'DMARC Lens stopped reading it so that it could go on with other files.',
-  };
-}
-
-function formatBudget(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return ms === 60_000 ? 'a minute' : `${ms / 60_000} minutes`;
-  const seconds = Math.round(ms / 100) / 10;
-  return seconds === 1 ? 'a second' : `${seconds} seconds`;
+  const message =
+    budgetMs >= 60_000 && budgetMs % 60_000 === 0
+      ? cardErrorText('ext.error.tooSlowMinutes', { file: fileName, count: budgetMs / 60_000 })
+      : cardErrorText('ext.error.tooSlowSeconds', { file: fileName, count: Math.round(budgetMs / 100) / 10 });
+  return { code: 'too-slow', message };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Parses an attachment's bytes with core's parser. When the bytes are the whole raw message (Gmail's fallback), only
 // the reports found inside the named attachment are kept: the parser's `path` says which part each came from.
 import { parseReport, type ParsedReport, type ReportError } from '../../core/report';
+import { cardErrorText } from '../messaging/cardErrors';
 
 /**
  * Errors of the extension's own beyond the parser's: the named attachment is not in the message; reading took longer
@@ -24,7 +25,7 @@ export async function readReportAttachment(
   if (inAttachment.length === 0) {
     return {
       ok: false,
-      error: { code: 'not-in-message', message: `${fileName} was not found among the message's attachments.` },
+      error: { code: 'not-in-message', message: cardErrorText('ext.error.notInMessage', { file: fileName }) },
     };
   }
   return { ok: true, reports: inAttachment, warnings: result.warnings };

@@ -1,6 +1,7 @@
 // The inline card's numbers, taken from core's summarizeReport so the card and the rest of DMARC Lens always agree.
 import { reportKey, summarizeReport } from '../../core/analysis';
 import type { ParsedReport } from '../../core/report';
+import { cardErrorText } from '../messaging/cardErrors';
 import type { CardReportSummary } from '../messaging/messages';
 
 export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
@@ -39,7 +40,12 @@ export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
         details:
           summary.failedSessions === 0
             ? []
-            : [`${summary.failedSessions} failed sessions: ${summary.failureTypes.join(', ')}`],
+            : [
+                cardErrorText('ext.detail.tlsFailures', {
+                  count: summary.failedSessions,
+                  types: summary.failureTypes.join(', '),
+                }),
+              ],
       };
     }
     case 'failure':
@@ -51,7 +57,8 @@ export function toCardReportSummary(parsed: ParsedReport): CardReportSummary {
         messages: 1,
         passRate: undefined,
         topFailingSources: summary.sourceIp === '' ? [] : [{ label: summary.sourceIp, count: 1 }],
-        details: summary.authFailure === '' ? [] : [`Authentication failure: ${summary.authFailure}`],
+        details:
+          summary.authFailure === '' ? [] : [cardErrorText('ext.detail.authFailure', { failure: summary.authFailure })],
       };
   }
 }

@@ -1,3 +1,4 @@
+import { cardErrorText } from '../messaging/cardErrors';
 import { checkAttachmentUrl, isAllowedFinalUrl, type AttachmentUrlPolicy } from './attachmentUrlPolicy';
 import { AttachmentUnavailableError } from './webmailAdapter';
 
@@ -31,7 +32,11 @@ export async function fetchAttachmentUrl(
   }
   // Absolute: Firefox content scripts reject relative URLs.
   const checked = checkAttachmentUrl(url, location.href, policy);
-  if (!checked.ok) throw new AttachmentUnavailableError('refused', `Not downloaded: ${checked.problem}.`);
+  if (!checked.ok)
+    throw new AttachmentUnavailableError(
+      'refused',
+      cardErrorText('ext.download.refused', { problem: checked.problem }),
+    );
   const absolute = checked.url;
   const mode: RequestMode = policy.redirectHosts.length === 0 ? 'same-origin' : 'cors';
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -40,28 +45,25 @@ export async function fetchAttachmentUrl(
     try {
       response = await pageFetch(absolute.href, signal, { credentials: 'include', mode, redirect: 'follow', headers });
     } catch (error) {
-      if (signal.aborted) throw new AttachmentUnavailableError('aborted', 'Cancelled.');
-      throw new AttachmentUnavailableError('network', `The download failed (${String(error)}).`);
+      if (signal.aborted) throw new AttachmentUnavailableError('aborted', cardErrorText('ext.download.cancelled'));
+      throw new AttachmentUnavailableError('network', cardErrorText('ext.download.failed', { error: String(error) }));
     }
     const finalUrl = response.url === '' ? absolute.href : response.url;
     if (!isAllowedFinalUrl(finalUrl, location.href, policy)) {
       throw new AttachmentUnavailableError(
         'refused',
-        `The download was sent on to ${hostOf(finalUrl)}, which is not ${absolute.host}’s; it was not read.`,
+        cardErrorText('ext.download.redirected', { host: hostOf(finalUrl), expected: absolute.host }),
       );
     }
     if (!response.ok) {
-      throw new AttachmentUnavailableError('http', `The webmail answered ${response.status} to the download.`);
+      throw new AttachmentUnavailableError('http', cardErrorText('ext.download.http', { status: response.status }));
     }
     // Firefox: the ArrayBuffer belongs to the page's realm; copy it into one of ours before handing it on.
     const bytes = new Uint8Array(new Uint8Array(await response.arrayBuffer()));
     const hosts = [...new Set([absolute.host, hostOf(finalUrl)])];
     if (!looksLikeHtmlPage(response.headers.get('content-type'), bytes)) return { bytes, hosts };
   }
-  throw new AttachmentUnavailableError(
-    'html-bounce',
-    'The webmail answered with a web page instead of the file (the download was sent back to the mailbox).',
-  );
+  throw new AttachmentUnavailableError('html-bounce', cardErrorText('ext.download.htmlBounce'));
 }
 
 function hostOf(url: string): string {

@@ -40,4 +40,30 @@ export const extensionEn = {
     'Downloaded from {hosts} and read in this browser; the report itself is not sent anywhere.',
   'ext.size.kb': '{size} KB',
   'ext.size.mb': '{size} MB',
+
+  // What the card says of a report it could not read, besides the parser's own sentences (core's report area). They
+  // travel in English between the extension's parts and are read back for the card (extension/messaging/cardErrors.ts).
+  'ext.error.tooSlowMinutes':
+    '{file} took too long to read (more than {count, plural, one {a minute} other {# minutes}}); DMARC Lens stopped reading it so that it could go on with other files.',
+  'ext.error.tooSlowSeconds':
+    '{file} took too long to read (more than {count, plural, one {a second} other {# seconds}}); DMARC Lens stopped reading it so that it could go on with other files.',
+  'ext.error.readerStopped': '{file} could not be read: the reader stopped ({error}).',
+  'ext.error.readerStoppedNoReason': '{file} could not be read: the reader stopped (no reason).',
+  'ext.error.unexpectedAnswer': '{file} could not be read: the reader answered something else.',
+  'ext.error.notInMessage': "{file} was not found among the message's attachments.",
+  'ext.download.refused': 'Not downloaded: {problem}.',
+  'ext.download.cancelled': 'Cancelled.',
+  'ext.download.failed': 'The download failed ({error}).',
+  'ext.download.redirected': 'The download was sent on to {host}, which is not {expected}’s; it was not read.',
+  'ext.download.http': 'The webmail answered {status} to the download.',
+  'ext.download.htmlBounce':
+    'The webmail answered with a web page instead of the file (the download was sent back to the mailbox).',
+  'ext.gmail.scanning': 'Gmail is still scanning this attachment for viruses.',
+  'ext.gmail.notShown': 'Gmail has not finished showing {file} yet.',
+  'ext.gmail.noLink': 'Gmail offers no download link for {file}.',
+  'ext.outlook.noAccess': 'Outlook does not let extensions read this attachment. Download it, then drop it here.',
+  'ext.outlook.thenDrop': '{unavailable} Download it, then drop it here.',
+  // Kind-specific lines of a report in the card (extension/reports/toCardReportSummary.ts).
+  'ext.detail.tlsFailures': '{count, plural, one {# failed session} other {# failed sessions}}: {types}',
+  'ext.detail.authFailure': 'Authentication failure: {failure}',
 } as const;

@@ -40,4 +40,30 @@ export const extensionNl: Translation<typeof extensionEn> = {
     'Gedownload van {hosts} en gelezen in deze browser; het rapport zelf wordt nergens heen gestuurd.',
   'ext.size.kb': '{size} kB',
   'ext.size.mb': '{size} MB',
+
+  // Wat de kaart zegt van een rapport dat ze niet kon lezen.
+  'ext.error.tooSlowMinutes':
+    'Het lezen van {file} duurde te lang (meer dan {count, plural, one {een minuut} other {# minuten}}); DMARC Lens is ermee gestopt om met andere bestanden verder te kunnen.',
+  'ext.error.tooSlowSeconds':
+    'Het lezen van {file} duurde te lang (meer dan {count, plural, one {een seconde} other {# seconden}}); DMARC Lens is ermee gestopt om met andere bestanden verder te kunnen.',
+  'ext.error.readerStopped': '{file} kon niet worden gelezen: het lezen stopte ({error}).',
+  'ext.error.readerStoppedNoReason': '{file} kon niet worden gelezen: het lezen stopte (zonder reden).',
+  'ext.error.unexpectedAnswer': '{file} kon niet worden gelezen: het lezen gaf een onverwacht antwoord.',
+  'ext.error.notInMessage': '{file} staat niet tussen de bijlagen van het bericht.',
+  'ext.download.refused': 'Niet gedownload: {problem}.',
+  'ext.download.cancelled': 'Afgebroken.',
+  'ext.download.failed': 'Het downloaden is mislukt ({error}).',
+  'ext.download.redirected':
+    'De download werd doorgestuurd naar {host}, dat niet van {expected} is; er is niets gelezen.',
+  'ext.download.http': 'De webmail antwoordde {status} op de download.',
+  'ext.download.htmlBounce':
+    'De webmail antwoordde met een webpagina in plaats van het bestand (de download werd teruggestuurd naar de mailbox).',
+  'ext.gmail.scanning': 'Gmail controleert deze bijlage nog op virussen.',
+  'ext.gmail.notShown': 'Gmail toont {file} nog niet helemaal.',
+  'ext.gmail.noLink': 'Gmail biedt geen downloadlink voor {file}.',
+  'ext.outlook.noAccess': 'Outlook laat extensies deze bijlage niet lezen. Download het bestand en zet het hier neer.',
+  'ext.outlook.thenDrop': '{unavailable} Download het bestand en zet het hier neer.',
+  // Regels per soort rapport op de kaart.
+  'ext.detail.tlsFailures': '{count, plural, one {# mislukte sessie} other {# mislukte sessies}}: {types}',
+  'ext.detail.authFailure': 'Authenticatie mislukt: {failure}',
 };

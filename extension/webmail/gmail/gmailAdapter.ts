@@ -7,6 +7,7 @@
 // download of this Gmail (GMAIL_DOWNLOADS: never another host, checked again before each request), and, when not
 // found by Gmail's class names, one of its URLs names the very message it sits in (`permmsgid`), which a sender cannot
 // know when writing the mail.
+import { cardErrorText } from '../../messaging/cardErrors';
 import { GMAIL_DOWNLOADS, checkAttachmentUrl } from '../attachmentUrlPolicy';
 import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
 import { FoundAttachments, type FoundAttachment } from '../foundAttachments';
@@ -154,8 +155,7 @@ async function fetchGmailAttachment(
   messageId: string,
   signal: AbortSignal,
 ): Promise<AttachmentBytes> {
-  if (isScanning(card))
-    throw new AttachmentUnavailableError('pending', 'Gmail is still scanning this attachment for viruses.');
+  if (isScanning(card)) throw new AttachmentUnavailableError('pending', cardErrorText('ext.gmail.scanning'));
   const urls = cardUrls(card);
   let lastError: AttachmentUnavailableError | undefined;
   // A refused download says more than a later tier's failure: it is the one the card reports.
@@ -181,9 +181,11 @@ async function fetchGmailAttachment(
     }
   }
   if (urls.length === 0 && messageId === '') {
-    throw new AttachmentUnavailableError('pending', `Gmail has not finished showing ${fileName} yet.`);
+    throw new AttachmentUnavailableError('pending', cardErrorText('ext.gmail.notShown', { file: fileName }));
   }
-  throw lastError ?? new AttachmentUnavailableError('needs-download', `Gmail offers no download link for ${fileName}.`);
+  throw (
+    lastError ?? new AttachmentUnavailableError('needs-download', cardErrorText('ext.gmail.noLink', { file: fileName }))
+  );
 }
 
 /**

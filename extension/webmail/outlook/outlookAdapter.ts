@@ -6,6 +6,7 @@
 // Messages are written by strangers and Outlook keeps their roles, titles and links: in every layer a tile inside a
 // message body is never an attachment, and a tile whose download link is not one of this Outlook's downloads
 // (OUTLOOK_DOWNLOADS: same origin, a download path) is not one either. The canary goes only with such a download.
+import { cardErrorText } from '../../messaging/cardErrors';
 import { requestGraphAttachment } from '../../messaging/contentMessages';
 import { OUTLOOK_DOWNLOADS, checkAttachmentUrl } from '../attachmentUrlPolicy';
 import { fetchAttachmentUrl } from '../fetchAttachmentUrl';
@@ -152,7 +153,7 @@ async function fetchOutlookAttachment(
   throw new AttachmentUnavailableError(
     'needs-download',
     lastError === undefined
-      ? 'Outlook does not let extensions read this attachment. Download it, then drop it here.'
-      : `${lastError.message} Download it, then drop it here.`,
+      ? cardErrorText('ext.outlook.noAccess')
+      : cardErrorText('ext.outlook.thenDrop', { unavailable: lastError.message }),
   );
 }
