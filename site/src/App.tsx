@@ -14,6 +14,7 @@ import { ImportController } from './import/ImportController';
 import { ImportPage, ImportStatus } from './import/ImportPanel';
 import { collectDroppedFiles } from './import/collectDroppedFiles';
 import { SampleDataNotice } from './import/SampleDataNotice';
+import { labelTableCells } from './ui/labelTableCells';
 import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 import { usePageFocus } from './ui/usePageFocus';
@@ -225,6 +226,8 @@ const WARM_UP_AFTER_MS = 500;
 
 // Before anything renders: report strings can carry characters that draw nothing or reorder the text around them.
 showInvisibleCharacters();
+// Phones show tables as cards: each cell names its column (styles.css).
+labelTableCells();
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(preferredLocale);
