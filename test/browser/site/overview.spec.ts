@@ -262,5 +262,11 @@ test('the default axis is the last 30 days with data; old and long reports are c
   await expect(week).toHaveAttribute('data-dmarc-pass', '76');
   await page.screenshot({ path: `${SHOTS}/chart-weeks.png`, fullPage: false });
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.getByTestId('language-select').selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Berichten per week' })).toBeVisible();
+  await expect(week).toHaveAttribute('data-messages', '76');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/chart-weeks-nl-dark.png`, fullPage: false });
   requests.assertSameOrigin();
 });
