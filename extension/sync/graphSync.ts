@@ -89,13 +89,22 @@ async function writeSyncState(state: SyncState): Promise<void> {
 
 let running: Promise<SyncRun> | undefined;
 
-/** One run; a run asked for while one is going joins it. */
-export function syncGraphFolder(save: (attachment: AttachmentPayload) => Promise<SaveAnswer>): Promise<SyncRun> {
-  running ??= runSync(save).finally(() => (running = undefined));
+/**
+ * One run; a run asked for while one is going joins it. `interactive`: the user asked for it (the options page), so
+ * signing in may open Microsoft's window; an alarm's run never does.
+ */
+export function syncGraphFolder(
+  save: (attachment: AttachmentPayload) => Promise<SaveAnswer>,
+  interactive = false,
+): Promise<SyncRun> {
+  running ??= runSync(save, interactive).finally(() => (running = undefined));
   return running;
 }
 
-async function runSync(save: (attachment: AttachmentPayload) => Promise<SaveAnswer>): Promise<SyncRun> {
+async function runSync(
+  save: (attachment: AttachmentPayload) => Promise<SaveAnswer>,
+  interactive: boolean,
+): Promise<SyncRun> {
   const { syncFolder } = await readGatherSettings();
   const run: SyncRun = {
     at: Date.now(),
@@ -119,7 +128,7 @@ async function runSync(save: (attachment: AttachmentPayload) => Promise<SaveAnsw
   const usable = await usableGraphSettings();
   if (!usable.ok) return finish(usable.message);
   try {
-    const token = await graphAccessToken(usable.settings, false);
+    const token = await graphAccessToken(usable.settings, interactive);
     let link =
       state.link ??
       `${GRAPH}/me/mailFolders/${await folderId(token, syncFolder)}/messages/delta?$select=id,subject,hasAttachments`;

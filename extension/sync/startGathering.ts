@@ -40,6 +40,6 @@ async function answer(
       await afterReportsGathered('bulk', message.added);
       return { ok: true };
     case 'gather-sync-now':
-      return syncGraphFolder(save);
+      return syncGraphFolder(save, true);
   }
 }

@@ -1,0 +1,127 @@
+// The options page's section on gathering: auto-save of what the cards read, and the Outlook folder the background
+// reads through Graph mode (how often, when it last did and what it found, and "Read the folder now").
+import { useEffect, useState } from 'preact/hooks';
+import { monitorEn, monitorNl, translatorOf } from '../../core/i18n';
+import { inputClass, mutedClass, primaryButtonClass, buttonClass, Section } from '../../site/src/ui/ui';
+import { readGraphSettings } from '../graph/graphSettings';
+import { extensionPageText } from '../ui/extensionPageText';
+import { sendGatherMessage } from './gatherMessages';
+import {
+  DEFAULT_GATHER_SETTINGS,
+  SYNC_MINUTES_RANGE,
+  readGatherSettings,
+  writeGatherSettings,
+  type GatherSettings,
+} from './gatherSettings';
+import { readSyncState, type SyncRun } from './graphSync';
+
+const locale = extensionPageText.locale;
+const { t } = translatorOf(locale, locale === 'nl' ? monitorNl : monitorEn);
+const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function GatherOptions() {
+  const [settings, setSettings] = useState<GatherSettings>(DEFAULT_GATHER_SETTINGS);
+  const [graphOn, setGraphOn] = useState(false);
+  const [lastRun, setLastRun] = useState<SyncRun | undefined>(undefined);
+  const [message, setMessage] = useState('');
+  const [reading, setReading] = useState(false);
+  useEffect(() => {
+    void readGatherSettings().then(setSettings);
+    void readGraphSettings().then((graph) => setGraphOn(graph.enabled));
+    void readSyncState().then((state) => setLastRun(state?.lastRun));
+  }, []);
+  const save = async () => {
+    await writeGatherSettings(settings);
+    setSettings(await readGatherSettings());
+    setMessage(t('monitor.gather.options.saved'));
+  };
+  const readNow = async () => {
+    setReading(true);
+    await writeGatherSettings(settings);
+    setLastRun(await sendGatherMessage({ type: 'gather-sync-now' }));
+    setReading(false);
+  };
+  return (
+    <Section title={t('monitor.gather.options.heading')} id="options-gather">
+      <form
+        class="space-y-3"
+        data-testid="gather-options"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label class="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            class="mt-1"
+            name="autoSave"
+            checked={settings.autoSave}
+            onChange={(event) => setSettings({ ...settings, autoSave: event.currentTarget.checked })}
+          />
+          <span>
+            {t('monitor.gather.options.autoSave')}
+            <span class={`block ${mutedClass}`}>{t('monitor.gather.options.autoSaveHint')}</span>
+          </span>
+        </label>
+        <label class="block text-sm">
+          {t('monitor.gather.options.syncFolder')}
+          <input
+            type="text"
+            class={`${inputClass} mt-1 block w-64`}
+            name="syncFolder"
+            value={settings.syncFolder}
+            onInput={(event) => setSettings({ ...settings, syncFolder: event.currentTarget.value })}
+          />
+          <span class={`block ${mutedClass}`}>{t('monitor.gather.options.syncHint')}</span>
+        </label>
+        <label class="block text-sm">
+          {t('monitor.gather.options.syncEvery')}
+          <input
+            type="number"
+            class={`${inputClass} mt-1 block w-32`}
+            name="syncEveryMinutes"
+            min={SYNC_MINUTES_RANGE.min}
+            max={SYNC_MINUTES_RANGE.max}
+            value={settings.syncEveryMinutes}
+            onInput={(event) => {
+              const value = event.currentTarget.valueAsNumber;
+              if (Number.isFinite(value)) setSettings({ ...settings, syncEveryMinutes: value });
+            }}
+          />
+        </label>
+        <div class="flex flex-wrap items-center gap-3">
+          <button type="submit" class={primaryButtonClass}>
+            {t('monitor.gather.options.save')}
+          </button>
+          <button
+            type="button"
+            class={buttonClass}
+            disabled={!graphOn || settings.syncFolder.trim() === '' || reading}
+            onClick={() => void readNow()}
+          >
+            {t('monitor.gather.options.syncNow')}
+          </button>
+          <span role="status" class="text-sm">
+            {message}
+          </span>
+        </div>
+        <p class={`text-sm ${mutedClass}`} data-testid="gather-last-run">
+          {lastRunText(lastRun)}
+        </p>
+      </form>
+    </Section>
+  );
+}
+
+function lastRunText(run: SyncRun | undefined): string {
+  if (run === undefined) return t('monitor.gather.options.neverRun');
+  const at = when.format(run.at);
+  if (!run.ok) return t('monitor.gather.options.lastRunFailed', { when: at, reason: run.message ?? '' });
+  return t('monitor.gather.options.lastRun', {
+    when: at,
+    messages: run.messages,
+    added: run.added,
+    already: run.alreadySaved,
+  });
+}
