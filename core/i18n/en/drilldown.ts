@@ -7,7 +7,7 @@ export const drilldownEn = {
   'drilldown.export.recordsJson': 'Records JSON (parsedmarc)',
   'drilldown.export.reading': 'Reading every stored report…',
   'drilldown.export.failed': 'The export could not be made: {detail}',
-  'drilldown.search.label': 'Search',
+  'drilldown.search.label': 'Find a source',
   'drilldown.search.placeholder': 'Service, domain, IP or CIDR',
   'drilldown.shown.sources': '{shown} of {count, plural, one {# source} other {# sources}} shown.',
   'drilldown.shown.addresses': '{shown} of {count, plural, one {# address} other {# addresses}} shown.',

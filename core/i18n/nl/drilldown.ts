@@ -9,7 +9,7 @@ export const drilldownNl: Translation<typeof drilldownEn> = {
   'drilldown.export.recordsJson': 'Records-JSON (parsedmarc)',
   'drilldown.export.reading': 'Alle bewaarde rapporten worden gelezen…',
   'drilldown.export.failed': 'De export is niet gelukt: {detail}',
-  'drilldown.search.label': 'Zoeken',
+  'drilldown.search.label': 'Bron zoeken',
   'drilldown.search.placeholder': 'Dienst, domein, IP of CIDR',
   'drilldown.shown.sources': '{shown} van {count, plural, one {# bron} other {# bronnen}} getoond.',
   'drilldown.shown.addresses': '{shown} van {count, plural, one {# adres} other {# adressen}} getoond.',

@@ -131,13 +131,15 @@ function RecordRow({ stored: r, onShowXml }: { stored: StoredRecord; onShowXml: 
         <td class={tdClass}>
           {r.record.reasons.map((reason) => reason.type + (reason.comment ? `: ${reason.comment}` : '')).join('; ')}
         </td>
-        <td class={`${tdClass} whitespace-nowrap`}>
-          <button type="button" class={linkButtonClass} aria-expanded={open} onClick={() => setOpen(!open)}>
-            {t(open ? 'drilldown.record.hide' : 'drilldown.record.show')}
-          </button>{' '}
-          <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
-            {t('records.viewXml')}
-          </button>
+        <td class={tdClass}>
+          <div class="flex flex-col items-start gap-1 whitespace-nowrap">
+            <button type="button" class={linkButtonClass} aria-expanded={open} onClick={() => setOpen(!open)}>
+              {t(open ? 'drilldown.record.hide' : 'drilldown.record.show')}
+            </button>
+            <button type="button" class={linkButtonClass} onClick={() => onShowXml(r)}>
+              {t('records.viewXml')}
+            </button>
+          </div>
         </td>
       </tr>
       {open && (
