@@ -4,8 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
+import { elasticFailureLines, elasticTlsLines, splunkFailureLine, splunkTlsLine } from '../../cli/outputs/dashboards';
+import { parsedmarcFailureCsvRow, parsedmarcTlsCsvRows } from '../../core/report/parsedmarcCsv';
+import type { FailureReport, TlsReport } from '../../core/report/types';
 import { FIXTURE_REPORTS, readManifest, SHARED_CORPUS } from '../corpus/readManifest';
 
 type Json = Record<string, unknown>;
@@ -269,5 +273,72 @@ describe('every failure and TLS report of the corpus', () => {
     const csv = await run('--format', 'parsedmarc-csv', '--failure-csv', failureCsv, '--tls-csv', tlsCsv, ...files);
     expect(csv.err.filter((line) => line.includes('not written'))).toEqual([]);
     expect(readFileSync(failureCsv, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(failures + 1);
+  });
+});
+
+describe('any failure or TLS report a type allows', () => {
+  // Text with quotes, commas, line breaks, angle brackets, lone surrogates; numbers no date holds.
+  const text = fc.string({ unit: fc.constantFrom('a', '"', ',', '\n', '<', '>', '@', '=', '\ud800', ' ', '-') });
+  const number = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, 1e20, -1));
+  // Optional fields are left out rather than undefined, as a parsed or restored report has them.
+  const failure: fc.Arbitrary<FailureReport> = fc
+    .record(
+      {
+        feedbackType: text,
+        authFailure: text,
+        identityAlignment: text,
+        deliveryResult: text,
+        sourceIp: text,
+        arrivalTime: number,
+        original: fc.record(
+          {
+            from: text,
+            to: text,
+            subject: text,
+            date: text,
+            headers: fc.array(fc.tuple(text, text), { maxLength: 3 }),
+          },
+          { requiredKeys: ['headers'] },
+        ),
+        fields: fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'source-ip', 'x'), text), {
+          maxLength: 3,
+        }),
+      },
+      { requiredKeys: ['feedbackType', 'fields'] },
+    )
+    .map((r) => ({ kind: 'failure' as const, format: 'arf' as const, ...r }));
+  const tls: fc.Arbitrary<TlsReport> = fc.record({
+    kind: fc.constant('tls' as const),
+    organizationName: text,
+    reportId: text,
+    begin: number,
+    end: number,
+    policies: fc.array(
+      fc.record({
+        policyType: text,
+        policyString: fc.array(text, { maxLength: 2 }),
+        policyDomain: text,
+        mxHost: fc.array(text, { maxLength: 2 }),
+        successfulSessions: number,
+        failedSessions: number,
+        failureDetails: fc.array(fc.record({ resultType: text, failedSessionCount: number }), { maxLength: 2 }),
+      }),
+      { maxLength: 2 },
+    ),
+  });
+  /** Rows of RFC 4180 CSV: line breaks only inside quoted cells, every row ending in CRLF. */
+  const rowsOf = (csv: string) => csv.replace(/"(?:[^"]|"")*"/g, 'Q').split('\r\n');
+
+  it('is written without throwing, as JSON that parses and CSV rows of the right width', () => {
+    fc.assert(
+      fc.property(failure, tls, (f, t) => {
+        for (const line of [elasticFailureLines(f), splunkFailureLine(f), elasticTlsLines(t), splunkTlsLine(t)])
+          for (const json of line.split('\n').filter(Boolean)) expect(() => JSON.parse(json) as unknown).not.toThrow();
+        const failureRows = rowsOf(parsedmarcFailureCsvRow(f));
+        expect(failureRows.at(-1)).toBe('');
+        expect(failureRows.slice(0, -1).map((row) => row.split(',').length)).toEqual([26]);
+        for (const row of rowsOf(parsedmarcTlsCsvRows(t)).slice(0, -1)) expect(row.split(',')).toHaveLength(17);
+      }),
+    );
   });
 });
