@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
@@ -20,6 +22,12 @@ export default defineConfig({
     excludeSources: ['dist/**', 'bench/**', 'test/**'],
     includeSources: ['test/fixtures/reports/**'],
   },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const file of readdirSync('extension/icons').filter((name) => name.endsWith('.png')))
+        files.push({ absoluteSrc: resolve('extension/icons', file), relativeDest: `icons/${file}` });
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'DMARC Lens',
     description:
@@ -28,7 +36,27 @@ export default defineConfig({
     // the Microsoft hosts stay optional on both. Chrome's `offscreen` (no install prompt): its service worker cannot
     // start Workers, so attachments are read in Workers of an offscreen document (entrypoints/offscreen).
     // `alarms` wakes the background for the opt-in Outlook folder sync (extension/sync/graphSync.ts); no install prompt.
-    permissions: browser === 'firefox' ? ['storage', 'identity', 'alarms'] : ['storage', 'offscreen', 'alarms'],
+    // `notifications` tells the watch's alerts (extension/monitor).
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'identity', 'alarms', 'notifications']
+        : ['storage', 'offscreen', 'alarms', 'notifications'],
+    // The mark in extension/icons (drawn as SVG, rendered by scripts/render-extension-icons.mjs, copied by the hook
+    // below). Firefox also gets toolbar variants for light and dark themes; Chrome has no such choice.
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: {
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+      ...(browser === 'firefox'
+        ? {
+            // Firefox's words: `light` is the light icon, shown on dark themes; `dark` the dark one.
+            theme_icons: [16, 32].map((size) => ({
+              light: `icons/toolbar-for-dark-themes-${size}.png`,
+              dark: `icons/toolbar-for-light-themes-${size}.png`,
+              size,
+            })),
+          }
+        : {}),
+    },
     // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
     ...(manifestVersion === 2
       ? { optional_permissions: GRAPH_ORIGINS }

@@ -8,6 +8,8 @@ import { isExtensionMessage, type AnswerOf, type ExtensionMessage, type SaveAnsw
 import { dashboardUrl, dropPageUrl } from '../pages/extensionPageUrls';
 import { answerAttachmentRequest, type AttachmentRequestAnswerer } from '../reports/answerAttachmentRequest';
 import { askOffscreenDocument } from '../reports/askOffscreenDocument';
+import { checkAfterSave } from '../monitor/runChecks';
+import { registerAlertClicks } from '../monitor/showAlerts';
 import { parseAndAutoSave } from '../sync/autoSave';
 import { startGathering } from '../sync/startGathering';
 
@@ -25,6 +27,7 @@ export default defineBackground(() => {
     return true; // the answer comes asynchronously
   });
   startGathering(readAttachment);
+  registerAlertClicks();
 });
 
 async function answer(
@@ -35,12 +38,13 @@ async function answer(
     case 'parse-attachment':
       return parseAndAutoSave(message.attachment, readAttachment);
     case 'save-attachment':
-      return readAttachment(message);
+      return readAttachment(message).then(checkAfterSave);
     case 'open-dashboard': {
       const saved: SaveAnswer =
         message.attachment === undefined
           ? { ok: true, keys: [], added: 0 }
           : await readAttachment({ type: 'save-attachment', attachment: message.attachment });
+      checkAfterSave(saved);
       if (saved.ok) await browser.tabs.create({ url: dashboardUrl(message.domain) });
       return saved;
     }

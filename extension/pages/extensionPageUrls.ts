@@ -10,3 +10,9 @@ export function dropPageUrl(fileName?: string): string {
   const base = browser.runtime.getURL('/drop.html');
   return fileName === undefined ? base : `${base}?file=${encodeURIComponent(fileName)}`;
 }
+
+/** The dashboard's alerts and weekly digest (extension/ui/WatchPage.tsx), on one domain when given. */
+export function watchUrl(domain?: string): string {
+  const base = `${browser.runtime.getURL('/')}dashboard.html#/watch`;
+  return domain === undefined || domain === '' ? base : `${base}?domain=${encodeURIComponent(domain.toLowerCase())}`;
+}

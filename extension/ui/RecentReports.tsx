@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listAllReports, type StoredReport } from '../../core/store';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
+import { mutedClass } from '../../site/src/ui/ui';
 import { extensionPageText } from './extensionPageText';
 import { formatCounted, formatReportDays } from './reportSummaryText';
 
@@ -23,11 +24,11 @@ export function RecentReports({ refresh }: { refresh: number }) {
       setError(extensionPageText.t('ext.recent.couldNotRead', { error: String(e) })),
     );
   }, [refresh]);
-  if (error !== undefined) return <p class="text-sm text-red-700">{error}</p>;
-  if (reports === undefined) return <p class="text-sm text-slate-500">{t('ext.recent.loading')}</p>;
-  if (reports.length === 0) return <p class="text-sm text-slate-600">{t('ext.recent.none')}</p>;
+  if (error !== undefined) return <p class="text-sm text-red-700 dark:text-red-300">{error}</p>;
+  if (reports === undefined) return <p class={`text-sm ${mutedClass}`}>{t('ext.recent.loading')}</p>;
+  if (reports.length === 0) return <p class={`text-sm ${mutedClass}`}>{t('ext.recent.none')}</p>;
   return (
-    <ul class="divide-y divide-slate-200" data-testid="recent-reports">
+    <ul class="divide-y divide-slate-200 dark:divide-slate-800" data-testid="recent-reports">
       {reports.map((report) => (
         <RecentReport key={report.key} report={report} />
       ))}
@@ -40,9 +41,13 @@ export function RecentReport({ report }: { report: StoredReport }) {
   const { t } = extensionPageText;
   return (
     <li class="py-1.5 text-sm">
-      <a class="block hover:bg-slate-50" href={dashboardUrl(report.domain)} target="_blank">
+      <a
+        class="block rounded hover:bg-slate-50 dark:hover:bg-slate-800"
+        href={dashboardUrl(report.domain)}
+        target="_blank"
+      >
         <span class="font-semibold">{report.orgName || t('ext.unnamedReporter')}</span> → {report.domain}
-        <span class="block text-xs text-slate-600">
+        <span class={`block text-xs ${mutedClass}`}>
           {formatReportDays(report.begin, report.end)}
           {report.kind === 'aggregate' && ` · ${formatCounted(report.messageCount, 'messages')}`}
           {report.kind === 'tls' &&

@@ -9,7 +9,7 @@ export function ReportSummaryLine({ summary }: { summary: CardReportSummary }) {
   return (
     <div data-report-key={summary.key}>
       <span class="font-semibold">{summary.orgName || t('ext.unnamedReporter')}</span> → {summary.domain}
-      <span class="text-slate-600">
+      <span class="text-slate-600 dark:text-slate-400">
         {' '}
         · {formatReportDays(summary.begin, summary.end)} ·{' '}
         <span data-field="messages" data-value={String(summary.messages)}>

@@ -1,5 +1,6 @@
-// The words of the extension's pages (popup, drop page, options), the card's included, in the reader's language
-// (see extensionText.ts).
+// The words of the extension's pages (popup, drop page, options), the card's included, in the language chosen in the
+// options or the dashboard (the site's `dmarc-lens:locale`, in this extension origin's localStorage), else the
+// browser's (see extensionText.ts).
 import {
   extensionEn,
   extensionNl,
@@ -8,11 +9,14 @@ import {
   translatorOf,
   type Translator,
 } from '../../core/i18n';
-import { browserLocale, type ExtensionKey } from './extensionText';
+import type { ExtensionKey } from './extensionText';
+import { pageLocale as chosenPageLocale } from './languageSetting';
 
 export type ExtensionPageKey = ExtensionKey | keyof typeof extensionPagesEn;
 
+const pageLocale = chosenPageLocale();
+
 export const extensionPageText: Translator<ExtensionPageKey> = translatorOf(
-  browserLocale,
-  browserLocale === 'nl' ? { ...extensionNl, ...extensionPagesNl } : { ...extensionEn, ...extensionPagesEn },
+  pageLocale,
+  pageLocale === 'nl' ? { ...extensionNl, ...extensionPagesNl } : { ...extensionEn, ...extensionPagesEn },
 );

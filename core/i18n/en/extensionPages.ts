@@ -41,4 +41,28 @@ export const extensionPagesEn = {
   'ext.options.notGranted': 'Graph mode stays off: the permissions were not granted.',
   'ext.options.on': 'Graph mode is on. Outlook attachments are read through Microsoft Graph after you sign in once.',
   'ext.options.off': 'Graph mode is off; its permissions were given back.',
+  // The popup's way to the watch.
+  'ext.popup.watch': 'Alerts and weekly digest',
+
+  // The options page: alerts, language and colours.
+  'ext.options.watch': 'Alerts',
+  'ext.options.watchIntro':
+    'After each import, save or sync, DMARC Lens compares your domains’ reports with what it told you last time, and tells you only what is new, changed or resolved. Reports are judged on their own dates.',
+  'ext.options.notify': 'Show notifications, and the number of open problems on the toolbar button',
+  'ext.options.failingBelow': 'A source of your own mail fails DMARC when less of its mail than this is aligned (%)',
+  'ext.options.recentDays': 'Days of the newest reports in which a source counts as new and spoofing is compared',
+  'ext.options.spikeFactor': 'A spoofing spike is this many times the usual spoofed messages a day',
+  'ext.options.spikeMinimum': '… with at least this many spoofed messages',
+  'ext.options.silentDays': 'Tell me when no report came for this many days (0: never)',
+  'ext.options.newSourceMinimum':
+    'Tell me about a new network no catalogue names once it sent this many messages (named services always)',
+  'ext.options.saveWatch': 'Save alert settings',
+  'ext.options.watchSaved': 'Alert settings saved.',
+  'ext.options.look': 'Language and colours',
+  'ext.options.language': 'Language',
+  'ext.options.languageBrowser': 'The browser’s',
+  'ext.options.theme': 'Colours',
+  'ext.options.themeSystem': 'The system’s',
+  'ext.options.themeLight': 'Light',
+  'ext.options.themeDark': 'Dark',
 } as const;

@@ -44,4 +44,30 @@ export const extensionPagesNl: Translation<typeof extensionPagesEn> = {
   'ext.options.on':
     'De Graph-modus staat aan. Outlook-bijlagen worden via Microsoft Graph gelezen nadat je één keer hebt aangemeld.',
   'ext.options.off': 'De Graph-modus staat uit; de machtigingen zijn teruggegeven.',
+  // De weg naar meldingen in de pop-up.
+  'ext.popup.watch': 'Meldingen en weekoverzicht',
+
+  // De opties: meldingen, taal en kleuren.
+  'ext.options.watch': 'Meldingen',
+  'ext.options.watchIntro':
+    'Na elke import, opslag of synchronisatie vergelijkt DMARC Lens de rapporten van je domeinen met wat het je de vorige keer meldde, en meldt alleen wat nieuw, veranderd of opgelost is. Rapporten worden beoordeeld op hun eigen datums.',
+  'ext.options.notify': 'Meldingen tonen, en het aantal openstaande problemen op de knop in de werkbalk',
+  'ext.options.failingBelow':
+    'Een bron van je eigen mail faalt voor DMARC als minder dan dit deel van de mail is uitgelijnd (%)',
+  'ext.options.recentDays':
+    'Dagen van de nieuwste rapporten waarin een bron als nieuw telt en spoofing wordt vergeleken',
+  'ext.options.spikeFactor': 'Een piek in spoofing is zoveel keer het gewone aantal gespoofte berichten per dag',
+  'ext.options.spikeMinimum': '… met minstens zoveel gespoofte berichten',
+  'ext.options.silentDays': 'Meld het als er zoveel dagen geen rapport kwam (0: nooit)',
+  'ext.options.newSourceMinimum':
+    'Meld een nieuw netwerk dat geen catalogus kent zodra het zoveel berichten verstuurde (bekende diensten altijd)',
+  'ext.options.saveWatch': 'Instellingen voor meldingen opslaan',
+  'ext.options.watchSaved': 'Instellingen voor meldingen opgeslagen.',
+  'ext.options.look': 'Taal en kleuren',
+  'ext.options.language': 'Taal',
+  'ext.options.languageBrowser': 'Die van de browser',
+  'ext.options.theme': 'Kleuren',
+  'ext.options.themeSystem': 'Die van het systeem',
+  'ext.options.themeLight': 'Licht',
+  'ext.options.themeDark': 'Donker',
 };

@@ -66,7 +66,7 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.watch.digest.newSources': 'Nieuwe bronnen',
   'monitor.watch.digest.noNewSources': 'Deze week geen nieuwe bronnen.',
   'monitor.watch.digest.failingSources': 'Bronnen die falen voor DMARC',
-  'monitor.watch.digest.noFailingSources': 'Deze week faalde geen bron van uw eigen mail voor DMARC.',
+  'monitor.watch.digest.noFailingSources': 'Deze week faalde geen bron van je eigen mail voor DMARC.',
   'monitor.watch.digest.sourceLine':
     '{source}: {aligned} van {messages, plural, one {# bericht} other {# berichten}} uitgelijnd deze week',
   'monitor.watch.digest.readiness': 'Gereedheid',

@@ -4,6 +4,8 @@ import '../../ui/extensionPages.css';
 import { DropZone } from '../../ui/DropZone';
 import { dashboardUrl } from '../../pages/extensionPageUrls';
 import { extensionPageText } from '../../ui/extensionPageText';
+import { PageFrame } from '../../ui/PageFrame';
+import { linkButtonClass, mutedClass } from '../../../site/src/ui/ui';
 
 const { t } = extensionPageText;
 document.documentElement.lang = extensionPageText.locale;
@@ -12,8 +14,7 @@ document.title = t('ext.dropPage.title');
 function DropPage() {
   const expected = new URLSearchParams(location.search).get('file') ?? undefined;
   return (
-    <main class="mx-auto max-w-2xl space-y-4 p-8 font-sans text-slate-900">
-      <h1 class="text-2xl font-bold text-indigo-800">{t('ext.dropPage.heading')}</h1>
+    <PageFrame title={t('ext.dropPage.heading')} wide>
       {expected !== undefined && (
         <ol class="list-decimal space-y-1 pl-6" data-testid="drop-steps">
           <li>{t('ext.dropPage.download', { file: expected })}</li>
@@ -21,13 +22,13 @@ function DropPage() {
         </ol>
       )}
       <DropZone expectedFileName={expected} />
-      <p class="text-sm text-slate-600">
+      <p class={`text-sm ${mutedClass}`}>
         {t('ext.dropPage.private')}{' '}
-        <a class="text-indigo-700 underline" href={dashboardUrl()}>
+        <a class={linkButtonClass} href={dashboardUrl()}>
           {t('ext.dropPage.dashboard')}
         </a>
       </p>
-    </main>
+    </PageFrame>
   );
 }
 

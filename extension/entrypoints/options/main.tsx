@@ -1,8 +1,10 @@
-// Options: the opt-in Microsoft Graph mode for Outlook. Turning it on asks the browser for the optional permissions
+// Options: the alerts (thresholds, notifications), the language and colours of every page and the card, and the
+// opt-in Microsoft Graph mode for Outlook. Turning Graph mode on asks the browser for the optional permissions
 // (identity + the Microsoft hosts) from this click; turning it off gives them back.
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
+import type { WatchThresholds } from '../../../core/analysis';
 import {
   DEFAULT_GRAPH_SETTINGS,
   GRAPH_PERMISSIONS,
@@ -12,13 +14,164 @@ import {
   writeGraphSettings,
   type GraphSettings,
 } from '../../graph/graphSettings';
-import { extensionPageText } from '../../ui/extensionPageText';
+import {
+  DEFAULT_MONITOR_SETTINGS,
+  THRESHOLD_RANGES,
+  readMonitorSettings,
+  writeMonitorSettings,
+  type MonitorSettings,
+} from '../../monitor/monitorSettings';
+import { buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../../../site/src/ui/ui';
+import { readSetting, writeSetting } from '../../../site/src/i18n/i18n';
+import { extensionPageText, type ExtensionPageKey } from '../../ui/extensionPageText';
+import { readLanguageSetting, writeLanguageSetting, type LanguageSetting } from '../../ui/languageSetting';
+import { PageFrame } from '../../ui/PageFrame';
 
 const { t } = extensionPageText;
 document.documentElement.lang = extensionPageText.locale;
 document.title = t('ext.options.heading');
 
 function Options() {
+  return (
+    <PageFrame title={t('ext.options.heading')} wide>
+      <WatchOptions />
+      <LookOptions />
+      <GraphOptions />
+    </PageFrame>
+  );
+}
+
+/** The thresholds as the page shows them: the failing share in percent, the rest as they are. */
+const THRESHOLD_FIELDS: Array<{ name: keyof WatchThresholds; label: ExtensionPageKey; percent?: boolean }> = [
+  { name: 'failingBelow', label: 'ext.options.failingBelow', percent: true },
+  { name: 'recentDays', label: 'ext.options.recentDays' },
+  { name: 'spoofingSpikeFactor', label: 'ext.options.spikeFactor' },
+  { name: 'spoofingSpikeMinimum', label: 'ext.options.spikeMinimum' },
+  { name: 'silentDays', label: 'ext.options.silentDays' },
+  { name: 'newSourceMinimum', label: 'ext.options.newSourceMinimum' },
+];
+
+function WatchOptions() {
+  const [settings, setSettings] = useState<MonitorSettings>(DEFAULT_MONITOR_SETTINGS);
+  const [message, setMessage] = useState('');
+  useEffect(() => void readMonitorSettings().then(setSettings), []);
+  const setThreshold = (name: keyof WatchThresholds, value: number) =>
+    setSettings({ ...settings, thresholds: { ...settings.thresholds, [name]: value } });
+  const save = async () => {
+    await writeMonitorSettings(settings);
+    setSettings(await readMonitorSettings());
+    setMessage(t('ext.options.watchSaved'));
+  };
+  return (
+    <Section title={t('ext.options.watch')} id="options-watch">
+      <form
+        class="space-y-3"
+        data-testid="watch-options"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <p class={`text-sm ${mutedClass}`}>{t('ext.options.watchIntro')}</p>
+        <label class="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            class="mt-1"
+            checked={settings.notify}
+            onChange={(event) => setSettings({ ...settings, notify: event.currentTarget.checked })}
+          />
+          {t('ext.options.notify')}
+        </label>
+        {THRESHOLD_FIELDS.map(({ name, label, percent }) => {
+          const range = THRESHOLD_RANGES[name];
+          const scale = percent ? 100 : 1;
+          return (
+            <label key={name} class="block text-sm">
+              {t(label)}
+              <input
+                type="number"
+                class={`${inputClass} mt-1 block w-32`}
+                name={name}
+                min={range.min * scale}
+                max={range.max * scale}
+                step={range.step * scale}
+                value={Math.round(settings.thresholds[name] * scale * 100) / 100}
+                onInput={(event) => {
+                  const value = event.currentTarget.valueAsNumber;
+                  if (Number.isFinite(value)) setThreshold(name, value / scale);
+                }}
+              />
+            </label>
+          );
+        })}
+        <div class="flex items-center gap-3">
+          <button type="submit" class={primaryButtonClass}>
+            {t('ext.options.saveWatch')}
+          </button>
+          {message !== '' && (
+            <p class="text-sm" role="status">
+              {message}
+            </p>
+          )}
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function LookOptions() {
+  const [language, setLanguage] = useState<LanguageSetting>('browser');
+  const [theme, setTheme] = useState(() => readSetting('theme') ?? 'system');
+  useEffect(() => void readLanguageSetting().then(setLanguage), []);
+  const chooseLanguage = async (next: LanguageSetting) => {
+    setLanguage(next);
+    // The pages read the site's setting (shared with the dashboard), the background and the card this copy.
+    if (next === 'browser') localStorage.removeItem('dmarc-lens:locale');
+    else writeSetting('locale', next);
+    await writeLanguageSetting(next);
+    location.reload();
+  };
+  const chooseTheme = (next: string) => {
+    setTheme(next);
+    writeSetting('theme', next);
+    // usePageTheme listens for other pages' changes; this page is told here.
+    dispatchEvent(new StorageEvent('storage', { key: 'dmarc-lens:theme' }));
+  };
+  return (
+    <Section title={t('ext.options.look')} id="options-look">
+      <div class="flex flex-wrap gap-6">
+        <label class="text-sm">
+          <span class="block">{t('ext.options.language')}</span>
+          <select
+            class={`${inputClass} mt-1`}
+            value={language}
+            data-testid="language-select"
+            onChange={(event) => void chooseLanguage(event.currentTarget.value as LanguageSetting)}
+          >
+            <option value="browser">{t('ext.options.languageBrowser')}</option>
+            <option value="en">English</option>
+            <option value="nl">Nederlands</option>
+          </select>
+        </label>
+        <label class="text-sm">
+          <span class="block">{t('ext.options.theme')}</span>
+          <select
+            class={`${inputClass} mt-1`}
+            value={theme}
+            data-testid="theme-select"
+            onChange={(event) => chooseTheme(event.currentTarget.value)}
+          >
+            <option value="system">{t('ext.options.themeSystem')}</option>
+            <option value="light">{t('ext.options.themeLight')}</option>
+            <option value="dark">{t('ext.options.themeDark')}</option>
+          </select>
+        </label>
+      </div>
+    </Section>
+  );
+}
+
+function GraphOptions() {
   const [settings, setSettings] = useState<GraphSettings>(DEFAULT_GRAPH_SETTINGS);
   const [message, setMessage] = useState('');
   useEffect(() => void readGraphSettings().then(setSettings), []);
@@ -49,17 +202,15 @@ function Options() {
   };
 
   return (
-    <main class="mx-auto max-w-2xl space-y-4 p-8 font-sans text-slate-900">
-      <h1 class="text-2xl font-bold text-indigo-800">{t('ext.options.heading')}</h1>
-      <section class="space-y-2">
-        <h2 class="text-lg font-semibold">{t('ext.options.graph')}</h2>
+    <Section title={t('ext.options.graph')} id="options-graph">
+      <div class="space-y-2">
         <p class="text-sm">
           {fillWith(t('ext.options.graphIntro'), 'url', <code class="break-all">{redirectUrl}</code>)}
         </p>
         <label class="block text-sm">
           {t('ext.options.clientId')}
           <input
-            class="mt-1 block w-full rounded border border-slate-300 p-1 font-mono"
+            class={`${inputClass} mt-1 block w-full font-mono`}
             value={settings.clientId}
             onInput={(event) => setSettings({ ...settings, clientId: event.currentTarget.value })}
           />
@@ -67,18 +218,18 @@ function Options() {
         <label class="block text-sm">
           {t('ext.options.tenant')}
           <input
-            class="mt-1 block w-full rounded border border-slate-300 p-1 font-mono"
+            class={`${inputClass} mt-1 block w-full font-mono`}
             value={settings.tenant}
             onInput={(event) => setSettings({ ...settings, tenant: event.currentTarget.value.trim() || 'common' })}
           />
         </label>
         <div class="flex gap-2">
           {settings.enabled ? (
-            <button class="rounded border border-indigo-700 px-3 py-1" onClick={() => void turnOff()}>
+            <button class={buttonClass} onClick={() => void turnOff()}>
               {t('ext.options.turnOff')}
             </button>
           ) : (
-            <button class="rounded bg-indigo-700 px-3 py-1 text-white" onClick={() => void turnOn()}>
+            <button class={primaryButtonClass} onClick={() => void turnOn()}>
               {t('ext.options.turnOn')}
             </button>
           )}
@@ -88,8 +239,8 @@ function Options() {
             {message}
           </p>
         )}
-      </section>
-    </main>
+      </div>
+    </Section>
   );
 }
 

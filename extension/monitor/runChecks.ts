@@ -1,0 +1,100 @@
+// The watch, run after reports arrive: every import, sync, drop and save calls runChecks. It judges the stored reports
+// (core's watchFindings), compares with what it told last time (diffWatchFindings), keeps the memory, and tells what
+// is new, changed or resolved: a notification per domain and the open problems on the toolbar badge. An identical
+// second import finds the same, so it tells nothing.
+import {
+  diffWatchFindings,
+  openProblems,
+  watchFindings,
+  type AsnTable,
+  type WatchAlert,
+  type WatchFindingKind,
+} from '../../core/analysis';
+import { readAsnTable } from '../../core/analysis';
+import { extensionDatabase } from '../reports/saveParsedReports';
+import { loadWatchedReports } from './loadWatchedReports';
+import { readMonitorSettings } from './monitorSettings';
+import { localeOfSetting, readLanguageSetting } from '../ui/languageSetting';
+import { notifyAlerts, showBadge } from './showAlerts';
+import { readWatchMemory, writeWatchCheck } from './watchStorage';
+
+export interface CheckOutcome {
+  alerts: WatchAlert[];
+  openProblems: number;
+}
+
+/** The kinds judged without live lookups (the published record needs one; the extension makes none yet). */
+const JUDGED_KINDS: readonly WatchFindingKind[] = ['source', 'spoofing', 'policy'];
+
+let asnTable: Promise<AsnTable | undefined> | undefined;
+
+/**
+ * The offline ASN table the site's pages use, from the extension's own files: unnamed sources are then networks, as
+ * on the Senders page. Without it (a build without the table) sources are single addresses.
+ */
+function loadAsnTable(): Promise<AsnTable | undefined> {
+  asnTable ??= (async () => {
+    try {
+      const response = await fetch(browser.runtime.getURL('/data/asn-table.bin'), { credentials: 'omit' });
+      if (!response.ok) return undefined;
+      const read = readAsnTable(new Uint8Array(await response.arrayBuffer()));
+      return read.ok ? read.table : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return asnTable;
+}
+
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Checks every domain's stored reports and tells what changed. Checks in one context run one after another, so that
+ * two imports finishing together do not tell the same alert twice.
+ */
+export function runChecks(now: Date = new Date()): Promise<CheckOutcome> {
+  const check = running.then(() => checkOnce(now));
+  running = check.catch(() => undefined);
+  return check;
+}
+
+async function checkOnce(now: Date): Promise<CheckOutcome> {
+  const settings = await readMonitorSettings();
+  const [watched, memory, table] = await Promise.all([
+    extensionDatabase().then((db) => loadWatchedReports(db, settings.thresholds)),
+    readWatchMemory(),
+    loadAsnTable(),
+  ]);
+  const findings = watchFindings(watched.reports, {
+    now: Math.floor(now.getTime() / 1000),
+    thresholds: settings.thresholds,
+    ...(table ? { asnTable: table } : {}),
+  });
+  // A domain whose reports were deleted is forgotten, without alerts.
+  const stored = new Set(watched.domains);
+  const kept = {
+    findings: Object.fromEntries(Object.entries(memory.findings).filter(([, f]) => stored.has(f.domain))),
+    domains: memory.domains.filter((d) => stored.has(d)),
+  };
+  const kinds = settings.thresholds.silentDays > 0 ? [...JUDGED_KINDS, 'silence' as const] : JUDGED_KINDS;
+  const diff = diffWatchFindings(kept, findings, { domains: watched.domains, kinds });
+  const at = now.getTime();
+  await writeWatchCheck(diff.memory, diff.alerts, at);
+  const open = openProblems(diff.memory);
+  if (settings.notify) {
+    await showBadge(open);
+    if (diff.alerts.length > 0) await notifyAlerts(diff.alerts, localeOfSetting(await readLanguageSetting()), at);
+  } else {
+    await showBadge(0);
+  }
+  return { alerts: diff.alerts, openProblems: open };
+}
+
+/**
+ * After a save that answered `added` new reports: runs the checks in the background of the answer (a failing check
+ * never fails the save), and hands the answer on unchanged.
+ */
+export function checkAfterSave<Answer extends { ok: boolean; added?: number }>(answer: Answer): Answer {
+  if (answer.ok && (answer.added ?? 0) > 0) void runChecks().catch(() => undefined);
+  return answer;
+}
