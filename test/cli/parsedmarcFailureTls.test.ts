@@ -235,6 +235,50 @@ describe('--format splunk: failure reports', () => {
   });
 });
 
+describe('--format splunk: SMTP TLS reports', () => {
+  it('sends parsedmarc’s SMTP TLS report as its documentation shows it for this sample, with contact_info', async () => {
+    const [event] = jsonLines((await run('--format', 'splunk', smtpTls)).out);
+    // parsedmarc's docs/source/output.md, "JSON SMTP TLS report", is this file parsed; its parser also keeps
+    // contact-info, which the sample there leaves out.
+    expect(event).toEqual({
+      sourcetype: 'smtp:tls',
+      time: 1704758400,
+      event: {
+        organization_name: 'Example Inc.',
+        begin_date: '2024-01-09T00:00:00Z',
+        end_date: '2024-01-09T23:59:59Z',
+        contact_info: 'smtp-tls-reporting@example.com',
+        report_id: '2024-01-09T00:00:00Z_example.com',
+        policies: [
+          {
+            policy_domain: 'example.com',
+            policy_type: 'sts',
+            policy_strings: ['version: STSv1', 'mode: testing', 'mx: example.com', 'max_age: 86400'],
+            successful_session_count: 0,
+            failed_session_count: 3,
+            failure_details: [
+              {
+                result_type: 'validation-failure',
+                failed_session_count: 2,
+                sending_mta_ip: '209.85.222.201',
+                receiving_ip: '173.212.201.41',
+                receiving_mx_hostname: 'example.com',
+              },
+              {
+                result_type: 'validation-failure',
+                failed_session_count: 1,
+                sending_mta_ip: '209.85.208.176',
+                receiving_ip: '173.212.201.41',
+                receiving_mx_hostname: 'example.com',
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+});
+
 describe('every failure and TLS report of the corpus', () => {
   const manifest = readManifest(`${SHARED_CORPUS}MANIFEST.tsv`);
   const root = manifest.length > 0 ? SHARED_CORPUS : FIXTURE_REPORTS;
