@@ -101,7 +101,8 @@ describe('Outlook GetConversationItems answers', () => {
 describe('runBulkImport', () => {
   it('reads at most three messages at a time, saves every file, and gives each message its result in list order', async () => {
     const saved: string[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message: { type: string; file?: AttachmentPayload }) => {
+    fakeBrowser.runtime.onMessage.addListener((received: unknown) => {
+      const message = received as { type: string; file?: AttachmentPayload };
       if (message.type === 'gather-bulk-finished') return Promise.resolve({ ok: true });
       const name = message.file!.fileName;
       saved.push(name);
