@@ -33,6 +33,13 @@ const COLUMN_LABELS = {
 
 const NUMERIC: ReadonlySet<OverviewColumn> = new Set(['messages', 'pass', 'new', 'failing']);
 
+/** The period an overview address asks for (`#/overview?period=all`); the last 30 days with data by default. */
+export function presetOfHash(hash: string): PeriodPreset {
+  const at = hash.indexOf('?');
+  const period = new URLSearchParams(at === -1 ? '' : hash.slice(at + 1)).get('period');
+  return PERIOD_PRESETS.find((p) => p === period && p !== 'custom') ?? 'recent';
+}
+
 /** A YYYY-MM-DD day of Unix seconds. */
 const isoDay = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
@@ -161,7 +168,7 @@ export function OverviewPage() {
   const version = useObservable(dataVersion);
   const dates = useReportDates();
   const { table, error: tableError } = useAsnTable();
-  const [preset, setPreset] = useState<PeriodPreset>('recent');
+  const [preset, setPreset] = useState<PeriodPreset>(() => presetOfHash(location.hash));
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<OverviewSort>({ column: 'messages', descending: true });
   const [rows, setRows] = useState<DomainOverview[]>([]);
@@ -206,6 +213,12 @@ export function OverviewPage() {
     };
   }, [domains?.join('\n'), period.from, period.to, sparkWindow.from, sparkWindow.to, grouping, version]);
 
+  // The period chosen is kept in the address (`#/overview?period=all`), so the view can be linked and reloaded.
+  useEffect(() => {
+    const hash = preset === 'recent' ? '#/overview' : `#/overview?period=${preset}`;
+    if (location.hash !== hash && !(preset === 'recent' && !location.hash.includes('?')))
+      history.replaceState(history.state, '', hash);
+  }, [preset]);
   const shown = useMemo(() => sortOverview(rows, sort, query), [rows, sort, query]);
   const heading = <h1 class="text-2xl font-semibold">{t('overview.heading')}</h1>;
   if (!dates) {

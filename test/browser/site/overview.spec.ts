@@ -77,6 +77,10 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   await expect(row(page, 'freitagsrunde.org')).toContainText('No messages in this period');
 
   await page.getByTestId('overview-period').selectOption('all');
+  // The period is kept in the address: a reload shows the same view.
+  await expect(page).toHaveURL(/#\/overview\?period=all$/);
+  await page.reload();
+  await expect(page.getByTestId('overview-period')).toHaveValue('all');
   await expect(page.getByTestId('overview-status')).toHaveText('5 of 5 domains shown');
   for (const [domain, expected] of Object.entries(EXPECTED)) {
     const line = row(page, domain);

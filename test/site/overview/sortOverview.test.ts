@@ -8,7 +8,7 @@ import { ALL_TIME } from '../../../core/analysis/period';
 import { parseReport } from '../../../core/report/parseReport';
 import type { AggregateReport } from '../../../core/report/types';
 import { domainsByVolume } from '../../../site/src/overview/DomainPicker';
-import { dashboardLink } from '../../../site/src/overview/OverviewPage';
+import { dashboardLink, presetOfHash } from '../../../site/src/overview/OverviewPage';
 import { sortOverview } from '../../../site/src/overview/sortOverview';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 
@@ -114,5 +114,14 @@ describe('domainsByVolume', () => {
       { domain: 'a.example', messages: 11 },
       { domain: 'tls-only.example', messages: 0 },
     ]);
+  });
+});
+
+describe('presetOfHash', () => {
+  it('reads the period of an overview address, the last 30 days with data when it names none it offers', () => {
+    expect(presetOfHash('#/overview?period=all')).toBe('all');
+    expect(presetOfHash('#/overview?period=90')).toBe('90');
+    for (const hash of ['', '#/', '#/overview', '#/overview?period=custom', '#/overview?period=bogus'])
+      expect(presetOfHash(hash), hash).toBe('recent');
   });
 });
