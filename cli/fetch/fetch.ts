@@ -5,12 +5,30 @@
 // replaced atomically, then the message is archived or deleted when asked. A run killed before the state is replaced
 // reads that message again; with --out the restarted run first cuts the output back to the recorded length, so each
 // report ends up in the file exactly once. On standard output a killed run can have written the last message already.
+// With --to postgres:// each report is its own transaction, committed before the message is recorded; a message read
+// again after a kill finds its reports there and writes nothing twice.
+//
+// --watch outlives the server: when the connection drops (a restart, a network break) it connects again, waiting 1 s,
+// then twice as long after each failed try up to a minute. A message whose download broke off is not recorded, and
+// under --out what was written of it is cut off again, so it is read whole after the reconnection.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIo } from '../main';
 import type { Format } from '../FileReportWriter';
 import { CSV_HEADER } from '../formatReports';
+import { isPostgresUrl } from '../postgres/postgresUrl';
+import type { PostgresWriter } from '../postgres/writeToPostgres';
 import { openFileOutput, streamOutput, type FetchOutput } from './output';
-import { dirSource, imapId, imapSource, maildirSource, type FetchSource } from './sources';
+import {
+  dirSource,
+  imapId,
+  imapSource,
+  isConnectionLoss,
+  maildirSource,
+  sleepOrStop,
+  type FetchItem,
+  type FetchSource,
+} from './sources';
 import { loadState, saveState } from './state';
 import { writeMessage } from './writeMessage';
 
@@ -19,6 +37,8 @@ export const FETCH_USAGE = `usage: dmarc-lens fetch (--imap URL | --maildir DIR 
 Reads every message (or file) not read before, and writes its reports as "dmarc-lens parse" does.
   --imap imaps://user@host[:port]/Folder   an IMAP folder over TLS (imap:// requires STARTTLS)
   --password-env VAR   the environment variable holding the IMAP password (default DMARC_LENS_IMAP_PASSWORD)
+  --ca FILE            trust the certificate authority (PEM) in FILE for the server's certificate (as does
+                       NODE_EXTRA_CA_CERTS); a certificate nothing trusts is refused
   --insecure           allow a plain connection and any certificate (a local test server only)
   --archive-to Folder  move each message whose reports were written to this IMAP folder (made if missing)
   --delete             delete each message whose reports were written (never done otherwise)
@@ -28,7 +48,9 @@ Reads every message (or file) not read before, and writes its reports as "dmarc-
   --out FILE           append to FILE instead of standard output; a run killed midway and restarted leaves each report
                        in FILE exactly once
   --format json|csv|parsedmarc   as for parse (default json)
-  --watch              keep reading new messages (IMAP IDLE, else every --poll seconds) until Ctrl-C
+  --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables, as parse --to does
+  --watch              keep reading new messages (IMAP IDLE, else every --poll seconds) until Ctrl-C; when the
+                       connection drops, connect again (after 1 s, doubling up to a minute)
   --poll SECONDS       how often --watch looks when nothing tells it (default 60)
 Exit status: 0 when everything was read, 1 when a message failed or the source could not be read, 2 on usage errors.`;
 
@@ -38,10 +60,12 @@ interface FetchArgs {
   dir?: string;
   passwordEnv: string;
   insecure: boolean;
+  ca?: string;
   archiveTo?: string;
   deleteAfter: boolean;
   state: string;
   out?: string;
+  to?: string;
   format: Format;
   watch: boolean;
   pollSeconds: number;
@@ -91,11 +115,17 @@ function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
       case '--dir':
       case '--state':
       case '--out':
+      case '--to':
+      case '--ca':
       case '--archive-to':
       case '--password-env': {
         const v = value();
         if (!v) return usage(`${name} needs a value`);
-        if (name === '--maildir') args.maildir = resolve(v);
+        if (name === '--to') {
+          if (!isPostgresUrl(v)) return usage('--to takes a database URL, postgres://user@host:port/database');
+          args.to = v;
+        } else if (name === '--ca') args.ca = resolve(v);
+        else if (name === '--maildir') args.maildir = resolve(v);
         else if (name === '--dir') args.dir = resolve(v);
         else if (name === '--state') args.state = v;
         else if (name === '--out') args.out = resolve(v);
@@ -134,6 +164,10 @@ function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
     return usage('--archive-to and --delete are for --imap');
   }
   if (args.archiveTo !== undefined && args.deleteAfter) return usage('give --archive-to or --delete, not both');
+  if (args.to !== undefined && (args.out !== undefined || args.format !== 'json')) {
+    return usage('--to writes into the database: give it without --out and --format');
+  }
+  if (args.ca !== undefined && !args.imap) return usage('--ca is for --imap');
   return args;
 }
 
@@ -160,9 +194,24 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
+  let ca: string | undefined;
+  if (args.ca !== undefined) {
+    try {
+      ca = readFileSync(args.ca, 'utf8');
+    } catch (error) {
+      io.err(`${args.ca}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return 2;
+    }
+  }
 
-  let out: FetchOutput;
-  if (args.out) {
+  let out: FetchOutput | undefined;
+  let database: PostgresWriter | undefined;
+  if (args.to !== undefined) {
+    // Loaded only here, as for parse: the database driver is not part of every start.
+    const { PostgresWriter } = await import('../postgres/writeToPostgres');
+    database = await PostgresWriter.open(args.to, io.err);
+    if (!database) return 1;
+  } else if (args.out) {
     const opened = openFileOutput(args.out, state.output?.bytes);
     if (!opened.ok) {
       io.err(opened.message);
@@ -183,84 +232,160 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let source: FetchSource | undefined;
-  const counts = { read: 0, reports: 0, skipped: 0, failed: 0 };
-  /** Messages in the source that earlier runs read (each counted once, however many --watch passes see it). */
-  const readBefore = new Set<string>();
-  const readThisRun = new Set<string>();
-  try {
-    source = args.imap
-      ? await imapSource({
+  const openSource = async (): Promise<FetchSource> =>
+    args.imap
+      ? imapSource({
           url: args.imap,
           password,
           insecure: args.insecure,
           deleteAfter: args.deleteAfter,
+          ...(ca !== undefined && { ca }),
           ...(args.archiveTo !== undefined && { archiveTo: args.archiveTo }),
         })
       : args.maildir
         ? maildirSource(args.maildir)
         : dirSource(args.dir!);
-    if (source.uidValidity !== undefined && state.uidValidity !== source.uidValidity) {
+
+  let source: FetchSource | undefined;
+  const counts = { read: 0, reports: 0, skipped: 0, failed: 0 };
+  /** Messages in the source that earlier runs read (each counted once, however many --watch passes see it). */
+  const readBefore = new Set<string>();
+  const readThisRun = new Set<string>();
+  const closed = (): boolean => stopping || (out?.closed ?? false);
+
+  /** Reads one message and records it; when its download breaks off, throws without recording it. */
+  const readItem = async (from: FetchSource, item: FetchItem): Promise<void> => {
+    const opened = await item.open();
+    if (!opened) return; // gone meanwhile (moved by someone else): nothing to record
+    const transport: { error?: unknown } = {};
+    const chunks = watched(opened, transport);
+    let outcome: MessageOutcome;
+    if (database) {
+      const written = await database.writeStream(item.label, item.fileName, chunks, io.err, {
+        wait: true,
+        sayNoReport: false,
+      });
+      if (written === 'connection lost') throw new DatabaseLost(database.where);
+      outcome = written === 'ok' ? 'written' : written === 'no-report' ? 'no-report' : 'failed';
+      if (outcome === 'no-report' && transport.error === undefined) {
+        io.err(`${item.label}: no DMARC or TLS report in this message; skipped`);
+      }
+    } else {
+      outcome = await writeMessage(item.label, item.fileName, chunks, args.format, out!, io.err);
+      await out!.ready();
+    }
+    if (transport.error !== undefined) {
+      out?.rollback();
+      throw transport.error instanceof Error ? transport.error : new Error('the download broke off');
+    }
+    const bytes = out?.commit();
+    state.seen.add(item.key);
+    readThisRun.add(item.key);
+    if (outcome === 'written' && from.settles) state.unsettled.add(item.key);
+    if (bytes !== undefined) state.output = { path: args.out!, bytes };
+    saveState(args.state, state);
+    counts.read++;
+    if (outcome === 'written') {
+      counts.reports++;
+      if (from.settles) {
+        await from.settle(item);
+        state.unsettled.delete(item.key);
+        saveState(args.state, state);
+      }
+    } else if (outcome === 'failed') counts.failed++;
+    else counts.skipped++;
+  };
+
+  /** One connection's work: every pass over the source until the run ends. */
+  const readSource = async (from: FetchSource): Promise<void> => {
+    if (from.uidValidity !== undefined && state.uidValidity !== from.uidValidity) {
       if (state.uidValidity !== undefined) {
         io.err(
-          `${source.id}: UIDVALIDITY changed (${state.uidValidity} → ${source.uidValidity}); every message is read again`,
+          `${from.id}: UIDVALIDITY changed (${state.uidValidity} → ${from.uidValidity}); every message is read again`,
         );
       }
       state.seen.clear();
-      state.uidValidity = source.uidValidity;
+      state.uidValidity = from.uidValidity;
     }
-    if (args.format === 'csv' && out.startBytes === 0) out.write(CSV_HEADER);
     for (;;) {
-      const items = await source.list();
+      const items = await from.list();
       for (const item of items) {
-        if (stopping || out.closed) break;
+        if (closed()) break;
         if (state.seen.has(item.key)) {
           // Written and recorded by a run that stopped before archiving it.
           if (state.unsettled.delete(item.key)) {
-            await source.settle(item);
+            await from.settle(item);
             saveState(args.state, state);
           }
           if (!readThisRun.has(item.key)) readBefore.add(item.key);
           continue;
         }
-        const chunks = await item.open();
-        if (!chunks) continue; // gone meanwhile (moved by someone else): nothing to record
-        const outcome = await writeMessage(item.label, item.fileName, chunks, args.format, out, io.err);
-        await out.ready();
-        const bytes = out.commit();
-        state.seen.add(item.key);
-        readThisRun.add(item.key);
-        if (outcome === 'written' && source.settles) state.unsettled.add(item.key);
-        if (bytes !== undefined) state.output = { path: args.out!, bytes };
-        saveState(args.state, state);
-        counts.read++;
-        if (outcome === 'written') {
-          counts.reports++;
-          if (source.settles) {
-            await source.settle(item);
-            state.unsettled.delete(item.key);
-            saveState(args.state, state);
-          }
-        } else if (outcome === 'failed') counts.failed++;
-        else counts.skipped++;
+        await readItem(from, item);
       }
-      if (!args.watch || stopping || out.closed) break;
-      await source.waitForNews(args.pollSeconds * 1000, stopped);
-      if (stopping) break;
+      if (!args.watch || closed()) return;
+      await from.waitForNews(args.pollSeconds * 1000, stopped);
+      if (stopping) return;
+    }
+  };
+
+  try {
+    if (out && args.format === 'csv' && out.startBytes === 0) out.write(CSV_HEADER);
+    let backoffMs = RECONNECT_FIRST_MS;
+    for (;;) {
+      try {
+        source = await openSource();
+        backoffMs = RECONNECT_FIRST_MS;
+        await readSource(source);
+        break;
+      } catch (error) {
+        if (!args.watch || stopping || !isConnectionLoss(error)) throw error;
+        io.err(
+          `${source?.id ?? sourceId}: ${describeError(error)}; connecting again in ${Math.round(backoffMs / 1000)} s`,
+        );
+        await source?.close().catch(() => undefined);
+        source = undefined;
+        await sleepOrStop(backoffMs, stopped);
+        backoffMs = Math.min(backoffMs * 2, RECONNECT_LAST_MS);
+        if (stopping) break;
+      }
     }
   } catch (error) {
-    io.err(`${source?.id ?? sourceId}: ${describeError(error)}`);
+    io.err(`${error instanceof DatabaseLost ? error.message : `${source?.id ?? sourceId}: ${describeError(error)}`}`);
     counts.failed++;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await source?.close().catch(() => undefined);
-    out.close();
+    out?.close();
+    await database?.close();
   }
+  if (database) io.err(database.summary());
   io.err(
     `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${readBefore.size} read before`,
   );
   return counts.failed > 0 ? 1 : 0;
+}
+
+type MessageOutcome = 'written' | 'no-report' | 'failed';
+
+/** The first wait before connecting again, and the longest. */
+const RECONNECT_FIRST_MS = 1000;
+const RECONNECT_LAST_MS = 60_000;
+
+class DatabaseLost extends Error {
+  constructor(where: string) {
+    super(`${where}: the connection was lost; the reports written so far are complete, run again to go on`);
+  }
+}
+
+/** The message's bytes as they come; an error of the download itself is kept in `transport` and ends the reading. */
+async function* watched(chunks: AsyncIterable<Uint8Array>, transport: { error?: unknown }): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of chunks) yield chunk;
+  } catch (error) {
+    transport.error = error;
+    throw error;
+  }
 }
 
 /** An error in plain words: imapflow's "Command failed" carries the server's own answer beside it. */
@@ -268,6 +393,25 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const imap = error as Error & { responseText?: string; authenticationFailed?: boolean; code?: string };
   if (imap.authenticationFailed) return `the server refused the user name or password (${imap.responseText ?? ''})`;
+  if (imap.code !== undefined && UNTRUSTED_CERTIFICATE.has(imap.code)) {
+    return (
+      `the server's certificate is not trusted (${imap.code}: ${error.message}); give the authority that signed it ` +
+      'with --ca FILE (or NODE_EXTRA_CA_CERTS), or --insecure for a test server'
+    );
+  }
   if (imap.responseText) return `the server answered "${imap.responseText}"`;
   return imap.code && !error.message.includes(imap.code) ? `${error.message} (${imap.code})` : error.message;
 }
+
+/** Node's codes for a certificate chain it could not verify, or one for another host. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);

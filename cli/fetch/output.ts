@@ -10,6 +10,8 @@ export interface FetchOutput extends Output {
   readonly startBytes: number;
   /** Flushes what was written; returns the output's length (files only). */
   commit(): number | undefined;
+  /** Drops what was written since the last commit (files only: standard output cannot take it back). */
+  rollback(): void;
   close(): void;
 }
 
@@ -30,6 +32,7 @@ export function openFileOutput(path: string, recordedBytes: number | undefined):
     length = recordedBytes;
   }
   let position = length;
+  let committed = length;
   return {
     ok: true,
     output: {
@@ -44,7 +47,12 @@ export function openFileOutput(path: string, recordedBytes: number | undefined):
       ready: () => Promise.resolve(),
       commit() {
         fsyncSync(fd);
+        committed = position;
         return position;
+      },
+      rollback() {
+        ftruncateSync(fd, committed);
+        position = committed;
       },
       close: () => closeSync(fd),
     },
@@ -61,6 +69,7 @@ export function streamOutput(out: Output & { readonly closed: boolean }): FetchO
     write: (text) => out.write(text),
     ready: () => out.ready(),
     commit: () => undefined,
+    rollback: () => undefined,
     close: () => undefined,
   };
 }

@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import tls from 'node:tls';
 
 export interface FetchItem {
   key: string;
@@ -28,7 +29,7 @@ export interface FetchSource {
   close(): Promise<void>;
 }
 
-function sleepOrStop(ms: number, stopped: Promise<void>, also?: Promise<void>): Promise<void> {
+export function sleepOrStop(ms: number, stopped: Promise<void>, also?: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slept = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms);
@@ -104,6 +105,8 @@ export interface ImapOptions {
   url: URL;
   password: string;
   insecure: boolean;
+  /** Certificate authorities (PEM) trusted for the server's certificate, besides the system's. */
+  ca?: string;
   archiveTo?: string;
   deleteAfter: boolean;
 }
@@ -137,7 +140,9 @@ export async function imapSource(options: ImapOptions): Promise<FetchSource> {
     secure,
     // imap:// means STARTTLS, required; only --insecure (a local test server) allows a plain connection.
     doSTARTTLS: options.insecure ? undefined : !secure,
-    ...(options.insecure && { tls: { rejectUnauthorized: false } }),
+    ...(options.insecure
+      ? { tls: { rejectUnauthorized: false } }
+      : options.ca !== undefined && { tls: { ca: [...tls.rootCertificates, options.ca] } }),
     auth: { user: decodeURIComponent(url.username), pass: options.password },
     logger: false,
   });
@@ -153,11 +158,20 @@ export async function imapSource(options: ImapOptions): Promise<FetchSource> {
   const id = imapId(url);
   let news: (() => void) | undefined;
   client.on('exists', () => news?.());
+  // A dropped connection ends the wait at once; the next listing then fails, and --watch connects again.
+  let dropped = false;
+  client.on('close', () => {
+    dropped = true;
+    news?.();
+  });
   return {
     id,
     uidValidity: String(mailbox.uidValidity),
     settles: options.archiveTo !== undefined || options.deleteAfter,
     async list() {
+      if (dropped || !client.usable) {
+        throw Object.assign(new Error('the server closed the connection'), { code: 'NoConnection' });
+      }
       if (client.mailbox === false || client.mailbox.exists === 0) return [];
       const uids = await client.search({ all: true }, { uid: true });
       if (!uids) return [];
@@ -178,6 +192,7 @@ export async function imapSource(options: ImapOptions): Promise<FetchSource> {
     waitForNews(pollMs, stopped) {
       // IDLE at once (imapflow polls with NOOP where the server lacks IDLE); new mail then arrives as an `exists`
       // event, and the next command ends the IDLE. The timer is the polling fallback.
+      if (dropped) return Promise.resolve();
       const arrived = new Promise<void>((resolve) => {
         news = resolve;
       });
@@ -191,3 +206,31 @@ export async function imapSource(options: ImapOptions): Promise<FetchSource> {
     },
   };
 }
+
+/**
+ * Whether an error is the connection going away or not coming up (a server restarting, a network break), which
+ * trying again later can mend; a refused password or a server's NO is not.
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  return (
+    (code !== undefined && CONNECTION_LOSS.has(code)) ||
+    /connection not available|connection closed|socket closed|unexpected close/i.test(error.message)
+  );
+}
+
+/** Node's codes for a connection refused, reset or timed out, and imapflow's for one it found closed. */
+const CONNECTION_LOSS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'NoConnection',
+  'EConnectionClosed',
+  'ClosedAfterConnectTLS',
+  'ClosedAfterConnectText',
+]);

@@ -67,8 +67,11 @@ export interface PostgresTotals {
   records: number;
 }
 
-/** How the reports of one input went: all written (or already there), some not written, or the connection lost. */
-export type WriteOutcome = 'ok' | 'failed' | 'connection lost';
+/**
+ * How the reports of one input went: all written (or already there), some not written, no report in it at all, or
+ * the connection lost.
+ */
+export type WriteOutcome = 'ok' | 'failed' | 'no-report' | 'connection lost';
 
 interface Connection {
   client: pg.Client;
@@ -172,7 +175,8 @@ export class PostgresWriter {
   }
 
   /**
-   * Parses `chunks` (a file's or a message's bytes, named `label` in messages) and writes its reports. Unless `wait`,
+   * Parses `chunks` (a file's or a message's bytes, named `label` in messages) and writes its reports; why an input
+   * holds no report is said unless `sayNoReport` is false. Unless `wait`,
    * one-statement reports may still be under way when this returns ({@link settle} waits for them, and
    * {@link failedInputs} counts inputs that failed then). Never throws.
    */
@@ -181,7 +185,7 @@ export class PostgresWriter {
     fileName: string,
     chunks: Chunks,
     note: (line: string) => void,
-    { wait = false } = {},
+    { wait = false, sayNoReport = true } = {},
   ): Promise<WriteOutcome> {
     if (this.lost) return 'connection lost';
     const input = new Input(label, note);
@@ -218,8 +222,9 @@ export class PostgresWriter {
     }
     if (this.lost) return 'connection lost';
     if (!result.ok) {
-      if (result.error.message !== '' && !input.failed) note(result.error.message);
-      return 'failed';
+      const noReport = result.error.code === 'not-a-report' || result.error.code === 'empty';
+      if (!input.failed && (sayNoReport || !noReport)) note(result.error.message);
+      return noReport && !input.failed ? 'no-report' : 'failed';
     }
     return input.failed ? 'failed' : 'ok';
   }
@@ -499,7 +504,7 @@ export async function writeToPostgres(
     for (const file of files) {
       const outcome = await writer.writeFile(file, io.err);
       if (outcome === 'connection lost') break;
-      if (outcome === 'failed') failed++;
+      if (outcome === 'failed' || outcome === 'no-report') failed++;
     }
     await writer.settle();
     if (writer.connectionLost) {

@@ -1,9 +1,11 @@
 // A real Dovecot IMAP server for the fetch tests: Debian's binary, started on a free local port with its whole
 // configuration, state and mail (Maildir) in a temporary folder; no system service is touched. One user, `reports`,
-// whose password is in a passwd-file. Plain IMAP on 127.0.0.1 only (ssl = no): fetch is run with --insecure.
+// whose password is in a passwd-file. Plain IMAP on 127.0.0.1 (ssl = no: fetch is run with --insecure), or with `tls`
+// IMAP over TLS (imaps) with the certificate and key given.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +16,14 @@ export interface Dovecot {
   port: number;
   user: string;
   password: string;
+  /** Ends the server (its connections with it) and starts it again on the same port with the same mail. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface DovecotOptions {
+  /** PEM files: the server then speaks IMAP over TLS only (imaps) on its port. */
+  tls?: { cert: string; key: string };
 }
 
 async function freePort(): Promise<number> {
@@ -28,9 +37,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function accepts(port: number): Promise<boolean> {
+/** Whether the server answers on `port` (its greeting, over TLS when `secure`). */
+function accepts(port: number, secure: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = secure
+      ? tlsConnect({ port, host: '127.0.0.1', rejectUnauthorized: false })
+      : connect(port, '127.0.0.1');
     socket.once('data', () => {
       socket.destroy();
       resolve(true);
@@ -49,7 +61,7 @@ function accounts(): { login: string; internal: string; group: string; mailUid: 
   return { login: me, internal: me, group: gid, mailUid: me, mailGid: gid };
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-dovecot-'));
   // The mail processes run as Dovecot's own user when the test runs as root: they must reach the mail folder.
   chmodSync(dir, 0o755);
@@ -76,7 +88,7 @@ log_path = ${dir}/dovecot.log
 instance_name = dmarc-lens-test-${port}
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+${options.tls ? `ssl = required\nssl_cert = <${options.tls.cert}\nssl_key = <${options.tls.key}` : 'ssl = no'}
 disable_plaintext_auth = no
 auth_mechanisms = plain
 mail_location = maildir:${mail}/%u
@@ -95,10 +107,11 @@ userdb {
 service imap-login {
   inet_listener imap {
     address = 127.0.0.1
-    port = ${port}
+    port = ${options.tls ? 0 : port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${options.tls ? port : 0}
   }
   chroot =
 }
@@ -107,26 +120,37 @@ service anvil {
 }
 `,
   );
-  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', config], { stdio: 'ignore' });
-  const deadline = Date.now() + 15_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const log = existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
-      child.kill();
-      throw new Error(`Dovecot did not start on port ${port}:\n${log}`);
+  let child: ChildProcess;
+  const start = async (): Promise<void> => {
+    // A process group of its own: ending it ends the mail processes serving open connections too.
+    child = spawn(DOVECOT, ['-F', '-c', config], { stdio: 'ignore', detached: true });
+    const deadline = Date.now() + 15_000;
+    while (!(await accepts(port, options.tls !== undefined))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        const log = existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
+        child.kill();
+        throw new Error(`Dovecot did not start on port ${port}:\n${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  };
+  const end = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  };
+  await start();
   return {
     port,
     user,
     password,
+    async restart() {
+      await end();
+      await start();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await end();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonLine } from '../helpers/cliLines';
@@ -242,6 +243,118 @@ describe.skipIf(!dovecotInstalled)('dmarc-lens fetch --imap (a real Dovecot)', (
     const archive = await client.status('DMARC-read', { messages: true });
     await client.logout();
     expect({ inbox: inbox && inbox.messages, archive: archive && archive.messages }).toEqual({ inbox: 1, archive: 36 });
+  }, 120_000);
+});
+
+describe.skipIf(!dovecotInstalled)('dmarc-lens fetch --imap over TLS and through a restart (a real Dovecot)', () => {
+  let dovecot: Dovecot;
+  let env: Record<string, string>;
+  let cert: string;
+  let imaps: string;
+
+  beforeAll(async () => {
+    // A certificate made here, for 127.0.0.1, which nothing trusts unless told to.
+    const dir = mkdtempSync(join(work, 'tls-'));
+    cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    await promisify(execFile)('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]);
+    dovecot = await startDovecot({ tls: { cert, key } });
+    env = { DMARC_LENS_IMAP_PASSWORD: dovecot.password };
+    imaps = `imaps://${dovecot.user}@127.0.0.1:${dovecot.port}/INBOX`;
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: true,
+      tls: { ca: [readFileSync(cert, 'utf8')] },
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
+    await client.connect();
+    for (const name of ['mjl-__mox/yahoo.eml', 'mjl-__mox/microsoft.eml']) {
+      await client.append('INBOX', readFileSync(join(fixtures, name)));
+    }
+    await client.logout();
+  }, 120_000);
+
+  afterAll(async () => {
+    await dovecot?.stop();
+  });
+
+  it('refuses a certificate nothing trusts, saying how to trust it, and reads with --ca', async () => {
+    const refused = await cli(['fetch', '--imap', imaps, '--state', join(work, 'tls-refused.json')], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      `imaps://reports@127.0.0.1:${dovecot.port}/INBOX: the server's certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate); give the authority that signed it with --ca FILE (or NODE_EXTRA_CA_CERTS), or --insecure for a test server`,
+    );
+    const trusted = await cli(['fetch', '--imap', imaps, '--ca', cert, '--state', join(work, 'tls.json')], env);
+    expect(trusted.stderr).toBe('fetch: 2 read (2 with reports, 0 without, 0 failed), 0 read before\n');
+    expect(lines(trusted.stdout).map((line) => line.type)).toEqual(['aggregate', 'tls']);
+    const viaEnvironment = await cli(['fetch', '--imap', imaps, '--state', join(work, 'tls-env.json')], {
+      ...env,
+      NODE_EXTRA_CA_CERTS: cert,
+    });
+    expect(viaEnvironment.stdout).toBe(trusted.stdout);
+  }, 120_000);
+
+  it('--watch connects again after the server restarts, and reads what came meanwhile once', async () => {
+    const state = join(work, 'restart.json');
+    const out = join(work, 'restart.jsonl');
+    const child = spawn(
+      process.execPath,
+      [bin, 'fetch', '--imap', imaps, '--ca', cert, '--state', state, '--out', out, '--watch'],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const recorded = async (n: number): Promise<void> => {
+      const deadline = Date.now() + 60_000;
+      while (recordedCount(state) < n) {
+        if (Date.now() > deadline) throw new Error(`fetch recorded ${recordedCount(state)} of ${n}:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await recorded(2);
+    await dovecot.restart();
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: true,
+      tls: { ca: [readFileSync(cert, 'utf8')] },
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
+    await client.connect();
+    await client.append('INBOX', readFileSync(join(fixtures, 'mjl-__mox/xs4all.eml')));
+    await client.logout();
+    await recorded(3);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/; connecting again in 1 s\n/);
+    expect(stderr.trim().split('\n').at(-1)).toBe('fetch: 3 read (3 with reports, 0 without, 0 failed), 0 read before');
+    // Each message once: yahoo's aggregate report, microsoft's TLS report, xs4all's aggregate report.
+    expect(lines(readFileSync(out, 'utf8')).map((line) => [line.type, /;UID=(\d+)$/.exec(line.file)![1]])).toEqual([
+      ['aggregate', '1'],
+      ['tls', '2'],
+      ['aggregate', '3'],
+    ]);
   }, 120_000);
 });
 

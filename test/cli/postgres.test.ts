@@ -238,6 +238,53 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     expect(rows).toEqual([{ report_id: '1559613526.307161', messages: '1' }]);
   }, 60_000);
 
+  it('fetch --to writes what parse --to writes, each message once across runs', async () => {
+    // mjl-__mox: three aggregate report emails (Mail.Ru, xs4all.nl, Yahoo: 1 record and 1 message each, PROVENANCE.tsv)
+    // and two TLS ones (Google, Microsoft), into a database of their own.
+    await db.query('CREATE DATABASE fetch_to');
+    const fetchUrl = url.replace(/\/postgres$/, '/fetch_to');
+    const own = new pg.Client({ connectionString: fetchUrl });
+    await own.connect();
+    try {
+      const folder = fileURLToPath(new URL('../fixtures/reports/mjl-__mox/', import.meta.url));
+      const state = join(dir, 'fetch-to.json');
+      const contents = async (): Promise<unknown> => ({
+        aggregate: (
+          await own.query(
+            `SELECT org_name AS org, sum(message_count)::int AS messages FROM dmarc_aggregate_report r
+             JOIN dmarc_aggregate_record rec ON rec.report_id = r.id GROUP BY org_name ORDER BY org_name`,
+          )
+        ).rows,
+        tls: (await own.query('SELECT organization_name AS org FROM smtp_tls_report ORDER BY 1')).rows,
+      });
+      const first = await cli('fetch', '--dir', folder, '--to', fetchUrl, '--state', state);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(
+        /: 5 reports written \(3 aggregate records\), 0 already there\nfetch: 5 read \(5 with reports, 0 without, 0 failed\), 0 read before\n$/,
+      );
+      const written = await contents();
+      expect(written).toEqual({
+        aggregate: [
+          { org: 'Mail.Ru', messages: 1 },
+          { org: 'Yahoo! Inc.', messages: 1 },
+          { org: 'xs4all.nl', messages: 1 },
+        ],
+        tls: [{ org: 'Google Inc.' }, { org: 'Microsoft Corporation' }],
+      });
+      const second = await cli('fetch', '--dir', folder, '--to', fetchUrl, '--state', state);
+      expect(second.stderr).toMatch(
+        /: 0 reports written \(0 aggregate records\), 0 already there\nfetch: 0 read \(0 with reports, 0 without, 0 failed\), 5 read before\n$/,
+      );
+      // parse --to over the same files finds every report there already.
+      const files = ['example', 'mailru', 'microsoft', 'xs4all', 'yahoo'].map((name) => join(folder, `${name}.eml`));
+      const parsed = await cli('parse', '--to', fetchUrl, ...files);
+      expect(parsed.stderr).toContain(': 0 reports written (0 aggregate records), 5 already there');
+      expect(await contents()).toEqual(written);
+    } finally {
+      await own.end();
+    }
+  }, 60_000);
+
   it('a load killed halfway through a large report leaves none of it, and a second run writes it once', async () => {
     const records = 60_000;
     const random = seededRandom(18);
