@@ -138,9 +138,24 @@ export function startRun(reporter: RunReporter): () => void {
 const RUN_FLAGS = new Set(['--quiet', '-q', '--progress']);
 
 /**
- * Starts a run of the command `argv`: reads and removes --quiet and --progress, and makes the run's reporter. Progress
- * shows by default when stderr is a terminal and the output is not (it would break up the output on the same screen),
- * and with --progress anywhere. `io.err` of the run takes the progress line away before its own line.
+ * Whether a run shows progress: asked for with --progress, or by default when stderr is a terminal and the run's
+ * output does not go to the same screen (standard output elsewhere, or the output written to a file or a database
+ * with --out or --to), where the line would break up what is written.
+ */
+export function showsProgress(
+  args: readonly string[],
+  asked: boolean,
+  terminal: { stderrIsTty: boolean; stdoutIsTty: boolean } | undefined,
+): boolean {
+  if (asked) return true;
+  if (terminal?.stderrIsTty !== true) return false;
+  const writesElsewhere = args.some((arg) => /^--(?:out|to)(?:=|$)/.test(arg));
+  return !terminal.stdoutIsTty || writesElsewhere;
+}
+
+/**
+ * Starts a run of the command `argv`: reads and removes --quiet and --progress, and makes the run's reporter (progress
+ * as {@link showsProgress} decides). `io.err` of the run takes the progress line away before its own line.
  */
 export function beginRun(argv: readonly string[], io: CliIo): { argv: string[]; io: CliIo; end: () => void } {
   const rest: string[] = [];
@@ -158,7 +173,7 @@ export function beginRun(argv: readonly string[], io: CliIo): { argv: string[]; 
   }
   const terminal = io.terminal;
   const tty = terminal?.stderrIsTty === true;
-  const shown = progress || (tty && terminal?.stdoutIsTty !== true);
+  const shown = showsProgress(rest, progress, terminal);
   const write = !shown
     ? undefined
     : (terminal?.stderr ?? ((text: string) => io.err(text.endsWith('\n') ? text.slice(0, -1) : text)));

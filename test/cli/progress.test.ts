@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { showsProgress } from '../../cli/progress';
 import { FIXTURE_REPORTS } from '../corpus/readManifest';
 
 const bin = fileURLToPath(new URL('../../bin/dmarc-lens.mjs', import.meta.url));
@@ -131,6 +132,21 @@ describe('progress on stderr', () => {
     expect(result.status).toBe(0);
     const lines = result.stderr.split('\n').filter(Boolean);
     expect(lines.filter((line) => PROGRESS.test(line)).at(-1)).toMatch(/^dmarc-lens: 2 files, 2 reports, 22 records;/);
+  });
+});
+
+describe('when progress shows without --progress', () => {
+  const terminal = (stdoutIsTty: boolean) => ({ stderrIsTty: true, stdoutIsTty });
+  it('shows on a terminal whose screen the output does not share', () => {
+    expect(showsProgress(['parse', 'a.xml'], false, terminal(false))).toBe(true);
+    expect(showsProgress(['parse', 'a.xml'], false, terminal(true))).toBe(false);
+    expect(showsProgress(['fetch', '--dir', 'd', '--out', 'f.jsonl'], false, terminal(true))).toBe(true);
+    expect(showsProgress(['fetch', '--dir', 'd', '--out=f.jsonl'], false, terminal(true))).toBe(true);
+    expect(showsProgress(['parse', '--to', 'postgres://u@h/db', 'a.xml'], false, terminal(true))).toBe(true);
+    expect(showsProgress(['parse', '--outline.xml'], false, terminal(true))).toBe(false);
+    expect(showsProgress(['parse', 'a.xml'], false, { stderrIsTty: false, stdoutIsTty: false })).toBe(false);
+    expect(showsProgress(['parse', 'a.xml'], false, undefined)).toBe(false);
+    expect(showsProgress(['parse', 'a.xml'], true, undefined)).toBe(true);
   });
 });
 
