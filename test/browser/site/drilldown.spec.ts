@@ -126,6 +126,32 @@ test('search, record detail, XML at the record, exports, failure and TLS detail'
     /^192\.0\.2\.50,\w+,192\.0\.2\.50,example\.com,example\.com,2024-02-01 00:00:00,2024-02-02 00:00:00,15,15,0,15,0,15,0,0,reject,Google Inc\.,forwarder\.com,example\.com$/,
   );
 
+  // Everything stored, whatever the search: the 9 records of the four aggregate reports (5 + 1 + 1 + 2, none longer
+  // than a day, so one row each) and their 8 addresses.
+  await page.getByTestId('export-scope').selectOption('everything');
+  const all = await downloaded(page, () => page.getByRole('button', { name: 'Records CSV (parsedmarc)' }).click());
+  const allRows = all.text.split('\r\n').slice(1, -1);
+  expect(allRows).toHaveLength(9);
+  expect(allRows).toContain(RESEND_192_0_2_50);
+  const allSummary = await downloaded(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+  expect(
+    allSummary.text
+      .split('\r\n')
+      .slice(1, -1)
+      .map((row) => row.split(',')[2])
+      .sort(),
+  ).toEqual([
+    '10.0.0.1',
+    '100.24.188.149',
+    '192.0.2.50',
+    '198.51.100.42',
+    '203.0.113.99',
+    '209.85.220.41',
+    '52.4.242.136',
+    '72.150.241.94',
+  ]);
+  await page.getByTestId('export-scope').selectOption('view');
+
   // Failure reports: the mechanism, the sender's name hidden, the undated report marked, the detail view.
   const linkedin = page.getByTestId('failure-row').filter({ hasText: '10.10.10.10' });
   await expect(linkedin.getByTestId('failure-failed')).toHaveText('DKIM and SPF');
