@@ -79,8 +79,14 @@ export function DomainPicker({
         >
           {allowAll && <option value="">{t('filters.allDomains')}</option>}
           {shown.map((d) => (
-            <option key={d.domain} value={d.domain}>
-              {t('overview.picker.option', { domain: d.domain, count: d.messages })}
+            // Shown and named with its count through `label`; its text stays the bare domain, which is what code
+            // reading the list (the extension's page tests among them) looks for.
+            <option
+              key={d.domain}
+              value={d.domain}
+              label={t('overview.picker.option', { domain: d.domain, count: d.messages })}
+            >
+              {d.domain}
             </option>
           ))}
           {wanted && matching.length === 0 && (
