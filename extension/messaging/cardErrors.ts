@@ -18,16 +18,16 @@ type ExtensionKey = keyof typeof extensionEn;
 /** The extension's sentences that travel as text: why a report could not be read, and the card's report details. */
 export type CardErrorKey = Extract<
   ExtensionKey,
-  `ext.${'error' | 'download' | 'gmail' | 'outlook' | 'detail'}.${string}`
+  `ext.${'error' | 'download' | 'link' | 'gmail' | 'outlook' | 'detail'}.${string}`
 >;
 
 const area = Object.fromEntries(
-  Object.entries(extensionEn).filter(([key]) => /^ext\.(?:error|download|gmail|outlook|detail)\./.test(key)),
+  Object.entries(extensionEn).filter(([key]) => /^ext\.(?:error|download|link|gmail|outlook|detail)\./.test(key)),
 ) as Record<CardErrorKey, string>;
 
 const reader = sentenceReader<CardErrorKey>(area, {
   numberParams: ['count', 'status'],
-  sentenceParams: ['unavailable'],
+  sentenceParams: ['unavailable', 'problem'],
 });
 
 type ParamsArgument<Key extends CardErrorKey> = [TemplateParams<(typeof extensionEn)[Key]>] extends [never]

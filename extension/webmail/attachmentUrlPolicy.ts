@@ -4,6 +4,7 @@
 // be shown as a report the user received. So a download goes only to the webmail page's own origin, at a path where
 // the webmail serves attachments, and the only other host it may end on is one the webmail's own server redirects its
 // downloads to (Gmail: mail-attachment.googleusercontent.com). Checked before any request is made.
+import { cardErrorText } from '../messaging/cardErrors';
 
 export interface AttachmentUrlPolicy {
   /** Whether a URL on the page's own origin is one of the webmail's attachment downloads. */
@@ -33,17 +34,17 @@ export function checkAttachmentUrl(
   try {
     url = new URL(raw, page);
   } catch {
-    return { ok: false, problem: 'the attachment link is not a valid address' };
+    return { ok: false, problem: cardErrorText('ext.link.invalid') };
   }
   if (url.protocol !== 'https:')
-    return { ok: false, problem: `the attachment link is a ${url.protocol} address, not the webmail's` };
+    return { ok: false, problem: cardErrorText('ext.link.scheme', { scheme: url.protocol }) };
   if (url.origin !== page.origin)
-    return { ok: false, problem: `the attachment link points to ${url.host}, not to ${page.host}` };
+    return { ok: false, problem: cardErrorText('ext.link.otherHost', { host: url.host, expected: page.host }) };
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, problem: 'the attachment link carries a user name, which the webmail’s own links never do' };
+    return { ok: false, problem: cardErrorText('ext.link.userName') };
   }
   if (!policy.isDownloadPath(url))
-    return { ok: false, problem: `the attachment link is not a ${page.host} attachment download` };
+    return { ok: false, problem: cardErrorText('ext.link.notDownload', { host: page.host }) };
   return { ok: true, url };
 }
 

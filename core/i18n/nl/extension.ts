@@ -51,6 +51,11 @@ export const extensionNl: Translation<typeof extensionEn> = {
   'ext.error.unexpectedAnswer': '{file} kon niet worden gelezen: het lezen gaf een onverwacht antwoord.',
   'ext.error.notInMessage': '{file} staat niet tussen de bijlagen van het bericht.',
   'ext.download.refused': 'Niet gedownload: {problem}.',
+  'ext.link.invalid': 'de bijlagelink is geen geldig adres',
+  'ext.link.scheme': 'de bijlagelink is een {scheme}-adres, niet dat van de webmail',
+  'ext.link.otherHost': 'de bijlagelink wijst naar {host}, niet naar {expected}',
+  'ext.link.userName': 'de bijlagelink bevat een gebruikersnaam, wat de eigen links van de webmail nooit doen',
+  'ext.link.notDownload': 'de bijlagelink is geen bijlagedownload van {host}',
   'ext.download.cancelled': 'Afgebroken.',
   'ext.download.failed': 'Het downloaden is mislukt ({error}).',
   'ext.download.redirected':

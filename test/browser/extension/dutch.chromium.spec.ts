@@ -6,6 +6,7 @@ import { englishPieces, readableText } from '../site/siteHelpers';
 import { card, clickCardButton, readCard } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { parseReport } from '../../../core/report';
 import { gmailAttachments } from './webmailRoutes';
 
 test.describe.configure({ mode: 'serial' });
@@ -86,4 +87,36 @@ test('the popup is Dutch, and lists the saved report with a Dutch count', async 
   await screenshot(popup, 'popup-nl');
   await popup.close();
   expect(ext.elsewhere).toEqual([]);
+});
+
+/** The Dutch of a damaged gzip's refusal, with fflate's own reason (in its English) taken from core's English. */
+async function damagedGzipInDutch(bytes: Uint8Array, fileName: string): Promise<string> {
+  const result = await parseReport(bytes, { fileName });
+  const reason = !result.ok && /: the gzip data is damaged \((.*)\)$/.exec(result.error.message)?.[1];
+  if (!reason) throw new Error(`${fileName} is no longer refused as a damaged gzip`);
+  return `${fileName}: de gzip-gegevens zijn beschadigd (${reason})`;
+}
+
+test('the card says in Dutch why a report cannot be read: a damaged gzip, a date no report can have', async () => {
+  const page = await ext.context.newPage();
+  // Without ?nolazy: the corrupt card is in the message gmail.html inserts late.
+  await page.goto('https://mail.google.com/mail/u/1/#inbox/thread-a');
+  const corrupt = gmailAttachments.f_corrupt_gz!;
+  await expect(card(page, corrupt.fileName)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  const corruptCard = await readCard(page, corrupt.fileName);
+  expect(corruptCard.alert).toBe(await damagedGzipInDutch(corrupt.bytes, corrupt.fileName));
+  await screenshot(page, 'card-damaged-gzip-nl');
+  await page.close();
+
+  // addisonfoods.com's real report with a begin of 1e20 seconds (webmailRoutes.ts), on the page of hostile messages.
+  const hostile = await ext.context.newPage();
+  await hostile.goto('https://mail.google.com/mail/u/4/#inbox/hostile');
+  const absurd = gmailAttachments.f_absurd_xml!;
+  await expect(card(hostile, absurd.fileName)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  expect((await readCard(hostile, absurd.fileName)).alert).toBe(
+    'absurd.example!example.com!1536105600!1536191999.xml: rapport "3ceb5548498640beaeb47327e202b0b9" van ' +
+      '"addisonfoods.com" geweigerd: begin-datum 100000000000000000000 ligt in de toekomst',
+  );
+  await screenshot(hostile, 'card-refused-date-nl');
+  await hostile.close();
 });

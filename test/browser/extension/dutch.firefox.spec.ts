@@ -10,6 +10,7 @@ import {
   readCards,
   type FirefoxExtension,
 } from './launchFirefoxExtension';
+import { parseReport } from '../../../core/report';
 import { gmailAttachments } from './webmailRoutes';
 
 test.describe.configure({ mode: 'serial' });
@@ -53,5 +54,25 @@ test('the card is Dutch, with Dutch counts and none of the extension’s English
   ];
   expect(english.filter((piece) => shown?.text.includes(piece))).toEqual([]);
   expect(ff.elsewhere).toEqual([]);
+  await page.close();
+});
+
+test('the card says in Dutch that a gzip attachment is damaged', async () => {
+  const page = await ff.newWebmailPage();
+  await page.goto('https://mail.google.com/mail/u/1/#inbox/thread-a');
+  const corrupt = gmailAttachments.f_corrupt_gz!;
+  await page.waitForFunction(
+    (name: string) =>
+      [...document.querySelectorAll('[data-dmarc-lens="summary"]')].some(
+        (host) => host.getAttribute('data-file-name') === name && host.getAttribute('data-state') === 'error',
+      ),
+    { timeout: 20_000, polling: 100 },
+    corrupt.fileName,
+  );
+  const result = await parseReport(corrupt.bytes, { fileName: corrupt.fileName });
+  const reason = !result.ok && /: the gzip data is damaged \((.*)\)$/.exec(result.error.message)?.[1];
+  if (!reason) throw new Error(`${corrupt.fileName} is no longer refused as a damaged gzip`);
+  const shown = (await readCards(page)).find((card) => card.fileName === corrupt.fileName);
+  expect(shown?.alert).toBe(`${corrupt.fileName}: de gzip-gegevens zijn beschadigd (${reason})`);
   await page.close();
 });

@@ -9,7 +9,7 @@ import { parseReport } from '../../../core/report';
 import { cardErrorText, sayCardText, type CardErrorKey } from '../../../extension/messaging/cardErrors';
 
 const keys = (Object.keys(extensionEn) as Array<keyof typeof extensionEn>).filter((key): key is CardErrorKey =>
-  /^ext\.(?:error|download|gmail|outlook|detail)\./.test(key),
+  /^ext\.(?:error|download|link|gmail|outlook|detail)\./.test(key),
 );
 const dutch = extensionTranslator('nl');
 const sayDutch = (text: string) => sayCardText(text, 'nl', dutch.t);
