@@ -15,7 +15,7 @@ import { buttonClass, downloadFile, mutedClass } from '../ui/ui';
 import { exportFileName, parsedmarcCsv, parsedmarcJson } from './exportView';
 
 /** The policy as a DMARC record writes it (`p=reject; sp=quarantine; adkim=s`), only the tags the report gave. */
-export function policyText(policy: PolicyPublished): string {
+function reportedPolicyTags(policy: PolicyPublished): string {
   const tags: Array<[string, string | number | undefined]> = [
     ['p', policy.p],
     ['sp', policy.sp],
@@ -104,7 +104,7 @@ export function RecordDetail({ stored, onShowXml }: { stored: StoredRecord; onSh
         <Field label={t('drilldown.record.policy')} testId="policy">
           {head ? (
             <>
-              <span class="font-mono text-xs">{policyText(head.policy) || DASH}</span>
+              <span class="font-mono text-xs">{reportedPolicyTags(head.policy) || DASH}</span>
               <div class={`text-xs ${mutedClass}`}>{head.policy.domain}</div>
             </>
           ) : (
