@@ -9,7 +9,6 @@ export const sendersEn = {
   'senders.table.title': 'Senders of {domain}',
   'senders.table.titleAll': 'Senders',
   'senders.table.none': 'No aggregate report records for this selection.',
-  'senders.table.more': 'The {shown} largest of {count} sources are shown.',
   'senders.col.source': 'Source',
   'senders.col.class': 'Class',
   'senders.col.messages': 'Messages',

@@ -12,7 +12,6 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.table.title': 'Afzenders van {domain}',
   'senders.table.titleAll': 'Afzenders',
   'senders.table.none': 'Geen records uit aggregaatrapporten voor deze selectie.',
-  'senders.table.more': 'De {shown} grootste van {count} bronnen worden getoond.',
   'senders.col.source': 'Bron',
   'senders.col.class': 'Klasse',
   'senders.col.messages': 'Berichten',
