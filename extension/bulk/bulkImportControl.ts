@@ -18,6 +18,7 @@ const t = (key: GatherKey, params?: Record<string, string | number>) => text.t(k
 const STYLE = `
 :host { all: initial; display: block; margin: 8px 0; font: 13px/1.4 system-ui, sans-serif; color: #1f2937; }
 section { border: 1px solid #c7d2fe; background: #eef2ff; border-radius: 8px; padding: 8px 12px; }
+strong { margin-inline-end: 10px; }
 button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #4338ca; background: #4338ca; color: #fff; cursor: pointer; }
 button[data-action="cancel"] { background: #fff; color: #4338ca; margin-inline-start: 8px; }
 [role="status"] { margin-top: 4px; }
@@ -59,7 +60,10 @@ export function createBulkImportControl(): BulkImportControl {
   const results = document.createElement('ol');
   details.append(summary, results);
   details.hidden = true;
-  section.append(start, cancel, status, totals, details);
+  // Whose control this is, for a reader who did not expect one in the webmail.
+  const brand = document.createElement('strong');
+  brand.textContent = 'DMARC Lens';
+  section.append(brand, start, cancel, status, totals, details);
   root.append(style, section);
   // Clicks inside the control are the control's, not the webmail's (a list row would open).
   for (const type of ['click', 'mousedown', 'mouseup', 'keydown'])
@@ -87,6 +91,7 @@ export function createBulkImportControl(): BulkImportControl {
     results.replaceChildren();
     totals.textContent = '';
     details.hidden = false;
+    details.open = true;
     status.textContent = t('monitor.gather.bulk.progress', { done: 0, total: messages.length });
     const items = messages.map(() => document.createElement('li'));
     const run = await runBulkImport(messages, {
