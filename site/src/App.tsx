@@ -18,6 +18,9 @@ import { labelTableCells } from './ui/labelTableCells';
 import { showInvisibleCharacters } from './ui/showInvisibleCharacters';
 import { inputClass, linkButtonClass, mutedClass } from './ui/ui';
 import { usePageFocus } from './ui/usePageFocus';
+import { PrintLink } from './print/PrintLink';
+import { PrintReport } from './print/PrintReport';
+import { usePrintView } from './print/printView';
 
 // Delivered by the DNS-records and sender-intelligence engineers; wired by file name (see LazySlot).
 const recordsPage = import.meta.glob('./dns/RecordsPage.tsx');
@@ -86,7 +89,14 @@ function Shell({
 }) {
   const { t } = useI18n();
   const route = useHashRoute();
-  usePageFocus(route, t('housekeeping.title', { page: t(NAV_LABELS[route]) }), importer.progress);
+  const print = usePrintView();
+  usePageFocus(
+    print ? 'print' : route,
+    t('housekeeping.title', {
+      page: print ? t('housekeeping.print.docTitle', { domain: print.domain ?? '' }) : t(NAV_LABELS[route]),
+    }),
+    importer.progress,
+  );
   const [dragging, setDragging] = useState(false);
 
   // Drop anywhere on the page: listeners on the window, so the whole viewport is a drop zone, folders included.
@@ -127,6 +137,17 @@ function Shell({
       removeEventListener('drop', drop);
     };
   }, [importer]);
+
+  // The report to print has the page to itself: no header, menu or footer on paper.
+  if (print) {
+    return (
+      <div class="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <main id="main" class="mx-auto max-w-5xl px-4 py-6">
+          <PrintReport view={print} />
+        </main>
+      </div>
+    );
+  }
 
   return (
     <div class="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -196,6 +217,7 @@ function Shell({
       </header>
       <main id="main" class="mx-auto max-w-7xl px-4 py-6">
         {route === 'overview' && <OverviewPage />}
+        {route === 'dashboard' && <PrintLink />}
         {route === 'dashboard' && <DashboardPage />}
         {route === 'import' && <ImportPage />}
         {route === 'senders' && (

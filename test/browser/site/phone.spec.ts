@@ -37,11 +37,11 @@ test('no page scrolls sideways at 390 px, in either language or theme, and each 
     ['nl', 'dark'],
   ] as const) {
     await page.evaluate(
-      ([l, th]) => {
+      ({ l, th }) => {
         localStorage.setItem('dmarc-lens:locale', l);
         localStorage.setItem('dmarc-lens:theme', th);
       },
-      [locale, theme],
+      { l: locale, th: theme },
     );
     for (const route of ROUTES) {
       await page.goto(`${ORIGIN}/#/${route}`);
