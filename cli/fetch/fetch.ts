@@ -29,10 +29,11 @@ import {
   type FetchItem,
   type FetchSource,
 } from './sources';
+import { graphSource } from './graph';
 import { loadState, saveState } from './state';
 import { writeMessage } from './writeMessage';
 
-export const FETCH_USAGE = `usage: dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [options]
+export const FETCH_USAGE = `usage: dmarc-lens fetch (--imap URL | --graph --mailbox ADDRESS | --maildir DIR | --dir DIR) [options]
 
 Reads every message (or file) not read before, and writes its reports as "dmarc-lens parse" does.
   --imap imaps://user@host[:port]/Folder   an IMAP folder over TLS (imap:// requires STARTTLS)
@@ -42,6 +43,14 @@ Reads every message (or file) not read before, and writes its reports as "dmarc-
   --insecure           allow a plain connection and any certificate (a local test server only)
   --archive-to Folder  move each message whose reports were written to this IMAP folder (made if missing)
   --delete             delete each message whose reports were written (never done otherwise)
+  --graph              a Microsoft 365 mailbox through Microsoft Graph: the attachments of the messages in --folder
+    --mailbox ADDRESS  the mailbox (user@example.com)
+    --folder NAME      a top-level folder's name, or a well-known one (default inbox)
+    --token-env VAR    the environment variable holding a bearer token (default DMARC_LENS_GRAPH_TOKEN); or, for an
+                       app registration with Mail.Read: --tenant ID --client-id ID, its secret in the environment
+                       variable DMARC_LENS_GRAPH_CLIENT_SECRET (another with --secret-env VAR)
+    --graph-endpoint URL   Graph for a national cloud (default https://graph.microsoft.com)
+    --login-endpoint URL   its sign-in endpoint (default https://login.microsoftonline.com)
   --maildir DIR        a Maildir (new/ and cur/), messages known by their unique names
   --dir DIR            a folder of report files (xml, gz, zip, eml, mbox), known by file name
   --state FILE         what was read already (default .dmarc-lens-fetch.json in the current folder)
@@ -56,6 +65,15 @@ Exit status: 0 when everything was read, 1 when a message failed or the source c
 
 interface FetchArgs {
   imap?: URL;
+  graph: boolean;
+  mailbox?: string;
+  folder: string;
+  graphEndpoint: string;
+  loginEndpoint: string;
+  tokenEnv: string;
+  tenant?: string;
+  clientId?: string;
+  secretEnv: string;
   maildir?: string;
   dir?: string;
   passwordEnv: string;
@@ -73,6 +91,12 @@ interface FetchArgs {
 
 function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
   const args: FetchArgs = {
+    graph: false,
+    folder: 'inbox',
+    graphEndpoint: 'https://graph.microsoft.com',
+    loginEndpoint: 'https://login.microsoftonline.com',
+    tokenEnv: 'DMARC_LENS_GRAPH_TOKEN',
+    secretEnv: 'DMARC_LENS_GRAPH_CLIENT_SECRET',
     passwordEnv: 'DMARC_LENS_IMAP_PASSWORD',
     insecure: false,
     deleteAfter: false,
@@ -145,6 +169,32 @@ function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
         args.pollSeconds = seconds;
         break;
       }
+      case '--mailbox':
+      case '--folder':
+      case '--token-env':
+      case '--tenant':
+      case '--client-id':
+      case '--secret-env':
+      case '--graph-endpoint':
+      case '--login-endpoint': {
+        const v = value();
+        if (!v) return usage(`${name} needs a value`);
+        if ((name === '--graph-endpoint' || name === '--login-endpoint') && !/^https?:\/\//.test(v)) {
+          return usage(`${name} takes a URL like https://graph.microsoft.us`);
+        }
+        if (name === '--mailbox') args.mailbox = v;
+        else if (name === '--folder') args.folder = v;
+        else if (name === '--token-env') args.tokenEnv = v;
+        else if (name === '--tenant') args.tenant = v;
+        else if (name === '--client-id') args.clientId = v;
+        else if (name === '--secret-env') args.secretEnv = v;
+        else if (name === '--graph-endpoint') args.graphEndpoint = v;
+        else args.loginEndpoint = v;
+        break;
+      }
+      case '--graph':
+        args.graph = true;
+        break;
       case '--insecure':
         args.insecure = true;
         break;
@@ -158,8 +208,13 @@ function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
         return usage(`unknown option "${arg}"`);
     }
   }
-  const sources = [args.imap, args.maildir, args.dir].filter((s) => s !== undefined).length;
-  if (sources !== 1) return usage('give one of --imap, --maildir or --dir');
+  const sources = [args.imap, args.graph || undefined, args.maildir, args.dir].filter((s) => s !== undefined).length;
+  if (sources !== 1) return usage('give one of --imap, --graph, --maildir or --dir');
+  if (args.graph && args.mailbox === undefined) return usage('--graph needs --mailbox ADDRESS');
+  if (args.mailbox !== undefined && !args.graph) return usage('--mailbox is for --graph');
+  if ((args.tenant === undefined) !== (args.clientId === undefined)) {
+    return usage('give --tenant and --client-id together');
+  }
   if ((args.archiveTo !== undefined || args.deleteAfter) && !args.imap) {
     return usage('--archive-to and --delete are for --imap');
   }
@@ -175,7 +230,13 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseFetchArgs(argv, io);
   if (typeof parsed === 'number') return parsed;
   const args = parsed;
-  const sourceId = args.imap ? imapId(args.imap) : args.maildir ? `maildir:${args.maildir}` : `dir:${args.dir!}`;
+  const sourceId = args.imap
+    ? imapId(args.imap)
+    : args.graph
+      ? `graph:${args.mailbox!}/${args.folder}`
+      : args.maildir
+        ? `maildir:${args.maildir}`
+        : `dir:${args.dir!}`;
   const loaded = loadState(args.state, sourceId);
   if (!loaded.ok) {
     io.err(loaded.message);
@@ -193,6 +254,21 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
       io.err(`the IMAP password is read from the environment variable ${args.passwordEnv}, which is not set`);
       return 2;
     }
+  }
+  let graphAuth: { token: string } | { clientSecret: string } | undefined;
+  if (args.graph) {
+    const variable = args.tenant !== undefined ? args.secretEnv : args.tokenEnv;
+    const value = process.env[variable] ?? '';
+    if (!value) {
+      io.err(
+        args.tenant !== undefined
+          ? `the client secret is read from the environment variable ${variable}, which is not set`
+          : `the Microsoft Graph token is read from the environment variable ${variable}, which is not set ` +
+              '(or give --tenant and --client-id for the client credentials flow)',
+      );
+      return 2;
+    }
+    graphAuth = args.tenant !== undefined ? { clientSecret: value } : { token: value };
   }
   let ca: string | undefined;
   if (args.ca !== undefined) {
@@ -233,18 +309,37 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   const openSource = async (): Promise<FetchSource> =>
-    args.imap
-      ? imapSource({
-          url: args.imap,
-          password,
-          insecure: args.insecure,
-          deleteAfter: args.deleteAfter,
-          ...(ca !== undefined && { ca }),
-          ...(args.archiveTo !== undefined && { archiveTo: args.archiveTo }),
+    graphAuth
+      ? graphSource({
+          endpoint: args.graphEndpoint,
+          mailbox: args.mailbox!,
+          folder: args.folder,
+          ...('token' in graphAuth
+            ? { token: graphAuth.token }
+            : {
+                credentials: {
+                  loginEndpoint: args.loginEndpoint,
+                  tenant: args.tenant!,
+                  clientId: args.clientId!,
+                  clientSecret: graphAuth.clientSecret,
+                },
+              }),
+          ...(state.cursor !== undefined && { cursor: state.cursor }),
+          stopped,
+          note: io.err,
         })
-      : args.maildir
-        ? maildirSource(args.maildir)
-        : dirSource(args.dir!);
+      : args.imap
+        ? imapSource({
+            url: args.imap,
+            password,
+            insecure: args.insecure,
+            deleteAfter: args.deleteAfter,
+            ...(ca !== undefined && { ca }),
+            ...(args.archiveTo !== undefined && { archiveTo: args.archiveTo }),
+          })
+        : args.maildir
+          ? maildirSource(args.maildir)
+          : dirSource(args.dir!);
 
   let source: FetchSource | undefined;
   const counts = { read: 0, reports: 0, skipped: 0, failed: 0 };
@@ -321,6 +416,12 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
           continue;
         }
         await readItem(from, item);
+      }
+      // Where the next pass starts, once every message of this one is read and recorded.
+      const cursor = from.cursor?.();
+      if (!closed() && cursor !== undefined && cursor !== state.cursor) {
+        state.cursor = cursor;
+        saveState(args.state, state);
       }
       if (!args.watch || closed()) return;
       await from.waitForNews(args.pollSeconds * 1000, stopped);

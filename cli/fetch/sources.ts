@@ -20,6 +20,8 @@ export interface FetchSource {
   /** IMAP: the folder's UIDVALIDITY. */
   readonly uidValidity?: string;
   list(): Promise<FetchItem[]>;
+  /** Where the next pass should start (Graph's delta link), once every item of the last list() is recorded. */
+  cursor?(): string | undefined;
   /** Whether `settle` does anything (an archive folder or --delete was given). */
   readonly settles: boolean;
   /** After a message's reports are written and recorded: archive or delete it, when asked. */

@@ -14,6 +14,8 @@ export interface FetchState {
   unsettled: Set<string>;
   /** With --out: the output file and its length once the last recorded message was written. */
   output?: { path: string; bytes: number };
+  /** Microsoft Graph: the delta link where the next pass starts. */
+  cursor?: string;
 }
 
 interface StoredState {
@@ -22,6 +24,7 @@ interface StoredState {
   seen: string[];
   unsettled?: string[];
   output?: { path: string; bytes: number };
+  cursor?: string;
 }
 
 export type LoadedState = { ok: true; state: FetchState } | { ok: false; message: string };
@@ -51,6 +54,7 @@ export function loadState(file: string, source: string): LoadedState {
       unsettled: new Set((stored.unsettled ?? []).map(String)),
       ...(stored.uidValidity !== undefined && { uidValidity: String(stored.uidValidity) }),
       ...(stored.output && { output: stored.output }),
+      ...(typeof stored.cursor === 'string' && { cursor: stored.cursor }),
     },
   };
 }
@@ -62,6 +66,7 @@ export function saveState(file: string, state: FetchState): void {
     seen: [...state.seen],
     ...(state.unsettled.size > 0 && { unsettled: [...state.unsettled] }),
     ...(state.output && { output: state.output }),
+    ...(state.cursor !== undefined && { cursor: state.cursor }),
   };
   const partial = `${file}.partial`;
   const fd = openSync(partial, 'w');
