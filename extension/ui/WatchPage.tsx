@@ -78,6 +78,7 @@ export function WatchPage() {
   const reload = () => loadWatchData().then(setData);
   useEffect(() => {
     document.title = `${t('monitor.watch.page.title')} – DMARC Lens`;
+    document.documentElement.lang = text.locale;
     void reload();
   }, []);
   const chosen = domain ?? data?.domains[0];
@@ -195,7 +196,13 @@ function AlertLog({ domain, log, text }: { domain: string; log: LoggedAlert[]; t
         <ul class="space-y-2 text-sm" data-testid="alert-log">
           {entries.map((entry, index) => (
             <li key={`${entry.at}-${index}`} data-alert-id={entry.alert.id} data-change={entry.alert.change}>
-              <Badge colour={CHANGE_COLOURS[entry.alert.change]}>
+              <Badge
+                colour={
+                  entry.alert.change === 'raised' && entry.alert.finding.level !== 'problem'
+                    ? 'blue'
+                    : CHANGE_COLOURS[entry.alert.change]
+                }
+              >
                 {text.t(`monitor.watch.change.${entry.alert.change}`)}
               </Badge>{' '}
               <span class={mutedClass}>{time.format(entry.at)}</span> {alertText(entry.alert, text)}
@@ -281,7 +288,7 @@ function Digest({ domain, data, text }: { domain: string; data: WatchData; text:
             <thead>
               <tr>
                 <th class={thClass} scope="col">
-                  <span class="sr-only">{t('monitor.watch.digest.day')}</span>
+                  {t('monitor.watch.digest.weekColumn')}
                 </th>
                 <th class={thClass} scope="col">
                   {t('monitor.watch.digest.messages')}

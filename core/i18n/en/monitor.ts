@@ -57,6 +57,7 @@ export const monitorEn = {
   'monitor.watch.digest.passing': 'Passing DMARC',
   'monitor.watch.digest.passRate': 'Pass rate',
   'monitor.watch.digest.noRate': '–',
+  'monitor.watch.digest.weekColumn': 'Week',
   'monitor.watch.digest.day': 'Day',
   'monitor.watch.digest.perDay': 'Messages per day',
   'monitor.watch.digest.changed': 'What changed',

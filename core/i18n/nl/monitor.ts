@@ -59,6 +59,7 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.watch.digest.passing': 'Geslaagd voor DMARC',
   'monitor.watch.digest.passRate': 'Slagingspercentage',
   'monitor.watch.digest.noRate': '–',
+  'monitor.watch.digest.weekColumn': 'Week',
   'monitor.watch.digest.day': 'Dag',
   'monitor.watch.digest.perDay': 'Berichten per dag',
   'monitor.watch.digest.changed': 'Wat er veranderde',
