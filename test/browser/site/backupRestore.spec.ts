@@ -118,7 +118,7 @@ test('a backup with a malformed row is refused by line and field with nothing st
     timeout: 30_000,
   });
   await expect(page.getByTestId('stored-counts')).toHaveText(stored);
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   expect(await totalMessages(page)).toBe(expected);
   requests.assertSameOrigin();
 });

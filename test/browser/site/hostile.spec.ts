@@ -81,7 +81,7 @@ test('a file that keeps its worker busy past the budget is abandoned and reporte
     AGGREGATE_FILES.length,
   );
 
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   expect(await totalMessages(page)).toBe(expectedMessages(AGGREGATE_FILES));
 });
 
@@ -123,7 +123,7 @@ test('storage that fills up mid-import: the files that no longer fit are refused
   );
   // What did fit is stored whole and readable.
   const landed = paths.filter((path) => imported.some((row) => row.cells[0] === path.split('/').pop()));
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   expect(await totalMessages(page)).toBe(expectedMessages(landed));
 });
 

@@ -19,7 +19,7 @@ test('Yahoo as "Yahoo" and as "Yahoo! Inc.", and Google as "google.com" and "Goo
       'resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml',
     ].map(fixtureFile),
   );
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   const table = page.getByTestId('reporters-table');
   await expect(table).toBeVisible({ timeout: 30_000 });
   const names = table.locator('tbody th[scope="row"]');

@@ -61,7 +61,7 @@ test('a version 1 database is upgraded in place and its records reach the dashbo
   );
 
   // A fresh page load (the old page's connection was closed by the delete) opens the database at today's version.
-  await page.goto(`${ORIGIN}/#/dashboard?domain=example.com`);
+  await page.goto(`${ORIGIN}/#/dashboard?domain=example.com&period=all`);
   await page.reload();
   await expect.poll(() => totalMessages(page), { timeout: 30_000 }).toBe(expected);
   const stores = await page.evaluate(

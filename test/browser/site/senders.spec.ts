@@ -67,7 +67,7 @@ function section(page: Page, id: string) {
 async function importFixtures(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/import`);
   await addReports(page, AGGREGATE_FILES.map(fixtureFile));
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   expect(await totalMessages(page)).toBe(expectedMessages(AGGREGATE_FILES));
 }
 
@@ -306,7 +306,7 @@ test('the dashboard gives each source the class and name the Senders page gives 
         `${analysis.spoofedMessages.toLocaleString('en-US')} message`,
       );
     }
-    await page.goto(`${ORIGIN}/#/dashboard?domain=${domain}`);
+    await page.goto(`${ORIGIN}/#/dashboard?domain=${domain}&period=all`);
     // The view of the previous domain stays on screen (busy) until this one is read: wait for this one's sources.
     await expect(page.locator('[aria-busy="true"]').filter({ has: page.getByTestId('sources') })).toHaveCount(0);
     await expect(page.getByTestId('sources')).toHaveAttribute('data-state', 'ready');

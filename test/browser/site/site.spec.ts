@@ -27,7 +27,8 @@ async function openImportPage(page: Page): Promise<void> {
 }
 
 async function openDashboard(page: Page): Promise<void> {
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  // All time: these tests hold the totals of every stored report, not the default last 30 days with data.
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
 }
 
 test.beforeEach(async ({ page }) => {
