@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SHARED_CORPUS } from '../../corpus/readManifest';
-import { addReports, FIXTURES, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
+import { addReports, axeViolations, FIXTURES, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -51,7 +51,7 @@ test('the quarantined-or-rejected card says quarantined, rejected and delivered,
   // resend's sample: 1,615 messages with disposition none, 15 quarantine, 42 reject (counted from its XML).
   await page.goto(`${ORIGIN}/#/import`);
   await addReports(page, [fixtureFile('resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml')]);
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   const card = page.locator('dl > div', { hasText: 'Quarantined or rejected' });
   await expect(card).toContainText('15 quarantined · 42 rejected · 1,615 delivered');
   // RFC 9990's example: one record of 123 messages with <disposition>pass</disposition>. Its date (1979) is refused
@@ -66,7 +66,7 @@ test('the quarantined-or-rejected card says quarantined, rejected and delivered,
   await expect(page.getByTestId('import-outcome')).toHaveText(
     'Import finished. Reports imported: 1; duplicates: 0; files refused: 0.',
   );
-  await page.goto(`${ORIGIN}/#/dashboard`);
+  await page.goto(`${ORIGIN}/#/dashboard?period=all`);
   await expect(card).toContainText('15 quarantined · 42 rejected · 1,738 delivered');
   await expect(card).not.toContainText('passed');
 });
@@ -242,4 +242,42 @@ test('the Data page counts what is stored per domain, applies retention, and say
   await page.goto(`${ORIGIN}/#/import`);
   await expect(page.getByTestId('earlier-import')).toHaveCount(0);
   requests.assertSameOrigin();
+});
+
+test('the import, data and print pages pass axe in both languages and themes, with sample data and earlier imports shown', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(`${ORIGIN}/#/import`);
+  await addReports(page, [fixtureFile(ZOHO)]);
+  await page.getByRole('button', { name: 'Try it with sample reports' }).click();
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  for (const [locale, theme] of [
+    ['en', 'light'],
+    ['en', 'dark'],
+    ['nl', 'light'],
+    ['nl', 'dark'],
+  ] as const) {
+    await page.evaluate(
+      ({ l, th }) => {
+        localStorage.setItem('dmarc-lens:locale', l);
+        localStorage.setItem('dmarc-lens:theme', th);
+      },
+      { l: locale, th: theme },
+    );
+    for (const route of ['import', 'data', 'print?domain=secure.200permits.com&period=all']) {
+      await page.goto(`${ORIGIN}/#/${route}`);
+      await page.reload();
+      await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 });
+      if (route === 'import') await page.getByTestId('earlier-import').first().locator('summary').click();
+      if (route === 'data') await expect(page.getByTestId('domain-counts')).toBeVisible();
+      if (route.startsWith('print')) await expect(page.getByTestId('print-sources')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('sample-notice').or(page.getByTestId('print-report'))).toBeVisible();
+      expect(await axeViolations(page), `${route} (${locale}, ${theme})`).toEqual([]);
+      await page.screenshot({
+        path: `/work/shots/house/${route.split('?')[0]}-${locale}-${theme}.png`,
+        fullPage: true,
+      });
+    }
+  }
 });
