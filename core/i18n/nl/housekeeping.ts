@@ -8,12 +8,12 @@ export const housekeepingNl: Translation<typeof housekeepingEn> = {
   'housekeeping.addFolder': 'Map toevoegen',
   'housekeeping.sampleTag': 'Voorbeeldgegevens',
   'housekeeping.samples.banner':
-    '{count, plural, one {Er is # voorbeeldrapport} other {Er zijn # voorbeeldrapporten}} naast uw eigen rapporten bewaard; ze tellen mee in wat u ziet.',
+    '{count, plural, one {Er is # voorbeeldrapport} other {Er zijn # voorbeeldrapporten}} naast je eigen rapporten bewaard; ze tellen mee in wat je ziet.',
   'housekeeping.samples.remove': 'Voorbeeldgegevens verwijderen',
-  'housekeeping.samples.confirm': 'De voorbeeldgegevens verwijderen: {counts}? Uw eigen rapporten blijven staan.',
+  'housekeeping.samples.confirm': 'De voorbeeldgegevens verwijderen: {counts}? Je eigen rapporten blijven staan.',
   'housekeeping.samples.removed': 'Voorbeeldgegevens verwijderd: {counts}.',
   'housekeeping.samples.imported':
-    'Dit zijn de meegeleverde voorbeeldrapporten. U verwijdert ze met één klik via de melding boven aan elke pagina.',
+    'Dit zijn de meegeleverde voorbeeldrapporten. Je verwijdert ze met één klik via de melding boven aan elke pagina.',
   'housekeeping.warningRepeated': '{warning} ({count, plural, one {één keer} other {# keer}})',
   'housekeeping.openReport': '{domain} openen, {from} – {to}',
   'housekeeping.openReportDay': '{domain} openen, {day}',
@@ -41,7 +41,7 @@ export const housekeepingNl: Translation<typeof housekeepingEn> = {
   'housekeeping.retention.off': 'altijd (er wordt niets vanzelf verwijderd)',
   'housekeeping.retention.months': '{count, plural, one {# maand} other {# maanden}}',
   'housekeeping.retention.hint':
-    'Rapporten die langer geleden eindigden, worden aan het eind van elke import verwijderd, en nu als u dat vraagt. Rapporten zonder datum blijven staan.',
+    'Rapporten die langer geleden eindigden, worden aan het eind van elke import verwijderd, en nu als je dat vraagt. Rapporten zonder datum blijven staan.',
   'housekeeping.retention.apply': 'Oudere rapporten nu verwijderen',
   'housekeeping.retention.confirm':
     'De rapporten verwijderen die vóór {date} eindigden: {counts}? Dit kan niet ongedaan worden gemaakt.',
@@ -65,7 +65,7 @@ export const housekeepingNl: Translation<typeof housekeepingEn> = {
   'housekeeping.print.docTitle': 'DMARC-rapport {domain}',
   'housekeeping.print.back': 'Terug naar het overzicht',
   'housekeeping.print.print': 'Afdrukken of als pdf bewaren',
-  'housekeeping.print.hint': 'Met het afdrukvenster van uw browser kunt u het rapport ook als pdf-bestand bewaren.',
+  'housekeeping.print.hint': 'Met het afdrukvenster van je browser kun je het rapport ook als pdf-bestand bewaren.',
   'housekeeping.print.period': '{first} tot en met {last} · gemaakt op {made} met DMARC Lens',
   'housekeeping.print.trend': 'Berichten en DMARC-slagingspercentage in de tijd',
   'housekeeping.print.sources': 'Bronnen en hun klasse',
