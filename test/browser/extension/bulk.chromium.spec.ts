@@ -29,6 +29,13 @@ test.afterAll(async () => {
   await ext.close();
 });
 const storedKeys = () => storePage.evaluate(readStoredReportKeys);
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+/** The domains the changes engine (extension/monitor) remembers having judged. */
+const watchedDomains = async () =>
+  (
+    (await ext.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.get('watchMemory'))).watchMemory as
+      { domains?: string[] } | undefined
+  )?.domains ?? [];
 
 /** The store keys of the Gmail list's reports, from the report messages' subjects ("Report-ID: …") or their XML. */
 const GMAIL_KEYS = [
@@ -79,6 +86,10 @@ test('Gmail label: every listed thread is read once, politely, and each report s
     },
   ]);
   expect(await storedKeys()).toEqual([...GMAIL_KEYS].sort());
+  // The import handed over to the changes engine, which now watches the reports' domains.
+  await expect
+    .poll(() => watchedDomains(), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(['ab.id.au', 'twlnet.com', 'ueber.net']));
 
   // Each thread asked for once, with the account key; the throttled one twice (429 then the file), the failing one
   // four times (503 each time, Retry-After honoured), then given up. The attacker's row asked nothing.

@@ -159,6 +159,15 @@ test('the first alarm reads the folder once: only report attachments, each repor
   await page.close();
   expect(mailbox.problems).toEqual([]);
   expect(microsoft.problems).toEqual([]);
+  // The sync handed over to the changes engine, which now watches the reports' domain.
+  await expect
+    .poll(
+      async () =>
+        ((await worker.evaluate(() => chrome.storage.local.get('watchMemory'))).watchMemory as { domains?: string[] })
+          ?.domains,
+      { timeout: 15_000 },
+    )
+    .toEqual(['secure.200permits.com']);
 });
 
 test('the next alarms ask only for what changed: nothing, then one new message and one deleted', async () => {
