@@ -54,9 +54,9 @@ export interface DailyPoint {
   rejected: number;
   /**
    * Messages the receivers counted as DMARC pass (as Totals.dmarcPass), whatever was done with them: the pass rate
-   * of the day. RecordSummarizer always sets it; optional only for series written before it was counted.
+   * of the day. RecordSummarizer sets it for every day.
    */
-  dmarcPass?: number;
+  dmarcPass: number;
 }
 
 /** A group's class is one of the sender-intelligence words (core/analysis/classifyRecord.ts). */

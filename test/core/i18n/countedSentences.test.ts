@@ -17,7 +17,7 @@ describe('counted sentences', () => {
     );
     expect(en('dash.fromReports', { count: 1 })).toBe('from 1 report');
     expect(nl('dash.fromReports', { count: 1 })).toBe('uit 1 rapport');
-    expect(en('sources.more', { count: 1 })).toBe('1 more group not shown');
+    expect(en('drilldown.shown.sources', { shown: 1, count: 1 })).toBe('1 of 1 source shown.');
     expect(en('senders.rdns.withoutName', { count: 1 })).toBe('; 1 has no reverse DNS name');
     expect(nl('senders.rdns.withoutName', { count: 1 })).toBe('; 1 heeft geen reverse-DNS-naam');
     expect(en('senders.rdns.failed', { count: 1 })).toBe('; 1 lookup failed');

@@ -405,7 +405,14 @@ const summary: fc.Arbitrary<RecordSummary> = fc.record({
     reports: anyNumber,
   }),
   daily: fc.array(
-    fc.record({ day: anyText, pass: anyNumber, fail: anyNumber, quarantined: anyNumber, rejected: anyNumber }),
+    fc.record({
+      day: anyText,
+      pass: anyNumber,
+      fail: anyNumber,
+      quarantined: anyNumber,
+      rejected: anyNumber,
+      dmarcPass: anyNumber,
+    }),
     { maxLength: 3 },
   ),
   sources: fc.constant([]),
