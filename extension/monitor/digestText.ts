@@ -53,6 +53,7 @@ export function digestText(digest: WeeklyDigest, text: Text): string {
     '',
     t('monitor.watch.digest.readiness'),
     `- ${explainIn(text, digest.readiness.summaryExplanation)}`,
+    ...digest.readiness.blockerExplanations.map((blocker) => `  - ${explainIn(text, blocker)}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -371,6 +371,13 @@ function Digest({ domain, data, text }: { domain: string; data: WatchData; text:
           <p class="text-sm" data-testid="digest-readiness">
             {explainIn(text, digest.readiness.summaryExplanation)}
           </p>
+          {digest.readiness.blockerExplanations.length > 0 && (
+            <ul class="mt-1 list-disc space-y-1 pl-5 text-sm" data-testid="digest-blockers">
+              {digest.readiness.blockerExplanations.map((blocker, index) => (
+                <li key={index}>{explainIn(text, blocker)}</li>
+              ))}
+            </ul>
+          )}
         </div>
         <p class="sr-only">{digestSubject(digest, text)}</p>
       </div>
