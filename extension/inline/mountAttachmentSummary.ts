@@ -2,7 +2,7 @@
 // have the background parse them, show the summary or say in plain words why not.
 import { sayCardText } from '../messaging/cardErrors';
 import { attachmentPayload, sendToBackground } from '../messaging/contentMessages';
-import type { AttachmentPayload } from '../messaging/messages';
+import type { AttachmentPayload, ExtensionError } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
 import type { MountedSummary } from '../webmail/watchWebmail';
 import { AttachmentUnavailableError, type AttachmentBytes, type AttachmentRef } from '../webmail/webmailAdapter';
@@ -13,8 +13,10 @@ const PENDING_RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10_000, 10_0
 
 const { t } = extensionText;
 
-/** An error's English (the webmail's, the background's or the parser's) in the card's language. */
-const say = (text: string) => sayCardText(text, extensionText.locale, t);
+/** An error's English (the webmail's or the background's) in the card's language. */
+const say = (text: string) => sayCardText(text, t);
+/** An answer's error as the background said it in the card's language, else its English read here. */
+const sayError = (error: ExtensionError) => error.shown ?? say(error.message);
 
 /** Each summary host's card, to keep summaries in the order of their cards. */
 const cardOfSummary = new WeakMap<Element, HTMLElement>();
@@ -59,14 +61,14 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
   if (read === undefined) return;
   // Large reports take the parser seconds: say how much there is to read.
   view.show({ state: 'loading', message: t('ext.card.readingSize', { size: formatSize(read.bytes.length) }) });
-  const payload = attachmentPayload(ref.fileName, read.bytes, read.container);
+  const payload = { ...attachmentPayload(ref.fileName, read.bytes, read.container), locale: extensionText.locale };
   const answer = await sendToBackground({ type: 'parse-attachment', attachment: payload }).catch((error: unknown) => ({
     ok: false as const,
     error: { code: 'extension', message: t('ext.card.extensionFailed', { error: String(error) }) },
   }));
   if (signal.aborted) return;
   if (!answer.ok) {
-    view.show({ state: 'error', message: say(answer.error.message) });
+    view.show({ state: 'error', message: sayError(answer.error) });
     return;
   }
   view.show({
@@ -119,14 +121,14 @@ async function readBytes(
 
 async function save(payload: AttachmentPayload): Promise<string> {
   const answer = await sendToBackground({ type: 'save-attachment', attachment: payload });
-  if (!answer.ok) throw new Error(say(answer.error.message));
+  if (!answer.ok) throw new Error(sayError(answer.error));
   return answer.added === 0 ? t('ext.card.alreadySaved') : t('ext.card.saved', { count: answer.added });
 }
 
 /** Saves the file's reports (the dashboard reads the extension's store), then opens the dashboard on the domain. */
 async function openDashboard(payload: AttachmentPayload, domain: string): Promise<string | undefined> {
   const answer = await sendToBackground({ type: 'open-dashboard', attachment: payload, domain });
-  if (!answer.ok) throw new Error(say(answer.error.message));
+  if (!answer.ok) throw new Error(sayError(answer.error));
   return undefined;
 }
 

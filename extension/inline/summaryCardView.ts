@@ -124,7 +124,7 @@ function reportSection(summary: CardReportSummary, state: DoneState, withOpenBut
     section.append(el('div', 'fact', [el('b', '', t('ext.card.topFailing'))]), list);
   }
   for (const detail of summary.details) {
-    section.append(el('div', 'fact', visibleText(sayCardText(detail, extensionText.locale, t))));
+    section.append(el('div', 'fact', visibleText(sayCardText(detail, t))));
   }
   if (summary.warnings.length > 0) {
     section.append(el('div', 'warnings', t('ext.card.repaired', { count: summary.warnings.length })));

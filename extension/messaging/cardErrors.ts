@@ -1,17 +1,8 @@
 // What the card says when a report cannot be read, from the catalogue. Errors travel between the content script, the
 // background and the parse workers as English text, like the parser's own (core/report/reportMessages.ts); the card
-// reads a text back into its key and parameters and says it in the reader's language.
-import {
-  extensionEn,
-  reportEn,
-  reportNl,
-  sentenceReader,
-  translatorOf,
-  type Locale,
-  type MessageParams,
-  type TemplateParams,
-} from '../../core/i18n';
-import { localizeReportText } from '../../core/report';
+// reads a text back into its key and parameters and says it in the reader's language. The parser's sentences are said
+// where the parser runs (reports/sayParseError.ts), so that the content script does not carry the report catalogue.
+import { extensionEn, sentenceReader, type MessageParams, type TemplateParams } from '../../core/i18n';
 
 type ExtensionKey = keyof typeof extensionEn;
 
@@ -40,19 +31,18 @@ export function cardErrorText<Key extends CardErrorKey>(key: Key, ...params: Par
 }
 
 /**
- * A text the card shows (an error from the webmail, the background or the parser, a detail line) in `locale`, with
- * `t` saying the extension's sentences: read back as one of the extension's, else as one of the parser's; anything
- * else (a browser's own error text) as it is.
+ * One of these sentences (an error from the webmail or the background, a detail line) with `t` saying the extension's
+ * sentences, or undefined for any other text.
  */
-export function sayCardText(
+export function sayCardSentence(
   text: string,
-  locale: Locale,
   t: (key: ExtensionKey, params?: MessageParams) => string,
-): string {
+): string | undefined {
   const sentence = reader.read(text);
-  if (sentence !== undefined) {
-    return reader.say(sentence, (key, params) => t(key, params));
-  }
-  const report = translatorOf(locale, locale === 'nl' ? reportNl : reportEn);
-  return localizeReportText(text, report.t);
+  return sentence === undefined ? undefined : reader.say(sentence, (key, params) => t(key, params));
+}
+
+/** A text the card shows in the language of `t`: one of these sentences said so, anything else as it is. */
+export function sayCardText(text: string, t: (key: ExtensionKey, params?: MessageParams) => string): string {
+  return sayCardSentence(text, t) ?? text;
 }

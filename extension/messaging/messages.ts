@@ -3,6 +3,8 @@
 // started (in Chrome, through its offscreen document), so the script injected into every webmail page stays small (see
 // test/bench/extension.bench.ts for the sizes).
 
+import type { Locale } from '../../core/i18n';
+
 /** What the inline card shows for one report (from core's summarizeReport, made serializable). */
 export interface CardReportSummary {
   kind: 'aggregate' | 'failure' | 'tls';
@@ -29,9 +31,17 @@ export interface AttachmentPayload {
   base64: string;
   /** `message`: the bytes are the whole raw message; the attachment is taken out of it by file name. */
   container: 'attachment' | 'message';
+  /** The card's language: an error of the answer is said in it too (ExtensionError.shown). */
+  locale?: Locale;
 }
 
-export type ExtensionError = { code: string; message: string };
+export interface ExtensionError {
+  code: string;
+  /** In English, as the parser and the extension write it (read back for other languages: cardErrors.ts). */
+  message: string;
+  /** The message in the language the request asked for, said where it was answered (reports/sayParseError.ts). */
+  shown?: string;
+}
 
 export type ParseAnswer = { ok: true; summaries: CardReportSummary[] } | { ok: false; error: ExtensionError };
 export type SaveAnswer = { ok: true; keys: string[]; added: number } | { ok: false; error: ExtensionError };

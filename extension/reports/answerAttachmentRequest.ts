@@ -7,14 +7,21 @@ import { base64ToBytes } from '../messaging/base64Bytes';
 import type { AnswerOf, AttachmentPayload, AttachmentRequest, ParseAnswer, SaveAnswer } from '../messaging/messages';
 import { sharedParseWorkerPool } from './ParseWorkerPool';
 import { saveParsedReports } from './saveParsedReports';
+import { sayParseError } from './sayParseError';
 
 /** Answers a parse or save request, in this context or another (askOffscreenDocument). */
 export type AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) => Promise<AnswerOf[R['type']]>;
 
-export const answerAttachmentRequest: AttachmentRequestAnswerer = <R extends AttachmentRequest>(request: R) =>
-  (request.type === 'parse-attachment'
-    ? parseAttachment(request.attachment)
-    : saveAttachment(request.attachment)) as Promise<AnswerOf[R['type']]>;
+export const answerAttachmentRequest: AttachmentRequestAnswerer = async <R extends AttachmentRequest>(request: R) => {
+  const answer =
+    request.type === 'parse-attachment'
+      ? await parseAttachment(request.attachment)
+      : await saveAttachment(request.attachment);
+  const locale = request.attachment.locale;
+  if (answer.ok || locale === undefined) return answer as AnswerOf[R['type']];
+  const shown = sayParseError(answer.error.message, locale);
+  return { ok: false, error: { ...answer.error, shown } } as AnswerOf[R['type']];
+};
 
 /** A handful of files: a thread rarely shows more reports at once. */
 const CACHED_FILES = 6;

@@ -7,12 +7,13 @@ import { extensionTranslator } from '../../../extension/ui/extensionText';
 import { createTranslator, extensionEn, templateParams } from '../../../core/i18n';
 import { parseReport } from '../../../core/report';
 import { cardErrorText, sayCardText, type CardErrorKey } from '../../../extension/messaging/cardErrors';
+import { sayParseError } from '../../../extension/reports/sayParseError';
 
 const keys = (Object.keys(extensionEn) as Array<keyof typeof extensionEn>).filter((key): key is CardErrorKey =>
   /^ext\.(?:error|download|link|gmail|outlook|detail)\./.test(key),
 );
 const dutch = extensionTranslator('nl');
-const sayDutch = (text: string) => sayCardText(text, 'nl', dutch.t);
+const sayDutch = (text: string) => sayCardText(text, dutch.t);
 
 describe('the card’s error sentences', () => {
   it('are said in Dutch with their parameters, one and many', () => {
@@ -52,15 +53,19 @@ describe('the card’s error sentences', () => {
     );
   });
 
-  it('say the parser’s refusal of a real damaged gzip in Dutch, and leave a browser’s own words as they are', async () => {
+  it('say the parser’s refusal of a real damaged gzip in Dutch where it is answered, and leave a browser’s own words as they are', async () => {
     const bytes = readFileSync(
       new URL('../../fixtures/reports/JamesJJ__dmarc-report-ses-tsv/mail-with-bad-gzip.txt', import.meta.url),
     );
     const result = await parseReport(new Uint8Array(bytes), { fileName: 'mail-with-bad-gzip.txt' });
     if (result.ok) throw new Error('the damaged gzip was read');
-    expect(sayDutch(result.error.message)).toBe(
+    expect(sayParseError(result.error.message, 'nl')).toBe(
       'mail-with-bad-gzip.txt › google.com!example.com!1614902400!1614988799.gz: de gzip-gegevens zijn beschadigd (invalid distance)',
     );
+    expect(sayParseError(cardErrorText('ext.error.notInMessage', { file: 'a.zip' }), 'nl')).toBe(
+      'a.zip staat niet tussen de bijlagen van het bericht.',
+    );
+    expect(sayParseError('TypeError: Failed to fetch', 'nl')).toBe('TypeError: Failed to fetch');
     expect(sayDutch('TypeError: Failed to fetch')).toBe('TypeError: Failed to fetch');
   });
 });
