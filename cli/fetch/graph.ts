@@ -41,7 +41,7 @@ interface AttachmentList {
   '@odata.nextLink'?: string;
 }
 
-export class GraphError extends Error {
+export class GraphRequestError extends Error {
   constructor(
     message: string,
     readonly status?: number,
@@ -77,7 +77,7 @@ export async function graphSource(options: GraphOptions): Promise<FetchSource & 
       if (!response.ok) {
         const text = await response.text().catch(() => '');
         const detail = /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? response.statusText;
-        throw new GraphError(
+        throw new GraphRequestError(
           `Microsoft Graph answered ${response.status} to ${pathOf(url, base)}: ${detail}`,
           response.status,
         );
@@ -109,7 +109,7 @@ export async function graphSource(options: GraphOptions): Promise<FetchSource & 
           page = await json<DeltaPage>(url);
         } catch (error) {
           // A delta link Graph no longer knows (410 Gone): start over; what was read is in the state already.
-          if (!(error instanceof GraphError && error.status === 410 && url === cursor)) throw error;
+          if (!(error instanceof GraphRequestError && error.status === 410 && url === cursor)) throw error;
           options.note(`${id}: Microsoft Graph no longer knows the saved delta link; listing the folder again`);
           cursor = undefined;
           url = await initial();
@@ -178,7 +178,7 @@ async function findFolder(folder: string, user: string, json: <T>(url: string) =
   const filter = encodeURIComponent(`displayName eq '${folder.replace(/'/g, "''")}'`);
   const found = await json<{ value?: Array<{ id?: string }> }>(`${user}/mailFolders?$filter=${filter}&$select=id`);
   const match = found.value?.[0]?.id;
-  if (!match) throw new GraphError(`the mailbox has no top-level folder named "${folder}"`);
+  if (!match) throw new GraphRequestError(`the mailbox has no top-level folder named "${folder}"`);
   return match;
 }
 
@@ -198,7 +198,7 @@ function pathOf(url: string, base: string): string {
 /** The OAuth 2.0 client credentials flow of the Microsoft identity platform, for Graph's `.default` scope. */
 async function clientCredentialsToken(options: GraphOptions): Promise<string> {
   const credentials = options.credentials;
-  if (!credentials) throw new GraphError('no token and no client credentials for Microsoft Graph');
+  if (!credentials) throw new GraphRequestError('no token and no client credentials for Microsoft Graph');
   const login = credentials.loginEndpoint.replace(/\/+$/, '');
   const url = `${login}/${encodeURIComponent(credentials.tenant)}/oauth2/v2.0/token`;
   let response: Response;
@@ -215,7 +215,7 @@ async function clientCredentialsToken(options: GraphOptions): Promise<string> {
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    throw new GraphError(`cannot reach ${login} (${cause?.code ?? (error as Error).message})`);
+    throw new GraphRequestError(`cannot reach ${login} (${cause?.code ?? (error as Error).message})`);
   }
   const body = (await response.json().catch(() => ({}))) as {
     access_token?: string;
@@ -224,7 +224,7 @@ async function clientCredentialsToken(options: GraphOptions): Promise<string> {
   };
   if (!response.ok || !body.access_token) {
     const reason = body.error_description?.split(/\r?\n/)[0] ?? body.error ?? `status ${response.status}`;
-    throw new GraphError(`${login} refused the client credentials: ${reason}`);
+    throw new GraphRequestError(`${login} refused the client credentials: ${reason}`);
   }
   return body.access_token;
 }

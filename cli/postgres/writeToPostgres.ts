@@ -75,7 +75,6 @@ export type WriteOutcome = 'ok' | 'failed' | 'no-report' | 'connection lost';
 
 interface Connection {
   client: pg.Client;
-  inFlight: number;
 }
 
 /** An aggregate report whose records are coming in. */
@@ -130,7 +129,7 @@ export class PostgresWriter {
       const client = new driver.Client({ connectionString: url, application_name: 'dmarc-lens' });
       // A connection that drops between queries is reported by the next query; this keeps it from being thrown as well.
       client.on('error', () => {});
-      connections.push({ client, inFlight: 0 });
+      connections.push({ client });
       try {
         await client.connect();
         // A commit returns before its WAL is flushed to disk. Reports stay whole either way (a transaction is applied
@@ -274,7 +273,7 @@ export class PostgresWriter {
     input.open = undefined;
     if (report.kind === 'tls') return this.step(input, () => this.writeTls(input, report, where));
     if (report.kind === 'failure') {
-      this.send(input, insertFailureReport(report), (rows) => this.count(rows > 0, 0));
+      this.send(input, insertFailureReport(report), (rows) => this.count(rows > 0, 0), '');
       return;
     }
     if (streamed && !open) {
@@ -298,8 +297,12 @@ export class PostgresWriter {
       return;
     }
     const records = open?.firstBatch ?? [];
-    this.send(input, insertAggregateReportWithRecords(report, begin, end, records), (rows) =>
-      this.count(rows > 0, records.length),
+    const { metadata, policy } = report;
+    this.send(
+      input,
+      insertAggregateReportWithRecords(report, begin, end, records),
+      (rows) => this.count(rows > 0, records.length),
+      `${metadata.orgName}\n${metadata.reportId}\n${policy.domain}\n${begin}\n${end}`,
     );
   }
 
@@ -379,12 +382,14 @@ export class PostgresWriter {
   }
 
   /**
-   * Sends one statement that is a transaction by itself, without waiting for it, on the least busy of the connections
-   * that never hold a transaction open.
+   * Sends one statement that is a transaction by itself, without waiting for it, on one of the connections that never
+   * hold a transaction open: always the same one for the same `key` (parsedmarc's key of the report), so that of two
+   * copies of a report the one read first is the one written, as when every statement waited for the one before.
    */
-  private send(input: Input, query: Query, done: (rows: number) => void): void {
+  private send(input: Input, query: Query, done: (rows: number) => void, key: string): void {
     if (this.lost) return;
-    const connection = this.connections.slice(1).reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const pool = this.connections.slice(1);
+    const connection = pool[hashOf(key) % pool.length]!;
     const sent: Promise<void> = this.query(connection, query).then(
       (result) => done(result.rows.length),
       (error: unknown) => this.fail(input, error),
@@ -404,12 +409,7 @@ export class PostgresWriter {
 
   private async query(connection: Connection, query: Query): Promise<pg.QueryResult> {
     if (this.lost) throw this.lost;
-    connection.inFlight++;
-    try {
-      return await connection.client.query(query);
-    } finally {
-      connection.inFlight--;
-    }
+    return connection.client.query(query);
   }
 
   private fail(input: Input, error: unknown): void {
@@ -437,6 +437,13 @@ export class PostgresWriter {
     await input.work;
     while (this.pending.size >= MAX_IN_FLIGHT) await Promise.race(this.pending);
   }
+}
+
+/** A string's FNV-1a hash: spreads report keys over the connections. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 function isSame(open: OpenReport, parsed: ParsedReportWithStats): boolean {
