@@ -9,7 +9,7 @@ import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { dateRangeProblem } from './plausibility';
 import { ReportFailure } from './ReportFailure';
 import { plainReportText, reportText, type PlainReportKey } from './reportMessages';
-import { readPlainRecords } from './readPlainRecords';
+import { readPlainBatch } from './readPlainRecords';
 import { readWellFormedXml } from './readWellFormedXml';
 import { looksDamaged, repairXml } from './repairXml';
 import {
@@ -371,19 +371,30 @@ export class AggregateXmlReader {
     this.batchChars = 0;
     // One join, so the text is one flat string (a concatenation of it would be read through an indirection).
     const joined = batch.join('');
-    // Records in the plain shape nearly every reporter writes are read straight from the text; a batch with any other
-    // record is parsed as a tree.
-    const plain = readPlainRecords(joined);
-    if (plain !== undefined && plain.length === batch.length) {
-      this.emit(plain);
+    // Records in the plain shape nearly every reporter writes are read straight from the text; only the others (an
+    // extension, a misspelling, damage) are parsed as a tree, so one such record costs itself, not its batch.
+    const plain = readPlainBatch(
+      joined,
+      batch.map((one) => one.length),
+    );
+    const declined = batch.filter((_one, n) => plain[n] === undefined);
+    if (declined.length === 0) {
+      this.emit(plain as RecordText[]);
       return;
     }
-    let records = this.recordsOf(this.parse(`<b>${joined}</b>`, 'report.part.records'));
-    if (records.length !== batch.length) {
-      // A damaged record swallowed or split its neighbours: read each on its own.
-      records = batch.flatMap((one) => this.recordsOf(this.parse(one, 'report.part.record')));
+    const records = this.recordsOf(this.parse(`<b>${declined.join('')}</b>`, 'report.part.records'));
+    if (records.length === declined.length) {
+      let next = 0;
+      this.emit(plain.map((r) => r ?? recordTextOf(records[next++]!)));
+      return;
     }
-    this.emit(records.map(recordTextOf));
+    // A damaged record swallowed or split its neighbours: read each on its own, in the batch's order.
+    this.emit(
+      batch.flatMap((one, n) => {
+        const read = plain[n];
+        return read !== undefined ? [read] : this.recordsOf(this.parse(one, 'report.part.record')).map(recordTextOf);
+      }),
+    );
   }
 
   private emit(texts: RecordText[]): void {

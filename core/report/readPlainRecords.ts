@@ -1,16 +1,20 @@
 // Reads `<record>` elements of the plain shape nearly every reporter writes straight from the text into RecordText,
 // without building a tree first (building a tree and walking it costs more than reading the record). Only the elements
-// RFC 7489 appendix C names are accepted, each where the schema puts it, without attributes, prefixes, references,
-// comments or repeats of a single element; anything else — misspellings, extensions, damage — declines (undefined) and
-// the batch is read through the tree. So this reader changes how quickly records are read, never what is read from them
+// RFC 7489 appendix C names are accepted, each where the schema puts it, without prefixes or repeats of a single
+// element; what real reports also hold is read as fast-xml-parser reads it: attributes (ignored), comments between
+// elements, the five predefined entities, character references, and a value that is one CDATA section. Anything else —
+// misspellings, extensions, damage, a comment inside a value — declines that record (undefined), which is then read
+// through the tree. So this reader changes how quickly records are read, never what is read from them
 // (test/core/report/readPlainRecords.test.ts holds it to the tree path).
-import { isBlank } from './readWellFormedXml';
+import { isAttributeList, isBlank } from './readWellFormedXml';
 import type { DkimResultText, ReasonText, RecordText, SpfResultText } from './toAggregateReport';
 
 const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47; // /
 const AMP = 38; // &
+const BANG = 33; // !
+const CR = 13;
 
 /** The elements read, by number. */
 const enum Name {
@@ -86,8 +90,15 @@ let at = 0;
 /** Set by `startTag` when the tag it read was `<name/>`. */
 let empty = false;
 
+/** Skips blanks and comments (fast-xml-parser drops comments between elements). */
 function skipBlanks(): void {
-  while (isBlank(xml.charCodeAt(at))) at++;
+  for (;;) {
+    while (isBlank(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== BANG || !xml.startsWith('<!--', at)) return;
+    const end = xml.indexOf('-->', at + 4);
+    if (end === -1) throw DECLINE;
+    at = end + 3;
+  }
 }
 
 /** Reads a start tag `<name>` or `<name/>` at `at` (a `<` already seen) and returns which name it is. */
@@ -106,6 +117,14 @@ function startTag(): Name {
   const name = NAMES[id as Name];
   if (name.length !== end - from || !xml.startsWith(name, from)) throw DECLINE;
   let c = xml.charCodeAt(end);
+  if (isBlank(c)) {
+    // Attributes, which the tree path ignores: well-formed ones only (no `<`, `>` or `&` in values).
+    const gt = xml.indexOf('>', end);
+    if (gt === -1 || !isAttributeList(xml, end, gt, true)) throw DECLINE;
+    empty = xml.charCodeAt(gt - 1) === SLASH;
+    at = gt + 1;
+    return id;
+  }
   empty = c === SLASH;
   if (empty) c = xml.charCodeAt(++end);
   if (c !== GT) throw DECLINE;
@@ -118,10 +137,18 @@ function atEndOf(name: Name): boolean {
   skipBlanks();
   if (xml.charCodeAt(at) !== LT) throw DECLINE;
   if (xml.charCodeAt(at + 1) !== SLASH) return false;
-  const text = NAMES[name];
-  if (!xml.startsWith(text, at + 2) || xml.charCodeAt(at + 2 + text.length) !== GT) throw DECLINE;
-  at += text.length + 3;
+  at = endTag(name, at);
   return true;
+}
+
+/** Where the end tag `</name>` at `lt` ends (blanks before its `>` allowed); declines on any other tag. */
+function endTag(name: Name, lt: number): number {
+  const text = NAMES[name];
+  if (!xml.startsWith(text, lt + 2)) throw DECLINE;
+  let gt = lt + 2 + text.length;
+  while (isBlank(xml.charCodeAt(gt))) gt++;
+  if (xml.charCodeAt(gt) !== GT) throw DECLINE;
+  return gt + 1;
 }
 
 /** The trimmed text of an element holding text only (its start tag just read), up to and past its end tag. */
@@ -130,12 +157,60 @@ function leaf(name: Name): string {
   const from = at;
   const lt = xml.indexOf('<', from);
   if (lt === -1) throw DECLINE;
-  for (let i = from; i < lt; i++) if (xml.charCodeAt(i) === AMP) throw DECLINE;
-  const text = NAMES[name];
-  if (xml.charCodeAt(lt + 1) !== SLASH || !xml.startsWith(text, lt + 2) || xml.charCodeAt(lt + 2 + text.length) !== GT)
-    throw DECLINE;
-  at = lt + text.length + 3;
-  return xml.slice(from, lt).trim();
+  let special = false;
+  for (let i = from; i < lt; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === AMP || c === CR) special = true;
+  }
+  if (xml.charCodeAt(lt + 1) !== SLASH) return cdata(name, from, lt);
+  at = endTag(name, lt);
+  const value = xml.slice(from, lt).trim();
+  return special ? decoded(value) : value;
+}
+
+/** A value that is one CDATA section between blanks: its content trimmed, references left as written. */
+function cdata(name: Name, from: number, lt: number): string {
+  for (let i = from; i < lt; i++) if (!isBlank(xml.charCodeAt(i))) throw DECLINE;
+  if (!xml.startsWith('<![CDATA[', lt)) throw DECLINE;
+  const close = xml.indexOf(']]>', lt + 9);
+  if (close === -1) throw DECLINE;
+  const content = xml.slice(lt + 9, close);
+  if (content.includes('\r')) throw DECLINE;
+  at = close + 3;
+  skipSpaces();
+  if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== SLASH) throw DECLINE;
+  at = endTag(name, at);
+  return content.trim();
+}
+
+function skipSpaces(): void {
+  while (isBlank(xml.charCodeAt(at))) at++;
+}
+
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * A trimmed value with references replaced in one pass (`&amp;lt;` is `&lt;`), as the tree path replaces them; declines
+ * a carriage return (the tree path turns line ends into line feeds), any other `&`, and character references to
+ * control characters, surrogates or past Unicode, which the tree path drops or keeps as written. Trimmed again after,
+ * as the record's text is read from the tree (a reference may stand for a blank).
+ */
+function decoded(value: string): string {
+  if (value.includes('\r')) throw DECLINE;
+  let references = 0;
+  for (let i = value.indexOf('&'); i !== -1; i = value.indexOf('&', i + 1)) references++;
+  let replaced = 0;
+  const text = value.replace(REFERENCE, (_match, name: string | undefined, decimal?: string, hex?: string) => {
+    replaced++;
+    if (name !== undefined) return PREDEFINED[name]!;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff)
+      throw DECLINE;
+    return String.fromCodePoint(code);
+  });
+  if (replaced !== references) throw DECLINE;
+  return text.trim();
 }
 
 /** Which single elements of the record were read already: a repeat declines (the tree would keep the first). */
@@ -280,6 +355,38 @@ export function readPlainRecords(text: string): RecordText[] | undefined {
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
+  } finally {
+    xml = '';
+  }
+}
+
+/**
+ * The records of a batch: `text` is `lengths.length` record elements one after another, the nth `lengths[n]`
+ * characters long. Each is read on its own: a record not of the plain shape is undefined in its place, and only it
+ * needs the tree path.
+ */
+export function readPlainBatch(text: string, lengths: readonly number[]): Array<RecordText | undefined> {
+  xml = text;
+  const records: Array<RecordText | undefined> = [];
+  let start = 0;
+  try {
+    for (let n = 0; n < lengths.length; n++) {
+      const end = start + lengths[n]!;
+      at = start;
+      let read: RecordText | undefined;
+      try {
+        if (xml.charCodeAt(at) === LT && startTag() === Name.record) {
+          const record = readRecord();
+          skipSpaces();
+          if (at === end) read = record;
+        }
+      } catch (error) {
+        if (error !== DECLINE) throw error;
+      }
+      records.push(read);
+      start = end;
+    }
+    return records;
   } finally {
     xml = '';
   }

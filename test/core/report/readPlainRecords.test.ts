@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { gunzipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { XML_PARSER_OPTIONS } from '../../../core/report/AggregateXmlReader';
-import { readPlainRecords } from '../../../core/report/readPlainRecords';
+import { readPlainBatch, readPlainRecords } from '../../../core/report/readPlainRecords';
 import { children, child, recordTextOf, type RecordText, type XmlNode } from '../../../core/report/toAggregateReport';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 import { mutated } from '../../helpers/mutated';
@@ -78,6 +78,18 @@ describe('readPlainRecords', () => {
       '<record>\r\n <identifiers>\n\t<envelope_to>x.example</envelope_to><header_from>X.example</header_from></identifiers></record>\n<record></record>',
       '<record><row><count>a>b</count></row></record>',
       '',
+      // What real reports also hold: attributes, references, comments between elements, CDATA, blanks in end tags.
+      '<record id="1"><row/></record>',
+      '<record xmlns:x="urn:x" ><row><source_ip a=\'1\' b="2">192.0.2.1</source_ip><count x="y"/></row></record>',
+      '<record><row><count>1 &amp; 2</count></row></record>',
+      '<record><auth_results><dkim><human_result> &lt;a&gt; &quot;b&quot; &apos;c&apos; &amp;lt; </human_result></dkim></auth_results></record>',
+      '<record><auth_results><dkim><human_result>&#65;&#x42;&#x1F600;&#233;&#0065;&#160;x</human_result></dkim></auth_results></record>',
+      '<record><auth_results><dkim><human_result>&#32;x&#32;&amp;#65;&#160;</human_result></dkim></auth_results></record>',
+      '<record><row><count><![CDATA[1]]></count></row></record>',
+      '<record><row><source_ip>\n  <![CDATA[ 192.0.2.1 &amp; ]]>\n</source_ip></row></record>',
+      '<record><row><count>1</count ></row></record ><!-- after -->',
+      '<!-- before --><record><!-- a --><row><!-- b --><count>1</count><!-- c --></row>\r\n<!-- d --></record>',
+      '<record><row><count>1\r\n</count></row></record>',
       '  \n',
     ]) {
       expect(agrees(xml), xml).toBe(true);
@@ -93,13 +105,21 @@ describe('readPlainRecords', () => {
       '<record><extension><x>1</x></extension></record>',
       '<record><row><source_ip>1</source_ip><source_ip>2</source_ip></row></record>',
       '<record><row/><row/></record>',
-      '<record id="1"><row/></record>',
       '<dmarc:record><row/></dmarc:record>',
-      '<record><row><count>1 &amp; 2</count></row></record>',
       '<record><row><count><!-- x -->1</count></row></record>',
-      '<record><row><count><![CDATA[1]]></count></row></record>',
+      '<record><row><count>1<!-- x --></count></row></record>',
+      '<record><row><count>1<![CDATA[2]]></count></row></record>',
+      '<record><row><count><![CDATA[1]]><![CDATA[2]]></count></row></record>',
+      '<record><row><count><![CDATA[1\r\n2]]></count></row></record>',
+      '<record><row><count>1 &nbsp;</count></row></record>',
+      '<record><row><count>&#1;</count></row></record>',
+      '<record><row><count>&#xD800;</count></row></record>',
+      '<record><row><count>&#1114112;</count></row></record>',
+      '<record><row><count>&#65</count></row></record>',
+      '<record><row><count>a\r\nb</count></row></record>',
+      '<record><row><count x="&amp;">1</count></row></record>',
+      '<record><!-- open <row/></record>',
       '<record><row>text<count>1</count></row></record>',
-      '<record><row><count>1</count ></row></record>',
       '<record><row><count>1</row></record>',
       '<record><auth_results><spf><selector>s</selector></spf></auth_results></record>',
       '<record><auth_results><dkim><scope>mfrom</scope></dkim></auth_results></record>',
@@ -210,5 +230,146 @@ describe('readPlainRecords', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('readPlainBatch', () => {
+  /** Each record of a batch read alone: what the tree path reads from it, or undefined where it declines. */
+  function perRecord(records: string[]): Array<RecordText | undefined> {
+    return readPlainBatch(
+      records.join(''),
+      records.map((r) => r.length),
+    );
+  }
+
+  it('declines only the records it does not read, reading the others of the batch', () => {
+    const plainRecord = (ip: string) =>
+      `<record><row><source_ip>${ip}</source_ip><count>2</count></row><identifiers><header_from>example.com</header_from></identifiers></record>\n`;
+    const records = [
+      plainRecord('192.0.2.1'),
+      '<record><row><source_ip>192.0.2.2</source_ip><count>3</count></row><extension><x>1</x></extension></record>\n',
+      plainRecord('192.0.2.3'),
+      '<record><row><source_ip>192.0.2.4</source_ip><count>1</count></row><row/></record>',
+      plainRecord('2001:db8::5'),
+    ];
+    const read = perRecord(records);
+    expect(read.map((r) => r?.sourceIp)).toEqual(['192.0.2.1', undefined, '192.0.2.3', undefined, '2001:db8::5']);
+    expect(read[2]).toStrictEqual(throughTree(records[2]!)[0]);
+    // A length that does not end where the record does declines that record only.
+    expect(
+      readPlainBatch(records[0]! + records[2]!, [records[0]!.length - 2, records[2]!.length + 2]).map((r) => r?.count),
+    ).toEqual([undefined, undefined]);
+  });
+
+  // Values and blanks as real reports write them, including forms the reader declines (control characters, HTML
+  // entities, text around a CDATA section or a comment inside a value).
+  const value = fc.oneof(
+    {
+      weight: 100,
+      arbitrary: fc.constantFrom(
+        'pass',
+        'example.com',
+        '192.0.2.1',
+        '2001:db8::1',
+        '12',
+        ' 7 ',
+        'a &amp; b',
+        '&lt;bounces&gt;',
+        '&quot;list&quot; &apos;x&apos;',
+        '&amp;lt;',
+        '&#65;&#x42;',
+        '&#x1F600; &#233;',
+        '&#32;y&#32;',
+        '&#160;',
+        'é',
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('&#1;', '&#x9F;', '&nbsp;', '&#65', 'a & b', 'a\r\nb'),
+    },
+  );
+  const gap = fc.constantFrom('', '', '\n    ', '\r\n  ', '\t', '<!-- c -->', '\n<!-- a <b> -->\n', '<!---->');
+  const leaf = (name: string) =>
+    fc
+      .tuple(
+        value,
+        gap,
+        fc.oneof(
+          {
+            weight: 100,
+            arbitrary: fc.constantFrom(
+              'plain',
+              'plain',
+              'plain',
+              'cdata',
+              'cdata-blanks',
+              'attribute',
+              'end-blank',
+              'empty',
+            ),
+          },
+          // A comment inside a value: declined.
+          { weight: 1, arbitrary: fc.constant('comment') },
+        ),
+      )
+      .map(([v, ws, form]) => {
+        switch (form) {
+          case 'cdata':
+            return `${ws}<${name}><![CDATA[${v}]]></${name}>`;
+          case 'cdata-blanks':
+            return `${ws}<${name}>\n  <![CDATA[${v}]]>  </${name}>`;
+          case 'comment':
+            return `${ws}<${name}>${v}<!-- note --></${name}>`;
+          case 'attribute':
+            return `${ws}<${name} kind="x" other='y'>${v}</${name}>`;
+          case 'end-blank':
+            return `${ws}<${name}>${v}</${name}\n>`;
+          case 'empty':
+            return `${ws}<${name} />`;
+          default:
+            return `${ws}<${name}>${v}</${name}>`;
+        }
+      });
+  const group = (name: string, parts: Array<fc.Arbitrary<string>>) =>
+    fc
+      .tuple(fc.tuple(...parts), gap, fc.boolean())
+      .map(([inner, ws, attribute]) => `${ws}<${name}${attribute ? ' a="1"' : ''}>${inner.join('')}${ws}</${name}>`);
+  const reason = group('reason', [leaf('type'), leaf('comment')]);
+  const record = group('record', [
+    group('row', [
+      leaf('source_ip'),
+      leaf('count'),
+      group('policy_evaluated', [leaf('disposition'), leaf('dkim'), leaf('spf'), reason, reason]),
+    ]),
+    group('identifiers', [leaf('envelope_to'), leaf('header_from'), leaf('envelope_from')]),
+    group('auth_results', [
+      group('dkim', [leaf('domain'), leaf('selector'), leaf('result'), leaf('human_result')]),
+      group('dkim', [leaf('domain'), leaf('result')]),
+      group('spf', [leaf('domain'), leaf('scope'), leaf('result')]),
+    ]),
+  ]);
+
+  it('reads entities, character references, CDATA, comments and attributes as the tree path does, record by record', () => {
+    let accepted = 0;
+    let declined = 0;
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 5 }), (records) => {
+        const read = perRecord(records);
+        records.forEach((one, n) => {
+          const tree = throughTree(one);
+          expect(tree).toHaveLength(1);
+          if (read[n] === undefined) declined++;
+          else {
+            accepted++;
+            expect(read[n], one).toStrictEqual(tree[0]);
+          }
+        });
+      }),
+      { numRuns: 1500 },
+    );
+    // Both kinds occur: the variations exercise the reading and the declining.
+    expect(accepted).toBeGreaterThan(50);
+    expect(declined).toBeGreaterThan(50);
   });
 });
