@@ -130,6 +130,8 @@ const REPLACEMENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: 
 /** The value of a text-only element, or undefined when it holds a reference this reader leaves to the general path. */
 function textValue(xml: string, from: number, to: number): string | undefined {
   const value = xml.slice(from, to).trim();
+  // fast-xml-parser turns a line end inside a value into a line feed (XML 1.0 §2.11); the general path reads those.
+  if (value.includes('\r')) return undefined;
   const amp = value.indexOf('&');
   if (amp === -1) return value;
   let references = 0;

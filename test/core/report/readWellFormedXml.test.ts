@@ -89,11 +89,18 @@ describe('readWellFormedXml', () => {
       '<a:b:c>1</a:b:c>',
       '<a y="2>">1</a>',
       '<a><mail>user <bad@example.com></mail></a>',
+      // A line end inside a value: fast-xml-parser reads it as a line feed (checked below).
+      '<a><comment>line one\r\nline two</comment></a>',
+      '<a><comment>x\ry</comment></a>',
       '',
       'no markup',
     ]) {
       expect(readWellFormedXml(xml), xml).toBeUndefined();
     }
+    expect(fxp.parse('<a><comment>line one\r\nline two</comment></a>')).toStrictEqual({
+      a: { comment: 'line one\nline two' },
+    });
+    expect(agrees('<a><comment>\r\n 1 \r\n</comment>\r\n</a>')).toBe(true);
   });
 
   it('reads namespaces, attributes, empty and repeated elements and the predefined entities as fast-xml-parser does', () => {
