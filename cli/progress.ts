@@ -140,8 +140,7 @@ const RUN_FLAGS = new Set(['--quiet', '-q', '--progress']);
 /**
  * Whether a run shows progress: asked for with --progress, or by default when stderr is a terminal and the run's
  * output does not go to the same screen (standard output elsewhere, or the output written to a file with --out),
- * where the line would break up what is written. (--to postgres:// writes through its own writer, which does not
- * count into the reporter yet, so it shows no progress unless asked.)
+ * where the line would break up what is written (`--out` or `--to postgres://`).
  */
 export function showsProgress(
   args: readonly string[],
@@ -150,7 +149,7 @@ export function showsProgress(
 ): boolean {
   if (asked) return true;
   if (terminal?.stderrIsTty !== true) return false;
-  const writesElsewhere = args.some((arg) => /^--out(?:=|$)/.test(arg));
+  const writesElsewhere = args.some((arg) => /^--(?:out|to)(?:=|$)/.test(arg));
   return !terminal.stdoutIsTty || writesElsewhere;
 }
 

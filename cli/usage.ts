@@ -15,4 +15,6 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
   --format splunk      Splunk HEC events, one JSON per line, parsedmarc's sourcetypes (docs/pipelines.md)
   --format backup      the browser app's backup file: open it in the site with Data → Restore
   --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
-                       each report in one transaction; reports already there are left as they are`;
+                       each report in one transaction; reports already there are left as they are
+  --quiet              only errors on stderr: no progress line, no warnings, no closing counts
+  --progress           progress as plain lines even when stderr is not a terminal (a log file, a pipe)`;

@@ -16,6 +16,8 @@ import { resolve } from 'node:path';
 import type { CliIo } from '../main';
 import type { Format } from '../FileReportWriter';
 import { CSV_HEADER } from '../formatReports';
+import { PARSEDMARC_CSV_HEADER } from '../../core/report';
+import { runReporter } from '../progress';
 import { isPostgresUrl } from '../postgres/postgresUrl';
 import type { PostgresWriter } from '../postgres/writeToPostgres';
 import { openFileOutput, streamOutput, type FetchOutput } from './output';
@@ -56,11 +58,13 @@ Reads every message (or file) not read before, and writes its reports as "dmarc-
   --state FILE         what was read already (default .dmarc-lens-fetch.json in the current folder)
   --out FILE           append to FILE instead of standard output; a run killed midway and restarted leaves each report
                        in FILE exactly once
-  --format json|csv|parsedmarc   as for parse (default json)
+  --format json|csv|parsedmarc|parsedmarc-csv|es|splunk   as for parse (default json); the backup format and the
+                       failure and TLS CSVs are parse's only, since a fetch appends across runs
   --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables, as parse --to does
   --watch              keep reading new messages (IMAP IDLE, else every --poll seconds) until Ctrl-C; when the
                        connection drops, connect again (after 1 s, doubling up to a minute)
   --poll SECONDS       how often --watch looks when nothing tells it (default 60)
+  --quiet, --progress  as for parse
 Exit status: 0 when everything was read, 1 when a message failed or the source could not be read, 2 on usage errors.`;
 
 interface FetchArgs {
@@ -159,8 +163,17 @@ function parseFetchArgs(argv: string[], io: CliIo): FetchArgs | number {
       }
       case '--format': {
         const v = value();
-        if (v !== 'json' && v !== 'csv' && v !== 'parsedmarc') return usage(`unknown format "${v ?? ''}"`);
-        args.format = v;
+        if (v === 'opensearch') args.format = 'es';
+        else if (
+          v === 'json' ||
+          v === 'csv' ||
+          v === 'parsedmarc' ||
+          v === 'parsedmarc-csv' ||
+          v === 'es' ||
+          v === 'splunk'
+        )
+          args.format = v;
+        else return usage(`unknown format "${v ?? ''}"`);
         break;
       }
       case '--poll': {
@@ -430,7 +443,10 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   };
 
   try {
-    if (out && args.format === 'csv' && out.startBytes === 0) out.write(CSV_HEADER);
+    if (out && out.startBytes === 0) {
+      if (args.format === 'csv') out.write(CSV_HEADER);
+      else if (args.format === 'parsedmarc-csv') out.write(PARSEDMARC_CSV_HEADER);
+    }
     let backoffMs = RECONNECT_FIRST_MS;
     for (;;) {
       try {
@@ -460,10 +476,12 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
     out?.close();
     await database?.close();
   }
-  if (database) io.err(database.summary());
-  io.err(
-    `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${readBefore.size} read before`,
-  );
+  if (!runReporter().quiet) {
+    if (database) io.err(database.summary());
+    io.err(
+      `fetch: ${counts.read} read (${counts.reports} with reports, ${counts.skipped} without, ${counts.failed} failed), ${readBefore.size} read before`,
+    );
+  }
   return counts.failed > 0 ? 1 : 0;
 }
 

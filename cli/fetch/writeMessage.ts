@@ -1,6 +1,7 @@
 // One message (or file) through the core and out in the chosen format, exactly as `dmarc-lens parse` writes a file.
 import { parseReportStream, type ParseResult } from '../../core/report';
 import { FileReportWriter, type Format } from '../FileReportWriter';
+import { runReporter } from '../progress';
 import type { FetchOutput } from './output';
 
 export type MessageOutcome = 'written' | 'no-report' | 'failed';
@@ -29,7 +30,7 @@ export async function writeMessage(
   }
   if (!result.ok && (result.error.code === 'not-a-report' || result.error.code === 'empty')) {
     writer.discard();
-    note(`${label}: no DMARC or TLS report in this message; skipped`);
+    if (!runReporter().quiet) note(`${label}: no DMARC or TLS report in this message; skipped`);
     return 'no-report';
   }
   return (await writer.finish(result)) ? 'failed' : 'written';

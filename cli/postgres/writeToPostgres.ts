@@ -24,6 +24,7 @@ import {
   type ReportPath,
   type TlsReport,
 } from '../../core/report';
+import { runReporter } from '../progress';
 import { CREATE_TABLES } from './schema';
 import {
   insertAggregateReport,
@@ -200,7 +201,10 @@ export class PostgresWriter {
             },
           },
           retainRecords: false,
-          onRecords: (records, head, path) => this.onRecords(input, records, head, path),
+          onRecords: (records, head, path) => {
+            runReporter().addRecords(records.length);
+            this.onRecords(input, records, head, path);
+          },
           onReportEnd: (parsed) => this.onReportEnd(input, parsed),
         },
       );
@@ -213,11 +217,15 @@ export class PostgresWriter {
     this.abandon(input);
     await input.work;
     if (wait) while (input.pending.size > 0) await Promise.all([...input.pending]);
-    for (const warning of new Set([
-      ...(result.ok ? result.reports.flatMap((p) => p.warnings) : []),
-      ...result.warnings,
-    ])) {
-      note(`${label}: ${warning}`);
+    const reporter = runReporter();
+    reporter.fileDone(result.ok ? result.reports.length : 0);
+    if (!reporter.quiet) {
+      for (const warning of new Set([
+        ...(result.ok ? result.reports.flatMap((p) => p.warnings) : []),
+        ...result.warnings,
+      ])) {
+        note(`${label}: ${warning}`);
+      }
     }
     if (this.lost) return 'connection lost';
     if (!result.ok) {
@@ -518,7 +526,7 @@ export async function writeToPostgres(
       io.err(`${writer.where}: the connection was lost; the reports written so far are complete, run again to go on`);
       return 1;
     }
-    io.err(writer.summary());
+    if (!runReporter().quiet) io.err(writer.summary());
     return failed > 0 || writer.failedInputs > 0 ? 1 : 0;
   } finally {
     await writer.close();

@@ -3,7 +3,17 @@
 // `dmarc-lens parse` writes it from the file, a second run reads nothing, a run killed midway and restarted leaves
 // each report once, and --archive-to moves what was read. Maildir and folder sources share the state logic.
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -377,6 +387,29 @@ describe('dmarc-lens fetch --maildir and --dir', () => {
     expect(lines(second.stdout).map((line) => line.file)).toEqual([join(maildir, 'new/170000009.M1P1.host')]);
     expect(second.stderr).toBe('fetch: 1 read (1 with reports, 0 without, 0 failed), 3 read before\n');
   }, 60_000);
+
+  it('writes the dashboards formats as parse writes the same files', async () => {
+    const dir = join(fixtures, 'mjl-__mox');
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.eml'))
+      .sort()
+      .map((name) => join(dir, name));
+    for (const format of ['es', 'splunk', 'parsedmarc-csv']) {
+      const fetched = await cli([
+        'fetch',
+        '--dir',
+        dir,
+        '--state',
+        join(work, `formats-${format}.json`),
+        '--format',
+        format,
+      ]);
+      const parsed = await cli(['parse', '--format', format, ...files]);
+      expect(fetched.code, format).toBe(0);
+      expect(fetched.stdout.length, format).toBeGreaterThan(500);
+      expect(fetched.stdout, format).toBe(parsed.stdout);
+    }
+  }, 120_000);
 
   it('reads a folder of files once, in name order; a state file of another source is refused', async () => {
     const dir = join(fixtures, 'mjl-__mox');

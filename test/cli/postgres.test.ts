@@ -105,6 +105,12 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('0 reports written (0 aggregate records), 1 already there');
     expect(await counts()).toEqual(after);
+    // Progress counts what was read, whether or not it was new to the database.
+    const records = /1 reports written \((\d+) aggregate records\)/.exec(first.stderr)![1]!;
+    const third = await cli('parse', '--to', url, '--progress', report);
+    expect(third.stderr).toMatch(new RegExp(`^dmarc-lens: 1 of 1 files, 1 report, ${records} records;`, 'm'));
+    const quiet = await cli('parse', '--to', url, '--quiet', report);
+    expect(quiet).toEqual({ stderr: '', code: 0 });
   }, 60_000);
 
   it.skipIf(corpus.length === 0)(
@@ -298,9 +304,11 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     const random = seededRandom(18);
     const parts: string[] = [];
     let messages = 0;
+    let dkim = 0;
     for (let i = 0; i < records; i++) {
       const record = syntheticRecord(random);
       messages += Number(/<count>(\d+)<\/count>/.exec(record)![1]);
+      dkim += record.match(/<dkim>\s*<domain>/g)?.length ?? 0;
       parts.push(record);
     }
     const file = join(dir, 'large.xml');
@@ -362,7 +370,7 @@ ${parts.join('\n')}
       reports: '1',
       records: String(records),
       messages: String(messages),
-      dkim: String(records),
+      dkim: String(dkim),
     });
   }, 300_000);
 });

@@ -142,7 +142,7 @@ describe('when progress shows without --progress', () => {
     expect(showsProgress(['parse', 'a.xml'], false, terminal(true))).toBe(false);
     expect(showsProgress(['fetch', '--dir', 'd', '--out', 'f.jsonl'], false, terminal(true))).toBe(true);
     expect(showsProgress(['fetch', '--dir', 'd', '--out=f.jsonl'], false, terminal(true))).toBe(true);
-    expect(showsProgress(['parse', '--to', 'postgres://u@h/db', 'a.xml'], false, terminal(true))).toBe(false);
+    expect(showsProgress(['parse', '--to', 'postgres://u@h/db', 'a.xml'], false, terminal(true))).toBe(true);
     expect(showsProgress(['parse', '--outline.xml'], false, terminal(true))).toBe(false);
     expect(showsProgress(['parse', 'a.xml'], false, { stderrIsTty: false, stdoutIsTty: false })).toBe(false);
     expect(showsProgress(['parse', 'a.xml'], false, undefined)).toBe(false);
