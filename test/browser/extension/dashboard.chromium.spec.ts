@@ -6,6 +6,8 @@ import { expectedSummaries } from './expectedSummary';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import { gmailAttachments } from './webmailRoutes';
 
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
 let ext: ExtensionBrowser;
 test.beforeAll(async () => {
   ext = await launchExtension();
@@ -18,6 +20,12 @@ test('Open analysis saves the report and opens the extension dashboard with its 
   const attachment = gmailAttachments.f_google_zip!;
   const [expected] = await expectedSummaries(attachment.bytes, attachment.fileName);
   if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
+  // The cards do not save on their own here (autoSave.chromium.spec.ts tests that): the store holds only this report.
+  await ext.context
+    .serviceWorkers()[0]!
+    .evaluate(() =>
+      chrome.storage.local.set({ gatherSettings: { autoSave: false, syncFolder: '', syncEveryMinutes: 60 } }),
+    );
   const page = await ext.context.newPage();
   await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
   const google = card(page, attachment.fileName);

@@ -18,6 +18,8 @@ import {
 import { gmailAttachments, gmailRawMessages, outlookAttachments, outlookNoUrlAttachment } from './webmailRoutes';
 import type { Page } from 'puppeteer-core';
 
+declare const browser: { storage: { local: { set(items: object): Promise<void> } } };
+
 type CardNumbers = Omit<CardContent['reports'][number], 'title'>;
 
 /** A card's numbers (its title is checked against the domain where it matters). */
@@ -48,6 +50,20 @@ for (const build of FIREFOX_BUILDS) {
     let ff: FirefoxExtension;
     test.beforeAll(async () => {
       ff = await launchFirefoxExtension(firefoxExtensionDir(build));
+      // Cards here do not save their reports on their own (autoSave.firefox.spec.ts tests that): the store holds only
+      // what a test saved, as "Open analysis" checks. Puppeteer over BiDi may never see a moz-extension:// page finish
+      // loading: the page is asked where it is instead.
+      const options = await ff.browser.newPage();
+      await options.goto(`${ff.origin}/options.html`, { timeout: 5000 }).catch(() => undefined);
+      await expect
+        .poll(() => options.evaluate(() => `${location.href} ${document.readyState}`).catch(() => ''), {
+          timeout: 20_000,
+        })
+        .toBe(`${ff.origin}/options.html complete`);
+      await options.evaluate(() =>
+        browser.storage.local.set({ gatherSettings: { autoSave: false, syncFolder: '', syncEveryMinutes: 60 } }),
+      );
+      await options.close();
     });
     test.afterAll(async () => {
       await ff?.close();
@@ -164,8 +180,8 @@ for (const build of FIREFOX_BUILDS) {
       await dashboard.waitForFunction(
         // The domain is listed (with Chromium's dashboard test: not yet preselected by the site from `?domain=`).
         (domain: string) =>
-          [...document.querySelectorAll('[data-testid="domain-select"] option')].some(
-            (option) => option.textContent === domain,
+          [...document.querySelectorAll<HTMLOptionElement>('[data-testid="domain-select"] option')].some(
+            (option) => option.value === domain,
           ),
         { timeout: 15_000, polling: 100 },
         expected.domain,

@@ -468,9 +468,9 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
     expect(report.contactInfo).toBeUndefined();
     expect(report.policies[0]?.policyString).toEqual([]);
     expect(warnings).toEqual([
-      expect.stringMatching(/unknown member\(s\) "x-extra" ignored/),
+      expect.stringMatching(/unknown member "x-extra" ignored/),
       expect.stringMatching(/contact-info missing/),
-      expect.stringMatching(/policies\[0\]: unknown member\(s\) "vendor" ignored/),
+      expect.stringMatching(/policies\[0\]: unknown member "vendor" ignored/),
       expect.stringMatching(/policy-string missing for a "sts" policy/),
     ]);
   });
@@ -492,11 +492,11 @@ describe('parseTlsReport tolerates real-world deviations with warnings', () => {
     expect(report).toMatchObject({ organizationName: 'Org', reportId: 'r', begin: 1704067200, end: 1704153600 });
     expect(report.policies[0]).toMatchObject({ policyType: 'sts', policyDomain: 'd.example', successfulSessions: 1 });
     expect(warnings).toEqual([
-      'report: member name(s) "organization_name", "Date-Range", "report_id" not spelled as in RFC 8460 §4.5; read anyway',
-      'date-range: member name(s) "start_datetime", "end_datetime" not spelled as in RFC 8460 §4.5; read anyway',
-      'policies[0].policy: member name(s) "policy_type", "policy_domain", "policy_string" not spelled as in RFC 8460 §4.5; read anyway',
+      'report: 3 member names "organization_name", "Date-Range", "report_id" not spelled as in RFC 8460 §4.5; read anyway',
+      'date-range: 2 member names "start_datetime", "end_datetime" not spelled as in RFC 8460 §4.5; read anyway',
+      'policies[0].policy: 3 member names "policy_type", "policy_domain", "policy_string" not spelled as in RFC 8460 §4.5; read anyway',
       'policies[0].policy: policy-type "STS" normalized to "sts"',
-      'policies[0].summary: member name(s) "total_successful_session_count", "total_failure_session_count" not spelled as in RFC 8460 §4.5; read anyway',
+      'policies[0].summary: 2 member names "total_successful_session_count", "total_failure_session_count" not spelled as in RFC 8460 §4.5; read anyway',
     ]);
   });
 

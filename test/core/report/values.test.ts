@@ -438,7 +438,7 @@ describe('other values', () => {
     expect(records).toEqual([]);
     expect(warnings).toHaveLength(MAX_DISTINCT_WARNINGS + 1);
     expect(warnings[0]).toBe('left out a record whose source_ip "host-0.example" is not an IP address (×2)');
-    expect(warnings.at(-1)).toBe('50 more warning(s) of other kinds not listed');
+    expect(warnings.at(-1)).toBe('50 more warnings of other kinds not listed');
   });
 });
 

@@ -1,5 +1,5 @@
 // The extension's page addresses: the dashboard link names the report's domain the way the site's dashboard reads it
-// (site/src/dashboard/dashboardView.ts), and the drop page is told the file's name.
+// (site/src/dashboard/dashboardView.ts), over its default period, and the drop page is told the file's name.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dashboardUrl, dropPageUrl } from '../../../extension/pages/extensionPageUrls';
@@ -21,7 +21,7 @@ describe('dashboardUrl', () => {
       const hash = new URL(dashboardUrl(domain)).hash;
       expect(viewFromHash(hash), domain).toEqual({
         domain: domain.toLowerCase(),
-        preset: 'all',
+        preset: 'recent',
         customFrom: '',
         customTo: '',
       });
