@@ -2,7 +2,8 @@
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { soundReports } from './queries';
 import { shapeProblem, STORED_SOURCE } from './rowShape';
-import { REPORT_KINDS, type ReportDatabase, type StoredReport } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { REPORT_KINDS, type ReportDatabase, type ReportDbSchema, type StoredReport } from './schema';
 
 /** Deletes every report about `domain`; returns how many reports went. */
 export async function deleteDomain(db: ReportDatabase, domain: string): Promise<number> {
@@ -22,21 +23,30 @@ export async function deleteDomain(db: ReportDatabase, domain: string): Promise<
     ...reports.map((report) => tx.objectStore('rawXml').delete(report.key)),
     tx.objectStore('recordChunks').delete(keyRanges().bound([domain], prefixUpperBound([domain]))),
   ];
-  // A kept file may hold reports about other domains too (an mbox, a zip of several): it stays while one of them does.
-  for (const source of await Promise.all([...sourceIds].map((id) => tx.objectStore('sources').get(id)))) {
+  writes.push(...(await forgetKeptFiles(tx.objectStore('sources'), sourceIds, deleted)));
+  await Promise.all([...writes, tx.done]);
+  return count;
+}
+
+/**
+ * The kept files (`sources`) of deleted reports: a file may hold other reports too (an mbox, a zip of several), so it
+ * stays, naming only those, while one of them does. Returns the writes, for the caller's transaction to wait on.
+ */
+export async function forgetKeptFiles(
+  sources: IDBPObjectStore<ReportDbSchema, ArrayLike<StoreNames<ReportDbSchema>>, 'sources', 'readwrite'>,
+  sourceIds: ReadonlySet<string>,
+  deleted: ReadonlySet<string>,
+): Promise<Array<Promise<unknown>>> {
+  const writes: Array<Promise<unknown>> = [];
+  for (const source of await Promise.all([...sourceIds].map((id) => sources.get(id)))) {
     if (!source || shapeProblem(STORED_SOURCE, source, false)) continue;
     const files = source.files.map((file) => {
       const reportKeys = file?.reportKeys.filter((key) => !deleted.has(key)) ?? [];
       return file && reportKeys.length > 0 ? { ...file, reportKeys } : null;
     });
-    writes.push(
-      files.some((file) => file !== null)
-        ? tx.objectStore('sources').put({ ...source, files })
-        : tx.objectStore('sources').delete(source.id),
-    );
+    writes.push(files.some((file) => file !== null) ? sources.put({ ...source, files }) : sources.delete(source.id));
   }
-  await Promise.all([...writes, tx.done]);
-  return count;
+  return writes;
 }
 
 export async function deleteEverything(db: ReportDatabase): Promise<void> {

@@ -4,7 +4,7 @@
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { spanStart, utcMidnight } from './recordChunks';
 import { soundReports } from './queries';
-import { shapeProblem, STORED_SOURCE } from './rowShape';
+import { forgetKeptFiles } from './deleteReports';
 import type { PackId, ReportDatabase, StoredRecordChunk, StoredReport } from './schema';
 
 /** What the chosen reports of one domain amount to. */
@@ -114,22 +114,10 @@ export async function deleteReports(db: ReportDatabase, keys: Iterable<string>):
     writes.push(digests.length === 0 ? chunkStore.delete(chunk.id) : chunkStore.put({ ...chunk, digests }));
   }
   for (const report of removed) writes.push(tx.objectStore('rawXml').delete(report.key));
-  // A kept file may hold other reports too (an mbox, a zip of several): it stays while one of them does.
   const sourceIds = new Set(
     removed.flatMap((report) => (report.kind === 'aggregate' && report.source ? [report.source.id] : [])),
   );
-  for (const source of await Promise.all([...sourceIds].map((id) => tx.objectStore('sources').get(id)))) {
-    if (!source || shapeProblem(STORED_SOURCE, source, false)) continue;
-    const files = source.files.map((file) => {
-      const reportKeys = file?.reportKeys.filter((key) => !doomed.has(key)) ?? [];
-      return file && reportKeys.length > 0 ? { ...file, reportKeys } : null;
-    });
-    writes.push(
-      files.some((file) => file !== null)
-        ? tx.objectStore('sources').put({ ...source, files })
-        : tx.objectStore('sources').delete(source.id),
-    );
-  }
+  writes.push(...(await forgetKeptFiles(tx.objectStore('sources'), sourceIds, doomed)));
   await Promise.all([...writes, tx.done]);
   return removed.length;
 }

@@ -165,7 +165,8 @@ export const reportEn = {
   // SMTP TLS reports: what was read another way.
   'report.tls.respelled':
     '{where}: {count, plural, one {member name} other {# member names}} {names} not spelled as in RFC 8460 §4.5; read anyway',
-  'report.tls.unknownMembers': '{where}: {count, plural, one {unknown member} other {# unknown members}} {names} ignored',
+  'report.tls.unknownMembers':
+    '{where}: {count, plural, one {unknown member} other {# unknown members}} {names} ignored',
   'report.tls.numberNotString': '{where}: {name} is a number, not a string; read as "{value}"',
   'report.tls.booleanNotString': '{where}: {name} is a boolean, not a string; read as "{value}"',
   'report.tls.notString': '{where}: {name} is not a string; ignored',

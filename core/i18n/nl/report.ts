@@ -161,7 +161,8 @@ export const reportNl: Translation<typeof reportEn> = {
   // SMTP TLS-rapporten: wat anders gelezen is.
   'report.tls.respelled':
     '{where}: {count, plural, one {lidnaam} other {# lidnamen}} {names} niet gespeld zoals in RFC 8460 §4.5; toch gelezen',
-  'report.tls.unknownMembers': '{where}: {count, plural, one {onbekend lid} other {# onbekende leden}} {names} genegeerd',
+  'report.tls.unknownMembers':
+    '{where}: {count, plural, one {onbekend lid} other {# onbekende leden}} {names} genegeerd',
   'report.tls.numberNotString': '{where}: {name} is een getal, geen string; gelezen als "{value}"',
   'report.tls.booleanNotString': '{where}: {name} is een boolean, geen string; gelezen als "{value}"',
   'report.tls.notString': '{where}: {name} is geen string; genegeerd',
