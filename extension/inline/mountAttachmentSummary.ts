@@ -2,7 +2,7 @@
 // have the background parse them, show the summary or say in plain words why not.
 import { sayCardText } from '../messaging/cardErrors';
 import { attachmentPayload, sendToBackground } from '../messaging/contentMessages';
-import type { AttachmentPayload, ExtensionError } from '../messaging/messages';
+import type { AttachmentPayload, AutoSaveOutcome, ExtensionError } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
 import type { MountedSummary } from '../webmail/watchWebmail';
 import { AttachmentUnavailableError, type AttachmentBytes, type AttachmentRef } from '../webmail/webmailAdapter';
@@ -78,6 +78,7 @@ async function summarize(ref: AttachmentRef, view: SummaryCardView, signal: Abor
     hosts: read.hosts,
     onOpen: (summary) => openDashboard(payload, summary.domain),
     onSave: () => save(payload),
+    ...(answer.autoSaved && { autoSaved: autoSavedText(answer.autoSaved) }),
   });
 }
 
@@ -117,6 +118,14 @@ async function readBytes(
       return undefined;
     }
   }
+}
+
+function autoSavedText(outcome: AutoSaveOutcome): { saved: boolean; text: string } {
+  if (!outcome.ok) return { saved: false, text: t('ext.card.failed', { error: say(outcome.message) }) };
+  return {
+    saved: true,
+    text: outcome.added === 0 ? t('ext.card.alreadySaved') : t('ext.card.saved', { count: outcome.added }),
+  };
 }
 
 async function save(payload: AttachmentPayload): Promise<string> {

@@ -25,6 +25,8 @@ export type CardState =
       hosts: string[];
       onOpen: (summary: CardReportSummary) => Promise<string | undefined>;
       onSave: () => Promise<string>;
+      /** What saving on its own did (auto-save on), said beside the Save button. Absent when auto-save is off. */
+      autoSaved?: { saved: true; text: string } | { saved: false; text: string };
     };
 
 export interface SummaryCardView {
@@ -145,6 +147,13 @@ function actions(state: DoneState, open: HTMLButtonElement | undefined): HTMLEle
   save.setAttribute('data-action', 'save');
   save.addEventListener('click', () => runButton(save, state.onSave));
   const row = el('div', 'actions', [...(open === undefined ? [] : [open]), save]);
+  if (state.autoSaved) {
+    // The button stays (saving again is harmless and says "already saved"); its outcome replaces this note.
+    const outcome = el('span', 'note', state.autoSaved.text);
+    outcome.setAttribute('data-outcome', state.autoSaved.saved ? 'auto-saved' : 'auto-save-failed');
+    outcome.setAttribute('role', 'status');
+    row.append(outcome);
+  }
   const note = el('div', 'note', t('ext.card.downloadedFrom', { hosts: state.hosts.join(' → ') }));
   note.setAttribute('data-source-hosts', state.hosts.join(' '));
   note.setAttribute('data-via', state.via);

@@ -43,7 +43,15 @@ export interface ExtensionError {
   shown?: string;
 }
 
-export type ParseAnswer = { ok: true; summaries: CardReportSummary[] } | { ok: false; error: ExtensionError };
+/**
+ * What auto-save did with a card's file: `added` of its `reports` were new to the store (0: all were already saved);
+ * or why it could not save them.
+ */
+export type AutoSaveOutcome = { ok: true; added: number; reports: number } | { ok: false; message: string };
+
+/** A card's file read; with what auto-save did when it ran (absent when it is off or nothing was read). */
+export type ParseAnswer =
+  { ok: true; summaries: CardReportSummary[]; autoSaved?: AutoSaveOutcome } | { ok: false; error: ExtensionError };
 export type SaveAnswer = { ok: true; keys: string[]; added: number } | { ok: false; error: ExtensionError };
 export type GraphAnswer =
   { ok: true; base64: string } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string };

@@ -6,19 +6,10 @@ import type { AttachmentRequestAnswerer } from '../reports/answerAttachmentReque
 import { afterReportsGathered } from './afterGather';
 import { readGatherSettings } from './gatherSettings';
 
-/**
- * What auto-save did with a card's file: `added` of its `reports` were new to the store (0: all were already saved);
- * or why it could not save them.
- */
-export type AutoSaveOutcome = { ok: true; added: number; reports: number } | { ok: false; message: string };
-
-/** The card's parse answer, with what auto-save did when it ran (absent when it is off or the file was not read). */
-export type AutoSavedParseAnswer = ParseAnswer & { autoSaved?: AutoSaveOutcome };
-
 export async function parseAndAutoSave(
   attachment: AttachmentPayload,
   readAttachment: AttachmentRequestAnswerer,
-): Promise<AutoSavedParseAnswer> {
+): Promise<ParseAnswer> {
   const parsed = await readAttachment({ type: 'parse-attachment', attachment });
   if (!parsed.ok || parsed.summaries.length === 0) return parsed;
   if (!(await readGatherSettings()).autoSave) return parsed;

@@ -25,6 +25,7 @@ import { buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from
 import { readSetting, writeSetting } from '../../../site/src/i18n/i18n';
 import { extensionPageText, type ExtensionPageKey } from '../../ui/extensionPageText';
 import { readLanguageSetting, writeLanguageSetting, type LanguageSetting } from '../../ui/languageSetting';
+import { GatherOptions } from '../../sync/GatherOptions';
 import { PageFrame } from '../../ui/PageFrame';
 
 const { t } = extensionPageText;
@@ -37,6 +38,7 @@ function Options() {
       <WatchOptions />
       <LookOptions />
       <GraphOptions />
+      <GatherOptions />
     </PageFrame>
   );
 }

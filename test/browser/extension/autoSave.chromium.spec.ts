@@ -65,10 +65,17 @@ test('on (the default): every report the cards read is stored once, without a cl
   await setAutoSave(true);
   const page = await openThreadA();
   await expect.poll(storedKeys, { timeout: 10_000 }).toEqual(expectedKeys);
+  // Each card says what saving did, without a click: its one report was new.
+  await expect
+    .poll(async () => (await readCard(page, gmailAttachments.f_google_zip!.fileName)).outcome)
+    .toBe('Saved 1 report.');
   await page.close();
-  // Read again: nothing is stored twice.
+  // Read again: nothing is stored twice, and the cards say so.
   const again = await openThreadA();
   expect(await storedKeys()).toEqual(expectedKeys);
+  await expect
+    .poll(async () => (await readCard(again, gmailAttachments.f_zoho_gz!.fileName)).outcome)
+    .toBe('Already saved.');
   // Save on a card whose report auto-save stored says so.
   await clickCardButton(again, gmailAttachments.f_google_zip!.fileName, 'save');
   await expect

@@ -111,7 +111,7 @@ test('with Graph mode on and a folder named, the alarm is set to the chosen peri
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Application (client) id').fill(CLIENT_ID);
   await options.getByRole('button', { name: 'Turn Graph mode on' }).click();
-  await expect(options.getByRole('status')).toContainText('Graph mode is on');
+  await expect(options.getByRole('status').first()).toContainText('Graph mode is on');
   await options.close();
   expect(await worker.evaluate((alarm) => chrome.alarms.get(alarm), ALARM)).toBeUndefined();
   await worker.evaluate(() =>
@@ -209,7 +209,7 @@ test('turning Graph mode off clears the alarm', async () => {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('button', { name: 'Turn Graph mode off' }).click();
-  await expect(options.getByRole('status')).toContainText('Graph mode is off');
+  await expect(options.getByRole('status').first()).toContainText('Graph mode is off');
   await options.close();
   await expect.poll(() => worker.evaluate((alarm) => chrome.alarms.get(alarm), ALARM)).toBeUndefined();
 });
