@@ -40,6 +40,8 @@ interface ExtensionTab {
   /** Sends the message and returns at once; `collect` waits for its answer. */
   startAsking(message: unknown): Promise<void>;
   collect(): Promise<Timed>;
+  /** Turns auto-save off, so that a parse answers only the reading and the saves below are the first. */
+  autoSaveOff(): Promise<void>;
 }
 
 type Runtime = { runtime: { sendMessage(message: unknown): Promise<ParseAnswer | SaveAnswer> } };
@@ -60,11 +62,21 @@ function startAskingInPage(message: unknown): void {
     .sendMessage(message)
     .then((answer) => ({ answer, start, end: Date.now() }));
 }
+function autoSaveOffInPage(): Promise<void> {
+  const api = globalThis as unknown as {
+    browser?: { storage: { local: { set(items: object): Promise<void> } } };
+    chrome: { storage: { local: { set(items: object): Promise<void> } } };
+  };
+  return (api.browser ?? api.chrome).storage.local.set({
+    gatherSettings: { autoSave: false, syncFolder: '', syncEveryMinutes: 60 },
+  });
+}
 function collectInPage(): Promise<Timed> {
   return (globalThis as unknown as PageGlobals).pending!;
 }
 
 async function expectWatchdogHolds(tabA: ExtensionTab, tabB: ExtensionTab): Promise<void> {
+  await tabA.autoSaveOff();
   await tabA.startAsking(parseMessage(slow));
   // Give the slow file time to reach its worker, then ask from another tab and from the same one.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -133,6 +145,7 @@ test('Chromium: a file too slow to read is abandoned while other tabs are answer
         ask: (message) => page.evaluate(askInPage, message),
         startAsking: (message) => page.evaluate(startAskingInPage, message),
         collect: () => page.evaluate(collectInPage),
+        autoSaveOff: () => page.evaluate(autoSaveOffInPage),
       };
     };
     await expectWatchdogHolds(await tab(), await tab());
@@ -159,6 +172,7 @@ for (const target of ['firefox-mv3', 'firefox-mv2'] as const satisfies readonly 
           ask: (message) => page.evaluate(askInPage, message),
           startAsking: (message) => page.evaluate(startAskingInPage, message),
           collect: () => page.evaluate(collectInPage),
+          autoSaveOff: () => page.evaluate(autoSaveOffInPage),
         };
       };
       await expectWatchdogHolds(await tab(), await tab());

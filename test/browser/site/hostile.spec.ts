@@ -88,12 +88,16 @@ test('a file that keeps its worker busy past the budget is abandoned and reporte
 test('storage that fills up mid-import: the files that no longer fit are refused in plain words, the others land', async ({
   page,
 }) => {
-  // Chromium's own quota for the origin, lowered through the DevTools protocol before the page opens: about what the
-  // empty database and a few reports take (100 KB), so that the writes of an import start failing part way through,
-  // as on a full disk.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 100_000 });
+  // Chromium's own quota for the origin, lowered through the DevTools protocol once the page is open: what the
+  // origin already holds (the service worker's copy of the built site) plus about what the empty database and a few
+  // reports take (100 KB), so that the writes of an import start failing part way through, as on a full disk.
   await openImportPage(page);
+  const used = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return (await navigator.storage.estimate()).usage ?? 0;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: used + 100_000 });
   // Twelve files of one report each.
   const paths = AGGREGATE_FILES.slice(0, 12);
   await addReports(page, paths.map(fixtureFile));
@@ -153,9 +157,15 @@ test('a slow file and a storage that fills up in one import: each file gets its 
     ([key, budget]) => localStorage.setItem(key!, budget!),
     [STALL_BUDGET_TEST_KEY, TEST_BUDGET_MS],
   );
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 100_000 });
+  // The site's service worker keeps its built files in the same origin's storage first: the quota is set to what
+  // that already uses, plus the 100 KB.
   await openImportPage(page);
+  const used = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return (await navigator.storage.estimate()).usage ?? 0;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: used + 100_000 });
   const slow = manyPoliciesReport(SLOW_POLICIES);
   await addReports(page, [...AGGREGATE_FILES.slice(0, 8).map(fixtureFile), slow]);
   const rows = await page
