@@ -100,7 +100,7 @@ test('Graph mode stays off until a real application id is given; Outlook then as
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByLabel('Application (client) id').fill('my-app');
   await options.getByRole('button', { name: 'Turn Graph mode on' }).click();
-  await expect(options.getByRole('status')).toContainText('GUID');
+  await expect(options.getByRole('status').first()).toContainText('GUID');
   await expect(options.getByRole('button', { name: 'Turn Graph mode on' })).toBeVisible();
   await options.close();
   expect(ext.requests.filter((r) => /microsoft(online)?\.com\//.test(r) && !/outlook\./.test(r))).toEqual([]);
