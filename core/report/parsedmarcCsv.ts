@@ -9,6 +9,19 @@ import { isoFromReportSeconds } from './reportDate';
 import { parsedmarcAggregateParts, toParsedmarcJson, type AggregateReportHead } from './toParsedmarcJson';
 import type { AggregateRecord, FailureReport, TlsReport } from './types';
 
+/** The sending address and what parsedmarc's lookups say of it, in its order: the same in its aggregate and failure CSVs. */
+const SOURCE_COLUMNS = [
+  'source_ip_address',
+  'source_country',
+  'source_reverse_dns',
+  'source_base_domain',
+  'source_name',
+  'source_type',
+  'source_asn',
+  'source_as_name',
+  'source_as_domain',
+] as const;
+
 export const PARSEDMARC_CSV_COLUMNS = [
   'xml_schema',
   'org_name',
@@ -29,15 +42,7 @@ export const PARSEDMARC_CSV_COLUMNS = [
   'fo',
   'testing',
   'discovery_method',
-  'source_ip_address',
-  'source_country',
-  'source_reverse_dns',
-  'source_base_domain',
-  'source_name',
-  'source_type',
-  'source_asn',
-  'source_as_name',
-  'source_as_domain',
+  ...SOURCE_COLUMNS,
   'count',
   'spf_aligned',
   'dkim_aligned',
@@ -154,15 +159,7 @@ export const PARSEDMARC_FAILURE_CSV_COLUMNS = [
   'message_id',
   'authentication_results',
   'dkim_domain',
-  'source_ip_address',
-  'source_country',
-  'source_reverse_dns',
-  'source_base_domain',
-  'source_name',
-  'source_type',
-  'source_asn',
-  'source_as_name',
-  'source_as_domain',
+  ...SOURCE_COLUMNS,
   'delivery_result',
   'auth_failure',
   'reported_domain',
