@@ -3,7 +3,7 @@
 // be linked and the extension can open the dashboard on one domain.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ImportStart } from '../import/ImportPanel';
+import { NothingStoredYet } from '../import/ImportPanel';
 import { inputClass, mutedClass, Section } from '../ui/ui';
 import { bucketUnitFor, chartRangeOf } from '../../../core/analysis';
 import { DomainPicker } from '../overview/DomainPicker';
@@ -106,15 +106,7 @@ export function DashboardPage() {
   }
   const nothingStored = data.domains.length === 0;
   if (nothingStored) {
-    return (
-      <div class="mx-auto max-w-2xl rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-slate-900">
-        <h1 class="text-2xl font-semibold">{t('dash.empty.title')}</h1>
-        <p class={`mt-2 ${mutedClass}`}>{t('dash.empty.body')}</p>
-        <div class="mt-6">
-          <ImportStart centered />
-        </div>
-      </div>
-    );
+    return <NothingStoredYet />;
   }
   const { summary } = data;
   const hasAggregate = summary.totals.messages > 0 || summary.sources.length > 0;

@@ -24,6 +24,20 @@ import type { FileResult, ReportRef } from './importProtocol';
 import type { ImportProgress } from './ImportController';
 import { loadSampleFiles, SAMPLE_REPORTS } from './sampleReports';
 
+/** What a page shows when nothing is stored yet: what DMARC Lens is for, and the ways to import. */
+export function NothingStoredYet() {
+  const { t } = useI18n();
+  return (
+    <div class="mx-auto max-w-2xl rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-slate-900">
+      <h1 class="text-2xl font-semibold">{t('dash.empty.title')}</h1>
+      <p class={`mt-2 ${mutedClass}`}>{t('dash.empty.body')}</p>
+      <div class="mt-6">
+        <ImportStart centered />
+      </div>
+    </div>
+  );
+}
+
 export function ImportStart({ centered = false }: { centered?: boolean }) {
   const { t } = useI18n();
   const importer = useImporter();

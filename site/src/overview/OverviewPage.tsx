@@ -9,7 +9,7 @@ import { useObservable } from '../app/Observable';
 import { hashOfView } from '../dashboard/dashboardView';
 import { PERIOD_PRESETS, periodOf, PRESET_LABELS, type PeriodPreset } from '../dashboard/period';
 import { useI18n } from '../i18n/i18n';
-import { ImportStart } from '../import/ImportPanel';
+import { NothingStoredYet } from '../import/ImportPanel';
 import { loadStoredReports } from '../senders/loadStoredReports';
 import { useAsnTable } from '../senders/useAsnTable';
 import { Badge, inputClass, linkButtonClass, mutedClass, TableScroller, tableClass, tdClass, thClass } from '../ui/ui';
@@ -232,15 +232,7 @@ export function OverviewPage() {
     );
   }
   if (dates.volumes.length === 0) {
-    return (
-      <div class="mx-auto max-w-2xl rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-slate-900">
-        <h1 class="text-2xl font-semibold">{t('dash.empty.title')}</h1>
-        <p class={`mt-2 ${mutedClass}`}>{t('dash.empty.body')}</p>
-        <div class="mt-6">
-          <ImportStart centered />
-        </div>
-      </div>
-    );
+    return <NothingStoredYet />;
   }
   const total = dates.volumes.length;
   const sortBy = (column: OverviewColumn) =>
