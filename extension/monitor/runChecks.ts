@@ -32,7 +32,7 @@ let asnTable: Promise<AsnTable | undefined> | undefined;
  * The offline ASN table the site's pages use, from the extension's own files: unnamed sources are then networks, as
  * on the Senders page. Without it (a build without the table) sources are single addresses.
  */
-function loadAsnTable(): Promise<AsnTable | undefined> {
+export function loadAsnTable(): Promise<AsnTable | undefined> {
   asnTable ??= (async () => {
     try {
       const response = await fetch(browser.runtime.getURL('/data/asn-table.bin'), { credentials: 'omit' });

@@ -2,7 +2,7 @@
 // the alerts told recently, and the digest of a week of its reports, printable and copyable as e-mail text. It follows
 // the site's language and theme settings (the dashboard and this view share the extension page's storage).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { weeklyDigest, readAsnTable, type AsnTable, type WatchMemory, type WeeklyDigest } from '../../core/analysis';
+import { weeklyDigest, type AsnTable, type WatchMemory, type WeeklyDigest } from '../../core/analysis';
 import type { AggregateReport } from '../../core/report';
 import { createTranslator, type MessageKey, type Translator } from '../../core/i18n';
 import { preferredLocale } from '../../site/src/i18n/i18n';
@@ -22,7 +22,7 @@ import { alertText, explainIn, findingText, formatShare, sourceName } from '../m
 import { digestSubject, digestText } from '../monitor/digestText';
 import { loadWatchedReports } from '../monitor/loadWatchedReports';
 import { readMonitorSettings } from '../monitor/monitorSettings';
-import { runChecks } from '../monitor/runChecks';
+import { loadAsnTable, runChecks } from '../monitor/runChecks';
 import { readWatchLog, readWatchMemory, type LoggedAlert } from '../monitor/watchStorage';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
@@ -34,17 +34,6 @@ type Text = Translator<MessageKey>;
 function domainOfHash(): string | undefined {
   const query = location.hash.split('?')[1];
   return query === undefined ? undefined : (new URLSearchParams(query).get('domain') ?? undefined);
-}
-
-async function loadAsnTable(): Promise<AsnTable | undefined> {
-  try {
-    const response = await fetch(browser.runtime.getURL('/data/asn-table.bin'), { credentials: 'omit' });
-    if (!response.ok) return undefined;
-    const read = readAsnTable(new Uint8Array(await response.arrayBuffer()));
-    return read.ok ? read.table : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface WatchData {
