@@ -46,6 +46,9 @@ export const siteEn = {
   'import.detail.restored':
     'Backup restored: {count, plural, one {# report} other {# reports}}, {records, plural, one {# record} other {# records}}',
   'import.loadingSamples': 'Loading sample reports…',
+  'import.reason.beforeDmarc': 'Dated {date}, before any DMARC report was sent: not imported.',
+  'import.reason.future': 'Dated {date}, which has not come yet: not imported.',
+  'import.reason.badDates': 'Its dates cannot be read or believed: not imported.',
 
   'error.empty': 'The file is empty (or holds only the word “unused”, which some providers send).',
   'error.not-a-report': 'No DMARC, failure or TLS report was found in this file.',

@@ -48,6 +48,9 @@ export const siteNl: Translation<typeof siteEn> = {
   'import.detail.restored':
     'Back-up teruggezet: {count, plural, one {# rapport} other {# rapporten}}, {records, plural, one {# record} other {# records}}',
   'import.loadingSamples': 'Voorbeeldrapporten laden…',
+  'import.reason.beforeDmarc': 'Gedateerd {date}, voordat er ooit een DMARC-rapport is verstuurd: niet geïmporteerd.',
+  'import.reason.future': 'Gedateerd {date}, een datum die nog moet komen: niet geïmporteerd.',
+  'import.reason.badDates': 'De datums zijn onleesbaar of ongeloofwaardig: niet geïmporteerd.',
 
   'error.empty': 'Het bestand is leeg (of bevat alleen het woord “unused”, dat sommige providers sturen).',
   'error.not-a-report': 'Er staat geen DMARC-, foutmeldings- of TLS-rapport in dit bestand.',

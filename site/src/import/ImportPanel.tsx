@@ -7,7 +7,7 @@ import { hashOfView } from '../dashboard/dashboardView';
 import { readRetentionMonths } from '../data/retention';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../core/i18n';
-import { localizeReportText } from '../../../core/report';
+import { localizeReportText, readReportMessage } from '../../../core/report';
 import {
   Badge,
   type BadgeColour,
@@ -111,9 +111,44 @@ const STATUS_COLOURS: Record<FileResult['status'], BadgeColour> = {
 };
 
 /** The refusal in plain words (from the error code), falling back to the parser's own sentence. */
-function reasonText(t: (key: MessageKey) => string, result: FileResult): string {
+function reasonText(i18n: I18n, result: FileResult): string {
+  const { t } = i18n;
+  const dates = result.message === undefined ? undefined : refusedDatesReason(i18n, result.message);
+  if (dates !== undefined) return dates;
   const key = `error.${result.errorCode ?? 'internal'}` as MessageKey;
   return t(key) === key ? (result.message ?? result.errorCode ?? '') : t(key);
+}
+
+/** The parts of a `report.refused…` sentence's problem list (core's reportList joins them so). */
+const PROBLEM_SEPARATOR = '; ';
+
+/**
+ * Core refuses a report whose dates cannot be believed (core/report/plausibility.ts) with the code `malformed`, which
+ * in plain words would blame the XML. Read back from core's sentence, the reason names the date instead: the first
+ * date before DMARC reports existed or in the future, or says the dates cannot be believed. Undefined for any other
+ * refusal.
+ */
+function refusedDatesReason(i18n: Pick<I18n, 't' | 'locale'>, message: string): string | undefined {
+  const outer = readReportMessage(message);
+  if (outer?.key !== 'report.refusedIn') return undefined;
+  const refusal = readReportMessage(String(outer.params.refusal));
+  if (refusal === undefined || !refusal.key.startsWith('report.refused')) return undefined;
+  const problems = String(refusal.params.problems)
+    .split(PROBLEM_SEPARATOR)
+    .map((problem) => readReportMessage(problem));
+  if (!problems.every((problem) => problem?.key.startsWith('report.date.'))) return undefined;
+  for (const problem of problems) {
+    const key = problem?.key;
+    if (key !== 'report.date.beforeDmarcAt' && key !== 'report.date.futureAt') continue;
+    // describeTime's form: `1970-01-01 00:00:00 UTC`.
+    const time = Date.parse(String(problem?.params.time).replace(' ', 'T').replace(' UTC', 'Z'));
+    if (!Number.isFinite(time)) continue;
+    const date = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+    return i18n.t(key === 'report.date.beforeDmarcAt' ? 'import.reason.beforeDmarc' : 'import.reason.future', {
+      date,
+    });
+  }
+  return i18n.t('import.reason.badDates');
 }
 
 /** Identical warnings once each, with how often they came, in the order they first came. */
@@ -184,11 +219,12 @@ function ReportLinks({ reports }: { reports: readonly ReportRef[] }) {
 }
 
 function ResultDetail({ result }: { result: FileResult }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (result.status === 'refused') {
     return (
       <>
-        <div>{reasonText(t, result)}</div>
+        <div data-testid="refusal-reason">{reasonText(i18n, result)}</div>
         {result.message && <div class={`text-xs ${mutedClass}`}>{localizeReportText(result.message, t)}</div>}
       </>
     );

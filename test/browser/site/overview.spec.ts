@@ -6,7 +6,15 @@
 // dark, and at 390 px; axe clean.
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { addReports, axeViolations, fixtureFile, ORIGIN, recordRequests, totalMessages } from './siteHelpers';
+import {
+  addReports,
+  axeViolations,
+  fixtureFile,
+  ORIGIN,
+  recordRequests,
+  SITE_FIXTURES,
+  totalMessages,
+} from './siteHelpers';
 
 const SHOTS = process.env.OVERVIEW_SHOTS ?? 'dist/test-results/overview';
 mkdirSync(SHOTS, { recursive: true });
@@ -35,6 +43,37 @@ const OTHERS = [
   'stuartmaxwell__dmarc-report/dmarc-feedback_namespace.xml',
   'stuartmaxwell__dmarc-report/dmarc-empty-sp.xml',
 ];
+
+/**
+ * comcast.net's report of 20 December 2025 (in PERMITS) with only its dates changed: to 1–2 January 1970, and to 1–2
+ * January 2100 (test/browser/site/fixtures; the provenance is in each file). Core refuses both, whatever the clock.
+ */
+const IMPLAUSIBLE = [
+  'comcast.net!secure.200permits.com!0!86400.xml',
+  'comcast.net!secure.200permits.com!4102444800!4102531200.xml',
+];
+const implausibleFiles = IMPLAUSIBLE.map((name) => ({
+  name,
+  mimeType: 'application/xml',
+  buffer: readFileSync(`${SITE_FIXTURES}${name}`),
+}));
+
+/** The import results name each implausible file and its date, in plain words, and store nothing of them. */
+async function expectImplausibleRefused(page: Page) {
+  const results = page.getByTestId('import-results');
+  const line = (name: string) => results.locator('tbody tr').filter({ hasText: name });
+  await expect(line(IMPLAUSIBLE[0]!).getByTestId('refusal-reason')).toHaveText(
+    'Dated January 1, 1970, before any DMARC report was sent: not imported.',
+  );
+  await expect(line(IMPLAUSIBLE[1]!).getByTestId('refusal-reason')).toHaveText(
+    'Dated January 1, 2100, which has not come yet: not imported.',
+  );
+  // Under the reason, core's own sentence: the file, the report and both dates.
+  await expect(line(IMPLAUSIBLE[0]!)).toContainText(
+    `${IMPLAUSIBLE[0]}: report "v2-1766283531-secure.200permits.com" from "comcast.net" refused: begin date 0 (1970-01-01 00:00:00 UTC) is before DMARC reports existed (2012)`,
+  );
+  await expect(line(IMPLAUSIBLE[1]!)).toContainText('begin date 4102444800 (2100-01-01 00:00:00 UTC) is in the future');
+}
 
 /** Per domain: messages, the pass rate as the page writes it, and the policies reporters saw (from the XML). */
 const EXPECTED = {
@@ -67,7 +106,21 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   page,
 }) => {
   const requests = recordRequests(page);
-  await importFiles(page, [...PERMITS, ...OTHERS]);
+  await importFiles(page, [...PERMITS, ...OTHERS], implausibleFiles);
+  await expectImplausibleRefused(page);
+  await page.screenshot({ path: `${SHOTS}/import-implausible-en.png`, fullPage: true });
+  await page.getByTestId('language-select').selectOption('nl');
+  const dutch = page.getByTestId('import-results').getByTestId('refusal-reason');
+  await expect(dutch).toHaveText([
+    'Gedateerd 1 januari 1970, voordat er ooit een DMARC-rapport is verstuurd: niet geïmporteerd.',
+    'Gedateerd 1 januari 2100, een datum die nog moet komen: niet geïmporteerd.',
+  ]);
+  await page.getByTestId('theme-select').selectOption('dark');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/import-implausible-nl-dark.png`, fullPage: true });
+  await page.getByTestId('language-select').selectOption('en');
+  await page.getByTestId('theme-select').selectOption('light');
+  // Nothing of them is stored: the overview below has the same five domains and figures as without them.
   await page.goto(`${ORIGIN}/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Your domains at a glance' })).toBeVisible();
   // The default period, the last 30 days with data, ends on 23 January 2026: only secure.200permits.com has mail then
@@ -165,9 +218,20 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   await expect(page.getByTestId('domain-select')).toHaveValue('stalw.art');
   await expect.poll(() => totalMessages(page)).toBe(11);
 
-  // The Senders page opens on the busiest domain, not the alphabetically first.
+  // The Senders page opens on the busiest domain, not the alphabetically first, over the dashboard's default period:
+  // its last 30 days with data, 25 December 2025 to 23 January 2026 (52 + 1 + 18 + 5 messages, every one passing).
   await page.goto(`${ORIGIN}/#/senders`);
   await expect(page.getByTestId('domain-select')).toHaveValue('secure.200permits.com');
+  await expect(page.getByLabel('Period')).toHaveValue('recent');
+  await expect(page.getByTestId('period-shown')).toHaveText('From Dec 25, 2025 to Jan 23, 2026');
+  const classTotals = page.getByTestId('class-totals');
+  await expect(classTotals.locator('[data-class="compliant"]')).toHaveAttribute('data-messages', '76');
+  for (const cls of ['forwarded', 'misconfigured', 'suspicious'])
+    await expect(classTotals.locator(`[data-class="${cls}"]`)).toHaveAttribute('data-messages', '0');
+  // All time: the 33 messages of December too.
+  await page.getByLabel('Period').selectOption('all');
+  await expect(classTotals.locator('[data-class="compliant"]')).toHaveAttribute('data-messages', '109');
+  await expect(page.getByTestId('period-shown')).toHaveCount(0);
 
   await page.goto(`${ORIGIN}/#/overview`);
   await expect(page.getByTestId('overview-row')).toHaveCount(5);
@@ -210,8 +274,10 @@ test('the default axis is the last 30 days with data; old and long reports are c
   await importFiles(
     page,
     [...PERMITS, 'trusteddomainproject__OpenDMARC/163.com!example.com!1337270400!1337356799.20120518163.xml'],
-    longReport,
+    [...longReport, ...implausibleFiles],
   );
+  // Reports dated 1970 and 2100 are refused at import, so they neither stretch the axis nor count as outside it.
+  await expectImplausibleRefused(page);
   if (longReport.length) {
     await expect(page.getByTestId('import-results')).toContainText('real-gcisdns.net.xml: report "');
     await expect(page.getByTestId('import-results')).toContainText('covers 48 days (2013-03-15 to 2013-05-01)');
