@@ -49,6 +49,7 @@ export const siteEn = {
   'import.reason.beforeDmarc': 'Dated {date}, before any DMARC report was sent: not imported.',
   'import.reason.future': 'Dated {date}, which has not come yet: not imported.',
   'import.reason.badDates': 'Its dates cannot be read or believed: not imported.',
+  'senders.ptr.more': '{count, plural, one {and # more name} other {and # more names}}',
 
   'error.empty': 'The file is empty (or holds only the word “unused”, which some providers send).',
   'error.not-a-report': 'No DMARC, failure or TLS report was found in this file.',

@@ -51,6 +51,7 @@ export const siteNl: Translation<typeof siteEn> = {
   'import.reason.beforeDmarc': 'Gedateerd {date}, voordat er ooit een DMARC-rapport is verstuurd: niet geïmporteerd.',
   'import.reason.future': 'Gedateerd {date}, een datum die nog moet komen: niet geïmporteerd.',
   'import.reason.badDates': 'De datums zijn onleesbaar of ongeloofwaardig: niet geïmporteerd.',
+  'senders.ptr.more': '{count, plural, one {en nog # naam} other {en nog # namen}}',
 
   'error.empty': 'Het bestand is leeg (of bevat alleen het woord “unused”, dat sommige providers sturen).',
   'error.not-a-report': 'Er staat geen DMARC-, foutmeldings- of TLS-rapport in dit bestand.',

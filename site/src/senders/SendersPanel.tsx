@@ -19,12 +19,13 @@ import { WhatIfPanel } from './WhatIfPanel';
 
 /** The dashboard's words for the same periods. */
 export function SendersPanel() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const version = useObservable(dataVersion);
   const [domains, setDomains] = useState<string[] | undefined>();
   const [dates, setDates] = useState<ReportDates>();
   const [domain, setDomain] = useState<string | null>(null);
-  const [preset, setPreset] = useState<PeriodPreset>('all');
+  // As the dashboard: the last 30 days that have data, so a report from years ago does not set what is judged.
+  const [preset, setPreset] = useState<PeriodPreset>('recent');
   const recent = dates && domain !== null ? recentPeriodOf(dates, domain) : undefined;
   const period = useMemo(
     () => periodOf(preset === 'custom' ? 'all' : preset, '', '', Date.now(), recent),
@@ -108,6 +109,11 @@ export function SendersPanel() {
           />
         </div>
       </div>
+      {preset !== 'all' && (
+        <p class={`text-sm ${mutedClass}`} data-testid="period-shown">
+          {t('overview.period.shown', { first: date(period.from), last: date(period.to - 86_400) })}
+        </p>
+      )}
       {!loaded ? (
         <p class={mutedClass} role="status">
           {t('senders.loading')}

@@ -78,7 +78,25 @@ function AddressRangeNote({ group }: { group: SourceGroup }) {
   );
 }
 
-function SenderRow({ group }: { group: SourceGroup }) {
+/** PTR names shown under a source before the rest are counted. */
+const PTR_NAMES_SHOWN = 2;
+
+/** The PTR names found for a source's addresses (only after the user looked them up), busiest address first. */
+function PtrNames({ group, rdns }: { group: SourceGroup; rdns: ReadonlyMap<string, readonly string[]> }) {
+  const { t } = useI18n();
+  const names: string[] = [];
+  for (const ip of group.ips) for (const name of rdns.get(ip.value) ?? []) if (!names.includes(name)) names.push(name);
+  if (names.length === 0) return null;
+  const rest = names.length - PTR_NAMES_SHOWN;
+  return (
+    <div class={`text-xs break-all ${mutedClass}`} data-testid="sender-ptr">
+      <span class="font-mono">{names.slice(0, PTR_NAMES_SHOWN).join(', ')}</span>
+      {rest > 0 ? ` ${t('senders.ptr.more', { count: rest })}` : null}
+    </div>
+  );
+}
+
+function SenderRow({ group, rdns }: { group: SourceGroup; rdns: ReadonlyMap<string, readonly string[]> }) {
   const { t, number, percent } = useI18n();
   const text = useSenderText();
   const asn = group.asns[0];
@@ -105,6 +123,7 @@ function SenderRow({ group }: { group: SourceGroup }) {
             : t('senders.notKnown')}
         </div>
         <AddressRangeNote group={group} />
+        <PtrNames group={group} rdns={rdns} />
       </td>
       <td class={tdClass}>
         <ClassBadge sourceClass={classification.class} />
@@ -249,7 +268,7 @@ export function SendersTable({
               </thead>
               <tbody>
                 {found.slice(0, limit).map((g) => (
-                  <SenderRow key={g.key} group={g} />
+                  <SenderRow key={g.key} group={g} rdns={rdns} />
                 ))}
               </tbody>
             </table>
