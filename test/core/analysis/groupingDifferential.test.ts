@@ -22,6 +22,7 @@ import { RecordSummarizer } from '../../../core/analysis/summarizeRecords';
 import { parseReport } from '../../../core/report/parseReport';
 import type { StoredRecord } from '../../../core/report/recordDigest';
 import type { AggregateRecord, AggregateReport, DkimAuthResult, SpfAuthResult } from '../../../core/report/types';
+import { makeBenchReports } from '../../bench/intelBenchCase';
 import { FIXTURE_REPORTS, SHARED_CORPUS } from '../../corpus/readManifest';
 import { loadAsnTableForTest } from './asnTableFile';
 
@@ -221,6 +222,8 @@ async function cases(): Promise<Record<string, Record<string, string>>> {
     corpus: outputs(corpus, 'example.com'),
     generated: outputs(generated, 'example.com'),
     generatedReversed: outputs([...generated].reverse(), 'mail.example.com'),
+    // The benchmark's shapes at a fiftieth of its size: services seen from thousands of addresses.
+    bench: outputs(makeBenchReports(20_000, 2_000), 'example.com'),
   };
 }
 
