@@ -6,6 +6,7 @@
 import { monitorEn, monitorNl, translatorOf, type Translator } from '../../core/i18n';
 import { browserLocale } from '../ui/extensionText';
 import type { ListedMessage, MailboxList } from './listedMessage';
+import { sendGatherMessage } from '../sync/gatherMessages';
 import { runBulkImport, type BulkOutcome, type BulkResult } from './runBulkImport';
 
 type GatherKey = Extract<keyof typeof monitorEn, `monitor.gather.${string}`>;
@@ -112,6 +113,7 @@ export function createBulkImportControl(): BulkImportControl {
         else after.after(item);
       },
     });
+    await sendGatherMessage({ type: 'gather-bulk-finished', added: run.added }).catch(() => undefined);
     running = undefined;
     cancel.hidden = true;
     start.disabled = false;

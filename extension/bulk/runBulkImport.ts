@@ -1,5 +1,6 @@
 // Reads the listed messages a few at a time, saves every report in them through the background (idempotent, as every
-// import), and says how each message went. Cancelling stops the requests under way and starts no more.
+// import), and says how each message went. Cancelling stops the requests under way and starts no more. The caller
+// tells the background when the whole run is over (the control as a bulk import, the background sync as a sync).
 import { sendGatherMessage } from '../sync/gatherMessages';
 import type { ListedMessage } from './listedMessage';
 import { BulkReadError, type BulkReadReason } from './politeFetch';
@@ -54,7 +55,6 @@ export async function runBulkImport(messages: readonly ListedMessage[], callback
   await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, messages.length) }, worker));
   run.cancelled = signal.aborted;
   run.results.sort((a, b) => a.index - b.index);
-  await sendGatherMessage({ type: 'gather-bulk-finished', added: run.added }).catch(() => undefined);
   return run;
 }
 

@@ -1,5 +1,6 @@
-// The options page's section on gathering: auto-save of what the cards read, and the Outlook folder the background
-// reads through Graph mode (how often, when it last did and what it found, and "Read the folder now").
+// The options page's section on gathering: auto-save of what the cards read, the Outlook folder the background reads
+// through Graph mode, and the Gmail label or search it reads through a Gmail tab (for each: how often, when it last did
+// and what it found or why it read nothing, and "read now").
 import { useEffect, useState } from 'preact/hooks';
 import { monitorEn, monitorNl, translatorOf } from '../../core/i18n';
 import { inputClass, mutedClass, primaryButtonClass, buttonClass, Section } from '../../site/src/ui/ui';
@@ -13,10 +14,12 @@ import {
   writeGatherSettings,
   type GatherSettings,
 } from './gatherSettings';
+import { readGmailSyncState, type GmailSyncRun } from './gmailSync';
 import { readSyncState, type SyncRun } from './graphSync';
 
 const locale = extensionPageText.locale;
 const { t } = translatorOf(locale, locale === 'nl' ? monitorNl : monitorEn);
+const pageT = extensionPageText.t;
 const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function GatherOptions() {
@@ -25,10 +28,13 @@ export function GatherOptions() {
   const [lastRun, setLastRun] = useState<SyncRun | undefined>(undefined);
   const [message, setMessage] = useState('');
   const [reading, setReading] = useState(false);
+  const [gmailRun, setGmailRun] = useState<GmailSyncRun | undefined>(undefined);
+  const [readingGmail, setReadingGmail] = useState(false);
   useEffect(() => {
     void readGatherSettings().then(setSettings);
     void readGraphSettings().then((graph) => setGraphOn(graph.enabled));
     void readSyncState().then((state) => setLastRun(state?.lastRun));
+    void readGmailSyncState().then((state) => setGmailRun(state.lastRun));
   }, []);
   const save = async () => {
     await writeGatherSettings(settings);
@@ -40,6 +46,12 @@ export function GatherOptions() {
     await writeGatherSettings(settings);
     setLastRun(await sendGatherMessage({ type: 'gather-sync-now' }));
     setReading(false);
+  };
+  const readGmailNow = async () => {
+    setReadingGmail(true);
+    await writeGatherSettings(settings);
+    setGmailRun(await sendGatherMessage({ type: 'gather-gmail-now' }));
+    setReadingGmail(false);
   };
   return (
     <Section title={t('monitor.gather.options.heading')} id="options-gather">
@@ -90,6 +102,32 @@ export function GatherOptions() {
             }}
           />
         </label>
+        <label class="block text-sm">
+          {pageT('ext.gather.gmail.list')}
+          <input
+            type="text"
+            class={`${inputClass} mt-1 block w-64`}
+            name="gmailList"
+            value={settings.gmailList}
+            onInput={(event) => setSettings({ ...settings, gmailList: event.currentTarget.value })}
+          />
+          <span class={`block ${mutedClass}`}>{pageT('ext.gather.gmail.listHint')}</span>
+        </label>
+        <label class="block text-sm">
+          {pageT('ext.gather.gmail.every')}
+          <input
+            type="number"
+            class={`${inputClass} mt-1 block w-32`}
+            name="gmailEveryMinutes"
+            min={SYNC_MINUTES_RANGE.min}
+            max={SYNC_MINUTES_RANGE.max}
+            value={settings.gmailEveryMinutes}
+            onInput={(event) => {
+              const value = event.currentTarget.valueAsNumber;
+              if (Number.isFinite(value)) setSettings({ ...settings, gmailEveryMinutes: value });
+            }}
+          />
+        </label>
         <div class="flex flex-wrap items-center gap-3">
           <button type="submit" class={primaryButtonClass}>
             {t('monitor.gather.options.save')}
@@ -102,12 +140,23 @@ export function GatherOptions() {
           >
             {t('monitor.gather.options.syncNow')}
           </button>
+          <button
+            type="button"
+            class={buttonClass}
+            disabled={settings.gmailList.trim() === '' || readingGmail}
+            onClick={() => void readGmailNow()}
+          >
+            {pageT('ext.gather.gmail.now')}
+          </button>
           <span role="status" class="text-sm">
             {message}
           </span>
         </div>
         <p class={`text-sm ${mutedClass}`} data-testid="gather-last-run">
           {lastRunText(lastRun)}
+        </p>
+        <p class={`text-sm ${mutedClass}`} data-testid="gather-gmail-last-run">
+          {gmailRunText(gmailRun)}
         </p>
       </form>
     </Section>
@@ -124,4 +173,27 @@ function lastRunText(run: SyncRun | undefined): string {
     added: run.added,
     already: run.alreadySaved,
   });
+}
+
+function gmailRunText(run: GmailSyncRun | undefined): string {
+  if (run === undefined) return pageT('ext.gather.gmail.neverRun');
+  const at = when.format(run.at);
+  switch (run.skipped) {
+    case 'noTab':
+      return pageT('ext.gather.gmail.noTab', { when: at });
+    case 'notShown':
+      return pageT('ext.gather.gmail.notShown', { when: at, list: run.list });
+    case 'noList':
+      return pageT('ext.gather.gmail.noList', { when: at });
+    case undefined: {
+      const read = pageT('ext.gather.gmail.lastRun', {
+        when: at,
+        messages: run.messages,
+        listed: run.listed,
+        added: run.added,
+        already: run.alreadySaved,
+      });
+      return run.failed === 0 ? read : `${read} ${pageT('ext.gather.gmail.failed', { count: run.failed })}`;
+    }
+  }
 }

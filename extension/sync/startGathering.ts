@@ -1,10 +1,11 @@
 // The background's side of gathering: answers the bulk-import control and the options page, and runs the Graph folder
-// sync when its alarm fires (and schedules that alarm whenever the settings change).
+// sync and the Gmail list sync when their alarms fire (and schedules those alarms whenever the settings change).
 import type { AttachmentPayload, SaveAnswer } from '../messaging/messages';
 import type { AttachmentRequestAnswerer } from '../reports/answerAttachmentRequest';
 import { afterReportsGathered } from './afterGather';
 import { isGatherMessage, type GatherAnswerOf, type GatherMessage } from './gatherMessages';
 import { changesGatherSettings } from './gatherSettings';
+import { GMAIL_SYNC_ALARM, scheduleGmailSync, syncGmailList } from './gmailSync';
 import { SYNC_ALARM, scheduleGraphSync, syncGraphFolder } from './graphSync';
 
 export function startGathering(readAttachment: AttachmentRequestAnswerer): void {
@@ -21,12 +22,15 @@ export function startGathering(readAttachment: AttachmentRequestAnswerer): void 
   browser.alarms.onAlarm.addListener((alarm) => {
     // A one-shot alarm (the test's, or one Chrome fired late) leaves the periodic one to be set again.
     if (alarm.name === SYNC_ALARM) void syncGraphFolder(save).finally(() => void scheduleGraphSync());
+    if (alarm.name === GMAIL_SYNC_ALARM) void syncGmailList().finally(() => void scheduleGmailSync());
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (changesGatherSettings(changes) || Object.hasOwn(changes, 'graphSettings')))
-      void scheduleGraphSync();
+    if (area !== 'local') return;
+    if (changesGatherSettings(changes) || Object.hasOwn(changes, 'graphSettings')) void scheduleGraphSync();
+    if (changesGatherSettings(changes)) void scheduleGmailSync();
   });
   void scheduleGraphSync();
+  void scheduleGmailSync();
 }
 
 async function answer(
@@ -41,5 +45,7 @@ async function answer(
       return { ok: true };
     case 'gather-sync-now':
       return syncGraphFolder(save, true);
+    case 'gather-gmail-now':
+      return syncGmailList();
   }
 }

@@ -65,4 +65,20 @@ export const extensionPagesEn = {
   'ext.options.themeSystem': 'The system’s',
   'ext.options.themeLight': 'Light',
   'ext.options.themeDark': 'Dark',
+
+  // The options page's Gmail sync (extension/sync/GatherOptions.tsx, extension/sync/gmailSync.ts).
+  'ext.gather.gmail.list': 'Gmail label or search to read in the background',
+  'ext.gather.gmail.listHint':
+    'For example DMARC, or has:attachment "Report Domain". It is read while a Gmail tab shows that label or search (a pinned tab keeps it open), by that tab, as its import button reads it. Empty: Gmail is not read in the background.',
+  'ext.gather.gmail.every': 'Minutes between Gmail reads',
+  'ext.gather.gmail.now': 'Read the Gmail list now',
+  'ext.gather.gmail.neverRun': 'Gmail: not read yet.',
+  'ext.gather.gmail.lastRun':
+    'Gmail, {when}: {messages, plural, one {# new message} other {# new messages}} read of {listed} listed; {added, plural, one {# new report} other {# new reports}} saved, {already} already saved.',
+  'ext.gather.gmail.failed':
+    '{count, plural, one {# message} other {# messages}} could not be read and will be tried again next time.',
+  'ext.gather.gmail.noTab': 'Gmail, {when}: nothing read, because no Gmail tab was open.',
+  'ext.gather.gmail.notShown':
+    'Gmail, {when}: nothing read, because no Gmail tab showed “{list}”. Open that label or search in a Gmail tab.',
+  'ext.gather.gmail.noList': 'Gmail, {when}: nothing read, because no label or search is named.',
 } as const;

@@ -70,4 +70,20 @@ export const extensionPagesNl: Translation<typeof extensionPagesEn> = {
   'ext.options.themeSystem': 'Die van het systeem',
   'ext.options.themeLight': 'Licht',
   'ext.options.themeDark': 'Donker',
+
+  // The options page's Gmail sync (extension/sync/GatherOptions.tsx, extension/sync/gmailSync.ts).
+  'ext.gather.gmail.list': 'Gmail-label of -zoekopdracht om op de achtergrond te lezen',
+  'ext.gather.gmail.listHint':
+    'Bijvoorbeeld DMARC, of has:attachment "Report Domain". Wordt gelezen zolang een Gmail-tabblad dat label of die zoekopdracht toont (een vastgezet tabblad houdt het open), door dat tabblad, zoals de importknop daar leest. Leeg: Gmail wordt niet op de achtergrond gelezen.',
+  'ext.gather.gmail.every': 'Minuten tussen twee keer Gmail lezen',
+  'ext.gather.gmail.now': 'Gmail-lijst nu lezen',
+  'ext.gather.gmail.neverRun': 'Gmail: nog niet gelezen.',
+  'ext.gather.gmail.lastRun':
+    'Gmail, {when}: {messages, plural, one {# nieuw bericht} other {# nieuwe berichten}} gelezen van {listed} in de lijst; {added, plural, one {# nieuw rapport} other {# nieuwe rapporten}} opgeslagen, {already} al opgeslagen.',
+  'ext.gather.gmail.failed':
+    '{count, plural, one {# bericht kon} other {# berichten konden}} niet gelezen worden; de volgende keer opnieuw.',
+  'ext.gather.gmail.noTab': 'Gmail, {when}: niets gelezen, want er was geen Gmail-tabblad open.',
+  'ext.gather.gmail.notShown':
+    'Gmail, {when}: niets gelezen, want geen Gmail-tabblad toonde “{list}”. Open dat label of die zoekopdracht in een Gmail-tabblad.',
+  'ext.gather.gmail.noList': 'Gmail, {when}: niets gelezen, want er is geen label of zoekopdracht ingevuld.',
 };

@@ -13,13 +13,25 @@ import {
 beforeEach(() => fakeBrowser.reset());
 
 describe('gather settings', () => {
-  it('save what the cards read, and sync no folder, until the user says otherwise', async () => {
-    expect(DEFAULT_GATHER_SETTINGS).toEqual({ autoSave: true, syncFolder: '', syncEveryMinutes: 60 });
+  it('save what the cards read, and sync no folder and no Gmail list, until the user says otherwise', async () => {
+    expect(DEFAULT_GATHER_SETTINGS).toEqual({
+      autoSave: true,
+      syncFolder: '',
+      syncEveryMinutes: 60,
+      gmailList: '',
+      gmailEveryMinutes: 60,
+    });
     expect(await readGatherSettings()).toEqual(DEFAULT_GATHER_SETTINGS);
   });
 
   it('are read back as written, under one storage key', async () => {
-    const settings = { autoSave: false, syncFolder: 'DMARC reports', syncEveryMinutes: 15 };
+    const settings = {
+      autoSave: false,
+      syncFolder: 'DMARC reports',
+      syncEveryMinutes: 15,
+      gmailList: 'has:attachment "Report Domain"',
+      gmailEveryMinutes: 30,
+    };
     await writeGatherSettings(settings);
     expect(await readGatherSettings()).toEqual(settings);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ gatherSettings: settings });
@@ -37,5 +49,21 @@ describe('gather settings', () => {
     expect(toGatherSettings({ syncEveryMinutes: 29.6 }).syncEveryMinutes).toBe(30);
     expect(toGatherSettings({ syncFolder: `  Inbox  ` }).syncFolder).toBe('Inbox');
     expect(toGatherSettings({ syncFolder: 'x'.repeat(300) }).syncFolder).toHaveLength(255);
+    // Settings written before the Gmail sync existed read as no Gmail list, an hour apart.
+    expect(toGatherSettings({ autoSave: false, syncFolder: 'DMARC', syncEveryMinutes: 15 })).toEqual({
+      autoSave: false,
+      syncFolder: 'DMARC',
+      syncEveryMinutes: 15,
+      gmailList: '',
+      gmailEveryMinutes: 60,
+    });
+    expect(toGatherSettings({ gmailList: '  label:dmarc ', gmailEveryMinutes: 2 })).toMatchObject({
+      gmailList: 'label:dmarc',
+      gmailEveryMinutes: 5,
+    });
+    expect(toGatherSettings({ gmailList: ['DMARC'], gmailEveryMinutes: 'hourly' })).toMatchObject({
+      gmailList: '',
+      gmailEveryMinutes: 60,
+    });
   });
 });
