@@ -48,14 +48,25 @@ export function loadAsnTable(): Promise<AsnTable | undefined> {
 
 let running: Promise<unknown> = Promise.resolve();
 
+/** The Web Lock every context of the extension (its pages, the background) takes for a check. */
+export const CHECK_LOCK = 'dmarc-lens-watch-check';
+
 /**
- * Checks every domain's stored reports and tells what changed. Checks in one context run one after another, so that
- * two imports finishing together do not tell the same alert twice.
+ * Checks every domain's stored reports and tells what changed. A check reads the memory of what was told and writes
+ * it back, so two at once would both tell the same news: checks run one after another, in one context (two imports
+ * finishing together) and across the extension's pages and its background (a Web Lock of the extension's origin).
  */
 export function runChecks(now: Date = new Date()): Promise<CheckOutcome> {
-  const check = running.then(() => checkOnce(now));
+  const check = running.then(() => exclusively(() => checkOnce(now)));
   running = check.catch(() => undefined);
   return check;
+}
+
+function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  // Every context the checks run in has Web Locks (Chrome 69, Firefox 96); the chain above still orders one context
+  // without them.
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request(CHECK_LOCK, work) as Promise<T>) : work();
 }
 
 async function checkOnce(now: Date): Promise<CheckOutcome> {
