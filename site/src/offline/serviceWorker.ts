@@ -57,6 +57,32 @@ worker.addEventListener('activate', (event) => {
   );
 });
 
+/**
+ * How long a page waits for the network before it opens from the copy: long enough for a slow line, short enough that
+ * a connection that answers nothing does not leave the user before a blank page.
+ */
+const NETWORK_WAIT_MS = 4000;
+
+function fromCopy(url: string): Promise<Response | undefined> {
+  return caches.open(cacheName).then((cache) => cache.match(url));
+}
+
+/**
+ * A page of the site: index.html from the network while there is one, else the copy. Only index.html names the build's
+ * hashed scripts, so answering it from the copy would run this worker's build even after a new one was put up: the
+ * new build would start only on the visit after its worker took over. Fresh, it loads the new build's scripts (not in
+ * this worker's list, so fetched), and the new worker replaces this one in the background.
+ */
+function openPage(request: Request): Promise<Response> {
+  const network = fetch(request).then((response) => (response.ok ? response : Promise.reject(new Error('not ok'))));
+  const waited = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NETWORK_WAIT_MS));
+  const copy = () => fromCopy(indexUrl).then((cached) => cached ?? network);
+  return Promise.race([network, waited]).then(
+    (response) => response ?? copy(),
+    () => copy(),
+  );
+}
+
 worker.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -64,12 +90,12 @@ worker.addEventListener('fetch', (event) => {
   url.hash = '';
   // Routes live in the fragment, so a page of the site is a folder or a name without an extension: index.html.
   const page = request.mode === 'navigate' && url.href.startsWith(scope.href) && !/\.[^/]*$/.test(url.pathname);
-  const wanted = page ? indexUrl : url.href;
-  if (!buildUrls.has(wanted)) return;
-  event.respondWith(
-    caches
-      .open(cacheName)
-      .then((cache) => cache.match(wanted))
-      .then((cached) => cached ?? fetch(request)),
-  );
+  if (page) {
+    event.respondWith(openPage(request));
+    return;
+  }
+  // Every other file of the build comes from the copy without asking the network: a hashed script never changes under
+  // its name, and the few unhashed files (the ASN table, the icons) are this build's until its successor takes over.
+  if (!buildUrls.has(url.href)) return;
+  event.respondWith(fromCopy(url.href).then((cached) => cached ?? fetch(request)));
 });
