@@ -57,7 +57,12 @@ export type GraphAnswer =
   { ok: true; base64: string } | { ok: false; reason: 'off' | 'not-found' | 'failed'; message: string };
 
 export type ExtensionMessage =
-  | { type: 'parse-attachment'; attachment: AttachmentPayload }
+  | {
+      type: 'parse-attachment';
+      attachment: AttachmentPayload;
+      /** A save of the same file follows at once (auto-save): the reports parsed for the card are kept for it. */
+      keepForSave?: boolean;
+    }
   | { type: 'save-attachment'; attachment: AttachmentPayload }
   | { type: 'open-dashboard'; attachment?: AttachmentPayload; domain?: string }
   | { type: 'open-drop-page'; fileName: string }
