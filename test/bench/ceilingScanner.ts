@@ -1,8 +1,6 @@
 // The ceiling `npm run bench` measures ours against: a minimal hand-written scanner that builds the same record objects
 // from the same stream with no checks at all — no entities, no validation, no alignment, no warnings. What it costs is
 // what reading the text costs; ours as a ratio of it is what our checks and generality cost.
-import type { Readable } from 'node:stream';
-
 export interface CeilingRecord {
   sourceIp: string;
   count: number;
@@ -57,11 +55,17 @@ function recordAt(xml: string, from: number, to: number): CeilingRecord {
   };
 }
 
-/** Reads the records of a stream of UTF-8 XML, handing each chunk's complete records to `onRecords`. */
-export async function scanRecords(stream: Readable, onRecords: (records: CeilingRecord[]) => void): Promise<void> {
+/**
+ * Reads the records of a stream of UTF-8 XML (a Node stream, a browser ReadableStream's chunks, slices of bytes),
+ * handing each chunk's complete records to `onRecords`.
+ */
+export async function scanRecords(
+  stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onRecords: (records: CeilingRecord[]) => void,
+): Promise<void> {
   const decoder = new TextDecoder();
   let rest = '';
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+  for await (const chunk of stream) {
     const text = rest + decoder.decode(chunk, { stream: true });
     const records: CeilingRecord[] = [];
     let at = 0;

@@ -1,7 +1,9 @@
 // Synthetic aggregate reports for benchmarks (generated, never committed): realistic record shapes and a spread of
 // sources, domains and results, so that parsing cost resembles a large Google or Microsoft report.
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 
 /** Deterministic pseudo-random numbers (mulberry32): the same input every run. */
 export function seededRandom(seed: number): () => number {
@@ -177,4 +179,13 @@ export async function writeSyntheticReport(path: string, targetBytes: number, se
   out.end();
   await once(out, 'finish');
   return records;
+}
+
+/** `path`.gz beside `path` (zlib's default level, as reporters' gzip writes), made once; returns its path. */
+export async function writeGzipCopy(path: string): Promise<string> {
+  const gzPath = `${path}.gz`;
+  if (!existsSync(gzPath) || statSync(gzPath).mtimeMs < statSync(path).mtimeMs) {
+    await pipeline(createReadStream(path), createGzip(), createWriteStream(gzPath));
+  }
+  return gzPath;
 }

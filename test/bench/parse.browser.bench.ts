@@ -1,0 +1,284 @@
+// `npm run bench -- --browser [sizes in MB]`: issue 19's targets measured in headless Chromium (/usr/bin/chromium):
+// bytes → records for generated reports of 1, 20 and 100 MB, as plain XML and as .xml.gz, ours (parseReport, records
+// kept, as the site's import worker calls it) beside the ceiling (ceilingScanner.ts) in the same run. For .gz the
+// ceiling is the faster of two: inflated by fflate (the decompressor ours uses) or by Chromium's DecompressionStream.
+// Each case runs in a browser of its own: its first run also measures the renderer's peak memory (Linux /proc: the
+// peak resident size is reset just before the run), the fastest of the others is its time. Ours runs once more with
+// records not kept (streamed), for the flat-memory target. Writes dist/bench/parse-browser.json.
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from '../../playwright.config';
+import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
+import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
+
+const PORT = 4360;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const workDir = `${root}dist/bench`;
+const MARKER = `dmarc-lens-parse-bench-${process.pid}`;
+
+const TARGET_MBPS = 60;
+const TARGET_SHARE = 0.8;
+const TARGET_KEPT_FACTOR = 3;
+const TARGET_STREAMED_MB = 300;
+
+interface CaseResult {
+  mode: BrowserCaseMode;
+  retainRecords: boolean;
+  bytes: number;
+  xmlBytes: number;
+  seconds: number;
+  records: number;
+  messages: number;
+  /** Renderer CPU seconds per run (all runs after the first), beside the wall time on a shared machine. */
+  cpuSeconds: number;
+  /** The renderer's peak resident memory during the first run, above what it held just before. */
+  peakMB: number;
+  error?: string;
+}
+
+/** The renderer processes of this run's browser (by the marker in their user agent). */
+function rendererPids(): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return command.includes(MARKER) && command.includes('--type=renderer');
+      } catch {
+        return false;
+      }
+    });
+}
+
+function statusKB(pid: string, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
+function cpuSecondsOf(pids: readonly string[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
+function serve(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', ORIGIN).pathname;
+    if (path === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(script);
+    } else if (path.startsWith('/files/')) {
+      const file = `${workDir}/${decodeURIComponent(path.slice('/files/'.length)).replace(/[/\\]/g, '')}`;
+      if (!existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(file).size });
+      createReadStream(file).pipe(response);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><title>parse bench</title><script type="module" src="/bench.js"></script>');
+    }
+  });
+  return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
+}
+
+const bundle = await build({
+  stdin: {
+    contents: `import { loadBytes, runOnce } from './parseBrowserCase';
+      globalThis.bench = { loadBytes, runOnce };`,
+    resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  minify: true,
+  write: false,
+  logLevel: 'warning',
+});
+const script = bundle.outputFiles[0]!.text;
+
+interface PageBench {
+  loadBytes(url: string): Promise<number>;
+  runOnce(mode: BrowserCaseMode, gzip: boolean, retain: boolean, fileName: string): Promise<BrowserCaseRun>;
+}
+
+async function runInPage(
+  page: Page,
+  mode: BrowserCaseMode,
+  gzip: boolean,
+  retain: boolean,
+  fileName: string,
+): Promise<BrowserCaseRun> {
+  return page.evaluate(([m, g, r, f]) => (globalThis as unknown as { bench: PageBench }).bench.runOnce(m, g, r, f), [
+    mode,
+    gzip,
+    retain,
+    fileName,
+  ] as const);
+}
+
+async function runCase(
+  mode: BrowserCaseMode,
+  fileName: string,
+  xmlBytes: number,
+  retainRecords: boolean,
+  runs: number,
+): Promise<CaseResult> {
+  const gzip = fileName.endsWith('.gz');
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, `--user-agent=${MARKER}`, '--js-flags=--expose-gc'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction(() => 'bench' in globalThis);
+    const bytes = await page.evaluate(
+      (url) => (globalThis as unknown as { bench: PageBench }).bench.loadBytes(url),
+      `/files/${fileName}`,
+    );
+    await page.evaluate(() => (globalThis as unknown as { gc: () => void }).gc());
+    const pids = rendererPids();
+    // Linux: writing 5 to clear_refs resets the peak resident size (VmHWM) to the current one.
+    const before = new Map<string, number>();
+    for (const pid of pids) {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      before.set(pid, statusKB(pid, 'VmRSS'));
+    }
+    const first = await runInPage(page, mode, gzip, retainRecords, fileName);
+    let peakKB = 0;
+    for (const pid of pids) peakKB = Math.max(peakKB, statusKB(pid, 'VmHWM') - before.get(pid)!);
+    let seconds = first.seconds;
+    const cpuBefore = cpuSecondsOf(pids);
+    for (let run = 1; run < runs; run++) {
+      const next = await runInPage(page, mode, gzip, retainRecords, fileName);
+      if (next.records !== first.records || next.messages !== first.messages)
+        throw new Error(`${mode} read ${next.records} records, then ${first.records}, from ${fileName}`);
+      seconds = Math.min(seconds, next.seconds);
+    }
+    const cpuSeconds = runs > 1 ? (cpuSecondsOf(pids) - cpuBefore) / (runs - 1) : NaN;
+    return {
+      mode,
+      retainRecords,
+      bytes,
+      xmlBytes,
+      seconds,
+      records: first.records,
+      messages: first.messages,
+      cpuSeconds,
+      peakMB: peakKB / 1024,
+      ...(first.error ? { error: first.error } : {}),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const sizesMB = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+const SIZES = sizesMB.length ? sizesMB : [1, 20, 100];
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const mbps = (r: CaseResult) => r.xmlBytes / 1e6 / r.seconds;
+
+mkdirSync(workDir, { recursive: true });
+const server = await serve();
+const version = await (async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    return browser.version();
+  } finally {
+    await browser.close();
+  }
+})();
+console.log(`Chromium ${version}: bytes → records, records kept (MB/s of XML; CPU = renderer CPU seconds a run)`);
+console.log(
+  `Targets (.gz): >= ${TARGET_MBPS} MB/s, >= ${TARGET_SHARE}x the ceiling; peak <= ${TARGET_KEPT_FACTOR}x the XML kept, < ${TARGET_STREAMED_MB} MB streamed\n`,
+);
+console.log(
+  'size     input | ours MB/s (CPU s) | ceiling MB/s (CPU s)          | of ceiling | peak kept MB | peak streamed MB',
+);
+const results: unknown[] = [];
+try {
+  for (const sizeMB of SIZES) {
+    const xmlName = `synthetic-${sizeMB}MB.xml`;
+    const xmlFile = `${workDir}/${xmlName}`;
+    const countFile = `${xmlFile}.records`;
+    if (!existsSync(xmlFile) || !existsSync(countFile))
+      writeFileSync(countFile, String(await writeSyntheticReport(xmlFile, sizeMB * 1e6, sizeMB)));
+    await writeGzipCopy(xmlFile);
+    const expected = Number(readFileSync(countFile, 'utf8'));
+    const xmlBytes = statSync(xmlFile).size;
+    const runs = Math.max(3, Math.min(20, Math.floor(200e6 / xmlBytes)));
+    for (const fileName of [xmlName, `${xmlName}.gz`]) {
+      const gzip = fileName.endsWith('.gz');
+      const ours = await runCase('ours', fileName, xmlBytes, true, runs);
+      const streamed = await runCase('ours', fileName, xmlBytes, false, 1);
+      const ceilings = [await runCase('ceiling', fileName, xmlBytes, true, runs)];
+      if (gzip) ceilings.push(await runCase('ceiling-native', fileName, xmlBytes, true, runs));
+      for (const r of [ours, streamed, ...ceilings]) {
+        if (r.error) throw new Error(`${r.mode} failed on ${fileName}: ${r.error}`);
+        if (r.records !== expected)
+          throw new Error(`${r.mode} read ${r.records} records of ${expected} in ${fileName}`);
+      }
+      const ceiling = ceilings.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      const share = mbps(ours) / mbps(ceiling);
+      const ceilingText = ceilings
+        .map(
+          (c) =>
+            `${fmt(mbps(c))} (${fmt(c.cpuSeconds, 2)})${c.mode === 'ceiling-native' ? ' native' : gzip ? ' fflate' : ''}`,
+        )
+        .join(', ');
+      console.log(
+        `${String(sizeMB).padStart(4)} MB ${gzip ? '.gz ' : '.xml'} | ${`${fmt(mbps(ours))} (${fmt(ours.cpuSeconds, 2)})`.padStart(17)} | ${ceilingText.padEnd(29)} | ${share.toFixed(2).padStart(9)}× | ${fmt(ours.peakMB, 0).padStart(12)} | ${fmt(streamed.peakMB, 0).padStart(16)}`,
+      );
+      results.push({
+        sizeMB,
+        input: gzip ? 'gz' : 'xml',
+        inputBytes: ours.bytes,
+        xmlBytes,
+        records: ours.records,
+        ours: { mbPerSecond: mbps(ours), seconds: ours.seconds, cpuSeconds: ours.cpuSeconds, peakKeptMB: ours.peakMB },
+        streamed: { peakMB: streamed.peakMB, seconds: streamed.seconds },
+        ceilings: ceilings.map((c) => ({
+          mode: c.mode,
+          mbPerSecond: mbps(c),
+          seconds: c.seconds,
+          cpuSeconds: c.cpuSeconds,
+        })),
+        oursShare: share,
+        meets: {
+          speed: mbps(ours) >= TARGET_MBPS,
+          share: share >= TARGET_SHARE,
+          keptMemory: ours.peakMB <= (TARGET_KEPT_FACTOR * xmlBytes) / 2 ** 20,
+          streamedMemory: streamed.peakMB < TARGET_STREAMED_MB,
+        },
+      });
+    }
+  }
+} finally {
+  server.closeAllConnections();
+  server.close();
+}
+writeFileSync(
+  `${workDir}/parse-browser.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), chromium: version, results }, null, 2)}\n`,
+);
+console.log('\nWritten to dist/bench/parse-browser.json');
