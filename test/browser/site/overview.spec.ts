@@ -105,6 +105,8 @@ async function shownDomains(page: Page): Promise<string[]> {
 test('five domains at a glance: figures from the XML, sorting, search, and a click to the dashboard', async ({
   page,
 }) => {
+  // Twenty files, four pages in two languages and themes, axe on each: minutes when the machine is busy.
+  test.setTimeout(300_000);
   const requests = recordRequests(page);
   await importFiles(page, [...PERMITS, ...OTHERS], implausibleFiles);
   await expectImplausibleRefused(page);
@@ -118,6 +120,10 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   await page.getByTestId('theme-select').selectOption('dark');
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/import-implausible-nl-dark.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/import-implausible-nl-dark-390.png`, fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('language-select').selectOption('en');
   await page.getByTestId('theme-select').selectOption('light');
   // Nothing of them is stored: the overview below has the same five domains and figures as without them.
@@ -125,7 +131,8 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   await expect(page.getByRole('heading', { level: 1, name: 'Your domains at a glance' })).toBeVisible();
   // The default period, the last 30 days with data, ends on 23 January 2026: only secure.200permits.com has mail then
   // (52 on the 20th, 1 + 18 on the 21st, 5 on the 23rd).
-  await expect(page.getByTestId('overview-row')).toHaveCount(5);
+  // Rows come as each domain is summed.
+  await expect(page.getByTestId('overview-row')).toHaveCount(5, { timeout: 30_000 });
   await expect(row(page, 'secure.200permits.com').getByTestId('overview-messages')).toHaveText('76');
   await expect(row(page, 'freitagsrunde.org')).toContainText('No messages in this period');
 
@@ -221,13 +228,26 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   // The Senders page opens on the busiest domain, not the alphabetically first, over the dashboard's default period:
   // its last 30 days with data, 25 December 2025 to 23 January 2026 (52 + 1 + 18 + 5 messages, every one passing).
   await page.goto(`${ORIGIN}/#/senders`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Senders' })).toBeVisible();
   await expect(page.getByTestId('domain-select')).toHaveValue('secure.200permits.com');
   await expect(page.getByLabel('Period')).toHaveValue('recent');
   await expect(page.getByTestId('period-shown')).toHaveText('From Dec 25, 2025 to Jan 23, 2026');
+  await page.screenshot({ path: `${SHOTS}/senders-recent-en-light.png`, fullPage: true });
   const classTotals = page.getByTestId('class-totals');
   await expect(classTotals.locator('[data-class="compliant"]')).toHaveAttribute('data-messages', '76');
   for (const cls of ['forwarded', 'misconfigured', 'suspicious'])
     await expect(classTotals.locator(`[data-class="${cls}"]`)).toHaveAttribute('data-messages', '0');
+  await page.getByTestId('language-select').selectOption('nl');
+  await page.getByTestId('theme-select').selectOption('dark');
+  await expect(page.getByTestId('period-shown')).toHaveText('Van 25 dec 2025 tot en met 23 jan 2026');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/senders-recent-nl-dark.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/senders-recent-nl-dark-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('language-select').selectOption('en');
+  await page.getByTestId('theme-select').selectOption('light');
   // All time: the 33 messages of December too.
   await page.getByLabel('Period').selectOption('all');
   await expect(classTotals.locator('[data-class="compliant"]')).toHaveAttribute('data-messages', '109');
@@ -292,6 +312,7 @@ test('the default axis is the last 30 days with data; old and long reports are c
   await expect(page.getByTestId('chart-bucket')).toHaveCount(30);
   await expect.poll(() => totalMessages(page)).toBe(52 + 1 + 18 + 5);
   await expect(page.getByTestId('period-shown')).toHaveText('From Dec 25, 2025 to Jan 23, 2026');
+  await page.screenshot({ path: `${SHOTS}/senders-recent-en-light.png`, fullPage: true });
   // Outside: the three December reports of secure.200permits.com, 163.com's of 2012, and the 47-day one.
   const outside = 4 + longReport.length;
   await expect(page.getByTestId('chart-outside')).toHaveText(
