@@ -1,12 +1,15 @@
 // `dmarc-lens fetch`: reads reports from where they arrive (an IMAP folder, a Maildir, a folder of files) and writes
 // them as `parse` does. A state file remembers what was read, so every message is read once across runs.
 //
-// Order per message: its reports are written and flushed, then the state (with the output's length, under --out) is
-// replaced atomically, then the message is archived or deleted when asked. A run killed before the state is replaced
-// reads that message again; with --out the restarted run first cuts the output back to the recorded length, so each
-// report ends up in the file exactly once. On standard output a killed run can have written the last message already.
-// With --to postgres:// each report is its own transaction, committed before the message is recorded; a message read
-// again after a kill finds its reports there and writes nothing twice.
+// Messages are recorded in the state at checkpoints: every CHECKPOINT_MESSAGES messages or CHECKPOINT_MS, at the end of
+// each pass over the source and when the run ends. A checkpoint first puts the reports of the messages since the last
+// one on disk (under --out the file is flushed; with --to postgres:// every statement is answered and the server has
+// flushed its commits), then replaces the state atomically, then archives or deletes those messages when asked. So a
+// message is never recorded before its reports are kept, nor moved before it is recorded. A run killed between
+// checkpoints reads the messages since the last one again: with --out the restarted run first cuts the output back to
+// the length recorded with them, and in PostgreSQL a report already there is not written twice, so each report ends
+// up written exactly once. Standard output cannot be cut back: there every message is recorded as soon as it is
+// written, and a killed run can have written the last message already.
 //
 // --watch outlives the server: when the connection drops (a restart, a network break) it connects again, waiting 1 s,
 // then twice as long after each failed try up to a minute. A message whose download broke off is not recorded, and
@@ -19,7 +22,7 @@ import { CSV_HEADER } from '../formatReports';
 import { PARSEDMARC_CSV_HEADER } from '../../core/report';
 import { runReporter } from '../progress';
 import { isPostgresUrl } from '../postgres/postgresUrl';
-import type { PostgresWriter } from '../postgres/writeToPostgres';
+import type { PostgresWriter, WriteOutcome } from '../postgres/writeToPostgres';
 import { openFileOutput, streamOutput, type FetchOutput } from './output';
 import {
   dirSource,
@@ -307,6 +310,9 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     out = opened.output;
+    // Recorded before anything is written: a run killed before its first checkpoint is cut back to here.
+    state.output = { path: args.out, bytes: out.startBytes };
+    saveState(args.state, state);
   } else out = streamOutput(io.out);
 
   let stop: () => void = () => undefined;
@@ -361,47 +367,80 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   const readThisRun = new Set<string>();
   const closed = (): boolean => stopping || (out?.closed ?? false);
 
-  /** Reads one message and records it; when its download breaks off, throws without recording it. */
+  /** Messages read since the last checkpoint, with how each went (for PostgreSQL, once its statements are answered). */
+  let batch: Array<{ item: FetchItem; outcome: Promise<MessageOutcome> }> = [];
+  let lastCheckpoint = Date.now();
+
+  /**
+   * Records the messages read since the last checkpoint once their reports are kept, then archives or deletes them
+   * when asked (`from`: the source they came from) unless `settleNow` is false (the source is broken: the next pass
+   * finds them in the state as not yet archived). Throws DatabaseLost, recording nothing, when the database
+   * connection broke.
+   */
+  const checkpoint = async (from: FetchSource | undefined, settleNow = true): Promise<void> => {
+    const done = batch;
+    batch = [];
+    lastCheckpoint = Date.now();
+    if (database && !(await database.durable())) throw new DatabaseLost(database.where);
+    const toSettle: FetchItem[] = [];
+    for (const { item, outcome } of done) {
+      const how = await outcome;
+      counts.read++;
+      if (how === 'written') {
+        counts.reports++;
+        if (from?.settles) {
+          state.unsettled.add(item.key);
+          toSettle.push(item);
+        }
+      } else if (how === 'failed') counts.failed++;
+      else counts.skipped++;
+    }
+    const bytes = out?.flush();
+    if (bytes !== undefined) state.output = { path: args.out!, bytes };
+    saveState(args.state, state);
+    if (!settleNow || toSettle.length === 0) return;
+    for (const item of toSettle) {
+      await from!.settle(item);
+      state.unsettled.delete(item.key);
+    }
+    saveState(args.state, state);
+  };
+
+  /** Reads one message; when its download breaks off, throws without recording it. */
   const readItem = async (from: FetchSource, item: FetchItem): Promise<void> => {
     const opened = await item.open();
     if (!opened) return; // gone meanwhile (moved by someone else): nothing to record
     const transport: { error?: unknown } = {};
     const chunks = watched(opened, transport);
-    let outcome: MessageOutcome;
+    let outcome: Promise<MessageOutcome>;
     if (database) {
+      let settled: (how: WriteOutcome) => void = () => undefined;
+      const final = new Promise<WriteOutcome>((resolve) => (settled = resolve));
       const written = await database.writeStream(item.label, item.fileName, chunks, io.err, {
-        wait: true,
         sayNoReport: false,
+        settled,
       });
       if (written === 'connection lost') throw new DatabaseLost(database.where);
-      outcome = written === 'ok' ? 'written' : written === 'no-report' ? 'no-report' : 'failed';
-      if (outcome === 'no-report' && transport.error === undefined) {
+      if (written === 'no-report' && transport.error === undefined) {
         io.err(`${item.label}: no DMARC or TLS report in this message; skipped`);
       }
+      // A report that fails once parsing is done fails the message; a lost connection is found at the checkpoint.
+      outcome = final.then((how) => (how === 'ok' ? 'written' : how === 'no-report' ? 'no-report' : 'failed'));
     } else {
-      outcome = await writeMessage(item.label, item.fileName, chunks, args.format, out!, io.err);
+      outcome = Promise.resolve(await writeMessage(item.label, item.fileName, chunks, args.format, out!, io.err));
       await out!.ready();
     }
     if (transport.error !== undefined) {
       out?.rollback();
       throw transport.error instanceof Error ? transport.error : new Error('the download broke off');
     }
-    const bytes = out?.commit();
+    out?.messageDone();
     state.seen.add(item.key);
     readThisRun.add(item.key);
-    if (outcome === 'written' && from.settles) state.unsettled.add(item.key);
-    if (bytes !== undefined) state.output = { path: args.out!, bytes };
-    saveState(args.state, state);
-    counts.read++;
-    if (outcome === 'written') {
-      counts.reports++;
-      if (from.settles) {
-        await from.settle(item);
-        state.unsettled.delete(item.key);
-        saveState(args.state, state);
-      }
-    } else if (outcome === 'failed') counts.failed++;
-    else counts.skipped++;
+    batch.push({ item, outcome });
+    if (out?.recordEachMessage || batch.length >= CHECKPOINT_MESSAGES || Date.now() - lastCheckpoint >= CHECKPOINT_MS) {
+      await checkpoint(from);
+    }
   };
 
   /** One connection's work: every pass over the source until the run ends. */
@@ -420,16 +459,18 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
       for (const item of items) {
         if (closed()) break;
         if (state.seen.has(item.key)) {
-          // Written and recorded by a run that stopped before archiving it.
-          if (state.unsettled.delete(item.key)) {
+          // Written and recorded by a run that stopped before archiving it. The state is saved at the next checkpoint,
+          // not now: it holds messages read since the last one, whose reports may not be on disk yet.
+          if (state.unsettled.has(item.key)) {
             await from.settle(item);
-            saveState(args.state, state);
+            state.unsettled.delete(item.key);
           }
           if (!readThisRun.has(item.key)) readBefore.add(item.key);
           continue;
         }
         await readItem(from, item);
       }
+      await checkpoint(from);
       // Where the next pass starts, once every message of this one is read and recorded.
       const cursor = from.cursor?.();
       if (!closed() && cursor !== undefined && cursor !== state.cursor) {
@@ -456,6 +497,7 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
         break;
       } catch (error) {
         if (!args.watch || stopping || !isConnectionLoss(error)) throw error;
+        await checkpoint(source, false);
         io.err(
           `${source?.id ?? sourceId}: ${describeError(error)}; connecting again in ${Math.round(backoffMs / 1000)} s`,
         );
@@ -469,6 +511,9 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.err(`${error instanceof DatabaseLost ? error.message : `${source?.id ?? sourceId}: ${describeError(error)}`}`);
     counts.failed++;
+    // What was read before the failure is recorded, unless the database is gone (then nothing since the last
+    // checkpoint is known to be kept, and the next run reads it again).
+    if (!(error instanceof DatabaseLost)) await checkpoint(source, false).catch(() => undefined);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -486,6 +531,13 @@ export async function runFetch(argv: string[], io: CliIo): Promise<number> {
 }
 
 type MessageOutcome = 'written' | 'no-report' | 'failed';
+
+/**
+ * Messages and time between checkpoints. A killed run reads at most this much again; each checkpoint costs a flush to
+ * disk of the output or the database and of the state file, whose whole list of messages is written each time.
+ */
+const CHECKPOINT_MESSAGES = 500;
+const CHECKPOINT_MS = 2000;
 
 /** The first wait before connecting again, and the longest. */
 const RECONNECT_FIRST_MS = 1000;

@@ -1,6 +1,7 @@
-// Where fetch writes. With --out FILE the reports are appended to the file, flushed to disk after each message, and
-// the file's length recorded in the state with that message; a restarted run first cuts the file back to the recorded
-// length, so what a killed run wrote for a message it had not recorded is removed before that message is read again.
+// Where fetch writes. With --out FILE the reports are appended to the file; at each of fetch's checkpoints the file is
+// flushed to disk and its length recorded in the state with the messages read so far. A restarted run first cuts the
+// file back to the recorded length, so what a killed run wrote for messages it had not recorded is removed before those
+// messages are read again.
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { Output } from '../FileReportWriter';
 
@@ -8,9 +9,16 @@ export interface FetchOutput extends Output {
   readonly closed: boolean;
   /** Bytes already in the output before this run wrote anything (0 for standard output). */
   readonly startBytes: number;
-  /** Flushes what was written; returns the output's length (files only). */
-  commit(): number | undefined;
-  /** Drops what was written since the last commit (files only: standard output cannot take it back). */
+  /**
+   * Whether every message is recorded as soon as it is written. Standard output cannot be cut back, so what a killed
+   * run wrote there after its last checkpoint would come again; recording each message keeps that to one message.
+   */
+  readonly recordEachMessage: boolean;
+  /** Marks the end of a message's reports: {@link rollback} cuts back to here. */
+  messageDone(): void;
+  /** Flushes what was written to disk; returns the output's length up to the last message done (files only). */
+  flush(): number | undefined;
+  /** Drops what was written since the last message done (files only: standard output cannot take it back). */
   rollback(): void;
   close(): void;
 }
@@ -32,12 +40,13 @@ export function openFileOutput(path: string, recordedBytes: number | undefined):
     length = recordedBytes;
   }
   let position = length;
-  let committed = length;
+  let messageEnd = length;
   return {
     ok: true,
     output: {
       closed: false,
       startBytes: length,
+      recordEachMessage: false,
       write(text) {
         const bytes = Buffer.from(text, 'utf8');
         let done = 0;
@@ -45,14 +54,16 @@ export function openFileOutput(path: string, recordedBytes: number | undefined):
         position += bytes.length;
       },
       ready: () => Promise.resolve(),
-      commit() {
+      messageDone() {
+        messageEnd = position;
+      },
+      flush() {
         fsyncSync(fd);
-        committed = position;
-        return position;
+        return messageEnd;
       },
       rollback() {
-        ftruncateSync(fd, committed);
-        position = committed;
+        ftruncateSync(fd, messageEnd);
+        position = messageEnd;
       },
       close: () => closeSync(fd),
     },
@@ -66,9 +77,11 @@ export function streamOutput(out: Output & { readonly closed: boolean }): FetchO
       return out.closed;
     },
     startBytes: 0,
+    recordEachMessage: true,
     write: (text) => out.write(text),
     ready: () => out.ready(),
-    commit: () => undefined,
+    messageDone: () => undefined,
+    flush: () => undefined,
     rollback: () => undefined,
     close: () => undefined,
   };

@@ -1,6 +1,6 @@
 // What `dmarc-lens fetch` has already read, kept in a small JSON file next to nothing else. It is replaced atomically
-// (written aside, flushed, renamed over the old one) after each message's reports are written and flushed, so a run
-// killed at any moment leaves either the state before that message or the state after it.
+// (written aside, flushed, renamed over the old one) at fetch's checkpoints, each time after the reports of the
+// messages it records are on disk, so a run killed at any moment leaves the state of one checkpoint or the next.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 
 export interface FetchState {

@@ -50,6 +50,11 @@ const WHOLE_FILE_BYTES = 1024 * 1024;
 const CONNECTIONS = 3;
 /** Statements sent and not yet answered, at most: past this, reading waits (memory stays bounded). */
 const MAX_IN_FLIGHT = 64;
+/**
+ * How long {@link PostgresWriter.durable} waits at most for the background writer, which flushes commits that did not
+ * wait within three times its wal_writer_delay (200 ms unless set otherwise).
+ */
+const FLUSH_WAIT_MS = 2000;
 
 /** The database as a person may see it in a message: the URL without its password. */
 function describeDatabase(url: string): string {
@@ -76,6 +81,8 @@ export type WriteOutcome = 'ok' | 'failed' | 'no-report' | 'connection lost';
 
 interface Connection {
   client: pg.Client;
+  /** The statement last given to this connection: the next one is handed over once it is answered. */
+  tail: Promise<unknown>;
 }
 
 /** An aggregate report whose records are coming in. */
@@ -130,7 +137,7 @@ export class PostgresWriter {
       const client = new driver.Client({ connectionString: url, application_name: 'dmarc-lens' });
       // A connection that drops between queries is reported by the next query; this keeps it from being thrown as well.
       client.on('error', () => {});
-      connections.push({ client });
+      connections.push({ client, tail: Promise.resolve() });
       try {
         await client.connect();
         // A commit returns before its WAL is flushed to disk. Reports stay whole either way (a transaction is applied
@@ -178,17 +185,41 @@ export class PostgresWriter {
    * Parses `chunks` (a file's or a message's bytes, named `label` in messages) and writes its reports; why an input
    * holds no report is said unless `sayNoReport` is false. Unless `wait`,
    * one-statement reports may still be under way when this returns ({@link settle} waits for them, and
-   * {@link failedInputs} counts inputs that failed then). Never throws.
+   * {@link failedInputs} counts inputs that failed then); `settled` is then told how the input went once all of its
+   * statements are answered. Never throws.
    */
   async writeStream(
     label: string,
     fileName: string,
     chunks: Chunks,
     note: (line: string) => void,
-    { wait = false, sayNoReport = true } = {},
+    {
+      wait = false,
+      sayNoReport = true,
+      settled,
+    }: { wait?: boolean; sayNoReport?: boolean; settled?: (outcome: WriteOutcome) => void } = {},
   ): Promise<WriteOutcome> {
-    if (this.lost) return 'connection lost';
+    const outcome = await this.parseAndWrite(label, fileName, chunks, note, wait, sayNoReport);
+    if (settled) {
+      const { input, early } = outcome;
+      void (async () => {
+        while (input.pending.size > 0) await Promise.all([...input.pending]);
+        settled(this.lost ? 'connection lost' : input.failed && early === 'ok' ? 'failed' : early);
+      })();
+    }
+    return outcome.early;
+  }
+
+  private async parseAndWrite(
+    label: string,
+    fileName: string,
+    chunks: Chunks,
+    note: (line: string) => void,
+    wait: boolean,
+    sayNoReport: boolean,
+  ): Promise<{ input: Input; early: WriteOutcome }> {
     const input = new Input(label, note);
+    if (this.lost) return { input, early: 'connection lost' };
     let result: ParseResult;
     try {
       result = await parseReportStream(
@@ -227,19 +258,65 @@ export class PostgresWriter {
         note(`${label}: ${warning}`);
       }
     }
-    if (this.lost) return 'connection lost';
+    const early = (outcome: WriteOutcome) => ({ input, early: outcome });
+    if (this.lost) return early('connection lost');
     if (!result.ok) {
       const noReport = result.error.code === 'not-a-report' || result.error.code === 'empty';
       if (!input.failed && (sayNoReport || !noReport)) note(result.error.message);
-      return noReport && !input.failed ? 'no-report' : 'failed';
+      return early(noReport && !input.failed ? 'no-report' : 'failed');
     }
-    return input.failed ? 'failed' : 'ok';
+    return early(input.failed ? 'failed' : 'ok');
   }
 
   /** Waits until every statement sent so far is answered; returns whether a connection broke meanwhile. */
   async settle(): Promise<WriteOutcome> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
     return this.lost ? 'connection lost' : 'ok';
+  }
+
+  /**
+   * Waits until every statement sent so far is answered and its commit is on the server's disk; returns whether that
+   * is so (false when a connection broke). Reports are committed without waiting for the disk (see {@link open}), so
+   * `fetch` calls this before it records messages as read: a server that crashes then cannot lose a report whose
+   * message the state file already counts as read.
+   *
+   * The server writes its log in order, and a commit that waits for the disk flushes the log up to itself, so every
+   * earlier commit with it. Only a transaction that writes to the log waits so; the cheapest one that touches no table
+   * of the user's makes a temporary table, dropped at its own commit. Where temporary tables are not allowed, this waits
+   * for the server's background writer to flush the log past where it stood once every statement was answered.
+   */
+  async durable(): Promise<boolean> {
+    if ((await this.settle()) === 'connection lost') return false;
+    const client = this.transactions.client;
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit TO on');
+      await client.query('CREATE TEMPORARY TABLE dmarc_lens_flush () ON COMMIT DROP');
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      if (isConnectionError(error as Error)) return this.lose(error as Error);
+      await client.query('ROLLBACK').catch(() => {});
+    }
+    try {
+      const { rows } = await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+      const deadline = Date.now() + FLUSH_WAIT_MS;
+      for (;;) {
+        const flushed = await client.query<{ done: boolean }>(
+          'SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn AS done',
+          [rows[0]!.lsn],
+        );
+        if (flushed.rows[0]!.done || Date.now() > deadline) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } catch (error) {
+      return isConnectionError(error as Error) ? this.lose(error as Error) : true;
+    }
+  }
+
+  private lose(error: Error): false {
+    this.lost ??= error;
+    return false;
   }
 
   async close(): Promise<void> {
@@ -415,9 +492,18 @@ export class PostgresWriter {
     return this.connections[0]!;
   }
 
-  private async query(connection: Connection, query: Query): Promise<pg.QueryResult> {
-    if (this.lost) throw this.lost;
-    return connection.client.query(query);
+  /**
+   * Queues `query` on the connection. A connection answers one statement at a time whatever the driver is given, and
+   * the driver (pg 8.20 on) warns on standard error when given a statement before the previous one is answered, so
+   * the queue is kept here.
+   */
+  private query(connection: Connection, query: Query): Promise<pg.QueryResult> {
+    const answer = connection.tail.then(() => {
+      if (this.lost) throw this.lost;
+      return connection.client.query(query);
+    });
+    connection.tail = answer.catch(() => {});
+    return answer;
   }
 
   private fail(input: Input, error: unknown): void {

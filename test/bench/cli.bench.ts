@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
-import { seededRandom, syntheticHead, syntheticRecord } from './generateAggregateXml';
+import { reportEmail } from '../cli/reportEmails';
 import { findPostgresBin, startPostgres } from '../cli/postgresServer';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,35 +77,6 @@ async function parse(files: string[]): Promise<ParseRun> {
   return { seconds: (performance.now() - started) / 1000, reports, maxRssMB: Math.round(maxRssKB / 1024), status };
 }
 
-/** A small real-shaped report (a few records) inside a report email, as a mailbox provider sends it. */
-function reportEmail(index: number): string {
-  const random = seededRandom(index + 1);
-  const records = Array.from({ length: 1 + (index % 4) }, () => syntheticRecord(random)).join('');
-  const xml = `${syntheticHead(`bench-${index}`, 1_700_000_000 + index * 60)}${records}</feedback>\n`;
-  const body = Buffer.from(xml).toString('base64').replace(/.{76}/g, '$&\n');
-  return [
-    'From: noreply-dmarc-support@google.com',
-    'To: dmarc@example.com',
-    `Subject: Report domain: example.com Submitter: google.com Report-ID: bench-${index}`,
-    `Date: ${new Date((1_700_000_000 + index * 60) * 1000).toUTCString()}`,
-    `Message-ID: <bench-${index}@google.com>`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b"',
-    '',
-    '--b',
-    'Content-Type: text/plain',
-    '',
-    'This is an aggregate report from google.com.',
-    '--b',
-    `Content-Type: application/xml; name="google.com!example.com!${1_700_000_000 + index * 60}!0.xml"`,
-    'Content-Transfer-Encoding: base64',
-    '',
-    body,
-    '--b--',
-    '',
-  ].join('\n');
-}
-
 if (!existsSync(built)) spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'emails'), { recursive: true });
@@ -137,7 +108,7 @@ const corpus = readManifest(`${corpusDir}${corpusDir === SHARED_CORPUS ? 'MANIFE
 const files: string[] = [];
 const mbox: string[] = [];
 for (let i = 0; i < EMAILS; i++) {
-  const email = reportEmail(i);
+  const { email } = reportEmail(i);
   const file = join(work, 'emails', `${i}.eml`);
   writeFileSync(file, email);
   files.push(file);

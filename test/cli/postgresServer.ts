@@ -40,8 +40,14 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** `durable`: fsync on, as a real server runs (for benchmarks); tests turn it off. */
-export async function startPostgres(bin: string, { durable = false } = {}): Promise<PostgresServer> {
+/**
+ * `durable`: fsync on, as a real server runs (for benchmarks); tests turn it off. `settings`: more server settings
+ * (name → value) for a test that needs them.
+ */
+export async function startPostgres(
+  bin: string,
+  { durable = false, settings = {} }: { durable?: boolean; settings?: Record<string, string> } = {},
+): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dmarc-lens-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout), 0);
   const data = join(dir, 'data');
@@ -56,9 +62,12 @@ export async function startPostgres(bin: string, { durable = false } = {}): Prom
     await run(
       ...asServerUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'dmarc', '-E', 'UTF8', '--no-sync']),
     );
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${durable ? 'on' : 'off'}`;
+    const options = [
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${durable ? 'on' : 'off'}`,
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(' ');
     await run(
-      ...asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', settings, 'start']),
+      ...asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']),
     );
     return { url: `postgres://dmarc@127.0.0.1:${port}/postgres`, dir, stop };
   } catch (error) {
