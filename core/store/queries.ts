@@ -4,7 +4,7 @@ import { ALL_TIME, type Period } from '../analysis';
 import { recordsOfDigest, type StoredRecord, type StoredRecordDigest, readReportXml } from '../report';
 import { keyRanges, prefixUpperBound } from './keyRange';
 import { spanStart, utcMidnight } from './recordChunks';
-import { getReport } from './reportPacks';
+import { getReport, REPORTS_PER_PACK } from './reportPacks';
 import { digestProblem, isSoundReport, shapeProblem, STORED_SOURCE } from './rowShape';
 import { RECORDS_PER_BATCH, RECORDS_PER_CHUNK } from './rowSizes';
 import {
@@ -196,8 +196,12 @@ function overlaps(report: StoredReport, period: Period): boolean {
   return report.end >= period.from && report.begin < period.to;
 }
 
-/** Report packs decoded per IndexedDB request (a pack holds up to REPORTS_PER_PACK reports, most far fewer). */
-const PACKS_PER_REQUEST = 64;
+/**
+ * Reports decoded per IndexedDB request, about: like RECORDS_PER_REQUEST, a few ms of structured clone for a page's
+ * main thread. Packs hold from one to REPORTS_PER_PACK reports, so the packs per request follow the reports per pack
+ * seen so far.
+ */
+export const REPORTS_PER_REQUEST = 1000;
 
 /**
  * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read pack by pack
@@ -216,15 +220,20 @@ async function reportsOfKind(
     const upper = [kind, d, ends.to];
     let lower: unknown[] = [kind, d, spanStart(ends.from)];
     let lowerOpen = false;
+    let perRequest = Math.max(1, Math.floor(REPORTS_PER_REQUEST / REPORTS_PER_PACK));
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
-      const packs = await db.getAll('reportPacks', range, PACKS_PER_REQUEST);
-      for (const pack of packs)
-        for (const report of soundReports(pack))
-          if (report.end >= ends.from && report.end < ends.to) found.push(report);
-      if (packs.length < PACKS_PER_REQUEST) break;
+      const packs = await db.getAll('reportPacks', range, perRequest);
+      let reports = 0;
+      for (const pack of packs) {
+        const sound = soundReports(pack);
+        reports += sound.length;
+        for (const report of sound) if (report.end >= ends.from && report.end < ends.to) found.push(report);
+      }
+      if (packs.length < perRequest) break;
       lower = packs[packs.length - 1]!.id;
       lowerOpen = true;
+      perRequest = Math.min(256, Math.max(1, Math.floor((REPORTS_PER_REQUEST * packs.length) / Math.max(1, reports))));
     }
     found.sort((a, b) => a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const report of found) out.push(report);

@@ -11,6 +11,7 @@ import {
   readRawXml,
   readRecords,
   readRecordsOfReport,
+  REPORTS_PER_REQUEST,
 } from '../../../core/store/queries';
 import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
@@ -232,6 +233,42 @@ describe('queries', () => {
     expect(await listAggregateReports(db, null)).toHaveLength(41);
     const tlsReports = await listTlsReports(db, 'example.com');
     expect(tlsReports[0]).toMatchObject({ successfulSessions: 10, failedSessions: 2 });
+  });
+
+  it('reads reports in requests of about REPORTS_PER_REQUEST, however full the packs, each report once', async () => {
+    // 30 imports of 100 reports ending in the same week: 30 packs of 100 (one per import), which 64 packs a request
+    // read in one request of 3,000 reports, all decoded in one task of a page's main thread.
+    for (let batch = 0; batch < 30; batch++) {
+      const rows = Array.from({ length: 100 }, (_, i) =>
+        toReportRows(
+          aggregate('pack.example', `p${batch}-${i}`, [record({ count: 1 })], {
+            domain: 'packs.test',
+            begin: MARCH_1 + (i % 5) * DAY,
+          }),
+          file,
+        ),
+      );
+      await saveReportRows(db, rows);
+    }
+    const perRequest: number[] = [];
+    const counting = new Proxy(db, {
+      get(target, property) {
+        if (property === 'getAll')
+          return async (...args: Parameters<ReportDatabase['getAll']>) => {
+            const packs = await target.getAll(...args);
+            perRequest.push(packs.reduce((sum, pack) => sum + (pack as { reports: unknown[] }).reports.length, 0));
+            return packs;
+          };
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const reports = await listAggregateReports(counting, 'packs.test');
+    expect(reports).toHaveLength(3000);
+    expect(new Set(reports.map((r) => r.key)).size).toBe(3000);
+    expect(perRequest.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(Math.max(...perRequest)).toBeLessThanOrEqual(REPORTS_PER_REQUEST);
+    expect(perRequest.length).toBeLessThan(10);
   });
 
   it('deletes one domain with its records, or everything', async () => {
