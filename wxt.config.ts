@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 import { GRAPH_ORIGINS } from './extension/graph/graphPermissions';
+import { DOH_ORIGINS } from './extension/monitor/dohHosts';
 import { preactWithoutInnerHtml } from './scripts/preactWithoutInnerHtml';
 
 // The extension (issue 5). Source in extension/, builds in dist/extension/<browser>-mv3. Permissions are minimal:
@@ -60,10 +61,11 @@ export default defineConfig({
         : {}),
     },
     // MV2 (Firefox only) has no optional_host_permissions: hosts go with the optional permissions there.
+    // The watch's opt-in live DNS lookups ask one DNS-over-HTTPS host (extension/monitor/liveLookups.ts), optional too.
     ...(manifestVersion === 2
-      ? { optional_permissions: GRAPH_ORIGINS }
+      ? { optional_permissions: [...GRAPH_ORIGINS, ...DOH_ORIGINS] }
       : {
-          optional_host_permissions: GRAPH_ORIGINS,
+          optional_host_permissions: [...GRAPH_ORIGINS, ...DOH_ORIGINS],
           ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }),
         }),
     ...(browser === 'firefox'

@@ -53,12 +53,13 @@ const isTold = (finding: WatchFinding): finding is WatchFinding & { level: 'prob
 /**
  * The alerts between the memory of the last check and this check's findings, and the memory to keep. `judged` names
  * the domains this check looked at and the kinds it judged: a remembered finding of another domain, or of a kind not
- * judged this time (drift with live lookups turned off, silence with its check off), is kept as it was.
+ * judged this time (drift with live lookups turned off, silence with its check off), is kept as it was; so is one
+ * whose id is in `unjudged` (the drift of a domain whose lookup failed this time).
  */
 export function diffWatchFindings(
   memory: WatchMemory,
   findings: readonly WatchFinding[],
-  judged: { domains: readonly string[]; kinds: readonly WatchFindingKind[] },
+  judged: { domains: readonly string[]; kinds: readonly WatchFindingKind[]; unjudged?: readonly string[] },
 ): WatchDiff {
   const alerts: WatchAlert[] = [];
   const next: Record<string, RememberedFinding> = {};
@@ -99,9 +100,10 @@ export function diffWatchFindings(
   }
   const judgedDomains = new Set(judged.domains);
   const judgedKinds = new Set(judged.kinds);
+  const unjudged = new Set(judged.unjudged);
   for (const [id, was] of Object.entries(memory.findings)) {
     if (seen.has(id)) continue;
-    if (!judgedDomains.has(was.domain) || !judgedKinds.has(was.kind)) {
+    if (!judgedDomains.has(was.domain) || !judgedKinds.has(was.kind) || unjudged.has(id)) {
       next[id] = was;
       continue;
     }

@@ -104,7 +104,12 @@ export interface DriftFinding extends FindingBase {
   published: string;
   reported: string;
   reporter: string;
+  /** The tags in which the published record differs from what the newest report saw (none: they agree). */
+  differences: DriftTag[];
 }
+
+/** The tags of the policy a published record is compared on with what reporters saw. */
+export type DriftTag = 'p' | 'sp' | 'adkim' | 'aspf' | 'pct';
 
 export interface SilenceFinding extends FindingBase {
   kind: 'silence';
@@ -155,6 +160,28 @@ function samePolicy(a: PolicyFields, b: PolicyFields): boolean {
     if (a[tag] !== undefined && b[tag] !== undefined && a[tag] !== b[tag]) return false;
   }
   return true;
+}
+
+/**
+ * Where a published DMARC record differs from the policy a report saw: p, sp, adkim, aspf and pct. A tag the record
+ * leaves out counts as its default (RFC 7489 §6.3: sp is p, alignment relaxed, pct 100), since reporters write what
+ * they applied; a tag the report leaves out is not compared (reporters that do not state it, as for p, saw none).
+ * np and t are left out: RFC 7489 reporters do not know them, and their defaults follow sp, which is compared.
+ */
+export function policyDrift(published: PolicyFields, reported: PolicyFields): DriftTag[] {
+  const p = published.p ?? 'none';
+  const applied = {
+    sp: published.sp ?? p,
+    adkim: published.adkim ?? 'r',
+    aspf: published.aspf ?? 'r',
+    pct: published.pct ?? 100,
+  };
+  const differences: DriftTag[] = [];
+  if (p !== (reported.p ?? 'none')) differences.push('p');
+  for (const tag of ['sp', 'adkim', 'aspf', 'pct'] as const) {
+    if (reported[tag] !== undefined && reported[tag] !== applied[tag]) differences.push(tag);
+  }
+  return differences;
 }
 
 /** Everything watched in `reports`, per policy domain (normalized), domains in order. */
@@ -311,7 +338,11 @@ function domainFindings(
   const published = options.publishedPolicies?.get(domain);
   if (published) {
     const publishedText = policyText(published);
-    const differs = !samePolicy(published, newest.policy);
+    // A reporter that still had the old record in its cache on the newest day is no drift when another saw the new one.
+    const differences = policyDrift(published, newest.policy);
+    const differs =
+      differences.length > 0 &&
+      days.get(newestDay)!.every((report) => policyDrift(published, report.policy).length > 0);
     findings.push({
       kind: 'drift',
       id: `drift:${domain}`,
@@ -321,6 +352,7 @@ function domainFindings(
       published: publishedText,
       reported: now,
       reporter: newest.metadata.orgName,
+      differences: differs ? differences : [],
     });
   }
 

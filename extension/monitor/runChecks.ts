@@ -14,6 +14,7 @@ import { readAsnTable } from '../../core/analysis';
 import { extensionDatabase } from '../reports/saveParsedReports';
 import { loadWatchedReports } from './loadWatchedReports';
 import { readMonitorSettings } from './monitorSettings';
+import { liveResolver, lookupPublishedPolicies } from './liveLookups';
 import { localeOfSetting, readLanguageSetting } from '../ui/languageSetting';
 import { notifyAlerts, showBadge } from './showAlerts';
 import { readWatchMemory, writeWatchCheck } from './watchStorage';
@@ -23,7 +24,7 @@ export interface CheckOutcome {
   openProblems: number;
 }
 
-/** The kinds judged without live lookups (the published record needs one; the extension makes none yet). */
+/** The kinds judged without live lookups (drift needs the published record: liveLookups.ts). */
 const JUDGED_KINDS: readonly WatchFindingKind[] = ['source', 'spoofing', 'policy'];
 
 let asnTable: Promise<AsnTable | undefined> | undefined;
@@ -76,10 +77,14 @@ async function checkOnce(now: Date): Promise<CheckOutcome> {
     readWatchMemory(),
     loadAsnTable(),
   ]);
+  // With live lookups on: each watched domain's published record, asked once per check.
+  const resolver = await liveResolver();
+  const published = resolver ? await lookupPublishedPolicies(watched.domains, resolver) : undefined;
   const findings = watchFindings(watched.reports, {
     now: Math.floor(now.getTime() / 1000),
     thresholds: settings.thresholds,
     ...(table ? { asnTable: table } : {}),
+    ...(published ? { publishedPolicies: published.policies } : {}),
   });
   // A domain whose reports were deleted is forgotten, without alerts.
   const stored = new Set(watched.domains);
@@ -87,8 +92,16 @@ async function checkOnce(now: Date): Promise<CheckOutcome> {
     findings: Object.fromEntries(Object.entries(memory.findings).filter(([, f]) => stored.has(f.domain))),
     domains: memory.domains.filter((d) => stored.has(d)),
   };
-  const kinds = settings.thresholds.silentDays > 0 ? [...JUDGED_KINDS, 'silence' as const] : JUDGED_KINDS;
-  const diff = diffWatchFindings(kept, findings, { domains: watched.domains, kinds });
+  const kinds: WatchFindingKind[] = [
+    ...JUDGED_KINDS,
+    ...(settings.thresholds.silentDays > 0 ? ['silence' as const] : []),
+    ...(published ? ['drift' as const] : []),
+  ];
+  const diff = diffWatchFindings(kept, findings, {
+    domains: watched.domains,
+    kinds,
+    ...(published ? { unjudged: published.failed.map((domain) => `drift:${domain}`) } : {}),
+  });
   const at = now.getTime();
   await writeWatchCheck(diff.memory, diff.alerts, at);
   const open = openProblems(diff.memory);

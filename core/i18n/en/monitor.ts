@@ -23,6 +23,16 @@ export const monitorEn = {
     'The published DMARC record says {published}, but the newest report ({reporter}) saw {reported}.',
   'monitor.watch.drift.same': 'The published DMARC record matches what reporters see again: {reported}.',
   'monitor.watch.drift.ended': 'The published DMARC record no longer differs from what reporters see.',
+
+  // The options page's live DNS lookups for the watch (extension/entrypoints/options, extension/monitor/liveLookups.ts).
+  'monitor.live.title': 'Live DNS lookups',
+  'monitor.live.intro':
+    'After each check, ask a DNS-over-HTTPS server for the DMARC record each watched domain publishes (its _dmarc name), and alert when it differs from the policy the newest reports saw. The server learns the domain names and nothing else; with this off, nothing leaves the browser.',
+  'monitor.live.switch': 'Look up the published DMARC records',
+  'monitor.live.through': 'through',
+  'monitor.live.on': 'On: after each check, one DNS question per domain goes to {host} over HTTPS.',
+  'monitor.live.off': 'Off: no DNS question is asked.',
+  'monitor.live.notGranted': 'The browser did not allow requests to {host}, so live lookups stay off.',
   'monitor.watch.silence.silent':
     'No reports for {days, plural, one {# day} other {# days}}: the newest ended on {day}.',
   'monitor.watch.silence.back': 'Reports arrive again: the newest ended on {day}.',

@@ -25,6 +25,16 @@ export const monitorNl: Translation<typeof monitorEn> = {
     'Het gepubliceerde DMARC-record zegt {published}, maar het nieuwste rapport ({reporter}) zag {reported}.',
   'monitor.watch.drift.same': 'Het gepubliceerde DMARC-record klopt weer met wat rapporteurs zien: {reported}.',
   'monitor.watch.drift.ended': 'Het gepubliceerde DMARC-record wijkt niet meer af van wat rapporteurs zien.',
+
+  // The options page's live DNS lookups for the watch (extension/entrypoints/options, extension/monitor/liveLookups.ts).
+  'monitor.live.title': 'Live DNS-lookups',
+  'monitor.live.intro':
+    'Vraag na elke controle bij een DNS-over-HTTPS-server het DMARC-record op dat elk bewaakt domein publiceert (onder zijn _dmarc-naam), en waarschuw als het afwijkt van het beleid dat de nieuwste rapporten zagen. De server krijgt alleen de domeinnamen te zien; staat dit uit, dan verlaat niets de browser.',
+  'monitor.live.switch': 'Gepubliceerde DMARC-records opvragen',
+  'monitor.live.through': 'via',
+  'monitor.live.on': 'Aan: na elke controle gaat per domein één DNS-vraag via HTTPS naar {host}.',
+  'monitor.live.off': 'Uit: er worden geen DNS-vragen gesteld.',
+  'monitor.live.notGranted': 'De browser gaf geen toestemming voor verzoeken aan {host}; live DNS-lookups blijven uit.',
   'monitor.watch.silence.silent':
     'Al {days, plural, one {# dag} other {# dagen}} geen rapporten: het nieuwste eindigde op {day}.',
   'monitor.watch.silence.back': 'Er komen weer rapporten binnen: het nieuwste eindigde op {day}.',

@@ -5,6 +5,8 @@ import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../ui/extensionPages.css';
 import type { WatchThresholds } from '../../../core/analysis';
+import { createTranslator } from '../../../core/i18n';
+import { DOH_SERVERS } from '../../../site/src/dns/dohResolver';
 import {
   DEFAULT_GRAPH_SETTINGS,
   GRAPH_PERMISSIONS,
@@ -21,6 +23,14 @@ import {
   writeMonitorSettings,
   type MonitorSettings,
 } from '../../monitor/monitorSettings';
+import {
+  DEFAULT_LIVE_LOOKUPS,
+  dohPermission,
+  dohServer,
+  readLiveLookups,
+  writeLiveLookups,
+  type LiveLookupSettings,
+} from '../../monitor/liveLookups';
 import { buttonClass, inputClass, mutedClass, primaryButtonClass, Section } from '../../../site/src/ui/ui';
 import { readSetting, writeSetting } from '../../../site/src/i18n/i18n';
 import { extensionPageText, type ExtensionPageKey } from '../../ui/extensionPageText';
@@ -36,6 +46,7 @@ function Options() {
   return (
     <PageFrame title={t('ext.options.heading')} wide>
       <WatchOptions />
+      <LiveLookupOptions />
       <LookOptions />
       <GraphOptions />
       <GatherOptions />
@@ -117,6 +128,78 @@ function WatchOptions() {
           )}
         </div>
       </form>
+    </Section>
+  );
+}
+
+/** The watch's words (the monitor's catalogue area) in the page's language. */
+const monitorText = createTranslator(extensionPageText.locale);
+
+function LiveLookupOptions() {
+  const { t: say } = monitorText;
+  const [settings, setSettings] = useState<LiveLookupSettings>(DEFAULT_LIVE_LOOKUPS);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => void readLiveLookups().then(setSettings), []);
+  const server = dohServer(settings.server);
+  const host = new URL(server.endpoint).host;
+  const turn = async (enabled: boolean, serverId: string) => {
+    const chosen = dohServer(serverId);
+    setRefused(false);
+    if (enabled) {
+      // Must run in the click's user gesture: no await before this call.
+      const granted = await browser.permissions.request(dohPermission(chosen));
+      if (!granted) {
+        setRefused(true);
+        return;
+      }
+    }
+    // Only the chosen server's host stays granted.
+    for (const other of DOH_SERVERS)
+      if (!enabled || other.id !== chosen.id) await browser.permissions.remove(dohPermission(other));
+    const next = { enabled, server: chosen.id };
+    await writeLiveLookups(next);
+    setSettings(next);
+  };
+  return (
+    <Section title={say('monitor.live.title')} id="options-live">
+      <div class="space-y-2" data-testid="live-lookup-options">
+        <p class={`text-sm ${mutedClass}`}>{say('monitor.live.intro')}</p>
+        <div class="flex flex-wrap items-center gap-3 text-sm">
+          <label class="flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              checked={settings.enabled}
+              data-testid="live-lookups"
+              onChange={(event) => void turn(event.currentTarget.checked, settings.server)}
+            />
+            {say('monitor.live.switch')}
+          </label>
+          <label class="flex items-center gap-2">
+            <span class={mutedClass}>{say('monitor.live.through')}</span>
+            <select
+              class={inputClass}
+              value={settings.server}
+              data-testid="doh-server"
+              onChange={(event) => {
+                const id = event.currentTarget.value;
+                if (settings.enabled) void turn(true, id);
+                else setSettings({ ...settings, server: id });
+              }}
+            >
+              {DOH_SERVERS.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p class="text-sm" aria-live="polite" data-testid="live-lookups-status">
+          {refused
+            ? say('monitor.live.notGranted', { host })
+            : say(settings.enabled ? 'monitor.live.on' : 'monitor.live.off', { host })}
+        </p>
+      </div>
     </Section>
   );
 }

@@ -12,7 +12,7 @@ import {
   openProblems,
   type WatchMemory,
 } from '../../../core/analysis/diffWatchFindings';
-import { watchFindings, type WatchFinding } from '../../../core/analysis/watchFindings';
+import { policyDrift, watchFindings, type WatchFinding } from '../../../core/analysis/watchFindings';
 import { FIXTURE_REPORTS, SHARED_CORPUS } from '../../corpus/readManifest';
 import { loadAsnTableForTest } from './asnTableFile';
 
@@ -167,7 +167,68 @@ describe.skipIf(!existsSync(HELLO))('watchFindings on hello-charly.com (Google, 
     });
     expect(off.alerts).toEqual([]);
     expect(off.memory.findings['drift:hello-charly.com']).toMatchObject({ level: 'problem' });
+    // Lookups on, but this time the lookup failed: the drift is kept as it was, not resolved.
+    const failed = diffWatchFindings(told.memory, watch(both, { now }), {
+      domains: ['hello-charly.com'],
+      kinds: ALL_KINDS,
+      unjudged: ['drift:hello-charly.com'],
+    });
+    expect(failed.alerts).toEqual([]);
+    expect(failed.memory.findings['drift:hello-charly.com']).toMatchObject({ level: 'problem' });
   });
+
+  it('tells a drift once, and not while a reporter on the newest day saw the published record', async () => {
+    const both = await reportsEndingWith(HELLO, '8770', '8997');
+    const now = at('2024-01-31T00:00:00Z');
+    // Google saw p=none sp=none adkim=r aspf=r pct=100 np=none on both days. The record now says p=quarantine
+    // (sp, left out, follows it): p and sp differ.
+    const published = new Map([['hello-charly.com', { p: 'quarantine' as const }]]);
+    const first = check(EMPTY_WATCH_MEMORY, watch(both, { now, publishedPolicies: published }));
+    const drift = first.alerts.filter((a) => a.id === 'drift:hello-charly.com');
+    expect(drift.map((a) => a.change)).toEqual(['raised']);
+    expect(drift[0]).toMatchObject({
+      finding: { published: 'p=quarantine', reported: 'p=none np=none', differences: ['p', 'sp'] },
+    });
+    // The next check finds the same: nothing told.
+    const second = check(first.memory, watch(both, { now, publishedPolicies: published }));
+    expect(second.alerts.filter((a) => a.id === 'drift:hello-charly.com')).toEqual([]);
+    // A second report of 30 January whose reporter already saw p=quarantine (the first still had the old record):
+    // no drift, and the one told is resolved.
+    const jan30 = both[1]!;
+    const seenNew = { ...jan30, policy: { ...jan30.policy, p: 'quarantine' as const, sp: 'quarantine' as const } };
+    const resolved = check(second.memory, watch([...both, seenNew], { now, publishedPolicies: published }));
+    expect(resolved.alerts.filter((a) => a.id === 'drift:hello-charly.com').map((a) => a.change)).toEqual(['resolved']);
+  });
+});
+
+describe('policyDrift: the published record against what a report saw', () => {
+  // Google writes every RFC 7489 tag (hello-charly.com above); a Microsoft-style report leaves np out.
+  const google = { p: 'none', sp: 'none', adkim: 'r', aspf: 'r', pct: 100, np: 'none' } as const;
+  const rows: Array<[string, Parameters<typeof policyDrift>[0], Parameters<typeof policyDrift>[1], string[]]> = [
+    ['the same policy, written out', { p: 'none', sp: 'none', adkim: 'r', aspf: 'r', pct: 100 }, google, []],
+    ['the same policy, defaults left out of the record', { p: 'none' }, google, []],
+    ['p changed; sp, left out, follows p', { p: 'reject' }, google, ['p', 'sp']],
+    ['p changed, sp kept at none', { p: 'reject', sp: 'none' }, google, ['p']],
+    ['only sp changed', { p: 'none', sp: 'quarantine' }, google, ['sp']],
+    ['strict DKIM alignment', { p: 'none', adkim: 's' }, google, ['adkim']],
+    ['strict SPF alignment', { p: 'none', aspf: 's' }, google, ['aspf']],
+    ['pct 25', { p: 'none', pct: 25 }, google, ['pct']],
+    [
+      'every tag at once',
+      { p: 'reject', sp: 'quarantine', adkim: 's', aspf: 's', pct: 50 },
+      google,
+      ['p', 'sp', 'adkim', 'aspf', 'pct'],
+    ],
+    ['np differs: not compared', { p: 'none', np: 'reject' }, google, []],
+    ['t=y: not compared', { p: 'none', testing: 'y' }, google, []],
+    ['a report stating only p', { p: 'reject', adkim: 's', pct: 10 }, { p: 'reject' }, []],
+    ['a report stating only p, which differs', { p: 'reject' }, { p: 'quarantine' }, ['p']],
+    ['a report without p saw none', { p: 'none' }, {}, []],
+    ['a report without p, record p=reject', { p: 'reject' }, {}, ['p']],
+  ];
+  for (const [name, published, reported, expected] of rows) {
+    it(name, () => expect(policyDrift(published, reported)).toEqual(expected));
+  }
 });
 
 describe.skipIf(!existsSync(PANTOJA))('watchFindings on gabrielpantoja.cl (Google, June and September 2024)', () => {
