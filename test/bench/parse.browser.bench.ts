@@ -1,4 +1,4 @@
-// `npm run bench -- --browser [sizes in MB]`: issue 19's targets measured in headless Chromium (/usr/bin/chromium):
+// `npm run bench -- --browser [sizes in MB] [--runs N]`: issue 19's targets measured in headless Chromium (/usr/bin/chromium):
 // bytes → records for generated reports of 1, 20 and 100 MB, as plain XML and as .xml.gz, ours (parseReport, records
 // kept, as the site's import worker calls it) beside the ceiling (ceilingScanner.ts) in the same run. For .gz the
 // ceiling is the faster of two: inflated by fflate (the decompressor ours uses) or by Chromium's DecompressionStream.
@@ -187,8 +187,12 @@ async function runCase(
   }
 }
 
-const sizesMB = process.argv
-  .slice(2)
+const args = process.argv.slice(2);
+/** `--runs N`: runs a case (default: as many as read about 200 MB, 3 to 20). */
+const runsIndex = args.indexOf('--runs');
+const fixedRuns = runsIndex === -1 ? undefined : Number(args[runsIndex + 1]);
+const sizesMB = args
+  .filter((_arg, n) => runsIndex === -1 || (n !== runsIndex && n !== runsIndex + 1))
   .map(Number)
   .filter((n) => n > 0);
 const SIZES = sizesMB.length ? sizesMB : [1, 20, 100];
@@ -226,7 +230,7 @@ try {
     await writeGzipCopy(xmlFile);
     const expected = Number(readFileSync(countFile, 'utf8'));
     const xmlBytes = statSync(xmlFile).size;
-    const runs = Math.max(3, Math.min(20, Math.floor(200e6 / xmlBytes)));
+    const runs = fixedRuns ?? Math.max(3, Math.min(20, Math.floor(200e6 / xmlBytes)));
     for (const fileName of [xmlName, `${xmlName}.gz`]) {
       const gzip = fileName.endsWith('.gz');
       const ours = await runCase('ours', fileName, xmlBytes, true, runs);
