@@ -2,6 +2,7 @@
 // inflated in one call comes out as one chunk of the whole document, and the reader was far slower on such strings
 // than on the same text in pieces (docs/benchmarks.md, issue 19). What is read must not depend on the pieces.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { gzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AggregateXmlReader } from '../../../core/report/AggregateXmlReader';
@@ -22,6 +23,15 @@ function reportOf(result: ParseResult): AggregateReport {
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield await Promise.resolve(bytes);
+}
+
+/** `bytes` in chunks of the given sizes, in turn, to the end. */
+async function* chunksOf(bytes: Uint8Array, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
+  for (let at = 0, n = 0; at < bytes.length; n++) {
+    const size = sizes[n % sizes.length]!;
+    yield await Promise.resolve(bytes.subarray(at, at + size));
+    at += size;
+  }
 }
 
 afterEach(() => {
@@ -50,5 +60,22 @@ describe('text pieces handed to the aggregate reader', () => {
     expect(report.records).toHaveLength(2286);
     expect(report.records.reduce((n, r) => n + r.count, 0)).toBe(2286);
     expect(report).toEqual(expected);
+  });
+
+  it('reads the same report from plain and gzipped bytes in chunks of any sizes', async () => {
+    const expected = reportOf(await parseReport(LARGE, { fileName: 'large.xml' }));
+    const gzipped = gzipSync(LARGE, { level: 1 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        async (sizes, gzip) => {
+          const bytes = gzip ? gzipped : LARGE;
+          const report = reportOf(await parseReportStream(chunksOf(bytes, sizes), { fileName: 'large.xml' }));
+          expect(report).toEqual(expected);
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 });
