@@ -36,6 +36,7 @@ export const siteEn = {
   'import.onlyProblems': 'Only refused files',
   'import.col.file': 'File',
   'import.col.result': 'Result',
+  'import.col.detail': 'Details',
   'import.status.imported': 'Imported',
   'import.status.duplicate': 'Duplicate',
   'import.status.refused': 'Refused',

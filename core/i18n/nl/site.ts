@@ -38,6 +38,7 @@ export const siteNl: Translation<typeof siteEn> = {
   'import.onlyProblems': 'Alleen geweigerde bestanden',
   'import.col.file': 'Bestand',
   'import.col.result': 'Resultaat',
+  'import.col.detail': 'Toelichting',
   'import.status.imported': 'Geïmporteerd',
   'import.status.duplicate': 'Dubbel',
   'import.status.refused': 'Geweigerd',

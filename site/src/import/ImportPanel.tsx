@@ -311,7 +311,7 @@ export function ImportResults({
                 {t('import.col.result')}
               </th>
               <th scope="col" class={thClass}>
-                <span class="sr-only">{t('import.col.result')}</span>
+                <span class="sr-only">{t('import.col.detail')}</span>
               </th>
             </tr>
           </thead>

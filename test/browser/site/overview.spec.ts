@@ -122,6 +122,9 @@ test('five domains at a glance: figures from the XML, sorting, search, and a cli
   await page.screenshot({ path: `${SHOTS}/import-implausible-nl-dark.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // As a card, the third cell is named for what it holds, not "Resultaat" a second time.
+  const firstRefused = page.getByTestId('import-results').locator('tbody tr').first();
+  await expect(firstRefused.locator('td').nth(2)).toHaveAttribute('data-label', 'Toelichting');
   await page.screenshot({ path: `${SHOTS}/import-implausible-nl-dark-390.png`, fullPage: false });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('language-select').selectOption('en');
