@@ -1,8 +1,8 @@
 // Background sync of one Gmail label or search, through an open Gmail tab. Without a server, the extension can read
-// Gmail only as the signed-in page does: an alarm wakes the background, which asks each Gmail tab's bulk content script
-// (extension/bulk/readGmailListForSync.ts) to read the messages of the named list it has not read before. Only a tab
-// that shows that list reads anything, with the page's own requests under the bulk import's rules; no Gmail tab, or
-// none showing the list, and nothing is asked of Gmail at all, and the options page says why. The ids of the threads
+// Gmail only as the signed-in page does: an alarm wakes the background, which asks the Gmail tabs' bulk content script
+// (extension/bulk/readGmailListForSync.ts) to read the messages of the named list not read before. Only a tab that
+// shows that list reads anything, with the page's own requests under the bulk import's rules; no Gmail tab, or none
+// showing the list, and nothing is asked of Gmail at all, and the options page says why. The ids of the threads
 // read are kept in extension storage, as the Graph sync keeps its delta link, so each message is read once.
 import type { BulkOutcome } from '../bulk/runBulkImport';
 import { afterReportsGathered } from './afterGather';
