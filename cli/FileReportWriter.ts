@@ -38,6 +38,7 @@ import {
   splunkTlsLine,
 } from './outputs/dashboards';
 import { type BackupReport, type BackupWriter } from './outputs/backup';
+import { onlyTheFirst } from './countText';
 import { runReporter } from './progress';
 import { Spool } from './Spool';
 
@@ -153,7 +154,7 @@ export class FileReportWriter {
     }
     // Streamed reports missing from the result broke off (the file was cut short) or were refused after their head.
     const brokenOff = (report: StreamedReport): string[] => [
-      `${report.path.join(' › ')}: only the first ${report.records} records could be read; the rest of this report is missing`,
+      `${report.path.join(' › ')}: ${onlyTheFirst(report.records)} could be read; the rest of this report is missing`,
       ...(result.ok ? fileWarnings : [result.error.message, ...fileWarnings]),
     ];
     const warningsOf = (report: StreamedReport): string[] => {

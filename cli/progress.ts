@@ -7,6 +7,7 @@
 // One run at a time sets the reporter (parse and fetch both write through FileReportWriter, which counts into it);
 // outside a run it is silent and counts nothing.
 import type { CliIo } from './main';
+import { countText } from './countText';
 
 export interface RunReporterOptions {
   /** Where progress goes, without a line break added; undefined: no progress. */
@@ -88,14 +89,15 @@ export class RunReporter {
   /** The progress line: `3 of 40 files, 35 reports, 120,345 records; 28 reports/s, 96,276 records/s`. */
   line(): string {
     const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
-    const rate = (count: number) => numberText.format(Math.round(count / seconds));
+    const format = (count: number) => numberText.format(count);
+    const rate = (count: number) => format(Math.round(count / seconds));
     const files =
       this.totalFiles === undefined
-        ? `${numberText.format(this.files)} ${this.files === 1 ? 'file' : 'files'}`
-        : `${numberText.format(this.files)} of ${numberText.format(this.totalFiles)} files`;
+        ? countText(this.files, 'file', 'files', format)
+        : `${format(this.files)} of ${countText(this.totalFiles, 'file', 'files', format)}`;
     return (
-      `dmarc-lens: ${files}, ${numberText.format(this.reports)} ${this.reports === 1 ? 'report' : 'reports'}, ` +
-      `${numberText.format(this.records)} ${this.records === 1 ? 'record' : 'records'}; ` +
+      `dmarc-lens: ${files}, ${countText(this.reports, 'report', 'reports', format)}, ` +
+      `${countText(this.records, 'record', 'records', format)}; ` +
       `${rate(this.reports)} reports/s, ${rate(this.records)} records/s`
     );
   }

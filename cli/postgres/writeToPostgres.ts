@@ -24,6 +24,7 @@ import {
   type ReportPath,
   type TlsReport,
 } from '../../core/report';
+import { countText, onlyTheFirst } from '../countText';
 import { runReporter } from '../progress';
 import { CREATE_TABLES } from './schema';
 import {
@@ -327,7 +328,8 @@ export class PostgresWriter {
   /** The summary line for standard error. */
   summary(): string {
     return (
-      `${this.where}: ${this.totals.written} reports written (${this.totals.records} aggregate records), ` +
+      `${this.where}: ${countText(this.totals.written, 'report', 'reports')} written ` +
+      `(${countText(this.totals.records, 'aggregate record', 'aggregate records')}), ` +
       `${this.totals.alreadyThere} already there`
     );
   }
@@ -428,9 +430,7 @@ export class PostgresWriter {
     const open = input.open;
     if (!open) return;
     input.open = undefined;
-    input.note(
-      `${open.path.join(' › ')}: only the first ${open.records} records could be read; the report was not written`,
-    );
+    input.note(`${open.path.join(' › ')}: ${onlyTheFirst(open.records)} could be read; the report was not written`);
     this.step(input, async () => {
       if (open.transaction?.rowId) await this.query(this.transactions, { text: 'ROLLBACK', values: [] });
     });

@@ -149,7 +149,7 @@ if (!postgresBin) {
       const started = performance.now();
       const child = spawnSync(process.execPath, [built, ...inputs, '--to', server.url], { encoding: 'utf8' });
       const seconds = (performance.now() - started) / 1000;
-      const written = /(\d+) reports written/.exec(child.stderr)?.[1] ?? '?';
+      const written = /(\d+) reports? written/.exec(child.stderr)?.[1] ?? '?';
       console.log(
         `  ${label}: ${seconds.toFixed(2)} s, ${written} reports written, ${(Number(written) / seconds).toFixed(0)} reports/s, ` +
           `exit ${child.status}${EMAILS === 10_000 ? ` (target < 20 s${seconds < 20 ? ', met' : ', NOT met'})` : ''}`,

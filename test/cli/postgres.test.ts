@@ -98,7 +98,7 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     const report = smallReport;
     const first = await cli('parse', '--to', url, report);
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain('1 reports written');
+    expect(first.stderr).toContain('1 report written (12 aggregate records), 0 already there');
     const after = await counts();
     expect(after.dmarc_aggregate_report).toBe(1);
     const second = await cli('parse', '--to', url, report);
@@ -106,9 +106,9 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     expect(second.stderr).toContain('0 reports written (0 aggregate records), 1 already there');
     expect(await counts()).toEqual(after);
     // Progress counts what was read, whether or not it was new to the database.
-    const records = /1 reports written \((\d+) aggregate records\)/.exec(first.stderr)![1]!;
+    const records = /1 report written \((\d+) aggregate records\)/.exec(first.stderr)![1]!;
     const third = await cli('parse', '--to', url, '--progress', report);
-    expect(third.stderr).toMatch(new RegExp(`^dmarc-lens: 1 of 1 files, 1 report, ${records} records;`, 'm'));
+    expect(third.stderr).toMatch(new RegExp(`^dmarc-lens: 1 of 1 file, 1 report, ${records} records;`, 'm'));
     const quiet = await cli('parse', '--to', url, '--quiet', report);
     expect(quiet).toEqual({ stderr: '', code: 0 });
   }, 60_000);
@@ -238,7 +238,7 @@ describe.skipIf(!postgresBin)('dmarc-lens parse --to postgres:// (a real Postgre
     expect(run.stderr).toMatch(
       /cut\.mbox › message 1 › large\.xml\.gz: only the first \d+ records could be read; the report was not written/,
     );
-    expect(run.stderr).toContain('1 reports written (1 aggregate records), 0 already there');
+    expect(run.stderr).toContain('1 report written (1 aggregate record), 0 already there');
     const own = new pg.Client({ connectionString: cutUrl });
     await own.connect();
     try {
@@ -358,7 +358,7 @@ ${parts.join('\n')}
 
     const rerun = await cli('parse', '--to', url, file);
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toContain(`1 reports written (${records} aggregate records)`);
+    expect(rerun.stderr).toContain(`1 report written (${records} aggregate records)`);
     const { rows } = await db.query<{ reports: string; records: string; messages: string; dkim: string }>(
       `SELECT count(DISTINCT r.id) AS reports, count(*) AS records, sum(message_count) AS messages,
          (SELECT count(*) FROM dmarc_aggregate_record_dkim d JOIN dmarc_aggregate_record x ON x.id = d.record_id
