@@ -50,6 +50,7 @@ export function mountAttachmentSummary(ref: AttachmentRef): MountedSummary {
     },
     remove: () => {
       abort.abort();
+      view.dispose();
       view.host.remove();
     },
   };

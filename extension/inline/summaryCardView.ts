@@ -10,6 +10,7 @@ import type { CardReportSummary } from '../messaging/messages';
 import { extensionText } from '../ui/extensionText';
 import { formatCount, formatCounted, formatPassRate, reportSecondsToDate } from '../ui/reportSummaryText';
 import cardCss from './summaryCard.css?inline';
+import { followWebmailTheme, webmailTheme } from './webmailTheme';
 
 export type CardState =
   | { state: 'loading'; message: string }
@@ -32,6 +33,8 @@ export type CardState =
 export interface SummaryCardView {
   host: HTMLElement;
   show(state: CardState): void;
+  /** Stops following the webmail's theme (the card is gone). */
+  dispose(): void;
 }
 
 const { t } = extensionText;
@@ -51,12 +54,23 @@ export function createSummaryCardView(fileName: string): SummaryCardView {
   card.setAttribute('aria-label', t('ext.card.label', { file: visibleText(fileName) }));
   shadow.append(style, card);
 
+  // The theme is a class of the card, not of the host, so that it stays with the card's contents when they are copied.
+  const applyTheme = (theme: 'light' | 'dark') => {
+    card.classList.toggle('dark', theme === 'dark');
+    host.setAttribute('data-theme', theme);
+  };
+  let unfollow: (() => void) | undefined;
   const show = (state: CardState) => {
     host.setAttribute('data-state', state.state);
     const head = el('div', 'head', [el('span', 'brand', 'DMARC Lens'), el('span', 'file', visibleText(fileName))]);
     card.replaceChildren(head, ...body(state));
+    // The first state is shown once the card is in the page, where the webmail's colours can be read.
+    if (host.isConnected) {
+      unfollow ??= followWebmailTheme(host, applyTheme);
+      applyTheme(webmailTheme(host));
+    }
   };
-  return { host, show };
+  return { host, show, dispose: () => unfollow?.() };
 }
 
 function body(state: CardState): Node[] {
