@@ -110,12 +110,24 @@ type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries'
   foreignDkimDomains: MutableCounts | undefined;
   envelopeDomains: MutableCounts | undefined;
   ownSignatureFailingSelectors: MutableCounts | undefined;
-  /** The contexts (IP + identification) that fed this group, with their messages: IPs, ASNs and countries. */
+};
+
+/**
+ * A group's cells, in the order they were made, with the contexts (IP + identification) that fed it, in the order
+ * of their first record, and their messages: its IPs, ASNs and countries.
+ */
+interface GroupCells {
+  cells: Cell[];
   contexts: SourceContext[];
   contextMessages: number[];
-  /** Position of a context in `contexts`, once the group has several (a service seen from many IPs). */
-  contextAt: Map<SourceContext, number> | undefined;
-};
+}
+
+/** Per cell (by index), what its records add up to: records, messages, first and last report time. */
+const RECORDS = 0;
+const MESSAGES = 1;
+const FIRST_SEEN = 2;
+const LAST_SEEN = 3;
+const TALLY = 4;
 
 const CAUSES = Object.keys(CLASS_OF_CAUSE) as RecordCause[];
 const CAUSE_INDEX = new Map(CAUSES.map((cause, index) => [cause, index]));
@@ -193,6 +205,8 @@ export interface IdentifierSet {
   headerFrom: string;
   /** Facts computed with `identification` (see SourceCell.facts). */
   facts: RecordFacts | undefined;
+  /** Facts computed with a service a network names that has tenant DKIM domains, by that service. */
+  factsByNetwork?: Map<SendingService, RecordFacts>;
   /** Position in the resolver's table (a small integer). */
   index: number;
   /** identifierHash of the exemplar. */
@@ -202,9 +216,10 @@ export interface IdentifierSet {
 }
 
 /**
- * What every record from one IP with one identifier set shares: its context (group), the facts of its identifiers
- * and the cause it has when it fails DMARC without a forwarding override. Records add their counts here; groups are
- * built from cells, so a million records cost a few lookups and additions each.
+ * What every record from one IP with one profile (its identifiers, verdicts, dispositions and reasons) shares: its
+ * context (group), the facts of its identifiers and the cause it has when it fails DMARC without a forwarding
+ * override. Records add their counts to the cell; groups are built from cells, so a million records cost a few
+ * lookups and additions each.
  */
 export interface SourceCell {
   context: SourceContext;
@@ -212,6 +227,26 @@ export interface SourceCell {
   facts: RecordFacts;
   /** classifyRecord's cause for a failing record of this cell without a forwarding override reason. */
   failureCause: RecordCause;
+}
+
+/** What a record's outcome is, from its profile: DMARC pass, failing with a forwarding override, or failing. */
+const PASSING = 0;
+const OVERRIDDEN = 1;
+const FAILING = 2;
+
+/**
+ * One distinct record apart from its source IP and count: identifiers, verdicts, aligned flags, disposition and
+ * override reasons. Everything a record adds to its group besides its messages follows from its profile.
+ */
+interface Profile {
+  /** The first record seen with this profile. */
+  exemplar: AggregateRecord;
+  identifiers: IdentifierSet;
+  /** PASSING, OVERRIDDEN or FAILING. */
+  outcome: number;
+  index: number;
+  hash: number;
+  next: Profile | undefined;
 }
 
 interface IpEntry {
@@ -224,43 +259,15 @@ interface IpEntry {
   othersNetwork: SourceContext | undefined;
   /** Contexts of identifications from domains (usually one or two). */
   byIdentification: SourceContext[] | undefined;
-  last: Cell | undefined;
-  /** Cells of this IP: a short list, then a map by identifier-set index. */
-  cells: Cell[];
-  cellMap: Map<number, Cell> | undefined;
 }
 
-/** A cell with its counters (internal to the resolver's owner). */
+/** A cell as the resolver keeps it. */
 interface Cell extends SourceCell {
+  profile: Profile;
   /** failureCause's index in CAUSES. */
   failureCauseIndex: number;
-  /** Creation order. */
-  order: number;
-  records: number;
-  messages: number;
-  passing: number;
-  dkimAligned: number;
-  spfAligned: number;
-  none: number;
-  quarantine: number;
-  reject: number;
-  pass: number;
-  /** Dispositions outside the four known words (only from hand-built records). */
-  otherDispositions: MutableCounts | undefined;
-  /** Failing records with a forwarding override reason. */
-  overriddenRecords: number;
-  overriddenMessages: number;
-  /** Failing records without one. */
-  failingRecords: number;
-  failingMessages: number;
-  /** Of those messages, the ones receivers quarantined or rejected. */
-  failingBlocked: number;
-  /** Sequence number of the first record of each kind (-1: none yet): the order causes first appeared in a group. */
-  firstPass: number;
-  firstOverridden: number;
-  firstFailing: number;
-  firstSeen: number;
-  lastSeen: number;
+  /** Creation order: the order of each cell's first record. */
+  index: number;
 }
 
 function hashText(hash: number, text: string): number {
@@ -289,39 +296,137 @@ export function identifierHash(record: AggregateRecord): number {
   return h & 0x3fffffff; // a small integer (Smi) in every engine
 }
 
+/** identifierHash with the rest of a profile: verdicts, aligned flags, disposition, reasons. */
+function profileHash(record: AggregateRecord): number {
+  let h = hashText(identifierHash(record), record.disposition);
+  h = hashText(hashText(h, record.dkim), record.spf);
+  h = Math.imul(h ^ ((record.dkimAligned ? 1 : 0) | (record.spfAligned ? 2 : 0)), 16777619);
+  const reasons = record.reasons;
+  for (let i = 0; i < reasons.length; i++) {
+    const reason = reasons[i]!;
+    h = hashText(h, reason.type);
+    h = reason.comment === undefined ? Math.imul(h ^ 3, 16777619) : hashText(h, reason.comment);
+  }
+  return h & 0x3fffffff;
+}
+
 /** Whether two records have the same identifiers (the fields identifierHash reads). */
 export function sameIdentifiers(a: AggregateRecord, b: AggregateRecord): boolean {
   if (a.headerFrom !== b.headerFrom || a.envelopeFrom !== b.envelopeFrom) return false;
-  if (a.dkimResults.length !== b.dkimResults.length || a.spfResults.length !== b.spfResults.length) return false;
-  for (let i = 0; i < a.dkimResults.length; i++) {
-    const x = a.dkimResults[i]!;
-    const y = b.dkimResults[i]!;
-    if (x.domain !== y.domain || x.result !== y.result || x.selector !== y.selector) return false;
+  // Records rebuilt from the store share their profile's lists.
+  if (a.dkimResults !== b.dkimResults) {
+    if (a.dkimResults.length !== b.dkimResults.length) return false;
+    for (let i = 0; i < a.dkimResults.length; i++) {
+      const x = a.dkimResults[i]!;
+      const y = b.dkimResults[i]!;
+      if (x.domain !== y.domain || x.result !== y.result || x.selector !== y.selector) return false;
+    }
   }
-  for (let i = 0; i < a.spfResults.length; i++) {
-    const x = a.spfResults[i]!;
-    const y = b.spfResults[i]!;
-    if (x.domain !== y.domain || x.result !== y.result || x.scope !== y.scope) return false;
+  if (a.spfResults !== b.spfResults) {
+    if (a.spfResults.length !== b.spfResults.length) return false;
+    for (let i = 0; i < a.spfResults.length; i++) {
+      const x = a.spfResults[i]!;
+      const y = b.spfResults[i]!;
+      if (x.domain !== y.domain || x.result !== y.result || x.scope !== y.scope) return false;
+    }
   }
   return true;
+}
+
+/** Whether two records have the same profile (the fields profileHash reads). */
+function sameProfile(a: AggregateRecord, b: AggregateRecord): boolean {
+  if (
+    a.disposition !== b.disposition ||
+    a.dkim !== b.dkim ||
+    a.spf !== b.spf ||
+    a.dkimAligned !== b.dkimAligned ||
+    a.spfAligned !== b.spfAligned
+  ) {
+    return false;
+  }
+  if (a.reasons !== b.reasons) {
+    if (a.reasons.length !== b.reasons.length) return false;
+    for (let i = 0; i < a.reasons.length; i++) {
+      const x = a.reasons[i]!;
+      const y = b.reasons[i]!;
+      if (x.type !== y.type || x.comment !== y.comment) return false;
+    }
+  }
+  return sameIdentifiers(a, b);
+}
+
+/**
+ * The 32-bit value of an IPv4 address written the one way parseIpAddress writes it back (four decimal numbers of
+ * 0–255, no leading zeros, nothing else), or -1. Two such strings are equal exactly when their values are, so the
+ * value can stand for the string as a key.
+ */
+export function canonicalIpv4Value(ip: string): number {
+  const length = ip.length;
+  if (length < 7 || length > 15) return -1;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else {
+      const digit = c - 48;
+      if (digit < 0 || digit > 9 || (digits === 1 && octet === 0)) return -1;
+      octet = octet * 10 + digit;
+      if (++digits > 3 || octet > 255) return -1;
+    }
+  }
+  if (digits === 0 || dots !== 3) return -1;
+  return value * 256 + octet;
 }
 
 /** What is known of an IP's network without the ASN table: nothing (one object for every such IP). */
 const NO_ASN: AsnInfo = Object.freeze({});
 
-/** Cells kept in one IP's list before it switches to a map. */
-const CELL_LIST_LIMIT = 8;
+/** Mixes an IP key and a tag into a table position (a multiplicative hash; the tables are powers of two). */
+function mix(key: number, tag: number): number {
+  let h = Math.imul(key ^ Math.imul(tag, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+}
 
 /**
- * Per-call caches: the same IP recurs across thousands of records, and so does the same combination of DKIM
- * domains and envelope — identification of a record depends only on those. `cell(record)` returns the record's
- * cell; the caller counts on it.
+ * Per-call caches: the same IP recurs across thousands of records, and so does the same profile. A record's cell is
+ * found by its profile (a small hash table, compared with the previous record's first) and its address: a canonical
+ * IPv4 address by its 32-bit value, any other string by a number given on first sight, so one probe of a typed-array
+ * table keyed by (address, profile) finds the cell. `cell(record)` returns the record's cell; the caller counts on it.
  */
 export class SourceResolver {
-  private readonly byIp = new Map<string, IpEntry>();
+  /** IpEntry per address: canonical IPv4 by value (v4Keys/v4Entries), other strings by themselves. */
+  private v4Keys = new Int32Array(1024);
+  /** 1 + index in `ips`, 0 when empty. */
+  private v4Entries = new Int32Array(1024);
+  private v4Count = 0;
+  private readonly otherIps = new Map<string, number>();
+  private readonly ips: IpEntry[] = [];
   /** Open-addressing table of identifier sets: slot → 1 + index in `sets`, 0 when empty. */
   private slots = new Int32Array(1024);
   private readonly sets: IdentifierSet[] = [];
+  /** Open-addressing table of profiles: slot → 1 + index in `profiles`, 0 when empty. */
+  private profileSlots = new Int32Array(1024);
+  private readonly profiles: Profile[] = [];
+  private lastProfile: Profile | undefined;
+  /**
+   * Cells by (address key, profile): 4 ints per slot — the key (IPv4 value, or the number of another string), the
+   * tag (profile index × 2, + 1 for IPv4), 1 + the cell's index (0: empty), unused — so one slot is one cache line's
+   * quarter and a probe reads one line.
+   */
+  private pairs = new Int32Array(4 * 4096);
+  /** groupKeyOf's memory: group key and label by service id, PTR name and AS number. */
+  private readonly othersKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
+  private readonly rdnsKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
+  private readonly asnKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
   /** Every cell, in creation order. */
   readonly cells: Cell[] = [];
   /** Every context, in creation order (the order of the first record of each). */
@@ -364,21 +469,91 @@ export class SourceResolver {
     this.slots[slot] = set.index + 1;
   }
 
-  private ipEntry(ip: string): IpEntry {
-    let entry = this.byIp.get(ip);
-    if (entry === undefined) {
-      entry = {
-        asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
-        rdnsNames: this.options.rdns?.get(ip),
-        byNetwork: undefined,
-        network: undefined,
-        othersNetwork: undefined,
-        byIdentification: undefined,
-        last: undefined,
-        cells: [],
-        cellMap: undefined,
-      };
-      this.byIp.set(ip, entry);
+  /** The profile of a record (created on first sight). */
+  private profileOf(record: AggregateRecord): Profile {
+    const last = this.lastProfile;
+    if (last !== undefined && sameProfile(last.exemplar, record)) return last;
+    const hash = profileHash(record);
+    const at = this.profileSlots[hash & (this.profileSlots.length - 1)]!;
+    for (let profile = at === 0 ? undefined : this.profiles[at - 1]; profile !== undefined; profile = profile.next) {
+      if (profile.hash === hash && sameProfile(profile.exemplar, record)) return (this.lastProfile = profile);
+    }
+    const profile: Profile = {
+      exemplar: record,
+      identifiers: this.identifierSet(record),
+      outcome: passesByVerdictOrAlignment(record) ? PASSING : receiverSaysForwarded(record) ? OVERRIDDEN : FAILING,
+      index: this.profiles.length,
+      hash,
+      next: undefined,
+    };
+    this.profiles.push(profile);
+    if (this.profiles.length * 2 > this.profileSlots.length) {
+      this.profileSlots = new Int32Array(this.profileSlots.length * 4);
+      for (const each of this.profiles) {
+        each.next = undefined;
+        this.linkProfile(each);
+      }
+    } else this.linkProfile(profile);
+    return (this.lastProfile = profile);
+  }
+
+  private linkProfile(profile: Profile): void {
+    const slot = profile.hash & (this.profileSlots.length - 1);
+    const at = this.profileSlots[slot]!;
+    if (at !== 0) profile.next = this.profiles[at - 1];
+    this.profileSlots[slot] = profile.index + 1;
+  }
+
+  /** The address key of an IP: its IPv4 value, or the number given to any other string. */
+  private otherIpKey(ip: string): number {
+    let key = this.otherIps.get(ip);
+    if (key === undefined) {
+      key = this.ips.length;
+      this.ips.push(this.newIpEntry(ip));
+      this.otherIps.set(ip, key);
+    }
+    return key;
+  }
+
+  private newIpEntry(ip: string): IpEntry {
+    return {
+      asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
+      rdnsNames: this.options.rdns?.get(ip),
+      byNetwork: undefined,
+      network: undefined,
+      othersNetwork: undefined,
+      byIdentification: undefined,
+    };
+  }
+
+  /** The entry of a canonical IPv4 address (created on first sight). */
+  private v4Entry(ip: string, value: number): IpEntry {
+    const key = value | 0;
+    let mask = this.v4Keys.length - 1;
+    let slot = mix(key, 1) & mask;
+    for (;;) {
+      const at = this.v4Entries[slot]!;
+      if (at === 0) break;
+      if (this.v4Keys[slot] === key) return this.ips[at - 1]!;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.newIpEntry(ip);
+    this.ips.push(entry);
+    this.v4Keys[slot] = key;
+    this.v4Entries[slot] = this.ips.length;
+    if (++this.v4Count * 2 > this.v4Keys.length) {
+      const keys = this.v4Keys;
+      const entries = this.v4Entries;
+      this.v4Keys = new Int32Array(keys.length * 4);
+      this.v4Entries = new Int32Array(keys.length * 4);
+      mask = this.v4Keys.length - 1;
+      for (let i = 0; i < keys.length; i++) {
+        if (entries[i] === 0) continue;
+        let to = mix(keys[i]!, 1) & mask;
+        while (this.v4Entries[to] !== 0) to = (to + 1) & mask;
+        this.v4Keys[to] = keys[i]!;
+        this.v4Entries[to] = entries[i]!;
+      }
     }
     return entry;
   }
@@ -399,48 +574,102 @@ export class SourceResolver {
       ownAccount,
       index: this.contexts.length,
     };
-    const { key, label } = sourceGroupKey(record, context);
+    const { key, label } = this.groupKeyOf(record, context);
     context.groupKey = key;
     context.groupLabel = label;
     this.contexts.push(context);
     return context;
   }
 
-  /** The cell of a record: its source IP with its identifier set. */
-  cell(record: AggregateRecord): Cell {
-    const ip = this.ipEntry(record.sourceIp);
-    const last = ip.last;
-    // An IP sends a few kinds of mail: compare with its cells (last one first) before hashing the identifiers.
-    if (last !== undefined && sameIdentifiers(last.identifiers.exemplar, record)) return last;
-    let cell: Cell | undefined;
-    if (ip.cellMap === undefined) {
-      const cells = ip.cells;
-      for (let i = 0; i < cells.length; i++) {
-        const candidate = cells[i]!;
-        if (candidate !== last && sameIdentifiers(candidate.identifiers.exemplar, record)) {
-          ip.last = candidate;
-          return candidate;
-        }
-      }
+  /**
+   * sourceGroupKey, remembered per service and per network: thousands of addresses share one, and its label is
+   * built text.
+   */
+  private groupKeyOf(record: AggregateRecord, context: SourceContext): { key: string; label: string } {
+    const service = context.identification.service;
+    let cache: Map<string | number, { key: string; label: string; name: string | undefined }> | undefined;
+    let by: string | number | undefined;
+    let name: string | undefined;
+    if (service) {
+      if (context.ownAccount !== false) return { key: service.id, label: service.name };
+      cache = this.othersKeys;
+      by = service.id;
+    } else if (context.rdnsNames?.[0]) {
+      cache = this.rdnsKeys;
+      by = context.rdnsNames[0];
+    } else if (context.asn.asn !== undefined) {
+      cache = this.asnKeys;
+      by = context.asn.asn;
+      name = context.asn.asnName;
     }
-    const set = this.identifierSet(record);
-    // Without a map, the scan above has shown this IP has no cell for the set yet.
-    if (ip.cellMap !== undefined) cell = ip.cellMap.get(set.index);
-    if (cell === undefined) cell = this.newCell(record, set, ip);
-    ip.last = cell;
-    return cell;
+    if (cache === undefined || by === undefined) return sourceGroupKey(record, context);
+    const known = cache.get(by);
+    if (known !== undefined && known.name === name) return known;
+    const made = { ...sourceGroupKey(record, context), name };
+    cache.set(by, made);
+    return made;
   }
 
-  private newCell(record: AggregateRecord, set: IdentifierSet, ip: IpEntry): Cell {
+  /** The cell of a record: its source IP with its profile. */
+  cell(record: AggregateRecord): Cell {
+    return this.cells[this.cellIndex(record)]!;
+  }
+
+  /** The position in `cells` of a record's cell (created on first sight). */
+  cellIndex(record: AggregateRecord): number {
+    const profile = this.profileOf(record);
+    const ip = record.sourceIp;
+    const value = canonicalIpv4Value(ip);
+    const key = value >= 0 ? value | 0 : this.otherIpKey(ip);
+    const tag = profile.index * 2 + (value >= 0 ? 1 : 0);
+    const pairs = this.pairs;
+    const mask = pairs.length / 4 - 1;
+    let slot = mix(key, tag) & mask;
+    for (;;) {
+      const at = slot * 4;
+      const cell = pairs[at + 2]!;
+      if (cell === 0) break;
+      if (pairs[at] === key && pairs[at + 1] === tag) return cell - 1;
+      slot = (slot + 1) & mask;
+    }
+    const index = this.cells.length;
+    this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : this.ips[key]!);
+    pairs[slot * 4] = key;
+    pairs[slot * 4 + 1] = tag;
+    pairs[slot * 4 + 2] = index + 1;
+    if (this.cells.length * 2 > mask + 1) this.growPairs();
+    return index;
+  }
+
+  private growPairs(): void {
+    const old = this.pairs;
+    const pairs = new Int32Array(old.length * 4);
+    const mask = pairs.length / 4 - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 2] === 0) continue;
+      let slot = mix(old[at]!, old[at + 1]!) & mask;
+      while (pairs[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
+      pairs[slot * 4] = old[at]!;
+      pairs[slot * 4 + 1] = old[at + 1]!;
+      pairs[slot * 4 + 2] = old[at + 2]!;
+    }
+    this.pairs = pairs;
+  }
+
+  private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): Cell {
+    const set = profile.identifiers;
     const identification = set.identification.service
       ? set.identification
       : (ip.byNetwork ??= identifyByNetwork({ asn: ip.asn, ...(ip.rdnsNames ? { rdnsNames: ip.rdnsNames } : {}) }));
     // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
     // domains, or by network when that one has tenant domains.
-    const facts =
-      !set.identification.service && identification.service?.tenantDkimDomains
-        ? recordFacts(set.exemplar, identification)
-        : (set.facts ??= recordFacts(set.exemplar, set.identification));
+    let facts: RecordFacts;
+    const network = identification.service;
+    if (!set.identification.service && network?.tenantDkimDomains) {
+      const byService = (set.factsByNetwork ??= new Map<SendingService, RecordFacts>());
+      facts = byService.get(network) ?? recordFacts(set.exemplar, identification);
+      byService.set(network, facts);
+    } else facts = set.facts ??= recordFacts(set.exemplar, set.identification);
     // Mail that passed aligned with the domain is the domain's own, whatever else its identifiers say (a header From
     // a reporter wrote as two domains leaves no organisation to compare with: trusteddomainproject good.com report).
     const ownAccount =
@@ -472,38 +701,11 @@ export class SourceResolver {
       identifiers: set,
       facts,
       failureCause,
+      profile,
       failureCauseIndex: CAUSE_INDEX.get(failureCause)!,
-      order: this.cells.length,
-      records: 0,
-      messages: 0,
-      passing: 0,
-      dkimAligned: 0,
-      spfAligned: 0,
-      none: 0,
-      quarantine: 0,
-      reject: 0,
-      pass: 0,
-      otherDispositions: undefined,
-      overriddenRecords: 0,
-      overriddenMessages: 0,
-      failingRecords: 0,
-      failingMessages: 0,
-      failingBlocked: 0,
-      firstPass: -1,
-      firstOverridden: -1,
-      firstFailing: -1,
-      firstSeen: Infinity,
-      lastSeen: -Infinity,
+      index: this.cells.length,
     };
     this.cells.push(cell);
-    if (ip.cellMap !== undefined) ip.cellMap.set(set.index, cell);
-    else {
-      ip.cells.push(cell);
-      if (ip.cells.length > CELL_LIST_LIMIT) {
-        ip.cellMap = new Map(ip.cells.map((c) => [c.identifiers.index, c]));
-        ip.cells = [];
-      }
-    }
     return cell;
   }
 }
@@ -536,7 +738,7 @@ export function sourceGroupKey(
   return { key: `ip:${record.sourceIp}`, label: record.sourceIp || formatExplanation(explain('label.unknownAddress')) };
 }
 
-function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
+function newAccumulator(context: SourceContext, first: number, last: number): Accumulator {
   const acc: Accumulator = {
     key: context.groupKey,
     label: context.groupLabel,
@@ -548,40 +750,35 @@ function newAccumulator(context: SourceContext, cell: Cell): Accumulator {
     dispositions: { none: 0, quarantine: 0, reject: 0, pass: 0 },
     causes: {},
     headerFromDomains: new Map(),
-    contexts: [],
-    contextMessages: [],
-    contextAt: undefined,
     foreignDkimDomains: undefined,
     envelopeDomains: undefined,
     ownEnvelopeSpfFailing: 0,
     ownSignatureFailingSelectors: undefined,
     unsigned: 0,
     spoofedBlocked: 0,
-    firstSeen: cell.firstSeen,
-    lastSeen: cell.lastSeen,
+    firstSeen: first,
+    lastSeen: last,
   };
   if (context.identification.service) acc.service = context.identification.service;
   if (context.identification.evidence) acc.evidence = context.identification.evidence;
   return acc;
 }
 
-/** Per cause (index in CAUSES): sequence number of its first record (Infinity: none) and its messages. Scratch
- *  space of causesOf, which runs to completion for one group at a time. */
+/** Per cause (index in CAUSES): the first cell of it (Infinity: none) and its messages. Scratch space of causesOf,
+ *  which runs to completion for one group at a time. */
 const causeFirst = new Array<number>(CAUSES.length).fill(Infinity);
 const causeMessages = new Array<number>(CAUSES.length).fill(0);
 
-function seen(index: number, first: number, messages: number): void {
-  if (first < 0) return;
-  causeMessages[index] = causeMessages[index]! + messages;
-  if (first < causeFirst[index]!) causeFirst[index] = first;
-}
-
-/** Messages per cause of a group's cells, causes in the order of their first record. */
-function causesOf(cells: readonly Cell[]): Partial<Record<RecordCause, number>> {
+/**
+ * Messages per cause of a group's cells, causes in the order of their first record: a cell's outcome is its
+ * profile's, and cells are numbered in the order of their first record.
+ */
+function causesOf(cells: readonly Cell[], tally: Float64Array): Partial<Record<RecordCause, number>> {
   for (const cell of cells) {
-    seen(PASS_INDEX, cell.firstPass, cell.passing);
-    seen(OVERRIDDEN_INDEX, cell.firstOverridden, cell.overriddenMessages);
-    seen(cell.failureCauseIndex, cell.firstFailing, cell.failingMessages);
+    const outcome = cell.profile.outcome;
+    const index = outcome === PASSING ? PASS_INDEX : outcome === OVERRIDDEN ? OVERRIDDEN_INDEX : cell.failureCauseIndex;
+    causeMessages[index] = causeMessages[index]! + tally[cell.index * TALLY + MESSAGES]!;
+    if (cell.index < causeFirst[index]!) causeFirst[index] = cell.index;
   }
   const order: number[] = [];
   for (let index = 0; index < CAUSES.length; index++) if (causeFirst[index]! < Infinity) order.push(index);
@@ -594,51 +791,49 @@ function causesOf(cells: readonly Cell[]): Partial<Record<RecordCause, number>> 
 }
 
 /** Adds a cell's counts to its group. */
-function accumulateCell(acc: Accumulator, cell: Cell): void {
-  const count = cell.messages;
-  const context = cell.context;
-  const contexts = acc.contexts;
-  // Cells come in the order they were made, so a context's first cell comes first: contexts keep that order.
-  if (contexts[contexts.length - 1] === context) acc.contextMessages[contexts.length - 1]! += count;
-  else {
-    if (!acc.contextAt && contexts.length > 0) acc.contextAt = new Map(contexts.map((c, i) => [c, i]));
-    const at = acc.contextAt?.get(context);
-    if (at !== undefined) acc.contextMessages[at]! += count;
-    else {
-      acc.contextAt?.set(context, contexts.length);
-      contexts.push(context);
-      acc.contextMessages.push(count);
-    }
-  }
+function accumulateCell(acc: Accumulator, cell: Cell, tally: Float64Array): void {
+  const at = cell.index * TALLY;
+  const count = tally[at + MESSAGES]!;
   acc.messages += count;
-  acc.records += cell.records;
-  if (cell.firstSeen < acc.firstSeen) acc.firstSeen = cell.firstSeen;
-  if (cell.lastSeen > acc.lastSeen) acc.lastSeen = cell.lastSeen;
+  acc.records += tally[at + RECORDS]!;
+  if (tally[at + FIRST_SEEN]! < acc.firstSeen) acc.firstSeen = tally[at + FIRST_SEEN]!;
+  if (tally[at + LAST_SEEN]! > acc.lastSeen) acc.lastSeen = tally[at + LAST_SEEN]!;
+  const profile = cell.profile;
+  const record = profile.exemplar;
+  const disposition = record.disposition;
   const d = acc.dispositions;
-  d.none += cell.none;
-  d.quarantine += cell.quarantine;
-  d.reject += cell.reject;
-  d.pass += cell.pass;
-  if (cell.otherDispositions) {
+  if (disposition === 'none') d.none += count;
+  else if (disposition === 'reject') d.reject += count;
+  else if (disposition === 'quarantine') d.quarantine += count;
+  else if (disposition === 'pass') d.pass += count;
+  else {
+    // Dispositions outside the four known words (only from hand-built records).
     const loose = d as Record<string, number>;
-    for (const [key, value] of cell.otherDispositions) loose[key] = (loose[key] ?? 0) + value;
+    loose[disposition] = (loose[disposition] ?? 0) + count;
   }
-  acc.dkimAligned += cell.dkimAligned;
-  acc.spfAligned += cell.spfAligned;
-  acc.passing += cell.passing;
+  if (record.dkimAligned) acc.dkimAligned += count;
+  if (record.spfAligned) acc.spfAligned += count;
   const set = cell.identifiers;
   add(acc.headerFromDomains, set.headerFrom, count);
   if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
-  if (CLASS_OF_CAUSE[cell.failureCause] !== 'forwarded') acc.spoofedBlocked += cell.failingBlocked;
-  if (cell.overriddenRecords + cell.failingRecords === 0) return;
-  const failing = cell.overriddenMessages + cell.failingMessages;
+  if (profile.outcome === PASSING) {
+    acc.passing += count;
+    return;
+  }
+  if (
+    profile.outcome === FAILING &&
+    (disposition === 'reject' || disposition === 'quarantine') &&
+    CLASS_OF_CAUSE[cell.failureCause] !== 'forwarded'
+  ) {
+    acc.spoofedBlocked += count;
+  }
   const facts = cell.facts;
   for (const domain of facts.foreignPassingDkim)
-    add((acc.foreignDkimDomains ??= new Map<string, number>()), domain, failing);
+    add((acc.foreignDkimDomains ??= new Map<string, number>()), domain, count);
   for (const signature of facts.ownFailingSignatures)
-    add((acc.ownSignatureFailingSelectors ??= new Map<string, number>()), signature, failing);
-  if (facts.envelope) add((acc.envelopeDomains ??= new Map<string, number>()), facts.envelope, failing);
-  if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += failing;
+    add((acc.ownSignatureFailingSelectors ??= new Map<string, number>()), signature, count);
+  if (facts.envelope) add((acc.envelopeDomains ??= new Map<string, number>()), facts.envelope, count);
+  if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += count;
 }
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
@@ -682,18 +877,18 @@ function networksOf(
 }
 
 /** A group's counts from its cells (in the order they were made). */
-function accumulatorOf(cells: readonly Cell[]): Accumulator {
-  const first = cells[0]!;
-  const acc = newAccumulator(first.context, first);
-  for (const cell of cells) accumulateCell(acc, cell);
-  acc.causes = causesOf(cells);
+function accumulatorOf(group: GroupCells, tally: Float64Array): Accumulator {
+  const first = group.cells[0]!.index * TALLY;
+  const acc = newAccumulator(group.contexts[0]!, tally[first + FIRST_SEEN]!, tally[first + LAST_SEEN]!);
+  for (const cell of group.cells) accumulateCell(acc, cell, tally);
+  acc.causes = causesOf(group.cells, tally);
   return acc;
 }
 
 /** A group's facts from its cells: everything but the classification. */
-function factsOf(cells: readonly Cell[]): Omit<SourceGroup, 'classification'> {
-  const acc = accumulatorOf(cells);
-  const { ips, asns, countries } = networksOf(acc.contexts, acc.contextMessages);
+function factsOf(group: GroupCells, tally: Float64Array): Omit<SourceGroup, 'classification'> {
+  const acc = accumulatorOf(group, tally);
+  const { ips, asns, countries } = networksOf(group.contexts, group.contextMessages);
   const facts: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
@@ -722,8 +917,8 @@ function factsOf(cells: readonly Cell[]): Omit<SourceGroup, 'classification'> {
   return facts;
 }
 
-function finish(cells: readonly Cell[]): SourceGroup {
-  const facts = factsOf(cells);
+function finish(group: GroupCells, tally: Float64Array): SourceGroup {
+  const facts = factsOf(group, tally);
   // The facts become the group (no copy): classifySource keeps them to explain the class when asked.
   return Object.assign(facts, { classification: classifySource(facts) });
 }
@@ -748,8 +943,8 @@ function reportSelected(report: AggregateReport, options: GroupSourcesOptions): 
  */
 export class SourceGrouper {
   private readonly resolver: SourceResolver;
-  /** Records added so far: orders the causes of a group by their first record. */
-  private sequence = 0;
+  /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
+  private tally = new Float64Array(0);
 
   constructor(private readonly options: GroupSourcesOptions = {}) {
     this.resolver = new SourceResolver(options);
@@ -767,7 +962,10 @@ export class SourceGrouper {
    * added in several chunks.
    */
   addRecords(records: readonly AggregateRecord[], time: number): void {
-    for (let i = 0; i < records.length; i++) this.addRecord(records[i]!, time);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      this.count(this.resolver.cellIndex(record), time, record.count);
+    }
   }
 
   /**
@@ -776,39 +974,36 @@ export class SourceGrouper {
    * identifier set.
    */
   addRecord(record: AggregateRecord, time: number, count: number = record.count): SourceCell {
-    const cell = this.resolver.cell(record);
-    const sequence = this.sequence++;
-    cell.records += 1;
-    cell.messages += count;
-    if (time < cell.firstSeen) cell.firstSeen = time;
-    if (time > cell.lastSeen) cell.lastSeen = time;
-    const disposition = record.disposition;
-    if (disposition === 'none') cell.none += count;
-    else if (disposition === 'reject') cell.reject += count;
-    else if (disposition === 'quarantine') cell.quarantine += count;
-    else if (disposition === 'pass') cell.pass += count;
-    else add((cell.otherDispositions ??= new Map<string, number>()), disposition, count);
-    if (record.dkimAligned) cell.dkimAligned += count;
-    if (record.spfAligned) cell.spfAligned += count;
-    if (passesByVerdictOrAlignment(record)) {
-      cell.passing += count;
-      if (cell.firstPass < 0) cell.firstPass = sequence;
-    } else if (receiverSaysForwarded(record)) {
-      cell.overriddenRecords += 1;
-      cell.overriddenMessages += count;
-      if (cell.firstOverridden < 0) cell.firstOverridden = sequence;
-    } else {
-      cell.failingRecords += 1;
-      cell.failingMessages += count;
-      if (disposition === 'reject' || disposition === 'quarantine') cell.failingBlocked += count;
-      if (cell.firstFailing < 0) cell.firstFailing = sequence;
+    const index = this.resolver.cellIndex(record);
+    this.count(index, time, count);
+    return this.resolver.cells[index]!;
+  }
+
+  private count(cell: number, time: number, count: number): void {
+    const at = cell * TALLY;
+    let tally = this.tally;
+    if (at >= tally.length) {
+      // Cells are made one at a time: the new one is the first past the end.
+      tally = new Float64Array(Math.max(1024 * TALLY, tally.length * 2));
+      tally.set(this.tally);
+      for (let i = this.tally.length; i < tally.length; i += TALLY) {
+        tally[i + FIRST_SEEN] = Infinity;
+        tally[i + LAST_SEEN] = -Infinity;
+      }
+      this.tally = tally;
     }
-    return cell;
+    tally[at + RECORDS]! += 1;
+    tally[at + MESSAGES]! += count;
+    if (time < tally[at + FIRST_SEEN]!) tally[at + FIRST_SEEN] = time;
+    if (time > tally[at + LAST_SEEN]!) tally[at + LAST_SEEN] = time;
   }
 
   /** The groups of everything added so far, classified, largest first. */
   groups(): SourceGroup[] {
-    return [...this.cellsByGroup().values()].map(finish).sort(largestFirst);
+    const tally = this.tally;
+    return this.cellsByGroup()
+      .map((group) => finish(group, tally))
+      .sort(largestFirst);
   }
 
   /**
@@ -822,38 +1017,46 @@ export class SourceGrouper {
 
   /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
   *eachClass(): Generator<GroupClass> {
-    for (const cells of this.cellsByGroup().values()) {
-      const { context } = cells[0]!;
+    const tally = this.tally;
+    for (const group of this.cellsByGroup()) {
+      const { context } = group.cells[0]!;
       let messages = 0;
-      const contexts: SourceContext[] = [];
-      let seen: Set<SourceContext> | undefined;
-      for (const cell of cells) {
-        messages += cell.messages;
-        if (contexts.length === 0) contexts.push(cell.context);
-        if (contexts[contexts.length - 1] === cell.context) continue;
-        seen ??= new Set(contexts);
-        if (!seen.has(cell.context)) {
-          seen.add(cell.context);
-          contexts.push(cell.context);
-        }
-      }
-      const classification = classifyCauses(causesOf(cells), () => factsOf(cells));
-      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
+      for (const cell of group.cells) messages += tally[cell.index * TALLY + MESSAGES]!;
+      const classification = classifyCauses(causesOf(group.cells, tally), () => factsOf(group, tally));
+      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts: group.contexts };
     }
   }
 
   /**
    * The cells of each group, in the order they were made; groups in the order of their first cell (so of their first
-   * record), contexts within a group too.
+   * record), contexts within a group too. A context belongs to one group, so it is looked up by key once.
    */
-  private cellsByGroup(): Map<string, Cell[]> {
-    const groups = new Map<string, Cell[]>();
+  private cellsByGroup(): GroupCells[] {
+    const tally = this.tally;
+    const contexts = this.resolver.contexts;
+    const groupOf = new Array<GroupCells | undefined>(contexts.length);
+    const positionOf = new Int32Array(contexts.length);
+    const byKey = new Map<string, GroupCells>();
+    const groups: GroupCells[] = [];
     for (const cell of this.resolver.cells) {
-      if (cell.records === 0) continue;
-      const key = cell.context.groupKey;
-      const cells = groups.get(key);
-      if (cells) cells.push(cell);
-      else groups.set(key, [cell]);
+      const at = cell.index * TALLY;
+      if (at >= tally.length || tally[at + RECORDS] === 0) continue;
+      const context = cell.context;
+      let group = groupOf[context.index];
+      if (group === undefined) {
+        group = byKey.get(context.groupKey);
+        if (group === undefined) {
+          group = { cells: [], contexts: [], contextMessages: [] };
+          byKey.set(context.groupKey, group);
+          groups.push(group);
+        }
+        groupOf[context.index] = group;
+        positionOf[context.index] = group.contexts.length;
+        group.contexts.push(context);
+        group.contextMessages.push(0);
+      }
+      group.cells.push(cell);
+      group.contextMessages[positionOf[context.index]!]! += tally[at + MESSAGES]!;
     }
     return groups;
   }

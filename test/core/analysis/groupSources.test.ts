@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalIpv4Value,
   groupSources,
   identifierHash,
   sameIdentifiers,
@@ -250,5 +251,30 @@ describe('sorted', () => {
     expect(sorted(map, 5)).toEqual(full.slice(0, 5));
     expect(sorted(map, 2000)).toEqual(full);
     expect(sorted(new Map())).toEqual([]);
+  });
+});
+
+describe('canonicalIpv4Value', () => {
+  it('gives the 32-bit value of an address written as parseIpAddress writes it, and -1 for any other string', () => {
+    expect(canonicalIpv4Value('192.0.2.10')).toBe(0xc000020a);
+    expect(canonicalIpv4Value('0.0.0.0')).toBe(0);
+    expect(canonicalIpv4Value('255.255.255.255')).toBe(0xffffffff);
+    // The same numbers written otherwise are other strings, so other sources: they must not share a key.
+    for (const other of ['192.000.2.10', '192.0.2.010', ' 192.0.2.10', '192.0.2.10 ', '192.0.2', '192.0.2.256']) {
+      expect(canonicalIpv4Value(other), other).toBe(-1);
+    }
+    for (const other of ['1.2.3.4.5', '1..2.3', '.1.2.3', '1.2.3.', '2001:db8::1', '1.2.3.4x', '', '1234.1.1.1']) {
+      expect(canonicalIpv4Value(other), other).toBe(-1);
+    }
+  });
+
+  it('keeps records of 192.0.2.10 and 192.000.2.10 in two sources, as their strings differ', () => {
+    const groups = groupSources([
+      makeReport([makeRecord({ sourceIp: '192.0.2.10' }), makeRecord({ sourceIp: '192.000.2.10', count: 2 })]),
+    ]);
+    expect(groups.map((g) => [g.key, g.messages])).toEqual([
+      ['ip:192.000.2.10', 2],
+      ['ip:192.0.2.10', 1],
+    ]);
   });
 });
