@@ -1,0 +1,52 @@
+// The options page's live DNS lookups section in English and Dutch, light and dark, and at 390 px: it names the
+// server before anything is asked, and the page has no axe violation. Screenshots go to /work/shots/watch17 (or
+// $SHOTS_DIR) to be looked at. No DNS question is asked while the section is only shown.
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { axeViolations } from '../site/siteHelpers';
+import { launchExtension, type ExtensionBrowser } from './launchExtension';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/watch17';
+
+let ext: ExtensionBrowser;
+test.beforeAll(async () => {
+  ext = await launchExtension();
+  mkdirSync(SHOTS, { recursive: true });
+});
+test.afterAll(async () => {
+  await ext.close();
+});
+
+const OFF = {
+  en: 'Off: no DNS question is asked.',
+  nl: 'Uit: er worden geen DNS-vragen gesteld.',
+};
+
+test('the live lookups section in English and Dutch, light and dark, and on a phone', async () => {
+  for (const locale of ['en', 'nl'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      for (const width of [900, 390]) {
+        const page = await ext.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+        await page.evaluate(
+          ([l, t]) => {
+            localStorage.setItem('dmarc-lens:locale', l!);
+            localStorage.setItem('dmarc-lens:theme', t!);
+          },
+          [locale, theme],
+        );
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expect(page.getByTestId('live-lookups-status')).toHaveText(OFF[locale]);
+        await expect(page.getByTestId('doh-server')).toHaveValue('cloudflare');
+        expect(await axeViolations(page), `${locale} ${theme} ${width}`).toEqual([]);
+        await page
+          .getByTestId('live-lookup-options')
+          .screenshot({ path: `${SHOTS}/options-live-${locale}-${theme}-${width}.png` });
+        await page.close();
+      }
+    }
+  }
+  expect(ext.requests).toEqual([]);
+});
