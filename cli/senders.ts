@@ -19,7 +19,9 @@ messages per class (compliant, forwarded, misconfigured, suspicious).
   --format json     one JSON line per policy domain (default)
   --format csv      one row per source
   --asn-table FILE  the offline ASN table (npm run build:asn); by default the one built in this checkout, if any.
-                    Without it, sources no domain names are grouped by address instead of by network.`;
+                    Without it, sources with no domain name are grouped by address instead of by network.
+Exit status: 0 when every file was read and analysed, 1 when one could not be, 2 on usage errors and an
+--asn-table that cannot be read.`;
 
 export const SENDERS_CSV_HEADER = `${csvRow([
   'domain',

@@ -17,4 +17,7 @@ Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMT
   --to postgres://user@host:port/db   write into parsedmarc's PostgreSQL tables instead (made if missing),
                        each report in one transaction; reports already there are left as they are
   --quiet              only errors on stderr: no progress line, no warnings, no closing counts
-  --progress           progress as plain lines even when stderr is not a terminal (a log file, a pipe)`;
+  --progress           progress as plain lines even when stderr is not a terminal (a log file, a pipe)
+  --version            the version
+Exit status: 0 when every file was read, 1 when a file could not be read (or written to the database), 2 on usage
+errors.`;
