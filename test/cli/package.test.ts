@@ -22,7 +22,9 @@ describe('the packed command-line tool', () => {
     work = mkdtempSync(join(tmpdir(), 'dmarc-lens-pack-'));
     // `npm pack` builds the bundle itself (the prepare script), so this also checks that the build works.
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root });
-    const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+    // The prepare script's own output comes first on standard output (the ASN table's "is up to date"): npm's JSON is
+    // the array from the first line that opens one.
+    const [{ filename }] = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as [{ filename: string }];
     installed = join(work, 'app');
     rmSync(installed, { recursive: true, force: true });
     await run('mkdir', ['-p', installed]);
