@@ -33,7 +33,7 @@ let asnTable: Promise<AsnTable | undefined> | undefined;
  * The offline ASN table the site's pages use, from the extension's own files: unnamed sources are then networks, as
  * on the Senders page. Without it (a build without the table) sources are single addresses.
  */
-export function loadAsnTable(): Promise<AsnTable | undefined> {
+export function loadExtensionAsnTable(): Promise<AsnTable | undefined> {
   asnTable ??= (async () => {
     try {
       const response = await fetch(browser.runtime.getURL('/data/asn-table.bin'), { credentials: 'omit' });
@@ -75,7 +75,7 @@ async function checkOnce(now: Date): Promise<CheckOutcome> {
   const [watched, memory, table] = await Promise.all([
     extensionDatabase().then((db) => loadWatchedReports(db, settings.thresholds)),
     readWatchMemory(),
-    loadAsnTable(),
+    loadExtensionAsnTable(),
   ]);
   // With live lookups on: each watched domain's published record, asked once per check.
   const resolver = await liveResolver();

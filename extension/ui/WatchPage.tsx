@@ -22,7 +22,7 @@ import { alertText, explainIn, findingText, formatShare, sourceName } from '../m
 import { digestSubject, digestText } from '../monitor/digestText';
 import { loadWatchedReports } from '../monitor/loadWatchedReports';
 import { readMonitorSettings } from '../monitor/monitorSettings';
-import { loadAsnTable, runChecks } from '../monitor/runChecks';
+import { loadExtensionAsnTable, runChecks } from '../monitor/runChecks';
 import { readWatchLog, readWatchMemory, type LoggedAlert } from '../monitor/watchStorage';
 import { dashboardUrl } from '../pages/extensionPageUrls';
 import { extensionDatabase } from '../reports/saveParsedReports';
@@ -52,7 +52,7 @@ async function loadWatchData(): Promise<WatchData> {
     loadWatchedReports(db, { ...settings.thresholds, recentDays: 366 }),
     readWatchMemory(),
     readWatchLog(),
-    loadAsnTable(),
+    loadExtensionAsnTable(),
   ]);
   return { domains: watched.domains, reports: watched.reports, memory, log, asnTable };
 }
