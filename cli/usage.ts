@@ -2,7 +2,7 @@
 // (cli/start.ts) answers --help without loading the core.
 export const USAGE = `usage: dmarc-lens parse [--format json|csv|parsedmarc|parsedmarc-csv|es|splunk|backup | --to postgres://…] FILE...
        dmarc-lens senders [--domain D] [--format json|csv] [--asn-table FILE] FILE...   (senders --help)
-       dmarc-lens fetch (--imap URL | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] [--watch] …   (fetch --help)
+       dmarc-lens fetch (--imap URL | --graph … | --maildir DIR | --dir DIR) [--state FILE] [--out FILE] …  (fetch --help)
 
 Reads DMARC aggregate reports (xml, gz, zip, eml, mbox), failure reports and SMTP TLS reports, entirely locally.
   --format json        one JSON line per report: {"file","type","report","warnings"} or {"file","error"} (default)
