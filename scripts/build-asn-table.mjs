@@ -294,7 +294,7 @@ if (isMain) {
   const outIndex = args.indexOf('--out');
   const output = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : defaultOutput;
   if (!force && isFresh(output)) {
-    console.log(`${output} is up to date`);
+    console.error(`${output} is up to date`);
   } else {
     const started = Date.now();
     const { bytes, counts } = buildAsnTable();
@@ -304,7 +304,8 @@ if (isMain) {
     const partial = `${output}.${process.pid}.partial`;
     writeFileSync(partial, compressed);
     renameSync(partial, output);
-    console.log(
+    // Standard error: `npm pack --json` runs this through prepare, and its standard output must stay JSON.
+    console.error(
       `${output}: ${counts.v4} IPv4 and ${counts.v6} IPv6 ranges, ${counts.asns} ASNs, ` +
         `${(bytes.length / 1e6).toFixed(1)} MB → ${(compressed.length / 1e6).toFixed(1)} MB gzip, ${Date.now() - started} ms`,
     );

@@ -83,9 +83,13 @@ describe('the packed command-line tool', () => {
     const senders = await run(process.execPath, [bin, 'senders', report]);
     expect(senders.stdout).not.toBe('');
     // fetch --imap does import the IMAP client: without it, it fails, naming the missing file.
-    const fetched = await run(process.execPath, [bin, 'fetch', '--imap', 'imap://u@127.0.0.1:9/INBOX', '--insecure'], {
-      env: { ...process.env, DMARC_LENS_IMAP_PASSWORD: 'x' },
-    }).catch((error: { stderr: string; code: number }) => error);
+    const fetched = await run(
+      process.execPath,
+      [bin, 'fetch', '--imap', 'imap://u@127.0.0.1:9/INBOX', '--insecure', '--state', join(work, 'fetch-state.json')],
+      {
+        env: { ...process.env, DMARC_LENS_IMAP_PASSWORD: 'x' },
+      },
+    ).catch((error: { stderr: string; code: number }) => error);
     expect(fetched.stderr).toContain('vendor/imapflow.mjs');
   });
 });
