@@ -76,58 +76,32 @@ export function GatherOptions() {
             <span class={`block ${mutedClass}`}>{t('monitor.gather.options.autoSaveHint')}</span>
           </span>
         </label>
-        <label class="block text-sm">
-          {t('monitor.gather.options.syncFolder')}
-          <input
-            type="text"
-            class={`${inputClass} mt-1 block w-64`}
-            name="syncFolder"
-            value={settings.syncFolder}
-            onInput={(event) => setSettings({ ...settings, syncFolder: event.currentTarget.value })}
-          />
-          <span class={`block ${mutedClass}`}>{t('monitor.gather.options.syncHint')}</span>
-        </label>
-        <label class="block text-sm">
-          {t('monitor.gather.options.syncEvery')}
-          <input
-            type="number"
-            class={`${inputClass} mt-1 block w-32`}
-            name="syncEveryMinutes"
-            min={SYNC_MINUTES_RANGE.min}
-            max={SYNC_MINUTES_RANGE.max}
-            value={settings.syncEveryMinutes}
-            onInput={(event) => {
-              const value = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(value)) setSettings({ ...settings, syncEveryMinutes: value });
-            }}
-          />
-        </label>
-        <label class="block text-sm">
-          {pageT('ext.gather.gmail.list')}
-          <input
-            type="text"
-            class={`${inputClass} mt-1 block w-64`}
-            name="gmailList"
-            value={settings.gmailList}
-            onInput={(event) => setSettings({ ...settings, gmailList: event.currentTarget.value })}
-          />
-          <span class={`block ${mutedClass}`}>{pageT('ext.gather.gmail.listHint')}</span>
-        </label>
-        <label class="block text-sm">
-          {pageT('ext.gather.gmail.every')}
-          <input
-            type="number"
-            class={`${inputClass} mt-1 block w-32`}
-            name="gmailEveryMinutes"
-            min={SYNC_MINUTES_RANGE.min}
-            max={SYNC_MINUTES_RANGE.max}
-            value={settings.gmailEveryMinutes}
-            onInput={(event) => {
-              const value = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(value)) setSettings({ ...settings, gmailEveryMinutes: value });
-            }}
-          />
-        </label>
+        <TextSetting
+          label={t('monitor.gather.options.syncFolder')}
+          hint={t('monitor.gather.options.syncHint')}
+          name="syncFolder"
+          value={settings.syncFolder}
+          onChange={(syncFolder) => setSettings({ ...settings, syncFolder })}
+        />
+        <MinutesSetting
+          label={t('monitor.gather.options.syncEvery')}
+          name="syncEveryMinutes"
+          value={settings.syncEveryMinutes}
+          onChange={(syncEveryMinutes) => setSettings({ ...settings, syncEveryMinutes })}
+        />
+        <TextSetting
+          label={pageT('ext.gather.gmail.list')}
+          hint={pageT('ext.gather.gmail.listHint')}
+          name="gmailList"
+          value={settings.gmailList}
+          onChange={(gmailList) => setSettings({ ...settings, gmailList })}
+        />
+        <MinutesSetting
+          label={pageT('ext.gather.gmail.every')}
+          name="gmailEveryMinutes"
+          value={settings.gmailEveryMinutes}
+          onChange={(gmailEveryMinutes) => setSettings({ ...settings, gmailEveryMinutes })}
+        />
         <div class="flex flex-wrap items-center gap-3">
           <button type="submit" class={primaryButtonClass}>
             {t('monitor.gather.options.save')}
@@ -160,6 +134,51 @@ export function GatherOptions() {
         </p>
       </form>
     </Section>
+  );
+}
+
+interface SettingProps<T> {
+  label: string;
+  name: string;
+  value: T;
+  onChange: (value: T) => void;
+}
+
+/** A labelled text field with its hint below. */
+function TextSetting({ label, hint, name, value, onChange }: SettingProps<string> & { hint: string }) {
+  return (
+    <label class="block text-sm">
+      {label}
+      <input
+        type="text"
+        class={`${inputClass} mt-1 block w-64`}
+        name={name}
+        value={value}
+        onInput={(event) => onChange(event.currentTarget.value)}
+      />
+      <span class={`block ${mutedClass}`}>{hint}</span>
+    </label>
+  );
+}
+
+/** A number of minutes between background reads, within what the alarms allow; a half-typed number is ignored. */
+function MinutesSetting({ label, name, value, onChange }: SettingProps<number>) {
+  return (
+    <label class="block text-sm">
+      {label}
+      <input
+        type="number"
+        class={`${inputClass} mt-1 block w-32`}
+        name={name}
+        min={SYNC_MINUTES_RANGE.min}
+        max={SYNC_MINUTES_RANGE.max}
+        value={value}
+        onInput={(event) => {
+          const minutes = event.currentTarget.valueAsNumber;
+          if (Number.isFinite(minutes)) onChange(minutes);
+        }}
+      />
+    </label>
   );
 }
 

@@ -119,12 +119,12 @@ export const monitorEn = {
   'monitor.gather.options.syncFolder': 'Outlook folder to read in the background',
   'monitor.gather.options.syncHint':
     'Through Graph mode (above): a folder name such as Inbox or DMARC. Only messages with report attachments are read, each once. Leave it empty to read nothing in the background.',
-  'monitor.gather.options.syncEvery': 'Minutes between reads',
+  'monitor.gather.options.syncEvery': 'Minutes between Outlook reads',
   'monitor.gather.options.save': 'Save these settings',
   'monitor.gather.options.saved': 'Saved.',
   'monitor.gather.options.syncNow': 'Read the folder now',
   'monitor.gather.options.lastRun':
-    'Last read {when}: {messages, plural, one {# message with reports} other {# messages with reports}}, {added, plural, one {# new report} other {# new reports}}, {already} already saved.',
-  'monitor.gather.options.lastRunFailed': 'The read of {when} stopped: {reason}',
-  'monitor.gather.options.neverRun': 'Not read yet.',
+    'Outlook, last read {when}: {messages, plural, one {# message with reports} other {# messages with reports}}, {added, plural, one {# new report} other {# new reports}}, {already} already saved.',
+  'monitor.gather.options.lastRunFailed': 'Outlook: the read of {when} stopped: {reason}',
+  'monitor.gather.options.neverRun': 'Outlook: not read yet.',
 } as const;

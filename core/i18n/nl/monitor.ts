@@ -124,12 +124,12 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.gather.options.syncFolder': 'Outlook-map om op de achtergrond te lezen',
   'monitor.gather.options.syncHint':
     'Via de Graph-modus (hierboven): een mapnaam zoals Inbox of DMARC. Alleen berichten met rapportbijlagen worden gelezen, elk één keer. Laat het leeg om niets op de achtergrond te lezen.',
-  'monitor.gather.options.syncEvery': 'Minuten tussen twee keer lezen',
+  'monitor.gather.options.syncEvery': 'Minuten tussen twee keer Outlook lezen',
   'monitor.gather.options.save': 'Deze instellingen opslaan',
   'monitor.gather.options.saved': 'Opgeslagen.',
   'monitor.gather.options.syncNow': 'Map nu lezen',
   'monitor.gather.options.lastRun':
-    'Laatst gelezen {when}: {messages, plural, one {# bericht met rapporten} other {# berichten met rapporten}}, {added, plural, one {# nieuw rapport} other {# nieuwe rapporten}}, {already} al opgeslagen.',
-  'monitor.gather.options.lastRunFailed': 'Het lezen van {when} is gestopt: {reason}',
-  'monitor.gather.options.neverRun': 'Nog niet gelezen.',
+    'Outlook, laatst gelezen {when}: {messages, plural, one {# bericht met rapporten} other {# berichten met rapporten}}, {added, plural, one {# nieuw rapport} other {# nieuwe rapporten}}, {already} al opgeslagen.',
+  'monitor.gather.options.lastRunFailed': 'Outlook: het lezen van {when} is gestopt: {reason}',
+  'monitor.gather.options.neverRun': 'Outlook: nog niet gelezen.',
 };
