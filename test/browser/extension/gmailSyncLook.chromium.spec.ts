@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { axeViolations } from '../site/siteHelpers';
 import { GMAIL_LIST_PATH, bulkFakes } from './bulkRoutes';
-import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from './launchExtension';
 import { readStoredReportKeys } from './storedReports';
 
 test.describe.configure({ mode: 'serial' });
@@ -22,20 +22,8 @@ test.afterAll(async () => {
   await ext.close();
 });
 
-async function optionsPage(locale: 'en' | 'nl', theme: 'light' | 'dark', width: number): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await page.evaluate(
-    ([l, t]) => {
-      localStorage.setItem('dmarc-lens:locale', l!);
-      localStorage.setItem('dmarc-lens:theme', t!);
-    },
-    [locale, theme],
-  );
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  return page;
+function optionsPage(locale: 'en' | 'nl', theme: 'light' | 'dark', width: number): Promise<Page> {
+  return openExtensionPage(ext, 'options.html', { locale, theme, width });
 }
 
 test('"Read the Gmail list now" reads the label in the open Gmail tab and says what it found', async () => {

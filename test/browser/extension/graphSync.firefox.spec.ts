@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { SyncRun } from '../../../extension/sync/graphSync';
 import { fakeMailbox, type FakeMailbox, type MailboxMessage } from './graphMailboxRoutes';
 import { startInterceptingProxy, type InterceptingProxy } from './interceptingProxy';
 import { FIREFOX_BUILDS, FIREFOX_EXTENSION_UUID, FIREFOX_PATH, firefoxExtensionDir } from './launchFirefoxExtension';
@@ -46,17 +47,6 @@ const firstMessages = (): MailboxMessage[] => [
   // The same Yahoo report sent again in another message.
   { id: 'AAMkMsgD=', attachments: [attachment('AttD1=', YAHOO)] },
 ];
-
-interface SyncRun {
-  at: number;
-  ok: boolean;
-  folder: string;
-  messages: number;
-  added: number;
-  alreadySaved: number;
-  problems: string[];
-  message?: string;
-}
 
 declare const browser: {
   alarms: {

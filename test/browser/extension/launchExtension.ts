@@ -1,6 +1,6 @@
 // Chromium with the built extension (dist/extension/chrome-mv3), every request answered by the fake webmail or
 // recorded as a leak. Used by the Chromium specs and the benchmark.
-import { chromium, type BrowserContext, type Request } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -208,4 +208,28 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       rmSync(certificates, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page of the extension (`options.html`, …) `width` pixels wide, in the language and theme given: the site's
+ * settings in localStorage, shared by every page of the extension's origin, then a reload to apply them.
+ */
+export async function openExtensionPage(
+  ext: ExtensionBrowser,
+  path: string,
+  { locale, theme, width }: { locale: 'en' | 'nl'; theme: 'light' | 'dark'; width: number },
+): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+  await page.evaluate(
+    ([l, t]) => {
+      localStorage.setItem('dmarc-lens:locale', l!);
+      localStorage.setItem('dmarc-lens:theme', t!);
+    },
+    [locale, theme],
+  );
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  return page;
 }

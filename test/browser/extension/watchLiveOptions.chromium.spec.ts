@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { axeViolations } from '../site/siteHelpers';
-import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from './launchExtension';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/watch17';
 
@@ -26,18 +26,7 @@ test('the live lookups section in English and Dutch, light and dark, and on a ph
   for (const locale of ['en', 'nl'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       for (const width of [900, 390]) {
-        const page = await ext.context.newPage();
-        await page.setViewportSize({ width, height: 900 });
-        await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-        await page.evaluate(
-          ([l, t]) => {
-            localStorage.setItem('dmarc-lens:locale', l!);
-            localStorage.setItem('dmarc-lens:theme', t!);
-          },
-          [locale, theme],
-        );
-        await page.reload();
-        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        const page = await openExtensionPage(ext, 'options.html', { locale, theme, width });
         await expect(page.getByTestId('live-lookups-status')).toHaveText(OFF[locale]);
         await expect(page.getByTestId('doh-server')).toHaveValue('cloudflare');
         expect(await axeViolations(page), `${locale} ${theme} ${width}`).toEqual([]);
