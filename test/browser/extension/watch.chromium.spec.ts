@@ -63,6 +63,8 @@ test('an alert comes once for a new failing source, not again on an identical im
   await expect
     .poll(async () => changes(await watchState(page)), { timeout: 20_000 })
     .toEqual(['raised source:hello-charly.com:google-cloud-notifications']);
+  // The check writes its log, then sets the badge, then notifies: wait for the notification too.
+  await expect.poll(async () => (await watchState(page)).notifications.length, { timeout: 20_000 }).toBe(1);
   let state = await watchState(page);
   expect(state.badge).toBe('1');
   expect(state.notifications).toHaveLength(1);
@@ -72,6 +74,7 @@ test('an alert comes once for a new failing source, not again on an identical im
   await page.reload();
   await drop(page, helloCharlyReport('8997'), 'Saved 1.');
   await expect.poll(async () => (await watchState(page)).log.length, { timeout: 20_000 }).toBe(3);
+  await expect.poll(async () => (await watchState(page)).notifications.length, { timeout: 20_000 }).toBe(2);
   state = await watchState(page);
   expect(changes(state)).toEqual([
     'resolved source:hello-charly.com:google-cloud-notifications',
