@@ -37,6 +37,7 @@ import {
 import { graphSource } from './graph';
 import { loadState, saveState } from './state';
 import { writeMessage } from './writeMessage';
+import type { Chunks } from '../fileBytes';
 
 export const FETCH_USAGE = `usage: dmarc-lens fetch (--imap URL | --graph --mailbox ADDRESS | --maildir DIR | --dir DIR) [options]
 
@@ -550,7 +551,7 @@ class DatabaseLost extends Error {
 }
 
 /** The message's bytes as they come; an error of the download itself is kept in `transport` and ends the reading. */
-async function* watched(chunks: AsyncIterable<Uint8Array>, transport: { error?: unknown }): AsyncGenerator<Uint8Array> {
+async function* watched(chunks: Chunks, transport: { error?: unknown }): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of chunks) yield chunk;
   } catch (error) {

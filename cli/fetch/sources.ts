@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import tls from 'node:tls';
+import { readFileBytes, type Chunks } from '../fileBytes';
 
 export interface FetchItem {
   key: string;
@@ -11,7 +12,7 @@ export interface FetchItem {
   label: string;
   /** The name the core sees (for its messages). */
   fileName: string;
-  open(): Promise<AsyncIterable<Uint8Array> | undefined>;
+  open(): Promise<Chunks | undefined>;
 }
 
 export interface FetchSource {
@@ -93,13 +94,18 @@ function fileItem(key: string, path: string, name: string): FetchItem {
     key,
     label: path,
     fileName: name,
-    open: () =>
-      new Promise((resolve) => {
-        // A message a mail client moved from new/ to cur/ meanwhile is found again at the next pass.
+    open: () => {
+      // Most report messages are small and read whole at once (three thread-pool round trips a message otherwise).
+      const read = readFileBytes(path);
+      if ('chunks' in read) return Promise.resolve(read.chunks);
+      return new Promise((resolve) => {
+        // A message a mail client moved from new/ to cur/ meanwhile is found again at the next pass; one over the size
+        // limit is streamed, and refused by the parser as an input of any other kind would be.
         const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
         stream.once('open', () => resolve(stream));
         stream.once('error', () => resolve(undefined));
-      }),
+      });
+    },
   };
 }
 

@@ -11,11 +11,9 @@
 // without waiting for the answer while the next files are read, so that parsing and the database work side by side. A
 // report whose records come in several batches is written batch by batch inside a transaction of its own as it is
 // parsed, and reading waits for the database: memory stays flat for any report size.
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type pg from 'pg';
 import {
-  MAX_DECOMPRESSED_BYTES,
   parseReportStream,
   type ParsedReportWithStats,
   type AggregateReportHead,
@@ -25,6 +23,7 @@ import {
   type TlsReport,
 } from '../../core/report';
 import { countText, onlyTheFirst } from '../countText';
+import { readFileBytes, type Chunks } from '../fileBytes';
 import { runReporter } from '../progress';
 import { CREATE_TABLES } from './schema';
 import {
@@ -38,12 +37,6 @@ import {
   type Query,
 } from './sql';
 
-const READ_CHUNK_BYTES = 64 * 1024;
-
-/** An input's bytes: a stream's chunks, or a small file's bytes read whole. */
-type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-/** Files up to this size are read whole; larger ones are streamed. */
-const WHOLE_FILE_BYTES = 1024 * 1024;
 /**
  * Connections: statements on different connections run side by side in the server, and one waiting for its answer
  * never holds up reading. Three keep both cores of a small machine busy with the parser on one of them.
@@ -558,38 +551,6 @@ function isConnectionError(error: Error): boolean {
     code === 'EPIPE' ||
     code === '57P01'
   );
-}
-
-export type FileBytes = { chunks: Chunks } | { problem: string };
-
-/**
- * A file's bytes, or why it cannot be read. A small file is read whole, synchronously: opening, sizing and reading
- * it in one go costs less than a third of what the same calls cost through the thread pool, and a mailbox of small
- * report files is mostly such calls. A larger one is streamed.
- */
-export function readFileBytes(file: string): FileBytes {
-  const unreadable = (error: unknown): FileBytes => ({
-    problem: `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-  });
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    return unreadable(error);
-  }
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return { problem: `${file}: is a directory, not a report file` };
-    if (info.size > MAX_DECOMPRESSED_BYTES) {
-      return { problem: `${file}: over the ${MAX_DECOMPRESSED_BYTES / 2 ** 30} GiB limit for one file; not read` };
-    }
-    if (info.size > WHOLE_FILE_BYTES) return { chunks: createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) };
-    return { chunks: [new Uint8Array(readFileSync(fd))] };
-  } catch (error) {
-    return unreadable(error);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** `dmarc-lens parse --to postgres://…`: every file's reports. */
