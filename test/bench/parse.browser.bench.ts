@@ -14,7 +14,8 @@ import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
 import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
 
-const PORT = 4360;
+// BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4360);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const workDir = `${root}dist/bench`;

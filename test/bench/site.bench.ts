@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
 import { generateReportFiles, type GeneratedFile } from '../browser/site/generateReports';
 
-const PORT = 4191;
+// BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DAY = 86_400;
 
