@@ -3,14 +3,12 @@
 // pointed at this proxy (network.proxy.* preferences); a CONNECT to one of the named hosts is answered by an HTTPS
 // server with a certificate made here for those hosts (the browser must accept it: acceptInsecureCerts), and every
 // request inside is answered by the test's fakes. A CONNECT to any other host is refused and recorded.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FakeRequest } from './launchExtension';
+import { fakeHttpsServer, type FakeRequest } from './launchExtension';
 import type { WebmailAnswer } from './webmailRoutes';
 
 export interface InterceptingProxy {
@@ -27,36 +25,12 @@ export async function startInterceptingProxy(
   answer: (url: URL, request: FakeRequest) => Promise<WebmailAnswer | undefined>,
 ): Promise<InterceptingProxy> {
   const directory = mkdtempSync(join(tmpdir(), 'dmarc-lens-proxy-'));
-  execFileSync(
-    'openssl',
-    [
-      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`],
-      ...['-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`],
-      ...['-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem')],
-    ],
-    { stdio: 'ignore' },
-  );
   const requests: string[] = [];
   const elsewhere: string[] = [];
-  const tls = createHttpsServer(
-    { key: readFileSync(join(directory, 'key.pem')), cert: readFileSync(join(directory, 'cert.pem')) },
-    (request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
-        const url = new URL(request.url ?? '/', `https://${headers.host ?? hosts[0]}`);
-        const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
-        const method = request.method ?? 'GET';
-        void answer(url, { method, headers, body, via: 'local' }).then((answered) => {
-          requests.push(`${method} ${url.href}`);
-          if (answered === undefined) elsewhere.push(`${method} ${url.href}`);
-          response.writeHead(answered?.status ?? 404, answered?.headers ?? {});
-          response.end(answered?.body);
-        });
-      });
-    },
-  );
+  const tls = fakeHttpsServer(directory, hosts, answer, (line, answered) => {
+    requests.push(line);
+    if (!answered) elsewhere.push(line);
+  });
   const proxy = createHttpServer((request, response) => {
     elsewhere.push(`${request.method} ${request.url}`);
     response.writeHead(403).end();

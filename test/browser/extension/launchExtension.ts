@@ -33,39 +33,25 @@ export interface FakeRequest {
 }
 
 /**
- * Hosts Chromium reaches outside context.route are mapped (`--host-resolver-rules`) to one local HTTPS server that
- * answers with the same fakes: Gmail's downloads redirect to mail-attachment.googleusercontent.com and Chromium follows
- * such a redirect itself (the target never reaches context.route); chrome.identity.launchWebAuthFlow loads its page in
- * a browser-owned WebContents Playwright does not see. Every request it answers is recorded as `METHOD url`.
+ * An HTTPS server (not yet listening) for `hosts`, with a certificate made for them in `directory`, that answers every
+ * request with the fakes and records it as `METHOD url` (answered or not).
  */
-async function startLocalHosts(
+export function fakeHttpsServer(
   directory: string,
   hosts: string[],
   answer: (url: URL, request: FakeRequest) => Promise<WebmailAnswer | undefined>,
   record: (line: string, answered: boolean) => void,
-): Promise<Server> {
+): Server {
   execFileSync(
     'openssl',
     [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${hosts[0]}`,
-      '-addext',
-      `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
-      '-keyout',
-      join(directory, 'key.pem'),
-      '-out',
-      join(directory, 'cert.pem'),
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`],
+      ...['-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`],
+      ...['-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem')],
     ],
     { stdio: 'ignore' },
   );
-  const server = createServer(
+  return createServer(
     { key: readFileSync(join(directory, 'key.pem')), cert: readFileSync(join(directory, 'cert.pem')) },
     (request, response) => {
       const chunks: Buffer[] = [];
@@ -74,14 +60,30 @@ async function startLocalHosts(
         const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
         const url = new URL(request.url ?? '/', `https://${headers.host ?? hosts[0]}`);
         const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
-        void answer(url, { method: request.method ?? 'GET', headers, body, via: 'local' }).then((answered) => {
-          record(`${request.method} ${url.href}`, answered !== undefined);
+        const method = request.method ?? 'GET';
+        void answer(url, { method, headers, body, via: 'local' }).then((answered) => {
+          record(`${method} ${url.href}`, answered !== undefined);
           response.writeHead(answered?.status ?? 404, answered?.headers ?? {});
           response.end(answered?.body);
         });
       });
     },
   );
+}
+
+/**
+ * Hosts Chromium reaches outside context.route are mapped (`--host-resolver-rules`) to one local HTTPS server that
+ * answers with the same fakes: Gmail's downloads redirect to mail-attachment.googleusercontent.com and Chromium follows
+ * such a redirect itself (the target never reaches context.route); chrome.identity.launchWebAuthFlow loads its page in
+ * a browser-owned WebContents Playwright does not see.
+ */
+async function startLocalHosts(
+  directory: string,
+  hosts: string[],
+  answer: (url: URL, request: FakeRequest) => Promise<WebmailAnswer | undefined>,
+  record: (line: string, answered: boolean) => void,
+): Promise<Server> {
+  const server = fakeHttpsServer(directory, hosts, answer, record);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
