@@ -81,7 +81,7 @@ function fromArf(email: Email, attachments: Attachment[], arf: Attachment, arfCo
 
   const originalPart = attachments.find((a) => ORIGINAL_TYPES.has(lower(a.mimeType)));
   if (originalPart !== undefined) {
-    report.original = readOriginal(attachmentText(originalPart), warnings);
+    report.original = readOriginal(attachmentText(originalPart), isHeadersType(originalPart), warnings);
   } else {
     // RFC 5965 §2 (d): the third part is the original message or its header; RFC 6591 §3.1 allows redaction only.
     warnings.push(reportText('report.arf.noOriginal'));
@@ -166,12 +166,16 @@ function fromPlainText(email: Email, attachments: Attachment[]): FailureOutcome 
 
   const originalPart = attachments.find((a) => ORIGINAL_TYPES.has(lower(a.mimeType)));
   if (originalPart !== undefined) {
-    report.original = readOriginal(attachmentText(originalPart), warnings);
+    report.original = readOriginal(attachmentText(originalPart), isHeadersType(originalPart), warnings);
   } else if (markerAt >= 0) {
     // Exim leaves a blank line after the marker line; that is not an empty header.
     const copied = lines.slice(markerAt + 1);
     while (copied.length > 0 && (copied[0] ?? '').trim() === '') copied.shift();
-    report.original = readOriginal(copied.join('\n'), warnings);
+    report.original = readOriginal(
+      copied.join('\n'),
+      /\bcopy of the headers?\b/i.test(lines[markerAt] ?? ''),
+      warnings,
+    );
   } else {
     warnings.push(reportText('report.arf.noHeaderCopy'));
   }
@@ -288,11 +292,16 @@ function finish(report: FailureReport, email: Email, warnings: string[]): void {
   }
 }
 
-function readOriginal(text: string, warnings: string[]): NonNullable<FailureReport['original']> {
+/** Whether a part carries only the failed message's header (RFC 6591 §3.1: text/rfc822-headers and its kin). */
+function isHeadersType(part: Attachment): boolean {
+  return lower(part.mimeType).endsWith('-headers');
+}
+
+function readOriginal(text: string, headersOnly: boolean, warnings: string[]): NonNullable<FailureReport['original']> {
   const { headers, skippedLeadingBlank } = parseHeaderBlock(text);
   if (skippedLeadingBlank) warnings.push(reportText('report.arf.blankLine'));
   if (headers.length === 0) warnings.push(reportText('report.arf.noHeaders'));
-  const original: NonNullable<FailureReport['original']> = { headers };
+  const original: NonNullable<FailureReport['original']> = { headersOnly, headers };
   const get = (name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
   const from = get('from');
   const to = get('to');

@@ -205,8 +205,7 @@ function failureToParsedmarc(report: FailureReport): Record<string, unknown> {
     reported_domain: report.reportedDomain ?? null,
     source: parsedmarcSource(report.sourceIp ?? null),
     dkim_domain: report.dkimDomain ?? null,
-    // Whether the reporter sent the failed message whole or only its header is not kept by the reader, so not said.
-    sample_headers_only: null,
+    sample_headers_only: original?.headersOnly ?? null,
     sample: null,
     parsed_sample: original
       ? {

@@ -146,6 +146,11 @@ export interface FailureReport {
     subject?: string;
     date?: string;
     messageId?: string;
+    /**
+     * Whether the part held only the header (text/rfc822-headers) rather than the whole message; absent in reports
+     * stored before it was kept.
+     */
+    headersOnly?: boolean;
     headers: Array<[name: string, value: string]>;
   };
   /** Every field of the feedback-report part, names lower-cased, in order. */

@@ -182,6 +182,7 @@ const FAILURE = object<FailureReport>({
       subject: optional(text()),
       date: optional(text()),
       messageId: optional(text()),
+      headersOnly: optional(boolean),
       headers: list(textPair),
     }),
   ),

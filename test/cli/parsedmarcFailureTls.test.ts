@@ -66,13 +66,14 @@ describe('--format parsedmarc-csv --failure-csv / --tls-csv', () => {
         'arrival_date_utc,subject,message_id,authentication_results,dkim_domain,source_ip_address,source_country,' +
         'source_reverse_dns,source_base_domain,source_name,source_type,source_asn,source_as_name,source_as_domain,' +
         'delivery_result,auth_failure,reported_domain,authentication_mechanisms,sample_headers_only',
-      // 11:20:27 +0200 is 09:20:27 UTC; smg-policy-action holds parsedmarc's word "policy"; no Identity-Alignment.
+      // 11:20:27 +0200 is 09:20:27 UTC; smg-policy-action holds parsedmarc's word "policy"; no Identity-Alignment;
+      // both carry the whole failed message (message/rfc822), so sample_headers_only is False.
       'auth-failure,Lua/1.0,1.0,,sharepoint@domain.de,peter.pan@domain.de,"Mon, 01 Oct 2018 11:20:27 +0200",' +
         '2018-10-01 09:20:27,Subject,<38.E7.30937.BD6E1BB5@ mailrelay.de>,' +
-        '"dmarc=fail (p=none, dis=none) header.from=domain.de",,10.10.10.10,,,,,,,,,policy,dmarc,domain.de,,',
+        '"dmarc=fail (p=none, dis=none) header.from=domain.de",,10.10.10.10,,,,,,,,,policy,dmarc,domain.de,,False',
       'auth-failure,Lua/1.0,1.0,,,recipient@linkedin.com,"Tue, 30 Apr 2019 02:09:00 +0000",2019-04-30 02:09:00,' +
         '"Subject line, could be UTF8 encoded",<01010101010101010101010101010101@ABAB01MS0016.someserver.loc>,' +
-        'dmarc=fail (p=none; dis=none) header.from=example.com,,10.10.10.10,,,,,,,,,delivered,dmarc,example.com,,',
+        'dmarc=fail (p=none; dis=none) header.from=example.com,,10.10.10.10,,,,,,,,,delivered,dmarc,example.com,,False',
       '',
     ]);
   });
@@ -171,7 +172,8 @@ describe('--format es: failure reports', () => {
           'content-type': 'text/html; charset=utf-8',
           'content-transfer-encoding': 'quoted-printable',
         },
-        headers_only: null,
+        // The sample is a message/rfc822 part, as parsedmarc's own output for this file says (false).
+        headers_only: false,
         date: '2018-10-01T09:20:27+00:00',
         subject: 'Subject',
         filename_safe_subject: 'Subject',

@@ -27,7 +27,7 @@ function expectFailure(outcome: FailureOutcome): { report: FailureReport; warnin
 
 interface Expected {
   report: Partial<Omit<FailureReport, 'original' | 'fields'>>;
-  original: Partial<NonNullable<FailureReport['original']>> & { headerCount: number };
+  original: Partial<NonNullable<FailureReport['original']>> & { headerCount: number; headersOnly: boolean };
   fieldCount: number;
   warnings: RegExp[];
 }
@@ -61,6 +61,7 @@ const LINKEDIN: Expected = {
     date: 'Tue, 30 Apr 2019 02:09:09 +0000',
     messageId: '<01010101010101010101010101010101@ABAB01MS0016.someserver.loc>',
     headerCount: 27,
+    headersOnly: false,
   },
   fieldCount: 12,
   warnings: [],
@@ -97,6 +98,7 @@ const CASES: Record<string, Expected> = {
       date: '01 Oct 2018 11:20:27 +0200',
       messageId: '<38.E7.30937.BD6E1BB5@ mailrelay.de>',
       headerCount: 10,
+      headersOnly: false,
     },
     fieldCount: 12,
     warnings: [],
@@ -127,6 +129,7 @@ const CASES: Record<string, Expected> = {
       date: 'Mon, 7 Apr 2025 10:10:06 -0600',
       messageId: '<134117F8-2145-AECE-9CCA-25FC98731341@example.com>',
       headerCount: 17,
+      headersOnly: true,
     },
     fieldCount: 6,
     warnings: [/no message\/feedback-report part/],
@@ -160,6 +163,7 @@ const CASES: Record<string, Expected> = {
       date: 'Wed, 14 Apr 2010 12:12:09 -0700 (PDT)',
       messageId: undefined,
       headerCount: 7,
+      headersOnly: false,
     },
     fieldCount: 11,
     warnings: [/Received-Date read as Arrival-Date/],
@@ -192,6 +196,7 @@ const CASES: Record<string, Expected> = {
       subject: 'Wir kaufen dein Auto!',
       date: 'Tue, 5 Oct 2021 06:36:51 +0200',
       headerCount: 12,
+      headersOnly: true,
     },
     fieldCount: 9,
     warnings: [],
@@ -218,6 +223,7 @@ const CASES: Record<string, Expected> = {
       subject: 'Nyaan',
       messageId: '<000000002.2222222.1500000000022@example.net>',
       headerCount: 9,
+      headersOnly: false,
     },
     fieldCount: 12,
     warnings: [],
@@ -243,6 +249,7 @@ const CASES: Record<string, Expected> = {
       subject: '[mailling list] this is a test message',
       date: 'Wed, 12 Nov 2014 12:40:20 +0000 (WET)',
       headerCount: 9,
+      headersOnly: false,
     },
     fieldCount: 12,
     warnings: [],
