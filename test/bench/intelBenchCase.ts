@@ -106,7 +106,12 @@ const SHAPES: Array<[weight: number, shape: Shape]> = [
   ],
 ];
 
-/** `count` records from `distinctIps` addresses, in reports of 1,000 records spread over 60 days. */
+/**
+ * `count` records from `distinctIps` addresses, in reports of 1,000 records spread over 60 days, made as the site
+ * reads them back from the store (recordOfDigest): within a report, the records of one shape share that shape's
+ * fields and lists (one fresh copy per report), and every record has its own fresh, flat address string (what a
+ * structured clone, so IndexedDB, gives back; the parser too makes one string per address per record).
+ */
 export function makeBenchReports(count: number, distinctIps: number): AggregateReport[] {
   const random = xorshift(42);
   const ips: string[] = [];
@@ -115,32 +120,29 @@ export function makeBenchReports(count: number, distinctIps: number): AggregateR
       `${1 + Math.floor(random() * 222)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
     );
   }
-  const records: AggregateRecord[] = [];
+  const shapeOf = new Uint8Array(count);
+  const sourceIps = new Array<string>(count);
+  const counts = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     let pick = random();
     let index = 0;
     while (index < SHAPES.length - 1 && pick >= SHAPES[index]![0]) pick -= SHAPES[index++]![0];
-    // Fresh objects field by field, as the parser and the store hand them out (no sharing between records).
-    const s = structuredClone(SHAPES[index]![1]);
-    records.push({
-      sourceIp: ips[Math.floor(random() * ips.length)]!,
-      count: 1 + Math.floor(random() * 20),
-      disposition: s.disposition,
-      dkim: s.dkim,
-      spf: s.spf,
-      reasons: s.reasons,
-      headerFrom: s.headerFrom,
-      ...(s.envelopeFrom !== undefined ? { envelopeFrom: s.envelopeFrom } : {}),
-      dkimResults: s.dkimResults,
-      spfResults: s.spfResults,
-      dkimAligned: s.dkimAligned,
-      spfAligned: s.spfAligned,
-    });
+    shapeOf[i] = index;
+    sourceIps[i] = ips[Math.floor(random() * ips.length)]!;
+    counts[i] = 1 + Math.floor(random() * 20);
   }
   const reports: AggregateReport[] = [];
   const start = Date.UTC(2026, 0, 1) / 1000;
-  for (let i = 0; i < records.length; i += RECORDS_PER_REPORT) {
+  for (let i = 0; i < count; i += RECORDS_PER_REPORT) {
     const day = (i / RECORDS_PER_REPORT) % 60;
+    const end = Math.min(count, i + RECORDS_PER_REPORT);
+    // The report's profiles, as a digest stores them: each shape once, copied for this report.
+    const profiles = structuredClone(SHAPES.map(([, shape]) => shape));
+    const addresses = structuredClone(sourceIps.slice(i, end));
+    const records: AggregateRecord[] = [];
+    for (let j = i; j < end; j++) {
+      records.push(Object.assign({}, profiles[shapeOf[j]!]!, { sourceIp: addresses[j - i]!, count: counts[j]! }));
+    }
     reports.push({
       kind: 'aggregate',
       metadata: {
@@ -152,7 +154,7 @@ export function makeBenchReports(count: number, distinctIps: number): AggregateR
         errors: [],
       },
       policy: { domain: 'example.com', p: 'none' },
-      records: records.slice(i, i + RECORDS_PER_REPORT),
+      records,
     });
   }
   return reports;
