@@ -244,12 +244,16 @@ interface Profile {
   identifiers: IdentifierSet;
   /** PASSING, OVERRIDDEN or FAILING. */
   outcome: number;
+  /** The kinds of this profile's cells (usually one: more when networks name different services). */
+  kinds: Kind[];
   index: number;
   hash: number;
   next: Profile | undefined;
 }
 
 interface IpEntry {
+  /** Position in the resolver's `ips`. */
+  index: number;
   asn: AsnInfo;
   rdnsNames: readonly string[] | undefined;
   /** The service the IP's network names (identifyByNetwork), once a record needed it. */
@@ -261,11 +265,25 @@ interface IpEntry {
   byIdentification: SourceContext[] | undefined;
 }
 
+/**
+ * What a cell adds to its group besides its counts: its profile, the facts of its identifiers and its cause. Cells of
+ * many addresses share one (a service's thousands of addresses send a handful of profiles), so a group adds up its
+ * cells' messages per kind first and counts each kind once.
+ */
+interface Kind {
+  profile: Profile;
+  facts: RecordFacts;
+  failureCause: RecordCause;
+  /** The cause a record of this kind counts under (index in CAUSES): its outcome's, or failureCause. */
+  causeIndex: number;
+  /** Position in the resolver's `kinds`. */
+  index: number;
+}
+
 /** A cell as the resolver keeps it. */
 interface Cell extends SourceCell {
   profile: Profile;
-  /** failureCause's index in CAUSES. */
-  failureCauseIndex: number;
+  kind: Kind;
   /** Creation order: the order of each cell's first record. */
   index: number;
 }
@@ -431,6 +449,15 @@ export class SourceResolver {
   readonly cells: Cell[] = [];
   /** Every context, in creation order (the order of the first record of each). */
   readonly contexts: SourceContext[] = [];
+  /** Per context (by index), its address's position in `ips`: equal positions are equal addresses. */
+  readonly contextIps: number[] = [];
+  /** Every kind of cell, in creation order. */
+  readonly kinds: Kind[] = [];
+
+  /** How many distinct addresses were seen. */
+  get ipCount(): number {
+    return this.ips.length;
+  }
 
   constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
 
@@ -482,6 +509,7 @@ export class SourceResolver {
       exemplar: record,
       identifiers: this.identifierSet(record),
       outcome: passesByVerdictOrAlignment(record) ? PASSING : receiverSaysForwarded(record) ? OVERRIDDEN : FAILING,
+      kinds: [],
       index: this.profiles.length,
       hash,
       next: undefined,
@@ -517,6 +545,7 @@ export class SourceResolver {
 
   private newIpEntry(ip: string): IpEntry {
     return {
+      index: this.ips.length,
       asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
       rdnsNames: this.options.rdns?.get(ip),
       byNetwork: undefined,
@@ -578,6 +607,7 @@ export class SourceResolver {
     context.groupKey = key;
     context.groupLabel = label;
     this.contexts.push(context);
+    this.contextIps.push(ip.index);
     return context;
   }
 
@@ -656,6 +686,22 @@ export class SourceResolver {
     this.pairs = pairs;
   }
 
+  private kindOf(profile: Profile, facts: RecordFacts, failureCause: RecordCause): Kind {
+    for (const kind of profile.kinds) if (kind.facts === facts && kind.failureCause === failureCause) return kind;
+    const outcome = profile.outcome;
+    const kind: Kind = {
+      profile,
+      facts,
+      failureCause,
+      causeIndex:
+        outcome === PASSING ? PASS_INDEX : outcome === OVERRIDDEN ? OVERRIDDEN_INDEX : CAUSE_INDEX.get(failureCause)!,
+      index: this.kinds.length,
+    };
+    profile.kinds.push(kind);
+    this.kinds.push(kind);
+    return kind;
+  }
+
   private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): Cell {
     const set = profile.identifiers;
     const identification = set.identification.service
@@ -702,7 +748,7 @@ export class SourceResolver {
       facts,
       failureCause,
       profile,
-      failureCauseIndex: CAUSE_INDEX.get(failureCause)!,
+      kind: this.kindOf(profile, facts, failureCause),
       index: this.cells.length,
     };
     this.cells.push(cell);
@@ -764,21 +810,92 @@ function newAccumulator(context: SourceContext, first: number, last: number): Ac
   return acc;
 }
 
+/** What a grouper hands the functions that build its groups from cells. */
+interface CellTable {
+  /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
+  tally: Float64Array;
+  /** The resolver's kinds and contextIps, and how many addresses it saw. */
+  kindCount: number;
+  contextIps: readonly number[];
+  ipCount: number;
+}
+
+/**
+ * A group's cells added up per kind, kinds in the order of their first cell: everything a group counts besides its
+ * networks follows from its kinds and these totals. One entry per cell instead, in the cells' order, when a cell's
+ * messages are not whole numbers (a share of a multi-day report): floating-point sums are independent of their order
+ * only on whole numbers, and the group's sums must be the ones adding cell by cell gives.
+ */
+interface KindTotals {
+  kinds: Kind[];
+  messages: number[];
+  records: number[];
+  /** The index of the first cell of each entry. */
+  firstCell: number[];
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Per kind (by index): 1 + its entry in the KindTotals being made, 0 when none. Scratch space of totalsOf. */
+let entryOfKind = new Int32Array(0);
+
+function totalsOf(cells: readonly Cell[], table: CellTable): KindTotals {
+  const tally = table.tally;
+  if (entryOfKind.length < table.kindCount) entryOfKind = new Int32Array(table.kindCount * 2);
+  const totals: KindTotals = {
+    kinds: [],
+    messages: [],
+    records: [],
+    firstCell: [],
+    firstSeen: Infinity,
+    lastSeen: -Infinity,
+  };
+  let sum = 0;
+  let whole = true;
+  for (const cell of cells) {
+    const at = cell.index * TALLY;
+    const messages = tally[at + MESSAGES]!;
+    sum += messages;
+    if (!Number.isInteger(messages)) whole = false;
+    if (tally[at + FIRST_SEEN]! < totals.firstSeen) totals.firstSeen = tally[at + FIRST_SEEN]!;
+    if (tally[at + LAST_SEEN]! > totals.lastSeen) totals.lastSeen = tally[at + LAST_SEEN]!;
+    const kind = cell.kind;
+    const entry = entryOfKind[kind.index]! - 1;
+    if (entry < 0) {
+      totals.kinds.push(kind);
+      totals.messages.push(messages);
+      totals.records.push(tally[at + RECORDS]!);
+      totals.firstCell.push(cell.index);
+      entryOfKind[kind.index] = totals.kinds.length;
+    } else {
+      totals.messages[entry]! += messages;
+      totals.records[entry]! += tally[at + RECORDS]!;
+    }
+  }
+  for (const kind of totals.kinds) entryOfKind[kind.index] = 0;
+  // Whole numbers whose total is exact: every partial sum is exact too, in any order.
+  if (whole && sum <= Number.MAX_SAFE_INTEGER) return totals;
+  return {
+    kinds: cells.map((cell) => cell.kind),
+    messages: cells.map((cell) => tally[cell.index * TALLY + MESSAGES]!),
+    records: cells.map((cell) => tally[cell.index * TALLY + RECORDS]!),
+    firstCell: cells.map((cell) => cell.index),
+    firstSeen: totals.firstSeen,
+    lastSeen: totals.lastSeen,
+  };
+}
+
 /** Per cause (index in CAUSES): the first cell of it (Infinity: none) and its messages. Scratch space of causesOf,
  *  which runs to completion for one group at a time. */
 const causeFirst = new Array<number>(CAUSES.length).fill(Infinity);
 const causeMessages = new Array<number>(CAUSES.length).fill(0);
 
-/**
- * Messages per cause of a group's cells, causes in the order of their first record: a cell's outcome is its
- * profile's, and cells are numbered in the order of their first record.
- */
-function causesOf(cells: readonly Cell[], tally: Float64Array): Partial<Record<RecordCause, number>> {
-  for (const cell of cells) {
-    const outcome = cell.profile.outcome;
-    const index = outcome === PASSING ? PASS_INDEX : outcome === OVERRIDDEN ? OVERRIDDEN_INDEX : cell.failureCauseIndex;
-    causeMessages[index] = causeMessages[index]! + tally[cell.index * TALLY + MESSAGES]!;
-    if (cell.index < causeFirst[index]!) causeFirst[index] = cell.index;
+/** Messages per cause of a group, causes in the order of their first record (cells are numbered in that order). */
+function causesOf(totals: KindTotals): Partial<Record<RecordCause, number>> {
+  for (let i = 0; i < totals.kinds.length; i++) {
+    const index = totals.kinds[i]!.causeIndex;
+    causeMessages[index] = causeMessages[index]! + totals.messages[i]!;
+    if (totals.firstCell[i]! < causeFirst[index]!) causeFirst[index] = totals.firstCell[i]!;
   }
   const order: number[] = [];
   for (let index = 0; index < CAUSES.length; index++) if (causeFirst[index]! < Infinity) order.push(index);
@@ -790,15 +907,11 @@ function causesOf(cells: readonly Cell[], tally: Float64Array): Partial<Record<R
   return causes;
 }
 
-/** Adds a cell's counts to its group. */
-function accumulateCell(acc: Accumulator, cell: Cell, tally: Float64Array): void {
-  const at = cell.index * TALLY;
-  const count = tally[at + MESSAGES]!;
+/** Adds the messages (`count`) and records of one kind to its group. */
+function accumulateKind(acc: Accumulator, kind: Kind, count: number, records: number): void {
   acc.messages += count;
-  acc.records += tally[at + RECORDS]!;
-  if (tally[at + FIRST_SEEN]! < acc.firstSeen) acc.firstSeen = tally[at + FIRST_SEEN]!;
-  if (tally[at + LAST_SEEN]! > acc.lastSeen) acc.lastSeen = tally[at + LAST_SEEN]!;
-  const profile = cell.profile;
+  acc.records += records;
+  const profile = kind.profile;
   const record = profile.exemplar;
   const disposition = record.disposition;
   const d = acc.dispositions;
@@ -813,7 +926,7 @@ function accumulateCell(acc: Accumulator, cell: Cell, tally: Float64Array): void
   }
   if (record.dkimAligned) acc.dkimAligned += count;
   if (record.spfAligned) acc.spfAligned += count;
-  const set = cell.identifiers;
+  const set = profile.identifiers;
   add(acc.headerFromDomains, set.headerFrom, count);
   if (set.exemplar.dkimResults.length === 0) acc.unsigned += count;
   if (profile.outcome === PASSING) {
@@ -823,11 +936,11 @@ function accumulateCell(acc: Accumulator, cell: Cell, tally: Float64Array): void
   if (
     profile.outcome === FAILING &&
     (disposition === 'reject' || disposition === 'quarantine') &&
-    CLASS_OF_CAUSE[cell.failureCause] !== 'forwarded'
+    CLASS_OF_CAUSE[kind.failureCause] !== 'forwarded'
   ) {
     acc.spoofedBlocked += count;
   }
-  const facts = cell.facts;
+  const facts = kind.facts;
   for (const domain of facts.foreignPassingDkim)
     add((acc.foreignDkimDomains ??= new Map<string, number>()), domain, count);
   for (const signature of facts.ownFailingSignatures)
@@ -836,10 +949,19 @@ function accumulateCell(acc: Accumulator, cell: Cell, tally: Float64Array): void
   if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += count;
 }
 
+/** Per address (by position in the resolver's `ips`): 1 + its place in the list being made. Scratch of networksOf. */
+let placeOfIp = new Int32Array(0);
+
+/** Most messages first, then by address: a total order, as the addresses are distinct. */
+function byMessagesThenValue(values: readonly string[], messages: readonly number[]): (a: number, b: number) => number {
+  return (a, b) => messages[b]! - messages[a]! || (values[a]! < values[b]! ? -1 : 1);
+}
+
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
 function networksOf(
   contexts: readonly SourceContext[],
   messagesOf: readonly number[],
+  table: CellTable,
 ): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
   if (contexts.length === 1) {
     // One IP (a source the ASN table does not place is grouped by its address): its counts are the group's.
@@ -851,12 +973,22 @@ function networksOf(
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
-  const ips: MutableCounts = new Map();
+  if (placeOfIp.length < table.ipCount) placeOfIp = new Int32Array(table.ipCount * 2);
+  // Addresses by their position in the resolver (one address may feed two contexts of a group), in a list.
+  const values: string[] = [];
+  const ipMessages: number[] = [];
   const asns = new Map<number, { name?: string; messages: number }>();
   const countries: MutableCounts = new Map();
-  contexts.forEach((context, i) => {
+  for (let i = 0; i < contexts.length; i++) {
+    const context = contexts[i]!;
     const count = messagesOf[i]!;
-    add(ips, context.ip, count);
+    const ip = table.contextIps[context.index]!;
+    const place = placeOfIp[ip]! - 1;
+    if (place < 0) {
+      values.push(context.ip);
+      ipMessages.push(count);
+      placeOfIp[ip] = values.length;
+    } else ipMessages[place]! += count;
     const asn = context.asn;
     if (asn.asn !== undefined) {
       const entry = asns.get(asn.asn);
@@ -864,10 +996,12 @@ function networksOf(
       else asns.set(asn.asn, { ...(asn.asnName ? { name: asn.asnName } : {}), messages: count });
     }
     if (asn.country) add(countries, asn.country, count);
-  });
+  }
+  for (const context of contexts) placeOfIp[table.contextIps[context.index]!] = 0;
+  const order = Array.from(values, (_, i) => i).sort(byMessagesThenValue(values, ipMessages));
   return {
     // Every address: the page counts them and the command line lists them.
-    ips: sorted(ips, Infinity),
+    ips: order.map((i) => ({ value: values[i]!, messages: ipMessages[i]! })),
     asns: [...asns]
       .map(([asn, v]) => ({ asn, ...v }))
       .sort((a, b) => b.messages - a.messages)
@@ -877,18 +1011,20 @@ function networksOf(
 }
 
 /** A group's counts from its cells (in the order they were made). */
-function accumulatorOf(group: GroupCells, tally: Float64Array): Accumulator {
-  const first = group.cells[0]!.index * TALLY;
-  const acc = newAccumulator(group.contexts[0]!, tally[first + FIRST_SEEN]!, tally[first + LAST_SEEN]!);
-  for (const cell of group.cells) accumulateCell(acc, cell, tally);
-  acc.causes = causesOf(group.cells, tally);
+function accumulatorOf(group: GroupCells, table: CellTable): Accumulator {
+  const totals = totalsOf(group.cells, table);
+  const acc = newAccumulator(group.contexts[0]!, totals.firstSeen, totals.lastSeen);
+  for (let i = 0; i < totals.kinds.length; i++) {
+    accumulateKind(acc, totals.kinds[i]!, totals.messages[i]!, totals.records[i]!);
+  }
+  acc.causes = causesOf(totals);
   return acc;
 }
 
 /** A group's facts from its cells: everything but the classification. */
-function factsOf(group: GroupCells, tally: Float64Array): Omit<SourceGroup, 'classification'> {
-  const acc = accumulatorOf(group, tally);
-  const { ips, asns, countries } = networksOf(group.contexts, group.contextMessages);
+function factsOf(group: GroupCells, table: CellTable): Omit<SourceGroup, 'classification'> {
+  const acc = accumulatorOf(group, table);
+  const { ips, asns, countries } = networksOf(group.contexts, group.contextMessages, table);
   const facts: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
@@ -917,8 +1053,8 @@ function factsOf(group: GroupCells, tally: Float64Array): Omit<SourceGroup, 'cla
   return facts;
 }
 
-function finish(group: GroupCells, tally: Float64Array): SourceGroup {
-  const facts = factsOf(group, tally);
+function finish(group: GroupCells, table: CellTable): SourceGroup {
+  const facts = factsOf(group, table);
   // The facts become the group (no copy): classifySource keeps them to explain the class when asked.
   return Object.assign(facts, { classification: classifySource(facts) });
 }
@@ -998,11 +1134,21 @@ export class SourceGrouper {
     if (time > tally[at + LAST_SEEN]!) tally[at + LAST_SEEN] = time;
   }
 
+  private table(): CellTable {
+    const resolver = this.resolver;
+    return {
+      tally: this.tally,
+      kindCount: resolver.kinds.length,
+      contextIps: resolver.contextIps,
+      ipCount: resolver.ipCount,
+    };
+  }
+
   /** The groups of everything added so far, classified, largest first. */
   groups(): SourceGroup[] {
-    const tally = this.tally;
+    const table = this.table();
     return this.cellsByGroup()
-      .map((group) => finish(group, tally))
+      .map((group) => finish(group, table))
       .sort(largestFirst);
   }
 
@@ -1017,12 +1163,12 @@ export class SourceGrouper {
 
   /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
   *eachClass(): Generator<GroupClass> {
-    const tally = this.tally;
+    const table = this.table();
     for (const group of this.cellsByGroup()) {
       const { context } = group.cells[0]!;
       let messages = 0;
-      for (const cell of group.cells) messages += tally[cell.index * TALLY + MESSAGES]!;
-      const classification = classifyCauses(causesOf(group.cells, tally), () => factsOf(group, tally));
+      for (const cell of group.cells) messages += table.tally[cell.index * TALLY + MESSAGES]!;
+      const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
       yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts: group.contexts };
     }
   }
