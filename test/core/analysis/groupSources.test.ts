@@ -187,6 +187,22 @@ describe('SourceGrouper (incremental groupSources)', () => {
     expect(group!.envelopeDomains).toEqual([{ value: 'spoof.example.net', messages: 0 }]);
     expect(group!.records).toBe(3);
   });
+
+  it('adds shares of messages (not whole numbers) cell by cell, in the order of the cells', () => {
+    // Three SendGrid addresses, the second with another disposition: added per kind of cell, the messages would
+    // come to (0.1 + 0.6) + 0.1, which is 0.7999999999999999; cell by cell they are (0.1 + 0.1) + 0.6, 0.8.
+    const sendgrid = (sourceIp: string, disposition: 'none' | 'quarantine') =>
+      makeRecord({ sourceIp, disposition, dkimResults: [{ domain: 'sendgrid.net', result: pass }] });
+    const grouper = new SourceGrouper();
+    grouper.addRecord(sendgrid('167.89.0.1', 'none'), 0, 0.1);
+    grouper.addRecord(sendgrid('167.89.0.2', 'quarantine'), 0, 0.1);
+    grouper.addRecord(sendgrid('167.89.0.3', 'none'), 0, 0.6);
+    const [group] = grouper.groups();
+    expect(group!.key).toBe('sendgrid');
+    expect(group!.messages).toBe(0.8);
+    expect(group!.causes).toEqual({ 'service-unaligned': 0.8 });
+    expect(group!.dispositions).toEqual({ none: 0.7, quarantine: 0.1, reject: 0, pass: 0 });
+  });
 });
 
 describe('SourceResolver', () => {
