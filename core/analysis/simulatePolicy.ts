@@ -13,7 +13,7 @@ import {
   isSpfAligned,
   normalizeDomain,
 } from '../report';
-import { CLASS_OF_CAUSE, passesByVerdictOrAlignment, receiverSaysForwarded } from './classifyRecord';
+import { CLASS_OF_CAUSE, passesByVerdictOrAlignment, receiverSaysForwarded, type RecordCause } from './classifyRecord';
 import type { ClassCounts } from './classifySource';
 import { SourceResolver, reportCoversDomain, type GroupSourcesOptions, type IdentifierSet } from './groupSources';
 
@@ -154,8 +154,152 @@ function wouldPass(
 
 const emptyOutcome = (): Outcome => ({ pass: 0, none: 0, quarantine: 0, reject: 0 });
 const emptyClassCounts = (): ClassCounts => ({ compliant: 0, forwarded: 0, misconfigured: 0, suspicious: 0 });
+const KNOWN_DISPOSITIONS: ReadonlySet<string> = new Set(['none', 'quarantine', 'reject', 'pass']);
 
-/** Recomputes every record of the reports under `hypothetical` (merged over each report's published policy). */
+/** What a report applies: its published policy with the hypothetical one merged over it. */
+interface Variant {
+  policy: Pick<PolicyPublished, 'domain' | 'p' | 'sp' | 'np' | 'testing'>;
+  adkim: AlignmentMode;
+  aspf: AlignmentMode;
+  published: Pick<PolicyPublished, 'adkim' | 'aspf'>;
+  policyDomain: string;
+}
+
+function variantOf(report: AggregateReport, hypothetical: HypotheticalPolicy): Variant {
+  const published = report.policy;
+  return {
+    policy: {
+      domain: published.domain,
+      p: hypothetical.p ?? published.p ?? 'none',
+      ...((hypothetical.sp ?? published.sp) ? { sp: hypothetical.sp ?? published.sp } : {}),
+      ...((hypothetical.np ?? published.np) ? { np: hypothetical.np ?? published.np } : {}),
+      testing: hypothetical.t ?? published.testing ?? 'n',
+    },
+    adkim: hypothetical.adkim ?? published.adkim ?? 'r',
+    aspf: hypothetical.aspf ?? published.aspf ?? 'r',
+    published,
+    policyDomain: normalizeDomain(published.domain),
+  };
+}
+
+/** Reports with the same key give every record the same outcome: the fields of a Variant that outcomes read. */
+function variantKey({ policy, adkim, aspf, published, policyDomain }: Variant): string {
+  return JSON.stringify([
+    policyDomain,
+    policy.p,
+    policy.sp ?? '',
+    policy.np ?? '',
+    policy.testing ?? '',
+    adkim,
+    aspf,
+    adkim === (published.adkim ?? 'r'),
+    aspf === (published.aspf ?? 'r'),
+  ]);
+}
+
+/** What a record of one profile and cause adds to its source and the totals under one variant, per message. */
+interface Effect {
+  /** The disposition receivers reported, or pass. */
+  reported: keyof Outcome;
+  outcome: keyof Outcome;
+  newlyBlocked: boolean;
+  previouslyOverridden: boolean;
+  /** The class blocked mail counts under, when the outcome blocks it. */
+  blockedClass: keyof ClassCounts | undefined;
+}
+
+function effectOf(
+  record: AggregateRecord,
+  identifiers: IdentifierSet,
+  failureCause: RecordCause,
+  variant: Variant,
+  alignment: AlignmentCache,
+  nonExistent: ReadonlySet<string>,
+): Effect {
+  const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
+  const reported =
+    actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass')) ? 'pass' : actual;
+  const outcome: keyof Outcome = wouldPass(
+    record,
+    identifiers,
+    alignment,
+    variant.adkim,
+    variant.aspf,
+    variant.published,
+  )
+    ? 'pass'
+    : appliedPolicyToNormalized(identifiers.headerFrom, variant.policyDomain, variant.policy, nonExistent);
+  const blocks = outcome === 'quarantine' || outcome === 'reject';
+  return {
+    reported,
+    outcome,
+    newlyBlocked: blocks && (actual === 'none' || actual === 'pass'),
+    previouslyOverridden: blocks && record.reasons.length > 0,
+    blockedClass: !blocks
+      ? undefined
+      : passesByVerdictOrAlignment(record)
+        ? 'compliant'
+        : receiverSaysForwarded(record)
+          ? 'forwarded'
+          : CLASS_OF_CAUSE[failureCause],
+  };
+}
+
+function newSource(key: string, label: string): SimulatedSource {
+  return {
+    key,
+    label,
+    messages: 0,
+    ...emptyOutcome(),
+    newlyBlocked: 0,
+    previouslyOverridden: 0,
+    blockedByClass: emptyClassCounts(),
+  };
+}
+
+type Totals = Pick<PolicySimulation, 'simulated' | 'reported'>;
+
+/** Adds `count` messages of one effect to a source and the totals. */
+function addEffect(source: SimulatedSource, totals: Totals, effect: Effect, count: number): void {
+  const { simulated, reported } = totals;
+  source.messages += count;
+  simulated.messages += count;
+  reported.messages += count;
+  reported[effect.reported] += count;
+  source[effect.outcome] += count;
+  simulated[effect.outcome] += count;
+  if (effect.newlyBlocked) {
+    source.newlyBlocked += count;
+    simulated.newlyBlocked += count;
+  }
+  if (effect.previouslyOverridden) source.previouslyOverridden += count;
+  if (effect.blockedClass !== undefined) {
+    source.blockedByClass[effect.blockedClass] += count;
+    simulated.blockedByClass[effect.blockedClass] += count;
+  }
+}
+
+/** Whether a report passes the domain and period filters of the options. */
+function selected(report: AggregateReport, options: SimulatePolicyOptions): boolean {
+  if (report.kind !== 'aggregate') return false;
+  if (options.domain && !reportCoversDomain(report, options.domain)) return false;
+  if (options.since !== undefined && report.metadata.end < options.since) return false;
+  if (options.until !== undefined && report.metadata.begin >= options.until) return false;
+  return true;
+}
+
+/** Per variant: messages and records per cell (by index), grown as cells are made. */
+interface CellCounts {
+  variant: Variant;
+  messages: Float64Array;
+  records: Uint32Array;
+}
+
+/**
+ * Recomputes every record of the reports under `hypothetical` (merged over each report's published policy). A
+ * record's outcome follows from its profile, its cell's cause and its report's variant, so records only add their
+ * messages to their cell under their variant, and each (variant, cell) is judged once.
+ */
 export function simulatePolicy(
   reports: Iterable<AggregateReport>,
   hypothetical: HypotheticalPolicy,
@@ -164,73 +308,118 @@ export function simulatePolicy(
   const nonExistent = new Set([...(options.nonExistentDomains ?? [])].map(normalizeDomain));
   const resolver = new SourceResolver(options);
   const alignment = new AlignmentCache();
-  const sources = new Map<string, SimulatedSource>();
-  const simulated = { ...emptyOutcome(), messages: 0, newlyBlocked: 0, blockedByClass: emptyClassCounts() };
-  const reported = { ...emptyOutcome(), messages: 0 };
+  const chosen: AggregateReport[] = [];
+  const variants = new Map<string, CellCounts>();
+  let total = 0;
+  let whole = true;
   for (const report of reports) {
-    if (report.kind !== 'aggregate') continue;
-    if (options.domain && !reportCoversDomain(report, options.domain)) continue;
-    if (options.since !== undefined && report.metadata.end < options.since) continue;
-    if (options.until !== undefined && report.metadata.begin >= options.until) continue;
-    const published = report.policy;
-    const policy = {
-      domain: published.domain,
-      p: hypothetical.p ?? published.p ?? 'none',
-      ...((hypothetical.sp ?? published.sp) ? { sp: hypothetical.sp ?? published.sp } : {}),
-      ...((hypothetical.np ?? published.np) ? { np: hypothetical.np ?? published.np } : {}),
-      testing: hypothetical.t ?? published.testing ?? 'n',
-    } as const;
-    const adkim = hypothetical.adkim ?? published.adkim ?? 'r';
-    const aspf = hypothetical.aspf ?? published.aspf ?? 'r';
-    const policyDomain = normalizeDomain(published.domain);
+    if (!selected(report, options)) continue;
+    chosen.push(report);
+    const variant = variantOf(report, hypothetical);
+    const key = variantKey(variant);
+    let counts = variants.get(key);
+    if (counts === undefined) {
+      counts = { variant, messages: new Float64Array(1024), records: new Uint32Array(1024) };
+      variants.set(key, counts);
+    }
     for (const record of report.records) {
       const count = record.count;
-      const { context, identifiers, failureCause } = resolver.cell(record);
-      const key = context.groupKey;
-      const label = context.groupLabel;
-      let source = sources.get(key);
-      if (!source) {
-        source = {
-          key,
-          label,
-          messages: 0,
-          ...emptyOutcome(),
-          newlyBlocked: 0,
-          previouslyOverridden: 0,
-          blockedByClass: emptyClassCounts(),
-        };
-        sources.set(key, source);
+      const cell = resolver.cellIndex(record);
+      if (cell >= counts.messages.length) {
+        const size = Math.max(cell + 1, counts.messages.length * 2);
+        const messages = new Float64Array(size);
+        messages.set(counts.messages);
+        const records = new Uint32Array(size);
+        records.set(counts.records);
+        counts.messages = messages;
+        counts.records = records;
       }
-      source.messages += count;
-      simulated.messages += count;
-      reported.messages += count;
-      const actual = record.disposition === 'pass' ? 'pass' : record.disposition;
-      if (actual === 'pass' || (actual === 'none' && (record.dkim === 'pass' || record.spf === 'pass')))
-        reported.pass += count;
-      else reported[actual] += count;
-      const outcome: keyof Outcome = wouldPass(record, identifiers, alignment, adkim, aspf, published)
-        ? 'pass'
-        : appliedPolicyToNormalized(identifiers.headerFrom, policyDomain, policy, nonExistent);
-      source[outcome] += count;
-      simulated[outcome] += count;
-      if ((outcome === 'quarantine' || outcome === 'reject') && (actual === 'none' || actual === 'pass')) {
-        source.newlyBlocked += count;
-        simulated.newlyBlocked += count;
-      }
-      if ((outcome === 'quarantine' || outcome === 'reject') && record.reasons.length > 0) {
-        source.previouslyOverridden += count;
-      }
-      if (outcome === 'quarantine' || outcome === 'reject') {
-        const cls = passesByVerdictOrAlignment(record)
-          ? 'compliant'
-          : receiverSaysForwarded(record)
-            ? 'forwarded'
-            : CLASS_OF_CAUSE[failureCause];
-        source.blockedByClass[cls] += count;
-        simulated.blockedByClass[cls] += count;
-      }
+      counts.messages[cell]! += count;
+      counts.records[cell]! += 1;
+      total += count;
+      if (!Number.isInteger(count)) whole = false;
     }
   }
+  const cells = resolver.cells;
+  // Sums in another order than the records' are the same only for whole numbers with an exact total; a disposition
+  // outside the four words adds a field to `reported` where its first record is. Otherwise, record by record.
+  if (
+    !whole ||
+    !(total <= Number.MAX_SAFE_INTEGER) ||
+    cells.some((c) => !KNOWN_DISPOSITIONS.has(c.profile.exemplar.disposition))
+  ) {
+    return simulateRecordByRecord(chosen, hypothetical, nonExistent, options);
+  }
+  const totals: Totals = {
+    simulated: { ...emptyOutcome(), messages: 0, newlyBlocked: 0, blockedByClass: emptyClassCounts() },
+    reported: { ...emptyOutcome(), messages: 0 },
+  };
+  const sourceOfContext = new Array<SimulatedSource | undefined>(resolver.contexts.length);
+  const sources = new Map<string, SimulatedSource>();
+  for (const { variant, messages, records } of variants.values()) {
+    const effects = new Array<Effect | undefined>(resolver.kinds.length);
+    for (let index = 0; index < cells.length && index < messages.length; index++) {
+      if (records[index] === 0) continue;
+      const cell = cells[index]!;
+      const context = cell.context;
+      let source = sourceOfContext[context.index];
+      if (source === undefined) {
+        source = sources.get(context.groupKey);
+        if (source === undefined) {
+          source = newSource(context.groupKey, context.groupLabel);
+          sources.set(context.groupKey, source);
+        }
+        sourceOfContext[context.index] = source;
+      }
+      const effect = (effects[cell.kind.index] ??= effectOf(
+        cell.profile.exemplar,
+        cell.identifiers,
+        cell.failureCause,
+        variant,
+        alignment,
+        nonExistent,
+      ));
+      addEffect(source, totals, effect, messages[index]!);
+    }
+  }
+  return simulation(hypothetical, totals, sources);
+}
+
+/** simulatePolicy one record at a time, adding in the records' order. */
+function simulateRecordByRecord(
+  reports: readonly AggregateReport[],
+  hypothetical: HypotheticalPolicy,
+  nonExistent: ReadonlySet<string>,
+  options: SimulatePolicyOptions,
+): PolicySimulation {
+  const resolver = new SourceResolver(options);
+  const alignment = new AlignmentCache();
+  const totals: Totals = {
+    simulated: { ...emptyOutcome(), messages: 0, newlyBlocked: 0, blockedByClass: emptyClassCounts() },
+    reported: { ...emptyOutcome(), messages: 0 },
+  };
+  const sources = new Map<string, SimulatedSource>();
+  for (const report of reports) {
+    const variant = variantOf(report, hypothetical);
+    for (const record of report.records) {
+      const { context, identifiers, failureCause } = resolver.cell(record);
+      let source = sources.get(context.groupKey);
+      if (!source) {
+        source = newSource(context.groupKey, context.groupLabel);
+        sources.set(context.groupKey, source);
+      }
+      const effect = effectOf(record, identifiers, failureCause, variant, alignment, nonExistent);
+      addEffect(source, totals, effect, record.count);
+    }
+  }
+  return simulation(hypothetical, totals, sources);
+}
+
+function simulation(
+  hypothetical: HypotheticalPolicy,
+  { simulated, reported }: Totals,
+  sources: ReadonlyMap<string, SimulatedSource>,
+): PolicySimulation {
   const blocked = (s: SimulatedSource) => s.quarantine + s.reject;
   return {
     hypothetical,

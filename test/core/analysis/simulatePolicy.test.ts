@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appliedPolicy, appliedPolicyToNormalized, simulatePolicy } from '../../../core/analysis/simulatePolicy';
+import type { AggregateRecord } from '../../../core/report/types';
 import { makeRecord, makeReport } from './makeRecord';
 
 const pass = 'pass' as const;
@@ -157,5 +158,63 @@ describe('appliedPolicyToNormalized', () => {
         );
       }
     }
+  });
+});
+
+describe('simulatePolicy, counted per cell and policy', () => {
+  // Three SendGrid addresses in three reports, the second publishing adkim=s: counted per policy and
+  // cell, the messages would add up as first + third + second instead of in the records' order.
+  const sendgrid = (sourceIp: string, count: number, disposition = 'none') =>
+    makeRecord({
+      sourceIp,
+      count,
+      disposition: disposition as AggregateRecord['disposition'],
+      dkimResults: [{ domain: 'sendgrid.net', result: pass }],
+      envelopeFrom: 'sendgrid.net',
+      spfResults: [{ domain: 'sendgrid.net', result: pass }],
+    });
+  const interleaved = (counts: number[], dispositions: string[]) =>
+    counts.map((count, i) =>
+      makeReport([sendgrid(`167.89.0.${i + 1}`, count, dispositions[i])], {
+        policy: { domain: 'example.com', p: 'none', adkim: i === 1 ? 's' : 'r' },
+        begin: Date.UTC(2026, 0, 1 + i) / 1000,
+      }),
+    );
+
+  it('adds messages that are not whole numbers in the order of the records', () => {
+    const result = simulatePolicy(interleaved([0.1, 0.1, 0.6], ['none', 'none', 'none']), { p: 'reject' });
+    // (0.1 + 0.1) + 0.6 is 0.8; (0.1 + 0.6) + 0.1 is 0.7999999999999999.
+    expect(result.sources[0]!.messages).toBe(0.8);
+    expect(result.simulated.messages).toBe(0.8);
+    expect(result.simulated.reject).toBe(0.8);
+  });
+
+  it('lists dispositions outside the four words in the order of their first record', () => {
+    const result = simulatePolicy(interleaved([1, 2, 3], ['first', 'second', 'third']), { p: 'reject' });
+    expect(Object.keys(result.reported)).toEqual([
+      'pass',
+      'none',
+      'quarantine',
+      'reject',
+      'messages',
+      'first',
+      'second',
+      'third',
+    ]);
+  });
+
+  it('counts whole numbers per cell and policy to the same totals', () => {
+    const result = simulatePolicy(interleaved([5, 7, 11], ['none', 'quarantine', 'none']), { p: 'reject' });
+    expect(result.reported).toEqual({ pass: 0, none: 16, quarantine: 7, reject: 0, messages: 23 });
+    expect(result.simulated).toEqual({
+      pass: 0,
+      none: 0,
+      quarantine: 0,
+      reject: 23,
+      messages: 23,
+      newlyBlocked: 16,
+      blockedByClass: { compliant: 0, forwarded: 0, misconfigured: 23, suspicious: 0 },
+    });
+    expect(result.sources.map((s) => [s.key, s.messages, s.reject])).toEqual([['sendgrid', 23, 23]]);
   });
 });
