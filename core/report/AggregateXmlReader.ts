@@ -9,7 +9,7 @@ import { MAX_ELEMENT_CHARS, MAX_RECORDS_PER_REPORT } from './limits';
 import { dateRangeProblem } from './plausibility';
 import { ReportFailure } from './ReportFailure';
 import { plainReportText, reportText, type PlainReportKey } from './reportMessages';
-import { readPlainBatch } from './readPlainRecords';
+import { plainRecordEnd, readPlainRecordAt } from './readPlainRecords';
 import { readWellFormedXml } from './readWellFormedXml';
 import { looksDamaged, repairXml } from './repairXml';
 import {
@@ -115,7 +115,10 @@ export class AggregateXmlReader {
   private mode: Mode = 'between';
   private head = '';
   private feedbackTag = 'feedback';
-  private batch: string[] = [];
+  /** The records of the batch, read or (undefined) waiting for the tree path: the next of `declined` each. */
+  private batch: Array<RecordText | undefined> = [];
+  /** The text of each record of the batch that only the tree path reads, in order. */
+  private declined: string[] = [];
   private batchChars = 0;
   private current: AggregateHead | undefined;
   /** Why the document being read is refused, once its head says so: its records are then skipped. */
@@ -134,6 +137,8 @@ export class AggregateXmlReader {
   /** Chunks after `buffer` that cannot hold the end of the record it starts with; joined when one might. */
   private waiting: string[] = [];
   private waitingChars = 0;
+  /** The last {@link LOOKBEHIND} characters of the buffer and the chunks waiting. */
+  private waitingTail = '';
 
   constructor(
     private readonly sink: AggregateXmlSink,
@@ -144,8 +149,11 @@ export class AggregateXmlReader {
     if (this.searchedTo > 0) {
       // Waiting for the end of the record the buffer starts with: a chunk that cannot hold it (nor, with the text just
       // before it, the end of a tag split between them) is only kept, not joined to the buffer and searched again.
-      const before = this.waiting.length > 0 ? this.waiting[this.waiting.length - 1]! : this.buffer;
-      if (!`${before.slice(-LOOKBEHIND)}${chunk}`.includes('record')) {
+      // The text before it is the end of all that came before, not of the last chunk alone: chunks of a few bytes
+      // each split an end tag across several.
+      const tail = `${this.waiting.length > 0 ? this.waitingTail : this.buffer.slice(-LOOKBEHIND)}${chunk}`;
+      if (!tail.includes('record')) {
+        this.waitingTail = tail.slice(-LOOKBEHIND);
         this.waiting.push(chunk);
         this.waitingChars += chunk.length;
         this.searchedTo = Math.max(0, this.buffer.length + this.waitingChars - LOOKBEHIND);
@@ -158,20 +166,24 @@ export class AggregateXmlReader {
         return;
       }
     }
-    this.buffer = `${this.buffer}${this.takeWaiting()}${chunk}`;
+    this.waiting.push(chunk);
+    this.takeWaiting();
     this.scan(false);
   }
 
-  /** The chunks kept while waiting for a record's end, joined. */
-  private takeWaiting(): string {
-    const text = this.waiting.join('');
+  /**
+   * The buffer and the chunks kept while waiting for a record's end, joined, not concatenated: a concatenation is a
+   * pair of strings that every character read goes through, even once V8 has flattened it; a join is one flat string,
+   * read directly.
+   */
+  private takeWaiting(): void {
+    this.buffer = [this.buffer, ...this.waiting].join('');
     this.waiting = [];
     this.waitingChars = 0;
-    return text;
   }
 
   end(): void {
-    this.buffer += this.takeWaiting();
+    this.takeWaiting();
     this.scan(true);
     if (this.mode !== 'between') {
       this.warnings.add(reportText(this.mode === 'head' ? 'report.truncatedHead' : 'report.truncatedEnd'));
@@ -240,16 +252,27 @@ export class AggregateXmlReader {
       const record = findTag(buf, 'record', pos, 'start');
       const end = nextFeedbackEnd();
       if (end && (!record || end.index < record.index)) {
-        this.noteBetweenRecords(buf.slice(pos, end.index));
+        this.noteBetweenRecords(buf, pos, end.index);
         pos = end.end;
         this.finishDocument('', this.consumed + pos);
         continue;
       }
       if (!record) {
         const keep = final ? pos : Math.max(pos, buf.length - LOOKBEHIND);
-        this.noteBetweenRecords(buf.slice(pos, keep));
+        this.noteBetweenRecords(buf, pos, keep);
         pos = keep;
         break;
+      }
+      // Records of the plain shape are read where they stand; the others are cut out for the tree path.
+      const plain = this.refusal === undefined ? readPlainRecordAt(buf, record.index) : undefined;
+      if (plain !== undefined) {
+        const end = plainRecordEnd();
+        this.noteBetweenRecords(buf, pos, record.index);
+        this.batch.push(plain);
+        this.batchChars += end - record.index;
+        if (this.batchChars >= BATCH_CHARS) this.flushBatch();
+        pos = end;
+        continue;
       }
       const close = findTag(buf, 'record', Math.max(record.index, searchedTo), 'end');
       if (!close) {
@@ -263,10 +286,10 @@ export class AggregateXmlReader {
         this.searchedTo = Math.max(0, buf.length - pos - LOOKBEHIND);
         break;
       }
-      this.noteBetweenRecords(buf.slice(pos, record.index));
-      const recordText = buf.slice(record.index, close.end);
-      this.batch.push(recordText);
-      this.batchChars += recordText.length;
+      this.noteBetweenRecords(buf, pos, record.index);
+      this.batch.push(undefined);
+      this.declined.push(buf.slice(record.index, close.end));
+      this.batchChars += close.end - record.index;
       if (this.batchChars >= BATCH_CHARS) this.flushBatch();
       pos = close.end;
     }
@@ -279,8 +302,15 @@ export class AggregateXmlReader {
     this.ignoredText += countIgnoredText(textOutside);
   }
 
-  private noteBetweenRecords(textBetween: string): void {
-    if (/<[A-Za-z]/.test(textBetween)) this.warnings.add(reportText('report.elementsBetweenRecords'));
+  /** Warns of an element between records: a `<` and a letter between `from` and `to` of `text`. */
+  private noteBetweenRecords(text: string, from: number, to: number): void {
+    for (let lt = text.indexOf('<', from); lt !== -1 && lt + 1 < to; lt = text.indexOf('<', lt + 1)) {
+      const c = text.charCodeAt(lt + 1) | 32;
+      if (c >= 97 && c <= 122) {
+        this.warnings.add(reportText('report.elementsBetweenRecords'));
+        return;
+      }
+    }
   }
 
   private beginDocument(feedbackTag: string, start: number): void {
@@ -363,37 +393,34 @@ export class AggregateXmlReader {
     if (this.refusal !== undefined) {
       // A refused report's records are not read at all.
       this.batch = [];
+      this.declined = [];
       this.batchChars = 0;
       return;
     }
     const batch = this.batch;
+    const declined = this.declined;
     this.batch = [];
+    this.declined = [];
     this.batchChars = 0;
-    // One join, so the text is one flat string (a concatenation of it would be read through an indirection).
-    const joined = batch.join('');
-    // Records in the plain shape nearly every reporter writes are read straight from the text; only the others (an
-    // extension, a misspelling, damage) are parsed as a tree, so one such record costs itself, not its batch.
-    const plain = readPlainBatch(
-      joined,
-      batch.map((one) => one.length),
-    );
-    const declined = batch.filter((_one, n) => plain[n] === undefined);
     if (declined.length === 0) {
-      this.emit(plain as RecordText[]);
+      this.emit(batch as RecordText[]);
       return;
     }
+    // Only the records not of the plain shape (an extension, a misspelling, damage) are parsed as a tree, together, so
+    // one such record costs itself, not its batch.
     const records = this.recordsOf(this.parse(`<b>${declined.join('')}</b>`, 'report.part.records'));
+    let next = 0;
     if (records.length === declined.length) {
-      let next = 0;
-      this.emit(plain.map((r) => r ?? recordTextOf(records[next++]!)));
+      this.emit(batch.map((r) => r ?? recordTextOf(records[next++]!)));
       return;
     }
     // A damaged record swallowed or split its neighbours: read each on its own, in the batch's order.
     this.emit(
-      batch.flatMap((one, n) => {
-        const read = plain[n];
-        return read !== undefined ? [read] : this.recordsOf(this.parse(one, 'report.part.record')).map(recordTextOf);
-      }),
+      batch.flatMap((read) =>
+        read !== undefined
+          ? [read]
+          : this.recordsOf(this.parse(declined[next++]!, 'report.part.record')).map(recordTextOf),
+      ),
     );
   }
 

@@ -6,7 +6,7 @@
 // misspellings, extensions, damage, a comment inside a value — declines that record (undefined), which is then read
 // through the tree. So this reader changes how quickly records are read, never what is read from them
 // (test/core/report/readPlainRecords.test.ts holds it to the tree path).
-import { isAttributeList, isBlank } from './readWellFormedXml';
+import { isAttributeList, isBlank, isWhiteSpace } from './readWellFormedXml';
 import type { DkimResultText, ReasonText, RecordText, SpfResultText } from './toAggregateReport';
 
 const LT = 60; // <
@@ -96,9 +96,18 @@ function skipBlanks(): void {
     while (isBlank(xml.charCodeAt(at))) at++;
     if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== BANG || !xml.startsWith('<!--', at)) return;
     const end = xml.indexOf('-->', at + 4);
-    if (end === -1) throw DECLINE;
+    if (end === -1 || hasEndTagBetween(at + 4, end)) throw DECLINE;
     at = end + 3;
   }
+}
+
+/**
+ * Whether `</` occurs between `from` and `to`: inside a comment or a CDATA section it could be the `</record>` the
+ * aggregate reader splits records at, so the record read in place would not be the one it cuts out.
+ */
+function hasEndTagBetween(from: number, to: number): boolean {
+  const slash = xml.indexOf('</', from);
+  return slash !== -1 && slash + 1 < to;
 }
 
 /** Reads a start tag `<name>` or `<name/>` at `at` (a `<` already seen) and returns which name it is. */
@@ -157,15 +166,50 @@ function leaf(name: Name): string {
   const from = at;
   const lt = xml.indexOf('<', from);
   if (lt === -1) throw DECLINE;
-  let special = false;
-  for (let i = from; i < lt; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === AMP || c === CR) special = true;
-  }
   if (xml.charCodeAt(lt + 1) !== SLASH) return cdata(name, from, lt);
   at = endTag(name, lt);
-  const value = xml.slice(from, lt).trim();
-  return special ? decoded(value) : value;
+  // The value's bounds as trim() finds them (it removes what `\s` matches).
+  let start = from;
+  let end = lt;
+  while (start < end && isWhiteSpace(xml.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(xml.charCodeAt(end - 1))) end--;
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === AMP || c === CR) return decoded(xml.slice(start, end));
+    hash = (hash * 31 + c) | 0;
+  }
+  return interned(start, end, hash);
+}
+
+/**
+ * Values read before, by a hash of their characters (one per slot, the last one read there). Real reports repeat a
+ * few values in every record (domains, selectors, results, policy words), so most values are found here: the records
+ * share one string instead of a fresh one each, and no value is a slice of the text read (V8 keeps the whole text a
+ * slice was cut from in memory while the slice lives).
+ */
+const INTERNED_SLOTS = 4096;
+const INTERNED_MAX_CHARS = 128;
+const internedValues: string[] = new Array<string>(INTERNED_SLOTS).fill('');
+
+/** The text from `start` to `end`, whose characters hash to `hash`: a string read before, or a copy of its own. */
+function interned(start: number, end: number, hash: number): string {
+  const length = end - start;
+  if (length > INTERNED_MAX_CHARS) return copied(xml.slice(start, end));
+  const slot = (hash ^ (hash >>> 13)) & (INTERNED_SLOTS - 1);
+  const known = internedValues[slot]!;
+  if (known.length === length && xml.startsWith(known, start)) return known;
+  const value = copied(xml.slice(start, end));
+  internedValues[slot] = value;
+  return value;
+}
+
+/**
+ * A string holding its own characters: V8 makes a slice of 13 or more characters a view into the string it was cut
+ * from; joined to one character and cut again, it is a view into a fresh string of its own length.
+ */
+function copied(slice: string): string {
+  return slice.length < 13 ? slice : ` ${slice}`.slice(1);
 }
 
 /** A value that is one CDATA section between blanks: its content trimmed, references left as written. */
@@ -174,13 +218,14 @@ function cdata(name: Name, from: number, lt: number): string {
   if (!xml.startsWith('<![CDATA[', lt)) throw DECLINE;
   const close = xml.indexOf(']]>', lt + 9);
   if (close === -1) throw DECLINE;
+  if (hasEndTagBetween(lt + 9, close)) throw DECLINE;
   const content = xml.slice(lt + 9, close);
   if (content.includes('\r')) throw DECLINE;
   at = close + 3;
   skipSpaces();
   if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== SLASH) throw DECLINE;
   at = endTag(name, at);
-  return content.trim();
+  return copied(content.trim());
 }
 
 function skipSpaces(): void {
@@ -210,7 +255,7 @@ function decoded(value: string): string {
     return String.fromCodePoint(code);
   });
   if (replaced !== references) throw DECLINE;
-  return text.trim();
+  return copied(text.trim());
 }
 
 /** Which single elements of the record were read already: a repeat declines (the tree would keep the first). */
@@ -390,4 +435,34 @@ export function readPlainBatch(text: string, lengths: readonly number[]): Array<
   } finally {
     xml = '';
   }
+}
+
+/** Where the record {@link readPlainRecordAt} read last ends in its text (after its `</record>`). */
+let recordEnd = 0;
+
+/**
+ * The `<record>` element starting at `start` of `text`, read where it stands (not cut out first), or undefined when it
+ * is not of the plain shape, is `<record/>`, or does not end within `text`. Its end is then {@link plainRecordEnd}:
+ * where the first `</record>` after `start` ends, since nothing this reader reads over (comments, CDATA, attributes)
+ * may hold `</`.
+ */
+export function readPlainRecordAt(text: string, start: number): RecordText | undefined {
+  xml = text;
+  at = start;
+  try {
+    if (xml.charCodeAt(at) !== LT || startTag() !== Name.record || empty) return undefined;
+    const record = readRecord();
+    recordEnd = at;
+    return record;
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  } finally {
+    xml = '';
+  }
+}
+
+/** Where the record the last successful {@link readPlainRecordAt} read ends. */
+export function plainRecordEnd(): number {
+  return recordEnd;
 }
