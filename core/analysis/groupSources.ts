@@ -117,7 +117,8 @@ type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries'
  * of their first record, and their messages: its IPs, ASNs and countries.
  */
 interface GroupCells {
-  cells: Cell[];
+  /** Cell indexes. */
+  cells: number[];
   contexts: SourceContext[];
   contextMessages: number[];
 }
@@ -245,7 +246,7 @@ interface Profile {
   /** PASSING, OVERRIDDEN or FAILING. */
   outcome: number;
   /** The kinds of this profile's cells (usually one: more when networks name different services). */
-  kinds: Kind[];
+  kinds: CellKind[];
   index: number;
   hash: number;
   next: Profile | undefined;
@@ -270,21 +271,13 @@ interface IpEntry {
  * many addresses share one (a service's thousands of addresses send a handful of profiles), so a group adds up its
  * cells' messages per kind first and counts each kind once.
  */
-interface Kind {
+export interface CellKind {
   profile: Profile;
   facts: RecordFacts;
   failureCause: RecordCause;
   /** The cause a record of this kind counts under (index in CAUSES): its outcome's, or failureCause. */
   causeIndex: number;
   /** Position in the resolver's `kinds`. */
-  index: number;
-}
-
-/** A cell as the resolver keeps it. */
-interface Cell extends SourceCell {
-  profile: Profile;
-  kind: Kind;
-  /** Creation order: the order of each cell's first record. */
   index: number;
 }
 
@@ -404,6 +397,9 @@ export function canonicalIpv4Value(ip: string): number {
   return value * 256 + octet;
 }
 
+/** How many of the last profiles found profileOf tries before hashing. */
+const RECENT_PROFILES = 4;
+
 /** What is known of an IP's network without the ASN table: nothing (one object for every such IP). */
 const NO_ASN: AsnInfo = Object.freeze({});
 
@@ -434,7 +430,12 @@ export class SourceResolver {
   /** Open-addressing table of profiles: slot → 1 + index in `profiles`, 0 when empty. */
   private profileSlots = new Int32Array(1024);
   private readonly profiles: Profile[] = [];
-  private lastProfile: Profile | undefined;
+  /**
+   * The last profiles found, tried before hashing: a report repeats a few profiles over many addresses, and records
+   * from the store share their profile's fields and lists, which sameProfile compares by reference first.
+   */
+  private readonly recentProfiles: Profile[] = [];
+  private nextRecent = 0;
   /**
    * Cells by (address key, profile): 4 ints per slot — the key (IPv4 value, or the number of another string), the
    * tag (profile index × 2, + 1 for IPv4), 1 + the cell's index (0: empty), unused — so one slot is one cache line's
@@ -445,14 +446,21 @@ export class SourceResolver {
   private readonly othersKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
   private readonly rdnsKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
   private readonly asnKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
-  /** Every cell, in creation order. */
-  readonly cells: Cell[] = [];
+  /**
+   * Per cell (by index, in creation order: the order of each cell's first record), its context's and its kind's
+   * positions: numbers, not an object per cell (a million records make hundreds of thousands of cells).
+   */
+  private cellContexts = new Int32Array(1024);
+  private cellKinds = new Int32Array(1024);
+  private cells = 0;
+  /** SourceCell objects, made when asked for (addRecord, cell): one per cell, so the same cell is the same object. */
+  private readonly cellObjects: Array<SourceCell | undefined> = [];
   /** Every context, in creation order (the order of the first record of each). */
   readonly contexts: SourceContext[] = [];
   /** Per context (by index), its address's position in `ips`: equal positions are equal addresses. */
   readonly contextIps: number[] = [];
   /** Every kind of cell, in creation order. */
-  readonly kinds: Kind[] = [];
+  readonly kinds: CellKind[] = [];
 
   /** How many distinct addresses were seen. */
   get ipCount(): number {
@@ -498,12 +506,23 @@ export class SourceResolver {
 
   /** The profile of a record (created on first sight). */
   private profileOf(record: AggregateRecord): Profile {
-    const last = this.lastProfile;
-    if (last !== undefined && sameProfile(last.exemplar, record)) return last;
+    const recent = this.recentProfiles;
+    for (let i = 0; i < recent.length; i++) {
+      const profile = recent[i]!;
+      if (sameProfile(profile.exemplar, record)) return profile;
+    }
+    const profile = this.hashedProfile(record);
+    recent[this.nextRecent] = profile;
+    this.nextRecent = (this.nextRecent + 1) % RECENT_PROFILES;
+    return profile;
+  }
+
+  /** The profile of a record, by its hash (created on first sight). */
+  private hashedProfile(record: AggregateRecord): Profile {
     const hash = profileHash(record);
     const at = this.profileSlots[hash & (this.profileSlots.length - 1)]!;
     for (let profile = at === 0 ? undefined : this.profiles[at - 1]; profile !== undefined; profile = profile.next) {
-      if (profile.hash === hash && sameProfile(profile.exemplar, record)) return (this.lastProfile = profile);
+      if (profile.hash === hash && sameProfile(profile.exemplar, record)) return profile;
     }
     const profile: Profile = {
       exemplar: record,
@@ -522,7 +541,7 @@ export class SourceResolver {
         this.linkProfile(each);
       }
     } else this.linkProfile(profile);
-    return (this.lastProfile = profile);
+    return profile;
   }
 
   private linkProfile(profile: Profile): void {
@@ -641,8 +660,39 @@ export class SourceResolver {
   }
 
   /** The cell of a record: its source IP with its profile. */
-  cell(record: AggregateRecord): Cell {
-    return this.cells[this.cellIndex(record)]!;
+  cell(record: AggregateRecord): SourceCell {
+    return this.cellAt(this.cellIndex(record));
+  }
+
+  /** How many cells there are; their indexes are 0 to cellCount - 1. */
+  get cellCount(): number {
+    return this.cells;
+  }
+
+  /** The cell at `index` (an index cellIndex gave). */
+  cellAt(index: number): SourceCell {
+    let cell = this.cellObjects[index];
+    if (cell === undefined) {
+      const kind = this.kinds[this.cellKinds[index]!]!;
+      cell = {
+        context: this.contexts[this.cellContexts[index]!]!,
+        identifiers: kind.profile.identifiers,
+        facts: kind.facts,
+        failureCause: kind.failureCause,
+      };
+      this.cellObjects[index] = cell;
+    }
+    return cell;
+  }
+
+  /** The context of the cell at `index`. */
+  contextAt(index: number): SourceContext {
+    return this.contexts[this.cellContexts[index]!]!;
+  }
+
+  /** The kind of the cell at `index`. */
+  kindAt(index: number): CellKind {
+    return this.kinds[this.cellKinds[index]!]!;
   }
 
   /** The position in `cells` of a record's cell (created on first sight). */
@@ -662,12 +712,12 @@ export class SourceResolver {
       if (pairs[at] === key && pairs[at + 1] === tag) return cell - 1;
       slot = (slot + 1) & mask;
     }
-    const index = this.cells.length;
+    const index = this.cells;
     this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : this.ips[key]!);
     pairs[slot * 4] = key;
     pairs[slot * 4 + 1] = tag;
     pairs[slot * 4 + 2] = index + 1;
-    if (this.cells.length * 2 > mask + 1) this.growPairs();
+    if (this.cells * 2 > mask + 1) this.growPairs();
     return index;
   }
 
@@ -686,10 +736,10 @@ export class SourceResolver {
     this.pairs = pairs;
   }
 
-  private kindOf(profile: Profile, facts: RecordFacts, failureCause: RecordCause): Kind {
+  private kindOf(profile: Profile, facts: RecordFacts, failureCause: RecordCause): CellKind {
     for (const kind of profile.kinds) if (kind.facts === facts && kind.failureCause === failureCause) return kind;
     const outcome = profile.outcome;
-    const kind: Kind = {
+    const kind: CellKind = {
       profile,
       facts,
       failureCause,
@@ -702,7 +752,7 @@ export class SourceResolver {
     return kind;
   }
 
-  private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): Cell {
+  private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): void {
     const set = profile.identifiers;
     const identification = set.identification.service
       ? set.identification
@@ -742,17 +792,17 @@ export class SourceResolver {
       context = found;
     }
     const failureCause = causeOfFailure(context.identification, facts);
-    const cell: Cell = {
-      context,
-      identifiers: set,
-      facts,
-      failureCause,
-      profile,
-      kind: this.kindOf(profile, facts, failureCause),
-      index: this.cells.length,
-    };
-    this.cells.push(cell);
-    return cell;
+    const index = this.cells++;
+    if (index === this.cellKinds.length) {
+      const contexts = new Int32Array(index * 2);
+      contexts.set(this.cellContexts);
+      this.cellContexts = contexts;
+      const kinds = new Int32Array(index * 2);
+      kinds.set(this.cellKinds);
+      this.cellKinds = kinds;
+    }
+    this.cellContexts[index] = context.index;
+    this.cellKinds[index] = this.kindOf(profile, facts, failureCause).index;
   }
 }
 
@@ -814,8 +864,9 @@ function newAccumulator(context: SourceContext, first: number, last: number): Ac
 interface CellTable {
   /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
   tally: Float64Array;
-  /** The resolver's kinds and contextIps, and how many addresses it saw. */
-  kindCount: number;
+  /** The resolver's kinds, each cell's kind (by index), its contextIps, and how many addresses it saw. */
+  kinds: readonly CellKind[];
+  kindOf: (cell: number) => CellKind;
   contextIps: readonly number[];
   ipCount: number;
 }
@@ -827,7 +878,7 @@ interface CellTable {
  * only on whole numbers, and the group's sums must be the ones adding cell by cell gives.
  */
 interface KindTotals {
-  kinds: Kind[];
+  kinds: CellKind[];
   messages: number[];
   records: number[];
   /** The index of the first cell of each entry. */
@@ -839,9 +890,9 @@ interface KindTotals {
 /** Per kind (by index): 1 + its entry in the KindTotals being made, 0 when none. Scratch space of totalsOf. */
 let entryOfKind = new Int32Array(0);
 
-function totalsOf(cells: readonly Cell[], table: CellTable): KindTotals {
+function totalsOf(cells: readonly number[], table: CellTable): KindTotals {
   const tally = table.tally;
-  if (entryOfKind.length < table.kindCount) entryOfKind = new Int32Array(table.kindCount * 2);
+  if (entryOfKind.length < table.kinds.length) entryOfKind = new Int32Array(table.kinds.length * 2);
   const totals: KindTotals = {
     kinds: [],
     messages: [],
@@ -853,19 +904,19 @@ function totalsOf(cells: readonly Cell[], table: CellTable): KindTotals {
   let sum = 0;
   let whole = true;
   for (const cell of cells) {
-    const at = cell.index * TALLY;
+    const at = cell * TALLY;
     const messages = tally[at + MESSAGES]!;
     sum += messages;
     if (!Number.isInteger(messages)) whole = false;
     if (tally[at + FIRST_SEEN]! < totals.firstSeen) totals.firstSeen = tally[at + FIRST_SEEN]!;
     if (tally[at + LAST_SEEN]! > totals.lastSeen) totals.lastSeen = tally[at + LAST_SEEN]!;
-    const kind = cell.kind;
+    const kind = table.kindOf(cell);
     const entry = entryOfKind[kind.index]! - 1;
     if (entry < 0) {
       totals.kinds.push(kind);
       totals.messages.push(messages);
       totals.records.push(tally[at + RECORDS]!);
-      totals.firstCell.push(cell.index);
+      totals.firstCell.push(cell);
       entryOfKind[kind.index] = totals.kinds.length;
     } else {
       totals.messages[entry]! += messages;
@@ -876,10 +927,10 @@ function totalsOf(cells: readonly Cell[], table: CellTable): KindTotals {
   // Whole numbers whose total is exact: every partial sum is exact too, in any order.
   if (whole && sum <= Number.MAX_SAFE_INTEGER) return totals;
   return {
-    kinds: cells.map((cell) => cell.kind),
-    messages: cells.map((cell) => tally[cell.index * TALLY + MESSAGES]!),
-    records: cells.map((cell) => tally[cell.index * TALLY + RECORDS]!),
-    firstCell: cells.map((cell) => cell.index),
+    kinds: cells.map(table.kindOf),
+    messages: cells.map((cell) => tally[cell * TALLY + MESSAGES]!),
+    records: cells.map((cell) => tally[cell * TALLY + RECORDS]!),
+    firstCell: [...cells],
     firstSeen: totals.firstSeen,
     lastSeen: totals.lastSeen,
   };
@@ -908,7 +959,7 @@ function causesOf(totals: KindTotals): Partial<Record<RecordCause, number>> {
 }
 
 /** Adds the messages (`count`) and records of one kind to its group. */
-function accumulateKind(acc: Accumulator, kind: Kind, count: number, records: number): void {
+function accumulateKind(acc: Accumulator, kind: CellKind, count: number, records: number): void {
   acc.messages += count;
   acc.records += records;
   const profile = kind.profile;
@@ -1112,7 +1163,7 @@ export class SourceGrouper {
   addRecord(record: AggregateRecord, time: number, count: number = record.count): SourceCell {
     const index = this.resolver.cellIndex(record);
     this.count(index, time, count);
-    return this.resolver.cells[index]!;
+    return this.resolver.cellAt(index);
   }
 
   private count(cell: number, time: number, count: number): void {
@@ -1138,7 +1189,8 @@ export class SourceGrouper {
     const resolver = this.resolver;
     return {
       tally: this.tally,
-      kindCount: resolver.kinds.length,
+      kinds: resolver.kinds,
+      kindOf: (cell) => resolver.kindAt(cell),
       contextIps: resolver.contextIps,
       ipCount: resolver.ipCount,
     };
@@ -1165,9 +1217,9 @@ export class SourceGrouper {
   *eachClass(): Generator<GroupClass> {
     const table = this.table();
     for (const group of this.cellsByGroup()) {
-      const { context } = group.cells[0]!;
+      const context = group.contexts[0]!;
       let messages = 0;
-      for (const cell of group.cells) messages += table.tally[cell.index * TALLY + MESSAGES]!;
+      for (const cell of group.cells) messages += table.tally[cell * TALLY + MESSAGES]!;
       const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
       yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts: group.contexts };
     }
@@ -1184,10 +1236,11 @@ export class SourceGrouper {
     const positionOf = new Int32Array(contexts.length);
     const byKey = new Map<string, GroupCells>();
     const groups: GroupCells[] = [];
-    for (const cell of this.resolver.cells) {
-      const at = cell.index * TALLY;
+    const resolver = this.resolver;
+    for (let cell = 0; cell < resolver.cellCount; cell++) {
+      const at = cell * TALLY;
       if (at >= tally.length || tally[at + RECORDS] === 0) continue;
-      const context = cell.context;
+      const context = resolver.contextAt(cell);
       let group = groupOf[context.index];
       if (group === undefined) {
         group = byKey.get(context.groupKey);

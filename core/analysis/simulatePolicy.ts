@@ -340,13 +340,13 @@ export function simulatePolicy(
       if (!Number.isInteger(count)) whole = false;
     }
   }
-  const cells = resolver.cells;
+  const cells = resolver.cellCount;
   // Sums in another order than the records' are the same only for whole numbers with an exact total; a disposition
   // outside the four words adds a field to `reported` where its first record is. Otherwise, record by record.
   if (
     !whole ||
     !(total <= Number.MAX_SAFE_INTEGER) ||
-    cells.some((c) => !KNOWN_DISPOSITIONS.has(c.profile.exemplar.disposition))
+    resolver.kinds.some((kind) => !KNOWN_DISPOSITIONS.has(kind.profile.exemplar.disposition))
   ) {
     return simulateRecordByRecord(chosen, hypothetical, nonExistent, options);
   }
@@ -358,10 +358,9 @@ export function simulatePolicy(
   const sources = new Map<string, SimulatedSource>();
   for (const { variant, messages, records } of variants.values()) {
     const effects = new Array<Effect | undefined>(resolver.kinds.length);
-    for (let index = 0; index < cells.length && index < messages.length; index++) {
+    for (let index = 0; index < cells && index < messages.length; index++) {
       if (records[index] === 0) continue;
-      const cell = cells[index]!;
-      const context = cell.context;
+      const context = resolver.contextAt(index);
       let source = sourceOfContext[context.index];
       if (source === undefined) {
         source = sources.get(context.groupKey);
@@ -371,10 +370,11 @@ export function simulatePolicy(
         }
         sourceOfContext[context.index] = source;
       }
-      const effect = (effects[cell.kind.index] ??= effectOf(
-        cell.profile.exemplar,
-        cell.identifiers,
-        cell.failureCause,
+      const kind = resolver.kindAt(index);
+      const effect = (effects[kind.index] ??= effectOf(
+        kind.profile.exemplar,
+        kind.profile.identifiers,
+        kind.failureCause,
         variant,
         alignment,
         nonExistent,

@@ -218,7 +218,7 @@ describe('SourceResolver', () => {
     expect(resolver.cell(c)).not.toBe(resolver.cell(a));
     expect(resolver.cell(c).identifiers).toBe(resolver.cell(a).identifiers);
     expect(resolver.cell(a).context.groupKey).toBe('sendgrid');
-    expect(resolver.cells.length).toBe(2);
+    expect(resolver.cellCount).toBe(2);
   });
 
   it('keeps thousands of identifier sets apart (table growth)', () => {
