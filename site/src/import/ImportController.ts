@@ -60,8 +60,10 @@ const MAX_WORKERS = 8;
  * cores, always), a message is a transaction, so larger messages mean fewer transactions.
  */
 const FILES_PER_MESSAGE = 128;
-/** Files being read by the page at once at most: a message's worth. */
-const READS_IN_FLIGHT = FILES_PER_MESSAGE;
+/** Files being read by the page at once at most: as many as the reading floor of the site bench keeps in flight. */
+const READS_IN_FLIGHT = 64;
+/** Reads started in one task at most (see #pump). */
+const READS_PER_TASK = 8;
 /** Files a worker holds unparsed at most (in however many messages): two messages, so it never waits for the page. */
 const FILES_HELD = 2 * FILES_PER_MESSAGE;
 /** Bytes read but not yet parsed at most, beyond one message: bounds memory when the files are large. */
@@ -137,6 +139,12 @@ export class ImportController {
   #held = new Map<Worker, Held[]>();
   /** Files whose reads are in flight. */
   #reading = 0;
+  /** Files read and not yet sent to a worker, and their bytes. */
+  #outbox: FileToImport[] = [];
+  #outboxBytes = 0;
+  /** Reads started since the page last had the thread back (see #pump), and whether a pump waits for the next task. */
+  #startedThisTask = 0;
+  #pumpScheduled = false;
   /** Counts imports: a read that finishes after its import was cancelled or replaced is dropped. */
   #generation = 0;
 
@@ -189,6 +197,8 @@ export class ImportController {
     this.#files = new Map(items.map((item) => [item.id, item.file]));
     this.#folders = new Map(items.flatMap((item) => (folderOf(item.file) ? [[item.id, folderOf(item.file)]] : [])));
     this.#reading = 0;
+    this.#outbox = [];
+    this.#outboxBytes = 0;
     this.#generation++;
     this.#sent.clear();
     this.#startedEpoch = Date.now();
@@ -241,6 +251,8 @@ export class ImportController {
     this.#pendingIds.clear();
     this.#files.clear();
     this.#queue = [];
+    this.#outbox = [];
+    this.#outboxBytes = 0;
     this.#stopWatchdog();
     this.progress.set({
       ...state,
@@ -254,40 +266,63 @@ export class ImportController {
     this.#finish?.();
   }
 
-  /** Starts reading the next files while the workers and the memory budget have room for them. */
+  /**
+   * Starts reading the next files while the workers and the memory budget have room for them: each read on its own, so
+   * that a read that ends starts the next one (as the floor reads), and at most READS_PER_TASK in one task. Starting a
+   * read costs the main thread a moment (about half a millisecond on a busy machine); a message's worth started in one
+   * go made a task of 100 ms and more.
+   */
   #pump(): void {
-    while (this.#queue.length > 0 && this.#reading < READS_IN_FLIGHT && this.#workers.length > 0) {
-      let filesHeld = 0;
-      let bytesHeld = 0;
+    let blocked = this.#workers.length === 0;
+    while (this.#queue.length > 0 && this.#reading < READS_IN_FLIGHT && !blocked) {
+      if (this.#startedThisTask >= READS_PER_TASK) {
+        if (!this.#pumpScheduled) {
+          this.#pumpScheduled = true;
+          setTimeout(() => {
+            this.#pumpScheduled = false;
+            this.#startedThisTask = 0;
+            this.#pump();
+          }, 0);
+        }
+        break;
+      }
+      let filesHeld = this.#outbox.length;
+      let bytesHeld = this.#outboxBytes;
       for (const held of this.#held.values()) {
         for (const message of held) {
           filesHeld += message.files;
           bytesHeld += message.bytes;
         }
       }
-      if (filesHeld + this.#reading >= FILES_HELD * this.#workers.length || bytesHeld >= BYTES_AHEAD) return;
-      const size = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(this.#queue.length / (this.#workers.length * 4))));
-      void this.#readAndSend(this.#queue.splice(0, size));
+      blocked = filesHeld + this.#reading >= FILES_HELD * this.#workers.length || bytesHeld >= BYTES_AHEAD;
+      if (blocked) break;
+      this.#startedThisTask++;
+      void this.#read(this.#queue.shift()!);
     }
+    this.#sendIfDue(blocked);
   }
 
-  async #readAndSend(chunk: Queued[]): Promise<void> {
+  async #read(item: Queued): Promise<void> {
     const generation = this.#generation;
-    this.#reading += chunk.length;
-    const reads = await Promise.allSettled(chunk.map((item) => item.file.arrayBuffer()));
+    this.#reading++;
+    let bytes: ArrayBuffer | undefined;
+    try {
+      bytes = await item.file.arrayBuffer();
+    } catch {
+      bytes = undefined;
+    }
     if (generation !== this.#generation) return;
-    this.#reading -= chunk.length;
-    const files: FileToImport[] = [];
-    const unreadable: FileResult[] = [];
-    reads.forEach((read, i) => {
-      const { id, file, watched, retried } = chunk[i]!;
-      if (read.status === 'fulfilled') {
-        const item: FileToImport = { id, name: file.name, bytes: read.value };
-        if (watched) item.watched = true;
-        if (retried) item.retriedSince = this.#startedEpoch;
-        files.push(item);
-      } else
-        unreadable.push({
+    this.#reading--;
+    const { id, file, watched, retried } = item;
+    if (bytes) {
+      const read: FileToImport = { id, name: file.name, bytes };
+      if (watched) read.watched = true;
+      if (retried) read.retriedSince = this.#startedEpoch;
+      this.#outbox.push(read);
+      this.#outboxBytes += bytes.byteLength;
+    } else
+      this.#record([
+        {
           id,
           fileName: file.name,
           size: 0,
@@ -297,40 +332,54 @@ export class ImportController {
           warnings: [],
           errorCode: 'unreadable',
           message: file.name,
-        });
-    });
+        },
+      ]);
+    this.#pump();
+  }
+
+  /**
+   * Sends the files read so far to a worker once they make a message: FILES_PER_MESSAGE at most, fewer near the end (so
+   * that every core stays busy to the last); and whatever is read once no read is in flight and none can start (the
+   * last files, or the workers and the memory budget have no room: what is read must go for room to come).
+   */
+  #sendIfDue(blocked: boolean): void {
+    if (this.#outbox.length === 0) return;
+    const left = this.#queue.length + this.#reading + this.#outbox.length;
+    const size = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(left / (Math.max(1, this.#workers.length) * 4))));
+    if (this.#outbox.length < size && (this.#reading > 0 || (this.#queue.length > 0 && !blocked))) return;
+    const files = this.#outbox;
+    const bytes = this.#outboxBytes;
+    this.#outbox = [];
+    this.#outboxBytes = 0;
     if (this.#queue.length === 0 && this.#reading === 0) performance.mark('dmarc-lens:files-read');
-    if (unreadable.length > 0) this.#record(unreadable);
     // The worker holding the fewest files gets the message (results come back in any order anyway).
     const worker = [...this.#held].sort((a, b) => count(a[1]) - count(b[1]))[0]?.[0];
-    if (worker && files.length > 0) {
-      const assigned = this.#assigned.get(worker) ?? new Set<number>();
-      // A worker that held nothing was idle, not silent: its watchdog clock starts now.
-      if (assigned.size === 0) this.#signs.set(worker, { at: performance.now(), reading: undefined });
-      for (const file of files) {
-        assigned.add(file.id);
-        this.#sent.set(file.id, { size: file.bytes.byteLength, watched: file.watched === true });
-      }
-      this.#assigned.set(worker, assigned);
-      const bytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-      this.#held.get(worker)!.push({ files: files.length, bytes });
-      const message: MainToWorker = {
-        type: 'files',
-        importId: this.#generation,
-        importedAt: this.#startedEpoch,
-        files,
-      };
-      worker.postMessage(
-        message,
-        files.map((file) => file.bytes),
-      );
-    } else if (files.length > 0) {
+    if (!worker) {
       this.#failFiles(
         files.map((file) => file.id),
         'no import worker left',
       );
+      return;
     }
-    this.#pump();
+    const assigned = this.#assigned.get(worker) ?? new Set<number>();
+    // A worker that held nothing was idle, not silent: its watchdog clock starts now.
+    if (assigned.size === 0) this.#signs.set(worker, { at: performance.now(), reading: undefined });
+    for (const file of files) {
+      assigned.add(file.id);
+      this.#sent.set(file.id, { size: file.bytes.byteLength, watched: file.watched === true });
+    }
+    this.#assigned.set(worker, assigned);
+    this.#held.get(worker)!.push({ files: files.length, bytes });
+    const message: MainToWorker = {
+      type: 'files',
+      importId: this.#generation,
+      importedAt: this.#startedEpoch,
+      files,
+    };
+    worker.postMessage(
+      message,
+      files.map((file) => file.bytes),
+    );
   }
 
   #onMessage(worker: Worker, message: WorkerToMain): void {
