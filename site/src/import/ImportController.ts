@@ -7,7 +7,7 @@ import { getDatabase, notifyDataChanged, notifyRecordsStored } from '../app/data
 import { Observable } from '../app/Observable';
 import { applyRetention, readRetentionMonths } from '../data/retention';
 import { folderOf } from './collectDroppedFiles';
-import { saveImport } from './importHistory';
+import { ImportHistoryWriter } from './importHistory';
 import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
 
 export interface ImportProgress {
@@ -148,6 +148,9 @@ export class ImportController {
   /** Counts imports: a read that finishes after its import was cancelled or replaced is dropped. */
   #generation = 0;
 
+  /** Keeps the results of the import as they come (importHistory.ts). */
+  #history = new ImportHistoryWriter(0);
+
   #finish?: () => void;
   /** The next worker's start while warming up (one per task). */
   #warming: ReturnType<typeof setTimeout> | undefined;
@@ -202,6 +205,7 @@ export class ImportController {
     this.#generation++;
     this.#sent.clear();
     this.#startedEpoch = Date.now();
+    this.#history = new ImportHistoryWriter(this.#startedEpoch);
     this.progress.set({
       ...IDLE,
       running: files.length > 0,
@@ -235,10 +239,11 @@ export class ImportController {
     // Terminating is the only way to stop a worker mid-file; fresh ones are started for the next import.
     this.#stopWorkers();
     this.#generation++;
+    const cancelled: FileResult[] = [];
     for (const id of this.#pendingIds) {
       const file = this.#files.get(id);
       if (file)
-        state.results.push({
+        cancelled.push({
           id,
           fileName: file.name,
           size: 0,
@@ -248,6 +253,8 @@ export class ImportController {
           warnings: [],
         });
     }
+    for (const result of cancelled) state.results.push(result);
+    this.#history.add(cancelled);
     this.#pendingIds.clear();
     this.#files.clear();
     this.#queue = [];
@@ -410,17 +417,20 @@ export class ImportController {
   #record(results: readonly FileResult[]): void {
     const state = this.progress.value;
     if (!state.running) return;
+    const counted: FileResult[] = [];
     for (const result of results) {
       if (!this.#pendingIds.delete(result.id)) continue;
       this.#files.delete(result.id);
       const folder = this.#folders.get(result.id);
       if (folder) result.folder = folder;
+      counted.push(result);
       state.results.push(result);
       state.done++;
       state.imported += result.imported;
       state.duplicates += result.duplicates;
       if (result.status === 'refused') state.refused++;
     }
+    this.#history.add(counted);
     if (this.#pendingIds.size === 0) this.#complete();
     else this.#scheduleNotify();
   }
@@ -585,9 +595,12 @@ export class ImportController {
       });
   }
 
-  /** Keeps the import's results across reloads (importHistory.ts); a failure to keep them costs only the history. */
+  /**
+   * Keeps the import across reloads (importHistory.ts): its results were written as they came, its summary goes now. A
+   * failure to keep them costs only the history.
+   */
   #keep(state: ImportProgress): void {
-    void saveImport({
+    void this.#history.finish({
       importedAt: state.importedAt,
       finishedAt: Date.now(),
       sample: state.sample,
@@ -597,8 +610,7 @@ export class ImportController {
       duplicates: state.duplicates,
       refused: state.refused,
       ...(state.retentionRemoved !== undefined ? { retentionRemoved: state.retentionRemoved } : {}),
-      results: [...state.results],
-    }).catch(() => undefined);
+    });
   }
 
   #stopWorkers(): void {

@@ -19,7 +19,7 @@ import {
   tdClass,
   thClass,
 } from '../ui/ui';
-import { importHistoryVersion, listImports, type ImportRecord } from './importHistory';
+import { importHistoryVersion, listImports, readImportResults, type ImportSummary } from './importHistory';
 import type { FileResult, ReportRef } from './importProtocol';
 import type { ImportProgress } from './ImportController';
 import { loadSampleFiles, SAMPLE_REPORTS } from './sampleReports';
@@ -388,11 +388,22 @@ export function ImportStatus({ progress, compact = false }: { progress: ImportPr
   );
 }
 
-/** One earlier import, folded: when, what came of it, and its per-file results when opened. */
-function EarlierImport({ record }: { record: ImportRecord }) {
+/** One earlier import, folded: when, what came of it, and its per-file results when opened (read then). */
+function EarlierImport({ record }: { record: ImportSummary }) {
   const { t, dateTime } = useI18n();
   const [open, setOpen] = useState(false);
-  const files = record.results.length;
+  const [results, setResults] = useState<FileResult[] | undefined>(undefined);
+  useEffect(() => {
+    if (!open || results) return;
+    let live = true;
+    readImportResults(record.importedAt).then(
+      (read) => live && setResults(read),
+      () => live && setResults([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, record.importedAt]);
   return (
     <li class="rounded-lg border border-slate-200 dark:border-slate-800" data-testid="earlier-import">
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -402,7 +413,7 @@ function EarlierImport({ record }: { record: ImportRecord }) {
           {record.cancelled && <Badge colour="amber">{t('import.status.cancelled')}</Badge>}
           <span class={mutedClass}>
             {t('housekeeping.history.summary', {
-              files,
+              files: record.total,
               imported: record.imported,
               duplicates: record.duplicates,
               refused: record.refused,
@@ -412,10 +423,10 @@ function EarlierImport({ record }: { record: ImportRecord }) {
               : ''}
           </span>
         </summary>
-        {open && (
+        {open && results && (
           <div class="px-3 pb-3">
             <ImportResults
-              progress={{ results: record.results, revision: record.finishedAt }}
+              progress={{ results, revision: record.finishedAt }}
               id={`import-${record.importedAt}`}
               title={t('import.results')}
             />
@@ -430,7 +441,7 @@ function EarlierImport({ record }: { record: ImportRecord }) {
 function EarlierImports({ current }: { current: number }) {
   const { t } = useI18n();
   const version = useObservable(importHistoryVersion);
-  const [records, setRecords] = useState<ImportRecord[]>([]);
+  const [records, setRecords] = useState<ImportSummary[]>([]);
   useEffect(() => {
     let live = true;
     listImports().then(

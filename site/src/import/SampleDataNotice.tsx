@@ -8,12 +8,12 @@ import { useObservable } from '../app/Observable';
 import { useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Badge, buttonClass } from '../ui/ui';
-import { forgetSampleImports, importHistoryVersion, listImports, sampleReportKeys } from './importHistory';
+import { forgetSampleImports, importHistoryVersion, sampleReportKeys } from './importHistory';
 import { countParams, countsOf } from './reportCounts';
 
 /** The sample reports still stored. */
 async function storedSamples(): Promise<StoredReport[]> {
-  const keys = sampleReportKeys(await listImports());
+  const keys = await sampleReportKeys();
   if (keys.length === 0) return [];
   const db = await getDatabase();
   const found = await Promise.all(keys.map((key) => getReport(db, key)));
