@@ -61,6 +61,7 @@ export {
 export { summarizeReport } from './summarizeReport';
 export { type BucketUnit, type TimeBucket, type TimeTick, bucketDays, bucketUnitFor, timeTicks } from './timeBuckets';
 export {
+  type DmarcRecordProblem,
   type SourceFinding,
   type WatchFinding,
   type WatchFindingKind,

@@ -106,7 +106,15 @@ export interface DriftFinding extends FindingBase {
   reporter: string;
   /** The tags in which the published record differs from what the newest report saw (none: they agree). */
   differences: DriftTag[];
+  /** Why no published record applies now (then `published` is empty), while reporters saw `reported`. */
+  problem?: DmarcRecordProblem;
 }
+
+/**
+ * Why no DMARC policy applies to a domain now (RFC 7489 §6.6.3): no record at its `_dmarc` name nor at its
+ * organizational domain's; more than one record; or one that cannot be read.
+ */
+export type DmarcRecordProblem = 'missing' | 'several' | 'unreadable';
 
 /** The tags of the policy a published record is compared on with what reporters saw. */
 export type DriftTag = 'p' | 'sp' | 'adkim' | 'aspf' | 'pct';
@@ -130,6 +138,8 @@ export interface WatchOptions extends Pick<GroupSourcesOptions, 'asnTable' | 'rd
     string,
     Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>
   >;
+  /** From the same lookup: the domains for which DNS gives no policy that applies, and why. */
+  recordProblems?: ReadonlyMap<string, DmarcRecordProblem>;
 }
 
 const DAY = 86_400;
@@ -335,7 +345,23 @@ function domainFindings(
     ...change,
   });
 
-  const published = options.publishedPolicies?.get(domain);
+  const problem = options.recordProblems?.get(domain);
+  if (problem) {
+    // Receivers that find no record apply no policy and send no more reports, whatever the reports so far saw.
+    findings.push({
+      kind: 'drift',
+      id: `drift:${domain}`,
+      domain,
+      level: 'problem',
+      state: `${problem} | ${now}`,
+      published: '',
+      reported: now,
+      reporter: newest.metadata.orgName,
+      differences: [],
+      problem,
+    });
+  }
+  const published = problem ? undefined : options.publishedPolicies?.get(domain);
   if (published) {
     const publishedText = policyText(published);
     // A reporter that still had the old record in its cache on the newest day is no drift when another saw the new one.

@@ -100,6 +100,9 @@ export function findingText(finding: WatchFinding, text: Text): string {
         until: finding.until ?? '',
       });
     case 'drift':
+      if (finding.problem) {
+        return t(`monitor.watch.drift.${finding.problem}`, { reporter: finding.reporter, reported: finding.reported });
+      }
       return finding.level === 'problem'
         ? t('monitor.watch.drift.differs', {
             published: finding.published,

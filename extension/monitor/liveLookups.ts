@@ -2,7 +2,8 @@
 // turns them on in the options, naming the DNS-over-HTTPS server, whose host alone is then granted. After each check's
 // judgement of the stored reports, `_dmarc.<domain>` is asked of that server for every watched domain, through the
 // site's resolver (site/src/dns/dohResolver.ts) and core/dns's reading of the record.
-import type { PolicyPublished } from '../../core/report';
+import { organizationalDomain, type PolicyPublished } from '../../core/report';
+import type { DmarcRecordProblem } from '../../core/analysis';
 import { askResolver, joinTxtStrings, parseDmarcRecord, type DnsResolver } from '../../core/dns';
 import { DOH_SERVERS, lookupOverHttps, type DohServer } from '../../site/src/dns/dohResolver';
 
@@ -49,35 +50,30 @@ export async function liveResolver(): Promise<DnsResolver | undefined> {
 export type PublishedPolicy = Pick<PolicyPublished, 'p' | 'sp' | 'np' | 'adkim' | 'aspf' | 'pct' | 'testing'>;
 
 export interface PublishedPolicies {
-  /** The policy each domain publishes, for the domains with one readable DMARC record. */
+  /** The policy that applies to each domain: its own record's, or its organizational domain's when it has none. */
   policies: Map<string, PublishedPolicy>;
+  /** Domains to which DNS gives no policy that applies, and why: the watch alerts on these. */
+  problems: Map<string, DmarcRecordProblem>;
   /** Domains whose lookup failed (a server error, a timeout): their drift is not judged this time. */
   failed: string[];
 }
 
-/**
- * Asks for each domain's `_dmarc` record, one question per domain, one at a time. A domain without exactly one valid
- * DMARC record there (none, two, or one core/dns cannot read) has no published policy to compare with and is left out.
- */
-export async function lookupPublishedPolicies(
-  domains: readonly string[],
-  resolver: DnsResolver,
-): Promise<PublishedPolicies> {
-  const policies = new Map<string, PublishedPolicy>();
-  const failed: string[] = [];
-  for (const domain of domains) {
-    const answer = await askResolver(resolver, `_dmarc.${domain}`, 'TXT');
-    if (answer.status === 'error') {
-      failed.push(domain);
-      continue;
-    }
-    if (answer.status !== 'ok') continue;
-    const records = answer.answers.map(joinTxtStrings).filter((text) => /^v\s*=\s*DMARC1/.test(text));
-    if (records.length !== 1) continue;
-    const parsed = parseDmarcRecord(records[0]!);
-    if (!parsed.ok) continue;
-    const { p, sp, np, adkim, aspf, pct, t } = parsed.record;
-    policies.set(domain, {
+type RecordLookup = { policy: PublishedPolicy } | { problem: DmarcRecordProblem } | 'failed';
+
+/** One `_dmarc` name's answer, read as RFC 7489 §6.6.3 says a receiver reads it. */
+async function lookupRecord(name: string, resolver: DnsResolver): Promise<RecordLookup> {
+  const answer = await askResolver(resolver, name, 'TXT');
+  if (answer.status === 'error') return 'failed';
+  const texts = answer.status === 'ok' ? answer.answers.map(joinTxtStrings) : [];
+  // Records that do not begin with the version tag are not DMARC records, and are left out before counting.
+  const records = texts.filter((text) => /^v\s*=\s*DMARC1/.test(text));
+  if (records.length === 0) return { problem: 'missing' };
+  if (records.length > 1) return { problem: 'several' };
+  const parsed = parseDmarcRecord(records[0]!);
+  if (!parsed.ok) return { problem: 'unreadable' };
+  const { p, sp, np, adkim, aspf, pct, t } = parsed.record;
+  return {
+    policy: {
       ...(p && { p }),
       ...(sp && { sp }),
       ...(np && { np }),
@@ -85,7 +81,31 @@ export async function lookupPublishedPolicies(
       ...(aspf && { aspf }),
       ...(pct !== undefined && { pct }),
       ...(t && { testing: t }),
-    });
+    },
+  };
+}
+
+/**
+ * Asks for each domain's `_dmarc` record, one question at a time, as a receiver does: a domain with no DMARC record
+ * of its own takes its organizational domain's (asked once more); several records, or one core/dns cannot read, give
+ * no policy at all.
+ */
+export async function lookupPublishedPolicies(
+  domains: readonly string[],
+  resolver: DnsResolver,
+): Promise<PublishedPolicies> {
+  const policies = new Map<string, PublishedPolicy>();
+  const problems = new Map<string, DmarcRecordProblem>();
+  const failed: string[] = [];
+  for (const domain of domains) {
+    let found = await lookupRecord(`_dmarc.${domain}`, resolver);
+    const organizational = organizationalDomain(domain);
+    if (found !== 'failed' && 'problem' in found && found.problem === 'missing' && organizational !== domain) {
+      found = await lookupRecord(`_dmarc.${organizational}`, resolver);
+    }
+    if (found === 'failed') failed.push(domain);
+    else if ('problem' in found) problems.set(domain, found.problem);
+    else policies.set(domain, found.policy);
   }
-  return { policies, failed };
+  return { policies, problems, failed };
 }

@@ -84,7 +84,7 @@ async function checkOnce(now: Date): Promise<CheckOutcome> {
     now: Math.floor(now.getTime() / 1000),
     thresholds: settings.thresholds,
     ...(table ? { asnTable: table } : {}),
-    ...(published ? { publishedPolicies: published.policies } : {}),
+    ...(published ? { publishedPolicies: published.policies, recordProblems: published.problems } : {}),
   });
   // A domain whose reports were deleted is forgotten, without alerts.
   const stored = new Set(watched.domains);

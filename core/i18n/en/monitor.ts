@@ -23,11 +23,17 @@ export const monitorEn = {
     'The published DMARC record says {published}, but the newest report ({reporter}) saw {reported}.',
   'monitor.watch.drift.same': 'The published DMARC record matches what reporters see again: {reported}.',
   'monitor.watch.drift.ended': 'The published DMARC record no longer differs from what reporters see.',
+  'monitor.watch.drift.missing':
+    'DNS has no DMARC record for this domain now, nor for its organizational domain, but the newest report ({reporter}) saw {reported}: without one, receivers apply no policy and send no more reports.',
+  'monitor.watch.drift.several':
+    'DNS has more than one DMARC record for this domain now, so receivers apply none of them; the newest report ({reporter}) saw {reported}.',
+  'monitor.watch.drift.unreadable':
+    'The DMARC record for this domain cannot be read now, so receivers may apply no policy; the newest report ({reporter}) saw {reported}.',
 
   // The options page's live DNS lookups for the watch (extension/entrypoints/options, extension/monitor/liveLookups.ts).
   'monitor.live.title': 'Live DNS lookups',
   'monitor.live.intro':
-    'After each check, ask a DNS-over-HTTPS server for the DMARC record each watched domain publishes (its _dmarc name), and alert when it differs from the policy the newest reports saw. The server learns the domain names and nothing else; with this off, nothing leaves the browser.',
+    'After each check, ask a DNS-over-HTTPS server for the DMARC record each watched domain publishes (its _dmarc name, or its organizational domain’s when it has none), and alert when it differs from the policy the newest reports saw or when none applies. The server learns the domain names and nothing else; with this off, nothing leaves the browser.',
   'monitor.live.switch': 'Look up the published DMARC records',
   'monitor.live.through': 'through',
   'monitor.live.on': 'On: after each check, one DNS question per domain goes to {host} over HTTPS.',

@@ -25,11 +25,17 @@ export const monitorNl: Translation<typeof monitorEn> = {
     'Het gepubliceerde DMARC-record zegt {published}, maar het nieuwste rapport ({reporter}) zag {reported}.',
   'monitor.watch.drift.same': 'Het gepubliceerde DMARC-record klopt weer met wat rapporteurs zien: {reported}.',
   'monitor.watch.drift.ended': 'Het gepubliceerde DMARC-record wijkt niet meer af van wat rapporteurs zien.',
+  'monitor.watch.drift.missing':
+    'De DNS heeft nu geen DMARC-record voor dit domein, ook niet voor het organisatiedomein, maar het nieuwste rapport ({reporter}) zag {reported}: zonder record passen ontvangers geen beleid toe en sturen ze geen rapporten meer.',
+  'monitor.watch.drift.several':
+    'De DNS heeft nu meer dan één DMARC-record voor dit domein, dus ontvangers passen er geen toe; het nieuwste rapport ({reporter}) zag {reported}.',
+  'monitor.watch.drift.unreadable':
+    'Het DMARC-record voor dit domein is nu niet te lezen, dus ontvangers passen mogelijk geen beleid toe; het nieuwste rapport ({reporter}) zag {reported}.',
 
   // The options page's live DNS lookups for the watch (extension/entrypoints/options, extension/monitor/liveLookups.ts).
   'monitor.live.title': 'Live DNS-lookups',
   'monitor.live.intro':
-    'Vraag na elke controle bij een DNS-over-HTTPS-server het DMARC-record op dat elk bewaakt domein publiceert (onder zijn _dmarc-naam), en waarschuw als het afwijkt van het beleid dat de nieuwste rapporten zagen. De server krijgt alleen de domeinnamen te zien; staat dit uit, dan verlaat niets de browser.',
+    'Vraag na elke controle bij een DNS-over-HTTPS-server het DMARC-record op dat elk bewaakt domein publiceert (onder zijn _dmarc-naam, of die van het organisatiedomein als het er zelf geen heeft), en waarschuw als het afwijkt van het beleid dat de nieuwste rapporten zagen of als er geen geldt. De server krijgt alleen de domeinnamen te zien; staat dit uit, dan verlaat niets de browser.',
   'monitor.live.switch': 'Gepubliceerde DMARC-records opvragen',
   'monitor.live.through': 'via',
   'monitor.live.on': 'Aan: na elke controle gaat per domein één DNS-vraag via HTTPS naar {host}.',

@@ -199,6 +199,38 @@ describe.skipIf(!existsSync(HELLO))('watchFindings on hello-charly.com (Google, 
     const resolved = check(second.memory, watch([...both, seenNew], { now, publishedPolicies: published }));
     expect(resolved.alerts.filter((a) => a.id === 'drift:hello-charly.com').map((a) => a.change)).toEqual(['resolved']);
   });
+
+  it('tells when DNS gives no record that applies, while reporters still saw one, and when it is back', async () => {
+    const both = await reportsEndingWith(HELLO, '8770', '8997');
+    const now = at('2024-01-31T00:00:00Z');
+    const gone = watch(both, { now, recordProblems: new Map([['hello-charly.com', 'missing' as const]]) });
+    expect(byId(gone, 'drift:hello-charly.com')).toEqual({
+      kind: 'drift',
+      id: 'drift:hello-charly.com',
+      domain: 'hello-charly.com',
+      level: 'problem',
+      state: 'missing | p=none np=none',
+      published: '',
+      reported: 'p=none np=none',
+      reporter: 'google.com',
+      differences: [],
+      problem: 'missing',
+    });
+    const told = check(EMPTY_WATCH_MEMORY, gone);
+    expect(told.alerts.filter((a) => a.id === 'drift:hello-charly.com').map((a) => a.change)).toEqual(['raised']);
+    // Two records published instead: a different problem, told again.
+    const two = check(told.memory, watch(both, { now, recordProblems: new Map([['hello-charly.com', 'several']]) }));
+    expect(two.alerts.filter((a) => a.id === 'drift:hello-charly.com').map((a) => a.change)).toEqual(['changed']);
+    // The record Google saw is published again: resolved.
+    const back = check(
+      two.memory,
+      watch(both, {
+        now,
+        publishedPolicies: new Map([['hello-charly.com', { p: 'none' as const, np: 'none' as const }]]),
+      }),
+    );
+    expect(back.alerts.filter((a) => a.id === 'drift:hello-charly.com').map((a) => a.change)).toEqual(['resolved']);
+  });
 });
 
 describe('policyDrift: the published record against what a report saw', () => {

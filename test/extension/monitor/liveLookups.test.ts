@@ -36,7 +36,7 @@ describe('live lookup settings', () => {
 });
 
 describe('lookupPublishedPolicies', () => {
-  it('reads one DMARC record per domain and leaves out what cannot be compared', async () => {
+  it('reads one DMARC record per domain, and says why none applies where none does', async () => {
     const asked: string[] = [];
     const resolver = fakeResolver(
       {
@@ -50,12 +50,58 @@ describe('lookupPublishedPolicies', () => {
       asked,
     );
     const domains = ['example.com', 'none.example', 'two.example', 'broken.example', 'failing.example', 'gone.example'];
-    const { policies, failed } = await lookupPublishedPolicies(domains, resolver);
+    const { policies, problems, failed } = await lookupPublishedPolicies(domains, resolver);
+    // Each of these is its own organizational domain: one question each.
     expect(asked).toEqual(domains.map((domain) => `_dmarc.${domain} TXT`));
     expect([...policies]).toEqual([
       ['example.com', { p: 'reject', sp: 'quarantine', np: 'none', adkim: 's', pct: 50, testing: 'y' }],
     ]);
+    // RFC 7489 §6.6.3: a TXT record without the version tag is no DMARC record; two records, or one that cannot be
+    // read, leave no policy to apply; no answer at all (NXDOMAIN) is no record.
+    expect([...problems]).toEqual([
+      ['none.example', 'missing'],
+      ['two.example', 'several'],
+      ['broken.example', 'unreadable'],
+      ['gone.example', 'missing'],
+    ]);
     expect(failed).toEqual(['failing.example']);
+  });
+
+  it('takes the organizational domain’s record for a subdomain without one of its own, as receivers do', async () => {
+    const asked: string[] = [];
+    const resolver = fakeResolver(
+      {
+        '_dmarc.example.com': { TXT: ['v=DMARC1; p=reject; sp=quarantine'] },
+        '_dmarc.mail.example.com': { TXT: ['google-site-verification=abc'] },
+        '_dmarc.own.example.com': { TXT: ['v=DMARC1; p=none'] },
+        '_dmarc.two.example.com': { TXT: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] },
+        '_dmarc.example.co.uk': 'SERVFAIL',
+      },
+      asked,
+    );
+    const domains = ['mail.example.com', 'own.example.com', 'two.example.com', 'shop.example.org', 'a.example.co.uk'];
+    const { policies, problems, failed } = await lookupPublishedPolicies(domains, resolver);
+    expect(asked).toEqual([
+      '_dmarc.mail.example.com TXT',
+      '_dmarc.example.com TXT',
+      '_dmarc.own.example.com TXT',
+      // Several records of its own end the search: the organizational domain is not asked.
+      '_dmarc.two.example.com TXT',
+      '_dmarc.shop.example.org TXT',
+      '_dmarc.example.org TXT',
+      '_dmarc.a.example.co.uk TXT',
+      '_dmarc.example.co.uk TXT',
+    ]);
+    expect([...policies]).toEqual([
+      ['mail.example.com', { p: 'reject', sp: 'quarantine' }],
+      ['own.example.com', { p: 'none' }],
+    ]);
+    expect([...problems]).toEqual([
+      ['two.example.com', 'several'],
+      ['shop.example.org', 'missing'],
+    ]);
+    // The organizational domain's server failing leaves the subdomain unjudged this time, not missing.
+    expect(failed).toEqual(['a.example.co.uk']);
   });
 
   it('reads the committed DNS-JSON answer the browser test serves as p=quarantine', async () => {

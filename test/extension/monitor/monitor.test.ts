@@ -3,7 +3,12 @@
 // sentences in both languages.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_WATCH_THRESHOLDS, type SourceFinding, type WatchAlert } from '../../../core/analysis';
+import {
+  DEFAULT_WATCH_THRESHOLDS,
+  type SourceFinding,
+  type WatchAlert,
+  type WatchFinding,
+} from '../../../core/analysis';
 import { createTranslator } from '../../../core/i18n';
 import { alertText, findingText } from '../../../extension/monitor/alertText';
 import {
@@ -108,6 +113,33 @@ describe('alert sentences', () => {
     };
     expect(alertText(alert, createTranslator('en'))).toBe(
       'OVHcloud (mail hosting) has sent no mail since 2024-01-30; it was failing DMARC.',
+    );
+  });
+
+  it('say why no published record applies, in English and Dutch', () => {
+    const missing: WatchFinding = {
+      kind: 'drift',
+      id: 'drift:hello-charly.com',
+      domain: 'hello-charly.com',
+      level: 'problem',
+      state: 'missing | p=none np=none',
+      published: '',
+      reported: 'p=none np=none',
+      reporter: 'google.com',
+      differences: [],
+      problem: 'missing',
+    };
+    expect(findingText(missing, createTranslator('en'))).toBe(
+      'DNS has no DMARC record for this domain now, nor for its organizational domain, but the newest report ' +
+        '(google.com) saw p=none np=none: without one, receivers apply no policy and send no more reports.',
+    );
+    expect(findingText({ ...missing, problem: 'several' }, createTranslator('nl'))).toBe(
+      'De DNS heeft nu meer dan één DMARC-record voor dit domein, dus ontvangers passen er geen toe; het nieuwste ' +
+        'rapport (google.com) zag p=none np=none.',
+    );
+    expect(findingText({ ...missing, problem: 'unreadable' }, createTranslator('en'))).toBe(
+      'The DMARC record for this domain cannot be read now, so receivers may apply no policy; the newest report ' +
+        '(google.com) saw p=none np=none.',
     );
   });
 });
