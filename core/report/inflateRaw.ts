@@ -6,12 +6,12 @@
 // worker or page running one parse at a time is. Callers use its output only where a checksum vouches for it
 // (inflateWhole.ts); anything odd makes it give up (-1) and the caller streams with fflate instead.
 
-const MAX_BITS = 15;
-const FAST_BITS = 9;
-const FAST_SIZE = 1 << FAST_BITS;
+export const MAX_BITS = 15;
+export const FAST_BITS = 9;
+export const FAST_SIZE = 1 << FAST_BITS;
 
 /** RFC 1951 §3.2.5: base lengths and extra bits of length codes 257–285, base distances and extra bits of codes 0–29. */
-const LENGTH_BASE = Uint16Array.of(
+export const LENGTH_BASE = Uint16Array.of(
   3,
   4,
   5,
@@ -42,7 +42,7 @@ const LENGTH_BASE = Uint16Array.of(
   227,
   258,
 );
-const LENGTH_EXTRA = Uint8Array.of(
+export const LENGTH_EXTRA = Uint8Array.of(
   0,
   0,
   0,
@@ -73,7 +73,7 @@ const LENGTH_EXTRA = Uint8Array.of(
   5,
   0,
 );
-const DISTANCE_BASE = Uint16Array.of(
+export const DISTANCE_BASE = Uint16Array.of(
   1,
   2,
   3,
@@ -105,7 +105,7 @@ const DISTANCE_BASE = Uint16Array.of(
   16385,
   24577,
 );
-const DISTANCE_EXTRA = Uint8Array.of(
+export const DISTANCE_EXTRA = Uint8Array.of(
   0,
   0,
   0,
@@ -138,30 +138,34 @@ const DISTANCE_EXTRA = Uint8Array.of(
   13,
 );
 /** RFC 1951 §3.2.7: the order code length code lengths are sent in. */
-const CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+export const CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
 
 /** A canonical Huffman code: how many codes of each length, the symbols in code order, and the fast table. */
-interface Code {
+export interface Code {
   counts: Uint16Array;
   symbols: Uint16Array;
-  /** By the next FAST_BITS input bits: `symbol << 4 | length` of a code that short, or 0. */
+  /** By the next `fastBits` input bits (FAST_BITS unless asked): `symbol << 4 | length` of a code that short, or 0. */
   fast: Uint16Array;
 }
 
-function newCode(symbols: number): Code {
-  return { counts: new Uint16Array(MAX_BITS + 1), symbols: new Uint16Array(symbols), fast: new Uint16Array(FAST_SIZE) };
+export function newCode(symbols: number, fastBits = FAST_BITS): Code {
+  return {
+    counts: new Uint16Array(MAX_BITS + 1),
+    symbols: new Uint16Array(symbols),
+    fast: new Uint16Array(1 << fastBits),
+  };
 }
 
 const literals = newCode(288);
 const distances = newCode(32);
 const codeLengths = newCode(19);
-const fixedLiterals = newCode(288);
-const fixedDistances = newCode(32);
-const lengths = new Uint8Array(288 + 32);
+export const fixedLiterals = newCode(288);
+export const fixedDistances = newCode(32);
+export const lengths = new Uint8Array(288 + 32);
 const offsets = new Uint16Array(MAX_BITS + 2);
 
 /** Sets `code` from the code lengths `lengths[from … from + n)`; false when they over-subscribe (no valid code). */
-function build(code: Code, from: number, n: number): boolean {
+export function build(code: Code, from: number, n: number): boolean {
   const { counts, symbols, fast } = code;
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[lengths[from + i]!]!++;
@@ -178,15 +182,17 @@ function build(code: Code, from: number, n: number): boolean {
     if (length !== 0) symbols[offsets[length]!++] = symbol;
   }
   fast.fill(0);
+  const fastSize = fast.length;
+  const fastBits = 31 - Math.clz32(fastSize);
   let next = 0;
   let index = 0;
-  for (let length = 1; length <= FAST_BITS; length++) {
+  for (let length = 1; length <= fastBits; length++) {
     for (let k = 0; k < counts[length]!; k++) {
       // Codes are sent most significant bit first into a stream read least significant bit first: reverse them.
       let reversed = 0;
       for (let bit = 0; bit < length; bit++) reversed |= ((next >> bit) & 1) << (length - 1 - bit);
       const entry = (symbols[index++]! << 4) | length;
-      for (let slot = reversed; slot < FAST_SIZE; slot += 1 << length) fast[slot] = entry;
+      for (let slot = reversed; slot < fastSize; slot += 1 << length) fast[slot] = entry;
       next++;
     }
     next <<= 1;

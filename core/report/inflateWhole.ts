@@ -65,7 +65,7 @@ function holdsGzipHeader(data: Uint8Array): boolean {
 }
 
 /** RFC 1952 §2.3 member header length, read as fflate's Gunzip reads it; undefined when not a complete deflate header. */
-function gzipHeaderLength(gzip: Uint8Array): number | undefined {
+export function gzipHeaderLength(gzip: Uint8Array): number | undefined {
   if (gzip.length < 10 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) return undefined;
   const flags = gzip[3]!;
   let at = 10;

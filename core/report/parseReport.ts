@@ -18,7 +18,8 @@ import {
   MAX_XML_TEXT_CHARS,
   RATIO_CHECK_FLOOR,
 } from './limits';
-import { gunzipWhole, inflateWhole } from './inflateWhole';
+import { gunzipWhole, gzipHeaderLength, inflateWhole } from './inflateWhole';
+import { InflateStream } from './inflateStream';
 import { parseFailureReport } from './parseFailureReport';
 import { parseTlsReport } from './parseTlsReport';
 import { isZipNoise, readZipEntries } from './readZipEntries';
@@ -96,6 +97,11 @@ class ReadContext {
   /** Emails and mboxes found while reading synchronously, read one after another once the synchronous part is done. */
   private deferred: DeferredRead[] = [];
   private decompressed = 0;
+  /**
+   * Buffers held whole in memory for the whole synchronous read (the input of parseReport, an attachment, a zip): a
+   * decompressor reading views of one of them can read its input again from any point (GzipStream).
+   */
+  readonly held = new WeakSet<ArrayBufferLike>();
 
   constructor(
     readonly label: string,
@@ -179,8 +185,17 @@ type DeferredRead = () => Promise<void>;
 
 /** A sink for one document's bytes, whatever its kind turns out to be. */
 interface ByteSink {
+  /**
+   * The chunk's bytes are the sink's to read during the call only: a decompressor hands over views of the buffer it
+   * reuses (InflateStream), so a sink that keeps bytes past the call keeps a copy (see {@link keptBytes}).
+   */
   push(chunk: Uint8Array): void;
   end(): void;
+}
+
+/** `chunk` as a sink may keep it past its push: itself when it is a view of input held whole, else a copy. */
+function keptBytes(ctx: ReadContext, chunk: Uint8Array): Uint8Array {
+  return ctx.held.has(chunk.buffer) ? chunk : chunk.slice();
 }
 
 function describePath(path: ReportPath): string {
@@ -212,6 +227,7 @@ class DocumentStream implements ByteSink {
     if (this.sink) return this.sink.push(chunk);
     this.head = this.head ? concatBytes([this.head, chunk]) : chunk;
     if (this.head.length >= SNIFF_BYTES) this.start();
+    else if (this.head === chunk) this.head = keptBytes(this.ctx, chunk);
   }
 
   end(): void {
@@ -291,7 +307,7 @@ class BufferedDocument implements ByteSink {
     this.size += chunk.length;
     if (this.size > this.limit)
       throw ReportFailure.of('too-large', 'report.largerThan', { where: this.where, limit: this.limit / 2 ** 20 });
-    this.chunks.push(chunk);
+    this.chunks.push(keptBytes(this.ctx, chunk));
   }
 
   end(): void {
@@ -302,14 +318,59 @@ class BufferedDocument implements ByteSink {
 }
 
 /**
+ * Hands over what `inflater` produced since the last hand-over, at a point where fflate's streaming inflate would hand
+ * over the same output in one chunk: counted against the limits first (which throw past them), then passed to `sink`.
+ * Its size.
+ */
+function handOver(ctx: ReadContext, inflater: InflateStream, sink: (chunk: Uint8Array) => void): number {
+  const bytes = inflater.pending;
+  const output = inflater.take();
+  if (bytes === 0) return 0;
+  ctx.countDecompressed(bytes);
+  sink(output);
+  return bytes;
+}
+
+/** An fflate output callback that skips the first `skip` bytes (already handed over) before passing output on. */
+function skipping(skip: number, emit: (chunk: Uint8Array) => void): (chunk: Uint8Array) => void {
+  return (chunk) => {
+    if (skip > 0) {
+      const n = Math.min(skip, chunk.length);
+      skip -= n;
+      if (n === chunk.length) return;
+      chunk = chunk.subarray(n);
+    }
+    emit(chunk);
+  };
+}
+
+/**
  * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
- * The Gunzip is made at the first slice that is not exactly one small complete member: such a slice is inflated in one
- * call (gunzipWhole) to the one chunk the Gunzip would give, and a Gunzip made after it reads on as one would after it.
+ * The first slice that is exactly one small complete member is inflated in one call (gunzipWhole) to the one chunk the
+ * Gunzip would give. From the first slice that is not, input held whole in memory (see ReadContext.held) is read by
+ * InflateStream, whose output is handed over where fflate's Gunzip would hand over the same output; anything else, and
+ * anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member), goes to an
+ * fflate Gunzip given every slice since that first one, which skips the output already handed over: so every input
+ * gives exactly what fflate's Gunzip alone gives, chunk boundaries aside.
  */
 class GzipStream implements ByteSink {
   private gunzip: Gunzip | undefined;
   private produced = 0;
   private ignoringRest = false;
+  /** Reading with InflateStream: the slices since it started, views of one buffer, one after another. */
+  private fast:
+    | {
+        slices: Uint8Array[];
+        source: ArrayBufferLike;
+        base: number;
+        total: number;
+        /** Where the member being read starts, and its DEFLATE data (-1 while its header is read), from `base`. */
+        memberStart: number;
+        dataStart: number;
+        inflater: InflateStream | undefined;
+        handedOver: number;
+      }
+    | undefined;
 
   constructor(
     private readonly ctx: ReadContext,
@@ -322,6 +383,8 @@ class GzipStream implements ByteSink {
     this.ctx.countDecompressed(data.length);
     this.inner.push(data);
   };
+
+  private readonly pushInner = (data: Uint8Array): void => this.inner.push(data);
 
   push(chunk: Uint8Array): void {
     for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
@@ -357,14 +420,77 @@ class GzipStream implements ByteSink {
   }
 
   private inflate(slice: Uint8Array, final: boolean): void {
-    if (!this.gunzip) {
+    if (this.gunzip) return this.gunzip.push(slice, final);
+    if (!this.fast) {
       // A Gunzip's final push between members flushes one empty chunk.
       if (final && slice.length === 0) return this.emit(slice);
       const whole = gunzipWhole(slice, this.ctx.allowsDecompressed);
       if (whole) return this.emit(whole);
-      this.gunzip = new Gunzip(this.emit);
+      if (!this.ctx.held.has(slice.buffer)) {
+        this.gunzip = new Gunzip(this.emit);
+        return this.gunzip.push(slice, final);
+      }
+      this.fast = {
+        slices: [],
+        source: slice.buffer,
+        base: slice.byteOffset,
+        total: 0,
+        memberStart: 0,
+        dataStart: -1,
+        inflater: undefined,
+        handedOver: 0,
+      };
     }
-    this.gunzip.push(slice, final);
+    const fast = this.fast;
+    if (slice.length) {
+      fast.slices.push(slice);
+      if (slice.buffer !== fast.source || slice.byteOffset !== fast.base + fast.total) return this.readAgain(final);
+      fast.total += slice.length;
+    }
+    if (!this.readMembers(final)) return this.readAgain(final);
+    this.handOver();
+  }
+
+  private handOver(): void {
+    const fast = this.fast!;
+    if (!fast.inflater) return;
+    // As the fflate path counts it (`emit`), before the limits are checked.
+    this.produced += fast.inflater.pending;
+    fast.handedOver += handOver(this.ctx, fast.inflater, this.pushInner);
+  }
+
+  /** Reads on with InflateStream as far as the input goes; false when fflate must read it instead. */
+  private readMembers(final: boolean): boolean {
+    const fast = this.fast!;
+    const view = (from: number) => new Uint8Array(fast.source, fast.base + from, fast.total - from);
+    for (;;) {
+      if (fast.dataStart < 0) {
+        const available = fast.total - fast.memberStart;
+        // Between members: at the end of the input that is the end of the file; a trailer cut short is fflate's.
+        if (available === 0 && fast.inflater) return true;
+        if (available < 0) return !final;
+        const head = view(fast.memberStart);
+        if (available >= 3 && (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8)) return false;
+        const headerLength = gzipHeaderLength(head);
+        if (headerLength === undefined) return !final;
+        fast.dataStart = fast.memberStart + headerLength;
+        fast.inflater = new InflateStream(this.ctx.allowsDecompressed);
+      }
+      const status = fast.inflater!.run(view(fast.dataStart));
+      if (status !== 'done') return status === 'more' && !final;
+      // The member's end is where fflate hands over its last output, before it reads the next member.
+      this.handOver();
+      fast.memberStart = fast.dataStart + fast.inflater!.end + 8;
+      fast.dataStart = -1;
+    }
+  }
+
+  /** Hands the input read so far to an fflate Gunzip, which skips the output already handed over, and reads on. */
+  private readAgain(final: boolean): void {
+    const fast = this.fast!;
+    this.gunzip = new Gunzip(skipping(fast.handedOver, this.emit));
+    for (const slice of fast.slices) this.gunzip.push(slice, false);
+    if (final) this.gunzip.push(new Uint8Array(0), true);
   }
 }
 
@@ -475,6 +601,7 @@ class XmlStream implements ByteSink {
 }
 
 function pushInSlices(ctx: ReadContext, sink: ByteSink, bytes: Uint8Array): void {
+  ctx.held.add(bytes.buffer);
   for (let at = 0; at < bytes.length; at += INPUT_SLICE) {
     ctx.checkAborted();
     sink.push(bytes.subarray(at, at + INPUT_SLICE));
@@ -492,7 +619,33 @@ function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
   }
 }
 
-function inflateInSlices(ctx: ReadContext, data: Uint8Array, emit: (chunk: Uint8Array) => void): void {
+/**
+ * A zip member's DEFLATE data inflated slice by slice, its output handed to `sink` after each slice, counted against
+ * the limits first (where fflate's Inflate, pushed the same slices, hands over its output). Read by InflateStream;
+ * anything it does not read as a valid stream is read by fflate from the start, skipping the output already handed
+ * over, so that every member gives exactly what fflate gives.
+ */
+function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8Array) => void): void {
+  const emit = (chunk: Uint8Array): void => {
+    ctx.countDecompressed(chunk.length);
+    sink(chunk);
+  };
+  if (data.length === 0) return inflateWithFflate(ctx, data, emit);
+  const inflater = new InflateStream(ctx.allowsDecompressed);
+  let handedOver = 0;
+  for (let end = INPUT_SLICE; ; end += INPUT_SLICE) {
+    ctx.checkAborted();
+    const final = end >= data.length;
+    const status = inflater.run(data.subarray(0, end));
+    if (status === 'bad' || (status === 'more' && final)) {
+      return inflateWithFflate(ctx, data, skipping(handedOver, emit));
+    }
+    handedOver += handOver(ctx, inflater, sink);
+    if (final) return;
+  }
+}
+
+function inflateWithFflate(ctx: ReadContext, data: Uint8Array, emit: (chunk: Uint8Array) => void): void {
   const inflate = new Inflate(emit);
   for (let at = 0; at < data.length; at += INPUT_SLICE) {
     ctx.checkAborted();
@@ -517,16 +670,13 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
       }
       if (entry.method !== 8)
         throw ReportFailure.of('unsupported', 'report.zipMethod', { where, method: String(entry.method) });
-      const emit = (chunk: Uint8Array): void => {
-        ctx.countDecompressed(chunk.length);
-        document.push(chunk);
-      };
       const whole = inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed);
       try {
         if (whole) {
           ctx.checkAborted();
-          emit(whole);
-        } else inflateInSlices(ctx, data, emit);
+          ctx.countDecompressed(whole.length);
+          document.push(whole);
+        } else inflateInSlices(ctx, data, (chunk) => document.push(chunk));
       } catch (error) {
         if (error instanceof ReportFailure) throw error;
         throw ReportFailure.of('corrupt-archive', 'report.zipMemberDamaged', {

@@ -24,7 +24,8 @@ let streamingOnly: typeof parseReport;
 let streamingOnlyStream: typeof parseReportStream;
 beforeAll(async () => {
   vi.resetModules();
-  vi.doMock('../../../core/report/inflateWhole', () => ({
+  vi.doMock('../../../core/report/inflateWhole', async (actual: () => Promise<object>) => ({
+    ...(await actual()),
     inflateWhole: () => undefined,
     gunzipWhole: () => undefined,
   }));
