@@ -1,6 +1,7 @@
 // Benchmark (not a test): the intel workload of intelBenchCase.ts in headless Chromium — 1,000,000 records
 // classified with the ASN lookup, plus readiness — as the site runs it. Bundles the case with esbuild, serves it and
-// the ASN table from a routed origin (no network), prints the timings.
+// the ASN table from a routed origin (no network), prints the timings and the CPU time the renderer processes used
+// over the whole run (generating the records included), from the browser's own process list (CDP SystemInfo).
 //   node --import tsx test/bench/intel.browser.bench.ts [records] [distinct IPs]
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
@@ -55,8 +56,15 @@ try {
     });
   });
   await page.goto('http://bench.invalid/');
+  const cdp = await browser.newBrowserCDPSession();
+  /** CPU seconds of the renderer processes so far. */
+  const rendererCpu = async () => {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  };
   await page.waitForFunction(() => 'runBench' in globalThis);
   const version = await page.evaluate(() => navigator.userAgent.match(/Chrom(e|ium)\/[\d.]+/)?.[0] ?? 'Chromium');
+  const cpuBefore = await rendererCpu();
   const result = (await page.evaluate(
     ([n, ips]) =>
       (globalThis as unknown as { runBench: (n: number, ips: number) => Promise<unknown> }).runBench(n, ips),
@@ -65,7 +73,11 @@ try {
   console.log(
     `${version}: ${records.toLocaleString('en-US')} records, ${distinctIps.toLocaleString('en-US')} distinct source IPs`,
   );
+  const cpuUsed = (await rendererCpu()) - cpuBefore;
   for (const { label, ms } of result.timings) console.log(`${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms`);
+  console.log(
+    `CPU time of the renderer processes over the run (records made included): ${(cpuUsed * 1000).toFixed(0)} ms`,
+  );
   console.log(result.summary);
 } finally {
   await browser.close();
