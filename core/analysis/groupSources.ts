@@ -1,7 +1,8 @@
 // Gathers the records of aggregate reports into source groups — one per sending service, or per network when the
 // service is unknown — with the counts the classification, readiness and the UI need. One pass; a record costs a
-// lookup of its cell (source IP × identifier set) and a few additions to the cell's counters; identification, facts,
-// cause and group are computed once per cell, and groups are built from the cells (test/bench/intel.bench.ts).
+// lookup of its cell (source IP × profile) and a few additions to the cell's counters; identification, facts, cause
+// and group are computed once per cell, and a group adds up its cells per kind (profile, facts, cause) and counts
+// each kind once (test/bench/intel.bench.ts).
 import {
   type AggregateRecord,
   type AggregateReport,
