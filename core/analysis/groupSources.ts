@@ -436,6 +436,8 @@ export class SourceResolver {
    * from the store share their profile's fields and lists, which sameProfile compares by reference first.
    */
   private readonly recentProfiles: Profile[] = [];
+  /** Per recent profile, the last record found to have it: records of one report share its lists and strings. */
+  private readonly recentRecords: AggregateRecord[] = [];
   private nextRecent = 0;
   /**
    * Cells by (address key, profile): 4 ints per slot — the key (IPv4 value, or the number of another string), the
@@ -460,6 +462,8 @@ export class SourceResolver {
   readonly contexts: SourceContext[] = [];
   /** Per context (by index), its address's position in `ips`: equal positions are equal addresses. */
   readonly contextIps: number[] = [];
+  /** identifyByNetwork by AS number, for addresses without PTR names. */
+  private readonly networkByAsn = new Map<number | undefined, SourceIdentification>();
   /** Every kind of cell, in creation order. */
   readonly kinds: CellKind[] = [];
 
@@ -508,12 +512,16 @@ export class SourceResolver {
   /** The profile of a record (created on first sight). */
   private profileOf(record: AggregateRecord): Profile {
     const recent = this.recentProfiles;
+    const records = this.recentRecords;
     for (let i = 0; i < recent.length; i++) {
-      const profile = recent[i]!;
-      if (sameProfile(profile.exemplar, record)) return profile;
+      if (sameProfile(records[i]!, record)) {
+        records[i] = record;
+        return recent[i]!;
+      }
     }
     const profile = this.hashedProfile(record);
     recent[this.nextRecent] = profile;
+    records[this.nextRecent] = record;
     this.nextRecent = (this.nextRecent + 1) % RECENT_PROFILES;
     return profile;
   }
@@ -623,9 +631,16 @@ export class SourceResolver {
       ownAccount,
       index: this.contexts.length,
     };
-    const { key, label } = this.groupKeyOf(record, context);
-    context.groupKey = key;
-    context.groupLabel = label;
+    const service = identification.service;
+    if (service && ownAccount) {
+      // A service's own mail: its id and name (groupKeyOf without making an object per context).
+      context.groupKey = service.id;
+      context.groupLabel = service.name;
+    } else {
+      const { key, label } = this.groupKeyOf(record, context);
+      context.groupKey = key;
+      context.groupLabel = label;
+    }
     this.contexts.push(context);
     this.contextIps.push(ip.index);
     return context;
@@ -753,11 +768,25 @@ export class SourceResolver {
     return kind;
   }
 
+  /**
+   * identifyByNetwork of an address: without PTR names it depends on the AS number alone, so it is made once per
+   * network (thousands of addresses share one).
+   */
+  private networkIdentification(ip: IpEntry): SourceIdentification {
+    if (ip.rdnsNames) return identifyByNetwork({ asn: ip.asn, rdnsNames: ip.rdnsNames });
+    let identification = this.networkByAsn.get(ip.asn.asn);
+    if (identification === undefined) {
+      identification = identifyByNetwork({ asn: ip.asn });
+      this.networkByAsn.set(ip.asn.asn, identification);
+    }
+    return identification;
+  }
+
   private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): void {
     const set = profile.identifiers;
     const identification = set.identification.service
       ? set.identification
-      : (ip.byNetwork ??= identifyByNetwork({ asn: ip.asn, ...(ip.rdnsNames ? { rdnsNames: ip.rdnsNames } : {}) }));
+      : (ip.byNetwork ??= this.networkIdentification(ip));
     // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
     // domains, or by network when that one has tenant domains.
     let facts: RecordFacts;
