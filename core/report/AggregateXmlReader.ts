@@ -18,8 +18,10 @@ import {
   children,
   findElement,
   text,
+  readAggregateRecord,
   recordTextOf,
   toAggregateRecords,
+  type WarningSink,
   toMetadata,
   type RecordText,
   toPolicyPublished,
@@ -71,6 +73,14 @@ export interface AggregateXmlSink {
 
 type Mode = 'between' | 'head' | 'records';
 
+/** Warnings kept in order, to be added to a report's later. */
+class WarningList implements WarningSink {
+  readonly list: string[] = [];
+  add(message: string): void {
+    this.list.push(message);
+  }
+}
+
 /**
  * Characters of text outside any report that are not blanks, dashes (separator lines), XML declarations or comments:
  * what `text.replace(/<\?xml[^>]*>|[\s-]+|<!--[\s\S]*?-->/g, '').length` counts, in linear time (that expression
@@ -115,10 +125,19 @@ export class AggregateXmlReader {
   private mode: Mode = 'between';
   private head = '';
   private feedbackTag = 'feedback';
-  /** The records of the batch, read or (undefined) waiting for the tree path: the next of `declined` each. */
+  /**
+   * The records of the batch from its first one only the tree path reads: read, or (undefined) waiting for the tree
+   * path, the next of `declined` each.
+   */
   private batch: Array<RecordText | undefined> = [];
   /** The text of each record of the batch that only the tree path reads, in order. */
   private declined: string[] = [];
+  /** The batch's records read and interpreted before its first declined one (some may have been left out)… */
+  private ready: AggregateRecord[] = [];
+  /** …how many records they were made from… */
+  private readyCount = 0;
+  /** …and the warnings interpreting them gave, added to the report's when the batch is handed on. */
+  private readyWarnings = new WarningList();
   private batchChars = 0;
   private current: AggregateHead | undefined;
   /** Why the document being read is refused, once its head says so: its records are then skipped. */
@@ -263,12 +282,18 @@ export class AggregateXmlReader {
         pos = keep;
         break;
       }
-      // Records of the plain shape are read where they stand; the others are cut out for the tree path.
-      const plain = this.refusal === undefined ? readPlainRecordAt(buf, record.index) : undefined;
+      // Records of the plain shape are read where they stand; the others are cut out for the tree path. Until the
+      // batch has one of those, each record read is interpreted at once, into the one record object read into again.
+      const first = this.declined.length === 0;
+      const plain = this.refusal === undefined ? readPlainRecordAt(buf, record.index, first) : undefined;
       if (plain !== undefined) {
         const end = plainRecordEnd();
         this.noteBetweenRecords(buf, pos, record.index);
-        this.batch.push(plain);
+        if (first) {
+          const read = readAggregateRecord(plain, this.current!.policy, this.readyWarnings);
+          this.readyCount++;
+          if (read !== undefined) this.ready.push(read);
+        } else this.batch.push(plain);
         this.batchChars += end - record.index;
         if (this.batchChars >= BATCH_CHARS) this.flushBatch();
         pos = end;
@@ -376,7 +401,7 @@ export class AggregateXmlReader {
         (r) => text(child(child(r, 'row'), 'source_ip')) !== '' && text(child(child(r, 'row'), 'count')) !== '',
       );
       if (salvaged.length) {
-        this.emit(salvaged.map(recordTextOf));
+        this.emit(salvaged.map(recordTextOf), { records: [], count: 0, warnings: [] });
         this.warnings.add(reportText('report.keptTruncatedRecord'));
       } else this.warnings.add(reportText('report.droppedIncompleteRecord'));
     }
@@ -389,21 +414,23 @@ export class AggregateXmlReader {
   }
 
   private flushBatch(): void {
-    if (this.batch.length === 0) return;
-    if (this.refusal !== undefined) {
-      // A refused report's records are not read at all.
-      this.batch = [];
-      this.declined = [];
-      this.batchChars = 0;
-      return;
-    }
+    if (this.batch.length === 0 && this.readyCount === 0) return;
     const batch = this.batch;
     const declined = this.declined;
+    const ready = this.ready;
+    const readyCount = this.readyCount;
+    const readyWarnings = this.readyWarnings;
     this.batch = [];
     this.declined = [];
+    this.ready = [];
+    this.readyCount = 0;
+    this.readyWarnings = new WarningList();
     this.batchChars = 0;
+    // A refused report's records are not read at all.
+    if (this.refusal !== undefined) return;
+    const done = { records: ready, count: readyCount, warnings: readyWarnings.list };
     if (declined.length === 0) {
-      this.emit(batch as RecordText[]);
+      this.emit(batch as RecordText[], done);
       return;
     }
     // Only the records not of the plain shape (an extension, a misspelling, damage) are parsed as a tree, together, so
@@ -411,7 +438,10 @@ export class AggregateXmlReader {
     const records = this.recordsOf(this.parse(`<b>${declined.join('')}</b>`, 'report.part.records'));
     let next = 0;
     if (records.length === declined.length) {
-      this.emit(batch.map((r) => r ?? recordTextOf(records[next++]!)));
+      this.emit(
+        batch.map((r) => r ?? recordTextOf(records[next++]!)),
+        done,
+      );
       return;
     }
     // A damaged record swallowed or split its neighbours: read each on its own, in the batch's order.
@@ -421,20 +451,28 @@ export class AggregateXmlReader {
           ? [read]
           : this.recordsOf(this.parse(declined[next++]!, 'report.part.record')).map(recordTextOf),
       ),
+      done,
     );
   }
 
-  private emit(texts: RecordText[]): void {
+  /**
+   * Hands on a batch: `done` are the records of its start already interpreted (from `count` records, with `warnings`),
+   * `texts` the rest. Warnings come in the order they would had the whole batch been interpreted here, after its tree
+   * parse.
+   */
+  private emit(texts: RecordText[], done: { records: AggregateRecord[]; count: number; warnings: string[] }): void {
     if (this.refusal !== undefined) return;
     const head = this.current!;
-    this.recordCount += texts.length;
+    this.recordCount += done.count + texts.length;
     if (this.recordCount > MAX_RECORDS_PER_REPORT) {
       throw ReportFailure.of('too-large', 'report.tooManyRecords', {
         file: this.fileLabel,
         limit: MAX_RECORDS_PER_REPORT,
       });
     }
-    const records = toAggregateRecords(texts, head.policy, this.warnings);
+    for (const warning of done.warnings) this.warnings.add(warning);
+    const records =
+      texts.length === 0 ? done.records : done.records.concat(toAggregateRecords(texts, head.policy, this.warnings));
     // A batch whose records were all left out is not handed on: consumers see batches of records only.
     if (records.length > 0) this.sink.onRecords(records, head);
   }

@@ -294,7 +294,7 @@ function readPolicyEvaluated(record: RecordText): void {
   while (!atEndOf(Name.policyEvaluated)) {
     const name = startTag();
     if (name === Name.reason) {
-      record.reasons.push(readReason());
+      record.reasons.push(readReason(record.reasons.length));
       continue;
     }
     once(name);
@@ -305,8 +305,8 @@ function readPolicyEvaluated(record: RecordText): void {
   }
 }
 
-function readReason(): ReasonText {
-  const reason: ReasonText = { type: '', comment: '' };
+function readReason(n: number): ReasonText {
+  const reason = reasonText(n);
   if (empty) return reason;
   let read = 0;
   while (!atEndOf(Name.reason)) {
@@ -336,10 +336,8 @@ function readAuthResults(record: RecordText): void {
   if (empty) return;
   while (!atEndOf(Name.authResults)) {
     const name = startTag();
-    if (name === Name.dkim)
-      record.dkimResults.push(readAuthResult(name, { domain: '', selector: '', result: '', humanResult: '' }));
-    else if (name === Name.spf)
-      record.spfResults.push(readAuthResult(name, { domain: '', scope: '', result: '', humanResult: '' }));
+    if (name === Name.dkim) record.dkimResults.push(readAuthResult(name, dkimText(record.dkimResults.length)));
+    else if (name === Name.spf) record.spfResults.push(readAuthResult(name, spfText(record.spfResults.length)));
     else throw DECLINE;
   }
 }
@@ -363,8 +361,8 @@ function readAuthResult<T extends DkimResultText | SpfResultText>(of: Name, resu
   return result;
 }
 
-function readRecord(): RecordText {
-  const record: RecordText = {
+function emptyRecord(): RecordText {
+  return {
     sourceIp: '',
     count: '',
     evaluated: false,
@@ -378,6 +376,63 @@ function readRecord(): RecordText {
     dkimResults: [],
     spfResults: [],
   };
+}
+
+/**
+ * Whether the record being read is the one reused for every record ({@link readPlainRecordAt}), with its reasons and
+ * results taken from the pools below, instead of a record of its own.
+ */
+let reusing = false;
+const reused = emptyRecord();
+const reasonPool: ReasonText[] = [];
+const dkimPool: DkimResultText[] = [];
+const spfPool: SpfResultText[] = [];
+
+function reasonText(n: number): ReasonText {
+  if (!reusing) return { type: '', comment: '' };
+  const text = (reasonPool[n] ??= { type: '', comment: '' });
+  text.type = '';
+  text.comment = '';
+  return text;
+}
+
+function dkimText(n: number): DkimResultText {
+  if (!reusing) return { domain: '', selector: '', result: '', humanResult: '' };
+  const text = (dkimPool[n] ??= { domain: '', selector: '', result: '', humanResult: '' });
+  text.domain = '';
+  text.selector = '';
+  text.result = '';
+  text.humanResult = '';
+  return text;
+}
+
+function spfText(n: number): SpfResultText {
+  if (!reusing) return { domain: '', scope: '', result: '', humanResult: '' };
+  const text = (spfPool[n] ??= { domain: '', scope: '', result: '', humanResult: '' });
+  text.domain = '';
+  text.scope = '';
+  text.result = '';
+  text.humanResult = '';
+  return text;
+}
+
+function readRecord(): RecordText {
+  let record: RecordText;
+  if (reusing) {
+    record = reused;
+    record.sourceIp = '';
+    record.count = '';
+    record.evaluated = false;
+    record.disposition = '';
+    record.dkim = '';
+    record.spf = '';
+    record.reasons.length = 0;
+    record.headerFrom = '';
+    record.envelopeFrom = '';
+    record.envelopeTo = '';
+    record.dkimResults.length = 0;
+    record.spfResults.length = 0;
+  } else record = emptyRecord();
   seen = 0;
   if (empty) return record;
   while (!atEndOf(Name.record)) {
@@ -453,11 +508,13 @@ let recordEnd = 0;
  * The `<record>` element starting at `start` of `text`, read where it stands (not cut out first), or undefined when it
  * is not of the plain shape, is `<record/>`, or does not end within `text`. Its end is then {@link plainRecordEnd}:
  * where the first `</record>` after `start` ends, since nothing this reader reads over (comments, CDATA, attributes)
- * may hold `</`.
+ * may hold `</`. With `reuse`, the record returned is one object read into again by the next call with `reuse` (for a
+ * caller that is done with it by then: no record, reason or result object is made).
  */
-export function readPlainRecordAt(text: string, start: number): RecordText | undefined {
+export function readPlainRecordAt(text: string, start: number, reuse = false): RecordText | undefined {
   xml = text;
   at = start;
+  reusing = reuse;
   try {
     if (xml.charCodeAt(at) !== LT || startTag() !== Name.record || empty) return undefined;
     const record = readRecord();
@@ -468,6 +525,7 @@ export function readPlainRecordAt(text: string, start: number): RecordText | und
     throw error;
   } finally {
     xml = '';
+    reusing = false;
   }
 }
 

@@ -42,8 +42,13 @@ export interface XmlObject {
  */
 export const MAX_DISTINCT_WARNINGS = 100;
 
+/** Where warnings go as records are read: a WarningSet, or a list to add to one later. */
+export interface WarningSink {
+  add(message: string): void;
+}
+
 /** Collects warnings without repeating the same one for every record of a large report. */
-export class WarningSet {
+export class WarningSet implements WarningSink {
   private readonly seen = new Map<string, number>();
   private dropped = 0;
   add(message: string): void {
@@ -121,15 +126,17 @@ function normalizeWord(value: string): string {
   return value.trim().toLowerCase();
 }
 
-/** Map a raw enum value through `aliases`, recording the raw value when it differed. */
+/**
+ * Map a raw enum value through `aliases`. The caller records the raw value when the result differs from it (records
+ * make their `raw` only then: nearly every record has none, and an empty object for each was most of what they cost).
+ */
 function normalizeEnum<T extends string>(
   raw: string,
   allowed: readonly T[],
   aliases: Record<string, T>,
   fallback: T,
   field: string,
-  rawValues: RawValues,
-  warnings: WarningSet,
+  warnings: WarningSink,
 ): T {
   const word = normalizeWord(raw);
   let value: T;
@@ -139,7 +146,6 @@ function normalizeEnum<T extends string>(
     value = fallback;
     warnings.add(reportText('report.unknownValue', { field, value: raw, fallback }));
   }
-  if (value !== raw) rawValues[field] = raw;
   return value;
 }
 
@@ -184,7 +190,7 @@ function withRaw<T extends object>(value: T, raw: RawValues): T & { raw?: RawVal
 function parseTimestamp(
   value: string,
   field: string,
-  warnings: WarningSet,
+  warnings: WarningSink,
   raw: RawValues,
   nowSeconds: number,
 ): number {
@@ -219,7 +225,7 @@ function parseTimestamp(
 }
 
 /** Adds a warning when a report's `field` holds invisible or reordering characters (see invisibleCharactersWarning). */
-function noteInvisible(field: string, value: string, warnings: WarningSet, isName = false): void {
+function noteInvisible(field: string, value: string, warnings: WarningSink, isName = false): void {
   const warning = invisibleCharactersWarning(field, value, isName);
   if (warning !== undefined) warnings.add(warning);
 }
@@ -230,7 +236,7 @@ function noteInvisible(field: string, value: string, warnings: WarningSet, isNam
  */
 export function toMetadata(
   node: XmlNode | undefined,
-  warnings: WarningSet,
+  warnings: WarningSink,
   nowSeconds = Date.now() / 1000,
 ): ReportMetadata {
   const raw: RawValues = {};
@@ -270,11 +276,13 @@ function optionalPolicy(
   node: XmlNode | undefined,
   field: string,
   raw: RawValues,
-  warnings: WarningSet,
+  warnings: WarningSink,
 ): DmarcPolicy | undefined {
   const value = text(node);
   if (value === '') return undefined;
-  return normalizeEnum(value, POLICIES, {}, 'none', field, raw, warnings);
+  const policy = normalizeEnum(value, POLICIES, {}, 'none', field, warnings);
+  if (policy !== value) raw[field] = value;
+  return policy;
 }
 
 function alignmentMode(node: XmlNode | undefined, field: string, raw: RawValues): AlignmentMode | undefined {
@@ -286,7 +294,7 @@ function alignmentMode(node: XmlNode | undefined, field: string, raw: RawValues)
 }
 
 /** RFC 7489 appendix C `PolicyPublishedType`; RFC 9990 adds np, testing, discovery_method and drops pct. */
-export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSet): PolicyPublished {
+export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSink): PolicyPublished {
   const raw: RawValues = {};
   const policy: PolicyPublished = { domain: text(child(node, 'domain')).toLowerCase() };
   const p = optionalPolicy(child(node, 'p'), 'p', raw, warnings);
@@ -319,38 +327,35 @@ export function toPolicyPublished(node: XmlNode | undefined, warnings: WarningSe
   return withRaw(policy, raw);
 }
 
-function toReason(text: ReasonText, warnings: WarningSet): PolicyOverride {
-  const raw: RawValues = {};
-  const type = normalizeEnum<OverrideReason>(text.type, REASONS, {}, 'other', 'type', raw, warnings);
+function toReason(text: ReasonText, warnings: WarningSink): PolicyOverride {
+  const type = normalizeEnum<OverrideReason>(text.type, REASONS, {}, 'other', 'type', warnings);
   const reason: PolicyOverride = { type };
   if (text.comment !== '') reason.comment = text.comment;
-  return withRaw(reason, raw);
+  return type === text.type ? reason : { ...reason, raw: { type: text.type } };
 }
 
-function toDkimResult(text: DkimResultText, warnings: WarningSet): DkimAuthResult {
-  const raw: RawValues = {};
+function toDkimResult(text: DkimResultText, warnings: WarningSink): DkimAuthResult {
   const result: DkimAuthResult = {
     domain: text.domain.toLowerCase(),
-    result: normalizeEnum<DkimResult>(text.result, DKIM_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+    result: normalizeEnum<DkimResult>(text.result, DKIM_RESULTS, RESULT_ALIASES, 'none', 'result', warnings),
   };
   if (text.selector !== '') result.selector = text.selector;
   if (text.humanResult !== '') result.humanResult = text.humanResult;
   noteInvisible('DKIM domain', text.domain, warnings);
   noteInvisible('DKIM selector', text.selector, warnings);
-  return withRaw(result, raw);
+  return result.result === text.result ? result : { ...result, raw: { result: text.result } };
 }
 
-function toSpfResult(text: SpfResultText, warnings: WarningSet): SpfAuthResult {
-  const raw: RawValues = {};
+function toSpfResult(text: SpfResultText, warnings: WarningSink): SpfAuthResult {
   const result: SpfAuthResult = {
     domain: text.domain.toLowerCase(),
-    result: normalizeEnum<SpfResult>(text.result, SPF_RESULTS, RESULT_ALIASES, 'none', 'result', raw, warnings),
+    result: normalizeEnum<SpfResult>(text.result, SPF_RESULTS, RESULT_ALIASES, 'none', 'result', warnings),
   };
   const scope = normalizeWord(text.scope);
   if (scope === 'mfrom' || scope === 'helo') result.scope = scope;
   if (text.humanResult !== '') result.humanResult = text.humanResult;
   noteInvisible('SPF domain', text.domain, warnings);
-  return withRaw(result, raw);
+  return result.result === text.result ? result : { ...result, raw: { result: text.result } };
 }
 
 const KNOWN_RECORD_CHILDREN = new Set(['row', 'identifiers', 'identities', 'auth_results', 'policy_evaluated']);
@@ -475,7 +480,7 @@ function recordProblem(text: RecordText, count: number): string | undefined {
 export function readAggregateRecord(
   text: RecordText,
   policy: AlignmentPolicy,
-  warnings: WarningSet,
+  warnings: WarningSink,
 ): AggregateRecord | undefined {
   const ip = canonicalIpAddress(text.sourceIp);
   if (ip === undefined) {
@@ -499,7 +504,7 @@ export function readAggregateRecord(
 export function toAggregateRecords(
   texts: readonly RecordText[],
   policy: AlignmentPolicy,
-  warnings: WarningSet,
+  warnings: WarningSink,
 ): AggregateRecord[] {
   const records: AggregateRecord[] = [];
   for (const text of texts) {
@@ -514,26 +519,31 @@ function buildRecord(
   sourceIp: string,
   count: number,
   policy: AlignmentPolicy,
-  warnings: WarningSet,
+  warnings: WarningSink,
 ): AggregateRecord {
-  const raw: RawValues = {};
+  let raw: RawValues | undefined;
   if (!text.evaluated) warnings.add(reportText('report.noPolicyEvaluated'));
   if (text.identities) warnings.add(reportText('report.misspelledIdentities'));
-  if (String(count) !== text.count) raw.count = text.count;
+  if (String(count) !== text.count) raw = { count: text.count };
+  const disposition = normalizeEnum<Disposition>(
+    text.disposition,
+    DISPOSITIONS,
+    { '': 'none' },
+    'none',
+    'disposition',
+    warnings,
+  );
+  if (disposition !== text.disposition) (raw ??= {}).disposition = text.disposition;
+  const dkim = normalizeEnum<DmarcVerdict>(text.dkim, VERDICTS, {}, 'fail', 'dkim', warnings);
+  if (dkim !== text.dkim) (raw ??= {}).dkim = text.dkim;
+  const spf = normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', warnings);
+  if (spf !== text.spf) (raw ??= {}).spf = text.spf;
   const record: AggregateRecord = {
     sourceIp,
     count,
-    disposition: normalizeEnum<Disposition>(
-      text.disposition,
-      DISPOSITIONS,
-      { '': 'none' },
-      'none',
-      'disposition',
-      raw,
-      warnings,
-    ),
-    dkim: normalizeEnum<DmarcVerdict>(text.dkim, VERDICTS, {}, 'fail', 'dkim', raw, warnings),
-    spf: normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', raw, warnings),
+    disposition,
+    dkim,
+    spf,
     reasons: text.reasons.map((r) => toReason(r, warnings)),
     headerFrom: text.headerFrom.toLowerCase(),
     dkimResults: text.dkimResults.map((r) => toDkimResult(r, warnings)),
@@ -557,5 +567,5 @@ function buildRecord(
     (record.extensions ??= {})[name] = value;
     warnings.add(reportText('report.unknownRecordElement', { name }));
   }
-  return withRaw(record, raw);
+  return raw === undefined ? record : { ...record, raw };
 }

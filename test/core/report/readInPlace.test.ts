@@ -11,7 +11,7 @@ import { parseReport, parseReportStream } from '../../../core/report/parseReport
 import { plainRecordEnd, readPlainRecordAt, readPlainRecords } from '../../../core/report/readPlainRecords';
 import { children, child, recordTextOf, type RecordText, type XmlNode } from '../../../core/report/toAggregateReport';
 import { mutated } from '../../helpers/mutated';
-import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
+import { parseOneAggregate, recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
 const fxp = new XMLParser(XML_PARSER_OPTIONS);
 
@@ -196,5 +196,66 @@ describe('reports streamed in chunks of any size', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('records interpreted as they are read', () => {
+  const record = (ip: string, disposition: string, extra = ''): string =>
+    recordXml({
+      ip,
+      disposition,
+      extra,
+      authResults:
+        ip === '192.0.2.1'
+          ? '<dkim><domain>a.example</domain><selector>s1</selector><result>pass</result></dkim><dkim><domain>b.example</domain><result>fail</result><human_result>x</human_result></dkim>'
+          : ip === '192.0.2.2'
+            ? '<spf><domain>example.com</domain><result>pass</result></spf>'
+            : '<dkim><domain>c.example</domain><result>pass</result></dkim>',
+    });
+
+  it('get results and reasons of their own, however many the record before had', async () => {
+    const { report } = await parseOneAggregate(
+      reportXml({
+        records: [
+          record('192.0.2.1', 'none').replace(
+            '</policy_evaluated>',
+            '<reason><type>forwarded</type></reason><reason><type>other</type><comment>c</comment></reason></policy_evaluated>',
+          ),
+          record('192.0.2.2', 'none'),
+          record('192.0.2.3', 'none'),
+        ],
+      }),
+    );
+    expect(report.records.map((r) => [r.reasons, r.dkimResults, r.spfResults])).toEqual([
+      [
+        [{ type: 'forwarded' }, { type: 'other', comment: 'c' }],
+        [
+          { domain: 'a.example', result: 'pass', selector: 's1' },
+          { domain: 'b.example', result: 'fail', humanResult: 'x' },
+        ],
+        [],
+      ],
+      [[], [], [{ domain: 'example.com', result: 'pass' }]],
+      [[], [{ domain: 'c.example', result: 'pass' }], []],
+    ]);
+  });
+
+  it('warn in the order the whole batch gives: its tree parse first, then record by record', async () => {
+    const { report, warnings } = await parseOneAggregate(
+      reportXml({
+        records: [
+          record('192.0.2.1', 'bogus'),
+          // Damaged: only the tree path reads it, after a repair.
+          record('192.0.2.2', 'none', '<row><count>2</count>'),
+          record('192.0.2.3', 'weird'),
+        ],
+      }),
+    );
+    expect(report.records.map((r) => r.sourceIp)).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.3']);
+    expect(warnings).toEqual([
+      'repaired malformed XML in records: closed element(s) missing their end tag: row',
+      'unknown disposition value "bogus" read as "none"',
+      'unknown disposition value "weird" read as "none"',
+    ]);
   });
 });
