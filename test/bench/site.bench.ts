@@ -45,8 +45,9 @@ function writeFiles(dir: string, files: readonly GeneratedFile[]): string[] {
 /** Marks this run's Chromium processes (as their user agent) apart from any other Chromium on the machine. */
 const BROWSER_MARKER = `dmarc-lens-site-bench-${process.pid}`;
 
-function chromiumCpuSeconds(): Map<string, number> {
-  const out = new Map<string, number>();
+/** Per Chromium process of this run: its kind and the CPU seconds it has used so far. */
+function chromiumCpuSeconds(): Map<string, { kind: string; seconds: number }> {
+  const out = new Map<string, { kind: string; seconds: number }>();
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -60,7 +61,7 @@ function chromiumCpuSeconds(): Map<string, number> {
       if (!command.includes('chromium') || !command.includes(BROWSER_MARKER)) continue;
       const kind = /--type=([\w-]+)/.exec(command)?.[1] ?? 'browser';
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(kind, (out.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+      out.set(pid, { kind, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
     } catch {
       // The process ended meanwhile.
     }
@@ -68,10 +69,15 @@ function chromiumCpuSeconds(): Map<string, number> {
   return out;
 }
 
-function cpuSince(before: Map<string, number>): Record<string, number> {
+/**
+ * CPU seconds used since `before` by kind of process, counted per process: a process that ended meanwhile (the floor's
+ * renderer, closed just before) is left out rather than taken from the others of its kind.
+ */
+function cpuSince(before: Map<string, { kind: string; seconds: number }>): Record<string, number> {
   const used: Record<string, number> = {};
-  for (const [kind, seconds] of chromiumCpuSeconds())
-    used[kind] = Math.round((seconds - (before.get(kind) ?? 0)) * 10) / 10;
+  for (const [pid, { kind, seconds }] of chromiumCpuSeconds())
+    used[kind] = (used[kind] ?? 0) + seconds - (before.get(pid)?.seconds ?? 0);
+  for (const kind of Object.keys(used)) used[kind] = Math.round(used[kind]! * 10) / 10;
   return used;
 }
 
