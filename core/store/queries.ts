@@ -56,8 +56,11 @@ export function recordsOfBatch(batch: StoredRecordBatch): StoredRecord[] {
   }));
 }
 
-/** Records decoded per IndexedDB request, about: a few ms of structured clone. */
-const RECORDS_PER_REQUEST = 8000;
+/**
+ * Records decoded per IndexedDB request, about: a few ms of structured clone (one full chunk; twice that made tasks of
+ * several hundred ms on a busy machine, the page's re-read after a large import).
+ */
+const RECORDS_PER_REQUEST = RECORDS_PER_CHUNK;
 
 /**
  * Reads the record chunks of each of `domains` whose day lies in [days.from, days.to), handing each page to `onPage`.
@@ -201,7 +204,7 @@ function overlaps(report: StoredReport, period: Period): boolean {
  * main thread. Packs hold from one to REPORTS_PER_PACK reports, so the packs per request follow the reports per pack
  * seen so far.
  */
-export const REPORTS_PER_REQUEST = 1000;
+export const REPORTS_PER_REQUEST = 500;
 
 /**
  * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read pack by pack

@@ -13,6 +13,7 @@ import {
   type StoredFailureReport,
   type StoredTlsReport,
 } from '../../../core/store';
+import type { StoredRecordDigest } from '../../../core/report';
 import { type Period, RecordSummarizer, type RecordSummary } from '../../../core/analysis';
 import type { CountedDigest } from '../../../core/report';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
@@ -39,6 +40,8 @@ export interface DashboardData {
  * it.
  */
 const GROUPED_PER_STEP = 500;
+/** Digests (up to RECORDS_PER_BATCH records each) counted into the headline per step. */
+const COUNTED_PER_STEP = 4;
 const BUILT_PER_STEP = 200;
 const TASK_BUDGET_MS = 20;
 
@@ -139,15 +142,29 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       // Sources are grouped with the offline ASN table, as the Senders page groups them (without it, by IP). It loads
       // (once per page) while the records are read and counted.
       const asnTable = loadAsnTable().catch(() => undefined);
+      // Digests are counted in tasks of their own, not in the one that decoded them: after a large import, decoding
+      // a page of them and counting it made one task of several hundred ms on a busy machine.
+      const read: StoredRecordDigest[] = [];
+      let counting = Promise.resolve<unknown>(undefined);
+      let readAt = 0;
+      const countSome = () => {
+        const end = Math.min(read.length, readAt + COUNTED_PER_STEP);
+        summarizer.addDigests(read.slice(readAt, end));
+        readAt = end;
+        return readAt === read.length || undefined;
+      };
       const [table, domains, failures, tls] = await Promise.all([
         asnTable,
         listDomains(db),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
         forEachDigestChunk(db, domain, period, (digests) => {
-          if (!stale) summarizer.addDigests(digests);
+          if (stale) return;
+          for (const digest of digests) read.push(digest);
+          counting = counting.then(() => readAt < read.length && inShortTasks(countSome, () => stale));
         }),
       ]);
+      await counting;
       if (stale) return;
       if (table) summarizer.groupWith({ asnTable: table });
       // The headline and chart first; then the reports (after a big import, thousands to decode) and the sources,

@@ -5,6 +5,7 @@ import { backupLines, looksLikeBackupFile, restoreBackup } from '../../../core/s
 import { deleteDomain, deleteEverything } from '../../../core/store/deleteReports';
 import {
   countStored,
+  forEachDigestChunk,
   listAggregateReports,
   listDomains,
   listTlsReports,
@@ -16,6 +17,7 @@ import {
 import { getReport } from '../../../core/store/reportPacks';
 import { saveFiles, saveReportRows } from '../../../core/store/saveReportRows';
 import { DB_VERSION, openReportDatabase, type ReportDatabase } from '../../../core/store/schema';
+import { RECORDS_PER_CHUNK } from '../../../core/store/rowSizes';
 import { ALL_TIME } from '../../../core/analysis/period';
 import { summarizeRecords } from '../../../core/analysis/summarizeRecords';
 import { SOURCE_MAX_BYTES, toReportRows } from '../../../core/store/toStoredReport';
@@ -269,6 +271,62 @@ describe('queries', () => {
     expect(perRequest.reduce((a, b) => a + b, 0)).toBe(3000);
     expect(Math.max(...perRequest)).toBeLessThanOrEqual(REPORTS_PER_REQUEST);
     expect(perRequest.length).toBeLessThan(10);
+  });
+
+  it('reads record digests in requests of one chunk at most, each record once', async () => {
+    // 6 imports of 100 reports of 20 records ending in the same week: chunks of up to 4,000 records, which two chunks a
+    // request read in requests of 8,000 records, each decoded in one task of a page's main thread.
+    for (let batch = 0; batch < 6; batch++) {
+      const rows = Array.from({ length: 100 }, (_, i) =>
+        toReportRows(
+          aggregate(
+            'chunk.example',
+            `c${batch}-${i}`,
+            Array.from({ length: 20 }, (_, n) => record({ sourceIp: `198.51.100.${n}`, count: n + 1 })),
+            { domain: 'chunks.test', begin: MARCH_1 + (i % 5) * DAY },
+          ),
+          file,
+        ),
+      );
+      await saveReportRows(db, rows);
+    }
+    const perRequest: number[] = [];
+    const counting = new Proxy(db, {
+      get(target, property) {
+        if (property === 'getAll')
+          return async (...args: Parameters<ReportDatabase['getAll']>) => {
+            const rows = await target.getAll(...args);
+            if (args[0] === 'recordChunks')
+              perRequest.push(
+                rows.reduce(
+                  (sum, chunk) =>
+                    sum +
+                    (chunk as { digests: Array<{ profileOf: ArrayLike<number> }> }).digests.reduce(
+                      (n, digest) => n + digest.profileOf.length,
+                      0,
+                    ),
+                  0,
+                ),
+              );
+            return rows;
+          };
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const handed: string[] = [];
+    let messages = 0;
+    await forEachDigestChunk(counting, 'chunks.test', ALL_TIME, (digests) => {
+      for (const digest of digests) {
+        handed.push(digest.reportKey);
+        for (const count of digest.counts) messages += count;
+      }
+    });
+    expect(handed).toHaveLength(600);
+    expect(new Set(handed).size).toBe(600);
+    expect(messages).toBe(600 * 210);
+    expect(perRequest.reduce((a, b) => a + b, 0)).toBe(12_000);
+    expect(Math.max(...perRequest)).toBe(RECORDS_PER_CHUNK);
   });
 
   it('deletes one domain with its records, or everything', async () => {
