@@ -1,16 +1,15 @@
 // The bulk-import control as a Dutch reader sees it, light and dark, on a desktop window and a 390 px phone: Dutch
 // words with Dutch plurals, none of the English, and every line of the results readable. Screenshots go to
-// $SHOTS_DIR (else the test results) to be looked at.
+// shotsDir('bulk') to be looked at.
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickBulkButton, readBulkControl } from './bulkReader';
 import { GMAIL_LIST_PATH, OUTLOOK_LIST_PATH, bulkFakes } from './bulkRoutes';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
+import { shotsDir } from '../shotsDir';
 
 test.describe.configure({ mode: 'serial' });
-const shots = process.env.SHOTS_DIR ?? 'dist/test-results/bulk-shots';
-mkdirSync(shots, { recursive: true });
+const shots = shotsDir('bulk');
 
 for (const locale of ['en-US', 'nl-NL'] as const) {
   test.describe(locale, () => {

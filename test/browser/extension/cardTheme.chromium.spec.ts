@@ -1,14 +1,14 @@
 // The inline card in the webmail's theme, in Gmail and Outlook, English and Dutch: light on the light webmail, dark
 // when the webmail paints itself dark (its own theme, chosen apart from the system's) and when the system is dark on
-// a page that paints nothing. Screenshots of each go to /work/shots/watch17/ (or $SHOTS_DIR) to be looked at.
+// a page that paints nothing. Screenshots of each go to shotsDir('card-theme') to be looked at.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { card } from './cardReader';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import { gmailAttachments, outlookAttachments } from './webmailRoutes';
+import { shotsDir } from '../shotsDir';
 
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/watch17';
+const SHOTS = shotsDir('card-theme');
 
 // What each webmail's dark theme paints behind a message: Gmail #202124, Outlook #1f1f1f.
 const WEBMAILS = [
@@ -45,7 +45,6 @@ for (const locale of ['en', 'nl'] as const) {
 
     for (const webmail of WEBMAILS) {
       test(`${webmail.name}: the card follows the webmail’s theme`, async () => {
-        mkdirSync(SHOTS, { recursive: true });
         const page = await ext.context.newPage();
         await page.setViewportSize({ width: 1100, height: 800 });
         await page.goto(webmail.url);

@@ -1,22 +1,21 @@
 // The options page's Gmail sync, in Chromium: "Read the Gmail list now" reads the label through the open Gmail tab at
 // once (the same run an alarm starts) and the page says what it found; in English and Dutch, light and dark, and at
-// 390 px, with no axe violation. Screenshots go to DMARC_LENS_SHOTS (default /work/shots/gmailsync) to be looked at.
+// 390 px, with no axe violation. Screenshots go to shotsDir('gmail-sync') to be looked at.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { axeViolations } from '../site/siteHelpers';
 import { GMAIL_LIST_PATH, bulkFakes } from './bulkRoutes';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './launchExtension';
 import { readStoredReportKeys } from './storedReports';
+import { shotsDir } from '../shotsDir';
 
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = process.env.DMARC_LENS_SHOTS ?? '/work/shots/gmailsync';
+const SHOTS = shotsDir('gmail-sync');
 
 const fakes = bulkFakes();
 let ext: ExtensionBrowser;
 test.beforeAll(async () => {
   ext = await launchExtension({ answer: (url, request) => Promise.resolve(fakes.answer(url, request)) });
-  mkdirSync(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
   await ext.close();

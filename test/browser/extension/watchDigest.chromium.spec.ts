@@ -1,16 +1,17 @@
 // The weekly digest in the extension's dashboard (issue 17), on hello-charly.com's real reports of January and
 // February 2024, dropped whole (Google's and Microsoft's, read in place from ../shared/corpus): the figures are the
 // ones summed by hand from the XML in test/core/analysis/weeklyDigest.test.ts. Then the pages as a user sees them, in
-// English and Dutch, light and dark, saved to /work/shots/watch (or $SHOTS_DIR) to be looked at.
+// English and Dutch, light and dark, saved to shotsDir('watch') to be looked at.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from '../site/siteHelpers';
 import { launchExtension, type ExtensionBrowser } from './launchExtension';
 import { watchReportsAvailable } from './watchReports';
+import { shotsDir } from '../shotsDir';
 
 const FOLDER = fileURLToPath(new URL('../../../../shared/corpus/asrokknoivl__dmarc-analyser/', import.meta.url));
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/watch';
+const SHOTS = shotsDir('watch');
 
 let ext: ExtensionBrowser;
 test.beforeAll(async () => {

@@ -1,17 +1,16 @@
 // The options page's live DNS lookups section in English and Dutch, light and dark, and at 390 px: it names the
-// server before anything is asked, and the page has no axe violation. Screenshots go to /work/shots/watch17 (or
-// $SHOTS_DIR) to be looked at. No DNS question is asked while the section is only shown.
+// server before anything is asked, and the page has no axe violation. Screenshots go to shotsDir('watch-live')
+// (test/browser/shotsDir.ts) to be looked at. No DNS question is asked while the section is only shown.
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { axeViolations } from '../site/siteHelpers';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './launchExtension';
+import { shotsDir } from '../shotsDir';
 
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/watch17';
+const SHOTS = shotsDir('watch-live');
 
 let ext: ExtensionBrowser;
 test.beforeAll(async () => {
   ext = await launchExtension();
-  mkdirSync(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
   await ext.close();
