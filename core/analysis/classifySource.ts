@@ -5,6 +5,7 @@
 // explanations (explanation.ts) with their English text beside them.
 import { CLASS_OF_CAUSE, type RecordCause, type SourceClass } from './classifyRecord';
 import {
+  country,
   explain,
   formatExplanation,
   quantity,
@@ -80,7 +81,7 @@ function countriesClause(group: GroupFacts): ExplanationParam {
   if (group.countries.length === 0) return '';
   const countries = group.countries
     .slice(0, 3)
-    .map((c) => explain('suspicious.country', { country: c.value, messages: c.messages }));
+    .map((c) => explain('suspicious.country', { country: country(c.value), messages: c.messages }));
   return group.countries.length > 3
     ? explain('suspicious.moreCountries', { countries, more: group.countries.length - 3 })
     : explain('suspicious.countries', { countries });

@@ -4,7 +4,15 @@
 // text every result also carries is formatted from them: the command line, the tests and the English site read the
 // same words. A parameter can itself be an explanation (a clause), a count with its noun, or a percentage, each
 // formatted for the reader's language.
-import { createTranslator, en, formatMessage, numberStyle, type Locale, type MessageKey } from '../i18n';
+import {
+  createTranslator,
+  en,
+  formatMessage,
+  numberStyle,
+  type Locale,
+  type MessageKey,
+  type Translator,
+} from '../i18n';
 
 type ExplanationKey = Extract<MessageKey, `senders.explain.${string}`>;
 export type ExplanationCode = ExplanationKey extends `senders.explain.${infer Code}` ? Code : never;
@@ -30,7 +38,13 @@ export interface Percentage {
   decimals: 0 | 1;
 }
 
-export type ExplanationParam = string | number | Quantity | Percentage | Explanation | readonly ExplanationParam[];
+/** A country, by its ISO 3166-1 alpha-2 code (as the ASN table gives it), shown by its name in the reader's language. */
+export interface Country {
+  country: string;
+}
+
+export type ExplanationParam =
+  string | number | Quantity | Percentage | Country | Explanation | readonly ExplanationParam[];
 
 export interface Explanation {
   code: ExplanationCode;
@@ -43,6 +57,23 @@ export function explain(code: ExplanationCode, params: Readonly<Record<string, E
 
 export function quantity(count: number, unit: QuantityUnit): Quantity {
   return { count, unit };
+}
+
+export function country(code: string): Country {
+  return { country: code };
+}
+
+/**
+ * A region's name in `locale` (Intl.DisplayNames), or the code itself where the runtime has no name for it or the code
+ * is not one.
+ */
+export function countryName(code: string, locale: Locale): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** `share` (0…1) as a percentage with one decimal, or none when that decimal would read .0 (98%, 99.4%). */
@@ -60,6 +91,7 @@ export interface ExplanationFormat {
   number(value: number): string;
   percentage(value: Percentage): string;
   quantity(value: Quantity): string;
+  country(value: Country): string;
   /** Joins the items of a list parameter. */
   list(items: readonly string[]): string;
 }
@@ -72,8 +104,30 @@ export const ENGLISH: ExplanationFormat = {
   number: (value) => englishTranslator.number(value),
   percentage: ({ percent, decimals }) => `${percent.toFixed(decimals)}%`,
   quantity: ({ count, unit }) => englishTranslator.t(`senders.unit.${unit}`, { count }),
+  country: ({ country: code }) => countryName(code, 'en'),
   list: (items) => items.join(', '),
 };
+
+/** How a translator of the catalogue writes explanations in its language: the way the site and the extension show them. */
+export function explanationFormatOf(text: Pick<Translator<MessageKey>, 'locale' | 't' | 'number'>): ExplanationFormat {
+  const percentFormats = [0, 1].map(
+    (decimals) =>
+      new Intl.NumberFormat(text.locale, {
+        style: 'percent',
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      }),
+  );
+  return {
+    locale: text.locale,
+    template: (code) => text.t(`senders.explain.${code}`),
+    number: (value) => text.number(value),
+    percentage: ({ percent, decimals }) => percentFormats[decimals]!.format(percent / 100),
+    quantity: ({ count, unit }) => text.t(`senders.unit.${unit}`, { count }),
+    country: ({ country: code }) => countryName(code, text.locale),
+    list: (items) => items.join(', '),
+  };
+}
 
 function formatParam(value: ExplanationParam, format: ExplanationFormat): string {
   if (typeof value === 'string') return value;
@@ -81,6 +135,7 @@ function formatParam(value: ExplanationParam, format: ExplanationFormat): string
   if (Array.isArray(value)) return format.list(value.map((item: ExplanationParam) => formatParam(item, format)));
   if ('code' in value) return formatExplanation(value, format);
   if ('unit' in value) return format.quantity(value);
+  if ('country' in value) return format.country(value);
   return format.percentage(value as Percentage);
 }
 

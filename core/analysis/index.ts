@@ -21,7 +21,7 @@ export {
   openProblems,
 } from './diffWatchFindings';
 export { type FailedMechanism, failedMechanism } from './failedMechanism';
-export { type ExplanationFormat, type ExplanationParam, formatExplanation } from './explanation';
+export { type ExplanationParam, explanationFormatOf, formatExplanation } from './explanation';
 export { WIZARD_SERVICES, type WizardService, findServiceBySpfInclude, findWizardService } from './findSendingService';
 export { groupReporters } from './groupReporters';
 export { type SourceGroup, labelExplanation } from './groupSources';

@@ -1,8 +1,8 @@
 // Alerts and findings in words, in the reader's language: a notification's text, the dashboard's alert list.
 import {
+  explanationFormatOf,
   formatExplanation,
   labelExplanation,
-  type ExplanationFormat,
   type ExplanationParam,
   type WatchAlert,
   type WatchFinding,
@@ -24,27 +24,8 @@ export function formatShare(share: number, text: Text): string {
 }
 
 /** Core's explanations (readiness, source names) in the reader's language, as the Senders page writes them. */
-export function explanationFormat(text: Text): ExplanationFormat {
-  const percent = [0, 1].map(
-    (decimals) =>
-      new Intl.NumberFormat(text.locale, {
-        style: 'percent',
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-      }),
-  );
-  return {
-    locale: text.locale,
-    template: (code) => text.t(`senders.explain.${code}`),
-    number: (value) => text.number(value),
-    percentage: ({ percent: value, decimals }) => percent[decimals]!.format(value / 100),
-    quantity: ({ count, unit }) => text.t(`senders.unit.${unit}`, { count }),
-    list: (items) => items.join(', '),
-  };
-}
-
 export function explainIn(text: Text, value: ExplanationParam): string {
-  return formatExplanation(value, explanationFormat(text));
+  return formatExplanation(value, explanationFormatOf(text));
 }
 
 /** A source's name in the reader's language ("Others' accounts at Google" and the like). */

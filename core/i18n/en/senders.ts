@@ -53,7 +53,7 @@ export const sendersEn = {
   'senders.range.multicast': 'Multicast address',
   'senders.range.broadcast': 'Broadcast address',
   'senders.range.reserved': 'Reserved address',
-  'senders.spoofing.countries': ' (networks registered in {countries})',
+  'senders.spoofing.countries': ', from networks registered in {countries}',
   'senders.asn.unavailable':
     'The offline ASN table could not be loaded ({detail}); sources are named from report data only.',
   'senders.asn.source':
@@ -162,7 +162,7 @@ export const sendersEn = {
   'senders.explain.suspicious.unknown': 'an unrecognised sender used {domain} in From',
   'senders.explain.suspicious.countries': ' from networks registered in {countries}',
   'senders.explain.suspicious.moreCountries': ' from networks registered in {countries} and {more} more',
-  'senders.explain.suspicious.country': '{country} {messages}',
+  'senders.explain.suspicious.country': '{country} ({messages})',
   'senders.explain.suspicious.blocked': ' Receivers rejected or quarantined {blocked}.',
   'senders.explain.fix.dkim': '{dkim}.',
   'senders.explain.fix.dkimAndSpf': '{dkim}; {spf}.',

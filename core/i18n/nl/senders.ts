@@ -56,7 +56,7 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.range.multicast': 'Multicastadres',
   'senders.range.broadcast': 'Broadcastadres',
   'senders.range.reserved': 'Gereserveerd adres',
-  'senders.spoofing.countries': ' (netwerken geregistreerd in {countries})',
+  'senders.spoofing.countries': ', vanuit netwerken geregistreerd in {countries}',
   'senders.asn.unavailable':
     'De offline ASN-tabel kon niet worden geladen ({detail}); bronnen krijgen alleen een naam uit de rapportgegevens.',
   'senders.asn.source':
@@ -164,7 +164,7 @@ export const sendersNl: Translation<typeof sendersEn> = {
   'senders.explain.suspicious.unknown': 'een onbekende afzender gebruikte {domain} in de From',
   'senders.explain.suspicious.countries': ' vanaf netwerken geregistreerd in {countries}',
   'senders.explain.suspicious.moreCountries': ' vanaf netwerken geregistreerd in {countries} en nog {more} andere',
-  'senders.explain.suspicious.country': '{country} {messages}',
+  'senders.explain.suspicious.country': '{country} ({messages})',
   'senders.explain.suspicious.blocked': ' Ontvangers weigerden of plaatsten er {blocked} in quarantaine.',
   'senders.explain.fix.dkim': '{dkim}.',
   'senders.explain.fix.dkimAndSpf': '{dkim}; {spf}.',

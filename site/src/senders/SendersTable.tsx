@@ -57,7 +57,9 @@ function SpoofingSummary({ analysis }: { analysis: SendersAnalysis }) {
         sources: text.count('senders.count.sources', analysis.spoofingSources),
         unrecognised: unrecognised > 0 ? t('senders.spoofing.unrecognised', { count: unrecognised }) : '',
         countries: top.length
-          ? t('senders.spoofing.countries', { countries: top.map(([c, n]) => `${c} ${number(n)}`).join(', ') })
+          ? t('senders.spoofing.countries', {
+              countries: top.map(([c, n]) => `${text.explain({ country: c })} (${number(n)})`).join(', '),
+            })
           : '',
         blocked: analysis.spoofedBlocked,
       })}
@@ -141,10 +143,15 @@ function SenderRow({ group, rdns }: { group: SourceGroup; rdns: ReadonlyMap<stri
         ) : null}
         {group.countries.length ? (
           <div class={mutedClass}>
-            {group.countries
-              .slice(0, 3)
-              .map((c) => `${c.value} ${number(c.messages)}`)
-              .join(', ')}
+            {group.countries.slice(0, 3).map((c, i) => (
+              <span key={c.value}>
+                {i > 0 ? ', ' : ''}
+                <abbr class="no-underline" title={text.explain({ country: c.value })}>
+                  {c.value}
+                </abbr>{' '}
+                {number(c.messages)}
+              </span>
+            ))}
           </div>
         ) : null}
         <div class={mutedClass}>{text.count('senders.count.ips', group.ips.length)}</div>

@@ -2,8 +2,8 @@
 // `senders.explain.*` templates of the catalogue (core/i18n), group labels, and counted nouns (plural templates).
 import type { ComponentChildren } from 'preact';
 import {
+  explanationFormatOf,
   formatExplanation,
-  type ExplanationFormat,
   type ExplanationParam,
   labelExplanation,
 } from '../../../core/analysis';
@@ -23,23 +23,8 @@ export interface SenderText {
 }
 
 function senderText({ locale, t, number }: I18n): SenderText {
-  const percentFormats = [0, 1].map(
-    (decimals) =>
-      new Intl.NumberFormat(locale, {
-        style: 'percent',
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-      }),
-  );
   const count = (key: CountKey, value: number) => t(key, { count: value });
-  const format: ExplanationFormat = {
-    locale,
-    template: (code) => t(`senders.explain.${code}`),
-    number,
-    percentage: ({ percent, decimals }) => percentFormats[decimals]!.format(percent / 100),
-    quantity: ({ count: value, unit }) => count(`senders.unit.${unit}`, value),
-    list: (items) => items.join(', '),
-  };
+  const format = explanationFormatOf({ locale, t, number });
   const explain = (value: ExplanationParam) => formatExplanation(value, format);
   return { explain, label: (key, label) => explain(labelExplanation(key, label)), count };
 }

@@ -132,7 +132,7 @@ const handChecked: Array<[string, string, number, string, string, string, string
     1,
     'suspicious',
     'forged: envelope yahoo.com only SPF neutral and the signatures fail, so neither names a sender; a Russian access network',
-    '1 of 1 message failed both DKIM and SPF: an unrecognised sender used freitagsrunde.org in From from networks registered in RU 1. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
+    '1 of 1 message failed both DKIM and SPF: an unrecognised sender used freitagsrunde.org in From from networks registered in Russia (1). Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
     null,
   ],
   [
@@ -141,7 +141,7 @@ const handChecked: Array<[string, string, number, string, string, string, string
     1,
     'suspicious',
     'unknown Korean network, DKIM and SPF fail, rejected',
-    '1 of 1 message failed both DKIM and SPF: an unrecognised sender used mydomain.org in From from networks registered in KR 1. Receivers rejected or quarantined 1. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
+    '1 of 1 message failed both DKIM and SPF: an unrecognised sender used mydomain.org in From from networks registered in South Korea (1). Receivers rejected or quarantined 1. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
     null,
   ],
   [
@@ -150,7 +150,7 @@ const handChecked: Array<[string, string, number, string, string, string, string
     1005,
     'suspicious',
     'Chinanet addresses, no signatures, SPF fail; 991 of the failing ones blocked (one more quarantined had passed)',
-    '991 of 1,005 messages failed both DKIM and SPF: an unrecognised sender used example.com in From from networks registered in CN 1,005. Receivers rejected or quarantined 991. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
+    '991 of 1,005 messages failed both DKIM and SPF: an unrecognised sender used example.com in From from networks registered in China (1,005). Receivers rejected or quarantined 991. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
     null,
   ],
 ];

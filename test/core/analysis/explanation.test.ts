@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ENGLISH,
   EXPLANATION_TEMPLATES,
+  country,
+  countryName,
   explain,
   formatExplanation,
   percentage,
@@ -27,6 +29,7 @@ const marked: ExplanationFormat = {
   number: (n) => `#${n}`,
   percentage: ({ percent, decimals }) => `%${percent}/${decimals}`,
   quantity: ({ count, unit }) => `${count}×${unit}`,
+  country: ({ country }) => `@${country}`,
   list: (items) => items.join(' | '),
 };
 
@@ -58,8 +61,8 @@ describe('formatExplanation', () => {
 
   it('hands every piece to the format of another language', () => {
     const countries = [
-      explain('suspicious.country', { country: 'NL', messages: 3 }),
-      explain('suspicious.country', { country: 'US', messages: 40 }),
+      explain('suspicious.country', { country: country('NL'), messages: 3 }),
+      explain('suspicious.country', { country: country('US'), messages: 40 }),
     ];
     const text = formatExplanation(
       explain('source.suspicious', {
@@ -73,8 +76,20 @@ describe('formatExplanation', () => {
     );
     expect(text).toBe(
       '<source.suspicious:#43 of 43×message failed both DKIM and SPF: <suspicious.unknown:an unrecognised sender used example.com in From>' +
-        '<suspicious.countries: from networks registered in <suspicious.country:NL #3> | <suspicious.country:US #40>>.' +
+        '<suspicious.countries: from networks registered in <suspicious.country:@NL (#3)> | <suspicious.country:@US (#40)>>.' +
         ' Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.>',
+    );
+  });
+
+  it('names a country in the reader’s language, and keeps a code it has no name for', () => {
+    expect(countryName('NL', 'en')).toBe('Netherlands');
+    expect(countryName('DE', 'nl')).toBe('Duitsland');
+    expect(countryName('nl', 'nl')).toBe('Nederland');
+    // Not assigned, and not a region code at all: the code as the table gave it.
+    expect(countryName('XX', 'en')).toBe('XX');
+    expect(countryName('A1', 'en')).toBe('A1');
+    expect(formatExplanation(explain('suspicious.country', { country: country('KR'), messages: 1234 }))).toBe(
+      'South Korea (1,234)',
     );
   });
 

@@ -113,7 +113,7 @@ describe('groupSources and classifySource on constructed reports', () => {
     expect(spoof.classification.class).toBe('suspicious');
     expect(spoof.countries).toEqual([{ value: 'US', messages: 40 }]);
     expect(spoof.classification.reason).toBe(
-      "40 of 40 messages failed both DKIM and SPF: someone's Google Workspace / Gmail account put example.com in From from networks registered in US 40. " +
+      "40 of 40 messages failed both DKIM and SPF: someone's Google Workspace / Gmail account put example.com in From from networks registered in United States (40). " +
         'Receivers rejected or quarantined 40. Unless this is a sender you use, it is spoofing; p=quarantine or p=reject stops it from reaching inboxes.',
     );
     expect(byKey.get('others:yandex')!.classification.class).toBe('suspicious');
