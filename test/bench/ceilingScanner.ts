@@ -30,7 +30,12 @@ function blocks(xml: string, tag: string, from: number, to: number): Array<[numb
   return out;
 }
 
-function recordAt(xml: string, from: number, to: number): CeilingRecord {
+function recordAt(text: string, start: number, end: number): CeilingRecord {
+  // Searched within the record alone: an element a record leaves out (envelope_from, scope, selector) would otherwise
+  // be looked for through the rest of the piece, for every record, as real reports do.
+  const xml = text.slice(start, end);
+  const from = 0;
+  const to = xml.length;
   const evaluated = xml.indexOf('<policy_evaluated>', from);
   const auth = xml.indexOf('<auth_results>', from);
   const authFrom = auth === -1 || auth > to ? to : auth;

@@ -1,7 +1,8 @@
 // `npm run bench`: parser throughput and peak memory, ours next to the baseline issue 2 names — fast-xml-parser
 // parsing the same XML whole — on generated reports of 1 MB, 20 MB, 100 MB and 1 GB and on the whole corpus.
 // Each measurement runs in its own process so that peak memory (maxRSS) is that parser's alone.
-// Writes bench/results.json. Sizes can be chosen: `npm run bench -- 1 20` (MB). `npm run bench -- --browser [sizes]`
+// Writes bench/results.json. Sizes can be chosen: `npm run bench -- 1 20` (MB), with `corpus` for the corpus's real
+// records concatenated to 20 MB (run by default). `npm run bench -- --browser [sizes]`
 // measures in Chromium instead (parse.browser.bench.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { parseReport } from '../../core/report/parseReport';
 import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
+import { writeCorpusConcatenated } from './corpusConcatenated';
 import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
 
 if (process.argv.includes('--browser')) {
@@ -65,6 +67,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 mkdirSync(workDir, { recursive: true });
 const synthetic: Array<{
+  label: string;
   sizeMB: number;
   ours: CaseResult;
   baseline: CaseResult;
@@ -78,14 +81,33 @@ console.log(
   'The .gz rows read the same XML gzipped (MB/s of the XML inside; the ceiling inflates with zlib); target: within 1.2x of plain\n',
 );
 console.log(
-  'size      | ours MB/s | ours rec/s | ours peak MB | baseline MB/s | baseline peak MB | ratio | ceiling MB/s | of ceiling',
+  'input        | ours MB/s | ours rec/s | ours peak MB | baseline MB/s | baseline peak MB | ratio | ceiling MB/s | of ceiling',
 );
-for (const sizeMB of SIZES) {
-  const file = `${workDir}/synthetic-${sizeMB}MB.xml`;
+/** Generated reports of each size, then the corpus's real records concatenated to 20 MB (corpusConcatenated.ts). */
+const CORPUS_MB = 20;
+const INPUTS = [
+  ...SIZES.map((sizeMB) => ({
+    label: `${sizeMB} MB`,
+    sizeMB,
+    name: `synthetic-${sizeMB}MB.xml`,
+    write: (path: string) => writeSyntheticReport(path, sizeMB * 1e6, sizeMB),
+  })),
+  ...(sizesMB.length && !process.argv.includes('corpus')
+    ? []
+    : [
+        {
+          label: `corpus ${CORPUS_MB} MB`,
+          sizeMB: CORPUS_MB,
+          name: `corpus-${CORPUS_MB}MB.xml`,
+          write: (path: string) => writeCorpusConcatenated(path, CORPUS_MB * 1e6),
+        },
+      ]),
+];
+for (const { label, sizeMB, name, write } of INPUTS) {
+  const file = `${workDir}/${name}`;
   // The generator's record count sits beside the file, so every size is checked, the 1 GB one included.
   const countFile = `${file}.records`;
-  if (!existsSync(file) || !existsSync(countFile))
-    writeFileSync(countFile, String(await writeSyntheticReport(file, sizeMB * 1e6, sizeMB)));
+  if (!existsSync(file) || !existsSync(countFile)) writeFileSync(countFile, String(await write(file)));
   const expectedRecords = Number(readFileSync(countFile, 'utf8'));
   const ours = runCase('ours', file);
   const ceiling = runCase('ceiling', file);
@@ -116,12 +138,20 @@ for (const sizeMB of SIZES) {
     throw new Error(`from ${gzFile} ours read ${oursGz.records} records, the ceiling ${ceilingGz.records}`);
   const xmlBytes = statSync(file).size;
   const gzMbps = (r: CaseResult) => xmlBytes / 1e6 / r.seconds;
-  synthetic.push({ sizeMB, ours, baseline, ratio, ceiling, gzip: { ours: oursGz, ceiling: ceilingGz, xmlBytes } });
+  synthetic.push({
+    label,
+    sizeMB,
+    ours,
+    baseline,
+    ratio,
+    ceiling,
+    gzip: { ours: oursGz, ceiling: ceilingGz, xmlBytes },
+  });
   console.log(
-    `${String(sizeMB).padStart(5)} MB | ${fmt(mbps(ours)).padStart(9)} | ${fmt(ours.records / ours.seconds, 0).padStart(10)} | ${fmt(ours.maxRssMB, 0).padStart(12)} | ${fmt(mbps(baseline)).padStart(13)} | ${fmt(baseline.maxRssMB, 0).padStart(16)} | ${ratio === null ? `n/a (${baseline.error})` : `${ratio.toFixed(2)}×`} | ${fmt(mbps(ceiling)).padStart(12)} | ${(mbps(ours) / mbps(ceiling)).toFixed(2)}×`,
+    `${label.padStart(12)} | ${fmt(mbps(ours)).padStart(9)} | ${fmt(ours.records / ours.seconds, 0).padStart(10)} | ${fmt(ours.maxRssMB, 0).padStart(12)} | ${fmt(mbps(baseline)).padStart(13)} | ${fmt(baseline.maxRssMB, 0).padStart(16)} | ${ratio === null ? `n/a (${baseline.error})` : `${ratio.toFixed(2)}×`} | ${fmt(mbps(ceiling)).padStart(12)} | ${(mbps(ours) / mbps(ceiling)).toFixed(2)}×`,
   );
   console.log(
-    `${'.gz'.padStart(8)} | ${fmt(gzMbps(oursGz)).padStart(9)} | ${fmt(oursGz.records / oursGz.seconds, 0).padStart(10)} | ${fmt(oursGz.maxRssMB, 0).padStart(12)} | ${`.gz takes ${(oursGz.seconds / ours.seconds).toFixed(2)}× plain's time`.padEnd(40)} | ${fmt(gzMbps(ceilingGz)).padStart(12)} | ${(gzMbps(oursGz) / gzMbps(ceilingGz)).toFixed(2)}×`,
+    `${'.gz'.padStart(12)} | ${fmt(gzMbps(oursGz)).padStart(9)} | ${fmt(oursGz.records / oursGz.seconds, 0).padStart(10)} | ${fmt(oursGz.maxRssMB, 0).padStart(12)} | ${`.gz takes ${(oursGz.seconds / ours.seconds).toFixed(2)}× plain's time`.padEnd(40)} | ${fmt(gzMbps(ceilingGz)).padStart(12)} | ${(gzMbps(oursGz) / gzMbps(ceilingGz)).toFixed(2)}×`,
   );
 }
 
@@ -184,7 +214,8 @@ const results = {
     ceilingShare: '>= 0.8',
     gzipOfPlainTime: '<= 1.2',
   },
-  synthetic: synthetic.map(({ sizeMB, ours, baseline, ratio, ceiling, gzip }) => ({
+  synthetic: synthetic.map(({ label, sizeMB, ours, baseline, ratio, ceiling, gzip }) => ({
+    input: label,
     sizeMB,
     gzip: {
       mbPerSecond: gzip.xmlBytes / 1e6 / gzip.ours.seconds,

@@ -1,5 +1,6 @@
-// `npm run bench -- --browser [sizes in MB] [--runs N]`: issue 19's targets measured in headless Chromium (/usr/bin/chromium):
-// bytes → records for generated reports of 1, 20 and 100 MB, as plain XML and as .xml.gz, ours (parseReport, records
+// `npm run bench -- --browser [sizes in MB] [corpus] [--runs N]`: issue 19's targets measured in headless Chromium
+// (/usr/bin/chromium): bytes → records for generated reports of 1, 20 and 100 MB and for the corpus's real records
+// concatenated to 20 MB (corpusConcatenated.ts), as plain XML and as .xml.gz, ours (parseReport, records
 // kept, as the site's import worker calls it) beside the ceiling (ceilingScanner.ts) in the same run. For .gz the
 // ceiling is the faster of two: inflated by fflate (the decompressor ours uses) or by Chromium's DecompressionStream.
 // Each case runs in a browser of its own: its first run also measures the renderer's peak memory (Linux /proc: the
@@ -13,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
+import { writeCorpusConcatenated } from './corpusConcatenated';
 import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
 
 // BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
@@ -193,11 +195,34 @@ const args = process.argv.slice(2);
 /** `--runs N`: runs a case (default: as many as read about 200 MB, 3 to 20). */
 const runsIndex = args.indexOf('--runs');
 const fixedRuns = runsIndex === -1 ? undefined : Number(args[runsIndex + 1]);
-const sizesMB = args
-  .filter((_arg, n) => runsIndex === -1 || (n !== runsIndex && n !== runsIndex + 1))
-  .map(Number)
-  .filter((n) => n > 0);
-const SIZES = sizesMB.length ? sizesMB : [1, 20, 100];
+const picked = args.filter((_arg, n) => runsIndex === -1 || (n !== runsIndex && n !== runsIndex + 1));
+const sizesMB = picked.map(Number).filter((n) => n > 0);
+/** An input: generated reports of a size, or the corpus's real records concatenated (corpusConcatenated.ts). */
+interface BenchInput {
+  label: string;
+  xmlName: string;
+  sizeMB: number;
+  write: (path: string) => Promise<number>;
+}
+const synthetic = (sizeMB: number): BenchInput => ({
+  label: `${sizeMB} MB`,
+  xmlName: `synthetic-${sizeMB}MB.xml`,
+  sizeMB,
+  write: (path) => writeSyntheticReport(path, sizeMB * 1e6, sizeMB),
+});
+const CORPUS_MB = 20;
+const corpus: BenchInput = {
+  label: `corpus ${CORPUS_MB} MB`,
+  xmlName: `corpus-${CORPUS_MB}MB.xml`,
+  sizeMB: CORPUS_MB,
+  write: (path) => writeCorpusConcatenated(path, CORPUS_MB * 1e6),
+};
+// Sizes named run alone, with the corpus when `corpus` is named too; by default 1, 20 and 100 MB and the corpus.
+const INPUTS: BenchInput[] = sizesMB.length
+  ? [...sizesMB.map(synthetic), ...(picked.includes('corpus') ? [corpus] : [])]
+  : picked.includes('corpus')
+    ? [corpus]
+    : [...[1, 20, 100].map(synthetic), corpus];
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const mbps = (r: CaseResult) => r.xmlBytes / 1e6 / r.seconds;
 
@@ -219,16 +244,14 @@ console.log(
   `Targets (.gz): >= ${TARGET_MBPS} MB/s, >= ${TARGET_SHARE}x the ceiling; peak <= ${TARGET_KEPT_FACTOR}x the XML kept, < ${TARGET_STREAMED_MB} MB streamed\n`,
 );
 console.log(
-  'size     input | ours MB/s (CPU s) | ceiling MB/s (CPU s)          | of ceiling | peak kept MB | ceiling peak MB | peak streamed MB',
+  '         input      | ours MB/s (CPU s) | ceiling MB/s (CPU s)          | of ceiling | peak kept MB | ceiling peak MB | peak streamed MB',
 );
 const results: unknown[] = [];
 try {
-  for (const sizeMB of SIZES) {
-    const xmlName = `synthetic-${sizeMB}MB.xml`;
+  for (const { label, xmlName, sizeMB, write } of INPUTS) {
     const xmlFile = `${workDir}/${xmlName}`;
     const countFile = `${xmlFile}.records`;
-    if (!existsSync(xmlFile) || !existsSync(countFile))
-      writeFileSync(countFile, String(await writeSyntheticReport(xmlFile, sizeMB * 1e6, sizeMB)));
+    if (!existsSync(xmlFile) || !existsSync(countFile)) writeFileSync(countFile, String(await write(xmlFile)));
     await writeGzipCopy(xmlFile);
     const expected = Number(readFileSync(countFile, 'utf8'));
     const xmlBytes = statSync(xmlFile).size;
@@ -253,12 +276,13 @@ try {
         )
         .join(', ');
       console.log(
-        `${String(sizeMB).padStart(4)} MB ${gzip ? '.gz ' : '.xml'} | ${`${fmt(mbps(ours))} (${fmt(ours.cpuSeconds, 2)})`.padStart(17)} | ${ceilingText.padEnd(29)} | ${share.toFixed(2).padStart(9)}× | ${fmt(ours.peakMB, 0).padStart(12)} | ${ceilings
+        `${label.padStart(13)} ${gzip ? '.gz ' : '.xml'} | ${`${fmt(mbps(ours))} (${fmt(ours.cpuSeconds, 2)})`.padStart(17)} | ${ceilingText.padEnd(29)} | ${share.toFixed(2).padStart(9)}× | ${fmt(ours.peakMB, 0).padStart(12)} | ${ceilings
           .map((c) => fmt(c.peakMB, 0))
           .join(', ')
           .padStart(15)} | ${fmt(streamed.peakMB, 0).padStart(16)}`,
       );
       results.push({
+        source: label,
         sizeMB,
         input: gzip ? 'gz' : 'xml',
         inputBytes: ours.bytes,
