@@ -63,14 +63,18 @@ export function country(code: string): Country {
   return { country: code };
 }
 
+/** One DisplayNames per language: every suspicious source's English reason names its countries. */
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
 /**
  * A region's name in `locale` (Intl.DisplayNames), or the code itself where the runtime has no name for it or the code
  * is not one.
  */
 export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })));
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
-    return name ?? code;
+    return names.of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
