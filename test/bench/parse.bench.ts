@@ -1,8 +1,8 @@
 // `npm run bench`: parser throughput and peak memory, ours next to the baseline issue 2 names — fast-xml-parser
 // parsing the same XML whole — on generated reports of 1 MB, 20 MB, 100 MB and 1 GB and on the whole corpus.
 // Each measurement runs in its own process so that peak memory (maxRSS) is that parser's alone.
-// Writes bench/results.json. Sizes can be chosen: `npm run bench -- 1 20` (MB), with `corpus` for the corpus's real
-// records concatenated to 20 MB (run by default). `npm run bench -- --browser [sizes]`
+// Writes bench/results.json. Inputs can be chosen: `npm run bench -- 1 20 corpus` (sizes in MB, and the corpus's real
+// records concatenated to 20 MB; benchInputs.ts). `npm run bench -- --browser [sizes]`
 // measures in Chromium instead (parse.browser.bench.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { parseReport } from '../../core/report/parseReport';
 import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
-import { writeCorpusConcatenated } from './corpusConcatenated';
-import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
+import { benchInputs } from './benchInputs';
+import { writeGzipCopy } from './generateAggregateXml';
 
 if (process.argv.includes('--browser')) {
   await import('./parse.browser.bench');
@@ -30,11 +30,7 @@ interface CaseResult {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const workDir = `${root}dist/bench`;
-const sizesMB = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const SIZES = sizesMB.length ? sizesMB : [1, 20, 100, 1000];
+const INPUTS = benchInputs(process.argv.slice(2), [1, 20, 100, 1000]);
 /** V8 cannot hold a string longer than this: the whole-document baseline cannot read larger reports at all. */
 const V8_MAX_STRING = 536_870_888;
 
@@ -83,28 +79,8 @@ console.log(
 console.log(
   'input        | ours MB/s | ours rec/s | ours peak MB | baseline MB/s | baseline peak MB | ratio | ceiling MB/s | of ceiling',
 );
-/** Generated reports of each size, then the corpus's real records concatenated to 20 MB (corpusConcatenated.ts). */
-const CORPUS_MB = 20;
-const INPUTS = [
-  ...SIZES.map((sizeMB) => ({
-    label: `${sizeMB} MB`,
-    sizeMB,
-    name: `synthetic-${sizeMB}MB.xml`,
-    write: (path: string) => writeSyntheticReport(path, sizeMB * 1e6, sizeMB),
-  })),
-  ...(sizesMB.length && !process.argv.includes('corpus')
-    ? []
-    : [
-        {
-          label: `corpus ${CORPUS_MB} MB`,
-          sizeMB: CORPUS_MB,
-          name: `corpus-${CORPUS_MB}MB.xml`,
-          write: (path: string) => writeCorpusConcatenated(path, CORPUS_MB * 1e6),
-        },
-      ]),
-];
-for (const { label, sizeMB, name, write } of INPUTS) {
-  const file = `${workDir}/${name}`;
+for (const { label, sizeMB, xmlName, write } of INPUTS) {
+  const file = `${workDir}/${xmlName}`;
   // The generator's record count sits beside the file, so every size is checked, the 1 GB one included.
   const countFile = `${file}.records`;
   if (!existsSync(file) || !existsSync(countFile)) writeFileSync(countFile, String(await write(file)));

@@ -14,8 +14,8 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
-import { writeCorpusConcatenated } from './corpusConcatenated';
-import { writeGzipCopy, writeSyntheticReport } from './generateAggregateXml';
+import { benchInputs } from './benchInputs';
+import { writeGzipCopy } from './generateAggregateXml';
 
 // BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4360);
@@ -196,33 +196,7 @@ const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const fixedRuns = runsIndex === -1 ? undefined : Number(args[runsIndex + 1]);
 const picked = args.filter((_arg, n) => runsIndex === -1 || (n !== runsIndex && n !== runsIndex + 1));
-const sizesMB = picked.map(Number).filter((n) => n > 0);
-/** An input: generated reports of a size, or the corpus's real records concatenated (corpusConcatenated.ts). */
-interface BenchInput {
-  label: string;
-  xmlName: string;
-  sizeMB: number;
-  write: (path: string) => Promise<number>;
-}
-const synthetic = (sizeMB: number): BenchInput => ({
-  label: `${sizeMB} MB`,
-  xmlName: `synthetic-${sizeMB}MB.xml`,
-  sizeMB,
-  write: (path) => writeSyntheticReport(path, sizeMB * 1e6, sizeMB),
-});
-const CORPUS_MB = 20;
-const corpus: BenchInput = {
-  label: `corpus ${CORPUS_MB} MB`,
-  xmlName: `corpus-${CORPUS_MB}MB.xml`,
-  sizeMB: CORPUS_MB,
-  write: (path) => writeCorpusConcatenated(path, CORPUS_MB * 1e6),
-};
-// Sizes named run alone, with the corpus when `corpus` is named too; by default 1, 20 and 100 MB and the corpus.
-const INPUTS: BenchInput[] = sizesMB.length
-  ? [...sizesMB.map(synthetic), ...(picked.includes('corpus') ? [corpus] : [])]
-  : picked.includes('corpus')
-    ? [corpus]
-    : [...[1, 20, 100].map(synthetic), corpus];
+const INPUTS = benchInputs(picked, [1, 20, 100]);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const mbps = (r: CaseResult) => r.xmlBytes / 1e6 / r.seconds;
 
