@@ -13,9 +13,8 @@ import {
   type StoredFailureReport,
   type StoredTlsReport,
 } from '../../../core/store';
-import type { StoredRecordDigest } from '../../../core/report';
 import { type Period, RecordSummarizer, type RecordSummary } from '../../../core/analysis';
-import type { CountedDigest } from '../../../core/report';
+import type { CountedDigest, StoredRecordDigest } from '../../../core/report';
 import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../senders/loadAsnTable';
