@@ -129,6 +129,11 @@ export class ImportHistoryWriter {
   }
 }
 
+/** The keys of every results row of the import that began at `importedAt`. */
+function resultsOf(importedAt: number): IDBKeyRange {
+  return IDBKeyRange.bound([importedAt], [importedAt, []]);
+}
+
 async function saveSummary(summary: ImportSummary): Promise<void> {
   const db = await database();
   const tx = db.transaction(['imports', 'results'], 'readwrite');
@@ -139,8 +144,8 @@ async function saveSummary(summary: ImportSummary): Promise<void> {
   await Promise.all(keys.filter((key) => !kept.has(key)).map((key) => imports.delete(key)));
   // Results of imports no longer kept, and of any whose page closed before its summary was written.
   const results = tx.objectStore('results');
-  for (const [importedAt] of await results.getAllKeys())
-    if (!kept.has(importedAt)) await results.delete(IDBKeyRange.bound([importedAt], [importedAt, []]));
+  const stale = new Set((await results.getAllKeys()).map(([importedAt]) => importedAt).filter((at) => !kept.has(at)));
+  for (const importedAt of stale) await results.delete(resultsOf(importedAt));
   await tx.done;
 }
 
@@ -160,7 +165,7 @@ export async function listImports(): Promise<ImportSummary[]> {
 /** The per-file results of the import that began at `importedAt`, in the order they came. */
 export async function readImportResults(importedAt: number): Promise<FileResult[]> {
   const db = await database();
-  const rows = await db.getAll('results', IDBKeyRange.bound([importedAt], [importedAt, []]));
+  const rows = await db.getAll('results', resultsOf(importedAt));
   return rows.flatMap((row) => row.results);
 }
 
@@ -179,7 +184,7 @@ export async function forgetSampleImports(): Promise<void> {
   for (const summary of await tx.objectStore('imports').getAll()) {
     if (!summary.sample) continue;
     await tx.objectStore('imports').delete(summary.importedAt);
-    await tx.objectStore('results').delete(IDBKeyRange.bound([summary.importedAt], [summary.importedAt, []]));
+    await tx.objectStore('results').delete(resultsOf(summary.importedAt));
   }
   await tx.done;
   importHistoryVersion.update((v) => v + 1);
