@@ -8,6 +8,7 @@ import {
   type AggregateReport,
   type Disposition,
   normalizeDomain,
+  parseIpAddress,
   organizationalDomain,
 } from '../report';
 import {
@@ -26,7 +27,7 @@ import {
   type IdentificationEvidence,
   type SourceIdentification,
 } from './identifySource';
-import { lookupAsn, type AsnInfo } from './lookupAsn';
+import { asnInfoOfKey, asnKeyOfAddress, asnKeyOfIpv4, type AsnInfo } from './lookupAsn';
 import type { AsnTable } from './readAsnTable';
 import type { SendingService } from './sendingServices';
 import { classifyCauses, classifySource, type SourceClassification } from './classifySource';
@@ -118,10 +119,12 @@ type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries'
  * of their first record, and their messages: its IPs, ASNs and countries.
  */
 interface GroupCells {
+  /** The group's first context: its key, label and identification are the group's. */
+  first: SourceContext;
   /** Cell indexes. */
-  cells: number[];
-  contexts: SourceContext[];
-  contextMessages: number[];
+  cells: Int32Array;
+  /** Context indexes. */
+  contexts: Int32Array;
 }
 
 /** Per cell (by index), what its records add up to: records, messages, first and last report time. */
@@ -257,6 +260,8 @@ interface IpEntry {
   /** Position in the resolver's `ips`. */
   index: number;
   asn: AsnInfo;
+  /** Position of `asn` in the resolver's `asnInfos`. */
+  asnIndex: number;
   rdnsNames: readonly string[] | undefined;
   /** The service the IP's network names (identifyByNetwork), once a record needed it. */
   byNetwork: SourceIdentification | undefined;
@@ -398,8 +403,43 @@ export function canonicalIpv4Value(ip: string): number {
   return value * 256 + octet;
 }
 
+/** Every address of a resolver in text order: per address (position in `ips`) its rank, and per rank the address. */
+export interface IpRanks {
+  rankOf: Int32Array;
+  ipAt: Int32Array;
+}
+
+/** Per number 0–255, its place among the 256 written in decimal and sorted as text ("0" < "1" < "10" < "100" < …). */
+const OCTET_TEXT_ORDER = (() => {
+  const order = new Uint8Array(256);
+  const texts = Array.from({ length: 256 }, (_, i) => String(i)).sort();
+  texts.forEach((text, place) => (order[Number(text)] = place));
+  return order;
+})();
+
+/**
+ * A number that orders canonical IPv4 addresses as their text does: texts compare octet by octet (the dot sorts
+ * before every digit, so a shorter octet that begins a longer one sorts first, as its number does in
+ * OCTET_TEXT_ORDER), so the octets' places in text order, as the digits of a base-256 number, order them.
+ */
+export function ipv4TextOrder(value: number): number {
+  return (
+    OCTET_TEXT_ORDER[value >>> 24]! * 16777216 +
+    OCTET_TEXT_ORDER[(value >>> 16) & 255]! * 65536 +
+    OCTET_TEXT_ORDER[(value >>> 8) & 255]! * 256 +
+    OCTET_TEXT_ORDER[value & 255]!
+  );
+}
+
 /** How many of the last profiles found profileOf tries before hashing. */
 const RECENT_PROFILES = 4;
+
+/** A copy of `array` twice as long. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(array.length * 2);
+  copy.set(array);
+  return copy;
+}
 
 /** What is known of an IP's network without the ASN table: nothing (one object for every such IP). */
 const NO_ASN: AsnInfo = Object.freeze({});
@@ -425,6 +465,11 @@ export class SourceResolver {
   private v4Count = 0;
   private readonly otherIps = new Map<string, number>();
   private readonly ips: IpEntry[] = [];
+  /** Per address (position in `ips`): its text, and its IPv4 value when canonical (else -1). */
+  readonly ipTexts: string[] = [];
+  private ipValues = new Float64Array(1024);
+  /** ipRanks' answer, for as many addresses as it counted. */
+  private ranks: IpRanks | undefined;
   /** Open-addressing table of identifier sets: slot → 1 + index in `sets`, 0 when empty. */
   private slots = new Int32Array(1024);
   private readonly sets: IdentifierSet[] = [];
@@ -453,15 +498,32 @@ export class SourceResolver {
    * Per cell (by index, in creation order: the order of each cell's first record), its context's and its kind's
    * positions: numbers, not an object per cell (a million records make hundreds of thousands of cells).
    */
-  private cellContexts = new Int32Array(1024);
+  cellContexts = new Int32Array(1024);
   private cellKinds = new Int32Array(1024);
   private cells = 0;
   /** SourceCell objects, made when asked for (addRecord, cell): one per cell, so the same cell is the same object. */
   private readonly cellObjects: Array<SourceCell | undefined> = [];
   /** Every context, in creation order (the order of the first record of each). */
   readonly contexts: SourceContext[] = [];
-  /** Per context (by index), its address's position in `ips`: equal positions are equal addresses. */
-  readonly contextIps: number[] = [];
+  /**
+   * Per context (by index): its address's position in `ips` (equal positions are equal addresses), its AS info's in
+   * `asnInfos` and its group's number (groups are numbered in the order of their first context, so of their first
+   * record).
+   */
+  contextIps = new Int32Array(1024);
+  contextAsns = new Int32Array(1024);
+  contextGroups = new Int32Array(1024);
+  /** Group numbers by key. */
+  private readonly groupOfKey = new Map<string, number>();
+  /** How many groups there are; their numbers are 0 to groupCount - 1. */
+  groupCount = 0;
+  /**
+   * What the ASN table says of the addresses seen, each distinct answer once (thousands of addresses of a network
+   * share one): position 0 is what is known without the table.
+   */
+  readonly asnInfos: AsnInfo[] = [NO_ASN];
+  /** Positions in `asnInfos` by asnKeyOfAddress. */
+  private readonly asnInfoOfKey = new Map<number, number>();
   /** identifyByNetwork by AS number, for addresses without PTR names. */
   private readonly networkByAsn = new Map<number | undefined, SourceIdentification>();
   /** Every kind of cell, in creation order. */
@@ -565,22 +627,51 @@ export class SourceResolver {
     let key = this.otherIps.get(ip);
     if (key === undefined) {
       key = this.ips.length;
-      this.ips.push(this.newIpEntry(ip));
+      this.ips.push(this.newIpEntry(ip, -1));
       this.otherIps.set(ip, key);
     }
     return key;
   }
 
-  private newIpEntry(ip: string): IpEntry {
+  private newIpEntry(ip: string, value: number): IpEntry {
+    const index = this.ips.length;
+    if (index === this.ipValues.length) {
+      const values = new Float64Array(index * 2);
+      values.set(this.ipValues);
+      this.ipValues = values;
+    }
+    this.ipValues[index] = value;
+    this.ipTexts.push(ip);
+    const asnIndex = this.asnIndexOf(ip, value);
     return {
       index: this.ips.length,
-      asn: this.options.asnTable ? lookupAsn(this.options.asnTable, ip) : NO_ASN,
+      asn: this.asnInfos[asnIndex]!,
+      asnIndex,
       rdnsNames: this.options.rdns?.get(ip),
       byNetwork: undefined,
       network: undefined,
       othersNetwork: undefined,
       byIdentification: undefined,
     };
+  }
+
+  /** The position in `asnInfos` of what the ASN table says of an address (its IPv4 value when canonical, else -1). */
+  private asnIndexOf(ip: string, value: number): number {
+    const table = this.options.asnTable;
+    if (!table) return 0;
+    let key: number;
+    if (value >= 0) key = asnKeyOfIpv4(table, value);
+    else {
+      const address = parseIpAddress(ip);
+      key = address ? asnKeyOfAddress(table, address) : -1;
+    }
+    let index = this.asnInfoOfKey.get(key);
+    if (index === undefined) {
+      index = this.asnInfos.length;
+      this.asnInfos.push(Object.freeze(asnInfoOfKey(table, key)));
+      this.asnInfoOfKey.set(key, index);
+    }
+    return index;
   }
 
   /** The entry of a canonical IPv4 address (created on first sight). */
@@ -594,7 +685,7 @@ export class SourceResolver {
       if (this.v4Keys[slot] === key) return this.ips[at - 1]!;
       slot = (slot + 1) & mask;
     }
-    const entry = this.newIpEntry(ip);
+    const entry = this.newIpEntry(ip, value);
     this.ips.push(entry);
     this.v4Keys[slot] = key;
     this.v4Entries[slot] = this.ips.length;
@@ -613,6 +704,28 @@ export class SourceResolver {
       }
     }
     return entry;
+  }
+
+  /** Every address seen so far in text order (as `<` compares strings). */
+  ipRanks(): IpRanks {
+    const n = this.ips.length;
+    if (this.ranks?.rankOf.length === n) return this.ranks;
+    const ipAt = new Int32Array(n);
+    if (this.otherIps.size === 0 && n <= 2 ** 21) {
+      // Canonical IPv4 addresses only: their text order as a number, with the position below it, sorted as numbers.
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = ipv4TextOrder(this.ipValues[i]!) * n + i;
+      keys.sort();
+      for (let i = 0; i < n; i++) ipAt[i] = keys[i]! % n;
+    } else {
+      const texts = this.ipTexts;
+      const order = Array.from(texts, (_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1));
+      ipAt.set(order);
+    }
+    const rankOf = new Int32Array(n);
+    for (let rank = 0; rank < n; rank++) rankOf[ipAt[rank]!] = rank;
+    this.ranks = { rankOf, ipAt };
+    return this.ranks;
   }
 
   private context(
@@ -641,8 +754,21 @@ export class SourceResolver {
       context.groupKey = key;
       context.groupLabel = label;
     }
+    let group = this.groupOfKey.get(context.groupKey);
+    if (group === undefined) {
+      group = this.groupCount++;
+      this.groupOfKey.set(context.groupKey, group);
+    }
+    const index = context.index;
+    if (index === this.contextIps.length) {
+      this.contextIps = grown(this.contextIps);
+      this.contextAsns = grown(this.contextAsns);
+      this.contextGroups = grown(this.contextGroups);
+    }
+    this.contextIps[index] = ip.index;
+    this.contextAsns[index] = ip.asnIndex;
+    this.contextGroups[index] = group;
     this.contexts.push(context);
-    this.contextIps.push(ip.index);
     return context;
   }
 
@@ -894,11 +1020,12 @@ function newAccumulator(context: SourceContext, first: number, last: number): Ac
 interface CellTable {
   /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
   tally: Float64Array;
-  /** The resolver's kinds, each cell's kind (by index), its contextIps, and how many addresses it saw. */
+  /** Per context (by index), the messages of its cells, added in the cells' order. */
+  contextMessages: Float64Array;
+  /** The resolver's kinds, each cell's kind (by index). */
   kinds: readonly CellKind[];
   kindOf: (cell: number) => CellKind;
-  contextIps: readonly number[];
-  ipCount: number;
+  resolver: SourceResolver;
 }
 
 /**
@@ -920,7 +1047,7 @@ interface KindTotals {
 /** Per kind (by index): 1 + its entry in the KindTotals being made, 0 when none. Scratch space of totalsOf. */
 let entryOfKind = new Int32Array(0);
 
-function totalsOf(cells: readonly number[], table: CellTable): KindTotals {
+function totalsOf(cells: Int32Array, table: CellTable): KindTotals {
   const tally = table.tally;
   if (entryOfKind.length < table.kinds.length) entryOfKind = new Int32Array(table.kinds.length * 2);
   const totals: KindTotals = {
@@ -957,10 +1084,10 @@ function totalsOf(cells: readonly number[], table: CellTable): KindTotals {
   // Whole numbers whose total is exact: every partial sum is exact too, in any order.
   if (whole && sum <= Number.MAX_SAFE_INTEGER) return totals;
   return {
-    kinds: cells.map(table.kindOf),
-    messages: cells.map((cell) => tally[cell * TALLY + MESSAGES]!),
-    records: cells.map((cell) => tally[cell * TALLY + RECORDS]!),
-    firstCell: [...cells],
+    kinds: Array.from(cells, table.kindOf),
+    messages: Array.from(cells, (cell) => tally[cell * TALLY + MESSAGES]!),
+    records: Array.from(cells, (cell) => tally[cell * TALLY + RECORDS]!),
+    firstCell: Array.from(cells),
     firstSeen: totals.firstSeen,
     lastSeen: totals.lastSeen,
   };
@@ -1033,44 +1160,95 @@ function accumulateKind(acc: Accumulator, kind: CellKind, count: number, records
 /** Per address (by position in the resolver's `ips`): 1 + its place in the list being made. Scratch of networksOf. */
 let placeOfIp = new Int32Array(0);
 
-/** Most messages first, then by address: a total order, as the addresses are distinct. */
-function byMessagesThenValue(values: readonly string[], messages: readonly number[]): (a: number, b: number) => number {
-  return (a, b) => messages[b]! - messages[a]! || (values[a]! < values[b]! ? -1 : 1);
+/**
+ * A group's addresses (positions in the resolver's `ips`, distinct) with their messages, most messages first, then
+ * by address text: the order of `byMessages`. With whole counts small enough, each address becomes one number
+ * (messages, then its place in text order reversed) and the numbers are sorted as numbers, without a comparator.
+ */
+function orderedAddresses(ips: readonly number[], messages: readonly number[], ranks: IpRanks): number[] {
+  const count = ips.length;
+  const n = ranks.rankOf.length;
+  let fits = true;
+  for (let i = 0; i < count && fits; i++) {
+    const m = messages[i]!;
+    fits = Number.isInteger(m) && m >= 0 && m * n + n <= Number.MAX_SAFE_INTEGER;
+  }
+  if (!fits) {
+    const rankOf = ranks.rankOf;
+    const order = Array.from(ips, (_, i) => i);
+    order.sort((a, b) => messages[b]! - messages[a]! || rankOf[ips[a]!]! - rankOf[ips[b]!]!);
+    return order.map((i) => ips[i]!);
+  }
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = messages[i]! * n + (n - 1 - ranks.rankOf[ips[i]!]!);
+  keys.sort();
+  const ordered = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const key = keys[count - 1 - i]!;
+    ordered[i] = ranks.ipAt[n - 1 - (key % n)]!;
+  }
+  return ordered;
 }
 
+/** Per entry of the resolver's `asnInfos`: 1 + its place in the list being made. Scratch of networksOf. */
+let placeOfAsn = new Int32Array(0);
+
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
-function networksOf(
-  contexts: readonly SourceContext[],
-  messagesOf: readonly number[],
-  table: CellTable,
-): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
+  const resolver = table.resolver;
+  const contexts = group.contexts;
+  const contextMessages = table.contextMessages;
   if (contexts.length === 1) {
     // One IP (a source the ASN table does not place is grouped by its address): its counts are the group's.
-    const { ip, asn } = contexts[0]!;
-    const messages = messagesOf[0]!;
+    const context = contexts[0]!;
+    const asn = resolver.asnInfos[resolver.contextAsns[context]!]!;
+    const messages = contextMessages[context]!;
     return {
-      ips: [{ value: ip, messages }],
+      ips: [{ value: resolver.ipTexts[resolver.contextIps[context]!]!, messages }],
       asns: asn.asn === undefined ? [] : [{ asn: asn.asn, ...(asn.asnName ? { name: asn.asnName } : {}), messages }],
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
-  if (placeOfIp.length < table.ipCount) placeOfIp = new Int32Array(table.ipCount * 2);
-  // Addresses by their position in the resolver (one address may feed two contexts of a group), in a list.
-  const values: string[] = [];
+  if (placeOfIp.length < resolver.ipCount) placeOfIp = new Int32Array(resolver.ipCount * 2);
+  if (placeOfAsn.length < resolver.asnInfos.length) placeOfAsn = new Int32Array(resolver.asnInfos.length * 2);
+  // Addresses by their position in the resolver (one address may feed two contexts of a group), in a list; AS
+  // answers likewise, in the order of their first context.
+  const ips: number[] = [];
   const ipMessages: number[] = [];
-  const asns = new Map<number, { name?: string; messages: number }>();
-  const countries: MutableCounts = new Map();
+  const infos: number[] = [];
+  const infoMessages: number[] = [];
+  let sum = 0;
+  let whole = true;
   for (let i = 0; i < contexts.length; i++) {
     const context = contexts[i]!;
-    const count = messagesOf[i]!;
-    const ip = table.contextIps[context.index]!;
+    const count = contextMessages[context]!;
+    sum += count;
+    if (!Number.isInteger(count)) whole = false;
+    const ip = resolver.contextIps[context]!;
     const place = placeOfIp[ip]! - 1;
     if (place < 0) {
-      values.push(context.ip);
+      ips.push(ip);
       ipMessages.push(count);
-      placeOfIp[ip] = values.length;
+      placeOfIp[ip] = ips.length;
     } else ipMessages[place]! += count;
-    const asn = context.asn;
+    const info = resolver.contextAsns[context]!;
+    const at = placeOfAsn[info]! - 1;
+    if (at < 0) {
+      infos.push(info);
+      infoMessages.push(count);
+      placeOfAsn[info] = infos.length;
+    } else infoMessages[at]! += count;
+  }
+  const asns = new Map<number, { name?: string; messages: number }>();
+  const countries: MutableCounts = new Map();
+  // Whole numbers with an exact total add up to the same in any order: per AS answer first, then per AS and
+  // country. Otherwise, context by context, as the sums must be the ones that order gives.
+  const exact = whole && sum <= Number.MAX_SAFE_INTEGER;
+  const byAnswer: readonly number[] = exact ? infos : Array.from(contexts, (context) => resolver.contextAsns[context]!);
+  for (let i = 0; i < byAnswer.length; i++) {
+    const info = byAnswer[i]!;
+    const count = exact ? infoMessages[i]! : contextMessages[contexts[i]!]!;
+    const asn = resolver.asnInfos[info]!;
     if (asn.asn !== undefined) {
       const entry = asns.get(asn.asn);
       if (entry) entry.messages += count;
@@ -1078,11 +1256,20 @@ function networksOf(
     }
     if (asn.country) add(countries, asn.country, count);
   }
-  for (const context of contexts) placeOfIp[table.contextIps[context.index]!] = 0;
-  const order = Array.from(values, (_, i) => i).sort(byMessagesThenValue(values, ipMessages));
+  for (const info of infos) placeOfAsn[info] = 0;
+  for (const ip of ips) placeOfIp[ip] = 0;
+  const ordered = ips.length === 1 ? ips : orderedAddresses(ips, ipMessages, resolver.ipRanks());
+  // The messages of each address, by position, for the list.
+  for (let i = 0; i < ips.length; i++) placeOfIp[ips[i]!] = i + 1;
+  const listed = new Array<Counted>(ordered.length);
+  for (let i = 0; i < ordered.length; i++) {
+    const ip = ordered[i]!;
+    listed[i] = { value: resolver.ipTexts[ip]!, messages: ipMessages[placeOfIp[ip]! - 1]! };
+  }
+  for (const ip of ips) placeOfIp[ip] = 0;
   return {
     // Every address: the page counts them and the command line lists them.
-    ips: order.map((i) => ({ value: values[i]!, messages: ipMessages[i]! })),
+    ips: listed,
     asns: [...asns]
       .map(([asn, v]) => ({ asn, ...v }))
       .sort((a, b) => b.messages - a.messages)
@@ -1094,7 +1281,7 @@ function networksOf(
 /** A group's counts from its cells (in the order they were made). */
 function accumulatorOf(group: GroupCells, table: CellTable): Accumulator {
   const totals = totalsOf(group.cells, table);
-  const acc = newAccumulator(group.contexts[0]!, totals.firstSeen, totals.lastSeen);
+  const acc = newAccumulator(group.first, totals.firstSeen, totals.lastSeen);
   for (let i = 0; i < totals.kinds.length; i++) {
     accumulateKind(acc, totals.kinds[i]!, totals.messages[i]!, totals.records[i]!);
   }
@@ -1105,7 +1292,7 @@ function accumulatorOf(group: GroupCells, table: CellTable): Accumulator {
 /** A group's facts from its cells: everything but the classification. */
 function factsOf(group: GroupCells, table: CellTable): Omit<SourceGroup, 'classification'> {
   const acc = accumulatorOf(group, table);
-  const { ips, asns, countries } = networksOf(group.contexts, group.contextMessages, table);
+  const { ips, asns, countries } = networksOf(group, table);
   const facts: Omit<SourceGroup, 'classification'> = {
     key: acc.key,
     label: acc.label,
@@ -1215,23 +1402,59 @@ export class SourceGrouper {
     if (time > tally[at + LAST_SEEN]!) tally[at + LAST_SEEN] = time;
   }
 
-  private table(): CellTable {
+  /** The cells of each group and what grouping reads of them. */
+  private grouped(): { table: CellTable; groups: GroupCells[] } {
     const resolver = this.resolver;
-    return {
-      tally: this.tally,
+    const tally = this.tally;
+    const cellCount = resolver.cellCount;
+    const contextCount = resolver.contexts.length;
+    const groupCount = resolver.groupCount;
+    const cellContexts = resolver.cellContexts;
+    const contextGroups = resolver.contextGroups;
+    // Every cell the grouper makes is counted (cellIndex, then count), so every context and group has records.
+    const contextMessages = new Float64Array(contextCount);
+    const cellStarts = new Int32Array(groupCount + 1);
+    for (let cell = 0; cell < cellCount; cell++) {
+      const context = cellContexts[cell]!;
+      contextMessages[context]! += tally[cell * TALLY + MESSAGES]!;
+      cellStarts[contextGroups[context]! + 1]!++;
+    }
+    const contextStarts = new Int32Array(groupCount + 1);
+    for (let context = 0; context < contextCount; context++) contextStarts[contextGroups[context]! + 1]!++;
+    for (let group = 0; group < groupCount; group++) {
+      cellStarts[group + 1]! += cellStarts[group]!;
+      contextStarts[group + 1]! += contextStarts[group]!;
+    }
+    // Each group's cells and contexts in their order (a counting sort keeps it): the order of their first record.
+    const cells = new Int32Array(cellCount);
+    const next = cellStarts.slice(0, groupCount);
+    for (let cell = 0; cell < cellCount; cell++) cells[next[contextGroups[cellContexts[cell]!]!]!++] = cell;
+    const contexts = new Int32Array(contextCount);
+    next.set(contextStarts.subarray(0, groupCount));
+    for (let context = 0; context < contextCount; context++) contexts[next[contextGroups[context]!]!++] = context;
+    const groups = new Array<GroupCells>(groupCount);
+    for (let group = 0; group < groupCount; group++) {
+      const own = contexts.subarray(contextStarts[group], contextStarts[group + 1]);
+      groups[group] = {
+        first: resolver.contexts[own[0]!]!,
+        cells: cells.subarray(cellStarts[group], cellStarts[group + 1]),
+        contexts: own,
+      };
+    }
+    const table: CellTable = {
+      tally,
+      contextMessages,
       kinds: resolver.kinds,
       kindOf: (cell) => resolver.kindAt(cell),
-      contextIps: resolver.contextIps,
-      ipCount: resolver.ipCount,
+      resolver,
     };
+    return { table, groups };
   }
 
   /** The groups of everything added so far, classified, largest first. */
   groups(): SourceGroup[] {
-    const table = this.table();
-    return this.cellsByGroup()
-      .map((group) => finish(group, table))
-      .sort(largestFirst);
+    const { table, groups } = this.grouped();
+    return groups.map((group) => finish(group, table)).sort(largestFirst);
   }
 
   /**
@@ -1245,49 +1468,16 @@ export class SourceGrouper {
 
   /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
   *eachClass(): Generator<GroupClass> {
-    const table = this.table();
-    for (const group of this.cellsByGroup()) {
-      const context = group.contexts[0]!;
+    const { table, groups } = this.grouped();
+    const all = this.resolver.contexts;
+    for (const group of groups) {
+      const context = group.first;
       let messages = 0;
       for (const cell of group.cells) messages += table.tally[cell * TALLY + MESSAGES]!;
       const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
-      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts: group.contexts };
+      const contexts = Array.from(group.contexts, (index) => all[index]!);
+      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
     }
-  }
-
-  /**
-   * The cells of each group, in the order they were made; groups in the order of their first cell (so of their first
-   * record), contexts within a group too. A context belongs to one group, so it is looked up by key once.
-   */
-  private cellsByGroup(): GroupCells[] {
-    const tally = this.tally;
-    const contexts = this.resolver.contexts;
-    const groupOf = new Array<GroupCells | undefined>(contexts.length);
-    const positionOf = new Int32Array(contexts.length);
-    const byKey = new Map<string, GroupCells>();
-    const groups: GroupCells[] = [];
-    const resolver = this.resolver;
-    for (let cell = 0; cell < resolver.cellCount; cell++) {
-      const at = cell * TALLY;
-      if (at >= tally.length || tally[at + RECORDS] === 0) continue;
-      const context = resolver.contextAt(cell);
-      let group = groupOf[context.index];
-      if (group === undefined) {
-        group = byKey.get(context.groupKey);
-        if (group === undefined) {
-          group = { cells: [], contexts: [], contextMessages: [] };
-          byKey.set(context.groupKey, group);
-          groups.push(group);
-        }
-        groupOf[context.index] = group;
-        positionOf[context.index] = group.contexts.length;
-        group.contexts.push(context);
-        group.contextMessages.push(0);
-      }
-      group.cells.push(cell);
-      group.contextMessages[positionOf[context.index]!]! += tally[at + MESSAGES]!;
-    }
-    return groups;
   }
 }
 

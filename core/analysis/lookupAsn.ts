@@ -71,15 +71,31 @@ function describe(table: AsnTable, asnIndex: number, countryIndex: number): AsnI
   return info;
 }
 
-/** Looks up a parsed address. Returns an empty object for addresses the data does not cover (private, unrouted). */
-export function lookupAsnOfAddress(table: AsnTable, address: IpAddress): AsnInfo {
-  if (address.family === 4) {
-    const row = lastStartAtOrBelow(table.v4Start, address.value);
-    return row < 0 ? {} : describe(table, table.v4Asn[row]!, table.v4Country[row]!);
-  }
+/**
+ * What the table says of a parsed address as one number: its AS's index × 256 + its country's index (both 0 when the
+ * row names none), or -1 for addresses the data does not cover. Many addresses share one: asnInfoOfKey describes it.
+ */
+export function asnKeyOfAddress(table: AsnTable, address: IpAddress): number {
+  if (address.family === 4) return asnKeyOfIpv4(table, address.value);
   // The table keeps the upper 64 bits of IPv6 addresses (see scripts/build-asn-table.mjs).
   const row = lastStartAtOrBelow64(table.v6High, table.v6Low, address.words[0], address.words[1]);
-  return row < 0 ? {} : describe(table, table.v6Asn[row]!, table.v6Country[row]!);
+  return row < 0 ? -1 : table.v6Asn[row]! * 256 + table.v6Country[row]!;
+}
+
+/** asnKeyOfAddress of an IPv4 address given as its unsigned 32-bit value. */
+export function asnKeyOfIpv4(table: AsnTable, value: number): number {
+  const row = lastStartAtOrBelow(table.v4Start, value);
+  return row < 0 ? -1 : table.v4Asn[row]! * 256 + table.v4Country[row]!;
+}
+
+/** The AsnInfo an asnKeyOfAddress stands for (a new object each time). */
+export function asnInfoOfKey(table: AsnTable, key: number): AsnInfo {
+  return key < 0 ? {} : describe(table, Math.floor(key / 256), key % 256);
+}
+
+/** Looks up a parsed address. Returns an empty object for addresses the data does not cover (private, unrouted). */
+export function lookupAsnOfAddress(table: AsnTable, address: IpAddress): AsnInfo {
+  return asnInfoOfKey(table, asnKeyOfAddress(table, address));
 }
 
 /** Looks up an address written as text; an unreadable address yields an empty object. */
