@@ -1,33 +1,112 @@
-// A resumable DEFLATE decoder (RFC 1951) for compressed input held whole in memory and arriving slice by slice: a
-// large .xml.gz or zip member. In Chromium, allocating a fresh buffer for output costs far more than inflating into it
-// (a copy of each piece of output into a buffer of its own made inflating a 20 MB report several times slower), and
-// fflate's streaming inflate allocates a growing buffer for each slice and copies its output, its window and its
-// leftover input again after it. Here one output buffer, holding the 32 KiB window, serves the whole stream: the
-// output is handed over as a view of it (`take`), valid until the next `run`, and the buffer grows only when one
-// slice's output does not fit.
+// The one DEFLATE decoder (RFC 1951) of the report reader: gzip members and zip members held whole in memory, read in
+// one call or slice by slice as they arrive. fflate allocates a lookup table of up to 64 KiB per Huffman code per block
+// and, streaming, a growing output buffer per push, copying its output, window and leftover input again after each;
+// in Chromium allocating a fresh buffer for output costs more than inflating into it. Here tables and the output
+// buffer belong to the decoder, which is reset from one stream to the next and lent out from a spare (`borrowInflater`),
+// so that a worker reading thousands of reports allocates them once. The output is handed over as a view of the buffer
+// (`take`), valid until the next `run` or `reset`; the buffer holds the 32 KiB window and grows only when one call's
+// output does not fit.
 //
 // Input: each call to `run` is given all of the stream's bytes that have arrived so far (a longer view each time, from
 // the same start), and decodes every symbol whose bits have all arrived, as fflate's Inflate does with the same input.
 // Anything a valid stream cannot hold (an invalid code, block type, distance or stored length) stops it with 'bad':
 // the caller then reads the stream again with fflate from its start, so damaged input is read exactly as before.
-import {
-  build,
-  CODE_LENGTH_ORDER,
-  type Code,
-  DISTANCE_BASE,
-  DISTANCE_EXTRA,
-  fixedDistances,
-  fixedLiterals,
-  LENGTH_BASE,
-  LENGTH_EXTRA,
-  lengths,
-  MAX_BITS,
-  newCode,
-} from './inflateRaw';
+
+const MAX_BITS = 15;
+
+/**
+ * Codes up to this long are read in one look-up. Built once per block, the tables read nearly every literal code of
+ * report XML at once; longer codes are read bit by bit (the canonical decoding of RFC 1951 §3.2.2).
+ */
+const FAST_BITS = 10;
+const FAST_MASK = (1 << FAST_BITS) - 1;
+
+/** RFC 1951 §3.2.5: extra bits and base values of length codes 257–285 (less 257) and of distance codes 0–29. */
+const LENGTH_EXTRA = Uint8Array.from({ length: 29 }, (_, code) => (code < 8 || code === 28 ? 0 : (code >> 2) - 1));
+const LENGTH_BASE = bases(LENGTH_EXTRA, 3);
+LENGTH_BASE[28] = 258;
+const DISTANCE_EXTRA = Uint8Array.from({ length: 30 }, (_, code) => (code < 4 ? 0 : (code >> 1) - 1));
+const DISTANCE_BASE = bases(DISTANCE_EXTRA, 1);
+
+/** Base values that start at `first`, each code's range following the one before it. */
+function bases(extra: Uint8Array, first: number): Uint16Array {
+  const base = new Uint16Array(extra.length);
+  base[0] = first;
+  for (let code = 1; code < extra.length; code++) base[code] = base[code - 1]! + (1 << extra[code - 1]!);
+  return base;
+}
+
+/** RFC 1951 §3.2.7: the order code length code lengths are sent in. */
+const CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+
+/** A canonical Huffman code: how many codes of each length, the symbols in code order, and the fast table. */
+interface Code {
+  counts: Uint16Array;
+  symbols: Uint16Array;
+  /** By the next FAST_BITS input bits: `symbol << 4 | length` of a code that short, or 0. */
+  fast: Uint16Array;
+}
+
+function newCode(symbols: number): Code {
+  return {
+    counts: new Uint16Array(MAX_BITS + 1),
+    symbols: new Uint16Array(symbols),
+    fast: new Uint16Array(1 << FAST_BITS),
+  };
+}
+
+/** Code lengths being read (literal/length then distance), shared: a block header is read within one call. */
+const lengths = new Uint8Array(288 + 32);
+const offsets = new Uint16Array(MAX_BITS + 2);
+const codeLengths = newCode(19);
+
+/** Sets `code` from the code lengths `lengths[from … from + n)`; false when they over-subscribe (no valid code). */
+function build(code: Code, from: number, n: number): boolean {
+  const { counts, symbols, fast } = code;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[lengths[from + i]!]!++;
+  counts[0] = 0;
+  let left = 1;
+  for (let length = 1; length <= MAX_BITS; length++) {
+    left = (left << 1) - counts[length]!;
+    if (left < 0) return false;
+  }
+  offsets[1] = 0;
+  for (let length = 1; length < MAX_BITS; length++) offsets[length + 1] = offsets[length]! + counts[length]!;
+  for (let symbol = 0; symbol < n; symbol++) {
+    const length = lengths[from + symbol]!;
+    if (length !== 0) symbols[offsets[length]!++] = symbol;
+  }
+  fast.fill(0);
+  let next = 0;
+  let index = 0;
+  for (let length = 1; length <= FAST_BITS; length++) {
+    for (let k = 0; k < counts[length]!; k++) {
+      // Codes are sent most significant bit first into a stream read least significant bit first: reverse them.
+      let reversed = 0;
+      for (let bit = 0; bit < length; bit++) reversed |= ((next >> bit) & 1) << (length - 1 - bit);
+      const entry = (symbols[index++]! << 4) | length;
+      for (let slot = reversed; slot <= FAST_MASK; slot += 1 << length) fast[slot] = entry;
+      next++;
+    }
+    next <<= 1;
+  }
+  return true;
+}
+
+const fixedLiterals = newCode(288);
+const fixedDistances = newCode(32);
+lengths.fill(8, 0, 144);
+lengths.fill(9, 144, 256);
+lengths.fill(7, 256, 280);
+lengths.fill(8, 280, 288);
+build(fixedLiterals, 0, 288);
+lengths.fill(5, 0, 32);
+build(fixedDistances, 0, 32);
 
 /** How far back a DEFLATE match may reach. */
 const WINDOW = 32 * 1024;
-/** The output buffer's first size; it doubles while one slice's output does not fit. */
+/** The output buffer's first size; it doubles while one call's output does not fit. */
 const FIRST_BUFFER_BYTES = 256 * 1024;
 /** The longest match, written before the room left is checked again. */
 const MAX_MATCH = 258;
@@ -38,21 +117,15 @@ const LONG_MATCH = 32;
 /** Input bytes a symbol can need, read-ahead included: below this distance from the end, a symbol can run out. */
 const SYMBOL_BYTES = 12;
 
-/**
- * Fast tables one bit longer than inflateRaw's: built once per block of a large stream, they read most literal codes
- * of report XML in one look-up.
- */
-const STREAM_FAST_BITS = 10;
-
 /** 'more': every complete symbol is decoded; 'done': the final block ended; 'bad': not a valid DEFLATE stream. */
 export type InflateStatus = 'more' | 'done' | 'bad';
 
-/** The code length code of dynamic block headers, read and used within one call. */
-const codeLengths = newCode(19);
+/** Whether this many bytes of output, produced since the last `take`, may be held. */
+export type KeepOutput = (bytes: number) => boolean;
 
 export class InflateStream {
-  private readonly dynamicLiterals = newCode(288, STREAM_FAST_BITS);
-  private readonly dynamicDistances = newCode(32, STREAM_FAST_BITS);
+  private readonly dynamicLiterals = newCode(288);
+  private readonly dynamicDistances = newCode(32);
   /** The codes of the block being read; undefined between blocks. */
   private literals: Code | undefined;
   private distances: Code | undefined;
@@ -71,9 +144,24 @@ export class InflateStream {
 
   /**
    * `keep` says whether this many bytes of output, produced since the last `take`, may be held: past that the output is
-   * only counted (a decompression bomb is decoded to the end of its slice without being held).
+   * only counted (a decompression bomb is decoded to the end of its input without being held).
    */
-  constructor(private readonly keep: (bytes: number) => boolean) {}
+  constructor(private keep: KeepOutput) {}
+
+  /** Ready for a new stream, keeping the buffer and tables. */
+  reset(keep: KeepOutput): void {
+    this.keep = keep;
+    this.literals = undefined;
+    this.distances = undefined;
+    this.lastBlock = false;
+    this.finished = false;
+    this.at = 0;
+    this.bitBuffer = 0;
+    this.bitCount = 0;
+    this.written = 0;
+    this.start = 0;
+    this.dropped = 0;
+  }
 
   /** Bytes of output produced since the last `take`, kept or not. */
   get pending(): number {
@@ -82,7 +170,7 @@ export class InflateStream {
 
   /**
    * The output produced since the last call, or nothing when some of it was not kept: a view of the decoder's buffer,
-   * which the next `run` may overwrite.
+   * which the next `run` or `reset` may overwrite.
    */
   take(): Uint8Array {
     const output = this.dropped > 0 ? new Uint8Array(0) : this.out.subarray(this.start, this.written);
@@ -94,6 +182,11 @@ export class InflateStream {
   /** Byte offset in the input just past the stream's last bit, once `run` has given 'done'. */
   get end(): number {
     return this.at - (this.bitCount >> 3);
+  }
+
+  /** The output buffer's size, for tests. */
+  get capacity(): number {
+    return this.out.length;
   }
 
   /** Decodes what `data` (the stream's bytes so far, from its first) completes; its output stays until `take`. */
@@ -182,7 +275,7 @@ export class InflateStream {
       this.at++;
       this.bitCount += 8;
     }
-    const entry = code.fast[this.bitBuffer & (code.fast.length - 1)]!;
+    const entry = code.fast[this.bitBuffer & FAST_MASK]!;
     if (entry !== 0) {
       this.bitBuffer >>>= entry & 15;
       this.bitCount -= entry & 15;
@@ -295,9 +388,7 @@ export class InflateStream {
     // The hot loop keeps the state in locals, reads codes of up to FAST_BITS bits through the tables inline, and leaves
     // longer ones to decodeSlow.
     const literalFast = literals.fast;
-    const literalMask = literalFast.length - 1;
     const distanceFast = distances.fast;
-    const distanceMask = distanceFast.length - 1;
     const end = data.length;
     const endBits = end * 8;
     let out = this.out;
@@ -327,7 +418,7 @@ export class InflateStream {
         }
       }
       let symbol: number;
-      const entry = literalFast[bitBuffer & literalMask]!;
+      const entry = literalFast[bitBuffer & FAST_MASK]!;
       if (entry !== 0) {
         bitBuffer >>>= entry & 15;
         bitCount -= entry & 15;
@@ -376,7 +467,7 @@ export class InflateStream {
       bitBuffer >>>= lengthBits;
       bitCount -= lengthBits;
       let distanceCode: number;
-      const distanceEntry = distanceFast[bitBuffer & distanceMask]!;
+      const distanceEntry = distanceFast[bitBuffer & FAST_MASK]!;
       if (distanceEntry !== 0) {
         bitBuffer >>>= distanceEntry & 15;
         bitCount -= distanceEntry & 15;
@@ -427,4 +518,28 @@ export class InflateStream {
     this.written = written;
     return status;
   }
+}
+
+/**
+ * A decoder lent out whole between streams: its buffer grows to the output of one call and stays grown, so it is
+ * kept for the next borrower only up to this size.
+ */
+const SPARE_MAX_BYTES = 8 * 1024 * 1024;
+let spare: InflateStream | undefined;
+
+/**
+ * A decoder ready for a new stream: the one given back last, if any (its buffer and tables allocated already), else a
+ * new one. Not shared: whoever borrows it has it alone until it gives it back with {@link returnInflater}.
+ */
+export function borrowInflater(keep: KeepOutput): InflateStream {
+  const inflater = spare;
+  if (!inflater) return new InflateStream(keep);
+  spare = undefined;
+  inflater.reset(keep);
+  return inflater;
+}
+
+/** Gives `inflater` back once nothing reads its output any more; a decoder not given back is simply collected. */
+export function returnInflater(inflater: InflateStream): void {
+  if (inflater.capacity <= SPARE_MAX_BYTES) spare = inflater;
 }

@@ -18,8 +18,8 @@ import {
   MAX_XML_TEXT_CHARS,
   RATIO_CHECK_FLOOR,
 } from './limits';
-import { gunzipWhole, gzipHeaderLength, inflateWhole } from './inflateWhole';
-import { InflateStream } from './inflateStream';
+import { gunzipWhole, gzipHeaderLength } from './inflateWhole';
+import { borrowInflater, returnInflater, type InflateStream } from './inflateStream';
 import { parseFailureReport } from './parseFailureReport';
 import { parseTlsReport } from './parseTlsReport';
 import { isZipNoise, readZipEntries } from './readZipEntries';
@@ -346,18 +346,20 @@ function skipping(skip: number, emit: (chunk: Uint8Array) => void): (chunk: Uint
 
 /**
  * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
- * The first slice that is exactly one small complete member is inflated in one call (gunzipWhole) to the one chunk the
- * Gunzip would give. From the first slice that is not, input held whole in memory (see ReadContext.held) is read by
- * InflateStream, whose output is handed over where fflate's Gunzip would hand over the same output; anything else, and
- * anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member), goes to an
- * fflate Gunzip given every slice since that first one, which skips the output already handed over: so every input
- * gives exactly what fflate's Gunzip alone gives, chunk boundaries aside.
+ * Input held whole in memory (see ReadContext.held) is read by InflateStream, whose output is handed over where
+ * fflate's Gunzip would hand over the same output (the end of each slice and of each member); other input, slice by
+ * slice as it arrives, by InflateStream when the slice is exactly one whole member (gunzipWhole), else by fflate.
+ * Anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member) goes to an
+ * fflate Gunzip given every slice since the first, which skips the output already handed over: so every input gives
+ * exactly what fflate's Gunzip alone gives, chunk boundaries aside.
  */
 class GzipStream implements ByteSink {
   private gunzip: Gunzip | undefined;
   private produced = 0;
   private ignoringRest = false;
-  /** Reading with InflateStream: the slices since it started, views of one buffer, one after another. */
+  /** The decoder, borrowed at the first slice and given back at the end or when fflate takes over. */
+  private inflater: InflateStream | undefined;
+  /** Reading held input with InflateStream: the slices since it started, views of one buffer, one after another. */
   private fast:
     | {
         slices: Uint8Array[];
@@ -367,7 +369,8 @@ class GzipStream implements ByteSink {
         /** Where the member being read starts, and its DEFLATE data (-1 while its header is read), from `base`. */
         memberStart: number;
         dataStart: number;
-        inflater: InflateStream | undefined;
+        /** Whether a member has been started (the decoder then holds its state). */
+        started: boolean;
         handedOver: number;
       }
     | undefined;
@@ -395,7 +398,13 @@ class GzipStream implements ByteSink {
 
   end(): void {
     this.feed(new Uint8Array(0), true);
+    this.giveBack();
     this.inner.end();
+  }
+
+  private giveBack(): void {
+    if (this.inflater) returnInflater(this.inflater);
+    this.inflater = undefined;
   }
 
   private feed(slice: Uint8Array, final: boolean): void {
@@ -424,9 +433,11 @@ class GzipStream implements ByteSink {
     if (!this.fast) {
       // A Gunzip's final push between members flushes one empty chunk.
       if (final && slice.length === 0) return this.emit(slice);
-      const whole = gunzipWhole(slice, this.ctx.allowsDecompressed);
-      if (whole) return this.emit(whole);
+      this.inflater ??= borrowInflater(this.ctx.allowsDecompressed);
       if (!this.ctx.held.has(slice.buffer)) {
+        const whole = gunzipWhole(this.inflater, slice, this.ctx.allowsDecompressed);
+        if (whole) return this.emit(whole);
+        this.giveBack();
         this.gunzip = new Gunzip(this.emit);
         return this.gunzip.push(slice, final);
       }
@@ -437,7 +448,7 @@ class GzipStream implements ByteSink {
         total: 0,
         memberStart: 0,
         dataStart: -1,
-        inflater: undefined,
+        started: false,
         handedOver: 0,
       };
     }
@@ -453,34 +464,36 @@ class GzipStream implements ByteSink {
 
   private handOver(): void {
     const fast = this.fast!;
-    if (!fast.inflater) return;
+    if (!fast.started) return;
     // As the fflate path counts it (`emit`), before the limits are checked.
-    this.produced += fast.inflater.pending;
-    fast.handedOver += handOver(this.ctx, fast.inflater, this.pushInner);
+    this.produced += this.inflater!.pending;
+    fast.handedOver += handOver(this.ctx, this.inflater!, this.pushInner);
   }
 
   /** Reads on with InflateStream as far as the input goes; false when fflate must read it instead. */
   private readMembers(final: boolean): boolean {
     const fast = this.fast!;
+    const inflater = this.inflater!;
     const view = (from: number) => new Uint8Array(fast.source, fast.base + from, fast.total - from);
     for (;;) {
       if (fast.dataStart < 0) {
         const available = fast.total - fast.memberStart;
         // Between members: at the end of the input that is the end of the file; a trailer cut short is fflate's.
-        if (available === 0 && fast.inflater) return true;
+        if (available === 0 && fast.started) return true;
         if (available < 0) return !final;
         const head = view(fast.memberStart);
         if (available >= 3 && (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8)) return false;
         const headerLength = gzipHeaderLength(head);
         if (headerLength === undefined) return !final;
         fast.dataStart = fast.memberStart + headerLength;
-        fast.inflater = new InflateStream(this.ctx.allowsDecompressed);
+        inflater.reset(this.ctx.allowsDecompressed);
+        fast.started = true;
       }
-      const status = fast.inflater!.run(view(fast.dataStart));
+      const status = inflater.run(view(fast.dataStart));
       if (status !== 'done') return status === 'more' && !final;
       // The member's end is where fflate hands over its last output, before it reads the next member.
       this.handOver();
-      fast.memberStart = fast.dataStart + fast.inflater!.end + 8;
+      fast.memberStart = fast.dataStart + inflater.end + 8;
       fast.dataStart = -1;
     }
   }
@@ -488,6 +501,7 @@ class GzipStream implements ByteSink {
   /** Hands the input read so far to an fflate Gunzip, which skips the output already handed over, and reads on. */
   private readAgain(final: boolean): void {
     const fast = this.fast!;
+    this.giveBack();
     this.gunzip = new Gunzip(skipping(fast.handedOver, this.emit));
     for (const slice of fast.slices) this.gunzip.push(slice, false);
     if (final) this.gunzip.push(new Uint8Array(0), true);
@@ -621,9 +635,9 @@ function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
 
 /**
  * A zip member's DEFLATE data inflated slice by slice, its output handed to `sink` after each slice, counted against
- * the limits first (where fflate's Inflate, pushed the same slices, hands over its output). Read by InflateStream;
- * anything it does not read as a valid stream is read by fflate from the start, skipping the output already handed
- * over, so that every member gives exactly what fflate gives.
+ * the limits first (where fflate's Inflate, pushed the same slices, hands over its output): a member of one slice, as
+ * most are, in one call. Read by InflateStream; anything it does not read as a valid stream is read by fflate from
+ * the start, skipping the output already handed over, so that every member gives exactly what fflate gives.
  */
 function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8Array) => void): void {
   const emit = (chunk: Uint8Array): void => {
@@ -631,17 +645,18 @@ function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8
     sink(chunk);
   };
   if (data.length === 0) return inflateWithFflate(ctx, data, emit);
-  const inflater = new InflateStream(ctx.allowsDecompressed);
+  const inflater = borrowInflater(ctx.allowsDecompressed);
   let handedOver = 0;
   for (let end = INPUT_SLICE; ; end += INPUT_SLICE) {
     ctx.checkAborted();
     const final = end >= data.length;
     const status = inflater.run(data.subarray(0, end));
     if (status === 'bad' || (status === 'more' && final)) {
+      returnInflater(inflater);
       return inflateWithFflate(ctx, data, skipping(handedOver, emit));
     }
     handedOver += handOver(ctx, inflater, sink);
-    if (final) return;
+    if (final) return returnInflater(inflater);
   }
 }
 
@@ -670,13 +685,8 @@ function readZip(ctx: ReadContext, zip: Uint8Array, path: ReportPath, depth: num
       }
       if (entry.method !== 8)
         throw ReportFailure.of('unsupported', 'report.zipMethod', { where, method: String(entry.method) });
-      const whole = inflateWhole(data, entry.uncompressedSize, entry.crc32, ctx.allowsDecompressed);
       try {
-        if (whole) {
-          ctx.checkAborted();
-          ctx.countDecompressed(whole.length);
-          document.push(whole);
-        } else inflateInSlices(ctx, data, (chunk) => document.push(chunk));
+        inflateInSlices(ctx, data, (chunk) => document.push(chunk));
       } catch (error) {
         if (error instanceof ReportFailure) throw error;
         throw ReportFailure.of('corrupt-archive', 'report.zipMemberDamaged', {

@@ -243,22 +243,20 @@ describe('InflateStream', () => {
   });
 });
 
-/** parseReport as fflate's streaming path alone reads: an InflateStream that refuses every stream at once. */
+/** parseReport as fflate's streaming path alone reads: a decoder that refuses every stream at once. */
 let fflateOnly: typeof parseReport;
 beforeAll(async () => {
   vi.resetModules();
-  vi.doMock('../../../core/report/inflateStream', () => ({
-    InflateStream: class {
-      readonly pending = 0;
-      readonly end = 0;
-      run(): InflateStatus {
-        return 'bad';
-      }
-      take(): Uint8Array {
-        return new Uint8Array(0);
-      }
-    },
-  }));
+  vi.doMock('../../../core/report/inflateStream', async (actual: () => Promise<object>) => {
+    const refusing = {
+      pending: 0,
+      end: 0,
+      reset() {},
+      run: (): InflateStatus => 'bad',
+      take: () => new Uint8Array(0),
+    };
+    return { ...(await actual()), borrowInflater: () => refusing, returnInflater: () => {} };
+  });
   ({ parseReport: fflateOnly } = await import('../../../core/report/parseReport'));
   vi.doUnmock('../../../core/report/inflateStream');
 });

@@ -1,23 +1,27 @@
-// inflateRaw must give back exactly what was deflated — by zlib at every level and strategy and by fflate, stored,
-// fixed and dynamic blocks, long and short codes — and, on damaged or truncated streams, either refuse or agree with
-// fflate; it never writes past the buffer it is given.
+// InflateStream given a whole stream in one call (a small .gz or zip member, as most reports are) must give back
+// exactly what was deflated — by zlib at every level and strategy and by fflate, stored, fixed and dynamic blocks,
+// long and short codes — and, on damaged or truncated streams, refuse or agree with fflate. One decoder reads every
+// stream of this file, reset between them, as the parser reuses one from report to report: whatever state a stream
+// left it in (cut short, damaged, ended), the next one reads as if on a new decoder.
 import { deflateRawSync, constants } from 'node:zlib';
 import fc from 'fast-check';
 import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { inflateRaw } from '../../../core/report/inflateRaw';
+import { borrowInflater, InflateStream, returnInflater } from '../../../core/report/inflateStream';
 import { recordXml, reportXml } from '../../helpers/reportXml';
 
-function inflated(data: Uint8Array, size: number): Uint8Array | undefined {
-  const out = new Uint8Array(size);
-  const written = inflateRaw(data, out);
-  return written < 0 ? undefined : out.subarray(0, written);
+const decoder = new InflateStream(() => true);
+
+/** What the decoder reads from the whole of `data` at once, or undefined where it does not read a whole stream. */
+function inflated(data: Uint8Array): Uint8Array | undefined {
+  decoder.reset(() => true);
+  return decoder.run(data) === 'done' ? decoder.take().slice() : undefined;
 }
 
 /** fflate's reading of a stream, or undefined where it refuses it. */
-function fflate(data: Uint8Array, size: number): Uint8Array | undefined {
+function fflate(data: Uint8Array): Uint8Array | undefined {
   try {
-    return inflateSync(data, { out: new Uint8Array(size) });
+    return inflateSync(data);
   } catch {
     return undefined;
   }
@@ -135,7 +139,7 @@ function dynamicBlock(
   return Uint8Array.from(out.bytes);
 }
 
-describe('inflateRaw', () => {
+describe('InflateStream in one call', () => {
   it('gives back what zlib deflated, at every level and strategy', () => {
     const strategies = [
       constants.Z_DEFAULT_STRATEGY,
@@ -147,70 +151,108 @@ describe('inflateRaw', () => {
     fc.assert(
       fc.property(content, fc.integer({ min: 0, max: 9 }), fc.constantFrom(...strategies), (bytes, level, strategy) => {
         const data = new Uint8Array(deflateRawSync(bytes, { level, strategy }));
-        expect(inflated(data, bytes.length)).toEqual(bytes);
+        expect(inflated(data)).toEqual(bytes);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('reads a 15-bit length code and its 5 extra bits, a 9-bit distance code and its 11 extra bits, at every bit position', () => {
+  it('reads a 15-bit length code and its 5 extra bits, distance codes of 9 and 11 bits and their 11 extra bits, at every bit position', () => {
     // 'A' 1 bit, 'B' 2, end of block 3, 'C'…'M' 4–14, 'N' and length code 281 (131 + 5 extra bits) 15 bits: a
-    // complete code. Distances: codes 0–7 (1–12) 1–8 bits, codes 24 and 25 (4097 and 6145 + 11 extra bits) 9 bits.
-    const literalLengths = new Array<number>(282).fill(0);
-    literalLengths[65] = 1;
-    literalLengths[66] = 2;
-    literalLengths[256] = 3;
-    for (let i = 0; i < 11; i++) literalLengths[67 + i] = 4 + i;
-    literalLengths[78] = 15;
-    literalLengths[281] = 15;
-    const distanceLengths = new Array<number>(26).fill(0);
-    for (let i = 0; i < 8; i++) distanceLengths[i] = i + 1;
-    distanceLengths[24] = 9;
-    distanceLengths[25] = 9;
-    // Literals of 1 and 2 bits before the match put its codes at every position in the reader's bit buffer.
-    for (let lead = 0; lead < 40; lead++) {
-      const literals = Array.from({ length: 8200 + lead }, (_, i) => ((i * 7 + lead) % 5 === 0 ? 66 : 65));
-      const symbols = [
-        ...literals.map((literal) => ({ literal })),
-        { length: 281, lengthExtra: 0b10110, distance: 25, distanceExtra: 0b10011010111 },
-        { literal: 78 },
-        { length: 281, lengthExtra: 0b00001, distance: 0, distanceExtra: 0 },
-      ];
-      const expected: number[] = [...literals];
-      const copy = (length: number, distance: number) => {
-        for (let i = 0; i < length; i++) expected.push(expected[expected.length - distance]!);
-      };
-      copy(131 + 0b10110, 6145 + 0b10011010111);
-      expected.push(78);
-      copy(131 + 1, 1);
-      const stream = dynamicBlock(literalLengths, distanceLengths, symbols);
-      const want = Uint8Array.from(expected);
-      expect(fflate(stream, want.length)).toEqual(want);
-      expect(inflated(stream, want.length)).toEqual(want);
+    // complete code. Distances: codes 0–7 (1–12) 1–8 bits, codes 24 and 25 (4097 and 6145 + 11 extra bits) 9 bits;
+    // or codes 0–9 1–10 bits and codes 24 and 25 11 bits, longer than the decoder's fast tables.
+    for (const longest of [9, 11]) {
+      const literalLengths = new Array<number>(282).fill(0);
+      literalLengths[65] = 1;
+      literalLengths[66] = 2;
+      literalLengths[256] = 3;
+      for (let i = 0; i < 11; i++) literalLengths[67 + i] = 4 + i;
+      literalLengths[78] = 15;
+      literalLengths[281] = 15;
+      const distanceLengths = new Array<number>(26).fill(0);
+      for (let i = 0; i < longest - 1; i++) distanceLengths[i] = i + 1;
+      distanceLengths[24] = longest;
+      distanceLengths[25] = longest;
+      // Literals of 1 and 2 bits before the match put its codes at every position in the reader's bit buffer.
+      for (let lead = 0; lead < 40; lead++) {
+        const literals = Array.from({ length: 8200 + lead }, (_, i) => ((i * 7 + lead) % 5 === 0 ? 66 : 65));
+        const symbols = [
+          ...literals.map((literal) => ({ literal })),
+          { length: 281, lengthExtra: 0b10110, distance: 25, distanceExtra: 0b10011010111 },
+          { literal: 78 },
+          { length: 281, lengthExtra: 0b00001, distance: 0, distanceExtra: 0 },
+        ];
+        const expected: number[] = [...literals];
+        const copy = (length: number, distance: number) => {
+          for (let i = 0; i < length; i++) expected.push(expected[expected.length - distance]!);
+        };
+        copy(131 + 0b10110, 6145 + 0b10011010111);
+        expected.push(78);
+        copy(131 + 1, 1);
+        const stream = dynamicBlock(literalLengths, distanceLengths, symbols);
+        const want = Uint8Array.from(expected);
+        expect(fflate(stream)).toEqual(want);
+        expect(inflated(stream)).toEqual(want);
+      }
     }
   });
 
   it('gives back what fflate deflated', () => {
     fc.assert(
       fc.property(content, fc.integer({ min: 0, max: 9 }), (bytes, level) => {
-        expect(inflated(deflateSync(bytes, { level: level as 0 }), bytes.length)).toEqual(bytes);
+        expect(inflated(deflateSync(bytes, { level: level as 0 }))).toEqual(bytes);
       }),
       { numRuns: 100 },
     );
   });
 
-  it('refuses content larger than its buffer, and never writes past it', () => {
-    const data = new Uint8Array(deflateRawSync(xml));
-    const out = new Uint8Array(xml.length + 16).fill(7);
-    expect(inflateRaw(data, out.subarray(0, xml.length - 1))).toBe(-1);
-    // The 17 bytes from the buffer's end on are as they were.
-    expect(Array.from(out.subarray(xml.length - 1))).toEqual(Array<number>(17).fill(7));
-    expect(inflateRaw(data, out.subarray(0, xml.length + 16))).toBe(xml.length);
+  it('reads stream after stream with one decoder, whatever state the last one left it in', () => {
+    // Each step leaves the decoder mid-stream (cut short), refused (damaged) or at a stream's end, then reads a whole
+    // stream, which must come out as deflated: nothing of the state before reaches it.
+    const step = fc.tuple(
+      content,
+      fc.integer({ min: 0, max: 9 }),
+      fc.constantFrom('cut', 'damaged', 'whole'),
+      fc.nat(),
+      content,
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), (steps) => {
+        for (const [before, level, how, at, bytes] of steps) {
+          const first = new Uint8Array(deflateRawSync(before, { level }));
+          if (how === 'cut') inflated(first.subarray(0, at % (first.length + 1)));
+          else if (how === 'damaged') {
+            first[at % first.length]! ^= 0x55;
+            inflated(first);
+          } else expect(inflated(first)).toEqual(before);
+          expect(inflated(new Uint8Array(deflateRawSync(bytes, { level })))).toEqual(bytes);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is lent out and given back with its buffer, which a new borrower reuses', () => {
+    const lent = borrowInflater(() => true);
+    lent.run(new Uint8Array(deflateRawSync(new Uint8Array(3_000_000).fill(65))));
+    const grown = lent.capacity;
+    expect(lent.take().length).toBe(3_000_000);
+    returnInflater(lent);
+    const again = borrowInflater(() => true);
+    expect(again).toBe(lent);
+    expect(again.capacity).toBe(grown);
+    // Reset for its new stream: nothing pending, and it reads the new stream alone.
+    expect(again.pending).toBe(0);
+    expect(again.run(new Uint8Array(deflateRawSync(xml)))).toBe('done');
+    expect(again.take()).toEqual(xml);
+    // While lent, it is no one else's: the next borrower gets a decoder of its own.
+    expect(borrowInflater(() => true)).not.toBe(again);
+    returnInflater(again);
   });
 
   it('ignores bytes after the final block', () => {
     const data = new Uint8Array([...deflateRawSync(xml), 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(inflated(data, xml.length)).toEqual(xml);
+    expect(inflated(data)).toEqual(xml);
   });
 
   it('refuses every truncation of a stream', () => {
@@ -218,7 +260,7 @@ describe('inflateRaw', () => {
       for (const level of [0, 1, 9]) {
         const data = new Uint8Array(deflateRawSync(bytes, { level }));
         for (let length = 0; length < data.length; length++)
-          expect(inflated(data.subarray(0, length), bytes.length), `${level} ${length}`).not.toEqual(bytes);
+          expect(inflated(data.subarray(0, length)), `${level} ${length}`).toBeUndefined();
       }
     }
   });
@@ -233,17 +275,17 @@ describe('inflateRaw', () => {
       .map(([bytes, level, edits]) => {
         const data = new Uint8Array(deflateRawSync(bytes, { level }));
         for (const [at, flip] of edits) if (data.length > 0) data[at % data.length]! ^= flip;
-        return { data, size: bytes.length + 64 };
+        return data;
       });
     let refused = 0;
     fc.assert(
-      fc.property(damaged, ({ data, size }) => {
-        const mine = inflated(data, size);
+      fc.property(damaged, (data) => {
+        const mine = inflated(data);
         if (mine === undefined) {
           refused++;
           return;
         }
-        const theirs = fflate(data, size);
+        const theirs = fflate(data);
         if (theirs !== undefined) expect(mine).toEqual(theirs);
       }),
       { numRuns: 800 },
