@@ -170,9 +170,12 @@ export class AggregateXmlReader {
       // before it, the end of a tag split between them) is only kept, not joined to the buffer and searched again.
       // The text before it is the end of all that came before, not of the last chunk alone: chunks of a few bytes
       // each split an end tag across several.
-      const tail = `${this.waiting.length > 0 ? this.waitingTail : this.buffer.slice(-LOOKBEHIND)}${chunk}`;
-      if (!tail.includes('record')) {
-        this.waitingTail = tail.slice(-LOOKBEHIND);
+      // A `record` in the text before and the chunk lies in the chunk or ends within its first characters: searched
+      // there, the chunk is not copied onto the text before it only to be searched.
+      const before = this.waiting.length > 0 ? this.waitingTail : this.buffer.slice(-LOOKBEHIND);
+      if (!chunk.includes('record') && !`${before}${chunk.slice(0, LOOKBEHIND)}`.includes('record')) {
+        this.waitingTail =
+          chunk.length >= LOOKBEHIND ? chunk.slice(-LOOKBEHIND) : `${before}${chunk}`.slice(-LOOKBEHIND);
         this.waiting.push(chunk);
         this.waitingChars += chunk.length;
         this.searchedTo = Math.max(0, this.buffer.length + this.waitingChars - LOOKBEHIND);

@@ -182,35 +182,52 @@ function leaf(name: Name): string {
   let end = lt;
   while (start < end && isWhiteSpace(xml.charCodeAt(start))) start++;
   while (end > start && isWhiteSpace(xml.charCodeAt(end - 1))) end--;
-  let hash = 0;
-  for (let i = start; i < end; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === AMP || c === CR) return decoded(xml.slice(start, end));
-    hash = (hash * 31 + c) | 0;
-  }
-  return interned(start, end, hash);
+  const length = end - start;
+  if (length === 0) return '';
+  if (length > INTERNED_MAX_CHARS) return valueOf(start, end);
+  // Most values were read before: found by a few of their characters and then compared whole, which is all the
+  // reading a value found costs (a value in the table holds no `&` or carriage return: those are not put there).
+  const slot = slotOf(start, end);
+  const known = internedValues[slot]!;
+  if (known.length === length && isAt(known, start)) return known;
+  if (hasReference(start, end)) return decoded(xml.slice(start, end));
+  const value = copied(xml.slice(start, end));
+  internedValues[slot] = value;
+  return value;
 }
 
 /**
- * Values read before, by a hash of their characters (one per slot, the last one read there). Real reports repeat a
- * few values in every record (domains, selectors, results, policy words), so most values are found here: the records
- * share one string instead of a fresh one each, and no value is a slice of the text read (V8 keeps the whole text a
- * slice was cut from in memory while the slice lives).
+ * Values read before, by their length and a few of their characters (one per slot, the last one read there). Real
+ * reports repeat a few values in every record (domains, selectors, results, policy words), so most values are found
+ * here: the records share one string instead of a fresh one each, and no value is a slice of the text read (V8 keeps
+ * the whole text a slice was cut from in memory while the slice lives).
  */
 const INTERNED_SLOTS = 4096;
 const INTERNED_MAX_CHARS = 128;
 const internedValues: string[] = new Array<string>(INTERNED_SLOTS).fill('');
 
-/** The text from `start` to `end`, whose characters hash to `hash`: a string read before, or a copy of its own. */
-function interned(start: number, end: number, hash: number): string {
+/** The table slot of the value from `start` to `end` (not empty): its length, first, middle and last two characters. */
+function slotOf(start: number, end: number): number {
   const length = end - start;
-  if (length > INTERNED_MAX_CHARS) return copied(xml.slice(start, end));
-  const slot = (hash ^ (hash >>> 13)) & (INTERNED_SLOTS - 1);
-  const known = internedValues[slot]!;
-  if (known.length === length && isAt(known, start)) return known;
-  const value = copied(xml.slice(start, end));
-  internedValues[slot] = value;
-  return value;
+  let hash = Math.imul(length, 0x9e3779b1) ^ xml.charCodeAt(start);
+  hash = Math.imul(hash, 31) ^ xml.charCodeAt(start + (length >> 1));
+  hash = Math.imul(hash, 31) ^ xml.charCodeAt(end - 1);
+  hash = Math.imul(hash, 31) ^ xml.charCodeAt(end - (length > 1 ? 2 : 1));
+  return (hash ^ (hash >>> 15)) & (INTERNED_SLOTS - 1);
+}
+
+/** Whether the text from `start` to `end` holds a reference or a carriage return (which {@link decoded} reads). */
+function hasReference(start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === AMP || c === CR) return true;
+  }
+  return false;
+}
+
+/** The value from `start` to `end`, not looked for in the table: references replaced, else a copy of its own. */
+function valueOf(start: number, end: number): string {
+  return hasReference(start, end) ? decoded(xml.slice(start, end)) : copied(xml.slice(start, end));
 }
 
 /**

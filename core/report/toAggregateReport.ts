@@ -1,7 +1,7 @@
 // From the parsed XML tree (fast-xml-parser objects, namespace prefixes removed) to the typed AggregateReport.
 // Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
-import { isDkimAligned, isSpfAligned } from './alignment';
+import { domainsAlign } from './alignment';
 import { canonicalIpAddress } from './parseIpAddress';
 import { reportText } from './reportMessages';
 import {
@@ -138,6 +138,8 @@ function normalizeEnum<T extends string>(
   field: string,
   warnings: WarningSink,
 ): T {
+  // Nearly every value is already one of the allowed words.
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
   const word = normalizeWord(raw);
   let value: T;
   if ((allowed as readonly string[]).includes(word)) value = word as T;
@@ -358,6 +360,133 @@ function toSpfResult(text: SpfResultText, warnings: WarningSink): SpfAuthResult 
   return result.result === text.result ? result : { ...result, raw: { result: text.result } };
 }
 
+/** Counts the warnings passed on to `target`. */
+const countingSink = {
+  target: undefined as WarningSink | undefined,
+  added: 0,
+  add(message: string): void {
+    this.added++;
+    this.target!.add(message);
+  },
+};
+
+/**
+ * An interpreted DKIM or SPF result kept for the next record with the same four values (the reader hands over one
+ * string for each value it has read before, so they are compared by reference first), with whether it aligns with the
+ * header_from and mode it was last checked against. Records share these result objects: a large report has a handful
+ * of distinct results, and an object per result per record was much of what records kept cost.
+ */
+interface KeptResult<R> {
+  /** The selector (DKIM) or scope (SPF) as written; the domain is the key it is kept under. */
+  b: string;
+  result: string;
+  humanResult: string;
+  value: R;
+  headerFrom: string;
+  mode: AlignmentMode | undefined;
+  aligned: boolean;
+}
+
+/** Kept results by their domain as written; a few per domain, and a bounded number of domains. */
+const KEPT_DOMAINS = 4096;
+const KEPT_PER_DOMAIN = 16;
+const keptDkim = new Map<string, Array<KeptResult<DkimAuthResult>>>();
+const keptSpf = new Map<string, Array<KeptResult<SpfAuthResult>>>();
+
+function keptResult<T extends { domain: string; result: string; humanResult: string }, R>(
+  kept: Map<string, Array<KeptResult<R>>>,
+  text: T,
+  b: string,
+  interpret: (text: T, warnings: WarningSink) => R,
+  warnings: WarningSink,
+): KeptResult<R> {
+  const list = kept.get(text.domain);
+  if (list !== undefined) {
+    for (const entry of list) {
+      if (entry.b === b && entry.result === text.result && entry.humanResult === text.humanResult) return entry;
+    }
+  }
+  countingSink.target = warnings;
+  countingSink.added = 0;
+  const value = interpret(text, countingSink);
+  countingSink.target = undefined;
+  const entry: KeptResult<R> = {
+    b,
+    result: text.result,
+    humanResult: text.humanResult,
+    value,
+    headerFrom: '',
+    mode: undefined,
+    aligned: false,
+  };
+  // A result that gave warnings is not kept: they must be given again for every record that has it.
+  if (countingSink.added > 0) return entry;
+  if (list === undefined) {
+    if (kept.size >= KEPT_DOMAINS) kept.clear();
+    kept.set(text.domain, [entry]);
+  } else if (list.length < KEPT_PER_DOMAIN) list.push(entry);
+  else list[list.length - 1] = entry;
+  return entry;
+}
+
+/**
+ * The DKIM results of a record and whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the
+ * From domain), as isDkimAligned decides it.
+ */
+function dkimResultsOf(
+  texts: readonly DkimResultText[],
+  headerFrom: string,
+  mode: AlignmentMode | undefined,
+  warnings: WarningSink,
+): [DkimAuthResult[], boolean] {
+  const results: DkimAuthResult[] = [];
+  let aligned = false;
+  for (const text of texts) {
+    const read = keptResult(keptDkim, text, text.selector, toDkimResult, warnings);
+    results.push(read.value);
+    if (!aligned && read.value.result === 'pass') aligned = alignedAsKept(read, headerFrom, mode);
+  }
+  return [results, aligned];
+}
+
+/**
+ * The SPF results of a record and whether one aligns (RFC 7489 §3.1.2: SPF passed for a MAIL FROM domain, not HELO,
+ * that aligns with the From domain), as isSpfAligned decides it.
+ */
+function spfResultsOf(
+  texts: readonly SpfResultText[],
+  headerFrom: string,
+  mode: AlignmentMode | undefined,
+  warnings: WarningSink,
+): [SpfAuthResult[], boolean] {
+  const results: SpfAuthResult[] = [];
+  let aligned = false;
+  for (const text of texts) {
+    const read = keptResult(keptSpf, text, text.scope, toSpfResult, warnings);
+    results.push(read.value);
+    if (!aligned && read.value.result === 'pass' && read.value.scope !== 'helo')
+      aligned = alignedAsKept(read, headerFrom, mode);
+  }
+  return [results, aligned];
+}
+
+/**
+ * Whether a kept result's domain aligns with `headerFrom` under `mode`: checked again only when they change (a new
+ * entry's '' and undefined need no check: nothing aligns with an empty header_from).
+ */
+function alignedAsKept<R extends { domain: string }>(
+  entry: KeptResult<R>,
+  headerFrom: string,
+  mode: AlignmentMode | undefined,
+): boolean {
+  if (entry.headerFrom !== headerFrom || entry.mode !== mode) {
+    entry.aligned = domainsAlign(entry.value.domain, headerFrom, mode);
+    entry.headerFrom = headerFrom;
+    entry.mode = mode;
+  }
+  return entry.aligned;
+}
+
 const KNOWN_RECORD_CHILDREN = new Set(['row', 'identifiers', 'identities', 'auth_results', 'policy_evaluated']);
 
 export interface AlignmentPolicy {
@@ -524,7 +653,9 @@ function buildRecord(
   let raw: RawValues | undefined;
   if (!text.evaluated) warnings.add(reportText('report.noPolicyEvaluated'));
   if (text.identities) warnings.add(reportText('report.misspelledIdentities'));
-  if (String(count) !== text.count) raw = { count: text.count };
+  // The count is digits and at most MAX_RECORD_COUNT (readCount, recordProblem): written otherwise than String(count)
+  // only with a leading zero.
+  if (text.count.length > 1 && text.count.charCodeAt(0) === 48) raw = { count: text.count };
   const disposition = normalizeEnum<Disposition>(
     text.disposition,
     DISPOSITIONS,
@@ -538,18 +669,22 @@ function buildRecord(
   if (dkim !== text.dkim) (raw ??= {}).dkim = text.dkim;
   const spf = normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', warnings);
   if (spf !== text.spf) (raw ??= {}).spf = text.spf;
+  const reasons = text.reasons.length === 0 ? [] : text.reasons.map((r) => toReason(r, warnings));
+  const headerFrom = text.headerFrom.toLowerCase();
+  const [dkimResults, dkimAligned] = dkimResultsOf(text.dkimResults, headerFrom, policy.adkim, warnings);
+  const [spfResults, spfAligned] = spfResultsOf(text.spfResults, headerFrom, policy.aspf, warnings);
   const record: AggregateRecord = {
     sourceIp,
     count,
     disposition,
     dkim,
     spf,
-    reasons: text.reasons.map((r) => toReason(r, warnings)),
-    headerFrom: text.headerFrom.toLowerCase(),
-    dkimResults: text.dkimResults.map((r) => toDkimResult(r, warnings)),
-    spfResults: text.spfResults.map((r) => toSpfResult(r, warnings)),
-    dkimAligned: false,
-    spfAligned: false,
+    reasons,
+    headerFrom,
+    dkimResults,
+    spfResults,
+    dkimAligned,
+    spfAligned,
   };
   noteInvisible('header_from', text.headerFrom, warnings);
   if (text.diskim) warnings.add(reportText('report.misspelledDiskim'));
@@ -561,8 +696,6 @@ function buildRecord(
     record.envelopeTo = text.envelopeTo.toLowerCase();
     noteInvisible('envelope_to', text.envelopeTo, warnings);
   }
-  record.dkimAligned = isDkimAligned(record.dkimResults, record.headerFrom, policy.adkim);
-  record.spfAligned = isSpfAligned(record.spfResults, record.headerFrom, policy.aspf);
   for (const [name, value] of text.extensions ?? []) {
     (record.extensions ??= {})[name] = value;
     warnings.add(reportText('report.unknownRecordElement', { name }));

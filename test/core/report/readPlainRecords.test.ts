@@ -214,6 +214,31 @@ describe('readPlainRecords', () => {
     expect(accepted).toBeGreaterThan(100);
   });
 
+  it('reads values that share a table slot as the tree path does', () => {
+    // The reader finds values read before by their length and first, middle and last two characters: these share all
+    // of those and differ elsewhere (one by a reference of the same length), so each is found in the other's slot.
+    const values = fc.constantFrom(
+      'ab&amp;cd',
+      'abXamp;cd',
+      'abYamp;cd',
+      'mail0.example.com',
+      'mailA.example.com',
+      'maXl0.example.com',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(values, values, values), { minLength: 1, maxLength: 6 }), (records) => {
+        const xml = records
+          .map(
+            ([from, domain, selector]) =>
+              `<record><identifiers><header_from>${from}</header_from></identifiers><auth_results><dkim><domain>${domain}</domain><selector>${selector}</selector></dkim></auth_results></record>`,
+          )
+          .join('\n');
+        expect(agrees(xml), xml).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('agrees with the tree path on mutated records', () => {
     fc.assert(
       fc.property(mutated(batch, ['<', '>', '/', '&', '!', 'x', ' ', '</row>', '<row>', '<count>1</count>']), (xml) => {
