@@ -256,22 +256,6 @@ interface Profile {
   next: Profile | undefined;
 }
 
-interface IpEntry {
-  /** Position in the resolver's `ips`. */
-  index: number;
-  asn: AsnInfo;
-  /** Position of `asn` in the resolver's `asnInfos`. */
-  asnIndex: number;
-  rdnsNames: readonly string[] | undefined;
-  /** The service the IP's network names (identifyByNetwork), once a record needed it. */
-  byNetwork: SourceIdentification | undefined;
-  network: SourceContext | undefined;
-  /** The network context of mail from others' accounts, when the network is a shared mailbox provider. */
-  othersNetwork: SourceContext | undefined;
-  /** Contexts of identifications from domains (usually one or two). */
-  byIdentification: SourceContext[] | undefined;
-}
-
 /**
  * What a cell adds to its group besides its counts: its profile, the facts of its identifiers and its cause. Cells of
  * many addresses share one (a service's thousands of addresses send a handful of profiles), so a group adds up its
@@ -434,6 +418,12 @@ export function ipv4TextOrder(value: number): number {
 /** How many of the last profiles found profileOf tries before hashing. */
 const RECENT_PROFILES = 4;
 
+/** What groupKeyOf remembers of a group: its number, and the AS name it was made with. */
+interface KnownGroup {
+  name: string | undefined;
+  group: number;
+}
+
 /** A copy of `array` twice as long. */
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(array.length * 2);
@@ -458,16 +448,30 @@ function mix(key: number, tag: number): number {
  * table keyed by (address, profile) finds the cell. `cell(record)` returns the record's cell; the caller counts on it.
  */
 export class SourceResolver {
-  /** IpEntry per address: canonical IPv4 by value (v4Keys/v4Entries), other strings by themselves. */
+  /**
+   * Addresses are numbered in the order they are first seen; canonical IPv4 addresses are found by value
+   * (v4Keys/v4Entries), other strings by themselves.
+   */
   private v4Keys = new Int32Array(1024);
-  /** 1 + index in `ips`, 0 when empty. */
+  /** 1 + the address's number, 0 when empty. */
   private v4Entries = new Int32Array(1024);
   private v4Count = 0;
   private readonly otherIps = new Map<string, number>();
-  private readonly ips: IpEntry[] = [];
-  /** Per address (position in `ips`): its text, and its IPv4 value when canonical (else -1). */
+  /** Per address (by number): its text (of its first record). */
   readonly ipTexts: string[] = [];
+  /**
+   * Per address (by number), in typed arrays rather than an object each (a million records come from a hundred
+   * thousand addresses): its IPv4 value when canonical (else -1), its position in `asnInfos`, 1 + its network
+   * context and its network context for mail from others' accounts (0: none yet), 1 + the last context made for it
+   * from an identification by domains (the others follow through `contextNext`).
+   */
   private ipValues = new Float64Array(1024);
+  private ipAsns = new Int32Array(1024);
+  private ipNetworks = new Int32Array(1024);
+  private ipOthers = new Int32Array(1024);
+  private ipIdentified = new Int32Array(1024);
+  /** Per address: the service its network names (identifyByNetwork), once a record needed it. */
+  private readonly ipByNetwork: Array<SourceIdentification | undefined> = [];
   /** ipRanks' answer, for as many addresses as it counted. */
   private ranks: IpRanks | undefined;
   /** Open-addressing table of identifier sets: slot → 1 + index in `sets`, 0 when empty. */
@@ -490,10 +494,13 @@ export class SourceResolver {
    * quarter and a probe reads one line.
    */
   private pairs = new Int32Array(4 * 4096);
-  /** groupKeyOf's memory: group key and label by service id, PTR name and AS number. */
-  private readonly othersKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
-  private readonly rdnsKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
-  private readonly asnKeys = new Map<string | number, { key: string; label: string; name: string | undefined }>();
+  /** groupKeyOf's memory: group key, label and number by service id, PTR name and AS number. */
+  private readonly othersKeys = new Map<string | number, KnownGroup>();
+  private readonly rdnsKeys = new Map<string | number, KnownGroup>();
+  private readonly asnKeys = new Map<string | number, KnownGroup>();
+  /** The last service whose own mail made a context, and its group's number. */
+  private lastService: SendingService | undefined;
+  private lastServiceGroup = 0;
   /**
    * Per cell (by index, in creation order: the order of each cell's first record), its context's and its kind's
    * positions: numbers, not an object per cell (a million records make hundreds of thousands of cells).
@@ -503,20 +510,25 @@ export class SourceResolver {
   private cells = 0;
   /** SourceCell objects, made when asked for (addRecord, cell): one per cell, so the same cell is the same object. */
   private readonly cellObjects: Array<SourceCell | undefined> = [];
-  /** Every context, in creation order (the order of the first record of each). */
-  readonly contexts: SourceContext[] = [];
   /**
-   * Per context (by index): its address's position in `ips` (equal positions are equal addresses), its AS info's in
-   * `asnInfos` and its group's number (groups are numbered in the order of their first context, so of their first
-   * record).
+   * Contexts are numbered in creation order (the order of the first record of each); SourceContext objects are made
+   * when asked for (contextOf), from these. Per context: its address's number (equal numbers are equal addresses),
+   * its AS info's position in `asnInfos`, its group's number (groups are numbered in the order of their first
+   * context, so of their first record), whether it is the own account (1) or not (0), and 1 + the context made
+   * before it for the same address from an identification by domains (0: none).
    */
   contextIps = new Int32Array(1024);
   contextAsns = new Int32Array(1024);
   contextGroups = new Int32Array(1024);
-  /** Group numbers by key. */
+  private contextOwn = new Uint8Array(1024);
+  private contextNext = new Int32Array(1024);
+  /** Per context, its identification. */
+  private readonly contextIdentifications: SourceIdentification[] = [];
+  private readonly contextObjects: Array<SourceContext | undefined> = [];
+  /** Group numbers by key; per group, its key and label (those of its first context). */
   private readonly groupOfKey = new Map<string, number>();
-  /** How many groups there are; their numbers are 0 to groupCount - 1. */
-  groupCount = 0;
+  private readonly groupKeys: string[] = [];
+  private readonly groupLabels: string[] = [];
   /**
    * What the ASN table says of the addresses seen, each distinct answer once (thousands of addresses of a network
    * share one): position 0 is what is known without the table.
@@ -531,7 +543,17 @@ export class SourceResolver {
 
   /** How many distinct addresses were seen. */
   get ipCount(): number {
-    return this.ips.length;
+    return this.ipTexts.length;
+  }
+
+  /** How many contexts there are; their numbers are 0 to contextCount - 1. */
+  get contextCount(): number {
+    return this.contextIdentifications.length;
+  }
+
+  /** How many groups there are; their numbers are 0 to groupCount - 1. */
+  get groupCount(): number {
+    return this.groupKeys.length;
   }
 
   constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
@@ -626,33 +648,34 @@ export class SourceResolver {
   private otherIpKey(ip: string): number {
     let key = this.otherIps.get(ip);
     if (key === undefined) {
-      key = this.ips.length;
-      this.ips.push(this.newIpEntry(ip, -1));
+      key = this.newIp(ip, -1);
       this.otherIps.set(ip, key);
     }
     return key;
   }
 
-  private newIpEntry(ip: string, value: number): IpEntry {
-    const index = this.ips.length;
+  /** Numbers a new address; `value` is its IPv4 value when canonical, else -1. */
+  private newIp(ip: string, value: number): number {
+    const index = this.ipTexts.length;
     if (index === this.ipValues.length) {
       const values = new Float64Array(index * 2);
       values.set(this.ipValues);
       this.ipValues = values;
+      this.ipAsns = grown(this.ipAsns);
+      this.ipNetworks = grown(this.ipNetworks);
+      this.ipOthers = grown(this.ipOthers);
+      this.ipIdentified = grown(this.ipIdentified);
     }
     this.ipValues[index] = value;
     this.ipTexts.push(ip);
-    const asnIndex = this.asnIndexOf(ip, value);
-    return {
-      index: this.ips.length,
-      asn: this.asnInfos[asnIndex]!,
-      asnIndex,
-      rdnsNames: this.options.rdns?.get(ip),
-      byNetwork: undefined,
-      network: undefined,
-      othersNetwork: undefined,
-      byIdentification: undefined,
-    };
+    this.ipByNetwork.push(undefined);
+    this.ipAsns[index] = this.asnIndexOf(ip, value);
+    return index;
+  }
+
+  /** The PTR names of an address (by number), when the caller gave some. */
+  private rdnsOf(ip: number): readonly string[] | undefined {
+    return this.options.rdns?.get(this.ipTexts[ip]!);
   }
 
   /** The position in `asnInfos` of what the ASN table says of an address (its IPv4 value when canonical, else -1). */
@@ -674,21 +697,20 @@ export class SourceResolver {
     return index;
   }
 
-  /** The entry of a canonical IPv4 address (created on first sight). */
-  private v4Entry(ip: string, value: number): IpEntry {
+  /** The number of a canonical IPv4 address (given on first sight). */
+  private v4Entry(ip: string, value: number): number {
     const key = value | 0;
     let mask = this.v4Keys.length - 1;
     let slot = mix(key, 1) & mask;
     for (;;) {
       const at = this.v4Entries[slot]!;
       if (at === 0) break;
-      if (this.v4Keys[slot] === key) return this.ips[at - 1]!;
+      if (this.v4Keys[slot] === key) return at - 1;
       slot = (slot + 1) & mask;
     }
-    const entry = this.newIpEntry(ip, value);
-    this.ips.push(entry);
+    const entry = this.newIp(ip, value);
     this.v4Keys[slot] = key;
-    this.v4Entries[slot] = this.ips.length;
+    this.v4Entries[slot] = entry + 1;
     if (++this.v4Count * 2 > this.v4Keys.length) {
       const keys = this.v4Keys;
       const entries = this.v4Entries;
@@ -708,7 +730,7 @@ export class SourceResolver {
 
   /** Every address seen so far in text order (as `<` compares strings). */
   ipRanks(): IpRanks {
-    const n = this.ips.length;
+    const n = this.ipTexts.length;
     if (this.ranks?.rankOf.length === n) return this.ranks;
     const ipAt = new Int32Array(n);
     if (this.otherIps.size === 0 && n <= 2 ** 21) {
@@ -728,77 +750,110 @@ export class SourceResolver {
     return this.ranks;
   }
 
-  private context(
+  /** Makes a context of an address (by number); returns its number. */
+  private newContext(
     record: AggregateRecord,
     identification: SourceIdentification,
-    ip: IpEntry,
+    ip: number,
     ownAccount: boolean,
-  ): SourceContext {
-    const context: SourceContext = {
-      identification,
-      asn: ip.asn,
-      rdnsNames: ip.rdnsNames,
-      groupKey: '',
-      groupLabel: '',
-      ip: record.sourceIp,
-      ownAccount,
-      index: this.contexts.length,
-    };
-    const service = identification.service;
-    if (service && ownAccount) {
-      // A service's own mail: its id and name (groupKeyOf without making an object per context).
-      context.groupKey = service.id;
-      context.groupLabel = service.name;
-    } else {
-      const { key, label } = this.groupKeyOf(record, context);
-      context.groupKey = key;
-      context.groupLabel = label;
-    }
-    let group = this.groupOfKey.get(context.groupKey);
-    if (group === undefined) {
-      group = this.groupCount++;
-      this.groupOfKey.set(context.groupKey, group);
-    }
-    const index = context.index;
+  ): number {
+    const index = this.contextIdentifications.length;
     if (index === this.contextIps.length) {
       this.contextIps = grown(this.contextIps);
       this.contextAsns = grown(this.contextAsns);
       this.contextGroups = grown(this.contextGroups);
+      this.contextNext = grown(this.contextNext);
+      const own = new Uint8Array(index * 2);
+      own.set(this.contextOwn);
+      this.contextOwn = own;
     }
-    this.contextIps[index] = ip.index;
-    this.contextAsns[index] = ip.asnIndex;
+    this.contextIdentifications.push(identification);
+    this.contextIps[index] = ip;
+    this.contextAsns[index] = this.ipAsns[ip]!;
+    this.contextOwn[index] = ownAccount ? 1 : 0;
+    const service = identification.service;
+    let group: number;
+    if (service && ownAccount) {
+      // A service's own mail: its id and name (groupKeyOf without making an object per context).
+      if (service !== this.lastService) {
+        this.lastService = service;
+        this.lastServiceGroup = this.groupNumber(service.id, service.name);
+      }
+      group = this.lastServiceGroup;
+    } else group = this.groupKeyOf(record, identification, ip, ownAccount);
     this.contextGroups[index] = group;
-    this.contexts.push(context);
-    return context;
+    return index;
+  }
+
+  /** The number of the group with this key (a new group, labelled `label`, on first sight). */
+  private groupNumber(key: string, label: string): number {
+    let group = this.groupOfKey.get(key);
+    if (group === undefined) {
+      group = this.groupKeys.length;
+      this.groupOfKey.set(key, group);
+      this.groupKeys.push(key);
+      this.groupLabels.push(label);
+    }
+    return group;
   }
 
   /**
-   * sourceGroupKey, remembered per service and per network: thousands of addresses share one, and its label is
-   * built text.
+   * The group of a context (sourceGroupKey), remembered per service and per network: thousands of addresses share
+   * one, and its label is built text.
    */
-  private groupKeyOf(record: AggregateRecord, context: SourceContext): { key: string; label: string } {
-    const service = context.identification.service;
-    let cache: Map<string | number, { key: string; label: string; name: string | undefined }> | undefined;
+  private groupKeyOf(
+    record: AggregateRecord,
+    identification: SourceIdentification,
+    ip: number,
+    ownAccount: boolean,
+  ): number {
+    const service = identification.service;
+    const asn = this.asnInfos[this.ipAsns[ip]!]!;
+    const rdnsNames = this.rdnsOf(ip);
+    let cache: Map<string | number, KnownGroup> | undefined;
     let by: string | number | undefined;
     let name: string | undefined;
     if (service) {
-      if (context.ownAccount !== false) return { key: service.id, label: service.name };
+      if (ownAccount) return this.groupNumber(service.id, service.name);
       cache = this.othersKeys;
       by = service.id;
-    } else if (context.rdnsNames?.[0]) {
+    } else if (rdnsNames?.[0]) {
       cache = this.rdnsKeys;
-      by = context.rdnsNames[0];
-    } else if (context.asn.asn !== undefined) {
+      by = rdnsNames[0];
+    } else if (asn.asn !== undefined) {
       cache = this.asnKeys;
-      by = context.asn.asn;
-      name = context.asn.asnName;
+      by = asn.asn;
+      name = asn.asnName;
     }
-    if (cache === undefined || by === undefined) return sourceGroupKey(record, context);
-    const known = cache.get(by);
-    if (known !== undefined && known.name === name) return known;
-    const made = { ...sourceGroupKey(record, context), name };
-    cache.set(by, made);
-    return made;
+    if (cache !== undefined && by !== undefined) {
+      const known = cache.get(by);
+      if (known !== undefined && known.name === name) return known.group;
+    }
+    const { key, label } = sourceGroupKey(record, { identification, asn, rdnsNames, ownAccount });
+    const group = this.groupNumber(key, label);
+    if (cache !== undefined && by !== undefined) cache.set(by, { name, group });
+    return group;
+  }
+
+  /** The context numbered `index`, as an object (made on first request; the same object after). */
+  contextOf(index: number): SourceContext {
+    let context = this.contextObjects[index];
+    if (context === undefined) {
+      const ip = this.contextIps[index]!;
+      const group = this.contextGroups[index]!;
+      context = {
+        identification: this.contextIdentifications[index]!,
+        asn: this.asnInfos[this.contextAsns[index]!]!,
+        rdnsNames: this.rdnsOf(ip),
+        groupKey: this.groupKeys[group]!,
+        groupLabel: this.groupLabels[group]!,
+        ip: this.ipTexts[ip]!,
+        ownAccount: this.contextOwn[index] === 1,
+        index,
+      };
+      this.contextObjects[index] = context;
+    }
+    return context;
   }
 
   /** The cell of a record: its source IP with its profile. */
@@ -817,7 +872,7 @@ export class SourceResolver {
     if (cell === undefined) {
       const kind = this.kinds[this.cellKinds[index]!]!;
       cell = {
-        context: this.contexts[this.cellContexts[index]!]!,
+        context: this.contextOf(this.cellContexts[index]!),
         identifiers: kind.profile.identifiers,
         facts: kind.facts,
         failureCause: kind.failureCause,
@@ -829,7 +884,7 @@ export class SourceResolver {
 
   /** The context of the cell at `index`. */
   contextAt(index: number): SourceContext {
-    return this.contexts[this.cellContexts[index]!]!;
+    return this.contextOf(this.cellContexts[index]!);
   }
 
   /** The kind of the cell at `index`. */
@@ -855,7 +910,7 @@ export class SourceResolver {
       slot = (slot + 1) & mask;
     }
     const index = this.cells;
-    this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : this.ips[key]!);
+    this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : key);
     pairs[slot * 4] = key;
     pairs[slot * 4 + 1] = tag;
     pairs[slot * 4 + 2] = index + 1;
@@ -895,24 +950,33 @@ export class SourceResolver {
   }
 
   /**
-   * identifyByNetwork of an address: without PTR names it depends on the AS number alone, so it is made once per
-   * network (thousands of addresses share one).
+   * identifyByNetwork of an address (by number): without PTR names it depends on the AS number alone, so it is made
+   * once per network (thousands of addresses share one).
    */
-  private networkIdentification(ip: IpEntry): SourceIdentification {
-    if (ip.rdnsNames) return identifyByNetwork({ asn: ip.asn, rdnsNames: ip.rdnsNames });
-    let identification = this.networkByAsn.get(ip.asn.asn);
+  private networkIdentification(ip: number): SourceIdentification {
+    const asn = this.asnInfos[this.ipAsns[ip]!]!;
+    const rdnsNames = this.rdnsOf(ip);
+    if (rdnsNames) return identifyByNetwork({ asn, rdnsNames });
+    let identification = this.networkByAsn.get(asn.asn);
     if (identification === undefined) {
-      identification = identifyByNetwork({ asn: ip.asn });
-      this.networkByAsn.set(ip.asn.asn, identification);
+      identification = identifyByNetwork({ asn });
+      this.networkByAsn.set(asn.asn, identification);
     }
     return identification;
   }
 
-  private newCell(record: AggregateRecord, profile: Profile, ip: IpEntry): void {
+  /** Makes the cell of a record with this profile from an address (by number). */
+  private newCell(record: AggregateRecord, profile: Profile, ip: number): void {
     const set = profile.identifiers;
-    const identification = set.identification.service
-      ? set.identification
-      : (ip.byNetwork ??= this.networkIdentification(ip));
+    let identification = set.identification;
+    if (!identification.service) {
+      let byNetwork = this.ipByNetwork[ip];
+      if (byNetwork === undefined) {
+        byNetwork = this.networkIdentification(ip);
+        this.ipByNetwork[ip] = byNetwork;
+      }
+      identification = byNetwork;
+    }
     // Facts depend on the service only through its tenant DKIM domains: computed with the service identified by
     // domains, or by network when that one has tenant domains.
     let facts: RecordFacts;
@@ -926,38 +990,36 @@ export class SourceResolver {
     // a reporter wrote as two domains leaves no organisation to compare with: trusteddomainproject good.com report).
     const ownAccount =
       identification.service?.type !== 'mailbox' || fromOwnAccount(facts) || passesByVerdictOrAlignment(set.exemplar);
-    let context: SourceContext;
+    let context: number;
     if (!set.identification.service) {
-      context = ownAccount
-        ? (ip.network ??= this.context(record, identification, ip, true))
-        : (ip.othersNetwork ??= this.context(record, identification, ip, false));
+      const networks = ownAccount ? this.ipNetworks : this.ipOthers;
+      context = networks[ip]! - 1;
+      if (context < 0) {
+        context = this.newContext(record, identification, ip, ownAccount);
+        networks[ip] = context + 1;
+      }
     } else {
-      const contexts = (ip.byIdentification ??= []);
-      let found: SourceContext | undefined;
-      for (let i = 0; i < contexts.length; i++) {
-        const candidate = contexts[i]!;
-        if (candidate.identification === identification && candidate.ownAccount === ownAccount) {
-          found = candidate;
-          break;
-        }
+      const own = ownAccount ? 1 : 0;
+      context = this.ipIdentified[ip]! - 1;
+      while (
+        context >= 0 &&
+        (this.contextIdentifications[context] !== identification || this.contextOwn[context] !== own)
+      ) {
+        context = this.contextNext[context]! - 1;
       }
-      if (!found) {
-        found = this.context(record, identification, ip, ownAccount);
-        contexts.push(found);
+      if (context < 0) {
+        context = this.newContext(record, identification, ip, ownAccount);
+        this.contextNext[context] = this.ipIdentified[ip]!;
+        this.ipIdentified[ip] = context + 1;
       }
-      context = found;
     }
-    const failureCause = causeOfFailure(context.identification, facts);
+    const failureCause = causeOfFailure(this.contextIdentifications[context]!, facts);
     const index = this.cells++;
     if (index === this.cellKinds.length) {
-      const contexts = new Int32Array(index * 2);
-      contexts.set(this.cellContexts);
-      this.cellContexts = contexts;
-      const kinds = new Int32Array(index * 2);
-      kinds.set(this.cellKinds);
-      this.cellKinds = kinds;
+      this.cellContexts = grown(this.cellContexts);
+      this.cellKinds = grown(this.cellKinds);
     }
-    this.cellContexts[index] = context.index;
+    this.cellContexts[index] = context;
     this.cellKinds[index] = this.kindOf(profile, facts, failureCause).index;
   }
 }
@@ -1407,7 +1469,7 @@ export class SourceGrouper {
     const resolver = this.resolver;
     const tally = this.tally;
     const cellCount = resolver.cellCount;
-    const contextCount = resolver.contexts.length;
+    const contextCount = resolver.contextCount;
     const groupCount = resolver.groupCount;
     const cellContexts = resolver.cellContexts;
     const contextGroups = resolver.contextGroups;
@@ -1436,7 +1498,7 @@ export class SourceGrouper {
     for (let group = 0; group < groupCount; group++) {
       const own = contexts.subarray(contextStarts[group], contextStarts[group + 1]);
       groups[group] = {
-        first: resolver.contexts[own[0]!]!,
+        first: resolver.contextOf(own[0]!),
         cells: cells.subarray(cellStarts[group], cellStarts[group + 1]),
         contexts: own,
       };
@@ -1469,13 +1531,12 @@ export class SourceGrouper {
   /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
   *eachClass(): Generator<GroupClass> {
     const { table, groups } = this.grouped();
-    const all = this.resolver.contexts;
     for (const group of groups) {
       const context = group.first;
       let messages = 0;
       for (const cell of group.cells) messages += table.tally[cell * TALLY + MESSAGES]!;
       const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
-      const contexts = Array.from(group.contexts, (index) => all[index]!);
+      const contexts = Array.from(group.contexts, (index) => this.resolver.contextOf(index));
       yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
     }
   }

@@ -354,7 +354,7 @@ export function simulatePolicy(
     simulated: { ...emptyOutcome(), messages: 0, newlyBlocked: 0, blockedByClass: emptyClassCounts() },
     reported: { ...emptyOutcome(), messages: 0 },
   };
-  const sourceOfContext = new Array<SimulatedSource | undefined>(resolver.contexts.length);
+  const sourceOfContext = new Array<SimulatedSource | undefined>(resolver.contextCount);
   const sources = new Map<string, SimulatedSource>();
   for (const { variant, messages, records } of variants.values()) {
     const effects = new Array<Effect | undefined>(resolver.kinds.length);
