@@ -1,7 +1,7 @@
 // The page's connection to the report database (core/store), and a counter that moves whenever stored data changes
 // (an import batch landed, a restore, a delete) so views re-read.
 import { openReportDatabase, type ReportDatabase } from '../../../core/store';
-import type { CountedDigest } from '../../../core/report';
+import type { StoredRecordDigest } from '../../../core/report';
 import { Observable } from './Observable';
 
 let opening: Promise<ReportDatabase> | undefined;
@@ -14,11 +14,24 @@ export function getDatabase(): Promise<ReportDatabase> {
 /** Bumped after every change to stored data. */
 export const dataVersion = new Observable(0);
 
-export function notifyDataChanged(): void {
+/** The dataVersion whose change only made lasting what notifyRecordsStored had announced; -1 when the last did more. */
+let announcedOnlyVersion = -1;
+
+/**
+ * `announcedOnly`: the change is an import that ended having announced every record it stored (notifyRecordsStored),
+ * and removed nothing: a view that kept what was announced holds what the store holds (see changedOnlyByAnnounced).
+ */
+export function notifyDataChanged(announcedOnly = false): void {
+  announcedOnlyVersion = announcedOnly ? dataVersion.value + 1 : -1;
   dataVersion.update((v) => v + 1);
 }
 
-type StoredListener = (digests: readonly CountedDigest[]) => void;
+/** Whether stored data changed from version `from` to `to` only by records announced meanwhile. */
+export function changedOnlyByAnnounced(from: number, to: number): boolean {
+  return to === from + 1 && announcedOnlyVersion === to;
+}
+
+type StoredListener = (digests: readonly StoredRecordDigest[]) => void;
 const storedListeners = new Set<StoredListener>();
 
 /**
@@ -30,6 +43,6 @@ export function onRecordsStored(listener: StoredListener): () => void {
   return () => storedListeners.delete(listener);
 }
 
-export function notifyRecordsStored(digests: readonly CountedDigest[]): void {
+export function notifyRecordsStored(digests: readonly StoredRecordDigest[]): void {
   for (const listener of [...storedListeners]) listener(digests);
 }

@@ -1,6 +1,7 @@
-// Loads what the dashboard shows for one domain and period, re-reading when stored data changes. Records are folded
-// into the summary chunk by chunk as IndexedDB hands them over, so no single task decodes or sums them all at once;
-// they come from the record digests (core/report/recordDigest.ts), not the full stored batches.
+// Loads what the dashboard shows for one domain and period, re-reading when stored data changes. Records come from the
+// record digests (core/report/recordDigest.ts), not the full stored batches, decoded a chunk per IndexedDB request and
+// summed in short tasks, so no single task decodes or sums them all at once. What a read has, with what an import
+// stored since, is kept (keptDigests.ts): after an import the summary starts from it instead of reading it all back.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   digestInView,
@@ -14,10 +15,11 @@ import {
   type StoredTlsReport,
 } from '../../../core/store';
 import { type Period, RecordSummarizer, type RecordSummary } from '../../../core/analysis';
-import type { CountedDigest, StoredRecordDigest } from '../../../core/report';
-import { dataVersion, getDatabase, onRecordsStored } from '../app/database';
+import type { StoredRecordDigest } from '../../../core/report';
+import { changedOnlyByAnnounced, dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
 import { loadAsnTable } from '../senders/loadAsnTable';
+import { DigestKeeper, type KeptRead } from './keptDigests';
 
 export interface DashboardData {
   domains: string[];
@@ -74,6 +76,8 @@ export function useDashboardData(domain: string | null, period: Period | undefin
   const [state, setState] = useState<DashboardState>({ status: 'loading' });
   /** The data last shown: a re-read starts from it (with what an import counted in since). */
   const shown = useRef<DashboardData | undefined>(undefined);
+  /** The digests the last read had and those announced since: the next read starts from them when it may. */
+  const kept = useRef<KeptRead | undefined>(undefined);
   useEffect(() => {
     if (!period) return;
     let stale = false;
@@ -87,19 +91,32 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       data: shown.current ? { ...shown.current, countingImport: false } : previous.data,
     }));
     const summarizer = new RecordSummarizer(period);
-    // Records an import stores while this read runs are kept until it has ended; from then on they are counted in as
-    // they land (a report the read already counted is not counted again), until the import's end asks for a re-read.
+    // When the store changed since the last read only by what an import announced as it stored it, and this read
+    // shows what that one did, the last read's digests with the announced ones are what the store holds for the view:
+    // they are summed and grouped again (in the store's order, as a reload would) without reading them back.
+    const previous = kept.current;
+    const reuse =
+      previous !== undefined &&
+      previous.complete &&
+      previous.domain === domain &&
+      previous.from === period.from &&
+      previous.to === period.to &&
+      changedOnlyByAnnounced(previous.version, version);
+    const keeper = reuse ? previous.digests : new DigestKeeper();
+    const thisRead: KeptRead = { domain, from: period.from, to: period.to, version, digests: keeper, complete: reuse };
+    kept.current = thisRead;
+    // Records an import stores while this read runs are kept; those stored once the read has taken what it sums are
+    // counted in as they land (each digest once, however it came), until the import's end asks for a re-read.
     let counted: DashboardData | undefined;
-    const landed: CountedDigest[] = [];
+    let summed = false;
+    const landed: StoredRecordDigest[] = [];
     let liveTimer: ReturnType<typeof setTimeout> | undefined;
     let shownAt: number | undefined;
     let chartDrawnAt: number | undefined;
     let drawnDaily: DashboardData['summary']['daily'] | undefined;
     const countLanded = () => {
       if (!counted || landed.length === 0) return;
-      const digests = landed
-        .splice(0)
-        .filter((d) => digestInView(d, domain, period) && !summarizer.hasCounted(d.reportKey));
+      const digests = landed.splice(0);
       if (digests.length === 0) return;
       const domains = new Set(counted.domains);
       for (const digest of digests) domains.add(digest.domain);
@@ -133,7 +150,8 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       }, wait);
     };
     const unsubscribe = onRecordsStored((digests) => {
-      landed.push(...digests);
+      for (const digest of digests)
+        if (digestInView(digest, domain, period) && keeper.add(digest) && summed) landed.push(digest);
       countLanded();
     });
     (async () => {
@@ -141,30 +159,32 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       // Sources are grouped with the offline ASN table, as the Senders page groups them (without it, by IP). It loads
       // (once per page) while the records are read and counted.
       const asnTable = loadAsnTable().catch(() => undefined);
-      // Digests are counted in tasks of their own, not in the one that decoded them: after a large import, decoding
-      // a page of them and counting it made one task of several hundred ms on a busy machine.
-      const read: StoredRecordDigest[] = [];
-      let counting = Promise.resolve<unknown>(undefined);
-      let readAt = 0;
-      const countSome = () => {
-        const end = Math.min(read.length, readAt + COUNTED_PER_STEP);
-        summarizer.addDigests(read.slice(readAt, end));
-        readAt = end;
-        return readAt === read.length || undefined;
-      };
       const [table, domains, failures, tls] = await Promise.all([
         asnTable,
         listDomains(db),
         listFailureReports(db, domain, period),
         listTlsReports(db, domain, period),
-        forEachDigestChunk(db, domain, period, (digests) => {
-          if (stale) return;
-          for (const digest of digests) read.push(digest);
-          counting = counting.then(() => readAt < read.length && inShortTasks(countSome, () => stale));
-        }),
+        reuse
+          ? undefined
+          : forEachDigestChunk(db, domain, period, (digests) => {
+              if (!stale) for (const digest of digests) keeper.add(digest);
+            }),
       ]);
-      await counting;
       if (stale) return;
+      thisRead.complete = true;
+      // Summed in the store's order, whether read or announced, in tasks of their own (summing a large import's
+      // records in one task took several hundred ms on a busy machine). Those announced from here on are counted in
+      // as they land.
+      const digests = keeper.sorted();
+      summed = true;
+      let readAt = 0;
+      const countSome = () => {
+        const end = Math.min(digests.length, readAt + COUNTED_PER_STEP);
+        summarizer.addDigests(digests.slice(readAt, end));
+        readAt = end;
+        return readAt === digests.length || undefined;
+      };
+      if (!(await inShortTasks(countSome, () => stale))) return;
       if (table) summarizer.groupWith({ asnTable: table });
       // The headline and chart first; then the reports (after a big import, thousands to decode) and the sources,
       // grouped in slices between frames (no long task).

@@ -147,6 +147,11 @@ export class ImportController {
   #pumpScheduled = false;
   /** Counts imports: a read that finishes after its import was cancelled or replaced is dropped. */
   #generation = 0;
+  /**
+   * The import may have stored records the page was not told of (notifyRecordsStored): a worker stopped or lost after
+   * a batch committed, or a backup restored. Views then read everything again once it ends.
+   */
+  #unannounced = false;
 
   /** Keeps the results of the import as they come (importHistory.ts). */
   #history = new ImportHistoryWriter(0);
@@ -204,6 +209,7 @@ export class ImportController {
     this.#outboxBytes = 0;
     this.#generation++;
     this.#sent.clear();
+    this.#unannounced = false;
     this.#startedEpoch = Date.now();
     this.#history = new ImportHistoryWriter(this.#startedEpoch);
     this.progress.set({
@@ -403,6 +409,7 @@ export class ImportController {
     if (message.type === 'results') {
       if (message.digests && message.digests.length > 0) notifyRecordsStored(message.digests);
       for (const result of message.results) {
+        if (result.restored) this.#unannounced = true;
         this.#assigned.get(worker)?.delete(result.id);
         this.#sent.delete(result.id);
       }
@@ -440,6 +447,7 @@ export class ImportController {
     // A worker that crashed (out of memory on a huge file, say) loses the files it held: those are refused, the rest
     // go on in the other workers (or, when none is left, are refused too).
     worker.terminate();
+    this.#unannounced = true;
     this.#workers = this.#workers.filter((w) => w !== worker);
     const lost = this.#workers.length === 0 ? [...this.#pendingIds] : [...(this.#assigned.get(worker) ?? [])];
     this.#assigned.delete(worker);
@@ -496,6 +504,7 @@ export class ImportController {
    */
   #abandon(worker: Worker, order: readonly number[], suspects: readonly number[], culprit: number | undefined): void {
     worker.terminate();
+    this.#unannounced = true;
     this.#workers = this.#workers.filter((w) => w !== worker);
     this.#assigned.delete(worker);
     this.#held.delete(worker);
@@ -576,21 +585,25 @@ export class ImportController {
     const months = readRetentionMonths();
     if (months === 0) {
       this.#keep(this.progress.value);
-      notifyDataChanged();
+      notifyDataChanged(!this.#unannounced);
       this.#finish?.();
       return;
     }
     // Retention applies to what is stored now, this import included; the outcome says what it removed.
     const generation = this.#generation;
+    const unannounced = this.#unannounced;
     void getDatabase()
       .then((db) => applyRetention(db, months, Date.now()))
-      .catch(() => 0)
-      .then((removed) => {
+      // A removal that failed part way may still have removed something: views read everything again.
+      .catch(() => -1)
+      .then((outcome) => {
+        const removed = Math.max(0, outcome);
         const now = this.progress.value;
         if (generation === this.#generation)
           this.progress.set({ ...now, retentionRemoved: removed, revision: now.revision + 1 });
         this.#keep({ ...now, retentionRemoved: removed });
-        notifyDataChanged();
+        // Another import begun meanwhile may have stored more already: only this one's end is announced as such.
+        notifyDataChanged(!unannounced && outcome === 0 && generation === this.#generation);
         this.#finish?.();
       });
   }

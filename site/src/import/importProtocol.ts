@@ -1,5 +1,5 @@
 // Messages between the page (ImportController) and the import workers (importWorker.ts).
-import type { CountedDigest } from '../../../core/report';
+import type { StoredRecordDigest } from '../../../core/report';
 
 export interface FileToImport {
   /** Position in the import, to match results back. */
@@ -70,8 +70,11 @@ export interface ReportRef {
 export type MainToWorker = { type: 'files'; importId: number; importedAt: number; files: FileToImport[] };
 
 export type WorkerToMain =
-  /** `digests`: the records of the reports just stored (their transaction committed). */
-  | { type: 'results'; importId: number; results: FileResult[]; digests?: CountedDigest[] }
+  /**
+   * `digests`: the records of the reports just stored (their transaction committed), as stored: the page counts them
+   * in as they land and groups them into sources once the import has ended, without reading them back.
+   */
+  | { type: 'results'; importId: number; results: FileResult[]; digests?: StoredRecordDigest[] }
   /** The worker has read the files of a `files` message (their results may follow): time to send more. */
   | { type: 'chunkDone'; importId: number }
   /**

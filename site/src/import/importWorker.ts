@@ -2,14 +2,7 @@
 // through core/store, so that neither parsing nor IndexedDB writes run on the page's main thread. The page starts one
 // per core (ImportController).
 import { longSpanWarning } from '../../../core/analysis';
-import {
-  parseReport,
-  toCountedDigest,
-  type CountedDigest,
-  type CountedProfile,
-  type StoredRecordDigest,
-  type RecordProfile,
-} from '../../../core/report';
+import { parseReport, type StoredRecordDigest } from '../../../core/report';
 import {
   looksLikeBackupFile,
   restoreBackup,
@@ -117,11 +110,12 @@ async function saveBatch(batch: PendingFile[], about: number): Promise<void> {
     post({ type: 'results', results: batch.map((file) => file.result) }, about);
     return;
   }
-  // The records just stored go to the page with the results, so that the dashboard counts them in as they land.
-  const digests: CountedDigest[] = [];
-  const counted = new Map<RecordProfile, CountedProfile>();
+  // The records just stored go to the page with the results, as stored (digests stored together share their profiles,
+  // so a message writes each once): the dashboard counts them in as they land, and once the import has ended groups
+  // them into sources from what it kept instead of reading them all back.
+  const digests: StoredRecordDigest[] = [];
   const onStored = (stored: StoredRecordDigest[]) => {
-    for (const digest of stored) digests.push(toCountedDigest(digest, counted));
+    for (const digest of stored) digests.push(digest);
   };
   try {
     const outcomes = await saveFiles(store, batch, onStored);

@@ -244,6 +244,52 @@ test('the dashboard counts reports in as an import stores them, never twice, and
   requests.assertSameOrigin();
 });
 
+test('after an import the dashboard groups what it counted in without reading the records back, as a reload shows them', async ({
+  page,
+}) => {
+  // Every IndexedDB read of the record chunks on the page (the workers' own reads are theirs), with its time.
+  await page.addInitScript(() => {
+    const reads: number[] = [];
+    (window as unknown as { __chunkReads: number[] }).__chunkReads = reads;
+    const getAll = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'getAll')!.value as (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['getAll']>
+    ) => ReturnType<IDBObjectStore['getAll']>;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (this.name === 'recordChunks') reads.push(performance.now());
+      return getAll.apply(this, args);
+    };
+  });
+  const files = generateReportFiles(1500, { seed: 21 });
+  const all = files.reduce((sum, f) => sum + f.messages, 0);
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  await page
+    .getByTestId('add-reports')
+    .first()
+    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  const sources = page.getByTestId('sources');
+  await expect(sources).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(sources).toHaveAttribute('data-messages', String(all));
+  const { reads, finishedAt } = await page.evaluate(() => ({
+    reads: (window as unknown as { __chunkReads: number[] }).__chunkReads,
+    finishedAt: performance.getEntriesByName('dmarc-lens:import-finished')[0]!.startTime,
+  }));
+  expect(reads.filter((at) => at >= finishedAt)).toEqual([]);
+  const shown = async () => ({
+    total: await totalMessages(page),
+    byClass: await sources
+      .getByTestId('source-group')
+      .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-by-class')} ${row.textContent}`)),
+  });
+  const afterImport = await shown();
+  expect(afterImport.byClass.length).toBeGreaterThan(10);
+  await page.reload();
+  await expect(sources).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(await shown()).toEqual(afterImport);
+});
+
 test('the XML of a report that came inside an email is read back from the kept file', async ({ page }) => {
   const requests = recordRequests(page);
   const name = 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml';

@@ -2,11 +2,15 @@
 // goes silent past the budget is stopped, the file that held it up is reported as too slow, every other file is
 // imported exactly once, and a file that is slow but shows progress is left alone.
 import { describe, expect, it } from 'vitest';
+import { changedOnlyByAnnounced, dataVersion } from '../../../site/src/app/database';
 import { ImportController } from '../../../site/src/import/ImportController';
 import type { FileResult, MainToWorker, WorkerToMain } from '../../../site/src/import/importProtocol';
 
-/** How each scripted file behaves: read in a moment, never finish, or take `ms` while posting progress every 50 ms. */
-type Behaviour = { kind: 'quick' } | { kind: 'stuck' } | { kind: 'slow'; ms: number };
+/**
+ * How each scripted file behaves: read in a moment, never finish, take `ms` while posting progress every 50 ms, or be
+ * read in a moment as a backup restored (its records stored without being announced).
+ */
+type Behaviour = { kind: 'quick' } | { kind: 'stuck' } | { kind: 'slow'; ms: number } | { kind: 'restored' };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -43,6 +47,7 @@ class ScriptedWorker {
           imported: 1,
           duplicates: 0,
           warnings: [],
+          ...(behaviour.kind === 'restored' ? { restored: { reports: 1, records: 1 } } : {}),
         });
       }
       this.#post({ type: 'results', importId: message.importId, results });
@@ -134,5 +139,44 @@ describe('ImportController watchdog', () => {
     await sleep(1_200);
     expect(workers.filter((w) => w.terminated)).toHaveLength(stopped);
     controller.dispose();
+  });
+});
+
+describe('ImportController at the end of an import', () => {
+  /** Runs `run` and says whether the data version moved once, and only by what the import announced. */
+  async function announcedOnly(run: () => Promise<void>): Promise<boolean> {
+    const before = dataVersion.value;
+    await run();
+    expect(dataVersion.value).toBe(before + 1);
+    return changedOnlyByAnnounced(before, dataVersion.value);
+  }
+
+  it('says the store changed only by what it announced when every file was read by the workers it started with', async () => {
+    const { controller } = importer(() => ({ kind: 'quick' }), 5_000);
+    expect(await announcedOnly(() => controller.start(files(['a.xml', 'b.xml.gz', 'c.zip'])))).toBe(true);
+    controller.dispose();
+  });
+
+  it('does not when a worker was stopped, a backup was restored, or the import was cancelled', async () => {
+    const stalled = importer((name) => ({ kind: name === 'stuck.xml' ? 'stuck' : 'quick' }), 200);
+    expect(await announcedOnly(() => stalled.controller.start(files(['a.xml', 'stuck.xml'])))).toBe(false);
+    stalled.controller.dispose();
+
+    const restoring = importer((name) => ({ kind: name.endsWith('.jsonl') ? 'restored' : 'quick' }), 5_000);
+    expect(await announcedOnly(() => restoring.controller.start(files(['a.xml', 'backup.jsonl'])))).toBe(false);
+    // The next clean import is announced again.
+    expect(await announcedOnly(() => restoring.controller.start(files(['b.xml'])))).toBe(true);
+    restoring.controller.dispose();
+
+    const cancelled = importer(() => ({ kind: 'slow', ms: 2_000 }), 5_000);
+    expect(
+      await announcedOnly(async () => {
+        const done = cancelled.controller.start(files(['a.xml', 'b.xml']));
+        await sleep(100);
+        cancelled.controller.cancel();
+        await done;
+      }),
+    ).toBe(false);
+    cancelled.controller.dispose();
   });
 });
