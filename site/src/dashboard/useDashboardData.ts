@@ -186,12 +186,26 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       };
       if (!(await inShortTasks(countSome, () => stale))) return;
       if (table) summarizer.groupWith({ asnTable: table });
-      // The headline and chart first; then the reports (after a big import, thousands to decode) and the sources,
-      // grouped in slices between frames (no long task).
+      // The headline and chart first; then the sources, grouped in slices between frames (no long task), and the
+      // reports, each as soon as it is ready.
       const headline = summarizer.headline();
       let data: DashboardData = { domains, summary: { ...headline, sources: [] }, sourcesPending: true, failures, tls };
       show({ status: 'ready', data });
-      const reports = listAggregateReports(db, domain, period);
+      // The reports (after a big import, thousands to decode) come when they come: the sources do not wait for them.
+      let reports: StoredAggregateReport[] | undefined;
+      const withReports = (shown: DashboardData): DashboardData => (reports ? { ...shown, reports } : shown);
+      void listAggregateReports(db, domain, period).then(
+        (read) => {
+          if (stale) return;
+          reports = read;
+          if (counted) counted = withReports(counted);
+          data = withReports(data);
+          show({ status: 'ready', data: counted ?? data });
+        },
+        (error: unknown) => {
+          if (!stale) setState((previous) => ({ status: 'error', message: String(error), data: previous.data }));
+        },
+      );
       if (
         !(await inShortTasks(
           () => summarizer.groupSome(GROUPED_PER_STEP) || undefined,
@@ -199,15 +213,12 @@ export function useDashboardData(domain: string | null, period: Period | undefin
         ))
       )
         return;
-      data = { ...data, reports: await reports };
-      if (stale) return;
-      show({ status: 'ready', data });
       const sources = await inShortTasks(
         () => summarizer.buildSources(BUILT_PER_STEP),
         () => stale,
       );
       if (!sources) return;
-      counted = { ...data, summary: { ...headline, sources }, sourcesPending: false };
+      counted = withReports({ ...data, summary: { ...headline, sources }, sourcesPending: false });
       show({ status: 'ready', data: counted });
       countLanded();
     })().catch((error: unknown) => {

@@ -290,6 +290,51 @@ test('after an import the dashboard groups what it counted in without reading th
   expect(await shown()).toEqual(afterImport);
 });
 
+test('the sources are shown without waiting for the reporters table', async ({ page }) => {
+  // While the tab's session says so, the page's reads of aggregate reports answer only once released.
+  await page.addInitScript(() => {
+    const held: Array<() => void> = [];
+    const w = window as unknown as { __releaseReports: () => void };
+    w.__releaseReports = () => {
+      sessionStorage.removeItem('hold-reports');
+      for (const release of held.splice(0)) release();
+    };
+    const getAll = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'getAll')!.value as (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['getAll']>
+    ) => ReturnType<IDBObjectStore['getAll']>;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      const request = getAll.apply(this, args);
+      const range = args[0];
+      const aggregate = range instanceof IDBKeyRange && Array.isArray(range.lower) && range.lower[0] === 'aggregate';
+      if (this.name !== 'reportPacks' || !aggregate || sessionStorage.getItem('hold-reports') === null) return request;
+      const listen = request.addEventListener.bind(request);
+      request.addEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: unknown) => {
+        const later =
+          type === 'success'
+            ? (event: Event) =>
+                held.push(() =>
+                  typeof listener === 'function' ? listener.call(request, event) : listener.handleEvent(event),
+                )
+            : listener;
+        listen(type, later, options as AddEventListenerOptions);
+      };
+      return request;
+    };
+  });
+  await openImportPage(page);
+  await addReports(page, AGGREGATE_FILES.map(fixtureFile));
+  await page.evaluate(() => sessionStorage.setItem('hold-reports', '1'));
+  await openDashboard(page);
+  await page.reload();
+  const sources = page.getByTestId('sources');
+  await expect(sources).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByText('Reading the reports…')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __releaseReports: () => void }).__releaseReports());
+  await expect(page.getByTestId('reporters-table')).toBeVisible();
+  await expect(sources).toHaveAttribute('data-state', 'ready');
+});
+
 test('the XML of a report that came inside an email is read back from the kept file', async ({ page }) => {
   const requests = recordRequests(page);
   const name = 'Report domain- borschow.com Submitter- google.com Report-ID- 949348866075514174.eml';
