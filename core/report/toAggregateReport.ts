@@ -385,6 +385,8 @@ interface KeptResult<R> {
   headerFrom: string;
   mode: AlignmentMode | undefined;
   aligned: boolean;
+  /** The list of this result alone, shared by the records that have no other (most have one SPF result). */
+  alone: R[] | undefined;
 }
 
 /** Kept results by their domain as written; a few per domain, and a bounded number of domains. */
@@ -418,9 +420,13 @@ function keptResult<T extends { domain: string; result: string; humanResult: str
     headerFrom: '',
     mode: undefined,
     aligned: false,
+    alone: undefined,
   };
   // A result that gave warnings is not kept: they must be given again for every record that has it.
   if (countingSink.added > 0) return entry;
+  // Shared by records of any report read after, so frozen: a change through one record would show in all of them.
+  Object.freeze((value as { raw?: object }).raw);
+  Object.freeze(value);
   if (list === undefined) {
     if (kept.size >= KEPT_DOMAINS) kept.clear();
     kept.set(text.domain, [entry]);
@@ -439,6 +445,13 @@ function dkimResultsOf(
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
 ): [DkimAuthResult[], boolean] {
+  if (texts.length === 1) {
+    const read = keptResult(keptDkim, texts[0]!, texts[0]!.selector, toDkimResult, warnings);
+    return [
+      (read.alone ??= Object.freeze([read.value]) as DkimAuthResult[]),
+      read.value.result === 'pass' && alignedAsKept(read, headerFrom, mode),
+    ];
+  }
   const results: DkimAuthResult[] = [];
   let aligned = false;
   for (const text of texts) {
@@ -459,6 +472,14 @@ function spfResultsOf(
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
 ): [SpfAuthResult[], boolean] {
+  if (texts.length === 1) {
+    const read = keptResult(keptSpf, texts[0]!, texts[0]!.scope, toSpfResult, warnings);
+    const value = read.value;
+    return [
+      (read.alone ??= Object.freeze([value]) as SpfAuthResult[]),
+      value.result === 'pass' && value.scope !== 'helo' && alignedAsKept(read, headerFrom, mode),
+    ];
+  }
   const results: SpfAuthResult[] = [];
   let aligned = false;
   for (const text of texts) {

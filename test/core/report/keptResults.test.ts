@@ -32,15 +32,21 @@ function interpret(
 describe('kept DKIM and SPF results', () => {
   it('are one object for every record of a report with the same result', async () => {
     const records = ['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((ip) => recordXml({ ip }));
+    const twoSignatures =
+      '<dkim><domain>example.com</domain><selector>s1</selector><result>pass</result></dkim><dkim><domain>esp.example</domain><result>pass</result></dkim><spf><domain>example.com</domain><result>pass</result></spf>';
+    records.push(...['192.0.2.4', '192.0.2.5'].map((ip) => recordXml({ ip, authResults: twoSignatures })));
     const { report } = await parseOneAggregate(reportXml({ records }));
-    expect(report.records).toHaveLength(3);
-    const [first, ...others] = report.records;
-    for (const record of others) {
+    expect(report.records).toHaveLength(5);
+    const [first, second, third, fourth, fifth] = report.records;
+    for (const record of [second!, third!, fourth!, fifth!]) {
       expect(record.dkimResults[0]).toBe(first!.dkimResults[0]);
       expect(record.spfResults[0]).toBe(first!.spfResults[0]);
-      // The lists are the record's own.
-      expect(record.dkimResults).not.toBe(first!.dkimResults);
     }
+    // A list of one result is shared too; a longer one is the record's own.
+    expect(second!.dkimResults).toBe(first!.dkimResults);
+    expect(fifth!.spfResults).toBe(first!.spfResults);
+    expect(fifth!.dkimResults[1]).toBe(fourth!.dkimResults[1]);
+    expect(fifth!.dkimResults).not.toBe(fourth!.dkimResults);
   });
 
   it('give their warnings again for every record that has them', async () => {
