@@ -2,17 +2,21 @@
 // classified with the ASN lookup, plus readiness — as the site runs it. Bundles the case with esbuild, serves it and
 // the ASN table from a routed origin (no network), runs each step in its own evaluation and prints its wall time and
 // the CPU time the renderer processes used meanwhile, from the browser's own process list (CDP SystemInfo).
-//   node --import tsx test/bench/intel.browser.bench.ts [records] [distinct IPs]
+//   node --import tsx test/bench/intel.browser.bench.ts [records] [distinct IPs] [--profile <file.cpuprofile>]
+// --profile writes a CPU profile of the classify step (CDP Profiler; open it in Chromium's DevTools).
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from '../../playwright.config';
 import { formatTiming, targetTiming, type BenchTiming } from './intelBenchCase';
 
-const records = Number(process.argv[2] ?? 1_000_000);
-const distinctIps = Number(process.argv[3] ?? 100_000);
+const args = process.argv.slice(2);
+const profileAt = args.indexOf('--profile');
+const profilePath = profileAt >= 0 ? args.splice(profileAt, 2)[1] : undefined;
+const records = Number(args[0] ?? 1_000_000);
+const distinctIps = Number(args[1] ?? 100_000);
 const tablePath = fileURLToPath(new URL('../../site/public/data/asn-table.bin', import.meta.url));
 if (!existsSync(tablePath)) {
   execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-asn-table.mjs', import.meta.url))], {
@@ -80,12 +84,17 @@ try {
     records,
     distinctIps,
   ] as const);
+  const pageCdp = profilePath ? await page.context().newCDPSession(page) : undefined;
+  if (pageCdp) await pageCdp.send('Profiler.enable');
   // One evaluation per step, so that the renderer's CPU time is read between steps.
   const timings: BenchTiming[] = [];
   for (const [index, label] of labels.entries()) {
+    const profiled = pageCdp !== undefined && label.startsWith('classify');
+    if (profiled) await pageCdp.send('Profiler.start');
     const cpuBefore = await rendererCpu();
     const ms = await page.evaluate((i) => (globalThis as unknown as Page).runStep(i), index);
     timings.push({ label, ms, cpuMs: ((await rendererCpu()) - cpuBefore) * 1000 });
+    if (profiled) writeFileSync(profilePath!, JSON.stringify((await pageCdp.send('Profiler.stop')).profile));
   }
   timings.push(targetTiming(timings));
   console.log(
