@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parseReport';
 import type { StoredAggregateReport } from '../../../core/store/schema';
 import { toReportRows } from '../../../core/store/toStoredReport';
-import { buildReporterRows } from '../../../site/src/dashboard/ReportersTable';
+import { buildReporterRows, describePolicy } from '../../../site/src/dashboard/ReportersTable';
 import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 
 async function stored(path: string): Promise<StoredAggregateReport> {
@@ -39,5 +39,35 @@ describe('buildReporterRows', () => {
         },
       ],
     );
+  });
+
+  it('lists every distinct policy an organization stated, in the order first seen, however its reports alternate', async () => {
+    const report = await stored('cry-inc__dmarc-report-viewer/yahoo.xml');
+    const policy = report.report.policy;
+    /** A value of a field other than the policy's own. */
+    const other = <T>(value: T | undefined, a: T, b: T): T => (value === a ? b : a);
+    const variants = [
+      policy,
+      { ...policy, pct: other(policy.pct, 50, 20) },
+      { ...policy, testing: other(policy.testing, 'y', 'n') },
+      { ...policy, domain: `mail.${policy.domain}` },
+      { ...policy, p: other(policy.p, 'reject', 'none') },
+      { ...policy, sp: other(policy.sp, 'quarantine', 'none') },
+      { ...policy, np: other(policy.np, 'reject', 'none') },
+      { ...policy, adkim: other(policy.adkim, 's', 'r') },
+      { ...policy, aspf: other(policy.aspf, 's', 'r') },
+      { ...policy, fo: other(policy.fo, '1', 'd') },
+    ];
+    // Each variant after the policy itself, then each again, then runs of the same one.
+    const order = [0, 1, 0, 2, 3, 3, 0, 4, 5, 6, 7, 8, 9, 9, 1, 2, 0, 0, 9, 4];
+    const reports = order.map((i): StoredAggregateReport => ({
+      ...report,
+      key: `${report.key}-${i}`,
+      report: { ...report.report, policy: variants[i]! },
+    }));
+    const [row] = buildReporterRows(reports, new Map());
+    const lines = order.map((i) => `${variants[i]!.domain}: ${describePolicy(variants[i]!)}`);
+    expect(new Set(lines).size).toBe(variants.length);
+    expect(row!.policies).toEqual([...new Set(lines)]);
   });
 });
