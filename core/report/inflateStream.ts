@@ -106,8 +106,10 @@ build(fixedDistances, 0, 32);
 
 /** How far back a DEFLATE match may reach. */
 const WINDOW = 32 * 1024;
-/** The output buffer's first size; it doubles while one call's output does not fit. */
+/** The output buffer's first size; it grows while one call's output does not fit. */
 const FIRST_BUFFER_BYTES = 256 * 1024;
+/** How much more than the expected rest of a call's output a growing buffer makes room for. */
+const GROWTH_MARGIN = 1.1;
 /** The longest match, written before the room left is checked again. */
 const MAX_MATCH = 258;
 
@@ -141,6 +143,9 @@ export class InflateStream {
   private start = 0;
   /** Output not yet taken that was counted but not kept, past what `keep` allowed. */
   private dropped = 0;
+  /** Where the current call to `run` started reading its input, and where that input ends. */
+  private runFrom = 0;
+  private runEnd = 0;
 
   /**
    * `keep` says whether this many bytes of output, produced since the last `take`, may be held: past that the output is
@@ -193,6 +198,8 @@ export class InflateStream {
   run(data: Uint8Array): InflateStatus {
     if (this.finished) return 'done';
     this.reload(data);
+    this.runFrom = this.at;
+    this.runEnd = data.length;
     for (;;) {
       if (!this.literals) {
         if (this.lastBlock) {
@@ -227,8 +234,11 @@ export class InflateStream {
     }
   }
 
-  /** Makes room for `bytes` more output: moves what must stay (output not taken, the window) to the front, or grows. */
-  private makeRoom(bytes: number): void {
+  /**
+   * Makes room for `bytes` more output, the input read up to `inputAt`: moves what must stay (output not taken, the
+   * window) to the front, or grows.
+   */
+  private makeRoom(bytes: number, inputAt: number): void {
     const from = Math.min(this.start, this.written - WINDOW);
     if (from > 0) {
       this.out.copyWithin(0, from, this.written);
@@ -236,8 +246,20 @@ export class InflateStream {
       this.written -= from;
     }
     if (this.written + bytes <= this.out.length) return;
-    if (this.dropped === 0 && this.keep(this.written - this.start)) {
-      const grown = new Uint8Array(Math.max(this.out.length * 2, this.written + bytes));
+    const pending = this.written - this.start;
+    if (this.dropped === 0 && this.keep(pending)) {
+      // Grown to what the rest of this call's input will likely give, when that may be kept (report XML compresses
+      // evenly, and the output is taken after each call): one call's output then takes one growth, not a doubling
+      // per power of two, each buffer left behind staying allocated until collected.
+      const needed = this.written + bytes;
+      let size = Math.max(needed, this.out.length * 2);
+      const read = inputAt - this.runFrom;
+      if (read > 0) {
+        const expected = Math.ceil(((pending * (this.runEnd - inputAt)) / read) * GROWTH_MARGIN);
+        if (this.keep(pending + expected))
+          size = Math.max(needed, this.written + expected + MAX_MATCH, this.out.length * 1.25);
+      }
+      const grown = new Uint8Array(Math.ceil(size));
       grown.set(this.out.subarray(0, this.written));
       this.out = grown;
       return;
@@ -325,7 +347,7 @@ export class InflateStream {
       const length = data[from]! | (data[from + 1]! << 8);
       if (from + 4 + length > data.length) return more();
       if ((length ^ (data[from + 2]! | (data[from + 3]! << 8))) !== 0xffff) return 'bad';
-      if (this.written + length > this.out.length) this.makeRoom(length);
+      if (this.written + length > this.out.length) this.makeRoom(length, from + 4 + length);
       this.out.set(data.subarray(from + 4, from + 4 + length), this.written);
       this.written += length;
       this.at = from + 4 + length;
@@ -401,7 +423,7 @@ export class InflateStream {
     for (;;) {
       if (written > roomEnd) {
         this.written = written;
-        this.makeRoom(MAX_MATCH);
+        this.makeRoom(MAX_MATCH, next);
         out = this.out;
         roomEnd = out.length - MAX_MATCH;
         written = this.written;

@@ -172,6 +172,24 @@ describe('InflateStream', () => {
     expect(buffers.size).toBeLessThanOrEqual(2);
   });
 
+  it('grows its buffer once to about the output of a slice, not by doublings past it', () => {
+    // Report XML at level 6: the first 64 KiB of input give about 1.4 MB, first read into a buffer of 256 KiB.
+    const data = new Uint8Array(deflateRawSync(bigReport(16_000, 5), { level: 6 }));
+    const stream = new InflateStream(() => true);
+    const sizes = new Set<number>();
+    let largest = 0;
+    for (let end = INPUT_SLICE; ; end += INPUT_SLICE) {
+      const status = stream.run(data.subarray(0, end));
+      sizes.add(stream.capacity);
+      largest = Math.max(largest, stream.take().length);
+      if (status !== 'more') break;
+    }
+    expect(largest).toBeGreaterThan(1024 * 1024);
+    // Doubling from 256 KiB would end at 2 MiB, having made three buffers on the way.
+    expect(stream.capacity).toBeLessThan(largest * 1.5);
+    expect(sizes.size).toBeLessThanOrEqual(2);
+  });
+
   it('refuses what is not a valid DEFLATE stream', () => {
     /** Bits written least significant first; Huffman codes most significant first (RFC 1951 §3.1.1). */
     const bits = (fields: Array<[value: number, length: number, code?: boolean]>): Uint8Array => {
