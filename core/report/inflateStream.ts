@@ -546,7 +546,7 @@ export class InflateStream {
  * A decoder lent out whole between streams: its buffer grows to the output of one call and stays grown, so it is
  * kept for the next borrower only up to this size.
  */
-const SPARE_MAX_BYTES = 8 * 1024 * 1024;
+const SPARE_MAX_BYTES = 4 * 1024 * 1024;
 let spare: InflateStream | undefined;
 
 /**
