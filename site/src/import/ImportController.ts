@@ -558,7 +558,8 @@ export class ImportController {
   /**
    * Shows progress at most every PROGRESS_INTERVAL_MS. Views are not asked to re-read the database while an import
    * runs (a re-read competes with the workers' writes, and repeated ones make a long import quadratic): the dashboard
-   * counts the stored records in as they land (notifyRecordsStored), and every view re-reads once the import ends.
+   * counts the stored records in as they land (notifyRecordsStored), and every view re-reads once the import ends (the
+   * dashboard from what it kept, when the import announced all it stored: see notifyDataChanged).
    */
   #scheduleNotify(): void {
     if (this.#notifyScheduled) return;
