@@ -345,7 +345,8 @@ describe('decompression bombs stay refused, without large allocations', () => {
       reportXml({ records: [recordXml()] }).replace('<feedback>', `<feedback>${' '.repeat(3 * 1024 * 1024)}`),
     );
     const gz = gzipSync(padded);
-    expect(whole(gz)).toEqual(padded);
+    // Compared as a Buffer: a deep comparison of 3 MB byte by byte takes the test runner half a minute.
+    expect(Buffer.from(whole(gz)!).equals(padded)).toBe(true);
     expect(gunzipWhole(new InflateStream(always), gz, () => false)).toBeUndefined();
     expect(await expectAsStreaming(gz)).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(await expectStreamAsStreaming([gz])).toMatchObject({ ok: false, error: { code: 'too-large' } });
