@@ -439,12 +439,16 @@ function keptResult<T extends { domain: string; result: string; humanResult: str
  * The DKIM results of a record and whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the
  * From domain), as isDkimAligned decides it.
  */
+/** The one empty list every record without reasons, or without DKIM or SPF results, shares (frozen, as shared). */
+const NONE = Object.freeze([]) as never[];
+
 function dkimResultsOf(
   texts: readonly DkimResultText[],
   headerFrom: string,
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
 ): [DkimAuthResult[], boolean] {
+  if (texts.length === 0) return [NONE, false];
   if (texts.length === 1) {
     const read = keptResult(keptDkim, texts[0]!, texts[0]!.selector, toDkimResult, warnings);
     return [
@@ -472,6 +476,7 @@ function spfResultsOf(
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
 ): [SpfAuthResult[], boolean] {
+  if (texts.length === 0) return [NONE, false];
   if (texts.length === 1) {
     const read = keptResult(keptSpf, texts[0]!, texts[0]!.scope, toSpfResult, warnings);
     const value = read.value;
@@ -690,7 +695,7 @@ function buildRecord(
   if (dkim !== text.dkim) (raw ??= {}).dkim = text.dkim;
   const spf = normalizeEnum<DmarcVerdict>(text.spf, VERDICTS, {}, 'fail', 'spf', warnings);
   if (spf !== text.spf) (raw ??= {}).spf = text.spf;
-  const reasons = text.reasons.length === 0 ? [] : text.reasons.map((r) => toReason(r, warnings));
+  const reasons = text.reasons.length === 0 ? NONE : text.reasons.map((r) => toReason(r, warnings));
   const headerFrom = text.headerFrom.toLowerCase();
   const [dkimResults, dkimAligned] = dkimResultsOf(text.dkimResults, headerFrom, policy.adkim, warnings);
   const [spfResults, spfAligned] = spfResultsOf(text.spfResults, headerFrom, policy.aspf, warnings);

@@ -47,6 +47,10 @@ describe('kept DKIM and SPF results', () => {
     expect(fifth!.spfResults).toBe(first!.spfResults);
     expect(fifth!.dkimResults[1]).toBe(fourth!.dkimResults[1]);
     expect(fifth!.dkimResults).not.toBe(fourth!.dkimResults);
+    // Records without reasons share one empty list, frozen as the shared results are.
+    expect(fifth!.reasons).toEqual([]);
+    expect(fifth!.reasons).toBe(first!.reasons);
+    expect(Object.isFrozen(first!.reasons) && Object.isFrozen(first!.dkimResults[0])).toBe(true);
   });
 
   it('give their warnings again for every record that has them', async () => {
