@@ -8,11 +8,12 @@
 import { constants, deflateRawSync, gzipSync as zlibGzip, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Inflate, deflateSync, gzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../core/report/concatBytes';
 import { InflateStream, type InflateStatus } from '../../../core/report/inflateStream';
 import { INPUT_SLICE } from '../../../core/report/limits';
 import { parseReport, type ParseOptions } from '../../../core/report/parseReport';
+import { importFflateOnlyParser } from '../../helpers/fflateOnlyParser';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
 /** A report of `records` records with varied values, so that it compresses about as real reports do. */
@@ -264,19 +265,7 @@ describe('InflateStream', () => {
 /** parseReport as fflate's streaming path alone reads: a decoder that refuses every stream at once. */
 let fflateOnly: typeof parseReport;
 beforeAll(async () => {
-  vi.resetModules();
-  vi.doMock('../../../core/report/inflateStream', async (actual: () => Promise<object>) => {
-    const refusing = {
-      pending: 0,
-      end: 0,
-      reset() {},
-      run: (): InflateStatus => 'bad',
-      take: () => new Uint8Array(0),
-    };
-    return { ...(await actual()), borrowInflater: () => refusing, returnInflater: () => {} };
-  });
-  ({ parseReport: fflateOnly } = await import('../../../core/report/parseReport'));
-  vi.doUnmock('../../../core/report/inflateStream');
+  ({ parseReport: fflateOnly } = await importFflateOnlyParser());
 });
 
 /** Everything parseReport tells its caller: the result, the records as they stream, reports as they end. */

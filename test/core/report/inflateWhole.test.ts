@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { deflateSync, gzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../core/report/concatBytes';
 import { gunzipWhole } from '../../../core/report/inflateWhole';
-import { borrowInflater, InflateStream, returnInflater, type InflateStatus } from '../../../core/report/inflateStream';
+import { borrowInflater, InflateStream, returnInflater } from '../../../core/report/inflateStream';
 import { INPUT_SLICE } from '../../../core/report/limits';
 import { parseReport, parseReportStream } from '../../../core/report/parseReport';
 import { readZipEntries } from '../../../core/report/readZipEntries';
+import { importFflateOnlyParser } from '../../helpers/fflateOnlyParser';
 import { recordXml, reportXml, utf8 } from '../../helpers/reportXml';
 
 const xml = utf8(
@@ -29,20 +30,7 @@ const whole = (gz: Uint8Array, keep: (bytes: number) => boolean = always) => gun
 let streamingOnly: typeof parseReport;
 let streamingOnlyStream: typeof parseReportStream;
 beforeAll(async () => {
-  vi.resetModules();
-  vi.doMock('../../../core/report/inflateStream', async (actual: () => Promise<object>) => {
-    const refusing = {
-      pending: 0,
-      end: 0,
-      reset() {},
-      run: (): InflateStatus => 'bad',
-      take: () => new Uint8Array(0),
-    };
-    return { ...(await actual()), borrowInflater: () => refusing, returnInflater: () => {} };
-  });
-  ({ parseReport: streamingOnly, parseReportStream: streamingOnlyStream } =
-    await import('../../../core/report/parseReport'));
-  vi.doUnmock('../../../core/report/inflateStream');
+  ({ parseReport: streamingOnly, parseReportStream: streamingOnlyStream } = await importFflateOnlyParser());
 });
 
 /** parseReport gives exactly what the streaming path alone gives; returns that result. */
