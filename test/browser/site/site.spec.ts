@@ -3,7 +3,7 @@
 // cancel, accessibility, report strings as text, and not one request leaving the origin.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { generateReportFiles } from './generateReports';
+import { generateReportFiles, type GeneratedFile } from './generateReports';
 import {
   addReports,
   AGGREGATE_FILES,
@@ -29,6 +29,17 @@ async function openImportPage(page: Page): Promise<void> {
 async function openDashboard(page: Page): Promise<void> {
   // All time: these tests hold the totals of every stored report, not the default last 30 days with data.
   await page.goto(`${ORIGIN}/#/dashboard?period=all`);
+}
+
+/** Picks `files` with the empty dashboard's "Add reports" and waits until their import has finished. */
+async function importOnEmptyDashboard(page: Page, files: readonly GeneratedFile[]): Promise<void> {
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  await page
+    .getByTestId('add-reports')
+    .first()
+    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
 }
 
 test.beforeEach(async ({ page }) => {
@@ -213,13 +224,7 @@ test('the dashboard counts reports in as an import stores them, never twice, and
   });
   const files = generateReportFiles(5000, { seed: 9 });
   const all = files.reduce((sum, f) => sum + f.messages, 0);
-  await openDashboard(page);
-  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
-  await page
-    .getByTestId('add-reports')
-    .first()
-    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
-  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  await importOnEmptyDashboard(page, files);
   await expect(page.getByTestId('total-messages')).toHaveText(all.toLocaleString('en-US'));
   // The sources come from the read that follows the import: the same messages.
   await expect(page.getByTestId('sources')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
@@ -262,13 +267,7 @@ test('after an import the dashboard groups what it counted in without reading th
   });
   const files = generateReportFiles(1500, { seed: 21 });
   const all = files.reduce((sum, f) => sum + f.messages, 0);
-  await openDashboard(page);
-  await expect(page.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
-  await page
-    .getByTestId('add-reports')
-    .first()
-    .setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
-  await expect(page.getByTestId('import-outcome')).toContainText('Import finished', { timeout: 60_000 });
+  await importOnEmptyDashboard(page, files);
   const sources = page.getByTestId('sources');
   await expect(sources).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(sources).toHaveAttribute('data-messages', String(all));
