@@ -435,12 +435,13 @@ function keptResult<T extends { domain: string; result: string; humanResult: str
   return entry;
 }
 
+/** The one empty list every record without reasons, or without DKIM or SPF results, shares (frozen, as shared). */
+const NONE = Object.freeze([]) as never[];
+
 /**
  * The DKIM results of a record and whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the
  * From domain), as isDkimAligned decides it.
  */
-/** The one empty list every record without reasons, or without DKIM or SPF results, shares (frozen, as shared). */
-const NONE = Object.freeze([]) as never[];
 
 function dkimResultsOf(
   texts: readonly DkimResultText[],
