@@ -442,7 +442,6 @@ const NONE = Object.freeze([]) as never[];
  * The DKIM results of a record and whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the
  * From domain), as isDkimAligned decides it.
  */
-
 function dkimResultsOf(
   texts: readonly DkimResultText[],
   headerFrom: string,
