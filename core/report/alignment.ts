@@ -44,13 +44,18 @@ export function isDkimAligned(
 }
 
 /**
- * SPF aligns when SPF passed for the MAIL FROM domain and it aligns with the From domain (RFC 7489 §3.1.2). A result
- * for the HELO identity does not count; a result without scope is taken as mfrom (most reporters omit it).
+ * Whether an SPF result can give alignment: SPF passed for the MAIL FROM domain (RFC 7489 §3.1.2). A result for the
+ * HELO identity does not count; a result without scope is taken as mfrom (most reporters omit it).
  */
+export function spfPassCounts(result: SpfAuthResult): boolean {
+  return result.result === 'pass' && result.scope !== 'helo';
+}
+
+/** SPF aligns when a result that counts (spfPassCounts) is for a domain that aligns with the From domain. */
 export function isSpfAligned(
   results: readonly SpfAuthResult[],
   headerFrom: string,
   mode: AlignmentMode = 'r',
 ): boolean {
-  return results.some((r) => r.result === 'pass' && r.scope !== 'helo' && domainsAlign(r.domain, headerFrom, mode));
+  return results.some((r) => spfPassCounts(r) && domainsAlign(r.domain, headerFrom, mode));
 }

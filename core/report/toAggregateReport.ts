@@ -1,7 +1,7 @@
 // From the parsed XML tree (fast-xml-parser objects, namespace prefixes removed) to the typed AggregateReport.
 // Every schema variant is read by element name (RFC 7489 appendix C, RFC 9990 §3 and appendix A, the 0.1/0.2 drafts),
 // misspellings seen in real reports are accepted, and enum values are normalized with the raw value kept.
-import { domainsAlign } from './alignment';
+import { domainsAlign, spfPassCounts } from './alignment';
 import { canonicalIpAddress } from './parseIpAddress';
 import { reportText } from './reportMessages';
 import {
@@ -482,7 +482,7 @@ function spfResultsOf(
     const value = read.value;
     return [
       (read.alone ??= Object.freeze([value]) as SpfAuthResult[]),
-      value.result === 'pass' && value.scope !== 'helo' && alignedAsKept(read, headerFrom, mode),
+      spfPassCounts(value) && alignedAsKept(read, headerFrom, mode),
     ];
   }
   const results: SpfAuthResult[] = [];
@@ -490,8 +490,7 @@ function spfResultsOf(
   for (const text of texts) {
     const read = keptResult(keptSpf, text, text.scope, toSpfResult, warnings);
     results.push(read.value);
-    if (!aligned && read.value.result === 'pass' && read.value.scope !== 'helo')
-      aligned = alignedAsKept(read, headerFrom, mode);
+    if (!aligned && spfPassCounts(read.value)) aligned = alignedAsKept(read, headerFrom, mode);
   }
   return [results, aligned];
 }
