@@ -450,11 +450,6 @@ export class RecordSummarizer {
     for (const reason of record.reasons) (acc.reasons ??= new Set()).add(reason.type);
   }
 
-  /** Whether records of the report `reportKey` were counted (a report's records are added once). */
-  hasCounted(reportKey: string): boolean {
-    return this.#reportKeys.has(reportKey);
-  }
-
   /** Totals, days and overrides of everything added so far. */
   headline(): SummaryHeadline {
     const totals = { ...this.#totals, sources: this.#allIps.size, reports: this.#reportKeys.size };

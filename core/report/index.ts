@@ -39,7 +39,6 @@ export {
   recordOfDigest,
   recordsOfDigest,
   storedRecordOfDigest,
-  toCountedDigest,
 } from './recordDigest';
 export { isoFromReportSeconds } from './reportDate';
 export {

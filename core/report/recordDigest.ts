@@ -52,34 +52,14 @@ export type CountedProfile = Pick<RecordProfile, 'disposition' | 'dkim' | 'spf'>
 };
 
 /**
- * What counting a digest into totals needs: an import posts these to its page as they land, without the identifiers
- * and results each profile also carries (those are read when records are grouped into sources).
+ * What counting a digest into totals needs, and no more: the identifiers and results each profile also carries are
+ * read only when records are grouped into sources.
  */
 export interface CountedDigest extends Pick<
   StoredRecordDigest,
   'reportKey' | 'domain' | 'orgName' | 'begin' | 'end' | 'profileOf' | 'sourceIps' | 'counts'
 > {
   profiles: CountedProfile[];
-}
-
-/**
- * `digest` as counting it in needs it. Profiles shared by digests (see ProfileTable) stay shared when made with the
- * same `made` map, so that posting many digests writes each once.
- */
-export function toCountedDigest(
-  digest: StoredRecordDigest,
-  made = new Map<RecordProfile, CountedProfile>(),
-): CountedDigest {
-  const { reportKey, domain, orgName, begin, end, profileOf, sourceIps, counts } = digest;
-  const profiles = digest.profiles.map((profile) => {
-    let counted = made.get(profile);
-    if (!counted) {
-      const { disposition, dkim, spf, reasons } = profile;
-      made.set(profile, (counted = { disposition, dkim, spf, reasons: reasons.map(({ type }) => ({ type })) }));
-    }
-    return counted;
-  });
-  return { reportKey, domain, orgName, begin, end, profiles, profileOf, sourceIps, counts };
 }
 
 /**
