@@ -105,15 +105,13 @@ function domainOfContact(contact: string | undefined): string | undefined {
 /** Ascending by code unit, so that the result does not depend on the order reports were read in. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Keys counted, the most common first (in text order when as many). */
-function byUse(keys: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Counted keys, the most common first (in text order when as many). */
+function byUse(counts: ReadonlyMap<string, number>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([key]) => key);
 }
 
 /** Names by use, one spelling per name that differs only in case ("Comcast.net", "comcast.net"): the most used. */
-function distinctNames(names: readonly string[]): string[] {
+function distinctNames(names: ReadonlyMap<string, number>): string[] {
   const seen = new Set<string>();
   return byUse(names).filter((name) => {
     const lower = name.toLowerCase();
@@ -123,21 +121,23 @@ function distinctNames(names: readonly string[]): string[] {
   });
 }
 
-interface Group<T> {
+interface Group {
   /** `d:` the organizational domain of the address, or the name's key when there is no address. */
   key: string;
   domain?: string;
-  members: T[];
-  names: string[];
+  /** How many items it has. */
+  size: number;
+  /** Each name its reports use, with how many use it. */
+  names: Map<string, number>;
   /** The key of the name most of its reports use. */
   nameKey?: string;
   /** The organizational domain without its public suffix (`n:yahoo` for yahoo.com), as a name can match it. */
   domainLabel?: string;
   /** Union-find link to the group this one was joined to; none while it is its own organization. */
-  parent?: Group<T>;
+  parent?: Group;
 }
 
-function root<T>(group: Group<T>): Group<T> {
+function root(group: Group): Group {
   let g = group;
   while (g.parent !== undefined) g = g.parent;
   if (g !== group) group.parent = g;
@@ -154,12 +154,19 @@ export function groupReporters<T>(
   items: readonly T[],
   metadataOf: (item: T) => ReporterMetadata,
 ): Array<ReporterOrganization<T>> {
-  const groups = new Map<string, Group<T>>();
-  // Thousands of reports come from a few dozen addresses: each is read once.
+  const groups = new Map<string, Group>();
+  // Thousands of reports come from a few dozen addresses under a few dozen names: each is read once.
   const domains = new Map<string, string | undefined>();
-  for (const item of items) {
-    const metadata = metadataOf(item);
-    const name = cleanReporterName(metadata.orgName);
+  const cleanNames = new Map<string, string>();
+  /** Per item (by position), its group. */
+  const groupOf = new Array<Group>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const metadata = metadataOf(items[i]!);
+    let name = cleanNames.get(metadata.orgName);
+    if (name === undefined) {
+      name = cleanReporterName(metadata.orgName);
+      cleanNames.set(metadata.orgName, name);
+    }
     const sender = `${metadata.email}\n${metadata.extraContactInfo ?? ''}`;
     let domain = domains.get(sender);
     if (!domains.has(sender)) {
@@ -169,7 +176,7 @@ export function groupReporters<T>(
     const key = domain !== undefined ? `d:${domain}` : (nameKey(name) ?? 'n:');
     let group = groups.get(key);
     if (group === undefined) {
-      group = { key, members: [], names: [] };
+      group = { key, size: 0, names: new Map() };
       groups.set(key, group);
     }
     // A report without an address whose name is a domain ("veeam.com") shares the key of that domain's group.
@@ -178,30 +185,29 @@ export function groupReporters<T>(
       const label = getDomainWithoutSuffix(domain, { allowPrivateDomains: true });
       if (label) group.domainLabel = `n:${label}`;
     }
-    group.members.push(item);
-    group.names.push(name);
+    group.size++;
+    group.names.set(name, (group.names.get(name) ?? 0) + 1);
+    groupOf[i] = group;
   }
 
-  const join = (a: Group<T>, b: Group<T> | undefined) => {
+  const join = (a: Group, b: Group | undefined) => {
     if (b === undefined) return;
     const ra = root(a);
     const rb = root(b);
     if (ra !== rb) rb.parent = ra;
   };
   /** Per domain label, the group of that domain; per name key, the first group that mostly uses that name. */
-  const byLabel = new Map<string, Group<T>>();
-  const byName = new Map<string, Group<T>>();
+  const byLabel = new Map<string, Group>();
+  const byName = new Map<string, Group>();
   for (const group of groups.values()) {
     // A group whose reports name its own domain is that domain's, whatever else some report calls itself (a report
     // named GMX from Google's reporting address); otherwise the name most of its reports use speaks for it.
-    const uses = new Map<string, number>();
-    for (const name of group.names) uses.set(name, (uses.get(name) ?? 0) + 1);
     const byKey = new Map<string, number>();
-    for (const [name, count] of uses) {
+    for (const [name, count] of group.names) {
       const key = nameKey(name);
       if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + count);
     }
-    const keys = [...byKey].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([key]) => key);
+    const keys = byUse(byKey);
     const own = keys.find((k) => k === group.key || k === group.domainLabel);
     const key = own ?? keys[0];
     if (key !== undefined) group.nameKey = key;
@@ -221,32 +227,34 @@ export function groupReporters<T>(
     }
   }
 
-  const organizations = new Map<Group<T>, Group<T>[]>();
+  const organizations = new Map<Group, Group[]>();
   for (const group of groups.values()) {
     const r = root(group);
     const list = organizations.get(r);
     if (list) list.push(group);
     else organizations.set(r, [group]);
   }
-  const result: Array<ReporterOrganization<T>> = [];
-  for (const parts of organizations.values()) {
-    const members = new Set(parts.flatMap((p) => p.members));
-    const names = distinctNames(parts.flatMap((p) => p.names));
+  /** Per organization (by its root group), what it is made of. */
+  const result = new Map<Group, ReporterOrganization<T>>();
+  for (const [r, parts] of organizations) {
+    const uses = new Map<string, number>();
+    for (const part of parts) for (const [name, count] of part.names) uses.set(name, (uses.get(name) ?? 0) + count);
+    const names = distinctNames(uses);
     // The domain most of its reports came from names the organization.
     const top = [...parts].sort(
       (a, b) =>
-        Number(b.domain !== undefined) - Number(a.domain !== undefined) ||
-        b.members.length - a.members.length ||
-        byText(a.key, b.key),
+        Number(b.domain !== undefined) - Number(a.domain !== undefined) || b.size - a.size || byText(a.key, b.key),
     )[0]!;
     const organization: ReporterOrganization<T> = {
       key: top.key,
       name: names[0] ?? top.domain ?? '',
       names,
-      members: items.filter((item) => members.has(item)),
+      members: [],
     };
     if (top.domain !== undefined) organization.domain = top.domain;
-    result.push(organization);
+    result.set(r, organization);
   }
-  return result.sort((a, b) => b.members.length - a.members.length || byText(a.key, b.key));
+  // Each item to its organization, in one pass: members keep the order given.
+  for (let i = 0; i < items.length; i++) result.get(root(groupOf[i]!))!.members.push(items[i]!);
+  return [...result.values()].sort((a, b) => b.members.length - a.members.length || byText(a.key, b.key));
 }

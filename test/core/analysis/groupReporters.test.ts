@@ -150,3 +150,30 @@ describe('groupReporters: the rules', () => {
     expect(cleanReporterName('""')).toBe('');
   });
 });
+
+describe('groupReporters: work per report', () => {
+  it('reads each of 10,000 reports at most twice, however many organizations they make', () => {
+    // The dashboard groups every report of the period while it draws the reporters table, so the work must grow
+    // with the reports, not with reports × organizations.
+    const reporters = Array.from({ length: 40 }, (_, i) => ({
+      orgName: i % 2 === 0 ? `Receiver ${i} Inc.` : `receiver${i}.example`,
+      email: `dmarc@receiver${i}.example`,
+    }));
+    const reports = Array.from({ length: 10_000 }, (_, i) => ({ ...reporters[(i * 7) % reporters.length]!, i }));
+    let reads = 0;
+    const counted = new Proxy(reports, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const organizations = groupReporters(counted, (r) => r);
+    expect(organizations).toHaveLength(40);
+    expect(organizations.every((o) => o.members.length === 250)).toBe(true);
+    // Each organization's reports keep the order they were given in.
+    expect(organizations[0]!.members.map((r) => r.i)).toEqual(
+      reports.filter((r) => r.email === organizations[0]!.members[0]!.email).map((r) => r.i),
+    );
+    expect(reads).toBeLessThanOrEqual(2 * reports.length);
+  });
+});
