@@ -92,6 +92,11 @@ export interface SourceGroup {
   classification: SourceClassification;
 }
 
+/** GroupClass with its contexts' numbers (SourceContext.index) in their order (SourceGrouper.eachClassOfContexts). */
+export interface GroupClassOfContexts extends Omit<GroupClass, 'contexts'> {
+  contextIndexes: Int32Array;
+}
+
 /** A group's key, label, messages and classification (SourceGrouper.classes). */
 export interface GroupClass {
   key: string;
@@ -415,6 +420,12 @@ export function ipv4TextOrder(value: number): number {
   );
 }
 
+/**
+ * Slots of a replaced hash table whose entries move to its successor per entry added: the successor is four times
+ * as large, so the old one is empty long before the new one fills.
+ */
+const MOVED_PER_ADD = 4;
+
 /** How many of the last profiles found profileOf tries before hashing. */
 const RECENT_PROFILES = 4;
 
@@ -449,13 +460,20 @@ function mix(key: number, tag: number): number {
  */
 export class SourceResolver {
   /**
-   * Addresses are numbered in the order they are first seen; canonical IPv4 addresses are found by value
-   * (v4Keys/v4Entries), other strings by themselves.
+   * Addresses are numbered in the order they are first seen; canonical IPv4 addresses are found by value in
+   * `v4Slots`, other strings by themselves. Two ints per slot: the value, and 1 + the address's number (0: empty).
    */
-  private v4Keys = new Int32Array(1024);
-  /** 1 + the address's number, 0 when empty. */
-  private v4Entries = new Int32Array(1024);
+  private v4Slots = new Int32Array(2 * 1024);
+  /** The table v4Slots replaced, while its entries move over (see moveV4): every address is in one of the two. */
+  private oldV4Slots: Int32Array | undefined;
+  private oldV4At = 0;
   private v4Count = 0;
+  /**
+   * Entries moved so far from a hash table into its larger successor. A table that fills is replaced by one four
+   * times larger, and its entries move over a few per entry added (MOVED_PER_ADD), so that no one record pays for
+   * moving a whole table: a page that groups a few hundred records per task keeps every task short.
+   */
+  moved = 0;
   private readonly otherIps = new Map<string, number>();
   /** Per address (by number): its text (of its first record). */
   readonly ipTexts: string[] = [];
@@ -494,6 +512,9 @@ export class SourceResolver {
    * quarter and a probe reads one line.
    */
   private pairs = new Int32Array(4 * 4096);
+  /** The table `pairs` replaced, while its entries move over (see `moved`): every cell is in one of the two. */
+  private oldPairs: Int32Array | undefined;
+  private oldPairsAt = 0;
   /** groupKeyOf's memory: group key, label and number by service id, PTR name and AS number. */
   private readonly othersKeys = new Map<string | number, KnownGroup>();
   private readonly rdnsKeys = new Map<string | number, KnownGroup>();
@@ -700,32 +721,53 @@ export class SourceResolver {
   /** The number of a canonical IPv4 address (given on first sight). */
   private v4Entry(ip: string, value: number): number {
     const key = value | 0;
-    let mask = this.v4Keys.length - 1;
+    const slots = this.v4Slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = mix(key, 1) & mask;
     for (;;) {
-      const at = this.v4Entries[slot]!;
+      const at = slots[slot * 2 + 1]!;
       if (at === 0) break;
-      if (this.v4Keys[slot] === key) return at - 1;
+      if (slots[slot * 2] === key) return at - 1;
       slot = (slot + 1) & mask;
     }
-    const entry = this.newIp(ip, value);
-    this.v4Keys[slot] = key;
-    this.v4Entries[slot] = entry + 1;
-    if (++this.v4Count * 2 > this.v4Keys.length) {
-      const keys = this.v4Keys;
-      const entries = this.v4Entries;
-      this.v4Keys = new Int32Array(keys.length * 4);
-      this.v4Entries = new Int32Array(keys.length * 4);
-      mask = this.v4Keys.length - 1;
-      for (let i = 0; i < keys.length; i++) {
-        if (entries[i] === 0) continue;
-        let to = mix(keys[i]!, 1) & mask;
-        while (this.v4Entries[to] !== 0) to = (to + 1) & mask;
-        this.v4Keys[to] = keys[i]!;
-        this.v4Entries[to] = entries[i]!;
+    const old = this.oldV4Slots;
+    if (old !== undefined) {
+      const oldMask = (old.length >> 1) - 1;
+      for (let at = mix(key, 1) & oldMask; old[at * 2 + 1] !== 0; at = (at + 1) & oldMask) {
+        if (old[at * 2] === key) return old[at * 2 + 1]! - 1;
       }
     }
+    const entry = this.newIp(ip, value);
+    slots[slot * 2] = key;
+    slots[slot * 2 + 1] = entry + 1;
+    if (old !== undefined) this.moveV4(MOVED_PER_ADD);
+    if (++this.v4Count * 2 > mask + 1) {
+      if (this.oldV4Slots !== undefined) this.moveV4(Infinity);
+      this.oldV4Slots = slots;
+      this.oldV4At = 0;
+      this.v4Slots = new Int32Array(slots.length * 4);
+    }
     return entry;
+  }
+
+  /** Moves the entries of up to `count` slots of the replaced address table into v4Slots. */
+  private moveV4(count: number): void {
+    const old = this.oldV4Slots!;
+    const slots = this.v4Slots;
+    const mask = (slots.length >> 1) - 1;
+    const end = Math.min(old.length >> 1, this.oldV4At + count);
+    for (let from = this.oldV4At; from < end; from++) {
+      const entry = old[from * 2 + 1]!;
+      if (entry === 0) continue;
+      const key = old[from * 2]!;
+      let to = mix(key, 1) & mask;
+      while (slots[to * 2 + 1] !== 0) to = (to + 1) & mask;
+      slots[to * 2] = key;
+      slots[to * 2 + 1] = entry;
+      this.moved++;
+    }
+    this.oldV4At = end;
+    if (end === old.length >> 1) this.oldV4Slots = undefined;
   }
 
   /** Every address seen so far in text order (as `<` compares strings). */
@@ -733,12 +775,11 @@ export class SourceResolver {
     const n = this.ipTexts.length;
     if (this.ranks?.rankOf.length === n) return this.ranks;
     const ipAt = new Int32Array(n);
-    if (this.otherIps.size === 0 && n <= 2 ** 21) {
-      // Canonical IPv4 addresses only: their text order as a number, with the position below it, sorted as numbers.
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = ipv4TextOrder(this.ipValues[i]!) * n + i;
-      keys.sort();
-      for (let i = 0; i < n; i++) ipAt[i] = keys[i]! % n;
+    if (this.otherIps.size === 0) {
+      // Canonical IPv4 addresses only: sorted by their text order as a number (distinct for distinct addresses).
+      const keys = new Uint32Array(n);
+      for (let i = 0; i < n; i++) keys[i] = ipv4TextOrder(this.ipValues[i]!);
+      ipAt.set(radixOrder(n, keys));
     } else {
       const texts = this.ipTexts;
       const order = Array.from(texts, (_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1));
@@ -909,28 +950,46 @@ export class SourceResolver {
       if (pairs[at] === key && pairs[at + 1] === tag) return cell - 1;
       slot = (slot + 1) & mask;
     }
+    const old = this.oldPairs;
+    if (old !== undefined) {
+      const oldMask = old.length / 4 - 1;
+      for (let at = mix(key, tag) & oldMask; old[at * 4 + 2] !== 0; at = (at + 1) & oldMask) {
+        if (old[at * 4] === key && old[at * 4 + 1] === tag) return old[at * 4 + 2]! - 1;
+      }
+    }
     const index = this.cells;
     this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : key);
     pairs[slot * 4] = key;
     pairs[slot * 4 + 1] = tag;
     pairs[slot * 4 + 2] = index + 1;
-    if (this.cells * 2 > mask + 1) this.growPairs();
+    if (old !== undefined) this.movePairs(MOVED_PER_ADD);
+    if (this.cells * 2 > mask + 1) {
+      if (this.oldPairs !== undefined) this.movePairs(Infinity);
+      this.oldPairs = pairs;
+      this.oldPairsAt = 0;
+      this.pairs = new Int32Array(pairs.length * 4);
+    }
     return index;
   }
 
-  private growPairs(): void {
-    const old = this.pairs;
-    const pairs = new Int32Array(old.length * 4);
+  /** Moves the entries of up to `count` slots of the replaced cell table into `pairs`. */
+  private movePairs(count: number): void {
+    const old = this.oldPairs!;
+    const pairs = this.pairs;
     const mask = pairs.length / 4 - 1;
-    for (let at = 0; at < old.length; at += 4) {
+    const end = Math.min(old.length / 4, this.oldPairsAt + count);
+    for (let from = this.oldPairsAt; from < end; from++) {
+      const at = from * 4;
       if (old[at + 2] === 0) continue;
       let slot = mix(old[at]!, old[at + 1]!) & mask;
       while (pairs[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
       pairs[slot * 4] = old[at]!;
       pairs[slot * 4 + 1] = old[at + 1]!;
       pairs[slot * 4 + 2] = old[at + 2]!;
+      this.moved++;
     }
-    this.pairs = pairs;
+    this.oldPairsAt = end;
+    if (end === old.length / 4) this.oldPairs = undefined;
   }
 
   private kindOf(profile: Profile, facts: RecordFacts, failureCause: RecordCause): CellKind {
@@ -1219,6 +1278,46 @@ function accumulateKind(acc: Accumulator, kind: CellKind, count: number, records
   if (facts.ownEnvelope && !facts.spfPassed) acc.ownEnvelopeSpfFailing += count;
 }
 
+/** Buckets of one byte, for radixOrder. */
+const byteCounts = new Int32Array(256);
+
+/**
+ * The positions 0 to count - 1 ordered by their keys as unsigned 32-bit numbers, `keys[0]` deciding last (its ties
+ * broken by `keys[1]`, …): a stable sort one byte at a time, least significant first, over the bytes any key uses.
+ * Linear in count, where a comparison sort of as many numbers costs Chromium tens of ms per 100,000.
+ */
+export function radixOrder(count: number, ...keys: ReadonlyArray<Uint32Array | Int32Array>): Int32Array {
+  let order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  let spare = new Int32Array(count);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
+    let used = 0;
+    for (let i = 0; i < count; i++) used |= key[i]!;
+    for (let shift = 0; shift < 32 && used >>> shift !== 0; shift += 8) {
+      byteCounts.fill(0);
+      for (let i = 0; i < count; i++) byteCounts[(key[order[i]!]! >>> shift) & 255]!++;
+      let sum = 0;
+      for (let b = 0; b < 256; b++) {
+        const n = byteCounts[b]!;
+        byteCounts[b] = sum;
+        sum += n;
+      }
+      for (let i = 0; i < count; i++) {
+        const at = order[i]!;
+        spare[byteCounts[(key[at]! >>> shift) & 255]!++] = at;
+      }
+      const swap = order;
+      order = spare;
+      spare = swap;
+    }
+  }
+  return order;
+}
+
+/** Below this many numbers, the engine's own sort is as fast as radixOrder. */
+const RADIX_FROM = 64;
+
 /** Per address (by position in the resolver's `ips`): 1 + its place in the list being made. Scratch of networksOf. */
 let placeOfIp = new Int32Array(0);
 
@@ -1240,6 +1339,21 @@ function orderedAddresses(ips: readonly number[], messages: readonly number[], r
     const order = Array.from(ips, (_, i) => i);
     order.sort((a, b) => messages[b]! - messages[a]! || rankOf[ips[a]!]! - rankOf[ips[b]!]!);
     return order.map((i) => ips[i]!);
+  }
+  if (count >= RADIX_FROM && messages.every((m) => m <= 0xffffffff)) {
+    // Most messages first as fewest missing below the largest count, then by rank.
+    let most = 0;
+    for (let i = 0; i < count; i++) if (messages[i]! > most) most = messages[i]!;
+    const fewer = new Uint32Array(count);
+    const rank = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      fewer[i] = most - messages[i]!;
+      rank[i] = ranks.rankOf[ips[i]!]!;
+    }
+    const order = radixOrder(count, fewer, rank);
+    const ordered = new Array<number>(count);
+    for (let i = 0; i < count; i++) ordered[i] = ips[order[i]!]!;
+    return ordered;
   }
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) keys[i] = messages[i]! * n + (n - 1 - ranks.rankOf[ips[i]!]!);
@@ -1530,15 +1644,35 @@ export class SourceGrouper {
 
   /** The groups of classes(), one at a time and unsorted: for a page that spreads the work over several tasks. */
   *eachClass(): Generator<GroupClass> {
+    for (const { contextIndexes, ...group } of this.eachClassOfContexts()) {
+      yield { ...group, contexts: Array.from(contextIndexes, (index) => this.resolver.contextOf(index)) };
+    }
+  }
+
+  /**
+   * eachClass with each group's contexts as their numbers (SourceContext.index), made into no objects: a group of a
+   * network can have a hundred thousand.
+   */
+  *eachClassOfContexts(): Generator<GroupClassOfContexts> {
     const { table, groups } = this.grouped();
     for (const group of groups) {
       const context = group.first;
       let messages = 0;
       for (const cell of group.cells) messages += table.tally[cell * TALLY + MESSAGES]!;
       const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
-      const contexts = Array.from(group.contexts, (index) => this.resolver.contextOf(index));
-      yield { key: context.groupKey, label: context.groupLabel, messages, classification, contexts };
+      yield {
+        key: context.groupKey,
+        label: context.groupLabel,
+        messages,
+        classification,
+        contextIndexes: group.contexts,
+      };
     }
+  }
+
+  /** Entries its hash tables have moved into larger ones so far (SourceResolver.moved). */
+  get moved(): number {
+    return this.resolver.moved;
   }
 }
 

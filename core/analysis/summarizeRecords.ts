@@ -8,8 +8,9 @@ import type { SourceClassification } from './classifySource';
 import {
   largestFirst,
   SourceGrouper,
+  type GroupClassOfContexts,
   type GroupSourcesOptions,
-  type GroupClass,
+  type IdentifierSet,
   type SourceCell,
 } from './groupSources';
 import type { Period } from './period';
@@ -219,55 +220,153 @@ function addDistinct<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** The sources table's group from its contexts: counts, IPs, domains, reporters, override reasons. */
-function sourceGroup(group: GroupClass, accs: readonly ContextAcc[]): ClassifiedSourceGroup {
-  let messages = 0;
-  let dmarcPass = 0;
-  let dkimAligned = 0;
-  let spfAligned = 0;
-  const spfDomains: string[] = [];
-  const dkimDomains: string[] = [];
-  const reporters: string[] = [];
-  const reasons: OverrideReason[] = [];
-  let ips: SourceIp[] = [];
-  // A group fed by one context (one IP, the usual case) has that context's row as its only IP.
-  const byIp = accs.length > 1 ? new Map<string, SourceIp>() : undefined;
-  for (const acc of accs) {
-    const ip = acc.ip;
-    messages += ip.messages;
-    dmarcPass += ip.dmarcPass;
-    dkimAligned += ip.dkimAligned;
-    spfAligned += ip.spfAligned;
-    for (const reporter of ip.reporters) addDistinct(reporters, reporter);
-    if (acc.reasons) for (const reason of acc.reasons) addDistinct(reasons, reason);
-    for (const cell of acc.cells) {
-      const { spfResults, dkimResults } = cell.identifiers.exemplar;
-      for (const r of spfResults) if (r.domain) addDistinct(spfDomains, r.domain.toLowerCase());
-      for (const r of dkimResults) if (r.domain) addDistinct(dkimDomains, r.domain.toLowerCase());
-    }
-    if (!byIp) ips = [ip];
-    else {
-      const seen = byIp.get(ip.ip);
-      byIp.set(ip.ip, seen ? mergedIp(seen, ip) : ip);
-    }
+/**
+ * The sources table's group, built from its contexts a slice at a time (addSome), so that a group of thousands of
+ * addresses never takes one long task: counts, IPs, domains, reporters, override reasons; then its addresses are
+ * ordered (sortSome), also a slice at a time.
+ */
+class SourceGroupBuilder {
+  messages = 0;
+  dmarcPass = 0;
+  dkimAligned = 0;
+  spfAligned = 0;
+  readonly spfDomains: string[] = [];
+  readonly dkimDomains: string[] = [];
+  readonly reporters: string[] = [];
+  readonly reasons: OverrideReason[] = [];
+  /** The identifier sets whose domains are counted (a group's thousands of cells share a handful). */
+  readonly #sets = new Set<IdentifierSet>();
+  /** By IP: an IP seen as two identifications of one group is one row. */
+  readonly #byIp = new Map<string, SourceIp>();
+  /** The contexts added so far. */
+  #added = 0;
+  /** The rows, then ordered by most messages first (a stable merge sort, resumable: see sortSome). */
+  #rows: SourceIp[] | undefined;
+  #spare: SourceIp[] = [];
+  #width = 1;
+  #start = 0;
+  #left = 0;
+  #right = 0;
+  #out = 0;
+
+  constructor(
+    readonly group: GroupClassOfContexts,
+    private readonly accs: ReadonlyArray<ContextAcc | undefined>,
+  ) {}
+
+  /** Adds up to `limit` more contexts; returns how many it added (0 once all are). */
+  addSome(limit: number): number {
+    const contexts = this.group.contextIndexes;
+    const end = Math.min(contexts.length, this.#added + limit);
+    for (let i = this.#added; i < end; i++) this.#add(this.accs[contexts[i]!]!);
+    const added = end - this.#added;
+    this.#added = end;
+    return added;
   }
-  if (byIp) ips = [...byIp.values()].sort((a, b) => b.messages - a.messages);
-  return {
-    key: group.key,
-    name: group.label,
-    messages,
-    dmarcPass,
-    dkimAligned,
-    spfAligned,
-    ipCount: ips.length,
-    sourceClass: group.classification.class,
-    classification: group.classification,
-    spfDomains: spfDomains.sort(),
-    dkimDomains: dkimDomains.sort(),
-    reporters: reporters.sort(),
-    overrideReasons: reasons.sort(),
-    ips,
-  };
+
+  #add(acc: ContextAcc): void {
+    const ip = acc.ip;
+    this.messages += ip.messages;
+    this.dmarcPass += ip.dmarcPass;
+    this.dkimAligned += ip.dkimAligned;
+    this.spfAligned += ip.spfAligned;
+    for (const reporter of ip.reporters) addDistinct(this.reporters, reporter);
+    if (acc.reasons) for (const reason of acc.reasons) addDistinct(this.reasons, reason);
+    for (const cell of acc.cells) {
+      if (this.#sets.has(cell.identifiers)) continue;
+      this.#sets.add(cell.identifiers);
+      const { spfResults, dkimResults } = cell.identifiers.exemplar;
+      for (const r of spfResults) if (r.domain) addDistinct(this.spfDomains, r.domain.toLowerCase());
+      for (const r of dkimResults) if (r.domain) addDistinct(this.dkimDomains, r.domain.toLowerCase());
+    }
+    const seen = this.#byIp.get(ip.ip);
+    this.#byIp.set(ip.ip, seen ? mergedIp(seen, ip) : ip);
+  }
+
+  /**
+   * Orders up to `limit` more of the group's addresses by most messages (as many keep the order of their first
+   * context), once every context is added; returns how many it moved, 0 once they are in order. Addresses whose
+   * counts are not all numbers are sorted at once, as Array.prototype.sort does it.
+   */
+  sortSome(limit: number): number {
+    let rows = this.#rows;
+    if (rows === undefined) {
+      rows = this.#rows = [...this.#byIp.values()];
+      if (rows.some((row) => Number.isNaN(row.messages))) {
+        rows.sort((a, b) => b.messages - a.messages);
+        this.#width = rows.length;
+        return rows.length;
+      }
+      this.#spare = new Array<SourceIp>(rows.length);
+      this.#right = Math.min(1, rows.length);
+    }
+    // Bottom-up merge sort, stable: runs of #width merged in pairs from #rows into #spare, then the next pass.
+    const n = rows.length;
+    let moved = 0;
+    while (this.#width < n && moved < limit) {
+      const from = this.#rows!;
+      const to = this.#spare;
+      const width = this.#width;
+      const leftEnd = Math.min(this.#start + width, n);
+      const rightEnd = Math.min(this.#start + 2 * width, n);
+      let left = this.#left;
+      let right = this.#right;
+      let out = this.#out;
+      const stop = Math.min(rightEnd, out + limit - moved);
+      while (out < stop) {
+        // A later row goes first only with more messages.
+        if (left < leftEnd && (right >= rightEnd || from[right]!.messages <= from[left]!.messages)) {
+          to[out++] = from[left++]!;
+        } else to[out++] = from[right++]!;
+      }
+      moved += out - this.#out;
+      if (out < rightEnd) {
+        this.#left = left;
+        this.#right = right;
+        this.#out = out;
+        continue;
+      }
+      let start = rightEnd;
+      if (start >= n) {
+        this.#rows = to;
+        this.#spare = from;
+        this.#width = width * 2;
+        start = 0;
+      }
+      this.#start = this.#left = this.#out = start;
+      this.#right = Math.min(start + this.#width, n);
+    }
+    return moved;
+  }
+
+  /** Whether every context is added and the addresses are in order. */
+  get done(): boolean {
+    return (
+      this.#added === this.group.contextIndexes.length && this.#rows !== undefined && this.#width >= this.#rows.length
+    );
+  }
+
+  /** The group, once its contexts are added and its addresses ordered. */
+  finish(): ClassifiedSourceGroup {
+    const group = this.group;
+    const ips = this.#rows!;
+    return {
+      key: group.key,
+      name: group.label,
+      messages: this.messages,
+      dmarcPass: this.dmarcPass,
+      dkimAligned: this.dkimAligned,
+      spfAligned: this.spfAligned,
+      ipCount: ips.length,
+      sourceClass: group.classification.class,
+      classification: group.classification,
+      spfDomains: this.spfDomains.sort(),
+      dkimDomains: this.dkimDomains.sort(),
+      reporters: this.reporters.sort(),
+      overrideReasons: this.reasons.sort(),
+      ips,
+    };
+  }
 }
 
 /** What groups sources: the options of groupSources that name them (the offline ASN table, opt-in PTR names). */
@@ -457,34 +556,42 @@ export class RecordSummarizer {
     return { totals, daily, overridesByReporter: this.#overrides };
   }
 
-  #classes: Iterator<GroupClass> | undefined;
+  #classes: Iterator<GroupClassOfContexts> | undefined;
+  /** The group being built, when buildSources stopped inside it. */
+  #building: SourceGroupBuilder | undefined;
   #built: ClassifiedSourceGroup[] = [];
+  /** Contexts added to groups and addresses ordered by buildSources so far: its work, which each call bounds. */
+  built = 0;
 
   /**
-   * Builds source groups of everything added and grouped so far, up to `limit` groups and addresses in all (at least
-   * one group); the whole list once it is complete, else undefined (call again). Like groupSome, lets a page spread
-   * the work over several tasks.
+   * Builds source groups of everything added and grouped so far, about `limit` groups, addresses and addresses
+   * ordered in all (a group of thousands of addresses is built over several calls); the whole list once it is
+   * complete, else undefined (call again). Like groupSome, lets a page spread the work over several tasks.
    */
   buildSources(limit: number): ClassifiedSourceGroup[] | undefined {
     this.#grouper ??= new SourceGrouper(this.options);
-    const classes = (this.#classes ??= this.#grouper.eachClass());
-    // A group of thousands of addresses (one network) is as much work as thousands of small groups: count both.
+    const classes = (this.#classes ??= this.#grouper.eachClassOfContexts());
     for (let work = 0; work < limit;) {
-      const next = classes.next();
-      if (next.done) {
-        const built = this.#built.sort(largestFirst);
-        this.#classes = undefined;
-        this.#built = [];
-        return built;
+      let building = this.#building;
+      if (building === undefined) {
+        const next = classes.next();
+        if (next.done) {
+          const built = this.#built.sort(largestFirst);
+          this.#classes = undefined;
+          this.#built = [];
+          return built;
+        }
+        building = this.#building = new SourceGroupBuilder(next.value, this.#contexts);
+        work++;
       }
-      const group = next.value;
-      this.#built.push(
-        sourceGroup(
-          group,
-          group.contexts.map((context) => this.#contexts[context.index]!),
-        ),
-      );
-      work += 1 + group.contexts.length;
+      const added = building.addSome(limit - work);
+      const ordered = work + added < limit ? building.sortSome(limit - work - added) : 0;
+      work += added + ordered;
+      this.built += added + ordered;
+      if (building.done) {
+        this.#built.push(building.finish());
+        this.#building = undefined;
+      }
     }
     return undefined;
   }

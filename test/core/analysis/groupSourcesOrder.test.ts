@@ -3,7 +3,7 @@
 // per AS; these hold the result against the plain definition on addresses and counts chosen to tie.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalIpv4Value, ipv4TextOrder, SourceGrouper } from '../../../core/analysis/groupSources';
+import { canonicalIpv4Value, ipv4TextOrder, radixOrder, SourceGrouper } from '../../../core/analysis/groupSources';
 import { lookupAsn } from '../../../core/analysis/lookupAsn';
 import type { AggregateRecord } from '../../../core/report/types';
 import { loadAsnTableForTest } from './asnTableFile';
@@ -115,6 +115,50 @@ describe("a group's addresses", () => {
       { ip: '100.0.0.1', n: 2 ** 45 + 1 },
     ];
     expect(groupIps(large)).toEqual(expectedIps(large));
+  });
+});
+
+describe('radixOrder', () => {
+  it('orders positions by their keys, the first key deciding, as a stable comparison sort does', () => {
+    const key = fc.oneof(fc.nat(3), fc.nat(300), fc.nat(70_000), fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, key), { maxLength: 400 }), (pairs) => {
+        const first = Uint32Array.from(pairs, ([a]) => a);
+        const second = Uint32Array.from(pairs, ([, b]) => b);
+        const expected = pairs.map((_, i) => i).sort((i, j) => first[i]! - first[j]! || second[i]! - second[j]!);
+        expect([...radixOrder(pairs.length, first, second)]).toEqual(expected);
+        const byFirst = pairs.map((_, i) => i).sort((i, j) => first[i]! - first[j]!);
+        expect([...radixOrder(pairs.length, first)]).toEqual(byFirst);
+      }),
+      { seed: 19, numRuns: 200 },
+    );
+  });
+});
+
+describe("a large group's addresses", () => {
+  // Hundreds of addresses (sorted by keys, not by a comparator), from octets whose text and numeric orders differ.
+  const octet = fc.constantFrom(0, 1, 2, 9, 10, 11, 19, 20, 25, 99, 100, 199, 200, 250, 255);
+  const address = fc.tuple(octet, octet, octet, octet).map((quad) => quad.join('.'));
+
+  it('come most messages first, then by text, with tied and spread counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ ip: address, n: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.nat(100_000)) }), {
+          minLength: 64,
+          maxLength: 600,
+        }),
+        (records) => {
+          expect(groupIps(records)).toEqual(expectedIps(records));
+        },
+      ),
+      { seed: 19, numRuns: 60 },
+    );
+  });
+
+  it('keep that order with a count past 32 bits among them', () => {
+    const records = Array.from({ length: 100 }, (_, i) => ({ ip: `10.${i % 7}.${i}.1`, n: i % 3 }));
+    records.push({ ip: '9.9.9.9', n: 2 ** 33 }, { ip: '10.0.0.1', n: 2 ** 33 });
+    expect(groupIps(records)).toEqual(expectedIps(records));
   });
 });
 
