@@ -557,6 +557,16 @@ export class SourceResolver {
   readonly asnInfos: AsnInfo[] = [NO_ASN];
   /** Positions in `asnInfos` by asnKeyOfAddress. */
   private readonly asnInfoOfKey = new Map<number, number>();
+  /**
+   * Per entry of `asnInfos`, a number for its AS number and one for its country, each distinct value numbered once
+   * (-1: none), so that a group adds its messages per AS and country in typed arrays.
+   */
+  readonly infoAsnSlots: number[] = [-1];
+  readonly infoCountrySlots: number[] = [-1];
+  readonly asnSlots = new Map<number, number>();
+  readonly countrySlots = new Map<string, number>();
+  /** Per country number, the country. */
+  readonly countryTexts: string[] = [];
   /** identifyByNetwork by AS number, for addresses without PTR names. */
   private readonly networkByAsn = new Map<number | undefined, SourceIdentification>();
   /** Every kind of cell, in creation order. */
@@ -712,8 +722,16 @@ export class SourceResolver {
     let index = this.asnInfoOfKey.get(key);
     if (index === undefined) {
       index = this.asnInfos.length;
-      this.asnInfos.push(Object.freeze(asnInfoOfKey(table, key)));
+      const info = Object.freeze(asnInfoOfKey(table, key));
+      this.asnInfos.push(info);
       this.asnInfoOfKey.set(key, index);
+      this.infoAsnSlots.push(info.asn === undefined ? -1 : slotOf(this.asnSlots, info.asn));
+      let country = -1;
+      if (info.country) {
+        country = slotOf(this.countrySlots, info.country);
+        if (country === this.countryTexts.length) this.countryTexts.push(info.country);
+      }
+      this.infoCountrySlots.push(country);
     }
     return index;
   }
@@ -1318,56 +1336,123 @@ export function radixOrder(count: number, ...keys: ReadonlyArray<Uint32Array | I
 /** Below this many numbers, the engine's own sort is as fast as radixOrder. */
 const RADIX_FROM = 64;
 
-/** Per address (by position in the resolver's `ips`): 1 + its place in the list being made. Scratch of networksOf. */
-let placeOfIp = new Int32Array(0);
+/** The number of `value` in `slots`, numbering it on first sight. */
+function slotOf<T>(slots: Map<T, number>, value: T): number {
+  let slot = slots.get(value);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(value, slot);
+  }
+  return slot;
+}
 
 /**
- * A group's addresses (positions in the resolver's `ips`, distinct) with their messages, most messages first, then
- * by address text: the order of `byMessages`. With whole counts small enough, each address becomes one number
- * (messages, then its place in text order reversed) and the numbers are sorted as numbers, without a comparator.
+ * What networksOf gathers of one group at a time, reused (grown as needed): per address, AS and country (by their
+ * numbers in the resolver), 1 + its place in the group's lists; per place, the address, AS or country, and its
+ * messages, in the order of the group's first context of each.
  */
-function orderedAddresses(ips: readonly number[], messages: readonly number[], ranks: IpRanks): number[] {
-  const count = ips.length;
+let placeOfIp = new Int32Array(0);
+let placeOfAsn = new Int32Array(0);
+let placeOfCountry = new Int32Array(0);
+let groupIps = new Int32Array(0);
+let groupIpMessages = new Float64Array(0);
+let groupAsns = new Int32Array(0);
+let groupAsnMessages = new Float64Array(0);
+let groupCountries = new Int32Array(0);
+let groupCountryMessages = new Float64Array(0);
+
+/**
+ * The places 0 to count - 1 of a group's addresses, ordered by most messages, then by address text (its rank in
+ * `ranks`): the order of `byMessages`. Whole counts are ordered without comparing pairs: a large group's addresses
+ * are taken in text order from the ranks and then counted into buckets by messages; others sorted by one number per
+ * address.
+ */
+function orderedAddresses(count: number, ranks: IpRanks): Int32Array {
+  const ips = groupIps;
+  const messages = groupIpMessages;
   const n = ranks.rankOf.length;
-  let fits = true;
-  for (let i = 0; i < count && fits; i++) {
+  let whole = true;
+  let most = 0;
+  for (let i = 0; i < count && whole; i++) {
     const m = messages[i]!;
-    fits = Number.isInteger(m) && m >= 0 && m * n + n <= Number.MAX_SAFE_INTEGER;
+    whole = Number.isInteger(m) && m >= 0;
+    if (m > most) most = m;
   }
-  if (!fits) {
+  if (!whole || most * n + n > Number.MAX_SAFE_INTEGER) {
     const rankOf = ranks.rankOf;
-    const order = Array.from(ips, (_, i) => i);
+    const order = Array.from({ length: count }, (_, i) => i);
     order.sort((a, b) => messages[b]! - messages[a]! || rankOf[ips[a]!]! - rankOf[ips[b]!]!);
-    return order.map((i) => ips[i]!);
+    return Int32Array.from(order);
   }
-  if (count >= RADIX_FROM && messages.every((m) => m <= 0xffffffff)) {
-    // Most messages first as fewest missing below the largest count, then by rank.
-    let most = 0;
-    for (let i = 0; i < count; i++) if (messages[i]! > most) most = messages[i]!;
+  if (count >= RADIX_FROM && count * 4 >= n && most <= 4 * count) {
+    // Text order: every rank, keeping the group's addresses; then buckets from most messages down, each in the
+    // order it was filled (a stable counting sort).
+    const ipAt = ranks.ipAt;
+    const byText = new Int32Array(count);
+    let k = 0;
+    for (let rank = 0; rank < n; rank++) {
+      const place = placeOfIp[ipAt[rank]!]!;
+      if (place !== 0) byText[k++] = place - 1;
+    }
+    const starts = new Int32Array(most + 2);
+    for (let i = 0; i < count; i++) starts[most - messages[i]! + 1]!++;
+    for (let b = 1; b <= most + 1; b++) starts[b]! += starts[b - 1]!;
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const place = byText[i]!;
+      order[starts[most - messages[place]!]!++] = place;
+    }
+    return order;
+  }
+  if (count >= RADIX_FROM && most <= 0xffffffff) {
     const fewer = new Uint32Array(count);
     const rank = new Uint32Array(count);
     for (let i = 0; i < count; i++) {
       fewer[i] = most - messages[i]!;
       rank[i] = ranks.rankOf[ips[i]!]!;
     }
-    const order = radixOrder(count, fewer, rank);
-    const ordered = new Array<number>(count);
-    for (let i = 0; i < count; i++) ordered[i] = ips[order[i]!]!;
-    return ordered;
+    return radixOrder(count, fewer, rank);
   }
+  // Messages, then the rank reversed, as one number: sorted ascending and read backwards.
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) keys[i] = messages[i]! * n + (n - 1 - ranks.rankOf[ips[i]!]!);
   keys.sort();
-  const ordered = new Array<number>(count);
+  const order = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const key = keys[count - 1 - i]!;
-    ordered[i] = ranks.ipAt[n - 1 - (key % n)]!;
+    order[i] = placeOfIp[ranks.ipAt[n - 1 - (key % n)]!]! - 1;
   }
-  return ordered;
+  return order;
 }
 
-/** Per entry of the resolver's `asnInfos`: 1 + its place in the list being made. Scratch of networksOf. */
-let placeOfAsn = new Int32Array(0);
+/**
+ * The places 0 to count - 1 with the most messages, at most `limit`, most first; as many by `tie` (a total order on
+ * places): what sorting them all by (messages, tie) and keeping the first `limit` gives.
+ */
+function largestPlaces(
+  messages: Float64Array,
+  count: number,
+  limit: number,
+  tie: (a: number, b: number) => number,
+): number[] {
+  const order = (a: number, b: number) => messages[b]! - messages[a]! || tie(a, b);
+  let exact = true;
+  for (let i = 0; i < count && exact; i++) exact = !Number.isNaN(messages[i]!);
+  if (count <= limit * 4 || !exact) {
+    return Array.from({ length: count }, (_, i) => i)
+      .sort(order)
+      .slice(0, limit);
+  }
+  const best: number[] = [];
+  for (let place = 0; place < count; place++) {
+    if (best.length === limit && order(place, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(place, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, place);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
 function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
@@ -1385,72 +1470,85 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
+  const count = contexts.length;
   if (placeOfIp.length < resolver.ipCount) placeOfIp = new Int32Array(resolver.ipCount * 2);
-  if (placeOfAsn.length < resolver.asnInfos.length) placeOfAsn = new Int32Array(resolver.asnInfos.length * 2);
-  // Addresses by their position in the resolver (one address may feed two contexts of a group), in a list; AS
-  // answers likewise, in the order of their first context.
-  const ips: number[] = [];
-  const ipMessages: number[] = [];
-  const infos: number[] = [];
-  const infoMessages: number[] = [];
-  let sum = 0;
-  let whole = true;
-  for (let i = 0; i < contexts.length; i++) {
+  if (placeOfAsn.length < resolver.asnSlots.size) placeOfAsn = new Int32Array(resolver.asnSlots.size * 2);
+  if (placeOfCountry.length < resolver.countrySlots.size) {
+    placeOfCountry = new Int32Array(resolver.countrySlots.size * 2);
+  }
+  if (groupIps.length < count) {
+    groupIps = new Int32Array(count * 2);
+    groupIpMessages = new Float64Array(count * 2);
+    groupAsns = new Int32Array(count * 2);
+    groupAsnMessages = new Float64Array(count * 2);
+    groupCountries = new Int32Array(count * 2);
+    groupCountryMessages = new Float64Array(count * 2);
+  }
+  // Per address, AS and country (one address may feed two contexts of a group), its messages added in the order of
+  // the contexts: the sums adding context by context gives. An AS is named by the first context of it.
+  const contextIps = resolver.contextIps;
+  const contextAsns = resolver.contextAsns;
+  const asnSlots = resolver.infoAsnSlots;
+  const countrySlots = resolver.infoCountrySlots;
+  const asnInfoOf = new Array<number>();
+  let ips = 0;
+  let asns = 0;
+  let countries = 0;
+  for (let i = 0; i < count; i++) {
     const context = contexts[i]!;
-    const count = contextMessages[context]!;
-    sum += count;
-    if (!Number.isInteger(count)) whole = false;
-    const ip = resolver.contextIps[context]!;
-    const place = placeOfIp[ip]! - 1;
-    if (place < 0) {
-      ips.push(ip);
-      ipMessages.push(count);
-      placeOfIp[ip] = ips.length;
-    } else ipMessages[place]! += count;
-    const info = resolver.contextAsns[context]!;
-    const at = placeOfAsn[info]! - 1;
-    if (at < 0) {
-      infos.push(info);
-      infoMessages.push(count);
-      placeOfAsn[info] = infos.length;
-    } else infoMessages[at]! += count;
-  }
-  const asns = new Map<number, { name?: string; messages: number }>();
-  const countries: MutableCounts = new Map();
-  // Whole numbers with an exact total add up to the same in any order: per AS answer first, then per AS and
-  // country. Otherwise, context by context, as the sums must be the ones that order gives.
-  const exact = whole && sum <= Number.MAX_SAFE_INTEGER;
-  const byAnswer: readonly number[] = exact ? infos : Array.from(contexts, (context) => resolver.contextAsns[context]!);
-  for (let i = 0; i < byAnswer.length; i++) {
-    const info = byAnswer[i]!;
-    const count = exact ? infoMessages[i]! : contextMessages[contexts[i]!]!;
-    const asn = resolver.asnInfos[info]!;
-    if (asn.asn !== undefined) {
-      const entry = asns.get(asn.asn);
-      if (entry) entry.messages += count;
-      else asns.set(asn.asn, { ...(asn.asnName ? { name: asn.asnName } : {}), messages: count });
+    const messages = contextMessages[context]!;
+    const ip = contextIps[context]!;
+    const place = placeOfIp[ip]!;
+    if (place === 0) {
+      groupIps[ips] = ip;
+      groupIpMessages[ips] = messages;
+      placeOfIp[ip] = ++ips;
+    } else groupIpMessages[place - 1]! += messages;
+    const info = contextAsns[context]!;
+    const asn = asnSlots[info]!;
+    if (asn >= 0) {
+      const at = placeOfAsn[asn]!;
+      if (at === 0) {
+        groupAsns[asns] = asn;
+        groupAsnMessages[asns] = messages;
+        asnInfoOf.push(info);
+        placeOfAsn[asn] = ++asns;
+      } else groupAsnMessages[at - 1]! += messages;
     }
-    if (asn.country) add(countries, asn.country, count);
+    const country = countrySlots[info]!;
+    if (country >= 0) {
+      const at = placeOfCountry[country]!;
+      if (at === 0) {
+        groupCountries[countries] = country;
+        groupCountryMessages[countries] = messages;
+        placeOfCountry[country] = ++countries;
+      } else groupCountryMessages[at - 1]! += messages;
+    }
   }
-  for (const info of infos) placeOfAsn[info] = 0;
-  for (const ip of ips) placeOfIp[ip] = 0;
-  const ordered = ips.length === 1 ? ips : orderedAddresses(ips, ipMessages, resolver.ipRanks());
-  // The messages of each address, by position, for the list.
-  for (let i = 0; i < ips.length; i++) placeOfIp[ips[i]!] = i + 1;
-  const listed = new Array<Counted>(ordered.length);
-  for (let i = 0; i < ordered.length; i++) {
-    const ip = ordered[i]!;
-    listed[i] = { value: resolver.ipTexts[ip]!, messages: ipMessages[placeOfIp[ip]! - 1]! };
+  for (let i = 0; i < asns; i++) placeOfAsn[groupAsns[i]!] = 0;
+  for (let i = 0; i < countries; i++) placeOfCountry[groupCountries[i]!] = 0;
+  const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, resolver.ipRanks());
+  for (let i = 0; i < ips; i++) placeOfIp[groupIps[i]!] = 0;
+  const ipTexts = resolver.ipTexts;
+  // Every address: the page counts them and the command line lists them.
+  const listed = new Array<Counted>(ips);
+  for (let i = 0; i < ips; i++) {
+    const place = order[i]!;
+    listed[i] = { value: ipTexts[groupIps[place]!]!, messages: groupIpMessages[place]! };
   }
-  for (const ip of ips) placeOfIp[ip] = 0;
+  const countryTexts = resolver.countryTexts;
   return {
-    // Every address: the page counts them and the command line lists them.
     ips: listed,
-    asns: [...asns]
-      .map(([asn, v]) => ({ asn, ...v }))
-      .sort((a, b) => b.messages - a.messages)
-      .slice(0, 20),
-    countries: sorted(countries),
+    asns: largestPlaces(groupAsnMessages, asns, 20, (a, b) => a - b).map((place) => {
+      const info = resolver.asnInfos[asnInfoOf[place]!]!;
+      const messages = groupAsnMessages[place]!;
+      return info.asnName ? { asn: info.asn!, name: info.asnName, messages } : { asn: info.asn!, messages };
+    }),
+    countries: largestPlaces(groupCountryMessages, countries, 50, (a, b) => {
+      const x = countryTexts[groupCountries[a]!]!;
+      const y = countryTexts[groupCountries[b]!]!;
+      return x < y ? -1 : 1;
+    }).map((place) => ({ value: countryTexts[groupCountries[place]!]!, messages: groupCountryMessages[place]! })),
   };
 }
 
