@@ -53,7 +53,14 @@ function asnName(table: AsnTable, index: number): string {
   }
   let name = cache.get(index);
   if (name === undefined) {
-    name = nameDecoder.decode(table.asnNames.subarray(table.asnNameOffset[index], table.asnNameOffset[index + 1]));
+    const start = table.asnNameOffset[index]!;
+    const end = table.asnNameOffset[index + 1]!;
+    const bytes = table.asnNames;
+    // Most names are ASCII, made into a string directly: a decoder call costs more than a short name.
+    let ascii = true;
+    for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
+    const text = bytes.subarray(start, end);
+    name = ascii ? String.fromCharCode.apply(null, text as unknown as number[]) : nameDecoder.decode(text);
     cache.set(index, name);
   }
   return name;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { lookupAsn } from '../../../core/analysis/lookupAsn';
+import { asnInfoOfKey, lookupAsn } from '../../../core/analysis/lookupAsn';
 import { readAsnTable } from '../../../core/analysis/readAsnTable';
 import { asnTableBytes, loadAsnTableForTest } from './asnTableFile';
 
@@ -66,5 +66,21 @@ describe('readAsnTable on bad input', () => {
     const brokenGzip = readAsnTable(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0]));
     expect(brokenGzip.ok).toBe(false);
     expect(readAsnTable(new Uint8Array()).ok).toBe(false);
+  });
+});
+
+describe('AS names', () => {
+  it('are the UTF-8 text of the table, ASCII or not, for every AS of the table', () => {
+    const table = loadAsnTableForTest();
+    const decoder = new TextDecoder();
+    let nonAscii = 0;
+    for (let index = 1; index < table.asnNumber.length; index++) {
+      const bytes = table.asnNames.subarray(table.asnNameOffset[index], table.asnNameOffset[index + 1]);
+      if (bytes.some((byte) => byte >= 0x80)) nonAscii++;
+      const expected = decoder.decode(bytes);
+      expect(asnInfoOfKey(table, index * 256).asnName).toBe(expected === '' ? undefined : expected);
+    }
+    // The table has names in other scripts and with accents, so both ways of reading are held to the decoder.
+    expect(nonAscii).toBeGreaterThan(0);
   });
 });
