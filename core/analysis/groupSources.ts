@@ -426,8 +426,11 @@ export function ipv4TextOrder(value: number): number {
  */
 const MOVED_PER_ADD = 4;
 
-/** How many of the last profiles found profileOf tries before hashing. */
-const RECENT_PROFILES = 4;
+/**
+ * How many of the last profiles found profileOf tries before hashing: a report interleaves a handful of profiles
+ * (with four, the bench's five shapes sent one record in nine to the hash table).
+ */
+const RECENT_PROFILES = 8;
 
 /** What groupKeyOf remembers of a group: its number, and the AS name it was made with. */
 interface KnownGroup {
@@ -1615,6 +1618,135 @@ function reportSelected(report: AggregateReport, options: GroupSourcesOptions): 
 }
 
 /**
+ * A grouper's cells and contexts sorted into their groups (a counting sort, which keeps each group's cells and
+ * contexts in their order: that of their first record), in phases that can be run a slice at a time: counting each
+ * group's cells and contexts, then where each group starts, then placing the cells, the contexts, and making each
+ * group's GroupCells.
+ */
+class Grouping {
+  private readonly cellCount: number;
+  private readonly contextCount: number;
+  private readonly groupCount: number;
+  /** Per context, the messages of its cells, added in the cells' order. */
+  private readonly contextMessages: Float64Array;
+  private readonly cellStarts: Int32Array;
+  private readonly contextStarts: Int32Array;
+  private readonly cells: Int32Array;
+  private readonly contexts: Int32Array;
+  /** Per group, where its next cell or context goes. */
+  private readonly next: Int32Array;
+  private readonly groups: GroupCells[];
+  private phase = 0;
+  private at = 0;
+
+  constructor(
+    private readonly resolver: SourceResolver,
+    private readonly tally: Float64Array,
+  ) {
+    this.cellCount = resolver.cellCount;
+    this.contextCount = resolver.contextCount;
+    this.groupCount = resolver.groupCount;
+    this.contextMessages = new Float64Array(this.contextCount);
+    this.cellStarts = new Int32Array(this.groupCount + 1);
+    this.contextStarts = new Int32Array(this.groupCount + 1);
+    this.cells = new Int32Array(this.cellCount);
+    this.contexts = new Int32Array(this.contextCount);
+    this.next = new Int32Array(this.groupCount);
+    this.groups = new Array<GroupCells>(this.groupCount);
+  }
+
+  get done(): boolean {
+    return this.phase === 6;
+  }
+
+  /** Goes through up to `limit` cells, contexts or groups; returns how many. */
+  step(limit: number): number {
+    let done = 0;
+    while (done < limit && this.phase < 6) {
+      const phase = this.phase;
+      const size =
+        phase === 0 || phase === 3 ? this.cellCount : phase === 1 || phase === 4 ? this.contextCount : this.groupCount;
+      const from = this.at;
+      const to = Math.min(size, from + (limit - done));
+      if (phase === 0) this.countCells(from, to);
+      else if (phase === 1) this.countContexts(from, to);
+      else if (phase === 2) this.addUpStarts(from, to);
+      else if (phase === 3) this.placeCells(from, to);
+      else if (phase === 4) this.placeContexts(from, to);
+      else this.makeGroups(from, to);
+      done += to - from;
+      this.at = to;
+      if (to === size) {
+        this.phase++;
+        this.at = 0;
+        if (this.phase === 3) this.next.set(this.cellStarts.subarray(0, this.groupCount));
+        else if (this.phase === 4) this.next.set(this.contextStarts.subarray(0, this.groupCount));
+      }
+    }
+    return done;
+  }
+
+  private countCells(from: number, to: number): void {
+    const cellContexts = this.resolver.cellContexts;
+    const contextGroups = this.resolver.contextGroups;
+    const tally = this.tally;
+    // Every cell the grouper makes is counted (cellIndex, then count), so every context and group has records.
+    for (let cell = from; cell < to; cell++) {
+      const context = cellContexts[cell]!;
+      this.contextMessages[context]! += tally[cell * TALLY + MESSAGES]!;
+      this.cellStarts[contextGroups[context]! + 1]!++;
+    }
+  }
+
+  private countContexts(from: number, to: number): void {
+    const contextGroups = this.resolver.contextGroups;
+    for (let context = from; context < to; context++) this.contextStarts[contextGroups[context]! + 1]!++;
+  }
+
+  private addUpStarts(from: number, to: number): void {
+    for (let group = from; group < to; group++) {
+      this.cellStarts[group + 1]! += this.cellStarts[group]!;
+      this.contextStarts[group + 1]! += this.contextStarts[group]!;
+    }
+  }
+
+  private placeCells(from: number, to: number): void {
+    const cellContexts = this.resolver.cellContexts;
+    const contextGroups = this.resolver.contextGroups;
+    for (let cell = from; cell < to; cell++) this.cells[this.next[contextGroups[cellContexts[cell]!]!]!++] = cell;
+  }
+
+  private placeContexts(from: number, to: number): void {
+    const contextGroups = this.resolver.contextGroups;
+    for (let context = from; context < to; context++) this.contexts[this.next[contextGroups[context]!]!++] = context;
+  }
+
+  private makeGroups(from: number, to: number): void {
+    for (let group = from; group < to; group++) {
+      const own = this.contexts.subarray(this.contextStarts[group], this.contextStarts[group + 1]);
+      this.groups[group] = {
+        first: this.resolver.contextOf(own[0]!),
+        cells: this.cells.subarray(this.cellStarts[group], this.cellStarts[group + 1]),
+        contexts: own,
+      };
+    }
+  }
+
+  /** The groups and what building them reads, once done. */
+  result(): { table: CellTable; groups: GroupCells[] } {
+    const resolver = this.resolver;
+    const table: CellTable = {
+      tally: this.tally,
+      contextMessages: this.contextMessages,
+      kinds: resolver.kinds,
+      kindOf: (cell) => resolver.kindAt(cell),
+      resolver,
+    };
+    return { table, groups: this.groups };
+  }
+}
+
+/**
  * groupSources, incrementally: add reports (or chunks of them) as they arrive, read the groups at any time. Adding
  * costs a few lookups and additions per record; reading the groups costs time per distinct (IP, identifiers) pair,
  * not per record.
@@ -1678,51 +1810,9 @@ export class SourceGrouper {
 
   /** The cells of each group and what grouping reads of them. */
   private grouped(): { table: CellTable; groups: GroupCells[] } {
-    const resolver = this.resolver;
-    const tally = this.tally;
-    const cellCount = resolver.cellCount;
-    const contextCount = resolver.contextCount;
-    const groupCount = resolver.groupCount;
-    const cellContexts = resolver.cellContexts;
-    const contextGroups = resolver.contextGroups;
-    // Every cell the grouper makes is counted (cellIndex, then count), so every context and group has records.
-    const contextMessages = new Float64Array(contextCount);
-    const cellStarts = new Int32Array(groupCount + 1);
-    for (let cell = 0; cell < cellCount; cell++) {
-      const context = cellContexts[cell]!;
-      contextMessages[context]! += tally[cell * TALLY + MESSAGES]!;
-      cellStarts[contextGroups[context]! + 1]!++;
-    }
-    const contextStarts = new Int32Array(groupCount + 1);
-    for (let context = 0; context < contextCount; context++) contextStarts[contextGroups[context]! + 1]!++;
-    for (let group = 0; group < groupCount; group++) {
-      cellStarts[group + 1]! += cellStarts[group]!;
-      contextStarts[group + 1]! += contextStarts[group]!;
-    }
-    // Each group's cells and contexts in their order (a counting sort keeps it): the order of their first record.
-    const cells = new Int32Array(cellCount);
-    const next = cellStarts.slice(0, groupCount);
-    for (let cell = 0; cell < cellCount; cell++) cells[next[contextGroups[cellContexts[cell]!]!]!++] = cell;
-    const contexts = new Int32Array(contextCount);
-    next.set(contextStarts.subarray(0, groupCount));
-    for (let context = 0; context < contextCount; context++) contexts[next[contextGroups[context]!]!++] = context;
-    const groups = new Array<GroupCells>(groupCount);
-    for (let group = 0; group < groupCount; group++) {
-      const own = contexts.subarray(contextStarts[group], contextStarts[group + 1]);
-      groups[group] = {
-        first: resolver.contextOf(own[0]!),
-        cells: cells.subarray(cellStarts[group], cellStarts[group + 1]),
-        contexts: own,
-      };
-    }
-    const table: CellTable = {
-      tally,
-      contextMessages,
-      kinds: resolver.kinds,
-      kindOf: (cell) => resolver.kindAt(cell),
-      resolver,
-    };
-    return { table, groups };
+    const grouping = new Grouping(this.resolver, this.tally);
+    grouping.step(Infinity);
+    return grouping.result();
   }
 
   /** The groups of everything added so far, classified, largest first. */
@@ -1752,7 +1842,18 @@ export class SourceGrouper {
    * network can have a hundred thousand.
    */
   *eachClassOfContexts(): Generator<GroupClassOfContexts> {
-    const { table, groups } = this.grouped();
+    for (const each of this.eachClassOfContextsInSteps(Infinity)) if (typeof each !== 'number') yield each;
+  }
+
+  /**
+   * eachClassOfContexts for a page that works in short tasks: before the first group, the grouping of every cell and
+   * context is done `step` of them at a time, each slice yielded as the number of cells, contexts or groups it
+   * went through. Nothing may be added to the grouper until the last group is yielded.
+   */
+  *eachClassOfContextsInSteps(step: number): Generator<GroupClassOfContexts | number> {
+    const grouping = new Grouping(this.resolver, this.tally);
+    while (!grouping.done) yield grouping.step(step);
+    const { table, groups } = grouping.result();
     for (const group of groups) {
       const context = group.first;
       let messages = 0;

@@ -556,11 +556,14 @@ export class RecordSummarizer {
     return { totals, daily, overridesByReporter: this.#overrides };
   }
 
-  #classes: Iterator<GroupClassOfContexts> | undefined;
+  #classes: Iterator<GroupClassOfContexts | number> | undefined;
   /** The group being built, when buildSources stopped inside it. */
   #building: SourceGroupBuilder | undefined;
   #built: ClassifiedSourceGroup[] = [];
-  /** Contexts added to groups and addresses ordered by buildSources so far: its work, which each call bounds. */
+  /**
+   * Cells, contexts and groups sorted into groups, contexts added to groups and addresses ordered by buildSources so
+   * far: its work, which each call bounds.
+   */
   built = 0;
 
   /**
@@ -570,7 +573,7 @@ export class RecordSummarizer {
    */
   buildSources(limit: number): ClassifiedSourceGroup[] | undefined {
     this.#grouper ??= new SourceGrouper(this.options);
-    const classes = (this.#classes ??= this.#grouper.eachClassOfContexts());
+    const classes = (this.#classes ??= this.#grouper.eachClassOfContextsInSteps(limit));
     for (let work = 0; work < limit;) {
       let building = this.#building;
       if (building === undefined) {
@@ -580,6 +583,12 @@ export class RecordSummarizer {
           this.#classes = undefined;
           this.#built = [];
           return built;
+        }
+        if (typeof next.value === 'number') {
+          // The grouper sorting its cells into groups, a slice at a time, before the first group.
+          work += next.value;
+          this.built += next.value;
+          continue;
         }
         building = this.#building = new SourceGroupBuilder(next.value, this.#contexts);
         work++;
