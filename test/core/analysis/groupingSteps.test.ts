@@ -54,6 +54,31 @@ describe('the grouper, stepped as the dashboard steps it', () => {
   });
 });
 
+describe('the grouper sorting its cells into groups, a slice at a time', () => {
+  it('goes through its cells, contexts and groups at most a step at a time before the first group', () => {
+    const grouper = new SourceGrouper({ asnTable });
+    for (const report of makeBenchReports(20_000, 4_000)) grouper.addReport(report);
+    const step = 100;
+    const slices: number[] = [];
+    const classes = [];
+    for (const each of grouper.eachClassOfContextsInSteps(step)) {
+      if (typeof each === 'number') {
+        // Every slice comes before the first group.
+        expect(classes).toHaveLength(0);
+        slices.push(each);
+      } else classes.push(each);
+    }
+    const contexts = classes.reduce((n, group) => n + group.contextIndexes.length, 0);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(step);
+    // Each cell and each context is counted and then placed; each group is added up and then made.
+    expect(slices.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * contexts + 2 * classes.length);
+    const whole = [...grouper.eachClassOfContexts()];
+    expect(classes.map((group) => [group.key, group.messages, [...group.contextIndexes]])).toEqual(
+      whole.map((group) => [group.key, group.messages, [...group.contextIndexes]]),
+    );
+  });
+});
+
 describe('the sources table, built as the dashboard builds it', () => {
   it('builds a network of thousands of addresses over many steps, each bounded, to the same groups', () => {
     const records = storedRecords(makeBenchReports(60_000, 12_000));
