@@ -78,3 +78,11 @@ export const MAX_XML_TEXT_CHARS = 64 * 1024 * 1024;
  * (when its declared size and CRC check out); anything larger streams.
  */
 export const INPUT_SLICE = 64 * 1024;
+
+/**
+ * Compressed bytes inflated at a time from input held whole in memory (parseReport's input, a zip, an attachment),
+ * where the decoder hands over each slice's output as a view of its own buffer, which holds that output whole. Report
+ * XML compresses about 30×: a 4 KiB slice gives about 130 KB, inside the buffer's first 256 KiB, where a slice of
+ * INPUT_SLICE grew it to the whole output of a 1 MB report, or megabytes of a larger one.
+ */
+export const HELD_INPUT_SLICE = 4 * 1024;

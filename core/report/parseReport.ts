@@ -7,6 +7,7 @@ import { AggregateXmlReader, type AggregateHead } from './AggregateXmlReader';
 import {
   MAX_DECOMPRESSED_BYTES,
   MAX_EMAIL_BYTES,
+  HELD_INPUT_SLICE,
   INPUT_SLICE,
   MAX_EXPANSION_RATIO,
   MAX_INPUT_BYTES,
@@ -347,7 +348,8 @@ function skipping(skip: number, emit: (chunk: Uint8Array) => void): (chunk: Uint
 /**
  * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
  * Input held whole in memory (see ReadContext.held) is read by InflateStream, whose output is handed over where
- * fflate's Gunzip would hand over the same output (the end of each slice and of each member); other input, slice by
+ * fflate's Gunzip would hand over the same output (the end of each slice of HELD_INPUT_SLICE and of each member),
+ * so that its buffer holds one small slice's output; other input, slice by
  * slice as it arrives, by InflateStream when the slice is exactly one whole member (gunzipWhole), else by fflate.
  * Anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member) goes to an
  * fflate Gunzip given every slice since the first, which skips the output already handed over: so every input gives
@@ -390,9 +392,11 @@ class GzipStream implements ByteSink {
   private readonly pushInner = (data: Uint8Array): void => this.inner.push(data);
 
   push(chunk: Uint8Array): void {
-    for (let at = 0; at < chunk.length; at += INPUT_SLICE) {
+    // Input not held is inflated in one call when a slice is one whole member (gunzipWhole): its slices stay large.
+    const size = this.ctx.held.has(chunk.buffer) ? HELD_INPUT_SLICE : INPUT_SLICE;
+    for (let at = 0; at < chunk.length; at += size) {
       this.ctx.checkAborted();
-      this.feed(chunk.subarray(at, at + INPUT_SLICE), false);
+      this.feed(chunk.subarray(at, at + size), false);
     }
   }
 
@@ -635,8 +639,7 @@ function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
 
 /**
  * A zip member's DEFLATE data inflated slice by slice, its output handed to `sink` after each slice, counted against
- * the limits first (where fflate's Inflate, pushed the same slices, hands over its output): a member of one slice, as
- * most are, in one call. Read by InflateStream; anything it does not read as a valid stream is read by fflate from
+ * the limits first (where fflate's Inflate, pushed the same slices, hands over its output). Read by InflateStream; anything it does not read as a valid stream is read by fflate from
  * the start, skipping the output already handed over, so that every member gives exactly what fflate gives.
  */
 function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8Array) => void): void {
@@ -647,7 +650,7 @@ function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8
   if (data.length === 0) return inflateWithFflate(ctx, data, emit);
   const inflater = borrowInflater(ctx.allowsDecompressed);
   let handedOver = 0;
-  for (let end = INPUT_SLICE; ; end += INPUT_SLICE) {
+  for (let end = HELD_INPUT_SLICE; ; end += HELD_INPUT_SLICE) {
     ctx.checkAborted();
     const final = end >= data.length;
     const status = inflater.run(data.subarray(0, end));
@@ -662,9 +665,9 @@ function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8
 
 function inflateWithFflate(ctx: ReadContext, data: Uint8Array, emit: (chunk: Uint8Array) => void): void {
   const inflate = new Inflate(emit);
-  for (let at = 0; at < data.length; at += INPUT_SLICE) {
+  for (let at = 0; at < data.length; at += HELD_INPUT_SLICE) {
     ctx.checkAborted();
-    inflate.push(data.subarray(at, at + INPUT_SLICE), at + INPUT_SLICE >= data.length);
+    inflate.push(data.subarray(at, at + HELD_INPUT_SLICE), at + HELD_INPUT_SLICE >= data.length);
   }
   if (data.length === 0) inflate.push(data, true);
 }
