@@ -1371,25 +1371,48 @@ let groupCountryMessages = new Float64Array(0);
  * address.
  */
 function orderedAddresses(count: number, ranks: IpRanks): Int32Array {
-  const ips = groupIps;
-  const messages = groupIpMessages;
   const n = ranks.rankOf.length;
-  let whole = true;
+  const most = mostMessages(count);
+  if (most < 0 || most * n + n > Number.MAX_SAFE_INTEGER) return orderedByComparing(count, ranks);
+  if (count >= RADIX_FROM && count * 4 >= n && most <= 4 * count) return orderedByBuckets(count, most, ranks);
+  if (count >= RADIX_FROM && most <= 0xffffffff) return orderedByRadix(count, most, ranks);
+  return orderedByKeys(count, ranks);
+}
+
+/** The most messages of the group's first `count` addresses, or -1 unless every count is a whole number ≥ 0. */
+function mostMessages(count: number): number {
+  const messages = groupIpMessages;
   let most = 0;
-  for (let i = 0; i < count && whole; i++) {
+  for (let i = 0; i < count; i++) {
     const m = messages[i]!;
-    whole = Number.isInteger(m) && m >= 0;
+    if (!Number.isInteger(m) || m < 0) return -1;
     if (m > most) most = m;
   }
-  if (!whole || most * n + n > Number.MAX_SAFE_INTEGER) {
-    const rankOf = ranks.rankOf;
-    const order = Array.from({ length: count }, (_, i) => i);
-    order.sort((a, b) => messages[b]! - messages[a]! || rankOf[ips[a]!]! - rankOf[ips[b]!]!);
-    return Int32Array.from(order);
-  }
-  if (count >= RADIX_FROM && count * 4 >= n && most <= 4 * count) {
-    // Text order: every rank, keeping the group's addresses; then buckets from most messages down, each in the
-    // order it was filled (a stable counting sort).
+  return most;
+}
+
+/*
+ * orderedAddresses' ways, each a function of its own: the engine optimizes a loop with what it has seen of the code
+ * around it, and a way not yet taken there would throw the optimized loop away on every call that takes it.
+ */
+
+function orderedByComparing(count: number, ranks: IpRanks): Int32Array {
+  const ips = groupIps;
+  const messages = groupIpMessages;
+  const rankOf = ranks.rankOf;
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => messages[b]! - messages[a]! || rankOf[ips[a]!]! - rankOf[ips[b]!]!);
+  return Int32Array.from(order);
+}
+
+/**
+ * Text order: every rank, keeping the group's addresses; then buckets from most messages down, each in the order it
+ * was filled (a stable counting sort).
+ */
+function orderedByBuckets(count: number, most: number, ranks: IpRanks): Int32Array {
+  const messages = groupIpMessages;
+  const n = ranks.rankOf.length;
+  {
     const ipAt = ranks.ipAt;
     const byText = new Int32Array(count);
     let k = 0;
@@ -1407,16 +1430,26 @@ function orderedAddresses(count: number, ranks: IpRanks): Int32Array {
     }
     return order;
   }
-  if (count >= RADIX_FROM && most <= 0xffffffff) {
-    const fewer = new Uint32Array(count);
-    const rank = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      fewer[i] = most - messages[i]!;
-      rank[i] = ranks.rankOf[ips[i]!]!;
-    }
-    return radixOrder(count, fewer, rank);
+}
+
+/** Fewest messages missing below the most, then rank: sorted by radixOrder. */
+function orderedByRadix(count: number, most: number, ranks: IpRanks): Int32Array {
+  const ips = groupIps;
+  const messages = groupIpMessages;
+  const fewer = new Uint32Array(count);
+  const rank = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    fewer[i] = most - messages[i]!;
+    rank[i] = ranks.rankOf[ips[i]!]!;
   }
-  // Messages, then the rank reversed, as one number: sorted ascending and read backwards.
+  return radixOrder(count, fewer, rank);
+}
+
+/** Messages, then the rank reversed, as one number: sorted ascending and read backwards. */
+function orderedByKeys(count: number, ranks: IpRanks): Int32Array {
+  const ips = groupIps;
+  const messages = groupIpMessages;
+  const n = ranks.rankOf.length;
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) keys[i] = messages[i]! * n + (n - 1 - ranks.rankOf[ips[i]!]!);
   keys.sort();
@@ -1473,6 +1506,26 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
+  const { ips, asns, countries, asnInfoOf } = gatherNetworks(contexts, contextMessages, resolver);
+  const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, resolver.ipRanks());
+  return {
+    ips: listedAddresses(order, ips, resolver.ipTexts),
+    asns: largestAsns(asns, asnInfoOf, resolver.asnInfos),
+    countries: largestCountries(countries, resolver.countryTexts),
+  };
+}
+
+/**
+ * Per address, AS and country of a group's contexts (one address may feed two contexts), its messages added in the
+ * order of the contexts, into groupIps and the rest (the sums adding context by context gives); an AS is named by
+ * its first context. The addresses' places are left in placeOfIp for orderedAddresses. Kept apart from networksOf
+ * (and its loops from its other work) so that the engine optimizes each loop with what it has seen of it.
+ */
+function gatherNetworks(
+  contexts: Int32Array,
+  contextMessages: Float64Array,
+  resolver: SourceResolver,
+): { ips: number; asns: number; countries: number; asnInfoOf: number[] } {
   const count = contexts.length;
   if (placeOfIp.length < resolver.ipCount) placeOfIp = new Int32Array(resolver.ipCount * 2);
   if (placeOfAsn.length < resolver.asnSlots.size) placeOfAsn = new Int32Array(resolver.asnSlots.size * 2);
@@ -1487,13 +1540,11 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
     groupCountries = new Int32Array(count * 2);
     groupCountryMessages = new Float64Array(count * 2);
   }
-  // Per address, AS and country (one address may feed two contexts of a group), its messages added in the order of
-  // the contexts: the sums adding context by context gives. An AS is named by the first context of it.
   const contextIps = resolver.contextIps;
   const contextAsns = resolver.contextAsns;
   const asnSlots = resolver.infoAsnSlots;
   const countrySlots = resolver.infoCountrySlots;
-  const asnInfoOf = new Array<number>();
+  const asnInfoOf: number[] = [];
   let ips = 0;
   let asns = 0;
   let countries = 0;
@@ -1530,29 +1581,37 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
   }
   for (let i = 0; i < asns; i++) placeOfAsn[groupAsns[i]!] = 0;
   for (let i = 0; i < countries; i++) placeOfCountry[groupCountries[i]!] = 0;
-  const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, resolver.ipRanks());
-  for (let i = 0; i < ips; i++) placeOfIp[groupIps[i]!] = 0;
-  const ipTexts = resolver.ipTexts;
-  // Every address: the page counts them and the command line lists them.
-  const listed = new Array<Counted>(ips);
-  for (let i = 0; i < ips; i++) {
+  return { ips, asns, countries, asnInfoOf };
+}
+
+/**
+ * Every address of a group in `order` (places in groupIps), with its messages: the page counts them all. Clears the
+ * addresses' places in placeOfIp.
+ */
+function listedAddresses(order: Int32Array, count: number, ipTexts: readonly string[]): Counted[] {
+  for (let i = 0; i < count; i++) placeOfIp[groupIps[i]!] = 0;
+  const listed = new Array<Counted>(count);
+  for (let i = 0; i < count; i++) {
     const place = order[i]!;
     listed[i] = { value: ipTexts[groupIps[place]!]!, messages: groupIpMessages[place]! };
   }
-  const countryTexts = resolver.countryTexts;
-  return {
-    ips: listed,
-    asns: largestPlaces(groupAsnMessages, asns, 20, (a, b) => a - b).map((place) => {
-      const info = resolver.asnInfos[asnInfoOf[place]!]!;
-      const messages = groupAsnMessages[place]!;
-      return info.asnName ? { asn: info.asn!, name: info.asnName, messages } : { asn: info.asn!, messages };
-    }),
-    countries: largestPlaces(groupCountryMessages, countries, 50, (a, b) => {
-      const x = countryTexts[groupCountries[a]!]!;
-      const y = countryTexts[groupCountries[b]!]!;
-      return x < y ? -1 : 1;
-    }).map((place) => ({ value: countryTexts[groupCountries[place]!]!, messages: groupCountryMessages[place]! })),
-  };
+  return listed;
+}
+
+/** A group's 20 largest ASes (gatherNetworks' `asns` of them), ties in the order of their first context. */
+function largestAsns(count: number, asnInfoOf: readonly number[], infos: readonly AsnInfo[]): SourceGroup['asns'] {
+  return largestPlaces(groupAsnMessages, count, 20, (a, b) => a - b).map((place) => {
+    const info = infos[asnInfoOf[place]!]!;
+    const messages = groupAsnMessages[place]!;
+    return info.asnName ? { asn: info.asn!, name: info.asnName, messages } : { asn: info.asn!, messages };
+  });
+}
+
+/** A group's 50 largest countries (gatherNetworks' `countries` of them), ties by country code. */
+function largestCountries(count: number, texts: readonly string[]): Counted[] {
+  return largestPlaces(groupCountryMessages, count, 50, (a, b) =>
+    texts[groupCountries[a]!]! < texts[groupCountries[b]!]! ? -1 : 1,
+  ).map((place) => ({ value: texts[groupCountries[place]!]!, messages: groupCountryMessages[place]! }));
 }
 
 /** A group's counts from its cells (in the order they were made). */
