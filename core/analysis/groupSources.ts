@@ -1506,8 +1506,15 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
-  const { ips, asns, countries, asnInfoOf } = gatherNetworks(contexts, contextMessages, resolver);
+  growGroupScratch(contexts.length, resolver);
+  const asnInfoOf: number[] = [];
+  const ips = gatherNetworks(contexts, contextMessages, resolver, asnInfoOf);
+  const asns = gatheredAsns;
+  const countries = gatheredCountries;
+  clearPlaces(placeOfAsn, groupAsns, asns);
+  clearPlaces(placeOfCountry, groupCountries, countries);
   const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, resolver.ipRanks());
+  clearPlaces(placeOfIp, groupIps, ips);
   return {
     ips: listedAddresses(order, ips, resolver.ipTexts),
     asns: largestAsns(asns, asnInfoOf, resolver.asnInfos),
@@ -1515,18 +1522,12 @@ function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips
   };
 }
 
-/**
- * Per address, AS and country of a group's contexts (one address may feed two contexts), its messages added in the
- * order of the contexts, into groupIps and the rest (the sums adding context by context gives); an AS is named by
- * its first context. The addresses' places are left in placeOfIp for orderedAddresses. Kept apart from networksOf
- * (and its loops from its other work) so that the engine optimizes each loop with what it has seen of it.
- */
-function gatherNetworks(
-  contexts: Int32Array,
-  contextMessages: Float64Array,
-  resolver: SourceResolver,
-): { ips: number; asns: number; countries: number; asnInfoOf: number[] } {
-  const count = contexts.length;
+/** What gatherNetworks found besides the addresses: how many ASes and countries. */
+let gatheredAsns = 0;
+let gatheredCountries = 0;
+
+/** Grows the scratch space of networksOf for a group of `count` contexts. */
+function growGroupScratch(count: number, resolver: SourceResolver): void {
   if (placeOfIp.length < resolver.ipCount) placeOfIp = new Int32Array(resolver.ipCount * 2);
   if (placeOfAsn.length < resolver.asnSlots.size) placeOfAsn = new Int32Array(resolver.asnSlots.size * 2);
   if (placeOfCountry.length < resolver.countrySlots.size) {
@@ -1540,11 +1541,32 @@ function gatherNetworks(
     groupCountries = new Int32Array(count * 2);
     groupCountryMessages = new Float64Array(count * 2);
   }
+}
+
+/** Sets back to 0 the places of the first `count` of `listed` in `places`. */
+function clearPlaces(places: Int32Array, listed: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) places[listed[i]!] = 0;
+}
+
+/**
+ * Per address, AS and country of a group's contexts (one address may feed two contexts), its messages added in the
+ * order of the contexts, into groupIps and the rest (the sums adding context by context gives); an AS is named by
+ * its first context (in `asnInfoOf`). Returns how many addresses; gatheredAsns and gatheredCountries say how many
+ * ASes and countries. The places stay in placeOf… for the caller. Nothing follows the loop but its results: V8
+ * compiles a long-running loop on the spot, and code after it that had not run yet would throw that compiled loop
+ * away, again on every later group (the first group, the largest, runs the loop before anything else has).
+ */
+function gatherNetworks(
+  contexts: Int32Array,
+  contextMessages: Float64Array,
+  resolver: SourceResolver,
+  asnInfoOf: number[],
+): number {
+  const count = contexts.length;
   const contextIps = resolver.contextIps;
   const contextAsns = resolver.contextAsns;
   const asnSlots = resolver.infoAsnSlots;
   const countrySlots = resolver.infoCountrySlots;
-  const asnInfoOf: number[] = [];
   let ips = 0;
   let asns = 0;
   let countries = 0;
@@ -1579,17 +1601,13 @@ function gatherNetworks(
       } else groupCountryMessages[at - 1]! += messages;
     }
   }
-  for (let i = 0; i < asns; i++) placeOfAsn[groupAsns[i]!] = 0;
-  for (let i = 0; i < countries; i++) placeOfCountry[groupCountries[i]!] = 0;
-  return { ips, asns, countries, asnInfoOf };
+  gatheredAsns = asns;
+  gatheredCountries = countries;
+  return ips;
 }
 
-/**
- * Every address of a group in `order` (places in groupIps), with its messages: the page counts them all. Clears the
- * addresses' places in placeOfIp.
- */
+/** Every address of a group in `order` (places in groupIps), with its messages: the page counts them all. */
 function listedAddresses(order: Int32Array, count: number, ipTexts: readonly string[]): Counted[] {
-  for (let i = 0; i < count; i++) placeOfIp[groupIps[i]!] = 0;
   const listed = new Array<Counted>(count);
   for (let i = 0; i < count; i++) {
     const place = order[i]!;
