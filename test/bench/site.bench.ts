@@ -174,7 +174,17 @@ async function pickOnEmptyDashboard(
   await page.getByRole('heading', { name: 'No reports yet' }).waitFor();
   if (process.argv.includes('--trace') && profile) {
     await browser.startTracing(page, {
-      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'loading'],
+      categories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'blink',
+        'loading',
+        'IndexedDB',
+        'leveldb',
+        'Blob',
+      ],
     });
     return { context, page, pickedAt: await pickFiles(page, paths) };
   }
@@ -204,7 +214,10 @@ async function pickFiles(page: Page, paths: string[]): Promise<number> {
  * Wall time and Chromium CPU for reading `paths` in a page of the site's origin with `File.arrayBuffer()`, 64 reads in
  * flight as the import reads them, and nothing else: the floor under the import on this machine.
  */
-async function readOnly(browser: Browser, paths: string[]): Promise<{ ms: number; cpu: number }> {
+async function readOnly(
+  browser: Browser,
+  paths: string[],
+): Promise<{ ms: number; cpu: number; byKind: Record<string, number> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/#/about-blank`);
@@ -224,9 +237,10 @@ async function readOnly(browser: Browser, paths: string[]): Promise<{ ms: number
     );
     return performance.now() - started;
   });
-  const cpu = Object.values(cpuSince(before)).reduce((a, b) => a + b, 0);
+  const byKind = cpuSince(before);
+  const cpu = Object.values(byKind).reduce((a, b) => a + b, 0);
   await context.close();
-  return { ms: Math.round(ms), cpu };
+  return { ms: Math.round(ms), cpu, byKind };
 }
 
 interface ImportBatch {
@@ -248,10 +262,12 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     ms: number;
     floorMs: number;
     floorCpu: number;
+    floorByKind: Record<string, number>;
     sourcesMs: number;
     longest: number;
     pickTask: number;
     cpu: Record<string, number>;
+    importCpu: Record<string, number>;
   }> = [];
   const profileTo = process.argv.includes('--profile') ? 'dist/bench/site-main-thread.cpuprofile' : undefined;
   for (let run = 0; run < arg('runs', 3); run++) {
@@ -259,7 +275,10 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     const cpuBefore = chromiumCpuSeconds();
     const profiling = run === 0 && (profileTo !== undefined || process.argv.includes('--trace'));
     const { context, page, pickedAt, profiler } = await pickOnEmptyDashboard(browser, batch.paths, profiling);
+    // From here on, the import's own: the page's load and the browser's FileList of the pick are behind.
+    const cpuAtPick = chromiumCpuSeconds();
     const shownAt = await totalShownAt(page, batch.messages, 300_000);
+    const importCpu = cpuSince(cpuAtPick);
     const sourcesAt = await sourcesShownAt(page, batch.messages, 60_000);
     const cpu = cpuSince(cpuBefore);
     if (profiler && profileTo) await writeProfile(profiler, profileTo);
@@ -277,11 +296,13 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
       ms: shownAt - pickedAt,
       floorMs: floor.ms,
       floorCpu: floor.cpu,
+      floorByKind: floor.byKind,
       sourcesMs: sourcesAt - pickedAt,
       longest: await longestTask(page, pickedAt, sourcesAt),
       // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
       pickTask: await longestTask(page, 0, pickedAt, false),
       cpu,
+      importCpu,
     });
     await context.close();
   }
@@ -298,13 +319,31 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
       `(target ≤ 100 ms); sources table ${(typical.sourcesMs / 1000).toFixed(2)} s; the browser's own FileList ` +
       `creation before the pick: ${Math.round(typical.pickTask)} ms`,
   );
+  const byKind = (cpu: Record<string, number>) =>
+    Object.entries(cpu)
+      .filter(([, sec]) => sec > 0)
+      .map(([kind, sec]) => `${kind} ${sec} s`)
+      .join(', ');
+  const sum = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
+  console.log(
+    `  Chromium CPU from the pick to the headline, each run: ${runs
+      .map((r) => `${sum(r.importCpu).toFixed(1)} s (${byKind(r.importCpu)})`)
+      .join('; ')}; the floor beside each: ${runs
+      .map((r) => `${r.floorCpu.toFixed(1)} s (${byKind(r.floorByKind)})`)
+      .join('; ')}`,
+  );
   if (cpuTotal > 0) {
     console.log(
       `  Chromium CPU in the median run: ${cpuTotal.toFixed(1)} s (${Object.entries(typical.cpu)
         .filter(([, sec]) => sec > 0)
         .map(([kind, sec]) => `${kind} ${sec} s`)
         .join(', ')}), ${((cpuTotal * 1000) / batch.files).toFixed(2)} ms per file; the floor beside it ` +
-        `${typical.floorCpu.toFixed(1)} s (${(cpuTotal / typical.floorCpu).toFixed(2)}×)`,
+        `${typical.floorCpu.toFixed(1)} s (${(cpuTotal / typical.floorCpu).toFixed(2)}×: ${Object.entries(
+          typical.floorByKind,
+        )
+          .filter(([, sec]) => sec > 0)
+          .map(([kind, sec]) => `${kind} ${sec} s`)
+          .join(', ')})`,
     );
   }
   return {
@@ -320,6 +359,7 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     longestMainThreadTaskMs: Math.round(longest),
     browserFileListTaskMs: Math.round(typical.pickTask),
     chromiumCpuSeconds: typical.cpu,
+    importCpuSeconds: runs.map((r) => r.importCpu),
     floorCpuSeconds: typical.floorCpu,
   };
 }
@@ -401,6 +441,7 @@ function printTrace(buffer: Buffer): void {
     }
     stack.push({ end: e.ts + e.dur!, name });
   }
+  printThreads(events);
   console.log('  main thread trace (dist/bench/site-trace.json), self time by event:');
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
@@ -415,6 +456,78 @@ function printTrace(buffer: Buffer): void {
           .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)} ms`)
           .join(', '),
     );
+}
+
+/** A Chromium trace event, as much of it as the summaries read. */
+interface ThreadEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * Prints, per process and thread of the trace, the CPU time of its tasks (thread time where the trace has it, else
+ * wall time) and what took most of it: the browser process's share of an import (IndexedDB, file reads, messages)
+ * shows only here, not in the page's profile.
+ */
+function printThreads(events: ThreadEvent[]): void {
+  const processNames = new Map<number, string>();
+  const threadNames = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    const name = typeof e.args?.name === 'string' ? e.args.name : '';
+    if (e.name === 'process_name') processNames.set(e.pid, name);
+    if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, name);
+  }
+  const byThread = new Map<string, ThreadEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    list.push(e);
+  }
+  const rows: Array<{ label: string; total: number; inside: Map<string, number> }> = [];
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    let total = 0;
+    let openEnd = -1;
+    let childEnd = -1;
+    const inside = new Map<string, number>();
+    for (const e of list) {
+      const cost = e.tdur ?? e.dur!;
+      if (e.ts >= openEnd) {
+        // A task: counted whole.
+        openEnd = e.ts + e.dur!;
+        childEnd = e.ts;
+        total += cost;
+      } else if (e.ts >= childEnd) {
+        // The first level inside a task says what the task did.
+        childEnd = e.ts + e.dur!;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + cost);
+      }
+    }
+    const [pid] = key.split(':');
+    rows.push({
+      label: `${processNames.get(Number(pid)) ?? pid} ${pid} / ${threadNames.get(key) ?? key}`,
+      total,
+      inside,
+    });
+  }
+  console.log('  threads by task time (ms), with the events inside their tasks that took most:');
+  for (const row of rows.sort((a, b) => b.total - a.total).slice(0, 16)) {
+    const named = [...row.inside]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`)
+      .join(', ');
+    console.log(`    ${(row.total / 1000).toFixed(0).padStart(7)}  ${row.label}: ${named}`);
+  }
 }
 
 interface CpuProfile {
