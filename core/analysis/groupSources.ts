@@ -1257,6 +1257,40 @@ function causesOf(totals: KindTotals): Partial<Record<RecordCause, number>> {
   return causes;
 }
 
+/**
+ * A group's messages, and its messages per cause, added cell by cell in the cells' order, a slice of cells at a time:
+ * what summing the cells and causesOf(totalsOf(cells)) give (per kind first only when that sum is exact, so in any
+ * order the same).
+ */
+class CauseTotaler {
+  messages = 0;
+  private readonly sums = new Array<number>(CAUSES.length).fill(0);
+  /** Per cause, its first cell (Infinity: none). */
+  private readonly first = new Array<number>(CAUSES.length).fill(Infinity);
+
+  add(cells: Int32Array, from: number, to: number, table: CellTable): void {
+    const tally = table.tally;
+    for (let i = from; i < to; i++) {
+      const cell = cells[i]!;
+      const messages = tally[cell * TALLY + MESSAGES]!;
+      const cause = table.kindOf(cell).causeIndex;
+      this.messages += messages;
+      this.sums[cause] = this.sums[cause]! + messages;
+      if (cell < this.first[cause]!) this.first[cause] = cell;
+    }
+  }
+
+  /** Messages per cause, causes in the order of their first cell. */
+  causes(): Partial<Record<RecordCause, number>> {
+    const order: number[] = [];
+    for (let index = 0; index < CAUSES.length; index++) if (this.first[index]! < Infinity) order.push(index);
+    order.sort((x, y) => this.first[x]! - this.first[y]!);
+    const causes: Partial<Record<RecordCause, number>> = {};
+    for (const index of order) causes[CAUSES[index]!] = this.sums[index]!;
+    return causes;
+  }
+}
+
 /** Adds the messages (`count`) and records of one kind to its group. */
 function accumulateKind(acc: Accumulator, kind: CellKind, count: number, records: number): void {
   acc.messages += count;
@@ -1933,9 +1967,24 @@ export class SourceGrouper {
     const { table, groups } = grouping.result();
     for (const group of groups) {
       const context = group.first;
+      const cells = group.cells;
       let messages = 0;
-      for (const cell of group.cells) messages += table.tally[cell * TALLY + MESSAGES]!;
-      const classification = classifyCauses(causesOf(totalsOf(group.cells, table)), () => factsOf(group, table));
+      let causes: Partial<Record<RecordCause, number>>;
+      if (cells.length > step) {
+        // A large group's cells, a slice at a time.
+        const totaler = new CauseTotaler();
+        for (let from = 0; from < cells.length; from += step) {
+          const to = Math.min(cells.length, from + step);
+          totaler.add(cells, from, to, table);
+          yield to - from;
+        }
+        messages = totaler.messages;
+        causes = totaler.causes();
+      } else {
+        for (const cell of cells) messages += table.tally[cell * TALLY + MESSAGES]!;
+        causes = causesOf(totalsOf(cells, table));
+      }
+      const classification = classifyCauses(causes, () => factsOf(group, table));
       yield {
         key: context.groupKey,
         label: context.groupLabel,

@@ -573,10 +573,14 @@ export class RecordSummarizer {
    */
   buildSources(limit: number): ClassifiedSourceGroup[] | undefined {
     this.#grouper ??= new SourceGrouper(this.options);
-    const classes = (this.#classes ??= this.#grouper.eachClassOfContextsInSteps(limit));
+    // The grouper's slices (sorting cells into groups, adding up a large group's cells) are half a call's work, and
+    // another is taken only while it fits.
+    const slice = Math.max(1, Math.floor(limit / 2));
+    const classes = (this.#classes ??= this.#grouper.eachClassOfContextsInSteps(slice));
     for (let work = 0; work < limit;) {
       let building = this.#building;
       if (building === undefined) {
+        if (work + slice > limit) break;
         const next = classes.next();
         if (next.done) {
           const built = this.#built.sort(largestFirst);
