@@ -8,21 +8,17 @@
 // compiling the parser, the second's is what the parse holds), the fastest of the others is its time. Ours runs once more with
 // records not kept (streamed), for the flat-memory target; the ceiling's peak, with its records kept, is what the same
 // objects cost at least. Writes dist/bench/parse-browser.json.
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
+import { rendererPids, serveParsePage, statusKB, workDir, type PageBench } from './parseBrowserPage';
 import { benchInputs } from './benchInputs';
 import { writeGzipCopy } from './generateAggregateXml';
 
 // BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4360);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const workDir = `${root}dist/bench`;
 const MARKER = `dmarc-lens-parse-bench-${process.pid}`;
 
 const TARGET_MBPS = 60;
@@ -55,25 +51,6 @@ interface CaseResult {
   error?: string;
 }
 
-/** The renderer processes of this run's browser (by the marker in their user agent). */
-function rendererPids(): string[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return command.includes(MARKER) && command.includes('--type=renderer');
-      } catch {
-        return false;
-      }
-    });
-}
-
-function statusKB(pid: string, field: 'VmRSS' | 'VmHWM' | 'RssFile'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) : 0;
-}
-
 function cpuSecondsOf(pids: readonly string[]): number {
   let ticks = 0;
   for (const pid of pids) {
@@ -85,49 +62,6 @@ function cpuSecondsOf(pids: readonly string[]): number {
     }
   }
   return ticks / 100;
-}
-
-function serve(): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', ORIGIN).pathname;
-    if (path === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(script);
-    } else if (path.startsWith('/files/')) {
-      const file = `${workDir}/${decodeURIComponent(path.slice('/files/'.length)).replace(/[/\\]/g, '')}`;
-      if (!existsSync(file)) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(file).size });
-      createReadStream(file).pipe(response);
-    } else {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><title>parse bench</title><script type="module" src="/bench.js"></script>');
-    }
-  });
-  return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
-}
-
-const bundle = await build({
-  stdin: {
-    contents: `import { loadBytes, runOnce } from './parseBrowserCase';
-      globalThis.bench = { loadBytes, runOnce };`,
-    resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  minify: true,
-  write: false,
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0]!.text;
-
-interface PageBench {
-  loadBytes(url: string): Promise<number>;
-  runOnce(mode: BrowserCaseMode, gzip: boolean, retain: boolean, fileName: string): Promise<BrowserCaseRun>;
 }
 
 async function runInPage(
@@ -194,7 +128,7 @@ async function runCase(
       (url) => (globalThis as unknown as { bench: PageBench }).bench.loadBytes(url),
       `/files/${fileName}`,
     );
-    const pids = rendererPids();
+    const pids = rendererPids(MARKER);
     const first = await withPeak(page, pids, () => runInPage(page, mode, gzip, retainRecords, fileName));
     let seconds = first.result.seconds;
     const cpuBefore = cpuSecondsOf(pids);
@@ -240,7 +174,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 const mbps = (r: CaseResult) => r.xmlBytes / 1e6 / r.seconds;
 
 mkdirSync(workDir, { recursive: true });
-const server = await serve();
+const server = await serveParsePage(PORT, 'parse bench');
 const version = await (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -6,17 +6,14 @@
 // `--dumps` Chromium's own account of its allocators (memory-infra: V8's spaces, PartitionAlloc's partitions, malloc)
 // before and after the run, changes of 100 KB or more. `--setup` runs page code once before the first run (e.g. other
 // hot JavaScript, to see what the first run pays for once per renderer); `--eval` times page code instead of the parse.
-import { build } from 'esbuild';
 import { chromium, type CDPSession } from '@playwright/test';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode } from './parseBrowserCase';
+import { rendererPids, serveParsePage, statusKB, type PageBench } from './parseBrowserPage';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4312);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const workDir = fileURLToPath(new URL('../../dist/bench', import.meta.url));
 const MARKER = `dmarc-lens-memory-probe-${process.pid}`;
 
 const args = process.argv.slice(2);
@@ -32,56 +29,12 @@ const dumps = args.includes('--dumps');
 const setupCode = option('--setup', '');
 const evalCode = option('--eval', '');
 
-const bundle = await build({
-  stdin: {
-    contents: `import { loadBytes, runOnce } from './parseBrowserCase';
-      globalThis.bench = { loadBytes, runOnce };`,
-    resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  minify: true,
-  write: false,
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0]!.text;
-const server = createServer((request, response) => {
-  const path = new URL(request.url ?? '/', ORIGIN).pathname;
-  if (path === '/bench.js') {
-    response.writeHead(200, { 'content-type': 'text/javascript' });
-    response.end(script);
-  } else if (path.startsWith('/files/')) {
-    const file = `${workDir}/${decodeURIComponent(path.slice('/files/'.length)).replace(/[/\\]/g, '')}`;
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(file).size });
-    createReadStream(file).pipe(response);
-  } else {
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><title>memory probe</title><script type="module" src="/bench.js"></script>');
-  }
-});
-await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', () => resolve()));
-
-const statusKB = (pid: string, field: string): number =>
-  Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const server = await serveParsePage(PORT, 'memory probe');
 const mb = (kb: number): string => (kb / 1024).toFixed(1);
 
-/** The page's renderer: of this browser's renderers (by the marker in their command line), the largest. */
+/** The page's renderer: of this browser's renderers, the largest. */
 function pageRenderer(): string {
-  const pids = readdirSync('/proc').filter((name) => {
-    try {
-      const command = /^\d+$/.test(name) ? readFileSync(`/proc/${name}/cmdline`, 'utf8') : '';
-      return command.includes(MARKER) && command.includes('--type=renderer');
-    } catch {
-      return false;
-    }
-  });
-  return pids.reduce((a, b) => (statusKB(a, 'VmRSS') >= statusKB(b, 'VmRSS') ? a : b));
+  return rendererPids(MARKER).reduce((a, b) => (statusKB(a, 'VmRSS') >= statusKB(b, 'VmRSS') ? a : b));
 }
 
 interface TraceEvent {
@@ -124,7 +77,7 @@ try {
   await page.waitForFunction(() => 'bench' in globalThis);
   const pageCode = (code: string) => page.evaluate(`(async () => { ${code} })()`);
   await page.evaluate(
-    (url) => (globalThis as unknown as { bench: { loadBytes(url: string): Promise<number> } }).bench.loadBytes(url),
+    (url) => (globalThis as unknown as { bench: PageBench }).bench.loadBytes(url),
     `/files/${fileName}`,
   );
   if (setupCode) await pageCode(setupCode);
@@ -140,12 +93,7 @@ try {
     const result = evalCode
       ? await pageCode(evalCode)
       : await page.evaluate(
-          ([m, g, r, f]) =>
-            (
-              globalThis as unknown as {
-                bench: { runOnce(m: BrowserCaseMode, g: boolean, r: boolean, f: string): Promise<unknown> };
-              }
-            ).bench.runOnce(m, g, r, f),
+          ([m, g, r, f]) => (globalThis as unknown as { bench: PageBench }).bench.runOnce(m, g, r, f),
           [mode, fileName.endsWith('.gz'), retain, fileName] as const,
         );
     const peak = statusKB(pid, 'VmHWM') - start;

@@ -1,0 +1,77 @@
+// What the parse bench in Chromium (parse.browser.bench.ts) and its memory probe (parseMemoryProbe.ts) share: the
+// page that runs parseBrowserCase.ts, served with the bench's files from dist/bench, and the renderer's figures read
+// from Linux /proc.
+import { build } from 'esbuild';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
+
+/** What the page puts on `globalThis.bench`. */
+export interface PageBench {
+  loadBytes(url: string): Promise<number>;
+  runOnce(mode: BrowserCaseMode, gzip: boolean, retain: boolean, fileName: string): Promise<BrowserCaseRun>;
+}
+
+export const workDir = fileURLToPath(new URL('../../dist/bench', import.meta.url));
+
+/**
+ * Serves, on 127.0.0.1:`port`, a page titled `title` that loads parseBrowserCase.ts as `globalThis.bench`, and the
+ * files of dist/bench under /files/.
+ */
+export async function serveParsePage(port: number, title: string): Promise<Server> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { loadBytes, runOnce } from './parseBrowserCase';
+        globalThis.bench = { loadBytes, runOnce };`,
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    if (path === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(script);
+    } else if (path.startsWith('/files/')) {
+      const file = `${workDir}/${decodeURIComponent(path.slice('/files/'.length)).replace(/[/\\]/g, '')}`;
+      if (!existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(file).size });
+      createReadStream(file).pipe(response);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><title>${title}</title><script type="module" src="/bench.js"></script>`);
+    }
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/** The renderer processes of a browser started with `marker` in its command line (its user agent). */
+export function rendererPids(marker: string): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return command.includes(marker) && command.includes('--type=renderer');
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** A size field of /proc/`pid`/status, in kB (0 when absent). */
+export function statusKB(pid: string, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
