@@ -20,11 +20,11 @@ import { groupSources, SourceGrouper } from '../../../core/analysis/groupSources
 import { simulatePolicy } from '../../../core/analysis/simulatePolicy';
 import { RecordSummarizer } from '../../../core/analysis/summarizeRecords';
 import { parseReport } from '../../../core/report/parseReport';
-import type { StoredRecord } from '../../../core/report/recordDigest';
 import type { AggregateRecord, AggregateReport, DkimAuthResult, SpfAuthResult } from '../../../core/report/types';
 import { makeBenchReports } from '../../bench/intelBenchCase';
 import { FIXTURE_REPORTS, SHARED_CORPUS } from '../../corpus/readManifest';
 import { loadAsnTableForTest } from './asnTableFile';
+import { storedRecordsOf } from './makeRecord';
 
 const GOLDEN = fileURLToPath(new URL('./groupingDifferential.json', import.meta.url));
 const asnTable = loadAsnTableForTest();
@@ -168,30 +168,16 @@ function generatedReports(): AggregateReport[] {
   }));
 }
 
-function storedRecords(reports: readonly AggregateReport[]): StoredRecord[] {
-  return reports.flatMap((report, r) =>
-    report.records.map((rec, i) => ({
-      id: [report.policy.domain, report.metadata.begin, `report-${r}`, i],
-      reportKey: `report-${r}`,
-      domain: report.policy.domain,
-      orgName: report.metadata.orgName,
-      begin: report.metadata.begin,
-      end: report.metadata.end,
-      record: rec,
-    })),
-  );
-}
-
 /** Every result the grouping feeds, as JSON (getters read, so lazily built reasons are compared too). */
 function outputs(reports: readonly AggregateReport[], domain: string): Record<string, string> {
   const withTable = { asnTable };
   const grouper = new SourceGrouper(withTable);
   for (const report of reports) grouper.addReport(report);
   const summarizer = new RecordSummarizer({ from: 0, to: 4_000_000_000 }, withTable);
-  summarizer.add(storedRecords(reports));
+  summarizer.add(storedRecordsOf(reports));
   const period = { from: Date.UTC(2026, 0, 10) / 1000, to: Date.UTC(2026, 0, 20) / 1000 };
   const inPeriod = new RecordSummarizer(period, withTable);
-  inPeriod.add(storedRecords(reports));
+  inPeriod.add(storedRecordsOf(reports));
   return {
     groupSources: JSON.stringify(groupSources(reports, withTable)),
     groupSourcesNoTable: JSON.stringify(groupSources(reports)),

@@ -7,28 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { SourceGrouper } from '../../../core/analysis/groupSources';
 import { RecordSummarizer } from '../../../core/analysis/summarizeRecords';
-import type { StoredRecord } from '../../../core/report/recordDigest';
 import { makeBenchReports } from '../../bench/intelBenchCase';
 import { loadAsnTableForTest } from './asnTableFile';
+import { storedRecordsOf } from './makeRecord';
 
 const asnTable = loadAsnTableForTest();
 /** What the page groups per step (GROUPED_PER_STEP) and builds per step (BUILT_PER_STEP). */
 const GROUPED_PER_STEP = 500;
 const BUILT_PER_STEP = 200;
-
-function storedRecords(reports: ReturnType<typeof makeBenchReports>): StoredRecord[] {
-  return reports.flatMap((report, r) =>
-    report.records.map((record, i) => ({
-      id: [report.policy.domain, report.metadata.begin, `report-${r}`, i],
-      reportKey: `report-${r}`,
-      domain: report.policy.domain,
-      orgName: report.metadata.orgName,
-      begin: report.metadata.begin,
-      end: report.metadata.end,
-      record,
-    })),
-  );
-}
 
 describe('the grouper, stepped as the dashboard steps it', () => {
   it('moves a few table entries per record added, never a whole table in one step', () => {
@@ -78,7 +64,7 @@ describe('the grouper sorting its cells into groups, a slice at a time', () => {
 
 describe('the sources table, built as the dashboard builds it', () => {
   it('builds a network of thousands of addresses over many steps, each bounded, to the same groups', () => {
-    const records = storedRecords(makeBenchReports(60_000, 12_000));
+    const records = storedRecordsOf(makeBenchReports(60_000, 12_000));
     const period = { from: 0, to: 4_000_000_000 };
     const stepped = new RecordSummarizer(period, { asnTable });
     stepped.add(records);

@@ -1,4 +1,5 @@
 // Test helper: aggregate records and reports built from the few fields a test cares about.
+import type { StoredRecord } from '../../../core/report/recordDigest';
 import type { AggregateRecord, AggregateReport, PolicyPublished } from '../../../core/report/types';
 import { isDkimAligned, isSpfAligned } from '../../../core/report/alignment';
 
@@ -59,4 +60,19 @@ export function makeReport(
     policy: { domain: 'example.com', p: 'none', ...options.policy },
     records,
   };
+}
+
+/** The records of `reports` as the store hands them over, each report keyed `report-<its index>`. */
+export function storedRecordsOf(reports: readonly AggregateReport[]): StoredRecord[] {
+  return reports.flatMap((report, r) =>
+    report.records.map((record, i) => ({
+      id: [report.policy.domain, report.metadata.begin, `report-${r}`, i],
+      reportKey: `report-${r}`,
+      domain: report.policy.domain,
+      orgName: report.metadata.orgName,
+      begin: report.metadata.begin,
+      end: report.metadata.end,
+      record,
+    })),
+  );
 }
