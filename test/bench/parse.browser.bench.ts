@@ -8,17 +8,16 @@
 // compiling the parser, the second's is what the parse holds), the fastest of the others is its time. Ours runs once more with
 // records not kept (streamed), for the flat-memory target; the ceiling's peak, with its records kept, is what the same
 // objects cost at least. Writes dist/bench/parse-browser.json.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
-import { rendererPids, serveParsePage, statusKB, workDir, type PageBench } from './parseBrowserPage';
+import { openParsePage, rendererPids, serveParsePage, statusKB, workDir, type PageBench } from './parseBrowserPage';
 import { benchInputs } from './benchInputs';
 import { writeGzipCopy } from './generateAggregateXml';
 
 // BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4360);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const MARKER = `dmarc-lens-parse-bench-${process.pid}`;
 
 const TARGET_MBPS = 60;
@@ -116,14 +115,8 @@ async function runCase(
   runs: number,
 ): Promise<CaseResult> {
   const gzip = fileName.endsWith('.gz');
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs, `--user-agent=${MARKER}`, '--js-flags=--expose-gc'],
-  });
+  const { browser, page } = await openParsePage(MARKER, PORT);
   try {
-    const page = await browser.newPage();
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => 'bench' in globalThis);
     const bytes = await page.evaluate(
       (url) => (globalThis as unknown as { bench: PageBench }).bench.loadBytes(url),
       `/files/${fileName}`,

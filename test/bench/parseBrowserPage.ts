@@ -1,10 +1,12 @@
 // What the parse bench in Chromium (parse.browser.bench.ts) and its memory probe (parseMemoryProbe.ts) share: the
 // page that runs parseBrowserCase.ts, served with the bench's files from dist/bench, and the renderer's figures read
 // from Linux /proc.
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
 
 /** What the page puts on `globalThis.bench`. */
@@ -54,6 +56,21 @@ export async function serveParsePage(port: number, title: string): Promise<Serve
     }
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * A fresh Chromium, marked with `marker` (its user agent) so that its renderers can be found and with `gc()` exposed,
+ * showing the page served on `port` once `globalThis.bench` is there.
+ */
+export async function openParsePage(marker: string, port: number): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, `--user-agent=${marker}`, '--js-flags=--expose-gc'],
+  });
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => 'bench' in globalThis);
+  return { browser, page };
 }
 
 /** The renderer processes of a browser started with `marker` in its command line (its user agent). */

@@ -6,14 +6,12 @@
 // `--dumps` Chromium's own account of its allocators (memory-infra: V8's spaces, PartitionAlloc's partitions, malloc)
 // before and after the run, changes of 100 KB or more. `--setup` runs page code once before the first run (e.g. other
 // hot JavaScript, to see what the first run pays for once per renderer); `--eval` times page code instead of the parse.
-import { chromium, type CDPSession } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode } from './parseBrowserCase';
-import { rendererPids, serveParsePage, statusKB, type PageBench } from './parseBrowserPage';
+import { openParsePage, rendererPids, serveParsePage, statusKB, type PageBench } from './parseBrowserPage';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4312);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const MARKER = `dmarc-lens-memory-probe-${process.pid}`;
 
 const args = process.argv.slice(2);
@@ -67,14 +65,8 @@ async function memoryDump(cdp: CDPSession, pid: string): Promise<Map<string, num
   return sizes;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [...chromiumArgs, `--user-agent=${MARKER}`, '--js-flags=--expose-gc'],
-});
+const { browser, page } = await openParsePage(MARKER, PORT);
 try {
-  const page = await browser.newPage();
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => 'bench' in globalThis);
   const pageCode = (code: string) => page.evaluate(`(async () => { ${code} })()`);
   await page.evaluate(
     (url) => (globalThis as unknown as { bench: PageBench }).bench.loadBytes(url),
