@@ -1,7 +1,7 @@
 // Benchmark (not a test) of the site in headless Chromium, on the built site (dist/site):
 //  1. 10,000 generated report files (≈150k records, .xml.gz and .zip mixed) from being picked ("Add reports") to the
-//     dashboard showing their exact total, with the longest main-thread task seen meanwhile (PerformanceObserver
-//     'longtask'). Each import follows the floor under it, measured just before: the time Chromium takes to read the
+//     dashboard showing their exact total, with the longest main-thread task seen from the pick until 3 s after the
+//     sources table is shown (PerformanceObserver 'longtask'). Each import follows the floor under it, measured just before: the time Chromium takes to read the
 //     same files with nothing else to do. Targets (issue 19): ≤ 1.5× the floor, no main-thread task > 100 ms, on the
 //     machine as it is and, with --hog, again beside a busy process per core.
 //  2. A dashboard query over 1,000,000 stored records: choose one domain and "Last 30 days" and time until the
@@ -160,6 +160,12 @@ async function longestTask(page: Page, from: number, to: number, print = true): 
   return Math.max(0, ...tasks.map((t) => t.duration));
 }
 
+/**
+ * How long the page is still watched for long tasks once the sources table is shown: the dashboard draws its later
+ * sections then, and a user meets those tasks as much as the import's own.
+ */
+const SETTLE_MS = 3_000;
+
 /** A fresh browser context on the empty dashboard, `paths` picked there; `pickedAt` is the in-page time of the pick. */
 async function pickOnEmptyDashboard(
   browser: Browser,
@@ -265,6 +271,7 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     floorByKind: Record<string, number>;
     sourcesMs: number;
     longest: number;
+    longestAfterSources: number;
     pickTask: number;
     cpu: Record<string, number>;
     importCpu: Record<string, number>;
@@ -281,6 +288,7 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     const importCpu = cpuSince(cpuAtPick);
     const sourcesAt = await sourcesShownAt(page, batch.messages, 60_000);
     const cpu = cpuSince(cpuBefore);
+    await page.waitForTimeout(SETTLE_MS);
     if (profiler && profileTo) await writeProfile(profiler, profileTo);
     if (profiling && process.argv.includes('--trace')) printTrace(await browser.stopTracing());
     if (process.argv.includes('--verbose')) {
@@ -298,7 +306,8 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
       floorCpu: floor.cpu,
       floorByKind: floor.byKind,
       sourcesMs: sourcesAt - pickedAt,
-      longest: await longestTask(page, pickedAt, sourcesAt),
+      longest: await longestTask(page, pickedAt, sourcesAt + SETTLE_MS),
+      longestAfterSources: await longestTask(page, sourcesAt, sourcesAt + SETTLE_MS, false),
       // The browser builds the FileList of a pick or drop on the main thread before any page code runs.
       pickTask: await longestTask(page, 0, pickedAt, false),
       cpu,
@@ -310,13 +319,15 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
   const ratio = median(ratios);
   const typical = runs[ratios.indexOf(ratio)]!;
   const longest = Math.max(...runs.map((r) => r.longest));
+  const longestAfterSources = Math.max(...runs.map((r) => r.longestAfterSources));
   const cpuTotal = Object.values(typical.cpu).reduce((a, b) => a + b, 0);
   console.log(
     `drop → dashboard, ${label}: ${batch.files} files, ${batch.records} records in ` +
       `${runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s, the floor beside each ` +
       `${runs.map((r) => (r.floorMs / 1000).toFixed(2)).join(', ')} s: ${ratios.map((r) => r.toFixed(2)).join(', ')}× ` +
       `the floor, median ${ratio.toFixed(2)}× (target ≤ 1.5×); longest main-thread task ${Math.round(longest)} ms ` +
-      `(target ≤ 100 ms); sources table ${(typical.sourcesMs / 1000).toFixed(2)} s; the browser's own FileList ` +
+      `(target ≤ 100 ms; from the pick to ${SETTLE_MS / 1000} s after the sources table, the longest after it ` +
+      `${Math.round(longestAfterSources)} ms); sources table ${(typical.sourcesMs / 1000).toFixed(2)} s; the browser's own FileList ` +
       `creation before the pick: ${Math.round(typical.pickTask)} ms`,
   );
   const byKind = (cpu: Record<string, number>) =>
@@ -357,6 +368,7 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
     ratio: Math.round(ratio * 100) / 100,
     sourcesMs: Math.round(typical.sourcesMs),
     longestMainThreadTaskMs: Math.round(longest),
+    longestMainThreadTaskAfterSourcesMs: Math.round(longestAfterSources),
     browserFileListTaskMs: Math.round(typical.pickTask),
     chromiumCpuSeconds: typical.cpu,
     importCpuSeconds: runs.map((r) => r.importCpu),
