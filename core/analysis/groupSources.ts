@@ -1235,32 +1235,10 @@ function totalsOf(cells: Int32Array, table: CellTable): KindTotals {
   };
 }
 
-/** Per cause (index in CAUSES): the first cell of it (Infinity: none) and its messages. Scratch space of causesOf,
- *  which runs to completion for one group at a time. */
-const causeFirst = new Array<number>(CAUSES.length).fill(Infinity);
-const causeMessages = new Array<number>(CAUSES.length).fill(0);
-
-/** Messages per cause of a group, causes in the order of their first record (cells are numbered in that order). */
-function causesOf(totals: KindTotals): Partial<Record<RecordCause, number>> {
-  for (let i = 0; i < totals.kinds.length; i++) {
-    const index = totals.kinds[i]!.causeIndex;
-    causeMessages[index] = causeMessages[index]! + totals.messages[i]!;
-    if (totals.firstCell[i]! < causeFirst[index]!) causeFirst[index] = totals.firstCell[i]!;
-  }
-  const order: number[] = [];
-  for (let index = 0; index < CAUSES.length; index++) if (causeFirst[index]! < Infinity) order.push(index);
-  if (order.length > 1) order.sort((x, y) => causeFirst[x]! - causeFirst[y]!);
-  const causes: Partial<Record<RecordCause, number>> = {};
-  for (const index of order) causes[CAUSES[index]!] = causeMessages[index]!;
-  causeFirst.fill(Infinity);
-  causeMessages.fill(0);
-  return causes;
-}
-
 /**
- * A group's messages, and its messages per cause, added cell by cell in the cells' order, a slice of cells at a time:
- * what summing the cells and causesOf(totalsOf(cells)) give (per kind first only when that sum is exact, so in any
- * order the same).
+ * Messages per cause of a group, causes in the order of their first record (cells are numbered in that order), added
+ * per kind (causesOf) or cell by cell in the cells' order, a slice of cells at a time (add): the same sums, as
+ * totalsOf adds per kind first only when that sum is exact, so in any order the same. `messages` is their total.
  */
 class CauseTotaler {
   messages = 0;
@@ -1268,27 +1246,37 @@ class CauseTotaler {
   /** Per cause, its first cell (Infinity: none). */
   private readonly first = new Array<number>(CAUSES.length).fill(Infinity);
 
+  /** Adds `messages` of the cause at `cause` in CAUSES, from cells the first of which is `cell`. */
+  addCause(cause: number, messages: number, cell: number): void {
+    this.messages += messages;
+    this.sums[cause] = this.sums[cause]! + messages;
+    if (cell < this.first[cause]!) this.first[cause] = cell;
+  }
+
   add(cells: Int32Array, from: number, to: number, table: CellTable): void {
     const tally = table.tally;
     for (let i = from; i < to; i++) {
       const cell = cells[i]!;
-      const messages = tally[cell * TALLY + MESSAGES]!;
-      const cause = table.kindOf(cell).causeIndex;
-      this.messages += messages;
-      this.sums[cause] = this.sums[cause]! + messages;
-      if (cell < this.first[cause]!) this.first[cause] = cell;
+      this.addCause(table.kindOf(cell).causeIndex, tally[cell * TALLY + MESSAGES]!, cell);
     }
   }
 
-  /** Messages per cause, causes in the order of their first cell. */
   causes(): Partial<Record<RecordCause, number>> {
     const order: number[] = [];
     for (let index = 0; index < CAUSES.length; index++) if (this.first[index]! < Infinity) order.push(index);
-    order.sort((x, y) => this.first[x]! - this.first[y]!);
+    if (order.length > 1) order.sort((x, y) => this.first[x]! - this.first[y]!);
     const causes: Partial<Record<RecordCause, number>> = {};
     for (const index of order) causes[CAUSES[index]!] = this.sums[index]!;
     return causes;
   }
+}
+
+function causesOf(totals: KindTotals): Partial<Record<RecordCause, number>> {
+  const totaler = new CauseTotaler();
+  for (let i = 0; i < totals.kinds.length; i++) {
+    totaler.addCause(totals.kinds[i]!.causeIndex, totals.messages[i]!, totals.firstCell[i]!);
+  }
+  return totaler.causes();
 }
 
 /** Adds the messages (`count`) and records of one kind to its group. */
@@ -1446,24 +1434,22 @@ function orderedByComparing(count: number, ranks: IpRanks): Int32Array {
 function orderedByBuckets(count: number, most: number, ranks: IpRanks): Int32Array {
   const messages = groupIpMessages;
   const n = ranks.rankOf.length;
-  {
-    const ipAt = ranks.ipAt;
-    const byText = new Int32Array(count);
-    let k = 0;
-    for (let rank = 0; rank < n; rank++) {
-      const place = placeOfIp[ipAt[rank]!]!;
-      if (place !== 0) byText[k++] = place - 1;
-    }
-    const starts = new Int32Array(most + 2);
-    for (let i = 0; i < count; i++) starts[most - messages[i]! + 1]!++;
-    for (let b = 1; b <= most + 1; b++) starts[b]! += starts[b - 1]!;
-    const order = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const place = byText[i]!;
-      order[starts[most - messages[place]!]!++] = place;
-    }
-    return order;
+  const ipAt = ranks.ipAt;
+  const byText = new Int32Array(count);
+  let k = 0;
+  for (let rank = 0; rank < n; rank++) {
+    const place = placeOfIp[ipAt[rank]!]!;
+    if (place !== 0) byText[k++] = place - 1;
   }
+  const starts = new Int32Array(most + 2);
+  for (let i = 0; i < count; i++) starts[most - messages[i]! + 1]!++;
+  for (let b = 1; b <= most + 1; b++) starts[b]! += starts[b - 1]!;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const place = byText[i]!;
+    order[starts[most - messages[place]!]!++] = place;
+  }
+  return order;
 }
 
 /** Fewest messages missing below the most, then rank: sorted by radixOrder. */
@@ -1968,27 +1954,18 @@ export class SourceGrouper {
     for (const group of groups) {
       const context = group.first;
       const cells = group.cells;
-      let messages = 0;
-      let causes: Partial<Record<RecordCause, number>>;
-      if (cells.length > step) {
-        // A large group's cells, a slice at a time.
-        const totaler = new CauseTotaler();
-        for (let from = 0; from < cells.length; from += step) {
-          const to = Math.min(cells.length, from + step);
-          totaler.add(cells, from, to, table);
-          yield to - from;
-        }
-        messages = totaler.messages;
-        causes = totaler.causes();
-      } else {
-        for (const cell of cells) messages += table.tally[cell * TALLY + MESSAGES]!;
-        causes = causesOf(totalsOf(cells, table));
+      // A group larger than a step is added up a slice at a time.
+      const totaler = new CauseTotaler();
+      for (let from = 0; from < cells.length; from += step) {
+        const to = Math.min(cells.length, from + step);
+        totaler.add(cells, from, to, table);
+        if (cells.length > step) yield to - from;
       }
-      const classification = classifyCauses(causes, () => factsOf(group, table));
+      const classification = classifyCauses(totaler.causes(), () => factsOf(group, table));
       yield {
         key: context.groupKey,
         label: context.groupLabel,
-        messages,
+        messages: totaler.messages,
         classification,
         contextIndexes: group.contexts,
       };
