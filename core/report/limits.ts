@@ -72,10 +72,10 @@ export const MAX_ELEMENT_CHARS = 4 * 1024 * 1024;
 export const MAX_XML_TEXT_CHARS = 64 * 1024 * 1024;
 
 /**
- * Compressed bytes handed to a decompressor at once: bounds each burst of output (a bomb expands ~1000× per byte).
- * It is also the one place where inflating in one call and streaming part, for gzip and zip alike: compressed data
- * that fits in one slice is what a stream would read in one push, giving one chunk, so it is inflated in one call
- * (when its declared size and CRC check out); anything larger streams.
+ * Compressed bytes handed to a decompressor at once from input that arrives in pieces: bounds each burst of output (a
+ * bomb expands ~1000× per byte). A slice that is exactly one whole gzip member is what a stream would read in one push,
+ * giving one chunk, so it is inflated in one call (gunzipWhole); anything larger streams. Input held whole in memory
+ * goes in smaller slices (HELD_INPUT_SLICE).
  */
 export const INPUT_SLICE = 64 * 1024;
 

@@ -349,8 +349,8 @@ function skipping(skip: number, emit: (chunk: Uint8Array) => void): (chunk: Uint
  * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
  * Input held whole in memory (see ReadContext.held) is read by InflateStream, whose output is handed over where
  * fflate's Gunzip would hand over the same output (the end of each slice of HELD_INPUT_SLICE and of each member),
- * so that its buffer holds one small slice's output; other input, slice by
- * slice as it arrives, by InflateStream when the slice is exactly one whole member (gunzipWhole), else by fflate.
+ * so that its buffer holds one small slice's output; other input, slice by slice as it arrives, by InflateStream when
+ * the slice is exactly one whole member (gunzipWhole), else by fflate.
  * Anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member) goes to an
  * fflate Gunzip given every slice since the first, which skips the output already handed over: so every input gives
  * exactly what fflate's Gunzip alone gives, chunk boundaries aside.
@@ -639,8 +639,9 @@ function readPart(ctx: ReadContext, path: ReportPath, read: () => void): void {
 
 /**
  * A zip member's DEFLATE data inflated slice by slice, its output handed to `sink` after each slice, counted against
- * the limits first (where fflate's Inflate, pushed the same slices, hands over its output). Read by InflateStream; anything it does not read as a valid stream is read by fflate from
- * the start, skipping the output already handed over, so that every member gives exactly what fflate gives.
+ * the limits first (where fflate's Inflate, pushed the same slices, hands over its output). Read by InflateStream;
+ * anything it does not read as a valid stream is read by fflate from the start, skipping the output already handed
+ * over, so that every member gives exactly what fflate gives.
  */
 function inflateInSlices(ctx: ReadContext, data: Uint8Array, sink: (chunk: Uint8Array) => void): void {
   const emit = (chunk: Uint8Array): void => {
