@@ -1,9 +1,10 @@
 // Benchmark (not a test) of the site in headless Chromium, on the built site (dist/site):
 //  1. 10,000 generated report files (≈150k records, .xml.gz and .zip mixed) from being picked ("Add reports") to the
 //     dashboard showing their exact total, with the longest main-thread task seen from the pick until 3 s after the
-//     sources table is shown (PerformanceObserver 'longtask'). Each import follows the floor under it, measured just before: the time Chromium takes to read the
-//     same files with nothing else to do. Targets (issue 19): ≤ 1.5× the floor, no main-thread task > 100 ms, on the
-//     machine as it is and, with --hog, again beside a busy process per core.
+//     sources table is shown (PerformanceObserver 'longtask'). Each import follows the floor under it, measured just
+//     before: the time Chromium takes to read the same files with nothing else to do. Targets (issue 19): ≤ 1.5× the
+//     floor, no main-thread task > 100 ms, on the machine as it is and, with --hog, again beside a busy process per
+//     core.
 //  2. A dashboard query over 1,000,000 stored records: choose one domain and "Last 30 days" and time until the
 //     headline shows that slice's total; target < 300 ms.
 //   npx vite build --config site/vite.config.ts && node --import tsx test/bench/site.bench.ts [--files 10000] [--runs 3]
@@ -345,16 +346,9 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
   );
   if (cpuTotal > 0) {
     console.log(
-      `  Chromium CPU in the median run: ${cpuTotal.toFixed(1)} s (${Object.entries(typical.cpu)
-        .filter(([, sec]) => sec > 0)
-        .map(([kind, sec]) => `${kind} ${sec} s`)
-        .join(', ')}), ${((cpuTotal * 1000) / batch.files).toFixed(2)} ms per file; the floor beside it ` +
-        `${typical.floorCpu.toFixed(1)} s (${(cpuTotal / typical.floorCpu).toFixed(2)}×: ${Object.entries(
-          typical.floorByKind,
-        )
-          .filter(([, sec]) => sec > 0)
-          .map(([kind, sec]) => `${kind} ${sec} s`)
-          .join(', ')})`,
+      `  Chromium CPU in the median run: ${cpuTotal.toFixed(1)} s (${byKind(typical.cpu)}), ` +
+        `${((cpuTotal * 1000) / batch.files).toFixed(2)} ms per file; the floor beside it ` +
+        `${typical.floorCpu.toFixed(1)} s (${(cpuTotal / typical.floorCpu).toFixed(2)}×: ${byKind(typical.floorByKind)})`,
     );
   }
   return {
