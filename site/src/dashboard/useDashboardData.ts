@@ -18,6 +18,7 @@ import { type Period, RecordSummarizer, type RecordSummary } from '../../../core
 import type { StoredRecordDigest } from '../../../core/report';
 import { changedOnlyByAnnounced, dataVersion, getDatabase, onRecordsStored } from '../app/database';
 import { useObservable } from '../app/Observable';
+import { nextTask } from '../app/nextTask';
 import { loadAsnTable } from '../senders/loadAsnTable';
 import { DigestKeeper, type KeptRead } from './keptDigests';
 
@@ -58,8 +59,6 @@ async function inShortTasks<T>(step: () => T | undefined, stale: () => boolean):
     } while (performance.now() < until);
   }
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type DashboardState =
   | { status: 'loading'; data?: DashboardData }

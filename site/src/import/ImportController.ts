@@ -4,6 +4,7 @@
 // either costs the main thread a synchronous round trip to the browser process per file, which would set the pace of a
 // large import.
 import { getDatabase, notifyDataChanged, notifyRecordsStored } from '../app/database';
+import { inNextTask } from '../app/nextTask';
 import { Observable } from '../app/Observable';
 import { applyRetention, readRetentionMonths } from '../data/retention';
 import { folderOf } from './collectDroppedFiles';
@@ -291,11 +292,11 @@ export class ImportController {
       if (this.#startedThisTask >= READS_PER_TASK) {
         if (!this.#pumpScheduled) {
           this.#pumpScheduled = true;
-          setTimeout(() => {
+          inNextTask(() => {
             this.#pumpScheduled = false;
             this.#startedThisTask = 0;
             this.#pump();
-          }, 0);
+          });
         }
         break;
       }

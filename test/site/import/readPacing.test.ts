@@ -35,8 +35,8 @@ class AcceptingWorker {
 
 /**
  * Files whose reads end in a later task (a timer, as a browser's read ends in a task of its own), counting the reads
- * started per run of synchronous code: a run ends at the first check phase after it (setImmediate), before any timer
- * the controller set meanwhile can fire.
+ * started per run of code: a run is a callback and the microtasks it queued, as a browser task is (Node runs a
+ * MessagePort's messages one after another in one phase of its loop, so a phase would be many of the page's tasks).
  */
 function pacedFiles(count: number, unreadable: ReadonlySet<number> = new Set()) {
   const runs: number[] = [];
@@ -49,7 +49,7 @@ function pacedFiles(count: number, unreadable: ReadonlySet<number> = new Set()) 
         reads++;
         if (run === undefined) {
           run = runs.push(0) - 1;
-          setImmediate(() => (run = undefined));
+          queueMicrotask(() => (run = undefined));
         }
         runs[run]!++;
         return new Promise<ArrayBuffer>((resolve, reject) =>
