@@ -1,16 +1,14 @@
 // Records read straight from the text must be what the tree path reads from them (fast-xml-parser's tree, then
 // recordTextOf), or declined: checked on every record of every fixture report, on generated records of the plain shape
 // and on mutated ones (misspelt, repeated, reordered, attributes, references, damage).
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
-import { gunzipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { XML_PARSER_OPTIONS } from '../../../core/report/AggregateXmlReader';
 import { readPlainBatch, readPlainRecords } from '../../../core/report/readPlainRecords';
 import { children, child, recordTextOf, type RecordText, type XmlNode } from '../../../core/report/toAggregateReport';
-import { FIXTURE_REPORTS } from '../../corpus/readManifest';
 import { mutated } from '../../helpers/mutated';
+import { fixtureRecords } from './fixtureRecords';
 
 const fxp = new XMLParser(XML_PARSER_OPTIONS);
 
@@ -26,31 +24,6 @@ function agrees(xml: string): boolean {
   if (plain === undefined) return false;
   expect(plain, xml.slice(0, 400)).toStrictEqual(throughTree(xml));
   return true;
-}
-
-function fixtureRecords(): string[] {
-  const out: string[] = [];
-  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-  for (const dir of readdirSync(FIXTURE_REPORTS, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const name of readdirSync(`${FIXTURE_REPORTS}${dir.name}`, { recursive: true }) as string[]) {
-      const path = `${FIXTURE_REPORTS}${dir.name}/${name}`;
-      const texts: string[] = [];
-      try {
-        const bytes = new Uint8Array(readFileSync(path));
-        if (name.endsWith('.xml')) texts.push(decode(bytes));
-        else if (name.endsWith('.gz')) texts.push(decode(gunzipSync(bytes)));
-        else if (name.endsWith('.zip')) {
-          for (const [member, data] of Object.entries(unzipSync(bytes)))
-            if (member.endsWith('.xml')) texts.push(decode(data));
-        }
-      } catch {
-        // Directories, damaged archives: the corpus tests cover those.
-      }
-      for (const text of texts) out.push(...(text.match(/<(?:\w+:)?record[\s>][\s\S]*?<\/(?:\w+:)?record\s*>/g) ?? []));
-    }
-  }
-  return out;
 }
 
 describe('readPlainRecords', () => {
