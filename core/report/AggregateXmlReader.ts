@@ -272,7 +272,9 @@ export class AggregateXmlReader {
       }
       // records
       const record = findTag(buf, 'record', pos, 'start');
-      const end = nextFeedbackEnd();
+      // An end tag before the record starts with a `<` before it: with none there (only blanks between records, as
+      // nearly always), the </feedback> is not searched for.
+      const end = record && buf.indexOf('<', pos) === record.index ? null : nextFeedbackEnd();
       if (end && (!record || end.index < record.index)) {
         this.noteBetweenRecords(buf, pos, end.index);
         pos = end.end;

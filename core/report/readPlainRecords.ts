@@ -588,7 +588,7 @@ interface Step {
   /** The text from the end of the value before (or the record's `<`) to the next value's start (or past the record). */
   literal: string;
   /** Its characters. */
-  codes: Uint16Array;
+  codes: number[];
   /** Where the value after it goes, or Target.end. */
   target: Target;
   /** Elements opened within the literal, in order (policy_evaluated, a reason, a DKIM or SPF result). */
@@ -609,7 +609,7 @@ const MAX_NEXT = 8;
 const LEARN_BUDGET = 64;
 
 /** The shapes learned: the root's steps start at a record's `<`. */
-const shapes: Step = { literal: '', codes: new Uint16Array(0), target: Target.end, opens: NO_OPENS, next: [] };
+const shapes: Step = { literal: '', codes: [], target: Target.end, opens: NO_OPENS, next: [] };
 let steps = 0;
 let learnBudget = LEARN_BUDGET;
 let shapesOn = true;
@@ -662,8 +662,8 @@ function learnShape(start: number): void {
     const literal = xml.slice(from, to);
     let next = step.next.find((s) => s.literal === literal);
     if (next === undefined) {
-      const codes = new Uint16Array(literal.length);
-      for (let k = 0; k < literal.length; k++) codes[k] = literal.charCodeAt(k);
+      const codes: number[] = [];
+      for (let k = 0; k < literal.length; k++) codes.push(literal.charCodeAt(k));
       next = { literal: copied(literal), codes, target, opens, next: [] };
       if (step.next.length < MAX_NEXT) step.next.push(next);
       else step.next[MAX_NEXT - 1] = next;
