@@ -124,6 +124,8 @@ type Accumulator = Omit<SourceGroup, CountedField | 'ips' | 'asns' | 'countries'
  * of their first record, and their messages: its IPs, ASNs and countries.
  */
 interface GroupCells {
+  /** The group's number in the resolver. */
+  group: number;
   /** The group's first context: its key, label and identification are the group's. */
   first: SourceContext;
   /** Cell indexes. */
@@ -132,12 +134,10 @@ interface GroupCells {
   contexts: Int32Array;
 }
 
-/** Per cell (by index), what its records add up to: records, messages, first and last report time. */
+/** Per cell (by index), what its records add up to: records and messages. */
 const RECORDS = 0;
 const MESSAGES = 1;
-const FIRST_SEEN = 2;
-const LAST_SEEN = 3;
-const TALLY = 4;
+const TALLY = 2;
 
 const CAUSES = Object.keys(CLASS_OF_CAUSE) as RecordCause[];
 const CAUSE_INDEX = new Map(CAUSES.map((cause, index) => [cause, index]));
@@ -398,6 +398,25 @@ export interface IpRanks {
   ipAt: Int32Array;
 }
 
+/**
+ * The first `n` addresses in text order: canonical IPv4 addresses only (`onlyIpv4`) sorted by their text order as a
+ * number (distinct for distinct addresses), others by comparing their texts.
+ */
+function rankAddresses(n: number, ipValues: Float64Array, ipTexts: readonly string[], onlyIpv4: boolean): IpRanks {
+  const ipAt = new Int32Array(n);
+  if (onlyIpv4) {
+    const keys = new Uint32Array(n);
+    for (let i = 0; i < n; i++) keys[i] = ipv4TextOrder(ipValues[i]!);
+    ipAt.set(radixOrder(n, keys));
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ipTexts[a]! < ipTexts[b]! ? -1 : 1));
+    ipAt.set(order);
+  }
+  const rankOf = new Int32Array(n);
+  for (let rank = 0; rank < n; rank++) rankOf[ipAt[rank]!] = rank;
+  return { rankOf, ipAt };
+}
+
 /** Per number 0–255, its place among the 256 written in decimal and sorted as text ("0" < "1" < "10" < "100" < …). */
 const OCTET_TEXT_ORDER = (() => {
   const order = new Uint8Array(256);
@@ -431,6 +450,18 @@ const MOVED_PER_ADD = 4;
  * (with four, the bench's five shapes sent one record in nine to the hash table).
  */
 const RECENT_PROFILES = 8;
+
+/**
+ * Ints per slot of SourceResolver's cell table: 4 (key, tag, cell, group), or 8 when it counts records in the slot
+ * (32 bytes, so that a slot never spans two cache lines). Where in a slot its cell and its group are, and (in the
+ * second half of an 8-int slot, as doubles) its messages and records.
+ */
+const SLOT_COUNTED = 8;
+const SLOT_PLAIN = 4;
+const SLOT_CELL = 2;
+const SLOT_GROUP = 3;
+const SLOT_MESSAGES = 2;
+const SLOT_RECORDS = 3;
 
 /** What groupKeyOf remembers of a group: its number, and the AS name it was made with. */
 interface KnownGroup {
@@ -509,14 +540,20 @@ export class SourceResolver {
   /** Per recent profile, the last record found to have it: records of one report share its lists and strings. */
   private readonly recentRecords: AggregateRecord[] = [];
   private nextRecent = 0;
+  /** Ints per slot of `pairs`: SLOT_COUNTED in a resolver that counts records (countRecord), else SLOT_PLAIN. */
+  private readonly slot: number;
   /**
-   * Cells by (address key, profile): 4 ints per slot — the key (IPv4 value, or the number of another string), the
-   * tag (profile index × 2, + 1 for IPv4), 1 + the cell's index (0: empty), unused — so one slot is one cache line's
-   * quarter and a probe reads one line.
+   * Cells by (address key, profile): the key (IPv4 value, or the number of another string), the tag (profile index
+   * × 2, + 1 for IPv4), 1 + the cell's index (0: empty), the cell's group and, when counted, as the slot's second
+   * half read as a Float64Array (`pairTallies`), its messages and records. A record's cell is counted where it is
+   * found, in the line the probe already read: a million records from a hundred thousand addresses come in no
+   * order, and a tally apart from the table was a second cache miss each.
    */
-  private pairs = new Int32Array(4 * 4096);
+  private pairs: Int32Array;
+  private pairTallies: Float64Array;
   /** The table `pairs` replaced, while its entries move over (see `moved`): every cell is in one of the two. */
   private oldPairs: Int32Array | undefined;
+  private oldPairTallies: Float64Array | undefined;
   private oldPairsAt = 0;
   /** groupKeyOf's memory: group key, label and number by service id, PTR name and AS number. */
   private readonly othersKeys = new Map<string | number, KnownGroup>();
@@ -553,6 +590,9 @@ export class SourceResolver {
   private readonly groupOfKey = new Map<string, number>();
   private readonly groupKeys: string[] = [];
   private readonly groupLabels: string[] = [];
+  /** Per group, the first and last report time of the records countRecord counted. */
+  groupFirstSeen = new Float64Array(0);
+  groupLastSeen = new Float64Array(0);
   /**
    * What the ASN table says of the addresses seen, each distinct answer once (thousands of addresses of a network
    * share one): position 0 is what is known without the table.
@@ -590,7 +630,15 @@ export class SourceResolver {
     return this.groupKeys.length;
   }
 
-  constructor(private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {}) {}
+  /** `counted`: records are counted into their cells (countRecord), not only found (cellIndex). */
+  constructor(
+    private readonly options: Pick<GroupSourcesOptions, 'asnTable' | 'rdns'> = {},
+    counted = false,
+  ) {
+    this.slot = counted ? SLOT_COUNTED : SLOT_PLAIN;
+    this.pairs = new Int32Array(this.slot * 4096);
+    this.pairTallies = new Float64Array(counted ? this.pairs.buffer : new ArrayBuffer(0));
+  }
 
   /** The identifier set of a record (created on first sight). */
   identifierSet(record: AggregateRecord): IdentifierSet {
@@ -794,22 +842,36 @@ export class SourceResolver {
   /** Every address seen so far in text order (as `<` compares strings). */
   ipRanks(): IpRanks {
     const n = this.ipTexts.length;
-    if (this.ranks?.rankOf.length === n) return this.ranks;
-    const ipAt = new Int32Array(n);
-    if (this.otherIps.size === 0) {
-      // Canonical IPv4 addresses only: sorted by their text order as a number (distinct for distinct addresses).
-      const keys = new Uint32Array(n);
-      for (let i = 0; i < n; i++) keys[i] = ipv4TextOrder(this.ipValues[i]!);
-      ipAt.set(radixOrder(n, keys));
-    } else {
-      const texts = this.ipTexts;
-      const order = Array.from(texts, (_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1));
-      ipAt.set(order);
+    if (this.ranks?.rankOf.length !== n) {
+      this.ranks = rankAddresses(n, this.ipValues, this.ipTexts, this.otherIps.size === 0);
     }
-    const rankOf = new Int32Array(n);
-    for (let rank = 0; rank < n; rank++) rankOf[ipAt[rank]!] = rank;
-    this.ranks = { rankOf, ipAt };
     return this.ranks;
+  }
+
+  /**
+   * What networksOf reads of the resolver, as it is now, with the messages of each context: groups() makes each
+   * group's addresses, ASes and countries when they are first read, from this, so that they are what they were when
+   * the group was made and the resolver's tables need not be kept for them.
+   */
+  networkTable(contextMessages: Float64Array): NetworkTable {
+    const n = this.ipTexts.length;
+    const { ipValues, ipTexts } = this;
+    const onlyIpv4 = this.otherIps.size === 0;
+    let ranks: IpRanks | undefined;
+    return {
+      contextMessages,
+      contextIps: this.contextIps,
+      contextAsns: this.contextAsns,
+      asnInfos: this.asnInfos,
+      infoAsnSlots: this.infoAsnSlots,
+      infoCountrySlots: this.infoCountrySlots,
+      ipTexts,
+      countryTexts: this.countryTexts,
+      ipCount: n,
+      asnCount: this.asnSlots.size,
+      countryCount: this.countrySlots.size,
+      ranks: () => (ranks ??= rankAddresses(n, ipValues, ipTexts, onlyIpv4)),
+    };
   }
 
   /** Makes a context of an address (by number); returns its number. */
@@ -855,8 +917,20 @@ export class SourceResolver {
       this.groupOfKey.set(key, group);
       this.groupKeys.push(key);
       this.groupLabels.push(label);
+      if (group === this.groupFirstSeen.length) this.growGroupTimes();
     }
     return group;
+  }
+
+  /** Doubles the per-group arrays of report times; a group's first record sets them. */
+  private growGroupTimes(): void {
+    const size = Math.max(256, this.groupFirstSeen.length * 2);
+    const first = new Float64Array(size).fill(Infinity);
+    const last = new Float64Array(size).fill(-Infinity);
+    first.set(this.groupFirstSeen);
+    last.set(this.groupLastSeen);
+    this.groupFirstSeen = first;
+    this.groupLastSeen = last;
   }
 
   /**
@@ -956,61 +1030,115 @@ export class SourceResolver {
 
   /** The position in `cells` of a record's cell (created on first sight). */
   cellIndex(record: AggregateRecord): number {
+    const at = this.slotOf(record);
+    return at >= 0 ? this.pairs[at + SLOT_CELL]! - 1 : this.oldPairs![~at + SLOT_CELL]! - 1;
+  }
+
+  /**
+   * Counts a record dated `time` as `count` messages into its cell (created on first sight), and its time into its
+   * group; returns the cell's position. Only in a resolver made `counted`, where every record is counted this way.
+   */
+  countRecord(record: AggregateRecord, time: number, count: number): number {
+    let at = this.slotOf(record);
+    let pairs = this.pairs;
+    let tallies = this.pairTallies;
+    if (at < 0) {
+      at = ~at;
+      pairs = this.oldPairs!;
+      tallies = this.oldPairTallies!;
+    }
+    const half = at >> 1;
+    tallies[half + SLOT_MESSAGES]! += count;
+    tallies[half + SLOT_RECORDS]! += 1;
+    const group = pairs[at + SLOT_GROUP]!;
+    if (time < this.groupFirstSeen[group]!) this.groupFirstSeen[group] = time;
+    if (time > this.groupLastSeen[group]!) this.groupLastSeen[group] = time;
+    return pairs[at + SLOT_CELL]! - 1;
+  }
+
+  /**
+   * Where a record's cell is (made on first sight): the position of its slot in `pairs`, or ~ the position in
+   * `oldPairs`.
+   */
+  private slotOf(record: AggregateRecord): number {
     const profile = this.profileOf(record);
     const ip = record.sourceIp;
     const value = canonicalIpv4Value(ip);
     const key = value >= 0 ? value | 0 : this.otherIpKey(ip);
     const tag = profile.index * 2 + (value >= 0 ? 1 : 0);
     const pairs = this.pairs;
-    const mask = pairs.length / 4 - 1;
+    const size = this.slot;
+    const mask = pairs.length / size - 1;
     let slot = mix(key, tag) & mask;
     for (;;) {
-      const at = slot * 4;
-      const cell = pairs[at + 2]!;
-      if (cell === 0) break;
-      if (pairs[at] === key && pairs[at + 1] === tag) return cell - 1;
+      const at = slot * size;
+      if (pairs[at + SLOT_CELL] === 0) break;
+      if (pairs[at] === key && pairs[at + 1] === tag) return at;
       slot = (slot + 1) & mask;
     }
     const old = this.oldPairs;
     if (old !== undefined) {
-      const oldMask = old.length / 4 - 1;
-      for (let at = mix(key, tag) & oldMask; old[at * 4 + 2] !== 0; at = (at + 1) & oldMask) {
-        if (old[at * 4] === key && old[at * 4 + 1] === tag) return old[at * 4 + 2]! - 1;
+      const oldMask = old.length / size - 1;
+      for (let at = mix(key, tag) & oldMask; old[at * size + SLOT_CELL] !== 0; at = (at + 1) & oldMask) {
+        if (old[at * size] === key && old[at * size + 1] === tag) return ~(at * size);
       }
     }
     const index = this.cells;
     this.newCell(record, profile, value >= 0 ? this.v4Entry(ip, value) : key);
-    pairs[slot * 4] = key;
-    pairs[slot * 4 + 1] = tag;
-    pairs[slot * 4 + 2] = index + 1;
+    const at = slot * size;
+    pairs[at] = key;
+    pairs[at + 1] = tag;
+    pairs[at + SLOT_CELL] = index + 1;
+    pairs[at + SLOT_GROUP] = this.contextGroups[this.cellContexts[index]!]!;
     if (old !== undefined) this.movePairs(MOVED_PER_ADD);
     if (this.cells * 2 > mask + 1) {
       if (this.oldPairs !== undefined) this.movePairs(Infinity);
       this.oldPairs = pairs;
+      this.oldPairTallies = this.pairTallies;
       this.oldPairsAt = 0;
       this.pairs = new Int32Array(pairs.length * 4);
+      if (size === SLOT_COUNTED) this.pairTallies = new Float64Array(this.pairs.buffer);
+      return ~at;
     }
-    return index;
+    return at;
   }
 
   /** Moves the entries of up to `count` slots of the replaced cell table into `pairs`. */
   private movePairs(count: number): void {
     const old = this.oldPairs!;
     const pairs = this.pairs;
-    const mask = pairs.length / 4 - 1;
-    const end = Math.min(old.length / 4, this.oldPairsAt + count);
+    const size = this.slot;
+    const mask = pairs.length / size - 1;
+    const end = Math.min(old.length / size, this.oldPairsAt + count);
     for (let from = this.oldPairsAt; from < end; from++) {
-      const at = from * 4;
-      if (old[at + 2] === 0) continue;
+      const at = from * size;
+      if (old[at + SLOT_CELL] === 0) continue;
       let slot = mix(old[at]!, old[at + 1]!) & mask;
-      while (pairs[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
-      pairs[slot * 4] = old[at]!;
-      pairs[slot * 4 + 1] = old[at + 1]!;
-      pairs[slot * 4 + 2] = old[at + 2]!;
+      while (pairs[slot * size + SLOT_CELL] !== 0) slot = (slot + 1) & mask;
+      for (let i = 0; i < size; i++) pairs[slot * size + i] = old[at + i]!;
       this.moved++;
     }
     this.oldPairsAt = end;
-    if (end === old.length / 4) this.oldPairs = undefined;
+    if (end === old.length / size) {
+      this.oldPairs = undefined;
+      this.oldPairTallies = undefined;
+    }
+  }
+
+  /** How many slots cellTallies goes through: those of the cell table and of the one it is replacing. */
+  get cellSlots(): number {
+    const size = this.slot;
+    return this.pairs.length / size + (this.oldPairs === undefined ? 0 : this.oldPairs.length / size - this.oldPairsAt);
+  }
+
+  /** Copies the messages and records countRecord counted in slots `from` to `to` (of cellSlots) into `tally`. */
+  cellTallies(from: number, to: number, tally: Float64Array): void {
+    const slots = this.pairs.length / SLOT_COUNTED;
+    if (from < slots) copyTallies(this.pairs, this.pairTallies, from, Math.min(to, slots), tally);
+    if (to > slots) {
+      const skipped = this.oldPairsAt - slots;
+      copyTallies(this.oldPairs!, this.oldPairTallies!, Math.max(from, slots) + skipped, to + skipped, tally);
+    }
   }
 
   private kindOf(profile: Profile, facts: RecordFacts, failureCause: RecordCause): CellKind {
@@ -1104,6 +1232,16 @@ export class SourceResolver {
   }
 }
 
+/** Per cell in slots `from` to `to` of a cell table, its messages and records into `tally` (TALLY per cell). */
+function copyTallies(pairs: Int32Array, tallies: Float64Array, from: number, to: number, tally: Float64Array): void {
+  for (let slot = from; slot < to; slot++) {
+    const cell = pairs[slot * SLOT_COUNTED + SLOT_CELL]! - 1;
+    if (cell < 0) continue;
+    tally[cell * TALLY + RECORDS] = tallies[slot * (SLOT_COUNTED / 2) + SLOT_RECORDS]!;
+    tally[cell * TALLY + MESSAGES] = tallies[slot * (SLOT_COUNTED / 2) + SLOT_MESSAGES]!;
+  }
+}
+
 /** The group a record belongs to: its service, else its PTR organisation, else its network, else its address. */
 export function sourceGroupKey(
   record: AggregateRecord,
@@ -1158,12 +1296,33 @@ function newAccumulator(context: SourceContext, first: number, last: number): Ac
   return acc;
 }
 
+/**
+ * What a group's addresses, ASes and countries are made from (SourceResolver.networkTable): the resolver's arrays as
+ * they were when the group was made (later records only append to them) and each context's messages.
+ */
+interface NetworkTable {
+  contextMessages: Float64Array;
+  contextIps: Int32Array;
+  contextAsns: Int32Array;
+  asnInfos: readonly AsnInfo[];
+  infoAsnSlots: readonly number[];
+  infoCountrySlots: readonly number[];
+  ipTexts: readonly string[];
+  countryTexts: readonly string[];
+  /** How many addresses, AS numbers and countries the resolver had numbered. */
+  ipCount: number;
+  asnCount: number;
+  countryCount: number;
+  /** The addresses in text order (made on first call). */
+  ranks: () => IpRanks;
+}
+
 /** What a grouper hands the functions that build its groups from cells. */
 interface CellTable {
   /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
   tally: Float64Array;
-  /** Per context (by index), the messages of its cells, added in the cells' order. */
-  contextMessages: Float64Array;
+  /** What the groups' networks are made from, with the messages of each context. */
+  networks: NetworkTable;
   /** The resolver's kinds, each cell's kind (by index). */
   kinds: readonly CellKind[];
   kindOf: (cell: number) => CellKind;
@@ -1182,8 +1341,6 @@ interface KindTotals {
   records: number[];
   /** The index of the first cell of each entry. */
   firstCell: number[];
-  firstSeen: number;
-  lastSeen: number;
 }
 
 /** Per kind (by index): 1 + its entry in the KindTotals being made, 0 when none. Scratch space of totalsOf. */
@@ -1197,8 +1354,6 @@ function totalsOf(cells: Int32Array, table: CellTable): KindTotals {
     messages: [],
     records: [],
     firstCell: [],
-    firstSeen: Infinity,
-    lastSeen: -Infinity,
   };
   let sum = 0;
   let whole = true;
@@ -1207,8 +1362,6 @@ function totalsOf(cells: Int32Array, table: CellTable): KindTotals {
     const messages = tally[at + MESSAGES]!;
     sum += messages;
     if (!Number.isInteger(messages)) whole = false;
-    if (tally[at + FIRST_SEEN]! < totals.firstSeen) totals.firstSeen = tally[at + FIRST_SEEN]!;
-    if (tally[at + LAST_SEEN]! > totals.lastSeen) totals.lastSeen = tally[at + LAST_SEEN]!;
     const kind = table.kindOf(cell);
     const entry = entryOfKind[kind.index]! - 1;
     if (entry < 0) {
@@ -1230,8 +1383,6 @@ function totalsOf(cells: Int32Array, table: CellTable): KindTotals {
     messages: Array.from(cells, (cell) => tally[cell * TALLY + MESSAGES]!),
     records: Array.from(cells, (cell) => tally[cell * TALLY + RECORDS]!),
     firstCell: Array.from(cells),
-    firstSeen: totals.firstSeen,
-    lastSeen: totals.lastSeen,
   };
 }
 
@@ -1511,34 +1662,32 @@ function largestPlaces(
 }
 
 /** IPs, ASNs and countries of a group, from the messages counted per context. */
-function networksOf(group: GroupCells, table: CellTable): Pick<SourceGroup, 'ips' | 'asns' | 'countries'> {
-  const resolver = table.resolver;
-  const contexts = group.contexts;
+function networksOf(contexts: Int32Array, table: NetworkTable): Networks {
   const contextMessages = table.contextMessages;
   if (contexts.length === 1) {
     // One IP (a source the ASN table does not place is grouped by its address): its counts are the group's.
     const context = contexts[0]!;
-    const asn = resolver.asnInfos[resolver.contextAsns[context]!]!;
+    const asn = table.asnInfos[table.contextAsns[context]!]!;
     const messages = contextMessages[context]!;
     return {
-      ips: [{ value: resolver.ipTexts[resolver.contextIps[context]!]!, messages }],
+      ips: [{ value: table.ipTexts[table.contextIps[context]!]!, messages }],
       asns: asn.asn === undefined ? [] : [{ asn: asn.asn, ...(asn.asnName ? { name: asn.asnName } : {}), messages }],
       countries: asn.country ? [{ value: asn.country, messages }] : [],
     };
   }
-  growGroupScratch(contexts.length, resolver);
+  growGroupScratch(contexts.length, table);
   const asnInfoOf: number[] = [];
-  const ips = gatherNetworks(contexts, contextMessages, resolver, asnInfoOf);
+  const ips = gatherNetworks(contexts, table, asnInfoOf);
   const asns = gatheredAsns;
   const countries = gatheredCountries;
   clearPlaces(placeOfAsn, groupAsns, asns);
   clearPlaces(placeOfCountry, groupCountries, countries);
-  const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, resolver.ipRanks());
+  const order = ips === 1 ? Int32Array.of(0) : orderedAddresses(ips, table.ranks());
   clearPlaces(placeOfIp, groupIps, ips);
   return {
-    ips: listedAddresses(order, ips, resolver.ipTexts),
-    asns: largestAsns(asns, asnInfoOf, resolver.asnInfos),
-    countries: largestCountries(countries, resolver.countryTexts),
+    ips: listedAddresses(order, ips, table.ipTexts),
+    asns: largestAsns(asns, asnInfoOf, table.asnInfos),
+    countries: largestCountries(countries, table.countryTexts),
   };
 }
 
@@ -1547,12 +1696,10 @@ let gatheredAsns = 0;
 let gatheredCountries = 0;
 
 /** Grows the scratch space of networksOf for a group of `count` contexts. */
-function growGroupScratch(count: number, resolver: SourceResolver): void {
-  if (placeOfIp.length < resolver.ipCount) placeOfIp = new Int32Array(resolver.ipCount * 2);
-  if (placeOfAsn.length < resolver.asnSlots.size) placeOfAsn = new Int32Array(resolver.asnSlots.size * 2);
-  if (placeOfCountry.length < resolver.countrySlots.size) {
-    placeOfCountry = new Int32Array(resolver.countrySlots.size * 2);
-  }
+function growGroupScratch(count: number, table: NetworkTable): void {
+  if (placeOfIp.length < table.ipCount) placeOfIp = new Int32Array(table.ipCount * 2);
+  if (placeOfAsn.length < table.asnCount) placeOfAsn = new Int32Array(table.asnCount * 2);
+  if (placeOfCountry.length < table.countryCount) placeOfCountry = new Int32Array(table.countryCount * 2);
   if (groupIps.length < count) {
     groupIps = new Int32Array(count * 2);
     groupIpMessages = new Float64Array(count * 2);
@@ -1576,17 +1723,13 @@ function clearPlaces(places: Int32Array, listed: Int32Array, count: number): voi
  * compiles a long-running loop on the spot, and code after it that had not run yet would throw that compiled loop
  * away, again on every later group (the first group, the largest, runs the loop before anything else has).
  */
-function gatherNetworks(
-  contexts: Int32Array,
-  contextMessages: Float64Array,
-  resolver: SourceResolver,
-  asnInfoOf: number[],
-): number {
+function gatherNetworks(contexts: Int32Array, table: NetworkTable, asnInfoOf: number[]): number {
   const count = contexts.length;
-  const contextIps = resolver.contextIps;
-  const contextAsns = resolver.contextAsns;
-  const asnSlots = resolver.infoAsnSlots;
-  const countrySlots = resolver.infoCountrySlots;
+  const contextMessages = table.contextMessages;
+  const contextIps = table.contextIps;
+  const contextAsns = table.contextAsns;
+  const asnSlots = table.infoAsnSlots;
+  const countrySlots = table.infoCountrySlots;
   let ips = 0;
   let asns = 0;
   let countries = 0;
@@ -1655,7 +1798,8 @@ function largestCountries(count: number, texts: readonly string[]): Counted[] {
 /** A group's counts from its cells (in the order they were made). */
 function accumulatorOf(group: GroupCells, table: CellTable): Accumulator {
   const totals = totalsOf(group.cells, table);
-  const acc = newAccumulator(group.first, totals.firstSeen, totals.lastSeen);
+  const resolver = table.resolver;
+  const acc = newAccumulator(group.first, resolver.groupFirstSeen[group.group]!, resolver.groupLastSeen[group.group]!);
   for (let i = 0; i < totals.kinds.length; i++) {
     accumulateKind(acc, totals.kinds[i]!, totals.messages[i]!, totals.records[i]!);
   }
@@ -1663,11 +1807,54 @@ function accumulatorOf(group: GroupCells, table: CellTable): Accumulator {
   return acc;
 }
 
-/** A group's facts from its cells: everything but the classification. */
+/** A group's addresses, ASes and countries. */
+type Networks = Pick<SourceGroup, 'ips' | 'asns' | 'countries'>;
+
+/**
+ * Per group whose networks are made when first read (factsOf), what they are made from until then, and then what
+ * they are.
+ */
+const lateNetworks = new WeakMap<object, { contexts?: Int32Array; table?: NetworkTable; made?: Networks }>();
+
+function networksOfGroup(facts: object): Networks {
+  const late = lateNetworks.get(facts)!;
+  if (late.made === undefined) {
+    late.made = networksOf(late.contexts!, late.table!);
+    late.contexts = undefined;
+    late.table = undefined;
+  }
+  return late.made;
+}
+
+/**
+ * A group's `ips`, `asns` and `countries` as properties that make all three when one is first read: every address
+ * of every group is a hundred thousand objects or more, for a page that shows a few groups' and a readiness check
+ * that reads none. The same getters and setters on every group, so that groups share their shape.
+ */
+const LATE_NETWORK_PROPERTIES: PropertyDescriptorMap = Object.fromEntries(
+  (['ips', 'asns', 'countries'] as const).map((name) => [
+    name,
+    {
+      get(this: object) {
+        return networksOfGroup(this)[name];
+      },
+      set(this: object, value: never) {
+        networksOfGroup(this)[name] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+);
+
+/**
+ * A group's facts from its cells: everything but the classification. Its networks (ips, asns, countries) are made
+ * when first read, from the contexts' numbers and the table's snapshot: the same lists, in the same place among the
+ * group's fields.
+ */
 function factsOf(group: GroupCells, table: CellTable): Omit<SourceGroup, 'classification'> {
   const acc = accumulatorOf(group, table);
-  const { ips, asns, countries } = networksOf(group, table);
-  const facts: Omit<SourceGroup, 'classification'> = {
+  const facts = {
     key: acc.key,
     label: acc.label,
     messages: acc.messages,
@@ -1678,18 +1865,17 @@ function factsOf(group: GroupCells, table: CellTable): Omit<SourceGroup, 'classi
     dispositions: acc.dispositions,
     causes: acc.causes,
     headerFromDomains: sorted(acc.headerFromDomains),
-    ips,
-    asns,
-    countries,
-    foreignDkimDomains: acc.foreignDkimDomains ? sorted(acc.foreignDkimDomains) : [],
-    envelopeDomains: acc.envelopeDomains ? sorted(acc.envelopeDomains) : [],
-    ownEnvelopeSpfFailing: acc.ownEnvelopeSpfFailing,
-    ownSignatureFailingSelectors: acc.ownSignatureFailingSelectors ? sorted(acc.ownSignatureFailingSelectors) : [],
-    unsigned: acc.unsigned,
-    spoofedBlocked: acc.spoofedBlocked,
-    firstSeen: acc.firstSeen,
-    lastSeen: acc.lastSeen,
-  };
+  } as Omit<SourceGroup, 'classification'>;
+  lateNetworks.set(facts, { contexts: group.contexts, table: table.networks });
+  Object.defineProperties(facts, LATE_NETWORK_PROPERTIES);
+  facts.foreignDkimDomains = acc.foreignDkimDomains ? sorted(acc.foreignDkimDomains) : [];
+  facts.envelopeDomains = acc.envelopeDomains ? sorted(acc.envelopeDomains) : [];
+  facts.ownEnvelopeSpfFailing = acc.ownEnvelopeSpfFailing;
+  facts.ownSignatureFailingSelectors = acc.ownSignatureFailingSelectors ? sorted(acc.ownSignatureFailingSelectors) : [];
+  facts.unsigned = acc.unsigned;
+  facts.spoofedBlocked = acc.spoofedBlocked;
+  facts.firstSeen = acc.firstSeen;
+  facts.lastSeen = acc.lastSeen;
   if (acc.service) facts.service = acc.service;
   if (acc.evidence) facts.evidence = acc.evidence;
   return facts;
@@ -1716,14 +1902,17 @@ function reportSelected(report: AggregateReport, options: GroupSourcesOptions): 
 
 /**
  * A grouper's cells and contexts sorted into their groups (a counting sort, which keeps each group's cells and
- * contexts in their order: that of their first record), in phases that can be run a slice at a time: counting each
- * group's cells and contexts, then where each group starts, then placing the cells, the contexts, and making each
- * group's GroupCells.
+ * contexts in their order: that of their first record), in phases that can be run a slice at a time: the cells'
+ * tallies taken from the resolver's table, counting each group's cells and contexts, then where each group starts,
+ * then placing the cells, the contexts, and making each group's GroupCells.
  */
 class Grouping {
+  private readonly slotCount: number;
   private readonly cellCount: number;
   private readonly contextCount: number;
   private readonly groupCount: number;
+  /** Per cell (by index), TALLY numbers: records and messages. */
+  private readonly tally: Float64Array;
   /** Per context, the messages of its cells, added in the cells' order. */
   private readonly contextMessages: Float64Array;
   private readonly cellStarts: Int32Array;
@@ -1736,11 +1925,10 @@ class Grouping {
   private phase = 0;
   private at = 0;
 
-  constructor(
-    private readonly resolver: SourceResolver,
-    private readonly tally: Float64Array,
-  ) {
+  constructor(private readonly resolver: SourceResolver) {
+    this.slotCount = resolver.cellSlots;
     this.cellCount = resolver.cellCount;
+    this.tally = new Float64Array(this.cellCount * TALLY);
     this.contextCount = resolver.contextCount;
     this.groupCount = resolver.groupCount;
     this.contextMessages = new Float64Array(this.contextCount);
@@ -1753,31 +1941,38 @@ class Grouping {
   }
 
   get done(): boolean {
-    return this.phase === 6;
+    return this.phase === 7;
   }
 
-  /** Goes through up to `limit` cells, contexts or groups; returns how many. */
+  /** Goes through up to `limit` table slots, cells, contexts or groups; returns how many. */
   step(limit: number): number {
     let done = 0;
-    while (done < limit && this.phase < 6) {
+    while (done < limit && this.phase < 7) {
       const phase = this.phase;
       const size =
-        phase === 0 || phase === 3 ? this.cellCount : phase === 1 || phase === 4 ? this.contextCount : this.groupCount;
+        phase === 0
+          ? this.slotCount
+          : phase === 1 || phase === 4
+            ? this.cellCount
+            : phase === 2 || phase === 5
+              ? this.contextCount
+              : this.groupCount;
       const from = this.at;
       const to = Math.min(size, from + (limit - done));
-      if (phase === 0) this.countCells(from, to);
-      else if (phase === 1) this.countContexts(from, to);
-      else if (phase === 2) this.addUpStarts(from, to);
-      else if (phase === 3) this.placeCells(from, to);
-      else if (phase === 4) this.placeContexts(from, to);
+      if (phase === 0) this.resolver.cellTallies(from, to, this.tally);
+      else if (phase === 1) this.countCells(from, to);
+      else if (phase === 2) this.countContexts(from, to);
+      else if (phase === 3) this.addUpStarts(from, to);
+      else if (phase === 4) this.placeCells(from, to);
+      else if (phase === 5) this.placeContexts(from, to);
       else this.makeGroups(from, to);
       done += to - from;
       this.at = to;
       if (to === size) {
         this.phase++;
         this.at = 0;
-        if (this.phase === 3) this.next.set(this.cellStarts.subarray(0, this.groupCount));
-        else if (this.phase === 4) this.next.set(this.contextStarts.subarray(0, this.groupCount));
+        if (this.phase === 4) this.next.set(this.cellStarts.subarray(0, this.groupCount));
+        else if (this.phase === 5) this.next.set(this.contextStarts.subarray(0, this.groupCount));
       }
     }
     return done;
@@ -1787,7 +1982,7 @@ class Grouping {
     const cellContexts = this.resolver.cellContexts;
     const contextGroups = this.resolver.contextGroups;
     const tally = this.tally;
-    // Every cell the grouper makes is counted (cellIndex, then count), so every context and group has records.
+    // Every cell the grouper makes is counted (countRecord), so every context and group has records.
     for (let cell = from; cell < to; cell++) {
       const context = cellContexts[cell]!;
       this.contextMessages[context]! += tally[cell * TALLY + MESSAGES]!;
@@ -1822,6 +2017,7 @@ class Grouping {
     for (let group = from; group < to; group++) {
       const own = this.contexts.subarray(this.contextStarts[group], this.contextStarts[group + 1]);
       this.groups[group] = {
+        group,
         first: this.resolver.contextOf(own[0]!),
         cells: this.cells.subarray(this.cellStarts[group], this.cellStarts[group + 1]),
         contexts: own,
@@ -1834,7 +2030,7 @@ class Grouping {
     const resolver = this.resolver;
     const table: CellTable = {
       tally: this.tally,
-      contextMessages: this.contextMessages,
+      networks: resolver.networkTable(this.contextMessages),
       kinds: resolver.kinds,
       kindOf: (cell) => resolver.kindAt(cell),
       resolver,
@@ -1850,11 +2046,9 @@ class Grouping {
  */
 export class SourceGrouper {
   private readonly resolver: SourceResolver;
-  /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
-  private tally = new Float64Array(0);
 
   constructor(private readonly options: GroupSourcesOptions = {}) {
-    this.resolver = new SourceResolver(options);
+    this.resolver = new SourceResolver(options, true);
   }
 
   /** Adds a report's records when it passes the options' filters (domain, since, until); says whether it did. */
@@ -1869,9 +2063,10 @@ export class SourceGrouper {
    * added in several chunks.
    */
   addRecords(records: readonly AggregateRecord[], time: number): void {
+    const resolver = this.resolver;
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
-      this.count(this.resolver.cellIndex(record), time, record.count);
+      resolver.countRecord(record, time, record.count);
     }
   }
 
@@ -1881,33 +2076,12 @@ export class SourceGrouper {
    * identifier set.
    */
   addRecord(record: AggregateRecord, time: number, count: number = record.count): SourceCell {
-    const index = this.resolver.cellIndex(record);
-    this.count(index, time, count);
-    return this.resolver.cellAt(index);
-  }
-
-  private count(cell: number, time: number, count: number): void {
-    const at = cell * TALLY;
-    let tally = this.tally;
-    if (at >= tally.length) {
-      // Cells are made one at a time: the new one is the first past the end.
-      tally = new Float64Array(Math.max(1024 * TALLY, tally.length * 2));
-      tally.set(this.tally);
-      for (let i = this.tally.length; i < tally.length; i += TALLY) {
-        tally[i + FIRST_SEEN] = Infinity;
-        tally[i + LAST_SEEN] = -Infinity;
-      }
-      this.tally = tally;
-    }
-    tally[at + RECORDS]! += 1;
-    tally[at + MESSAGES]! += count;
-    if (time < tally[at + FIRST_SEEN]!) tally[at + FIRST_SEEN] = time;
-    if (time > tally[at + LAST_SEEN]!) tally[at + LAST_SEEN] = time;
+    return this.resolver.cellAt(this.resolver.countRecord(record, time, count));
   }
 
   /** The cells of each group and what grouping reads of them. */
   private grouped(): { table: CellTable; groups: GroupCells[] } {
-    const grouping = new Grouping(this.resolver, this.tally);
+    const grouping = new Grouping(this.resolver);
     grouping.step(Infinity);
     return grouping.result();
   }
@@ -1948,7 +2122,7 @@ export class SourceGrouper {
    * went through. Nothing may be added to the grouper until the last group is yielded.
    */
   *eachClassOfContextsInSteps(step: number): Generator<GroupClassOfContexts | number> {
-    const grouping = new Grouping(this.resolver, this.tally);
+    const grouping = new Grouping(this.resolver);
     while (!grouping.done) yield grouping.step(step);
     const { table, groups } = grouping.result();
     for (const group of groups) {

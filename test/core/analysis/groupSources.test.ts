@@ -157,6 +157,30 @@ describe('SourceGrouper (incremental groupSources)', () => {
     expect(grouper.groups()).toEqual(expected);
   });
 
+  it('gives a group’s addresses, ASes and countries as they were when groups() ran, read then or later', () => {
+    const options = { domain: 'example.com', asnTable: table };
+    const grouper = new SourceGrouper(options);
+    for (const report of reports.slice(0, 10)) grouper.addReport(report);
+    const early = grouper.groups();
+    const readAtOnce = JSON.stringify(grouper.groups());
+    // More records for the same addresses and networks, and new ones, before the early groups' lists are read.
+    for (const report of reports.slice(10)) grouper.addReport(report);
+    expect(JSON.stringify(early)).toBe(readAtOnce);
+    expect(JSON.stringify(grouper.groups())).toBe(JSON.stringify(groupSources(reports, options)));
+    // Plain fields to every reader: listed in their place, copied by spreading, and assignable.
+    const [group] = early;
+    expect(Object.keys(group!).slice(9, 14)).toEqual([
+      'headerFromDomains',
+      'ips',
+      'asns',
+      'countries',
+      'foreignDkimDomains',
+    ]);
+    expect({ ...group! }.ips).toBe(group!.ips);
+    group!.ips = [];
+    expect(group!.ips).toEqual([]);
+  });
+
   it('applies the domain and period filters to whole reports', () => {
     const grouper = new SourceGrouper({ domain: 'other.org' });
     expect(grouper.addReport(reports[0]!)).toBe(false);
