@@ -208,9 +208,9 @@ function valueBetween(from: number, lt: number): string {
   // reading a value found costs (a value in the table holds no `&` or carriage return: those are not put there).
   const slot = slotOf(start, end);
   const known = internedValues[slot]!;
-  if (known.length === length && xml.startsWith(known, start)) return known;
+  if (known.length === length && xml.substring(start, end) === known) return known;
   if (hasReference(start, end)) return decoded(xml.slice(start, end));
-  const value = copied(xml.slice(start, end));
+  const value = flatCopy(xml.slice(start, end));
   internedValues[slot] = value;
   return value;
 }
@@ -587,8 +587,6 @@ const enum Target {
 interface Step {
   /** The text from the end of the value before (or the record's `<`) to the next value's start (or past the record). */
   literal: string;
-  /** Its characters. */
-  codes: number[];
   /** Where the value after it goes, or Target.end. */
   target: Target;
   /** Elements opened within the literal, in order (policy_evaluated, a reason, a DKIM or SPF result). */
@@ -600,6 +598,8 @@ interface Step {
 const NO_OPENS: readonly Target[] = Object.freeze([]);
 /** Steps kept at most (ever different shapes must not grow the tree without end): the tree is cleared past it. */
 const MAX_STEPS = 512;
+/** The longest text between two values learned (a longer one is not: the shape is not kept). */
+const MAX_LITERAL = 4096;
 /** Alternatives kept after one step: the last one is replaced past it. */
 const MAX_NEXT = 8;
 /**
@@ -609,7 +609,7 @@ const MAX_NEXT = 8;
 const LEARN_BUDGET = 64;
 
 /** The shapes learned: the root's steps start at a record's `<`. */
-const shapes: Step = { literal: '', codes: [], target: Target.end, opens: NO_OPENS, next: [] };
+const shapes: Step = { literal: '', target: Target.end, opens: NO_OPENS, next: [] };
 let steps = 0;
 let learnBudget = LEARN_BUDGET;
 let shapesOn = true;
@@ -640,6 +640,16 @@ export function recordsReadByShape(): number {
   return shapeReads;
 }
 
+/**
+ * A string of `text`'s characters of its own, not a view into the text it was cut from (which V8 would keep alive), and
+ * flat, which is quickest to compare with.
+ */
+function flatCopy(text: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+
 /** Adds the shape of the record just read (from `start` to recordEnd) to the tree. */
 function learnShape(start: number): void {
   const values = learnedValues.length / 3;
@@ -659,12 +669,12 @@ function learnShape(start: number): void {
       for (; open < learnedOpens.length && learnedOpens[open] === n; open += 2) list.push(learnedOpens[open + 1]!);
       opens = list;
     }
+    // Cut short, the path learned so far ends in no record end, which no record then follows to the end.
+    if (to - from > MAX_LITERAL) return;
     const literal = xml.slice(from, to);
     let next = step.next.find((s) => s.literal === literal);
     if (next === undefined) {
-      const codes: number[] = [];
-      for (let k = 0; k < literal.length; k++) codes.push(literal.charCodeAt(k));
-      next = { literal: copied(literal), codes, target, opens, next: [] };
+      next = { literal: flatCopy(literal), target, opens, next: [] };
       if (step.next.length < MAX_NEXT) step.next.push(next);
       else step.next[MAX_NEXT - 1] = next;
       steps++;
@@ -685,16 +695,15 @@ function readByShape(start: number): RecordText | undefined {
       const next = step.next;
       let found: Step | undefined;
       for (let k = 0; k < next.length; k++) {
-        const codes = next[k]!.codes;
-        let j = 0;
-        while (j < codes.length && text.charCodeAt(p + j) === codes[j]) j++;
-        if (j === codes.length) {
+        const literal = next[k]!.literal;
+        // Cut out and compared whole: less work a character than comparing character by character.
+        if (text.substring(p, p + literal.length) === literal) {
           found = next[k]!;
           break;
         }
       }
       if (found === undefined) return undefined;
-      p += found.codes.length;
+      p += found.literal.length;
       const opens = found.opens;
       for (let k = 0; k < opens.length; k++) open(record, opens[k]!);
       if (found.target === Target.end) {

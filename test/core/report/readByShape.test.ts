@@ -69,8 +69,15 @@ describe('records read by shape', () => {
   );
   /** A reporter's layout: what it writes between tags at each depth, and whether it writes attributes. */
   const layout = fc.record({
-    gaps: fc.array(fc.constantFrom('', '\n', '\n  ', '\r\n\t', ' ', '<!-- c -->'), { minLength: 5, maxLength: 5 }),
-    attribute: fc.constantFrom('', ' a="1"'),
+    gaps: fc.array(
+      fc.oneof(
+        { weight: 30, arbitrary: fc.constantFrom('', '\n', '\n  ', '\r\n\t', ' ', '<!-- c -->') },
+        // Longer than a shape's text may be.
+        { weight: 1, arbitrary: fc.constant(`<!-- ${'x'.repeat(5000)} -->`) },
+      ),
+      { minLength: 5, maxLength: 5 },
+    ),
+    attribute: fc.constantFrom('', ' a="1"', ' a="\u{1f600}"'),
     empty: fc.constantFrom('<x/>', '<x></x>', '<x />'),
   });
   type Layout = { gaps: string[]; attribute: string; empty: string };
