@@ -239,7 +239,8 @@ describe('queries', () => {
 
   it('reads reports in requests of about REPORTS_PER_REQUEST, however full the packs, each report once', async () => {
     // 30 imports of 100 reports ending in the same week: 30 packs of 100 (one per import), which 64 packs a request
-    // read in one request of 3,000 reports, all decoded in one task of a page's main thread.
+    // read in one request of 3,000 reports, all decoded in one task of a page's main thread; one pack a request would
+    // make 30 requests.
     for (let batch = 0; batch < 30; batch++) {
       const rows = Array.from({ length: 100 }, (_, i) =>
         toReportRows(
@@ -270,7 +271,7 @@ describe('queries', () => {
     expect(new Set(reports.map((r) => r.key)).size).toBe(3000);
     expect(perRequest.reduce((a, b) => a + b, 0)).toBe(3000);
     expect(Math.max(...perRequest)).toBeLessThanOrEqual(REPORTS_PER_REQUEST);
-    expect(perRequest.length).toBeLessThan(10);
+    expect(perRequest.length).toBeLessThanOrEqual(Math.ceil(3000 / REPORTS_PER_REQUEST) + 2);
   });
 
   it('reads record digests in requests of one chunk at most, each record once', async () => {
