@@ -438,23 +438,25 @@ function keptResult<T extends { domain: string; result: string; humanResult: str
 /** The one empty list every record without reasons, or without DKIM or SPF results, shares (frozen, as shared). */
 const NONE = Object.freeze([]) as never[];
 
+/** Whether one of the results {@link dkimResultsOf} or {@link spfResultsOf} gave last aligns (no pair made per record). */
+let resultsAligned = false;
+
 /**
- * The DKIM results of a record and whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the
- * From domain), as isDkimAligned decides it.
+ * The DKIM results of a record; whether one aligns (RFC 7489 §3.1.1: a passing signature whose d= aligns with the From
+ * domain), as isDkimAligned decides it, in {@link resultsAligned}.
  */
 function dkimResultsOf(
   texts: readonly DkimResultText[],
   headerFrom: string,
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
-): [DkimAuthResult[], boolean] {
-  if (texts.length === 0) return [NONE, false];
+): DkimAuthResult[] {
+  resultsAligned = false;
+  if (texts.length === 0) return NONE;
   if (texts.length === 1) {
     const read = keptResult(keptDkim, texts[0]!, texts[0]!.selector, toDkimResult, warnings);
-    return [
-      (read.alone ??= Object.freeze([read.value]) as DkimAuthResult[]),
-      read.value.result === 'pass' && alignedAsKept(read, headerFrom, mode),
-    ];
+    resultsAligned = read.value.result === 'pass' && alignedAsKept(read, headerFrom, mode);
+    return (read.alone ??= Object.freeze([read.value]) as DkimAuthResult[]);
   }
   const results: DkimAuthResult[] = [];
   let aligned = false;
@@ -463,27 +465,27 @@ function dkimResultsOf(
     results.push(read.value);
     if (!aligned && read.value.result === 'pass') aligned = alignedAsKept(read, headerFrom, mode);
   }
-  return [results, aligned];
+  resultsAligned = aligned;
+  return results;
 }
 
 /**
- * The SPF results of a record and whether one aligns (RFC 7489 §3.1.2: SPF passed for a MAIL FROM domain, not HELO,
- * that aligns with the From domain), as isSpfAligned decides it.
+ * The SPF results of a record; whether one aligns (RFC 7489 §3.1.2: SPF passed for a MAIL FROM domain, not HELO, that
+ * aligns with the From domain), as isSpfAligned decides it, in {@link resultsAligned}.
  */
 function spfResultsOf(
   texts: readonly SpfResultText[],
   headerFrom: string,
   mode: AlignmentMode | undefined,
   warnings: WarningSink,
-): [SpfAuthResult[], boolean] {
-  if (texts.length === 0) return [NONE, false];
+): SpfAuthResult[] {
+  resultsAligned = false;
+  if (texts.length === 0) return NONE;
   if (texts.length === 1) {
     const read = keptResult(keptSpf, texts[0]!, texts[0]!.scope, toSpfResult, warnings);
     const value = read.value;
-    return [
-      (read.alone ??= Object.freeze([value]) as SpfAuthResult[]),
-      spfPassCounts(value) && alignedAsKept(read, headerFrom, mode),
-    ];
+    resultsAligned = spfPassCounts(value) && alignedAsKept(read, headerFrom, mode);
+    return (read.alone ??= Object.freeze([value]) as SpfAuthResult[]);
   }
   const results: SpfAuthResult[] = [];
   let aligned = false;
@@ -492,7 +494,8 @@ function spfResultsOf(
     results.push(read.value);
     if (!aligned && spfPassCounts(read.value)) aligned = alignedAsKept(read, headerFrom, mode);
   }
-  return [results, aligned];
+  resultsAligned = aligned;
+  return results;
 }
 
 /**
@@ -696,31 +699,78 @@ function buildRecord(
   if (spf !== text.spf) (raw ??= {}).spf = text.spf;
   const reasons = text.reasons.length === 0 ? NONE : text.reasons.map((r) => toReason(r, warnings));
   const headerFrom = text.headerFrom.toLowerCase();
-  const [dkimResults, dkimAligned] = dkimResultsOf(text.dkimResults, headerFrom, policy.adkim, warnings);
-  const [spfResults, spfAligned] = spfResultsOf(text.spfResults, headerFrom, policy.aspf, warnings);
-  const record: AggregateRecord = {
-    sourceIp,
-    count,
-    disposition,
-    dkim,
-    spf,
-    reasons,
-    headerFrom,
-    dkimResults,
-    spfResults,
-    dkimAligned,
-    spfAligned,
-  };
+  const dkimResults = dkimResultsOf(text.dkimResults, headerFrom, policy.adkim, warnings);
+  const dkimAligned = resultsAligned;
+  const spfResults = spfResultsOf(text.spfResults, headerFrom, policy.aspf, warnings);
+  const spfAligned = resultsAligned;
+  const envelopeFrom = text.envelopeFrom === '' ? undefined : text.envelopeFrom.toLowerCase();
+  const envelopeTo = text.envelopeTo === '' ? undefined : text.envelopeTo.toLowerCase();
+  // Made whole by one literal for each set of fields: a field added after would move every record to another hidden
+  // class and give it a property store of its own.
+  const record: AggregateRecord =
+    envelopeFrom === undefined
+      ? envelopeTo === undefined
+        ? {
+            sourceIp,
+            count,
+            disposition,
+            dkim,
+            spf,
+            reasons,
+            headerFrom,
+            dkimResults,
+            spfResults,
+            dkimAligned,
+            spfAligned,
+          }
+        : {
+            sourceIp,
+            count,
+            disposition,
+            dkim,
+            spf,
+            reasons,
+            headerFrom,
+            dkimResults,
+            spfResults,
+            dkimAligned,
+            spfAligned,
+            envelopeTo,
+          }
+      : envelopeTo === undefined
+        ? {
+            sourceIp,
+            count,
+            disposition,
+            dkim,
+            spf,
+            reasons,
+            headerFrom,
+            dkimResults,
+            spfResults,
+            dkimAligned,
+            spfAligned,
+            envelopeFrom,
+          }
+        : {
+            sourceIp,
+            count,
+            disposition,
+            dkim,
+            spf,
+            reasons,
+            headerFrom,
+            dkimResults,
+            spfResults,
+            dkimAligned,
+            spfAligned,
+            envelopeFrom,
+            envelopeTo,
+          };
   noteInvisible('header_from', text.headerFrom, warnings);
   if (text.diskim) warnings.add(reportText('report.misspelledDiskim'));
-  if (text.envelopeFrom !== '') {
-    record.envelopeFrom = text.envelopeFrom.toLowerCase();
-    noteInvisible('envelope_from', text.envelopeFrom, warnings);
-  }
-  if (text.envelopeTo !== '') {
-    record.envelopeTo = text.envelopeTo.toLowerCase();
-    noteInvisible('envelope_to', text.envelopeTo, warnings);
-  }
+  if (envelopeFrom !== undefined) noteInvisible('envelope_from', text.envelopeFrom, warnings);
+  if (envelopeTo !== undefined) noteInvisible('envelope_to', text.envelopeTo, warnings);
   for (const [name, value] of text.extensions ?? []) {
     (record.extensions ??= {})[name] = value;
     warnings.add(reportText('report.unknownRecordElement', { name }));
