@@ -12,7 +12,15 @@ import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
-import { openParsePage, rendererPids, serveParsePage, statusKB, workDir, type PageBench } from './parseBrowserPage';
+import {
+  cpuSecondsOf,
+  openParsePage,
+  rendererPids,
+  serveParsePage,
+  statusKB,
+  workDir,
+  type PageBench,
+} from './parseBrowserPage';
 import { benchInputs } from './benchInputs';
 import { writeGzipCopy } from './generateAggregateXml';
 
@@ -48,19 +56,6 @@ interface CaseResult {
    */
   warmPeakMB: number;
   error?: string;
-}
-
-function cpuSecondsOf(pids: readonly string[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  return ticks / 100;
 }
 
 async function runInPage(

@@ -1,5 +1,5 @@
-// What the parse bench in Chromium (parse.browser.bench.ts) and its memory probe (parseMemoryProbe.ts) share: the
-// page that runs parseBrowserCase.ts, served with the bench's files from dist/bench, and the renderer's figures read
+// What the parse bench in Chromium (parse.browser.bench.ts), its memory probe (parseMemoryProbe.ts) and its profiler
+// (parseProfile.ts) share: the page that runs parseBrowserCase.ts (or another script), served with the bench's files from dist/bench, and the renderer's figures read
 // from Linux /proc.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -17,11 +17,8 @@ export interface PageBench {
 
 export const workDir = fileURLToPath(new URL('../../dist/bench', import.meta.url));
 
-/**
- * Serves, on 127.0.0.1:`port`, a page titled `title` that loads parseBrowserCase.ts as `globalThis.bench`, and the
- * files of dist/bench under /files/.
- */
-export async function serveParsePage(port: number, title: string): Promise<Server> {
+/** parseBrowserCase.ts bundled for the page, putting it on `globalThis.bench`. */
+async function bundleParseCase(): Promise<string> {
   const bundle = await build({
     stdin: {
       contents: `import { loadBytes, runOnce } from './parseBrowserCase';
@@ -36,7 +33,15 @@ export async function serveParsePage(port: number, title: string): Promise<Serve
     write: false,
     logLevel: 'warning',
   });
-  const script = bundle.outputFiles[0]!.text;
+  return bundle.outputFiles[0]!.text;
+}
+
+/**
+ * Serves, on 127.0.0.1:`port`, a page titled `title` that loads `script` (by default parseBrowserCase.ts as
+ * `globalThis.bench`), and the files of dist/bench under /files/.
+ */
+export async function serveParsePage(port: number, title: string, script?: string): Promise<Server> {
+  script ??= await bundleParseCase();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', `http://127.0.0.1:${port}`).pathname;
     if (path === '/bench.js') {
@@ -85,6 +90,20 @@ export function rendererPids(marker: string): string[] {
         return false;
       }
     });
+}
+
+/** CPU seconds the processes `pids` have used so far (Linux /proc; a process that has ended counts 0). */
+export function cpuSecondsOf(pids: readonly string[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / 100;
 }
 
 /** A size field of /proc/`pid`/status, in kB (0 when absent). */

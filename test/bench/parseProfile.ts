@@ -4,13 +4,10 @@
 // bench). Every run is timed in the page (wall ms) with the renderer's CPU ms; with `--against DIR` (another worktree)
 // the same page also holds that tree's parseReport, and the two run alternately, run by run, so that both see the same
 // machine. `--profile` takes a CDP CPU profile over the runs and prints self time by function and by line.
-import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs } from '../../playwright.config';
-import { rendererPids, workDir } from './parseBrowserPage';
+import { cpuSecondsOf, openParsePage, rendererPids, serveParsePage, workDir } from './parseBrowserPage';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4318);
 const MARKER = `dmarc-lens-parse-profile-${process.pid}`;
@@ -44,7 +41,6 @@ const page = `
     let records = 0;
     if (mode === 'ours') {
       const parse = which === 'against' ? parseAgainst : parseReport;
-      const all = [];
       const result = await parse(bytes, { fileName: '${fileName}', onRecords: (batch) => { records += batch.length; } });
       if (!result.ok) throw new Error(result.error.message);
     } else if (mode === 'ceiling' || mode === 'ceiling-native') {
@@ -82,44 +78,12 @@ const bundle = await build({
 const script = bundle.outputFiles[0]!.text;
 // Kept for reading the profile's line numbers against.
 writeFileSync(`${workDir}/parse-profile-bundle.js`, script);
-const server = createServer((request, response) => {
-  const path = new URL(request.url ?? '/', `http://127.0.0.1:${PORT}`).pathname;
-  if (path === '/bench.js') {
-    response.writeHead(200, { 'content-type': 'text/javascript' });
-    response.end(script);
-  } else if (path.startsWith('/files/')) {
-    const file = `${workDir}/${decodeURIComponent(path.slice('/files/'.length)).replace(/[/\\]/g, '')}`;
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-length': statSync(file).size });
-    createReadStream(file).pipe(response);
-  } else {
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><title>profile</title><script type="module" src="/bench.js"></script>');
-  }
-});
-await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', () => resolve()));
+const server = await serveParsePage(PORT, 'profile', script);
+/** CPU ms of the processes `pids` so far. */
+const cpuMs = (pids: readonly string[]): number => cpuSecondsOf(pids) * 1000;
 
-function cpuMs(pids: readonly string[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  return ticks * 10;
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [...chromiumArgs, `--user-agent=${MARKER}`, '--js-flags=--expose-gc'],
-});
+const { browser, page: tab } = await openParsePage(MARKER, PORT);
 try {
-  const tab = await browser.newPage();
-  await tab.goto(`http://127.0.0.1:${PORT}/`);
-  await tab.waitForFunction(() => 'bench' in globalThis);
   await tab.evaluate(
     (url) => (globalThis as never as { bench: { load(u: string): Promise<number> } }).bench.load(url),
     `/files/${fileName}`,
