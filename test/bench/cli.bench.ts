@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { readManifest, SHARED_CORPUS, FIXTURE_REPORTS } from '../corpus/readManifest';
 import { reportEmail } from '../cli/reportEmails';
 import { findPostgresBin, startPostgres } from '../cli/postgresServer';
+import { procStatFields, ticksAsSeconds } from './procStat';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = join(root, 'dist/cli/dmarc-lens.mjs');
@@ -150,20 +151,17 @@ const reportCpu = `data:text/javascript,process.on('exit',()=>{const u=process.r
 
 /** Processor seconds of `pid` and of its children, living (from /proc) and ended (what the kernel added to it). */
 function treeCpuSeconds(pid: number): number {
-  const ticks = (fields: string[], from: number, to: number) =>
-    fields.slice(from, to + 1).reduce((sum, field) => sum + Number(field), 0);
-  const statOf = (p: string) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  let total = ticks(statOf(String(pid)), 11, 14);
+  let total = ticksAsSeconds(procStatFields(pid), 11, 14);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = statOf(entry);
-      if (Number(fields[1]) === pid) total += ticks(fields, 11, 12);
+      const fields = procStatFields(entry);
+      if (Number(fields[1]) === pid) total += ticksAsSeconds(fields);
     } catch {
       // gone meanwhile
     }
   }
-  return total / 100;
+  return total;
 }
 
 if (!postgresBin) {

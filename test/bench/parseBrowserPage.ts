@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from '../../playwright.config';
 import type { BrowserCaseMode, BrowserCaseRun } from './parseBrowserCase';
+import { procStatFields, ticksAsSeconds } from './procStat';
 
 /** What the page puts on `globalThis.bench`. */
 export interface PageBench {
@@ -94,16 +95,15 @@ export function rendererPids(marker: string): string[] {
 
 /** CPU seconds the processes `pids` have used so far (Linux /proc; a process that has ended counts 0). */
 export function cpuSecondsOf(pids: readonly string[]): number {
-  let ticks = 0;
+  let seconds = 0;
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      seconds += ticksAsSeconds(procStatFields(pid));
     } catch {
       // Ended meanwhile.
     }
   }
-  return ticks / 100;
+  return seconds;
 }
 
 /** A size field of /proc/`pid`/status, in kB (0 when absent). */

@@ -19,6 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
 import { generateReportFiles, type GeneratedFile } from '../browser/site/generateReports';
+import { procStatFields, ticksAsSeconds } from './procStat';
 
 // BENCH_PORT lets two runs at once (in two worktrees) serve side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
@@ -55,14 +56,12 @@ function chromiumCpuSeconds(): Map<string, { kind: string; seconds: number }> {
   } catch {
     return out;
   }
-  const ticksPerSecond = 100;
   for (const pid of pids) {
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!command.includes('chromium') || !command.includes(BROWSER_MARKER)) continue;
       const kind = /--type=([\w-]+)/.exec(command)?.[1] ?? 'browser';
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(pid, { kind, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
+      out.set(pid, { kind, seconds: ticksAsSeconds(procStatFields(pid)) });
     } catch {
       // The process ended meanwhile.
     }
