@@ -1396,7 +1396,7 @@ interface NetworkTable {
 
 /** What a grouper hands the functions that build its groups from cells. */
 interface CellTable {
-  /** Per cell (by index), TALLY numbers: records, messages, first and last report time. */
+  /** Per cell (by index), TALLY numbers: records and messages (first and last seen are kept per group). */
   tally: Float64Array;
   /** What the groups' networks are made from, with the messages of each context. */
   networks: NetworkTable;
