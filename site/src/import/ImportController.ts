@@ -242,7 +242,8 @@ export class ImportController {
   /** Stops at once: workers are terminated; files not yet finished are reported as cancelled. */
   cancel(): void {
     const state = this.progress.value;
-    if (!state.running) return;
+    // With every file's result in, the import is only being kept (#complete): there is nothing left to stop.
+    if (!state.running || this.#pendingIds.size === 0) return;
     // Terminating is the only way to stop a worker mid-file; fresh ones are started for the next import.
     this.#stopWorkers();
     this.#generation++;
@@ -275,7 +276,7 @@ export class ImportController {
       finishedAt: performance.now(),
       revision: state.revision + 1,
     });
-    this.#keep(this.progress.value);
+    void keep(this.#history, this.progress.value);
     notifyDataChanged();
     this.#finish?.();
   }
@@ -572,6 +573,10 @@ export class ImportController {
     }, PROGRESS_INTERVAL_MS);
   }
 
+  /**
+   * Ends the import once every file has a result: applies retention, keeps the import's summary, and only then says it
+   * finished, so that an import shown as finished is one a reload finds among the earlier imports.
+   */
   #complete(): void {
     // The workers stay for the next import.
     this.#stopWatchdog();
@@ -580,51 +585,37 @@ export class ImportController {
     this.#sent.clear();
     this.#held.clear();
     this.#files.clear();
-    const state = this.progress.value;
-    this.progress.set({ ...state, running: false, finishedAt: performance.now(), revision: state.revision + 1 });
+    const finishedAt = performance.now();
     // Marks for profiling (the site bench prints them): when the last file was read, and when the import ended.
     performance.mark('dmarc-lens:import-finished');
-    const months = readRetentionMonths();
-    if (months === 0) {
-      this.#keep(this.progress.value);
-      notifyDataChanged(!this.#unannounced);
-      this.#finish?.();
-      return;
-    }
-    // Retention applies to what is stored now, this import included; the outcome says what it removed.
+    // A new import may begin before this one is kept: what follows belongs to this one.
     const generation = this.#generation;
     const unannounced = this.#unannounced;
-    void getDatabase()
-      .then((db) => applyRetention(db, months, Date.now()))
-      // A removal that failed part way may still have removed something: views read everything again.
-      .catch(() => -1)
-      .then((outcome) => {
-        const removed = Math.max(0, outcome);
-        const now = this.progress.value;
-        if (generation === this.#generation)
-          this.progress.set({ ...now, retentionRemoved: removed, revision: now.revision + 1 });
-        this.#keep({ ...now, retentionRemoved: removed });
-        // Another import begun meanwhile may have stored more already: only this one's end is announced as such.
-        notifyDataChanged(!unannounced && outcome === 0 && generation === this.#generation);
-        this.#finish?.();
-      });
-  }
-
-  /**
-   * Keeps the import across reloads (importHistory.ts): its results were written as they came, its summary goes now. A
-   * failure to keep them costs only the history.
-   */
-  #keep(state: ImportProgress): void {
-    void this.#history.finish({
-      importedAt: state.importedAt,
-      finishedAt: Date.now(),
-      sample: state.sample,
-      cancelled: state.cancelled,
-      total: state.total,
-      imported: state.imported,
-      duplicates: state.duplicates,
-      refused: state.refused,
-      ...(state.retentionRemoved !== undefined ? { retentionRemoved: state.retentionRemoved } : {}),
+    const history = this.#history;
+    const finish = this.#finish;
+    const months = readRetentionMonths();
+    // Retention applies to what is stored now, this import included; the outcome says what it removed. A removal that
+    // failed part way (-1) may still have removed something: views read everything again.
+    const removal =
+      months === 0
+        ? Promise.resolve(0)
+        : getDatabase()
+            .then((db) => applyRetention(db, months, Date.now()))
+            .catch(() => -1);
+    void removal.then(async (outcome) => {
+      const state = this.progress.value;
+      const finished: ImportProgress = {
+        ...state,
+        running: false,
+        finishedAt,
+        revision: state.revision + 1,
+        ...(months === 0 ? {} : { retentionRemoved: Math.max(0, outcome) }),
+      };
+      // Another import begun meanwhile may have stored more already: only this one's end is announced as such.
+      notifyDataChanged(!unannounced && outcome === 0 && generation === this.#generation);
+      await keep(history, finished);
+      if (generation === this.#generation) this.progress.set(finished);
+      finish?.();
     });
   }
 
@@ -636,6 +627,24 @@ export class ImportController {
     this.#signs.clear();
     this.#stopWatchdog();
   }
+}
+
+/**
+ * Keeps the import across reloads (importHistory.ts): its results were written as they came, its summary goes now. A
+ * failure to keep them costs only the history.
+ */
+function keep(history: ImportHistoryWriter, state: ImportProgress): Promise<void> {
+  return history.finish({
+    importedAt: state.importedAt,
+    finishedAt: Date.now(),
+    sample: state.sample,
+    cancelled: state.cancelled,
+    total: state.total,
+    imported: state.imported,
+    duplicates: state.duplicates,
+    refused: state.refused,
+    ...(state.retentionRemoved !== undefined ? { retentionRemoved: state.retentionRemoved } : {}),
+  });
 }
 
 /** The watchdog's budget for a file of `size` bytes, or the test-only override (STALL_BUDGET_TEST_KEY). */

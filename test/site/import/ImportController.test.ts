@@ -1,9 +1,12 @@
 // ImportController's watchdog with scripted workers that speak the real protocol (importProtocol.ts): a worker that
 // goes silent past the budget is stopped, the file that held it up is reported as too slow, every other file is
-// imported exactly once, and a file that is slow but shows progress is left alone.
+// imported exactly once, and a file that is slow but shows progress is left alone. At the end, an import is said to be
+// finished only once it is kept in the import history.
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { changedOnlyByAnnounced, dataVersion } from '../../../site/src/app/database';
 import { ImportController } from '../../../site/src/import/ImportController';
+import { listImports, type ImportSummary } from '../../../site/src/import/importHistory';
 import type { FileResult, MainToWorker, WorkerToMain } from '../../../site/src/import/importProtocol';
 
 /**
@@ -178,5 +181,36 @@ describe('ImportController at the end of an import', () => {
       }),
     ).toBe(false);
     cancelled.controller.dispose();
+  });
+
+  it('says it finished only once the import is kept: a reload at that moment finds it among the earlier imports', async () => {
+    const { controller } = importer(() => ({ kind: 'quick' }), 5_000);
+    // What a page reloaded at the moment the import says it finished would list.
+    let listedThen: Promise<ImportSummary[]> | undefined;
+    const unsubscribe = controller.progress.subscribe((state) => {
+      if (!state.running && state.total > 0) listedThen ??= listImports();
+    });
+    await controller.start(files(['a.xml', 'b.xml.gz', 'c.zip']));
+    unsubscribe();
+    const listed = await listedThen;
+    expect(listed?.[0]).toMatchObject({ importedAt: controller.progress.value.importedAt, total: 3, imported: 3 });
+    controller.dispose();
+  });
+
+  it('cannot be cancelled once every file has its result and it is being kept', async () => {
+    const { controller } = importer(() => ({ kind: 'quick' }), 5_000);
+    const done = controller.start(files(['a.xml']));
+    // The store's change is announced as the import's summary is being written.
+    let runningThen: boolean | undefined;
+    const unsubscribe = dataVersion.subscribe(() => {
+      runningThen = controller.progress.value.running;
+      controller.cancel();
+    });
+    await done;
+    unsubscribe();
+    expect(runningThen).toBe(true);
+    expect(controller.progress.value).toMatchObject({ running: false, cancelled: false, done: 1, imported: 1 });
+    expect((await listImports())[0]).toMatchObject({ cancelled: false, imported: 1 });
+    controller.dispose();
   });
 });
