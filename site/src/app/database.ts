@@ -3,6 +3,7 @@
 import { openReportDatabase, type ReportDatabase } from '../../../core/store';
 import type { StoredRecordDigest } from '../../../core/report';
 import { Observable } from './Observable';
+import { onOtherTabs, tellOtherTabs } from './otherTabs';
 
 let opening: Promise<ReportDatabase> | undefined;
 
@@ -24,7 +25,14 @@ let announcedOnlyVersion = -1;
 export function notifyDataChanged(announcedOnly = false): void {
   announcedOnlyVersion = announcedOnly ? dataVersion.value + 1 : -1;
   dataVersion.update((v) => v + 1);
+  tellOtherTabs('data');
 }
+
+// Another tab changed the store: this one announced none of it, so views read everything again.
+onOtherTabs('data', () => {
+  announcedOnlyVersion = -1;
+  dataVersion.update((v) => v + 1);
+});
 
 /** Whether stored data changed from version `from` to `to` only by records announced meanwhile. */
 export function changedOnlyByAnnounced(from: number, to: number): boolean {

@@ -8,6 +8,7 @@
 // the import's end, and read back by every list of the imports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { Observable } from '../app/Observable';
+import { onOtherTabs, tellOtherTabs } from '../app/otherTabs';
 import type { FileResult } from './importProtocol';
 
 /** What an import came to: one row per import. */
@@ -88,8 +89,15 @@ async function splitResults(
   }
 }
 
-/** Moves whenever the kept imports change, so that lists of them re-read. */
+/** Moves whenever the kept imports change, here or in another tab, so that lists of them re-read. */
 export const importHistoryVersion = new Observable(0);
+onOtherTabs('imports', () => importHistoryVersion.update((v) => v + 1));
+
+/** The kept imports changed here. */
+function historyChanged(): void {
+  importHistoryVersion.update((v) => v + 1);
+  tellOtherTabs('imports');
+}
 
 /**
  * Keeps one import's results as they come (add) and its summary at its end (finish). Rows are written one at a time,
@@ -114,7 +122,7 @@ export class ImportHistoryWriter {
     this.#writes = this.#writes
       .then(() => saveSummary(summary))
       .catch(() => undefined)
-      .then(() => importHistoryVersion.update((v) => v + 1));
+      .then(historyChanged);
     return this.#writes;
   }
 
@@ -174,7 +182,7 @@ export async function clearImports(): Promise<void> {
   const db = await database();
   const tx = db.transaction(['imports', 'results'], 'readwrite');
   await Promise.all([tx.objectStore('imports').clear(), tx.objectStore('results').clear(), tx.done]);
-  importHistoryVersion.update((v) => v + 1);
+  historyChanged();
 }
 
 /** Forgets the sample imports (once their reports are removed). */
@@ -187,7 +195,7 @@ export async function forgetSampleImports(): Promise<void> {
     await tx.objectStore('results').delete(resultsOf(summary.importedAt));
   }
   await tx.done;
-  importHistoryVersion.update((v) => v + 1);
+  historyChanged();
 }
 
 /** The keys of the reports sample imports stored (not those that were stored already when the samples came). */

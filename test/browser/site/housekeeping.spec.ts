@@ -1,6 +1,6 @@
 // Housekeeping in the built site (Chromium) with real corpus reports: page titles and focus per route, the
 // disposition card's words, samples tagged and removed in one click, import results kept across reloads, storage and
-// retention on the Data page, deletes that say what they remove.
+// retention on the Data page, deletes that say what they remove, and changes made in one tab shown in the others.
 import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -287,4 +287,34 @@ test('the import, data and print pages pass axe in both languages and themes, wi
       });
     }
   }
+});
+
+test('a change made in one tab shows in the site’s other tabs without a reload: an import, its history, a delete', async ({
+  page,
+  context,
+}) => {
+  const requests = recordRequests(page);
+  const other = await context.newPage();
+  const otherRequests = recordRequests(other);
+  await other.goto(`${ORIGIN}/#/dashboard?period=all`);
+  await expect(other.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  const otherImports = await context.newPage();
+  await otherImports.goto(`${ORIGIN}/#/import`);
+  await expect(otherImports.getByTestId('earlier-import')).toHaveCount(0);
+
+  // resend's sample: 1,672 messages (counted from its XML).
+  await page.goto(`${ORIGIN}/#/import`);
+  await addReports(page, [fixtureFile('resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml')]);
+  await expect(other.getByTestId('total-messages')).toHaveText('1,672');
+  await expect(otherImports.getByTestId('earlier-import')).toHaveCount(1);
+  await expect(otherImports.getByTestId('earlier-import')).toContainText('1 file: 1 report imported');
+
+  await page.goto(`${ORIGIN}/#/data`);
+  await page.getByTestId('delete-everything').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
+  await expect(other.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
+  await expect(otherImports.getByTestId('earlier-import')).toHaveCount(0);
+  requests.assertSameOrigin();
+  otherRequests.assertSameOrigin();
 });
