@@ -1,6 +1,7 @@
 // Stores parsed reports in this extension's own IndexedDB (core/store), deduplicated by report key.
 import { openReportDatabase, type ReportDatabase, saveReportRows, toReportRows } from '../../core/store';
 import type { ParsedReport } from '../../core/report';
+import { tellOtherTabs } from '../../site/src/app/otherTabs';
 
 let database: Promise<ReportDatabase> | undefined;
 
@@ -18,6 +19,8 @@ export async function saveParsedReports(
   const importedAt = Date.now();
   const rows = reports.map((parsed) => toReportRows(parsed, { fileName, fileWarnings, importedAt }));
   const outcomes = await saveReportRows(await extensionDatabase(), rows);
+  // A dashboard open in a tab shows them without a reload.
+  if (outcomes.includes('imported')) tellOtherTabs('data');
   return {
     keys: rows.map((row) => row.report.key),
     added: outcomes.filter((outcome) => outcome === 'imported').length,

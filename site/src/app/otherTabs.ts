@@ -1,6 +1,8 @@
 // Tabs of the site share its databases: a change one tab makes to them is told to the others, so that no tab goes on
 // showing figures the store no longer holds (a domain deleted in one tab while the dashboard is open in another, an
-// import made elsewhere). A BroadcastChannel reaches only this origin's pages in this browser: nothing leaves it.
+// import made elsewhere). In the extension, whose dashboard is the site's app, its background tells them of reports
+// it saved from webmail. A BroadcastChannel reaches only this origin's pages and workers in this browser: nothing leaves
+// it.
 
 /** What changed: the stored reports, or the kept imports (importHistory.ts). */
 export type SharedChange = 'data' | 'imports';
@@ -9,11 +11,15 @@ const CHANNEL = 'dmarc-lens:changes';
 const listeners = new Map<SharedChange, Set<() => void>>();
 let channel: BroadcastChannel | null | undefined;
 
-/** The channel, opened on first use; null outside a page (tests in Node, where a channel would keep it running). */
+/**
+ * The channel, opened on first use: in a page, a worker or the extension's background. Null in Node (the unit tests),
+ * where an open channel would keep the process running.
+ */
 function open(): BroadcastChannel | null {
   if (channel !== undefined) return channel;
   channel = null;
-  if (typeof document === 'undefined' || typeof BroadcastChannel === 'undefined') return channel;
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  if (node !== undefined || typeof BroadcastChannel === 'undefined') return channel;
   const opened = new BroadcastChannel(CHANNEL);
   opened.onmessage = (event: MessageEvent<unknown>) => {
     const change = event.data;

@@ -1,5 +1,6 @@
 // "Open analysis" on the inline card: the report lands in the extension's own store and its dashboard page (the
-// site's app) opens on it. A fresh browser, so the store holds only what this test put there.
+// site's app) opens on it; a dashboard open already shows it too. A fresh browser, so the store holds only what this
+// test put there.
 import { expect, test } from '@playwright/test';
 import { card, clickCardButton } from './cardReader';
 import { expectedSummaries } from './expectedSummary';
@@ -16,7 +17,7 @@ test.afterAll(async () => {
   await ext.close();
 });
 
-test('Open analysis saves the report and opens the extension dashboard with its numbers', async () => {
+test('Open analysis saves the report and opens the extension dashboard with its numbers, and one open already shows them', async () => {
   const attachment = gmailAttachments.f_google_zip!;
   const [expected] = await expectedSummaries(attachment.bytes, attachment.fileName);
   if (expected?.kind !== 'aggregate') throw new Error('expected an aggregate report');
@@ -26,6 +27,10 @@ test('Open analysis saves the report and opens the extension dashboard with its 
     .evaluate(() =>
       chrome.storage.local.set({ gatherSettings: { autoSave: false, syncFolder: '', syncEveryMinutes: 60 } }),
     );
+  // A dashboard opened before, empty: it shows the report once the background has saved it, without a reload.
+  const before = await ext.context.newPage();
+  await before.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/dashboard?period=all`);
+  await expect(before.getByRole('heading', { name: 'No reports yet' })).toBeVisible({ timeout: 15_000 });
   const page = await ext.context.newPage();
   await page.goto('https://mail.google.com/mail/u/1/?nolazy#inbox/thread-a');
   const google = card(page, attachment.fileName);
@@ -44,7 +49,9 @@ test('Open analysis saves the report and opens the extension dashboard with its 
     timeout: 15_000,
   });
   await expect(dashboard.getByTestId('total-messages')).toHaveText(expected.messages.toLocaleString('en-US'));
+  await expect(before.getByTestId('total-messages')).toHaveText(expected.messages.toLocaleString('en-US'));
   expect(ext.elsewhere).toEqual([]);
+  await before.close();
   await dashboard.close();
   await page.close();
 });
