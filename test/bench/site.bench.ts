@@ -190,6 +190,7 @@ async function pickOnEmptyDashboard(
         'IndexedDB',
         'leveldb',
         'Blob',
+        'disabled-by-default-v8.compile',
       ],
     });
     return { context, page, pickedAt: await pickFiles(page, paths) };
@@ -533,6 +534,46 @@ function printThreads(events: ThreadEvent[]): void {
       .join(', ');
     console.log(`    ${(row.total / 1000).toFixed(0).padStart(7)}  ${row.label}: ${named}`);
   }
+  printCompiling(events, threadNames);
+}
+
+/**
+ * V8's compiling over the trace (pick, import, dashboard and 3 s after), by compiler, with how many compilations each
+ * isolate finished (a worker is an isolate of its own and compiles the parser again). TurboFan and Maglev compile on
+ * the renderer's pool threads; their work is CPU the import takes from the reads.
+ */
+function printCompiling(events: ThreadEvent[], threadNames: Map<string, string>): void {
+  const compilers: Record<string, string> = {
+    'V8.TurbofanTask': 'TurboFan',
+    'V8.MaglevTask': 'Maglev',
+    'V8.ConcurrentBaselineCompiler': 'Sparkplug',
+  };
+  const cpu = new Map<string, number>();
+  const finished = new Map<string, Map<string, number>>();
+  const finalizers: Record<string, string> = {
+    'V8.OptimizeConcurrentFinalize': 'TurboFan',
+    'V8.MaglevConcurrentFinalize': 'Maglev',
+  };
+  for (const e of events) {
+    if (e.ph !== 'X') continue;
+    const compiler = compilers[e.name];
+    if (compiler) cpu.set(compiler, (cpu.get(compiler) ?? 0) + (e.tdur ?? e.dur ?? 0));
+    const done = finalizers[e.name];
+    const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? '';
+    // Maglev also finalizes on pool threads; only the isolates' own threads say whose compilation it was.
+    if (!done || thread.startsWith('ThreadPool')) continue;
+    const key = `${thread} ${e.tid}`;
+    let counts = finished.get(key);
+    if (!counts) finished.set(key, (counts = new Map<string, number>()));
+    counts.set(done, (counts.get(done) ?? 0) + 1);
+  }
+  if (cpu.size === 0) return;
+  console.log(
+    `  V8 compiling (CPU ms): ${[...cpu].map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`).join(', ')}; ` +
+      `compilations finished per isolate: ${[...finished]
+        .map(([thread, counts]) => `${thread} (${[...counts].map(([name, n]) => `${name} ${n}`).join(', ')})`)
+        .join('; ')}`,
+  );
 }
 
 interface CpuProfile {
