@@ -8,9 +8,10 @@
 //  2. A dashboard query over 1,000,000 stored records: choose one domain and "Last 30 days" and time until the
 //     headline shows that slice's total; target < 300 ms.
 //   npx vite build --config site/vite.config.ts && node --import tsx test/bench/site.bench.ts [--files 10000] [--runs 3]
-//     [--million 1000000] [--hog] [--profile] [--verbose]
+//     [--million 1000000] [--hog] [--profile | --trace] [--verbose]
 // --profile writes the page's main-thread CPU profile of the first import (dist/bench/site-main-thread.cpuprofile)
-// and prints its heaviest functions. SITE_DIR (scripts/serve-site.mjs) benchmarks another build.
+// and prints its heaviest functions; --trace writes a Chromium trace of it (dist/bench/site-trace.json) and prints
+// its threads, the main thread's events and V8's compiling. SITE_DIR (scripts/serve-site.mjs) benchmarks another build.
 // Writes dist/bench/site.json.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
