@@ -161,8 +161,13 @@ test('generates DKIM keys whose downloaded private key signs what the published 
   const requests = recordRequests(page);
   await openRecords(page);
   await page.getByTestId('wizard-domain').fill('example.org');
-  // Untouched DMARC fields give the minimal valid record, never an empty rua=.
-  await expect(recordRow(page, '_dmarc.example.org').getByTestId('record-value')).toHaveText('v=DMARC1; p=none');
+  // Untouched DMARC fields give the minimal valid record, never an empty rua=: p=none at once, then, once the stored
+  // reports are read (none here), the seed with the address reports are assumed to go to. Waiting for the seed's note
+  // first: the record was asserted in between before, and a read that came first left "p=none" never seen.
+  await expect(page.getByTestId('wizard-assumed-rua')).toContainText('dmarc@example.org');
+  await expect(recordRow(page, '_dmarc.example.org').getByTestId('record-value')).toHaveText(
+    'v=DMARC1; p=none; rua=mailto:dmarc@example.org',
+  );
   const rsa = await generateAndVerify(page, 'rsa-2048', 's202611');
   // 2048-bit keys exceed one 255-byte TXT string: the zone snippet splits the record.
   const zone = (await page.getByTestId('zone-snippet').textContent()) ?? '';
