@@ -589,6 +589,7 @@ export class ImportController {
     // Marks for profiling (the site bench prints them): when the last file was read, and when the import ended.
     performance.mark('dmarc-lens:import-finished');
     // A new import may begin before this one is kept: what follows belongs to this one.
+    const ended = this.progress.value;
     const generation = this.#generation;
     const unannounced = this.#unannounced;
     const history = this.#history;
@@ -603,7 +604,7 @@ export class ImportController {
             .then((db) => applyRetention(db, months, Date.now()))
             .catch(() => -1);
     void removal.then(async (outcome) => {
-      const state = this.progress.value;
+      const state = generation === this.#generation ? this.progress.value : ended;
       const finished: ImportProgress = {
         ...state,
         running: false,

@@ -213,4 +213,25 @@ describe('ImportController at the end of an import', () => {
     expect((await listImports())[0]).toMatchObject({ cancelled: false, imported: 1 });
     controller.dispose();
   });
+
+  it('keeps an import with its own figures when the next one begins while retention runs after it', async () => {
+    // Retention on (12 months): the end waits for the store, and a new import can begin meanwhile.
+    const settings = new Map([['dmarc-lens:retention-months', '12']]);
+    const storage = { getItem: (key: string) => settings.get(key) ?? null, setItem: () => undefined };
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+    try {
+      const { controller } = importer(() => ({ kind: 'quick' }), 5_000);
+      const first = controller.start(files(['a.xml']));
+      const firstAt = controller.progress.value.importedAt;
+      // The first import's last result is in: retention is running. The next one begins then, with three files.
+      while (controller.progress.value.done < 1) await sleep(1);
+      const second = controller.start(files(['b.xml', 'c.xml', 'd.xml']));
+      await Promise.all([first, second]);
+      const kept = await listImports();
+      expect(kept.find((summary) => summary.importedAt === firstAt)).toMatchObject({ total: 1, imported: 1 });
+      controller.dispose();
+    } finally {
+      Reflect.deleteProperty(globalThis, 'localStorage');
+    }
+  });
 });
