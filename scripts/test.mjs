@@ -92,7 +92,7 @@ if (hasBrowserTests('test/browser')) {
       }
     }
     if (!built || !extBuilt) failed++;
-    run('browser tests', 'npx', ['playwright', 'test']);
+    const ran = run('browser tests', 'npx', ['playwright', 'test']);
     const pw = readJson(`${results}/playwright.json`);
     if (pw?.stats) {
       passed += pw.stats.expected + (pw.stats.flaky ?? 0);
@@ -101,6 +101,18 @@ if (hasBrowserTests('test/browser')) {
       for (const spec of (pw.suites ?? []).flatMap(specs)) {
         if (spec.tests?.some((t) => t.status === 'unexpected')) failures.push(`browser: ${spec.file} › ${spec.title}`);
       }
+      // Errors outside any test (the site's server could not start, a spec file would not load) stop tests from
+      // running at all, and the report then counts nothing as failed: each counts as a failure.
+      for (const error of pw.errors ?? []) {
+        failed++;
+        failures.push(
+          `browser: ${String(error.message ?? error)
+            .split('\n')[0]
+            .slice(0, 300)}`,
+        );
+      }
+      // Playwright failed without saying why in its report: that counts too.
+      if (!ran && pw.stats.unexpected === 0 && (pw.errors ?? []).length === 0) failed++;
     } else failed++;
   }
 }
