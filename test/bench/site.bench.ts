@@ -544,11 +544,8 @@ function printThreads(events: ThreadEvent[]): void {
  * the renderer's pool threads; their work is CPU the import takes from the reads.
  */
 function printCompiling(events: ThreadEvent[], threadNames: Map<string, string>): void {
-  const compilers: Record<string, string> = {
-    'V8.TurbofanTask': 'TurboFan',
-    'V8.MaglevTask': 'Maglev',
-    'V8.ConcurrentBaselineCompiler': 'Sparkplug',
-  };
+  // Sparkplug's concurrent batches have no event of their own in the trace (only their finalization on the isolate).
+  const compilers: Record<string, string> = { 'V8.TurbofanTask': 'TurboFan', 'V8.MaglevTask': 'Maglev' };
   const cpu = new Map<string, number>();
   const finished = new Map<string, Map<string, number>>();
   const finalizers: Record<string, string> = {
