@@ -1,7 +1,7 @@
-// A gzip file that arrives in pieces not held in memory (parseReportStream: the CLI's files) is streamed by fflate,
-// which cannot read a piece again; but a piece that is one whole gzip member — nearly every report file, read in one
-// piece — can be inflated in one call by the decoder of inflateStream.ts, with nothing to read again. Used only where
-// that gives exactly what streaming gives; otherwise the caller streams.
+// A gzip file that arrives in pieces not held in memory (parseReportStream: the CLI's files) is copied as it arrives
+// so that the decoder of inflateStream.ts can read it, and fflate read it again should it be damaged; but a piece that
+// is one whole gzip member — nearly every small report file, read in one piece — can be inflated in one call, with
+// nothing copied. Used only where that gives exactly what streaming gives; otherwise the caller streams.
 import type { InflateStream, KeepOutput } from './inflateStream';
 
 const FHCRC = 2;

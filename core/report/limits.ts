@@ -74,8 +74,8 @@ export const MAX_XML_TEXT_CHARS = 64 * 1024 * 1024;
 /**
  * Compressed bytes handed to a decompressor at once from input that arrives in pieces: bounds each burst of output (a
  * bomb expands ~1000× per byte). A slice that is exactly one whole gzip member is what a stream would read in one push,
- * giving one chunk, so it is inflated in one call (gunzipWhole); anything larger streams. Input held whole in memory
- * goes in smaller slices (HELD_INPUT_SLICE).
+ * giving one chunk, so it is inflated in one call (gunzipWhole); anything larger is copied as it arrives and inflated
+ * slice by slice (STREAM_COPY_MAX_BYTES). Input held whole in memory goes in smaller slices (HELD_INPUT_SLICE).
  */
 export const INPUT_SLICE = 64 * 1024;
 
@@ -86,3 +86,11 @@ export const INPUT_SLICE = 64 * 1024;
  * INPUT_SLICE grew it to the whole output of a 1 MB report, or megabytes of a larger one.
  */
 export const HELD_INPUT_SLICE = 4 * 1024;
+
+/**
+ * Compressed bytes of a gzip file arriving in pieces (parseReportStream) that are copied into one buffer, so that the
+ * decoder of inflateStream.ts can read them: it reads its input as one view from the stream's first byte, and input it
+ * finds damaged is read again by fflate from there. Past this the copy is dropped and fflate reads the file again from
+ * its start: 16 MiB of report gzip is about 500 MB of XML, larger than any report seen.
+ */
+export const STREAM_COPY_MAX_BYTES = 16 * 1024 * 1024;

@@ -18,6 +18,7 @@ import {
   MAX_REPORTS_PER_FILE,
   MAX_XML_TEXT_CHARS,
   RATIO_CHECK_FLOOR,
+  STREAM_COPY_MAX_BYTES,
 } from './limits';
 import { gunzipWhole, gzipHeaderLength } from './inflateWhole';
 import { borrowInflater, returnInflater, type InflateStream } from './inflateStream';
@@ -349,8 +350,10 @@ function skipping(skip: number, emit: (chunk: Uint8Array) => void): (chunk: Uint
  * RFC 1952 gzip, several members in a row allowed; bytes after the last member (Mimecast) are ignored with a warning.
  * Input held whole in memory (see ReadContext.held) is read by InflateStream, whose output is handed over where
  * fflate's Gunzip would hand over the same output (the end of each slice of HELD_INPUT_SLICE and of each member),
- * so that its buffer holds one small slice's output; other input, slice by slice as it arrives, by InflateStream when
- * the slice is exactly one whole member (gunzipWhole), else by fflate.
+ * so that its buffer holds one small slice's output. Input arriving in pieces is inflated in one call when a piece is
+ * one whole member (gunzipWhole); otherwise it is copied into one buffer as it arrives (up to STREAM_COPY_MAX_BYTES,
+ * past which fflate reads it) and read by InflateStream the same way, handing over at the end of each slice of
+ * INPUT_SLICE and of each member, as fflate's Gunzip would.
  * Anything InflateStream does not read as a valid stream (damage, truncation, bytes after the last member) goes to an
  * fflate Gunzip given every slice since the first, which skips the output already handed over: so every input gives
  * exactly what fflate's Gunzip alone gives, chunk boundaries aside.
@@ -361,11 +364,15 @@ class GzipStream implements ByteSink {
   private ignoringRest = false;
   /** The decoder, borrowed at the first slice and given back at the end or when fflate takes over. */
   private inflater: InflateStream | undefined;
-  /** Reading held input with InflateStream: the slices since it started, views of one buffer, one after another. */
+  /**
+   * Reading with InflateStream: the slices since it started, views of one buffer, one after another: the input held
+   * whole, or (`copied`) the buffer that input arriving in pieces is copied into.
+   */
   private fast:
     | {
         slices: Uint8Array[];
         source: ArrayBufferLike;
+        copied: boolean;
         base: number;
         total: number;
         /** Where the member being read starts, and its DEFLATE data (-1 while its header is read), from `base`. */
@@ -392,7 +399,7 @@ class GzipStream implements ByteSink {
   private readonly pushInner = (data: Uint8Array): void => this.inner.push(data);
 
   push(chunk: Uint8Array): void {
-    // Input not held is inflated in one call when a slice is one whole member (gunzipWhole): its slices stay large.
+    // Input not held keeps large slices: a slice that is one whole member is inflated in one call (gunzipWhole).
     const size = this.ctx.held.has(chunk.buffer) ? HELD_INPUT_SLICE : INPUT_SLICE;
     for (let at = 0; at < chunk.length; at += size) {
       this.ctx.checkAborted();
@@ -438,17 +445,18 @@ class GzipStream implements ByteSink {
       // A Gunzip's final push between members flushes one empty chunk.
       if (final && slice.length === 0) return this.emit(slice);
       this.inflater ??= borrowInflater(this.ctx.allowsDecompressed);
-      if (!this.ctx.held.has(slice.buffer)) {
+      const held = this.ctx.held.has(slice.buffer);
+      // A full slice was cut from a longer piece, so more input follows it: it is seldom one whole member, and trying
+      // would inflate it twice.
+      if (!held && slice.length < INPUT_SLICE) {
         const whole = gunzipWhole(this.inflater, slice, this.ctx.allowsDecompressed);
         if (whole) return this.emit(whole);
-        this.giveBack();
-        this.gunzip = new Gunzip(this.emit);
-        return this.gunzip.push(slice, final);
       }
       this.fast = {
         slices: [],
-        source: slice.buffer,
-        base: slice.byteOffset,
+        source: held ? slice.buffer : new ArrayBuffer(0),
+        copied: !held,
+        base: held ? slice.byteOffset : 0,
         total: 0,
         memberStart: 0,
         dataStart: -1,
@@ -458,12 +466,39 @@ class GzipStream implements ByteSink {
     }
     const fast = this.fast;
     if (slice.length) {
+      if (fast.copied) {
+        const copy = this.copyIn(slice);
+        if (!copy) {
+          fast.slices.push(slice);
+          return this.readAgain(final);
+        }
+        slice = copy;
+      }
       fast.slices.push(slice);
       if (slice.buffer !== fast.source || slice.byteOffset !== fast.base + fast.total) return this.readAgain(final);
       fast.total += slice.length;
     }
     if (!this.readMembers(final)) return this.readAgain(final);
     this.handOver();
+  }
+
+  /**
+   * `slice` copied after the input copied before it, into a buffer grown as needed (the slices before it moved along),
+   * or undefined when that would pass STREAM_COPY_MAX_BYTES.
+   */
+  private copyIn(slice: Uint8Array): Uint8Array | undefined {
+    const fast = this.fast!;
+    const end = fast.total + slice.length;
+    if (end > STREAM_COPY_MAX_BYTES) return undefined;
+    if (end > fast.source.byteLength) {
+      const grown = new ArrayBuffer(Math.min(STREAM_COPY_MAX_BYTES, Math.max(end, 2 * fast.source.byteLength)));
+      new Uint8Array(grown).set(new Uint8Array(fast.source, 0, fast.total));
+      fast.slices = fast.slices.map((s) => new Uint8Array(grown, s.byteOffset, s.length));
+      fast.source = grown;
+    }
+    const copy = new Uint8Array(fast.source, fast.total, slice.length);
+    copy.set(slice);
+    return copy;
   }
 
   private handOver(): void {
@@ -506,6 +541,7 @@ class GzipStream implements ByteSink {
   private readAgain(final: boolean): void {
     const fast = this.fast!;
     this.giveBack();
+    this.fast = undefined;
     this.gunzip = new Gunzip(skipping(fast.handedOver, this.emit));
     for (const slice of fast.slices) this.gunzip.push(slice, false);
     if (final) this.gunzip.push(new Uint8Array(0), true);

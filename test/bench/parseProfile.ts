@@ -1,6 +1,6 @@
 // Where a parse's time goes in Chromium, and two trees side by side in one page, for diagnosis beside `npm run bench --
 // --browser`. `node --import tsx test/bench/parseProfile.ts synthetic-20MB.xml.gz [--runs N] [--mode
-// ours|ceiling|ceiling-native|inflate|decode] [--against DIR] [--profile]` (a file under dist/bench, written by the
+// ours|ceiling|ceiling-native|inflate|inflate-ours|decode] [--against DIR] [--profile]` (a file under dist/bench, written by the
 // bench). Every run is timed in the page (wall ms) with the renderer's CPU ms; with `--against DIR` (another worktree)
 // the same page also holds that tree's parseReport, and the two run alternately, run by run, so that both see the same
 // machine. `--profile` takes a CDP CPU profile over the runs and prints self time by function and by line.
@@ -29,6 +29,8 @@ const page = `
   ${against ? `import { parseReport as parseAgainst } from '${against}/core/report/parseReport';` : 'const parseAgainst = undefined;'}
   import { scanRecords } from './ceilingScanner';
   import { Gunzip } from 'fflate';
+  import { borrowInflater, returnInflater } from './../../core/report/inflateStream';
+  import { gunzipWhole } from './../../core/report/inflateWhole';
   let bytes = new Uint8Array(0);
   async function load(url) { bytes = new Uint8Array(await (await fetch(url)).arrayBuffer()); return bytes.length; }
   async function nativeChunks() {
@@ -58,6 +60,10 @@ const page = `
       await scanRecords(!gz ? plain() : mode === 'ceiling' ? ff() : native(), (batch) => { records += batch.length; for (const r of batch) all.push(r); });
     } else if (mode === 'inflate') {
       records = (await nativeChunks()).length;
+    } else if (mode === 'inflate-ours') {
+      const inflater = borrowInflater(() => true);
+      records = gunzipWhole(inflater, bytes, () => true).length;
+      returnInflater(inflater);
     } else if (mode === 'decode') {
       const decoder = new TextDecoder();
       for (let at = 0; at < bytes.length; at += 32768) records += decoder.decode(bytes.subarray(at, at + 32768), { stream: true }).length;

@@ -1,6 +1,7 @@
 // Small gzip files and zip members are inflated in one call by the decoder of core/report/inflateStream.ts: held in
 // memory (parseReport) through the same path as large ones, arriving in pieces (parseReportStream) through gunzipWhole
-// when a piece is exactly one whole member. Either way the result must be exactly what fflate's streaming gives. Each
+// when a piece is exactly one whole member, else copied as they arrive (up to STREAM_COPY_MAX_BYTES, past which fflate
+// reads them). Either way the result must be exactly what fflate's streaming gives. Each
 // case where one call must not be taken — several gzip members, bytes after the member, damage, truncation, bombs — is
 // checked to fall back, lying sizes and a wrong CRC to read as streaming reads them, and parseReport's result is
 // compared whole with a parseReport whose decoder refuses everything (fflate's streaming path alone).
@@ -8,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { deflateSync, gzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../../../core/report/concatBytes';
 import { gunzipWhole } from '../../../core/report/inflateWhole';
 import { borrowInflater, InflateStream, returnInflater } from '../../../core/report/inflateStream';
-import { INPUT_SLICE } from '../../../core/report/limits';
+import { INPUT_SLICE, STREAM_COPY_MAX_BYTES } from '../../../core/report/limits';
 import { parseReport, parseReportStream } from '../../../core/report/parseReport';
 import { readZipEntries } from '../../../core/report/readZipEntries';
 import { importFflateOnlyParser } from '../../helpers/fflateOnlyParser';
@@ -265,6 +266,77 @@ describe('input read chunk by chunk (parseReportStream)', () => {
       [one, two.subarray(0, 30), two.subarray(30)],
     ]) {
       await expectStreamAsStreaming(parts, 'r.xml.gz');
+    }
+  });
+});
+
+describe('a gzip file arriving in pieces longer than one input slice (parseReportStream)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // 18,000 records of varied addresses and counts: about 7 MB of XML, over 128 KiB gzipped.
+  const large = utf8(
+    reportXml({
+      records: Array.from({ length: 18_000 }, (_, i) =>
+        recordXml({ count: (i * 7919) % 997, ip: `10.${i % 251}.${(i * 31) % 256}.${(i * 131) % 256}` }),
+      ),
+    }),
+  );
+  const gz = gzipSync(large);
+  const largeMessages = Array.from({ length: 18_000 }, (_, i) => (i * 7919) % 997).reduce((a, b) => a + b, 0);
+  /** `bytes` in pieces of the given lengths, the rest as the last piece. */
+  const inPieces = (bytes: Uint8Array, ...lengths: number[]) => {
+    const parts: Uint8Array[] = [];
+    let at = 0;
+    for (const length of lengths) parts.push(bytes.subarray(at, (at += length)));
+    return [...parts, bytes.subarray(at)];
+  };
+
+  it('is read by the decoder slice by slice, copied as it arrives, as streaming reads it', async () => {
+    expect(gz.length).toBeGreaterThan(2 * INPUT_SLICE);
+    const run = vi.spyOn(InflateStream.prototype, 'run');
+    for (const parts of [[gz], inPieces(gz, 1000, INPUT_SLICE, 5), inPieces(gz, 9, 3 * INPUT_SLICE + 17)]) {
+      run.mockClear();
+      expect(messagesOf(await expectStreamAsStreaming(parts, 'large.xml.gz'))).toBe(largeMessages);
+      // One call per slice of INPUT_SLICE or less: no slice was read by fflate.
+      const lengths = run.mock.calls.map(([data]) => data.length);
+      expect(lengths.length).toBeGreaterThanOrEqual(Math.ceil(gz.length / INPUT_SLICE));
+      expect(Math.max(...lengths)).toBe(gz.length - 10);
+    }
+  });
+
+  it('damaged or cut after some slices were handed over, is read again by fflate from its start', async () => {
+    for (const at of [INPUT_SLICE + 100, gz.length - 2000]) {
+      const damaged = gz.slice();
+      damaged[at] = damaged[at]! ^ 0xff;
+      await expectStreamAsStreaming(inPieces(damaged, 3000), 'damaged.xml.gz');
+      await expectStreamAsStreaming(inPieces(gz.subarray(0, at), 3000), 'cut.xml.gz');
+    }
+    await expectStreamAsStreaming(inPieces(concatBytes([gz, gz, utf8('\r\n')]), 70_000, 70_000), 'twice.xml.gz');
+  });
+
+  it('past STREAM_COPY_MAX_BYTES is read by fflate from its start, giving the same', async () => {
+    expect(STREAM_COPY_MAX_BYTES).toBeGreaterThan(gz.length);
+    vi.resetModules();
+    vi.doMock('../../../core/report/limits', async (actual: () => Promise<object>) => ({
+      ...(await actual()),
+      STREAM_COPY_MAX_BYTES: INPUT_SLICE + 1000,
+    }));
+    try {
+      const small = await import('../../../core/report/parseReport');
+      const run = vi.spyOn((await import('../../../core/report/inflateStream')).InflateStream.prototype, 'run');
+      for (const bytes of [
+        gz,
+        concatBytes([gz.subarray(0, INPUT_SLICE + 500), utf8('damage'), gz.subarray(INPUT_SLICE + 506)]),
+      ]) {
+        const parts = inPieces(bytes, 5000, INPUT_SLICE);
+        run.mockClear();
+        const result = await small.parseReportStream(chunks(...parts), { fileName: 'large.xml.gz' });
+        expect(result).toEqual(await streamingOnlyStream(chunks(...parts), { fileName: 'large.xml.gz' }));
+        expect(Math.max(...run.mock.calls.map(([data]) => data.length))).toBeLessThanOrEqual(INPUT_SLICE + 1000);
+      }
+      expect(messagesOf(await small.parseReportStream(chunks(gz), { fileName: 'large.xml.gz' }))).toBe(largeMessages);
+    } finally {
+      vi.doUnmock('../../../core/report/limits');
     }
   });
 });
