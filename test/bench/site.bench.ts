@@ -192,6 +192,8 @@ async function pickOnEmptyDashboard(
         'leveldb',
         'Blob',
         'disabled-by-default-v8.compile',
+        // V8's sampling profiler in every isolate, the workers' included (a CDP session reaches only the page's).
+        'disabled-by-default-v8.cpu_profiler',
       ],
     });
     return { context, page, pickedAt: await pickFiles(page, paths) };
@@ -536,6 +538,69 @@ function printThreads(events: ThreadEvent[]): void {
     console.log(`    ${(row.total / 1000).toFixed(0).padStart(7)}  ${row.label}: ${named}`);
   }
   printCompiling(events, threadNames);
+  printSampledFunctions(events, threadNames);
+}
+
+/**
+ * Self time by function in each worker, from the samples V8's profiler writes into the trace (ProfileChunk events; a
+ * profile's nodes arrive over its chunks). The build is minified, so each function is named with where it is in its
+ * file and the code it starts with.
+ */
+function printSampledFunctions(events: ThreadEvent[], threadNames: Map<string, string>): void {
+  interface ProfileNode {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }
+  interface ChunkData {
+    cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+    timeDeltas?: number[];
+  }
+  const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; self: Map<string, number> }>();
+  for (const e of events as Array<ThreadEvent & { id?: string }>) {
+    if (e.name === 'Profile') {
+      const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? '';
+      profiles.set(`${e.pid}:${e.id}`, { thread: `${thread} ${e.tid}`, nodes: new Map(), self: new Map() });
+    }
+    if (e.name !== 'ProfileChunk') continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    const data = (e.args as { data?: ChunkData } | undefined)?.data;
+    if (!profile || !data) continue;
+    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const deltas = data.timeDeltas ?? [];
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      const frame = profile.nodes.get(id)?.callFrame;
+      if (!frame) return;
+      const at = frame.url ? `${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
+      const key = `${frame.functionName || '(anonymous)'}\u0000${at}`;
+      // A sample's delta is the time since the one before it: the time up to the next sample is this one's.
+      profile.self.set(key, (profile.self.get(key) ?? 0) + (deltas[i + 1] ?? 0));
+    });
+  }
+  const sources = new Map<string, string[]>();
+  const codeAt = (at: string): string => {
+    const [file, line, column] = at.split(':');
+    if (!file) return '';
+    if (!sources.has(file)) {
+      const dir = process.env.SITE_DIR ?? 'dist/site';
+      const found = readdirSync(join(dir, 'assets')).includes(file);
+      sources.set(file, found ? readFileSync(join(dir, 'assets', file), 'utf8').split('\n') : []);
+    }
+    const text = sources.get(file)![Number(line) - 1] ?? '';
+    return text.slice(Number(column) - 1, Number(column) + 59);
+  };
+  for (const { thread, self } of profiles.values()) {
+    if (!thread.startsWith('DedicatedWorker')) continue;
+    const busy = [...self].filter(([key]) => !key.startsWith('(idle)'));
+    const total = busy.reduce((sum, [, us]) => sum + us, 0);
+    console.log(`  ${thread}, sampled: ${(total / 1000).toFixed(0)} ms busy; self time by function:`);
+    for (const [key, us] of busy.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+      const [name, at] = key.split('\u0000') as [string, string];
+      const code = codeAt(at);
+      console.log(
+        `    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}${at ? ` ${at}` : ''}${code ? `  ${JSON.stringify(code)}` : ''}`,
+      );
+    }
+  }
 }
 
 /**
