@@ -203,7 +203,8 @@ function overlaps(report: StoredReport, period: Period): boolean {
  * Reports decoded per IndexedDB request, about: like RECORDS_PER_REQUEST, a few ms of structured clone for a page's
  * main thread, and well under 50 ms on a machine whose cores are busy with something else (which stretches decoding
  * 450 reports to 110 ms and more). Packs hold from one to REPORTS_PER_PACK reports, so the packs per request follow
- * the reports per pack seen so far.
+ * the reports per pack seen so far, at most doubling from one request to the next: a small pack read first (the
+ * few reports of one domain in one import) once made the next request 50 packs, over a thousand reports in one task.
  */
 export const REPORTS_PER_REQUEST = 200;
 
@@ -225,19 +226,22 @@ async function reportsOfKind(
     let lower: unknown[] = [kind, d, spanStart(ends.from)];
     let lowerOpen = false;
     let perRequest = Math.max(1, Math.floor(REPORTS_PER_REQUEST / REPORTS_PER_PACK));
+    let packsRead = 0;
+    let reportsRead = 0;
     for (;;) {
       const range = keyRanges().bound(lower, upper, lowerOpen, true);
       const packs = await db.getAll('reportPacks', range, perRequest);
-      let reports = 0;
       for (const pack of packs) {
         const sound = soundReports(pack);
-        reports += sound.length;
+        reportsRead += sound.length;
         for (const report of sound) if (report.end >= ends.from && report.end < ends.to) found.push(report);
       }
       if (packs.length < perRequest) break;
       lower = packs[packs.length - 1]!.id;
       lowerOpen = true;
-      perRequest = Math.min(256, Math.max(1, Math.floor((REPORTS_PER_REQUEST * packs.length) / Math.max(1, reports))));
+      packsRead += packs.length;
+      const fitting = Math.floor((REPORTS_PER_REQUEST * packsRead) / Math.max(1, reportsRead));
+      perRequest = Math.min(256, 2 * perRequest, Math.max(1, fitting));
     }
     found.sort((a, b) => a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const report of found) out.push(report);

@@ -84,12 +84,50 @@ function cpuSince(before: Map<string, { kind: string; seconds: number }>): Recor
 
 async function watchLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __frames: LongFrame[] };
     w.__longTasks = [];
+    w.__frames = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them, which a long task does not.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as LongFrameEntry[])
+        w.__frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          render: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0,
+          scripts: e.scripts.map((script) => ({
+            what: `${script.invoker} ${script.sourceFunctionName || ''} ${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+            duration: script.duration,
+            layout: script.forcedStyleAndLayoutDuration,
+          })),
+        });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
+}
+
+/** A long animation frame as the bench keeps it: its scripts and the time it spent drawing. */
+interface LongFrame {
+  start: number;
+  duration: number;
+  render: number;
+  scripts: Array<{ what: string; duration: number; layout: number }>;
+}
+
+/** PerformanceLongAnimationFrameTiming, as much of it as the bench reads (the DOM lib here does not have it). */
+interface LongFrameEntry {
+  startTime: number;
+  duration: number;
+  renderStart: number;
+  scripts: Array<{
+    invoker: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    sourceCharPosition: number;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }>;
 }
 
 /** Resolves with performance.now() in the page at the moment the headline total reads `expected`. */
@@ -155,8 +193,22 @@ async function longestTask(page: Page, from: number, to: number, print = true): 
     [from, to] as const,
   );
   if (print && process.argv.includes('--verbose')) {
-    for (const t of tasks)
-      console.log(`  long task at +${Math.round(t.start - from)} ms: ${Math.round(t.duration)} ms`);
+    const frames = await page.evaluate(() => (window as unknown as { __frames: LongFrame[] }).__frames);
+    for (const t of tasks) {
+      // The frames that overlap the task, with their scripts: what the task ran, or what ran beside it in the frame.
+      const within = frames.filter((f) => f.start < t.start + t.duration && f.start + f.duration > t.start);
+      const ran = within
+        .flatMap((f) => [
+          ...f.scripts.map(
+            (s) => `${s.what} ${Math.round(s.duration)} ms${s.layout ? ` (layout ${Math.round(s.layout)})` : ''}`,
+          ),
+          ...(f.render ? [`drawing ${Math.round(f.render)} ms`] : []),
+        ])
+        .join('; ');
+      console.log(
+        `  long task at +${Math.round(t.start - from)} ms: ${Math.round(t.duration)} ms${ran ? `: ${ran}` : ''}`,
+      );
+    }
   }
   return Math.max(0, ...tasks.map((t) => t.duration));
 }

@@ -274,6 +274,41 @@ describe('queries', () => {
     expect(perRequest.length).toBeLessThanOrEqual(Math.ceil(3000 / REPORTS_PER_REQUEST) + 2);
   });
 
+  it('reads about REPORTS_PER_REQUEST reports a request when a small pack comes first', async () => {
+    // One import of 2 reports, then 20 of 100, all ending in the same week: the small pack is read first (its keys sort
+    // first). Sized by that pack alone, the next request read 100 packs, all 2,000 other reports in one task.
+    const imports = [2, ...Array.from({ length: 20 }, () => 100)];
+    for (const [batch, size] of imports.entries()) {
+      const rows = Array.from({ length: size }, (_, i) =>
+        toReportRows(
+          aggregate('pack.example', `${batch === 0 ? 'a' : 'p'}${batch}-${i}`, [record({ count: 1 })], {
+            domain: 'packs.test',
+            begin: MARCH_1 + (i % 5) * DAY,
+          }),
+          file,
+        ),
+      );
+      await saveReportRows(db, rows);
+    }
+    const perRequest: number[] = [];
+    const counting = new Proxy(db, {
+      get(target, property) {
+        if (property === 'getAll')
+          return async (...args: Parameters<ReportDatabase['getAll']>) => {
+            const packs = await target.getAll(...args);
+            perRequest.push(packs.reduce((sum, pack) => sum + (pack as { reports: unknown[] }).reports.length, 0));
+            return packs;
+          };
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const reports = await listAggregateReports(counting, 'packs.test');
+    expect(reports).toHaveLength(2002);
+    expect(perRequest[0]).toBe(2);
+    expect(Math.max(...perRequest)).toBeLessThanOrEqual(REPORTS_PER_REQUEST);
+  });
+
   it('reads record digests in requests of one chunk at most, each record once', async () => {
     // 6 imports of 100 reports of 20 records ending in the same week: chunks of up to 4,000 records, which two chunks a
     // request read in requests of 8,000 records, each decoded in one task of a page's main thread.
