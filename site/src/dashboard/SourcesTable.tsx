@@ -17,10 +17,10 @@ type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
 /** Groups, and addresses of an opened group, shown at first and added per "show more": the rest is one click away. */
 const GROUPS_PER_PAGE = 100;
 /**
- * Groups drawn per frame while a page of new ones is drawn: a group is a row of a dozen elements, and styling and laying
- * out a hundred at once made one frame of 120-200 ms on a machine whose cores were busy with something else.
+ * Groups drawn per frame while a page of new ones is drawn: a group is a row of a dozen elements, and on a machine whose
+ * cores are busy with something else a frame's styling and layout grows with the rows in it (docs/benchmarks.md).
  */
-const GROUPS_PER_FRAME = 25;
+const GROUPS_PER_FRAME = 15;
 const IPS_PER_PAGE = 50;
 
 export interface SourceFilters {

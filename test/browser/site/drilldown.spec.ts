@@ -238,7 +238,7 @@ test('every source reachable a page at a time or all at once, on the dashboard a
   const atFrame = await page.evaluate(() => (window as unknown as { __groupsAtFrame: number[] }).__groupsAtFrame);
   const drawnPerFrame = atFrame.slice(1).map((count, i) => count - atFrame[i]!);
   expect(Math.max(...drawnPerFrame)).toBeGreaterThan(0);
-  expect(Math.max(...drawnPerFrame)).toBeLessThanOrEqual(25);
+  expect(Math.max(...drawnPerFrame)).toBeLessThanOrEqual(15);
   const status = page.getByTestId('show-more').getByRole('status');
   await expect(status).toHaveText(/^100 of [\d,]+ sources shown\.$/);
   const total = Number(/of ([\d,]+) sources/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
