@@ -237,14 +237,12 @@ describe('queries', () => {
     expect(tlsReports[0]).toMatchObject({ successfulSessions: 10, failedSessions: 2 });
   });
 
-  it('reads reports in requests of about REPORTS_PER_REQUEST, however full the packs, each report once', async () => {
-    // 30 imports of 100 reports ending in the same week: 30 packs of 100 (one per import), which 64 packs a request
-    // read in one request of 3,000 reports, all decoded in one task of a page's main thread; one pack a request would
-    // make 30 requests.
-    for (let batch = 0; batch < 30; batch++) {
-      const rows = Array.from({ length: 100 }, (_, i) =>
+  /** One import per size given, of that many reports of packs.test ending in the same week: a pack each. */
+  async function importPacks(sizes: number[]): Promise<void> {
+    for (const [batch, size] of sizes.entries()) {
+      const rows = Array.from({ length: size }, (_, i) =>
         toReportRows(
-          aggregate('pack.example', `p${batch}-${i}`, [record({ count: 1 })], {
+          aggregate('pack.example', `p${String(batch).padStart(3, '0')}-${i}`, [record({ count: 1 })], {
             domain: 'packs.test',
             begin: MARCH_1 + (i % 5) * DAY,
           }),
@@ -253,6 +251,10 @@ describe('queries', () => {
       );
       await saveReportRows(db, rows);
     }
+  }
+
+  /** The aggregate reports of packs.test, with the reports each request read. */
+  async function readCountingRequests() {
     const perRequest: number[] = [];
     const counting = new Proxy(db, {
       get(target, property) {
@@ -266,7 +268,15 @@ describe('queries', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const reports = await listAggregateReports(counting, 'packs.test');
+    return { reports: await listAggregateReports(counting, 'packs.test'), perRequest };
+  }
+
+  it('reads reports in requests of about REPORTS_PER_REQUEST, however full the packs, each report once', async () => {
+    // 30 imports of 100 reports ending in the same week: 30 packs of 100 (one per import), which 64 packs a request
+    // read in one request of 3,000 reports, all decoded in one task of a page's main thread; one pack a request would
+    // make 30 requests.
+    await importPacks(Array.from({ length: 30 }, () => 100));
+    const { reports, perRequest } = await readCountingRequests();
     expect(reports).toHaveLength(3000);
     expect(new Set(reports.map((r) => r.key)).size).toBe(3000);
     expect(perRequest.reduce((a, b) => a + b, 0)).toBe(3000);
@@ -277,33 +287,8 @@ describe('queries', () => {
   it('reads about REPORTS_PER_REQUEST reports a request when a small pack comes first', async () => {
     // One import of 2 reports, then 20 of 100, all ending in the same week: the small pack is read first (its keys sort
     // first). Sized by that pack alone, the next request read 100 packs, all 2,000 other reports in one task.
-    const imports = [2, ...Array.from({ length: 20 }, () => 100)];
-    for (const [batch, size] of imports.entries()) {
-      const rows = Array.from({ length: size }, (_, i) =>
-        toReportRows(
-          aggregate('pack.example', `${batch === 0 ? 'a' : 'p'}${batch}-${i}`, [record({ count: 1 })], {
-            domain: 'packs.test',
-            begin: MARCH_1 + (i % 5) * DAY,
-          }),
-          file,
-        ),
-      );
-      await saveReportRows(db, rows);
-    }
-    const perRequest: number[] = [];
-    const counting = new Proxy(db, {
-      get(target, property) {
-        if (property === 'getAll')
-          return async (...args: Parameters<ReportDatabase['getAll']>) => {
-            const packs = await target.getAll(...args);
-            perRequest.push(packs.reduce((sum, pack) => sum + (pack as { reports: unknown[] }).reports.length, 0));
-            return packs;
-          };
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const reports = await listAggregateReports(counting, 'packs.test');
+    await importPacks([2, ...Array.from({ length: 20 }, () => 100)]);
+    const { reports, perRequest } = await readCountingRequests();
     expect(reports).toHaveLength(2002);
     expect(perRequest[0]).toBe(2);
     expect(Math.max(...perRequest)).toBeLessThanOrEqual(REPORTS_PER_REQUEST);
