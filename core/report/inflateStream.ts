@@ -55,6 +55,13 @@ function newCode(symbols: number): Code {
   };
 }
 
+/** Each FAST_BITS-bit number with its bits in reverse order. */
+const REVERSED = Uint16Array.from({ length: 1 << FAST_BITS }, (_, value) => {
+  let reversed = 0;
+  for (let bit = 0; bit < FAST_BITS; bit++) reversed |= ((value >> bit) & 1) << (FAST_BITS - 1 - bit);
+  return reversed;
+});
+
 /** Code lengths being read (literal/length then distance), shared: a block header is read within one call. */
 const lengths = new Uint8Array(288 + 32);
 const offsets = new Uint16Array(MAX_BITS + 2);
@@ -77,20 +84,27 @@ function build(code: Code, from: number, n: number): boolean {
     const length = lengths[from + symbol]!;
     if (length !== 0) symbols[offsets[length]!++] = symbol;
   }
-  fast.fill(0);
+  // The table is filled only as wide as the longest code (a report's code-length and distance codes are often 5-7
+  // bits): a code that short reads only the low bits of a look-up, so doubling the filled part gives the rest. A small
+  // report is one block, and its three tables were a third of its decoding.
+  let longest = MAX_BITS;
+  while (longest > 1 && counts[longest] === 0) longest--;
+  if (longest > FAST_BITS) longest = FAST_BITS;
+  const filled = 1 << longest;
+  fast.fill(0, 0, filled);
   let next = 0;
   let index = 0;
-  for (let length = 1; length <= FAST_BITS; length++) {
+  for (let length = 1; length <= longest; length++) {
     for (let k = 0; k < counts[length]!; k++) {
       // Codes are sent most significant bit first into a stream read least significant bit first: reverse them.
-      let reversed = 0;
-      for (let bit = 0; bit < length; bit++) reversed |= ((next >> bit) & 1) << (length - 1 - bit);
+      const reversed = REVERSED[next]! >> (FAST_BITS - length);
       const entry = (symbols[index++]! << 4) | length;
-      for (let slot = reversed; slot <= FAST_MASK; slot += 1 << length) fast[slot] = entry;
+      for (let slot = reversed; slot < filled; slot += 1 << length) fast[slot] = entry;
       next++;
     }
     next <<= 1;
   }
+  for (let size = filled; size <= FAST_MASK; size <<= 1) fast.copyWithin(size, 0, size);
   return true;
 }
 
