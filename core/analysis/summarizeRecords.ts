@@ -161,17 +161,14 @@ function messagesInPeriod(
   period: Period,
   onDay: (day: string, count: number) => void,
 ): number | undefined {
-  const firstDay = Math.floor(period.from / DAY);
-  const lastDay = Math.floor((period.to - 1) / DAY);
-  const beginDay = Math.floor(begin / DAY);
-  // Fast path: a report inside one UTC day (the usual daily report) needs no spreading.
-  if (beginDay === Math.floor(Math.max(begin, end) / DAY)) {
-    if (beginDay < firstDay || beginDay > lastDay) return undefined;
-    onDay(dayName(beginDay), count);
+  const day = reportDay(begin, end);
+  if (day !== undefined) {
+    if (!dayInPeriod(day, period)) return undefined;
+    onDay(dayName(day), count);
     return count;
   }
-  const fromName = dayName(firstDay);
-  const toName = dayName(lastDay);
+  const fromName = dayName(Math.floor(period.from / DAY));
+  const toName = dayName(Math.floor((period.to - 1) / DAY));
   let inside: number | undefined;
   for (const { day, count: n } of spreadOverDays(begin, end, count)) {
     if (day < fromName || day > toName) continue;
@@ -179,6 +176,26 @@ function messagesInPeriod(
     onDay(day, n);
   }
   return inside;
+}
+
+/** The UTC day (days since 1970) of a report inside one day, the usual daily report; undefined when it spans more. */
+function reportDay(begin: number, end: number): number | undefined {
+  const day = Math.floor(begin / DAY);
+  return day === Math.floor(Math.max(begin, end) / DAY) ? day : undefined;
+}
+
+function dayInPeriod(day: number, period: Period): boolean {
+  return day >= Math.floor(period.from / DAY) && day <= Math.floor((period.to - 1) / DAY);
+}
+
+/** Counts `n` messages of `record` into its day. */
+function addToDay(point: DailyPoint, record: CountedProfile, n: number): void {
+  const passes = receiverPassedDmarc(record);
+  if (passes) point.dmarcPass = (point.dmarcPass ?? 0) + n;
+  if (record.disposition === 'reject') point.rejected += n;
+  else if (record.disposition === 'quarantine') point.quarantined += n;
+  else if (passes) point.pass += n;
+  else point.fail += n;
 }
 
 function emptyCounts(): ResultCounts {
@@ -449,6 +466,20 @@ export class RecordSummarizer {
   #countDigest(digest: CountedDigest): Array<number | undefined> | undefined {
     const { profiles, profileOf, sourceIps, counts } = digest;
     const messages = new Array<number | undefined>(profileOf.length);
+    // A digest's records share their report's days: for a report inside one day, the day is found once, not per
+    // record (a digest holds up to RECORDS_PER_BATCH records, and a dashboard counts every stored one).
+    const day = reportDay(digest.begin, digest.end);
+    if (day !== undefined) {
+      if (!dayInPeriod(day, this.period) || profileOf.length === 0) return undefined;
+      const point = this.#dayPoint(dayName(day));
+      for (let i = 0; i < profileOf.length; i++) {
+        const record = profiles[profileOf[i]!]!;
+        const n = (messages[i] = counts[i]!);
+        addToDay(point, record, n);
+        this.#countTotals(record, sourceIps[i]!, n, digest);
+      }
+      return messages;
+    }
     let any = false;
     for (let i = 0; i < profileOf.length; i++) {
       messages[i] = this.#count(profiles[profileOf[i]!]!, sourceIps[i]!, counts[i]!, digest);
@@ -464,21 +495,29 @@ export class RecordSummarizer {
     count: number,
     report: { begin: number; end: number; reportKey: string; orgName: string },
   ): number | undefined {
+    const n = messagesInPeriod(report.begin, report.end, count, this.period, (day, inDay) =>
+      addToDay(this.#dayPoint(day), record, inDay),
+    );
+    if (n !== undefined) this.#countTotals(record, sourceIp, n, report);
+    return n;
+  }
+
+  #dayPoint(day: string): DailyPoint {
+    let point = this.#daily.get(day);
+    if (!point) this.#daily.set(day, (point = { day, pass: 0, fail: 0, quarantined: 0, rejected: 0, dmarcPass: 0 }));
+    return point;
+  }
+
+  /** Counts `n` messages of one record inside the period into the totals and overrides. */
+  #countTotals(
+    record: CountedProfile,
+    sourceIp: string,
+    n: number,
+    report: { reportKey: string; orgName: string },
+  ): void {
     const totals = this.#totals;
-    const passes = receiverPassedDmarc(record);
-    const disposition = record.disposition;
-    const n = messagesInPeriod(report.begin, report.end, count, this.period, (day, inDay) => {
-      let point = this.#daily.get(day);
-      if (!point) this.#daily.set(day, (point = { day, pass: 0, fail: 0, quarantined: 0, rejected: 0, dmarcPass: 0 }));
-      if (passes) point.dmarcPass = (point.dmarcPass ?? 0) + inDay;
-      if (disposition === 'reject') point.rejected += inDay;
-      else if (disposition === 'quarantine') point.quarantined += inDay;
-      else if (passes) point.pass += inDay;
-      else point.fail += inDay;
-    });
-    if (n === undefined) return undefined;
     addCounts(totals, record, n);
-    totals.dispositions[disposition] = (totals.dispositions[disposition] ?? 0) + n;
+    totals.dispositions[record.disposition] = (totals.dispositions[record.disposition] ?? 0) + n;
     this.#reportKeys.add(report.reportKey);
     this.#allIps.add(sourceIp);
     for (const reason of record.reasons) {
@@ -486,7 +525,6 @@ export class RecordSummarizer {
       if (!byType) this.#overrides.set(report.orgName, (byType = new Map<OverrideReason, number>()));
       byType.set(reason.type, (byType.get(reason.type) ?? 0) + n);
     }
-    return n;
   }
 
   /**

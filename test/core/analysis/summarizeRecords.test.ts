@@ -207,6 +207,63 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
     ]);
     expect(summary.sources[0]!.classification.reason).toMatch(/^30 of 30 messages failed both DKIM and SPF/);
   });
+  it('counts digests as it counts their records: a day once per digest, a day outside, a week in part', () => {
+    const fail: Partial<AggregateRecord> = {
+      dkim: 'fail',
+      spf: 'fail',
+      dkimResults: [],
+      spfResults: [],
+      dkimAligned: false,
+      spfAligned: false,
+    };
+    const batch = (begin: number, end: number, reportKey: string, records: AggregateRecord[]): StoredRecordBatch => ({
+      id: ['example.com', begin, reportKey, 0],
+      reportKey,
+      domain: 'example.com',
+      orgName: 'receiver.example',
+      begin,
+      end,
+      records,
+    });
+    const batches = [
+      batch(MARCH_1 + 3 * DAY, MARCH_1 + 4 * DAY - 1, 'r-day', [
+        record({ count: 5 }),
+        record({ sourceIp: '198.51.100.7', count: 2, ...fail }),
+        record({ count: 7, disposition: 'quarantine', dkim: 'fail' }),
+      ]),
+      batch(MARCH_1 + 10 * DAY, MARCH_1 + 11 * DAY - 1, 'r-later', [record({ sourceIp: '203.0.113.9', count: 1000 })]),
+      batch(MARCH_1, MARCH_1 + 7 * DAY - 1, 'r-week', [record({ count: 70, ...fail })]),
+      batch(MARCH_1 + 3 * DAY, MARCH_1 + 4 * DAY - 1, 'r-empty', []),
+    ];
+    const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
+    const byDigest = new RecordSummarizer(threeDays);
+    byDigest.addDigests(batches.map((b) => toRecordDigest(b)));
+    const counted = new RecordSummarizer(threeDays);
+    counted.countDigests(batches.map((b) => toRecordDigest(b)));
+    const byRecord = new RecordSummarizer(threeDays);
+    byRecord.add(
+      batches.flatMap((b) =>
+        b.records.map((rec): StoredRecord => ({ ...b, id: [...b.id], record: rec }) as unknown as StoredRecord),
+      ),
+    );
+    // By hand: the day's report 5 + 2 + 7, the week's 70 at 10 a day for the three days inside, the later one none.
+    expect(byDigest.headline().totals).toEqual({
+      messages: 44,
+      dmarcPass: 12,
+      dkimAligned: 5,
+      spfAligned: 12,
+      dispositions: { none: 37, quarantine: 7, reject: 0, pass: 0 },
+      sources: 2,
+      reports: 2,
+    });
+    expect(byDigest.headline().daily).toEqual([
+      { day: '2024-03-03', pass: 0, fail: 10, quarantined: 0, rejected: 0, dmarcPass: 0 },
+      { day: '2024-03-04', pass: 5, fail: 12, quarantined: 7, rejected: 0, dmarcPass: 12 },
+      { day: '2024-03-05', pass: 0, fail: 10, quarantined: 0, rejected: 0, dmarcPass: 0 },
+    ]);
+    expect(counted.headline()).toEqual(byDigest.headline());
+    expect(byRecord.headline()).toEqual(byDigest.headline());
+  });
   it('hands each address its own records for the drill-down, in the order they came, made only when asked for', () => {
     const added = storedRecord(record({ count: 3 }), MARCH_1, MARCH_1 + DAY - 1, 'r-a');
     const batch: StoredRecordBatch = {
