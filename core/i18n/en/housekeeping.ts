@@ -22,6 +22,9 @@ export const housekeepingEn = {
   'housekeeping.history.heading': 'Earlier imports',
   'housekeeping.history.summary':
     '{files, plural, one {# file} other {# files}}: {imported, plural, one {# report imported} other {# reports imported}}, {duplicates, plural, one {# duplicate} other {# duplicates}}, {refused, plural, one {# file refused} other {# files refused}}',
+  'housekeeping.history.interruptedTag': 'Interrupted',
+  'housekeeping.history.interrupted':
+    'The page closed before this import ended: the results of {done} of {total, plural, one {# file} other {# files}} were kept.',
   'housekeeping.history.retention':
     '{count, plural, one {# old report deleted} other {# old reports deleted}} by the retention setting',
 

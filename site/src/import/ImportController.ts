@@ -223,6 +223,17 @@ export class ImportController {
       sample: options.sample === true,
     });
     if (files.length === 0) return Promise.resolve();
+    // Kept from now, as unfinished until its end: a page closed meanwhile leaves it listed as interrupted.
+    this.#history.begin({
+      importedAt: this.#startedEpoch,
+      finishedAt: 0,
+      sample: options.sample === true,
+      cancelled: false,
+      total: files.length,
+      imported: 0,
+      duplicates: 0,
+      refused: 0,
+    });
     this.#startWatchdog();
     const done = new Promise<void>((resolve) => (this.#finish = resolve));
     // Every worker now: an import that comes before they were all warmed up starts the rest at once.

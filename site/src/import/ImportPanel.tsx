@@ -411,9 +411,12 @@ function EarlierImport({ record }: { record: ImportSummary }) {
           <span class="font-medium">{dateTime(Math.floor(record.importedAt / 1000))}</span>
           {record.sample && <Badge colour="blue">{t('housekeeping.sampleTag')}</Badge>}
           {record.cancelled && <Badge colour="amber">{t('import.status.cancelled')}</Badge>}
+          {record.unfinished && <Badge colour="amber">{t('housekeeping.history.interruptedTag')}</Badge>}
           <span class={mutedClass}>
+            {record.unfinished &&
+              `${t('housekeeping.history.interrupted', { done: record.done ?? 0, total: record.total })} `}
             {t('housekeeping.history.summary', {
-              files: record.total,
+              files: record.unfinished ? (record.done ?? 0) : record.total,
               imported: record.imported,
               duplicates: record.duplicates,
               refused: record.refused,

@@ -1,11 +1,13 @@
 // Housekeeping in the built site (Chromium) with real corpus reports: page titles and focus per route, the
 // disposition card's words, samples tagged and removed in one click, import results kept across reloads, storage and
-// retention on the Data page, deletes that say what they remove, and changes made in one tab shown in the others.
+// retention on the Data page, deletes that say what they remove, changes made in one tab shown in the others, and an
+// import whose page closed before it ended listed as interrupted.
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SHARED_CORPUS } from '../../corpus/readManifest';
+import { generateReportFiles } from './generateReports';
 import { addReports, axeViolations, FIXTURES, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
 
 test.beforeEach(async ({ page }) => {
@@ -315,6 +317,81 @@ test('a change made in one tab shows in the site’s other tabs without a reload
   await expect(page.getByTestId('stored-counts')).toContainText('0 reports and 0 records');
   await expect(other.getByRole('heading', { name: 'No reports yet' })).toBeVisible();
   await expect(otherImports.getByTestId('earlier-import')).toHaveCount(0);
+  requests.assertSameOrigin();
+  otherRequests.assertSameOrigin();
+});
+
+test('an import whose page closes before it ends is listed as interrupted with the results written; while it runs, other tabs do not list it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const requests = recordRequests(page);
+  const other = await context.newPage();
+  const otherRequests = recordRequests(other);
+  const dir = mkdtempSync(join(tmpdir(), 'dmarc-interrupted-'));
+  const paths = generateReportFiles(3000, { seed: 41, recordsPerFile: 3 }).map(({ name, buffer }) => {
+    writeFileSync(join(dir, name), buffer);
+    return join(dir, name);
+  });
+  await page.goto(`${ORIGIN}/#/import`);
+  // Slowed tenfold, so that the import is still running when the page closes.
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await page.getByLabel('Add reports').first().setInputFiles(paths);
+  const progress = page.getByTestId('import-status').locator('progress');
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(50);
+  // Results are written at least once a second.
+  await page.waitForTimeout(1500);
+
+  // Running in a page: another tab does not take it for an earlier import.
+  await other.goto(`${ORIGIN}/#/import`);
+  await expect(other.getByRole('heading', { name: 'Import reports' })).toBeVisible();
+  await expect(other.getByTestId('earlier-import')).toHaveCount(0);
+  const doneWhenClosed = Number(await progress.getAttribute('value'));
+  expect(doneWhenClosed).toBeLessThan(3000);
+  await page.close();
+
+  const earlier = other.getByTestId('earlier-import');
+  await expect(async () => {
+    await other.reload();
+    await expect(earlier).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(earlier).toContainText('Interrupted');
+  const text = (await earlier.locator('summary').textContent()) ?? '';
+  const kept = Number(/the results of ([\d,]+) of 3,000 files were kept/.exec(text)?.[1]?.replace(/,/g, ''));
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThanOrEqual(doneWhenClosed);
+  expect(text).toContain(`${kept.toLocaleString('en')} files: ${kept.toLocaleString('en')} reports imported`);
+  await earlier.locator('summary').click();
+  await expect(earlier.locator('tbody tr').first()).toBeVisible();
+
+  // The next import keeps it, with its results.
+  await addReports(other, [fixtureFile('resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml')]);
+  await other.reload();
+  await expect(other.getByTestId('earlier-import')).toHaveCount(2);
+  await expect(other.getByTestId('earlier-import').nth(1)).toContainText('Interrupted');
+  // In both languages and themes, on a phone too.
+  for (const [locale, theme, width] of [
+    ['en', 'light', 1280],
+    ['nl', 'dark', 1280],
+    ['nl', 'light', 390],
+  ] as const) {
+    await other.setViewportSize({ width, height: 900 });
+    await other.evaluate(
+      ({ l, th }) => {
+        localStorage.setItem('dmarc-lens:locale', l);
+        localStorage.setItem('dmarc-lens:theme', th);
+      },
+      { l: locale, th: theme },
+    );
+    await other.reload();
+    const interrupted = other.getByTestId('earlier-import').nth(1);
+    await expect(interrupted).toContainText(locale === 'en' ? 'Interrupted' : 'Onderbroken');
+    await interrupted.locator('summary').click();
+    await expect(interrupted.locator('tbody tr').first()).toBeVisible();
+    expect(await axeViolations(other), `${locale}, ${theme}`).toEqual([]);
+    await other.screenshot({ path: `/work/shots/house/interrupted-${locale}-${theme}-${width}.png`, fullPage: true });
+  }
   requests.assertSameOrigin();
   otherRequests.assertSameOrigin();
 });

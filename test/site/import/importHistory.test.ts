@@ -86,6 +86,26 @@ describe('import history', () => {
     expect(await history.readImportResults(1_760_000_000_001)).toEqual([]);
   });
 
+  it('keeps a begun import as unfinished, its summary counting the results written (within a second); its end makes it whole', async () => {
+    const history = await freshHistory();
+    const writer = new history.ImportHistoryWriter(1_770_000_000_000);
+    const begun = { ...summary(1_770_000_000_000, 3_000), finishedAt: 0, imported: 0, refused: 0 };
+    writer.begin(begun);
+    writer.add(Array.from({ length: 1_100 }, (_, i) => result(i)));
+    // Two rows of 500 at once, the last 100 within RESULTS_WRITTEN_WITHIN_MS.
+    await new Promise((resolve) => setTimeout(resolve, history.RESULTS_WRITTEN_WITHIN_MS + 300));
+    // Node has no Web Locks, so no page is taken to run it: listed as interrupted, as after its page closed.
+    const refused = Math.floor((1_100 + 93) / 97);
+    expect(await history.listImports()).toEqual([
+      { ...begun, unfinished: true, done: 1_100, imported: 1_100 - refused, refused },
+    ]);
+    expect(await history.readImportResults(1_770_000_000_000)).toHaveLength(1_100);
+    writer.add(Array.from({ length: 1_900 }, (_, i) => result(1_100 + i)));
+    await writer.finish(summary(1_770_000_000_000, 3_000));
+    expect(await history.listImports()).toEqual([summary(1_770_000_000_000, 3_000)]);
+    expect(await history.readImportResults(1_770_000_000_000)).toHaveLength(3_000);
+  });
+
   it('keeps the newest 25 imports, and drops the results of the others and of an import never finished', async () => {
     const history = await freshHistory();
     // A page closed mid-import: its first row was written, its summary never.
