@@ -59,12 +59,18 @@ function stored(reports: readonly AggregateReport[]): StoredRecord[] {
   );
 }
 
-function storedRecord(
-  rec: AggregateRecord,
-  begin = MARCH_1,
-  end = begin + DAY - 1,
-  reportKey = `r-${begin}`,
-): StoredRecord {
+/** A record that fails DKIM and SPF, with no results of either. */
+const FAILS_BOTH: Partial<AggregateRecord> = {
+  dkim: 'fail',
+  spf: 'fail',
+  dkimResults: [],
+  spfResults: [],
+  dkimAligned: false,
+  spfAligned: false,
+};
+
+/** What a stored record, or a stored batch, of example.com's report `reportKey` holds besides its records. */
+function reportHead(begin: number, end: number, reportKey: string): Omit<StoredRecord, 'record'> {
   return {
     id: ['example.com', begin, reportKey, 0],
     reportKey,
@@ -72,8 +78,16 @@ function storedRecord(
     orgName: 'receiver.example',
     begin,
     end,
-    record: rec,
   };
+}
+
+function storedRecord(
+  rec: AggregateRecord,
+  begin = MARCH_1,
+  end = begin + DAY - 1,
+  reportKey = `r-${begin}`,
+): StoredRecord {
+  return { ...reportHead(begin, end, reportKey), record: rec };
 }
 
 describe('summarizeRecords: sources as the Senders page sees them', () => {
@@ -186,19 +200,7 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
   });
 
   it('counts the share of a multi-day report inside the period, in the class as well', () => {
-    const week = storedRecord(
-      record({
-        count: 70,
-        dkim: 'fail',
-        spf: 'fail',
-        dkimResults: [],
-        spfResults: [],
-        dkimAligned: false,
-        spfAligned: false,
-      }),
-      MARCH_1,
-      MARCH_1 + 7 * DAY - 1,
-    );
+    const week = storedRecord(record({ count: 70, ...FAILS_BOTH }), MARCH_1, MARCH_1 + 7 * DAY - 1);
     const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
     const summary = summarizeRecords([week, storedRecord(record({ count: 1000 }), MARCH_1 + 20 * DAY)], threeDays);
     expect(summary.totals.messages).toBe(30);
@@ -208,31 +210,18 @@ describe('summarizeRecords: sources as the Senders page sees them', () => {
     expect(summary.sources[0]!.classification.reason).toMatch(/^30 of 30 messages failed both DKIM and SPF/);
   });
   it('counts digests as it counts their records: a day once per digest, a day outside, a week in part', () => {
-    const fail: Partial<AggregateRecord> = {
-      dkim: 'fail',
-      spf: 'fail',
-      dkimResults: [],
-      spfResults: [],
-      dkimAligned: false,
-      spfAligned: false,
-    };
     const batch = (begin: number, end: number, reportKey: string, records: AggregateRecord[]): StoredRecordBatch => ({
-      id: ['example.com', begin, reportKey, 0],
-      reportKey,
-      domain: 'example.com',
-      orgName: 'receiver.example',
-      begin,
-      end,
+      ...reportHead(begin, end, reportKey),
       records,
     });
     const batches = [
       batch(MARCH_1 + 3 * DAY, MARCH_1 + 4 * DAY - 1, 'r-day', [
         record({ count: 5 }),
-        record({ sourceIp: '198.51.100.7', count: 2, ...fail }),
+        record({ sourceIp: '198.51.100.7', count: 2, ...FAILS_BOTH }),
         record({ count: 7, disposition: 'quarantine', dkim: 'fail' }),
       ]),
       batch(MARCH_1 + 10 * DAY, MARCH_1 + 11 * DAY - 1, 'r-later', [record({ sourceIp: '203.0.113.9', count: 1000 })]),
-      batch(MARCH_1, MARCH_1 + 7 * DAY - 1, 'r-week', [record({ count: 70, ...fail })]),
+      batch(MARCH_1, MARCH_1 + 7 * DAY - 1, 'r-week', [record({ count: 70, ...FAILS_BOTH })]),
       batch(MARCH_1 + 3 * DAY, MARCH_1 + 4 * DAY - 1, 'r-empty', []),
     ];
     const threeDays = { from: MARCH_1 + 2 * DAY, to: MARCH_1 + 5 * DAY };
