@@ -194,7 +194,10 @@ export function useDashboardData(domain: string | null, period: Period | undefin
       let reports: StoredAggregateReport[] | undefined;
       const withReports = (shown: DashboardData): DashboardData => (reports ? { ...shown, reports } : shown);
       void listAggregateReports(db, domain, period).then(
-        (read) => {
+        async (read) => {
+          // The last request's decoding and the sort of every report end the task they came in: the page is drawn
+          // with them in a task of its own (beside busy processes the two together took 135 ms).
+          await nextTask();
           if (stale) return;
           reports = read;
           if (counted) counted = withReports(counted);
