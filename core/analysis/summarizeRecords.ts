@@ -167,8 +167,8 @@ function messagesInPeriod(
     onDay(dayName(day), count);
     return count;
   }
-  const fromName = dayName(Math.floor(period.from / DAY));
-  const toName = dayName(Math.floor((period.to - 1) / DAY));
+  const fromName = dayName(firstDay(period));
+  const toName = dayName(lastDay(period));
   let inside: number | undefined;
   for (const { day, count: n } of spreadOverDays(begin, end, count)) {
     if (day < fromName || day > toName) continue;
@@ -184,8 +184,17 @@ function reportDay(begin: number, end: number): number | undefined {
   return day === Math.floor(Math.max(begin, end) / DAY) ? day : undefined;
 }
 
+/** The first and the last UTC day (days since 1970) of `period`, its whole days. */
+function firstDay(period: Period): number {
+  return Math.floor(period.from / DAY);
+}
+
+function lastDay(period: Period): number {
+  return Math.floor((period.to - 1) / DAY);
+}
+
 function dayInPeriod(day: number, period: Period): boolean {
-  return day >= Math.floor(period.from / DAY) && day <= Math.floor((period.to - 1) / DAY);
+  return day >= firstDay(period) && day <= lastDay(period);
 }
 
 /** Counts `n` messages of `record` into its day. */

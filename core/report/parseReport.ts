@@ -466,14 +466,9 @@ class GzipStream implements ByteSink {
     }
     const fast = this.fast;
     if (slice.length) {
-      if (fast.copied) {
-        const copy = this.copyIn(slice);
-        if (!copy) {
-          fast.slices.push(slice);
-          return this.readAgain(final);
-        }
-        slice = copy;
-      }
+      // Input arriving in pieces is read from its copy; a slice past the copy's limit stays where it is, so it does not
+      // follow on from the slices before it, and fflate reads them all again, as for held input that does not.
+      if (fast.copied) slice = this.copyIn(slice) ?? slice;
       fast.slices.push(slice);
       if (slice.buffer !== fast.source || slice.byteOffset !== fast.base + fast.total) return this.readAgain(final);
       fast.total += slice.length;
