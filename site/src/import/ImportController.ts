@@ -8,8 +8,14 @@ import { inNextTask } from '../app/nextTask';
 import { Observable } from '../app/Observable';
 import { applyRetention, readRetentionMonths } from '../data/retention';
 import { folderOf } from './collectDroppedFiles';
-import { ImportHistoryWriter } from './importHistory';
-import type { FileResult, FileToImport, MainToWorker, WorkerToMain } from './importProtocol';
+import { ImportHistoryWriter, type ImportSummary } from './importHistory';
+import {
+  countResult,
+  type FileResult,
+  type FileToImport,
+  type MainToWorker,
+  type WorkerToMain,
+} from './importProtocol';
 
 export interface ImportProgress {
   running: boolean;
@@ -224,16 +230,7 @@ export class ImportController {
     });
     if (files.length === 0) return Promise.resolve();
     // Kept from now, as unfinished until its end: a page closed meanwhile leaves it listed as interrupted.
-    this.#history.begin({
-      importedAt: this.#startedEpoch,
-      finishedAt: 0,
-      sample: options.sample === true,
-      cancelled: false,
-      total: files.length,
-      imported: 0,
-      duplicates: 0,
-      refused: 0,
-    });
+    this.#history.begin(summaryOf(this.progress.value, 0));
     this.#startWatchdog();
     const done = new Promise<void>((resolve) => (this.#finish = resolve));
     // Every worker now: an import that comes before they were all warmed up starts the rest at once.
@@ -446,9 +443,7 @@ export class ImportController {
       counted.push(result);
       state.results.push(result);
       state.done++;
-      state.imported += result.imported;
-      state.duplicates += result.duplicates;
-      if (result.status === 'refused') state.refused++;
+      countResult(state, result);
     }
     this.#history.add(counted);
     if (this.#pendingIds.size === 0) this.#complete();
@@ -646,9 +641,14 @@ export class ImportController {
  * failure to keep them costs only the history.
  */
 function keep(history: ImportHistoryWriter, state: ImportProgress): Promise<void> {
-  return history.finish({
+  return history.finish(summaryOf(state, Date.now()));
+}
+
+/** What the import history keeps of an import's progress. */
+function summaryOf(state: ImportProgress, finishedAt: number): ImportSummary {
+  return {
     importedAt: state.importedAt,
-    finishedAt: Date.now(),
+    finishedAt,
     sample: state.sample,
     cancelled: state.cancelled,
     total: state.total,
@@ -656,7 +656,7 @@ function keep(history: ImportHistoryWriter, state: ImportProgress): Promise<void
     duplicates: state.duplicates,
     refused: state.refused,
     ...(state.retentionRemoved !== undefined ? { retentionRemoved: state.retentionRemoved } : {}),
-  });
+  };
 }
 
 /** The watchdog's budget for a file of `size` bytes, or the test-only override (STALL_BUDGET_TEST_KEY). */

@@ -14,7 +14,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { Observable } from '../app/Observable';
 import { onOtherTabs, tellOtherTabs } from '../app/otherTabs';
-import type { FileResult } from './importProtocol';
+import { countResult, type FileResult } from './importProtocol';
 
 /** What an import came to: one row per import. */
 export interface ImportSummary {
@@ -178,11 +178,7 @@ export class ImportHistoryWriter {
     let summary: ImportSummary | undefined;
     if (this.#unfinished) {
       summary = this.#unfinished = { ...this.#unfinished, done: (this.#unfinished.done ?? 0) + results.length };
-      for (const result of results) {
-        summary.imported += result.imported;
-        summary.duplicates += result.duplicates;
-        if (result.status === 'refused') summary.refused++;
-      }
+      for (const result of results) countResult(summary, result);
     }
     this.#writes = this.#writes
       .then(async () => {

@@ -51,6 +51,20 @@ export interface FileResult {
   reports?: ReportRef[];
 }
 
+/** An import's tally of its files' results: reports imported and already stored, files refused. */
+export interface ImportCounts {
+  imported: number;
+  duplicates: number;
+  refused: number;
+}
+
+/** Counts one file's result into `counts`. */
+export function countResult(counts: ImportCounts, result: FileResult): void {
+  counts.imported += result.imported;
+  counts.duplicates += result.duplicates;
+  if (result.status === 'refused') counts.refused++;
+}
+
 /** A report of a file, enough to link to it and to remove it again. */
 export interface ReportRef {
   key: string;
