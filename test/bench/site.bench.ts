@@ -438,19 +438,36 @@ async function writeProfile(profiler: CDPSession, path: string): Promise<void> {
   const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
   mkdirSync('dist/bench', { recursive: true });
   writeFileSync(path, JSON.stringify(profile));
-  const self = new Map<number, number>();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byName = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
-    byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
-  }
+  addSelfTime(byName, profile.samples ?? [], profile.timeDeltas ?? [], (id) => {
+    const f = nodes.get(id)?.callFrame;
+    return f && `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+  });
   const total = [...byName.values()].reduce((a, b) => a + b, 0);
   console.log(`  main thread profile (${path}), ${(total / 1000).toFixed(0)} ms sampled; most self time:`);
-  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+  for (const [name, us] of mostFirst(byName, 25)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+}
+
+/**
+ * Adds the time of each of a CPU profile's `samples` to its node's key (none: not counted). A sample's delta is the
+ * time since the one before it: the time up to the next sample is this one's.
+ */
+function addSelfTime(
+  self: Map<string, number>,
+  samples: readonly number[],
+  deltas: readonly number[],
+  keyOf: (node: number) => string | undefined,
+): void {
+  samples.forEach((id, i) => {
+    const key = keyOf(id);
+    if (key !== undefined) self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0));
+  });
+}
+
+/** The `n` entries of `times` with the most time, most first. */
+function mostFirst<K>(times: Iterable<[K, number]>, n: number): Array<[K, number]> {
+  return [...times].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
 /**
@@ -504,16 +521,13 @@ function printTrace(buffer: Buffer): void {
   }
   printThreads(events);
   console.log('  main thread trace (dist/bench/site-trace.json), self time by event:');
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
-    console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+  for (const [name, us] of mostFirst(self, 20)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
   const start = onMain[0]?.ts ?? 0;
   console.log('  the longest tasks:');
   for (const task of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 8))
     console.log(
       `    ${(task.dur / 1000).toFixed(0).padStart(6)} ms at +${((task.ts - start) / 1000).toFixed(0)} ms: ` +
-        [...task.inside]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 4)
+        mostFirst(task.inside, 4)
           .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)} ms`)
           .join(', '),
     );
@@ -582,9 +596,7 @@ function printThreads(events: ThreadEvent[]): void {
   }
   console.log('  threads by task time (ms), with the events inside their tasks that took most:');
   for (const row of rows.sort((a, b) => b.total - a.total).slice(0, 16)) {
-    const named = [...row.inside]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
+    const named = mostFirst(row.inside, 5)
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`)
       .join(', ');
     console.log(`    ${(row.total / 1000).toFixed(0).padStart(7)}  ${row.label}: ${named}`);
@@ -618,14 +630,11 @@ function printSampledFunctions(events: ThreadEvent[], threadNames: Map<string, s
     const data = (e.args as { data?: ChunkData } | undefined)?.data;
     if (!profile || !data) continue;
     for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
-    const deltas = data.timeDeltas ?? [];
-    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+    addSelfTime(profile.self, data.cpuProfile?.samples ?? [], data.timeDeltas ?? [], (id) => {
       const frame = profile.nodes.get(id)?.callFrame;
-      if (!frame) return;
+      if (!frame) return undefined;
       const at = frame.url ? `${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
-      const key = `${frame.functionName || '(anonymous)'}\u0000${at}`;
-      // A sample's delta is the time since the one before it: the time up to the next sample is this one's.
-      profile.self.set(key, (profile.self.get(key) ?? 0) + (deltas[i + 1] ?? 0));
+      return `${frame.functionName || '(anonymous)'}\u0000${at}`;
     });
   }
   const sources = new Map<string, string[]>();
@@ -645,7 +654,7 @@ function printSampledFunctions(events: ThreadEvent[], threadNames: Map<string, s
     const busy = [...self].filter(([key]) => !key.startsWith('(idle)'));
     const total = busy.reduce((sum, [, us]) => sum + us, 0);
     console.log(`  ${thread}, sampled: ${(total / 1000).toFixed(0)} ms busy; self time by function:`);
-    for (const [key, us] of busy.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    for (const [key, us] of mostFirst(busy, 12)) {
       const [name, at] = key.split('\u0000') as [string, string];
       const code = codeAt(at);
       console.log(
