@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SHARED_CORPUS } from '../../corpus/readManifest';
 import { generateReportFiles } from './generateReports';
-import { addReports, axeViolations, FIXTURES, fixtureFile, ORIGIN, recordRequests } from './siteHelpers';
+import {
+  addReports,
+  axeViolations,
+  chooseLocaleAndTheme,
+  FIXTURES,
+  fixtureFile,
+  ORIGIN,
+  recordRequests,
+} from './siteHelpers';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -265,13 +273,7 @@ test('the import, data and print pages pass axe in both languages and themes, wi
     ['nl', 'light'],
     ['nl', 'dark'],
   ] as const) {
-    await page.evaluate(
-      ({ l, th }) => {
-        localStorage.setItem('dmarc-lens:locale', l);
-        localStorage.setItem('dmarc-lens:theme', th);
-      },
-      { l: locale, th: theme },
-    );
+    await chooseLocaleAndTheme(page, locale, theme);
     for (const route of ['import', 'data', 'print?domain=secure.200permits.com&period=all']) {
       await page.goto(`${ORIGIN}/#/${route}`);
       await page.reload();
@@ -377,13 +379,7 @@ test('an import whose page closes before it ends is listed as interrupted with t
     ['nl', 'light', 390],
   ] as const) {
     await other.setViewportSize({ width, height: 900 });
-    await other.evaluate(
-      ({ l, th }) => {
-        localStorage.setItem('dmarc-lens:locale', l);
-        localStorage.setItem('dmarc-lens:theme', th);
-      },
-      { l: locale, th: theme },
-    );
+    await chooseLocaleAndTheme(other, locale, theme);
     await other.reload();
     const interrupted = other.getByTestId('earlier-import').nth(1);
     await expect(interrupted).toContainText(locale === 'en' ? 'Interrupted' : 'Onderbroken');

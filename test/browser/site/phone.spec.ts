@@ -1,7 +1,15 @@
 // The site on a 390 px phone (Chromium) with real reports of several domains: no page scrolls sideways, and tables
 // become a card per row with each cell named. Screenshots in both languages and themes.
 import { expect, test, type Page } from '@playwright/test';
-import { addReports, AGGREGATE_FILES, axeViolations, fixtureFile, ORIGIN, OTHER_REPORT_FILES } from './siteHelpers';
+import {
+  addReports,
+  AGGREGATE_FILES,
+  axeViolations,
+  chooseLocaleAndTheme,
+  fixtureFile,
+  ORIGIN,
+  OTHER_REPORT_FILES,
+} from './siteHelpers';
 
 const SHOTS = '/work/shots/house';
 const ROUTES = ['overview', 'dashboard', 'senders', 'records', 'import', 'data'] as const;
@@ -36,13 +44,7 @@ test('no page scrolls sideways at 390 px, in either language or theme, and each 
     ['en', 'light'],
     ['nl', 'dark'],
   ] as const) {
-    await page.evaluate(
-      ({ l, th }) => {
-        localStorage.setItem('dmarc-lens:locale', l);
-        localStorage.setItem('dmarc-lens:theme', th);
-      },
-      { l: locale, th: theme },
-    );
+    await chooseLocaleAndTheme(page, locale, theme);
     for (const route of ROUTES) {
       await page.goto(`${ORIGIN}/#/${route}`);
       await page.reload();

@@ -144,6 +144,17 @@ export async function addReports(
   await expect(page.getByTestId('import-outcome').first()).toBeVisible({ timeout: 60_000 });
 }
 
+/** Sets the site's language and theme for the page's next load (their settings in localStorage). */
+export async function chooseLocaleAndTheme(page: Page, locale: 'en' | 'nl', theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate(
+    ({ l, th }) => {
+      localStorage.setItem('dmarc-lens:locale', l);
+      localStorage.setItem('dmarc-lens:theme', th);
+    },
+    { l: locale, th: theme },
+  );
+}
+
 /** The number in the headline's message total, read as digits. */
 export async function totalMessages(page: Page): Promise<number> {
   const text = await page.getByTestId('total-messages').textContent({ timeout: 30_000 });
