@@ -277,16 +277,22 @@ export class ImportController {
     this.#outbox = [];
     this.#outboxBytes = 0;
     this.#stopWatchdog();
-    this.progress.set({
+    const ended: ImportProgress = {
       ...state,
       running: false,
       cancelled: true,
       finishedAt: performance.now(),
       revision: state.revision + 1,
-    });
-    void keep(this.#history, this.progress.value);
+    };
     notifyDataChanged();
-    this.#finish?.();
+    // Said cancelled once kept as cancelled, as #complete says finished: a reload at that moment must not find it
+    // interrupted. A new import begun meanwhile has the progress to itself.
+    const generation = this.#generation;
+    const finish = this.#finish;
+    void keep(this.#history, ended).then(() => {
+      if (generation === this.#generation) this.progress.set(ended);
+      finish?.();
+    });
   }
 
   /**

@@ -197,6 +197,23 @@ describe('ImportController at the end of an import', () => {
     controller.dispose();
   });
 
+  it('says it was cancelled only once it is kept as cancelled: a reload at that moment does not find it interrupted', async () => {
+    const { controller } = importer(() => ({ kind: 'slow', ms: 2_000 }), 5_000);
+    let listedThen: Promise<ImportSummary[]> | undefined;
+    const unsubscribe = controller.progress.subscribe((state) => {
+      if (state.cancelled) listedThen ??= listImports();
+    });
+    const done = controller.start(files(['a.xml', 'b.xml', 'c.xml']));
+    await sleep(100);
+    controller.cancel();
+    await done;
+    unsubscribe();
+    const listed = await listedThen;
+    expect(listed?.[0]).toMatchObject({ importedAt: controller.progress.value.importedAt, total: 3, cancelled: true });
+    expect(listed?.[0]?.unfinished).toBeUndefined();
+    controller.dispose();
+  });
+
   it('cannot be cancelled once every file has its result and it is being kept', async () => {
     const { controller } = importer(() => ({ kind: 'quick' }), 5_000);
     const done = controller.start(files(['a.xml']));
