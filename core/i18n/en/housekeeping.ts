@@ -20,11 +20,12 @@ export const housekeepingEn = {
   'housekeeping.openReportUndated': 'Open {domain}',
   'housekeeping.moreReports': '{count, plural, one {# more report} other {# more reports}}',
   'housekeeping.history.heading': 'Earlier imports',
-  'housekeeping.history.summary':
-    '{files, plural, one {# file} other {# files}}: {imported, plural, one {# report imported} other {# reports imported}}, {duplicates, plural, one {# duplicate} other {# duplicates}}, {refused, plural, one {# file refused} other {# files refused}}',
+  'housekeeping.history.summary': '{files, plural, one {# file} other {# files}}: {counts}',
+  'housekeeping.history.counts':
+    '{imported, plural, one {# report imported} other {# reports imported}}, {duplicates, plural, one {# duplicate} other {# duplicates}}, {refused, plural, one {# file refused} other {# files refused}}',
   'housekeeping.history.interruptedTag': 'Interrupted',
   'housekeeping.history.interrupted':
-    'The page closed before this import ended: the results of {done} of {total, plural, one {# file} other {# files}} were kept.',
+    'The page closed before this import ended. The results of {done} of {total, plural, one {# file} other {# files}} were kept: {counts}',
   'housekeeping.history.retention':
     '{count, plural, one {# old report deleted} other {# old reports deleted}} by the retention setting',
 

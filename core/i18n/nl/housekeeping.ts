@@ -20,11 +20,12 @@ export const housekeepingNl: Translation<typeof housekeepingEn> = {
   'housekeeping.openReportUndated': '{domain} openen',
   'housekeeping.moreReports': '{count, plural, one {nog # rapport} other {nog # rapporten}}',
   'housekeeping.history.heading': 'Eerdere imports',
-  'housekeeping.history.summary':
-    '{files, plural, one {# bestand} other {# bestanden}}: {imported, plural, one {# rapport geïmporteerd} other {# rapporten geïmporteerd}}, {duplicates, plural, one {# al bewaard} other {# al bewaard}}, {refused, plural, one {# bestand geweigerd} other {# bestanden geweigerd}}',
+  'housekeeping.history.summary': '{files, plural, one {# bestand} other {# bestanden}}: {counts}',
+  'housekeeping.history.counts':
+    '{imported, plural, one {# rapport geïmporteerd} other {# rapporten geïmporteerd}}, {duplicates, plural, one {# al bewaard} other {# al bewaard}}, {refused, plural, one {# bestand geweigerd} other {# bestanden geweigerd}}',
   'housekeeping.history.interruptedTag': 'Onderbroken',
   'housekeeping.history.interrupted':
-    'De pagina werd gesloten voordat deze import klaar was: de resultaten van {done} van {total, plural, one {# bestand} other {# bestanden}} zijn bewaard.',
+    'De pagina werd gesloten voordat deze import klaar was. De resultaten van {done} van {total, plural, one {# bestand} other {# bestanden}} zijn bewaard: {counts}',
   'housekeeping.history.retention':
     '{count, plural, one {# oud rapport verwijderd} other {# oude rapporten verwijderd}} door de bewaartermijn',
 

@@ -404,6 +404,11 @@ function EarlierImport({ record }: { record: ImportSummary }) {
       live = false;
     };
   }, [open, record.importedAt]);
+  const counts = t('housekeeping.history.counts', {
+    imported: record.imported,
+    duplicates: record.duplicates,
+    refused: record.refused,
+  });
   return (
     <li class="rounded-lg border border-slate-200 dark:border-slate-800" data-testid="earlier-import">
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -413,14 +418,9 @@ function EarlierImport({ record }: { record: ImportSummary }) {
           {record.cancelled && <Badge colour="amber">{t('import.status.cancelled')}</Badge>}
           {record.unfinished && <Badge colour="amber">{t('housekeeping.history.interruptedTag')}</Badge>}
           <span class={mutedClass}>
-            {record.unfinished &&
-              `${t('housekeeping.history.interrupted', { done: record.done ?? 0, total: record.total })} `}
-            {t('housekeeping.history.summary', {
-              files: record.unfinished ? (record.done ?? 0) : record.total,
-              imported: record.imported,
-              duplicates: record.duplicates,
-              refused: record.refused,
-            })}
+            {record.unfinished
+              ? t('housekeeping.history.interrupted', { done: record.done ?? 0, total: record.total, counts })
+              : t('housekeeping.history.summary', { files: record.total, counts })}
             {record.retentionRemoved
               ? ` · ${t('housekeeping.history.retention', { count: record.retentionRemoved })}`
               : ''}
