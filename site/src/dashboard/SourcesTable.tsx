@@ -1,7 +1,7 @@
 // Sources grouped as the Senders page groups them (by sending service, else by network), each with its class, the
 // messages of other classes it carries and, when opened, the reason and fix the Senders page gives, then by IP;
 // sortable, filterable, with a drill-down to the records and the raw XML of each report.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AggregateRecord, StoredRecord } from '../../../core/report';
 import type { ClassifiedSourceGroup, SourceClass, SourceIp, SourceRecords } from '../../../core/analysis';
 import { useI18n } from '../i18n/i18n';
@@ -11,16 +11,12 @@ import { inputClass, linkButtonClass, mutedClass, tableClass, tdClass, thClass, 
 import { readSourceSearch, searchSources } from './matchSourceSearch';
 import { ShowMore } from './ShowMore';
 import { RecordDetail } from './RecordDetail';
+import { FIRST_SLICE_ROWS, nextSliceRows } from './slicePace';
 import { XmlDialog } from './XmlDialog';
 
 type SortKey = 'name' | 'messages' | 'pass' | 'dkim' | 'spf';
 /** Groups, and addresses of an opened group, shown at first and added per "show more": the rest is one click away. */
 const GROUPS_PER_PAGE = 100;
-/**
- * Groups drawn per frame while a page of new ones is drawn: a group is a row of a dozen elements, and on a machine whose
- * cores are busy with something else a frame's styling and layout grows with the rows in it (docs/benchmarks.md).
- */
-const GROUPS_PER_FRAME = 15;
 const IPS_PER_PAGE = 50;
 
 export interface SourceFilters {
@@ -339,13 +335,23 @@ export function SourcesTable({
   );
   // Other filters or data start again from the first page.
   useEffect(() => setLimit(GROUPS_PER_PAGE), [groups, filters]);
-  // New groups are drawn a slice per frame, from the first: the count drawn belongs to the groups it was drawn of.
-  const [drawnOf, setDrawnOf] = useState({ groups, count: GROUPS_PER_FRAME });
-  const drawn = drawnOf.groups === groups ? drawnOf.count : GROUPS_PER_FRAME;
+  // New groups are drawn a slice per frame, from the first, each slice as large as the last one's pace allows
+  // (slicePace.ts): the count drawn belongs to the groups it was drawn of.
+  const [drawnOf, setDrawnOf] = useState({ groups, count: FIRST_SLICE_ROWS });
+  const drawn = drawnOf.groups === groups ? drawnOf.count : FIRST_SLICE_ROWS;
   const drawing = drawn < Math.min(limit, shown.length);
+  const pace = useRef<{ rows: number; at?: number }>({ rows: FIRST_SLICE_ROWS });
   useEffect(() => {
-    if (!drawing) return;
-    const frame = requestAnimationFrame(() => setDrawnOf({ groups, count: drawn + GROUPS_PER_FRAME }));
+    if (!drawing) {
+      pace.current = { rows: FIRST_SLICE_ROWS };
+      return;
+    }
+    const frame = requestAnimationFrame((now) => {
+      const { rows, at } = pace.current;
+      const next = nextSliceRows(rows, at === undefined ? undefined : now - at);
+      pace.current = { rows: next, at: now };
+      setDrawnOf({ groups, count: drawn + next });
+    });
     return () => cancelAnimationFrame(frame);
   }, [drawing, drawn, groups]);
   const header = (key: SortKey, label: string, alignRight = true) => (
