@@ -155,9 +155,14 @@ export function groupReporters<T>(
   metadataOf: (item: T) => ReporterMetadata,
 ): Array<ReporterOrganization<T>> {
   const groups = new Map<string, Group>();
-  // Thousands of reports come from a few dozen addresses under a few dozen names: each is read once.
-  const domains = new Map<string, string | undefined>();
+  // Thousands of reports come from a few dozen addresses under a few dozen names: each is read once, and what it
+  // gives is kept per the strings as written (no string is built per item: a new string is hashed again at each lookup,
+  // which was most of the time for 10,000 reports).
+  const senders = new Map<string, Map<string | undefined, string | undefined>>();
   const cleanNames = new Map<string, string>();
+  /** Per domain, and per name of a report that names no domain, its group's key. */
+  const domainKeys = new Map<string, string>();
+  const nameKeys = new Map<string, string>();
   /** Per item (by position), its group. */
   const groupOf = new Array<Group>(items.length);
   for (let i = 0; i < items.length; i++) {
@@ -167,13 +172,22 @@ export function groupReporters<T>(
       name = cleanReporterName(metadata.orgName);
       cleanNames.set(metadata.orgName, name);
     }
-    const sender = `${metadata.email}\n${metadata.extraContactInfo ?? ''}`;
-    let domain = domains.get(sender);
-    if (!domains.has(sender)) {
-      domain = domainOfAddress(metadata.email) ?? domainOfContact(metadata.extraContactInfo);
-      domains.set(sender, domain);
+    let byContact = senders.get(metadata.email);
+    if (byContact === undefined) {
+      byContact = new Map<string | undefined, string | undefined>();
+      senders.set(metadata.email, byContact);
     }
-    const key = domain !== undefined ? `d:${domain}` : (nameKey(name) ?? 'n:');
+    let domain = byContact.get(metadata.extraContactInfo);
+    if (domain === undefined && !byContact.has(metadata.extraContactInfo)) {
+      domain = domainOfAddress(metadata.email) ?? domainOfContact(metadata.extraContactInfo);
+      byContact.set(metadata.extraContactInfo, domain);
+    }
+    let key = domain !== undefined ? domainKeys.get(domain) : nameKeys.get(name);
+    if (key === undefined) {
+      key = domain !== undefined ? `d:${domain}` : (nameKey(name) ?? 'n:');
+      if (domain !== undefined) domainKeys.set(domain, key);
+      else nameKeys.set(name, key);
+    }
     let group = groups.get(key);
     if (group === undefined) {
       group = { key, size: 0, names: new Map() };
