@@ -47,8 +47,18 @@ const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 const axisText = 'fill-slate-600 text-[11px] dark:fill-slate-300';
 
-/** Formats of a tick's date: a day ("29 Dec"), a month ("Jan 2026") or a year, in the reader's language, in UTC. */
+/**
+ * Formats of a tick's date: a day ("29 Dec"), a month ("Jan 2026") or a year, in the reader's language, in UTC. Made
+ * once per language: a month chart names each bucket with them, and making an Intl.DateTimeFormat is costly.
+ */
+const formatsByLocale = new Map<Locale, ReturnType<typeof makeTickFormats>>();
 function tickFormats(locale: Locale) {
+  let formats = formatsByLocale.get(locale);
+  if (!formats) formatsByLocale.set(locale, (formats = makeTickFormats(locale)));
+  return formats;
+}
+
+function makeTickFormats(locale: Locale) {
   return {
     day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
     dayWithYear: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
