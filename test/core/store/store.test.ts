@@ -285,9 +285,9 @@ describe('queries', () => {
   });
 
   it('reads about REPORTS_PER_REQUEST reports a request when a small pack comes first', async () => {
-    // One import of 2 reports, then 40 of 50, all ending in the same week: the small pack is read first (its keys sort
-    // first). Sized by that pack alone, the next request read 50 packs, all 2,000 other reports in one task.
-    await importPacks([2, ...Array.from({ length: 40 }, () => 50)]);
+    // One import of 2 reports, then 20 of 100, all ending in the same week: the small pack is read first (its keys sort
+    // first). Sized by that pack alone, the next request read 100 packs, all 2,000 other reports in one task.
+    await importPacks([2, ...Array.from({ length: 20 }, () => 100)]);
     const { reports, perRequest } = await readCountingRequests();
     expect(reports).toHaveLength(2002);
     expect(perRequest[0]).toBe(2);
