@@ -349,8 +349,9 @@ test('an import whose page closes before it ends is listed as interrupted with t
   await other.goto(`${ORIGIN}/#/import`);
   await expect(other.getByRole('heading', { name: 'Import reports' })).toBeVisible();
   await expect(other.getByTestId('earlier-import')).toHaveCount(0);
-  const doneWhenClosed = Number(await progress.getAttribute('value'));
-  expect(doneWhenClosed).toBeLessThan(3000);
+  // Still running when it closes. (The page goes on between this read and the close: a batch of results that came
+  // meanwhile is kept too, so the count read here bounds nothing.)
+  expect(Number(await progress.getAttribute('value'))).toBeLessThan(3000);
   await page.close();
 
   const earlier = other.getByTestId('earlier-import');
@@ -362,12 +363,20 @@ test('an import whose page closes before it ends is listed as interrupted with t
   const text = (await earlier.locator('summary').textContent()) ?? '';
   const kept = Number(/The results of ([\d,]+) of 3,000 files were kept/.exec(text)?.[1]?.replace(/,/g, ''));
   expect(kept).toBeGreaterThan(0);
-  expect(kept).toBeLessThanOrEqual(doneWhenClosed);
+  expect(kept).toBeLessThan(3000);
   // Every generated file is one new report; the count of files kept is said once.
   expect(text).toContain(`files were kept: ${kept.toLocaleString('en')} reports imported, 0 duplicates`);
   expect(text).not.toContain(`${kept.toLocaleString('en')} files:`);
   await earlier.locator('summary').click();
   await expect(earlier.locator('tbody tr').first()).toBeVisible();
+  // A result is kept only once its reports are stored: the database holds at least as many reports as were kept.
+  await other.goto(`${ORIGIN}/#/data`);
+  await expect(other.getByTestId('stored-counts')).toBeVisible();
+  const storedText = (await other.getByTestId('stored-counts').textContent()) ?? '';
+  const stored = Number(/([\d,]+) reports?/.exec(storedText)?.[1]?.replace(/,/g, ''));
+  expect(stored).toBeGreaterThanOrEqual(kept);
+  expect(stored).toBeLessThanOrEqual(3000);
+  await other.goto(`${ORIGIN}/#/import`);
 
   // The next import keeps it, with its results.
   await addReports(other, [fixtureFile('resend__resend-dmarc-analyzer/sample-rua-dmarc-report.xml')]);
