@@ -47,7 +47,11 @@ const COUNTED_PER_STEP = 4;
 const BUILT_PER_STEP = 200;
 const TASK_BUDGET_MS = 20;
 
-/** Runs `step` until it returns a value, in tasks of about TASK_BUDGET_MS; undefined if `stale()` turns true between. */
+/**
+ * Runs `step` until it returns a value, in tasks of about TASK_BUDGET_MS; undefined if `stale()` turns true between.
+ * The value comes in a task of its own: what follows it (most often a render of the dashboard) would otherwise join the
+ * task of the last step, which may have used the whole budget.
+ */
 async function inShortTasks<T>(step: () => T | undefined, stale: () => boolean): Promise<T | undefined> {
   for (;;) {
     await nextTask();
@@ -55,7 +59,10 @@ async function inShortTasks<T>(step: () => T | undefined, stale: () => boolean):
     const until = performance.now() + TASK_BUDGET_MS;
     do {
       const value = step();
-      if (value !== undefined) return value;
+      if (value !== undefined) {
+        await nextTask();
+        return stale() ? undefined : value;
+      }
     } while (performance.now() < until);
   }
 }
