@@ -285,14 +285,7 @@ export class ImportController {
       revision: state.revision + 1,
     };
     notifyDataChanged();
-    // Said cancelled once kept as cancelled, as #complete says finished: a reload at that moment must not find it
-    // interrupted. A new import begun meanwhile has the progress to itself.
-    const generation = this.#generation;
-    const finish = this.#finish;
-    void keep(this.#history, ended).then(() => {
-      if (generation === this.#generation) this.progress.set(ended);
-      finish?.();
-    });
+    void this.#keepThenShow(this.#history, ended, this.#generation, this.#finish);
   }
 
   /**
@@ -626,10 +619,25 @@ export class ImportController {
       };
       // Another import begun meanwhile may have stored more already: only this one's end is announced as such.
       notifyDataChanged(!unannounced && outcome === 0 && generation === this.#generation);
-      await keep(history, finished);
-      if (generation === this.#generation) this.progress.set(finished);
-      finish?.();
+      await this.#keepThenShow(history, finished, generation, finish);
     });
+  }
+
+  /**
+   * Keeps the import that ended (its summary goes to the history, importHistory.ts), and only then shows its end and
+   * resolves its start(): an import shown as finished or cancelled is one a reload finds among the earlier imports, not
+   * unfinished (listed as interrupted). An import begun meanwhile (another generation) has the progress to itself. A
+   * failure to keep it costs only the history.
+   */
+  async #keepThenShow(
+    history: ImportHistoryWriter,
+    ended: ImportProgress,
+    generation: number,
+    finish: (() => void) | undefined,
+  ): Promise<void> {
+    await history.finish(summaryOf(ended, Date.now()));
+    if (generation === this.#generation) this.progress.set(ended);
+    finish?.();
   }
 
   #stopWorkers(): void {
@@ -640,14 +648,6 @@ export class ImportController {
     this.#signs.clear();
     this.#stopWatchdog();
   }
-}
-
-/**
- * Keeps the import across reloads (importHistory.ts): its results were written as they came, its summary goes now. A
- * failure to keep them costs only the history.
- */
-function keep(history: ImportHistoryWriter, state: ImportProgress): Promise<void> {
-  return history.finish(summaryOf(state, Date.now()));
 }
 
 /** What the import history keeps of an import's progress. */
