@@ -182,11 +182,13 @@ export function groupReporters<T>(
       domain = domainOfAddress(metadata.email) ?? domainOfContact(metadata.extraContactInfo);
       byContact.set(metadata.extraContactInfo, domain);
     }
-    let key = domain !== undefined ? domainKeys.get(domain) : nameKeys.get(name);
-    if (key === undefined) {
-      key = domain !== undefined ? `d:${domain}` : (nameKey(name) ?? 'n:');
-      if (domain !== undefined) domainKeys.set(domain, key);
-      else nameKeys.set(name, key);
+    let key: string | undefined;
+    if (domain !== undefined) {
+      key = domainKeys.get(domain);
+      if (key === undefined) domainKeys.set(domain, (key = `d:${domain}`));
+    } else {
+      key = nameKeys.get(name);
+      if (key === undefined) nameKeys.set(name, (key = nameKey(name) ?? 'n:'));
     }
     let group = groups.get(key);
     if (group === undefined) {

@@ -425,7 +425,7 @@ async function measureImport(browser: Browser, batch: ImportBatch, label: string
   };
 }
 
-/** A busy process per core, beside the browser at the same priority: the busy machine of issue 19. */
+/** `count` busy processes beside the browser at the same priority (--hog: one per core): the busy machine of issue 19. */
 function startHog(count: number): ChildProcess[] {
   return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
 }
